@@ -1,0 +1,1 @@
+"""The ASGI application: client APIs, admin API, health and metrics."""

@@ -1,0 +1,121 @@
+"""The client-facing inference endpoints as raw ASGI apps, each running the pipeline.
+
+Raw ASGI rather than a framework response object because the request must end in a precise way:
+the body is read against a size limit, a client that leaves mid-request cancels the upstream call,
+and the completion phase (accounting) runs exactly once however the response ended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from starlette.types import Receive, Scope, Send
+
+from bastion.api.request_id import REQUEST_ID_KEY, new_request_id
+from bastion.pipeline import Pipeline, Reply, RequestContext
+from bastion.protocols.errors import GatewayError, body_too_large, invalid_request
+from bastion.protocols.operations import Operation
+from bastion.telemetry.metrics import GatewayMetrics
+
+
+class InferenceEndpoint:
+    def __init__(
+        self,
+        operation: Operation,
+        pipeline: Pipeline,
+        metrics: GatewayMetrics,
+        *,
+        max_body_bytes: int,
+    ) -> None:
+        self.operation = operation
+        self.pipeline = pipeline
+        self.max_body_bytes = max_body_bytes
+        self._in_flight = metrics.in_flight.labels(operation.value)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        request_id = scope.get(REQUEST_ID_KEY) or new_request_id()
+        ctx = RequestContext(request_id, self.operation, headers, b"")
+        self._in_flight.inc()
+        try:
+            try:
+                ctx.raw_body = await _read_body(receive, headers, self.max_body_bytes)
+            except GatewayError as error:
+                ctx.fail(error)
+                await _send_reply(ctx.reply, send)
+                return
+            await self._serve_until_done_or_gone(ctx, receive, send)
+        finally:
+            self._in_flight.dec()
+            await self.pipeline.complete(ctx)
+
+    async def _serve_until_done_or_gone(
+        self, ctx: RequestContext, receive: Receive, send: Send
+    ) -> None:
+        work = asyncio.ensure_future(self._serve(ctx, send))
+        gone = asyncio.ensure_future(_disconnected(receive))
+        try:
+            await asyncio.wait((work, gone), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            if not work.done():
+                # The client left: stop the upstream call so the engine stops generating.
+                ctx.outcome = "client_disconnected"
+                work.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await work
+                if ctx.upstream is not None:
+                    ctx.upstream.abort()
+            gone.cancel()
+        work.result()
+
+    async def _serve(self, ctx: RequestContext, send: Send) -> None:
+        await self.pipeline.run(ctx)
+        await _send_reply(ctx.reply, send)
+
+
+async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> bytes:
+    declared = headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise invalid_request("Invalid Content-Length header.")
+        if int(declared) > limit:
+            raise body_too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise GatewayError(499, "Client closed the request.", code="client_closed")
+        chunk = message.get("body", b"")
+        if chunk:
+            size += len(chunk)
+            if size > limit:
+                raise body_too_large(limit)
+            chunks.append(chunk)
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+async def _disconnected(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+async def _send_reply(reply: Reply | None, send: Send) -> None:
+    assert reply is not None, "the pipeline always produces a reply"
+    headers = [(b"content-type", reply.media_type.encode())]
+    headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
+    if reply.stream is None:
+        headers.append((b"content-length", str(len(reply.body)).encode()))
+        await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+        await send({"type": "http.response.body", "body": reply.body})
+        return
+    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    stream = reply.stream
+    try:
+        async for chunk in stream:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    finally:
+        await stream.aclose()
+    await send({"type": "http.response.body", "body": b""})

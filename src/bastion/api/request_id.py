@@ -1,0 +1,33 @@
+"""Gives every request an id and returns it in the ``x-request-id`` response header."""
+
+from __future__ import annotations
+
+import os
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_KEY = "bastion.request_id"
+
+
+def new_request_id() -> str:
+    return "req_" + os.urandom(12).hex()
+
+
+class RequestIdMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = new_request_id()
+        scope[REQUEST_ID_KEY] = request_id
+        header = (b"x-request-id", request_id.encode())
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), header]
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)

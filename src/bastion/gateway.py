@@ -1,0 +1,160 @@
+"""The gateway's shared state, built once at start-up and handed to the app and the stages."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
+from bastion.config import WILDCARD, BackendConfig, BastionConfig
+from bastion.pipeline import Pipeline
+from bastion.pipeline.stages.account import Account
+from bastion.pipeline.stages.authenticate import Authenticate
+from bastion.pipeline.stages.dispatch import Dispatch
+from bastion.pipeline.stages.parse import Parse
+from bastion.pipeline.stages.respond import Respond
+from bastion.pipeline.stages.route import Route
+from bastion.providers.base import Provider
+from bastion.providers.factory import build_provider
+from bastion.routing.catalog import ModelCatalog
+from bastion.routing.discovery import discover_engines
+from bastion.store import Store
+from bastion.telemetry.metrics import GatewayMetrics
+
+log = logging.getLogger(__name__)
+
+SIMULATOR_BACKEND = "sim"
+# Cloud backends registered from well-known environment variables in the embedded default.
+_CLOUD_FROM_ENV = {
+    "openai": ("OPENAI_API_KEY", "openai-compatible", "https://api.openai.com/v1"),
+    "anthropic": ("ANTHROPIC_API_KEY", "anthropic", None),
+}
+
+
+@dataclass(slots=True)
+class BackendInfo:
+    """What start-up learned about a backend, for the banner and /readyz."""
+
+    name: str
+    kind: str
+    location: str
+    simulated: bool
+    models: list[str] | None
+    note: str = ""
+
+
+@dataclass(slots=True)
+class StartupReport:
+    embedded: bool = False
+    probed_ports: dict[str, int] = field(default_factory=dict)
+    backends: list[BackendInfo] = field(default_factory=list)
+    bootstrap_admin_key: str | None = None
+
+
+class Gateway:
+    def __init__(self, config: BastionConfig, env: Mapping[str, str] | None = None) -> None:
+        self.config = config
+        self.env = os.environ if env is None else env
+        self.metrics = GatewayMetrics()
+        self.catalog = ModelCatalog()
+        self.providers: dict[str, Provider] = {}
+        self.store: Store | None = None
+        self.authenticator: KeyAuthenticator | None = None
+        self.report = StartupReport()
+        self.ready = False
+        self.draining = False
+
+    @property
+    def admin_key(self) -> str | None:
+        configured = self.config.auth.admin_key
+        if configured is not None:
+            return configured.get_secret_value()
+        return self.env.get("BASTION_ADMIN_KEY") or None
+
+    def build_pipeline(self) -> Pipeline:
+        """The request path, in order. Later capabilities add their stages here."""
+        return Pipeline(
+            [
+                Authenticate(self.authenticator),
+                Parse(),
+                Route(self.catalog),
+                Dispatch(self.metrics),
+                Respond(self.metrics),
+                Account(self.metrics),
+            ]
+        )
+
+    async def start(self) -> None:
+        if self.config.auth.enabled:
+            self.store = await Store.open(self.config.database.url)
+            self.authenticator = KeyAuthenticator(
+                self.store, cache_ttl=self.config.auth.cache_ttl_seconds, admin_key=self.admin_key
+            )
+            if self.admin_key is None:
+                self.report.bootstrap_admin_key = await ensure_bootstrap_admin(self.store)
+        backends = dict(self.config.backends)
+        if not backends:
+            backends = await self._embedded_backends()
+        for name, backend in backends.items():
+            await self._add_backend(name, backend)
+        for alias in self.config.models:
+            self.catalog.add_alias(alias.name, alias.target)
+        self.catalog.finalize()
+        self.ready = True
+
+    async def stop(self) -> None:
+        self.ready = False
+        for provider in self.providers.values():
+            await provider.close()
+        if self.store is not None:
+            await self.store.close()
+
+    async def _embedded_backends(self) -> dict[str, BackendConfig]:
+        """No backend configured: use local engines that answer, cloud keys, or the simulator."""
+        self.report.embedded = True
+        backends: dict[str, BackendConfig] = {}
+        discovery = self.config.discovery
+        if discovery.enabled:
+            self.report.probed_ports = dict(discovery.ports)
+            for engine in await discover_engines(discovery.ports, discovery.timeout_seconds):
+                backends[engine.name] = BackendConfig(
+                    kind="openai-compatible", location="local", base_url=engine.base_url
+                )
+        if not backends:
+            backends[SIMULATOR_BACKEND] = BackendConfig(kind="simulator", location="local")
+        for name, (variable, kind, base_url) in _CLOUD_FROM_ENV.items():
+            if self.env.get(variable):
+                backends[name] = BackendConfig.model_validate(
+                    {
+                        "kind": kind,
+                        "location": "external",
+                        "base_url": base_url,
+                        "api_key": self.env[variable],
+                        "models": [WILDCARD],
+                    }
+                )
+        return backends
+
+    async def _add_backend(self, name: str, config: BackendConfig) -> None:
+        provider = build_provider(name, config)
+        await provider.start()
+        self.providers[name] = provider
+        simulated = config.kind == "simulator"
+        info = BackendInfo(name, config.kind, config.location, simulated, None)
+        models: list[str] | None
+        if config.models is None:
+            try:
+                models = await provider.list_models()
+            except Exception as exc:
+                models = None
+                info.note = f"could not list models ({type(exc).__name__}); any {name}/<model> is passed through"
+                log.warning("model listing failed", extra={"backend": name, "error": repr(exc)})
+        elif WILDCARD in config.models:
+            models = None
+        else:
+            models = list(config.models)
+        info.models = models
+        self.catalog.add_backend(provider, models, simulated=simulated)
+        self.report.backends.append(info)

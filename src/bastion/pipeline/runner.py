@@ -1,0 +1,68 @@
+"""Runs the ordered stages over a request context."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+from bastion.pipeline.context import RequestContext
+from bastion.pipeline.stage import Stage
+from bastion.protocols.errors import GatewayError
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = tuple(stages)
+        # Stages whose completion phase does something, so no-op awaits are skipped per request.
+        self._completing = tuple(s for s in reversed(self.stages) if _overrides_complete(s))
+
+    @property
+    def names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    async def run(self, ctx: RequestContext) -> None:
+        """Runs the request phase until a stage produces a reply."""
+        try:
+            for stage in self.stages:
+                await stage.on_request(ctx)
+                if ctx.reply is not None:
+                    return
+        except GatewayError as error:
+            ctx.fail(error)
+        except Exception:
+            log.exception("unexpected error on the request path", extra={"request_id": ctx.request_id})
+            ctx.fail(GatewayError(500, "Internal gateway error.", code="internal_error"))
+        if ctx.reply is None:
+            ctx.fail(GatewayError(500, "No stage produced a response.", code="internal_error"))
+
+    async def complete(self, ctx: RequestContext) -> None:
+        """Runs the completion phase; called exactly once, however the response ended."""
+        if ctx.finished is None:
+            ctx.finished = time.perf_counter()
+        for stage in self._completing:
+            try:
+                await stage.on_complete(ctx)
+            except Exception:
+                log.exception(
+                    "completion stage failed", extra={"stage": stage.name, "request_id": ctx.request_id}
+                )
+
+
+class BaseStage:
+    """Default no-op phases, so a stage implements only what it needs."""
+
+    name = "stage"
+
+    async def on_request(self, ctx: RequestContext) -> None:
+        return None
+
+    async def on_complete(self, ctx: RequestContext) -> None:
+        return None
+
+
+def _overrides_complete(stage: Stage) -> bool:
+    method = getattr(type(stage), "on_complete", None)
+    return method is not None and method is not BaseStage.on_complete

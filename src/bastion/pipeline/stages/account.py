@@ -1,0 +1,69 @@
+"""account: metrics and the access log, after the response has finished however it ended."""
+
+from __future__ import annotations
+
+import logging
+
+from bastion.pipeline.context import RequestContext
+from bastion.pipeline.runner import BaseStage
+from bastion.telemetry.metrics import GatewayMetrics
+
+log = logging.getLogger("bastion.access")
+
+
+class Account(BaseStage):
+    name = "account"
+
+    def __init__(self, metrics: GatewayMetrics) -> None:
+        self._metrics = metrics
+
+    async def on_complete(self, ctx: RequestContext) -> None:
+        metrics = self._metrics
+        endpoint = ctx.operation.value
+        backend = ctx.backend_name
+        finished = ctx.finished or ctx.started
+        status = str(ctx.status)
+        metrics.requests.labels(endpoint, backend, status).inc()
+        metrics.duration.labels(endpoint, backend).observe(finished - ctx.started)
+        if ctx.first_chunk_at is not None:
+            metrics.time_to_first_token.labels(endpoint, backend).observe(
+                ctx.first_chunk_at - ctx.started
+            )
+        usage = ctx.usage
+        if usage is not None:
+            tokens = metrics.tokens
+            tokens.labels(backend, "input").inc(usage.input_tokens)
+            tokens.labels(backend, "output").inc(usage.output_tokens)
+            if usage.cached_input_tokens:
+                tokens.labels(backend, "cached_input").inc(usage.cached_input_tokens)
+        if ctx.outcome == "client_disconnected":
+            metrics.client_disconnects.labels(endpoint).inc()
+        if log.isEnabledFor(logging.INFO):
+            log.info("request", extra=_access_fields(ctx, finished))
+
+
+def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:
+    principal = ctx.principal
+    usage = ctx.usage
+    fields: dict[str, object] = {
+        "request_id": ctx.request_id,
+        "endpoint": ctx.operation.value,
+        "model": ctx.model,
+        "backend": ctx.backend_name,
+        "status": ctx.status,
+        "outcome": ctx.outcome,
+        "stream": ctx.stream,
+        "duration_ms": round((finished - ctx.started) * 1000, 2),
+        "tenant": principal.tenant_name if principal else None,
+        "key_id": principal.key_id if principal else None,
+    }
+    if ctx.first_chunk_at is not None:
+        fields["ttft_ms"] = round((ctx.first_chunk_at - ctx.started) * 1000, 2)
+    if usage is not None:
+        fields["input_tokens"] = usage.input_tokens
+        fields["output_tokens"] = usage.output_tokens
+        fields["cached_input_tokens"] = usage.cached_input_tokens
+        fields["usage_estimated"] = usage.estimated
+    if ctx.error is not None:
+        fields["error"] = ctx.error.message
+    return fields

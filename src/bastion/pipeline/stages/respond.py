@@ -1,0 +1,173 @@
+"""respond: the upstream's answer rendered in the client's protocol, streamed chunk by chunk."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import orjson
+
+from bastion.pipeline.context import Reply, RequestContext
+from bastion.pipeline.runner import BaseStage
+from bastion.protocols.errors import GatewayError
+from bastion.protocols.exchange import Exchange
+from bastion.protocols.sse import SSEParser
+from bastion.protocols.usage import Usage
+from bastion.providers.base import StreamInterrupted, UpstreamResponse
+from bastion.telemetry.metrics import GatewayMetrics
+
+_STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
+# Upstream headers worth passing on: back-off advice and the simulator's self-identification.
+_FORWARDED_HEADERS = ("retry-after", "x-bastion-simulated")
+
+
+class Respond(BaseStage):
+    name = "respond"
+
+    def __init__(self, metrics: GatewayMetrics) -> None:
+        self._metrics = metrics
+
+    async def on_request(self, ctx: RequestContext) -> None:
+        upstream, exchange = ctx.upstream, ctx.exchange
+        assert upstream is not None and exchange is not None
+        headers = {"x-bastion-backend": ctx.backend_name}
+        for name in _FORWARDED_HEADERS:
+            value = upstream.headers.get(name)
+            if value is not None:
+                headers[name] = value
+        if upstream.status >= 400:
+            await self._upstream_error(ctx, upstream, exchange, headers)
+        elif ctx.stream and _is_event_stream(upstream):
+            headers.update(_STREAM_HEADERS)
+            ctx.reply = Reply(
+                200,
+                stream=self._stream(ctx, upstream, exchange),
+                headers=headers,
+                media_type="text/event-stream",
+            )
+        else:
+            raw = await upstream.read()
+            upstream.release()
+            body = _json_object(raw)
+            if body is None:
+                self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
+                raise GatewayError(
+                    502, f"Backend '{ctx.backend_name}' returned a malformed body.", code="bad_gateway"
+                )
+            ctx.usage = exchange.usage_of(body)
+            ctx.reply = Reply(200, orjson.dumps(exchange.client_body(body, ctx.model)), headers=headers)
+
+    async def _upstream_error(
+        self,
+        ctx: RequestContext,
+        upstream: UpstreamResponse,
+        exchange: Exchange,
+        headers: dict[str, str],
+    ) -> None:
+        raw = await upstream.read()
+        upstream.release()
+        status = upstream.status
+        self._metrics.upstream_errors.labels(ctx.backend_name, "status").inc()
+        backend = ctx.backend_name
+        if status in (401, 403):
+            # The gateway's own credential for the backend was refused; not the client's fault.
+            error = GatewayError(
+                502, f"Backend '{backend}' rejected the gateway's credentials.", code="bad_gateway"
+            )
+        elif status >= 500:
+            detail = _upstream_message(_json_object(raw)) or f"HTTP {status}"
+            error = GatewayError(502, f"Backend '{backend}' failed: {detail}", code="bad_gateway")
+        else:
+            # The request itself was refused (bad parameters, context too long, rate limited):
+            # pass the status and the upstream's explanation on in the client's error shape.
+            ctx.error = GatewayError(status, "upstream refused the request")
+            ctx.outcome = "error"
+            body = exchange.client_error(status, _json_object(raw))
+            ctx.reply = Reply(status, orjson.dumps(body), headers=headers)
+            return
+        error.headers.update(headers)
+        ctx.fail(error)
+
+    async def _stream(
+        self, ctx: RequestContext, upstream: UpstreamResponse, exchange: Exchange
+    ) -> AsyncGenerator[bytes, None]:
+        translator = exchange.stream_translator(ctx.model, include_usage=ctx.include_usage)
+        parser = SSEParser()
+        ended = False
+        content_events = 0
+        try:
+            async for raw in upstream.chunks():
+                out: list[bytes] = []
+                for event in parser.feed(raw):
+                    if exchange.is_content(event):
+                        content_events += 1
+                    out.extend(translator.feed(event))
+                    if exchange.is_end(event):
+                        ended = True
+                if out:
+                    if ctx.first_chunk_at is None:
+                        ctx.first_chunk_at = time.perf_counter()
+                    yield b"".join(out)
+            if ended:
+                tail = translator.finish()
+                upstream.release()
+            else:
+                ctx.outcome = "upstream_cut"
+                tail = translator.error_events(
+                    f"Backend '{ctx.backend_name}' closed the stream before it was complete.",
+                    _error_type(exchange),
+                )
+            if tail:
+                yield b"".join(tail)
+        except StreamInterrupted as exc:
+            ctx.outcome = "upstream_timeout" if exc.timeout else "upstream_cut"
+            self._metrics.upstream_errors.labels(
+                ctx.backend_name, "timeout" if exc.timeout else "cut"
+            ).inc()
+            yield b"".join(
+                translator.error_events(
+                    f"Backend '{ctx.backend_name}' stream interrupted: {exc.reason}.",
+                    _error_type(exchange),
+                )
+            )
+        finally:
+            ctx.usage = translator.usage or _estimate(ctx, content_events)
+            if ctx.usage is not None and translator.usage is None:
+                ctx.usage.estimated = True
+
+
+def _error_type(exchange: Exchange) -> str:
+    return "api_error" if exchange.client == "anthropic" else "server_error"
+
+
+def _is_event_stream(upstream: UpstreamResponse) -> bool:
+    return upstream.headers.get("content-type", "").startswith("text/event-stream")
+
+
+def _json_object(raw: bytes) -> dict[str, Any] | None:
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _upstream_message(body: dict[str, Any] | None) -> str | None:
+    if body is None:
+        return None
+    error = body.get("error")
+    if isinstance(error, dict):
+        message = error.get("message")
+        return str(message) if message else None
+    if isinstance(error, str):
+        return error
+    message = body.get("message") or body.get("detail")
+    return str(message) if message else None
+
+
+def _estimate(ctx: RequestContext, content_events: int) -> Usage:
+    """A rough count when the upstream never reported usage: ~4 bytes of prompt per token."""
+    return Usage(
+        input_tokens=max(1, len(ctx.raw_body) // 4), output_tokens=content_events, estimated=True
+    )

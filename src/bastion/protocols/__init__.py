@@ -1,0 +1,1 @@
+"""Wire formats spoken by clients and upstreams: OpenAI and Anthropic."""

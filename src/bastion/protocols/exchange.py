@@ -1,0 +1,279 @@
+"""How one operation crosses from the client's protocol to a backend's protocol and back.
+
+Same-protocol traffic is passed through with only the model name rewritten (and usage requested
+from the engine so it can be metered); crossing protocols goes through a translator named after
+both ends.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Protocol
+
+import orjson
+
+from bastion.protocols.errors import error_body
+from bastion.protocols.operations import Operation, WireProtocol
+from bastion.protocols.sse import OPENAI_DONE, SSEEvent, encode_data, encode_event
+from bastion.protocols.translate import anthropic_to_openai_chat, openai_chat_to_anthropic
+from bastion.protocols.usage import Usage
+
+
+class StreamTranslator(Protocol):
+    """Turns upstream events into client bytes; see the translate package for the contract."""
+
+    def feed(self, event: SSEEvent) -> list[bytes]: ...
+    def finish(self) -> list[bytes]: ...
+    def error_events(self, message: str, error_type: str) -> list[bytes]: ...
+    @property
+    def usage(self) -> Usage | None: ...
+    @property
+    def finish_reason(self) -> str | None: ...
+
+
+class Exchange(ABC):
+    """One (operation, backend protocol) pair."""
+
+    client: WireProtocol
+    upstream: WireProtocol
+
+    @abstractmethod
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        """The body to send upstream, built from the client's parsed body."""
+
+    @abstractmethod
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        """The client's response body, built from the upstream's successful body."""
+
+    @abstractmethod
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        """An upstream error body in the client's error shape."""
+
+    @abstractmethod
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        """A fresh translator for one streamed response."""
+
+    def usage_of(self, upstream_body: dict[str, Any]) -> Usage | None:
+        if self.upstream == "anthropic":
+            return Usage.from_anthropic(upstream_body.get("usage"))
+        return Usage.from_openai(upstream_body.get("usage"))
+
+    def is_end(self, event: SSEEvent) -> bool:
+        """True for the upstream event that marks a complete stream."""
+        if self.upstream == "anthropic":
+            return event.event == "message_stop"
+        return event.data == "[DONE]"
+
+    def is_content(self, event: SSEEvent) -> bool:
+        """Roughly one per generated token; used to estimate usage when a stream is cut."""
+        if self.upstream == "anthropic":
+            return event.event == "content_block_delta"
+        return '"delta"' in event.data
+
+
+class OpenAIPassthrough(Exchange):
+    client = "openai"
+    upstream = "openai"
+
+    def __init__(self, operation: Operation) -> None:
+        self.operation = operation
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        out = dict(body)
+        out["model"] = upstream_model
+        if stream:
+            # Usage is needed for metering even when the client did not ask for it; the extra
+            # final chunk is removed again before it reaches such a client.
+            options = out.get("stream_options")
+            out["stream_options"] = {**(options if isinstance(options, dict) else {})}
+            out["stream_options"]["include_usage"] = True
+        return out
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        if "model" in body:
+            body["model"] = client_model
+        return body
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        if isinstance(body, dict) and isinstance(body.get("error"), dict):
+            return body
+        message = _message_of(body) or f"upstream answered HTTP {status}"
+        return error_body("openai", status, message)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return _OpenAIPassthroughStream(client_model, include_usage)
+
+
+class AnthropicPassthrough(Exchange):
+    client = "anthropic"
+    upstream = "anthropic"
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        out = dict(body)
+        out["model"] = upstream_model
+        return out
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        if "model" in body:
+            body["model"] = client_model
+        return body
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        if isinstance(body, dict) and body.get("type") == "error":
+            return body
+        message = _message_of(body) or f"upstream answered HTTP {status}"
+        return error_body("anthropic", status, message)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return _AnthropicPassthroughStream(client_model)
+
+
+class OpenAIChatToAnthropic(Exchange):
+    client = "openai"
+    upstream = "anthropic"
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        return openai_chat_to_anthropic.translate_request(body, upstream_model)
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        return openai_chat_to_anthropic.translate_response(body, client_model)
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        return openai_chat_to_anthropic.translate_error(status, body)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return openai_chat_to_anthropic.StreamTranslator(client_model, include_usage=include_usage)
+
+
+class AnthropicToOpenAIChat(Exchange):
+    client = "anthropic"
+    upstream = "openai"
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        return anthropic_to_openai_chat.translate_request(body, upstream_model)
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        return anthropic_to_openai_chat.translate_response(body, client_model)
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        return anthropic_to_openai_chat.translate_error(status, body)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return anthropic_to_openai_chat.StreamTranslator(client_model, include_usage=True)
+
+
+def exchange_for(operation: Operation, upstream: WireProtocol) -> Exchange | None:
+    """The exchange serving ``operation`` on a backend speaking ``upstream``, if any."""
+    if operation is Operation.MESSAGES:
+        return AnthropicPassthrough() if upstream == "anthropic" else AnthropicToOpenAIChat()
+    if upstream == "openai":
+        return OpenAIPassthrough(operation)
+    if operation is Operation.CHAT:
+        return OpenAIChatToAnthropic()
+    return None
+
+
+def _message_of(body: dict[str, Any] | None) -> str | None:
+    if not isinstance(body, dict):
+        return None
+    error = body.get("error")
+    if isinstance(error, dict) and isinstance(error.get("message"), str):
+        return str(error["message"])
+    for key in ("message", "detail", "error"):
+        if isinstance(body.get(key), str):
+            return str(body[key])
+    return None
+
+
+class _OpenAIPassthroughStream:
+    __slots__ = ("_client_model", "_include_usage", "finish_reason", "usage")
+
+    def __init__(self, client_model: str, include_usage: bool) -> None:
+        self._client_model = client_model
+        self._include_usage = include_usage
+        self.usage: Usage | None = None
+        self.finish_reason: str | None = None
+
+    def feed(self, event: SSEEvent) -> list[bytes]:
+        if event.data == "[DONE]":
+            return [OPENAI_DONE]
+        try:
+            chunk = orjson.loads(event.data)
+        except orjson.JSONDecodeError:
+            return []
+        if not isinstance(chunk, dict):
+            return []
+        usage = chunk.get("usage")
+        if usage:
+            self.usage = Usage.from_openai(usage)
+        choices = chunk.get("choices")
+        if choices:
+            reason = choices[0].get("finish_reason") if isinstance(choices[0], dict) else None
+            if reason:
+                self.finish_reason = reason
+        elif usage and not self._include_usage:
+            return []
+        if "model" in chunk:
+            chunk["model"] = self._client_model
+        return [encode_data(chunk)]
+
+    def finish(self) -> list[bytes]:
+        return []
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        return [encode_data(error_body("openai", 502, message, error_type=error_type))]
+
+
+class _AnthropicPassthroughStream:
+    __slots__ = ("_client_model", "finish_reason", "usage")
+
+    def __init__(self, client_model: str) -> None:
+        self._client_model = client_model
+        self.usage: Usage | None = None
+        self.finish_reason: str | None = None
+
+    def feed(self, event: SSEEvent) -> list[bytes]:
+        name = event.event or "message"
+        try:
+            payload = orjson.loads(event.data)
+        except orjson.JSONDecodeError:
+            return []
+        if not isinstance(payload, dict):
+            return []
+        if name == "message_start" and isinstance(payload.get("message"), dict):
+            message = payload["message"]
+            message["model"] = self._client_model
+            self.usage = Usage.from_anthropic(message.get("usage"))
+        elif name == "message_delta":
+            self._merge_delta(payload)
+        return [encode_event(name, payload)]
+
+    def _merge_delta(self, payload: dict[str, Any]) -> None:
+        delta = payload.get("delta")
+        if isinstance(delta, dict) and delta.get("stop_reason"):
+            self.finish_reason = delta["stop_reason"]
+        usage = payload.get("usage")
+        if not isinstance(usage, dict):
+            return
+        # message_delta carries cumulative output tokens, and input counts when they changed.
+        merged = Usage.from_anthropic({**self._anthropic_usage(), **usage})
+        self.usage = merged
+
+    def _anthropic_usage(self) -> dict[str, Any]:
+        return self.usage.to_anthropic() if self.usage else {}
+
+    def finish(self) -> list[bytes]:
+        return []
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        return [encode_event("error", error_body("anthropic", 502, message, error_type=error_type))]

@@ -1,0 +1,5 @@
+"""Upstream adapters: how the gateway talks to each kind of engine or cloud API."""
+
+from bastion.providers.base import Provider, StreamInterrupted, UpstreamResponse
+
+__all__ = ["Provider", "StreamInterrupted", "UpstreamResponse"]

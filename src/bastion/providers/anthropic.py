@@ -1,0 +1,54 @@
+"""Anthropic's native Messages API."""
+
+from __future__ import annotations
+
+import orjson
+
+from bastion.config import BackendConfig
+from bastion.protocols.operations import Operation
+from bastion.providers.base import Provider, UpstreamResponse
+from bastion.providers.http import HttpUpstream
+
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+API_VERSION = "2023-06-01"
+
+
+class AnthropicProvider(Provider):
+    protocol = "anthropic"
+
+    def __init__(self, name: str, config: BackendConfig) -> None:
+        super().__init__(name, config)
+        headers = {
+            "Content-Type": "application/json",
+            "anthropic-version": API_VERSION,
+            **config.headers,
+        }
+        if config.api_key is not None:
+            headers["x-api-key"] = config.api_key.get_secret_value()
+        self.http = HttpUpstream(
+            name,
+            config.base_url or DEFAULT_BASE_URL,
+            headers=headers,
+            timeouts=config.timeouts,
+            max_connections=config.max_connections,
+        )
+
+    def path_for(self, operation: Operation) -> str | None:
+        # Chat requests from OpenAI clients are translated to Messages; legacy completions and
+        # embeddings have no Anthropic equivalent.
+        if operation in (Operation.MESSAGES, Operation.CHAT):
+            return "/v1/messages"
+        return None
+
+    async def send(
+        self, path: str, body: bytes, *, request_id: str, stream: bool
+    ) -> UpstreamResponse:
+        return await self.http.post(path, body, headers={"X-Request-Id": request_id})
+
+    async def list_models(self) -> list[str]:
+        raw = await self.http.get_json_bytes("/v1/models?limit=1000", self.config.timeouts.connect)
+        data = orjson.loads(raw).get("data") or []
+        return [str(entry["id"]) for entry in data if isinstance(entry, dict) and "id" in entry]
+
+    async def close(self) -> None:
+        await self.http.close()

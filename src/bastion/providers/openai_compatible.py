@@ -1,0 +1,54 @@
+"""vLLM, SGLang, llama.cpp server, Ollama, TGI, LM Studio, OpenAI and OpenAI-compatible clouds."""
+
+from __future__ import annotations
+
+import orjson
+
+from bastion.config import BackendConfig
+from bastion.protocols.operations import Operation
+from bastion.providers.base import Provider, UpstreamResponse
+from bastion.providers.http import HttpUpstream
+
+_PATHS = {
+    Operation.CHAT: "/chat/completions",
+    Operation.COMPLETIONS: "/completions",
+    Operation.EMBEDDINGS: "/embeddings",
+}
+
+
+class OpenAICompatibleProvider(Provider):
+    protocol = "openai"
+
+    def __init__(self, name: str, config: BackendConfig, base_url: str | None = None) -> None:
+        super().__init__(name, config)
+        headers = {"Content-Type": "application/json", **config.headers}
+        if config.api_key is not None:
+            headers["Authorization"] = f"Bearer {config.api_key.get_secret_value()}"
+        url = base_url or config.base_url
+        assert url is not None, "validated by the config schema"
+        self.http = HttpUpstream(
+            name,
+            url,
+            headers=headers,
+            timeouts=config.timeouts,
+            max_connections=config.max_connections,
+        )
+
+    def path_for(self, operation: Operation) -> str | None:
+        return _PATHS.get(operation)
+
+    async def send(
+        self, path: str, body: bytes, *, request_id: str, stream: bool
+    ) -> UpstreamResponse:
+        headers = {"X-Request-Id": request_id}
+        if stream:
+            headers["Accept"] = "text/event-stream"
+        return await self.http.post(path, body, headers=headers)
+
+    async def list_models(self) -> list[str]:
+        raw = await self.http.get_json_bytes("/models", self.config.timeouts.connect)
+        data = orjson.loads(raw).get("data") or []
+        return [str(entry["id"]) for entry in data if isinstance(entry, dict) and "id" in entry]
+
+    async def close(self) -> None:
+        await self.http.close()

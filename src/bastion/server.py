@@ -1,0 +1,125 @@
+"""Runs the gateway under uvicorn: start-up banner, graceful drain on SIGTERM."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import TextIO
+
+import uvicorn
+
+from bastion import __version__
+from bastion.api.app import create_app
+from bastion.config import BastionConfig
+from bastion.gateway import Gateway
+from bastion.telemetry.logs import configure_logging
+
+
+def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
+    configure_logging(config.logging.level, config.logging.format)
+    gateway = Gateway(config)
+    uvicorn_config = uvicorn.Config(
+        create_app(gateway),
+        host=config.server.host,
+        port=config.server.port,
+        loop=_best_loop(),
+        http="httptools",
+        lifespan="on",
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=int(config.server.shutdown_grace_seconds),
+        # Keep-alive longer than common client pools, so clients are not cut while reusing.
+        timeout_keep_alive=75,
+    )
+    server = GatewayServer(uvicorn_config, gateway, out)
+    server.run()
+    if not server.started:
+        sys.exit(1)
+
+
+class GatewayServer(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, gateway: Gateway, out: TextIO) -> None:
+        super().__init__(config)
+        self.gateway = gateway
+        self.out = out
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self.out.write(render_banner(self.gateway, self._address()))
+            self.out.flush()
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # Load balancers polling /readyz stop sending traffic while in-flight requests drain.
+        self.gateway.draining = True
+        await super().shutdown(sockets)
+
+    def _address(self) -> str:
+        for server in getattr(self, "servers", []):
+            for sock in server.sockets:
+                host, port = sock.getsockname()[:2]
+                return f"http://{host}:{port}"
+        return f"http://{self.config.host}:{self.config.port}"
+
+
+def _best_loop() -> str:
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return "asyncio"
+    return "uvloop"
+
+
+def render_banner(gateway: Gateway, address: str) -> str:
+    report = gateway.report
+    lines = [f"Bastion {__version__} is listening on {address}", ""]
+    lines.append("Backends:")
+    for info in report.backends:
+        if info.models is None:
+            models = f"any {info.name}/<model>"
+        else:
+            models = ", ".join(f"{info.name}/{m}" for m in info.models) or "no models"
+        label = "SIMULATED engine, not a real model" if info.simulated else info.kind
+        lines.append(f"  {info.name:<10} {info.location:<9} {label}: {models}")
+        if info.note:
+            lines.append(f"  {'':<10} {info.note}")
+    simulated = any(info.simulated for info in report.backends)
+    if report.embedded and simulated:
+        probed = ", ".join(f"{port} ({name})" for name, port in report.probed_ports.items())
+        lines += [
+            "",
+            f"No inference engine answered on 127.0.0.1 ports {probed or '(discovery off)'},",
+            "so the built-in simulator is serving. Its answers are generated filler text, not a",
+            "model's output; every response says so (header x-bastion-simulated: true).",
+        ]
+    if report.bootstrap_admin_key:
+        lines += [
+            "",
+            "Admin key, shown only this once (store it now; it also works as a client key):",
+            f"  {report.bootstrap_admin_key}",
+        ]
+    example_model = next(
+        (m.id for m in gateway.catalog.listing() if "/" not in m.id),
+        next((m.id for m in gateway.catalog.listing()), "<backend>/<model>"),
+    )
+    lines += [
+        "",
+        "Try it:",
+        f"  export OPENAI_BASE_URL={address}/v1 OPENAI_API_KEY=<key>",
+        f"  curl {address}/v1/chat/completions -H \"Authorization: Bearer $OPENAI_API_KEY\" \\",
+        f"    -H 'Content-Type: application/json' -d '{{\"model\": \"{example_model}\", "
+        "\"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}'",
+    ]
+    if report.embedded:
+        lines += [
+            "",
+            "Connect a real engine: start vLLM (:8000), SGLang (:30000), llama.cpp (:8080) or",
+            "Ollama (:11434) and restart, or describe your engines in bastion.yaml and run",
+            "  bastion serve --config bastion.yaml      (see docs/configuration.md)",
+            "Use a cloud API: set OPENAI_API_KEY or ANTHROPIC_API_KEY before starting; models are",
+            "then called as openai/<model> and anthropic/<model> (their data leaves the premises).",
+        ]
+    return "\n".join(lines) + "\n\n"
+
+
