@@ -149,7 +149,10 @@ class Gateway:
                 models = await provider.list_models()
             except Exception as exc:
                 models = None
-                info.note = f"could not list models ({type(exc).__name__}); any {name}/<model> is passed through"
+                info.note = (
+                    f"could not list models ({type(exc).__name__}); "
+                    f"any {name}/<model> is passed through"
+                )
                 log.warning("model listing failed", extra={"backend": name, "error": repr(exc)})
         elif WILDCARD in config.models:
             models = None

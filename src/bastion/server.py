@@ -107,9 +107,9 @@ def render_banner(gateway: Gateway, address: str) -> str:
         "",
         "Try it:",
         f"  export OPENAI_BASE_URL={address}/v1 OPENAI_API_KEY=<key>",
-        f"  curl {address}/v1/chat/completions -H \"Authorization: Bearer $OPENAI_API_KEY\" \\",
-        f"    -H 'Content-Type: application/json' -d '{{\"model\": \"{example_model}\", "
-        "\"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}'",
+        f'  curl {address}/v1/chat/completions -H "Authorization: Bearer $OPENAI_API_KEY" \\',
+        f'    -H \'Content-Type: application/json\' -d \'{{"model": "{example_model}", '
+        '"messages": [{"role": "user", "content": "Hello"}]}\'',
     ]
     if report.embedded:
         lines += [
@@ -121,5 +121,3 @@ def render_banner(gateway: Gateway, address: str) -> str:
             "then called as openai/<model> and anthropic/<model> (their data leaves the premises).",
         ]
     return "\n".join(lines) + "\n\n"
-
-

@@ -1,4 +1,4 @@
-"""``GET /v1/models`` in the OpenAI shape, or Anthropic's when the client sends its version header."""
+"""``GET /v1/models`` in OpenAI's shape, or Anthropic's when the client sends its version header."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ class ModelsEndpoint:
             key = presented_key(dict(request.headers))
             principal = await self._authenticator.authenticate(key) if key else None
             if principal is None:
-                body = error_body(protocol, 401, "Missing or invalid API key.", code="invalid_api_key")
+                body = error_body(
+                    protocol, 401, "Missing or invalid API key.", code="invalid_api_key"
+                )
                 return Response(orjson.dumps(body), 401, media_type="application/json")
         models = self._catalog.listing()
         if anthropic:

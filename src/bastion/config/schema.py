@@ -92,7 +92,9 @@ class BackendConfig(_Strict):
     @model_validator(mode="after")
     def _kind_needs(self) -> BackendConfig:
         if self.kind == "openai-compatible" and self.base_url is None:
-            raise ValueError("an openai-compatible backend needs base_url (e.g. http://gpu1:8000/v1)")
+            raise ValueError(
+                "an openai-compatible backend needs base_url (e.g. http://gpu1:8000/v1)"
+            )
         if self.kind != "simulator" and self.simulator:
             raise ValueError("'simulator' settings only apply to kind: simulator")
         if self.kind == "simulator" and self.location != "local":

@@ -33,7 +33,9 @@ class Pipeline:
         except GatewayError as error:
             ctx.fail(error)
         except Exception:
-            log.exception("unexpected error on the request path", extra={"request_id": ctx.request_id})
+            log.exception(
+                "unexpected error on the request path", extra={"request_id": ctx.request_id}
+            )
             ctx.fail(GatewayError(500, "Internal gateway error.", code="internal_error"))
         if ctx.reply is None:
             ctx.fail(GatewayError(500, "No stage produced a response.", code="internal_error"))
@@ -47,7 +49,8 @@ class Pipeline:
                 await stage.on_complete(ctx)
             except Exception:
                 log.exception(
-                    "completion stage failed", extra={"stage": stage.name, "request_id": ctx.request_id}
+                    "completion stage failed",
+                    extra={"stage": stage.name, "request_id": ctx.request_id},
                 )
 
 
@@ -66,3 +69,7 @@ class BaseStage:
 def _overrides_complete(stage: Stage) -> bool:
     method = getattr(type(stage), "on_complete", None)
     return method is not None and method is not BaseStage.on_complete
+
+
+def _ids(ctx: RequestContext) -> dict[str, str]:
+    return {"request_id": ctx.request_id}

@@ -60,9 +60,9 @@ class HttpUpstream:
             await self._session.close()
             self._session = None
 
-    async def get_json_bytes(self, path: str, timeout: float) -> bytes:
+    async def get_json_bytes(self, path: str, wait_seconds: float) -> bytes:
         session = self._session or self._open()
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(wait_seconds):
             async with session.get(self.base_url + path) as response:
                 response.raise_for_status()
                 return await response.read()
@@ -74,24 +74,31 @@ class HttpUpstream:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeouts.total
         url = self.base_url + path
+        backend, timeouts = self.backend, self.timeouts
         for attempt in (1, 2):
             try:
                 async with asyncio.timeout(min(self.timeouts.first_byte, self.timeouts.total)):
                     response = await session.post(url, data=body, headers=headers)
                 return HttpUpstreamResponse(response, self, deadline)
             except TimeoutError as exc:
-                raise upstream_timeout(self.backend, "first byte", self.timeouts.first_byte) from exc
+                raise upstream_timeout(
+                    self.backend, "first byte", self.timeouts.first_byte
+                ) from exc
             except aiohttp.ServerDisconnectedError as exc:
                 # A pooled connection closed by the server just as it was reused: the request was
                 # never processed, so one more try on a fresh connection is safe.
                 if attempt == 2:
-                    raise upstream_unavailable(self.backend, "connection closed by upstream") from exc
+                    raise upstream_unavailable(
+                        self.backend, "connection closed by upstream"
+                    ) from exc
             except aiohttp.ConnectionTimeoutError as exc:
-                raise upstream_timeout(self.backend, "connect", self.timeouts.connect) from exc
+                raise upstream_timeout(backend, "connect", timeouts.connect) from exc
             except aiohttp.ClientConnectorError as exc:
-                raise upstream_unavailable(self.backend, f"cannot connect ({exc.os_error})") from exc
+                raise upstream_unavailable(
+                    self.backend, f"cannot connect ({exc.os_error})"
+                ) from exc
             except aiohttp.ClientError as exc:
-                raise upstream_unavailable(self.backend, type(exc).__name__) from exc
+                raise upstream_unavailable(backend, type(exc).__name__) from exc
         raise AssertionError("unreachable")
 
 
@@ -146,4 +153,3 @@ class HttpUpstreamResponse(UpstreamResponse):
 
     def release(self) -> None:
         self._response.release()
-

@@ -65,7 +65,9 @@ class ModelCatalog:
     def _add(self, name: str, provider: Provider, model: str) -> None:
         self._exact[name] = Deployment(name, provider, model)
         self._listed.append(
-            ListedModel(name, provider.name, provider.location, model, provider.name in self._simulated)
+            ListedModel(
+                name, provider.name, provider.location, model, provider.name in self._simulated
+            )
         )
 
     def resolve(self, name: str) -> Deployment | None:

@@ -19,9 +19,9 @@ class DiscoveredEngine:
     models: list[str]
 
 
-async def discover_engines(ports: dict[str, int], timeout: float) -> list[DiscoveredEngine]:
+async def discover_engines(ports: dict[str, int], wait_seconds: float) -> list[DiscoveredEngine]:
     """Asks each ``http://127.0.0.1:<port>/v1/models``; engines that answer are returned."""
-    client_timeout = aiohttp.ClientTimeout(total=timeout)
+    client_timeout = aiohttp.ClientTimeout(total=wait_seconds)
     async with aiohttp.ClientSession(timeout=client_timeout) as session:
         probes = [_probe(session, name, port) for name, port in ports.items()]
         found = await asyncio.gather(*probes)

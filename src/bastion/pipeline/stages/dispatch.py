@@ -19,7 +19,9 @@ class Dispatch(BaseStage):
 
     async def on_request(self, ctx: RequestContext) -> None:
         deployment, exchange, body = ctx.deployment, ctx.exchange, ctx.body
-        assert deployment is not None and exchange is not None and body is not None
+        assert deployment is not None
+        assert exchange is not None
+        assert body is not None
         backend = deployment.backend
         try:
             upstream_body = exchange.upstream_body(

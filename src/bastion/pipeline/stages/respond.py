@@ -30,7 +30,8 @@ class Respond(BaseStage):
 
     async def on_request(self, ctx: RequestContext) -> None:
         upstream, exchange = ctx.upstream, ctx.exchange
-        assert upstream is not None and exchange is not None
+        assert upstream is not None
+        assert exchange is not None
         headers = {"x-bastion-backend": ctx.backend_name}
         for name in _FORWARDED_HEADERS:
             value = upstream.headers.get(name)
@@ -53,10 +54,14 @@ class Respond(BaseStage):
             if body is None:
                 self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
                 raise GatewayError(
-                    502, f"Backend '{ctx.backend_name}' returned a malformed body.", code="bad_gateway"
+                    502,
+                    f"Backend '{ctx.backend_name}' returned a malformed body.",
+                    code="bad_gateway",
                 )
             ctx.usage = exchange.usage_of(body)
-            ctx.reply = Reply(200, orjson.dumps(exchange.client_body(body, ctx.model)), headers=headers)
+            ctx.reply = Reply(
+                200, orjson.dumps(exchange.client_body(body, ctx.model)), headers=headers
+            )
 
     async def _upstream_error(
         self,
