@@ -1,0 +1,122 @@
+"""Shared fixtures: real gateways and upstreams on free loopback ports."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from bastion.config import config_from_mapping
+from tests.servers import RunningServer, start_server
+
+if TYPE_CHECKING:
+    from bastion.gateway import Gateway
+
+ADMIN_KEY = "bst-test-admin-key-0123456789"
+
+
+class RunningGateway:
+    def __init__(self, server: RunningServer, gateway: Gateway) -> None:
+        self.server = server
+        self.gateway = gateway
+        self.url = server.url
+        self.admin_key = ADMIN_KEY
+
+    def metric(self, name: str, **labels: str) -> float:
+        value = self.gateway.metrics.registry.get_sample_value(name, labels)
+        return value or 0.0
+
+
+GatewayFactory = Callable[..., RunningGateway]
+
+
+@pytest.fixture
+def start_gateway(tmp_path: Path) -> Iterator[GatewayFactory]:
+    """Starts a gateway with the given ``backends`` (and other config sections)."""
+    from bastion.api.app import create_app
+    from bastion.gateway import Gateway
+    from bastion.server import GatewayServer
+
+    running: list[RunningServer] = []
+
+    def factory(backends: dict[str, Any] | None = None, **sections: Any) -> RunningGateway:
+        raw: dict[str, Any] = {
+            "database": {"url": f"sqlite+aiosqlite:///{tmp_path}/bastion.db"},
+            "auth": {"admin_key": ADMIN_KEY, **sections.pop("auth", {})},
+            "discovery": {"enabled": False},
+            "logging": {"level": "warning"},
+            "backends": backends or {},
+            **sections,
+        }
+        config = config_from_mapping(raw)
+        gateway = Gateway(config, env={})
+        server = start_server(
+            create_app(gateway),
+            server_factory=lambda cfg: GatewayServer(cfg, gateway, io.StringIO()),
+            timeout_graceful_shutdown=5,
+        )
+        running.append(server)
+        return RunningGateway(server, gateway)
+
+    yield factory
+    for server in running:
+        server.stop()
+
+
+@pytest.fixture
+def sim_backend() -> Iterator[Callable[..., str]]:
+    """Starts a standalone simulator and returns its OpenAI base URL (``…/v1``)."""
+    from bastion.sim import SimConfig, create_sim_app
+
+    running: list[RunningServer] = []
+
+    def factory(**settings: Any) -> str:
+        settings.setdefault("time_scale", 200.0)
+        server = start_server(create_sim_app(SimConfig(**settings)))
+        running.append(server)
+        return server.url + "/v1"
+
+    yield factory
+    for server in running:
+        server.stop()
+
+
+@pytest.fixture
+def scripted() -> Iterator[tuple[Any, str]]:
+    """A scripted upstream (see tests/scripted_upstream.py) and its base URL."""
+    from tests.scripted_upstream import ScriptedUpstream
+
+    upstream = ScriptedUpstream()
+    server = start_server(upstream.app)
+    yield upstream, server.url
+    server.stop()
+
+
+@pytest.fixture
+def scripted_gateway(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> tuple[Any, RunningGateway]:
+    """A gateway whose backend ``up`` (OpenAI protocol) and ``claude`` (Anthropic) are scripted."""
+    upstream, url = scripted
+    gateway = start_gateway(
+        {
+            "up": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": url + "/v1",
+                "models": ["*"],
+                "timeouts": {"first_byte": 1.0, "idle": 1.0},
+            },
+            "claude": {
+                "kind": "anthropic",
+                "location": "external",
+                "base_url": url,
+                "api_key": "sk-ant-upstream-secret",
+                "models": ["*"],
+            },
+        }
+    )
+    return upstream, gateway

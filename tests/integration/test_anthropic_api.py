@@ -1,0 +1,127 @@
+"""The Anthropic Messages API through the gateway, driven by the official anthropic SDK."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anthropic
+import openai
+import pytest
+
+from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+
+
+@pytest.fixture
+def sim_gateway(start_gateway: GatewayFactory, sim_backend: Any) -> RunningGateway:
+    return start_gateway(
+        {"gpu": {"kind": "openai-compatible", "location": "local", "base_url": sim_backend()}}
+    )
+
+
+def claude_client(gateway: RunningGateway) -> anthropic.Anthropic:
+    return anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0, timeout=10)
+
+
+def test_messages_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
+    message = claude_client(sim_gateway).messages.create(
+        model="gpu/bastion-sim",
+        max_tokens=15,
+        system="You are terse.",
+        messages=[{"role": "user", "content": "Hello"}],
+    )
+    assert message.type == "message"
+    assert message.model == "gpu/bastion-sim"
+    assert message.content[0].type == "text"
+    assert message.content[0].text
+    assert message.stop_reason in {"end_turn", "max_tokens"}
+    assert message.usage.output_tokens <= 15
+    assert message.usage.input_tokens > 0
+
+
+def test_messages_stream_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
+    with claude_client(sim_gateway).messages.stream(
+        model="gpu/bastion-sim", max_tokens=12, messages=[{"role": "user", "content": "Hi"}]
+    ) as stream:
+        events = [event.type for event in stream]
+        final = stream.get_final_message()
+    assert events[0] == "message_start"
+    assert "content_block_delta" in events
+    assert events[-1] == "message_stop"
+    assert final.content[0].text  # type: ignore[union-attr]
+    assert final.usage.output_tokens == 12
+    assert sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output") == 12
+
+
+def test_messages_tool_use_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
+    message = claude_client(sim_gateway).messages.create(
+        model="gpu/bastion-sim",
+        max_tokens=50,
+        tools=[
+            {
+                "name": "lookup",
+                "description": "Look something up",
+                "input_schema": {"type": "object", "properties": {"q": {"type": "string"}}},
+            }
+        ],
+        tool_choice={"type": "tool", "name": "lookup"},
+        messages=[{"role": "user", "content": "find it"}],
+    )
+    assert message.stop_reason == "tool_use"
+    block = next(b for b in message.content if b.type == "tool_use")
+    assert block.name == "lookup"  # type: ignore[union-attr]
+    assert isinstance(block.input, dict)  # type: ignore[union-attr]
+
+
+def test_messages_pass_through_to_anthropic(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    upstream, gateway = scripted_gateway
+    message = claude_client(gateway).messages.create(
+        model="claude/claude-x", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
+    )
+    assert message.model == "claude/claude-x"
+    assert message.content[0].text == "echo 1 messages"  # type: ignore[union-attr]
+    assert upstream.last["model"] == "claude-x"
+    sent_headers = upstream.headers[-1]
+    assert sent_headers["x-api-key"] == "sk-ant-upstream-secret"
+    assert sent_headers["anthropic-version"]
+    with claude_client(gateway).messages.stream(
+        model="claude/claude-x", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
+    ) as stream:
+        assert stream.get_final_text() == "Hello there"
+
+
+def test_openai_client_reaches_an_anthropic_backend(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    upstream, gateway = scripted_gateway
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    completion = api.chat.completions.create(
+        model="claude/claude-x",
+        messages=[{"role": "system", "content": "Be kind."}, {"role": "user", "content": "Hi"}],
+    )
+    assert completion.choices[0].message.content == "echo 1 messages"
+    assert completion.choices[0].finish_reason == "stop"
+    assert completion.usage is not None
+    assert completion.usage.prompt_tokens == 11  # 9 uncached + 2 read from cache
+    assert upstream.last["system"] in ("Be kind.", [{"type": "text", "text": "Be kind."}])
+    assert "max_tokens" in upstream.last
+    chunks = list(
+        api.chat.completions.create(
+            model="claude/claude-x",
+            messages=[{"role": "user", "content": "Hi"}],
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+    )
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    assert text == "Hello there"
+    assert chunks[-1].usage is not None
+    assert chunks[-1].usage.completion_tokens == 2
+
+
+def test_embeddings_on_an_anthropic_backend_are_refused(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    with pytest.raises(openai.BadRequestError, match="does not support the embeddings"):
+        api.embeddings.create(model="claude/claude-x", input="x")

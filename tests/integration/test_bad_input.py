@@ -1,0 +1,217 @@
+"""Bad input and failing upstreams get clear errors in the client's protocol, never a hang."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import anthropic
+import httpx
+import openai
+import pytest
+
+from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.servers import free_port
+
+AUTH = {"Authorization": f"Bearer {ADMIN_KEY}"}
+
+
+def post(gateway: RunningGateway, path: str, content: bytes, **headers: str) -> httpx.Response:
+    merged = {**AUTH, "content-type": "application/json", **headers}
+    return httpx.post(gateway.url + path, content=content, headers=merged, timeout=10)
+
+
+def openai_error(response: httpx.Response) -> dict[str, Any]:
+    error = response.json()["error"]
+    assert set(error) == {"message", "type", "param", "code"}
+    return dict(error)
+
+
+@pytest.mark.parametrize(
+    ("body", "param"),
+    [
+        (b"{not json", None),
+        (b"[1, 2]", None),
+        (b'{"messages": [{"role": "user", "content": "x"}]}', "model"),
+        (b'{"model": 5, "messages": []}', "model"),
+        (b'{"model": "up/echo"}', "messages"),
+        (b'{"model": "up/echo", "messages": "hello"}', "messages"),
+        (b'{"model": "up/echo", "messages": []}', "messages"),
+        (b'{"model": "up/echo", "messages": ["hi"]}', "messages"),
+        (b'{"model": "up/echo", "messages": [{"role": "user"}], "stream": "yes"}', "stream"),
+        (b'{"model": "up/echo", "messages": [{"role": "user"}], "max_tokens": "9"}', "max_tokens"),
+        (b'{"model": "up/echo", "messages": [{"role": "user"}], "n": 0}', "n"),
+        (
+            b'{"model": "up/echo", "messages": [{"role": "user"}], "temperature": "hot"}',
+            "temperature",
+        ),
+    ],
+)
+def test_malformed_requests_are_400(
+    scripted_gateway: tuple[Any, RunningGateway], body: bytes, param: str | None
+) -> None:
+    upstream, gateway = scripted_gateway
+    response = post(gateway, "/v1/chat/completions", body)
+    assert response.status_code == 400
+    error = openai_error(response)
+    assert error["type"] == "invalid_request_error"
+    assert error["param"] == param
+    assert upstream.requests == []
+
+
+def test_anthropic_errors_use_anthropic_shape(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    _, gateway = scripted_gateway
+    response = post(gateway, "/v1/messages", b'{"model": "claude/x", "messages": []}')
+    assert response.status_code == 400
+    assert response.json() == {
+        "type": "error",
+        "error": {"type": "invalid_request_error", "message": "'messages' must not be empty."},
+    }
+    missing = post(gateway, "/v1/messages", b'{"model": "nope", "max_tokens": 5, "messages": [{}]}')
+    assert missing.status_code == 404
+    assert missing.json()["error"]["type"] == "not_found_error"
+
+
+def test_body_over_the_limit_is_413(start_gateway: GatewayFactory, scripted: Any) -> None:
+    _, url = scripted
+    gateway = start_gateway(
+        {"up": {"kind": "openai-compatible", "location": "local", "base_url": url + "/v1"}},
+        server={"max_body_bytes": 1024},
+    )
+    big = b'{"model": "up/echo", "messages": [{"role": "user", "content": "' + b"x" * 4096 + b'"}]}'
+    response = post(gateway, "/v1/chat/completions", big)
+    assert response.status_code == 413
+    assert "1024" in openai_error(response)["message"]
+
+    def chunked() -> Any:
+        for _ in range(8):
+            yield b"x" * 512
+
+    # Without a Content-Length the limit is enforced while reading.
+    streamed = httpx.post(
+        gateway.url + "/v1/chat/completions", content=chunked(), headers=AUTH, timeout=10
+    )
+    assert streamed.status_code == 413
+
+
+def test_unknown_model_is_404(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    _, gateway = scripted_gateway
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    with pytest.raises(openai.NotFoundError) as caught:
+        api.chat.completions.create(model="gpt-17", messages=[{"role": "user", "content": "x"}])
+    assert caught.value.code == "model_not_found"
+
+
+def test_bad_and_missing_keys_are_401(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    _, gateway = scripted_gateway
+    for key in ("bst-not-a-real-key", "x"):
+        api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=key, max_retries=0)
+        with pytest.raises(openai.AuthenticationError):
+            api.chat.completions.create(
+                model="up/echo", messages=[{"role": "user", "content": "x"}]
+            )
+    response = httpx.post(gateway.url + "/v1/chat/completions", json={"model": "up/echo"})
+    assert response.status_code == 401
+    models = httpx.get(gateway.url + "/v1/models", headers={"x-api-key": "wrong"})
+    assert models.status_code == 401
+    claude = anthropic.Anthropic(base_url=gateway.url, api_key="wrong", max_retries=0)
+    with pytest.raises(anthropic.AuthenticationError):
+        claude.messages.create(
+            model="claude/x", max_tokens=5, messages=[{"role": "user", "content": "x"}]
+        )
+
+
+def test_revoked_key_is_refused_on_the_next_request(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    admin = httpx.Client(base_url=gateway.url + "/admin", headers=AUTH)
+    tenant = admin.post("/tenants", json={"name": "acme"}).json()
+    created = admin.post("/keys", json={"tenant": tenant["id"], "name": "ci"}).json()
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=created["key"], max_retries=0)
+    api.chat.completions.create(model="up/echo", messages=[{"role": "user", "content": "x"}])
+    assert admin.post(f"/keys/{created['id']}/revoke").status_code == 200
+    with pytest.raises(openai.AuthenticationError):
+        api.chat.completions.create(model="up/echo", messages=[{"role": "user", "content": "x"}])
+
+
+def test_upstream_refused_is_502(start_gateway: GatewayFactory) -> None:
+    closed = f"http://127.0.0.1:{free_port()}/v1"
+    gateway = start_gateway(
+        {
+            "dead": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": closed,
+                "models": ["m"],
+            }
+        }
+    )
+    response = post(gateway, "/v1/chat/completions", b'{"model": "dead/m", "messages": [{}]}')
+    assert response.status_code == 502
+    assert "cannot connect" in openai_error(response)["message"]
+    assert gateway.metric("bastion_upstream_errors_total", backend="dead", kind="connect") == 1
+
+
+def test_upstream_timeout_is_504_and_the_upstream_call_is_dropped(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    upstream, gateway = scripted_gateway
+    started = time.monotonic()
+    response = post(gateway, "/v1/chat/completions", b'{"model": "up/hang", "messages": [{}]}')
+    assert response.status_code == 504
+    assert "first byte" in openai_error(response)["message"]
+    assert time.monotonic() - started < 5
+    _wait_for(lambda: "hang" in upstream.cancelled)
+
+
+@pytest.mark.parametrize(
+    ("model", "status", "fragment"),
+    [
+        ("up/fail-500", 502, "CUDA out of memory"),
+        ("up/bad-key", 502, "credentials"),
+        ("up/garbage", 502, "malformed"),
+        ("up/fail-400", 400, "prompt is too long"),
+        ("up/rate-limited", 429, "slow down"),
+    ],
+)
+def test_upstream_errors_are_mapped(
+    scripted_gateway: tuple[Any, RunningGateway], model: str, status: int, fragment: str
+) -> None:
+    _, gateway = scripted_gateway
+    body = b'{"model": "%s", "messages": [{}]}' % model.encode()
+    response = post(gateway, "/v1/chat/completions", body)
+    assert response.status_code == status
+    assert fragment in openai_error(response)["message"]
+    if status == 429:
+        assert response.headers["retry-after"] == "7"
+
+
+def test_anthropic_upstream_error_keeps_anthropic_shape(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    claude = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    with pytest.raises(anthropic.InternalServerError) as caught:
+        claude.messages.create(
+            model="claude/claude-overloaded",
+            max_tokens=5,
+            messages=[{"role": "user", "content": "x"}],
+        )
+    assert caught.value.status_code == 502
+    assert "busy" in str(caught.value)
+
+
+def test_unknown_path_and_method(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    _, gateway = scripted_gateway
+    assert httpx.get(gateway.url + "/v1/chat/completions").status_code == 405
+    missing = httpx.post(gateway.url + "/v1/nothing", headers=AUTH)
+    assert missing.status_code == 404
+    assert missing.json()["error"]["message"].startswith("POST /v1/nothing")
+
+
+def _wait_for(condition: Any, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.02)

@@ -1,0 +1,134 @@
+"""Streams that break: the client always learns it, and accounting always finishes."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import anthropic
+import httpx
+import openai
+import pytest
+
+from tests.conftest import ADMIN_KEY, RunningGateway
+from tests.integration.test_bad_input import _wait_for
+
+
+def openai_client(gateway: RunningGateway) -> openai.OpenAI:
+    return openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0, timeout=10)
+
+
+def test_cut_stream_ends_with_an_error_event(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    _, gateway = scripted_gateway
+    stream = openai_client(gateway).chat.completions.create(
+        model="up/cut", messages=[{"role": "user", "content": "x"}], stream=True
+    )
+    received = []
+    with pytest.raises(openai.APIError) as caught:
+        for chunk in stream:
+            received.append(chunk)
+    assert "closed the stream" in str(caught.value) or "interrupted" in str(caught.value)
+    assert received, "chunks sent before the cut reach the client"
+    # Usage of a cut stream is still recorded, marked as estimated.
+    _wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") > 0)
+
+
+def test_cut_stream_raw_bytes_have_no_done_marker(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    body = {"model": "up/cut", "messages": [{"role": "user", "content": "x"}], "stream": True}
+    response = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json=body,
+        headers={"Authorization": f"Bearer {ADMIN_KEY}"},
+    )
+    assert response.status_code == 200
+    assert b"[DONE]" not in response.content
+    assert response.content.rstrip().endswith(b"}")
+    assert b'"error"' in response.content.splitlines()[-1]
+
+
+def test_stalled_stream_hits_the_idle_timeout(scripted_gateway: tuple[Any, RunningGateway]) -> None:
+    _, gateway = scripted_gateway
+    started = time.monotonic()
+    stream = openai_client(gateway).chat.completions.create(
+        model="up/stall", messages=[{"role": "user", "content": "x"}], stream=True
+    )
+    with pytest.raises(openai.APIError, match="no data for 1s"):
+        list(stream)
+    assert time.monotonic() - started < 5
+
+
+def test_anthropic_cut_stream_ends_with_an_error_event(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    claude = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    with (
+        pytest.raises(anthropic.APIStatusError),
+        claude.messages.stream(
+            model="claude/claude-cut", max_tokens=20, messages=[{"role": "user", "content": "x"}]
+        ) as stream,
+    ):
+        for _ in stream:
+            pass
+
+
+def test_client_disconnect_cancels_upstream_and_still_accounts(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    upstream, gateway = scripted_gateway
+    body = {
+        "model": "up/slow-stream",
+        "messages": [{"role": "user", "content": "x"}],
+        "stream": True,
+    }
+    headers = {"Authorization": f"Bearer {ADMIN_KEY}"}
+    with httpx.stream(
+        "POST", gateway.url + "/v1/chat/completions", json=body, headers=headers
+    ) as response:
+        lines = response.iter_lines()
+        for _ in range(3):
+            next(lines)
+    # Leaving the block closed the connection mid-stream.
+    _wait_for(lambda: "slow-stream" in upstream.cancelled)
+    _wait_for(
+        lambda: gateway.metric("bastion_client_disconnects_total", endpoint="chat.completions") == 1
+    )
+    _wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") >= 1)
+    requests = gateway.metric(
+        "bastion_requests_total", endpoint="chat.completions", backend="up", status="200"
+    )
+    assert requests == 1
+
+
+def test_non_streaming_client_disconnect_cancels_upstream(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    upstream, gateway = scripted_gateway
+    body = {"model": "up/hang", "messages": [{"role": "user", "content": "x"}]}
+    with pytest.raises(httpx.ReadTimeout):
+        httpx.post(
+            gateway.url + "/v1/chat/completions",
+            json=body,
+            headers={"Authorization": f"Bearer {ADMIN_KEY}"},
+            timeout=0.3,
+        )
+    _wait_for(lambda: "hang" in upstream.cancelled)
+    _wait_for(
+        lambda: gateway.metric("bastion_client_disconnects_total", endpoint="chat.completions") == 1
+    )
+
+
+def test_stream_without_usage_is_metered_as_estimate(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    chunks = list(
+        openai_client(gateway).chat.completions.create(
+            model="up/no-usage", messages=[{"role": "user", "content": "x"}], stream=True
+        )
+    )
+    assert chunks
+    _wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") == 4)

@@ -1,0 +1,184 @@
+"""A small real upstream whose behaviour is chosen by the requested model name.
+
+It speaks OpenAI chat completions and Anthropic Messages, records what it received, and notices
+when the gateway drops a request, so tests can check pass-through, translation and cancellation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import orjson
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+
+
+class ScriptedUpstream:
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.cancelled: list[str] = []
+        self.app = Starlette(
+            routes=[
+                Route("/v1/chat/completions", self.chat, methods=["POST"]),
+                Route("/v1/messages", self.messages, methods=["POST"]),
+                Route("/v1/models", self.models, methods=["GET"]),
+            ]
+        )
+
+    @property
+    def last(self) -> dict[str, Any]:
+        return self.requests[-1]
+
+    async def models(self, request: Request) -> Response:
+        data = [{"id": name, "object": "model"} for name in ("echo", "hang", "cut")]
+        return _json({"object": "list", "data": data})
+
+    async def chat(self, request: Request) -> Response:
+        body = orjson.loads(await request.body())
+        self.requests.append(body)
+        self.headers.append(dict(request.headers))
+        model = body["model"]
+        if model == "fail-500":
+            return _json({"error": {"message": "CUDA out of memory", "type": "server_error"}}, 500)
+        if model == "fail-400":
+            error = {"message": "prompt is too long", "type": "invalid_request_error"}
+            return _json({"error": error}, 400)
+        if model == "rate-limited":
+            error = {"message": "slow down", "type": "rate_limit_error"}
+            return _json({"error": error}, 429, {"retry-after": "7"})
+        if model == "bad-key":
+            return _json({"error": {"message": "invalid api key"}}, 401)
+        if model == "garbage":
+            return Response(b"<html>oops</html>", 200, media_type="text/html")
+        if model == "hang":
+            await self._hang(model)
+        if body.get("stream"):
+            return StreamingResponse(self._chat_stream(body), media_type="text/event-stream")
+        content = orjson.dumps({k: v for k, v in body.items() if k != "messages"}).decode()
+        return _json(
+            {
+                "id": "chatcmpl-scripted",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": content},
+                        "finish_reason": "stop",
+                        "logprobs": None,
+                    }
+                ],
+                "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+            }
+        )
+
+    async def _hang(self, label: str) -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            self.cancelled.append(label)
+            raise
+
+    async def _chat_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
+        model = body["model"]
+        pieces = 200 if model == "slow-stream" else 3
+        try:
+            for index in range(pieces):
+                if model == "slow-stream":
+                    await asyncio.sleep(0.02)
+                if model == "stall" and index == 1:
+                    await asyncio.sleep(3600)
+                yield _chunk(model, {"content": f"w{index} "}, None)
+                if model == "cut" and index == 1:
+                    raise ConnectionResetError("simulated crash mid-stream")
+            yield _chunk(model, {}, "stop")
+            if model != "no-usage":
+                usage = {
+                    "prompt_tokens": 5,
+                    "completion_tokens": pieces,
+                    "total_tokens": 5 + pieces,
+                }
+                yield _sse({"id": "c", "object": "chat.completion.chunk", "created": 0,
+                            "model": model, "choices": [], "usage": usage})  # fmt: skip
+            yield b"data: [DONE]\n\n"
+        except asyncio.CancelledError:
+            self.cancelled.append(model)
+            raise
+
+    async def messages(self, request: Request) -> Response:
+        body = orjson.loads(await request.body())
+        self.requests.append(body)
+        self.headers.append(dict(request.headers))
+        model = body["model"]
+        if model == "claude-overloaded":
+            error = {"type": "error", "error": {"type": "overloaded_error", "message": "busy"}}
+            return _json(error, 529)
+        if body.get("stream"):
+            return StreamingResponse(self._messages_stream(body), media_type="text/event-stream")
+        return _json(
+            {
+                "id": "msg_scripted",
+                "type": "message",
+                "role": "assistant",
+                "model": model,
+                "content": [{"type": "text", "text": f"echo {len(body['messages'])} messages"}],
+                "stop_reason": "end_turn",
+                "stop_sequence": None,
+                "usage": {"input_tokens": 9, "output_tokens": 4, "cache_read_input_tokens": 2},
+            }
+        )
+
+    async def _messages_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
+        model = body["model"]
+        message = {
+            "id": "msg_scripted", "type": "message", "role": "assistant", "model": model,
+            "content": [], "stop_reason": None, "stop_sequence": None,
+            "usage": {"input_tokens": 9, "output_tokens": 1},
+        }  # fmt: skip
+        yield _event("message_start", {"type": "message_start", "message": message})
+        block = {"type": "text", "text": ""}
+        yield _event("content_block_start", {"type": "content_block_start", "index": 0,
+                                              "content_block": block})  # fmt: skip
+        for word in ("Hello", " there"):
+            delta = {"type": "text_delta", "text": word}
+            yield _event("content_block_delta", {"type": "content_block_delta", "index": 0,
+                                                  "delta": delta})  # fmt: skip
+            if model == "claude-cut":
+                raise ConnectionResetError("simulated crash mid-stream")
+        yield _event("content_block_stop", {"type": "content_block_stop", "index": 0})
+        yield _event("message_delta", {"type": "message_delta",
+                                        "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                                        "usage": {"output_tokens": 2}})  # fmt: skip
+        yield _event("message_stop", {"type": "message_stop"})
+
+
+def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(body), status, headers=headers, media_type="application/json")
+
+
+def _sse(payload: dict[str, Any]) -> bytes:
+    return b"data: " + orjson.dumps(payload) + b"\n\n"
+
+
+def _event(name: str, payload: dict[str, Any]) -> bytes:
+    return f"event: {name}\n".encode() + b"data: " + orjson.dumps(payload) + b"\n\n"
+
+
+def _chunk(model: str, delta: dict[str, Any], finish: str | None) -> bytes:
+    choice = {"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}
+    return _sse(
+        {
+            "id": "chatcmpl-scripted",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": model,
+            "choices": [choice],
+        }
+    )

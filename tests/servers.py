@@ -1,0 +1,68 @@
+"""Real servers on free loopback ports, run in background threads, for integration tests."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import uvicorn
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class RunningServer:
+    server: uvicorn.Server
+    thread: threading.Thread
+    port: int
+    loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout)
+        assert not self.thread.is_alive(), "server thread did not stop"
+
+
+def start_server(
+    app: Any,
+    *,
+    server_factory: Callable[[uvicorn.Config], uvicorn.Server] = uvicorn.Server,
+    port: int | None = None,
+    startup_timeout: float = 20.0,
+    **config: Any,
+) -> RunningServer:
+    port = port or free_port()
+    uvicorn_config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_config=None,
+        access_log=False,
+        lifespan="on",
+        loop="asyncio",
+        **config,
+    )
+    server = server_factory(uvicorn_config)
+    running = RunningServer(server, threading.Thread(target=server.run, daemon=True), port)
+    running.thread.start()
+    deadline = time.monotonic() + startup_timeout
+    while not server.started:
+        if not running.thread.is_alive():
+            raise RuntimeError("server failed to start")
+        if time.monotonic() > deadline:
+            raise TimeoutError("server did not start in time")
+        time.sleep(0.01)
+    return running
