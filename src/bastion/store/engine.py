@@ -1,0 +1,97 @@
+"""Engine construction: one place that knows the quirks of each supported backend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+
+from bastion.store.errors import InvalidInputError
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Marks connections of the write engine so that SQLite takes its write lock up front.
+_WRITE_OPTION = "bastion_write"
+
+
+@dataclass(frozen=True, slots=True)
+class Engines:
+    """Two views over one connection pool: plain transactions and write transactions."""
+
+    read: AsyncEngine
+    write: AsyncEngine
+
+    @property
+    def dialect(self) -> str:
+        return self.read.dialect.name
+
+
+def create_engines(url: str) -> Engines:
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        engine = _sqlite_engine(parsed)
+    elif backend == "postgresql":
+        if parsed.get_driver_name() != "asyncpg":
+            raise InvalidInputError(
+                "PostgreSQL URLs must use the asyncpg driver: postgresql+asyncpg://"
+            )
+        engine = create_async_engine(parsed, pool_pre_ping=True)
+    else:
+        raise InvalidInputError(f"unsupported database URL scheme {parsed.drivername!r}")
+    return Engines(read=engine, write=engine.execution_options(**{_WRITE_OPTION: True}))
+
+
+def is_memory_sqlite(url: URL) -> bool:
+    database = url.database or ""
+    return database in ("", ":memory:") or "mode=memory" in database
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The database file of a SQLite URL, or None for in-memory and URI-style databases."""
+    if is_memory_sqlite(url) or (url.database or "").startswith("file:"):
+        return None
+    return Path(url.database or "").expanduser()
+
+
+def _sqlite_engine(url: URL) -> AsyncEngine:
+    if url.get_driver_name() != "aiosqlite":
+        raise InvalidInputError("SQLite URLs must use the aiosqlite driver: sqlite+aiosqlite://")
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+    if is_memory_sqlite(url):
+        # Every connection to :memory: is a new empty database: share a single one.
+        kwargs["poolclass"] = StaticPool
+    engine = create_async_engine(url, **kwargs)
+    in_memory = is_memory_sqlite(url)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Take transaction control away from the driver so BEGIN is ours (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # A deferred transaction that later writes can fail with SQLITE_BUSY without waiting
+        # when another process wrote in between; IMMEDIATE waits for the lock at BEGIN instead.
+        if connection.get_execution_options().get(_WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,1 @@
+"""Alembic environment and revisions for Bastion's schema (run by ``bastion.store.migrate``)."""
