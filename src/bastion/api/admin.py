@@ -1,0 +1,287 @@
+"""Admin HTTP API for tenants and keys, mounted by the app under ``/admin``.
+
+Every route requires an admin principal. Errors use the OpenAI error shape. Key hashes are
+never returned, and a key's plaintext only in the response that created it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn, TypeVar
+
+import orjson
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from bastion.auth import KeyAuthenticator, Principal
+from bastion.pipeline.stages.authenticate import presented_key
+from bastion.protocols.errors import error_body
+from bastion.store import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    Store,
+    StoreUnavailableError,
+    TenantRecord,
+)
+
+MAX_BODY_BYTES = 64 * 1024
+DEFAULT_KEY_NAME = "default"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+Handler = Callable[[Request, Principal], Awaitable[Response]]
+M = TypeVar("M", bound=BaseModel)
+
+
+class AdminError(Exception):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        code: str,
+        param: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.param = param
+        self.headers = headers
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CreateTenantBody(_Body):
+    name: str
+
+
+class CreateKeyBody(_Body):
+    tenant: str | None = Field(None, description="Tenant id or name")
+    tenant_id: str | None = None
+    tenant_name: str | None = None
+    name: str = DEFAULT_KEY_NAME
+    scopes: list[str] = Field(default_factory=list)
+    expires_at: AwareDatetime | None = None
+    expires_in_days: float | None = Field(None, gt=0)
+
+    @model_validator(mode="after")
+    def _one_tenant_one_expiry(self) -> CreateKeyBody:
+        given = [v for v in (self.tenant, self.tenant_id, self.tenant_name) if v is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'tenant', 'tenant_id' or 'tenant_name'")
+        if self.expires_at is not None and self.expires_in_days is not None:
+            raise ValueError("give at most one of 'expires_at' and 'expires_in_days'")
+        return self
+
+    def tenant_ref(self) -> str:
+        ref = self.tenant or self.tenant_id or self.tenant_name
+        assert ref is not None
+        return ref
+
+    def expiry(self, now: datetime) -> datetime | None:
+        if self.expires_in_days is not None:
+            return now + timedelta(days=self.expires_in_days)
+        return self.expires_at
+
+
+def admin_routes(store: Store, authenticator: KeyAuthenticator) -> list[BaseRoute]:
+    api = _AdminApi(store, authenticator)
+    guard = api.guard
+    return [
+        Route("/tenants", guard(api.list_tenants), methods=["GET"]),
+        Route("/tenants", guard(api.create_tenant), methods=["POST"]),
+        Route("/tenants/{tenant_id}", guard(api.get_tenant), methods=["GET"]),
+        Route("/tenants/{tenant_id}", guard(api.delete_tenant), methods=["DELETE"]),
+        Route("/keys", guard(api.list_keys), methods=["GET"]),
+        Route("/keys", guard(api.create_key), methods=["POST"]),
+        Route("/keys/{key_id}", guard(api.get_key), methods=["GET"]),
+        Route("/keys/{key_id}", guard(api.revoke_key), methods=["DELETE"]),
+        Route("/keys/{key_id}/revoke", guard(api.revoke_key), methods=["POST"]),
+    ]
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(data), status, media_type="application/json")
+
+
+def _error_response(error: AdminError) -> Response:
+    error_type = "conflict_error" if error.status == 409 else None
+    body = error_body(
+        "openai",
+        error.status,
+        error.message,
+        code=error.code,
+        param=error.param,
+        error_type=error_type,
+    )
+    return Response(
+        orjson.dumps(body), error.status, headers=error.headers, media_type="application/json"
+    )
+
+
+def _store_error(exc: Exception) -> AdminError:
+    if isinstance(exc, NotFoundError):
+        return AdminError(404, str(exc), "not_found")
+    if isinstance(exc, ConflictError):
+        return AdminError(409, str(exc), "conflict")
+    if isinstance(exc, InvalidInputError):
+        return AdminError(400, str(exc), "invalid_request")
+    return AdminError(503, "The key database is unavailable; retry later.", "store_unavailable")
+
+
+class _AdminApi:
+    def __init__(self, store: Store, authenticator: KeyAuthenticator) -> None:
+        self._store = store
+        self._auth = authenticator
+
+    def guard(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            try:
+                principal = await self._admin(request)
+                return await handler(request, principal)
+            except AdminError as error:
+                return _error_response(error)
+            except (NotFoundError, ConflictError, InvalidInputError, StoreUnavailableError) as exc:
+                return _error_response(_store_error(exc))
+
+        return endpoint
+
+    async def _admin(self, request: Request) -> Principal:
+        key = presented_key(dict(request.headers))
+        challenge = {"WWW-Authenticate": 'Bearer realm="bastion-admin"'}
+        if key is None:
+            raise AdminError(
+                401,
+                "Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.",
+                "invalid_api_key",
+                headers=challenge,
+            )
+        principal = await self._auth.authenticate(key)
+        if principal is None:
+            raise AdminError(
+                401, "Invalid, expired or revoked API key.", "invalid_api_key", headers=challenge
+            )
+        if not principal.is_admin:
+            raise AdminError(403, "This API key is not an admin key.", "admin_required")
+        return principal
+
+    # Tenants
+
+    async def list_tenants(self, request: Request, _principal: Principal) -> Response:
+        tenants = await self._store.tenants.list()
+        return _json({"object": "list", "data": [t.public_dict() for t in tenants]})
+
+    async def create_tenant(self, request: Request, _principal: Principal) -> Response:
+        body = await _parse(request, CreateTenantBody)
+        tenant = await self._store.tenants.create(body.name)
+        return _json(tenant.public_dict(), 201)
+
+    async def get_tenant(self, request: Request, _principal: Principal) -> Response:
+        return _json((await self._tenant(request.path_params["tenant_id"])).public_dict())
+
+    async def delete_tenant(self, request: Request, principal: Principal) -> Response:
+        tenant = await self._tenant(request.path_params["tenant_id"])
+        if tenant.id == principal.tenant_id:
+            raise AdminError(
+                409, "Refusing to delete the tenant of the key making this request.", "conflict"
+            )
+        deleted_keys = await self._store.tenants.delete(tenant.id)
+        self._auth.invalidate(tenant_id=tenant.id)
+        return _json(
+            {"id": tenant.id, "object": "tenant", "deleted": True, "deleted_keys": deleted_keys}
+        )
+
+    # Keys
+
+    async def list_keys(self, request: Request, _principal: Principal) -> Response:
+        params = request.query_params
+        tenant_id = None
+        if params.get("tenant_id"):
+            tenant_id = (await self._tenant(params["tenant_id"], param="tenant_id")).id
+        include_revoked = _flag(params.get("include_revoked", ""), "include_revoked")
+        keys = await self._store.keys.list(tenant_id, include_revoked=include_revoked)
+        now = datetime.now(UTC)
+        return _json({"object": "list", "data": [k.public_dict(now) for k in keys]})
+
+    async def create_key(self, request: Request, _principal: Principal) -> Response:
+        body = await _parse(request, CreateKeyBody)
+        tenant = await self._tenant(body.tenant_ref(), param="tenant")
+        now = datetime.now(UTC)
+        expires_at = body.expiry(now)
+        if expires_at is not None and expires_at <= now:
+            raise AdminError(
+                400, "expires_at must be in the future.", "invalid_request", "expires_at"
+            )
+        plaintext, record = await self._store.keys.create(
+            tenant.id, body.name, scopes=body.scopes, expires_at=expires_at
+        )
+        return _json({**record.public_dict(now), "key": plaintext}, 201)
+
+    async def get_key(self, request: Request, _principal: Principal) -> Response:
+        key_id = request.path_params["key_id"]
+        record = await self._store.keys.get(key_id)
+        if record is None:
+            raise AdminError(404, f"No key with id {key_id!r}.", "not_found")
+        return _json(record.public_dict())
+
+    async def revoke_key(self, request: Request, _principal: Principal) -> Response:
+        record = await self._store.keys.revoke(request.path_params["key_id"])
+        self._auth.invalidate(key_id=record.id)
+        return _json(record.public_dict())
+
+    async def _tenant(self, ref: str, param: str | None = None) -> TenantRecord:
+        tenant = await self._store.tenants.resolve(ref)
+        if tenant is None:
+            raise AdminError(404, f"No tenant with id or name {ref!r}.", "not_found", param)
+        return tenant
+
+
+def _flag(value: str, param: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise AdminError(400, f"{param} must be true or false.", "invalid_request", param)
+
+
+async def _parse(request: Request, model: type[M]) -> M:
+    body = await _read_body(request)
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise AdminError(400, "The request body is not valid JSON.", "invalid_json") from None
+    if not isinstance(data, dict):
+        raise AdminError(400, "The request body must be a JSON object.", "invalid_request")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        _raise_validation(exc)
+
+
+def _raise_validation(exc: ValidationError) -> NoReturn:
+    first = exc.errors()[0]
+    param = ".".join(str(part) for part in first["loc"]) or None
+    message = first["msg"] if param is None else f"{param}: {first['msg']}"
+    raise AdminError(400, message, "invalid_request", param) from None
+
+
+async def _read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise AdminError(413, "The request body is too large.", "body_too_large")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise AdminError(413, "The request body is too large.", "body_too_large")
+        chunks.append(chunk)
+    return b"".join(chunks)
