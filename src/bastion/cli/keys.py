@@ -1,0 +1,283 @@
+"""``bastion keys …`` and ``bastion tenants …``: manage tenants and API keys in the database.
+
+Heavy imports (SQLAlchemy, the config loader) happen inside the commands so that the rest of
+the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+import orjson
+
+if TYPE_CHECKING:
+    from bastion.store import KeyRecord, Store, TenantRecord
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///bastion-data/bastion.db"
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _database_options(command: F) -> F:
+    command = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        envvar="BASTION_CONFIG",
+        help="bastion.yaml whose database.url is used when --database-url is not given.",
+    )(command)
+    return click.option(
+        "--database-url",
+        envvar="BASTION_DATABASE_URL",
+        help=f"Database URL [default: {DEFAULT_DATABASE_URL}].",
+    )(command)
+
+
+_json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON instead of a table."
+)
+
+
+def resolve_database_url(database_url: str | None, config_path: Path | None) -> str:
+    """--database-url, else the config file's database.url, else the default."""
+    if database_url:
+        return database_url
+    if config_path is None:
+        return DEFAULT_DATABASE_URL
+    from bastion.config import ConfigError, load_config
+
+    try:
+        return load_config(config_path).database.url
+    except ConfigError as error:
+        problems = "; ".join(p.render(error.source) for p in error.problems)
+        raise click.ClickException(f"invalid configuration: {problems}") from None
+
+
+def _with_store(url: str, action: Callable[[Store], Awaitable[T]]) -> T:
+    from bastion.store import (
+        ConflictError,
+        InvalidInputError,
+        NotFoundError,
+        Store,
+        StoreUnavailableError,
+    )
+
+    async def run() -> T:
+        # No LISTEN connection: this process only writes, and NOTIFY needs none.
+        async with await Store.open(url, listen=False) as store:
+            return await action(store)
+
+    try:
+        return asyncio.run(run())
+    except (ConflictError, InvalidInputError, NotFoundError, StoreUnavailableError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+async def _tenant(store: Store, ref: str) -> TenantRecord:
+    tenant = await store.tenants.resolve(ref)
+    if tenant is None:
+        raise click.ClickException(f"no tenant with id or name {ref!r}")
+    return tenant
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    for line in (headers, *rows):
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+
+
+def _short_time(moment: datetime | None) -> str:
+    return "-" if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+# keys
+
+
+@click.group("keys", context_settings={"help_option_names": ["-h", "--help"]})
+def keys_group() -> None:
+    """Issue, list and revoke API keys."""
+
+
+@keys_group.command("create")
+@click.option("--tenant", "tenant_ref", required=True, help="Tenant name or id.")
+@click.option("--name", default="default", show_default=True, help="Key name, unique per tenant.")
+@click.option(
+    "--expires-in-days", type=click.FloatRange(min=0, min_open=True), help="Expire after D days."
+)
+@click.option("--scope", "scopes", multiple=True, help="Scope to grant (repeatable).")
+@click.option("--admin", is_flag=True, help="Grant the admin scope (access to the admin API).")
+@_json_option
+@_database_options
+def keys_create(
+    *,
+    tenant_ref: str,
+    name: str,
+    expires_in_days: float | None,
+    scopes: tuple[str, ...],
+    admin: bool,
+    as_json: bool,
+    database_url: str | None,
+    config_path: Path | None,
+) -> None:
+    """Issue a key. Its plaintext is printed once and cannot be recovered later."""
+    from bastion.store import ADMIN_SCOPE
+
+    granted = {*scopes, ADMIN_SCOPE} if admin else set(scopes)
+    expires_at = None
+    if expires_in_days is not None:
+        expires_at = datetime.now(UTC) + timedelta(days=expires_in_days)
+
+    async def create(store: Store) -> tuple[str, KeyRecord]:
+        tenant = await _tenant(store, tenant_ref)
+        return await store.keys.create(tenant.id, name, scopes=granted, expires_at=expires_at)
+
+    plaintext, record = _with_store(resolve_database_url(database_url, config_path), create)
+    if as_json:
+        _emit_json({**record.public_dict(), "key": plaintext})
+        return
+    expiry = "never" if record.expires_at is None else _short_time(record.expires_at) + " UTC"
+    click.echo(
+        f"Created {record.id} ({record.name}) for tenant {record.tenant_name}; "
+        f"expires: {expiry}. Store this key now, it is not shown again:",
+        err=True,
+    )
+    click.echo(plaintext)
+
+
+@keys_group.command("list")
+@click.option("--tenant", "tenant_ref", help="Only this tenant's keys (name or id).")
+@click.option("--all", "include_revoked", is_flag=True, help="Include revoked keys.")
+@_json_option
+@_database_options
+def keys_list(
+    tenant_ref: str | None,
+    include_revoked: bool,
+    as_json: bool,
+    database_url: str | None,
+    config_path: Path | None,
+) -> None:
+    """List keys (active and expired; revoked ones with --all)."""
+
+    async def fetch(store: Store) -> list[KeyRecord]:
+        tenant_id = None if tenant_ref is None else (await _tenant(store, tenant_ref)).id
+        return await store.keys.list(tenant_id, include_revoked=include_revoked)
+
+    records = _with_store(resolve_database_url(database_url, config_path), fetch)
+    now = datetime.now(UTC)
+    if as_json:
+        _emit_json([r.public_dict(now) for r in records])
+        return
+    _table(
+        ("ID", "TENANT", "NAME", "PREFIX", "SCOPES", "STATUS", "CREATED", "EXPIRES"),
+        [
+            (
+                r.id,
+                r.tenant_name,
+                r.name,
+                r.prefix + "…",
+                ",".join(sorted(r.scopes)) or "-",
+                r.status(now),
+                _short_time(r.created_at),
+                _short_time(r.expires_at),
+            )
+            for r in records
+        ],
+    )
+
+
+@keys_group.command("revoke")
+@click.argument("key_id")
+@_database_options
+def keys_revoke(key_id: str, database_url: str | None, config_path: Path | None) -> None:
+    """Revoke KEY_ID. Running gateways stop accepting it within their cache TTL (at once on
+    PostgreSQL)."""
+
+    async def revoke(store: Store) -> KeyRecord:
+        return await store.keys.revoke(key_id)
+
+    record = _with_store(resolve_database_url(database_url, config_path), revoke)
+    click.echo(f"Revoked {record.id} ({record.name}) of tenant {record.tenant_name}.")
+
+
+# tenants
+
+
+@click.group("tenants", context_settings={"help_option_names": ["-h", "--help"]})
+def tenants_group() -> None:
+    """Create, list and delete tenants."""
+
+
+@tenants_group.command("create")
+@click.argument("name")
+@_json_option
+@_database_options
+def tenants_create(
+    name: str, as_json: bool, database_url: str | None, config_path: Path | None
+) -> None:
+    """Create a tenant called NAME."""
+
+    async def create(store: Store) -> TenantRecord:
+        return await store.tenants.create(name)
+
+    tenant = _with_store(resolve_database_url(database_url, config_path), create)
+    if as_json:
+        _emit_json(tenant.public_dict())
+        return
+    click.echo(f"Created tenant {tenant.name} ({tenant.id}).")
+
+
+@tenants_group.command("list")
+@_json_option
+@_database_options
+def tenants_list(as_json: bool, database_url: str | None, config_path: Path | None) -> None:
+    """List tenants with their number of active keys."""
+
+    async def fetch(store: Store) -> list[tuple[TenantRecord, int]]:
+        tenants = await store.tenants.list()
+        active: dict[str, int] = {}
+        for key in await store.keys.list():
+            if key.is_active():
+                active[key.tenant_id] = active.get(key.tenant_id, 0) + 1
+        return [(t, active.get(t.id, 0)) for t in tenants]
+
+    rows = _with_store(resolve_database_url(database_url, config_path), fetch)
+    if as_json:
+        _emit_json([{**t.public_dict(), "active_keys": n} for t, n in rows])
+        return
+    _table(
+        ("ID", "NAME", "ACTIVE KEYS", "CREATED"),
+        [(t.id, t.name, str(n), _short_time(t.created_at)) for t, n in rows],
+    )
+
+
+@tenants_group.command("delete")
+@click.argument("tenant_ref", metavar="NAME_OR_ID")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@_database_options
+def tenants_delete(
+    tenant_ref: str, yes: bool, database_url: str | None, config_path: Path | None
+) -> None:
+    """Delete a tenant and all of its keys."""
+    url = resolve_database_url(database_url, config_path)
+    if not yes:
+        click.confirm(
+            f"Delete tenant {tenant_ref!r} and all of its keys? This cannot be undone",
+            abort=True,
+        )
+
+    async def delete(store: Store) -> tuple[TenantRecord, int]:
+        tenant = await _tenant(store, tenant_ref)
+        return tenant, await store.tenants.delete(tenant.id)
+
+    tenant, deleted = _with_store(url, delete)
+    click.echo(f"Deleted tenant {tenant.name} ({tenant.id}) and {deleted} key(s).")
