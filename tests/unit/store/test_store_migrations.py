@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import Connection
+
+from bastion.store import InvalidInputError, Store
+from bastion.store.engine import create_engines
+from bastion.store.migrate import VERSION_TABLE, current_revision, head_revision, upgrade_to_head
+from bastion.store.models import Base
+
+
+def _path(url: str) -> Path:
+    return Path(url.removeprefix("sqlite+aiosqlite:///"))
+
+
+async def test_open_creates_the_directory_and_migrates_to_head(sqlite_url: str) -> None:
+    assert not _path(sqlite_url).parent.exists()
+    store = await Store.open(sqlite_url)
+    await store.close()
+    with sqlite3.connect(_path(sqlite_url)) as raw:
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = raw.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+        journal = raw.execute("PRAGMA journal_mode").fetchone()
+    assert {"tenants", "api_keys", VERSION_TABLE} <= tables
+    assert version == [(head_revision(),)]
+    assert journal == ("wal",)
+
+
+async def test_migrations_are_idempotent(sqlite_url: str) -> None:
+    first = await Store.open(sqlite_url)
+    tenant = await first.tenants.create("acme")
+    await first.close()
+    engines = create_engines(sqlite_url)
+    try:
+        await upgrade_to_head(engines.write)
+        await upgrade_to_head(engines.write)
+        assert await current_revision(engines.read) == head_revision()
+    finally:
+        await engines.read.dispose()
+    second = await Store.open(sqlite_url)
+    assert await second.tenants.get(tenant.id) == tenant
+    await second.close()
+
+
+def _differences(connection: Connection) -> list[object]:
+    context = MigrationContext.configure(
+        connection, opts={"version_table": VERSION_TABLE, "compare_type": True}
+    )
+    return list(compare_metadata(context, Base.metadata))
+
+
+async def test_migrated_schema_matches_the_models(sqlite_url: str) -> None:
+    store = await Store.open(sqlite_url)
+    await store.close()
+    engines = create_engines(sqlite_url)
+    try:
+        async with engines.read.connect() as connection:
+            assert await connection.run_sync(_differences) == []
+    finally:
+        await engines.read.dispose()
+
+
+async def test_concurrent_opens_in_one_process(sqlite_url: str) -> None:
+    stores = await asyncio.gather(*(Store.open(sqlite_url) for _ in range(4)))
+    for store in stores:
+        await store.close()
+    engines = create_engines(sqlite_url)
+    try:
+        assert await current_revision(engines.read) == head_revision()
+    finally:
+        await engines.read.dispose()
+
+
+def test_concurrent_opens_from_several_processes(sqlite_url: str, tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import asyncio, sys, time
+        from bastion.store import Store
+        async def main():
+            store = await Store.open({sqlite_url!r})
+            await store.tenants.list()
+            await store.close()
+        deadline = float(sys.argv[1])
+        while time.time() < deadline:
+            time.sleep(0.001)
+        asyncio.run(main())
+        """
+    )
+    start_at = str(time.time() + 1.5)  # Let every interpreter finish importing first.
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, start_at],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+        )
+        for _ in range(4)
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err.decode()
+    with sqlite3.connect(_path(sqlite_url)) as raw:
+        assert raw.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall() == [
+            (head_revision(),)
+        ]
+
+
+async def test_in_memory_database_is_shared_by_the_store() -> None:
+    store = await Store.open("sqlite+aiosqlite://")
+    tenant = await store.tenants.create("acme")
+    assert await store.tenants.get_by_name("acme") == tenant
+    await store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["mysql+aiomysql://db/x", "sqlite:///x.db", "postgresql://u@h/db", "nonsense://", "::"],
+)
+async def test_unsupported_urls_are_refused(url: str) -> None:
+    with pytest.raises(InvalidInputError):
+        await Store.open(url)
