@@ -10,6 +10,7 @@ import pytest
 
 from bastion.store import (
     ConflictError,
+    Invalidation,
     InvalidInputError,
     NotFoundError,
     Store,
@@ -131,7 +132,7 @@ async def test_key_input_validation(store: Store) -> None:
     with pytest.raises(InvalidInputError):
         await store.keys.create(tenant.id, "ci", scopes=["Not A Scope"])
     with pytest.raises(InvalidInputError):
-        await store.keys.create(tenant.id, "ci", expires_at=datetime(2030, 1, 1))  # noqa: DTZ001
+        await store.keys.create(tenant.id, "ci", expires_at=datetime(2030, 1, 1))
 
 
 async def test_expiry_round_trips_as_aware_utc(store: Store) -> None:
@@ -185,7 +186,7 @@ async def test_no_plaintext_anywhere_in_the_database(store: Store, sqlite_url: s
 
 
 async def test_invalidations_are_published_after_changes(store: Store) -> None:
-    seen = []
+    seen: list[Invalidation] = []
     unsubscribe = store.invalidations.subscribe(seen.append)
     tenant = await store.tenants.create("acme")
     _, record = await store.keys.create(tenant.id, "ci")
