@@ -16,8 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bastion.auth import KeyAuthenticator, Principal
-from bastion.pipeline.stages.authenticate import presented_key
+from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.protocols.errors import error_body
 from bastion.store import (
     ConflictError,
@@ -154,7 +153,7 @@ class _AdminApi:
         return endpoint
 
     async def _admin(self, request: Request) -> Principal:
-        key = presented_key(dict(request.headers))
+        key = presented_key(request.headers)
         challenge = {"WWW-Authenticate": 'Bearer realm="bastion-admin"'}
         if key is None:
             raise AdminError(

@@ -2,6 +2,7 @@
 
 from bastion.auth.authenticator import ENV_ADMIN_PRINCIPAL, KeyAuthenticator
 from bastion.auth.bootstrap import BOOTSTRAP_KEY_NAME, BOOTSTRAP_TENANT, ensure_bootstrap_admin
+from bastion.auth.headers import presented_key
 from bastion.auth.principal import Principal
 from bastion.store import ADMIN_SCOPE, display_prefix, generate_key, hash_key, is_well_formed
 
@@ -17,4 +18,5 @@ __all__ = [
     "generate_key",
     "hash_key",
     "is_well_formed",
+    "presented_key",
 ]

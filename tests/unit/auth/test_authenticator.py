@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bastion.auth import ENV_ADMIN_PRINCIPAL, KeyAuthenticator, Principal
+from bastion.auth import ENV_ADMIN_PRINCIPAL, KeyAuthenticator, Principal, presented_key
 from bastion.store import KeyRecord, Store, StoreUnavailableError, generate_key, hash_key
 
 
@@ -350,3 +350,18 @@ async def test_close_stops_following_invalidations(store: Store, clocks: Clocks)
 def test_negative_ttl_is_validated(store: Store) -> None:
     with pytest.raises(ValueError, match="cache_ttl"):
         KeyAuthenticator(store, cache_ttl=-1)
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"authorization": "Bearer bst-abc"}, "bst-abc"),
+        ({"authorization": "bearer   bst-abc  "}, "bst-abc"),
+        ({"x-api-key": " bst-abc "}, "bst-abc"),
+        ({"authorization": "Basic dXNlcg==", "x-api-key": "bst-abc"}, "bst-abc"),
+        ({"authorization": "Bearer "}, None),
+        ({}, None),
+    ],
+)
+def test_presented_key(headers: dict[str, str], expected: str | None) -> None:
+    assert presented_key(headers) == expected
