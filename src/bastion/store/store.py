@@ -17,6 +17,7 @@ from bastion.store.tenants import TenantRepository
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///bastion-data/bastion.db"
 
+RELAY_APPLICATION_NAME = "bastion-invalidation-relay"
 # SQLAlchemy connect arguments that are its own, not asyncpg's.
 _SQLALCHEMY_ONLY_ARGS = ("prepared_statement_cache_size", "prepared_statement_name_func")
 
@@ -81,4 +82,8 @@ class Store:
 def _asyncpg_connect_kwargs(engines: Engines) -> dict[str, Any]:
     engine = engines.read.sync_engine
     _args, kwargs = engine.dialect.create_connect_args(engine.url)
-    return {k: v for k, v in kwargs.items() if k not in _SQLALCHEMY_ONLY_ARGS}
+    kwargs = {k: v for k, v in kwargs.items() if k not in _SQLALCHEMY_ONLY_ARGS}
+    # Named so operators can tell it apart in pg_stat_activity.
+    settings = dict(kwargs.get("server_settings") or {})
+    settings.setdefault("application_name", RELAY_APPLICATION_NAME)
+    return {**kwargs, "server_settings": settings}
