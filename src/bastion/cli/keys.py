@@ -112,11 +112,14 @@ def keys_group() -> None:
 @click.option("--tenant", "tenant_ref", required=True, help="Tenant name or id.")
 @click.option("--name", default="default", show_default=True, help="Key name, unique per tenant.")
 @click.option(
-    "--expires-in-days", type=click.FloatRange(min=0, min_open=True), help="Expire after D days."
+    "--expires-in-days",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="D",
+    help="Expire after D days (fractions allowed).",
 )
 @click.option("--scope", "scopes", multiple=True, help="Scope to grant (repeatable).")
 @click.option("--admin", is_flag=True, help="Grant the admin scope (access to the admin API).")
-@_json_option
+@click.option("--json", "as_json", is_flag=True, help="Print the new key's record as JSON.")
 @_database_options
 def keys_create(
     *,
@@ -219,7 +222,7 @@ def tenants_group() -> None:
 
 @tenants_group.command("create")
 @click.argument("name")
-@_json_option
+@click.option("--json", "as_json", is_flag=True, help="Print the new tenant's record as JSON.")
 @_database_options
 def tenants_create(
     name: str, as_json: bool, database_url: str | None, config_path: Path | None
