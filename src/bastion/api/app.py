@@ -20,7 +20,7 @@ from bastion.api.models import ModelsEndpoint
 from bastion.api.request_id import RequestIdMiddleware
 from bastion.gateway import Gateway
 from bastion.protocols.errors import error_body
-from bastion.protocols.operations import Operation
+from bastion.protocols.operations import Operation, WireProtocol
 
 _PATHS = {
     Operation.CHAT: "/chat/completions",
@@ -72,7 +72,7 @@ def _late_routes(gateway: Gateway) -> list[BaseRoute]:
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     """Unknown paths and wrong methods answered in the API's own error shape."""
-    protocol = "anthropic" if request.url.path.endswith("/messages") else "openai"
+    protocol: WireProtocol = "anthropic" if request.url.path.endswith("/messages") else "openai"
     message = f"{request.method} {request.url.path}: {exc.detail}"
     body = error_body(protocol, exc.status_code, message)
     return Response(orjson.dumps(body), exc.status_code, media_type="application/json")

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from bastion.auth import KeyAuthenticator
 from bastion.pipeline.stages.authenticate import presented_key
 from bastion.protocols.errors import error_body
+from bastion.protocols.operations import WireProtocol
 from bastion.routing.catalog import ModelCatalog
 
 SIMULATOR_OWNER = "bastion-simulator"
@@ -24,7 +25,7 @@ class ModelsEndpoint:
 
     async def handle(self, request: Request) -> Response:
         anthropic = "anthropic-version" in request.headers
-        protocol = "anthropic" if anthropic else "openai"
+        protocol: WireProtocol = "anthropic" if anthropic else "openai"
         if self._authenticator is not None:
             key = presented_key(dict(request.headers))
             principal = await self._authenticator.authenticate(key) if key else None

@@ -59,7 +59,7 @@ def _check_required(operation: Operation, body: dict[str, Any]) -> None:
         raise invalid_request(f"'{field}' must be {expected}.", param=field)
     if isinstance(value, list) and not value:
         raise invalid_request(f"'{field}' must not be empty.", param=field)
-    if field == "messages" and not all(isinstance(m, dict) for m in value):
+    if field == "messages" and not all(isinstance(m, dict) for m in body[field]):
         raise invalid_request("Every entry of 'messages' must be an object.", param=field)
 
 
