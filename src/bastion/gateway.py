@@ -108,6 +108,8 @@ class Gateway:
         self.ready = False
         for provider in self.providers.values():
             await provider.close()
+        if self.authenticator is not None:
+            self.authenticator.close()
         if self.store is not None:
             await self.store.close()
 

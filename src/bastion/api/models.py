@@ -8,8 +8,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bastion.auth import KeyAuthenticator
-from bastion.pipeline.stages.authenticate import presented_key
+from bastion.auth import KeyAuthenticator, presented_key
 from bastion.protocols.errors import error_body
 from bastion.protocols.operations import WireProtocol
 from bastion.routing.catalog import ModelCatalog
@@ -27,7 +26,7 @@ class ModelsEndpoint:
         anthropic = "anthropic-version" in request.headers
         protocol: WireProtocol = "anthropic" if anthropic else "openai"
         if self._authenticator is not None:
-            key = presented_key(dict(request.headers))
+            key = presented_key(request.headers)
             principal = await self._authenticator.authenticate(key) if key else None
             if principal is None:
                 body = error_body(

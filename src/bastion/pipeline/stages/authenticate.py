@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bastion.auth import KeyAuthenticator, Principal
+from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
-from bastion.protocols.errors import unauthorized
+from bastion.protocols.errors import GatewayError, unauthorized
+from bastion.store import StoreUnavailableError
 
 # Used when authentication is disabled in the config (a trusted single-user setup).
 ANONYMOUS = Principal(
@@ -16,17 +17,6 @@ ANONYMOUS = Principal(
     is_admin=False,
     scopes=frozenset(),
 )
-
-
-def presented_key(headers: dict[str, str]) -> str | None:
-    """The key from ``Authorization: Bearer …`` (OpenAI) or ``x-api-key`` (Anthropic)."""
-    authorization = headers.get("authorization")
-    if authorization:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            return token.strip()
-    key = headers.get("x-api-key")
-    return key.strip() if key and key.strip() else None
 
 
 class Authenticate(BaseStage):
@@ -44,7 +34,16 @@ class Authenticate(BaseStage):
             raise unauthorized(
                 "Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."
             )
-        principal = await self._authenticator.authenticate(key)
+        try:
+            principal = await self._authenticator.authenticate(key)
+        except StoreUnavailableError:
+            # Not the client's fault: its key may be fine, so no 401.
+            raise GatewayError(
+                503,
+                "Key store unavailable; try again.",
+                code="store_unavailable",
+                headers={"retry-after": "1"},
+            ) from None
         if principal is None:
             raise unauthorized("Invalid, expired or revoked API key.")
         ctx.principal = principal
