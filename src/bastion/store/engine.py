@@ -10,7 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
 from bastion.store.errors import InvalidInputError
 
@@ -70,8 +70,9 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
         path.parent.mkdir(parents=True, exist_ok=True)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
     if is_memory_sqlite(url):
-        # Every connection to :memory: is a new empty database: share a single one.
-        kwargs["poolclass"] = StaticPool
+        # Every connection to :memory: is a new empty database, so keep exactly one, and let
+        # concurrent sessions queue for it rather than interleave transactions on it.
+        kwargs.update(poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0)
     engine = create_async_engine(url, **kwargs)
     in_memory = is_memory_sqlite(url)
 

@@ -119,6 +119,15 @@ async def test_in_memory_database_is_shared_by_the_store() -> None:
     store = await Store.open("sqlite+aiosqlite://")
     tenant = await store.tenants.create("acme")
     assert await store.tenants.get_by_name("acme") == tenant
+    # Concurrent sessions queue for the one connection instead of deadlocking on it.
+    await asyncio.wait_for(
+        asyncio.gather(
+            *(store.tenants.create(f"t{i}") for i in range(10)),
+            *(store.tenants.list() for _ in range(10)),
+        ),
+        timeout=30,
+    )
+    assert len(await store.tenants.list()) == 11
     await store.close()
 
 
