@@ -24,19 +24,44 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_META_KEY = "bastion.cli.keys.database"
+
+
+def _database_option_decorators(*, from_env: bool) -> list[Callable[[F], F]]:
+    # The environment variables are read once, by the group, so that an explicit option
+    # always beats them wherever it is written: `bastion keys --database-url X list` and
+    # `bastion keys list --database-url X` both work.
+    return [
+        click.option(
+            "--database-url",
+            envvar="BASTION_DATABASE_URL" if from_env else None,
+            help=f"Database URL (env BASTION_DATABASE_URL) [default: {DEFAULT_DATABASE_URL}].",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            envvar="BASTION_CONFIG" if from_env else None,
+            help="bastion.yaml whose database.url applies when no URL is given "
+            "(env BASTION_CONFIG).",
+        ),
+    ]
+
+
 def _database_options(command: F) -> F:
-    command = click.option(
-        "--config",
-        "config_path",
-        type=click.Path(path_type=Path, dir_okay=False),
-        envvar="BASTION_CONFIG",
-        help="bastion.yaml whose database.url is used when --database-url is not given.",
-    )(command)
-    return click.option(
-        "--database-url",
-        envvar="BASTION_DATABASE_URL",
-        help=f"Database URL [default: {DEFAULT_DATABASE_URL}].",
-    )(command)
+    for decorate in reversed(_database_option_decorators(from_env=False)):
+        command = decorate(command)
+    return command
+
+
+def _group_database_options(command: F) -> F:
+    for decorate in reversed(_database_option_decorators(from_env=True)):
+        command = decorate(command)
+    return command
+
+
+def _remember_group_options(database_url: str | None, config_path: Path | None) -> None:
+    click.get_current_context().meta[_META_KEY] = (database_url, config_path)
 
 
 _json_option = click.option(
@@ -45,7 +70,13 @@ _json_option = click.option(
 
 
 def resolve_database_url(database_url: str | None, config_path: Path | None) -> str:
-    """--database-url, else the config file's database.url, else the default."""
+    """--database-url, else the config file's database.url, else the default.
+
+    Options given to the subcommand win over those given to the group (or the environment).
+    """
+    context = click.get_current_context(silent=True)
+    if context is not None and not database_url and config_path is None:
+        database_url, config_path = context.meta.get(_META_KEY, (None, None))
     if database_url:
         return database_url
     if config_path is None:
@@ -104,8 +135,10 @@ def _short_time(moment: datetime | None) -> str:
 
 
 @click.group("keys", context_settings={"help_option_names": ["-h", "--help"]})
-def keys_group() -> None:
+@_group_database_options
+def keys_group(database_url: str | None, config_path: Path | None) -> None:
     """Issue, list and revoke API keys."""
+    _remember_group_options(database_url, config_path)
 
 
 @keys_group.command("create")
@@ -216,8 +249,10 @@ def keys_revoke(key_id: str, database_url: str | None, config_path: Path | None)
 
 
 @click.group("tenants", context_settings={"help_option_names": ["-h", "--help"]})
-def tenants_group() -> None:
+@_group_database_options
+def tenants_group(database_url: str | None, config_path: Path | None) -> None:
     """Create, list and delete tenants."""
+    _remember_group_options(database_url, config_path)
 
 
 @tenants_group.command("create")

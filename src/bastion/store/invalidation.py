@@ -112,7 +112,7 @@ class PostgresInvalidationRelay:
         while True:
             try:
                 connection = await asyncpg.connect(**self._connect_kwargs)
-            except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+            except Exception as exc:  # Whatever the cause, keep retrying: the TTL still holds.
                 log.warning(
                     "cannot connect for key invalidations (%s); retry in %.1fs", exc, backoff
                 )
@@ -129,7 +129,7 @@ class PostgresInvalidationRelay:
                 connected_before = True
                 self._listening.set()
                 await self._watch(connection, lost)
-            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+            except Exception as exc:
                 log.warning("key invalidation connection lost (%s); reconnecting", exc)
             finally:
                 self._listening.clear()

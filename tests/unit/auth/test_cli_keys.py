@@ -126,6 +126,20 @@ def test_url_from_environment(url: str) -> None:
     assert "acme" in ok(tenants_group, "list", "--database-url", url).stdout
 
 
+def test_options_before_the_subcommand(url: str, tmp_path: Path) -> None:
+    ok(tenants_group, "--database-url", url, "create", "acme")
+    assert "acme" in ok(tenants_group, "list", "--database-url", url).stdout
+    other = f"sqlite+aiosqlite:///{tmp_path}/other.db"
+    # The subcommand's own option wins over the group's and over the environment.
+    ok(tenants_group, "--database-url", url, "create", "beta", "--database-url", other)
+    listed = ok(tenants_group, "list", "--json", env={"BASTION_DATABASE_URL": other})
+    assert [t["name"] for t in orjson.loads(listed.stdout)] == ["beta"]
+    listed = ok(
+        tenants_group, "list", "--json", "--database-url", url, env={"BASTION_DATABASE_URL": other}
+    )
+    assert [t["name"] for t in orjson.loads(listed.stdout)] == ["acme"]
+
+
 def test_url_from_config_file(tmp_path: Path) -> None:
     config = tmp_path / "bastion.yaml"
     database = tmp_path / "from-config" / "b.db"
