@@ -1,0 +1,85 @@
+"""Small helpers shared by both translators."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import orjson
+
+from bastion.protocols.sse import SSEEvent
+from bastion.protocols.translate import TranslationError
+
+# Anthropic's error types, by the HTTP status Anthropic answers them with.
+ANTHROPIC_ERROR_STATUS = {
+    "invalid_request_error": 400,
+    "authentication_error": 401,
+    "billing_error": 402,
+    "permission_error": 403,
+    "not_found_error": 404,
+    "request_too_large": 413,
+    "rate_limit_error": 429,
+    "api_error": 500,
+    "gateway_timeout_error": 504,
+    "overloaded_error": 529,
+}
+
+
+def new_id(prefix: str) -> str:
+    return prefix + uuid.uuid4().hex[:24]
+
+
+def load_event(event: SSEEvent) -> dict[str, Any] | None:
+    """The event's JSON object, or None for keep-alives and garbage (never fatal mid-stream)."""
+    try:
+        payload = orjson.loads(event.data)
+    except orjson.JSONDecodeError:
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def error_message(body: dict[str, Any] | None) -> str | None:
+    """The human message of an error body in any of the shapes engines use.
+
+    OpenAI and newer vLLM nest ``{"error": {"message": ...}}``; older vLLM and SGLang put
+    ``message`` at the top level; Ollama sometimes answers ``{"error": "text"}``.
+    """
+    if not isinstance(body, dict):
+        return None
+    error = body.get("error")
+    if isinstance(error, dict) and isinstance(error.get("message"), str):
+        return str(error["message"])
+    if isinstance(error, str) and error:
+        return error
+    for key in ("message", "detail"):
+        value = body.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def parse_data_url(url: str, param: str) -> tuple[str, str]:
+    """``data:<media type>;base64,<data>`` → (media type, base64 data)."""
+    header, sep, data = url.partition(",")
+    if not sep or not header.startswith("data:") or not header.endswith(";base64"):
+        raise TranslationError(
+            "Only base64 data URLs (data:<type>;base64,...) are supported.", param
+        )
+    return header[5:-7], data
+
+
+def json_object(text: Any) -> dict[str, Any] | None:
+    """Tool-call arguments (a JSON string) as an object, or None when they are not one."""
+    if not isinstance(text, str):
+        return None
+    if not text.strip():
+        return {}
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -1,0 +1,501 @@
+"""Anthropic Messages clients served by an OpenAI-compatible chat backend (vLLM, SGLang, Ollama…).
+
+Requests are translated Anthropic → OpenAI chat; responses, errors and stream events OpenAI →
+Anthropic. Every field decision is listed in docs/translation.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from bastion.protocols.errors import error_body
+from bastion.protocols.sse import SSEEvent, encode_event
+from bastion.protocols.translate import TranslationError
+from bastion.protocols.translate._shared import error_message, json_object, load_event, new_id
+from bastion.protocols.usage import Usage
+
+__all__ = ["StreamTranslator", "translate_error", "translate_request", "translate_response"]
+
+# fmt: off
+# Fields that only tune caching, routing, latency or server-side bookkeeping of Anthropic's own
+# platform: dropping them does not change what the model is asked to do.
+_DROPPED_HINTS = frozenset({
+    "cache_control", "context_management", "diagnostics", "inference_geo", "service_tier",
+    "speed", "thinking", "user_profile_id", "workspace_id",
+})
+_HANDLED = frozenset({
+    "model", "messages", "max_tokens", "system", "metadata", "stop_sequences", "stream",
+    "temperature", "top_p", "top_k", "tools", "tool_choice", "output_config",
+})
+_TOOL_CHOICE = {"auto": "auto", "any": "required", "none": "none"}
+# OpenAI's reasoning_effort stops at xhigh.
+_EFFORT = {"low": "low", "medium": "medium", "high": "high", "xhigh": "xhigh", "max": "xhigh"}
+_STOP = {"stop": "end_turn", "length": "max_tokens", "tool_calls": "tool_use",
+         "function_call": "tool_use", "content_filter": "refusal"}
+# fmt: on
+
+
+def translate_request(body: dict[str, Any], upstream_model: str) -> dict[str, Any]:
+    for key in body:
+        if key not in _HANDLED and key not in _DROPPED_HINTS:
+            raise TranslationError(
+                f"'{key}' is not supported for this model (its backend speaks OpenAI chat).", key
+            )
+    raw = body.get("messages")
+    if not isinstance(raw, list):
+        raise TranslationError("'messages' must be an array.", "messages")
+    messages = _system(body.get("system"))
+    for i, msg in enumerate(raw):
+        where = f"messages[{i}]"
+        role = msg.get("role") if isinstance(msg, dict) else None
+        if role == "user":
+            messages.extend(_user_messages(msg.get("content"), where))
+        elif role == "assistant":
+            assistant = _assistant_message(msg.get("content"), where)
+            if assistant is not None:
+                messages.append(assistant)
+        else:
+            raise TranslationError(f"Unsupported message role '{role}'.", f"{where}.role")
+    out: dict[str, Any] = {"model": upstream_model, "messages": messages}
+    if raw and isinstance(raw[-1], dict) and raw[-1].get("role") == "assistant":
+        # A trailing assistant turn is a prefill the answer must continue; vLLM and SGLang do
+        # that with these flags (other engines reject or ignore them).
+        out["continue_final_message"] = True
+        out["add_generation_prompt"] = False
+    if body.get("max_tokens") is not None:
+        out["max_tokens"] = body["max_tokens"]
+    for key in ("temperature", "top_p", "top_k"):
+        if body.get(key) is not None:
+            out[key] = body[key]
+    if body.get("stop_sequences"):
+        out["stop"] = body["stop_sequences"]
+    if body.get("stream") is True:
+        out["stream"] = True
+        out["stream_options"] = {"include_usage": True}
+    metadata = body.get("metadata")
+    user = metadata.get("user_id") if isinstance(metadata, dict) else None
+    if isinstance(user, str) and user:
+        out["user"] = user
+    _tools(body, out)
+    _output_config(body.get("output_config"), out)
+    return out
+
+
+def _system(system: Any) -> list[dict[str, Any]]:
+    if system is None or system == "":
+        return []
+    if isinstance(system, str):
+        return [{"role": "system", "content": system}]
+    if not isinstance(system, list):
+        raise TranslationError("'system' must be a string or an array of text blocks.", "system")
+    texts = []
+    for j, block in enumerate(system):
+        if not isinstance(block, dict) or block.get("type") != "text":
+            raise TranslationError("System blocks must be text blocks.", f"system[{j}]")
+        texts.append(str(block.get("text") or ""))
+    # One string: the most widely supported shape across engines' chat templates.
+    return [{"role": "system", "content": "\n\n".join(texts)}] if texts else []
+
+
+def _user_messages(content: Any, where: str) -> list[dict[str, Any]]:
+    """One Anthropic user turn → OpenAI tool messages (first, as OpenAI requires) and a user one."""
+    if isinstance(content, str):
+        return [{"role": "user", "content": content}]
+    if not isinstance(content, list):
+        raise TranslationError("Message content must be a string or an array.", f"{where}.content")
+    out: list[dict[str, Any]] = []
+    parts: list[dict[str, Any]] = []
+    for j, block in enumerate(content):
+        param = f"{where}.content[{j}]"
+        kind = block.get("type") if isinstance(block, dict) else None
+        if kind == "tool_result":
+            text, images = _tool_result_content(block.get("content"), param)
+            tool_call_id = block.get("tool_use_id")
+            if not isinstance(tool_call_id, str) or not tool_call_id:
+                raise TranslationError("A tool_result needs tool_use_id.", param)
+            out.append({"role": "tool", "tool_call_id": tool_call_id, "content": text})
+            # OpenAI tool messages carry text only; images travel in the next user message.
+            parts.extend(images)
+        else:
+            parts.append(_part(block, kind, param))
+    if len(parts) == 1 and parts[0]["type"] == "text":
+        out.append({"role": "user", "content": parts[0]["text"]})
+    elif parts:
+        out.append({"role": "user", "content": parts})
+    return out
+
+
+def _part(block: Any, kind: Any, param: str) -> dict[str, Any]:
+    if kind == "text":
+        return {"type": "text", "text": block.get("text") or ""}
+    source = block.get("source") if isinstance(block, dict) else None
+    if not isinstance(source, dict):
+        source = {}
+    source_type = source.get("type")
+    if source_type == "base64" and kind in ("image", "document"):
+        data_url = f"data:{source.get('media_type')};base64,{source.get('data')}"
+        if kind == "image":
+            return {"type": "image_url", "image_url": {"url": data_url}}
+        file = {"file_data": data_url, "filename": block.get("title") or "document.pdf"}
+        return {"type": "file", "file": file}
+    if kind == "image" and source_type == "url":
+        return {"type": "image_url", "image_url": {"url": source.get("url")}}
+    if kind == "document" and source_type == "text":
+        return {"type": "text", "text": source.get("data") or ""}
+    what = f"{kind} ({source_type} source)" if source_type else kind
+    raise TranslationError(f"Content block type '{what}' is not supported for this model.", param)
+
+
+def _tool_result_content(content: Any, param: str) -> tuple[str, list[dict[str, Any]]]:
+    if content is None or isinstance(content, str):
+        return content or "", []
+    if not isinstance(content, list):
+        raise TranslationError("tool_result content must be a string or an array.", param)
+    texts: list[str] = []
+    images: list[dict[str, Any]] = []
+    for block in content:
+        kind = block.get("type") if isinstance(block, dict) else None
+        part = _part(block, kind, param)
+        if part["type"] == "text":
+            texts.append(part["text"])
+        else:
+            images.append(part)
+    return "\n".join(texts), images
+
+
+def _assistant_message(content: Any, where: str) -> dict[str, Any] | None:
+    if isinstance(content, str):
+        return {"role": "assistant", "content": content}
+    if not isinstance(content, list):
+        raise TranslationError("Message content must be a string or an array.", f"{where}.content")
+    texts: list[str] = []
+    tool_calls: list[dict[str, Any]] = []
+    for j, block in enumerate(content):
+        kind = block.get("type") if isinstance(block, dict) else None
+        if kind == "text":
+            texts.append(block.get("text") or "")
+        elif kind == "tool_use":
+            arguments = orjson.dumps(block.get("input") or {}).decode()
+            function = {"name": block.get("name"), "arguments": arguments}
+            tool_calls.append({"id": block.get("id"), "type": "function", "function": function})
+        elif kind not in ("thinking", "redacted_thinking"):
+            # Thinking is dropped: OpenAI chat has no way to hand reasoning back to the model.
+            raise TranslationError(
+                f"Content block type '{kind}' is not supported for this model.",
+                f"{where}.content[{j}]",
+            )
+    if not texts and not tool_calls:
+        return None
+    message: dict[str, Any] = {"role": "assistant", "content": "".join(texts) if texts else None}
+    if tool_calls:
+        message["tool_calls"] = tool_calls
+    return message
+
+
+def _tools(body: dict[str, Any], out: dict[str, Any]) -> None:
+    tools = body.get("tools") or []
+    functions = []
+    for i, tool in enumerate(tools):
+        if not isinstance(tool, dict) or tool.get("type") not in (None, "custom"):
+            kind = tool.get("type") if isinstance(tool, dict) else None
+            raise TranslationError(
+                f"Server tool '{kind}' is not supported for this model.", f"tools[{i}]"
+            )
+        function: dict[str, Any] = {"name": tool.get("name")}
+        if tool.get("description"):
+            function["description"] = tool["description"]
+        function["parameters"] = tool.get("input_schema") or {"type": "object", "properties": {}}
+        if tool.get("strict") is True:
+            function["strict"] = True
+        functions.append({"type": "function", "function": function})
+    choice = body.get("tool_choice") or {}
+    if not isinstance(choice, dict):
+        raise TranslationError("tool_choice must be an object.", "tool_choice")
+    kind = choice.get("type")
+    if kind == "tool" and not isinstance(choice.get("name"), str):
+        raise TranslationError("tool_choice.name is required.", "tool_choice")
+    if not functions:
+        if kind in ("any", "tool"):
+            raise TranslationError("tool_choice requires tools.", "tool_choice")
+        return
+    out["tools"] = functions
+    if kind in _TOOL_CHOICE:
+        out["tool_choice"] = _TOOL_CHOICE[kind]
+    elif kind == "tool":
+        out["tool_choice"] = {"type": "function", "function": {"name": choice["name"]}}
+    elif kind is not None:
+        raise TranslationError(f"Unsupported tool_choice type '{kind}'.", "tool_choice")
+    if choice.get("disable_parallel_tool_use") is True and kind != "none":
+        out["parallel_tool_calls"] = False
+
+
+def _output_config(config: Any, out: dict[str, Any]) -> None:
+    if not isinstance(config, dict):
+        return
+    effort = config.get("effort")
+    if effort is not None:
+        if effort not in _EFFORT:
+            raise TranslationError(f"Unknown effort '{effort}'.", "output_config.effort")
+        out["reasoning_effort"] = _EFFORT[effort]
+    fmt = config.get("format")
+    if fmt is None:
+        return
+    if not isinstance(fmt, dict) or fmt.get("type") != "json_schema":
+        raise TranslationError("Only json_schema output formats are supported.", "output_config")
+    # Anthropic constrains decoding to the schema, which is what OpenAI calls strict mode.
+    spec = {"name": "output", "schema": fmt.get("schema"), "strict": True}
+    out["response_format"] = {"type": "json_schema", "json_schema": spec}
+
+
+# --- responses ------------------------------------------------------------------------------
+
+
+def _stop_reason(finish: Any, matched: Any, saw_tool: bool) -> tuple[str, str | None]:
+    """(stop_reason, stop_sequence) for an OpenAI finish_reason.
+
+    vLLM reports the stop string that ended generation as ``stop_reason``; engines that answer
+    ``stop`` while returning tool calls (older Ollama and vLLM) still mean ``tool_use``, which is
+    what Anthropic clients key on to run tools.
+    """
+    if saw_tool and finish in (None, "stop", "tool_calls", "function_call"):
+        return "tool_use", None
+    if finish == "stop" and isinstance(matched, str) and matched:
+        return "stop_sequence", matched
+    return _STOP.get(finish, "end_turn") if isinstance(finish, str) else "end_turn", None
+
+
+def _reasoning(source: dict[str, Any]) -> str | None:
+    # Older vLLM and DeepSeek say reasoning_content; vLLM ≥ 0.9 and others say reasoning.
+    value = source.get("reasoning_content") or source.get("reasoning")
+    return value if isinstance(value, str) and value else None
+
+
+def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any]:
+    choices = body.get("choices") or []
+    choice = choices[0] if choices and isinstance(choices[0], dict) else {}
+    message = choice.get("message") or {}
+    content: list[dict[str, Any]] = []
+    reasoning = _reasoning(message)
+    if reasoning:
+        # No signature exists for a foreign model's reasoning; sent back, it is dropped again.
+        content.append({"type": "thinking", "thinking": reasoning, "signature": ""})
+    text = message.get("content")
+    if isinstance(text, list):
+        text = "".join(p.get("text") or "" for p in text if isinstance(p, dict))
+    if isinstance(text, str) and text:
+        content.append({"type": "text", "text": text})
+    refusal = message.get("refusal")
+    if isinstance(refusal, str) and refusal:
+        content.append({"type": "text", "text": refusal})
+    tool_calls = message.get("tool_calls") or []
+    for call in tool_calls:
+        function = call.get("function") or {}
+        # Malformed arguments from the engine cannot be expressed as Anthropic's object input.
+        arguments = json_object(function.get("arguments")) or {}
+        content.append(
+            {
+                "type": "tool_use",
+                "id": call.get("id") or new_id("toolu_"),
+                "name": function.get("name") or "",
+                "input": arguments,
+            }
+        )
+    stop_reason, stop_sequence = _stop_reason(
+        choice.get("finish_reason"), choice.get("stop_reason"), bool(tool_calls)
+    )
+    if refusal and stop_reason == "end_turn":
+        stop_reason = "refusal"
+    usage = Usage.from_openai(body.get("usage")) or Usage()
+    return {
+        "id": body.get("id") or new_id("msg_"),
+        "type": "message",
+        "role": "assistant",
+        "model": client_model,
+        "content": content,
+        "stop_reason": stop_reason,
+        "stop_sequence": stop_sequence,
+        "usage": usage.to_anthropic(),
+    }
+
+
+def translate_error(status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+    message = error_message(body) or f"upstream answered HTTP {status}"
+    return error_body("anthropic", status, message)
+
+
+# --- streaming ------------------------------------------------------------------------------
+
+
+class StreamTranslator:
+    """OpenAI ``chat.completion.chunk`` events → Anthropic Messages stream events."""
+
+    __slots__ = (
+        "_finish",
+        "_kind",
+        "_model",
+        "_next",
+        "_open",
+        "_state",
+        "_stop_string",
+        "_tools",
+        "_usage",
+    )
+
+    def __init__(self, client_model: str, *, include_usage: bool) -> None:
+        # Anthropic streams always report usage, so include_usage does not apply here.
+        self._model = client_model
+        self._usage: Usage | None = None
+        self._finish: str | None = None  # the upstream's finish_reason
+        self._stop_string: str | None = None
+        self._state = "new"  # "new" (no message_start yet), "open", "done" or "failed"
+        self._open: int | None = None  # index of the open content block
+        self._kind: str | None = None  # its kind: "text", "thinking" or "tool_use"
+        self._next = 0
+        self._tools: dict[int, int] = {}  # OpenAI tool_calls index → content block index
+
+    @property
+    def usage(self) -> Usage | None:
+        return self._usage
+
+    @property
+    def finish_reason(self) -> str | None:
+        """In the client's vocabulary: end_turn, stop_sequence, max_tokens, tool_use, refusal."""
+        if self._finish is None and self._state != "done":
+            return None
+        return _stop_reason(self._finish, self._stop_string, bool(self._tools))[0]
+
+    def feed(self, event: SSEEvent) -> list[bytes]:
+        if self._state in ("done", "failed"):
+            return []
+        if event.data == "[DONE]":
+            return self._close()
+        chunk = load_event(event)
+        if chunk is None:
+            return []
+        if chunk.get("error") or chunk.get("object") == "error":
+            return self._upstream_error(chunk)
+        out: list[bytes] = []
+        usage = chunk.get("usage")
+        if usage:
+            self._usage = Usage.from_openai(usage)
+        if self._state == "new":
+            out.append(self._message_start(chunk))
+        for choice in chunk.get("choices") or ():
+            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                continue
+            delta = choice.get("delta") or {}
+            reasoning = _reasoning(delta)
+            if reasoning:
+                self._text(out, "thinking", reasoning)
+            text = delta.get("content")
+            if isinstance(text, str) and text:
+                self._text(out, "text", text)
+            for call in delta.get("tool_calls") or ():
+                if isinstance(call, dict):
+                    self._tool(out, call)
+            if choice.get("finish_reason"):
+                # Usage may still follow in its own chunk, so message_delta waits for [DONE].
+                self._finish = choice["finish_reason"]
+                self._stop_string = choice.get("stop_reason")
+                self._close_block(out)
+        return out
+
+    def _message_start(self, chunk: dict[str, Any]) -> bytes:
+        self._state = "open"
+        # Input tokens are usually unknown until the final usage chunk; message_delta has them.
+        usage = self._usage.to_anthropic() if self._usage else {"input_tokens": 0}
+        usage["output_tokens"] = 0
+        message: dict[str, Any] = {
+            "id": chunk.get("id") or new_id("msg_"),
+            "type": "message",
+            "role": "assistant",
+            "model": self._model,
+            "content": [],
+            "stop_reason": None,
+            "stop_sequence": None,
+            "usage": usage,
+        }
+        return encode_event("message_start", {"type": "message_start", "message": message})
+
+    def _open_block(self, out: list[bytes], kind: str, block: dict[str, Any]) -> int:
+        self._close_block(out)
+        index = self._next
+        self._next += 1
+        self._open, self._kind = index, kind
+        start = {"type": "content_block_start", "index": index, "content_block": block}
+        out.append(encode_event("content_block_start", start))
+        return index
+
+    def _close_block(self, out: list[bytes]) -> None:
+        if self._open is not None:
+            stop = {"type": "content_block_stop", "index": self._open}
+            out.append(encode_event("content_block_stop", stop))
+            self._open = self._kind = None
+
+    def _text(self, out: list[bytes], kind: str, text: str) -> None:
+        if self._kind != kind:
+            empty = {"type": kind, kind: ""}
+            if kind == "thinking":
+                empty["signature"] = ""
+            self._open_block(out, kind, empty)
+        delta = {"type": f"{kind}_delta", kind: text}
+        payload = {"type": "content_block_delta", "index": self._open, "delta": delta}
+        out.append(encode_event("content_block_delta", payload))
+
+    def _tool(self, out: list[bytes], call: dict[str, Any]) -> None:
+        position = call.get("index", len(self._tools))
+        function = call.get("function") or {}
+        index = self._tools.get(position)
+        if index is None:
+            block: dict[str, Any] = {
+                "type": "tool_use",
+                "id": call.get("id") or new_id("toolu_"),
+                "name": function.get("name") or "",
+                "input": {},
+            }
+            index = self._tools[position] = self._open_block(out, "tool_use", block)
+        # Engines stream one call after another; a late fragment for an earlier call still goes
+        # to that call's index, which is how the SDKs assemble content.
+        arguments = function.get("arguments")
+        if arguments:
+            delta = {"type": "input_json_delta", "partial_json": arguments}
+            payload = {"type": "content_block_delta", "index": index, "delta": delta}
+            out.append(encode_event("content_block_delta", payload))
+
+    def _close(self) -> list[bytes]:
+        out: list[bytes] = []
+        if self._state == "new":
+            out.append(self._message_start({}))
+        self._close_block(out)
+        self._state = "done"
+        stop_reason, stop_sequence = _stop_reason(
+            self._finish, self._stop_string, bool(self._tools)
+        )
+        usage = self._usage.to_anthropic() if self._usage else {"output_tokens": 0}
+        delta = {
+            "type": "message_delta",
+            "delta": {"stop_reason": stop_reason, "stop_sequence": stop_sequence},
+            "usage": usage,
+        }
+        out.append(encode_event("message_delta", delta))
+        out.append(encode_event("message_stop", {"type": "message_stop"}))
+        return out
+
+    def _upstream_error(self, chunk: dict[str, Any]) -> list[bytes]:
+        self._state = "failed"
+        error = chunk.get("error")
+        code = error.get("code") if isinstance(error, dict) else chunk.get("code")
+        status = code if isinstance(code, int) and 400 <= code < 600 else 500
+        message = error_message(chunk) or "The backend reported an error mid-stream."
+        return [encode_event("error", error_body("anthropic", status, message))]
+
+    def finish(self) -> list[bytes]:
+        return self._close() if self._state in ("new", "open") else []
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        if self._state in ("done", "failed"):
+            return []
+        self._state = "failed"
+        return [encode_event("error", error_body("anthropic", 502, message, error_type=error_type))]
