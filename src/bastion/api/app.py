@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import Receive, Scope, Send
 
 from bastion.api.admin import admin_routes
 from bastion.api.health import health_endpoints
@@ -30,44 +31,72 @@ _PATHS = {
 }
 
 
-def create_app(gateway: Gateway) -> Starlette:
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await gateway.start()
-        app.router.routes.extend(_late_routes(gateway))
-        try:
-            yield
-        finally:
-            await gateway.stop()
+class GatewayApp:
+    """ASGI entry point: inference paths go straight to their endpoint, the rest to Starlette."""
 
-    routes: list[BaseRoute] = [
-        Route(path, endpoint, methods=["GET"])  # type: ignore[arg-type]
-        for path, endpoint in health_endpoints(gateway).items()
-    ]
-    return Starlette(
-        routes=routes,
-        middleware=[Middleware(RequestIdMiddleware)],
-        exception_handlers={HTTPException: _http_error},  # type: ignore[dict-item]
-        lifespan=lifespan,
-    )
+    def __init__(self, gateway: Gateway) -> None:
+        self.gateway = gateway
+        self.inference: dict[str, InferenceEndpoint] = {}
+        self.framework = self._framework()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            endpoint = self.inference.get(scope["path"])
+            if endpoint is not None:
+                await endpoint(scope, receive, send)
+                return
+        await self.framework(scope, receive, send)
+
+    def _framework(self) -> Starlette:
+        gateway = self.gateway
+
+        @asynccontextmanager
+        async def lifespan(app: Starlette) -> AsyncIterator[None]:
+            await gateway.start()
+            self._mount_started(app)
+            try:
+                yield
+            finally:
+                await gateway.stop()
+
+        routes: list[BaseRoute] = [
+            Route(path, endpoint, methods=["GET"])  # type: ignore[arg-type]
+            for path, endpoint in health_endpoints(gateway).items()
+        ]
+        return Starlette(
+            routes=routes,
+            middleware=[Middleware(RequestIdMiddleware)],
+            exception_handlers={HTTPException: _http_error},  # type: ignore[dict-item]
+            lifespan=lifespan,
+        )
+
+    def _mount_started(self, app: Starlette) -> None:
+        """Routes that need the started gateway (its store, authenticator and catalog)."""
+        gateway = self.gateway
+        pipeline = gateway.build_pipeline()
+        limit = gateway.config.server.max_body_bytes
+        for operation, path in _PATHS.items():
+            endpoint = InferenceEndpoint(operation, pipeline, gateway.metrics, max_body_bytes=limit)
+            # Both /v1/... and the bare path, as OpenAI-compatible servers commonly accept.
+            self.inference["/v1" + path] = endpoint
+            self.inference[path] = endpoint
+        models = ModelsEndpoint(gateway.catalog, gateway.authenticator)
+        app.router.routes.append(Route("/v1/models", models.handle, methods=["GET"]))
+        app.router.routes.append(Route("/models", models.handle, methods=["GET"]))
+        # Other methods on inference paths reach the router, which answers 405 in API shape.
+        for path in self.inference:
+            app.router.routes.append(Route(path, _post_only, methods=["POST"]))
+        if gateway.store is not None and gateway.authenticator is not None:
+            admin = admin_routes(gateway.store, gateway.authenticator)
+            app.router.routes.append(Mount("/admin", routes=admin))
 
 
-def _late_routes(gateway: Gateway) -> list[BaseRoute]:
-    """Routes that need the started gateway (its store, authenticator and catalog)."""
-    pipeline = gateway.build_pipeline()
-    limit = gateway.config.server.max_body_bytes
-    routes: list[BaseRoute] = []
-    for operation, path in _PATHS.items():
-        endpoint = InferenceEndpoint(operation, pipeline, gateway.metrics, max_body_bytes=limit)
-        # Both /v1/... and the bare path, as OpenAI-compatible servers commonly accept.
-        routes.append(Route("/v1" + path, endpoint, methods=["POST"]))
-        routes.append(Route(path, endpoint, methods=["POST"]))
-    models = ModelsEndpoint(gateway.catalog, gateway.authenticator)
-    routes.append(Route("/v1/models", models.handle, methods=["GET"]))
-    routes.append(Route("/models", models.handle, methods=["GET"]))
-    if gateway.store is not None and gateway.authenticator is not None:
-        routes.append(Mount("/admin", routes=admin_routes(gateway.store, gateway.authenticator)))
-    return routes
+def create_app(gateway: Gateway) -> GatewayApp:
+    return GatewayApp(gateway)
+
+
+async def _post_only(request: Request) -> Response:
+    raise HTTPException(405)
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:

@@ -1,19 +1,19 @@
 """The client-facing inference endpoints as raw ASGI apps, each running the pipeline.
 
-Raw ASGI rather than a framework response object because the request must end in a precise way:
-the body is read against a size limit, a client that leaves mid-request cancels the upstream call,
-and the completion phase (accounting) runs exactly once however the response ended.
+Raw ASGI rather than framework handlers because the request must end in a precise way: the body
+is read against a size limit, a client that leaves mid-request cancels the upstream call, and the
+completion phase (accounting) runs exactly once however the response ended. They are dispatched
+before the framework's router and middleware, which the hot path does not need.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 
 from starlette.types import Receive, Scope, Send
 
-from bastion.api.request_id import REQUEST_ID_KEY, new_request_id
-from bastion.pipeline import Pipeline, Reply, RequestContext
+from bastion.api.request_id import new_request_id
+from bastion.pipeline import Pipeline, RequestContext
 from bastion.protocols.errors import GatewayError, body_too_large, invalid_request
 from bastion.protocols.operations import Operation
 from bastion.telemetry.metrics import GatewayMetrics
@@ -35,43 +35,51 @@ class InferenceEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        request_id = scope.get(REQUEST_ID_KEY) or new_request_id()
-        ctx = RequestContext(request_id, self.operation, headers, b"")
+        ctx = RequestContext(new_request_id(), self.operation, headers, b"")
         self._in_flight.inc()
         try:
             try:
                 ctx.raw_body = await _read_body(receive, headers, self.max_body_bytes)
             except GatewayError as error:
                 ctx.fail(error)
-                await _send_reply(ctx.reply, send)
+                await _send_reply(ctx, send)
                 return
-            await self._serve_until_done_or_gone(ctx, receive, send)
+            await self._serve_unless_client_leaves(ctx, receive, send)
         finally:
             self._in_flight.dec()
             await self.pipeline.complete(ctx)
 
-    async def _serve_until_done_or_gone(
+    async def _serve_unless_client_leaves(
         self, ctx: RequestContext, receive: Receive, send: Send
     ) -> None:
-        work = asyncio.ensure_future(self._serve(ctx, send))
-        gone = asyncio.ensure_future(_disconnected(receive))
-        try:
-            await asyncio.wait((work, gone), return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            if not work.done():
-                # The client left: stop the upstream call so the engine stops generating.
-                ctx.outcome = "client_disconnected"
-                work.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await work
-                if ctx.upstream is not None:
-                    ctx.upstream.abort()
-            gone.cancel()
-        work.result()
+        """Runs the request; if the client disconnects first, cancels it and the upstream call."""
+        task = asyncio.current_task()
+        assert task is not None
+        watching = True
+        cancelled_here = False
 
-    async def _serve(self, ctx: RequestContext, send: Send) -> None:
-        await self.pipeline.run(ctx)
-        await _send_reply(ctx.reply, send)
+        def client_left(watcher: asyncio.Future[None]) -> None:
+            nonlocal cancelled_here
+            # Only while the request runs: a late callback must not cancel the completion phase.
+            if watching and not watcher.cancelled():
+                cancelled_here = True
+                task.cancel()
+
+        watcher = asyncio.ensure_future(_disconnected(receive))
+        watcher.add_done_callback(client_left)
+        try:
+            await self.pipeline.run(ctx)
+            await _send_reply(ctx, send)
+        except asyncio.CancelledError:
+            if not cancelled_here:
+                raise
+            task.uncancel()
+            ctx.outcome = "client_disconnected"
+            if ctx.upstream is not None:
+                ctx.upstream.abort()
+        finally:
+            watching = False
+            watcher.cancel()
 
 
 async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> bytes:
@@ -102,9 +110,13 @@ async def _disconnected(receive: Receive) -> None:
         pass
 
 
-async def _send_reply(reply: Reply | None, send: Send) -> None:
+async def _send_reply(ctx: RequestContext, send: Send) -> None:
+    reply = ctx.reply
     assert reply is not None, "the pipeline always produces a reply"
-    headers = [(b"content-type", reply.media_type.encode())]
+    headers = [
+        (b"content-type", reply.media_type.encode()),
+        (b"x-request-id", ctx.request_id.encode()),
+    ]
     headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
     if reply.stream is None:
         headers.append((b"content-length", str(len(reply.body)).encode()))

@@ -6,8 +6,6 @@ import os
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-REQUEST_ID_KEY = "bastion.request_id"
-
 
 def new_request_id() -> str:
     return "req_" + os.urandom(12).hex()
@@ -21,9 +19,7 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = new_request_id()
-        scope[REQUEST_ID_KEY] = request_id
-        header = (b"x-request-id", request_id.encode())
+        header = (b"x-request-id", new_request_id().encode())
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -52,6 +52,8 @@ class HttpUpstream:
             headers=self._headers,
             auto_decompress=True,
             skip_auto_headers=("User-Agent",),
+            # Upstream APIs are stateless; a cookie jar would only cost time per request.
+            cookie_jar=aiohttp.DummyCookieJar(),
         )
         return self._session
 

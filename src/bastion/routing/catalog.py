@@ -60,7 +60,7 @@ class ModelCatalog:
             bare = deployment.upstream_model
             qualified = f"{deployment.backend.name}/{bare}"
             if deployment.name == qualified and owners[bare] == 1 and bare not in self._exact:
-                self._exact[bare] = Deployment(bare, deployment.backend, bare)
+                self._add(bare, deployment.backend, bare)
 
     def _add(self, name: str, provider: Provider, model: str) -> None:
         self._exact[name] = Deployment(name, provider, model)

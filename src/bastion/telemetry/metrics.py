@@ -6,6 +6,8 @@ tenant, so cardinality cannot grow with traffic.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 _LATENCY_BUCKETS = (
@@ -52,9 +54,54 @@ class GatewayMetrics:
             ["backend", "kind"],
             registry=r,
         )
+        self._routes: dict[tuple[str, str], RouteMetrics] = {}
         self.client_disconnects = Counter(
             "bastion_client_disconnects",
             "Requests whose client went away before the response was complete.",
             ["endpoint"],
             registry=r,
         )
+
+    def route(self, endpoint: str, backend: str) -> RouteMetrics:
+        """The labelled children for one (endpoint, backend), resolved once and reused.
+
+        Resolving labels takes a lock and a dictionary lookup per call; the account stage would
+        otherwise do that half a dozen times per request.
+        """
+        key = (endpoint, backend)
+        route = self._routes.get(key)
+        if route is None:
+            route = RouteMetrics(
+                duration=self.duration.labels(endpoint, backend),
+                time_to_first_token=self.time_to_first_token.labels(endpoint, backend),
+                input_tokens=self.tokens.labels(backend, "input"),
+                output_tokens=self.tokens.labels(backend, "output"),
+                cached_input_tokens=self.tokens.labels(backend, "cached_input"),
+                statuses={},
+                counter=self.requests,
+                endpoint=endpoint,
+                backend=backend,
+            )
+            self._routes[key] = route
+        return route
+
+
+@dataclass(slots=True)
+class RouteMetrics:
+    duration: Histogram
+    time_to_first_token: Histogram
+    input_tokens: Counter
+    output_tokens: Counter
+    cached_input_tokens: Counter
+    statuses: dict[int, Counter]
+    counter: Counter
+    endpoint: str
+    backend: str
+
+    def count(self, status: int) -> None:
+        child = self.statuses.get(status)
+        if child is None:
+            child = self.statuses[status] = self.counter.labels(
+                self.endpoint, self.backend, str(status)
+            )
+        child.inc()

@@ -18,26 +18,20 @@ class Account(BaseStage):
         self._metrics = metrics
 
     async def on_complete(self, ctx: RequestContext) -> None:
-        metrics = self._metrics
-        endpoint = ctx.operation.value
-        backend = ctx.backend_name
+        route = self._metrics.route(ctx.operation.value, ctx.backend_name)
         finished = ctx.finished or ctx.started
-        status = str(ctx.status)
-        metrics.requests.labels(endpoint, backend, status).inc()
-        metrics.duration.labels(endpoint, backend).observe(finished - ctx.started)
+        route.count(ctx.status)
+        route.duration.observe(finished - ctx.started)
         if ctx.first_chunk_at is not None:
-            metrics.time_to_first_token.labels(endpoint, backend).observe(
-                ctx.first_chunk_at - ctx.started
-            )
+            route.time_to_first_token.observe(ctx.first_chunk_at - ctx.started)
         usage = ctx.usage
         if usage is not None:
-            tokens = metrics.tokens
-            tokens.labels(backend, "input").inc(usage.input_tokens)
-            tokens.labels(backend, "output").inc(usage.output_tokens)
+            route.input_tokens.inc(usage.input_tokens)
+            route.output_tokens.inc(usage.output_tokens)
             if usage.cached_input_tokens:
-                tokens.labels(backend, "cached_input").inc(usage.cached_input_tokens)
+                route.cached_input_tokens.inc(usage.cached_input_tokens)
         if ctx.outcome == "client_disconnected":
-            metrics.client_disconnects.labels(endpoint).inc()
+            self._metrics.client_disconnects.labels(ctx.operation.value).inc()
         if log.isEnabledFor(logging.INFO):
             log.info("request", extra=_access_fields(ctx, finished))
 
