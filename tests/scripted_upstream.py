@@ -57,7 +57,8 @@ class ScriptedUpstream:
         if model == "garbage":
             return Response(b"<html>oops</html>", 200, media_type="text/html")
         if model == "hang":
-            await self._hang(model)
+            await self._hang(request, model)
+            return Response(status_code=499)
         if body.get("stream"):
             return StreamingResponse(self._chat_stream(body), media_type="text/event-stream")
         content = orjson.dumps({k: v for k, v in body.items() if k != "messages"}).decode()
@@ -79,12 +80,13 @@ class ScriptedUpstream:
             }
         )
 
-    async def _hang(self, label: str) -> None:
+    async def _hang(self, request: Request, label: str) -> None:
+        """Never answers; records when the caller drops the connection (or the server stops)."""
         try:
-            await asyncio.sleep(3600)
-        except asyncio.CancelledError:
+            while not await request.is_disconnected():
+                await asyncio.sleep(0.02)
+        finally:
             self.cancelled.append(label)
-            raise
 
     async def _chat_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         model = body["model"]

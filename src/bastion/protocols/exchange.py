@@ -99,8 +99,12 @@ class OpenAIPassthrough(Exchange):
         return body
 
     def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
-        if isinstance(body, dict) and isinstance(body.get("error"), dict):
-            return body
+        error = body.get("error") if isinstance(body, dict) else None
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            # Engines often omit fields of OpenAI's error object; clients may expect all four.
+            return {
+                "error": {"type": "invalid_request_error", "param": None, "code": None, **error}
+            }
         message = _message_of(body) or f"upstream answered HTTP {status}"
         return error_body("openai", status, message)
 
