@@ -50,6 +50,7 @@ _FINISH = {"end_turn": "stop", "stop_sequence": "stop", "pause_turn": "stop",
            "max_tokens": "length", "model_context_window_exceeded": "length",
            "tool_use": "tool_calls", "refusal": "content_filter"}
 _TOOL_CHOICE = {"auto": "auto", "none": "none", "required": "any"}
+_MEDIA_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 # fmt: on
 
 
@@ -283,6 +284,8 @@ def _image_block(image: Any, param: str) -> dict[str, Any]:
     if not url.startswith("data:"):
         return {"type": "image", "source": {"type": "url", "url": url}}
     media_type, data = parse_data_url(url, param)
+    if media_type not in _MEDIA_TYPES:
+        raise TranslationError(f"Images of type '{media_type}' are not supported.", param)
     kind = "document" if media_type == "application/pdf" else "image"
     return {"type": kind, "source": {"type": "base64", "media_type": media_type, "data": data}}
 
