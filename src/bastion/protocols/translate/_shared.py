@@ -20,7 +20,7 @@ ANTHROPIC_ERROR_STATUS = {
     "request_too_large": 413,
     "rate_limit_error": 429,
     "api_error": 500,
-    "gateway_timeout_error": 504,
+    "timeout_error": 504,
     "overloaded_error": 529,
 }
 
