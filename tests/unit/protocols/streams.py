@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import anthropic
-import httpx
+import httpx2
 import openai
 import orjson
 from anthropic.types import RawMessageStreamEvent
@@ -91,10 +91,10 @@ def anthropic_payloads(raw: bytes) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def _response(raw: bytes) -> httpx.Response:
-    request = httpx.Request("POST", "http://gateway.test/v1")
+def _response(raw: bytes) -> httpx2.Response:
+    request = httpx2.Request("POST", "http://gateway.test/v1")
     headers = {"content-type": "text/event-stream"}
-    return httpx.Response(200, content=raw, headers=headers, request=request)
+    return httpx2.Response(200, content=raw, headers=headers, request=request)
 
 
 def openai_sdk_chunks(raw: bytes) -> list[ChatCompletionChunk]:
