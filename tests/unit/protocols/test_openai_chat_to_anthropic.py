@@ -56,6 +56,10 @@ def tool_use(call_id: str, name: str, arguments: dict[str, Any]) -> dict[str, An
     return {"type": "tool_use", "id": call_id, "name": name, "input": arguments}
 
 
+def tool_call(call_id: str, name: str, arguments: str) -> dict[str, Any]:
+    return {"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
+
+
 def base64_source(media_type: str, data: str) -> dict[str, Any]:
     return {"type": "base64", "media_type": media_type, "data": data}
 
@@ -653,3 +657,17 @@ def test_garbage_and_unknown_events_are_ignored() -> None:
     assert translator.feed(SSEEvent("content_block_delta", "{not json")) == []
     assert translator.feed(SSEEvent("future_event", '{"type": "future_event"}')) == []
     assert translator.usage is None
+
+
+def test_foreign_tool_call_ids_are_rewritten_consistently() -> None:
+    messages = [
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [tool_call("functions.f:0", "f", "{}")],
+        },
+        {"role": "tool", "tool_call_id": "functions.f:0", "content": "ok"},
+    ]
+    out = translated(messages=messages)["messages"]
+    assert out[0]["content"][0]["id"] == "functions_f_0"
+    assert out[1]["content"][0]["tool_use_id"] == "functions_f_0"

@@ -8,7 +8,6 @@ from typing import Any
 import orjson
 
 from bastion.protocols.sse import SSEEvent
-from bastion.protocols.translate import TranslationError
 
 # Anthropic's error types, by the HTTP status Anthropic answers them with.
 ANTHROPIC_ERROR_STATUS = {
@@ -56,16 +55,6 @@ def error_message(body: dict[str, Any] | None) -> str | None:
         if isinstance(value, str) and value:
             return value
     return None
-
-
-def parse_data_url(url: str, param: str) -> tuple[str, str]:
-    """``data:<media type>;base64,<data>`` → (media type, base64 data)."""
-    header, sep, data = url.partition(",")
-    if not sep or not header.startswith("data:") or not header.endswith(";base64"):
-        raise TranslationError(
-            "Only base64 data URLs (data:<type>;base64,...) are supported.", param
-        )
-    return header[5:-7], data
 
 
 def json_object(text: Any) -> dict[str, Any] | None:

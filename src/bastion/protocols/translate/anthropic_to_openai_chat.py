@@ -13,6 +13,7 @@ import orjson
 from bastion.protocols.errors import error_body
 from bastion.protocols.sse import SSEEvent, encode_event
 from bastion.protocols.translate import TranslationError
+from bastion.protocols.translate._content import block_to_openai_part, tool_result_to_openai
 from bastion.protocols.translate._shared import error_message, json_object, load_event, new_id
 from bastion.protocols.usage import Usage
 
@@ -111,7 +112,7 @@ def _user_messages(content: Any, where: str) -> list[dict[str, Any]]:
         param = f"{where}.content[{j}]"
         kind = block.get("type") if isinstance(block, dict) else None
         if kind == "tool_result":
-            text, images = _tool_result_content(block.get("content"), param)
+            text, images = tool_result_to_openai(block.get("content"), param)
             tool_call_id = block.get("tool_use_id")
             if not isinstance(tool_call_id, str) or not tool_call_id:
                 raise TranslationError("A tool_result needs tool_use_id.", param)
@@ -119,50 +120,12 @@ def _user_messages(content: Any, where: str) -> list[dict[str, Any]]:
             # OpenAI tool messages carry text only; images travel in the next user message.
             parts.extend(images)
         else:
-            parts.append(_part(block, kind, param))
+            parts.append(block_to_openai_part(block, kind, param))
     if len(parts) == 1 and parts[0]["type"] == "text":
         out.append({"role": "user", "content": parts[0]["text"]})
     elif parts:
         out.append({"role": "user", "content": parts})
     return out
-
-
-def _part(block: Any, kind: Any, param: str) -> dict[str, Any]:
-    if kind == "text":
-        return {"type": "text", "text": block.get("text") or ""}
-    source = block.get("source") if isinstance(block, dict) else None
-    if not isinstance(source, dict):
-        source = {}
-    source_type = source.get("type")
-    if source_type == "base64" and kind in ("image", "document"):
-        data_url = f"data:{source.get('media_type')};base64,{source.get('data')}"
-        if kind == "image":
-            return {"type": "image_url", "image_url": {"url": data_url}}
-        file = {"file_data": data_url, "filename": block.get("title") or "document.pdf"}
-        return {"type": "file", "file": file}
-    if kind == "image" and source_type == "url":
-        return {"type": "image_url", "image_url": {"url": source.get("url")}}
-    if kind == "document" and source_type == "text":
-        return {"type": "text", "text": source.get("data") or ""}
-    what = f"{kind} ({source_type} source)" if source_type else kind
-    raise TranslationError(f"Content block type '{what}' is not supported for this model.", param)
-
-
-def _tool_result_content(content: Any, param: str) -> tuple[str, list[dict[str, Any]]]:
-    if content is None or isinstance(content, str):
-        return content or "", []
-    if not isinstance(content, list):
-        raise TranslationError("tool_result content must be a string or an array.", param)
-    texts: list[str] = []
-    images: list[dict[str, Any]] = []
-    for block in content:
-        kind = block.get("type") if isinstance(block, dict) else None
-        part = _part(block, kind, param)
-        if part["type"] == "text":
-            texts.append(part["text"])
-        else:
-            images.append(part)
-    return "\n".join(texts), images
 
 
 def _assistant_message(content: Any, where: str) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ OpenAI. Every field decision is listed in docs/translation.md.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -14,13 +15,13 @@ import orjson
 from bastion.protocols.errors import error_body
 from bastion.protocols.sse import OPENAI_DONE, SSEEvent, encode_data
 from bastion.protocols.translate import TranslationError
+from bastion.protocols.translate._content import openai_parts_to_blocks
 from bastion.protocols.translate._shared import (
     ANTHROPIC_ERROR_STATUS,
     is_number,
     json_object,
     load_event,
     new_id,
-    parse_data_url,
 )
 from bastion.protocols.usage import Usage
 
@@ -50,7 +51,8 @@ _FINISH = {"end_turn": "stop", "stop_sequence": "stop", "pause_turn": "stop",
            "max_tokens": "length", "model_context_window_exceeded": "length",
            "tool_use": "tool_calls", "refusal": "content_filter"}
 _TOOL_CHOICE = {"auto": "auto", "none": "none", "required": "any"}
-_MEDIA_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+# Anthropic's pattern for tool_use ids; other engines' ids ("functions.get_weather:0") are not.
+_INVALID_ID_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 # fmt: on
 
 
@@ -224,10 +226,11 @@ def _messages(raw: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]
         where = f"messages[{i}]"
         role = msg.get("role") if isinstance(msg, dict) else None
         if role in ("system", "developer"):
-            system.extend(_content_blocks(msg.get("content"), where, images=False))
+            system.extend(openai_parts_to_blocks(msg.get("content"), where, images=False))
             continue
         if role == "user":
-            turn_role, blocks = "user", _content_blocks(msg.get("content"), where, images=True)
+            blocks = openai_parts_to_blocks(msg.get("content"), where, images=True)
+            turn_role = "user"
         elif role == "assistant":
             turn_role, blocks = "assistant", _assistant_blocks(msg, where)
         elif role == "tool":
@@ -247,61 +250,6 @@ def _messages(raw: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     return system, turns
 
 
-def _content_blocks(content: Any, where: str, *, images: bool) -> list[dict[str, Any]]:
-    if content is None:
-        return []
-    if isinstance(content, str):
-        return [{"type": "text", "text": content}] if content else []
-    if not isinstance(content, list):
-        raise TranslationError("Message content must be a string or an array.", f"{where}.content")
-    blocks: list[dict[str, Any]] = []
-    for j, part in enumerate(content):
-        param = f"{where}.content[{j}]"
-        kind = part.get("type") if isinstance(part, dict) else None
-        if kind in ("text", "refusal"):
-            text = part.get(kind)
-            if not isinstance(text, str):
-                raise TranslationError(f"A {kind} part needs '{kind}'.", param)
-            if not text:
-                continue
-            block: dict[str, Any] = {"type": "text", "text": text}
-        elif kind == "image_url" and images:
-            block = _image_block(part.get("image_url"), param)
-        elif kind == "file" and images:
-            block = _file_block(part.get("file"), param)
-        else:
-            raise TranslationError(f"Content part type '{kind}' is not supported here.", param)
-        if isinstance(part.get("cache_control"), dict):
-            block["cache_control"] = part["cache_control"]
-        blocks.append(block)
-    return blocks
-
-
-def _image_block(image: Any, param: str) -> dict[str, Any]:
-    url = image.get("url") if isinstance(image, dict) else image
-    if not isinstance(url, str) or not url:
-        raise TranslationError("image_url.url is required.", param)
-    if not url.startswith("data:"):
-        return {"type": "image", "source": {"type": "url", "url": url}}
-    media_type, data = parse_data_url(url, param)
-    if media_type not in _MEDIA_TYPES:
-        raise TranslationError(f"Images of type '{media_type}' are not supported.", param)
-    kind = "document" if media_type == "application/pdf" else "image"
-    return {"type": kind, "source": {"type": "base64", "media_type": media_type, "data": data}}
-
-
-def _file_block(file: Any, param: str) -> dict[str, Any]:
-    data = file.get("file_data") if isinstance(file, dict) else None
-    if not isinstance(data, str):
-        raise TranslationError("Only inline files (file.file_data) are supported.", param)
-    block = _image_block(
-        data if data.startswith("data:") else "data:application/pdf;base64," + data, param
-    )
-    if block["type"] != "document":
-        raise TranslationError("Only PDF files are supported.", param)
-    return block
-
-
 def _assistant_blocks(msg: dict[str, Any], where: str) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     # Signed thinking blocks handed back by clients that kept them (see translate_response);
@@ -309,7 +257,7 @@ def _assistant_blocks(msg: dict[str, Any], where: str) -> list[dict[str, Any]]:
     for block in msg.get("thinking_blocks") or []:
         if isinstance(block, dict) and block.get("type") in ("thinking", "redacted_thinking"):
             blocks.append(block)
-    blocks.extend(_content_blocks(msg.get("content"), where, images=False))
+    blocks.extend(openai_parts_to_blocks(msg.get("content"), where, images=False))
     if msg.get("function_call") is not None:
         raise TranslationError("function_call is not supported; use tool_calls.", where)
     for j, call in enumerate(msg.get("tool_calls") or []):
@@ -322,23 +270,27 @@ def _assistant_blocks(msg: dict[str, Any], where: str) -> list[dict[str, Any]]:
             raise TranslationError(
                 "Tool call arguments must be a JSON object.", f"{param}.function.arguments"
             )
-        blocks.append(
-            {"type": "tool_use", "id": call["id"], "name": function.get("name"), "input": arguments}
-        )
+        call_id, name = _tool_id(call["id"]), function.get("name")
+        blocks.append({"type": "tool_use", "id": call_id, "name": name, "input": arguments})
     return blocks
+
+
+def _tool_id(value: str) -> str:
+    # Rewritten the same way on both sides of the request, so calls and results still pair up.
+    return _INVALID_ID_CHARS.sub("_", value) if _INVALID_ID_CHARS.search(value) else value
 
 
 def _tool_result(msg: dict[str, Any], where: str) -> dict[str, Any]:
     tool_call_id = msg.get("tool_call_id")
     if not isinstance(tool_call_id, str) or not tool_call_id:
         raise TranslationError("A tool message needs tool_call_id.", f"{where}.tool_call_id")
-    block: dict[str, Any] = {"type": "tool_result", "tool_use_id": tool_call_id}
+    block: dict[str, Any] = {"type": "tool_result", "tool_use_id": _tool_id(tool_call_id)}
     content = msg.get("content")
     if isinstance(content, str):
         if content:
             block["content"] = content
     elif content is not None:
-        parts = _content_blocks(content, where, images=True)
+        parts = openai_parts_to_blocks(content, where, images=True)
         if parts:
             block["content"] = parts
     return block
@@ -416,25 +368,18 @@ def translate_error(status: int, body: dict[str, Any] | None) -> dict[str, Any]:
 class StreamTranslator:
     """Anthropic Messages stream events → OpenAI ``chat.completion.chunk`` events."""
 
-    __slots__ = (
-        "_created",
-        "_finish_reason",
-        "_finished",
-        "_id",
-        "_include_usage",
-        "_model",
-        "_raw_usage",
-        "_started",
-        "_state",
-        "_tools",
-        "_usage",
-    )
+    __slots__ = ("_base", "_finish_reason", "_finished", "_include_usage", "_raw_usage",
+                 "_started", "_state", "_tools", "_usage")  # fmt: skip
 
     def __init__(self, client_model: str, *, include_usage: bool) -> None:
-        self._model = client_model
         self._include_usage = include_usage
-        self._id = new_id("chatcmpl-")
-        self._created = int(time.time())
+        # Fields every chunk repeats; the id becomes the upstream message id once known.
+        self._base: dict[str, Any] = {
+            "id": new_id("chatcmpl-"),
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": client_model,
+        }
         self._raw_usage: dict[str, Any] = {}
         self._usage: Usage | None = None
         self._finish_reason: str | None = None
@@ -454,15 +399,7 @@ class StreamTranslator:
 
     def _chunk(self, delta: dict[str, Any], finish_reason: str | None = None) -> bytes:
         choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}
-        return encode_data(
-            {
-                "id": self._id,
-                "object": "chat.completion.chunk",
-                "created": self._created,
-                "model": self._model,
-                "choices": [choice],
-            }
-        )
+        return encode_data({**self._base, "choices": [choice]})
 
     def _start(self, out: list[bytes]) -> None:
         if not self._started:
@@ -486,7 +423,7 @@ class StreamTranslator:
         elif kind == "message_start":
             message = payload.get("message") or {}
             if isinstance(message.get("id"), str):
-                self._id = message["id"]
+                self._base["id"] = message["id"]
             self._merge_usage(message.get("usage"))
             self._start(out)
         elif kind == "message_delta":
@@ -558,15 +495,7 @@ class StreamTranslator:
             self._finish_reason = self._finish_reason or "stop"
             out.append(self._chunk({}, self._finish_reason))
         if self._include_usage and self._usage is not None:
-            chunk = {
-                "id": self._id,
-                "object": "chat.completion.chunk",
-                "created": self._created,
-                "model": self._model,
-                "choices": [],
-                "usage": self._usage.to_openai(),
-            }
-            out.append(encode_data(chunk))
+            out.append(encode_data({**self._base, "choices": [], "usage": self._usage.to_openai()}))
         out.append(OPENAI_DONE)
         self._state = "done"
         return out
