@@ -286,6 +286,10 @@ def test_prefill_continues_the_final_assistant_message() -> None:
     assert out["messages"][-1] == {"role": "assistant", "content": "{"}
     assert out["continue_final_message"] is True
     assert out["add_generation_prompt"] is False
+    # A trailing turn that held only thinking is dropped, so nothing is left to continue.
+    thinking = {"type": "thinking", "thinking": "hmm", "signature": "s"}
+    messages = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": [thinking]}]
+    assert "continue_final_message" not in translated(messages=messages)
 
 
 def test_output_config() -> None:
@@ -307,6 +311,7 @@ def test_output_config() -> None:
         ({"container": "container_1"}, "container"),
         ({"mcp_servers": [{"type": "url", "url": "https://mcp", "name": "x"}]}, "mcp_servers"),
         ({"tools": [{"type": "web_search_20250305", "name": "web_search"}]}, "tools[0]"),
+        ({"tools": [{"input_schema": {"type": "object"}}]}, "tools[0]"),
         ({"tool_choice": {"type": "any"}}, "tool_choice"),
         ({"tools": [WEATHER_TOOL], "tool_choice": {"type": "tool"}}, "tool_choice"),
         ({"tools": [WEATHER_TOOL], "tool_choice": {"type": "maybe"}}, "tool_choice"),

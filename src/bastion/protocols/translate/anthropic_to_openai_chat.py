@@ -60,7 +60,7 @@ def translate_request(body: dict[str, Any], upstream_model: str) -> dict[str, An
         else:
             raise TranslationError(f"Unsupported message role '{role}'.", f"{where}.role")
     out: dict[str, Any] = {"model": upstream_model, "messages": messages}
-    if raw and isinstance(raw[-1], dict) and raw[-1].get("role") == "assistant":
+    if messages and messages[-1]["role"] == "assistant" and raw[-1].get("role") == "assistant":
         # A trailing assistant turn is a prefill the answer must continue; vLLM and SGLang do
         # that with these flags (other engines reject or ignore them).
         out["continue_final_message"] = True
@@ -166,7 +166,9 @@ def _tools(body: dict[str, Any], out: dict[str, Any]) -> None:
             raise TranslationError(
                 f"Server tool '{kind}' is not supported for this model.", f"tools[{i}]"
             )
-        function: dict[str, Any] = {"name": tool.get("name")}
+        if not isinstance(tool.get("name"), str) or not tool["name"]:
+            raise TranslationError("A tool needs a name.", f"tools[{i}]")
+        function: dict[str, Any] = {"name": tool["name"]}
         if tool.get("description"):
             function["description"] = tool["description"]
         function["parameters"] = tool.get("input_schema") or {"type": "object", "properties": {}}
