@@ -113,3 +113,13 @@ def anthropic_sdk_events(raw: bytes) -> list[RawMessageStreamEvent]:
         client=client,
     )
     return list(stream)
+
+
+# Wrong-typed values for robustness tests: translators must answer them with TranslationError
+# (requests) or degrade quietly (upstream bodies), never crash the gateway with a 500.
+JUNK: list[Any] = [
+    None, 0, 1, 2.5, True, "", "x", [], {}, [1], ["x"], [None], [{}], [{"type": 1}],
+    {"type": 1}, {"a": [1]}, [{"type": "text", "text": 1}], [{"type": "function", "function": 1}],
+    [{"type": "image_url", "image_url": {"url": 1}}], [{"type": "image", "source": {}}],
+    [{"type": "tool_use", "input": "x", "name": 1}], [{"id": "a", "function": {"arguments": 1}}],
+]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from typing import Any
 
@@ -23,6 +24,7 @@ from bastion.protocols.translate.anthropic_to_openai_chat import (
 )
 from bastion.protocols.usage import Usage
 from tests.unit.protocols.streams import (
+    JUNK,
     anthropic_payloads,
     anthropic_sdk_events,
     fixture_bytes,
@@ -288,8 +290,11 @@ def test_prefill_continues_the_final_assistant_message() -> None:
     assert out["add_generation_prompt"] is False
     # A trailing turn that held only thinking is dropped, so nothing is left to continue.
     thinking = {"type": "thinking", "thinking": "hmm", "signature": "s"}
-    messages = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": [thinking]}]
-    assert "continue_final_message" not in translated(messages=messages)
+    only_thinking = [
+        {"role": "user", "content": "Hi"},
+        {"role": "assistant", "content": [thinking]},
+    ]
+    assert "continue_final_message" not in translated(messages=only_thinking)
 
 
 def test_output_config() -> None:
@@ -640,3 +645,40 @@ def test_garbage_and_other_choices_are_ignored() -> None:
     other = {"id": "c", "choices": [{"index": 1, "delta": {"content": "x"}, "finish_reason": None}]}
     out = translator.feed(SSEEvent(None, orjson.dumps(other).decode()))
     assert [name for name, _ in anthropic_payloads(b"".join(out))] == ["message_start"]
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_malformed_requests_raise_only_translation_errors(junk: Any) -> None:
+    fields = ["messages", "system", "tools", "tool_choice", "output_config", "metadata",
+              "stop_sequences", "max_tokens"]  # fmt: skip
+    bodies = [request(**{field: junk}) for field in fields]
+    for role in ("user", "assistant", "system"):
+        bodies.append(request(messages=[{"role": role, "content": junk}]))
+        bodies.append(request(messages=[{"role": role, "content": [{"type": "tool_result",
+                      "tool_use_id": "t", "content": junk}]}]))  # fmt: skip
+    for body in bodies:
+        with contextlib.suppress(TranslationError):
+            translate_request(body, "m")
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_malformed_upstream_bodies_and_chunks_do_not_raise(junk: Any) -> None:
+    message_fields = {"content": junk, "tool_calls": junk, "reasoning": junk, "refusal": junk}
+    bodies = [{"choices": junk}, {"choices": [junk]}, {"choices": [{"message": junk}]},
+              {"choices": [{"message": message_fields, "finish_reason": junk}]},
+              {"usage": junk, "id": junk}, {"error": junk}]  # fmt: skip
+    for body in bodies:
+        Message.model_validate(translate_response(body, "m"))
+        translate_error(500, body)
+    deltas = [junk, {"tool_calls": junk, "content": junk, "reasoning": junk},
+              {"tool_calls": [{"index": junk, "function": junk}]}]  # fmt: skip
+    chunks = [*bodies, *({"choices": [{"delta": delta}]} for delta in deltas)]
+    for chunk in chunks:
+        translator = StreamTranslator("m", include_usage=True)
+        out = translator.feed(SSEEvent(None, orjson.dumps(chunk).decode())) + translator.finish()
+        for name, payload in anthropic_payloads(b"".join(out)):
+            if name != "error":
+                STREAM_EVENT.validate_python(payload)

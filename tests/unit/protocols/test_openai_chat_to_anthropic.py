@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from typing import Any
 
@@ -13,6 +14,7 @@ from openai.lib.streaming.chat import ChatCompletionStreamState
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import TypeAdapter
 
+from bastion.protocols.sse import SSEEvent
 from bastion.protocols.translate import TranslationError
 from bastion.protocols.translate.openai_chat_to_anthropic import (
     DEFAULT_MAX_TOKENS,
@@ -23,6 +25,7 @@ from bastion.protocols.translate.openai_chat_to_anthropic import (
 )
 from bastion.protocols.usage import Usage
 from tests.unit.protocols.streams import (
+    JUNK,
     fixture_bytes,
     fixture_json,
     openai_payloads,
@@ -650,8 +653,6 @@ def test_finish_without_message_stop_closes_the_stream() -> None:
 
 
 def test_garbage_and_unknown_events_are_ignored() -> None:
-    from bastion.protocols.sse import SSEEvent
-
     translator = StreamTranslator("m", include_usage=False)
     assert translator.feed(SSEEvent("ping", '{"type": "ping"}')) == []
     assert translator.feed(SSEEvent("content_block_delta", "{not json")) == []
@@ -671,3 +672,38 @@ def test_foreign_tool_call_ids_are_rewritten_consistently() -> None:
     out = translated(messages=messages)["messages"]
     assert out[0]["content"][0]["id"] == "functions_f_0"
     assert out[1]["content"][0]["tool_use_id"] == "functions_f_0"
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_malformed_requests_raise_only_translation_errors(junk: Any) -> None:
+    fields = ["messages", "tools", "tool_choice", "response_format", "reasoning_effort",
+              "stop", "n", "logprobs", "modalities", "user", "parallel_tool_calls"]  # fmt: skip
+    bodies = [request(**{field: junk}) for field in fields]
+    for role in ("system", "developer", "user", "assistant", "tool"):
+        for key in ("content", "tool_calls", "tool_call_id", "thinking_blocks", "function_call"):
+            message = {"role": role, "content": "hi", "tool_call_id": "t", key: junk}
+            bodies.append(request(messages=[message]))
+    for body in bodies:
+        with contextlib.suppress(TranslationError):
+            translate_request(body, "claude")
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_malformed_upstream_bodies_and_events_do_not_raise(junk: Any) -> None:
+    bodies = [{"content": junk}, {"content": [junk]}, {"usage": junk, "stop_reason": junk},
+              {"error": junk}, {"type": "error", "error": {"message": junk}}]  # fmt: skip
+    for body in bodies:
+        ChatCompletion.model_validate(translate_response(body, "m"))
+        translate_error(500, body)
+    for name in ("message_start", "content_block_start", "content_block_delta", "message_delta",
+                 "error", "message_stop"):  # fmt: skip
+        payload = {"type": name, "message": junk, "content_block": junk, "delta": junk,
+                   "usage": junk, "index": junk, "error": junk}  # fmt: skip
+        translator = StreamTranslator("m", include_usage=True)
+        out = translator.feed(SSEEvent(name, orjson.dumps(payload).decode())) + translator.finish()
+        for chunk in openai_payloads(b"".join(out)):
+            if isinstance(chunk, dict) and "error" not in chunk:
+                ChatCompletionChunk.model_validate(chunk)

@@ -82,7 +82,10 @@ def _file_block(file: Any, param: str) -> dict[str, Any]:
 def block_to_openai_part(block: Any, kind: Any, param: str) -> dict[str, Any]:
     """One Anthropic text, image or document block → one OpenAI content part."""
     if kind == "text":
-        return {"type": "text", "text": block.get("text") or ""}
+        text = block.get("text")
+        if not isinstance(text, str):
+            raise TranslationError("A text block needs 'text'.", param)
+        return {"type": "text", "text": text}
     source = block.get("source") if isinstance(block, dict) else None
     if not isinstance(source, dict):
         source = {}

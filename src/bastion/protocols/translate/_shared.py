@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from bastion.protocols.sse import SSEEvent
+from bastion.protocols.translate import TranslationError
 
 # Anthropic's error types, by the HTTP status Anthropic answers them with.
 ANTHROPIC_ERROR_STATUS = {
@@ -68,6 +69,29 @@ def json_object(text: Any) -> dict[str, Any] | None:
     except orjson.JSONDecodeError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def obj(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one: upstream bodies are not trusted."""
+    return value if isinstance(value, dict) else {}
+
+
+def seq(value: Any) -> list[Any]:
+    """``value`` if it is a JSON array, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
+def text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def as_list(value: Any, param: str) -> list[Any]:
+    """An optional array field: absent or null is empty; anything else but an array raises."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TranslationError(f"'{param}' must be an array.", param)
+    return value
 
 
 def is_number(value: Any) -> bool:

@@ -14,7 +14,16 @@ from bastion.protocols.errors import error_body
 from bastion.protocols.sse import SSEEvent, encode_event
 from bastion.protocols.translate import TranslationError
 from bastion.protocols.translate._content import block_to_openai_part, tool_result_to_openai
-from bastion.protocols.translate._shared import error_message, json_object, load_event, new_id
+from bastion.protocols.translate._shared import (
+    as_list,
+    error_message,
+    json_object,
+    load_event,
+    new_id,
+    obj,
+    seq,
+    text_of,
+)
 from bastion.protocols.usage import Usage
 
 __all__ = ["StreamTranslator", "translate_error", "translate_request", "translate_response"]
@@ -138,7 +147,7 @@ def _assistant_message(content: Any, where: str) -> dict[str, Any] | None:
     for j, block in enumerate(content):
         kind = block.get("type") if isinstance(block, dict) else None
         if kind == "text":
-            texts.append(block.get("text") or "")
+            texts.append(block_to_openai_part(block, kind, f"{where}.content[{j}]")["text"])
         elif kind == "tool_use":
             arguments = orjson.dumps(block.get("input") or {}).decode()
             function = {"name": block.get("name"), "arguments": arguments}
@@ -158,7 +167,7 @@ def _assistant_message(content: Any, where: str) -> dict[str, Any] | None:
 
 
 def _tools(body: dict[str, Any], out: dict[str, Any]) -> None:
-    tools = body.get("tools") or []
+    tools = as_list(body.get("tools"), "tools")
     functions = []
     for i, tool in enumerate(tools):
         if not isinstance(tool, dict) or tool.get("type") not in (None, "custom"):
@@ -201,7 +210,7 @@ def _output_config(config: Any, out: dict[str, Any]) -> None:
         return
     effort = config.get("effort")
     if effort is not None:
-        if effort not in _EFFORT:
+        if not isinstance(effort, str) or effort not in _EFFORT:
             raise TranslationError(f"Unknown effort '{effort}'.", "output_config.effort")
         out["reasoning_effort"] = _EFFORT[effort]
     fmt = config.get("format")
@@ -238,9 +247,9 @@ def _reasoning(source: dict[str, Any]) -> str | None:
 
 
 def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any]:
-    choices = body.get("choices") or []
-    choice = choices[0] if choices and isinstance(choices[0], dict) else {}
-    message = choice.get("message") or {}
+    choices = seq(body.get("choices"))
+    choice = obj(choices[0]) if choices else {}
+    message = obj(choice.get("message"))
     content: list[dict[str, Any]] = []
     reasoning = _reasoning(message)
     if reasoning:
@@ -248,22 +257,22 @@ def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any
         content.append({"type": "thinking", "thinking": reasoning, "signature": ""})
     text = message.get("content")
     if isinstance(text, list):
-        text = "".join(p.get("text") or "" for p in text if isinstance(p, dict))
+        text = "".join(text_of(obj(part).get("text")) for part in text)
     if isinstance(text, str) and text:
         content.append({"type": "text", "text": text})
     refusal = message.get("refusal")
     if isinstance(refusal, str) and refusal:
         content.append({"type": "text", "text": refusal})
-    tool_calls = message.get("tool_calls") or []
+    tool_calls = [obj(call) for call in seq(message.get("tool_calls"))]
     for call in tool_calls:
-        function = call.get("function") or {}
+        function = obj(call.get("function"))
         # Malformed arguments from the engine cannot be expressed as Anthropic's object input.
         arguments = json_object(function.get("arguments")) or {}
         content.append(
             {
                 "type": "tool_use",
-                "id": call.get("id") or new_id("toolu_"),
-                "name": function.get("name") or "",
+                "id": text_of(call.get("id")) or new_id("toolu_"),
+                "name": text_of(function.get("name")),
                 "input": arguments,
             }
         )
@@ -274,7 +283,7 @@ def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any
         stop_reason = "refusal"
     usage = Usage.from_openai(body.get("usage")) or Usage()
     return {
-        "id": body.get("id") or new_id("msg_"),
+        "id": text_of(body.get("id")) or new_id("msg_"),
         "type": "message",
         "role": "assistant",
         "model": client_model,
@@ -347,17 +356,17 @@ class StreamTranslator:
             self._usage = Usage.from_openai(usage)
         if self._state == "new":
             out.append(self._message_start(chunk))
-        for choice in chunk.get("choices") or ():
+        for choice in seq(chunk.get("choices")):
             if not isinstance(choice, dict) or choice.get("index", 0) != 0:
                 continue
-            delta = choice.get("delta") or {}
+            delta = obj(choice.get("delta"))
             reasoning = _reasoning(delta)
             if reasoning:
                 self._text(out, "thinking", reasoning)
             text = delta.get("content")
             if isinstance(text, str) and text:
                 self._text(out, "text", text)
-            for call in delta.get("tool_calls") or ():
+            for call in seq(delta.get("tool_calls")):
                 if isinstance(call, dict):
                     self._tool(out, call)
             if choice.get("finish_reason"):
@@ -373,7 +382,7 @@ class StreamTranslator:
         usage = self._usage.to_anthropic() if self._usage else {"input_tokens": 0}
         usage["output_tokens"] = 0
         message: dict[str, Any] = {
-            "id": chunk.get("id") or new_id("msg_"),
+            "id": text_of(chunk.get("id")) or new_id("msg_"),
             "type": "message",
             "role": "assistant",
             "model": self._model,
@@ -410,21 +419,23 @@ class StreamTranslator:
         out.append(encode_event("content_block_delta", payload))
 
     def _tool(self, out: list[bytes], call: dict[str, Any]) -> None:
-        position = call.get("index", len(self._tools))
-        function = call.get("function") or {}
+        position = call.get("index")
+        if not isinstance(position, int):
+            position = len(self._tools)
+        function = obj(call.get("function"))
         index = self._tools.get(position)
         if index is None:
             block: dict[str, Any] = {
                 "type": "tool_use",
-                "id": call.get("id") or new_id("toolu_"),
-                "name": function.get("name") or "",
+                "id": text_of(call.get("id")) or new_id("toolu_"),
+                "name": text_of(function.get("name")),
                 "input": {},
             }
             index = self._tools[position] = self._open_block(out, "tool_use", block)
         # Engines stream one call after another; a late fragment for an earlier call still goes
         # to that call's index, which is how the SDKs assemble content.
         arguments = function.get("arguments")
-        if arguments:
+        if arguments and isinstance(arguments, str):
             delta = {"type": "input_json_delta", "partial_json": arguments}
             payload = {"type": "content_block_delta", "index": index, "delta": delta}
             out.append(encode_event("content_block_delta", payload))

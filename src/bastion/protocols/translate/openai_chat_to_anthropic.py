@@ -18,10 +18,14 @@ from bastion.protocols.translate import TranslationError
 from bastion.protocols.translate._content import openai_parts_to_blocks
 from bastion.protocols.translate._shared import (
     ANTHROPIC_ERROR_STATUS,
+    as_list,
     is_number,
     json_object,
     load_event,
     new_id,
+    obj,
+    seq,
+    text_of,
 )
 from bastion.protocols.usage import Usage
 
@@ -134,7 +138,7 @@ def _output_config(body: dict[str, Any]) -> dict[str, Any]:
     config: dict[str, Any] = {}
     effort = body.get("reasoning_effort")
     if effort is not None and effort != "none":
-        if effort not in _EFFORT:
+        if not isinstance(effort, str) or effort not in _EFFORT:
             raise TranslationError(f"Unknown reasoning_effort '{effort}'.", "reasoning_effort")
         config["effort"] = _EFFORT[effort]
     fmt = body.get("response_format")
@@ -159,24 +163,27 @@ def _output_config(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tools(body: dict[str, Any], out: dict[str, Any]) -> None:
-    tools = body.get("tools") or []
     choice = body.get("tool_choice")
+    tools = as_list(body.get("tools"), "tools")
     converted = [_tool(tool, f"tools[{i}]") for i, tool in enumerate(tools)]
     anthropic_choice: dict[str, Any] | None = None
     if isinstance(choice, str) and choice in _TOOL_CHOICE:
         anthropic_choice = {"type": _TOOL_CHOICE[choice]}
     elif isinstance(choice, dict) and choice.get("type") == "function":
-        name = (choice.get("function") or {}).get("name")
+        function = choice.get("function")
+        name = function.get("name") if isinstance(function, dict) else None
         if not isinstance(name, str) or not name:
             raise TranslationError("tool_choice.function.name is required.", "tool_choice")
         anthropic_choice = {"type": "tool", "name": name}
     elif isinstance(choice, dict) and choice.get("type") == "allowed_tools":
         # Restricting the callable set is expressed by offering only those tools.
-        allowed = choice.get("allowed_tools") or {}
+        allowed = choice.get("allowed_tools")
+        if not isinstance(allowed, dict):
+            raise TranslationError("tool_choice.allowed_tools must be an object.", "tool_choice")
         names = {
-            (entry.get("function") or {}).get("name")
-            for entry in allowed.get("tools") or []
-            if isinstance(entry, dict)
+            entry["function"].get("name")
+            for entry in as_list(allowed.get("tools"), "tool_choice")
+            if isinstance(entry, dict) and isinstance(entry.get("function"), dict)
         }
         converted = [tool for tool in converted if tool["name"] in names]
         anthropic_choice = {"type": "any" if allowed.get("mode") == "required" else "auto"}
@@ -254,13 +261,13 @@ def _assistant_blocks(msg: dict[str, Any], where: str) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     # Signed thinking blocks handed back by clients that kept them (see translate_response);
     # bare reasoning_content has no signature and Anthropic would refuse it, so it is dropped.
-    for block in msg.get("thinking_blocks") or []:
+    for block in as_list(msg.get("thinking_blocks"), f"{where}.thinking_blocks"):
         if isinstance(block, dict) and block.get("type") in ("thinking", "redacted_thinking"):
             blocks.append(block)
     blocks.extend(openai_parts_to_blocks(msg.get("content"), where, images=False))
     if msg.get("function_call") is not None:
         raise TranslationError("function_call is not supported; use tool_calls.", where)
-    for j, call in enumerate(msg.get("tool_calls") or []):
+    for j, call in enumerate(as_list(msg.get("tool_calls"), f"{where}.tool_calls")):
         param = f"{where}.tool_calls[{j}]"
         function = call.get("function") if isinstance(call, dict) else None
         if not isinstance(function, dict) or not isinstance(call.get("id"), str):
@@ -308,16 +315,17 @@ def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any
     reasoning: list[str] = []
     thinking_blocks: list[dict[str, Any]] = []
     tool_calls: list[dict[str, Any]] = []
-    for block in body.get("content") or []:
+    for block in seq(body.get("content")):
         kind = block.get("type") if isinstance(block, dict) else None
         if kind == "text":
-            texts.append(block.get("text") or "")
+            texts.append(text_of(block.get("text")))
         elif kind == "tool_use":
-            arguments = orjson.dumps(block.get("input") or {}).decode()
-            function = {"name": block.get("name"), "arguments": arguments}
-            tool_calls.append({"id": block.get("id"), "type": "function", "function": function})
+            arguments = orjson.dumps(obj(block.get("input"))).decode()
+            function = {"name": text_of(block.get("name")), "arguments": arguments}
+            call_id = text_of(block.get("id")) or new_id("call_")
+            tool_calls.append({"id": call_id, "type": "function", "function": function})
         elif kind == "thinking":
-            reasoning.append(block.get("thinking") or "")
+            reasoning.append(text_of(block.get("thinking")))
             thinking_blocks.append(block)
         elif kind == "redacted_thinking":
             thinking_blocks.append(block)
@@ -337,7 +345,7 @@ def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any
         "finish_reason": _finish_reason(body.get("stop_reason")),
     }
     out: dict[str, Any] = {
-        "id": body.get("id") or new_id("chatcmpl-"),
+        "id": text_of(body.get("id")) or new_id("chatcmpl-"),
         "object": "chat.completion",
         "created": int(time.time()),
         "model": client_model,
@@ -421,7 +429,7 @@ class StreamTranslator:
             self._start(out)
             self._block_start(payload, out)
         elif kind == "message_start":
-            message = payload.get("message") or {}
+            message = obj(payload.get("message"))
             if isinstance(message.get("id"), str):
                 self._base["id"] = message["id"]
             self._merge_usage(message.get("usage"))
@@ -429,7 +437,7 @@ class StreamTranslator:
         elif kind == "message_delta":
             self._start(out)
             self._merge_usage(payload.get("usage"))
-            stop_reason = (payload.get("delta") or {}).get("stop_reason")
+            stop_reason = obj(payload.get("delta")).get("stop_reason")
             if stop_reason and not self._finished:
                 self._finish_reason = _finish_reason(stop_reason)
                 self._finished = True
@@ -438,16 +446,16 @@ class StreamTranslator:
             out.extend(self._close())
         elif kind == "error":
             self._state = "failed"
-            error = payload.get("error") or {}
+            error = obj(payload.get("error"))
             error_type = str(error.get("type") or "api_error")
-            message = error.get("message") or "The backend reported an error mid-stream."
+            text = text_of(error.get("message")) or "The backend reported an error mid-stream."
             status = ANTHROPIC_ERROR_STATUS.get(error_type, 500)
-            out.append(encode_data(error_body("openai", status, message, code=error_type)))
+            out.append(encode_data(error_body("openai", status, text, code=error_type)))
         # ping, content_block_stop and unknown events carry nothing for OpenAI clients.
         return out
 
     def _block_start(self, payload: dict[str, Any], out: list[bytes]) -> None:
-        block = payload.get("content_block") or {}
+        block = obj(payload.get("content_block"))
         kind = block.get("type")
         if kind == "text" and block.get("text"):
             out.append(self._chunk({"content": block["text"]}))
@@ -467,7 +475,7 @@ class StreamTranslator:
                 out.append(self._chunk({"tool_calls": [call]}))
 
     def _delta(self, payload: dict[str, Any], out: list[bytes]) -> None:
-        delta = payload.get("delta") or {}
+        delta = obj(payload.get("delta"))
         kind = delta.get("type")
         if kind == "text_delta":
             if delta.get("text"):
