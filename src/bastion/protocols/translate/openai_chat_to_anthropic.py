@@ -88,7 +88,7 @@ def translate_request(body: dict[str, Any], upstream_model: str) -> dict[str, An
         if body.get(key) is not None:
             out[key] = body[key]
     stop = body.get("stop")
-    if isinstance(stop, str):
+    if isinstance(stop, str) and stop:
         out["stop_sequences"] = [stop]
     elif isinstance(stop, list) and stop:
         out["stop_sequences"] = stop
