@@ -682,3 +682,40 @@ def test_malformed_upstream_bodies_and_chunks_do_not_raise(junk: Any) -> None:
         for name, payload in anthropic_payloads(b"".join(out)):
             if name != "error":
                 STREAM_EVENT.validate_python(payload)
+
+
+def tool_chunks(*calls: dict[str, Any]) -> list[SSEEvent]:
+    chunks = [
+        {"id": "c", "choices": [{"index": 0, "delta": {"tool_calls": [call]}}]} for call in calls
+    ]
+    chunks.append(
+        {"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]}
+    )
+    return [
+        *(SSEEvent(None, orjson.dumps(chunk).decode()) for chunk in chunks),
+        SSEEvent(None, "[DONE]"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "calls",
+    [
+        # Every parallel call numbered 0, told apart by id; fragments carry no id.
+        [{"index": 0, "id": "a", "function": {"name": "f", "arguments": '{"x":'}},
+         {"index": 0, "function": {"arguments": "1}"}},
+         {"index": 0, "id": "b", "function": {"name": "g", "arguments": ""}},
+         {"index": 0, "function": {"arguments": '{"y": 2}'}}],
+        # No index at all: whole calls, or a call followed by bare fragments.
+        [{"id": "a", "function": {"name": "f", "arguments": '{"x": 1}'}},
+         {"id": "b", "function": {"name": "g", "arguments": '{"y":'}},
+         {"function": {"arguments": " 2}"}}],
+    ],
+)  # fmt: skip
+def test_engines_that_number_tool_calls_oddly(calls: list[dict[str, Any]]) -> None:
+    translator = StreamTranslator("m", include_usage=True)
+    out = b"".join(piece for event in tool_chunks(*calls) for piece in translator.feed(event))
+    final = accumulate(anthropic_payloads(out))
+    assert [(block.id, block.name, block.input) for block in final.content] == [
+        ("a", "f", {"x": 1}),
+        ("b", "g", {"y": 2}),
+    ]

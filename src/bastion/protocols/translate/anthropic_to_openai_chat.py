@@ -307,7 +307,9 @@ class StreamTranslator:
 
     __slots__ = (
         "_finish",
+        "_ids",
         "_kind",
+        "_last",
         "_model",
         "_next",
         "_open",
@@ -328,6 +330,8 @@ class StreamTranslator:
         self._kind: str | None = None  # its kind: "text", "thinking" or "tool_use"
         self._next = 0
         self._tools: dict[int, int] = {}  # OpenAI tool_calls index → content block index
+        self._ids: dict[int, str] = {}  # content block index → tool call id
+        self._last = 0  # key in _tools of the most recent call
 
     @property
     def usage(self) -> Usage | None:
@@ -369,9 +373,10 @@ class StreamTranslator:
             for call in seq(delta.get("tool_calls")):
                 if isinstance(call, dict):
                     self._tool(out, call)
-            if choice.get("finish_reason"):
+            finish = choice.get("finish_reason")
+            if finish and isinstance(finish, str):
                 # Usage may still follow in its own chunk, so message_delta waits for [DONE].
-                self._finish = choice["finish_reason"]
+                self._finish = finish
                 self._stop_string = choice.get("stop_reason")
                 self._close_block(out)
         return out
@@ -419,19 +424,29 @@ class StreamTranslator:
         out.append(encode_event("content_block_delta", payload))
 
     def _tool(self, out: list[bytes], call: dict[str, Any]) -> None:
+        function = obj(call.get("function"))
+        call_id = text_of(call.get("id"))
         position = call.get("index")
         if not isinstance(position, int):
-            position = len(self._tools)
-        function = obj(call.get("function"))
+            # Without an index, a fragment carrying neither id nor name continues the last call.
+            fresh = call_id or function.get("name") or not self._tools
+            position = -len(self._tools) - 1 if fresh else self._last
         index = self._tools.get(position)
+        if index is not None and call_id and call_id != self._ids[index]:
+            # Some engines number every parallel call 0: a new id still means a new call, and
+            # the earlier one is kept under a key no upstream index uses.
+            self._tools[-len(self._tools) - 1] = index
+            index = None
         if index is None:
             block: dict[str, Any] = {
                 "type": "tool_use",
-                "id": text_of(call.get("id")) or new_id("toolu_"),
+                "id": call_id or new_id("toolu_"),
                 "name": text_of(function.get("name")),
                 "input": {},
             }
             index = self._tools[position] = self._open_block(out, "tool_use", block)
+            self._ids[index] = block["id"]
+            self._last = position
         # Engines stream one call after another; a late fragment for an earlier call still goes
         # to that call's index, which is how the SDKs assemble content.
         arguments = function.get("arguments")
