@@ -1,0 +1,3 @@
+from bastion.sim.cli import sim_command
+
+sim_command()

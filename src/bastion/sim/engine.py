@@ -1,0 +1,403 @@
+"""The simulated engine: an asyncio loop that schedules, "runs" and emits one step at a time.
+
+Usable without HTTP: ``submit`` (or ``generate``) returns a :class:`RequestHandle` whose events
+arrive token by token as steps complete; ``abort`` frees a request's KV blocks at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+from collections import deque
+from collections.abc import Sequence as SequenceOf
+from dataclasses import dataclass, field
+from typing import Any
+
+from bastion.sim.clock import SimClock
+from bastion.sim.config import SimConfig
+from bastion.sim.kv_cache import KVCache
+from bastion.sim.metrics import SimMetrics
+from bastion.sim.scheduler import Scheduler, Sequence, StepPlan
+from bastion.sim.textgen import FinishReason, OutputSource, TextOutput, natural_length, request_rng
+from bastion.sim.timing import TimingModel
+
+
+class ContextLengthError(ValueError):
+    """The request cannot fit in the model's context (or the whole KV cache) even alone."""
+
+
+@dataclass(slots=True)
+class TokenEvent:
+    index: int
+    text: str
+    finish: FinishReason | None = None
+
+
+@dataclass(slots=True)
+class ChoiceResult:
+    index: int
+    text: str
+    completion_tokens: int
+    finish_reason: FinishReason
+
+
+@dataclass(slots=True)
+class RequestResult:
+    """A finished request; times are simulated seconds."""
+
+    prompt_tokens: int
+    cached_tokens: int
+    choices: list[ChoiceResult]
+    arrival: float
+    first_token_at: float
+    finished_at: float
+    preemptions: int
+
+    @property
+    def completion_tokens(self) -> int:
+        return sum(c.completion_tokens for c in self.choices)
+
+    @property
+    def ttft(self) -> float:
+        return self.first_token_at - self.arrival
+
+    @property
+    def e2e(self) -> float:
+        return self.finished_at - self.arrival
+
+    @property
+    def mean_itl(self) -> float:
+        tokens = max(c.completion_tokens for c in self.choices)
+        return (self.finished_at - self.first_token_at) / max(1, tokens - 1)
+
+
+class RequestHandle:
+    """A submitted request: its token events, as they are generated, for all its choices."""
+
+    def __init__(
+        self, engine: SimEngine, request_id: str, prompt_tokens: int, arrival: float
+    ) -> None:
+        self._engine = engine
+        self.request_id = request_id
+        self.prompt_tokens = prompt_tokens
+        self.arrival = arrival
+        self.seqs: list[Sequence] = []
+        self._events: deque[TokenEvent] = deque()
+        self._ready = asyncio.Event()
+        self._open = 0
+
+    @property
+    def finished(self) -> bool:
+        return self._open == 0
+
+    @property
+    def cached_tokens(self) -> int:
+        return (self.seqs[0].num_cached or 0) if self.seqs else 0
+
+    def completion_tokens(self, index: int) -> int:
+        return self.seqs[index].num_output
+
+    async def next_events(self) -> list[TokenEvent]:
+        """Every event not yet taken, waiting for at least one; empty once all are taken."""
+        while not self._events:
+            if self._open == 0:
+                return []
+            self._ready.clear()
+            await self._ready.wait()
+        events = list(self._events)
+        self._events.clear()
+        return events
+
+    def abort(self) -> None:
+        self._engine.abort(self)
+
+    async def result(self) -> RequestResult:
+        texts = [""] * len(self.seqs)
+        while events := await self.next_events():
+            for event in events:
+                texts[event.index] += event.text
+        choices = [
+            ChoiceResult(s.index, texts[s.index], s.num_output, s.finish or "abort")
+            for s in self.seqs
+        ]
+        first = min(
+            (s.first_token_at for s in self.seqs if s.first_token_at is not None),
+            default=self.arrival,
+        )
+        return RequestResult(
+            prompt_tokens=self.prompt_tokens,
+            cached_tokens=self.cached_tokens,
+            choices=choices,
+            arrival=self.arrival,
+            first_token_at=first,
+            finished_at=max(s.last_token_at for s in self.seqs),
+            preemptions=sum(s.preemptions for s in self.seqs),
+        )
+
+    def _push(self, event: TokenEvent) -> None:
+        self._events.append(event)
+        if event.finish is not None:
+            self._open -= 1
+        self._ready.set()
+
+
+@dataclass(slots=True)
+class EngineCounters:
+    steps: int = 0
+    preemptions: int = 0
+    requests_submitted: int = 0
+    requests_finished: int = 0
+    requests_aborted: int = 0
+    prompt_tokens: int = 0
+    generation_tokens: int = 0
+    cached_tokens: int = 0
+    busy_seconds: float = 0.0
+    by_finish_reason: dict[str, int] = field(default_factory=dict)
+
+
+class SimEngine:
+    def __init__(self, config: SimConfig, *, clock: SimClock | None = None) -> None:
+        self.config = config
+        self.clock = clock or SimClock(config.time_scale)
+        self.kv = KVCache(config.num_kv_blocks, config.block_size, config.enable_prefix_caching)
+        self.scheduler = Scheduler(self.kv, config.max_num_seqs, config.max_num_batched_tokens)
+        self.timing = TimingModel(config)
+        self.metrics = SimMetrics(config.model)
+        self.counters = EngineCounters()
+        self._ids = itertools.count(1)
+        self._handles: dict[str, RequestHandle] = {}
+        self._wake = asyncio.Event()
+        self._unpaused = asyncio.Event()
+        self._unpaused.set()
+        self._task: asyncio.Task[None] | None = None
+        self._prefix_seen = (0, 0)
+
+    # Lifecycle -------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="bastion-sim-engine")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        for handle in list(self._handles.values()):
+            self.abort(handle)
+
+    @property
+    def paused(self) -> bool:
+        return not self._unpaused.is_set()
+
+    def pause(self) -> None:
+        """Stop producing tokens (a hung engine); requests are still queued."""
+        self._unpaused.clear()
+
+    def resume(self) -> None:
+        self._unpaused.set()
+
+    # Requests --------------------------------------------------------------------------------
+
+    def check_fits(self, prompt_tokens: int, max_tokens: int) -> None:
+        limit = self.config.max_request_tokens
+        if prompt_tokens + max_tokens > limit:
+            raise ContextLengthError(
+                f"This model's maximum context length is {limit} tokens. However, you requested "
+                f"{prompt_tokens + max_tokens} tokens ({prompt_tokens} in the messages, "
+                f"{max_tokens} in the completion). Please reduce the length of the messages or "
+                "completion."
+            )
+
+    def default_max_tokens(self, prompt_tokens: int) -> int:
+        room = self.config.max_request_tokens - prompt_tokens
+        if room < 1:
+            self.check_fits(prompt_tokens, 1)
+        return min(self.config.default_max_tokens, room)
+
+    def text_output(
+        self,
+        prompt: SequenceOf[int],
+        index: int,
+        *,
+        seed: int | None = None,
+        stop: SequenceOf[str] = (),
+        ignore_eos: bool = False,
+        min_tokens: int = 0,
+    ) -> TextOutput:
+        rng = request_rng(self.config.seed, seed, prompt, index)
+        length = natural_length(
+            rng, self.config.output_len_min, self.config.output_len_max, min_tokens
+        )
+        return TextOutput(rng, None if ignore_eos else length, stop)
+
+    def generate(
+        self,
+        prompt: SequenceOf[int],
+        max_tokens: int,
+        *,
+        n: int = 1,
+        seed: int | None = None,
+        stop: SequenceOf[str] = (),
+        ignore_eos: bool = False,
+    ) -> RequestHandle:
+        """Submit ``n`` free-text outputs for ``prompt`` (token ids)."""
+        outputs = [
+            self.text_output(prompt, i, seed=seed, stop=stop, ignore_eos=ignore_eos)
+            for i in range(n)
+        ]
+        return self.submit(prompt, outputs, max_tokens)
+
+    def submit(
+        self, prompt: SequenceOf[int], outputs: SequenceOf[OutputSource], max_tokens: int
+    ) -> RequestHandle:
+        if not prompt:
+            raise ValueError("the prompt must have at least one token")
+        if max_tokens < 1 or not outputs:
+            raise ValueError("max_tokens and the number of outputs must be at least 1")
+        self.check_fits(len(prompt), max_tokens)
+        arrival = self.clock.now()
+        request_id = f"sim-{next(self._ids)}"
+        handle = RequestHandle(self, request_id, len(prompt), arrival)
+        for index, output in enumerate(outputs):
+            seq = Sequence(handle, index, list(prompt), len(prompt), max_tokens, output, arrival)
+            seq.last_token_at = arrival
+            handle.seqs.append(seq)
+            self.scheduler.add(seq)
+        handle._open = len(outputs)
+        self._handles[request_id] = handle
+        self.counters.requests_submitted += 1
+        self._wake.set()
+        return handle
+
+    def abort(self, handle: RequestHandle) -> None:
+        if self._handles.pop(handle.request_id, None) is None:
+            return
+        for seq in handle.seqs:
+            if seq.finish is None:
+                seq.finish = "abort"
+                self.scheduler.remove(seq)
+                handle._push(TokenEvent(seq.index, "", "abort"))
+        self.counters.requests_aborted += 1
+        self.metrics.success["abort"].inc()
+        self._wake.set()
+
+    # The loop --------------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        while True:
+            await self._unpaused.wait()
+            plan = self.scheduler.schedule()
+            if not plan.scheduled:
+                self._publish_load()
+                self.clock.idle()
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            self._account_admissions(plan)
+            seconds = self.timing.step_seconds(plan.prefill_tokens, plan.decode_seqs, self.kv.usage)
+            await self.clock.advance(seconds)
+            self.counters.steps += 1
+            self.counters.busy_seconds += seconds
+            self._apply(plan)
+            self._publish_load()
+
+    def _account_admissions(self, plan: StepPlan) -> None:
+        if plan.preempted:
+            self.counters.preemptions += plan.preempted
+            self.metrics.preemptions.inc(plan.preempted)
+        for seq in plan.admitted:
+            if seq.preemptions == 0 and seq.index == 0:
+                self.counters.prompt_tokens += seq.num_prompt
+                self.counters.cached_tokens += seq.num_cached or 0
+                self.metrics.prompt_tokens.inc(seq.num_prompt)
+        queries, hits = self.kv.query_tokens, self.kv.hit_tokens
+        seen_queries, seen_hits = self._prefix_seen
+        if queries != seen_queries:
+            self.metrics.prefix_queries.inc(queries - seen_queries)
+            self.metrics.prefix_hits.inc(hits - seen_hits)
+            self._prefix_seen = (queries, hits)
+
+    def _apply(self, plan: StepPlan) -> None:
+        now = self.clock.now()
+        metrics = self.metrics
+        generated = 0
+        for seq, num_new in plan.scheduled:
+            if seq.finish is not None:
+                continue
+            seq.num_computed += num_new
+            if seq.num_computed < len(seq.token_ids):
+                continue  # a prefill chunk: no token yet
+            sampled = seq.output.next_token()
+            seq.token_ids.append(sampled.token_id)
+            generated += 1
+            if seq.first_token_at is None:
+                seq.first_token_at = now
+                if seq.index == 0:
+                    metrics.ttft.observe(now - seq.arrival)
+            else:
+                metrics.observe_itl(now - seq.last_token_at)
+            seq.last_token_at = now
+            finish = sampled.finish
+            text = sampled.text
+            if finish is None and seq.num_output >= seq.max_tokens:
+                finish = "length"
+                text += seq.output.flush()
+            if finish is not None:
+                self._finish(seq, finish)
+            seq.handle._push(TokenEvent(seq.index, text, finish))
+        if generated:
+            self.counters.generation_tokens += generated
+            metrics.generation_tokens.inc(generated)
+
+    def _finish(self, seq: Sequence, reason: FinishReason) -> None:
+        seq.finish = reason
+        self.scheduler.remove(seq)
+        handle = seq.handle
+        if all(s.finish is not None for s in handle.seqs):
+            self._handles.pop(handle.request_id, None)
+            self.counters.requests_finished += 1
+            by_reason = self.counters.by_finish_reason
+            by_reason[reason] = by_reason.get(reason, 0) + 1
+            self.metrics.success[reason].inc()
+            self.metrics.e2e.observe(seq.last_token_at - handle.arrival)
+
+    def _publish_load(self) -> None:
+        self.metrics.set_load(
+            len(self.scheduler.running), len(self.scheduler.waiting), self.kv.usage
+        )
+
+    # Introspection ---------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        c = self.counters
+        return {
+            "model": self.config.model,
+            "sim_time": self.clock.now(),
+            "paused": self.paused,
+            "running": len(self.scheduler.running),
+            "waiting": sum(1 for s in self.scheduler.waiting if s.finish is None),
+            "kv_cache": {
+                "num_blocks": self.kv.num_blocks,
+                "block_size": self.kv.block_size,
+                "free_blocks": self.kv.num_free,
+                "cached_blocks": self.kv.num_cached_blocks,
+                "usage": self.kv.usage,
+                "prefix_cache_query_tokens": self.kv.query_tokens,
+                "prefix_cache_hit_tokens": self.kv.hit_tokens,
+            },
+            "counters": {
+                "steps": c.steps,
+                "preemptions": c.preemptions,
+                "requests_submitted": c.requests_submitted,
+                "requests_finished": c.requests_finished,
+                "requests_aborted": c.requests_aborted,
+                "prompt_tokens": c.prompt_tokens,
+                "generation_tokens": c.generation_tokens,
+                "cached_tokens": c.cached_tokens,
+                "busy_seconds": c.busy_seconds,
+                "finish_reasons": dict(c.by_finish_reason),
+            },
+        }
