@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import socket
 import sys
+import threading
+from collections.abc import Iterator
 from typing import TextIO
 
 import uvicorn
@@ -40,6 +44,9 @@ def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
         sys.exit(1)
 
 
+_SHUTDOWN_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 class GatewayServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, gateway: Gateway, out: TextIO) -> None:
         super().__init__(config)
@@ -51,6 +58,20 @@ class GatewayServer(uvicorn.Server):
         if self.started:
             self.out.write(render_banner(self.gateway, self._address()))
             self.out.flush()
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # uvicorn re-raises the signal after draining, which makes a clean shutdown exit with
+        # -SIGTERM; a drained gateway exits 0 instead.
+        if threading.current_thread() is not threading.main_thread():
+            yield  # Signals can only be handled on the main thread (embedded use, tests).
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in _SHUTDOWN_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         # Load balancers polling /readyz stop sending traffic while in-flight requests drain.

@@ -13,6 +13,8 @@ _PATHS = {
     Operation.CHAT: "/chat/completions",
     Operation.COMPLETIONS: "/completions",
     Operation.EMBEDDINGS: "/embeddings",
+    # Anthropic Messages requests are translated to chat completions for these engines.
+    Operation.MESSAGES: "/chat/completions",
 }
 
 
