@@ -19,7 +19,7 @@ import pytest
 from bastion.sim import SimConfig, create_sim_app, tokenizer
 from tests.servers import RunningServer, start_server
 
-USER = [{"role": "user", "content": "Tell me about the sea"}]
+USER: Any = [{"role": "user", "content": "Tell me about the sea"}]
 TOOLS: Any = [
     {
         "type": "function",
@@ -201,7 +201,7 @@ def test_json_response_formats(sim: Callable[..., Sim]) -> None:
         model="bastion-sim", messages=USER, response_format={"type": "json_object"}
     )
     assert isinstance(orjson.loads(plain.choices[0].message.content or ""), dict)
-    schema = {
+    schema: dict[str, Any] = {
         "type": "object",
         "properties": {"title": {"type": "string"}, "n": {"type": "number"}},
     }
