@@ -38,7 +38,7 @@ class SimConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     model: str = Field(default="bastion-sim", min_length=1)
-    # Names the model answers to; empty means just ``model``.
+    # Names the model answers to; defaults to ``[model]``.
     served_model_names: list[str] = Field(default_factory=list)
     seed: int = 0
     # 1.0 runs in real time; 100.0 runs 100x faster. Reported timings stay in simulated seconds.
@@ -69,6 +69,13 @@ class SimConfig(BaseModel):
 
     faults: FaultConfig = Field(default_factory=FaultConfig)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _default_names(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("served_model_names"):
+            data = {**data, "served_model_names": [data.get("model") or "bastion-sim"]}
+        return data
+
     @model_validator(mode="after")
     def _check(self) -> Self:
         if self.output_len_min > self.output_len_max:
@@ -77,13 +84,9 @@ class SimConfig(BaseModel):
 
     @property
     def model_names(self) -> list[str]:
-        return list(self.served_model_names) or [self.model]
+        return list(self.served_model_names)
 
     @property
     def max_request_tokens(self) -> int:
         """The longest sequence (prompt plus output) one request may reach."""
         return min(self.max_model_len, self.num_kv_blocks * self.block_size)
-
-    @classmethod
-    def from_mapping(cls, raw: dict[str, Any]) -> SimConfig:
-        return cls.model_validate(raw)

@@ -22,7 +22,7 @@ from bastion.sim.asgi import (
 from bastion.sim.config import SimConfig
 from bastion.sim.engine import ContextLengthError, SimEngine
 from bastion.sim.errors import SimHTTPError, model_not_found
-from bastion.sim.faults import FaultState
+from bastion.sim.faults import FaultState, SimulatedCrash
 from bastion.sim.protocol import parse
 
 _INJECTED_MESSAGES = {
@@ -122,6 +122,8 @@ class InferenceEndpoint(Generic[_Request]):
         except ContextLengthError as exc:
             error = SimHTTPError(400, str(exc), code="context_length_exceeded", param="messages")
             await send_json(send, 400, error.body())
+        except SimulatedCrash:
+            await drop_connection(send)
         except ClientDisconnected:
             return
 

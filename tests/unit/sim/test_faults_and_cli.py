@@ -109,3 +109,9 @@ def test_cli_is_a_click_command_named_sim() -> None:
     result = CliRunner().invoke(sim_command, ["--help"])
     assert "--slow-start" in result.output
     assert "--hang" in result.output
+
+
+def test_served_model_names_default_to_the_model() -> None:
+    assert SimConfig().served_model_names == ["bastion-sim"]
+    assert SimConfig(model="tiny").served_model_names == ["tiny"]
+    assert SimConfig(model="tiny", served_model_names=["a", "b"]).model_names == ["a", "b"]
