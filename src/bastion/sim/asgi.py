@@ -12,11 +12,11 @@ Headers = list[tuple[bytes, bytes]]
 
 SIMULATED_HEADER = (b"x-bastion-simulated", b"true")
 _JSON = (b"content-type", b"application/json")
-_SSE = [
+_SSE = (
     (b"content-type", b"text/event-stream; charset=utf-8"),
     (b"cache-control", b"no-cache"),
     (b"x-accel-buffering", b"no"),
-]
+)
 DONE = b"data: [DONE]\n\n"
 
 

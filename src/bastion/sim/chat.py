@@ -12,8 +12,8 @@ from starlette.types import Send
 
 from bastion.sim import tokenizer
 from bastion.sim.asgi import end_stream, send_data, send_json, start_stream
-from bastion.sim.engine import RequestHandle
 from bastion.sim.errors import SimHTTPError
+from bastion.sim.handle import RequestHandle
 from bastion.sim.prompt import render_chat
 from bastion.sim.protocol import ChatRequest, NamedToolChoice, Tool
 from bastion.sim.responses import (

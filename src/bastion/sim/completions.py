@@ -11,8 +11,8 @@ import orjson
 from starlette.types import Send
 
 from bastion.sim.asgi import end_stream, send_data, send_json, start_stream
-from bastion.sim.engine import RequestHandle, TokenEvent
 from bastion.sim.errors import SimHTTPError
+from bastion.sim.handle import RequestHandle, TokenEvent
 from bastion.sim.prompt import render_completion_prompt
 from bastion.sim.protocol import CompletionRequest
 from bastion.sim.responses import ChunkEncoder, envelope, group_events, handles_usage, take_tokens

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from bastion.sim.engine import RequestHandle, TokenEvent
+from bastion.sim.handle import RequestHandle, TokenEvent
 
 SYSTEM_FINGERPRINT = "bastion-sim"
 

@@ -18,7 +18,7 @@ from bastion.sim.kv_cache import KVCache, KVSlots
 from bastion.sim.textgen import FinishReason, OutputSource
 
 if TYPE_CHECKING:
-    from bastion.sim.engine import RequestHandle
+    from bastion.sim.handle import RequestHandle
 
 
 @dataclass(slots=True, eq=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -25,12 +26,14 @@ from bastion.sim.errors import SimHTTPError, model_not_found
 from bastion.sim.faults import FaultState, SimulatedCrash
 from bastion.sim.protocol import parse
 
-_INJECTED_MESSAGES = {
-    400: "Injected fault: the simulated engine rejected the request.",
-    429: "Injected fault: the simulated engine is rate limiting.",
-    500: "Injected fault: the simulated engine failed.",
-    503: "Injected fault: the simulated engine is unavailable.",
-}
+_INJECTED_MESSAGES = MappingProxyType(
+    {
+        400: "Injected fault: the simulated engine rejected the request.",
+        429: "Injected fault: the simulated engine is rate limiting.",
+        500: "Injected fault: the simulated engine failed.",
+        503: "Injected fault: the simulated engine is unavailable.",
+    }
+)
 
 _Request = TypeVar("_Request", bound=BaseModel)
 

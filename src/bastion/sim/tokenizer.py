@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from types import MappingProxyType
 
 _PIECE = re.compile(r" ?[^\W_]+| ?_+| ?[^\w\s]|\s+")
 _WHOLE_WORD = 7
@@ -18,7 +19,7 @@ VOCAB_SIZE = 1 << 17
 
 # Special tokens of the chat template, each one token, with ids outside the hashed range.
 SPECIAL_TOKENS = ("<|im_start|>", "<|im_end|>", "<|tool_call|>", "<s>")
-_SPECIAL_IDS = {text: VOCAB_SIZE + i for i, text in enumerate(SPECIAL_TOKENS)}
+_SPECIAL_IDS = MappingProxyType({text: VOCAB_SIZE + i for i, text in enumerate(SPECIAL_TOKENS)})
 
 
 def special_id(text: str) -> int:

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from bastion.sim import SimConfig, SimEngine
-from bastion.sim.engine import ContextLengthError, RequestResult
+from bastion.sim.engine import ContextLengthError
+from bastion.sim.handle import RequestResult
 from tests.unit.sim.conftest import FAST, prompt
 
 
