@@ -175,13 +175,15 @@ class SimEngine:
         while True:
             await self._unpaused.wait()
             plan = self.scheduler.schedule()
+            self._account_admissions(plan)
             if not plan.scheduled:
+                if plan.preempted:
+                    continue  # admission was skipped for this round; try again at once
                 self._publish_load()
                 self.clock.idle()
                 self._wake.clear()
                 await self._wake.wait()
                 continue
-            self._account_admissions(plan)
             seconds = self.timing.step_seconds(plan.prefill_tokens, plan.decode_seqs, self.kv.usage)
             await self.clock.advance(seconds)
             self.counters.steps += 1
@@ -263,7 +265,7 @@ class SimEngine:
             "sim_time": self.clock.now(),
             "paused": self.paused,
             "running": len(self.scheduler.running),
-            "waiting": sum(1 for s in self.scheduler.waiting if s.finish is None),
+            "waiting": len(self.scheduler.waiting),
             "kv_cache": {
                 "num_blocks": self.kv.num_blocks,
                 "block_size": self.kv.block_size,

@@ -73,6 +73,8 @@ class Scheduler:
         """Drop a finished or aborted sequence and give back its blocks."""
         if seq in self.running:
             self.running.remove(seq)
+        elif seq in self.waiting:
+            self.waiting.remove(seq)
         self.kv.free(seq.kv)
 
     @property
