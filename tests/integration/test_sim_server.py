@@ -401,3 +401,20 @@ def test_client_disconnect_aborts_and_frees_kv(sim: Callable[..., Sim]) -> None:
             and s["kv_cache"]["free_blocks"] == s["kv_cache"]["num_blocks"]
         )
     )
+
+
+def test_repeated_prompts_report_cached_tokens(sim: Callable[..., Sim]) -> None:
+    api = sim().api()
+    history: Any = [{"role": "user", "content": "word " * 300}]
+    first = api.chat.completions.create(model="bastion-sim", messages=history, max_tokens=2)
+    again = api.chat.completions.create(
+        model="bastion-sim",
+        messages=[*history, {"role": "assistant", "content": "ok"}, *USER],
+        max_tokens=2,
+    )
+    assert first.usage and first.usage.prompt_tokens_details
+    assert first.usage.prompt_tokens_details.cached_tokens == 0
+    assert again.usage and again.usage.prompt_tokens_details
+    cached = again.usage.prompt_tokens_details.cached_tokens or 0
+    assert 288 <= cached < again.usage.prompt_tokens
+    assert cached % 16 == 0
