@@ -66,3 +66,11 @@ def start_server(
             raise TimeoutError("server did not start in time")
         time.sleep(0.01)
     return running
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 5.0) -> None:
+    """Polls ``condition`` until it is truthy; fails the test after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.02)

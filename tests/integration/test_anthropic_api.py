@@ -125,3 +125,10 @@ def test_embeddings_on_an_anthropic_backend_are_refused(
     api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
     with pytest.raises(openai.BadRequestError, match="does not support the embeddings"):
         api.embeddings.create(model="claude/claude-x", input="x")
+
+
+def test_models_in_anthropic_shape(sim_gateway: RunningGateway) -> None:
+    models = list(claude_client(sim_gateway).models.list())
+    ids = {m.id for m in models}
+    assert "gpu/bastion-sim" in ids
+    assert all(m.type == "model" for m in models)

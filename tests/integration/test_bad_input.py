@@ -11,7 +11,7 @@ import openai
 import pytest
 
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
-from tests.servers import free_port
+from tests.servers import free_port, wait_for
 
 AUTH = {"Authorization": f"Bearer {ADMIN_KEY}"}
 
@@ -162,7 +162,7 @@ def test_upstream_timeout_is_504_and_the_upstream_call_is_dropped(
     assert response.status_code == 504
     assert "first byte" in openai_error(response)["message"]
     assert time.monotonic() - started < 5
-    _wait_for(lambda: "hang" in upstream.cancelled)
+    wait_for(lambda: "hang" in upstream.cancelled)
 
 
 @pytest.mark.parametrize(
@@ -208,10 +208,3 @@ def test_unknown_path_and_method(scripted_gateway: tuple[Any, RunningGateway]) -
     missing = httpx.post(gateway.url + "/v1/nothing", headers=AUTH)
     assert missing.status_code == 404
     assert missing.json()["error"]["message"].startswith("POST /v1/nothing")
-
-
-def _wait_for(condition: Any, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        time.sleep(0.02)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import httpx
@@ -9,7 +10,9 @@ import openai
 import orjson
 import pytest
 
+from bastion.telemetry.logs import JsonFormatter
 from tests.conftest import GatewayFactory, RunningGateway
+from tests.servers import wait_for
 
 
 def client(gateway: RunningGateway, key: str | None = None) -> openai.OpenAI:
@@ -138,3 +141,34 @@ def test_request_id_on_every_response(sim_gateway: RunningGateway) -> None:
     for path in ("/healthz", "/readyz", "/metrics", "/v1/nope"):
         response = httpx.get(sim_gateway.url + path)
         assert response.headers["x-request-id"].startswith("req_"), path
+
+
+def test_access_log_has_request_id_usage_and_no_secrets(
+    scripted_gateway: tuple[Any, RunningGateway], caplog: pytest.LogCaptureFixture
+) -> None:
+    _, gateway = scripted_gateway
+    with caplog.at_level(logging.INFO, logger="bastion.access"):
+        response = client(gateway).chat.completions.with_raw_response.create(
+            model="up/echo", messages=[{"role": "user", "content": "my secret prompt"}]
+        )
+        wait_for(lambda: any(r.name == "bastion.access" for r in caplog.records))
+    record = next(r for r in caplog.records if r.name == "bastion.access")
+    assert record.request_id == response.headers["x-request-id"]  # type: ignore[attr-defined]
+    assert record.input_tokens == 11  # type: ignore[attr-defined]
+    assert record.tenant == "admin"  # type: ignore[attr-defined]
+    rendered = JsonFormatter().format(record)
+    assert gateway.admin_key not in rendered
+    assert "my secret prompt" not in rendered
+
+
+def test_engines_answering_on_loopback_are_discovered(
+    start_gateway: GatewayFactory, sim_backend: Any
+) -> None:
+    port = int(sim_backend().rsplit(":", 1)[1].split("/")[0])
+    gateway = start_gateway(discovery={"enabled": True, "ports": {"vllm": port}})
+    info = gateway.gateway.report.backends
+    assert [(b.name, b.location, b.simulated) for b in info] == [("vllm", "local", False)]
+    reply = client(gateway).chat.completions.create(
+        model="vllm/bastion-sim", messages=[{"role": "user", "content": "Hi"}], max_tokens=3
+    )
+    assert reply.choices[0].message.content

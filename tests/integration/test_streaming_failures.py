@@ -11,7 +11,7 @@ import openai
 import pytest
 
 from tests.conftest import ADMIN_KEY, RunningGateway
-from tests.integration.test_bad_input import _wait_for
+from tests.servers import wait_for
 
 
 def openai_client(gateway: RunningGateway) -> openai.OpenAI:
@@ -30,7 +30,7 @@ def test_cut_stream_ends_with_an_error_event(scripted_gateway: tuple[Any, Runnin
     assert "closed the stream" in str(caught.value) or "interrupted" in str(caught.value)
     assert received, "chunks sent before the cut reach the client"
     # Usage of a cut stream is still recorded, marked as estimated.
-    _wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") > 0)
+    wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") > 0)
 
 
 def test_cut_stream_raw_bytes_have_no_done_marker(
@@ -92,11 +92,11 @@ def test_client_disconnect_cancels_upstream_and_still_accounts(
         for _ in range(3):
             next(lines)
     # Leaving the block closed the connection mid-stream.
-    _wait_for(lambda: "slow-stream" in upstream.cancelled)
-    _wait_for(
+    wait_for(lambda: "slow-stream" in upstream.cancelled)
+    wait_for(
         lambda: gateway.metric("bastion_client_disconnects_total", endpoint="chat.completions") == 1
     )
-    _wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") >= 1)
+    wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") >= 1)
     requests = gateway.metric(
         "bastion_requests_total", endpoint="chat.completions", backend="up", status="200"
     )
@@ -115,8 +115,8 @@ def test_non_streaming_client_disconnect_cancels_upstream(
             headers={"Authorization": f"Bearer {ADMIN_KEY}"},
             timeout=0.3,
         )
-    _wait_for(lambda: "hang" in upstream.cancelled)
-    _wait_for(
+    wait_for(lambda: "hang" in upstream.cancelled)
+    wait_for(
         lambda: gateway.metric("bastion_client_disconnects_total", endpoint="chat.completions") == 1
     )
 
@@ -131,4 +131,4 @@ def test_stream_without_usage_is_metered_as_estimate(
         )
     )
     assert chunks
-    _wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") == 4)
+    wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") == 4)

@@ -1,0 +1,53 @@
+"""Prints the overhead benchmark's results as a markdown table (added latency vs the baseline)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def load(out: Path, name: str) -> tuple[int | None, dict[float, dict[str, float]]]:
+    wrk = out / f"{name}-wrk.txt"
+    max_rps = None
+    if wrk.exists():
+        match = re.search(r"Requests/sec:\s+([\d.]+)", wrk.read_text())
+        max_rps = int(float(match.group(1))) if match else None
+    rates: dict[float, dict[str, float]] = {}
+    path = out / f"{name}-rates.jsonl"
+    if path.exists():
+        for line in path.read_text().splitlines():
+            row = json.loads(line)
+            rates[row["offered_rps"]] = row
+    return max_rps, rates
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    baseline_max, baseline = load(out, "baseline")
+    print(f"Baseline (direct to the mock): max {baseline_max} req/s\n")
+    print("| target | offered req/s | achieved | errors | p50 ms (added) | p99 ms (added) |")
+    print("|---|---|---|---|---|---|")
+    maxima = {}
+    for name in ("floor", "bastion", "litellm"):
+        max_rps, rates = load(out, name)
+        maxima[name] = max_rps
+        for rate, row in sorted(rates.items()):
+            base = baseline.get(rate)
+            added50 = row["p50_ms"] - base["p50_ms"] if base else float("nan")
+            added99 = row["p99_ms"] - base["p99_ms"] if base else float("nan")
+            errors = sum(row["errors"].values())
+            print(
+                f"| {name} | {rate:g} | {row['achieved_rps']:g} | {errors} | "
+                f"{row['p50_ms']:.2f} ({added50:+.2f}) | {row['p99_ms']:.2f} ({added99:+.2f}) |"
+            )
+    print()
+    for name, max_rps in maxima.items():
+        print(f"{name}: max sustained {max_rps} req/s (wrk, 64 connections)")
+    if maxima.get("bastion") and maxima.get("litellm"):
+        print(f"ratio bastion/litellm: {maxima['bastion'] / maxima['litellm']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Gateway overhead: direct-to-mock baseline, Bastion and LiteLLM proxy against the same nginx mock.
+#   benchmarks/overhead/run.sh [baseline] [floor] [bastion] [litellm]   (default: all four)
+# Pinning: nginx and the load generators on CPU 0, the gateway under test alone on CPU 1.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$root/benchmarks/out"
+mkdir -p "$out"
+cd "$root"
+
+RATES="${RATES:-100 250 500 1000 1500 2000}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+SATURATION_SECONDS="${SATURATION_SECONDS:-15}"
+MOCK_PORT=9200 FLOOR_PORT=8810 BASTION_PORT=8811 LITELLM_PORT=4811
+BASTION_KEY="bst-benchmark-admin-key-0000000000000000"
+LITELLM_KEY="sk-bench-master-key"
+PY="$root/.venv/bin/python"
+targets="${*:-baseline floor bastion litellm}"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+sed "s#@OUT@#$out#g" "$here/nginx.conf.template" > "$out/nginx.conf"
+taskset -c 0 nginx -c "$out/nginx.conf" & pids+=($!)
+sleep 1
+
+wait_ready() {  # url seconds
+  for _ in $(seq 1 $(( $2 * 10 ))); do
+    if curl -sf -o /dev/null "$1"; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+measure() {  # name url key
+  local name=$1 url=$2 key=$3
+  local auth=(); [ -n "$key" ] && auth=(--header "Authorization: Bearer $key")
+  # Max sustained throughput: closed loop, 64 connections.
+  sed "s#@KEY@#$key#" "$here/request.lua" > "$out/request-$name.lua"
+  taskset -c 0 wrk -t1 -c64 -d"${SATURATION_SECONDS}s" --latency -s "$out/request-$name.lua" \
+    "$url" > "$out/$name-wrk.txt"
+  local max_rps
+  max_rps=$(awk '/Requests\/sec/ {print int($2)}' "$out/$name-wrk.txt")
+  echo "$name: max sustained (wrk, 64 connections): $max_rps req/s"
+  : > "$out/$name-rates.jsonl"
+  for rate in $RATES; do
+    # Offering far more than the target can serve only measures an unbounded queue.
+    if [ "$name" != baseline ] && [ "$rate" -gt $(( max_rps * 2 )) ]; then continue; fi
+    taskset -c 0 "$PY" "$here/loadgen.py" --url "$url" --rate "$rate" --duration "$DURATION" \
+      --warmup "$WARMUP" --body "$here/request.json" "${auth[@]}" | tee -a "$out/$name-rates.jsonl"
+  done
+}
+
+for target in $targets; do
+  case $target in
+    baseline)
+      measure baseline "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" ""
+      ;;
+    floor)
+      taskset -c 1 "$PY" "$here/floor_proxy.py" $FLOOR_PORT > "$out/floor.log" 2>&1 &
+      pids+=($!)
+      sleep 2
+      measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" ""
+      kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+      ;;
+    bastion)
+      rm -f "$out/bastion-bench.db"*
+      BASTION_ADMIN_KEY=$BASTION_KEY taskset -c 1 "$root/.venv/bin/bastion" serve \
+        --config "$here/bastion.yaml" --port $BASTION_PORT > "$out/bastion.log" 2>&1 &
+      pids+=($!)
+      if ! wait_ready "http://127.0.0.1:$BASTION_PORT/readyz" 30; then
+        echo "bastion did not become ready; see $out/bastion.log"; continue
+      fi
+      measure bastion "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY"
+      kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+      ;;
+    litellm)
+      LITELLM_LOG=ERROR LITELLM_MODE=PRODUCTION taskset -c 1 \
+        "$root/benchmarks/.venv-litellm/bin/litellm" --config "$here/litellm.yaml" \
+        --port $LITELLM_PORT --num_workers 1 > "$out/litellm.log" 2>&1 &
+      pids+=($!)
+      if ! wait_ready "http://127.0.0.1:$LITELLM_PORT/health/liveliness" 90; then
+        echo "litellm did not become ready; see $out/litellm.log"; continue
+      fi
+      measure litellm "http://127.0.0.1:$LITELLM_PORT/v1/chat/completions" "$LITELLM_KEY"
+      kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+      ;;
+  esac
+done
+
+"$PY" "$here/report.py" "$out"
