@@ -99,7 +99,7 @@ def scripted() -> Iterator[tuple[Any, str]]:
 def scripted_gateway(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> tuple[Any, RunningGateway]:
-    """A gateway whose backend ``up`` (OpenAI protocol) and ``claude`` (Anthropic) are scripted."""
+    """A gateway whose backend ``up`` (OpenAI protocol) and ``anth`` (Anthropic) are scripted."""
     upstream, url = scripted
     gateway = start_gateway(
         {
@@ -110,7 +110,7 @@ def scripted_gateway(
                 "models": ["*"],
                 "timeouts": {"first_byte": 1.0, "idle": 1.0},
             },
-            "claude": {
+            "anth": {
                 "kind": "anthropic",
                 "location": "external",
                 "base_url": url,

@@ -119,7 +119,7 @@ class ScriptedUpstream:
         self.requests.append(body)
         self.headers.append(dict(request.headers))
         model = body["model"]
-        if model == "claude-overloaded":
+        if model == "anthropic-overloaded":
             error = {"type": "error", "error": {"type": "overloaded_error", "message": "busy"}}
             return _json(error, 529)
         if body.get("stream"):
@@ -152,7 +152,7 @@ class ScriptedUpstream:
             delta = {"type": "text_delta", "text": word}
             yield _event("content_block_delta", {"type": "content_block_delta", "index": 0,
                                                   "delta": delta})  # fmt: skip
-            if model == "claude-cut":
+            if model == "anthropic-cut":
                 raise ConnectionResetError("simulated crash mid-stream")
         yield _event("content_block_stop", {"type": "content_block_stop", "index": 0})
         yield _event("message_delta", {"type": "message_delta",

@@ -18,12 +18,12 @@ def sim_gateway(start_gateway: GatewayFactory, sim_backend: Any) -> RunningGatew
     )
 
 
-def claude_client(gateway: RunningGateway) -> anthropic.Anthropic:
+def anthropic_client(gateway: RunningGateway) -> anthropic.Anthropic:
     return anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0, timeout=10)
 
 
 def test_messages_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
-    message = claude_client(sim_gateway).messages.create(
+    message = anthropic_client(sim_gateway).messages.create(
         model="gpu/bastion-sim",
         max_tokens=15,
         system="You are terse.",
@@ -39,7 +39,7 @@ def test_messages_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
 
 
 def test_messages_stream_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
-    with claude_client(sim_gateway).messages.stream(
+    with anthropic_client(sim_gateway).messages.stream(
         model="gpu/bastion-sim", max_tokens=12, messages=[{"role": "user", "content": "Hi"}]
     ) as stream:
         events = [event.type for event in stream]
@@ -53,7 +53,7 @@ def test_messages_stream_to_an_openai_engine(sim_gateway: RunningGateway) -> Non
 
 
 def test_messages_tool_use_to_an_openai_engine(sim_gateway: RunningGateway) -> None:
-    message = claude_client(sim_gateway).messages.create(
+    message = anthropic_client(sim_gateway).messages.create(
         model="gpu/bastion-sim",
         max_tokens=50,
         tools=[
@@ -74,17 +74,17 @@ def test_messages_tool_use_to_an_openai_engine(sim_gateway: RunningGateway) -> N
 
 def test_messages_pass_through_to_anthropic(scripted_gateway: tuple[Any, RunningGateway]) -> None:
     upstream, gateway = scripted_gateway
-    message = claude_client(gateway).messages.create(
-        model="claude/claude-x", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
+    message = anthropic_client(gateway).messages.create(
+        model="anth/anthropic-x", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
     )
-    assert message.model == "claude/claude-x"
+    assert message.model == "anth/anthropic-x"
     assert message.content[0].text == "echo 1 messages"  # type: ignore[union-attr]
-    assert upstream.last["model"] == "claude-x"
+    assert upstream.last["model"] == "anthropic-x"
     sent_headers = upstream.headers[-1]
     assert sent_headers["x-api-key"] == "sk-ant-upstream-secret"
     assert sent_headers["anthropic-version"]
-    with claude_client(gateway).messages.stream(
-        model="claude/claude-x", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
+    with anthropic_client(gateway).messages.stream(
+        model="anth/anthropic-x", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
     ) as stream:
         assert stream.get_final_text() == "Hello there"
 
@@ -95,7 +95,7 @@ def test_openai_client_reaches_an_anthropic_backend(
     upstream, gateway = scripted_gateway
     api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
     completion = api.chat.completions.create(
-        model="claude/claude-x",
+        model="anth/anthropic-x",
         messages=[{"role": "system", "content": "Be kind."}, {"role": "user", "content": "Hi"}],
     )
     assert completion.choices[0].message.content == "echo 1 messages"
@@ -106,7 +106,7 @@ def test_openai_client_reaches_an_anthropic_backend(
     assert "max_tokens" in upstream.last
     chunks = list(
         api.chat.completions.create(
-            model="claude/claude-x",
+            model="anth/anthropic-x",
             messages=[{"role": "user", "content": "Hi"}],
             stream=True,
             stream_options={"include_usage": True},
@@ -124,11 +124,11 @@ def test_embeddings_on_an_anthropic_backend_are_refused(
     _, gateway = scripted_gateway
     api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
     with pytest.raises(openai.BadRequestError, match="does not support the embeddings"):
-        api.embeddings.create(model="claude/claude-x", input="x")
+        api.embeddings.create(model="anth/anthropic-x", input="x")
 
 
 def test_models_in_anthropic_shape(sim_gateway: RunningGateway) -> None:
-    models = list(claude_client(sim_gateway).models.list())
+    models = list(anthropic_client(sim_gateway).models.list())
     ids = {m.id for m in models}
     assert "gpu/bastion-sim" in ids
     assert all(m.type == "model" for m in models)

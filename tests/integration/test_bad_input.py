@@ -61,7 +61,7 @@ def test_malformed_requests_are_400(
 
 def test_anthropic_errors_use_anthropic_shape(scripted_gateway: tuple[Any, RunningGateway]) -> None:
     _, gateway = scripted_gateway
-    response = post(gateway, "/v1/messages", b'{"model": "claude/x", "messages": []}')
+    response = post(gateway, "/v1/messages", b'{"model": "anth/x", "messages": []}')
     assert response.status_code == 400
     assert response.json() == {
         "type": "error",
@@ -114,10 +114,10 @@ def test_bad_and_missing_keys_are_401(scripted_gateway: tuple[Any, RunningGatewa
     assert response.status_code == 401
     models = httpx.get(gateway.url + "/v1/models", headers={"x-api-key": "wrong"})
     assert models.status_code == 401
-    claude = anthropic.Anthropic(base_url=gateway.url, api_key="wrong", max_retries=0)
+    anth = anthropic.Anthropic(base_url=gateway.url, api_key="wrong", max_retries=0)
     with pytest.raises(anthropic.AuthenticationError):
-        claude.messages.create(
-            model="claude/x", max_tokens=5, messages=[{"role": "user", "content": "x"}]
+        anth.messages.create(
+            model="anth/x", max_tokens=5, messages=[{"role": "user", "content": "x"}]
         )
 
 
@@ -191,10 +191,10 @@ def test_anthropic_upstream_error_keeps_anthropic_shape(
     scripted_gateway: tuple[Any, RunningGateway],
 ) -> None:
     _, gateway = scripted_gateway
-    claude = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    anth = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
     with pytest.raises(anthropic.InternalServerError) as caught:
-        claude.messages.create(
-            model="claude/claude-overloaded",
+        anth.messages.create(
+            model="anth/anthropic-overloaded",
             max_tokens=5,
             messages=[{"role": "user", "content": "x"}],
         )

@@ -123,12 +123,12 @@ def test_embedded_default_serves_the_simulator_to_both_sdks(
     )
     assert streamed
     assert api.embeddings.create(model="bastion-sim", input="x").data[0].embedding
-    claude = anthropic.Anthropic(base_url=gateway.url, api_key=key, max_retries=0, timeout=30)
-    message = claude.messages.create(
+    anth = anthropic.Anthropic(base_url=gateway.url, api_key=key, max_retries=0, timeout=30)
+    message = anth.messages.create(
         model="bastion-sim", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
     )
     assert message.content
-    with claude.messages.stream(
+    with anth.messages.stream(
         model="bastion-sim", max_tokens=5, messages=[{"role": "user", "content": "Hi"}]
     ) as stream:
         assert stream.get_final_text()

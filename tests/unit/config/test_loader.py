@@ -21,7 +21,7 @@ backends:
     base_url: https://api.openai.com/v1
     api_key: os.environ/OPENAI_API_KEY
     models: ["*"]
-  claude:
+  anth:
     kind: anthropic
     location: external
     api_key: ${ANTHROPIC_KEY:-unset}
@@ -45,7 +45,7 @@ def test_good_config_with_environment_secrets() -> None:
     assert vllm.api_key is not None
     assert vllm.api_key.get_secret_value() == "k1"
     assert config.backends["openai"].api_key.get_secret_value() == "sk-2"  # type: ignore[union-attr]
-    assert config.backends["claude"].api_key.get_secret_value() == "unset"  # type: ignore[union-attr]
+    assert config.backends["anth"].api_key.get_secret_value() == "unset"  # type: ignore[union-attr]
     assert config.models[0].target == "vllm/meta-llama/Llama-3.1-8B-Instruct"
     # Secrets never show up in a printed config.
     assert "sk-2" not in repr(config)

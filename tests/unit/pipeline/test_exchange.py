@@ -57,7 +57,7 @@ def test_openai_passthrough_stream_hides_usage_chunk_unless_asked() -> None:
 
 def test_anthropic_passthrough_stream_tracks_usage() -> None:
     translator = AnthropicPassthrough().stream_translator("alias", include_usage=False)
-    start = {"type": "message_start", "message": {"model": "claude", "usage": {"input_tokens": 7,
+    start = {"type": "message_start", "message": {"model": "anth", "usage": {"input_tokens": 7,
              "output_tokens": 1, "cache_read_input_tokens": 3}}}  # fmt: skip
     delta = {"type": "message_delta", "delta": {"stop_reason": "end_turn"},
              "usage": {"output_tokens": 9}}  # fmt: skip

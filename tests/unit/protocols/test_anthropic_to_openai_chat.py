@@ -53,7 +53,7 @@ WEATHER_TOOL = {
 
 def request(**fields: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "model": "claude-alias",
+        "model": "anthropic-alias",
         "max_tokens": 1024,
         "messages": [{"role": "user", "content": "Hi"}],
     }
@@ -99,13 +99,13 @@ def test_plain_streaming_request_asks_for_usage() -> None:
 
 def test_system_blocks_are_joined_and_cache_hints_dropped() -> None:
     system = [
-        text("You are Claude Code."),
+        text("You are a coding agent."),
         {**text("Project rules."), "cache_control": {"type": "ephemeral"}},
     ]
     out = translated(system=system, cache_control={"type": "ephemeral"})
     assert out["messages"][0] == {
         "role": "system",
-        "content": "You are Claude Code.\n\nProject rules.",
+        "content": "You are a coding agent.\n\nProject rules.",
     }
     assert "cache_control" not in out
 
@@ -343,9 +343,9 @@ def test_untranslatable_requests_raise(fields: dict[str, Any], param: str) -> No
 
 
 def message(name: str) -> dict[str, Any]:
-    out = translate_response(fixture_json(f"openai/{name}.json"), "claude-alias")
+    out = translate_response(fixture_json(f"openai/{name}.json"), "anthropic-alias")
     Message.model_validate(out)
-    assert out["model"] == "claude-alias"
+    assert out["model"] == "anthropic-alias"
     assert (out["type"], out["role"]) == ("message", "assistant")
     return out
 
@@ -467,7 +467,7 @@ def test_error_shapes_without_a_message() -> None:
 
 
 def stream(name: str, **kwargs: Any) -> tuple[StreamTranslator, list[tuple[str, dict[str, Any]]]]:
-    translator = StreamTranslator("claude-alias", include_usage=True)
+    translator = StreamTranslator("anthropic-alias", include_usage=True)
     raw = replay(translator, fixture_bytes(f"openai/{name}.sse"), upstream="openai", **kwargs)
     payloads = anthropic_payloads(raw)
     for name_, payload in payloads:
@@ -500,7 +500,7 @@ def test_text_stream(size: int) -> None:
     ]
     start = payloads[0][1]["message"]
     assert start["id"] == "chatcmpl-CqZ6b1Mc2Nd3Oe4Pf5Qg6Rh7Si8"
-    assert start["model"] == "claude-alias"
+    assert start["model"] == "anthropic-alias"
     assert start["usage"] == {"input_tokens": 0, "output_tokens": 0}
     assert payloads[1][1] == {"type": "content_block_start", "index": 0, "content_block": text("")}
     assert payloads[-2][1] == {
@@ -617,7 +617,7 @@ def test_upstream_error_chunk_ends_the_stream_with_an_error_event() -> None:
 
 def test_cut_stream_ends_with_an_error_the_sdk_raises() -> None:
     raw = fixture_bytes("openai/stream_tool_calls_openai.sse")
-    translator = StreamTranslator("claude-alias", include_usage=True)
+    translator = StreamTranslator("anthropic-alias", include_usage=True)
     out = replay(
         translator, raw, upstream="openai", cut_at=raw.index(b'"finish_reason":"tool_calls"')
     )
@@ -632,7 +632,7 @@ def test_cut_stream_ends_with_an_error_the_sdk_raises() -> None:
 
 
 def test_the_anthropic_sdk_reads_the_translated_stream() -> None:
-    translator = StreamTranslator("claude-alias", include_usage=True)
+    translator = StreamTranslator("anthropic-alias", include_usage=True)
     out = replay(translator, fixture_bytes("openai/stream_reasoning_vllm.sse"), upstream="openai")
     sdk_events = anthropic_sdk_events(out)
     assert sdk_events[0].type == "message_start"

@@ -74,7 +74,7 @@ def request(**fields: Any) -> dict[str, Any]:
 
 
 def translated(**fields: Any) -> dict[str, Any]:
-    out = translate_request(request(**fields), "claude-sonnet-4-5")
+    out = translate_request(request(**fields), "anthropic-sonnet-4-5")
     ANTHROPIC_PARAMS.validate_python({k: v for k, v in out.items() if k != "stream"})
     return out
 
@@ -85,7 +85,7 @@ def translated(**fields: Any) -> dict[str, Any]:
 def test_plain_request_gets_model_and_default_max_tokens() -> None:
     out = translated(stream=True)
     assert out == {
-        "model": "claude-sonnet-4-5",
+        "model": "anthropic-sonnet-4-5",
         "messages": [{"role": "user", "content": [{"type": "text", "text": "Hi"}]}],
         "max_tokens": DEFAULT_MAX_TOKENS,
         "stream": True,
@@ -175,7 +175,7 @@ def test_hints_and_neutral_values_are_dropped() -> None:
 def test_request_is_not_mutated() -> None:
     body = request(tools=[WEATHER_TOOL], tool_choice="required", parallel_tool_calls=False)
     before = copy.deepcopy(body)
-    translate_request(body, "claude")
+    translate_request(body, "anth")
     assert body == before
 
 
@@ -366,7 +366,7 @@ def test_structured_output_and_reasoning_effort() -> None:
 )  # fmt: skip
 def test_untranslatable_requests_raise(fields: dict[str, Any], param: str) -> None:
     with pytest.raises(TranslationError) as raised:
-        translate_request(request(**fields), "claude")
+        translate_request(request(**fields), "anth")
     assert raised.value.param == param
     assert raised.value.message == str(raised.value)
 
@@ -688,7 +688,7 @@ def test_malformed_requests_raise_only_translation_errors(junk: Any) -> None:
             bodies.append(request(messages=[message]))
     for body in bodies:
         with contextlib.suppress(TranslationError):
-            translate_request(body, "claude")
+            translate_request(body, "anth")
 
 
 @pytest.mark.parametrize("junk", JUNK)
