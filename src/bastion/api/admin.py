@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bastion.auth import KeyAuthenticator, Principal, presented_key
-from bastion.protocols.errors import error_body
+from bastion.protocols.errors import GatewayError, error_body
 from bastion.store import (
     ConflictError,
     InvalidInputError,
@@ -36,7 +36,9 @@ Handler = Callable[[Request, Principal], Awaitable[Response]]
 M = TypeVar("M", bound=BaseModel)
 
 
-class AdminError(Exception):
+class AdminError(GatewayError):
+    """An admin API failure; the code is required so clients can tell failures apart."""
+
     def __init__(
         self,
         status: int,
@@ -45,12 +47,7 @@ class AdminError(Exception):
         param: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.code = code
-        self.param = param
-        self.headers = headers
+        super().__init__(status, message, code=code, param=param, headers=headers)
 
 
 class _Body(BaseModel):

@@ -138,52 +138,52 @@ class AnthropicPassthrough(Exchange):
         return _AnthropicPassthroughStream(client_model)
 
 
-class OpenAIChatToAnthropic(Exchange):
-    client = "openai"
-    upstream = "anthropic"
+class Translator(Protocol):
+    """A translator module of ``protocols/translate`` (one per client and backend protocol pair)."""
+
+    def translate_request(self, body: dict[str, Any], upstream_model: str) -> dict[str, Any]: ...
+    def translate_response(self, body: dict[str, Any], client_model: str) -> dict[str, Any]: ...
+    def translate_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]: ...
+    def StreamTranslator(  # a class in the module, called like a function
+        self, client_model: str, *, include_usage: bool
+    ) -> StreamTranslator: ...
+
+
+class TranslatingExchange(Exchange):
+    """Crosses protocols through a translator module named after both ends."""
+
+    def __init__(
+        self, translator: Translator, client: WireProtocol, upstream: WireProtocol
+    ) -> None:
+        self.translator = translator
+        self.client = client
+        self.upstream = upstream
 
     def upstream_body(
         self, body: dict[str, Any], upstream_model: str, *, stream: bool
     ) -> dict[str, Any]:
-        return openai_chat_to_anthropic.translate_request(body, upstream_model)
+        return self.translator.translate_request(body, upstream_model)
 
     def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
-        return openai_chat_to_anthropic.translate_response(body, client_model)
+        return self.translator.translate_response(body, client_model)
 
     def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
-        return openai_chat_to_anthropic.translate_error(status, body)
+        return self.translator.translate_error(status, body)
 
     def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
-        return openai_chat_to_anthropic.StreamTranslator(client_model, include_usage=include_usage)
-
-
-class AnthropicToOpenAIChat(Exchange):
-    client = "anthropic"
-    upstream = "openai"
-
-    def upstream_body(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool
-    ) -> dict[str, Any]:
-        return anthropic_to_openai_chat.translate_request(body, upstream_model)
-
-    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
-        return anthropic_to_openai_chat.translate_response(body, client_model)
-
-    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
-        return anthropic_to_openai_chat.translate_error(status, body)
-
-    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
-        return anthropic_to_openai_chat.StreamTranslator(client_model, include_usage=True)
+        return self.translator.StreamTranslator(client_model, include_usage=include_usage)
 
 
 def exchange_for(operation: Operation, upstream: WireProtocol) -> Exchange | None:
     """The exchange serving ``operation`` on a backend speaking ``upstream``, if any."""
     if operation is Operation.MESSAGES:
-        return AnthropicPassthrough() if upstream == "anthropic" else AnthropicToOpenAIChat()
+        if upstream == "anthropic":
+            return AnthropicPassthrough()
+        return TranslatingExchange(anthropic_to_openai_chat, "anthropic", "openai")
     if upstream == "openai":
         return OpenAIPassthrough(operation)
     if operation is Operation.CHAT:
-        return OpenAIChatToAnthropic()
+        return TranslatingExchange(openai_chat_to_anthropic, "openai", "anthropic")
     return None
 
 

@@ -20,7 +20,7 @@ def _json(payload: object, status: int = 200) -> Response:
 
 def _error(error: SimHTTPError) -> Response:
     return Response(
-        error.body(), error.status, headers=error.headers, media_type="application/json"
+        error.to_json(), error.status, headers=error.headers, media_type="application/json"
     )
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import orjson
 
+from bastion.protocols.errors import GatewayError
+
 _TYPES = MappingProxyType(
     {
         400: "invalid_request_error",
@@ -18,24 +20,10 @@ _TYPES = MappingProxyType(
 )
 
 
-class SimHTTPError(Exception):
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        *,
-        code: str | None = None,
-        param: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.code = code
-        self.param = param
-        self.headers = headers or {}
+class SimHTTPError(GatewayError):
+    """An error the simulator answers with, in OpenAI's shape as vLLM does."""
 
-    def body(self) -> bytes:
+    def to_json(self) -> bytes:
         return error_json(self.status, self.message, code=self.code, param=self.param)
 
 

@@ -121,10 +121,10 @@ class InferenceEndpoint(Generic[_Request]):
                     await self.context.clock.sleep(admission.extra_latency)
                 await self.serve(request, model, send)
         except SimHTTPError as exc:
-            await send_json(send, exc.status, exc.body(), encode_headers(exc.headers))
+            await send_json(send, exc.status, exc.to_json(), encode_headers(exc.headers))
         except ContextLengthError as exc:
             error = SimHTTPError(400, str(exc), code="context_length_exceeded", param="messages")
-            await send_json(send, 400, error.body())
+            await send_json(send, 400, error.to_json())
         except SimulatedCrash:
             await drop_connection(send)
         except ClientDisconnected:

@@ -4,9 +4,8 @@ import orjson
 
 from bastion.protocols.exchange import (
     AnthropicPassthrough,
-    AnthropicToOpenAIChat,
-    OpenAIChatToAnthropic,
     OpenAIPassthrough,
+    TranslatingExchange,
     exchange_for,
 )
 from bastion.protocols.operations import Operation
@@ -15,9 +14,13 @@ from bastion.protocols.sse import SSEEvent
 
 def test_exchange_matrix() -> None:
     assert isinstance(exchange_for(Operation.CHAT, "openai"), OpenAIPassthrough)
-    assert isinstance(exchange_for(Operation.CHAT, "anthropic"), OpenAIChatToAnthropic)
+    to_anthropic = exchange_for(Operation.CHAT, "anthropic")
+    assert isinstance(to_anthropic, TranslatingExchange)
+    assert (to_anthropic.client, to_anthropic.upstream) == ("openai", "anthropic")
     assert isinstance(exchange_for(Operation.MESSAGES, "anthropic"), AnthropicPassthrough)
-    assert isinstance(exchange_for(Operation.MESSAGES, "openai"), AnthropicToOpenAIChat)
+    to_openai = exchange_for(Operation.MESSAGES, "openai")
+    assert isinstance(to_openai, TranslatingExchange)
+    assert (to_openai.client, to_openai.upstream) == ("anthropic", "openai")
     assert exchange_for(Operation.EMBEDDINGS, "anthropic") is None
     assert exchange_for(Operation.COMPLETIONS, "anthropic") is None
 
