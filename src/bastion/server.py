@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import signal
 import socket
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from typing import TextIO
@@ -18,6 +20,8 @@ from bastion.api.app import create_app
 from bastion.config import BastionConfig
 from bastion.gateway import Gateway
 from bastion.telemetry.logs import configure_logging
+
+log = logging.getLogger(__name__)
 
 
 def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
@@ -80,6 +84,10 @@ class GatewayServer(uvicorn.Server):
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         # Load balancers polling /readyz stop sending traffic while in-flight requests drain.
         self.gateway.draining = True
+        log.warning(
+            "shutting down: draining in-flight requests",
+            extra={"grace_seconds": self.config.timeout_graceful_shutdown},
+        )
         await super().shutdown(sockets)
 
     def _address(self) -> str:
@@ -114,12 +122,12 @@ def render_banner(gateway: Gateway, address: str) -> str:
     simulated = any(info.simulated for info in report.backends)
     if report.embedded and simulated:
         probed = ", ".join(f"{port} ({name})" for name, port in report.probed_ports.items())
-        lines += [
-            "",
-            f"No inference engine answered on 127.0.0.1 ports {probed or '(discovery off)'},",
-            "so the built-in simulator is serving. Its answers are generated filler text, not a",
-            "model's output; every response says so (header x-bastion-simulated: true).",
-        ]
+        explanation = (
+            f"No inference engine answered on 127.0.0.1 ports {probed or '(discovery off)'}, "
+            "so the built-in simulator is serving. Its answers are generated filler text, not "
+            "a model's output; every response says so (header x-bastion-simulated: true)."
+        )
+        lines += ["", *textwrap.wrap(explanation, width=92)]
     if report.bootstrap_admin_key:
         lines += [
             "",

@@ -34,7 +34,7 @@ def cli() -> None:
 )
 @click.option(
     "--log-format",
-    type=click.Choice(["json", "text"]),
+    type=click.Choice(["auto", "json", "text"]),
     envvar="BASTION_LOG_FORMAT",
     help="Overrides logging.format.",
 )

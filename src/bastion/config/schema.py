@@ -40,7 +40,8 @@ class DatabaseConfig(_Strict):
 
 class LoggingConfig(_Strict):
     level: Literal["debug", "info", "warning", "error"] = "info"
-    format: Literal["json", "text"] = "json"
+    # auto: readable text on a terminal, one JSON object per line otherwise.
+    format: Literal["auto", "json", "text"] = "auto"
 
 
 class DiscoveryConfig(_Strict):

@@ -31,6 +31,9 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str, fmt: str) -> None:
+    """``fmt`` is "json", "text", or "auto": text on a terminal, JSON when collected."""
+    if fmt == "auto":
+        fmt = "text" if sys.stderr.isatty() else "json"
     handler = logging.StreamHandler(sys.stderr)
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
@@ -39,5 +42,8 @@ def configure_logging(level: str, fmt: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # Access logging is done by the account stage with the request id; uvicorn's is redundant.
+    # Access logging is done by the account stage with the request id; uvicorn's is redundant,
+    # and its start-up chatter (and that of migrations) is replaced by the gateway's banner.
     logging.getLogger("uvicorn.access").disabled = True
+    for chatty in ("uvicorn.error", "alembic"):
+        logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
