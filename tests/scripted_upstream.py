@@ -54,6 +54,10 @@ class ScriptedUpstream:
             return _json({"error": error}, 429, {"retry-after": "7"})
         if model == "bad-key":
             return _json({"error": {"message": "invalid api key"}}, 401)
+        if model == "redirect":
+            return Response(status_code=307, headers={"location": "http://127.0.0.1:9/steal"})
+        if model == "json-on-stream":
+            body["stream"] = False
         if model == "garbage":
             return Response(b"<html>oops</html>", 200, media_type="text/html")
         if model == "hang":
@@ -90,13 +94,16 @@ class ScriptedUpstream:
 
     async def _chat_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         model = body["model"]
-        pieces = 200 if model == "slow-stream" else 3
+        pieces = 200 if model in ("slow-stream", "bad-choices") else 3
         try:
             for index in range(pieces):
-                if model == "slow-stream":
+                if model in ("slow-stream", "bad-choices"):
                     await asyncio.sleep(0.02)
                 if model == "stall" and index == 1:
                     await asyncio.sleep(3600)
+                if model == "bad-choices" and index == 1:
+                    yield _sse({"id": "c", "object": "chat.completion.chunk", "created": 0,
+                                "model": model, "choices": {"x": 1}})  # fmt: skip
                 yield _chunk(model, {"content": f"w{index} "}, None)
                 if model == "cut" and index == 1:
                     raise ConnectionResetError("simulated crash mid-stream")
@@ -152,8 +159,8 @@ class ScriptedUpstream:
             delta = {"type": "text_delta", "text": word}
             yield _event("content_block_delta", {"type": "content_block_delta", "index": 0,
                                                   "delta": delta})  # fmt: skip
-            if model == "anthropic-cut":
-                raise ConnectionResetError("simulated crash mid-stream")
+        if model == "anthropic-cut":
+            raise ConnectionResetError("simulated crash mid-stream")
         yield _event("content_block_stop", {"type": "content_block_stop", "index": 0})
         yield _event("message_delta", {"type": "message_delta",
                                         "delta": {"stop_reason": "end_turn", "stop_sequence": None},

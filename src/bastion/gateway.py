@@ -155,7 +155,10 @@ class Gateway:
                     f"could not list models ({type(exc).__name__}); "
                     f"any {name}/<model> is passed through"
                 )
-                log.warning("model listing failed", extra={"backend": name, "error": repr(exc)})
+                # Never repr(exc): aiohttp's errors carry the request headers, keys included.
+                status = getattr(exc, "status", "")
+                error = f"{type(exc).__name__} {status}".strip()
+                log.warning("model listing failed", extra={"backend": name, "error": error})
         elif WILDCARD in config.models:
             models = None
         else:

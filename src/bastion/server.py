@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import logging
+import math
 import signal
 import socket
 import sys
@@ -39,7 +41,7 @@ def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
         server_header=False,
         # X-Forwarded-* handling is not needed by the gateway and costs time per request.
         proxy_headers=False,
-        timeout_graceful_shutdown=int(config.server.shutdown_grace_seconds),
+        timeout_graceful_shutdown=math.ceil(config.server.shutdown_grace_seconds),
         # Keep-alive longer than common client pools, so clients are not cut while reusing.
         timeout_keep_alive=75,
     )
@@ -84,10 +86,16 @@ class GatewayServer(uvicorn.Server):
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         # Load balancers polling /readyz stop sending traffic while in-flight requests drain.
         self.gateway.draining = True
+        delay = self.gateway.config.server.drain_delay_seconds
         log.warning(
             "shutting down: draining in-flight requests",
-            extra={"grace_seconds": self.config.timeout_graceful_shutdown},
+            extra={
+                "drain_delay_seconds": delay,
+                "grace_seconds": self.config.timeout_graceful_shutdown,
+            },
         )
+        if delay:
+            await asyncio.sleep(delay)
         await super().shutdown(sockets)
 
     def _address(self) -> str:
@@ -127,7 +135,7 @@ def render_banner(gateway: Gateway, address: str) -> str:
             "so the built-in simulator is serving. Its answers are generated filler text, not "
             "a model's output; every response says so (header x-bastion-simulated: true)."
         )
-        lines += ["", *textwrap.wrap(explanation, width=92)]
+        lines += ["", *textwrap.wrap(explanation, width=92, break_on_hyphens=False)]
     if report.bootstrap_admin_key:
         lines += [
             "",

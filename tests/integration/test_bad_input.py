@@ -171,6 +171,7 @@ def test_upstream_timeout_is_504_and_the_upstream_call_is_dropped(
         ("up/fail-500", 502, "CUDA out of memory"),
         ("up/bad-key", 502, "credentials"),
         ("up/garbage", 502, "malformed"),
+        ("up/redirect", 502, "redirect"),
         ("up/fail-400", 400, "prompt is too long"),
         ("up/rate-limited", 429, "slow down"),
     ],

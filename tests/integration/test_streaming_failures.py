@@ -132,3 +132,46 @@ def test_stream_without_usage_is_metered_as_estimate(
     )
     assert chunks
     wait_for(lambda: gateway.metric("bastion_tokens_total", backend="up", direction="output") == 4)
+
+
+def test_anthropic_cut_stream_is_metered_from_what_was_sent(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    claude = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    with (
+        pytest.raises(anthropic.APIStatusError),
+        claude.messages.stream(
+            model="anth/anthropic-cut", max_tokens=20, messages=[{"role": "user", "content": "x"}]
+        ) as stream,
+    ):
+        for _ in stream:
+            pass
+    # message_start claimed 1 output token; two text deltas had reached the client.
+    wait_for(
+        lambda: gateway.metric("bastion_tokens_total", backend="anth", direction="output") == 2
+    )
+
+
+def test_malformed_chunk_ends_the_stream_and_stops_the_engine(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    upstream, gateway = scripted_gateway
+    stream = openai_client(gateway).chat.completions.create(
+        model="up/bad-choices", messages=[{"role": "user", "content": "x"}], stream=True
+    )
+    with pytest.raises(openai.APIError, match="malformed stream"):
+        list(stream)
+    wait_for(lambda: "bad-choices" in upstream.cancelled)
+    assert gateway.metric("bastion_upstream_errors_total", backend="up", kind="malformed") == 1
+
+
+def test_json_answer_to_a_streaming_request_is_502(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    _, gateway = scripted_gateway
+    with pytest.raises(openai.APIStatusError, match="without streaming") as caught:
+        openai_client(gateway).chat.completions.create(
+            model="up/json-on-stream", messages=[{"role": "user", "content": "x"}], stream=True
+        )
+    assert caught.value.status_code == 502

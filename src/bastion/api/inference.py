@@ -9,6 +9,7 @@ before the framework's router and middleware, which the hot path does not need.
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from starlette.types import Receive, Scope, Send
 
@@ -16,7 +17,10 @@ from bastion.api.request_id import new_request_id
 from bastion.pipeline import Pipeline, RequestContext
 from bastion.protocols.errors import GatewayError, body_too_large, invalid_request
 from bastion.protocols.operations import Operation
+from bastion.protocols.usage import Usage
 from bastion.telemetry.metrics import GatewayMetrics
+
+log = logging.getLogger(__name__)
 
 
 class InferenceEndpoint:
@@ -42,6 +46,9 @@ class InferenceEndpoint:
                 ctx.raw_body = await _read_body(receive, headers, self.max_body_bytes)
             except GatewayError as error:
                 ctx.fail(error)
+                assert ctx.reply is not None
+                # The rest of an oversized body is not worth reading; close the connection.
+                ctx.reply.headers["connection"] = "close"
                 await _send_reply(ctx, send)
                 return
             await self._serve_unless_client_leaves(ctx, receive, send)
@@ -60,8 +67,12 @@ class InferenceEndpoint:
 
         def client_left(watcher: asyncio.Future[None]) -> None:
             nonlocal cancelled_here
+            if watcher.cancelled():
+                return
+            if watcher.exception() is not None:
+                log.warning("disconnect watcher failed", exc_info=watcher.exception())
             # Only while the request runs: a late callback must not cancel the completion phase.
-            if watching and not watcher.cancelled():
+            if watching:
                 cancelled_here = True
                 task.cancel()
 
@@ -70,13 +81,19 @@ class InferenceEndpoint:
         try:
             await self.pipeline.run(ctx)
             await _send_reply(ctx, send)
-        except asyncio.CancelledError:
-            if not cancelled_here:
+        except BaseException as exc:
+            # However the request failed, the engine must stop generating for it.
+            if ctx.upstream is not None:
+                ctx.upstream.abort()
+            if not (cancelled_here and isinstance(exc, asyncio.CancelledError)):
+                if isinstance(exc, asyncio.CancelledError):
+                    ctx.outcome = "cancelled"  # the server's shutdown grace period ran out
                 raise
             task.uncancel()
             ctx.outcome = "client_disconnected"
-            if ctx.upstream is not None:
-                ctx.upstream.abort()
+            if ctx.usage is None:
+                # Left before any usage was known: the prompt was still processed upstream.
+                ctx.usage = Usage.estimate(len(ctx.raw_body), 0)
         finally:
             watching = False
             watcher.cancel()

@@ -12,6 +12,7 @@ from bastion.auth import KeyAuthenticator, presented_key
 from bastion.protocols.errors import error_body
 from bastion.protocols.operations import WireProtocol
 from bastion.routing.catalog import ModelCatalog
+from bastion.store import StoreUnavailableError
 
 SIMULATOR_OWNER = "bastion-simulator"
 
@@ -27,7 +28,11 @@ class ModelsEndpoint:
         protocol: WireProtocol = "anthropic" if anthropic else "openai"
         if self._authenticator is not None:
             key = presented_key(request.headers)
-            principal = await self._authenticator.authenticate(key) if key else None
+            try:
+                principal = await self._authenticator.authenticate(key) if key else None
+            except StoreUnavailableError:
+                body = error_body(protocol, 503, "Key store unavailable; try again.")
+                return Response(orjson.dumps(body), 503, media_type="application/json")
             if principal is None:
                 body = error_body(
                     protocol, 401, "Missing or invalid API key.", code="invalid_api_key"

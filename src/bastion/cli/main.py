@@ -71,7 +71,10 @@ def config_check(path: Path) -> None:
     backends = ", ".join(f"{name} ({b.kind}, {b.location})" for name, b in loaded.backends.items())
     click.echo(f"{path}: OK")
     click.echo(f"  backends: {backends or 'none (engines are discovered at start-up)'}")
-    click.echo(f"  aliases: {len(loaded.models)}; database: {loaded.database.url}")
+    from sqlalchemy import make_url
+
+    database = make_url(loaded.database.url).render_as_string(hide_password=True)
+    click.echo(f"  aliases: {len(loaded.models)}; database: {database}")
 
 
 def _load_or_exit(path: Path | None) -> BastionConfig:

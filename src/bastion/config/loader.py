@@ -38,6 +38,11 @@ def parse_config(text: str, source: str, env: Mapping[str, str]) -> BastionConfi
     if not isinstance(raw, dict):
         raise ConfigError(source, [ConfigProblem("", "expected a mapping at the top level", 1)])
     lines = _line_index(document)
+    duplicates = _duplicate_keys(document)
+    if duplicates:
+        # YAML keeps the last of two equal keys; a second backend block silently replacing the
+        # first (and its location) is too dangerous to accept.
+        raise ConfigError(source, duplicates)
     problems: list[ConfigProblem] = []
     resolved = interpolate(raw, env, problems)
     if problems:
@@ -89,6 +94,24 @@ def _line_index(node: yaml.Node | None, path: str = "") -> dict[str, int]:
         for position, item in enumerate(node.value):
             index.update(_line_index(item, f"{path}[{position}]"))
     return index
+
+
+def _duplicate_keys(node: yaml.Node | None, path: str = "") -> list[ConfigProblem]:
+    problems: list[ConfigProblem] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            if key in seen:
+                message = "defined twice in the same mapping"
+                problems.append(ConfigProblem(child, message, key_node.start_mark.line + 1))
+            seen.add(key)
+            problems.extend(_duplicate_keys(value_node, child))
+    elif isinstance(node, yaml.SequenceNode):
+        for position, item in enumerate(node.value):
+            problems.extend(_duplicate_keys(item, f"{path}[{position}]"))
+    return problems
 
 
 def _with_line(problem: ConfigProblem, lines: dict[str, int]) -> ConfigProblem:

@@ -25,6 +25,9 @@ class ServerConfig(_Strict):
     port: Annotated[int, Field(ge=0, le=65535)] = DEFAULT_PORT
     max_body_bytes: Annotated[int, Field(gt=0)] = 8 * 1024 * 1024
     shutdown_grace_seconds: Annotated[float, Field(ge=0)] = 30.0
+    # On SIGTERM, keep accepting while /readyz answers 503 for this long, so a load balancer
+    # can take the replica out before its listener closes (set it above the probe interval).
+    drain_delay_seconds: Annotated[float, Field(ge=0)] = 0.0
 
 
 class AuthConfig(_Strict):

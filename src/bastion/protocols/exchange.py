@@ -270,7 +270,8 @@ class _AnthropicPassthroughStream:
         if not isinstance(usage, dict):
             return
         # message_delta carries cumulative output tokens, and input counts when they changed.
-        merged = Usage.from_anthropic({**self._anthropic_usage(), **usage})
+        present = {key: value for key, value in usage.items() if value is not None}
+        merged = Usage.from_anthropic({**self._anthropic_usage(), **present})
         self.usage = merged
 
     def _anthropic_usage(self) -> dict[str, Any]:

@@ -25,14 +25,17 @@ class SSEParser:
         self._data: list[str] = []
 
     def feed(self, chunk: bytes) -> list[SSEEvent]:
-        self._buffer += chunk
+        buffer = self._buffer + chunk if self._buffer else chunk
         events: list[SSEEvent] = []
+        start = 0
         while True:
-            newline = self._buffer.find(b"\n")
+            newline = buffer.find(b"\n", start)
             if newline < 0:
+                # One slice per feed, not per line: large chunks stay linear.
+                self._buffer = buffer[start:]
                 return events
-            line = self._buffer[:newline].rstrip(b"\r").decode("utf-8", "replace")
-            self._buffer = self._buffer[newline + 1 :]
+            line = buffer[start:newline].rstrip(b"\r").decode("utf-8", "replace")
+            start = newline + 1
             if not line:
                 if self._data or self._event is not None:
                     events.append(SSEEvent(self._event, "\n".join(self._data)))

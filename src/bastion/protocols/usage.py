@@ -25,6 +25,13 @@ class Usage:
         return self.input_tokens + self.output_tokens
 
     @classmethod
+    def estimate(cls, prompt_bytes: int, output_tokens: int) -> Usage:
+        """A rough count when the upstream reported none: ~4 bytes of request per prompt token."""
+        return cls(
+            input_tokens=max(1, prompt_bytes // 4), output_tokens=output_tokens, estimated=True
+        )
+
+    @classmethod
     def from_openai(cls, usage: dict[str, Any] | None) -> Usage | None:
         if not isinstance(usage, dict):
             return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import orjson
 
 from bastion.config import BackendConfig
 from bastion.protocols.operations import Operation
-from bastion.providers.base import Provider, UpstreamResponse
+from bastion.providers.base import Provider, UpstreamResponse, lowercase_headers
 from bastion.providers.http import HttpUpstream
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -15,13 +17,15 @@ API_VERSION = "2023-06-01"
 
 class AnthropicProvider(Provider):
     protocol = "anthropic"
+    # Beta features are opted into per request by Anthropic clients.
+    forwarded_headers = ("anthropic-beta",)
 
     def __init__(self, name: str, config: BackendConfig) -> None:
         super().__init__(name, config)
         headers = {
-            "Content-Type": "application/json",
+            "content-type": "application/json",
             "anthropic-version": API_VERSION,
-            **config.headers,
+            **lowercase_headers(config.headers),
         }
         if config.api_key is not None:
             headers["x-api-key"] = config.api_key.get_secret_value()
@@ -41,9 +45,16 @@ class AnthropicProvider(Provider):
         return None
 
     async def send(
-        self, path: str, body: bytes, *, request_id: str, stream: bool
+        self,
+        path: str,
+        body: bytes,
+        *,
+        request_id: str,
+        stream: bool,
+        forwarded: Mapping[str, str] | None = None,
     ) -> UpstreamResponse:
-        return await self.http.post(path, body, headers={"X-Request-Id": request_id})
+        headers = {"x-request-id": request_id, **(forwarded or {})}
+        return await self.http.post(path, body, headers=headers)
 
     async def list_models(self) -> list[str]:
         raw = await self.http.get_json_bytes("/v1/models?limit=1000", self.config.timeouts.connect)

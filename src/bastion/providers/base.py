@@ -39,10 +39,17 @@ class UpstreamResponse(ABC):
         """Returns a fully read connection to the pool."""
 
 
+def lowercase_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Header names folded to lower case, so configured headers replace built-in ones."""
+    return {name.lower(): value for name, value in headers.items()}
+
+
 class Provider(ABC):
     """One configured backend: an engine or a cloud API reached over HTTP."""
 
     protocol: WireProtocol
+    # Client request headers passed on to this backend (lower case), e.g. feature opt-ins.
+    forwarded_headers: tuple[str, ...] = ()
 
     def __init__(self, name: str, config: BackendConfig) -> None:
         self.name = name
@@ -58,7 +65,13 @@ class Provider(ABC):
 
     @abstractmethod
     async def send(
-        self, path: str, body: bytes, *, request_id: str, stream: bool
+        self,
+        path: str,
+        body: bytes,
+        *,
+        request_id: str,
+        stream: bool,
+        forwarded: Mapping[str, str] | None = None,
     ) -> UpstreamResponse:
         """Sends a request; raises GatewayError when no response could be obtained."""
 

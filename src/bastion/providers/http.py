@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Mapping
 
 import aiohttp
@@ -10,6 +11,8 @@ import aiohttp
 from bastion.config import Timeouts
 from bastion.protocols.errors import upstream_timeout, upstream_unavailable
 from bastion.providers.base import StreamInterrupted, UpstreamResponse
+
+log = logging.getLogger(__name__)
 
 # Engines built on uvicorn close idle keep-alive connections after 5 s; staying below that avoids
 # sending a request on a socket the server is closing.
@@ -65,7 +68,7 @@ class HttpUpstream:
     async def get_json_bytes(self, path: str, wait_seconds: float) -> bytes:
         session = self._session or self._open()
         async with asyncio.timeout(wait_seconds):
-            async with session.get(self.base_url + path) as response:
+            async with session.get(self.base_url + path, allow_redirects=False) as response:
                 response.raise_for_status()
                 return await response.read()
 
@@ -73,35 +76,42 @@ class HttpUpstream:
         self, path: str, body: bytes, *, headers: Mapping[str, str]
     ) -> HttpUpstreamResponse:
         session = self._session or self._open()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.timeouts.total
-        url = self.base_url + path
-        backend, timeouts = self.backend, self.timeouts
-        for attempt in (1, 2):
-            try:
-                async with asyncio.timeout(min(self.timeouts.first_byte, self.timeouts.total)):
-                    response = await session.post(url, data=body, headers=headers)
-                return HttpUpstreamResponse(response, self, deadline)
-            except TimeoutError as exc:
-                raise upstream_timeout(
-                    self.backend, "first byte", self.timeouts.first_byte
-                ) from exc
-            except aiohttp.ServerDisconnectedError as exc:
-                # A pooled connection closed by the server just as it was reused: the request was
-                # never processed, so one more try on a fresh connection is safe.
-                if attempt == 2:
-                    raise upstream_unavailable(
-                        self.backend, "connection closed by upstream"
-                    ) from exc
-            except aiohttp.ConnectionTimeoutError as exc:
-                raise upstream_timeout(backend, "connect", timeouts.connect) from exc
-            except aiohttp.ClientConnectorError as exc:
-                raise upstream_unavailable(
-                    self.backend, f"cannot connect ({exc.os_error})"
-                ) from exc
-            except aiohttp.ClientError as exc:
-                raise upstream_unavailable(backend, type(exc).__name__) from exc
-        raise AssertionError("unreachable")
+        timeouts = self.timeouts
+        deadline = asyncio.get_running_loop().time() + timeouts.total
+        try:
+            # One first-byte budget covers the retry on a stale connection too.
+            async with asyncio.timeout(min(timeouts.first_byte, timeouts.total)):
+                response = await _post_retrying_stale(session, self.base_url + path, body, headers)
+        except aiohttp.ConnectionTimeoutError as exc:  # before TimeoutError, its base class
+            raise upstream_timeout(self.backend, "connect", timeouts.connect) from exc
+        except TimeoutError as exc:
+            raise upstream_timeout(self.backend, "first byte", timeouts.first_byte) from exc
+        except aiohttp.ClientConnectorError as exc:
+            # The address stays in the log; clients learn only that the backend is unreachable.
+            log.warning("cannot connect", extra={"backend": self.backend, "error": str(exc)})
+            raise upstream_unavailable(self.backend, "cannot connect") from exc
+        except aiohttp.ServerDisconnectedError as exc:
+            raise upstream_unavailable(self.backend, "connection closed by upstream") from exc
+        except aiohttp.ClientError as exc:
+            raise upstream_unavailable(self.backend, type(exc).__name__) from exc
+        if 300 <= response.status < 400:
+            # Following a redirect would carry credentials and the prompt to wherever it points.
+            response.close()
+            raise upstream_unavailable(
+                self.backend, f"answered with a redirect (HTTP {response.status}), not followed"
+            )
+        return HttpUpstreamResponse(response, self, deadline)
+
+
+async def _post_retrying_stale(
+    session: aiohttp.ClientSession, url: str, body: bytes, headers: Mapping[str, str]
+) -> aiohttp.ClientResponse:
+    try:
+        return await session.post(url, data=body, headers=headers, allow_redirects=False)
+    except aiohttp.ServerDisconnectedError:
+        # Most often a pooled connection the server closed just as it was reused, before it read
+        # the request; one more try on a fresh connection is then safe.
+        return await session.post(url, data=body, headers=headers, allow_redirects=False)
 
 
 class HttpUpstreamResponse(UpstreamResponse):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import orjson
 
 from bastion.config import BackendConfig
 from bastion.protocols.operations import Operation
-from bastion.providers.base import Provider, UpstreamResponse
+from bastion.providers.base import Provider, UpstreamResponse, lowercase_headers
 from bastion.providers.http import HttpUpstream
 
 _PATHS = {
@@ -23,9 +25,9 @@ class OpenAICompatibleProvider(Provider):
 
     def __init__(self, name: str, config: BackendConfig, base_url: str | None = None) -> None:
         super().__init__(name, config)
-        headers = {"Content-Type": "application/json", **config.headers}
+        headers = {"content-type": "application/json", **lowercase_headers(config.headers)}
         if config.api_key is not None:
-            headers["Authorization"] = f"Bearer {config.api_key.get_secret_value()}"
+            headers["authorization"] = f"Bearer {config.api_key.get_secret_value()}"
         url = base_url or config.base_url
         assert url is not None, "validated by the config schema"
         self.http = HttpUpstream(
@@ -40,11 +42,17 @@ class OpenAICompatibleProvider(Provider):
         return _PATHS.get(operation)
 
     async def send(
-        self, path: str, body: bytes, *, request_id: str, stream: bool
+        self,
+        path: str,
+        body: bytes,
+        *,
+        request_id: str,
+        stream: bool,
+        forwarded: Mapping[str, str] | None = None,
     ) -> UpstreamResponse:
-        headers = {"X-Request-Id": request_id}
+        headers = {"x-request-id": request_id, **(forwarded or {})}
         if stream:
-            headers["Accept"] = "text/event-stream"
+            headers["accept"] = "text/event-stream"
         return await self.http.post(path, body, headers=headers)
 
     async def list_models(self) -> list[str]:

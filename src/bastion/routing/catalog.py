@@ -63,6 +63,8 @@ class ModelCatalog:
                 self._add(bare, deployment.backend, bare)
 
     def _add(self, name: str, provider: Provider, model: str) -> None:
+        if name in self._exact:
+            return  # listed twice in the config or by the engine: the first entry stands
         self._exact[name] = Deployment(name, provider, model)
         self._listed.append(
             ListedModel(

@@ -78,6 +78,21 @@ backends:
     assert found[2] == "bastion.yaml:12: backends.b.colour: unknown key"
 
 
+def test_duplicate_keys_are_errors_not_last_one_wins() -> None:
+    text = """
+backends:
+  vllm:
+    kind: openai-compatible
+    location: local
+    base_url: http://gpu1:8000/v1
+  vllm:
+    kind: openai-compatible
+    location: external
+    base_url: https://cloud.example/v1
+"""
+    assert problems(text) == ["bastion.yaml:7: backends.vllm: defined twice in the same mapping"]
+
+
 def test_cross_field_rules() -> None:
     no_url = "backends:\n  a:\n    kind: openai-compatible\n    location: local\n"
     assert "needs base_url" in problems(no_url)[0]

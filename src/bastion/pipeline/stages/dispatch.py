@@ -31,9 +31,16 @@ class Dispatch(BaseStage):
             raise invalid_request(str(exc), param=exc.param) from None
         path = backend.path_for(ctx.operation)
         assert path is not None, "checked by the route stage"
+        forwarded = {
+            name: ctx.headers[name] for name in backend.forwarded_headers if name in ctx.headers
+        }
         try:
             ctx.upstream = await backend.send(
-                path, orjson.dumps(upstream_body), request_id=ctx.request_id, stream=ctx.stream
+                path,
+                orjson.dumps(upstream_body),
+                request_id=ctx.request_id,
+                stream=ctx.stream,
+                forwarded=forwarded,
             )
         except GatewayError as error:
             kind = "timeout" if error.status == 504 else "connect"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncGenerator
 from typing import Any
@@ -16,6 +17,8 @@ from bastion.protocols.sse import SSEParser
 from bastion.protocols.usage import Usage
 from bastion.providers.base import StreamInterrupted, UpstreamResponse
 from bastion.telemetry.metrics import GatewayMetrics
+
+log = logging.getLogger(__name__)
 
 _STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
 # Upstream headers worth passing on: back-off advice and the simulator's self-identification.
@@ -39,7 +42,14 @@ class Respond(BaseStage):
                 headers[name] = value
         if upstream.status >= 400:
             await self._upstream_error(ctx, upstream, exchange, headers)
-        elif ctx.stream and _is_event_stream(upstream):
+        elif ctx.stream:
+            if not _is_event_stream(upstream):
+                upstream.abort()
+                self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
+                message = (
+                    f"Backend '{ctx.backend_name}' answered a streaming request without streaming."
+                )
+                raise GatewayError(502, message, code="bad_gateway")
             headers.update(_STREAM_HEADERS)
             ctx.reply = Reply(
                 200,
@@ -99,47 +109,51 @@ class Respond(BaseStage):
     ) -> AsyncGenerator[bytes, None]:
         translator = exchange.stream_translator(ctx.model, include_usage=ctx.include_usage)
         parser = SSEParser()
+        backend = ctx.backend_name
         ended = False
         content_events = 0
+        failure: str | None = None
+        tail: list[bytes] = []
         try:
-            async for raw in upstream.chunks():
-                out: list[bytes] = []
-                for event in parser.feed(raw):
-                    if exchange.is_content(event):
-                        content_events += 1
-                    out.extend(translator.feed(event))
-                    if exchange.is_end(event):
-                        ended = True
-                if out:
-                    if ctx.first_chunk_at is None:
-                        ctx.first_chunk_at = time.perf_counter()
-                    yield b"".join(out)
-            if ended:
-                tail = translator.finish()
-                upstream.release()
+            try:
+                async for raw in upstream.chunks():
+                    out: list[bytes] = []
+                    for event in parser.feed(raw):
+                        if exchange.is_content(event):
+                            content_events += 1
+                        out.extend(translator.feed(event))
+                        if exchange.is_end(event):
+                            ended = True
+                    if out:
+                        if ctx.first_chunk_at is None:
+                            ctx.first_chunk_at = time.perf_counter()
+                        yield b"".join(out)
+            except StreamInterrupted as exc:
+                ctx.outcome = "upstream_timeout" if exc.timeout else "upstream_cut"
+                kind = "timeout" if exc.timeout else "cut"
+                self._metrics.upstream_errors.labels(backend, kind).inc()
+                failure = f"Backend '{backend}' stream interrupted: {exc.reason}."
+            except Exception:
+                # An event the translator could not make sense of: end cleanly, stop the engine.
+                log.exception("malformed upstream stream", extra={"request_id": ctx.request_id})
+                upstream.abort()
+                ctx.outcome = "upstream_malformed"
+                self._metrics.upstream_errors.labels(backend, "malformed").inc()
+                failure = f"Backend '{backend}' sent a malformed stream."
             else:
-                ctx.outcome = "upstream_cut"
-                tail = translator.error_events(
-                    f"Backend '{ctx.backend_name}' closed the stream before it was complete.",
-                    _error_type(exchange),
-                )
+                if ended:
+                    tail = translator.finish()
+                    upstream.release()
+                else:
+                    ctx.outcome = "upstream_cut"
+                    self._metrics.upstream_errors.labels(backend, "cut").inc()
+                    failure = f"Backend '{backend}' closed the stream before it was complete."
+            if failure is not None:
+                tail = translator.error_events(failure, _error_type(exchange))
             if tail:
                 yield b"".join(tail)
-        except StreamInterrupted as exc:
-            ctx.outcome = "upstream_timeout" if exc.timeout else "upstream_cut"
-            self._metrics.upstream_errors.labels(
-                ctx.backend_name, "timeout" if exc.timeout else "cut"
-            ).inc()
-            yield b"".join(
-                translator.error_events(
-                    f"Backend '{ctx.backend_name}' stream interrupted: {exc.reason}.",
-                    _error_type(exchange),
-                )
-            )
         finally:
-            ctx.usage = translator.usage or _estimate(ctx, content_events)
-            if ctx.usage is not None and translator.usage is None:
-                ctx.usage.estimated = True
+            ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
 
 
 def _error_type(exchange: Exchange) -> str:
@@ -147,7 +161,7 @@ def _error_type(exchange: Exchange) -> str:
 
 
 def _is_event_stream(upstream: UpstreamResponse) -> bool:
-    return upstream.headers.get("content-type", "").startswith("text/event-stream")
+    return upstream.headers.get("content-type", "").lower().startswith("text/event-stream")
 
 
 def _json_object(raw: bytes) -> dict[str, Any] | None:
@@ -171,8 +185,22 @@ def _upstream_message(body: dict[str, Any] | None) -> str | None:
     return str(message) if message else None
 
 
-def _estimate(ctx: RequestContext, content_events: int) -> Usage:
-    """A rough count when the upstream never reported usage: ~4 bytes of prompt per token."""
+def _settled_usage(
+    reported: Usage | None, ended: bool, ctx: RequestContext, content_events: int
+) -> Usage:
+    """What the upstream reported for a complete stream; otherwise the best estimate.
+
+    A stream that did not end has reported at most its start (Anthropic's message_start counts
+    one output token), so the content events seen are the better count of what was generated.
+    """
+    if ended and reported is not None:
+        return reported
+    estimate = Usage.estimate(len(ctx.raw_body), content_events)
+    if reported is None:
+        return estimate
     return Usage(
-        input_tokens=max(1, len(ctx.raw_body) // 4), output_tokens=content_events, estimated=True
+        input_tokens=reported.input_tokens or estimate.input_tokens,
+        output_tokens=max(reported.output_tokens, content_events),
+        cached_input_tokens=reported.cached_input_tokens,
+        estimated=True,
     )
