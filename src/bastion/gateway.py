@@ -8,7 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
-from bastion.config import WILDCARD, BackendConfig, BastionConfig
+from bastion.config import (
+    WILDCARD,
+    BackendConfig,
+    BastionConfig,
+    ConfigError,
+    ConfigProblem,
+)
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stages.account import Account
 from bastion.pipeline.stages.authenticate import Authenticate
@@ -99,8 +105,13 @@ class Gateway:
             backends = await self._embedded_backends()
         for name, backend in backends.items():
             await self._add_backend(name, backend)
-        for alias in self.config.models:
-            self.catalog.add_alias(alias.name, alias.target)
+        for index, alias in enumerate(self.config.models):
+            try:
+                self.catalog.add_alias(alias.name, alias.target)
+            except ValueError as exc:
+                # Only known now: whether the backend serves the target was asked at start-up.
+                problem = ConfigProblem(f"models[{index}].target", str(exc))
+                raise ConfigError("configuration", [problem]) from None
         self.catalog.finalize()
         self.ready = True
 

@@ -199,3 +199,22 @@ def test_version() -> None:
         [sys.executable, "-m", "bastion", "--version"], capture_output=True, text=True, check=True
     )
     assert __version__ in result.stdout
+
+
+def test_alias_to_a_model_no_backend_serves_fails_start_up_clearly(tmp_path: Path) -> None:
+    config = tmp_path / "bastion.yaml"
+    config.write_text(
+        "backends:\n  s:\n    kind: simulator\n    location: local\n"
+        "models:\n  - name: chat\n    target: s/missing-model\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bastion", "serve", "--config", str(config), "--port", "0"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "models[0].target: alias 'chat' points to 's/missing-model'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import logging
 
 import orjson
 from starlette.applications import Starlette
@@ -19,9 +18,12 @@ from bastion.api.health import health_endpoints
 from bastion.api.inference import InferenceEndpoint
 from bastion.api.models import ModelsEndpoint
 from bastion.api.request_id import RequestIdMiddleware
+from bastion.config import ConfigError
 from bastion.gateway import Gateway
 from bastion.protocols.errors import error_body
 from bastion.protocols.operations import Operation, WireProtocol
+
+log = logging.getLogger(__name__)
 
 _PATHS = {
     Operation.CHAT: "/chat/completions",
@@ -45,20 +47,32 @@ class GatewayApp:
             if endpoint is not None:
                 await endpoint(scope, receive, send)
                 return
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
         await self.framework(scope, receive, send)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        """Start-up and shutdown; a failed start-up is reported in one readable message."""
+        await receive()  # lifespan.startup
+        try:
+            await self.gateway.start()
+            self._mount_started(self.framework)
+        except Exception as exc:
+            if not isinstance(exc, ConfigError):
+                log.exception("start-up failed")
+            await self.gateway.stop()
+            await send({"type": "lifespan.startup.failed", "message": f"\n{exc}"})
+            return
+        await send({"type": "lifespan.startup.complete"})
+        await receive()  # lifespan.shutdown
+        try:
+            await self.gateway.stop()
+        finally:
+            await send({"type": "lifespan.shutdown.complete"})
 
     def _framework(self) -> Starlette:
         gateway = self.gateway
-
-        @asynccontextmanager
-        async def lifespan(app: Starlette) -> AsyncIterator[None]:
-            await gateway.start()
-            self._mount_started(app)
-            try:
-                yield
-            finally:
-                await gateway.stop()
-
         routes: list[BaseRoute] = [
             Route(path, endpoint, methods=["GET"])  # type: ignore[arg-type]
             for path, endpoint in health_endpoints(gateway).items()
@@ -67,7 +81,6 @@ class GatewayApp:
             routes=routes,
             middleware=[Middleware(RequestIdMiddleware)],
             exception_handlers={HTTPException: _http_error},  # type: ignore[dict-item]
-            lifespan=lifespan,
         )
 
     def _mount_started(self, app: Starlette) -> None:
