@@ -138,10 +138,10 @@ def test_anthropic_cut_stream_is_metered_from_what_was_sent(
     scripted_gateway: tuple[Any, RunningGateway],
 ) -> None:
     _, gateway = scripted_gateway
-    claude = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    anth = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
     with (
         pytest.raises(anthropic.APIStatusError),
-        claude.messages.stream(
+        anth.messages.stream(
             model="anth/anthropic-cut", max_tokens=20, messages=[{"role": "user", "content": "x"}]
         ) as stream,
     ):
