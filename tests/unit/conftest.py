@@ -1,4 +1,4 @@
-"""Fixtures for auth tests: a migrated SQLite store in a temporary directory."""
+"""Fixtures for unit tests of the store and of authentication: a migrated SQLite database."""
 
 from __future__ import annotations
 
