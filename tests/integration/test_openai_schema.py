@@ -431,18 +431,6 @@ def vllm_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
         server.stop()
 
 
-PASSTHROUGH_BUG = (
-    "bastion/protocols/exchange.py OpenAIPassthrough.client_error copies the engine's error "
-    "object as is; vLLM's integer code (the HTTP status) reaches OpenAI clients, where the "
-    "description allows a string or null"
-)
-STREAM_PASSTHROUGH_BUG = (
-    "bastion/protocols/exchange.py _OpenAIPassthroughStream.feed forwards an engine's "
-    "mid-stream error event unchanged, so vLLM's integer code reaches OpenAI clients"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=PASSTHROUGH_BUG)
 def test_vllm_error_passed_through(vllm_gateway: RunningGateway, check: Checker) -> None:
     response = post(vllm_gateway, "/v1/chat/completions", content=_chat("vllm/m"))
     assert response.status_code == 400
@@ -451,7 +439,6 @@ def test_vllm_error_passed_through(vllm_gateway: RunningGateway, check: Checker)
     check.verify()
 
 
-@pytest.mark.xfail(strict=True, reason=STREAM_PASSTHROUGH_BUG)
 def test_vllm_stream_error_event_passed_through(
     vllm_gateway: RunningGateway, check: Checker
 ) -> None:

@@ -101,10 +101,7 @@ class OpenAIPassthrough(Exchange):
     def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
         error = body.get("error") if isinstance(body, dict) else None
         if isinstance(error, dict) and isinstance(error.get("message"), str):
-            # Engines often omit fields of OpenAI's error object; clients may expect all four.
-            return {
-                "error": {"type": "invalid_request_error", "param": None, "code": None, **error}
-            }
+            return {"error": _openai_error_object(error)}
         message = _message_of(body) or f"upstream answered HTTP {status}"
         return error_body("openai", status, message)
 
@@ -199,6 +196,19 @@ def _message_of(body: dict[str, Any] | None) -> str | None:
     return None
 
 
+def _openai_error_object(error: dict[str, Any]) -> dict[str, Any]:
+    """An engine's error object in OpenAI's shape.
+
+    Engines often omit fields clients may expect, and vLLM sends the HTTP status as an integer
+    ``code`` where OpenAI's description allows only a string or null.
+    """
+    shaped = {"type": "invalid_request_error", "param": None, "code": None, **error}
+    code = shaped["code"]
+    if code is not None and not isinstance(code, str):
+        shaped["code"] = str(code)
+    return shaped
+
+
 class _OpenAIPassthroughStream:
     __slots__ = ("_client_model", "_include_usage", "finish_reason", "usage")
 
@@ -217,6 +227,9 @@ class _OpenAIPassthroughStream:
             return []
         if not isinstance(chunk, dict):
             return []
+        error = chunk.get("error")
+        if isinstance(error, dict):
+            return [encode_data({**chunk, "error": _openai_error_object(error)})]
         usage = chunk.get("usage")
         if usage:
             self.usage = Usage.from_openai(usage)
