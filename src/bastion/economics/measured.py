@@ -1,0 +1,162 @@
+"""Every database read of the economics reports: usage ledger, hourly rollup, tenant names.
+
+Reads only; the tables belong to the ledger. Long windows use the hourly rollup; only the
+utilisation of local backends needs raw rows, read through the (backend, finished_at) index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bastion.economics.apicost import TokenCounts
+from bastion.economics.utilisation import Busy, BusyTracker
+from bastion.economics.window import Window
+from bastion.store.models import TenantRow, UsageHourlyRow, UsageRow
+
+_LEDGER = UsageRow.__table__
+_HOURLY = UsageHourlyRow.__table__
+_TENANTS = TenantRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class BackendActivity:
+    """What one backend did in a window, from the raw rows of requests finished in it."""
+
+    backend: str
+    requests: int
+    errors: int
+    estimated_requests: int
+    tokens: TokenCounts
+    busy: Busy
+
+
+@dataclass(frozen=True, slots=True)
+class TrafficRow:
+    """A day's rollup of one (tenant, endpoint, backend)."""
+
+    day: date
+    tenant_id: str
+    endpoint: str
+    backend: str
+    location: str
+    requests: int
+    errors: int
+    estimated_requests: int
+    tokens: TokenCounts
+
+
+async def backend_activity(
+    conn: AsyncConnection, backend: str, window: Window, longest_request: timedelta
+) -> BackendActivity:
+    """Busy time, requests and tokens of ``backend`` in ``window``.
+
+    Requests are stored when they finish, so one that started inside the window may finish up
+    to ``longest_request`` after it; those are read too and clipped to the window. Tokens and
+    counts are those of requests that finished inside the window, as in the rollup.
+    """
+    ledger = _LEDGER.c
+    query = (
+        select(
+            ledger.started_at,
+            ledger.finished_at,
+            ledger.outcome,
+            ledger.usage_estimated,
+            ledger.input_tokens,
+            ledger.cached_input_tokens,
+            ledger.output_tokens,
+        )
+        .where(
+            ledger.backend == backend,
+            ledger.finished_at >= window.start,
+            ledger.finished_at < window.end + longest_request,
+            ledger.started_at < window.end,
+        )
+        .order_by(ledger.started_at)
+    )
+    tracker = BusyTracker(window.start.timestamp(), window.end.timestamp())
+    requests = errors = estimated = input_tokens = cached = output = 0
+    result = await conn.stream(query)
+    async for row in result:
+        tracker.add(row.started_at.timestamp(), row.finished_at.timestamp())
+        if row.finished_at >= window.end:
+            continue
+        requests += 1
+        errors += row.outcome != "ok"
+        estimated += bool(row.usage_estimated)
+        input_tokens += row.input_tokens
+        cached += row.cached_input_tokens
+        output += row.output_tokens
+    return BackendActivity(
+        backend=backend,
+        requests=requests,
+        errors=errors,
+        estimated_requests=estimated,
+        tokens=TokenCounts(input_tokens, cached, output),
+        busy=tracker.result(),
+    )
+
+
+async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficRow]:
+    """The rollup of ``window``, summed per UTC day, tenant, endpoint and backend."""
+    hourly = _HOURLY.c
+    query = (
+        select(
+            hourly.hour,
+            hourly.tenant_id,
+            hourly.endpoint,
+            hourly.backend,
+            hourly.location,
+            func.sum(hourly.requests).label("requests"),
+            func.sum(hourly.errors).label("errors"),
+            func.sum(hourly.estimated_requests).label("estimated_requests"),
+            func.sum(hourly.input_tokens).label("input_tokens"),
+            func.sum(hourly.cached_input_tokens).label("cached_input_tokens"),
+            func.sum(hourly.output_tokens).label("output_tokens"),
+        )
+        .where(hourly.hour >= window.start, hourly.hour < window.end)
+        .group_by(hourly.hour, hourly.tenant_id, hourly.endpoint, hourly.backend, hourly.location)
+    )
+    days: dict[tuple[date, str, str, str, str], list[int]] = {}
+    for row in await conn.execute(query):
+        key = (row.hour.date(), row.tenant_id, row.endpoint, row.backend, row.location)
+        sums = days.setdefault(key, [0] * 6)
+        for index, value in enumerate(
+            (
+                row.requests,
+                row.errors,
+                row.estimated_requests,
+                row.input_tokens,
+                row.cached_input_tokens,
+                row.output_tokens,
+            )
+        ):
+            sums[index] += int(value or 0)
+    return [
+        TrafficRow(
+            day=day,
+            tenant_id=tenant_id,
+            endpoint=endpoint,
+            backend=backend,
+            location=location,
+            requests=sums[0],
+            errors=sums[1],
+            estimated_requests=sums[2],
+            tokens=TokenCounts(sums[3], sums[4], sums[5]),
+        )
+        for (day, tenant_id, endpoint, backend, location), sums in sorted(days.items())
+    ]
+
+
+async def tenant_names(conn: AsyncConnection, ids: Iterable[str]) -> dict[str, str]:
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    rows = await conn.execute(
+        select(_TENANTS.c.id, _TENANTS.c.name).where(_TENANTS.c.id.in_(wanted))
+    )
+    return {row.id: row.name for row in rows}
