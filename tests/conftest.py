@@ -26,8 +26,13 @@ class RunningGateway:
         self.admin_key = ADMIN_KEY
 
     def metric(self, name: str, **labels: str) -> float:
-        value = self.gateway.metrics.registry.get_sample_value(name, labels)
-        return value or 0.0
+        """The sum of the samples named ``name`` whose labels include ``labels``."""
+        total = 0.0
+        for family in self.gateway.metrics.registry.collect():
+            for sample in family.samples:
+                if sample.name == name and labels.items() <= sample.labels.items():
+                    total += sample.value
+        return total
 
 
 GatewayFactory = Callable[..., RunningGateway]

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
 from bastion.config import (
     WILDCARD,
@@ -15,11 +16,16 @@ from bastion.config import (
     ConfigError,
     ConfigProblem,
 )
+from bastion.journal import JournalWriter
+from bastion.journal.writer import AuditSettings
 from bastion.pipeline import Pipeline
+from bastion.pipeline.stage import Stage
 from bastion.pipeline.stages.account import Account
+from bastion.pipeline.stages.audit import AuditIntent
 from bastion.pipeline.stages.authenticate import Authenticate
 from bastion.pipeline.stages.dispatch import Dispatch
 from bastion.pipeline.stages.parse import Parse
+from bastion.pipeline.stages.record import Record
 from bastion.pipeline.stages.respond import Respond
 from bastion.pipeline.stages.route import Route
 from bastion.providers.base import Provider
@@ -57,6 +63,7 @@ class StartupReport:
     probed_ports: dict[str, int] = field(default_factory=dict)
     backends: list[BackendInfo] = field(default_factory=list)
     bootstrap_admin_key: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 class Gateway:
@@ -68,6 +75,7 @@ class Gateway:
         self.providers: dict[str, Provider] = {}
         self.store: Store | None = None
         self.authenticator: KeyAuthenticator | None = None
+        self.journal: JournalWriter | None = None
         self.report = StartupReport()
         self.ready = False
         self.draining = False
@@ -81,25 +89,46 @@ class Gateway:
 
     def build_pipeline(self) -> Pipeline:
         """The request path, in order. Later capabilities add their stages here."""
-        return Pipeline(
-            [
-                Authenticate(self.authenticator),
-                Parse(),
-                Route(self.catalog),
-                Dispatch(self.metrics),
-                Respond(self.metrics),
-                Account(self.metrics),
-            ]
-        )
+        journal = self.journal
+        audit = self.config.audit
+        stages: list[Stage] = [Authenticate(self.authenticator), Parse(), Route(self.catalog)]
+        if journal is not None and audit.enabled:
+            stages.append(
+                AuditIntent(
+                    journal,
+                    default_mode=audit.capture,
+                    tenant_modes=audit.tenants,
+                    max_content_bytes=audit.max_content_bytes,
+                )
+            )
+        stages += [Dispatch(self.metrics), Respond(self.metrics)]
+        if journal is not None:
+            stages.append(Record(journal, ledger=self.config.ledger.enabled))
+        stages.append(Account(self.metrics))
+        return Pipeline(stages)
 
     async def start(self) -> None:
-        if self.config.auth.enabled:
-            self.store = await Store.open(self.config.database.url)
+        config = self.config
+        if config.auth.enabled or config.ledger.enabled or config.audit.enabled:
+            self.store = await Store.open(config.database.url)
+        if config.auth.enabled:
+            assert self.store is not None
             self.authenticator = KeyAuthenticator(
-                self.store, cache_ttl=self.config.auth.cache_ttl_seconds, admin_key=self.admin_key
+                self.store, cache_ttl=config.auth.cache_ttl_seconds, admin_key=self.admin_key
             )
             if self.admin_key is None:
                 self.report.bootstrap_admin_key = await ensure_bootstrap_admin(self.store)
+        if config.ledger.enabled or config.audit.enabled:
+            assert self.store is not None
+            self.journal = JournalWriter(
+                self.store.engines.write,
+                self.metrics,
+                audit=self._audit_settings(),
+                max_batch=config.journal.max_batch,
+                max_pending=config.journal.max_pending,
+                durability_timeout=config.journal.durability_timeout_seconds,
+            )
+            await self.journal.start()
         backends = dict(self.config.backends)
         if not backends:
             backends = await self._embedded_backends()
@@ -115,8 +144,29 @@ class Gateway:
         self.catalog.finalize()
         self.ready = True
 
+    def _audit_settings(self) -> AuditSettings | None:
+        audit = self.config.audit
+        if not audit.enabled:
+            return None
+        key = self.env.get(audit.signing_key_env, "")
+        signer = None
+        if key:
+            try:
+                signer = Signer(key.encode())
+            except ValueError as exc:
+                problem = ConfigProblem("audit.signing_key_env", f"{audit.signing_key_env}: {exc}")
+                raise ConfigError("environment", [problem]) from None
+        else:
+            self.report.notes.append(
+                f"audit checkpoints are unsigned: set {audit.signing_key_env} to sign them"
+            )
+            log.warning("audit checkpoints unsigned", extra={"key_env": audit.signing_key_env})
+        return AuditSettings(signer, audit.segment_records, audit.segment_seconds)
+
     async def stop(self) -> None:
         self.ready = False
+        if self.journal is not None:
+            await self.journal.stop()
         for provider in self.providers.values():
             await provider.close()
         if self.authenticator is not None:

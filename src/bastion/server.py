@@ -114,6 +114,16 @@ def _best_loop() -> str:
     return "uvloop"
 
 
+def _database_label(gateway: Gateway) -> str:
+    from sqlalchemy.engine import make_url
+
+    # Never the password: only the dialect and where the data lives.
+    url = make_url(gateway.config.database.url)
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database or ':memory:'}"
+    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
 def render_banner(gateway: Gateway, address: str) -> str:
     report = gateway.report
     lines = [f"Bastion {__version__} is listening on {address}", ""]
@@ -136,6 +146,18 @@ def render_banner(gateway: Gateway, address: str) -> str:
             "a model's output; every response says so (header x-bastion-simulated: true)."
         )
         lines += ["", *textwrap.wrap(explanation, width=92, break_on_hyphens=False)]
+    journal = gateway.journal
+    if journal is not None:
+        recorded = [
+            name
+            for name, on in (
+                ("usage ledger", gateway.config.ledger.enabled),
+                ("audit journal", gateway.config.audit.enabled),
+            )
+            if on
+        ]
+        lines += ["", f"Recording: {' and '.join(recorded)} in {_database_label(gateway)}"]
+        lines += [f"  note: {note}" for note in report.notes]
     if report.bootstrap_admin_key:
         lines += [
             "",

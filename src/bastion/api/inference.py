@@ -14,7 +14,9 @@ import logging
 from starlette.types import Receive, Scope, Send
 
 from bastion.api.request_id import new_request_id
+from bastion.journal import JournalUnavailableError
 from bastion.pipeline import Pipeline, RequestContext
+from bastion.pipeline.context import Reply
 from bastion.protocols.errors import GatewayError, body_too_large, invalid_request
 from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
@@ -49,12 +51,57 @@ class InferenceEndpoint:
                 assert ctx.reply is not None
                 # The rest of an oversized body is not worth reading; close the connection.
                 ctx.reply.headers["connection"] = "close"
-                await _send_reply(ctx, send)
+                await self._send_reply(ctx, send)
                 return
             await self._serve_unless_client_leaves(ctx, receive, send)
         finally:
             self._in_flight.dec()
             await self.pipeline.complete(ctx)
+
+    async def _send_reply(self, ctx: RequestContext, send: Send) -> None:
+        """Sends the reply; its final bytes go once the seal phase made its records durable."""
+        reply = ctx.reply
+        assert reply is not None, "the pipeline always produces a reply"
+        response_log = ctx.response_log
+        if reply.stream is None:
+            if response_log is not None:
+                response_log.sent(reply.body)
+            try:
+                await self.pipeline.seal(ctx)
+            except JournalUnavailableError as exc:
+                log.error("response withheld: %s", exc, extra={"request_id": ctx.request_id})
+                ctx.fail(_unrecordable())
+                reply = ctx.reply
+                assert reply is not None
+            headers = self._headers(ctx, reply)
+            headers.append((b"content-length", str(len(reply.body)).encode()))
+            await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+            await send({"type": "http.response.body", "body": reply.body})
+            return
+        headers = self._headers(ctx, reply)
+        await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+        stream = reply.stream
+        try:
+            async for chunk in stream:
+                if response_log is not None:
+                    response_log.sent(chunk)
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        finally:
+            await stream.aclose()
+        if response_log is not None:
+            response_log.sent(reply.tail)
+        # Raising here leaves the stream without its end: the client sees it incomplete.
+        await self.pipeline.seal(ctx)
+        await send({"type": "http.response.body", "body": reply.tail})
+
+    @staticmethod
+    def _headers(ctx: RequestContext, reply: Reply) -> list[tuple[bytes, bytes]]:
+        headers = [
+            (b"content-type", reply.media_type.encode()),
+            (b"x-request-id", ctx.request_id.encode()),
+        ]
+        headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
+        return headers
 
     async def _serve_unless_client_leaves(
         self, ctx: RequestContext, receive: Receive, send: Send
@@ -80,7 +127,7 @@ class InferenceEndpoint:
         watcher.add_done_callback(client_left)
         try:
             await self.pipeline.run(ctx)
-            await _send_reply(ctx, send)
+            await self._send_reply(ctx, send)
         except BaseException as exc:
             # However the request failed, the engine must stop generating for it.
             if ctx.upstream is not None:
@@ -127,24 +174,10 @@ async def _disconnected(receive: Receive) -> None:
         pass
 
 
-async def _send_reply(ctx: RequestContext, send: Send) -> None:
-    reply = ctx.reply
-    assert reply is not None, "the pipeline always produces a reply"
-    headers = [
-        (b"content-type", reply.media_type.encode()),
-        (b"x-request-id", ctx.request_id.encode()),
-    ]
-    headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
-    if reply.stream is None:
-        headers.append((b"content-length", str(len(reply.body)).encode()))
-        await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-        await send({"type": "http.response.body", "body": reply.body})
-        return
-    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-    stream = reply.stream
-    try:
-        async for chunk in stream:
-            await send({"type": "http.response.body", "body": chunk, "more_body": True})
-    finally:
-        await stream.aclose()
-    await send({"type": "http.response.body", "body": b""})
+def _unrecordable() -> GatewayError:
+    return GatewayError(
+        503,
+        "The answer could not be recorded durably, so it is withheld; try again.",
+        code="journal_unavailable",
+        headers={"retry-after": "1"},
+    )

@@ -57,6 +57,39 @@ class DiscoveryConfig(_Strict):
     )
 
 
+class LedgerConfig(_Strict):
+    """One usage record per authenticated request, durable before the response completes."""
+
+    enabled: bool = True
+
+
+CaptureMode = Literal["metadata", "redacted", "full"]
+
+
+class AuditConfig(_Strict):
+    """The hash-chained audit journal: an intent before dispatch, an outcome after."""
+
+    enabled: bool = True
+    # metadata: who, what, where, outcome and body digests; redacted: plus masked content;
+    # full: plus content as is. Per tenant name in ``tenants``.
+    capture: CaptureMode = "metadata"
+    tenants: dict[str, CaptureMode] = Field(default_factory=dict)
+    max_content_bytes: Annotated[int, Field(gt=0)] = 64 * 1024
+    # Checkpoints are signed with HMAC-SHA256 using this environment variable's value.
+    signing_key_env: str = "BASTION_AUDIT_KEY"
+    segment_records: Annotated[int, Field(gt=0)] = 10_000
+    segment_seconds: Annotated[float, Field(gt=0)] = 3600.0
+
+
+class JournalConfig(_Strict):
+    """The group-commit writer shared by the ledger and the audit journal."""
+
+    max_batch: Annotated[int, Field(gt=0)] = 1024
+    max_pending: Annotated[int, Field(gt=0)] = 100_000
+    # A response whose records are not durable within this time is not delivered (503).
+    durability_timeout_seconds: Annotated[float, Field(gt=0)] = 5.0
+
+
 class Timeouts(_Strict):
     """Per-phase upstream timeouts in seconds.
 
@@ -119,6 +152,9 @@ class BastionConfig(_Strict):
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     discovery: DiscoveryConfig = Field(default_factory=DiscoveryConfig)
+    ledger: LedgerConfig = Field(default_factory=LedgerConfig)
+    audit: AuditConfig = Field(default_factory=AuditConfig)
+    journal: JournalConfig = Field(default_factory=JournalConfig)
     backends: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], BackendConfig] = Field(
         default_factory=dict
     )

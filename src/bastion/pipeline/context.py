@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
@@ -16,6 +17,32 @@ from bastion.providers.base import UpstreamResponse
 from bastion.routing.catalog import Deployment
 
 
+class ResponseLog:
+    """What was sent to the client: always its digest and size, its bytes only if captured."""
+
+    __slots__ = ("captured", "digest", "limit", "size", "truncated")
+
+    def __init__(self, capture_limit: int) -> None:
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.limit = capture_limit
+        self.captured: list[bytes] | None = [] if capture_limit > 0 else None
+        self.truncated = False
+
+    def sent(self, chunk: bytes) -> None:
+        self.digest.update(chunk)
+        self.size += len(chunk)
+        captured = self.captured
+        if captured is not None:
+            room = self.limit - (self.size - len(chunk))
+            if room >= len(chunk):
+                captured.append(chunk)
+            else:
+                if room > 0:
+                    captured.append(chunk[:room])
+                self.truncated = True
+
+
 @dataclass(slots=True)
 class Reply:
     """What goes back to the client: a whole body, or a stream of already-encoded chunks."""
@@ -25,6 +52,8 @@ class Reply:
     stream: AsyncGenerator[bytes, None] | None = None
     headers: dict[str, str] = field(default_factory=dict)
     media_type: str = "application/json"
+    # A stream's final bytes (the protocol's end events), sent only once the request is sealed.
+    tail: bytes = b""
 
 
 @dataclass(slots=True)
@@ -35,6 +64,7 @@ class RequestContext:
     headers: dict[str, str]
     raw_body: bytes
     started: float = field(default_factory=time.perf_counter)
+    arrived_at: float = field(default_factory=time.time)  # wall clock, for records
     # authenticate
     principal: Principal | None = None
     # parse
@@ -45,6 +75,13 @@ class RequestContext:
     # route
     deployment: Deployment | None = None
     exchange: Exchange | None = None
+    # admission (time spent waiting for capacity)
+    queued_seconds: float = 0.0
+    # cache: none (not consulted), bypass, miss, hit
+    cache_status: str = "none"
+    # audit: the capture mode, and the digest of what was sent (set when auditing)
+    audit_mode: str | None = None
+    response_log: ResponseLog | None = None
     # dispatch
     upstream: UpstreamResponse | None = None
     # respond
@@ -55,6 +92,7 @@ class RequestContext:
     error: GatewayError | None = None
     outcome: str = "ok"
     finished: float | None = None
+    sealed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -17,7 +17,8 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]) -> None:
         self.stages = tuple(stages)
         # Stages whose completion phase does something, so no-op awaits are skipped per request.
-        self._completing = tuple(s for s in reversed(self.stages) if _overrides_complete(s))
+        self._sealing = tuple(s for s in self.stages if _overrides(s, "on_seal"))
+        self._completing = tuple(s for s in reversed(self.stages) if _overrides(s, "on_complete"))
 
     @property
     def names(self) -> list[str]:
@@ -39,6 +40,12 @@ class Pipeline:
             ctx.fail(GatewayError(500, "Internal gateway error.", code="internal_error"))
         if ctx.reply is None:
             ctx.fail(GatewayError(500, "No stage produced a response.", code="internal_error"))
+
+    async def seal(self, ctx: RequestContext) -> None:
+        """Runs the seal phase before the response's final bytes; its errors propagate."""
+        ctx.finished = time.perf_counter()
+        for stage in self._sealing:
+            await stage.on_seal(ctx)
 
     async def complete(self, ctx: RequestContext) -> None:
         """Runs the completion phase; called exactly once, however the response ended."""
@@ -62,13 +69,16 @@ class BaseStage:
     async def on_request(self, ctx: RequestContext) -> None:
         return None
 
+    async def on_seal(self, ctx: RequestContext) -> None:
+        return None
+
     async def on_complete(self, ctx: RequestContext) -> None:
         return None
 
 
-def _overrides_complete(stage: Stage) -> bool:
-    method = getattr(type(stage), "on_complete", None)
-    return method is not None and method is not BaseStage.on_complete
+def _overrides(stage: Stage, phase: str) -> bool:
+    method = getattr(type(stage), phase, None)
+    return method is not None and method is not getattr(BaseStage, phase)
 
 
 def _ids(ctx: RequestContext) -> dict[str, str]:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -95,3 +99,103 @@ class ApiKeyRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+# Integer primary keys that autoincrement on both backends (SQLite only does so for INTEGER).
+_ROW_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UsageRow(Base):
+    """One record per request: who asked, where it went, what it used and how long it took."""
+
+    __tablename__ = "usage_ledger"
+    __table_args__ = (
+        Index("ix_usage_ledger_tenant_finished", "tenant_id", "finished_at"),
+        Index("ix_usage_ledger_backend_finished", "backend", "finished_at"),
+    )
+
+    id: Mapped[int] = mapped_column(_ROW_ID, primary_key=True, autoincrement=True)
+    request_id: Mapped[str] = mapped_column(String(40), unique=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    tenant: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    key_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    endpoint: Mapped[str] = mapped_column(String(32))
+    model: Mapped[str] = mapped_column(String(200))
+    backend: Mapped[str] = mapped_column(String(64))
+    location: Mapped[str] = mapped_column(String(16))
+    upstream_model: Mapped[str] = mapped_column(String(200))
+    stream: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(32))
+    input_tokens: Mapped[int] = mapped_column(Integer)
+    cached_input_tokens: Mapped[int] = mapped_column(Integer)
+    output_tokens: Mapped[int] = mapped_column(Integer)
+    usage_estimated: Mapped[bool] = mapped_column(Boolean)
+    queue_ms: Mapped[float] = mapped_column(Float)
+    ttft_ms: Mapped[float | None] = mapped_column(Float, nullable=True)
+    total_ms: Mapped[float] = mapped_column(Float)
+    cache_status: Mapped[str] = mapped_column(String(16))
+
+
+class UsageHourlyRow(Base):
+    """Hourly sums of the ledger, kept in the same transaction, so reports never scan raw rows."""
+
+    __tablename__ = "usage_hourly"
+
+    hour: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    endpoint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    backend: Mapped[str] = mapped_column(String(64), primary_key=True)
+    location: Mapped[str] = mapped_column(String(16))
+    requests: Mapped[int] = mapped_column(BigInteger)
+    errors: Mapped[int] = mapped_column(BigInteger)
+    input_tokens: Mapped[int] = mapped_column(BigInteger)
+    cached_input_tokens: Mapped[int] = mapped_column(BigInteger)
+    output_tokens: Mapped[int] = mapped_column(BigInteger)
+    estimated_requests: Mapped[int] = mapped_column(BigInteger)
+    busy_ms: Mapped[float] = mapped_column(Float)
+
+
+class AuditRecordRow(Base):
+    """One link of a hash chain; see bastion.audit.chain for what the hash covers."""
+
+    __tablename__ = "audit_records"
+    __table_args__ = (
+        UniqueConstraint("chain", "seq", name="uq_audit_records_chain_seq"),
+        Index("ix_audit_records_ts", "ts"),
+        Index("ix_audit_records_chain_segment", "chain", "segment"),
+    )
+
+    id: Mapped[int] = mapped_column(_ROW_ID, primary_key=True, autoincrement=True)
+    chain: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    segment: Mapped[int] = mapped_column(Integer)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime())
+    kind: Mapped[str] = mapped_column(String(16))
+    request_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditCheckpointRow(Base):
+    """Seals a closed segment of a chain; kept after the segment's records are pruned."""
+
+    __tablename__ = "audit_checkpoints"
+
+    chain: Mapped[str] = mapped_column(String(40), primary_key=True)
+    segment: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_seq: Mapped[int] = mapped_column(BigInteger)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    first_ts: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_ts: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    signature: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    pruned_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -61,6 +61,10 @@ class Store:
     def dialect(self) -> str:
         return self._db.dialect
 
+    @property
+    def engines(self) -> Engines:
+        return self._db.engines
+
     async def close(self) -> None:
         if self._relay is not None:
             await self._relay.close()

@@ -10,6 +10,13 @@ from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+_TOKEN_GAP_BUCKETS = (
+    0.001, 0.0025, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5,
+)  # fmt: skip
+_COMMIT_BUCKETS = (
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+)  # fmt: skip
+_BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
 _LATENCY_BUCKETS = (
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0,
 )  # fmt: skip
@@ -42,10 +49,46 @@ class GatewayMetrics:
             buckets=_LATENCY_BUCKETS,
             registry=r,
         )
+        self.inter_token_latency = Histogram(
+            "bastion_inter_token_latency_seconds",
+            "Mean gap between output tokens after the first, one observation per stream.",
+            ["endpoint", "backend"],
+            buckets=_TOKEN_GAP_BUCKETS,
+            registry=r,
+        )
+        self.queue_wait = Histogram(
+            "bastion_queue_wait_seconds",
+            "Time requests waited for capacity before being sent to a backend.",
+            ["endpoint"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
+        )
         self.tokens = Counter(
             "bastion_tokens",
-            "Tokens processed, by backend and direction (input, output, cached_input).",
-            ["backend", "direction"],
+            "Tokens processed, by endpoint, backend and direction (input, output, cached_input).",
+            ["endpoint", "backend", "direction"],
+            registry=r,
+        )
+        self.journal_batch_size = Histogram(
+            "bastion_journal_batch_records",
+            "Requests whose records were committed together (group commit).",
+            buckets=_BATCH_BUCKETS,
+            registry=r,
+        )
+        self.journal_commit_seconds = Histogram(
+            "bastion_journal_commit_seconds",
+            "Time to write and commit one batch of ledger and audit records.",
+            buckets=_COMMIT_BUCKETS,
+            registry=r,
+        )
+        self.journal_failures = Counter(
+            "bastion_journal_write_failures",
+            "Failed ledger/audit batch writes (retried).",
+            registry=r,
+        )
+        self.journal_dropped = Counter(
+            "bastion_journal_dropped",
+            "Records of unacknowledged requests dropped because the journal queue was full.",
             registry=r,
         )
         self.upstream_errors = Counter(
@@ -74,9 +117,11 @@ class GatewayMetrics:
             route = RouteMetrics(
                 duration=self.duration.labels(endpoint, backend),
                 time_to_first_token=self.time_to_first_token.labels(endpoint, backend),
-                input_tokens=self.tokens.labels(backend, "input"),
-                output_tokens=self.tokens.labels(backend, "output"),
-                cached_input_tokens=self.tokens.labels(backend, "cached_input"),
+                inter_token_latency=self.inter_token_latency.labels(endpoint, backend),
+                queue_wait=self.queue_wait.labels(endpoint),
+                input_tokens=self.tokens.labels(endpoint, backend, "input"),
+                output_tokens=self.tokens.labels(endpoint, backend, "output"),
+                cached_input_tokens=self.tokens.labels(endpoint, backend, "cached_input"),
                 statuses={},
                 counter=self.requests,
                 endpoint=endpoint,
@@ -90,6 +135,8 @@ class GatewayMetrics:
 class RouteMetrics:
     duration: Histogram
     time_to_first_token: Histogram
+    inter_token_latency: Histogram
+    queue_wait: Histogram
     input_tokens: Counter
     output_tokens: Counter
     cached_input_tokens: Counter

@@ -22,9 +22,13 @@ class Account(BaseStage):
         finished = ctx.finished or ctx.started
         route.count(ctx.status)
         route.duration.observe(finished - ctx.started)
+        route.queue_wait.observe(ctx.queued_seconds)
+        usage = ctx.usage
         if ctx.first_chunk_at is not None:
             route.time_to_first_token.observe(ctx.first_chunk_at - ctx.started)
-        usage = ctx.usage
+            if usage is not None and usage.output_tokens > 1:
+                gap = (finished - ctx.first_chunk_at) / (usage.output_tokens - 1)
+                route.inter_token_latency.observe(gap)
         if usage is not None:
             route.input_tokens.inc(usage.input_tokens)
             route.output_tokens.inc(usage.output_tokens)

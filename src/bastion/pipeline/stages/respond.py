@@ -51,12 +51,9 @@ class Respond(BaseStage):
                 )
                 raise GatewayError(502, message, code="bad_gateway")
             headers.update(_STREAM_HEADERS)
-            ctx.reply = Reply(
-                200,
-                stream=self._stream(ctx, upstream, exchange),
-                headers=headers,
-                media_type="text/event-stream",
-            )
+            reply = Reply(200, headers=headers, media_type="text/event-stream")
+            reply.stream = self._stream(ctx, reply, upstream, exchange)
+            ctx.reply = reply
         else:
             raw = await upstream.read()
             upstream.release()
@@ -105,8 +102,10 @@ class Respond(BaseStage):
         ctx.fail(error)
 
     async def _stream(
-        self, ctx: RequestContext, upstream: UpstreamResponse, exchange: Exchange
+        self, ctx: RequestContext, reply: Reply, upstream: UpstreamResponse, exchange: Exchange
     ) -> AsyncGenerator[bytes, None]:
+        """Yields the stream up to its end event; the end goes to ``reply.tail``, to be sent
+        once the request's records are durable."""
         translator = exchange.stream_translator(ctx.model, include_usage=ctx.include_usage)
         parser = SSEParser()
         backend = ctx.backend_name
@@ -121,9 +120,9 @@ class Respond(BaseStage):
                     for event in parser.feed(raw):
                         if exchange.is_content(event):
                             content_events += 1
-                        out.extend(translator.feed(event))
                         if exchange.is_end(event):
                             ended = True
+                        (tail if ended else out).extend(translator.feed(event))
                     if out:
                         if ctx.first_chunk_at is None:
                             ctx.first_chunk_at = time.perf_counter()
@@ -142,7 +141,7 @@ class Respond(BaseStage):
                 failure = f"Backend '{backend}' sent a malformed stream."
             else:
                 if ended:
-                    tail = translator.finish()
+                    tail.extend(translator.finish())
                     upstream.release()
                 else:
                     ctx.outcome = "upstream_cut"
@@ -150,8 +149,7 @@ class Respond(BaseStage):
                     failure = f"Backend '{backend}' closed the stream before it was complete."
             if failure is not None:
                 tail = translator.error_events(failure, _error_type(exchange))
-            if tail:
-                yield b"".join(tail)
+            reply.tail = b"".join(tail)
         finally:
             ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
 

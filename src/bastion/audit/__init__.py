@@ -1,0 +1,1 @@
+"""The audit journal: hash-chained, write-ahead records of every request, sealed by checkpoints."""

@@ -1,0 +1,92 @@
+"""What an audit record says about a request, by capture mode.
+
+``metadata`` (the default) records who asked for what, where it went and how it ended, with
+SHA-256 digests of the request and response bodies: proof of content without keeping it.
+``redacted`` adds the content with personal data and secrets masked; ``full`` adds it as is.
+Content is capped at a configured size, and a cap that cut it says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import orjson
+
+from bastion.audit.chain import AuditEntry
+from bastion.audit.redact import redact
+from bastion.pipeline.context import RequestContext
+
+CaptureMode = Literal["metadata", "redacted", "full"]
+
+
+def intent_entry(ctx: RequestContext, max_content_bytes: int) -> AuditEntry:
+    principal = ctx.principal
+    deployment = ctx.deployment
+    payload: dict[str, Any] = {
+        "endpoint": ctx.operation.value,
+        "model": ctx.model,
+        "stream": ctx.stream,
+        "key_id": principal.key_id if principal else None,
+        "tenant": principal.tenant_name if principal else None,
+        "backend": ctx.backend_name,
+        "location": deployment.backend.location if deployment else None,
+        "upstream_model": deployment.upstream_model if deployment else None,
+        "request_sha256": hashlib.sha256(ctx.raw_body).hexdigest(),
+        "request_bytes": len(ctx.raw_body),
+        "capture": ctx.audit_mode,
+    }
+    _add_content(payload, "request", ctx.raw_body, ctx.audit_mode, max_content_bytes)
+    return _entry("intent", ctx, payload)
+
+
+def outcome_entry(ctx: RequestContext, kind: Literal["completion", "abort"]) -> AuditEntry:
+    usage = ctx.usage
+    payload: dict[str, Any] = {
+        "status": ctx.status,
+        "outcome": ctx.outcome,
+        "usage": (
+            {
+                "input_tokens": usage.input_tokens,
+                "cached_input_tokens": usage.cached_input_tokens,
+                "output_tokens": usage.output_tokens,
+                "estimated": usage.estimated,
+            }
+            if usage is not None
+            else None
+        ),
+    }
+    log = ctx.response_log
+    if log is not None:
+        payload["response_sha256"] = log.digest.hexdigest()
+        payload["response_bytes"] = log.size
+        if log.captured is not None:
+            body = b"".join(log.captured)
+            text = body.decode("utf-8", "replace")
+            payload["response"] = redact(text) if ctx.audit_mode == "redacted" else text
+            payload["response_truncated"] = log.truncated
+    if ctx.error is not None:
+        payload["error"] = ctx.error.message
+    return _entry(kind, ctx, payload)
+
+
+def _add_content(
+    payload: dict[str, Any], name: str, body: bytes, mode: str | None, limit: int
+) -> None:
+    if mode not in ("redacted", "full"):
+        return
+    text = body[:limit].decode("utf-8", "replace")
+    payload[name] = redact(text) if mode == "redacted" else text
+    payload[f"{name}_truncated"] = len(body) > limit
+
+
+def _entry(kind: str, ctx: RequestContext, payload: dict[str, Any]) -> AuditEntry:
+    principal = ctx.principal
+    return AuditEntry(
+        kind=kind,
+        request_id=ctx.request_id,
+        tenant_id=principal.tenant_id if principal else None,
+        payload=orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode(),
+        ts=datetime.now(UTC),
+    )

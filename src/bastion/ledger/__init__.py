@@ -1,0 +1,1 @@
+"""The usage ledger: one record per request, with hourly sums for reports."""

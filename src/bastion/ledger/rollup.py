@@ -1,0 +1,67 @@
+"""Hourly sums of ledger rows, upserted in the same transaction as the rows themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Insert
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bastion.store.models import UsageHourlyRow
+
+_KEY = ("hour", "tenant_id", "key_id", "endpoint", "model", "backend")
+_SUMS = (
+    "requests",
+    "errors",
+    "input_tokens",
+    "cached_input_tokens",
+    "output_tokens",
+    "estimated_requests",
+    "busy_ms",
+)
+
+
+def rollup_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per hour and dimension, summed over the batch (fewer upserts than requests)."""
+    sums: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in ledger_rows:
+        hour = row["finished_at"].replace(minute=0, second=0, microsecond=0)
+        key = (
+            hour,
+            row["tenant_id"] or "",
+            row["key_id"] or "",
+            row["endpoint"],
+            row["model"],
+            row["backend"],
+        )
+        total = sums.get(key)
+        if total is None:
+            total = dict(zip(_KEY, key, strict=True))
+            total["location"] = row["location"]
+            total.update(dict.fromkeys(_SUMS, 0))
+            sums[key] = total
+        total["requests"] += 1
+        total["errors"] += row["status"] >= 400 or row["outcome"] != "ok"
+        total["input_tokens"] += row["input_tokens"]
+        total["cached_input_tokens"] += row["cached_input_tokens"]
+        total["output_tokens"] += row["output_tokens"]
+        total["estimated_requests"] += row["usage_estimated"]
+        total["busy_ms"] += row["total_ms"]
+    return list(sums.values())
+
+
+def rollup_statement(dialect: str) -> Insert:
+    """INSERT … ON CONFLICT DO UPDATE adding to the existing sums (SQLite and PostgreSQL)."""
+    table = UsageHourlyRow.__table__
+    statement: Any
+    if dialect == "postgresql":
+        statement = postgresql.insert(UsageHourlyRow)
+    elif dialect == "sqlite":
+        statement = sqlite.insert(UsageHourlyRow)
+    else:
+        raise ValueError(f"no rollup upsert for {dialect}")
+    excluded = statement.excluded
+    update = {name: table.c[name] + excluded[name] for name in _SUMS}
+    result: Insert = statement.on_conflict_do_update(index_elements=list(_KEY), set_=update)
+    return result
