@@ -128,7 +128,7 @@ class JournalWriter:
         """Writes what is queued, seals the open segment, and stops."""
         self._closing = True
         self._wakeup.set()
-        if self._task is not None:
+        if self._task is not None and not self._task.done():
             try:
                 await asyncio.wait_for(self._task, self.durability_timeout * 2)
             except TimeoutError:

@@ -1,0 +1,361 @@
+"""Verification of the audit journal: finds edited, reordered, inserted and deleted records.
+
+Each chain is walked in sequence order. A record whose stored hash does not match its content
+was edited, unless it matches the content at another position (then it was moved: reordered).
+A gap in sequence numbers is a deletion; a record whose link names no predecessor it could
+have had was inserted or its predecessor rewritten. Closed segments must end exactly at their
+checkpoint, whose signature is checked when the key is given. Each chain's first record names
+the newest record written before it, so a deleted chain, or the cut tail of one, is noticed by
+the chain that followed it. What no check can see: records cut from the end of the newest chain
+after its last checkpoint; the report names that chain's head so it can be compared with a copy
+kept elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bastion.audit.chain import GENESIS_HASH, Checkpoint, Signer, record_hash
+from bastion.store.models import AuditCheckpointRow, AuditRecordRow
+
+Severity = Literal["tampered", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    severity: Severity
+    kind: str  # edited, reordered, inserted, deleted, checkpoint, signature, unsealed
+    chain: str
+    seq: int | None
+    message: str
+
+    def render(self) -> str:
+        where = f"chain {self.chain}" + (f" seq {self.seq}" if self.seq is not None else "")
+        return f"{self.severity.upper()} {self.kind}: {where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Head:
+    chain: str
+    seq: int
+    hash: str
+    ts: datetime
+
+
+@dataclass(slots=True)
+class VerifyReport:
+    chains: int = 0
+    records: int = 0
+    checkpoints: int = 0
+    pruned_segments: int = 0
+    signatures_checked: bool = False
+    findings: list[Finding] = field(default_factory=list)
+    newest: Head | None = None
+
+    @property
+    def intact(self) -> bool:
+        return not any(f.severity == "tampered" for f in self.findings)
+
+    def tampered(self, kind: str, chain: str, seq: int | None, message: str) -> None:
+        self.findings.append(Finding("tampered", kind, chain, seq, message))
+
+    def warn(self, kind: str, chain: str, seq: int | None, message: str) -> None:
+        self.findings.append(Finding("warning", kind, chain, seq, message))
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    id: int
+    chain: str
+    seq: int
+    segment: int
+    ts: datetime
+    kind: str
+    request_id: str | None
+    tenant_id: str | None
+    payload: str
+    prev_hash: str
+    hash: str
+
+    def content_hash(self, *, seq: int | None = None) -> str:
+        return record_hash(
+            self.prev_hash,
+            chain=self.chain,
+            seq=self.seq if seq is None else seq,
+            segment=self.segment,
+            ts=self.ts,
+            kind=self.kind,
+            request_id=self.request_id,
+            tenant_id=self.tenant_id,
+            payload=self.payload,
+        )
+
+
+async def verify_journal(engine: AsyncEngine, signer: Signer | None) -> VerifyReport:
+    report = VerifyReport(signatures_checked=signer is not None)
+    async with engine.connect() as conn:
+        checkpoints = await _checkpoints(conn)
+        chains = sorted(set(await _chain_ids(conn)) | set(checkpoints))
+        heads: dict[str, dict[int, str]] = {}  # chain -> seq -> hash, of records still present
+        starts: list[_Record] = []
+        for chain in chains:
+            records = await _records(conn, chain)
+            cps = checkpoints.get(chain, [])
+            report.chains += 1
+            report.records += len(records)
+            report.checkpoints += len(cps)
+            _verify_chain(chain, records, cps, signer, report)
+            heads[chain] = {r.seq: r.hash for r in records}
+            starts.extend(r for r in records if r.kind == "chain_start")
+            if records:
+                last = records[-1]
+                if report.newest is None or last.ts >= report.newest.ts:
+                    report.newest = Head(chain, last.seq, last.hash, last.ts)
+        for start in starts:
+            _verify_follows(start, heads, checkpoints, report)
+    return report
+
+
+def _verify_chain(
+    chain: str,
+    records: Sequence[_Record],
+    checkpoints: Sequence[_PrunableCheckpoint],
+    signer: Signer | None,
+    report: VerifyReport,
+) -> None:
+    by_segment = {cp.checkpoint.segment: cp for cp in checkpoints}
+    for cp in checkpoints:
+        _check_signature(cp.checkpoint, signer, report)
+        if cp.pruned:
+            report.pruned_segments += 1
+    if not records:
+        if any(not cp.pruned for cp in checkpoints):
+            report.tampered("deleted", chain, None, "all records of sealed segments are missing")
+        return
+    by_hash = {r.hash: r for r in records}
+    first = records[0]
+    anchor = by_segment.get(first.segment - 1)
+    if anchor is not None and anchor.pruned:
+        expected_prev, expected_seq = anchor.checkpoint.last_hash, anchor.checkpoint.last_seq + 1
+    else:
+        expected_prev, expected_seq = GENESIS_HASH, 1
+    previous: _Record | None = None
+    for record in records:
+        if previous is not None and record.seq == previous.seq:
+            report.tampered("inserted", chain, record.seq, "a second record with this seq")
+            continue
+        gap = record.seq > expected_seq
+        if gap:
+            missing = f"{expected_seq}" + (
+                f"-{record.seq - 1}" if record.seq - 1 > expected_seq else ""
+            )
+            report.tampered("deleted", chain, record.seq, f"records seq {missing} are missing")
+        if record.content_hash() != record.hash:
+            moved_from = _original_seq(record)
+            if moved_from is not None:
+                report.tampered(
+                    "reordered", chain, record.seq, f"this record was written as seq {moved_from}"
+                )
+            else:
+                report.tampered("edited", chain, record.seq, "content does not match its hash")
+        elif not gap and record.prev_hash != expected_prev:
+            owner = by_hash.get(record.prev_hash)
+            if owner is not None:
+                report.tampered(
+                    "reordered", chain, record.seq, f"it was written after seq {owner.seq}"
+                )
+            elif previous is not None and previous.content_hash() == previous.hash:
+                # The predecessor is self-consistent but is not the record this one followed:
+                # it was rewritten with a fresh hash, or slipped in between.
+                report.tampered(
+                    "inserted",
+                    chain,
+                    previous.seq,
+                    "record does not link to its successor (inserted, or edited with its "
+                    "hash recomputed)",
+                )
+        previous = record
+        expected_prev, expected_seq = record.hash, record.seq + 1
+    _verify_segments(chain, records, checkpoints, report)
+
+
+def _verify_segments(
+    chain: str,
+    records: Sequence[_Record],
+    checkpoints: Sequence[_PrunableCheckpoint],
+    report: VerifyReport,
+) -> None:
+    by_seq = {r.seq: r for r in records}
+    present_segments = {r.segment for r in records}
+    for cp in checkpoints:
+        checkpoint = cp.checkpoint
+        if cp.pruned:
+            continue
+        last = by_seq.get(checkpoint.last_seq)
+        if last is None or last.hash != checkpoint.last_hash or last.segment != checkpoint.segment:
+            report.tampered(
+                "checkpoint",
+                chain,
+                checkpoint.last_seq,
+                f"segment {checkpoint.segment} does not end at its checkpoint (records deleted "
+                "at its end, or the segment rewritten)",
+            )
+        for seq in (checkpoint.first_seq, checkpoint.last_seq):
+            record = by_seq.get(seq)
+            if record is not None and record.segment != checkpoint.segment:
+                report.tampered(
+                    "checkpoint", chain, seq, f"record moved out of segment {checkpoint.segment}"
+                )
+    sealed = {cp.checkpoint.segment for cp in checkpoints}
+    for segment in sorted(present_segments - sealed):
+        count = sum(1 for r in records if r.segment == segment)
+        if segment != max(present_segments):
+            report.tampered(
+                "checkpoint", chain, None, f"segment {segment} is followed by others but unsealed"
+            )
+        else:
+            report.warn(
+                "unsealed",
+                chain,
+                None,
+                f"newest segment {segment} ({count} records) has no checkpoint yet: normal for "
+                "a running gateway or one that was killed",
+            )
+
+
+def _verify_follows(
+    start: _Record,
+    heads: dict[str, dict[int, str]],
+    checkpoints: dict[str, list[_PrunableCheckpoint]],
+    report: VerifyReport,
+) -> None:
+    try:
+        follows = orjson.loads(start.payload).get("follows")
+    except (orjson.JSONDecodeError, AttributeError):
+        return  # an edited start record is already reported by its hash
+    if not isinstance(follows, dict):
+        return
+    chain, seq, digest = follows.get("chain"), follows.get("seq"), follows.get("hash")
+    if not isinstance(chain, str) or not isinstance(seq, int):
+        return
+    present = heads.get(chain, {})
+    if seq in present:
+        if present[seq] != digest:
+            report.tampered(
+                "edited", chain, seq, f"differs from what chain {start.chain} recorded at start"
+            )
+        return
+    for cp in checkpoints.get(chain, []):
+        if cp.pruned and cp.checkpoint.first_seq <= seq <= cp.checkpoint.last_seq:
+            if seq == cp.checkpoint.last_seq and cp.checkpoint.last_hash != digest:
+                report.tampered("checkpoint", chain, seq, "pruned segment's checkpoint altered")
+            return
+    if not present and chain not in checkpoints:
+        report.tampered(
+            "deleted", chain, None, f"the whole chain is missing (chain {start.chain} follows it)"
+        )
+    else:
+        report.tampered(
+            "deleted",
+            chain,
+            seq,
+            f"chain {start.chain} started after this record, which is missing (tail cut)",
+        )
+
+
+def _original_seq(record: _Record, window: int = 64) -> int | None:
+    """The seq at which ``record`` was written, if its content was moved rather than edited.
+
+    Searched near its current place: reordering moves records a little, not across the chain.
+    """
+    for candidate in range(max(1, record.seq - window), record.seq + window + 1):
+        if candidate != record.seq and record.content_hash(seq=candidate) == record.hash:
+            return candidate
+    return None
+
+
+def _check_signature(checkpoint: Checkpoint, signer: Signer | None, report: VerifyReport) -> None:
+    if signer is None:
+        return
+    if checkpoint.signature is None:
+        report.warn(
+            "signature", checkpoint.chain, None, f"segment {checkpoint.segment} is unsigned"
+        )
+    elif checkpoint.key_id != signer.key_id:
+        report.warn(
+            "signature",
+            checkpoint.chain,
+            None,
+            f"segment {checkpoint.segment} was signed with another key ({checkpoint.key_id})",
+        )
+    elif not signer.verifies(checkpoint):
+        report.tampered(
+            "signature",
+            checkpoint.chain,
+            checkpoint.last_seq,
+            f"segment {checkpoint.segment}'s checkpoint signature is invalid",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _PrunableCheckpoint:
+    checkpoint: Checkpoint
+    pruned: bool
+
+
+async def _checkpoints(conn: AsyncConnection) -> dict[str, list[_PrunableCheckpoint]]:
+    table = AuditCheckpointRow.__table__
+    result: dict[str, list[_PrunableCheckpoint]] = {}
+    rows = await conn.execute(select(table).order_by(table.c.chain, table.c.segment))
+    for row in rows:
+        checkpoint = Checkpoint(
+            chain=row.chain,
+            segment=row.segment,
+            first_seq=row.first_seq,
+            last_seq=row.last_seq,
+            last_hash=row.last_hash,
+            first_ts=row.first_ts,
+            last_ts=row.last_ts,
+            created_at=row.created_at,
+            key_id=row.key_id,
+            signature=row.signature,
+        )
+        result.setdefault(row.chain, []).append(
+            _PrunableCheckpoint(checkpoint, row.pruned_at is not None)
+        )
+    return result
+
+
+async def _chain_ids(conn: AsyncConnection) -> list[str]:
+    table = AuditRecordRow.__table__
+    return list((await conn.execute(select(table.c.chain).distinct())).scalars())
+
+
+async def _records(conn: AsyncConnection, chain: str) -> list[_Record]:
+    table = AuditRecordRow.__table__
+    rows = await conn.execute(
+        select(table).where(table.c.chain == chain).order_by(table.c.seq, table.c.id)
+    )
+    return [
+        _Record(
+            id=row.id,
+            chain=row.chain,
+            seq=row.seq,
+            segment=row.segment,
+            ts=row.ts,
+            kind=row.kind,
+            request_id=row.request_id,
+            tenant_id=row.tenant_id,
+            payload=row.payload,
+            prev_hash=row.prev_hash,
+            hash=row.hash,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,199 @@
+"""``bastion audit …``: verify, export and prune the audit journal."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from bastion.audit.chain import Signer
+
+T = TypeVar("T")
+
+_database_url = click.option(
+    "--database-url",
+    envvar="BASTION_DATABASE_URL",
+    help="Database URL (env BASTION_DATABASE_URL); default: the config's database.url.",
+)
+_config = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="BASTION_CONFIG",
+    help="bastion.yaml giving the database and the audit signing-key variable.",
+)
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """Verify, export and prune the hash-chained audit journal."""
+
+
+@audit_group.command("verify")
+@_config
+@_database_url
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def verify_command(config_path: Path | None, database_url: str | None, quiet: bool) -> None:
+    """Check every chain, link and checkpoint; exit 1 if anything was tampered with."""
+    from bastion.audit.verify import verify_journal
+
+    url, key_env = _settings(config_path, database_url)
+    signer = _signer(key_env)
+    report = _run(url, lambda engine: verify_journal(engine, signer))
+    for finding in report.findings:
+        if not quiet or finding.severity == "tampered":
+            click.echo(finding.render())
+    if not quiet:
+        click.echo(
+            f"{report.chains} chain(s), {report.records} record(s), "
+            f"{report.checkpoints} checkpoint(s) ({report.pruned_segments} pruned segment(s))"
+        )
+        if not report.signatures_checked:
+            click.echo(f"signatures NOT checked: {key_env} is not set")
+        if report.newest is not None:
+            newest = report.newest
+            click.echo(
+                f"newest record: chain {newest.chain} seq {newest.seq} at {newest.ts.isoformat()}"
+                f" hash {newest.hash}"
+            )
+    tampered = sum(1 for f in report.findings if f.severity == "tampered")
+    click.echo("journal intact" if report.intact else f"journal TAMPERED ({tampered} finding(s))")
+    sys.exit(0 if report.intact else 1)
+
+
+@audit_group.command("export")
+@_config
+@_database_url
+@click.option("--since", type=click.DateTime(), help="Records at or after this time (UTC).")
+@click.option("--until", type=click.DateTime(), help="Records before this time (UTC).")
+@click.option("--tenant", help="Only this tenant (name or id).")
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="File (default stdout)."
+)
+def export_command(  # noqa: PLR0917 (one parameter per option)
+    config_path: Path | None,
+    database_url: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    tenant: str | None,
+    output: Path | None,
+) -> None:
+    """Write audit records as JSON Lines, in write order, with their chain links."""
+    from bastion.audit.export import export_lines
+
+    url, _ = _settings(config_path, database_url)
+
+    async def export(engine: AsyncEngine) -> int:
+        tenant_id = await _tenant_id(engine, tenant) if tenant else None
+        sink = output.open("wb") if output is not None else sys.stdout.buffer
+        count = 0
+        try:
+            async for line in export_lines(
+                engine, since=_utc(since), until=_utc(until), tenant_id=tenant_id
+            ):
+                sink.write(line)
+                count += 1
+        finally:
+            if output is not None:
+                sink.close()
+            else:
+                sink.flush()
+        return count
+
+    count = _run(url, export)
+    click.echo(f"exported {count} record(s)", err=True)
+
+
+@audit_group.command("prune")
+@_config
+@_database_url
+@click.option(
+    "--older-than",
+    "older_than_days",
+    type=click.FloatRange(min=0),
+    required=True,
+    help="Delete sealed segments whose newest record is older than this many days.",
+)
+def prune_command(
+    config_path: Path | None, database_url: str | None, older_than_days: float
+) -> None:
+    """Delete whole sealed segments; their checkpoints stay, so the rest still verifies."""
+    from bastion.audit.prune import prune_before
+
+    url, _ = _settings(config_path, database_url)
+    cutoff = datetime.now(UTC) - timedelta(days=older_than_days)
+    result = _run(url, lambda engine: prune_before(engine, cutoff))
+    click.echo(f"pruned {result.segments} segment(s), {result.records} record(s)")
+
+
+def _settings(config_path: Path | None, database_url: str | None) -> tuple[str, str]:
+    from bastion.config import BastionConfig, ConfigError, load_config
+
+    try:
+        config = load_config(config_path) if config_path is not None else BastionConfig()
+    except ConfigError as error:
+        click.echo(f"Invalid configuration ({len(error.problems)} problem(s)):", err=True)
+        for problem in error.problems:
+            click.echo("  " + problem.render(error.source), err=True)
+        raise SystemExit(2) from None
+    return database_url or config.database.url, config.audit.signing_key_env
+
+
+def _signer(key_env: str) -> Signer | None:
+    from bastion.audit.chain import Signer as HmacSigner
+
+    key = os.environ.get(key_env, "")
+    if not key:
+        return None
+    try:
+        return HmacSigner(key.encode())
+    except ValueError as exc:
+        raise click.UsageError(f"{key_env}: {exc}") from None
+
+
+def _run(url: str, work: Callable[[AsyncEngine], Awaitable[T]]) -> T:
+    from sqlalchemy.exc import DBAPIError
+
+    from bastion.store.engine import create_engines
+
+    async def main() -> T:
+        engines = create_engines(url)
+        try:
+            return await work(engines.write)
+        finally:
+            await engines.read.dispose()
+
+    try:
+        return asyncio.run(main())
+    except (DBAPIError, OSError) as exc:
+        click.echo(f"cannot read the audit journal: {str(exc).splitlines()[0]}", err=True)
+        raise SystemExit(2) from None
+
+
+async def _tenant_id(engine: AsyncEngine, tenant: str) -> str:
+    from sqlalchemy import or_, select
+
+    from bastion.store.models import TenantRow
+
+    async with engine.connect() as conn:
+        found = (
+            await conn.execute(
+                select(TenantRow.id).where(or_(TenantRow.name == tenant, TenantRow.id == tenant))
+            )
+        ).scalar()
+    if found is None:
+        raise click.UsageError(f"no tenant named {tenant!r}")
+    return str(found)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else value.replace(tzinfo=UTC)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from bastion.audit.chain import GENESIS_HASH, AuditEntry, ChainState, Signer, record_hash
+from bastion.audit.redact import redact
+
+TS = datetime(2026, 12, 1, 10, 0, 0, 123456, tzinfo=UTC)
+
+
+def _entry(payload: str = "{}") -> AuditEntry:
+    return AuditEntry("intent", "req-1", "ten-1", payload, TS)
+
+
+def test_each_record_links_to_the_previous_hash() -> None:
+    state = ChainState("c1")
+    first = state.link(_entry('{"a":1}'), 0.0)
+    second = state.link(_entry('{"a":2}'), 0.0)
+    assert first["prev_hash"] == GENESIS_HASH
+    assert second["prev_hash"] == first["hash"]
+    assert (first["seq"], second["seq"]) == (1, 2)
+    assert state.head_hash == second["hash"]
+
+
+def test_the_hash_covers_every_field() -> None:
+    fields = {
+        "chain": "c1",
+        "seq": 1,
+        "segment": 1,
+        "ts": TS,
+        "kind": "intent",
+        "request_id": "r",
+        "tenant_id": "t",
+        "payload": "{}",
+    }
+    base = record_hash(GENESIS_HASH, **fields)  # type: ignore[arg-type]
+    changes = {
+        "chain": "c2",
+        "seq": 2,
+        "segment": 2,
+        "ts": TS.replace(microsecond=1),
+        "kind": "abort",
+        "request_id": "r2",
+        "tenant_id": "t2",
+        "payload": "{ }",
+    }
+    for name, value in changes.items():
+        assert record_hash(GENESIS_HASH, **{**fields, name: value}) != base, name  # type: ignore[arg-type]
+    assert record_hash("1" * 64, **fields) != base  # type: ignore[arg-type]
+
+
+def test_closing_a_segment_seals_its_range_and_starts_the_next() -> None:
+    state = ChainState("c1")
+    for _ in range(3):
+        state.link(_entry(), 0.0)
+    checkpoint = state.close_segment(TS, Signer(b"k" * 32))
+    assert (checkpoint.segment, checkpoint.first_seq, checkpoint.last_seq) == (1, 1, 3)
+    assert checkpoint.last_hash == state.head_hash
+    assert state.segment == 2
+    assert state.segment_first_seq == 4
+    assert state.link(_entry(), 0.0)["segment"] == 2
+
+
+def test_signatures_verify_only_with_the_same_key_and_content() -> None:
+    state = ChainState("c1")
+    state.link(_entry(), 0.0)
+    signer = Signer(b"k" * 32)
+    checkpoint = state.close_segment(TS, signer)
+    assert signer.verifies(checkpoint)
+    assert not Signer(b"x" * 32).verifies(checkpoint)
+    assert not signer.verifies(replace(checkpoint, last_hash="0" * 64))
+    assert not signer.verifies(replace(checkpoint, signature=None))
+
+
+def test_short_signing_keys_are_refused() -> None:
+    with pytest.raises(ValueError, match="at least 16 bytes"):
+        Signer(b"short")
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("mail me at jane.doe@example.com please", "jane.doe@example.com"),
+        ("card 4111 1111 1111 1111 ok", "4111 1111 1111 1111"),
+        ("call +44 20 7946 0958", "20 7946 0958"),
+        ("key sk-abcdefghijklmnopqrstuvwx", "sk-abcdefghijklmnopqrstuvwx"),
+        ("aws AKIAIOSFODNN7EXAMPLE here", "AKIAIOSFODNN7EXAMPLE"),
+        ("Authorization: Bearer abcdefghijklmnop1234", "abcdefghijklmnop1234"),
+        ("db postgresql://app:s3cret@db.internal/prod", "s3cret"),
+        ("host 10.1.2.3 down", "10.1.2.3"),
+    ],
+)
+def test_redaction_masks_personal_data_and_secrets(text: str, hidden: str) -> None:
+    assert hidden not in redact(text)
+
+
+def test_redaction_keeps_short_numbers() -> None:
+    assert redact("3 apples in 2025 cost 12 dollars") == "3 apples in 2025 cost 12 dollars"
