@@ -9,9 +9,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bastion.config.schema import _Strict
+
+class Strict(BaseModel):
+    """Unknown keys are errors, as everywhere in bastion.yaml.
+
+    Defined here rather than imported from ``bastion.config.schema``, which imports this module.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
 
 NonNegativeMoney = Annotated[Decimal, Field(ge=0)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
@@ -20,7 +28,7 @@ Fraction = Annotated[float, Field(gt=0, le=1)]
 HOURS_PER_MONTH = Decimal(730)
 
 
-class TcoConfig(_Strict):
+class TcoConfig(Strict):
     """Monthly cost of one self-hosted backend; every field becomes one itemised line.
 
     Hardware is either rented (``gpu_hourly``) or bought (``purchase_price``), per replica.
@@ -65,7 +73,7 @@ class TcoConfig(_Strict):
         return self
 
 
-class ChargebackConfig(_Strict):
+class ChargebackConfig(Strict):
     """How internal prices are derived from cost.
 
     ``markup``: price = cost x (1 + margin). ``gross_margin``: price = cost / (1 - margin), so
@@ -82,7 +90,7 @@ class ChargebackConfig(_Strict):
         return self
 
 
-class EconomicsConfig(_Strict):
+class EconomicsConfig(Strict):
     # YAML file of negotiated or corrected API prices, preferred to the bundled table.
     price_overrides: Path | None = None
     # API models to price measured traffic against: gpt-4o-mini, anthropic:claude-haiku-4-5, ...

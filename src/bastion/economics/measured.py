@@ -64,6 +64,7 @@ async def backend_activity(
         select(
             ledger.started_at,
             ledger.finished_at,
+            ledger.status,
             ledger.outcome,
             ledger.usage_estimated,
             ledger.input_tokens,
@@ -86,7 +87,8 @@ async def backend_activity(
         if row.finished_at >= window.end:
             continue
         requests += 1
-        errors += row.outcome != "ok"
+        # Counted as the rollup counts them.
+        errors += row.status >= 400 or row.outcome != "ok"
         estimated += bool(row.usage_estimated)
         input_tokens += row.input_tokens
         cached += row.cached_input_tokens

@@ -23,14 +23,14 @@ from typing import Annotated
 import yaml
 from pydantic import Field, RootModel, ValidationError
 
-from bastion.config.schema import _Strict
+from bastion.economics.config import Strict
 
 
 class PriceOverrideError(Exception):
     """The override file cannot be read or does not have the documented shape."""
 
 
-class _Entry(_Strict):
+class _Entry(Strict):
     input: Annotated[Decimal, Field(ge=0)]
     cached_input: Annotated[Decimal, Field(ge=0)] | None = None
     output: Annotated[Decimal, Field(ge=0)]

@@ -1,0 +1,375 @@
+"""``bastion cost …``: self-hosting versus API economics.
+
+``estimate`` is a what-if calculator that needs no database; ``report`` reads the usage ledger;
+``prices`` shows the price table's age and looks models up. Heavy imports happen inside the
+commands so the rest of the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+import orjson
+
+if TYPE_CHECKING:
+    from bastion.economics.prices import PriceBook
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SUFFIXES = {"K": Decimal(10**3), "M": Decimal(10**6), "B": Decimal(10**9), "G": Decimal(10**9)}
+
+
+def _volumes(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[Decimal, ...]:
+    """A daily token count such as 50M, 1.5B or 2e6, or a range written LOW..HIGH."""
+    parts = value.split("..")
+    if len(parts) > 2:
+        raise click.BadParameter(f"{value!r}: write one volume or a range LOW..HIGH", param=param)
+    volumes = tuple(_token_count(part.strip(), param) for part in parts)
+    if len(volumes) == 2 and volumes[0] > volumes[1]:
+        raise click.BadParameter(f"{value!r}: the low end is above the high end", param=param)
+    return volumes
+
+
+def _token_count(text: str, param: click.Parameter) -> Decimal:
+    scale = _SUFFIXES.get(text[-1:].upper(), Decimal(1))
+    digits = text[:-1] if text[-1:].upper() in _SUFFIXES else text
+    try:
+        number = Decimal(digits.replace(",", "").replace("_", "")) * scale
+    except InvalidOperation:
+        raise click.BadParameter(
+            f"{text!r} is not a token count (e.g. 50M, 1.5B, 2000000)", param=param
+        ) from None
+    if not number.is_finite() or number <= 0:
+        raise click.BadParameter(f"{text!r}: a token count must be positive", param=param)
+    return number
+
+
+def _money(*decls: str, **kwargs: Any) -> Callable[[F], F]:
+    """A non-negative amount, handed to the command as an exact Decimal."""
+    return click.option(*decls, type=click.FloatRange(min=0), callback=_to_decimal, **kwargs)
+
+
+def _to_decimal(_ctx: click.Context, _param: click.Parameter, value: float | None) -> Any:
+    # Through repr, so that 2.5 stays exactly 2.5 in the arithmetic.
+    return None if value is None else Decimal(repr(value))
+
+
+def _json_option(command: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(
+        command
+    )
+
+
+def _overrides_option(command: F) -> F:
+    return click.option(
+        "--price-overrides",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        help="YAML file of API prices that take precedence over the bundled table.",
+    )(command)
+
+
+@click.group("cost", context_settings={"help_option_names": ["-h", "--help"]})
+def cost_group() -> None:
+    """Self-hosting versus API costs: what-if estimates, measured reports and price lookups."""
+
+
+@cost_group.command("estimate")
+@click.option(
+    "--tokens-per-day",
+    "volumes",
+    required=True,
+    metavar="TOKENS",
+    callback=_volumes,
+    help="Daily tokens (input + output): 50M, 1.5B, or a range such as 20M..80M.",
+)
+@click.option(
+    "--input-share",
+    type=click.FloatRange(0, 1),
+    default=0.75,
+    show_default=True,
+    help="Share of all tokens that are input (prompt), cached ones included.",
+)
+@click.option(
+    "--cached-share",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Share of the input tokens served from the provider's prompt cache.",
+)
+@click.option(
+    "--api",
+    "models",
+    multiple=True,
+    required=True,
+    metavar="MODEL",
+    help="API model to compare with, e.g. gpt-4o-mini or anthropic:claude-haiku-4-5 (repeatable).",
+)
+@_money("--gpu-hourly", help="Rented GPU, $ per GPU-hour.")
+@_money("--purchase-price", help="Owned hardware, $ per replica (instead of rent).")
+@click.option(
+    "--gpus", type=click.IntRange(min=1), default=1, show_default=True, help="Per replica."
+)
+@click.option("--amortisation-months", type=click.IntRange(min=1), default=36, show_default=True)
+@click.option(
+    "--power-watts",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    help="Per owned replica, at the wall.",
+)
+@_money("--electricity-per-kwh", default=0.0, help="$ per kWh.")
+@_money("--pue", default=1.0, help="Datacentre overhead factor (>= 1).")
+@_money("--hours-per-month", default=730.0, help="Hours in a month [730].")
+@click.option("--replicas", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--spare-replicas", type=click.IntRange(min=0), default=0, show_default=True)
+@_money("--engineering-fte", default=0.0, help="Share of an engineer's time.")
+@_money("--fte-monthly", default=0.0, help="Fully loaded $ per engineer-month.")
+@_money("--setup-cost", default=0.0, help="One-time $, amortised.")
+@click.option("--setup-months", type=click.IntRange(min=1), default=12, show_default=True)
+@_money("--model-updates-per-year", default=0.0)
+@_money("--days-per-update", default=0.0, help="Engineering days per update.")
+@_money("--engineer-daily-cost", default=0.0, help="$ per engineering day.")
+@click.option(
+    "--max-tokens-per-second",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Declared capacity of one replica, input + output tokens/s.",
+)
+@click.option(
+    "--max-concurrency", type=click.IntRange(min=1), help="Concurrent request slots per replica."
+)
+@click.option(
+    "--target-utilisation",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.7,
+    show_default=True,
+    help="Share of capacity planned to be used.",
+)
+@_money("--markup", help="Chargeback: price = cost x (1 + markup).")
+@_money("--gross-margin", help="Chargeback: price = cost / (1 - margin).")
+@click.option(
+    "--on",
+    "price_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Price the APIs as on this date [today].",
+)
+@_overrides_option
+@_json_option
+def estimate_command(**options: Any) -> None:
+    """What-if: a daily volume and mix, self-hosted and on API models, and the break-even.
+
+    \b
+    Example:
+      bastion cost estimate --tokens-per-day 50M --input-share 0.75 \\
+        --api gpt-4o-mini --api anthropic:claude-haiku-4-5 \\
+        --gpu-hourly 2.5 --engineering-fte 0.1 --fte-monthly 15000
+    """
+    from pydantic import ValidationError
+
+    from bastion.economics.apicost import TokenMix
+    from bastion.economics.chargeback import Margin
+    from bastion.economics.config import TcoConfig
+    from bastion.economics.estimate import estimate
+    from bastion.economics.prices import PriceNotFoundError
+    from bastion.economics.render import estimate_lines, join
+    from bastion.economics.serialize import estimate_dict
+
+    if options["markup"] is not None and options["gross_margin"] is not None:
+        raise click.UsageError("give --markup or --gross-margin, not both")
+    try:
+        tco = TcoConfig(
+            gpus=options["gpus"],
+            gpu_hourly=options["gpu_hourly"],
+            purchase_price=options["purchase_price"],
+            amortisation_months=options["amortisation_months"],
+            power_watts=options["power_watts"],
+            electricity_per_kwh=options["electricity_per_kwh"],
+            pue=options["pue"],
+            hours_per_month=options["hours_per_month"],
+            replicas=options["replicas"],
+            spare_replicas=options["spare_replicas"],
+            engineering_fte=options["engineering_fte"],
+            fte_monthly_cost=options["fte_monthly"],
+            setup_cost=options["setup_cost"],
+            setup_amortisation_months=options["setup_months"],
+            model_updates_per_year=options["model_updates_per_year"],
+            engineering_days_per_update=options["days_per_update"],
+            engineering_daily_cost=options["engineer_daily_cost"],
+            max_tokens_per_second=options["max_tokens_per_second"],
+            max_concurrency=options["max_concurrency"],
+            target_utilisation=options["target_utilisation"],
+        )
+        margin = (
+            Margin("gross_margin", options["gross_margin"])
+            if options["gross_margin"] is not None
+            else Margin("markup", options["markup"] or Decimal(0))
+        )
+    except (ValidationError, ValueError) as exc:
+        raise click.UsageError(_first_problem(exc)) from None
+    on = options["price_date"].date() if options["price_date"] else datetime.now(UTC).date()
+    try:
+        result = estimate(
+            volumes=options["volumes"],
+            mix=TokenMix(
+                Decimal(repr(options["input_share"])), Decimal(repr(options["cached_share"]))
+            ),
+            models=options["models"],
+            tco_config=tco,
+            margin=margin,
+            prices=_price_book(options["price_overrides"]),
+            on=on,
+        )
+    except PriceNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    if options["as_json"]:
+        _emit_json(estimate_dict(result))
+    else:
+        click.echo(join(estimate_lines(result)))
+
+
+@cost_group.command("report")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    envvar="BASTION_CONFIG",
+    required=True,
+    help="bastion.yaml: its database.url and economics section (env BASTION_CONFIG).",
+)
+@click.option("--since", type=click.DateTime(), help="Window start, UTC (widened to the hour).")
+@click.option("--until", type=click.DateTime(), help="Window end, UTC [the last full hour].")
+@click.option(
+    "--days",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Window length when --since is not given [30].",
+)
+@_json_option
+def report_command(
+    config_path: Path,
+    since: datetime | None,
+    until: datetime | None,
+    days: float | None,
+    as_json: bool,
+) -> None:
+    """Measured utilisation, self-hosted cost and the same traffic on API models."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bastion.config import ConfigError, load_config
+    from bastion.economics.overrides import PriceOverrideError
+    from bastion.economics.render import join, report_lines
+    from bastion.economics.serialize import report_dict
+    from bastion.economics.service import cost_report
+    from bastion.store.engine import create_engines
+    from bastion.store.errors import InvalidInputError
+
+    if since is not None and days is not None:
+        raise click.UsageError("give --since or --days, not both")
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        problems = "; ".join(p.render(error.source) for p in error.problems)
+        raise click.ClickException(f"invalid configuration: {problems}") from None
+
+    async def run() -> Any:
+        engine = create_engines(config.database.url).read
+        try:
+            return await cost_report(
+                engine, config, since=_utc(since), until=_utc(until), days=days
+            )
+        finally:
+            await engine.dispose()
+
+    try:
+        report = asyncio.run(run())
+    except (PriceOverrideError, InvalidInputError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise click.ClickException(
+            f"cannot read the usage ledger ({type(exc).__name__}); the gateway creates its "
+            "tables when it starts"
+        ) from None
+    if as_json:
+        _emit_json(report_dict(report))
+    else:
+        click.echo(join(report_lines(report)))
+
+
+@cost_group.command("prices")
+@click.argument("models", nargs=-1)
+@click.option(
+    "--on", "price_date", type=click.DateTime(["%Y-%m-%d"]), help="Prices on this date [today]."
+)
+@_overrides_option
+@_json_option
+def prices_command(
+    models: tuple[str, ...],
+    price_date: datetime | None,
+    price_overrides: Path | None,
+    as_json: bool,
+) -> None:
+    """The price table's age and source, and the prices of MODELS (model or provider:model)."""
+    from bastion.economics.prices import PriceNotFoundError
+    from bastion.economics.render import join, quote_lines, table_lines
+    from bastion.economics.serialize import quote_dict, table_dict
+    from bastion.economics.snapshot import table_info
+
+    today = datetime.now(UTC).date()
+    on = price_date.date() if price_date else today
+    book = _price_book(price_overrides)
+    try:
+        quotes = [book.quote(model, on) for model in models]
+    except PriceNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        _emit_json(
+            {
+                "price_table": table_dict(table_info(), today),
+                "price_overrides": book.overrides_source,
+                "prices": [quote_dict(q) for q in quotes],
+            }
+        )
+        return
+    lines = table_lines(table_info(), today)
+    if book.overrides_source:
+        lines.append(f"Price overrides: {book.overrides_source} (they take precedence)")
+    for quote in quotes:
+        lines += quote_lines(quote)
+    click.echo(join(lines))
+
+
+def _price_book(path: Path | None) -> PriceBook:
+    from bastion.economics.overrides import PriceOverrideError, load_overrides
+    from bastion.economics.prices import PriceBook
+
+    if path is None:
+        return PriceBook()
+    try:
+        return PriceBook(load_overrides(path))
+    except PriceOverrideError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Times on the command line are UTC unless they carry an offset."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _first_problem(exc: Exception) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return f"{where}: {message}" if where else message
+    return str(exc)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())

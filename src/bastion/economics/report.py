@@ -1,0 +1,362 @@
+"""The cost report: measured traffic, self-hosted cost and the same traffic on API models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bastion.economics.apicost import TokenCounts, api_cost
+from bastion.economics.breakeven import BreakEven, VolumeCost, break_even, volume_cost
+from bastion.economics.capacity import Capacity
+from bastion.economics.chargeback import Chargeback, Margin, chargeback
+from bastion.economics.config import EconomicsConfig, TcoConfig
+from bastion.economics.measured import (
+    BackendActivity,
+    TrafficRow,
+    backend_activity,
+    tenant_names,
+    traffic_by_day,
+)
+from bastion.economics.money import MILLION, to_decimal
+from bastion.economics.prices import PriceBook, PriceNotFoundError, PriceQuote
+from bastion.economics.snapshot import TableInfo, table_info
+from bastion.economics.tco import MonthlyTco, monthly_tco
+from bastion.economics.window import Window
+
+# Embedding tokens are billed by embedding models at their own rates; pricing them as the
+# prompt of a chat model would overstate what an API would have cost.
+UNPRICED_ENDPOINTS = frozenset({"embeddings"})
+# The longest a request may run (the default total timeout): how far past the window's end
+# the ledger is read for requests that started inside it.
+DEFAULT_LONGEST_REQUEST = timedelta(seconds=900)
+
+
+@dataclass(frozen=True, slots=True)
+class PricedTraffic:
+    """Traffic priced on one API model, each day at that day's prices."""
+
+    model: str
+    quote: PriceQuote
+    cost: Decimal
+    # At the long-prompt tier's rates throughout; equal to ``cost`` for untiered models.
+    cost_high: Decimal
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrafficLine:
+    tenant_id: str
+    tenant: str | None
+    endpoint: str
+    requests: int
+    errors: int
+    estimated_requests: int
+    tokens: TokenCounts
+    api: tuple[PricedTraffic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BackendComparison:
+    """One local backend against one API model."""
+
+    model: str
+    api: PricedTraffic
+    break_even: BreakEven
+    # With the long-prompt tier's rates (a lower break-even); None for untiered models.
+    break_even_high: BreakEven | None
+    current: VolumeCost
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """Current volume / break-even volume: below 1, the API is cheaper."""
+        target = self.break_even.tokens_per_day
+        return None if not target else self.current.tokens_per_day / target
+
+
+@dataclass(frozen=True, slots=True)
+class BackendReport:
+    backend: str
+    activity: BackendActivity
+    tco: MonthlyTco | None
+    window_cost: Decimal | None
+    # Traffic compared with APIs: all endpoints except the unpriced ones.
+    compared_tokens: TokenCounts
+    capacity: Capacity | None
+    chargeback: Chargeback | None
+    comparisons: tuple[BackendComparison, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def effective_per_m(self) -> Decimal | None:
+        """Self-hosted dollars per million tokens served (input + output)."""
+        return _per_million(self.window_cost, self.activity.tokens.total)
+
+    @property
+    def effective_per_m_output(self) -> Decimal | None:
+        return _per_million(self.window_cost, self.activity.tokens.output_tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    window: Window
+    generated_at: datetime
+    table: TableInfo
+    overrides: str | None
+    quotes: tuple[PriceQuote, ...]
+    backends: tuple[BackendReport, ...]
+    traffic: tuple[TrafficLine, ...]
+    api_totals: tuple[PricedTraffic, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def self_hosted_cost(self) -> Decimal:
+        return sum((b.window_cost or Decimal(0) for b in self.backends), Decimal(0))
+
+
+async def report_from_engine(
+    engine: AsyncEngine,
+    economics: EconomicsConfig,
+    window: Window,
+    *,
+    prices: PriceBook,
+    longest_request: timedelta = DEFAULT_LONGEST_REQUEST,
+    now: datetime,
+) -> Report:
+    async with engine.connect() as conn:
+        return await build_report(
+            conn, economics, window, prices=prices, longest_request=longest_request, now=now
+        )
+
+
+async def build_report(
+    conn: AsyncConnection,
+    economics: EconomicsConfig,
+    window: Window,
+    *,
+    prices: PriceBook,
+    longest_request: timedelta = DEFAULT_LONGEST_REQUEST,
+    now: datetime,
+) -> Report:
+    pricer = _DailyPricer(prices, economics.compare_with)
+    rows = await traffic_by_day(conn, window)
+    local_rows = [r for r in rows if r.location == "local"]
+    notes: list[str] = []
+    backend_names = sorted(set(economics.tco) | {r.backend for r in local_rows})
+    backends = []
+    for name in backend_names:
+        activity = await backend_activity(conn, name, window, longest_request)
+        backends.append(
+            _backend_report(
+                activity,
+                economics.tco.get(name),
+                [r for r in rows if r.backend == name],
+                window,
+                pricer,
+                margin=Margin.from_config(economics.chargeback),
+            )
+        )
+    names = await tenant_names(conn, {r.tenant_id for r in local_rows})
+    traffic = _traffic_lines(local_rows, names, pricer)
+    priced_rows = [r for r in local_rows if r.endpoint not in UNPRICED_ENDPOINTS]
+    totals = tuple(p for m in economics.compare_with if (p := pricer.price(m, priced_rows)))
+    last_day = (window.end - timedelta(seconds=1)).date()
+    quotes = tuple(q for m in economics.compare_with if (q := pricer.quote(m, last_day)))
+    notes += [f"{model}: {error}" for model, error in sorted(pricer.missing.items())]
+    if not economics.compare_with:
+        notes.append("economics.compare_with is empty: no API model to compare with")
+    return Report(
+        window=window,
+        generated_at=now,
+        table=table_info(),
+        overrides=prices.overrides_source,
+        quotes=quotes,
+        backends=tuple(backends),
+        traffic=traffic,
+        api_totals=totals,
+        notes=tuple(notes),
+    )
+
+
+class _DailyPricer:
+    def __init__(self, book: PriceBook, models: Sequence[str]) -> None:
+        self._book = book
+        self._models = list(models)
+        self._quotes: dict[tuple[str, date], PriceQuote | None] = {}
+        self.missing: dict[str, str] = {}
+
+    @property
+    def models(self) -> list[str]:
+        return [m for m in self._models if m not in self.missing]
+
+    def quote(self, model: str, day: date) -> PriceQuote | None:
+        key = (model, day)
+        if key not in self._quotes:
+            try:
+                self._quotes[key] = self._book.quote(model, day)
+            except PriceNotFoundError as exc:
+                self.missing[model] = str(exc)
+                self._quotes[key] = None
+        return self._quotes[key]
+
+    def price(self, model: str, rows: Iterable[TrafficRow]) -> PricedTraffic | None:
+        cost = high = Decimal(0)
+        sources: list[str] = []
+        last: PriceQuote | None = None
+        for row in rows:
+            quote = self.quote(model, row.day)
+            if quote is None:
+                return None
+            priced = api_cost(row.tokens, quote)
+            cost += priced.total
+            high += priced.total_high
+            if quote.source_detail not in sources:
+                sources.append(quote.source_detail)
+            if last is None or quote.on >= last.on:
+                last = quote
+        if last is None:
+            return None
+        return PricedTraffic(model, last, cost, high, tuple(sources))
+
+
+def _backend_report(
+    activity: BackendActivity,
+    tco_config: TcoConfig | None,
+    rows: list[TrafficRow],
+    window: Window,
+    pricer: _DailyPricer,
+    *,
+    margin: Margin,
+) -> BackendReport:
+    notes: list[str] = []
+    compared = [r for r in rows if r.endpoint not in UNPRICED_ENDPOINTS]
+    compared_tokens = sum((r.tokens for r in compared), TokenCounts())
+    skipped = sum((r.tokens for r in rows if r.endpoint in UNPRICED_ENDPOINTS), TokenCounts())
+    if skipped.total:
+        notes.append(
+            f"{skipped.total} embedding tokens are not compared with the API models "
+            "(embedding models have their own prices)"
+        )
+    if activity.estimated_requests:
+        notes.append(
+            f"{activity.estimated_requests} of {activity.requests} requests have estimated token "
+            "counts (the engine reported none; about 4 bytes of prompt per token)"
+        )
+    if tco_config is None:
+        notes.append("no economics.tco entry for this backend: cost figures are not computed")
+        return BackendReport(
+            activity.backend, activity, None, None, compared_tokens, None, None, (), tuple(notes)
+        )
+    tco = monthly_tco(tco_config)
+    window_cost = tco.for_hours(window.hours)
+    capacity = _capacity(tco_config, activity)
+    if capacity is None:
+        notes.append("no max_tokens_per_second and no traffic: capacity is not checked")
+    comparisons: list[BackendComparison] = []
+    days = to_decimal(window.seconds) / 86_400
+    current_per_day = Decimal(compared_tokens.total) / days
+    if compared_tokens.total:
+        mix = compared_tokens.mix()
+        for model in pricer.models:
+            priced = pricer.price(model, compared)
+            if priced is None:
+                continue
+            rate = mix.blended_rate(priced.quote.rates)
+            top = priced.quote.top_rates
+            comparisons.append(
+                BackendComparison(
+                    model=model,
+                    api=priced,
+                    break_even=break_even(tco_config, rate, capacity),
+                    break_even_high=(
+                        break_even(tco_config, mix.blended_rate(top), capacity) if top else None
+                    ),
+                    current=volume_cost(tco_config, rate, capacity, current_per_day),
+                )
+            )
+    return BackendReport(
+        backend=activity.backend,
+        activity=activity,
+        tco=tco,
+        window_cost=window_cost,
+        compared_tokens=compared_tokens,
+        capacity=capacity,
+        chargeback=_chargeback(tco, tco_config, activity, window, margin),
+        comparisons=tuple(comparisons),
+        notes=tuple(notes),
+    )
+
+
+def _capacity(config: TcoConfig, activity: BackendActivity) -> Capacity | None:
+    if config.max_tokens_per_second is not None:
+        return Capacity(config.max_tokens_per_second, config.target_utilisation, "declared")
+    busy = activity.busy.busy_seconds
+    if busy <= 0 or not activity.tokens.total:
+        return None
+    per_replica = activity.tokens.total / busy / config.replicas
+    return Capacity(per_replica, config.target_utilisation, "measured")
+
+
+def _chargeback(
+    tco: MonthlyTco,
+    config: TcoConfig,
+    activity: BackendActivity,
+    window: Window,
+    margin: Margin,
+) -> Chargeback:
+    util = config.target_utilisation
+    if config.max_tokens_per_second is not None:
+        tps: float | None = config.max_tokens_per_second * config.replicas * util
+        tps_basis = "declared max_tokens_per_second x replicas x target utilisation"
+    else:
+        tps = activity.tokens.total / window.seconds or None
+        tps_basis = "measured average tokens/s over the window"
+    if config.max_concurrency is not None:
+        slots: float | None = config.max_concurrency * config.replicas * util
+        slot_basis = "declared max_concurrency x replicas x target utilisation"
+    else:
+        slots = activity.busy.mean_concurrency or None
+        slot_basis = "measured mean requests in flight over the window"
+    return chargeback(
+        tco.total,
+        tco.hours_per_month,
+        margin,
+        tokens_per_second=tps,
+        slots=slots,
+        basis=f"throughput: {tps_basis}; slots: {slot_basis}",
+    )
+
+
+def _traffic_lines(
+    rows: list[TrafficRow], names: dict[str, str], pricer: _DailyPricer
+) -> tuple[TrafficLine, ...]:
+    groups: dict[tuple[str, str], list[TrafficRow]] = {}
+    for row in rows:
+        groups.setdefault((row.tenant_id, row.endpoint), []).append(row)
+    lines = []
+    for (tenant_id, endpoint), group in sorted(groups.items()):
+        priced: tuple[PricedTraffic, ...] = ()
+        if endpoint not in UNPRICED_ENDPOINTS:
+            priced = tuple(p for m in pricer.models if (p := pricer.price(m, group)))
+        lines.append(
+            TrafficLine(
+                tenant_id=tenant_id,
+                tenant=names.get(tenant_id),
+                endpoint=endpoint,
+                requests=sum(r.requests for r in group),
+                errors=sum(r.errors for r in group),
+                estimated_requests=sum(r.estimated_requests for r in group),
+                tokens=sum((r.tokens for r in group), TokenCounts()),
+                api=priced,
+            )
+        )
+    return tuple(lines)
+
+
+def _per_million(cost: Decimal | None, tokens: int) -> Decimal | None:
+    if cost is None or not tokens:
+        return None
+    return cost / Decimal(tokens) * MILLION

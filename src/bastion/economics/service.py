@@ -1,0 +1,96 @@
+"""Entry points shared by ``bastion cost report`` and the admin API."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bastion.config import BastionConfig
+from bastion.economics.config import EconomicsConfig
+from bastion.economics.overrides import load_overrides
+from bastion.economics.prices import PriceBook
+from bastion.economics.report import DEFAULT_LONGEST_REQUEST, Report, report_from_engine
+from bastion.economics.serialize import report_dict
+from bastion.economics.window import Window
+
+DEFAULT_DAYS = 30.0
+
+
+def economics_of(config: BastionConfig) -> EconomicsConfig:
+    """The ``economics:`` section, or the defaults when the configuration has none."""
+    section = getattr(config, "economics", None)
+    return section if isinstance(section, EconomicsConfig) else EconomicsConfig()
+
+
+def price_book(economics: EconomicsConfig) -> PriceBook:
+    """Overrides are read on every call, so edits apply without a restart.
+
+    A relative path is taken from the working directory, like the SQLite path in database.url.
+    """
+    if economics.price_overrides is None:
+        return PriceBook()
+    return PriceBook(load_overrides(economics.price_overrides))
+
+
+def longest_request(config: BastionConfig) -> timedelta:
+    """The largest total timeout of any backend: no request stays in flight longer."""
+    totals = [backend.timeouts.total for backend in config.backends.values()]
+    if not totals:
+        return DEFAULT_LONGEST_REQUEST
+    return timedelta(seconds=max(totals))
+
+
+def report_window(
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    days: float | None,
+    now: datetime,
+) -> Window:
+    """``since`` to ``until`` widened to whole hours, or ``days`` up to the last full hour."""
+    if since is not None:
+        return Window.whole_hours(since, until or now)
+    span = days or DEFAULT_DAYS
+    if until is not None:
+        return Window.whole_hours(until - timedelta(days=span), until)
+    return Window.last_days(span, now)
+
+
+async def cost_report(
+    engine: AsyncEngine,
+    config: BastionConfig,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    days: float | None = None,
+    now: datetime | None = None,
+) -> Report:
+    moment = now or datetime.now(UTC)
+    economics = economics_of(config)
+    return await report_from_engine(
+        engine,
+        economics,
+        report_window(since=since, until=until, days=days, now=moment),
+        prices=price_book(economics),
+        longest_request=longest_request(config),
+        now=moment,
+    )
+
+
+async def cost_report_json(
+    engine: AsyncEngine,
+    config: BastionConfig,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    days: float | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The report as a JSON-serialisable dict, for an admin endpoint.
+
+    Raises ``PriceOverrideError`` when the override file is unreadable or malformed.
+    """
+    report = await cost_report(engine, config, since=since, until=until, days=days, now=now)
+    return report_dict(report)
