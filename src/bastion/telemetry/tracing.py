@@ -352,7 +352,9 @@ def _integer(value: object) -> int | None:
 def _request_settings(body: Mapping[str, Any]) -> dict[str, Attr]:
     """The sampling settings a client sent, under their gen_ai.request.* names."""
     out: dict[str, Attr] = {}
-    max_tokens = _integer(body.get("max_completion_tokens")) or _integer(body.get("max_tokens"))
+    max_tokens = _integer(body.get("max_completion_tokens"))
+    if max_tokens is None:
+        max_tokens = _integer(body.get("max_tokens"))
     if max_tokens is not None:
         out["gen_ai.request.max_tokens"] = max_tokens
     for key in ("temperature", "top_p", "frequency_penalty", "presence_penalty"):
@@ -520,8 +522,13 @@ def _openai_message(message: Mapping[str, Any], limit: int) -> dict[str, Any]:
     role = str(message.get("role") or "user")
     content = message.get("content")
     if role == "tool":
-        response = {"type": "tool_call_response", "response": _as_text(content, limit)}
-        return {"role": role, "parts": [{**response, "id": message.get("tool_call_id")}]}
+        response = _as_text(content, limit)
+        part = {
+            "type": "tool_call_response",
+            "id": message.get("tool_call_id"),
+            "response": response,
+        }
+        return {"role": role, "parts": [part]}
     parts = _openai_parts(content, limit)
     calls = message.get("tool_calls")
     for call in calls if isinstance(calls, list) else []:

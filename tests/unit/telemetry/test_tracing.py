@@ -371,6 +371,52 @@ def test_captured_chat_content_follows_the_conventions(traced: TracedFactory) ->
     assert CLIENT_KEY not in all_values(span)
 
 
+def test_captured_openai_tool_calls_and_images(traced: TracedFactory) -> None:
+    image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg"
+    messages = [
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "What is this?"},
+                {"type": "image_url", "image_url": {"url": image}},
+            ],
+        },
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "look", "arguments": '{"q": 1}'},
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_1", "content": "a cat"},
+    ]
+    body = {"model": "chat", "messages": messages}
+    span = traced(capture_content=True).only_span(chat_context(body=body))
+
+    assert span.attributes is not None
+    assert orjson.loads(str(span.attributes["gen_ai.input.messages"])) == [
+        {
+            "role": "user",
+            "parts": [{"type": "text", "content": "What is this?"}, {"type": "image_url"}],
+        },
+        {
+            "role": "assistant",
+            "parts": [
+                {"type": "tool_call", "id": "call_1", "name": "look", "arguments": '{"q": 1}'}
+            ],
+        },
+        {
+            "role": "tool",
+            "parts": [{"type": "tool_call_response", "id": "call_1", "response": "a cat"}],
+        },
+    ]
+    assert "iVBORw0KGgo" not in all_values(span)
+
+
 def test_captured_anthropic_content_separates_system_instructions(traced: TracedFactory) -> None:
     body = {
         "model": "claude",
