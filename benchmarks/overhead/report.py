@@ -30,7 +30,7 @@ def main() -> None:
     print("| target | offered req/s | achieved | errors | p50 ms (added) | p99 ms (added) |")
     print("|---|---|---|---|---|---|")
     maxima = {}
-    for name in ("floor", "bastion", "litellm"):
+    for name in ("floor", "bastion-bare", "bastion-ledger", "bastion", "litellm"):
         max_rps, rates = load(out, name)
         maxima[name] = max_rps
         for rate, row in sorted(rates.items()):

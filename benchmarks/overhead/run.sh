@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Gateway overhead: direct-to-mock baseline, Bastion and LiteLLM proxy against the same nginx mock.
-#   benchmarks/overhead/run.sh [baseline] [floor] [bastion] [litellm]   (default: all four)
+#   benchmarks/overhead/run.sh [baseline] [floor] [bastion-bare] [bastion-ledger] [bastion] [litellm]
+#   (default: all). bastion-bare: ledger and audit off; bastion-ledger: ledger on, audit off;
+#   bastion: the defaults, ledger and audit journal (metadata capture) on.
 # Pinning: nginx and the load generators on CPU 0, the gateway under test alone on CPU 1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,7 +19,7 @@ MOCK_PORT=9200 FLOOR_PORT=8810 BASTION_PORT=8811 LITELLM_PORT=4811
 BASTION_KEY="bst-benchmark-admin-key-0000000000000000"
 LITELLM_KEY="sk-bench-master-key"
 PY="$root/.venv/bin/python"
-targets="${*:-baseline floor bastion litellm}"
+targets="${*:-baseline floor bastion-bare bastion-ledger bastion litellm}"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -66,15 +68,22 @@ for target in $targets; do
       measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" ""
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
-    bastion)
+    bastion|bastion-bare|bastion-ledger)
+      config="$out/$target.yaml"
+      cp "$here/bastion.yaml" "$config"
+      case $target in
+        bastion-bare) printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$config" ;;
+        bastion-ledger) printf 'audit: {enabled: false}\n' >> "$config" ;;
+      esac
       rm -f "$out/bastion-bench.db"*
-      BASTION_ADMIN_KEY=$BASTION_KEY taskset -c 1 "$root/.venv/bin/bastion" serve \
-        --config "$here/bastion.yaml" --port $BASTION_PORT > "$out/bastion.log" 2>&1 &
+      BASTION_ADMIN_KEY=$BASTION_KEY BASTION_AUDIT_KEY=benchmark-audit-signing-key \
+        taskset -c 1 "$root/.venv/bin/bastion" serve \
+        --config "$config" --port $BASTION_PORT > "$out/$target.log" 2>&1 &
       pids+=($!)
       if ! wait_ready "http://127.0.0.1:$BASTION_PORT/readyz" 30; then
-        echo "bastion did not become ready; see $out/bastion.log"; continue
+        echo "$target did not become ready; see $out/$target.log"; continue
       fi
-      measure bastion "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY"
+      measure "$target" "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
     litellm)

@@ -12,11 +12,13 @@ from typing import Any, NoReturn, TypeVar
 
 import orjson
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bastion.auth import KeyAuthenticator, Principal, presented_key
+from bastion.ledger.query import usage_totals
 from bastion.protocols.errors import GatewayError, error_body
 from bastion.store import (
     ConflictError,
@@ -28,6 +30,7 @@ from bastion.store import (
 )
 
 MAX_BODY_BYTES = 64 * 1024
+_DB_ERRORS = (DBAPIError, OSError, TimeoutError)
 DEFAULT_KEY_NAME = "default"
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
@@ -100,6 +103,7 @@ def admin_routes(store: Store, authenticator: KeyAuthenticator) -> list[BaseRout
         Route("/keys/{key_id}", guard(api.get_key), methods=["GET"]),
         Route("/keys/{key_id}", guard(api.revoke_key), methods=["DELETE"]),
         Route("/keys/{key_id}/revoke", guard(api.revoke_key), methods=["POST"]),
+        Route("/usage", guard(api.usage), methods=["GET"]),
     ]
 
 
@@ -232,11 +236,57 @@ class _AdminApi:
         self._auth.invalidate(key_id=record.id)
         return _json(record.public_dict())
 
+    # Usage
+
+    async def usage(self, request: Request, _principal: Principal) -> Response:
+        """Ledger totals over whole hours, grouped as asked (default: per tenant, last 24 h)."""
+        query = request.query_params
+        until = _instant(query.get("until"), "until") or datetime.now(UTC)
+        since = _instant(query.get("since"), "since") or until - timedelta(days=1)
+        group_by = [g.strip() for g in query.get("group_by", "tenant_id").split(",") if g.strip()]
+        tenant_id = None
+        if query.get("tenant"):
+            tenant_id = (await self._tenant(query["tenant"], "tenant")).id
+        try:
+            rows = await usage_totals(
+                self._store.engines.read,
+                since=since,
+                until=until,
+                group_by=group_by,
+                tenant_id=tenant_id,
+            )
+        except ValueError as exc:
+            raise AdminError(400, str(exc), "invalid_request", param="group_by") from None
+        except _DB_ERRORS as exc:
+            raise _store_error(StoreUnavailableError(str(exc))) from None
+        return _json(
+            {
+                "object": "usage",
+                "since": since.isoformat(),
+                "until": until.isoformat(),
+                "granularity": "hour",
+                "group_by": group_by,
+                "data": rows,
+            }
+        )
+
     async def _tenant(self, ref: str, param: str | None = None) -> TenantRecord:
         tenant = await self._store.tenants.resolve(ref)
         if tenant is None:
             raise AdminError(404, f"No tenant with id or name {ref!r}.", "not_found", param)
         return tenant
+
+
+def _instant(value: str | None, param: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise AdminError(
+            400, f"'{param}' must be an ISO 8601 date or time.", "invalid_request", param=param
+        ) from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
 
 
 def _flag(value: str, param: str) -> bool:

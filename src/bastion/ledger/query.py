@@ -1,0 +1,60 @@
+"""Usage totals from the hourly rollup: bounded work however large the ledger grows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bastion.store.models import UsageHourlyRow
+
+GROUPS = ("tenant_id", "key_id", "endpoint", "model", "backend", "location", "hour")
+_SUMS = (
+    "requests",
+    "errors",
+    "input_tokens",
+    "cached_input_tokens",
+    "output_tokens",
+    "estimated_requests",
+    "busy_ms",
+)
+
+
+async def usage_totals(
+    engine: AsyncEngine,
+    *,
+    since: datetime,
+    until: datetime,
+    group_by: Sequence[str] = ("tenant_id",),
+    tenant_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Sums over whole hours in [since, until), grouped by the given rollup dimensions."""
+    unknown = [name for name in group_by if name not in GROUPS]
+    if unknown:
+        raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
+    table = UsageHourlyRow.__table__
+    dimensions = [table.c[name] for name in group_by]
+    sums = [func.sum(table.c[name]).label(name) for name in _SUMS]
+    query = (
+        select(*dimensions, *sums)
+        .where(table.c.hour >= since, table.c.hour < until)
+        .group_by(*dimensions)
+        .order_by(*dimensions)
+    )
+    if tenant_id is not None:
+        query = query.where(table.c.tenant_id == tenant_id)
+    async with engine.connect() as conn:
+        rows = (await conn.execute(query)).mappings().all()
+    return [_row(dict(row)) for row in rows]
+
+
+def _row(row: dict[str, Any]) -> dict[str, Any]:
+    for name in _SUMS:
+        value = row.get(name)
+        row[name] = (float(value) if name == "busy_ms" else int(value)) if value else 0
+    if isinstance(row.get("hour"), datetime):
+        row["hour"] = row["hour"].isoformat()
+    return row

@@ -1,0 +1,273 @@
+"""The ledger and the audit journal as clients exercise the gateway."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+
+from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.servers import wait_for
+
+HEADERS = {"authorization": f"Bearer {ADMIN_KEY}", "anthropic-version": "2023-06-01"}
+
+
+def backends(url: str) -> dict[str, Any]:
+    return {
+        "up": {
+            "kind": "openai-compatible",
+            "location": "local",
+            "base_url": url + "/v1",
+            "models": ["*"],
+            "timeouts": {"first_byte": 1.0, "idle": 1.0},
+        },
+        "anth": {
+            "kind": "anthropic",
+            "location": "external",
+            "base_url": url,
+            "api_key": "sk-ant-upstream-secret",
+            "models": ["*"],
+        },
+    }
+
+
+def database(tmp_path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(tmp_path / "bastion.db")
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def ledger_row(tmp_path: Path, request_id: str) -> sqlite3.Row:
+    with database(tmp_path) as db:
+        row = db.execute(
+            "SELECT * FROM usage_ledger WHERE request_id = ?", (request_id,)
+        ).fetchone()
+    assert row is not None, f"no ledger row for {request_id}"
+    return row
+
+
+def audit_records(tmp_path: Path, request_id: str) -> dict[str, dict[str, Any]]:
+    with database(tmp_path) as db:
+        rows = db.execute(
+            "SELECT kind, payload FROM audit_records WHERE request_id = ? ORDER BY seq",
+            (request_id,),
+        ).fetchall()
+    return {row["kind"]: orjson.loads(row["payload"]) for row in rows}
+
+
+def chat(
+    gateway: RunningGateway, model: str, *, stream: bool = False, **extra: Any
+) -> httpx.Response:
+    body = {"model": model, "messages": [{"role": "user", "content": "hello"}], "stream": stream}
+    body.update(extra)
+    return httpx.post(gateway.url + "/v1/chat/completions", json=body, headers=HEADERS, timeout=10)
+
+
+@pytest.fixture
+def gateway(scripted: tuple[Any, str], start_gateway: GatewayFactory) -> RunningGateway:
+    _, url = scripted
+    return start_gateway(backends(url), audit={"tenants": {"admin": "metadata"}})
+
+
+def test_a_whole_response_is_metered_and_audited(gateway: RunningGateway, tmp_path: Path) -> None:
+    response = chat(gateway, "up/echo")
+    assert response.status_code == 200
+    request_id = response.headers["x-request-id"]
+    row = ledger_row(tmp_path, request_id)
+    assert (row["tenant"], row["key_id"], row["endpoint"]) == (
+        "admin",
+        "env-admin",
+        "chat.completions",
+    )
+    assert (row["backend"], row["location"], row["upstream_model"]) == ("up", "local", "echo")
+    assert (row["input_tokens"], row["output_tokens"], row["usage_estimated"]) == (11, 7, 0)
+    assert (row["status"], row["outcome"], row["stream"]) == (200, "ok", 0)
+    assert row["total_ms"] > 0
+    records = audit_records(tmp_path, request_id)
+    assert set(records) == {"intent", "completion"}
+    intent, completion = records["intent"], records["completion"]
+    assert intent["backend"] == "up"
+    assert intent["location"] == "local"
+    assert "request" not in intent  # metadata capture: digests, not content
+    assert completion["response_sha256"] == hashlib.sha256(response.content).hexdigest()
+    assert completion["usage"]["output_tokens"] == 7
+
+
+def test_a_stream_with_reported_usage_is_metered_exactly(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    response = chat(gateway, "up/echo", stream=True)
+    assert response.status_code == 200
+    assert response.content.rstrip().endswith(b"data: [DONE]")
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
+    assert (row["input_tokens"], row["output_tokens"], row["usage_estimated"]) == (5, 3, 0)
+    assert row["ttft_ms"] is not None
+    completion = audit_records(tmp_path, response.headers["x-request-id"])["completion"]
+    assert completion["response_sha256"] == hashlib.sha256(response.content).hexdigest()
+
+
+def test_a_stream_without_usage_is_flagged_estimated(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    response = chat(gateway, "up/no-usage", stream=True)
+    assert response.status_code == 200
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
+    assert row["usage_estimated"] == 1
+    # One per chunk with a delta: the three content chunks and the finishing one.
+    assert row["output_tokens"] == 4
+    assert row["input_tokens"] > 0
+
+
+def test_an_anthropic_stream_is_metered_exactly(gateway: RunningGateway, tmp_path: Path) -> None:
+    body = {
+        "model": "anth/anthropic-x",
+        "max_tokens": 16,
+        "messages": [{"role": "user", "content": "hi"}],
+        "stream": True,
+    }
+    response = httpx.post(gateway.url + "/v1/messages", json=body, headers=HEADERS, timeout=10)
+    assert response.status_code == 200
+    assert b"event: message_stop" in response.content
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
+    assert row["usage_estimated"] == 0
+    assert row["location"] == "external"
+    assert row["endpoint"] == "messages"
+
+
+def test_a_cut_stream_is_metered_as_estimated(gateway: RunningGateway, tmp_path: Path) -> None:
+    response = chat(gateway, "up/cut", stream=True)
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
+    assert row["outcome"] == "upstream_cut"
+    assert row["usage_estimated"] == 1
+    assert audit_records(tmp_path, response.headers["x-request-id"])["completion"]["outcome"] == (
+        "upstream_cut"
+    )
+
+
+def test_a_client_that_leaves_gets_an_abort_record(gateway: RunningGateway, tmp_path: Path) -> None:
+    body = {
+        "model": "up/slow-stream",
+        "messages": [{"role": "user", "content": "x"}],
+        "stream": True,
+    }
+    with httpx.stream(
+        "POST", gateway.url + "/v1/chat/completions", json=body, headers=HEADERS, timeout=10
+    ) as response:
+        request_id = response.headers["x-request-id"]
+        next(response.iter_bytes())
+    wait_for(lambda: "abort" in audit_records(tmp_path, request_id))
+    wait_for(lambda: _has_ledger_row(tmp_path, request_id))
+    assert ledger_row(tmp_path, request_id)["outcome"] == "client_disconnected"
+
+
+def _has_ledger_row(tmp_path: Path, request_id: str) -> bool:
+    with database(tmp_path) as db:
+        return bool(
+            db.execute("SELECT 1 FROM usage_ledger WHERE request_id = ?", (request_id,)).fetchone()
+        )
+
+
+def test_requests_refused_before_dispatch_are_metered_but_not_audited(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    response = chat(gateway, "nowhere/unknown-model")
+    assert response.status_code == 404
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
+    assert (row["status"], row["backend"], row["location"]) == (404, "none", "none")
+    assert audit_records(tmp_path, response.headers["x-request-id"]) == {}
+
+
+def test_unauthenticated_requests_leave_no_ledger_row(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    response = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "up/echo", "messages": []},
+        headers={"authorization": "Bearer wrong"},
+        timeout=10,
+    )
+    assert response.status_code == 401
+    assert not _has_ledger_row(tmp_path, response.headers["x-request-id"])
+
+
+@pytest.mark.parametrize("mode", ["full", "redacted"])
+def test_content_capture_per_tenant(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory, tmp_path: Path, mode: str
+) -> None:
+    _, url = scripted
+    gateway = start_gateway(backends(url), audit={"tenants": {"admin": mode}})
+    text = "mail jane.doe@example.com about card 4111 1111 1111 1111"
+    response = chat(gateway, "up/echo", messages=[{"role": "user", "content": text}])
+    assert response.status_code == 200
+    records = audit_records(tmp_path, response.headers["x-request-id"])
+    captured_request = records["intent"]["request"]
+    captured_response = records["completion"]["response"]
+    if mode == "full":
+        assert "jane.doe@example.com" in captured_request
+        assert captured_response == response.text
+    else:
+        assert "jane.doe@example.com" not in captured_request
+        assert "4111 1111 1111 1111" not in captured_request
+        assert "[EMAIL]" in captured_request
+    assert records["intent"]["capture"] == mode
+
+
+def test_the_request_is_not_sent_when_its_intent_cannot_be_recorded(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upstream, url = scripted
+    gateway = start_gateway(backends(url), journal={"durability_timeout_seconds": 0.2})
+    journal = gateway.gateway.journal
+    assert journal is not None
+
+    async def database_down(batch: list[Any]) -> None:
+        raise OSError("database unreachable")
+
+    monkeypatch.setattr(journal, "_flush", database_down)
+    sent_before = len(upstream.requests)
+    response = chat(gateway, "up/echo")
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "journal_unavailable"
+    assert response.headers["retry-after"] == "1"
+    assert len(upstream.requests) == sent_before  # fail closed: nothing reached the backend
+
+
+def test_admin_usage_totals_per_tenant(gateway: RunningGateway) -> None:
+    for _ in range(3):
+        assert chat(gateway, "up/echo").status_code == 200
+    response = httpx.get(
+        gateway.url + "/admin/usage",
+        params={"group_by": "tenant_id,backend"},
+        headers=HEADERS,
+        timeout=10,
+    )
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert data == [
+        {
+            "tenant_id": "admin",
+            "backend": "up",
+            "requests": 3,
+            "errors": 0,
+            "input_tokens": 33,
+            "cached_input_tokens": 0,
+            "output_tokens": 21,
+            "estimated_requests": 0,
+            "busy_ms": pytest.approx(data[0]["busy_ms"]),
+        }
+    ]
+    bad = httpx.get(
+        gateway.url + "/admin/usage", params={"group_by": "secret"}, headers=HEADERS, timeout=10
+    )
+    assert bad.status_code == 400
+
+
+def test_stream_metrics_include_inter_token_latency(gateway: RunningGateway) -> None:
+    assert chat(gateway, "up/echo", stream=True).status_code == 200
+    wait_for(lambda: gateway.metric("bastion_inter_token_latency_seconds_count", backend="up") == 1)
+    assert gateway.metric("bastion_journal_batch_records_count") >= 1
