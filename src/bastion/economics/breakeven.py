@@ -95,7 +95,7 @@ def break_even(config: TcoConfig, api_rate_per_m: Decimal, capacity: Capacity | 
         replicas=replicas,
         monthly_cost=cost,
         capacity=capacity,
-        explanation=f"needs {replicas} replica(s) at that volume",
+        explanation=f"needs {replicas} replica{'' if replicas == 1 else 's'} at that volume",
     )
 
 

@@ -36,7 +36,7 @@ class Capacity:
         source = (
             "declared max_tokens_per_second"
             if self.basis == "declared"
-            else "measured while busy (at the observed load, so a lower bound of what it can do)"
+            else "measured while busy, at the observed load: a lower bound of what it can do"
         )
         return (
             f"{fmt_number(round(self.tokens_per_second, 1))} tokens/s per replica ({source})"

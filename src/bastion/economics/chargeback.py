@@ -99,8 +99,7 @@ def chargeback(
                 "per concurrent-request slot for one hour",
                 per_slot,
                 margin.apply(per_slot),
-                f"{cost_text} / ({fmt_number(round(slots, 2))} slots x "
-                f"{fmt_number(hours_per_month)} h)",
+                f"{cost_text} / ({slots:.3g} slots x {fmt_number(hours_per_month)} h)",
             )
         )
     return Chargeback(margin, tokens_per_second, slots, basis, tuple(prices))

@@ -49,4 +49,7 @@ def fmt_tokens(count: int | float | Decimal) -> str:
 
 
 def fmt_share(value: float) -> str:
+    """A percentage; below 1% with two significant digits, so a quiet engine is not 0.0%."""
+    if 0 < abs(value) < 0.01:
+        return f"{value * 100:.2g}%"
     return f"{value * 100:.1f}%"

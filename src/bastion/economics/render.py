@@ -182,7 +182,7 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
     tokens = activity.tokens
     lines = [f"Backend {backend.backend}:"]
     lines.append(
-        f"{INDENT}{activity.requests} requests ({activity.errors} errors), "
+        f"{INDENT}{_count(activity.requests, 'request')} ({_count(activity.errors, 'error')}), "
         f"{fmt_tokens(tokens.input_tokens)} input ({fmt_tokens(tokens.cached_input_tokens)} "
         f"cached) + {fmt_tokens(tokens.output_tokens)} output tokens"
         + (
@@ -194,7 +194,7 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
     lines.append(
         f"{INDENT}utilisation {fmt_share(busy.utilisation)}: at least one request in flight for "
         f"{fmt_number(round(busy.busy_seconds, 1))} s of {fmt_number(busy.window_seconds)} s "
-        f"(window {report.window.describe()}); mean {busy.mean_concurrency:.2f}, "
+        f"(window {report.window.describe()}); mean {busy.mean_concurrency:.3g}, "
         f"peak {busy.peak_concurrency} in flight"
     )
     if busy.busy_seconds > 0:
@@ -221,11 +221,19 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
                 f"(window cost / {tokens.total:,} tokens)"
             )
         lines.append(f"{INDENT}{capacity_text(backend.capacity)}")
+    if backend.comparisons:
+        mix = backend.compared_tokens.mix()
+        lines.append(
+            f"{INDENT}measured mix of the compared traffic: {fmt_share(float(mix.input_share))} "
+            f"input, of which {fmt_share(float(mix.cached_share))} cached; "
+            f"{fmt_share(float(1 - mix.input_share))} output"
+        )
     for comparison in backend.comparisons:
         api = comparison.api
         current = comparison.current
         lines.append(
-            f"{INDENT}vs {comparison.model}: the same traffic would have cost "
+            f"{INDENT}vs {comparison.model}: the compared traffic "
+            f"({fmt_tokens(backend.compared_tokens.total)} tokens) would have cost "
             f"{_range(api.cost, api.cost_high)} [{'; '.join(api.sources)}]"
         )
         lines.append(
@@ -256,7 +264,7 @@ def _traffic_lines(report: Report) -> list[str]:
             f", {line.estimated_requests} with estimated counts" if line.estimated_requests else ""
         )
         lines.append(
-            f"{INDENT}{who} / {line.endpoint}: {line.requests} requests{estimated}; "
+            f"{INDENT}{who} / {line.endpoint}: {_count(line.requests, 'request')}{estimated}; "
             f"{fmt_tokens(line.tokens.input_tokens)} input "
             f"({fmt_tokens(line.tokens.cached_input_tokens)} cached), "
             f"{fmt_tokens(line.tokens.output_tokens)} output"
@@ -298,7 +306,11 @@ def _fits(fits: bool | None, needed: int) -> str:
 
 
 def _replicas(count: int) -> str:
-    return f"{count} replica" + ("" if count == 1 else "s")
+    return _count(count, "replica")
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def join(lines: Sequence[str]) -> str:

@@ -21,7 +21,7 @@ from bastion.economics.measured import (
     tenant_names,
     traffic_by_day,
 )
-from bastion.economics.money import MILLION, to_decimal
+from bastion.economics.money import MILLION, fmt_tokens, to_decimal
 from bastion.economics.prices import PriceBook, PriceNotFoundError, PriceQuote
 from bastion.economics.snapshot import TableInfo, table_info
 from bastion.economics.tco import MonthlyTco, monthly_tco
@@ -237,7 +237,7 @@ def _backend_report(
     skipped = sum((r.tokens for r in rows if r.endpoint in UNPRICED_ENDPOINTS), TokenCounts())
     if skipped.total:
         notes.append(
-            f"{skipped.total} embedding tokens are not compared with the API models "
+            f"{fmt_tokens(skipped.total)} embedding tokens are not compared with the API models "
             "(embedding models have their own prices)"
         )
     if activity.estimated_requests:

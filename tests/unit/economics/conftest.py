@@ -1,0 +1,32 @@
+"""Helpers for the economics tests: price quotes that do not depend on the bundled table."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from bastion.economics.prices import PriceQuote, Rates
+
+
+def quote(
+    input_rate: str,
+    cached_rate: str,
+    output_rate: str,
+    *,
+    top: Rates | None = None,
+    threshold: int | None = None,
+) -> PriceQuote:
+    return PriceQuote(
+        requested="test-model",
+        model="test-model",
+        provider="test",
+        on=date(2026, 11, 1),
+        rates=Rates(Decimal(input_rate), Decimal(cached_rate), Decimal(output_rate)),
+        top_rates=top,
+        tier_threshold=threshold,
+        source="override",
+        source_detail="test",
+        effective_from=None,
+        next_change=None,
+        notes=(),
+    )
