@@ -34,6 +34,7 @@ from bastion.routing.catalog import ModelCatalog
 from bastion.routing.discovery import discover_engines
 from bastion.store import Store
 from bastion.telemetry.metrics import GatewayMetrics
+from bastion.telemetry.tracing import RequestTracer
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class Gateway:
         self.store: Store | None = None
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
+        self.tracer: RequestTracer | None = None
         self.report = StartupReport()
         self.ready = False
         self.draining = False
@@ -104,11 +106,12 @@ class Gateway:
         stages += [Dispatch(self.metrics), Respond(self.metrics)]
         if journal is not None:
             stages.append(Record(journal, ledger=self.config.ledger.enabled))
-        stages.append(Account(self.metrics))
+        stages.append(Account(self.metrics, self.tracer))
         return Pipeline(stages)
 
     async def start(self) -> None:
         config = self.config
+        self.tracer = RequestTracer.from_config(config.telemetry.tracing)
         if config.auth.enabled or config.ledger.enabled or config.audit.enabled:
             self.store = await Store.open(config.database.url)
         if config.auth.enabled:
@@ -169,6 +172,8 @@ class Gateway:
             await self.journal.stop()
         for provider in self.providers.values():
             await provider.close()
+        if self.tracer is not None:
+            await self.tracer.shutdown()
         if self.authenticator is not None:
             self.authenticator.close()
         if self.store is not None:

@@ -227,3 +227,38 @@ def test_an_unreachable_collector_costs_at_most_the_export_timeout() -> None:
     started = time.monotonic()
     asyncio.run(tracer.shutdown())
     assert time.monotonic() - started < 5.0
+
+
+def test_the_gateway_traces_requests_when_configured(
+    collector: Collector, scripted: tuple[Any, str], start_gateway: Any
+) -> None:
+    """End to end: a client request through the gateway becomes one exported span."""
+    import httpx
+
+    from tests.conftest import ADMIN_KEY
+
+    _, url = scripted
+    gateway = start_gateway(
+        {"up": {"kind": "openai-compatible", "location": "local", "base_url": url + "/v1"}},
+        telemetry={
+            "tracing": {"enabled": True, "endpoint": collector.url, "schedule_delay_seconds": 0.1}
+        },
+    )
+    parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    response = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "up/echo", "messages": [{"role": "user", "content": "hi"}], "stream": True},
+        headers={"authorization": f"Bearer {ADMIN_KEY}", "traceparent": parent},
+        timeout=10,
+    )
+    assert response.status_code == 200
+    deadline = time.monotonic() + 10
+    while not collector.spans() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [(_, span)] = collector.spans()
+    attributes = attributes_of(span.attributes)
+    assert span.name == "chat up/echo"
+    assert span.trace_id.hex() == "0af7651916cd43dd8448eb211c80319c"
+    assert attributes["gen_ai.usage.output_tokens"] == 3
+    assert attributes["gen_ai.response.finish_reasons"] == ("stop",)
+    assert attributes["bastion.request_id"] == response.headers["x-request-id"]

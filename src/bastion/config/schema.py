@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from bastion.telemetry.tracing import TracingConfig
+
 Location = Literal["local", "external"]
 BackendKind = Literal["openai-compatible", "anthropic", "simulator"]
 
@@ -79,6 +81,10 @@ class AuditConfig(_Strict):
     signing_key_env: str = "BASTION_AUDIT_KEY"
     segment_records: Annotated[int, Field(gt=0)] = 10_000
     segment_seconds: Annotated[float, Field(gt=0)] = 3600.0
+
+
+class TelemetryConfig(_Strict):
+    tracing: TracingConfig = Field(default_factory=TracingConfig)
 
 
 class JournalConfig(_Strict):
@@ -155,6 +161,7 @@ class BastionConfig(_Strict):
     ledger: LedgerConfig = Field(default_factory=LedgerConfig)
     audit: AuditConfig = Field(default_factory=AuditConfig)
     journal: JournalConfig = Field(default_factory=JournalConfig)
+    telemetry: TelemetryConfig = Field(default_factory=TelemetryConfig)
     backends: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], BackendConfig] = Field(
         default_factory=dict
     )

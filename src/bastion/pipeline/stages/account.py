@@ -7,6 +7,7 @@ import logging
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.telemetry.metrics import GatewayMetrics
+from bastion.telemetry.tracing import RequestTracer
 
 log = logging.getLogger("bastion.access")
 
@@ -14,8 +15,9 @@ log = logging.getLogger("bastion.access")
 class Account(BaseStage):
     name = "account"
 
-    def __init__(self, metrics: GatewayMetrics) -> None:
+    def __init__(self, metrics: GatewayMetrics, tracer: RequestTracer | None = None) -> None:
         self._metrics = metrics
+        self._tracer = tracer
 
     async def on_complete(self, ctx: RequestContext) -> None:
         route = self._metrics.route(ctx.operation.value, ctx.backend_name)
@@ -38,6 +40,8 @@ class Account(BaseStage):
             self._metrics.client_disconnects.labels(ctx.operation.value).inc()
         if log.isEnabledFor(logging.INFO):
             log.info("request", extra=_access_fields(ctx, finished))
+        if self._tracer is not None:
+            self._tracer.record(ctx)
 
 
 def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:

@@ -152,6 +152,8 @@ class Respond(BaseStage):
             reply.tail = b"".join(tail)
         finally:
             ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
+            if translator.finish_reason is not None:
+                ctx.extra["finish_reasons"] = [translator.finish_reason]
 
 
 def _error_type(exchange: Exchange) -> str:
