@@ -29,7 +29,7 @@ def table_lines(info: TableInfo, today: date) -> list[str]:
         )
     lines = [
         f"Price table: {info.package} {info.version}, {age}; "
-        f"{info.providers} providers, {info.models} models; bundled, never downloaded."
+        f"{info.providers} providers, {info.models:,} model entries; bundled, never downloaded."
     ]
     if info.scheduled_after(today):
         lines.append(
