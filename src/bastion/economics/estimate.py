@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from bastion.economics.apicost import TokenMix
-from bastion.economics.breakeven import BreakEven, break_even, days_per_month, volume_cost
+from bastion.economics.breakeven import BreakEven, break_even, days_per_month
 from bastion.economics.capacity import Capacity
 from bastion.economics.chargeback import Chargeback, Margin, chargeback
 from bastion.economics.config import TcoConfig
@@ -98,7 +98,7 @@ def estimate(
     scenarios = []
     for volume in volumes:
         replicas = (
-            volume_cost(tco_config, Decimal(0), capacity, volume).replicas_needed
+            max(tco_config.replicas, capacity.replicas_for(volume))
             if capacity
             else tco_config.replicas
         )
