@@ -23,8 +23,10 @@ def fmt_money(value: Decimal | float) -> str:
     amount = abs(amount)
     if amount >= 1 or amount == 0:
         return f"{sign}${amount.quantize(Decimal('0.01'), ROUND_HALF_EVEN):,}"
-    digits = f"{amount:.4g}" if amount >= Decimal("0.0001") else f"{amount:.2e}"
-    if "e" not in digits and len(digits.split(".")[1]) < 2:
+    if amount < Decimal("0.0001"):
+        return f"{sign}${amount:.2e}"
+    digits = f"{Decimal(f'{amount:.4g}').normalize():f}"
+    if len(digits.partition(".")[2]) < 2:
         digits = f"{amount:.2f}"
     return f"{sign}${digits}"
 

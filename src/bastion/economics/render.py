@@ -272,7 +272,7 @@ def _traffic_lines(report: Report) -> list[str]:
         if not line.api:
             lines.append(f"{INDENT * 2}not priced on the API models")
         for priced in line.api:
-            lines.append(f"{INDENT * 2}{priced.model}: {_range(priced.cost, priced.cost_high)}")
+            lines.append(f"{INDENT * 2}{_priced_text(priced)}")
     lines.append(
         f"{INDENT}total self-hosted cost of the window: {fmt_money(report.self_hosted_cost)}"
     )
@@ -281,7 +281,16 @@ def _traffic_lines(report: Report) -> list[str]:
 
 
 def _total_line(total: PricedTraffic) -> str:
-    return f"{INDENT}total on {total.model}: {_range(total.cost, total.cost_high)}"
+    return f"{INDENT}total on {_priced_text(total)}"
+
+
+def _priced_text(priced: PricedTraffic) -> str:
+    return (
+        f"{priced.model}: {_range(priced.cost, priced.cost_high)} = input "
+        f"{fmt_money(priced.uncached_input)} + cached input {fmt_money(priced.cached_input)} + "
+        f"output {fmt_money(priced.output)}"
+        + (" at base rates" if priced.cost_high != priced.cost else "")
+    )
 
 
 def _range(low: Decimal, high: Decimal) -> str:

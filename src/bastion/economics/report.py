@@ -41,10 +41,16 @@ class PricedTraffic:
 
     model: str
     quote: PriceQuote
-    cost: Decimal
+    uncached_input: Decimal
+    cached_input: Decimal
+    output: Decimal
     # At the long-prompt tier's rates throughout; equal to ``cost`` for untiered models.
     cost_high: Decimal
     sources: tuple[str, ...]
+
+    @property
+    def cost(self) -> Decimal:
+        return self.uncached_input + self.cached_input + self.output
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +209,7 @@ class _DailyPricer:
         return self._quotes[key]
 
     def price(self, model: str, rows: Iterable[TrafficRow]) -> PricedTraffic | None:
-        cost = high = Decimal(0)
+        uncached = cached = output = high = Decimal(0)
         sources: list[str] = []
         last: PriceQuote | None = None
         for row in rows:
@@ -211,7 +217,9 @@ class _DailyPricer:
             if quote is None:
                 return None
             priced = api_cost(row.tokens, quote)
-            cost += priced.total
+            uncached += priced.uncached_input
+            cached += priced.cached_input
+            output += priced.output
             high += priced.total_high
             if quote.source_detail not in sources:
                 sources.append(quote.source_detail)
@@ -219,7 +227,7 @@ class _DailyPricer:
                 last = quote
         if last is None:
             return None
-        return PricedTraffic(model, last, cost, high, tuple(sources))
+        return PricedTraffic(model, last, uncached, cached, output, high, tuple(sources))
 
 
 def _backend_report(

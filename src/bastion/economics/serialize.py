@@ -193,6 +193,9 @@ def _priced_dict(priced: PricedTraffic) -> JSON:
     return {
         "model": priced.model,
         "cost_usd": usd(priced.cost),
+        "uncached_input_usd": usd(priced.uncached_input),
+        "cached_input_usd": usd(priced.cached_input),
+        "output_usd": usd(priced.output),
         "cost_high_usd": usd(priced.cost_high),
         "rates_usd": rates_dict(priced.quote.rates),
         "sources": list(priced.sources),

@@ -246,14 +246,19 @@ async def test_text_and_json_show_inputs_and_labels(engine: AsyncEngine) -> None
     assert "1 with estimated counts" in text
     assert "measured while busy" in text
     assert "[OVERRIDE]" in text
+    assert "gpt-4o-mini: $1.41 = input $0.42 + cached input $0.09 + output $0.90" in text
     assert "data as of 2026-11-09, 22 days old" in text
     assert data["window"]["hours"] == 24
     assert data["price_table"]["age_days"] == 22
     assert data["backends"][0]["busy"]["busy_seconds"] == 66
     assert data["backends"][0]["tco"]["monthly_usd"] == 3325
+    # 2.9M uncached input x $0.15 + 1.2M cached x $0.075 + 1.55M output x $0.60.
     assert data["api_totals"][0] == {
         "model": "gpt-4o-mini",
         "cost_usd": 1.455,
+        "uncached_input_usd": 0.435,
+        "cached_input_usd": 0.09,
+        "output_usd": 0.93,
         "cost_high_usd": 1.455,
         "rates_usd": {"input_per_m": 0.15, "cached_input_per_m": 0.075, "output_per_m": 0.6},
         "sources": [data["api_totals"][0]["sources"][0]],
