@@ -303,3 +303,31 @@ def test_report_command_reads_the_database_named_in_the_config(
         "gpt-4o-mini": 1.455,
         "house-haiku": 8.616,
     }
+
+
+async def test_idle_backend_and_unknown_model_are_reported_not_hidden(
+    engine: AsyncEngine,
+) -> None:
+    economics = EconomicsConfig(
+        compare_with=["gpt-4o-mini", "no-such-model"],
+        tco={"idle": TcoConfig(gpu_hourly=Decimal(2))},
+    )
+
+    report = await report_from_engine(engine, economics, WINDOW, prices=PriceBook(), now=NOW)
+
+    backends = {b.backend: b for b in report.backends}
+    # "gpu" has local traffic but no tco entry; "idle" has a tco entry but no traffic.
+    assert set(backends) == {"gpu", "idle"}
+    assert backends["gpu"].window_cost is None
+    assert any("no economics.tco entry" in note for note in backends["gpu"].notes)
+    idle = backends["idle"]
+    # 2 $/h x 24 h: the window costs $48 whether or not anything ran.
+    assert idle.window_cost == Decimal(48)
+    assert idle.activity.requests == 0
+    assert idle.effective_per_m is None
+    assert idle.comparisons == ()
+    assert idle.chargeback is not None
+    assert idle.chargeback.prices == ()
+    assert any(note.startswith("no-such-model: no price") for note in report.notes)
+    text = "\n".join(report_lines(report))
+    assert "no price: nothing was sold in the basis period" in text
