@@ -8,7 +8,7 @@ import pytest
 
 from bastion.economics.apicost import TokenCounts, TokenMix, api_cost
 from bastion.economics.prices import Rates
-from tests.unit.economics.conftest import quote
+from tests.unit.economics.quotes import quote
 
 
 def test_fifty_million_tokens_a_month_on_a_small_model_costs_157_50_a_year() -> None:

@@ -1,4 +1,4 @@
-"""Helpers for the economics tests: price quotes that do not depend on the bundled table."""
+"""Price quotes for tests that must not depend on the bundled table."""
 
 from __future__ import annotations
 
