@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bastion.audit.chain import AuditEntry, ChainState, Signer, new_chain_id
@@ -37,10 +38,17 @@ class JournalUnavailableError(Exception):
 
 
 @dataclass(slots=True)
-class _Item:
+class Ticket:
+    """Records handed to the writer; says whether they can still land."""
+
     ledger: Mapping[str, Any] | None
     audit: Sequence[AuditEntry]
     done: asyncio.Future[None] | None
+    taken: bool = False  # part of a batch: from here on they land unless the batch fails
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.done is not None and self.done.cancelled() and not self.taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +75,7 @@ class JournalWriter:
         self._max_batch = max_batch
         self._max_pending = max_pending
         self.durability_timeout = durability_timeout
-        self._pending: deque[_Item] = deque()
+        self._pending: deque[Ticket] = deque()
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
@@ -82,7 +90,16 @@ class JournalWriter:
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()
     ) -> None:
         """Returns once the records are committed; raises JournalUnavailableError otherwise."""
-        done = self._enqueue(ledger, audit, durable=True)
+        await self.wait(self.enqueue(ledger, audit))
+
+    def enqueue(self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()) -> Ticket:
+        ticket = self._enqueue(ledger, audit, durable=True)
+        assert ticket is not None
+        return ticket
+
+    async def wait(self, ticket: Ticket) -> None:
+        """Waits for ``ticket``'s commit; on timeout or cancellation, withdraws it if it can."""
+        done = ticket.done
         assert done is not None
         try:
             await asyncio.wait_for(asyncio.shield(done), self.durability_timeout)
@@ -108,21 +125,20 @@ class JournalWriter:
 
     def _enqueue(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry], *, durable: bool
-    ) -> asyncio.Future[None] | None:
+    ) -> Ticket | None:
         if self._closing or len(self._pending) >= self._max_pending:
             raise JournalUnavailableError("journal queue is full or closed")
         if self._audit is None:
             audit = ()
+        done = asyncio.get_running_loop().create_future() if durable else None
+        ticket = Ticket(ledger, audit, done)
         if ledger is None and not audit:
-            if not durable:
-                return None
-            done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            done.set_result(None)
-            return done
-        done_or_none = asyncio.get_running_loop().create_future() if durable else None
-        self._pending.append(_Item(ledger, audit, done_or_none))
+            if done is not None:
+                done.set_result(None)
+            return ticket
+        self._pending.append(ticket)
         self._wakeup.set()
-        return done_or_none
+        return ticket
 
     async def stop(self) -> None:
         """Writes what is queued, seals the open segment, and stops."""
@@ -153,30 +169,59 @@ class JournalWriter:
                 continue
             try:
                 await self._flush(batch)
+                unwritten: list[Ticket] = []
+                self._resolve(batch)
+            except IntegrityError:
+                # One bad record must not hold up everyone's: write them singly, drop the bad.
+                unwritten = await self._flush_singly(batch)
             except Exception as exc:
-                self._metrics.journal_failures.inc()
                 log.error("journal write failed; retrying", extra={"error": _describe(exc)})
-                self._pending.extendleft(reversed(batch))
-                if self._closing and delay >= _RETRY_MAX_SECONDS:
-                    return
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, _RETRY_MAX_SECONDS)
+                unwritten = batch
+            if not unwritten:
+                delay = _RETRY_MIN_SECONDS
                 continue
-            delay = _RETRY_MIN_SECONDS
-            for item in batch:
-                if item.done is not None and not item.done.done():
-                    item.done.set_result(None)
+            self._metrics.journal_failures.inc()
+            self._pending.extendleft(reversed(unwritten))
+            if self._closing and delay >= _RETRY_MAX_SECONDS:
+                log.error("journal closed with %d records unwritten", len(self._pending))
+                return
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, _RETRY_MAX_SECONDS)
 
-    def _take_batch(self) -> list[_Item]:
-        batch: list[_Item] = []
+    @staticmethod
+    def _resolve(batch: list[Ticket]) -> None:
+        for item in batch:
+            if item.done is not None and not item.done.done():
+                item.done.set_result(None)
+
+    def _take_batch(self) -> list[Ticket]:
+        batch: list[Ticket] = []
         while self._pending and len(batch) < self._max_batch:
             item = self._pending.popleft()
             if item.done is not None and item.done.cancelled():
                 continue  # its request gave up waiting and answered with an error
+            item.taken = True
             batch.append(item)
         return batch
 
-    async def _flush(self, batch: list[_Item]) -> None:
+    async def _flush_singly(self, batch: list[Ticket]) -> list[Ticket]:
+        """Writes one ticket per transaction; returns those left when the database failed."""
+        for index, item in enumerate(batch):
+            try:
+                await self._flush([item])
+            except IntegrityError as exc:
+                self._metrics.journal_dropped.inc()
+                log.error("journal record rejected", extra={"error": _describe(exc)})
+                if item.done is not None and not item.done.done():
+                    item.done.set_exception(JournalUnavailableError("record rejected"))
+            except Exception as exc:
+                log.error("journal write failed; retrying", extra={"error": _describe(exc)})
+                return batch[index:]
+            else:
+                self._resolve([item])
+        return []
+
+    async def _flush(self, batch: list[Ticket]) -> None:
         started = time.perf_counter()
         ledger_rows = [item.ledger for item in batch if item.ledger is not None]
         chain = self.chain

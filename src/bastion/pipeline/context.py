@@ -6,7 +6,7 @@ import hashlib
 import time
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bastion.auth import Principal
 from bastion.protocols.errors import GatewayError
@@ -15,6 +15,9 @@ from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
 from bastion.providers.base import UpstreamResponse
 from bastion.routing.catalog import Deployment
+
+if TYPE_CHECKING:
+    from bastion.journal.writer import Ticket
 
 
 class ResponseLog:
@@ -92,6 +95,8 @@ class RequestContext:
     error: GatewayError | None = None
     outcome: str = "ok"
     finished: float | None = None
+    # The records handed over by the seal phase, and whether they are known to be durable.
+    sealed_records: Ticket | None = None
     sealed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -159,3 +159,18 @@ async def test_failed_batches_are_retried_until_the_database_answers(
     await writer.write(ledger("r1"), [entry()])
     assert await count(store, UsageRow) == 1
     assert writer._metrics.registry.get_sample_value("bastion_journal_write_failures_total") == 2
+
+
+async def test_a_rejected_record_does_not_hold_up_the_others(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    writer = await journal_writers()
+    await writer.write(ledger("dup"))
+    duplicate, fine = await asyncio.gather(
+        writer.write(ledger("dup")), writer.write(ledger("fine")), return_exceptions=True
+    )
+    assert isinstance(duplicate, JournalUnavailableError)
+    assert fine is None
+    assert await count(store, UsageRow) == 2
+    await writer.write(ledger("later"))  # the writer is still alive
+    assert await count(store, UsageRow) == 3

@@ -28,12 +28,17 @@ class Record(BaseStage):
             return
         row = ledger_row(ctx, datetime.now(UTC)) if self._ledger else None
         audit = [outcome_entry(ctx, "completion")] if ctx.audit_mode is not None else []
-        await self._journal.write(row, audit)
+        ctx.sealed_records = self._journal.enqueue(row, audit)
+        await self._journal.wait(ctx.sealed_records)
         ctx.sealed = True
 
     async def on_complete(self, ctx: RequestContext) -> None:
         if ctx.sealed or ctx.principal is None:
             return
-        row = ledger_row(ctx, datetime.now(UTC)) if self._ledger else None
+        handed_over = ctx.sealed_records
+        # The seal's records were committed or are still on their way (the client left or the
+        # wait timed out meanwhile): the ledger row stands; the audit notes how it ended.
+        landing = handed_over is not None and not handed_over.withdrawn
+        row = ledger_row(ctx, datetime.now(UTC)) if self._ledger and not landing else None
         audit = [outcome_entry(ctx, "abort")] if ctx.audit_mode is not None else []
         self._journal.submit(row, audit)
