@@ -6,6 +6,9 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
@@ -17,7 +20,7 @@ from bastion.config import (
     ConfigProblem,
 )
 from bastion.journal import JournalWriter
-from bastion.journal.writer import AuditSettings
+from bastion.journal.writer import AuditSettings, SpoolSettings
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
 from bastion.pipeline.stages.account import Account
@@ -33,12 +36,14 @@ from bastion.providers.factory import build_provider
 from bastion.routing.catalog import ModelCatalog
 from bastion.routing.discovery import discover_engines
 from bastion.store import Store
+from bastion.store.engine import sqlite_path
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.tracing import RequestTracer
 
 log = logging.getLogger(__name__)
 
 SIMULATOR_BACKEND = "sim"
+DEFAULT_SPOOL_DIR = Path("bastion-data/journal")
 # Cloud backends registered from well-known environment variables in the embedded default.
 _CLOUD_FROM_ENV = {
     "openai": ("OPENAI_API_KEY", "openai-compatible", "https://api.openai.com/v1"),
@@ -127,6 +132,7 @@ class Gateway:
                 self.store.engines.write,
                 self.metrics,
                 audit=self._audit_settings(),
+                spool=self._spool_settings(),
                 max_batch=config.journal.max_batch,
                 max_pending=config.journal.max_pending,
                 durability_timeout=config.journal.durability_timeout_seconds,
@@ -146,6 +152,20 @@ class Gateway:
                 raise ConfigError("configuration", [problem]) from None
         self.catalog.finalize()
         self.ready = True
+
+    def _spool_settings(self) -> SpoolSettings | None:
+        journal = self.config.journal
+        if journal.durability != "spool":
+            return None
+        if journal.spool_dir is not None:
+            directory = Path(journal.spool_dir)
+        else:
+            url = make_url(self.config.database.url)
+            database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
+            directory = (
+                database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
+            )
+        return SpoolSettings(directory, journal.fsync, journal.spool_rotate_bytes)
 
     def _audit_settings(self) -> AuditSettings | None:
         audit = self.config.audit

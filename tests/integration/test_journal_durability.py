@@ -4,7 +4,8 @@ A real ``bastion serve`` process answers a steady mix of streamed and whole, Ope
 Anthropic requests from several client threads; it is killed with SIGKILL mid-load. Every
 response that arrived complete (body read to its end, streams with their final event) must
 have its ledger row and its audit intent and completion on disk, and the journal must verify.
-A restart on the same database then continues with a new chain that names the old one's head.
+Records are durable once in the local spool; the restart on the same database loads what the
+killed process had not yet copied, then continues with a new chain naming the old one's head.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ backends:
       time_scale: 20
 audit:
   segment_records: 200
+journal:
+  spool_dir: journal
 """
 
 
@@ -63,20 +66,22 @@ class Gateway:
             "BASTION_AUDIT_KEY": AUDIT_KEY,
             "BASTION_LOG_LEVEL": "warning",
         }
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bastion", "serve", "--config", str(config)],
-            cwd=workdir,
-            env={**env, "BASTION_PORT": str(self.port)},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
+        # A file, not a pipe: nobody reads a pipe here, and a full one would stall the process.
+        self.log = workdir / f"gateway-{self.port}.log"
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bastion", "serve", "--config", str(config)],
+                cwd=workdir,
+                env={**env, "BASTION_PORT": str(self.port)},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
 
     def wait_ready(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                assert self.process.stdout is not None
-                pytest.fail(f"gateway exited: {self.process.stdout.read().decode()}")
+                pytest.fail(f"gateway exited: {self.log.read_text()}")
             try:
                 if httpx.get(self.url + "/readyz", timeout=1).status_code == 200:
                     return
@@ -92,7 +97,11 @@ class Gateway:
 
     def terminate(self) -> None:
         self.process.send_signal(signal.SIGTERM)
-        assert self.process.wait(30) == 0
+        try:
+            code = self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"no exit 30 s after SIGTERM: {self.log.read_text()[-3000:]}")
+        assert code == 0, self.log.read_text()[-3000:]
 
 
 def _request(client: httpx.Client, url: str, n: int) -> str | None:
@@ -177,17 +186,17 @@ def _kill_under_load_and_check(workdir: Path, database_url: str) -> None:
         gateway.kill()
     assert len(received) > 50, "the load did not get going"
 
-    ledger, audit, report = asyncio.run(_journal_state(database_url))
-    missing_ledger = [r for r in received if r not in ledger]
-    missing_audit = [r for r in received if audit.get(r) != {"intent", "completion"}]
-    assert not missing_ledger, f"{len(missing_ledger)} of {len(received)} without a ledger row"
-    assert not missing_audit, f"{len(missing_audit)} of {len(received)} without intent+completion"
-    assert report.intact, [f.render() for f in report.findings]
-
-    # A restart continues on the same database with a new chain that names the old head.
+    # A restart loads what the killed process had spooled, then opens a new chain that names
+    # the old one's head.
     restarted = Gateway(workdir, database_url)
     try:
         restarted.wait_ready()
+        ledger, audit, report = asyncio.run(_journal_state(database_url))
+        missing_ledger = [r for r in received if r not in ledger]
+        missing_audit = [r for r in received if audit.get(r) != {"intent", "completion"}]
+        assert not missing_ledger, f"{len(missing_ledger)} of {len(received)}: no ledger row"
+        assert not missing_audit, f"{len(missing_audit)} of {len(received)}: no intent+completion"
+        assert report.intact, [f.render() for f in report.findings]
         headers = {"authorization": f"Bearer {ADMIN_KEY}"}
         body = {"model": "sim/bastion-sim", "messages": [{"role": "user", "content": "again"}]}
         response = httpx.post(
@@ -201,6 +210,7 @@ def _kill_under_load_and_check(workdir: Path, database_url: str) -> None:
     assert response.headers["x-request-id"] in ledger
     assert report.intact, [f.render() for f in report.findings]
     assert report.chains == 2
+    assert not list((workdir / "journal").glob("*.spool")), "loaded spool files are deleted"
 
 
 @pytest.mark.slow

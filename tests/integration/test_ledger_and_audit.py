@@ -43,12 +43,20 @@ def database(tmp_path: Path) -> sqlite3.Connection:
 
 
 def ledger_row(tmp_path: Path, request_id: str) -> sqlite3.Row:
-    with database(tmp_path) as db:
-        row = db.execute(
-            "SELECT * FROM usage_ledger WHERE request_id = ?", (request_id,)
-        ).fetchone()
-    assert row is not None, f"no ledger row for {request_id}"
-    return row
+    """The request's ledger row, once the spool loader has copied it into the database."""
+    found: list[sqlite3.Row] = []
+
+    def loaded() -> bool:
+        with database(tmp_path) as db:
+            row = db.execute(
+                "SELECT * FROM usage_ledger WHERE request_id = ?", (request_id,)
+            ).fetchone()
+        if row is not None:
+            found.append(row)
+        return row is not None
+
+    wait_for(loaded)
+    return found[0]
 
 
 def audit_records(tmp_path: Path, request_id: str) -> dict[str, dict[str, Any]]:
@@ -192,6 +200,8 @@ def test_unauthenticated_requests_leave_no_ledger_row(
         timeout=10,
     )
     assert response.status_code == 401
+    # Spooled records load in order: once a later request's row is in, this one's would be.
+    ledger_row(tmp_path, chat(gateway, "up/echo").headers["x-request-id"])
     assert not _has_ledger_row(tmp_path, response.headers["x-request-id"])
 
 
@@ -204,6 +214,7 @@ def test_content_capture_per_tenant(
     text = "mail jane.doe@example.com about card 4111 1111 1111 1111"
     response = chat(gateway, "up/echo", messages=[{"role": "user", "content": text}])
     assert response.status_code == 200
+    ledger_row(tmp_path, response.headers["x-request-id"])  # loaded with its audit records
     records = audit_records(tmp_path, response.headers["x-request-id"])
     captured_request = records["intent"]["request"]
     captured_response = records["completion"]["response"]
@@ -237,9 +248,11 @@ def test_the_request_is_not_sent_when_its_intent_cannot_be_recorded(
     assert len(upstream.requests) == sent_before  # fail closed: nothing reached the backend
 
 
-def test_admin_usage_totals_per_tenant(gateway: RunningGateway) -> None:
+def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) -> None:
     for _ in range(3):
-        assert chat(gateway, "up/echo").status_code == 200
+        last = chat(gateway, "up/echo")
+        assert last.status_code == 200
+    ledger_row(tmp_path, last.headers["x-request-id"])
     response = httpx.get(
         gateway.url + "/admin/usage",
         params={"group_by": "tenant_id,backend"},

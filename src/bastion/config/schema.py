@@ -90,6 +90,15 @@ class TelemetryConfig(_Strict):
 class JournalConfig(_Strict):
     """The group-commit writer shared by the ledger and the audit journal."""
 
+    # spool: durable once appended to a local file, loaded into the database in the background
+    # (fast; the directory must survive restarts). database: durable once committed there.
+    durability: Literal["spool", "database"] = "spool"
+    # Default: "journal" beside a SQLite database file, else bastion-data/journal.
+    spool_dir: str | None = None
+    # fsync each spooled batch: survives power loss too, at the cost of a disk flush per batch.
+    fsync: bool = False
+    spool_rotate_bytes: Annotated[int, Field(ge=1024 * 1024)] = 64 * 1024 * 1024
+
     max_batch: Annotated[int, Field(gt=0)] = 1024
     max_pending: Annotated[int, Field(gt=0)] = 100_000
     # A response whose records are not durable within this time is not delivered (503).

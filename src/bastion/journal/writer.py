@@ -1,9 +1,13 @@
 """The group-commit writer behind the usage ledger and the audit journal.
 
 Requests hand over their records and, where durability is demanded, wait for them: the writer
-takes everything queued, writes it in one transaction (ledger rows, their hourly rollup, and the
-audit records chained in order), commits, and wakes the waiters. While one batch commits the
-next one gathers, so under load many requests share one commit and the cost per request falls.
+takes everything queued, chains the audit records in order, and makes the whole batch durable
+at once, then wakes the waiters. While one batch is written the next gathers, so under load
+many requests share one write.
+
+Durable means, by configuration: appended to the local spool (the default; microseconds, and
+a loader copies it into the database in the background), or committed to the database (no
+local state, but a commit per batch on the request path).
 """
 
 from __future__ import annotations
@@ -15,16 +19,18 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bastion.audit.chain import AuditEntry, ChainState, Signer, new_chain_id
-from bastion.ledger.rollup import rollup_rows, rollup_statement
-from bastion.store.models import AuditCheckpointRow, AuditRecordRow, UsageRow
+from bastion.journal.loader import SpoolLoader
+from bastion.journal.rows import Rows, insert_rows
+from bastion.journal.spool import SUFFIX, SpoolFile
+from bastion.store.models import AuditRecordRow
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -58,6 +64,13 @@ class AuditSettings:
     segment_seconds: float
 
 
+@dataclass(frozen=True, slots=True)
+class SpoolSettings:
+    directory: Path
+    fsync: bool = False
+    rotate_bytes: int = 64 * 1024 * 1024
+
+
 class JournalWriter:
     def __init__(
         self,
@@ -65,6 +78,7 @@ class JournalWriter:
         metrics: GatewayMetrics,
         *,
         audit: AuditSettings | None,
+        spool: SpoolSettings | None = None,
         max_batch: int = 1024,
         max_pending: int = 100_000,
         durability_timeout: float = 5.0,
@@ -72,6 +86,7 @@ class JournalWriter:
         self._engine = engine
         self._metrics = metrics
         self._audit = audit
+        self._spool_settings = spool
         self._max_batch = max_batch
         self._max_pending = max_pending
         self.durability_timeout = durability_timeout
@@ -80,16 +95,31 @@ class JournalWriter:
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self.chain: ChainState | None = None
+        self.loader: SpoolLoader | None = None
+        self._spool: SpoolFile | None = None
+        self._spool_name = ""
+        self._spool_number = 0
 
     async def start(self) -> None:
+        settings = self._spool_settings
+        if settings is not None:
+            settings.directory.mkdir(parents=True, exist_ok=True)
+            self.loader = SpoolLoader(self._engine, settings.directory, self._metrics)
+            # Before this process's chain opens, so that it follows what a dead one wrote.
+            await self.loader.recover()
         if self._audit is not None:
             self.chain = await self._open_chain()
+        if settings is not None:
+            assert self.loader is not None
+            self._spool_name = self.chain.chain if self.chain else new_chain_id(_now())
+            self._open_spool_file()
+            self.loader.start()
         self._task = asyncio.create_task(self._run(), name="journal-writer")
 
     async def write(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()
     ) -> None:
-        """Returns once the records are committed; raises JournalUnavailableError otherwise."""
+        """Returns once the records are durable; raises JournalUnavailableError otherwise."""
         await self.wait(self.enqueue(ledger, audit))
 
     def enqueue(self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()) -> Ticket:
@@ -98,7 +128,7 @@ class JournalWriter:
         return ticket
 
     async def wait(self, ticket: Ticket) -> None:
-        """Waits for ``ticket``'s commit; on timeout or cancellation, withdraws it if it can."""
+        """Waits for ``ticket``'s records; on timeout or cancellation, withdraws them if it can."""
         done = ticket.done
         assert done is not None
         try:
@@ -107,9 +137,9 @@ class JournalWriter:
             done.cancel()
             raise
         except TimeoutError:
-            # Not yet taken into a batch: withdraw it, so no record claims an answer the
-            # client never got. (Once in a batch it may still land: a record without a
-            # delivered response, never a delivered response without a record.)
+            # Not yet taken into a batch: withdrawn, so no record claims an answer the client
+            # never got. (Once in a batch it may still land: a record without a delivered
+            # response, never a delivered response without a record.)
             done.cancel()
             raise JournalUnavailableError(
                 f"records not durable within {self.durability_timeout:g} s"
@@ -122,6 +152,41 @@ class JournalWriter:
         except JournalUnavailableError:
             self._metrics.journal_dropped.inc()
             log.error("journal queue full; dropped the records of an unacknowledged request")
+
+    async def flushed(self) -> None:
+        """Waits until everything queued so far is in the database (tests, reports)."""
+        # Tickets are written in order, so once this empty one is through, so is all before it.
+        barrier = Ticket(None, (), asyncio.get_running_loop().create_future())
+        self._pending.append(barrier)
+        self._wakeup.set()
+        await self.wait(barrier)
+        if self.loader is not None:
+            await self.loader.drain()
+
+    async def stop(self) -> None:
+        """Writes what is queued, seals the open segment, loads the spool, and stops."""
+        self._closing = True
+        self._wakeup.set()
+        if self._task is not None and not self._task.done():
+            try:
+                await asyncio.wait_for(self._task, self.durability_timeout * 2)
+            except TimeoutError:
+                log.error("journal writer did not drain in time; %d items", len(self._pending))
+            self._task = None
+        if self.loader is not None:
+            try:
+                await self.loader.stop()
+            except Exception as exc:
+                # The spool keeps them: the next start loads what is left.
+                log.error("spool not fully loaded at shutdown", extra={"error": _describe(exc)})
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+            if self.loader is not None:
+                try:
+                    await self.loader.retire_own()
+                except Exception as exc:
+                    log.error("spool files kept", extra={"error": _describe(exc)})
 
     def _enqueue(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry], *, durable: bool
@@ -139,17 +204,6 @@ class JournalWriter:
         self._pending.append(ticket)
         self._wakeup.set()
         return ticket
-
-    async def stop(self) -> None:
-        """Writes what is queued, seals the open segment, and stops."""
-        self._closing = True
-        self._wakeup.set()
-        if self._task is not None and not self._task.done():
-            try:
-                await asyncio.wait_for(self._task, self.durability_timeout * 2)
-            except TimeoutError:
-                log.error("journal writer did not drain in time; %d items", len(self._pending))
-            self._task = None
 
     async def _run(self) -> None:
         delay = _RETRY_MIN_SECONDS
@@ -169,30 +223,20 @@ class JournalWriter:
                 continue
             try:
                 await self._flush(batch)
-                unwritten: list[Ticket] = []
-                self._resolve(batch)
-            except IntegrityError:
-                # One bad record must not hold up everyone's: write them singly, drop the bad.
-                unwritten = await self._flush_singly(batch)
             except Exception as exc:
+                self._metrics.journal_failures.inc()
                 log.error("journal write failed; retrying", extra={"error": _describe(exc)})
-                unwritten = batch
-            if not unwritten:
-                delay = _RETRY_MIN_SECONDS
+                self._pending.extendleft(reversed(batch))
+                if self._closing and delay >= _RETRY_MAX_SECONDS:
+                    log.error("journal closed with %d records unwritten", len(self._pending))
+                    return
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, _RETRY_MAX_SECONDS)
                 continue
-            self._metrics.journal_failures.inc()
-            self._pending.extendleft(reversed(unwritten))
-            if self._closing and delay >= _RETRY_MAX_SECONDS:
-                log.error("journal closed with %d records unwritten", len(self._pending))
-                return
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, _RETRY_MAX_SECONDS)
-
-    @staticmethod
-    def _resolve(batch: list[Ticket]) -> None:
-        for item in batch:
-            if item.done is not None and not item.done.done():
-                item.done.set_result(None)
+            delay = _RETRY_MIN_SECONDS
+            for item in batch:
+                if item.done is not None and not item.done.done():
+                    item.done.set_result(None)
 
     def _take_batch(self) -> list[Ticket]:
         batch: list[Ticket] = []
@@ -204,50 +248,52 @@ class JournalWriter:
             batch.append(item)
         return batch
 
-    async def _flush_singly(self, batch: list[Ticket]) -> list[Ticket]:
-        """Writes one ticket per transaction; returns those left when the database failed."""
-        for index, item in enumerate(batch):
-            try:
-                await self._flush([item])
-            except IntegrityError as exc:
-                self._metrics.journal_dropped.inc()
-                log.error("journal record rejected", extra={"error": _describe(exc)})
-                if item.done is not None and not item.done.done():
-                    item.done.set_exception(JournalUnavailableError("record rejected"))
-            except Exception as exc:
-                log.error("journal write failed; retrying", extra={"error": _describe(exc)})
-                return batch[index:]
-            else:
-                self._resolve([item])
-        return []
-
     async def _flush(self, batch: list[Ticket]) -> None:
         started = time.perf_counter()
-        ledger_rows = [item.ledger for item in batch if item.ledger is not None]
-        chain = self.chain
-        state = chain.copy() if chain is not None else None
-        audit_rows: list[dict[str, Any]] = []
-        checkpoints: list[dict[str, Any]] = []
+        rows = Rows(ledger=[item.ledger for item in batch if item.ledger is not None])
+        state = self.chain.copy() if self.chain is not None else None
         if state is not None and self._audit is not None:
             now = time.monotonic()
             for item in batch:
-                audit_rows.extend(state.link(entry, now) for entry in item.audit)
+                rows.audit.extend(state.link(entry, now) for entry in item.audit)
             if state.segment_records >= self._audit.segment_records or (
                 now - state.segment_opened >= self._audit.segment_seconds
             ):
-                checkpoints.append(state.close_segment(_now(), self._audit.signer).row())
-        async with self._engine.begin() as conn:
-            if ledger_rows:
-                await conn.execute(insert(UsageRow), ledger_rows)
-                await conn.execute(rollup_statement(conn.dialect.name), rollup_rows(ledger_rows))
-            if audit_rows:
-                await conn.execute(insert(AuditRecordRow), audit_rows)
-            if checkpoints:
-                await conn.execute(insert(AuditCheckpointRow), checkpoints)
+                rows.checkpoints.append(state.close_segment(_now(), self._audit.signer).row())
+        await self._persist(rows)
         if state is not None:
-            self.chain = state  # only now: a failed transaction leaves the head where it was
+            self.chain = state  # only now: a failed write leaves the head where it was
         self._metrics.journal_batch_size.observe(len(batch))
         self._metrics.journal_commit_seconds.observe(time.perf_counter() - started)
+
+    async def _persist(self, rows: Rows) -> None:
+        if not rows:
+            return
+        spool = self._spool
+        if spool is None:
+            async with self._engine.begin() as conn:
+                await insert_rows(conn, rows)
+            return
+        data = rows.encode()
+        if self._spool_settings is not None and self._spool_settings.fsync:
+            await asyncio.to_thread(spool.append, data)
+        else:
+            # A write into the page cache, a few microseconds: cheaper inline than a thread hop.
+            spool.append(data)
+        assert self.loader is not None
+        self.loader.notify()
+        if self._spool_settings is not None and spool.size >= self._spool_settings.rotate_bytes:
+            spool.close()
+            self._open_spool_file()
+
+    def _open_spool_file(self) -> None:
+        assert self._spool_settings is not None
+        assert self.loader is not None
+        self._spool_number += 1
+        name = f"{self._spool_name}-{self._spool_number:06d}{SUFFIX}"
+        path = self._spool_settings.directory / name
+        self._spool = SpoolFile(path, fsync=self._spool_settings.fsync)
+        self.loader.track(path)
 
     def _until_segment_due(self) -> float | None:
         chain = self.chain
@@ -261,8 +307,7 @@ class JournalWriter:
         state = self.chain.copy()
         checkpoint = state.close_segment(_now(), self._audit.signer)
         try:
-            async with self._engine.begin() as conn:
-                await conn.execute(insert(AuditCheckpointRow), [checkpoint.row()])
+            await self._persist(Rows(checkpoints=[checkpoint.row()]))
         except Exception as exc:
             self._metrics.journal_failures.inc()
             log.error("audit checkpoint failed", extra={"error": _describe(exc)})

@@ -199,3 +199,12 @@ class AuditCheckpointRow(Base):
     key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
     signature: Mapped[str | None] = mapped_column(String(64), nullable=True)
     pruned_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class JournalSpoolRow(Base):
+    """How far each local spool file has been loaded, committed with the rows it loaded."""
+
+    __tablename__ = "journal_spools"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    loaded_bytes: Mapped[int] = mapped_column(BigInteger)

@@ -86,6 +86,11 @@ class GatewayMetrics:
             "Failed ledger/audit batch writes (retried).",
             registry=r,
         )
+        self.journal_spool_pending = Gauge(
+            "bastion_journal_spool_pending_bytes",
+            "Spooled records not yet loaded into the database.",
+            registry=r,
+        )
         self.journal_dropped = Counter(
             "bastion_journal_dropped",
             "Records of unacknowledged requests dropped because the journal queue was full.",

@@ -161,16 +161,17 @@ async def test_failed_batches_are_retried_until_the_database_answers(
     assert writer._metrics.registry.get_sample_value("bastion_journal_write_failures_total") == 2
 
 
-async def test_a_rejected_record_does_not_hold_up_the_others(
+async def test_a_repeated_request_id_is_kept_once_and_blocks_nothing(
     store: Store, journal_writers: WriterFactory
 ) -> None:
     writer = await journal_writers()
     await writer.write(ledger("dup"))
-    duplicate, fine = await asyncio.gather(
-        writer.write(ledger("dup")), writer.write(ledger("fine")), return_exceptions=True
-    )
-    assert isinstance(duplicate, JournalUnavailableError)
-    assert fine is None
+    await asyncio.gather(writer.write(ledger("dup", output_tokens=99)), writer.write(ledger("ok")))
     assert await count(store, UsageRow) == 2
-    await writer.write(ledger("later"))  # the writer is still alive
+    async with store.engines.read.connect() as conn:
+        tokens = (
+            await conn.execute(select(UsageRow.output_tokens).where(UsageRow.request_id == "dup"))
+        ).scalar_one()
+    assert tokens == 5  # the first record stands
+    await writer.write(ledger("later"))
     assert await count(store, UsageRow) == 3

@@ -1,4 +1,4 @@
-"""Usage ledger with its hourly rollup, and the audit journal.
+"""Usage ledger with its hourly rollup, the audit journal, and spool loading progress.
 
 Revision ID: 0002
 Revises: 0001
@@ -107,7 +107,16 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "journal_spools",
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("loaded_bytes", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name="pk_journal_spools"),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("journal_spools")
     op.drop_table("audit_checkpoints")
     op.drop_table("audit_records")
     op.drop_table("usage_hourly")
