@@ -165,7 +165,9 @@ class Gateway:
             directory = (
                 database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
             )
-        return SpoolSettings(directory, journal.fsync, journal.spool_rotate_bytes)
+        return SpoolSettings(
+            directory, journal.fsync, journal.spool_rotate_bytes, journal.load_interval_seconds
+        )
 
     def _audit_settings(self) -> AuditSettings | None:
         audit = self.config.audit

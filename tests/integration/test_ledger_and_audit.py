@@ -235,11 +235,12 @@ def test_the_request_is_not_sent_when_its_intent_cannot_be_recorded(
     gateway = start_gateway(backends(url), journal={"durability_timeout_seconds": 0.2})
     journal = gateway.gateway.journal
     assert journal is not None
+    assert journal._spool is not None
 
-    async def database_down(batch: list[Any]) -> None:
-        raise OSError("database unreachable")
+    def disk_full(data: bytes) -> None:
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(journal, "_flush", database_down)
+    monkeypatch.setattr(journal._spool, "append", disk_full)
     sent_before = len(upstream.requests)
     response = chat(gateway, "up/echo")
     assert response.status_code == 503
@@ -283,4 +284,3 @@ def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) 
 def test_stream_metrics_include_inter_token_latency(gateway: RunningGateway) -> None:
     assert chat(gateway, "up/echo", stream=True).status_code == 200
     wait_for(lambda: gateway.metric("bastion_inter_token_latency_seconds_count", backend="up") == 1)
-    assert gateway.metric("bastion_journal_batch_records_count") >= 1

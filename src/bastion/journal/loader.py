@@ -28,8 +28,16 @@ _RETRY_MAX_SECONDS = 2.0
 
 
 class SpoolLoader:
-    def __init__(self, engine: AsyncEngine, directory: Path, metrics: GatewayMetrics) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        directory: Path,
+        metrics: GatewayMetrics,
+        *,
+        interval: float = 0.05,
+    ) -> None:
         self._engine = engine
+        self._interval = interval
         self._directory = directory
         self._metrics = metrics
         self._own: list[Path] = []  # files this process writes, oldest first; the last is live
@@ -89,12 +97,15 @@ class SpoolLoader:
 
     async def _run(self) -> None:
         delay = 0.05
-        while not self._stopping:
+        while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wakeup.wait(), 1.0)
-            self._wakeup.clear()
             if self._stopping:
                 return
+            # Let records gather: one transaction per interval instead of one per wake-up
+            # keeps the loader's share of the event loop small under load.
+            await asyncio.sleep(self._interval)
+            self._wakeup.clear()
             try:
                 await self._load_own()
             except Exception as exc:

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
+from sqlalchemy import FromClause, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.ledger.rollup import rollup_rows, rollup_statement
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalSpoolRow, UsageRow
 
-# Columns holding datetimes, restored from ISO text when a spool line is read back.
-_TIMES = {
-    "l": ("started_at", "finished_at"),
-    "a": ("ts",),
-    "c": ("first_ts", "last_ts", "created_at"),
+# Columns holding times: datetimes from the request path, ISO text from a spool line.
+_TIME_COLUMNS = {
+    "usage_ledger": frozenset({"started_at", "finished_at"}),
+    "audit_records": frozenset({"ts"}),
+    "audit_checkpoints": frozenset({"first_ts", "last_ts", "created_at"}),
 }
 
 
@@ -42,43 +45,98 @@ class Rows:
 
     @classmethod
     def decode(cls, line: bytes) -> Rows:
+        """A spool line back into rows; times stay ISO text until the insert converts them."""
         raw = orjson.loads(line)
-        parts: dict[str, list[Mapping[str, Any]]] = {}
-        for key, columns in _TIMES.items():
-            rows = raw.get(key) or []
-            for row in rows:
-                for column in columns:
-                    row[column] = datetime.fromisoformat(row[column])
-            parts[key] = rows
-        return cls(parts["l"], parts["a"], parts["c"])
+        return cls(raw.get("l") or [], raw.get("a") or [], raw.get("c") or [])
 
 
 async def insert_rows(conn: AsyncConnection, rows: Rows) -> None:
     """Inserts ``rows``; a row already present (a replayed spool line) is skipped, not doubled.
 
-    The hourly rollup only adds the ledger rows that were actually new.
+    Runs in the caller's transaction, straight through the driver's ``executemany``: the
+    loader moves thousands of rows a second, and SQL expression compilation and per-value
+    type processing would cost more event-loop time than the requests themselves. The hourly
+    rollup only adds the ledger rows that were actually new.
     """
     dialect = conn.dialect.name
     if rows.ledger:
-        statement = (
-            _insert(dialect, UsageRow)
-            .on_conflict_do_nothing(index_elements=["request_id"])
-            .returning(UsageRow.request_id)
-        )
-        inserted = set((await conn.execute(statement, rows.ledger)).scalars())
-        new = [row for row in rows.ledger if row["request_id"] in inserted]
+        present = await _present_request_ids(conn, [row["request_id"] for row in rows.ledger])
+        new = [row for row in rows.ledger if row["request_id"] not in present]
+        new = list({row["request_id"]: row for row in reversed(new)}.values())[::-1]
         if new:
+            await _executemany(conn, UsageRow.__table__, new, dialect)
             await conn.execute(rollup_statement(dialect), rollup_rows(new))
     if rows.audit:
-        statement = _insert(dialect, AuditRecordRow).on_conflict_do_nothing(
-            index_elements=["chain", "seq"]
-        )
-        await conn.execute(statement, rows.audit)
+        await _executemany(conn, AuditRecordRow.__table__, rows.audit, dialect, ("chain", "seq"))
     if rows.checkpoints:
-        statement = _insert(dialect, AuditCheckpointRow).on_conflict_do_nothing(
-            index_elements=["chain", "segment"]
+        await _executemany(
+            conn, AuditCheckpointRow.__table__, rows.checkpoints, dialect, ("chain", "segment")
         )
-        await conn.execute(statement, rows.checkpoints)
+
+
+async def _present_request_ids(conn: AsyncConnection, request_ids: list[str]) -> set[str]:
+    table = UsageRow.__table__
+    present: set[str] = set()
+    for start in range(0, len(request_ids), 500):
+        chunk = request_ids[start : start + 500]
+        query = select(table.c.request_id).where(table.c.request_id.in_(chunk))
+        present.update((await conn.execute(query)).scalars())
+    return present
+
+
+async def _executemany(
+    conn: AsyncConnection,
+    table: FromClause,
+    rows: list[Mapping[str, Any]],
+    dialect: str,
+    conflict: tuple[str, ...] | None = None,
+) -> None:
+    columns = tuple(column.name for column in table.columns if column.name in rows[0])
+    name = str(getattr(table, "name"))  # noqa: B009 (FromClause types no name; tables have one)
+    sql = _insert_sql(name, columns, dialect, conflict)
+    times = [index for index, column in enumerate(columns) if column in _TIME_COLUMNS[name]]
+    convert = _sqlite_time if dialect == "sqlite" else _postgres_time
+    values_of = operator.itemgetter(*columns)
+    params = []
+    for row in rows:
+        values = list(values_of(row))
+        for index in times:
+            values[index] = convert(values[index])
+        params.append(tuple(values))
+    await conn.exec_driver_sql(sql, params)
+
+
+@functools.cache
+def _insert_sql(
+    table: str, columns: tuple[str, ...], dialect: str, conflict: tuple[str, ...] | None
+) -> str:
+    if dialect == "sqlite":
+        marks = ", ".join("?" for _ in columns)
+    elif dialect == "postgresql":
+        marks = ", ".join(f"${index}" for index in range(1, len(columns) + 1))
+    else:
+        raise ValueError(f"unsupported database dialect {dialect}")
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608 (names are ours)
+    if conflict:
+        sql += f" ON CONFLICT ({', '.join(conflict)}) DO NOTHING"
+    return sql
+
+
+def _sqlite_time(value: datetime | str | None) -> str | None:
+    """The text SQLAlchemy's SQLite DateTime reads back: naive UTC with microseconds."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    # Spooled text is always UTC ("…+00:00"), with or without microseconds: reshape, no parse.
+    if value.endswith("+00:00"):
+        seconds = value[11:-6]
+        return f"{value[:10]} {seconds if '.' in seconds else seconds + '.000000'}"
+    return _sqlite_time(datetime.fromisoformat(value))
+
+
+def _postgres_time(value: datetime | str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 async def record_spool_progress(conn: AsyncConnection, name: str, loaded_bytes: int) -> None:

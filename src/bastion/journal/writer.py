@@ -69,6 +69,7 @@ class SpoolSettings:
     directory: Path
     fsync: bool = False
     rotate_bytes: int = 64 * 1024 * 1024
+    load_interval: float = 0.05
 
 
 class JournalWriter:
@@ -104,7 +105,9 @@ class JournalWriter:
         settings = self._spool_settings
         if settings is not None:
             settings.directory.mkdir(parents=True, exist_ok=True)
-            self.loader = SpoolLoader(self._engine, settings.directory, self._metrics)
+            self.loader = SpoolLoader(
+                self._engine, settings.directory, self._metrics, interval=settings.load_interval
+            )
             # Before this process's chain opens, so that it follows what a dead one wrote.
             await self.loader.recover()
         if self._audit is not None:
@@ -123,8 +126,44 @@ class JournalWriter:
         await self.wait(self.enqueue(ledger, audit))
 
     def enqueue(self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()) -> Ticket:
+        if self._inline:
+            return self._append_now(ledger, audit)
         ticket = self._enqueue(ledger, audit, durable=True)
         assert ticket is not None
+        return ticket
+
+    @property
+    def _inline(self) -> bool:
+        """Spooling without fsync: an append is one write into the page cache, so it is done
+        at once, in order, by the caller; batching would only add event-loop round trips."""
+        settings = self._spool_settings
+        return self._spool is not None and settings is not None and not settings.fsync
+
+    def _append_now(self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry]) -> Ticket:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        ticket = Ticket(ledger, audit, done, taken=True)
+        if self._closing:
+            done.set_exception(JournalUnavailableError("journal closed"))
+            return ticket
+        rows = Rows(ledger=[ledger] if ledger is not None else [])
+        state = self.chain.copy() if self.chain is not None and audit else None
+        if state is not None and self._audit is not None:
+            now = time.monotonic()
+            rows.audit.extend(state.link(entry, now) for entry in audit)
+            if state.segment_records >= self._audit.segment_records or (
+                now - state.segment_opened >= self._audit.segment_seconds
+            ):
+                rows.checkpoints.append(state.close_segment(_now(), self._audit.signer).row())
+        try:
+            self._append(rows)
+        except OSError as exc:
+            self._metrics.journal_failures.inc()
+            log.error("spool write failed", extra={"error": _describe(exc)})
+            done.set_exception(JournalUnavailableError(f"spool write failed: {exc}"))
+            return ticket
+        if state is not None:
+            self.chain = state
+        done.set_result(None)
         return ticket
 
     async def wait(self, ticket: Ticket) -> None:
@@ -147,6 +186,12 @@ class JournalWriter:
 
     def submit(self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()) -> None:
         """Queues records without waiting: for requests nobody will acknowledge anymore."""
+        if self._inline:
+            ticket = self._append_now(ledger, audit)
+            assert ticket.done is not None
+            if ticket.done.exception() is not None:
+                self._metrics.journal_dropped.inc()
+            return
         try:
             self._enqueue(ledger, audit, durable=False)
         except JournalUnavailableError:
@@ -274,12 +319,22 @@ class JournalWriter:
             async with self._engine.begin() as conn:
                 await insert_rows(conn, rows)
             return
-        data = rows.encode()
         if self._spool_settings is not None and self._spool_settings.fsync:
-            await asyncio.to_thread(spool.append, data)
+            await asyncio.to_thread(spool.append, rows.encode())
+            self._appended()
         else:
-            # A write into the page cache, a few microseconds: cheaper inline than a thread hop.
-            spool.append(data)
+            self._append(rows)
+
+    def _append(self, rows: Rows) -> None:
+        """Appends to the spool from the event loop: a page-cache write of a few microseconds,
+        cheaper than a thread hop (only ``fsync`` takes the spool to a thread)."""
+        assert self._spool is not None
+        self._spool.append(rows.encode())
+        self._appended()
+
+    def _appended(self) -> None:
+        spool = self._spool
+        assert spool is not None
         assert self.loader is not None
         self.loader.notify()
         if self._spool_settings is not None and spool.size >= self._spool_settings.rotate_bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Insert
@@ -26,7 +27,10 @@ def rollup_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
     """One row per hour and dimension, summed over the batch (fewer upserts than requests)."""
     sums: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in ledger_rows:
-        hour = row["finished_at"].replace(minute=0, second=0, microsecond=0)
+        finished = row["finished_at"]
+        if isinstance(finished, str):  # read back from the spool
+            finished = datetime.fromisoformat(finished)
+        hour = finished.replace(minute=0, second=0, microsecond=0)
         key = (
             hour,
             row["tenant_id"] or "",
