@@ -33,6 +33,8 @@ async def prune_before(engine: AsyncEngine, cutoff: datetime) -> PruneResult:
                 select(
                     checkpoints.c.chain,
                     checkpoints.c.segment,
+                    checkpoints.c.first_seq,
+                    checkpoints.c.last_seq,
                     checkpoints.c.last_ts,
                     checkpoints.c.pruned_at,
                 ).order_by(checkpoints.c.chain, checkpoints.c.segment)
@@ -48,7 +50,9 @@ async def prune_before(engine: AsyncEngine, cutoff: datetime) -> PruneResult:
                 continue
             result = await conn.execute(
                 delete(AuditRecordRow).where(
-                    records.c.chain == row.chain, records.c.segment == row.segment
+                    # By seq range: served by the (chain, seq) unique index.
+                    records.c.chain == row.chain,
+                    records.c.seq.between(row.first_seq, row.last_seq),
                 )
             )
             deleted += result.rowcount or 0

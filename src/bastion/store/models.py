@@ -167,7 +167,6 @@ class AuditRecordRow(Base):
     __table_args__ = (
         UniqueConstraint("chain", "seq", name="uq_audit_records_chain_seq"),
         Index("ix_audit_records_ts", "ts"),
-        Index("ix_audit_records_chain_segment", "chain", "segment"),
     )
 
     id: Mapped[int] = mapped_column(_ROW_ID, primary_key=True, autoincrement=True)

@@ -88,7 +88,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("chain", "seq", name="uq_audit_records_chain_seq"),
     )
     op.create_index("ix_audit_records_ts", "audit_records", ["ts"])
-    op.create_index("ix_audit_records_chain_segment", "audit_records", ["chain", "segment"])
     op.create_index("ix_audit_records_request_id", "audit_records", ["request_id"])
     op.create_table(
         "audit_checkpoints",
