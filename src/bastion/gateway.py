@@ -162,9 +162,7 @@ class Gateway:
         else:
             url = make_url(self.config.database.url)
             database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
-            directory = (
-                database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
-            )
+            directory = database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
         return SpoolSettings(
             directory, journal.fsync, journal.spool_rotate_bytes, journal.load_interval_seconds
         )

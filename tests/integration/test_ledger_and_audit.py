@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -284,3 +285,43 @@ def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) 
 def test_stream_metrics_include_inter_token_latency(gateway: RunningGateway) -> None:
     assert chat(gateway, "up/echo", stream=True).status_code == 200
     wait_for(lambda: gateway.metric("bastion_inter_token_latency_seconds_count", backend="up") == 1)
+
+
+def test_cost_report_from_measured_traffic(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory, tmp_path: Path
+) -> None:
+    """The admin cost report prices the ledger's traffic against the chosen API model."""
+    _, url = scripted
+    gateway = start_gateway(
+        backends(url),
+        economics={
+            "compare_with": ["gpt-4o-mini"],
+            "tco": {"up": {"gpu_hourly": "2.50", "gpus": 1}},
+        },
+    )
+    for _ in range(4):
+        last = chat(gateway, "up/echo")
+        assert last.status_code == 200
+    ledger_row(tmp_path, last.headers["x-request-id"])
+    # Reports cover whole UTC hours; this one includes the current hour.
+    hour = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    window = {"since": hour.isoformat(), "until": (hour + timedelta(hours=1)).isoformat()}
+    response = httpx.get(
+        gateway.url + "/admin/cost/report", params=window, headers=HEADERS, timeout=30
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["currency"] == "USD"
+    [backend] = report["backends"]
+    assert (backend["backend"], backend["requests"]) == ("up", 4)
+    assert backend["tokens"]["input"] == 44
+    assert backend["tokens"]["output"] == 28
+    [api] = report["api_totals"]
+    assert api["model"] == "gpt-4o-mini"
+    # 44 input tokens at $0.15/M and 28 output tokens at $0.60/M.
+    # Figures are rounded to millionths of a dollar.
+    assert float(api["cost_usd"]) == pytest.approx(44 * 0.15e-6 + 28 * 0.60e-6, abs=1e-6)
+    bad = httpx.get(
+        gateway.url + "/admin/cost/report", params={"days": "-1"}, headers=HEADERS, timeout=10
+    )
+    assert bad.status_code == 400

@@ -18,6 +18,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bastion.auth import KeyAuthenticator, Principal, presented_key
+from bastion.config import BastionConfig
 from bastion.ledger.query import usage_totals
 from bastion.protocols.errors import GatewayError, error_body
 from bastion.store import (
@@ -90,8 +91,10 @@ class CreateKeyBody(_Body):
         return self.expires_at
 
 
-def admin_routes(store: Store, authenticator: KeyAuthenticator) -> list[BaseRoute]:
-    api = _AdminApi(store, authenticator)
+def admin_routes(
+    store: Store, authenticator: KeyAuthenticator, config: BastionConfig | None = None
+) -> list[BaseRoute]:
+    api = _AdminApi(store, authenticator, config or BastionConfig())
     guard = api.guard
     return [
         Route("/tenants", guard(api.list_tenants), methods=["GET"]),
@@ -104,6 +107,7 @@ def admin_routes(store: Store, authenticator: KeyAuthenticator) -> list[BaseRout
         Route("/keys/{key_id}", guard(api.revoke_key), methods=["DELETE"]),
         Route("/keys/{key_id}/revoke", guard(api.revoke_key), methods=["POST"]),
         Route("/usage", guard(api.usage), methods=["GET"]),
+        Route("/cost/report", guard(api.cost_report), methods=["GET"]),
     ]
 
 
@@ -137,9 +141,12 @@ def _store_error(exc: Exception) -> AdminError:
 
 
 class _AdminApi:
-    def __init__(self, store: Store, authenticator: KeyAuthenticator) -> None:
+    def __init__(
+        self, store: Store, authenticator: KeyAuthenticator, config: BastionConfig
+    ) -> None:
         self._store = store
         self._auth = authenticator
+        self._config = config
 
     def guard(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -269,6 +276,38 @@ class _AdminApi:
                 "data": rows,
             }
         )
+
+    async def cost_report(self, request: Request, _principal: Principal) -> Response:
+        """Self-hosting cost against API prices, from the ledger (see docs/economics.md)."""
+        from bastion.economics.overrides import PriceOverrideError
+        from bastion.economics.service import cost_report_json
+
+        query = request.query_params
+        days = None
+        if query.get("days"):
+            try:
+                days = float(query["days"])
+            except ValueError:
+                raise AdminError(
+                    400, "'days' must be a number.", "invalid_request", param="days"
+                ) from None
+            if days <= 0:
+                raise AdminError(400, "'days' must be positive.", "invalid_request", param="days")
+        try:
+            report = await cost_report_json(
+                self._store.engines.read,
+                self._config,
+                since=_instant(query.get("since"), "since"),
+                until=_instant(query.get("until"), "until"),
+                days=days,
+            )
+        except PriceOverrideError as exc:
+            raise AdminError(500, f"Price override file: {exc}", "configuration_error") from None
+        except ValueError as exc:
+            raise AdminError(400, str(exc), "invalid_request") from None
+        except _DB_ERRORS as exc:
+            raise _store_error(StoreUnavailableError(str(exc))) from None
+        return _json(report)
 
     async def _tenant(self, ref: str, param: str | None = None) -> TenantRecord:
         tenant = await self._store.tenants.resolve(ref)

@@ -100,7 +100,7 @@ class GatewayApp:
         for path in self.inference:
             app.router.routes.append(Route(path, _post_only, methods=["POST"]))
         if gateway.store is not None and gateway.authenticator is not None:
-            admin = admin_routes(gateway.store, gateway.authenticator)
+            admin = admin_routes(gateway.store, gateway.authenticator, gateway.config)
             app.router.routes.append(Mount("/admin", routes=admin))
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from bastion.economics.config import EconomicsConfig
 from bastion.telemetry.tracing import TracingConfig
 
 Location = Literal["local", "external"]
@@ -173,6 +174,7 @@ class BastionConfig(_Strict):
     audit: AuditConfig = Field(default_factory=AuditConfig)
     journal: JournalConfig = Field(default_factory=JournalConfig)
     telemetry: TelemetryConfig = Field(default_factory=TelemetryConfig)
+    economics: EconomicsConfig = Field(default_factory=EconomicsConfig)
     backends: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], BackendConfig] = Field(
         default_factory=dict
     )

@@ -105,7 +105,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("chain", "segment", name="pk_audit_checkpoints"),
     )
 
-
     op.create_table(
         "journal_spools",
         sa.Column("name", sa.String(100), nullable=False),
