@@ -9,6 +9,7 @@ import openai
 import pytest
 
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.servers import wait_for
 
 
 @pytest.fixture
@@ -49,7 +50,10 @@ def test_messages_stream_to_an_openai_engine(sim_gateway: RunningGateway) -> Non
     assert events[-1] == "message_stop"
     assert final.content[0].text  # type: ignore[union-attr]
     assert final.usage.output_tokens == 12
-    assert sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output") == 12
+    # The completion phase runs just after the last byte is sent.
+    wait_for(
+        lambda: sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output") == 12
+    )
 
 
 def test_messages_tool_use_to_an_openai_engine(sim_gateway: RunningGateway) -> None:

@@ -44,8 +44,13 @@ def test_chat_non_streaming_with_usage(sim_gateway: RunningGateway) -> None:
     assert response.headers["x-request-id"].startswith("req_")
     assert response.headers["x-bastion-simulated"] == "true"
     assert response.headers["x-bastion-backend"] == "gpu"
-    output = sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output")
-    assert output == completion.usage.completion_tokens
+    # The completion phase runs just after the last byte is sent.
+    wait_for(
+        lambda: (
+            sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output")
+            == completion.usage.completion_tokens
+        )
+    )
 
 
 def test_chat_streaming_passes_chunks_and_usage(sim_gateway: RunningGateway) -> None:
@@ -72,7 +77,9 @@ def test_stream_without_include_usage_hides_the_usage_chunk(sim_gateway: Running
     chunks = list(stream)
     assert all(c.choices for c in chunks)
     # The gateway still metered the stream from the usage it asked the engine for.
-    assert sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output") == 5
+    wait_for(
+        lambda: sim_gateway.metric("bastion_tokens_total", backend="gpu", direction="output") == 5
+    )
 
 
 def test_n_stop_tools_and_response_format(sim_gateway: RunningGateway) -> None:

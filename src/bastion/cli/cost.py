@@ -108,7 +108,7 @@ def cost_group() -> None:
     multiple=True,
     required=True,
     metavar="MODEL",
-    help="API model to compare with, e.g. gpt-4o-mini or anthropic:claude-haiku-4-5 (repeatable).",
+    help="API model to compare with, e.g. gpt-4o-mini or google:gemini-2.5-flash (repeatable).",
 )
 @_money("--gpu-hourly", help="Rented GPU, $ per GPU-hour.")
 @_money("--purchase-price", help="Owned hardware, $ per replica (instead of rent).")
@@ -165,7 +165,7 @@ def estimate_command(**options: Any) -> None:
     \b
     Example:
       bastion cost estimate --tokens-per-day 50M --input-share 0.75 \\
-        --api gpt-4o-mini --api anthropic:claude-haiku-4-5 \\
+        --api gpt-4o-mini --api google:gemini-2.5-flash \\
         --gpu-hourly 2.5 --engineering-fte 0.1 --fte-monthly 15000
     """
     from pydantic import ValidationError

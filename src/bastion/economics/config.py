@@ -93,7 +93,7 @@ class ChargebackConfig(Strict):
 class EconomicsConfig(Strict):
     # YAML file of negotiated or corrected API prices, preferred to the bundled table.
     price_overrides: Path | None = None
-    # API models to price measured traffic against: gpt-4o-mini, anthropic:claude-haiku-4-5, ...
+    # API models to price measured traffic against: gpt-4o-mini, google:gemini-2.5-flash, ...
     compare_with: list[str] = Field(default_factory=list)
     tco: dict[str, TcoConfig] = Field(default_factory=dict)
     chargeback: ChargebackConfig = Field(default_factory=ChargebackConfig)

@@ -75,7 +75,7 @@ class PriceBook:
 
 
 def _split_provider(ref: str) -> tuple[str | None, str]:
-    # "anthropic:claude-haiku-4-5"; colons also occur inside ids ("x/y:batch"), so only a
+    # "google:gemini-2.5-flash"; colons also occur inside ids ("x/y:batch"), so only a
     # known provider id before the first colon counts as one.
     prefix, sep, rest = ref.partition(":")
     if sep and any(p.id == prefix.lower() for p in bundled_snapshot().providers):

@@ -30,3 +30,16 @@ def quote(
         next_change=None,
         notes=(),
     )
+
+
+def anthropic_model(suffix: str) -> str:
+    """The id of the Anthropic model in the bundled price table whose id ends with ``suffix``."""
+    from bastion.economics.snapshot import bundled_snapshot
+
+    [provider] = [p for p in bundled_snapshot().providers if p.id == "anthropic"]
+    [model] = [m.id for m in provider.models if m.id.endswith(suffix)]
+    return model
+
+
+HAIKU = anthropic_model("-haiku-4-5")
+SONNET = anthropic_model("-sonnet-4-5")

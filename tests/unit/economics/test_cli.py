@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from bastion.cli.cost import cost_group
+from tests.unit.economics.quotes import HAIKU, SONNET
 
 H100 = ["--gpu-hourly", "2.5", "--engineering-fte", "0.1", "--fte-monthly", "15000"]
 
@@ -41,7 +42,7 @@ def test_estimate_json_carries_the_worked_example() -> None:
 
 def test_estimate_text_states_its_inputs_and_ranges() -> None:
     code, output = _run(
-        "estimate", "--tokens-per-day", "50M..500M", "--api", "anthropic:claude-sonnet-4-5",
+        "estimate", "--tokens-per-day", "50M..500M", "--api", f"anthropic:{SONNET}",
         "--on", "2026-11-01", "--max-tokens-per-second", "5000", "--gross-margin", "0.2", *H100,
     )  # fmt: skip
 
@@ -89,7 +90,7 @@ def test_prices_show_table_age_and_overrides(tmp_path: Path) -> None:
     overrides.write_text("gpt-4o-mini: {input: 0.1, cached_input: 0.05, output: 0.4}\n")
 
     code, output = _run(
-        "prices", "gpt-4o-mini", "claude-haiku-4-5", "--on", "2026-11-01",
+        "prices", "gpt-4o-mini", HAIKU, "--on", "2026-11-01",
         "--price-overrides", str(overrides),
     )  # fmt: skip
 

@@ -15,6 +15,7 @@ from bastion.economics.apicost import TokenCounts, api_cost
 from bastion.economics.overrides import PriceOverrideError, load_overrides, parse_overrides
 from bastion.economics.prices import PriceBook, PriceNotFoundError, Rates
 from bastion.economics.snapshot import table_info
+from tests.unit.economics.quotes import HAIKU, SONNET
 
 DAY = date(2026, 11, 1)
 
@@ -29,9 +30,9 @@ def test_openai_model_with_cached_input() -> None:
 
 
 def test_anthropic_model_with_cached_input_and_a_cache_write_caveat() -> None:
-    quote = PriceBook().quote("anthropic:claude-haiku-4-5", DAY)
+    quote = PriceBook().quote(f"anthropic:{HAIKU}", DAY)
 
-    assert (quote.model, quote.provider) == ("claude-haiku-4-5", "anthropic")
+    assert (quote.model, quote.provider) == (HAIKU, "anthropic")
     assert quote.rates == Rates(Decimal(1), Decimal("0.1"), Decimal(5))
     # The gateway does not see cache writes, which Anthropic charges above the input rate.
     assert any("cache writes cost $1.25/M" in note for note in quote.notes)
@@ -39,7 +40,7 @@ def test_anthropic_model_with_cached_input_and_a_cache_write_caveat() -> None:
 
 @pytest.mark.parametrize(
     ("ref", "provider"),
-    [("gpt-4o-mini", "openai"), ("anthropic:claude-haiku-4-5", "anthropic")],
+    [("gpt-4o-mini", "openai"), (f"anthropic:{HAIKU}", "anthropic")],
 )
 def test_costs_agree_with_genai_prices_own_calculation(ref: str, provider: str) -> None:
     # 1,000 input of which 400 cached, 200 output: small enough to stay below any tier.
@@ -58,7 +59,7 @@ def test_costs_agree_with_genai_prices_own_calculation(ref: str, provider: str) 
 
 
 def test_tiered_model_reports_its_long_prompt_rates() -> None:
-    quote = PriceBook().quote("anthropic:claude-sonnet-4-5", DAY)
+    quote = PriceBook().quote(f"anthropic:{SONNET}", DAY)
 
     assert quote.rates == Rates(Decimal(3), Decimal("0.3"), Decimal(15))
     assert quote.top_rates == Rates(Decimal(6), Decimal("0.6"), Decimal("22.5"))

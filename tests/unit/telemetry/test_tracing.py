@@ -112,7 +112,7 @@ def anthropic_backend() -> Provider:
     config = BackendConfig.model_validate(
         {"kind": "anthropic", "location": "external", "api_key": UPSTREAM_KEY}
     )
-    return build_provider("claude", config)
+    return build_provider("anth", config)
 
 
 def chat_context(**overrides: Any) -> RequestContext:
@@ -293,7 +293,7 @@ def test_auth_failure_without_deployment(traced: TracedFactory) -> None:
         request_id="req_2",
         operation=Operation.MESSAGES,
         headers={"x-api-key": CLIENT_KEY},
-        raw_body=b'{"model": "claude", "messages": []}',
+        raw_body=b'{"model": "anth", "messages": []}',
     )
     ctx.fail(unauthorized("Invalid API key."))
     ctx.finished = time.perf_counter()
@@ -419,7 +419,7 @@ def test_captured_openai_tool_calls_and_images(traced: TracedFactory) -> None:
 
 def test_captured_anthropic_content_separates_system_instructions(traced: TracedFactory) -> None:
     body = {
-        "model": "claude",
+        "model": "anth",
         "max_tokens": 64,
         "system": "Be brief.",
         "messages": [
@@ -443,8 +443,8 @@ def test_captured_anthropic_content_separates_system_instructions(traced: Traced
     ctx = chat_context(
         operation=Operation.MESSAGES,
         body=body,
-        model="claude",
-        deployment=Deployment("claude", anthropic_backend(), "claude-sonnet-4-5"),
+        model="anth",
+        deployment=Deployment("anth", anthropic_backend(), "anthropic-x"),
         reply=Reply(200, orjson.dumps(answer)),
     )
     span = traced(capture_content=True).only_span(ctx)
