@@ -170,6 +170,9 @@ class JournalWriter:
         """Waits for ``ticket``'s records; on timeout or cancellation, withdraws them if it can."""
         done = ticket.done
         assert done is not None
+        if done.done():  # appended inline: nothing to wait for
+            done.result()
+            return
         try:
             await asyncio.wait_for(asyncio.shield(done), self.durability_timeout)
         except asyncio.CancelledError:
