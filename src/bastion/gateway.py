@@ -164,7 +164,11 @@ class Gateway:
             database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
             directory = database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
         return SpoolSettings(
-            directory, journal.fsync, journal.spool_rotate_bytes, journal.load_interval_seconds
+            directory,
+            self.config.database.url,
+            journal.fsync,
+            journal.spool_rotate_bytes,
+            journal.load_interval_seconds,
         )
 
     def _audit_settings(self) -> AuditSettings | None:

@@ -1,16 +1,20 @@
 """Copies spooled records into the database, in batches, off the request path.
 
 Progress per spool file is committed in the same transaction as the rows it covers, so a
-crash at any point neither loses nor doubles a record. At start-up, spool files left by a
-process that died (their lock is free) are loaded first, then deleted.
+crash at any point neither loses nor doubles a record. A file is deleted once its writer has
+closed it (its lock is free) and everything in it is loaded. One loader works a directory at a
+time (``DirectoryLock``): the gateway's own at start-up, then its loader process.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import fcntl
 import logging
+import os
+import time
 from pathlib import Path
+from types import TracebackType
 
 import orjson
 from sqlalchemy import delete, select
@@ -19,115 +23,39 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bastion.journal.rows import Rows, insert_rows, record_spool_progress
 from bastion.journal.spool import is_abandoned, read_lines, spool_files
 from bastion.store.models import JournalSpoolRow
-from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
 
 _BATCH_BYTES = 1 << 20
-_RETRY_MAX_SECONDS = 2.0
+LOCK_NAME = ".loader.lock"
 
 
 class SpoolLoader:
-    def __init__(
-        self,
-        engine: AsyncEngine,
-        directory: Path,
-        metrics: GatewayMetrics,
-        *,
-        interval: float = 0.05,
-    ) -> None:
+    def __init__(self, engine: AsyncEngine, directory: Path) -> None:
         self._engine = engine
-        self._interval = interval
         self._directory = directory
-        self._metrics = metrics
-        self._own: list[Path] = []  # files this process writes, oldest first; the last is live
         self._offsets: dict[str, int] = {}
-        self._wakeup = asyncio.Event()
-        self._lock = asyncio.Lock()
-        self._task: asyncio.Task[None] | None = None
-        self._stopping = False
+        self.unreadable_lines = 0
 
-    async def recover(self) -> int:
-        """Loads and deletes the spool files of processes that are gone; returns lines loaded."""
+    async def sweep(self) -> int:
+        """Loads what is complete in every spool file; deletes the finished ones.
+
+        Returns the number of lines loaded.
+        """
         loaded = 0
-        for path in spool_files(self._directory):
-            if not is_abandoned(path):
-                continue  # another live gateway's: it loads its own
-            loaded += await self._load(path)
-            await self._retire(path)
-            log.warning("recovered spooled records", extra={"spool": path.name, "lines": loaded})
+        for path in await asyncio.to_thread(spool_files, self._directory):
+            # Checked before loading: once abandoned, nothing more is appended, so what this
+            # load reads is all there will ever be.
+            finished = await asyncio.to_thread(is_abandoned, path)
+            lines = await self._load(path)
+            loaded += lines
+            if finished:
+                await self._retire(path)
+                if lines:
+                    log.info("spool file loaded", extra={"spool": path.name, "lines": lines})
         return loaded
 
-    def track(self, path: Path) -> None:
-        self._own.append(path)
-
-    def notify(self) -> None:
-        self._wakeup.set()
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="journal-loader")
-
-    async def stop(self) -> None:
-        """Loads everything spooled so far, then stops."""
-        if self._task is not None:
-            # Not cancelled: a transaction cut off mid-way would strand its connection.
-            self._stopping = True
-            self._wakeup.set()
-            await self._task
-            self._task = None
-        await self.drain()
-
-    async def drain(self) -> None:
-        await self._load_own()
-
-    async def retire_own(self) -> None:
-        """Deletes this process's files once its writer is closed and they are loaded."""
-        async with self._lock:
-            for path in self._own:
-                await self._load(path)
-                await self._retire(path)
-            self._own.clear()
-
-    @property
-    def pending_bytes(self) -> int:
-        total = 0
-        for path in self._own:
-            total += max(0, _size(path) - self._offsets.get(path.name, 0))
-        return total
-
-    async def _run(self) -> None:
-        delay = 0.05
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wakeup.wait(), 1.0)
-            if self._stopping:
-                return
-            # Let records gather: one transaction per interval instead of one per wake-up
-            # keeps the loader's share of the event loop small under load.
-            await asyncio.sleep(self._interval)
-            self._wakeup.clear()
-            try:
-                await self._load_own()
-            except Exception as exc:
-                self._metrics.journal_failures.inc()
-                log.error("loading the spool failed; retrying", extra={"error": _describe(exc)})
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, _RETRY_MAX_SECONDS)
-                self._wakeup.set()
-            else:
-                delay = 0.05
-            self._metrics.journal_spool_pending.set(self.pending_bytes)
-
-    async def _load_own(self) -> None:
-        async with self._lock:
-            for path in list(self._own):
-                await self._load(path)
-                if path is not self._own[-1]:
-                    await self._retire(path)  # rotated away from and fully loaded
-                    self._own.remove(path)
-
     async def _load(self, path: Path) -> int:
-        """Loads what is complete in ``path``; callers serialise (start-up, or under the lock)."""
         name = path.name
         offset = self._offsets.get(name)
         if offset is None:
@@ -142,7 +70,7 @@ class SpoolLoader:
                 try:
                     rows.extend(Rows.decode(line))
                 except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-                    self._metrics.journal_dropped.inc()
+                    self.unreadable_lines += 1
                     log.error("unreadable spool line skipped", extra={"spool": name})
             async with self._engine.begin() as conn:
                 await insert_rows(conn, rows)
@@ -173,13 +101,46 @@ class SpoolLoader:
         self._offsets.pop(path.name, None)
 
 
+class DirectoryLock:
+    """Exclusive right to load a spool directory, held for as long as the loader runs."""
+
+    def __init__(self, directory: Path) -> None:
+        self._path = directory / LOCK_NAME
+        self._fd = -1
+
+    def acquire(self, timeout: float) -> bool:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except OSError:
+                if time.monotonic() >= deadline:
+                    self.release()
+                    return False
+                time.sleep(0.05)
+
+    def release(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> DirectoryLock:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
     except FileNotFoundError:
         return 0
-
-
-def _describe(exc: BaseException) -> str:
-    first = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {first[:200]}"

@@ -6,13 +6,14 @@ at once, then wakes the waiters. While one batch is written the next gathers, so
 many requests share one write.
 
 Durable means, by configuration: appended to the local spool (the default; microseconds, and
-a loader copies it into the database in the background), or committed to the database (no
-local state, but a commit per batch on the request path).
+a loader process copies it into the database in the background), or committed to the database
+(no local state, but a commit per batch on the request path).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
@@ -27,10 +28,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bastion.audit.chain import AuditEntry, ChainState, Signer, new_chain_id
-from bastion.journal.loader import SpoolLoader
+from bastion.journal.loader import DirectoryLock, SpoolLoader
+from bastion.journal.loader_process import LoaderProcess
 from bastion.journal.rows import Rows, insert_rows
-from bastion.journal.spool import SUFFIX, SpoolFile
-from bastion.store.models import AuditRecordRow
+from bastion.journal.spool import SUFFIX, SpoolFile, spool_files
+from bastion.store.models import AuditRecordRow, JournalSpoolRow
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,7 @@ class AuditSettings:
 @dataclass(frozen=True, slots=True)
 class SpoolSettings:
     directory: Path
+    database_url: str
     fsync: bool = False
     rotate_bytes: int = 64 * 1024 * 1024
     load_interval: float = 0.05
@@ -96,7 +99,8 @@ class JournalWriter:
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self.chain: ChainState | None = None
-        self.loader: SpoolLoader | None = None
+        self.loader: LoaderProcess | None = None
+        self._watch: asyncio.Task[None] | None = None
         self._spool: SpoolFile | None = None
         self._spool_name = ""
         self._spool_number = 0
@@ -105,19 +109,68 @@ class JournalWriter:
         settings = self._spool_settings
         if settings is not None:
             settings.directory.mkdir(parents=True, exist_ok=True)
-            self.loader = SpoolLoader(
-                self._engine, settings.directory, self._metrics, interval=settings.load_interval
-            )
             # Before this process's chain opens, so that it follows what a dead one wrote.
-            await self.loader.recover()
+            await self._recover(settings.directory)
         if self._audit is not None:
             self.chain = await self._open_chain()
         if settings is not None:
-            assert self.loader is not None
             self._spool_name = self.chain.chain if self.chain else new_chain_id(_now())
             self._open_spool_file()
+            self.loader = LoaderProcess(
+                settings.database_url,
+                settings.directory,
+                settings.load_interval,
+                log_level=logging.getLevelName(log.getEffectiveLevel()).lower(),
+            )
             self.loader.start()
+            self._watch = asyncio.create_task(self._watch_loader(), name="journal-loader-watch")
         self._task = asyncio.create_task(self._run(), name="journal-writer")
+
+    async def _recover(self, directory: Path) -> None:
+        """Loads what processes that are gone left in the spool, before serving."""
+        lock = DirectoryLock(directory)
+        # A loader still finishing a killed gateway's files holds the directory for a moment.
+        if not await asyncio.to_thread(lock.acquire, 10.0):
+            log.warning("spool directory busy; its loader will load the leftovers")
+            return
+        try:
+            loaded = await SpoolLoader(self._engine, directory).sweep()
+        finally:
+            lock.release()
+        if loaded:
+            log.warning("recovered spooled records", extra={"lines": loaded})
+
+    async def _watch_loader(self) -> None:
+        """Restarts the loader process if it dies, and reports how far behind it is."""
+        ticks = 0
+        while not self._closing:
+            await asyncio.sleep(1.0)
+            loader = self.loader
+            if loader is None or self._closing:
+                return
+            if not loader.alive:
+                self._metrics.journal_loader_restarts.inc()
+                log.error("journal loader process exited; restarting it")
+                loader.restart()
+            ticks += 1
+            if ticks % 5 == 0:
+                with contextlib.suppress(Exception):
+                    self._metrics.journal_spool_pending.set(await self._pending_bytes())
+
+    async def _pending_bytes(self) -> int:
+        settings = self._spool_settings
+        assert settings is not None
+        sizes = {p.name: p.stat().st_size for p in spool_files(settings.directory)}
+        if not sizes:
+            return 0
+        async with self._engine.connect() as conn:
+            rows = await conn.execute(
+                select(JournalSpoolRow.name, JournalSpoolRow.loaded_bytes).where(
+                    JournalSpoolRow.name.in_(list(sizes))
+                )
+            )
+            loaded = {name: int(done) for name, done in rows}
+        return sum(max(0, size - loaded.get(name, 0)) for name, size in sizes.items())
 
     async def write(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()
@@ -208,8 +261,16 @@ class JournalWriter:
         self._pending.append(barrier)
         self._wakeup.set()
         await self.wait(barrier)
+        settings = self._spool_settings
+        if settings is None or self._spool is None:
+            return
         if self.loader is not None:
-            await self.loader.drain()
+            self.loader.nudge()
+        deadline = time.monotonic() + self.durability_timeout * 2
+        while await self._pending_bytes() > 0:
+            if time.monotonic() > deadline:
+                raise JournalUnavailableError("the spool loader did not catch up in time")
+            await asyncio.sleep(0.02)
 
     async def stop(self) -> None:
         """Writes what is queued, seals the open segment, loads the spool, and stops."""
@@ -221,20 +282,17 @@ class JournalWriter:
             except TimeoutError:
                 log.error("journal writer did not drain in time; %d items", len(self._pending))
             self._task = None
-        if self.loader is not None:
-            try:
-                await self.loader.stop()
-            except Exception as exc:
-                # The spool keeps them: the next start loads what is left.
-                log.error("spool not fully loaded at shutdown", extra={"error": _describe(exc)})
+        if self._watch is not None:
+            self._watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watch
+            self._watch = None
         if self._spool is not None:
-            self._spool.close()
+            self._spool.close()  # frees its lock: the loader may now finish and delete it
             self._spool = None
-            if self.loader is not None:
-                try:
-                    await self.loader.retire_own()
-                except Exception as exc:
-                    log.error("spool files kept", extra={"error": _describe(exc)})
+        if self.loader is not None and not await self.loader.stop(self.durability_timeout * 2):
+            # The spool keeps them: the next start loads what is left.
+            log.error("spool not fully loaded at shutdown; the next start loads the rest")
 
     def _enqueue(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry], *, durable: bool
@@ -338,20 +396,17 @@ class JournalWriter:
     def _appended(self) -> None:
         spool = self._spool
         assert spool is not None
-        assert self.loader is not None
-        self.loader.notify()
         if self._spool_settings is not None and spool.size >= self._spool_settings.rotate_bytes:
             spool.close()
             self._open_spool_file()
 
     def _open_spool_file(self) -> None:
         assert self._spool_settings is not None
-        assert self.loader is not None
         self._spool_number += 1
         name = f"{self._spool_name}-{self._spool_number:06d}{SUFFIX}"
-        path = self._spool_settings.directory / name
-        self._spool = SpoolFile(path, fsync=self._spool_settings.fsync)
-        self.loader.track(path)
+        self._spool = SpoolFile(
+            self._spool_settings.directory / name, fsync=self._spool_settings.fsync
+        )
 
     def _until_segment_due(self) -> float | None:
         chain = self.chain

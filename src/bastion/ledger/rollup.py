@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -55,8 +56,11 @@ def rollup_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
     return list(sums.values())
 
 
+@functools.cache
 def rollup_statement(dialect: str) -> Insert:
-    """INSERT … ON CONFLICT DO UPDATE adding to the existing sums (SQLite and PostgreSQL)."""
+    """INSERT … ON CONFLICT DO UPDATE adding to the existing sums (SQLite and PostgreSQL).
+
+    Built once per dialect: the loader runs it for every batch."""
     table = UsageHourlyRow.__table__
     statement: Any
     if dialect == "postgresql":

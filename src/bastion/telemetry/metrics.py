@@ -91,6 +91,11 @@ class GatewayMetrics:
             "Spooled records not yet loaded into the database.",
             registry=r,
         )
+        self.journal_loader_restarts = Counter(
+            "bastion_journal_loader_restarts",
+            "Times the spool loader process exited unexpectedly and was restarted.",
+            registry=r,
+        )
         self.journal_dropped = Counter(
             "bastion_journal_dropped",
             "Records of unacknowledged requests dropped because the journal queue was full.",

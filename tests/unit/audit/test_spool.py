@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -16,11 +21,12 @@ from tests.unit.audit.test_journal_writer import count, entry, ledger
 
 
 def writer(store: Store, directory: Path, **spool: int) -> JournalWriter:
+    url = str(store.engines.write.url)
     return JournalWriter(
         store.engines.write,
         GatewayMetrics(),
         audit=AuditSettings(None, 1000, 3600.0),
-        spool=SpoolSettings(directory, **spool),  # type: ignore[arg-type]
+        spool=SpoolSettings(directory, url, **spool),  # type: ignore[arg-type]
     )
 
 
@@ -42,24 +48,41 @@ async def test_a_dead_writers_spool_is_loaded_at_the_next_start(
     store: Store, tmp_path: Path
 ) -> None:
     directory = tmp_path / "journal"
-    dead = writer(store, directory)
-    await dead.start()
-    assert dead.loader is not None
-    await dead.loader.stop()  # the loader "dies" first: what follows stays in the spool only
+    directory.mkdir()
+    path = directory / "20260101T000000-cccccccccccc-000001.spool"
+    spool = SpoolFile(path, fsync=False)
     for i in range(5):
-        await dead.write(ledger(f"r{i}"), [entry(request_id=f"r{i}")])
-    assert await count(store, UsageRow) == 0
-    [path] = spool_files(directory)
+        spool.append(Rows(ledger=[ledger(f"r{i}")]).encode())
     assert not is_abandoned(path)  # its writer still holds the lock
-    dead._task.cancel()  # type: ignore[union-attr]
-    dead._spool.close()  # type: ignore[union-attr]  # the process is gone: the lock is free
+    spool.close()  # the process is gone: the lock is free
     assert is_abandoned(path)
+    assert await count(store, UsageRow) == 0
 
     successor = writer(store, directory)
-    await successor.start()
+    await successor.start()  # loads the leftovers before it serves
     assert await count(store, UsageRow) == 5
     assert not path.exists()
     await successor.stop()
+
+
+async def test_the_loader_process_follows_the_live_spool_and_is_restarted(
+    store: Store, tmp_path: Path
+) -> None:
+    journal = writer(store, tmp_path / "journal", load_interval=0.02)
+    await journal.start()
+    assert journal.loader is not None
+    await journal.write(ledger("before"))
+    await journal.flushed()
+    assert await count(store, UsageRow) == 1
+    journal.loader._process.kill()  # type: ignore[union-attr]
+    for i in range(3):
+        await journal.write(ledger(f"meanwhile{i}"))  # durable in the spool regardless
+    await journal.flushed()  # the watchdog restarts the loader, which catches up
+    assert await count(store, UsageRow) == 4
+    assert journal.loader.restarts == 1
+    restarts = journal._metrics.registry.get_sample_value("bastion_journal_loader_restarts_total")
+    assert restarts == 1
+    await journal.stop()
 
 
 async def test_replaying_loaded_lines_neither_loses_nor_doubles(
@@ -118,3 +141,44 @@ async def test_full_spool_files_rotate_and_are_removed_once_loaded(
     assert await count(store, AuditRecordRow) == 41
     assert len(spool_files(directory)) == 1  # older files were loaded and removed
     await journal.stop()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
+
+
+async def test_the_loader_loads_the_rest_and_exits_when_its_gateway_dies(
+    store: Store, tmp_path: Path
+) -> None:
+    """However the gateway ends, the end of the loader's stdin tells the loader."""
+    directory = tmp_path / "journal"
+    directory.mkdir()
+    spool = SpoolFile(directory / "20260101T000000-cccccccccccc-000001.spool", fsync=False)
+    spool.append(Rows(ledger=[ledger("left")]).encode())
+    spool.close()
+    gateway = textwrap.dedent(
+        f"""
+        import time
+        from pathlib import Path
+        from bastion.journal.loader_process import LoaderProcess
+        loader = LoaderProcess({str(store.engines.write.url)!r}, Path({str(directory)!r}), 30.0)
+        loader.start()
+        print(loader._process.pid, flush=True)
+        time.sleep(60)
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", gateway], stdout=subprocess.PIPE)
+    assert parent.stdout is not None
+    loader_pid = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while _running(loader_pid):
+        assert time.monotonic() < deadline, "the orphaned loader kept running"
+        await asyncio.sleep(0.05)
+    assert await count(store, UsageRow) == 1  # its final load took the spool in
+    assert spool_files(directory) == []

@@ -1,0 +1,25 @@
+"""``python -m bastion.journal DIRECTORY INTERVAL``: the spool loader process (see
+``bastion.journal.loader_process``)."""
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from bastion.journal.loader_process import DATABASE_URL_ENV, serve
+from bastion.telemetry.logs import configure_logging
+
+
+def main() -> None:
+    # Ctrl-C reaches the whole process group; the gateway decides when the loader stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    directory, interval = Path(sys.argv[1]), float(sys.argv[2])
+    configure_logging(
+        os.environ.get("BASTION_LOG_LEVEL", "warning"), os.environ.get("BASTION_LOG_FORMAT", "json")
+    )
+    url = os.environ.pop(DATABASE_URL_ENV)
+    sys.exit(asyncio.run(serve(url, directory, interval)))
+
+
+main()

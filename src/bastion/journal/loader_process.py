@@ -1,0 +1,168 @@
+"""The spool loader as its own process, so database work never runs on the serving event loop.
+
+Started by the gateway (``LoaderProcess``) as ``python -m bastion.journal``; the database URL
+arrives in the environment, not on the command line where ``ps`` would show it. The gateway
+holds the other end of the loader's stdin: a byte there asks for a load now (``flushed``), and
+end-of-file (the gateway stopping, or dying however it dies) makes the loader load what is left
+and exit. It also loads every interval. SIGTERM means the same as end-of-file; SIGINT is
+ignored, because a Ctrl-C on the terminal reaches the gateway too, which keeps spooling while it
+drains and stops the loader last.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bastion.journal.loader import DirectoryLock, SpoolLoader
+from bastion.store.engine import create_engines
+
+log = logging.getLogger(__name__)
+
+DATABASE_URL_ENV = "BASTION_JOURNAL_DATABASE_URL"
+_RETRY_MAX_SECONDS = 2.0
+_FINAL_ATTEMPTS = 5
+_LOCK_PATIENCE_SECONDS = 5.0
+
+
+class LoaderProcess:
+    """The gateway's handle on its loader process."""
+
+    def __init__(
+        self, database_url: str, directory: Path, interval: float, *, log_level: str = "warning"
+    ) -> None:
+        self._database_url = database_url
+        self._directory = directory
+        self._interval = interval
+        self._log_level = log_level
+        self._process: subprocess.Popen[bytes] | None = None
+        self.restarts = 0
+
+    def start(self) -> None:
+        env = {
+            **os.environ,
+            DATABASE_URL_ENV: self._database_url,
+            "BASTION_LOG_LEVEL": self._log_level,
+            "BASTION_LOG_FORMAT": "json",
+        }
+        command = [sys.executable, "-m", "bastion.journal", str(self._directory)]
+        self._process = subprocess.Popen(  # noqa: S603 (our own module, no shell)
+            [*command, str(self._interval)], env=env, stdin=subprocess.PIPE
+        )
+        assert self._process.stdin is not None
+        # A nudge must never block the event loop; a full pipe already holds one.
+        os.set_blocking(self._process.stdin.fileno(), False)
+
+    @property
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def nudge(self) -> None:
+        """Asks for a load now rather than at the next interval."""
+        process = self._process
+        if process is None or process.stdin is None or process.stdin.closed:
+            return
+        with contextlib.suppress(BlockingIOError, BrokenPipeError):
+            os.write(process.stdin.fileno(), b"\n")
+
+    def restart(self) -> None:
+        if self._process is not None and self._process.stdin is not None:
+            self._process.stdin.close()
+        self.restarts += 1
+        self.start()
+
+    async def stop(self, grace: float) -> bool:
+        """Asks the loader to load what is left and exit; True if it did within ``grace``."""
+        process = self._process
+        if process is None:
+            return False
+        if process.stdin is not None:
+            process.stdin.close()
+        try:
+            code = await asyncio.to_thread(process.wait, grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            await asyncio.to_thread(process.wait)
+            return False
+        return code == 0
+
+
+async def serve(database_url: str, directory: Path, interval: float) -> int:
+    """The loader process's main loop; returns its exit status (0: everything loaded)."""
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    wake = asyncio.Event()
+
+    def stop() -> None:
+        stopping.set()
+        wake.set()
+
+    loop.add_signal_handler(signal.SIGTERM, stop)
+    listener = asyncio.create_task(_listen_to_gateway(wake, stop))
+    lock = DirectoryLock(directory)
+    try:
+        # Another loader (one a killed gateway left) may still be finishing this directory.
+        waited = 0.0
+        while not await asyncio.to_thread(lock.acquire, 1.0):
+            waited += 1.0
+            if stopping.is_set() and waited >= _LOCK_PATIENCE_SECONDS:
+                return 1  # the next start loads what is left
+        return await _load_until_stopped(database_url, directory, interval, stopping, wake)
+    finally:
+        listener.cancel()
+        lock.release()
+
+
+async def _load_until_stopped(
+    database_url: str,
+    directory: Path,
+    interval: float,
+    stopping: asyncio.Event,
+    wake: asyncio.Event,
+) -> int:
+    engines = create_engines(database_url)
+    loader = SpoolLoader(engines.write, directory)
+    delay = interval
+    try:
+        while not stopping.is_set():
+            wake.clear()
+            try:
+                await loader.sweep()
+                delay = interval
+            except Exception as exc:
+                log.error("loading the spool failed; retrying", extra={"error": _first_line(exc)})
+                delay = min(max(delay * 2, 0.05), _RETRY_MAX_SECONDS)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), delay)
+        for attempt in range(_FINAL_ATTEMPTS):
+            try:
+                await loader.sweep()
+                return 0
+            except Exception as exc:
+                log.error("final spool load failed", extra={"error": _first_line(exc)})
+                await asyncio.sleep(0.2 * (attempt + 1))
+        return 1  # what is left is loaded by the next start
+    finally:
+        await engines.write.dispose()
+
+
+async def _listen_to_gateway(wake: asyncio.Event, stop: Callable[[], None]) -> None:
+    """A line on stdin asks for a load now; end-of-file means the gateway is gone."""
+    reader = asyncio.StreamReader()
+    loop = asyncio.get_running_loop()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while await reader.read(4096):
+        wake.set()
+    stop()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:200]}"
