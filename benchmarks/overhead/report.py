@@ -27,8 +27,11 @@ def main() -> None:
     out = Path(sys.argv[1])
     baseline_max, baseline = load(out, "baseline")
     print(f"Baseline (direct to the mock): max {baseline_max} req/s\n")
-    print("| target | offered req/s | achieved | errors | p50 ms (added) | p99 ms (added) |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| target | offered req/s | achieved | errors | p50 ms (added) | p99 ms (added) "
+        "| CPU µs/request (helpers) |"
+    )
+    print("|---|---|---|---|---|---|---|")
     maxima = {}
     for name in ("floor", "bastion-bare", "bastion-ledger", "bastion", "litellm"):
         max_rps, rates = load(out, name)
@@ -38,9 +41,15 @@ def main() -> None:
             added50 = row["p50_ms"] - base["p50_ms"] if base else float("nan")
             added99 = row["p99_ms"] - base["p99_ms"] if base else float("nan")
             errors = sum(row["errors"].values())
+            cpu = row.get("cpu_us_per_request")
+            helpers = row.get("helper_cpu_us_per_request") or 0
+            cpu_text = (
+                "—" if cpu is None else f"{cpu:.0f}" + (f" (+{helpers:.0f})" if helpers else "")
+            )
             print(
                 f"| {name} | {rate:g} | {row['achieved_rps']:g} | {errors} | "
-                f"{row['p50_ms']:.2f} ({added50:+.2f}) | {row['p99_ms']:.2f} ({added99:+.2f}) |"
+                f"{row['p50_ms']:.2f} ({added50:+.2f}) | {row['p99_ms']:.2f} ({added99:+.2f}) "
+                f"| {cpu_text} |"
             )
     print()
     for name, max_rps in maxima.items():

@@ -37,8 +37,17 @@ wait_ready() {  # url seconds
   return 1
 }
 
-measure() {  # name url key
-  local name=$1 url=$2 key=$3
+ticks() {  # pid...: CPU clock ticks (user + system) the processes have used so far
+  local total=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$total"
+}
+HZ=$(getconf CLK_TCK)
+
+measure() {  # name url key [pid]: pid's CPU (and its children's) is recorded per request
+  local name=$1 url=$2 key=$3 pid=${4:-}
   local auth=(); [ -n "$key" ] && auth=(--header "Authorization: Bearer $key")
   # Max sustained throughput: closed loop, 64 connections.
   sed "s#@KEY@#$key#" "$here/request.lua" > "$out/request-$name.lua"
@@ -51,8 +60,25 @@ measure() {  # name url key
   for rate in $RATES; do
     # Offering far more than the target can serve only measures an unbounded queue.
     if [ "$name" != baseline ] && [ "$rate" -gt $(( max_rps * 2 )) ]; then continue; fi
+    local children=() own0=0 kids0=0
+    if [ -n "$pid" ]; then
+      mapfile -t children < <(pgrep -P "$pid")
+      own0=$(ticks "$pid"); kids0=$(ticks "${children[@]}")
+    fi
     taskset -c 0 "$PY" "$here/loadgen.py" --url "$url" --rate "$rate" --duration "$DURATION" \
-      --warmup "$WARMUP" --body "$here/request.json" "${auth[@]}" | tee -a "$out/$name-rates.jsonl"
+      --warmup "$WARMUP" --body "$here/request.json" "${auth[@]}" > "$out/last.json"
+    if [ -n "$pid" ]; then
+      # Requests sent (warm-up included) share the CPU the gateway and its helpers used.
+      "$PY" -c 'import json, sys
+row = json.load(open(sys.argv[1]))
+sent, hz = float(sys.argv[2]) * (row["duration_s"] + float(sys.argv[3])), float(sys.argv[4])
+row["cpu_us_per_request"] = round(int(sys.argv[5]) / hz / sent * 1e6, 1)
+row["helper_cpu_us_per_request"] = round(int(sys.argv[6]) / hz / sent * 1e6, 1)
+print(json.dumps(row))' "$out/last.json" "$rate" "$WARMUP" "$HZ" \
+        $(( $(ticks "$pid") - own0 )) $(( $(ticks "${children[@]}") - kids0 )) > "$out/last-cpu.json"
+      mv "$out/last-cpu.json" "$out/last.json"
+    fi
+    tee -a "$out/$name-rates.jsonl" < "$out/last.json"
   done
 }
 
@@ -65,7 +91,7 @@ for target in $targets; do
       taskset -c 1 "$PY" "$here/floor_proxy.py" $FLOOR_PORT > "$out/floor.log" 2>&1 &
       pids+=($!)
       sleep 2
-      measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" ""
+      measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" "" "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
     bastion|bastion-bare|bastion-ledger)
@@ -83,7 +109,8 @@ for target in $targets; do
       if ! wait_ready "http://127.0.0.1:$BASTION_PORT/readyz" 30; then
         echo "$target did not become ready; see $out/$target.log"; continue
       fi
-      measure "$target" "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY"
+      measure "$target" "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY" \
+        "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
     litellm)
@@ -94,7 +121,8 @@ for target in $targets; do
       if ! wait_ready "http://127.0.0.1:$LITELLM_PORT/health/liveliness" 90; then
         echo "litellm did not become ready; see $out/litellm.log"; continue
       fi
-      measure litellm "http://127.0.0.1:$LITELLM_PORT/v1/chat/completions" "$LITELLM_KEY"
+      measure litellm "http://127.0.0.1:$LITELLM_PORT/v1/chat/completions" "$LITELLM_KEY" \
+        "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
   esac
