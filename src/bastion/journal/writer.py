@@ -129,8 +129,9 @@ class JournalWriter:
     async def _recover(self, directory: Path) -> None:
         """Loads what processes that are gone left in the spool, before serving."""
         lock = DirectoryLock(directory)
-        # A loader still finishing a killed gateway's files holds the directory for a moment.
-        if not await asyncio.to_thread(lock.acquire, 10.0):
+        # A loader still finishing a killed gateway's files holds the directory for a moment;
+        # one that holds it longer (a live gateway sharing the directory) loads them itself.
+        if not await asyncio.to_thread(lock.acquire, 3.0):
             log.warning("spool directory busy; its loader will load the leftovers")
             return
         try:
