@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bastion.journal.loader import DirectoryLock, SpoolLoader
 from bastion.store.engine import create_engines
+from bastion.telemetry.logs import describe_error
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,9 @@ async def _load_until_stopped(
                 await loader.sweep()
                 delay = interval
             except Exception as exc:
-                log.error("loading the spool failed; retrying", extra={"error": _first_line(exc)})
+                log.error(
+                    "loading the spool failed; retrying", extra={"error": describe_error(exc)}
+                )
                 delay = min(max(delay * 2, 0.05), _RETRY_MAX_SECONDS)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), delay)
@@ -146,7 +149,7 @@ async def _load_until_stopped(
                 await loader.sweep()
                 return 0
             except Exception as exc:
-                log.error("final spool load failed", extra={"error": _first_line(exc)})
+                log.error("final spool load failed", extra={"error": describe_error(exc)})
                 await asyncio.sleep(0.2 * (attempt + 1))
         return 1  # what is left is loaded by the next start
     finally:
@@ -161,8 +164,3 @@ async def _listen_to_gateway(wake: asyncio.Event, stop: Callable[[], None]) -> N
     while await reader.read(4096):
         wake.set()
     stop()
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:200]}"

@@ -33,6 +33,7 @@ from bastion.journal.loader_process import LoaderProcess
 from bastion.journal.rows import Rows, insert_rows
 from bastion.journal.spool import SUFFIX, SpoolFile, spool_files
 from bastion.store.models import AuditRecordRow, JournalSpoolRow
+from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class SpoolSettings:
     database_url: str
     fsync: bool = False
     rotate_bytes: int = 64 * 1024 * 1024
-    load_interval: float = 0.05
+    load_interval: float = 1.0
 
 
 class JournalWriter:
@@ -134,10 +135,12 @@ class JournalWriter:
         if not await asyncio.to_thread(lock.acquire, 3.0):
             log.warning("spool directory busy; its loader will load the leftovers")
             return
+        loader = SpoolLoader(self._engine, directory)
         try:
-            loaded = await SpoolLoader(self._engine, directory).sweep()
+            loaded = await loader.sweep()
         finally:
             lock.release()
+            self._metrics.journal_dropped.inc(loader.unreadable_lines)
         if loaded:
             log.warning("recovered spooled records", extra={"lines": loaded})
 
@@ -212,7 +215,7 @@ class JournalWriter:
             self._append(rows)
         except OSError as exc:
             self._metrics.journal_failures.inc()
-            log.error("spool write failed", extra={"error": _describe(exc)})
+            log.error("spool write failed", extra={"error": describe_error(exc)})
             done.set_exception(JournalUnavailableError(f"spool write failed: {exc}"))
             return ticket
         if state is not None:
@@ -262,11 +265,9 @@ class JournalWriter:
         self._pending.append(barrier)
         self._wakeup.set()
         await self.wait(barrier)
-        settings = self._spool_settings
-        if settings is None or self._spool is None:
+        if self._spool is None or self.loader is None:
             return
-        if self.loader is not None:
-            self.loader.nudge()
+        self.loader.nudge()
         deadline = time.monotonic() + self.durability_timeout * 2
         while await self._pending_bytes() > 0:
             if time.monotonic() > deadline:
@@ -332,7 +333,7 @@ class JournalWriter:
                 await self._flush(batch)
             except Exception as exc:
                 self._metrics.journal_failures.inc()
-                log.error("journal write failed; retrying", extra={"error": _describe(exc)})
+                log.error("journal write failed; retrying", extra={"error": describe_error(exc)})
                 self._pending.extendleft(reversed(batch))
                 if self._closing and delay >= _RETRY_MAX_SECONDS:
                     log.error("journal closed with %d records unwritten", len(self._pending))
@@ -424,7 +425,7 @@ class JournalWriter:
             await self._persist(Rows(checkpoints=[checkpoint.row()]))
         except Exception as exc:
             self._metrics.journal_failures.inc()
-            log.error("audit checkpoint failed", extra={"error": _describe(exc)})
+            log.error("audit checkpoint failed", extra={"error": describe_error(exc)})
             return
         self.chain = state
 
@@ -459,9 +460,3 @@ def _chain_start_payload(follows: dict[str, Any] | None) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _describe(exc: BaseException) -> str:
-    # Driver errors can be long and carry SQL; the type and first line are enough in a log.
-    first = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {first[:200]}"

@@ -53,6 +53,13 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
+def describe_error(exc: BaseException) -> str:
+    """The exception's type and first line: driver errors can be long and carry SQL."""
+    text = str(exc)
+    first = text.splitlines()[0] if text else ""
+    return f"{type(exc).__name__}: {first[:200]}"
+
+
 def configure_logging(level: str, fmt: str) -> None:
     """``fmt`` is "json", "text", or "auto": text on a terminal, JSON when collected."""
     if fmt == "auto":

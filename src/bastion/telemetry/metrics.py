@@ -98,7 +98,7 @@ class GatewayMetrics:
         )
         self.journal_dropped = Counter(
             "bastion_journal_dropped",
-            "Records of unacknowledged requests dropped because the journal queue was full.",
+            "Records dropped: the journal queue was full, or a spool line was unreadable.",
             registry=r,
         )
         self.upstream_errors = Counter(

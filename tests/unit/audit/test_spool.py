@@ -182,3 +182,18 @@ async def test_the_loader_loads_the_rest_and_exits_when_its_gateway_dies(
         await asyncio.sleep(0.05)
     assert await count(store, UsageRow) == 1  # its final load took the spool in
     assert spool_files(directory) == []
+
+
+async def test_unreadable_lines_found_at_start_up_are_counted_and_skipped(
+    store: Store, tmp_path: Path
+) -> None:
+    directory = tmp_path / "journal"
+    directory.mkdir()
+    path = directory / "20260101T000000-dddddddddddd-000001.spool"
+    path.write_bytes(b'{"l": [oops\n' + Rows(ledger=[ledger("good")]).encode())
+    recovering = writer(store, directory)
+    await recovering.start()
+    await recovering.stop()
+    assert await count(store, UsageRow) == 1
+    dropped = recovering._metrics.registry.get_sample_value("bastion_journal_dropped_total")
+    assert dropped == 1
