@@ -90,6 +90,23 @@ def sim_backend() -> Iterator[Callable[..., str]]:
 
 
 @pytest.fixture
+def sim_processes() -> Iterator[Callable[..., list[Any]]]:
+    """Starts ``count`` simulated engines as real processes (see tests/sim_processes.py)."""
+    from tests.sim_processes import SimProcess, start_sims
+
+    started: list[SimProcess] = []
+
+    def factory(count: int, *args: str) -> list[SimProcess]:
+        sims = start_sims(count, *args)
+        started.extend(sims)
+        return sims
+
+    yield factory
+    for sim in started:
+        sim.stop()
+
+
+@pytest.fixture
 def scripted() -> Iterator[tuple[Any, str]]:
     """A scripted upstream (see tests/scripted_upstream.py) and its base URL."""
     from tests.scripted_upstream import ScriptedUpstream

@@ -35,6 +35,14 @@ from bastion.providers.base import Provider
 from bastion.providers.factory import build_provider
 from bastion.routing.catalog import ModelCatalog
 from bastion.routing.discovery import discover_engines
+from bastion.routing.endpoints import EndpointRegistry
+from bastion.routing.gpu import GpuTelemetry
+from bastion.routing.monitor import PoolMonitor
+from bastion.routing.policy import RoutingPolicy
+from bastion.routing.pool import BackendPool
+from bastion.routing.publication import check_and_publish
+from bastion.routing.status import routing_status
+from bastion.routing.supervisor import EngineSupervisor
 from bastion.store import Store
 from bastion.store.engine import sqlite_path
 from bastion.telemetry.metrics import GatewayMetrics
@@ -79,6 +87,12 @@ class Gateway:
         self.metrics = GatewayMetrics()
         self.catalog = ModelCatalog()
         self.providers: dict[str, Provider] = {}
+        self.pools: dict[str, BackendPool] = {}
+        self.monitors: list[PoolMonitor] = []
+        self.supervisors: list[EngineSupervisor] = []
+        self.endpoints = EndpointRegistry({})
+        self.policy = RoutingPolicy(config.routing, {})
+        self.gpu = GpuTelemetry()
         self.store: Store | None = None
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
@@ -98,7 +112,12 @@ class Gateway:
         """The request path, in order. Later capabilities add their stages here."""
         journal = self.journal
         audit = self.config.audit
-        stages: list[Stage] = [Authenticate(self.authenticator), Parse(), Route(self.catalog)]
+        routing = self.config.routing
+        stages: list[Stage] = [
+            Authenticate(self.authenticator),
+            Parse(),
+            Route(self.catalog, self.endpoints, self.pools, self.policy, routing),
+        ]
         if journal is not None and audit.enabled:
             stages.append(
                 AuditIntent(
@@ -108,7 +127,7 @@ class Gateway:
                     max_content_bytes=audit.max_content_bytes,
                 )
             )
-        stages += [Dispatch(self.metrics), Respond(self.metrics)]
+        stages += [Dispatch(self.metrics, routing), Respond(self.metrics)]
         if journal is not None:
             stages.append(Record(journal, ledger=self.config.ledger.enabled))
         stages.append(Account(self.metrics, self.tracer))
@@ -117,7 +136,7 @@ class Gateway:
     async def start(self) -> None:
         config = self.config
         self.tracer = RequestTracer.from_config(config.telemetry.tracing)
-        if config.auth.enabled or config.ledger.enabled or config.audit.enabled:
+        if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
             self.store = await Store.open(config.database.url)
         if config.auth.enabled:
             assert self.store is not None
@@ -151,7 +170,56 @@ class Gateway:
                 problem = ConfigProblem(f"models[{index}].target", str(exc))
                 raise ConfigError("configuration", [problem]) from None
         self.catalog.finalize()
+        await self._start_endpoints(backends)
+        self.policy = RoutingPolicy(
+            config.routing, {name: b.context_window for name, b in backends.items()}
+        )
+        self._check_rule_backends()
+        for monitor in self.monitors:
+            monitor.start()
+        for supervisor in self.supervisors:
+            supervisor.start()
         self.ready = True
+
+    async def _start_endpoints(self, backends: dict[str, BackendConfig]) -> None:
+        """Builds the endpoint versions and refuses to start if a published one changed."""
+        registry = EndpointRegistry(self.config.endpoints)
+        problems: list[ConfigProblem] = []
+        for version in registry.versions:
+            where = f"endpoints.{version.endpoint}.versions.{version.version}"
+            pinned = [(f"{where}", version.spec.backend, version.spec.model)] + [
+                (f"{where}.fallbacks[{i}]", f.backend, f.model)
+                for i, f in enumerate(version.spec.fallbacks)
+            ]
+            for path, backend, model in pinned:
+                if backend not in self.pools:
+                    known = ", ".join(sorted(self.pools)) or "none"
+                    message = f"backend {backend!r} is not defined (known: {known})"
+                    problems.append(ConfigProblem(f"{path}.backend", message))
+                elif not self.catalog.serves(backend, model):
+                    message = f"backend {backend!r} does not serve model {model!r}"
+                    problems.append(ConfigProblem(f"{path}.model", message))
+        if problems:
+            raise ConfigError("configuration", problems)
+        if registry.versions:
+            assert self.store is not None, "opened for endpoints"
+            published = await check_and_publish(registry, self.store.versions)
+            if published:
+                self.report.notes.append(f"published {published} new endpoint version(s)")
+        self.endpoints = registry
+
+    def _check_rule_backends(self) -> None:
+        for index, rule in enumerate(self.config.routing.rules):
+            if rule.backend is not None and rule.backend not in self.pools:
+                known = ", ".join(sorted(self.pools)) or "none"
+                problem = ConfigProblem(
+                    f"routing.rules[{index}].backend",
+                    f"backend {rule.backend!r} is not defined (known: {known})",
+                )
+                raise ConfigError("configuration", [problem])
+
+    def routing_status(self) -> dict[str, object]:
+        return routing_status(self)
 
     def _spool_settings(self) -> SpoolSettings | None:
         journal = self.config.journal
@@ -192,8 +260,14 @@ class Gateway:
 
     async def stop(self) -> None:
         self.ready = False
+        for supervisor in self.supervisors:
+            await supervisor.stop()
+        for monitor in self.monitors:
+            await monitor.stop()
         if self.journal is not None:
             await self.journal.stop()
+        for pool in self.pools.values():
+            await pool.close()
         for provider in self.providers.values():
             await provider.close()
         if self.tracer is not None:
@@ -233,12 +307,19 @@ class Gateway:
         provider = build_provider(name, config)
         await provider.start()
         self.providers[name] = provider
+        pool = BackendPool(provider, config)
+        self.pools[name] = pool
+        self.monitors.append(PoolMonitor(pool, self.metrics))
+        for replica, replica_config in zip(pool.replicas, config.replica_configs, strict=False):
+            if replica_config.launch is not None:
+                supervisor = EngineSupervisor(replica, replica_config.launch, self.metrics)
+                self.supervisors.append(supervisor)
         simulated = config.kind == "simulator"
         info = BackendInfo(name, config.kind, config.location, simulated, None)
         models: list[str] | None
         if config.models is None:
             try:
-                models = await provider.list_models()
+                models = await provider.list_models(pool.replicas[0].http)
             except Exception as exc:
                 models = None
                 info.note = (

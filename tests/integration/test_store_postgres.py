@@ -231,3 +231,9 @@ async def test_relay_recovers_from_a_lost_connection(
         return await auth.authenticate(plaintext) is None
 
     await _eventually(rejected)
+
+
+async def test_endpoint_version_publication(store: Store) -> None:
+    from tests.unit.routing.test_publication import check_publication_rules
+
+    await check_publication_rules(store)

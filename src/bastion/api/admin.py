@@ -92,11 +92,22 @@ class CreateKeyBody(_Body):
 
 
 def admin_routes(
-    store: Store, authenticator: KeyAuthenticator, config: BastionConfig | None = None
+    store: Store,
+    authenticator: KeyAuthenticator,
+    config: BastionConfig | None = None,
+    status: Callable[[], dict[str, Any]] | None = None,
 ) -> list[BaseRoute]:
     api = _AdminApi(store, authenticator, config or BastionConfig())
     guard = api.guard
+    routes: list[BaseRoute] = []
+    if status is not None:
+
+        async def routing_status(request: Request, principal: Principal) -> Response:
+            return _json(status())
+
+        routes.append(Route("/status", guard(routing_status), methods=["GET"]))
     return [
+        *routes,
         Route("/tenants", guard(api.list_tenants), methods=["GET"]),
         Route("/tenants", guard(api.create_tenant), methods=["POST"]),
         Route("/tenants/{tenant_id}", guard(api.get_tenant), methods=["GET"]),

@@ -93,14 +93,21 @@ class GatewayApp:
             # Both /v1/... and the bare path, as OpenAI-compatible servers commonly accept.
             self.inference["/v1" + path] = endpoint
             self.inference[path] = endpoint
-        models = ModelsEndpoint(gateway.catalog, gateway.authenticator)
+        models = ModelsEndpoint(
+            gateway.catalog,
+            gateway.authenticator,
+            gateway.endpoints,
+            {name: pool.location for name, pool in gateway.pools.items()},
+        )
         app.router.routes.append(Route("/v1/models", models.handle, methods=["GET"]))
         app.router.routes.append(Route("/models", models.handle, methods=["GET"]))
         # Other methods on inference paths reach the router, which answers 405 in API shape.
         for path in self.inference:
             app.router.routes.append(Route(path, _post_only, methods=["POST"]))
         if gateway.store is not None and gateway.authenticator is not None:
-            admin = admin_routes(gateway.store, gateway.authenticator, gateway.config)
+            admin = admin_routes(
+                gateway.store, gateway.authenticator, gateway.config, gateway.routing_status
+            )
             app.router.routes.append(Mount("/admin", routes=admin))
 
 

@@ -101,6 +101,8 @@ class InferenceEndpoint:
             (b"x-request-id", ctx.request_id.encode()),
         ]
         headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
+        if ctx.response_headers:
+            headers.extend((k.encode(), v.encode()) for k, v in ctx.response_headers.items())
         return headers
 
     async def _serve_unless_client_leaves(

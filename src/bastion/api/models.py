@@ -11,17 +11,35 @@ from starlette.responses import Response
 from bastion.auth import KeyAuthenticator, presented_key
 from bastion.protocols.errors import error_body
 from bastion.protocols.operations import WireProtocol
-from bastion.routing.catalog import ModelCatalog
+from bastion.routing.catalog import ListedModel, ModelCatalog
+from bastion.routing.endpoints import EndpointRegistry
 from bastion.store import StoreUnavailableError
 
 SIMULATOR_OWNER = "bastion-simulator"
 
 
 class ModelsEndpoint:
-    def __init__(self, catalog: ModelCatalog, authenticator: KeyAuthenticator | None) -> None:
+    def __init__(
+        self,
+        catalog: ModelCatalog,
+        authenticator: KeyAuthenticator | None,
+        endpoints: EndpointRegistry | None = None,
+        locations: dict[str, str] | None = None,
+    ) -> None:
         self._catalog = catalog
         self._authenticator = authenticator
         self._created = int(time.time())
+        # Endpoint versions come first: they are what clients are meant to call.
+        self._endpoints: list[tuple[ListedModel, dict[str, object]]] = []
+        for version in endpoints.versions if endpoints is not None else []:
+            spec = version.spec
+            location = (locations or {}).get(spec.backend, "local")
+            names = [version.name]
+            if endpoints is not None and endpoints.defaults[version.endpoint] is version:
+                names.insert(0, version.endpoint)
+            for name in names:
+                listed = ListedModel(name, spec.backend, location, spec.model, simulated=False)
+                self._endpoints.append((listed, {"version": version.version, **version.listing()}))
 
     async def handle(self, request: Request) -> Response:
         anthropic = "anthropic-version" in request.headers
@@ -38,7 +56,8 @@ class ModelsEndpoint:
                     protocol, 401, "Missing or invalid API key.", code="invalid_api_key"
                 )
                 return Response(orjson.dumps(body), 401, media_type="application/json")
-        models = self._catalog.listing()
+        models = [listed for listed, _ in self._endpoints] + self._catalog.listing()
+        lifecycle = {listed.id: extra for listed, extra in self._endpoints}
         if anthropic:
             data = [
                 {
@@ -67,6 +86,7 @@ class ModelsEndpoint:
                         "backend": m.backend,
                         "location": m.location,
                         "simulated": m.simulated,
+                        **lifecycle.get(m.id, {}),
                     }
                     for m in models
                 ],

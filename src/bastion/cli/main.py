@@ -93,6 +93,7 @@ def _register_subcommands() -> None:
     from bastion.cli.audit import audit_group
     from bastion.cli.cost import cost_group
     from bastion.cli.keys import keys_group, tenants_group
+    from bastion.cli.status import status_command
     from bastion.sim.cli import sim_command
 
     cli.add_command(sim_command)
@@ -100,6 +101,7 @@ def _register_subcommands() -> None:
     cli.add_command(cost_group, "cost")
     cli.add_command(keys_group, "keys")
     cli.add_command(tenants_group, "tenants")
+    cli.add_command(status_command, "status")
 
 
 def main() -> None:

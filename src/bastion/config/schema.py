@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
@@ -122,10 +123,113 @@ class Timeouts(_Strict):
     total: Annotated[float, Field(gt=0)] = 900.0
 
 
+def _http_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("must start with http:// or https://")
+    return value.rstrip("/")
+
+
+class LaunchConfig(_Strict):
+    """A local engine Bastion starts, watches and restarts (``vllm serve …``, ``bastion sim …``).
+
+    ``{port}`` and ``{host}`` in the command are filled from the replica's ``base_url``.
+    """
+
+    command: list[str] | str
+    env: dict[str, str] = Field(default_factory=dict)
+    cwd: str | None = None
+    # Traffic waits until GET <origin><ready_path> answers 2xx; a model load can take minutes.
+    ready_path: str = "/health"
+    ready_timeout_seconds: Annotated[float, Field(gt=0)] = 900.0
+    # Restart delays grow from initial to max (doubling); a run longer than stable_seconds
+    # resets them.
+    restart_initial_seconds: Annotated[float, Field(gt=0)] = 1.0
+    restart_max_seconds: Annotated[float, Field(gt=0)] = 60.0
+    stable_seconds: Annotated[float, Field(gt=0)] = 300.0
+    # On shutdown: requests in flight get this long to finish, then SIGTERM, then SIGKILL.
+    drain_seconds: Annotated[float, Field(ge=0)] = 30.0
+    stop_grace_seconds: Annotated[float, Field(ge=0)] = 10.0
+
+    @field_validator("command")
+    @classmethod
+    def _non_empty(cls, value: list[str] | str) -> list[str] | str:
+        if not (value.strip() if isinstance(value, str) else value):
+            raise ValueError("the launch command is empty")
+        return value
+
+
+class ReplicaConfig(_Strict):
+    base_url: str
+    launch: LaunchConfig | None = None
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        checked = _http_url(value)
+        assert checked is not None
+        return checked
+
+
+class HealthConfig(_Strict):
+    """Active probes: GET <origin><path> every interval; failures take a replica out."""
+
+    # Default: on for local backends, off for external ones (cloud APIs keep their own).
+    enabled: bool | None = None
+    path: str = "/health"
+    interval_seconds: Annotated[float, Field(gt=0)] = 5.0
+    timeout_seconds: Annotated[float, Field(gt=0)] = 2.0
+    unhealthy_threshold: Annotated[int, Field(ge=1)] = 2
+    healthy_threshold: Annotated[int, Field(ge=1)] = 1
+
+
+class CircuitBreakerConfig(_Strict):
+    """Passive outlier detection per replica: consecutive failures open the circuit."""
+
+    enabled: bool = True
+    failure_threshold: Annotated[int, Field(ge=1)] = 5
+    # Open for this long, doubled on each re-opening up to max; then one trial request
+    # (half-open) decides.
+    open_seconds: Annotated[float, Field(gt=0)] = 10.0
+    max_open_seconds: Annotated[float, Field(gt=0)] = 300.0
+
+
+class EngineMetricsConfig(_Strict):
+    """Scraping of vLLM/SGLang ``/metrics`` for queue depth and KV-cache use."""
+
+    # Default: on for local openai-compatible backends. An engine without /metrics is left be.
+    enabled: bool | None = None
+    path: str = "/metrics"
+    interval_seconds: Annotated[float, Field(gt=0)] = 1.0
+    # Older than this, an engine's numbers are not trusted: the replica counts as saturated.
+    stale_after_seconds: Annotated[float, Field(gt=0)] = 5.0
+    # KV-cache use at or above this share counts as saturated.
+    kv_saturation: Annotated[float, Field(gt=0, le=1)] = 0.98
+
+
+class BalancingConfig(_Strict):
+    """How a replica is chosen within a backend."""
+
+    strategy: Literal["least-outstanding", "round-robin"] = "least-outstanding"
+    # prefix: the same prompt prefix (or session id) goes to the same replica while loads
+    # are balanced, so its KV cache is reused. none: load alone decides.
+    affinity: Literal["prefix", "none"] = "prefix"
+    prefix_chars: Annotated[int, Field(ge=16)] = 2048
+    # The affine replica is left for the least loaded one when its load exceeds
+    # least * imbalance_ratio + imbalance_slack.
+    imbalance_ratio: Annotated[float, Field(ge=1)] = 1.5
+    imbalance_slack: Annotated[float, Field(ge=0)] = 4.0
+
+
 class BackendConfig(_Strict):
     kind: BackendKind
     location: Location
     base_url: str | None = None
+    # Several engines serving the same models; Bastion balances across them.
+    replicas: list[ReplicaConfig] = Field(default_factory=list)
+    # A local engine to start and supervise, for a single-replica backend given by base_url.
+    launch: LaunchConfig | None = None
     api_key: SecretStr | None = None
     # Upstream model ids served by this backend. Omitted: asked from the backend's /models at
     # start-up. ["*"]: any model name is passed through.
@@ -133,29 +237,72 @@ class BackendConfig(_Strict):
     headers: dict[str, str] = Field(default_factory=dict)
     timeouts: Timeouts = Field(default_factory=Timeouts)
     max_connections: Annotated[int, Field(gt=0)] = 512
+    health: HealthConfig = Field(default_factory=HealthConfig)
+    circuit_breaker: CircuitBreakerConfig = Field(default_factory=CircuitBreakerConfig)
+    # A replica with requests in flight that yields no byte and no generated token for this
+    # long is wedged: taken out, its waiting requests retried elsewhere. Keep it above the
+    # longest prefill (and, for engines without /metrics, the longest non-streamed answer).
+    watchdog_seconds: Annotated[float, Field(gt=0)] | None = 60.0
+    engine_metrics: EngineMetricsConfig = Field(default_factory=EngineMetricsConfig)
+    balancing: BalancingConfig = Field(default_factory=BalancingConfig)
+    # Longest prompt plus output this backend's models take, in tokens (for routing rules).
+    context_window: Annotated[int, Field(gt=0)] | None = None
     # Settings of the built-in simulator, for kind "simulator" (see docs/simulator.md).
     simulator: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("base_url")
     @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value.rstrip("/")
+    def _url(cls, value: str | None) -> str | None:
+        return _http_url(value)
 
     @model_validator(mode="after")
     def _kind_needs(self) -> BackendConfig:
-        if self.kind == "openai-compatible" and self.base_url is None:
+        if self.replicas and (self.base_url is not None or self.launch is not None):
             raise ValueError(
-                "an openai-compatible backend needs base_url (e.g. http://gpu1:8000/v1)"
+                "give either base_url (one replica, optional launch) or replicas, not both"
+            )
+        if self.kind == "simulator" and self.replicas:
+            raise ValueError(
+                "the built-in simulator is one replica; for several, use kind "
+                "openai-compatible with replicas that launch 'bastion sim'"
+            )
+        if self.kind == "openai-compatible" and self.base_url is None and not self.replicas:
+            raise ValueError(
+                "an openai-compatible backend needs base_url (e.g. http://gpu1:8000/v1) or replicas"
             )
         if self.kind != "simulator" and self.simulator:
             raise ValueError("'simulator' settings only apply to kind: simulator")
         if self.kind == "simulator" and self.location != "local":
             raise ValueError("the simulator runs inside the gateway, so its location is local")
+        launched = self.launch is not None or any(r.launch for r in self.replicas)
+        if launched and self.location != "local":
+            raise ValueError("only a local backend can be launched and supervised")
+        if launched and self.models is None:
+            raise ValueError(
+                "a backend with a launch command needs its models listed: the engine is not "
+                "up yet when the gateway starts"
+            )
         return self
+
+    @property
+    def replica_configs(self) -> list[ReplicaConfig]:
+        """Every replica, a single ``base_url`` included; empty for the built-in simulator."""
+        if self.replicas:
+            return list(self.replicas)
+        if self.base_url is None:
+            return []
+        return [ReplicaConfig(base_url=self.base_url, launch=self.launch)]
+
+    @property
+    def health_enabled(self) -> bool:
+        return self.health.enabled if self.health.enabled is not None else self.location == "local"
+
+    @property
+    def engine_metrics_enabled(self) -> bool:
+        enabled = self.engine_metrics.enabled
+        if enabled is not None:
+            return enabled
+        return self.location == "local" and self.kind != "anthropic"
 
 
 class ModelAlias(_Strict):
@@ -163,6 +310,121 @@ class ModelAlias(_Strict):
 
     name: Annotated[str, Field(min_length=1)]
     target: Annotated[str, Field(pattern=r"^[^/\s]+/\S+$")]
+
+
+class RetryConfig(_Strict):
+    """Re-attempts on another replica or fallback, only before the client got a byte."""
+
+    max_attempts: Annotated[int, Field(ge=1, le=10)] = 3
+    # Retries may add at most this share of the recent requests' count (plus a floor of
+    # min_per_second), so a failing fleet is not hit with a multiple of its load.
+    budget_ratio: Annotated[float, Field(ge=0, le=1)] = 0.2
+    min_per_second: Annotated[float, Field(ge=0)] = 5.0
+
+
+class FallbackTarget(_Strict):
+    backend: str
+    model: str
+
+
+class EndpointVersionConfig(_Strict):
+    """One published version: everything that shapes its outputs, pinned.
+
+    Every field but the lifecycle ones (deprecated, sunset, successor) is covered by the
+    version's digest: changing it after publication stops the gateway from starting.
+    """
+
+    backend: str
+    model: str
+    # Sampling defaults; a client's own value for a parameter wins.
+    params: dict[str, Any] = Field(default_factory=dict)
+    # Put before the client's messages (chat and Messages requests).
+    system_prompt: str | None = None
+    # Wraps a legacy completions prompt; must contain {prompt}.
+    prompt_template: str | None = None
+    fallbacks: list[FallbackTarget] = Field(default_factory=list)
+    deprecated: datetime | None = None
+    sunset: datetime | None = None
+    # The version clients should move to, named in the Sunset error ("3" or "other@1").
+    successor: str | None = None
+
+    @field_validator("prompt_template")
+    @classmethod
+    def _has_slot(cls, value: str | None) -> str | None:
+        if value is not None and "{prompt}" not in value:
+            raise ValueError("must contain {prompt}")
+        return value
+
+    @field_validator("deprecated", "sunset")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class EndpointConfig(_Strict):
+    # The version a bare ``name`` means; default: the last one listed.
+    default: str | None = None
+    versions: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], EndpointVersionConfig]
+
+    @model_validator(mode="after")
+    def _default_exists(self) -> EndpointConfig:
+        if not self.versions:
+            raise ValueError("an endpoint needs at least one version")
+        if self.default is not None and self.default not in self.versions:
+            raise ValueError(f"default version {self.default!r} is not among the versions")
+        return self
+
+    @property
+    def default_version(self) -> str:
+        return self.default if self.default is not None else list(self.versions)[-1]
+
+
+class RuleMatch(_Strict):
+    """Conditions of a routing rule; all given ones must hold, a list matches any member."""
+
+    tenants: list[str] | None = None
+    # Requested names: endpoints (``name`` or ``name@version``) or models; shell-style globs.
+    endpoints: list[str] | None = None
+    classifications: list[str] | None = None
+    hints: list[str] | None = None
+    min_prompt_tokens: Annotated[int, Field(ge=0)] | None = None
+    # The prompt is longer than the chosen backend's context_window.
+    exceeds_context: bool | None = None
+
+
+class RoutingRule(_Strict):
+    name: str
+    match: RuleMatch = Field(default_factory=RuleMatch)
+    # Actions: refuse, send to another backend pool, and/or keep the request on-premises.
+    deny: str | None = None
+    backend: str | None = None
+    # The model id on ``backend``; default: the one the request resolved to.
+    model: str | None = None
+    location: Literal["local"] | None = None
+
+    @model_validator(mode="after")
+    def _has_action(self) -> RoutingRule:
+        if self.deny is None and self.backend is None and self.location is None:
+            raise ValueError("a rule needs an action: deny, backend or location")
+        if self.deny is not None and (self.backend is not None or self.location is not None):
+            raise ValueError("a deny rule takes no other action")
+        if self.model is not None and self.backend is None:
+            raise ValueError("model is only meaningful with backend")
+        return self
+
+
+class RoutingConfig(_Strict):
+    retries: RetryConfig = Field(default_factory=RetryConfig)
+    # Data classes that may only go to local backends, fallbacks included. A request whose
+    # classification could not be established is treated as local-only too.
+    local_only: list[str] = Field(default_factory=lambda: ["pii", "secret", "confidential"])
+    # Clients may declare a request's classes (comma-separated); they can add, never remove.
+    classification_header: str = "x-bastion-data-classification"
+    hint_header: str = "x-bastion-route-hint"
+    session_header: str = "x-session-id"
+    rules: list[RoutingRule] = Field(default_factory=list)
 
 
 class BastionConfig(_Strict):
@@ -180,6 +442,10 @@ class BastionConfig(_Strict):
         default_factory=dict
     )
     models: list[ModelAlias] = Field(default_factory=list)
+    endpoints: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], EndpointConfig] = Field(
+        default_factory=dict
+    )
+    routing: RoutingConfig = Field(default_factory=RoutingConfig)
 
     @model_validator(mode="after")
     def _aliases_point_somewhere(self) -> BastionConfig:
@@ -194,4 +460,30 @@ class BastionConfig(_Strict):
                 raise ValueError(
                     f"models[{index}].target: backend {backend!r} is not defined (known: {known})"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> BastionConfig:
+        def check(where: str, backend: str) -> None:
+            if self.backends and backend not in self.backends:
+                known = ", ".join(sorted(self.backends))
+                raise ValueError(f"{where}: backend {backend!r} is not defined (known: {known})")
+
+        for name, endpoint in self.endpoints.items():
+            for version, spec in endpoint.versions.items():
+                where = f"endpoints.{name}.versions.{version}"
+                check(f"{where}.backend", spec.backend)
+                for index, fallback in enumerate(spec.fallbacks):
+                    check(f"{where}.fallbacks[{index}].backend", fallback.backend)
+                successor = spec.successor
+                if successor is not None:
+                    target, _, other = successor.rpartition("@")
+                    target, other = (target, other) if target else (name, successor)
+                    if target not in self.endpoints or other not in self.endpoints[target].versions:
+                        raise ValueError(
+                            f"{where}.successor: {successor!r} is not a defined version"
+                        )
+        for index, rule in enumerate(self.routing.rules):
+            if rule.backend is not None:
+                check(f"routing.rules[{index}].backend", rule.backend)
         return self

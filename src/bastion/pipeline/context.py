@@ -18,6 +18,8 @@ from bastion.routing.catalog import Deployment
 
 if TYPE_CHECKING:
     from bastion.journal.writer import Ticket
+    from bastion.routing.plan import RoutePlan
+    from bastion.routing.replica import Replica
 
 
 class ResponseLog:
@@ -75,9 +77,18 @@ class RequestContext:
     model: str = ""
     stream: bool = False
     include_usage: bool = False
-    # route
+    # Data classes of the request (a client's declaration, the guardrails' findings), and
+    # whether classification succeeded; an unclassified request is handled as sensitive.
+    classifications: set[str] = field(default_factory=set)
+    classified: bool = True
+    # route: where the request may go; dispatch then sets the deployment that served it
+    route: RoutePlan | None = None
     deployment: Deployment | None = None
     exchange: Exchange | None = None
+    replica: Replica | None = None
+    attempts: int = 0
+    # Headers every reply carries (endpoint version lifecycle), errors included.
+    response_headers: dict[str, str] = field(default_factory=dict)
     # admission (time spent waiting for capacity)
     queued_seconds: float = 0.0
     # cache: none (not consulted), bypass, miss, hit

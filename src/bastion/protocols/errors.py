@@ -102,3 +102,11 @@ def upstream_timeout(backend: str, phase: str, seconds: float) -> GatewayError:
         f"Backend '{backend}' did not answer in time ({phase} timeout of {seconds:g}s).",
         code="upstream_timeout",
     )
+
+
+def upstream_stalled(backend: str) -> GatewayError:
+    return GatewayError(
+        504,
+        f"Backend '{backend}' stopped making progress and was taken out of service.",
+        code="upstream_stalled",
+    )

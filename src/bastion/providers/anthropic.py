@@ -29,10 +29,17 @@ class AnthropicProvider(Provider):
         }
         if config.api_key is not None:
             headers["x-api-key"] = config.api_key.get_secret_value()
-        self.http = HttpUpstream(
-            name,
-            config.base_url or DEFAULT_BASE_URL,
-            headers=headers,
+        self._headers = headers
+
+    def base_urls(self) -> list[str]:
+        return super().base_urls() or [DEFAULT_BASE_URL]
+
+    def upstream(self, base_url: str) -> HttpUpstream:
+        config = self.config
+        return HttpUpstream(
+            self.name,
+            base_url,
+            headers=self._headers,
             timeouts=config.timeouts,
             max_connections=config.max_connections,
         )
@@ -46,6 +53,7 @@ class AnthropicProvider(Provider):
 
     async def send(
         self,
+        upstream: HttpUpstream,
         path: str,
         body: bytes,
         *,
@@ -54,12 +62,9 @@ class AnthropicProvider(Provider):
         forwarded: Mapping[str, str] | None = None,
     ) -> UpstreamResponse:
         headers = {"x-request-id": request_id, **(forwarded or {})}
-        return await self.http.post(path, body, headers=headers)
+        return await upstream.post(path, body, headers=headers)
 
-    async def list_models(self) -> list[str]:
-        raw = await self.http.get_json_bytes("/v1/models?limit=1000", self.config.timeouts.connect)
+    async def list_models(self, upstream: HttpUpstream) -> list[str]:
+        raw = await upstream.get_json_bytes("/v1/models?limit=1000", self.config.timeouts.connect)
         data = orjson.loads(raw).get("data") or []
         return [str(entry["id"]) for entry in data if isinstance(entry, dict) and "id" in entry]
-
-    async def close(self) -> None:
-        await self.http.close()

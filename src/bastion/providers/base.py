@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Mapping
+from typing import TYPE_CHECKING
 
 from bastion.config import BackendConfig
 from bastion.protocols.operations import Operation, WireProtocol
+
+if TYPE_CHECKING:
+    from bastion.providers.http import HttpUpstream
 
 
 class StreamInterrupted(Exception):
@@ -27,6 +31,10 @@ class UpstreamResponse(ABC):
         """The whole body, within the total deadline."""
 
     @abstractmethod
+    async def first_chunk(self) -> bytes:
+        """Waits for a stream's first bytes (kept for ``chunks``); b"" if it ended empty."""
+
+    @abstractmethod
     def chunks(self) -> AsyncIterator[bytes]:
         """Body bytes as they arrive; raises StreamInterrupted on a cut or a silent upstream."""
 
@@ -39,13 +47,21 @@ class UpstreamResponse(ABC):
         """Returns a fully read connection to the pool."""
 
 
+def is_event_stream(upstream: UpstreamResponse) -> bool:
+    return upstream.headers.get("content-type", "").lower().startswith("text/event-stream")
+
+
 def lowercase_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Header names folded to lower case, so configured headers replace built-in ones."""
     return {name.lower(): value for name, value in headers.items()}
 
 
 class Provider(ABC):
-    """One configured backend: an engine or a cloud API reached over HTTP."""
+    """One configured backend's protocol: paths, credentials and headers.
+
+    Connections belong to its replicas: each engine address gets its own ``HttpUpstream``
+    (from ``upstream``), and every call names the one to use.
+    """
 
     protocol: WireProtocol
     # Client request headers passed on to this backend (lower case), e.g. feature opt-ins.
@@ -59,6 +75,14 @@ class Provider(ABC):
     def location(self) -> str:
         return self.config.location
 
+    def base_urls(self) -> list[str]:
+        """The address of every replica, in configuration order."""
+        return [replica.base_url for replica in self.config.replica_configs]
+
+    @abstractmethod
+    def upstream(self, base_url: str) -> HttpUpstream:
+        """A connection pool to one replica, carrying this backend's credentials."""
+
     @abstractmethod
     def path_for(self, operation: Operation) -> str | None:
         """The upstream path serving an operation, or None when this backend cannot serve it."""
@@ -66,6 +90,7 @@ class Provider(ABC):
     @abstractmethod
     async def send(
         self,
+        upstream: HttpUpstream,
         path: str,
         body: bytes,
         *,
@@ -73,14 +98,14 @@ class Provider(ABC):
         stream: bool,
         forwarded: Mapping[str, str] | None = None,
     ) -> UpstreamResponse:
-        """Sends a request; raises GatewayError when no response could be obtained."""
+        """Sends a request to one replica; raises GatewayError when no response was obtained."""
 
     @abstractmethod
-    async def list_models(self) -> list[str]:
+    async def list_models(self, upstream: HttpUpstream) -> list[str]:
         """Model ids the upstream says it serves."""
 
     async def start(self) -> None:
-        """Opens connection pools; called once the event loop runs."""
+        """Starts what the backend itself runs (the built-in simulator); once the loop runs."""
 
     async def close(self) -> None:
-        """Closes connection pools."""
+        """Stops what ``start`` started."""

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Mapping
 import aiohttp
 
 from bastion.config import Timeouts
-from bastion.protocols.errors import upstream_timeout, upstream_unavailable
+from bastion.protocols.errors import upstream_stalled, upstream_timeout, upstream_unavailable
 from bastion.providers.base import StreamInterrupted, UpstreamResponse
 
 log = logging.getLogger(__name__)
@@ -18,6 +18,50 @@ log = logging.getLogger(__name__)
 # sending a request on a socket the server is closing.
 _KEEPALIVE_SECONDS = 4.0
 _READ_CHUNK = 64 * 1024
+
+
+class Activity:
+    """Requests in flight on one upstream and when it last made progress.
+
+    The balancer reads ``in_flight``; the watchdog reads ``stalled_for`` and, on a wedge, calls
+    ``interrupt`` so every call waiting on the upstream fails at once instead of at its timeout.
+    """
+
+    __slots__ = ("busy_since", "in_flight", "interrupted", "last_progress", "waits")
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.busy_since = 0.0
+        self.last_progress = 0.0
+        self.waits: set[asyncio.Timeout] = set()
+        self.interrupted: set[asyncio.Timeout] = set()
+
+    def begin(self, now: float) -> None:
+        if self.in_flight == 0:
+            self.busy_since = now
+        self.in_flight += 1
+
+    def end(self) -> None:
+        self.in_flight -= 1
+
+    def stalled_for(self, now: float) -> float:
+        """How long requests have been in flight without a byte arriving; 0 when idle."""
+        if self.in_flight <= 0:
+            return 0.0
+        return now - max(self.last_progress, self.busy_since)
+
+    def interrupt(self, now: float) -> int:
+        """Fails every call now waiting on the upstream; returns how many there were."""
+        for wait in self.waits:
+            self.interrupted.add(wait)
+            wait.reschedule(now)
+        return len(self.waits)
+
+    def was_interrupted(self, wait: asyncio.Timeout) -> bool:
+        if wait in self.interrupted:
+            self.interrupted.discard(wait)
+            return True
+        return False
 
 
 class HttpUpstream:
@@ -36,6 +80,7 @@ class HttpUpstream:
         self._headers = dict(headers)
         self._max_connections = max_connections
         self._session: aiohttp.ClientSession | None = None
+        self.activity = Activity()
 
     def _open(self) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
@@ -72,31 +117,59 @@ class HttpUpstream:
                 response.raise_for_status()
                 return await response.read()
 
+    async def get(self, url: str, wait_seconds: float) -> tuple[int, bytes]:
+        """GET an absolute URL (health, metrics) without raising on the status."""
+        session = self._session or self._open()
+        async with asyncio.timeout(wait_seconds):
+            async with session.get(url, allow_redirects=False) as response:
+                return response.status, await response.read()
+
     async def post(
         self, path: str, body: bytes, *, headers: Mapping[str, str]
     ) -> HttpUpstreamResponse:
         session = self._session or self._open()
         timeouts = self.timeouts
-        deadline = asyncio.get_running_loop().time() + timeouts.total
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        deadline = now + timeouts.total
+        activity = self.activity
+        activity.begin(now)
+        wait = asyncio.timeout(min(timeouts.first_byte, timeouts.total))
+        activity.waits.add(wait)
         try:
             # One first-byte budget covers the retry on a stale connection too.
-            async with asyncio.timeout(min(timeouts.first_byte, timeouts.total)):
+            async with wait:
                 response = await _post_retrying_stale(session, self.base_url + path, body, headers)
         except aiohttp.ConnectionTimeoutError as exc:  # before TimeoutError, its base class
+            activity.end()
             raise upstream_timeout(self.backend, "connect", timeouts.connect) from exc
         except TimeoutError as exc:
+            activity.end()
+            if activity.was_interrupted(wait):
+                raise upstream_stalled(self.backend) from exc
             raise upstream_timeout(self.backend, "first byte", timeouts.first_byte) from exc
         except aiohttp.ClientConnectorError as exc:
+            activity.end()
             # The address stays in the log; clients learn only that the backend is unreachable.
             log.warning("cannot connect", extra={"backend": self.backend, "error": str(exc)})
             raise upstream_unavailable(self.backend, "cannot connect") from exc
         except aiohttp.ServerDisconnectedError as exc:
+            activity.end()
             raise upstream_unavailable(self.backend, "connection closed by upstream") from exc
         except aiohttp.ClientError as exc:
+            activity.end()
             raise upstream_unavailable(self.backend, type(exc).__name__) from exc
+        except BaseException:
+            activity.end()
+            raise
+        finally:
+            activity.waits.discard(wait)
+            activity.interrupted.discard(wait)
+        activity.last_progress = loop.time()
         if 300 <= response.status < 400:
             # Following a redirect would carry credentials and the prompt to wherever it points.
             response.close()
+            activity.end()
             raise upstream_unavailable(
                 self.backend, f"answered with a redirect (HTTP {response.status}), not followed"
             )
@@ -115,7 +188,7 @@ async def _post_retrying_stale(
 
 
 class HttpUpstreamResponse(UpstreamResponse):
-    __slots__ = ("_deadline", "_response", "_upstream", "headers", "status")
+    __slots__ = ("_deadline", "_done", "_first", "_response", "_upstream", "headers", "status")
 
     def __init__(
         self, response: aiohttp.ClientResponse, upstream: HttpUpstream, deadline: float
@@ -123,45 +196,113 @@ class HttpUpstreamResponse(UpstreamResponse):
         self._response = response
         self._upstream = upstream
         self._deadline = deadline
+        self._done = False
+        self._first: bytes | None = None
         self.status = response.status
         self.headers = response.headers
 
+    def _finish(self) -> None:
+        if not self._done:
+            self._done = True
+            self._upstream.activity.end()
+
     async def read(self) -> bytes:
         timeouts = self._upstream.timeouts
+        activity = self._upstream.activity
+        wait = asyncio.timeout_at(self._deadline)
+        activity.waits.add(wait)
         try:
-            async with asyncio.timeout_at(self._deadline):
-                return await self._response.read()
+            async with wait:
+                body = await self._response.read()
         except TimeoutError as exc:
             self.abort()
+            if activity.was_interrupted(wait):
+                raise upstream_stalled(self._upstream.backend) from exc
             raise upstream_timeout(self._upstream.backend, "total", timeouts.total) from exc
         except aiohttp.ClientError as exc:
             self.abort()
             raise upstream_unavailable(self._upstream.backend, "response cut short") from exc
+        finally:
+            activity.waits.discard(wait)
+            activity.interrupted.discard(wait)
+        activity.last_progress = asyncio.get_running_loop().time()
+        return body
+
+    async def first_chunk(self) -> bytes:
+        """Waits for the stream's first bytes within the first-byte timeout (an engine sends
+        its headers at once and its first event only after prefill); b"" if it ended empty.
+
+        Raises GatewayError, so the caller may still try elsewhere: nothing reached the client.
+        """
+        timeouts = self._upstream.timeouts
+        activity = self._upstream.activity
+        loop = asyncio.get_running_loop()
+        wait = asyncio.timeout_at(min(loop.time() + timeouts.first_byte, self._deadline))
+        activity.waits.add(wait)
+        try:
+            async with wait:
+                chunk = await self._response.content.readany()
+        except TimeoutError as exc:
+            self.abort()
+            if activity.was_interrupted(wait):
+                raise upstream_stalled(self._upstream.backend) from exc
+            raise upstream_timeout(
+                self._upstream.backend, "first byte", timeouts.first_byte
+            ) from exc
+        except aiohttp.ClientError as exc:
+            self.abort()
+            raise upstream_unavailable(
+                self._upstream.backend, "stream cut before it began"
+            ) from exc
+        finally:
+            activity.waits.discard(wait)
+            activity.interrupted.discard(wait)
+        activity.last_progress = loop.time()
+        self._first = chunk
+        return chunk
 
     async def chunks(self) -> AsyncIterator[bytes]:
+        if self._first:
+            first, self._first = self._first, None
+            yield first
         loop = asyncio.get_running_loop()
         idle = self._upstream.timeouts.idle
+        activity = self._upstream.activity
         content = self._response.content
         while True:
             # A fresh timeout per read: a timeout context must never stay open across a yield,
             # or it would cancel whatever the consumer is awaiting at that moment.
+            wait = asyncio.timeout_at(min(loop.time() + idle, self._deadline))
+            activity.waits.add(wait)
             try:
-                async with asyncio.timeout_at(min(loop.time() + idle, self._deadline)):
+                async with wait:
                     chunk = await content.readany()
             except TimeoutError as exc:
                 self.abort()
-                total = loop.time() >= self._deadline
-                reason = "total timeout reached" if total else f"no data for {idle:g}s"
+                if activity.was_interrupted(wait):
+                    reason = "the engine stopped making progress (watchdog)"
+                elif loop.time() >= self._deadline:
+                    reason = "total timeout reached"
+                else:
+                    reason = f"no data for {idle:g}s"
                 raise StreamInterrupted(reason, timeout=True) from exc
             except aiohttp.ClientError as exc:
                 self.abort()
                 raise StreamInterrupted(f"upstream connection lost ({type(exc).__name__})") from exc
+            finally:
+                activity.waits.discard(wait)
+                activity.interrupted.discard(wait)
             if not chunk:
                 return
+            activity.last_progress = loop.time()
             yield chunk
 
     def abort(self) -> None:
-        self._response.close()
+        if not self._done:
+            self._response.close()
+            self._finish()
 
     def release(self) -> None:
-        self._response.release()
+        if not self._done:
+            self._response.release()
+            self._finish()

@@ -23,17 +23,19 @@ _PATHS = {
 class OpenAICompatibleProvider(Provider):
     protocol = "openai"
 
-    def __init__(self, name: str, config: BackendConfig, base_url: str | None = None) -> None:
+    def __init__(self, name: str, config: BackendConfig) -> None:
         super().__init__(name, config)
         headers = {"content-type": "application/json", **lowercase_headers(config.headers)}
         if config.api_key is not None:
             headers["authorization"] = f"Bearer {config.api_key.get_secret_value()}"
-        url = base_url or config.base_url
-        assert url is not None, "validated by the config schema"
-        self.http = HttpUpstream(
-            name,
-            url,
-            headers=headers,
+        self._headers = headers
+
+    def upstream(self, base_url: str) -> HttpUpstream:
+        config = self.config
+        return HttpUpstream(
+            self.name,
+            base_url,
+            headers=self._headers,
             timeouts=config.timeouts,
             max_connections=config.max_connections,
         )
@@ -43,6 +45,7 @@ class OpenAICompatibleProvider(Provider):
 
     async def send(
         self,
+        upstream: HttpUpstream,
         path: str,
         body: bytes,
         *,
@@ -53,12 +56,9 @@ class OpenAICompatibleProvider(Provider):
         headers = {"x-request-id": request_id, **(forwarded or {})}
         if stream:
             headers["accept"] = "text/event-stream"
-        return await self.http.post(path, body, headers=headers)
+        return await upstream.post(path, body, headers=headers)
 
-    async def list_models(self) -> list[str]:
-        raw = await self.http.get_json_bytes("/models", self.config.timeouts.connect)
+    async def list_models(self, upstream: HttpUpstream) -> list[str]:
+        raw = await upstream.get_json_bytes("/models", self.config.timeouts.connect)
         data = orjson.loads(raw).get("data") or []
         return [str(entry["id"]) for entry in data if isinstance(entry, dict) and "id" in entry]
-
-    async def close(self) -> None:
-        await self.http.close()

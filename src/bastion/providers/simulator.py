@@ -23,9 +23,13 @@ class SimulatorProvider(OpenAICompatibleProvider):
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind(("127.0.0.1", 0))
         port = self._socket.getsockname()[1]
-        super().__init__(name, config, base_url=f"http://127.0.0.1:{port}/v1")
+        super().__init__(name, config)
+        self._base_url = f"http://127.0.0.1:{port}/v1"
         self._server: uvicorn.Server | None = None
         self._task: asyncio.Task[None] | None = None
+
+    def base_urls(self) -> list[str]:
+        return [self._base_url]
 
     @property
     def model_name(self) -> str:
@@ -46,7 +50,6 @@ class SimulatorProvider(OpenAICompatibleProvider):
             await asyncio.sleep(0.01)
 
     async def close(self) -> None:
-        await super().close()
         if self._server is not None and self._task is not None:
             self._server.should_exit = True
             with contextlib.suppress(asyncio.CancelledError):

@@ -80,6 +80,13 @@ class ModelCatalog:
         provider = self._wildcard.get(backend) if slash and model else None
         return Deployment(name, provider, model) if provider is not None else None
 
+    def serves(self, backend: str, model: str) -> bool:
+        """Whether ``backend`` is known to serve ``model`` (any model, if it passes names on)."""
+        if backend in self._wildcard:
+            return True
+        deployment = self._exact.get(f"{backend}/{model}")
+        return deployment is not None and deployment.backend.name == backend
+
     def listing(self) -> list[ListedModel]:
         return list(self._listed)
 

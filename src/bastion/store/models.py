@@ -207,3 +207,15 @@ class JournalSpoolRow(Base):
 
     name: Mapped[str] = mapped_column(String(100), primary_key=True)
     loaded_bytes: Mapped[int] = mapped_column(BigInteger)
+
+
+class PublishedVersionRow(Base):
+    """An endpoint version as first published: its pinned settings and their digest."""
+
+    __tablename__ = "published_versions"
+
+    endpoint: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[str] = mapped_column(String(100), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    spec: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())

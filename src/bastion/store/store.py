@@ -14,6 +14,7 @@ from bastion.store.invalidation import InvalidationHub, PostgresInvalidationRela
 from bastion.store.keys import KeyRepository
 from bastion.store.migrate import upgrade_to_head
 from bastion.store.tenants import TenantRepository
+from bastion.store.versions import VersionRepository
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///bastion-data/bastion.db"
 
@@ -36,6 +37,7 @@ class Store:
         self.invalidations = hub
         self.tenants = TenantRepository(db, hub)
         self.keys = KeyRepository(db, hub)
+        self.versions = VersionRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, listen: bool = True) -> Store:

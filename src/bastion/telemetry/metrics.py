@@ -107,6 +107,29 @@ class GatewayMetrics:
             ["backend", "kind"],
             registry=r,
         )
+        self.retries = Counter(
+            "bastion_routing_retries",
+            "Requests sent again after a failure before the first byte, by backend tried.",
+            ["backend"],
+            registry=r,
+        )
+        self.retries_denied = Counter(
+            "bastion_routing_retries_denied",
+            "Retries not made because the retry budget was spent.",
+            registry=r,
+        )
+        self.fallbacks = Counter(
+            "bastion_routing_fallbacks",
+            "Requests served by a fallback backend instead of their primary pool.",
+            ["backend"],
+            registry=r,
+        )
+        self.replica_transitions = Counter(
+            "bastion_replica_transitions",
+            "Replica state changes: circuit opened/closed, unhealthy/healthy, wedged, restarted.",
+            ["backend", "transition"],
+            registry=r,
+        )
         self._routes: dict[tuple[str, str], RouteMetrics] = {}
         self.client_disconnects = Counter(
             "bastion_client_disconnects",

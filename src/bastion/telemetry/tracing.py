@@ -280,7 +280,9 @@ class RequestTracer:
         cached = self._backends.get(provider.name)
         if cached is not None:
             return cached
-        url = provider.config.base_url or _base_url_of(provider)
+        # The first replica's address stands for the backend's (replicas share a service).
+        urls = provider.base_urls()
+        url = urls[0] if urls else None
         parts = urlsplit(url) if url else None
         host = parts.hostname if parts is not None else None
         attributes: dict[str, Attr] = {
@@ -317,12 +319,6 @@ def _otlp_exporter(config: TracingConfig) -> SpanExporter:
 
 def _ns(perf_seconds: float) -> int:
     return round(perf_seconds * 1e9)
-
-
-def _base_url_of(provider: Provider) -> str | None:
-    """Anthropic's default URL and the simulator's private port live on the HTTP client."""
-    base_url = getattr(getattr(provider, "http", None), "base_url", None)
-    return base_url if isinstance(base_url, str) else None
 
 
 def _provider_name(backend: str, kind: str, host: str) -> str:

@@ -87,6 +87,9 @@ class FinishedUpstream(UpstreamResponse):
     async def read(self) -> bytes:
         return b""
 
+    async def first_chunk(self) -> bytes:
+        return b""
+
     async def _nothing(self) -> AsyncIterator[bytes]:
         for chunk in ():
             yield chunk

@@ -1,48 +1,180 @@
-"""dispatch: the upstream call, with the backend's timeouts."""
+"""dispatch: the upstream call, on the best replica of each target in turn.
+
+A failed attempt (no connection, a 5xx or 429, a timeout or a stalled engine before the first
+byte) is tried again on another replica or the next fallback, as long as nothing reached the
+client yet, the attempt limit allows it and the retry budget has room. Streams are primed:
+their first bytes arrive here, so a replica that dies before answering costs a retry, not the
+request.
+"""
 
 from __future__ import annotations
 
+import asyncio
+
 import orjson
 
+from bastion.config.schema import RetryConfig, RoutingConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, invalid_request
 from bastion.protocols.translate import TranslationError
+from bastion.protocols.upstream_errors import upstream_failed, upstream_overloaded
+from bastion.providers.base import UpstreamResponse, is_event_stream
+from bastion.routing.affinity import affinity_key
+from bastion.routing.plan import RoutePlan, Target
+from bastion.routing.replica import Replica
+from bastion.routing.retry_budget import RetryBudget
 from bastion.telemetry.metrics import GatewayMetrics
+
+_STREAM_FAILURES = frozenset({"upstream_cut", "upstream_timeout", "upstream_malformed"})
+_NOT_COMPUTED = -1
 
 
 class Dispatch(BaseStage):
     name = "dispatch"
 
-    def __init__(self, metrics: GatewayMetrics) -> None:
+    def __init__(self, metrics: GatewayMetrics, settings: RoutingConfig) -> None:
         self._metrics = metrics
+        retries: RetryConfig = settings.retries
+        self._max_attempts = retries.max_attempts
+        self._budget = RetryBudget(retries.budget_ratio, retries.min_per_second)
+        self._session_header = settings.session_header.lower()
 
     async def on_request(self, ctx: RequestContext) -> None:
-        deployment, exchange, body = ctx.deployment, ctx.exchange, ctx.body
-        assert deployment is not None
-        assert exchange is not None
-        assert body is not None
-        backend = deployment.backend
-        try:
-            upstream_body = exchange.upstream_body(
-                body, deployment.upstream_model, stream=ctx.stream
-            )
-        except TranslationError as exc:
-            raise invalid_request(str(exc), param=exc.param) from None
-        path = backend.path_for(ctx.operation)
+        plan = ctx.route
+        assert plan is not None
+        loop = asyncio.get_running_loop()
+        self._budget.request(loop.time())
+        tried: set[Replica] = set()
+        last_error: GatewayError | None = None
+        key: int | None = _NOT_COMPUTED
+        for position, target in enumerate(plan.targets):
+            pool = target.pool
+            payload: bytes | None = None
+            while ctx.attempts < self._max_attempts:
+                now = loop.time()
+                if key == _NOT_COMPUTED and pool.config.balancing.affinity == "prefix":
+                    key = self._affinity(ctx, pool.config.balancing.prefix_chars)
+                replica = pool.pick(None if key == _NOT_COMPUTED else key, tried, now)
+                if replica is None:
+                    break  # nothing left in this pool: the next target, if any
+                if ctx.attempts > 0:
+                    if not self._budget.try_retry(now):
+                        self._metrics.retries_denied.inc()
+                        assert last_error is not None
+                        raise last_error
+                    self._metrics.retries.labels(pool.name).inc()
+                ctx.attempts += 1
+                tried.add(replica)
+                if payload is None:
+                    payload = self._payload(ctx, target)
+                response, error = await self._attempt(ctx, target, replica, payload)
+                if response is not None:
+                    ctx.upstream = response
+                    ctx.replica = replica
+                    ctx.deployment = target.deployment
+                    ctx.exchange = target.exchange
+                    if position > 0:
+                        self._metrics.fallbacks.labels(pool.name).inc()
+                    return
+                last_error = error
+        raise self._exhausted(plan, last_error, loop.time())
+
+    async def _attempt(
+        self, ctx: RequestContext, target: Target, replica: Replica, payload: bytes
+    ) -> tuple[UpstreamResponse | None, GatewayError | None]:
+        """One call to one replica: the response to use, or the error that ended it."""
+        pool = target.pool
+        provider = pool.provider
+        path = provider.path_for(ctx.operation)
         assert path is not None, "checked by the route stage"
         forwarded = {
-            name: ctx.headers[name] for name in backend.forwarded_headers if name in ctx.headers
+            name: ctx.headers[name] for name in provider.forwarded_headers if name in ctx.headers
         }
+        loop = asyncio.get_running_loop()
+        replica.breaker.attempt(loop.time())
         try:
-            ctx.upstream = await backend.send(
+            response = await provider.send(
+                replica.http,
                 path,
-                orjson.dumps(upstream_body),
+                payload,
                 request_id=ctx.request_id,
                 stream=ctx.stream,
                 forwarded=forwarded,
             )
+            status = response.status
+            if status >= 500 or status == 429:
+                raw = await response.read()
+                response.release()
+                if status == 429:
+                    # Shedding load is not a fault: try elsewhere without counting it.
+                    return None, upstream_overloaded(
+                        pool.name, raw, response.headers.get("retry-after")
+                    )
+                replica.failed(loop.time(), f"HTTP {status}")
+                self._metrics.upstream_errors.labels(pool.name, "status").inc()
+                return None, upstream_failed(pool.name, status, raw)
+            if (
+                ctx.stream
+                and status < 300
+                and is_event_stream(response)
+                and not await response.first_chunk()
+            ):
+                response.release()
+                raise GatewayError(
+                    502,
+                    f"Backend '{pool.name}' closed the stream before sending anything.",
+                    code="bad_gateway",
+                )
         except GatewayError as error:
             kind = "timeout" if error.status == 504 else "connect"
-            self._metrics.upstream_errors.labels(backend.name, kind).inc()
-            raise
+            self._metrics.upstream_errors.labels(pool.name, kind).inc()
+            replica.failed(loop.time(), error.message)
+            return None, error
+        replica.succeeded()
+        return response, None
+
+    def _payload(self, ctx: RequestContext, target: Target) -> bytes:
+        assert ctx.body is not None
+        try:
+            body = target.exchange.upstream_body(
+                ctx.body, target.deployment.upstream_model, stream=ctx.stream
+            )
+        except TranslationError as exc:
+            raise invalid_request(str(exc), param=exc.param) from None
+        return orjson.dumps(body)
+
+    def _affinity(self, ctx: RequestContext, prefix_chars: int) -> int | None:
+        assert ctx.body is not None
+        session = ctx.headers.get(self._session_header)
+        return affinity_key(ctx.operation, ctx.body, session, prefix_chars)
+
+    @staticmethod
+    def _exhausted(plan: RoutePlan, last_error: GatewayError | None, now: float) -> GatewayError:
+        retry_after = min(target.pool.retry_after(now) for target in plan.targets)
+        headers = {"retry-after": str(max(1, round(retry_after)))}
+        if plan.local_reason is not None and plan.excluded:
+            return GatewayError(
+                503,
+                f"No local replica can take this request now and {plan.local_reason}, so it "
+                f"was not sent to external backends ({', '.join(plan.excluded)}). Retry later.",
+                code="no_local_backend",
+                headers=headers,
+            )
+        if last_error is not None:
+            return last_error
+        names = ", ".join(target.pool.name for target in plan.targets)
+        return GatewayError(
+            503,
+            f"No replica of backend {names} is available (unhealthy or circuit open). Retry later.",
+            code="no_replica_available",
+            headers=headers,
+        )
+
+    async def on_complete(self, ctx: RequestContext) -> None:
+        upstream = ctx.upstream
+        if upstream is not None:
+            upstream.abort()  # a no-op once released; frees the replica's slot otherwise
+        replica = ctx.replica
+        if replica is not None and ctx.outcome in _STREAM_FAILURES:
+            replica.failed(asyncio.get_running_loop().time(), f"stream {ctx.outcome}")

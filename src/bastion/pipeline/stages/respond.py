@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncGenerator
-from typing import Any
 
 import orjson
 
@@ -14,8 +13,9 @@ from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange
 from bastion.protocols.sse import SSEParser
+from bastion.protocols.upstream_errors import json_object, upstream_failed
 from bastion.protocols.usage import Usage
-from bastion.providers.base import StreamInterrupted, UpstreamResponse
+from bastion.providers.base import StreamInterrupted, UpstreamResponse, is_event_stream
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ class Respond(BaseStage):
         if upstream.status >= 400:
             await self._upstream_error(ctx, upstream, exchange, headers)
         elif ctx.stream:
-            if not _is_event_stream(upstream):
+            if not is_event_stream(upstream):
                 upstream.abort()
                 self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
                 message = (
@@ -57,7 +57,7 @@ class Respond(BaseStage):
         else:
             raw = await upstream.read()
             upstream.release()
-            body = _json_object(raw)
+            body = json_object(raw)
             if body is None:
                 self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
                 raise GatewayError(
@@ -88,14 +88,13 @@ class Respond(BaseStage):
                 502, f"Backend '{backend}' rejected the gateway's credentials.", code="bad_gateway"
             )
         elif status >= 500:
-            detail = _upstream_message(_json_object(raw)) or f"HTTP {status}"
-            error = GatewayError(502, f"Backend '{backend}' failed: {detail}", code="bad_gateway")
+            error = upstream_failed(backend, status, raw)
         else:
             # The request itself was refused (bad parameters, context too long, rate limited):
             # pass the status and the upstream's explanation on in the client's error shape.
             ctx.error = GatewayError(status, "upstream refused the request")
             ctx.outcome = "error"
-            body = exchange.client_error(status, _json_object(raw))
+            body = exchange.client_error(status, json_object(raw))
             ctx.reply = Reply(status, orjson.dumps(body), headers=headers)
             return
         error.headers.update(headers)
@@ -158,31 +157,6 @@ class Respond(BaseStage):
 
 def _error_type(exchange: Exchange) -> str:
     return "api_error" if exchange.client == "anthropic" else "server_error"
-
-
-def _is_event_stream(upstream: UpstreamResponse) -> bool:
-    return upstream.headers.get("content-type", "").lower().startswith("text/event-stream")
-
-
-def _json_object(raw: bytes) -> dict[str, Any] | None:
-    try:
-        body = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    return body if isinstance(body, dict) else None
-
-
-def _upstream_message(body: dict[str, Any] | None) -> str | None:
-    if body is None:
-        return None
-    error = body.get("error")
-    if isinstance(error, dict):
-        message = error.get("message")
-        return str(message) if message else None
-    if isinstance(error, str):
-        return error
-    message = body.get("message") or body.get("detail")
-    return str(message) if message else None
 
 
 def _settled_usage(

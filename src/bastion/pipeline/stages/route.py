@@ -1,36 +1,125 @@
-"""route: requested model name → a backend deployment and the exchange that reaches it."""
+"""route: requested name → the pools that may serve it, in order, under the routing policy.
+
+A versioned endpoint brings its pinned model, prompt, sampling defaults, pool and fallbacks;
+any other name resolves through the model catalog. Routing rules may then deny the request or
+send it to another pool, and data that must stay on-premises drops every external target.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from bastion.config.schema import RoutingConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
-from bastion.protocols.errors import invalid_request, model_not_found
+from bastion.protocols.errors import GatewayError, invalid_request, model_not_found
 from bastion.protocols.exchange import Exchange, exchange_for
 from bastion.protocols.operations import Operation, WireProtocol
-from bastion.routing.catalog import ModelCatalog
+from bastion.routing.catalog import Deployment, ModelCatalog
+from bastion.routing.endpoints import EndpointRegistry
+from bastion.routing.plan import RoutePlan, Target
+from bastion.routing.policy import RouteQuery, RoutingPolicy
+from bastion.routing.pool import BackendPool
 
 
 class Route(BaseStage):
     name = "route"
 
-    def __init__(self, catalog: ModelCatalog) -> None:
+    def __init__(
+        self,
+        catalog: ModelCatalog,
+        endpoints: EndpointRegistry,
+        pools: dict[str, BackendPool],
+        policy: RoutingPolicy,
+        settings: RoutingConfig,
+    ) -> None:
         self._catalog = catalog
+        self._endpoints = endpoints
+        self._pools = pools
+        self._policy = policy
+        self._classification_header = settings.classification_header.lower()
+        self._hint_header = settings.hint_header.lower()
         self._exchanges: dict[tuple[Operation, WireProtocol], Exchange | None] = {}
 
     async def on_request(self, ctx: RequestContext) -> None:
-        deployment = self._catalog.resolve(ctx.model)
-        if deployment is None:
-            raise model_not_found(ctx.model)
-        backend = deployment.backend
-        key = (ctx.operation, backend.protocol)
-        if key not in self._exchanges:
-            self._exchanges[key] = exchange_for(ctx.operation, backend.protocol)
-        exchange = self._exchanges[key]
-        if exchange is None or backend.path_for(ctx.operation) is None:
-            raise invalid_request(
-                f"Model '{ctx.model}' is served by backend '{backend.name}', "
-                f"which does not support the {ctx.operation.value} endpoint.",
-                param="model",
+        assert ctx.body is not None
+        names: tuple[str, ...] = (ctx.model,)
+        fallbacks: list[tuple[str, str]] = []
+        version = self._endpoints.resolve(ctx.model) if self._endpoints else None
+        if version is not None:
+            ctx.response_headers.update(version.headers)
+            sunset = version.sunset_error(datetime.now(UTC))
+            if sunset is not None:
+                raise sunset
+            version.apply(ctx.body, ctx.operation)
+            primary = (version.spec.backend, version.spec.model)
+            fallbacks = [(f.backend, f.model) for f in version.spec.fallbacks]
+            names = (ctx.model, version.endpoint, version.name)
+        else:
+            deployment = self._catalog.resolve(ctx.model)
+            if deployment is None:
+                raise model_not_found(ctx.model)
+            primary = (deployment.backend.name, deployment.upstream_model)
+
+        declared = ctx.headers.get(self._classification_header)
+        if declared:
+            ctx.classifications.update(c.strip().lower() for c in declared.split(",") if c.strip())
+        principal = ctx.principal
+        decision = self._policy.decide(
+            RouteQuery(
+                tenant=principal.tenant_name if principal is not None else None,
+                names=names,
+                classifications=frozenset(ctx.classifications),
+                classified=ctx.classified,
+                hint=ctx.headers.get(self._hint_header),
+                prompt_tokens=len(ctx.raw_body) // 4,
+                backend=primary[0],
             )
-        ctx.deployment = deployment
-        ctx.exchange = exchange
+        )
+        if decision.deny is not None:
+            raise GatewayError(
+                403,
+                f"Refused by routing rule '{decision.rule}': {decision.deny}",
+                code="policy_denied",
+            )
+        if decision.backend is not None:
+            primary = (decision.backend, decision.model or primary[1])
+
+        targets: list[Target] = []
+        excluded: list[str] = []
+        for position, (backend, model) in enumerate([primary, *fallbacks]):
+            pool = self._pools[backend]
+            if decision.local_only and pool.location != "local":
+                excluded.append(backend)
+                continue
+            exchange = self._exchange(ctx.operation, pool)
+            if exchange is None:
+                if position == 0:
+                    raise invalid_request(
+                        f"Model '{ctx.model}' is served by backend '{backend}', "
+                        f"which does not support the {ctx.operation.value} endpoint.",
+                        param="model",
+                    )
+                continue  # a fallback that cannot serve this operation is skipped
+            targets.append(Target(pool, Deployment(ctx.model, pool.provider, model), exchange))
+        if not targets:
+            raise GatewayError(
+                503,
+                f"No local backend can serve '{ctx.model}': {decision.local_reason}, so it is "
+                f"not sent to external backends ({', '.join(excluded)}).",
+                code="no_local_backend",
+            )
+        ctx.route = RoutePlan(tuple(targets), decision.local_reason, tuple(excluded), decision.rule)
+        # The first choice, until dispatch knows which target answered.
+        ctx.deployment = targets[0].deployment
+        ctx.exchange = targets[0].exchange
+
+    def _exchange(self, operation: Operation, pool: BackendPool) -> Exchange | None:
+        provider = pool.provider
+        key = (operation, provider.protocol)
+        if key not in self._exchanges:
+            self._exchanges[key] = exchange_for(operation, provider.protocol)
+        exchange = self._exchanges[key]
+        if exchange is None or provider.path_for(operation) is None:
+            return None
+        return exchange

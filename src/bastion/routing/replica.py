@@ -1,0 +1,145 @@
+"""One engine behind a backend: its connections and everything routing knows about it."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from bastion.config import BackendConfig
+from bastion.providers.http import HttpUpstream
+from bastion.routing.breaker import CircuitBreaker
+from bastion.routing.signals import EngineSample
+
+if TYPE_CHECKING:
+    from bastion.routing.supervisor import EngineSupervisor
+
+# Added to a saturated replica's load: it is chosen only when every other one is saturated too.
+SATURATED = 1_000_000.0
+_RECENT_FAILURES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class FailureEvent:
+    at: float  # wall clock
+    reason: str
+
+
+def origin_of(base_url: str) -> str:
+    """``http://gpu1:8000/v1`` → ``http://gpu1:8000``: engines serve /health and /metrics there."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class Replica:
+    def __init__(
+        self, backend: str, index: int, base_url: str, http: HttpUpstream, config: BackendConfig
+    ) -> None:
+        self.backend = backend
+        self.index = index
+        self.name = f"{backend}#{index}"
+        self.base_url = base_url
+        self.origin = origin_of(base_url)
+        self.http = http
+        self.activity = http.activity
+        self.breaker = CircuitBreaker(config.circuit_breaker)
+        self.seed = int.from_bytes(hashlib.blake2b(self.name.encode(), digest_size=8).digest())
+        # Health: active probes (when enabled) and readiness of a supervised engine.
+        self.healthy = True
+        self.health_error = ""
+        self.health_failures = 0
+        self.health_successes = 0
+        self.ready = True
+        # Engine signals; ``metrics_seen`` stays False for an engine without /metrics.
+        self.sample: EngineSample | None = None
+        self.sampled_at: float | None = None
+        self.metrics_seen = False
+        self._metrics = config.engine_metrics if config.engine_metrics_enabled else None
+        self.failures: deque[FailureEvent] = deque(maxlen=_RECENT_FAILURES)
+        self.supervisor: EngineSupervisor | None = None
+
+    def eligible(self, now: float) -> bool:
+        return self.ready and self.healthy and self.breaker.available(now)
+
+    def saturated(self, now: float) -> bool:
+        """An engine whose numbers are stale, or whose KV cache is full, takes no more work
+        while others can."""
+        settings = self._metrics
+        if settings is None or not self.metrics_seen:
+            return False
+        if self.sampled_at is None or now - self.sampled_at > settings.stale_after_seconds:
+            return True
+        sample = self.sample
+        return sample is not None and sample.kv_usage >= settings.kv_saturation
+
+    def load(self, now: float) -> float:
+        """Requests this gateway has in flight here plus those the engine says are queued."""
+        load = float(self.activity.in_flight)
+        sample = self.sample
+        if sample is not None:
+            load += sample.waiting
+        if self.saturated(now):
+            load += SATURATED
+        return load
+
+    def observe(self, sample: EngineSample, now: float) -> None:
+        previous = self.sample
+        if (
+            previous is not None
+            and sample.generated is not None
+            and previous.generated is not None
+            and sample.generated > previous.generated
+        ):
+            # Tokens were generated: the engine progresses even if no byte reached us yet
+            # (non-streamed answers arrive whole at the end).
+            self.activity.last_progress = now
+        self.sample = sample
+        self.sampled_at = now
+        self.metrics_seen = True
+
+    def succeeded(self) -> None:
+        self.breaker.succeeded()
+
+    def failed(self, now: float, reason: str) -> bool:
+        """Counts a failed request; returns True when it opened the circuit."""
+        self.failures.append(FailureEvent(time.time(), reason))
+        return self.breaker.failed(now, reason)
+
+    def trip(self, now: float, reason: str) -> None:
+        self.failures.append(FailureEvent(time.time(), reason))
+        self.breaker.trip(now, reason)
+
+    def describe(self, now: float) -> dict[str, Any]:
+        breaker = self.breaker
+        sample = self.sample
+        state = {
+            "name": self.name,
+            "base_url": self.base_url,
+            "eligible": self.eligible(now),
+            "ready": self.ready,
+            "healthy": self.healthy,
+            "health_error": self.health_error or None,
+            "circuit": breaker.state.value,
+            "circuit_reason": breaker.reason or None,
+            "circuit_retry_in_seconds": round(breaker.retry_in(now), 3),
+            "circuit_openings": breaker.openings,
+            "consecutive_failures": breaker.consecutive_failures,
+            "in_flight": self.activity.in_flight,
+            "load": self.load(now),
+            "saturated": self.saturated(now),
+            "engine": None
+            if sample is None
+            else {
+                "waiting": sample.waiting,
+                "running": sample.running,
+                "kv_cache_usage": sample.kv_usage,
+                "age_seconds": round(now - self.sampled_at, 3) if self.sampled_at else None,
+            },
+            "recent_failures": [{"at": f.at, "reason": f.reason} for f in self.failures],
+        }
+        if self.supervisor is not None:
+            state["process"] = self.supervisor.describe()
+        return state

@@ -1,0 +1,299 @@
+"""Fault injection with simulated engines running as real processes behind one gateway.
+
+Each test breaks replicas the way engines break in production (killed, wedged, failing with
+5xx) while traffic flows, and checks what clients see and what the gateway reports.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+import openai
+import pytest
+
+from tests.conftest import GatewayFactory, RunningGateway
+from tests.servers import wait_for
+from tests.sim_processes import SimProcess
+
+pytestmark = pytest.mark.slow
+
+MODEL = "bastion-sim"
+
+
+def replicas_backend(sims: list[SimProcess], **settings: Any) -> dict[str, Any]:
+    return {
+        "kind": "openai-compatible",
+        "location": "local",
+        "replicas": [{"base_url": sim.url} for sim in sims],
+        "models": [MODEL],
+        "health": {"interval_seconds": 0.2, "timeout_seconds": 1.0},
+        "engine_metrics": {"interval_seconds": 0.2},
+        "timeouts": {"first_byte": 20, "idle": 20},
+        **settings,
+    }
+
+
+def client(gateway: RunningGateway) -> openai.OpenAI:
+    # No client-side retries: every failure the gateway lets through must be seen.
+    return openai.OpenAI(
+        base_url=gateway.url + "/v1", api_key=gateway.admin_key, max_retries=0, timeout=60
+    )
+
+
+def status(gateway: RunningGateway) -> dict[str, Any]:
+    response = httpx.get(
+        gateway.url + "/admin/status",
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+        timeout=5,
+    )
+    response.raise_for_status()
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def replica_state(gateway: RunningGateway, backend: str, index: int) -> dict[str, Any]:
+    for entry in status(gateway)["backends"]:
+        if entry["name"] == backend:
+            replica: dict[str, Any] = entry["replicas"][index]
+            return replica
+    raise AssertionError(f"backend {backend} not in status")
+
+
+class Load:
+    """Client threads sending streamed and whole chat requests until stopped."""
+
+    def __init__(self, api: openai.OpenAI, threads: int, max_tokens: int = 64) -> None:
+        self.api = api
+        self.max_tokens = max_tokens
+        self.stop_flag = threading.Event()
+        self.lock = threading.Lock()
+        self.completed = 0
+        self.lost: list[str] = []  # failed before any byte reached the client
+        self.cut_after_start: list[str] = []  # failed mid-stream, with a terminating error
+        self.threads = [
+            threading.Thread(target=self._run, args=(index,), daemon=True)
+            for index in range(threads)
+        ]
+
+    def __enter__(self) -> Load:
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop_flag.set()
+        for thread in self.threads:
+            thread.join(60)
+
+    def _run(self, index: int) -> None:
+        sequence = 0
+        while not self.stop_flag.is_set():
+            sequence += 1
+            prompt = f"client {index} request {sequence}: tell me about routing"
+            if sequence % 2:
+                self._streamed(prompt)
+            else:
+                self._whole(prompt)
+
+    def _whole(self, prompt: str) -> None:
+        try:
+            self.api.chat.completions.create(
+                model=MODEL,
+                messages=[{"role": "user", "content": prompt}],
+                max_tokens=self.max_tokens,
+            )
+        except Exception as exc:
+            with self.lock:
+                self.lost.append(f"whole: {exc}")
+            return
+        with self.lock:
+            self.completed += 1
+
+    def _streamed(self, prompt: str) -> None:
+        chunks = 0
+        try:
+            stream = self.api.chat.completions.create(
+                model=MODEL,
+                messages=[{"role": "user", "content": prompt}],
+                max_tokens=self.max_tokens,
+                stream=True,
+            )
+            for _ in stream:
+                chunks += 1
+        except Exception as exc:  # a cut connection surfaces as httpx's error, not the SDK's
+            with self.lock:
+                (self.cut_after_start if chunks else self.lost).append(f"stream: {exc}")
+            return
+        with self.lock:
+            self.completed += 1
+
+
+def test_killing_one_of_three_replicas_under_load_loses_no_unstarted_request(
+    start_gateway: GatewayFactory, sim_processes: Any
+) -> None:
+    sims = sim_processes(3, "--time-scale", "2")
+    # Least outstanding alone, so the long streams below spread evenly over the replicas.
+    gateway = start_gateway({"gpu": replicas_backend(sims, balancing={"affinity": "none"})})
+    api = client(gateway)
+    # Long answers (~2 s) beside the short ones, so the killed engine is mid-answer in some.
+    with (
+        Load(api, threads=9, max_tokens=128) as load,
+        Load(api, threads=6, max_tokens=1000) as long_answers,
+    ):
+        time.sleep(1.5)
+        before = load.completed
+        sims[1].kill()
+        time.sleep(2.5)
+    assert load.lost == [] and long_answers.lost == [], (load.lost + long_answers.lost)[:5]
+    assert before > 10 and load.completed > before + 10, "traffic kept flowing"
+    # Streams already running on the killed engine end with an error event, not silently.
+    cut = load.cut_after_start + long_answers.cut_after_start
+    assert cut, "some streams were mid-answer on the killed engine"
+    for failure in cut:
+        assert "stream interrupted" in failure, failure
+    killed = replica_state(gateway, "gpu", 1)
+    assert not killed["eligible"]
+    assert killed["recent_failures"], "the dead replica's failures are reported"
+    assert gateway.metric("bastion_routing_retries_total") >= 1
+
+
+def test_a_wedged_replica_is_taken_out_within_the_watchdog_time(
+    start_gateway: GatewayFactory, sim_processes: Any
+) -> None:
+    sims = sim_processes(3, "--time-scale", "5")
+    watchdog = 1.0
+    gateway = start_gateway(
+        {"gpu": replicas_backend(sims, watchdog_seconds=watchdog, balancing={"affinity": "none"})}
+    )
+    api = client(gateway)
+    sims[0].set_faults(hang=True)  # accepts requests, produces nothing; /health stays 200
+    wedged_at = time.monotonic()
+    with Load(api, threads=6) as load:
+        wait_for(lambda: replica_state(gateway, "gpu", 0)["circuit"] == "open", timeout=10)
+        detected = time.monotonic() - wedged_at
+        time.sleep(1.0)
+    # The first request reached the wedged engine right away; detection follows the watchdog
+    # time plus one watchdog tick (a tenth of it) and this test's 20 ms polling.
+    assert detected <= watchdog * 1.1 + 0.5, detected
+    state = replica_state(gateway, "gpu", 0)
+    assert "watchdog" in state["circuit_reason"]
+    assert state["healthy"], "its health check still passes: only the watchdog could tell"
+    assert load.lost == [], load.lost[:5]
+    assert load.completed > 10
+
+
+def test_a_5xx_storm_opens_the_circuit_and_half_open_probing_restores_it(
+    start_gateway: GatewayFactory, sim_processes: Any
+) -> None:
+    sims = sim_processes(3, "--time-scale", "20")
+    gateway = start_gateway(
+        {
+            "gpu": replicas_backend(
+                sims,
+                balancing={"affinity": "none"},
+                circuit_breaker={"failure_threshold": 3, "open_seconds": 1.0},
+            )
+        }
+    )
+    api = client(gateway)
+    sims[2].set_faults(error_rate=1.0, error_status=500)
+    for index in range(30):
+        api.chat.completions.create(
+            model=MODEL, messages=[{"role": "user", "content": f"storm {index}"}], max_tokens=8
+        )  # every one succeeds: the failing replica's answers are retried elsewhere
+    broken = replica_state(gateway, "gpu", 2)
+    assert broken["circuit"] == "open"
+    assert "consecutive failures" in broken["circuit_reason"]
+    assert gateway.metric("bastion_routing_retries_total") >= 3
+    served_while_open = sims[2].served_requests()
+
+    sims[2].set_faults()  # the engine recovers
+    time.sleep(1.2)
+    for index in range(12):
+        api.chat.completions.create(
+            model=MODEL, messages=[{"role": "user", "content": f"after {index}"}], max_tokens=8
+        )
+    restored = replica_state(gateway, "gpu", 2)
+    assert restored["circuit"] == "closed"
+    assert restored["circuit_openings"] == 1
+    assert sims[2].served_requests() > served_while_open, "traffic came back to it"
+
+
+def test_pii_never_falls_back_to_an_external_backend(
+    start_gateway: GatewayFactory, sim_processes: Any
+) -> None:
+    local = sim_processes(2, "--time-scale", "20")
+    (cloud,) = sim_processes(1, "--time-scale", "20")
+    gateway = start_gateway(
+        {
+            "gpu": replicas_backend(local),
+            "cloud": {
+                "kind": "openai-compatible",
+                "location": "external",
+                "base_url": cloud.url,
+                "models": [MODEL],
+            },
+        },
+        endpoints={
+            "assistant": {
+                "versions": {
+                    "1": {
+                        "backend": "gpu",
+                        "model": MODEL,
+                        "fallbacks": [{"backend": "cloud", "model": MODEL}],
+                    }
+                }
+            }
+        },
+    )
+    api = client(gateway)
+    pii = {"x-bastion-data-classification": "pii"}
+
+    healthy = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=[{"role": "user", "content": "hi"}], extra_headers=pii
+    )
+    assert healthy.headers["x-bastion-backend"] == "gpu"
+
+    for sim in local:
+        sim.kill()
+    wait_for(
+        lambda: not any(r["eligible"] for r in status(gateway)["backends"][0]["replicas"]),
+        timeout=10,
+    )
+    public = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=[{"role": "user", "content": "hello"}]
+    )
+    assert public.headers["x-bastion-backend"] == "cloud", "ordinary data may fall back"
+    served = cloud.served_requests()
+    for _ in range(5):
+        with pytest.raises(openai.APIStatusError) as caught:
+            api.chat.completions.create(
+                model="assistant",
+                messages=[{"role": "user", "content": "my SSN is 078-05-1120"}],
+                extra_headers=pii,
+            )
+        assert caught.value.status_code == 503
+        error = caught.value.body
+        assert isinstance(error, dict) and error["code"] == "no_local_backend"
+        assert "classified pii" in error["message"] and "cloud" in error["message"]
+    assert cloud.served_requests() == served, "no PII request reached the external backend"
+
+
+def test_killed_replica_is_found_by_health_checks_without_traffic(
+    start_gateway: GatewayFactory, sim_processes: Any
+) -> None:
+    sims = sim_processes(2, "--time-scale", "20")
+    gateway = start_gateway({"gpu": replicas_backend(sims)})
+    sims[0].kill()
+    wait_for(lambda: not replica_state(gateway, "gpu", 0)["healthy"], timeout=5)
+    state = replica_state(gateway, "gpu", 0)
+    assert "health check failed" in state["health_error"]
+    for index in range(6):
+        answer = client(gateway).chat.completions.with_raw_response.create(
+            model=MODEL, messages=[{"role": "user", "content": f"q{index}"}], max_tokens=4
+        )
+        assert answer.http_response.status_code == 200
+    assert gateway.metric("bastion_routing_retries_total") == 0, "no request was sent to it"

@@ -1,0 +1,104 @@
+from typing import Any
+
+import pytest
+
+from bastion.config import BackendConfig
+from bastion.protocols.operations import Operation
+from bastion.providers.factory import build_provider
+from bastion.routing.affinity import affinity_key
+from bastion.routing.pool import BackendPool
+from bastion.routing.signals import EngineSample
+
+
+def pool(replicas: int = 3, **settings: Any) -> BackendPool:
+    config = BackendConfig.model_validate(
+        {
+            "kind": "openai-compatible",
+            "location": "local",
+            "replicas": [{"base_url": f"http://10.0.0.{i}:8000/v1"} for i in range(replicas)],
+            **settings,
+        }
+    )
+    return BackendPool(build_provider("gpu", config), config)
+
+
+def key(text: str) -> int | None:
+    return affinity_key(Operation.CHAT, {"messages": [{"content": text}]}, None, 2048)
+
+
+def test_least_outstanding_picks_the_idlest_replica() -> None:
+    p = pool()
+    p.replicas[0].activity.in_flight = 4
+    p.replicas[1].activity.in_flight = 1
+    p.replicas[2].activity.in_flight = 2
+    assert p.pick(None, (), 0.0) is p.replicas[1]
+
+
+def test_engine_queue_counts_as_load() -> None:
+    p = pool()
+    p.replicas[1].observe(EngineSample(waiting=10), 0.0)
+    p.replicas[0].activity.in_flight = 2
+    p.replicas[2].activity.in_flight = 3
+    assert p.pick(None, (), 0.5) is p.replicas[0]
+
+
+def test_same_prefix_same_replica_while_balanced() -> None:
+    p = pool()
+    chosen = {p.pick(key("You are a support agent for ACME." * 10), (), 0.0) for _ in range(20)}
+    assert len(chosen) == 1
+    spread = {p.pick(key(f"tenant {i} system prompt"), (), 0.0) for i in range(60)}
+    assert len(spread) == 3, "different prefixes spread over every replica"
+
+
+def test_affinity_gives_way_when_its_replica_is_much_busier() -> None:
+    p = pool(balancing={"imbalance_ratio": 1.5, "imbalance_slack": 2})
+    k = key("long shared system prompt")
+    preferred = p.pick(k, (), 0.0)
+    assert preferred is not None
+    preferred.activity.in_flight = 2  # within 0 * 1.5 + 2: stays
+    assert p.pick(k, (), 0.0) is preferred
+    preferred.activity.in_flight = 3  # beyond it: the least loaded takes it
+    other = p.pick(k, (), 0.0)
+    assert other is not preferred and other is not None
+    assert other.activity.in_flight == 0
+
+
+def test_excluded_and_ineligible_replicas_are_skipped() -> None:
+    p = pool()
+    p.replicas[0].healthy = False
+    p.replicas[1].breaker.trip(0.0, "wedged")
+    assert p.pick(None, (), 1.0) is p.replicas[2]
+    assert p.pick(None, (p.replicas[2],), 1.0) is None
+
+
+def test_stale_or_full_engines_count_as_saturated() -> None:
+    p = pool(engine_metrics={"stale_after_seconds": 5, "kv_saturation": 0.95})
+    first, second, third = p.replicas
+    first.observe(EngineSample(), 0.0)  # last heard of at t=0: stale at t=10
+    second.observe(EngineSample(kv_usage=0.97), 9.0)
+    third.observe(EngineSample(), 9.0)
+    third.activity.in_flight = 50
+    assert first.saturated(10.0) and second.saturated(10.0) and not third.saturated(10.0)
+    assert p.pick(None, (), 10.0) is third
+
+
+def test_an_engine_without_metrics_is_not_saturated() -> None:
+    p = pool()
+    assert not p.replicas[0].saturated(1000.0)
+
+
+def test_round_robin_rotates() -> None:
+    p = pool(balancing={"strategy": "round-robin"})
+    picks = [p.pick(key("same"), (), 0.0) for _ in range(6)]
+    assert picks == p.replicas * 2
+
+
+@pytest.mark.parametrize("session", ["conversation-1", "conversation-2"])
+def test_session_header_pins_regardless_of_prompt(session: str) -> None:
+    p = pool()
+    picks = {
+        p.pick(affinity_key(Operation.CHAT, {"messages": [{"content": str(i)}]}, session, 64),
+               (), 0.0)
+        for i in range(10)
+    }  # fmt: skip
+    assert len(picks) == 1
