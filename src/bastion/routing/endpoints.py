@@ -51,7 +51,6 @@ class EndpointVersion:
             f"Endpoint version '{self.name}' was retired on {sunset.date().isoformat()}.{hint}",
             code="endpoint_sunset",
             param="model",
-            headers=dict(self.headers),
         )
 
     def apply(self, body: dict[str, Any], operation: Operation) -> None:
