@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import Mapping
@@ -69,6 +70,8 @@ class BackendInfo:
     simulated: bool
     models: list[str] | None
     note: str = ""
+    replicas: int = 1
+    launched: int = 0
 
 
 @dataclass(slots=True)
@@ -170,7 +173,7 @@ class Gateway:
                 problem = ConfigProblem(f"models[{index}].target", str(exc))
                 raise ConfigError("configuration", [problem]) from None
         self.catalog.finalize()
-        await self._start_endpoints(backends)
+        await self._start_endpoints()
         self.policy = RoutingPolicy(
             config.routing, {name: b.context_window for name, b in backends.items()}
         )
@@ -181,7 +184,7 @@ class Gateway:
             supervisor.start()
         self.ready = True
 
-    async def _start_endpoints(self, backends: dict[str, BackendConfig]) -> None:
+    async def _start_endpoints(self) -> None:
         """Builds the endpoint versions and refuses to start if a published one changed."""
         registry = EndpointRegistry(self.config.endpoints)
         problems: list[ConfigProblem] = []
@@ -260,8 +263,8 @@ class Gateway:
 
     async def stop(self) -> None:
         self.ready = False
-        for supervisor in self.supervisors:
-            await supervisor.stop()
+        # Engines drain in parallel: each may take up to its drain_seconds.
+        await asyncio.gather(*(supervisor.stop() for supervisor in self.supervisors))
         for monitor in self.monitors:
             await monitor.stop()
         if self.journal is not None:
@@ -316,6 +319,8 @@ class Gateway:
                 self.supervisors.append(supervisor)
         simulated = config.kind == "simulator"
         info = BackendInfo(name, config.kind, config.location, simulated, None)
+        info.replicas = len(pool.replicas)
+        info.launched = sum(1 for r in config.replica_configs if r.launch is not None)
         models: list[str] | None
         if config.models is None:
             try:

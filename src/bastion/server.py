@@ -135,8 +135,18 @@ def render_banner(gateway: Gateway, address: str) -> str:
             models = ", ".join(f"{info.name}/{m}" for m in info.models) or "no models"
         label = "SIMULATED engine, not a real model" if info.simulated else info.kind
         lines.append(f"  {info.name:<10} {info.location:<9} {label}: {models}")
+        if info.replicas > 1 or info.launched:
+            launched = f", {info.launched} launched and supervised" if info.launched else ""
+            lines.append(f"  {'':<10} {info.replicas} replica(s){launched}")
         if info.note:
             lines.append(f"  {'':<10} {info.note}")
+    endpoints = gateway.endpoints
+    if len(endpoints):
+        lines += ["", "Endpoints:"]
+        for version in endpoints.versions:
+            default = " (default)" if endpoints.defaults[version.endpoint] is version else ""
+            spec = version.spec
+            lines.append(f"  {version.name:<20} {spec.backend}/{spec.model}{default}")
     simulated = any(info.simulated for info in report.backends)
     if report.embedded and simulated:
         probed = ", ".join(f"{port} ({name})" for name, port in report.probed_ports.items())

@@ -57,7 +57,11 @@ def gateway(start_gateway: GatewayFactory) -> RunningGateway:
         endpoints=ENDPOINTS,
         routing={
             "rules": [
-                {"name": "no-drafts", "match": {"endpoints": ["*@draft*"]}, "deny": "not public"},
+                {
+                    "name": "no-batch-on-gpu",
+                    "match": {"endpoints": ["gpu/*"], "hints": ["batch-gpu"]},
+                    "deny": "batch work goes to the big pool",
+                },
                 {"name": "batch", "match": {"hints": ["batch"]}, "backend": "big"},
             ]
         },
@@ -127,6 +131,22 @@ def test_rules_deny_and_pick_pools(gateway: RunningGateway) -> None:
         model="gpu/bastion-sim", messages=[{"role": "user", "content": "hi"}], max_tokens=2
     )
     assert plain.headers["x-bastion-backend"] == "gpu"
+    with pytest.raises(openai.PermissionDeniedError) as denied:
+        api.chat.completions.create(
+            model="gpu/bastion-sim",
+            messages=[{"role": "user", "content": "hi"}],
+            extra_headers={"x-bastion-route-hint": "batch-gpu"},
+        )
+    assert "no-batch-on-gpu" in denied.value.message
+    assert "batch work goes to the big pool" in denied.value.message
+
+
+def test_unknown_versions_are_404(gateway: RunningGateway) -> None:
+    with pytest.raises(openai.NotFoundError) as caught:
+        openai_client(gateway).chat.completions.create(
+            model="support@9", messages=[{"role": "user", "content": "hi"}]
+        )
+    assert "support@9" in caught.value.message
 
 
 def test_status_endpoint_needs_an_admin_key(gateway: RunningGateway) -> None:

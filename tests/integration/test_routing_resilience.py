@@ -297,3 +297,28 @@ def test_killed_replica_is_found_by_health_checks_without_traffic(
         )
         assert answer.http_response.status_code == 200
     assert gateway.metric("bastion_routing_retries_total") == 0, "no request was sent to it"
+
+
+def test_an_engine_without_health_or_metrics_paths_stays_in_service(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    _, url = scripted  # answers 404 on /health and /metrics, like Ollama
+    gateway = start_gateway(
+        {
+            "plain": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": url + "/v1",
+                "models": ["*"],
+                "health": {"interval_seconds": 0.05},
+                "engine_metrics": {"interval_seconds": 0.05},
+            }
+        }
+    )
+    time.sleep(0.5)  # ten probe intervals
+    state = replica_state(gateway, "plain", 0)
+    assert state["healthy"] and state["eligible"] and not state["saturated"]
+    answer = client(gateway).chat.completions.create(
+        model="plain/echo", messages=[{"role": "user", "content": "hi"}]
+    )
+    assert answer.choices[0].message.content

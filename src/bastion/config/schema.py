@@ -15,6 +15,7 @@ BackendKind = Literal["openai-compatible", "anthropic", "simulator"]
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///bastion-data/bastion.db"
 DEFAULT_PORT = 8800
+DEFAULT_WATCHDOG_SECONDS = 60.0
 WILDCARD = "*"
 
 
@@ -212,14 +213,17 @@ class BalancingConfig(_Strict):
     """How a replica is chosen within a backend."""
 
     strategy: Literal["least-outstanding", "round-robin"] = "least-outstanding"
-    # prefix: the same prompt prefix (or session id) goes to the same replica while loads
-    # are balanced, so its KV cache is reused. none: load alone decides.
+    # prefix: the same prompt prefix (or session id) goes back to the replica that served it
+    # while loads are balanced, so its KV cache is reused. none: load alone decides.
     affinity: Literal["prefix", "none"] = "prefix"
     prefix_chars: Annotated[int, Field(ge=16)] = 2048
-    # The affine replica is left for the least loaded one when its load exceeds
-    # least * imbalance_ratio + imbalance_slack.
+    # Prefixes remembered per backend (least recently used forgotten first).
+    affinity_table_size: Annotated[int, Field(ge=1)] = 65536
+    # A request leaves its prefix's replica for the least loaded one only when that replica's
+    # load (requests in flight plus the engine's queue) exceeds the least by both
+    # imbalance_slack and imbalance_ratio times: a cache miss costs a whole prefill.
     imbalance_ratio: Annotated[float, Field(ge=1)] = 1.5
-    imbalance_slack: Annotated[float, Field(ge=0)] = 4.0
+    imbalance_slack: Annotated[float, Field(ge=0)] = 16.0
 
 
 class BackendConfig(_Strict):
@@ -242,7 +246,9 @@ class BackendConfig(_Strict):
     # A replica with requests in flight that yields no byte and no generated token for this
     # long is wedged: taken out, its waiting requests retried elsewhere. Keep it above the
     # longest prefill (and, for engines without /metrics, the longest non-streamed answer).
-    watchdog_seconds: Annotated[float, Field(gt=0)] | None = 60.0
+    # Default: 60 s for local backends, off for external ones (a cloud API's long non-streamed
+    # answer looks like silence); 0 turns it off.
+    watchdog_seconds: Annotated[float, Field(ge=0)] | None = None
     engine_metrics: EngineMetricsConfig = Field(default_factory=EngineMetricsConfig)
     balancing: BalancingConfig = Field(default_factory=BalancingConfig)
     # Longest prompt plus output this backend's models take, in tokens (for routing rules).
@@ -292,6 +298,13 @@ class BackendConfig(_Strict):
         if self.base_url is None:
             return []
         return [ReplicaConfig(base_url=self.base_url, launch=self.launch)]
+
+    @property
+    def watchdog_limit(self) -> float | None:
+        """Seconds without progress that mark a replica wedged; None when the watchdog is off."""
+        if self.watchdog_seconds is None:
+            return DEFAULT_WATCHDOG_SECONDS if self.location == "local" else None
+        return self.watchdog_seconds or None
 
     @property
     def health_enabled(self) -> bool:

@@ -52,10 +52,15 @@ class Activity:
 
     def interrupt(self, now: float) -> int:
         """Fails every call now waiting on the upstream; returns how many there were."""
+        count = 0
         for wait in self.waits:
+            try:
+                wait.reschedule(now)
+            except RuntimeError:
+                continue  # already expiring on its own deadline
             self.interrupted.add(wait)
-            wait.reschedule(now)
-        return len(self.waits)
+            count += 1
+        return count
 
     def was_interrupted(self, wait: asyncio.Timeout) -> bool:
         if wait in self.interrupted:

@@ -58,13 +58,16 @@ class CircuitBreaker:
         if self.state is BreakerState.HALF_OPEN:
             self.trial_started = now
 
-    def succeeded(self) -> None:
+    def succeeded(self) -> bool:
+        """Counts a success; returns True when it closed the circuit."""
         self.consecutive_failures = 0
-        if self.state is not BreakerState.CLOSED:
-            self.state = BreakerState.CLOSED
-            self.open_for = self._config.open_seconds
-            self.trial_started = None
-            self.reason = ""
+        if self.state is BreakerState.CLOSED:
+            return False
+        self.state = BreakerState.CLOSED
+        self.open_for = self._config.open_seconds
+        self.trial_started = None
+        self.reason = ""
+        return True
 
     def failed(self, now: float, reason: str) -> bool:
         """Counts a failure; returns True when it opened the circuit."""

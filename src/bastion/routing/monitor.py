@@ -30,8 +30,9 @@ class PoolMonitor:
                 self._spawn(self._probe_health, replica)
             if config.engine_metrics_enabled:
                 self._spawn(self._scrape_metrics, replica)
-        if config.watchdog_seconds is not None:
-            self._tasks.append(asyncio.create_task(self._watchdog(config.watchdog_seconds)))
+        limit = config.watchdog_limit
+        if limit is not None:
+            self._tasks.append(asyncio.create_task(self._watchdog(limit)))
 
     def _spawn(
         self, loop: Callable[[Replica], Coroutine[Any, Any, None]], replica: Replica
@@ -57,6 +58,14 @@ class PoolMonitor:
                 continue  # a supervised engine still starting: its supervisor gates it
             try:
                 status, _ = await replica.http.get(url, health.timeout_seconds)
+                if status == 404 and not replica.health_checked:
+                    # Ollama and some servers have no health path: no probes, rather than
+                    # taking a working engine out. Passive detection still applies.
+                    log.warning(
+                        "engine has no health endpoint; active probes off",
+                        extra={"replica": replica.name, "path": health.path},
+                    )
+                    return
                 error = "" if 200 <= status < 300 else f"health check answered HTTP {status}"
             except TimeoutError:
                 error = f"health check timed out after {health.timeout_seconds:g}s"
@@ -66,6 +75,7 @@ class PoolMonitor:
 
     def record_health(self, replica: Replica, error: str) -> None:
         health = self.pool.config.health
+        replica.health_checked = True
         if error:
             replica.health_failures += 1
             replica.health_successes = 0
@@ -122,6 +132,7 @@ class PoolMonitor:
                 replica.activity.last_progress = now
                 interrupted = replica.activity.interrupt(now)
                 self._metrics.replica_transitions.labels(replica.backend, "wedged").inc()
+                self._metrics.replica_transitions.labels(replica.backend, "opened").inc()
                 log.warning(
                     "requests on a wedged replica interrupted",
                     extra={"replica": replica.name, "count": interrupted},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Collection
 from typing import Any
 
@@ -10,20 +11,38 @@ from bastion.config import BackendConfig
 from bastion.providers.base import Provider
 from bastion.routing.replica import Replica
 
-_MASK = (1 << 64) - 1
-
 
 def affinity_hash(text: str) -> int:
     """A stable 64-bit hash (the same in every gateway process, unlike ``hash``)."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest())
 
 
-def _rendezvous(key: int, seed: int) -> int:
-    # splitmix64 finaliser of key ^ seed: a uniform score per (key, replica).
-    x = (key ^ seed) & _MASK
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
-    return x ^ (x >> 31)
+class AffinityTable:
+    """Which replica last served each affinity key: there, its prefix is in the KV cache.
+
+    Bounded; the least recently used keys are forgotten first.
+    """
+
+    __slots__ = ("_capacity", "_entries")
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._entries: OrderedDict[int, Replica] = OrderedDict()
+
+    def get(self, key: int) -> Replica | None:
+        replica = self._entries.get(key)
+        if replica is not None:
+            self._entries.move_to_end(key)
+        return replica
+
+    def put(self, key: int, replica: Replica) -> None:
+        self._entries[key] = replica
+        self._entries.move_to_end(key)
+        if len(self._entries) > self._capacity:
+            self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 class BackendPool:
@@ -37,14 +56,25 @@ class BackendPool:
         ]
         self._balancing = config.balancing
         self._next = 0
+        self._affinity = (
+            AffinityTable(config.balancing.affinity_table_size)
+            if config.balancing.affinity == "prefix"
+            else None
+        )
 
     @property
     def location(self) -> str:
         return self.config.location
 
     def pick(self, key: int | None, exclude: Collection[Replica], now: float) -> Replica | None:
-        """The replica for a request: its affine one while loads are balanced, else the least
-        loaded; None when no replica may take it."""
+        """The replica for a request, or None when no replica may take it.
+
+        With affinity, a key goes back to the replica that first served it (its home, which
+        holds the prefix in its KV cache) unless that replica is out of service or busier than
+        the least loaded one by both ``imbalance_slack`` requests and ``imbalance_ratio`` times;
+        then the least loaded one takes this request. A new key's home is the least loaded
+        replica; an overflow does not move the home, so the cached prefix stays useful.
+        """
         replicas = self.replicas
         count = len(replicas)
         balancing = self._balancing
@@ -59,10 +89,6 @@ class BackendPool:
             return None
         best: Replica | None = None
         best_load = 0.0
-        preferred: Replica | None = None
-        preferred_score = -1
-        preferred_load = 0.0
-        use_affinity = key is not None and balancing.affinity == "prefix"
         for step in range(count):
             replica = replicas[(start + step) % count]
             if replica in exclude or not replica.eligible(now):
@@ -70,16 +96,21 @@ class BackendPool:
             load = replica.load(now)
             if best is None or load < best_load:
                 best, best_load = replica, load
-            if use_affinity:
-                assert key is not None
-                score = _rendezvous(key, replica.seed)
-                if score > preferred_score:
-                    preferred, preferred_score, preferred_load = replica, score, load
-        if preferred is not None and (
-            preferred_load <= best_load * balancing.imbalance_ratio + balancing.imbalance_slack
+        if best is None or key is None or self._affinity is None:
+            return best
+        home = self._affinity.get(key)
+        if home is None or not home.eligible(now):
+            self._affinity.put(key, best)
+            return best
+        if home is best or home in exclude:
+            return best
+        load = home.load(now)
+        if (
+            load > best_load + balancing.imbalance_slack
+            and load > best_load * balancing.imbalance_ratio
         ):
-            return preferred
-        return best
+            return best  # overflow; the home keeps the key
+        return home
 
     def retry_after(self, now: float) -> float:
         """Seconds until some replica may take traffic again, for Retry-After."""

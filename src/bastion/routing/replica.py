@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -46,12 +45,12 @@ class Replica:
         self.http = http
         self.activity = http.activity
         self.breaker = CircuitBreaker(config.circuit_breaker)
-        self.seed = int.from_bytes(hashlib.blake2b(self.name.encode(), digest_size=8).digest())
         # Health: active probes (when enabled) and readiness of a supervised engine.
         self.healthy = True
         self.health_error = ""
         self.health_failures = 0
         self.health_successes = 0
+        self.health_checked = False  # set by the first probe that got an answer or an error
         self.ready = True
         # Engine signals; ``metrics_seen`` stays False for an engine without /metrics.
         self.sample: EngineSample | None = None
@@ -100,8 +99,9 @@ class Replica:
         self.sampled_at = now
         self.metrics_seen = True
 
-    def succeeded(self) -> None:
-        self.breaker.succeeded()
+    def succeeded(self) -> bool:
+        """Counts a successful request; returns True when it closed the circuit."""
+        return self.breaker.succeeded()
 
     def failed(self, now: float, reason: str) -> bool:
         """Counts a failed request; returns True when it opened the circuit."""

@@ -146,6 +146,8 @@ class EngineSupervisor:
                 self._exited(_describe_exit(process.returncode))
         finally:
             exited.cancel()
+            if not self._stop_requested():
+                self._restart.clear()  # handled; the backoff sleep must not end at once
 
     async def _wait_ready(self, exited: asyncio.Future[Any]) -> bool:
         launch = self.launch

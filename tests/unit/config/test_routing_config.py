@@ -100,4 +100,7 @@ backends:
     gpu, cloud = config.backends["gpu"], config.backends["cloud"]
     assert gpu.health_enabled and gpu.engine_metrics_enabled
     assert not cloud.health_enabled and not cloud.engine_metrics_enabled
+    assert gpu.watchdog_limit == 60 and cloud.watchdog_limit is None
+    off = gpu.model_copy(update={"watchdog_seconds": 0})
+    assert off.watchdog_limit is None
     assert [r.base_url for r in gpu.replica_configs] == ["http://a:8000/v1"]

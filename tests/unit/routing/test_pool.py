@@ -50,17 +50,37 @@ def test_same_prefix_same_replica_while_balanced() -> None:
     assert len(spread) == 3, "different prefixes spread over every replica"
 
 
-def test_affinity_gives_way_when_its_replica_is_much_busier() -> None:
-    p = pool(balancing={"imbalance_ratio": 1.5, "imbalance_slack": 2})
+def test_affinity_overflows_only_past_both_thresholds_and_keeps_its_home() -> None:
+    p = pool(balancing={"imbalance_ratio": 2, "imbalance_slack": 3})
     k = key("long shared system prompt")
-    preferred = p.pick(k, (), 0.0)
-    assert preferred is not None
-    preferred.activity.in_flight = 2  # within 0 * 1.5 + 2: stays
-    assert p.pick(k, (), 0.0) is preferred
-    preferred.activity.in_flight = 3  # beyond it: the least loaded takes it
-    other = p.pick(k, (), 0.0)
-    assert other is not preferred and other is not None
-    assert other.activity.in_flight == 0
+    home = p.pick(k, (), 0.0)
+    assert home is not None
+    others = [r for r in p.replicas if r is not home]
+    for replica in others:
+        replica.activity.in_flight = 1
+    home.activity.in_flight = 4  # over 2x the least (1) but not over least + slack (4)
+    assert p.pick(k, (), 0.0) is home
+    for replica in others:
+        replica.activity.in_flight = 2
+    home.activity.in_flight = 5  # over 2x the least (2), at least + slack (5): stays
+    assert p.pick(k, (), 0.0) is home
+    home.activity.in_flight = 6  # over both: this request overflows to the least loaded
+    overflow = p.pick(k, (), 0.0)
+    assert overflow in others
+    home.activity.in_flight = 0
+    assert p.pick(k, (), 0.0) is home, "an overflow does not move the home"
+
+
+def test_a_home_out_of_service_is_replaced() -> None:
+    p = pool()
+    k = key("tenant prompt")
+    home = p.pick(k, (), 0.0)
+    assert home is not None
+    home.healthy = False
+    new_home = p.pick(k, (), 1.0)
+    assert new_home is not None and new_home is not home
+    home.healthy = True
+    assert p.pick(k, (), 2.0) is new_home
 
 
 def test_excluded_and_ineligible_replicas_are_skipped() -> None:

@@ -111,7 +111,7 @@ class Dispatch(BaseStage):
                     return None, upstream_overloaded(
                         pool.name, raw, response.headers.get("retry-after")
                     )
-                replica.failed(loop.time(), f"HTTP {status}")
+                self._failed(replica, loop.time(), f"HTTP {status}")
                 self._metrics.upstream_errors.labels(pool.name, "status").inc()
                 return None, upstream_failed(pool.name, status, raw)
             if (
@@ -129,10 +129,15 @@ class Dispatch(BaseStage):
         except GatewayError as error:
             kind = "timeout" if error.status == 504 else "connect"
             self._metrics.upstream_errors.labels(pool.name, kind).inc()
-            replica.failed(loop.time(), error.message)
+            self._failed(replica, loop.time(), error.message)
             return None, error
-        replica.succeeded()
+        if replica.succeeded():
+            self._metrics.replica_transitions.labels(replica.backend, "closed").inc()
         return response, None
+
+    def _failed(self, replica: Replica, now: float, reason: str) -> None:
+        if replica.failed(now, reason):
+            self._metrics.replica_transitions.labels(replica.backend, "opened").inc()
 
     def _payload(self, ctx: RequestContext, target: Target) -> bytes:
         assert ctx.body is not None
@@ -177,4 +182,4 @@ class Dispatch(BaseStage):
             upstream.abort()  # a no-op once released; frees the replica's slot otherwise
         replica = ctx.replica
         if replica is not None and ctx.outcome in _STREAM_FAILURES:
-            replica.failed(asyncio.get_running_loop().time(), f"stream {ctx.outcome}")
+            self._failed(replica, asyncio.get_running_loop().time(), f"stream {ctx.outcome}")
