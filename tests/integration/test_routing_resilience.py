@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -132,13 +133,19 @@ class Load:
 
 
 def test_killing_one_of_three_replicas_under_load_loses_no_unstarted_request(
-    start_gateway: GatewayFactory, sim_processes: Any
+    start_gateway: GatewayFactory, sim_processes: Any, tmp_path: Path
 ) -> None:
-    sims = sim_processes(3, "--time-scale", "2")
+    # Answers run to max_tokens, so the long ones below last ~3 s.
+    settings = tmp_path / "sim.yaml"
+    settings.write_text("output_len_min: 1000\noutput_len_max: 1000\n")
+    sims = sim_processes(3, "--time-scale", "2", "--config", str(settings))
     # Least outstanding alone, so the long streams below spread evenly over the replicas.
     gateway = start_gateway({"gpu": replicas_backend(sims, balancing={"affinity": "none"})})
     api = client(gateway)
-    # Long answers (~2 s) beside the short ones, so the killed engine is mid-answer in some.
+    # The engine to be killed holds every request half a second before starting it, so at the
+    # kill it certainly has requests that have not sent a byte yet.
+    sims[1].set_faults(extra_latency_ms=1000)
+    # Long answers beside the short ones, so the killed engine is mid-answer in some.
     with (
         Load(api, threads=9, max_tokens=128) as load,
         Load(api, threads=6, max_tokens=1000) as long_answers,

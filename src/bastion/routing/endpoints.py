@@ -35,6 +35,7 @@ class EndpointVersion:
         self.spec_json = orjson.dumps(self.pinned, option=orjson.OPT_SORT_KEYS).decode()
         self.digest = hashlib.sha256(self.spec_json.encode()).hexdigest()
         self.headers = _lifecycle_headers(spec, self.name)
+        self.fallbacks = tuple((f.backend, f.model) for f in spec.fallbacks)
         self.successor: str | None = None
         if spec.successor is not None:
             self.successor = (

@@ -74,6 +74,7 @@ class _CompiledRule:
 class RoutingPolicy:
     def __init__(self, config: RoutingConfig, context_windows: Mapping[str, int | None]) -> None:
         self._rules = [_CompiledRule(rule) for rule in config.rules]
+        self.has_rules = bool(self._rules)
         self._local_only = frozenset(config.local_only)
         self._context_windows = dict(context_windows)
 

@@ -63,6 +63,11 @@ class BackendPool:
         )
 
     @property
+    def affine(self) -> bool:
+        """Whether the choice depends on an affinity key (prefix affinity, several replicas)."""
+        return self._affinity is not None and len(self.replicas) > 1
+
+    @property
     def location(self) -> str:
         return self.config.location
 

@@ -53,7 +53,7 @@ class Dispatch(BaseStage):
             payload: bytes | None = None
             while ctx.attempts < self._max_attempts:
                 now = loop.time()
-                if key == _NOT_COMPUTED and pool.config.balancing.affinity == "prefix":
+                if key == _NOT_COMPUTED and pool.affine:
                     key = self._affinity(ctx, pool.config.balancing.prefix_chars)
                 replica = pool.pick(None if key == _NOT_COMPUTED else key, tried, now)
                 if replica is None:

@@ -18,8 +18,11 @@ from bastion.protocols.operations import Operation, WireProtocol
 from bastion.routing.catalog import Deployment, ModelCatalog
 from bastion.routing.endpoints import EndpointRegistry
 from bastion.routing.plan import RoutePlan, Target
-from bastion.routing.policy import RouteQuery, RoutingPolicy
+from bastion.routing.policy import Decision, RouteQuery, RoutingPolicy
 from bastion.routing.pool import BackendPool
+
+_NO_DECISION = Decision()
+_MAX_CACHED_PLANS = 10_000
 
 
 class Route(BaseStage):
@@ -40,12 +43,16 @@ class Route(BaseStage):
         self._classification_header = settings.classification_header.lower()
         self._hint_header = settings.hint_header.lower()
         self._exchanges: dict[tuple[Operation, WireProtocol], Exchange | None] = {}
+        self._has_endpoints = len(endpoints) > 0
+        # Plans depend only on the key below, so each is built once. Bounded, because names
+        # passed through to wildcard backends are the client's choice.
+        self._plans: dict[tuple[object, ...], RoutePlan] = {}
 
     async def on_request(self, ctx: RequestContext) -> None:
         assert ctx.body is not None
         names: tuple[str, ...] = (ctx.model,)
-        fallbacks: list[tuple[str, str]] = []
-        version = self._endpoints.resolve(ctx.model) if self._endpoints else None
+        fallbacks: tuple[tuple[str, str], ...] = ()
+        version = self._endpoints.resolve(ctx.model) if self._has_endpoints else None
         if version is not None:
             ctx.response_headers.update(version.headers)
             sunset = version.sunset_error(datetime.now(UTC))
@@ -53,7 +60,7 @@ class Route(BaseStage):
                 raise sunset
             version.apply(ctx.body, ctx.operation)
             primary = (version.spec.backend, version.spec.model)
-            fallbacks = [(f.backend, f.model) for f in version.spec.fallbacks]
+            fallbacks = version.fallbacks
             names = (ctx.model, version.endpoint, version.name)
         else:
             deployment = self._catalog.resolve(ctx.model)
@@ -64,30 +71,51 @@ class Route(BaseStage):
         declared = ctx.headers.get(self._classification_header)
         if declared:
             ctx.classifications.update(c.strip().lower() for c in declared.split(",") if c.strip())
-        principal = ctx.principal
-        decision = self._policy.decide(
-            RouteQuery(
-                tenant=principal.tenant_name if principal is not None else None,
-                names=names,
-                classifications=frozenset(ctx.classifications),
-                classified=ctx.classified,
-                hint=ctx.headers.get(self._hint_header),
-                prompt_tokens=len(ctx.raw_body) // 4,
-                backend=primary[0],
+        if self._policy.has_rules or ctx.classifications or not ctx.classified:
+            principal = ctx.principal
+            decision = self._policy.decide(
+                RouteQuery(
+                    tenant=principal.tenant_name if principal is not None else None,
+                    names=names,
+                    classifications=frozenset(ctx.classifications),
+                    classified=ctx.classified,
+                    hint=ctx.headers.get(self._hint_header),
+                    prompt_tokens=len(ctx.raw_body) // 4,
+                    backend=primary[0],
+                )
             )
-        )
-        if decision.deny is not None:
-            raise GatewayError(
-                403,
-                f"Refused by routing rule '{decision.rule}': {decision.deny}",
-                code="policy_denied",
-            )
-        if decision.backend is not None:
-            primary = (decision.backend, decision.model or primary[1])
+            if decision.deny is not None:
+                raise GatewayError(
+                    403,
+                    f"Refused by routing rule '{decision.rule}': {decision.deny}",
+                    code="policy_denied",
+                )
+            if decision.backend is not None:
+                primary = (decision.backend, decision.model or primary[1])
+        else:
+            decision = _NO_DECISION
+        key = (ctx.model, ctx.operation, primary, fallbacks, decision.local_reason, decision.rule)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(ctx, primary, fallbacks, decision)
+            if len(self._plans) < _MAX_CACHED_PLANS:
+                self._plans[key] = plan
+        ctx.route = plan
+        # The first choice, until dispatch knows which target answered.
+        first = plan.targets[0]
+        ctx.deployment = first.deployment
+        ctx.exchange = first.exchange
 
+    def _plan(
+        self,
+        ctx: RequestContext,
+        primary: tuple[str, str],
+        fallbacks: tuple[tuple[str, str], ...],
+        decision: Decision,
+    ) -> RoutePlan:
         targets: list[Target] = []
         excluded: list[str] = []
-        for position, (backend, model) in enumerate([primary, *fallbacks]):
+        for position, (backend, model) in enumerate((primary, *fallbacks)):
             pool = self._pools[backend]
             if decision.local_only and pool.location != "local":
                 excluded.append(backend)
@@ -109,10 +137,7 @@ class Route(BaseStage):
                 f"not sent to external backends ({', '.join(excluded)}).",
                 code="no_local_backend",
             )
-        ctx.route = RoutePlan(tuple(targets), decision.local_reason, tuple(excluded), decision.rule)
-        # The first choice, until dispatch knows which target answered.
-        ctx.deployment = targets[0].deployment
-        ctx.exchange = targets[0].exchange
+        return RoutePlan(tuple(targets), decision.local_reason, tuple(excluded), decision.rule)
 
     def _exchange(self, operation: Operation, pool: BackendPool) -> Exchange | None:
         provider = pool.provider
