@@ -18,7 +18,7 @@ def affinity_hash(text: str) -> int:
 
 
 class AffinityTable:
-    """Which replica last served each affinity key: there, its prefix is in the KV cache.
+    """Each affinity key's home replica, which holds that prefix in its KV cache.
 
     Bounded; the least recently used keys are forgotten first.
     """
