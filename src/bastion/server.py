@@ -174,9 +174,13 @@ def render_banner(gateway: Gateway, address: str) -> str:
             "Admin key, shown only this once (store it now; it also works as a client key):",
             f"  {report.bootstrap_admin_key}",
         ]
+    # An endpoint if there is one: that is what clients are meant to call.
     example_model = next(
-        (m.id for m in gateway.catalog.listing() if "/" not in m.id),
-        next((m.id for m in gateway.catalog.listing()), "<backend>/<model>"),
+        iter(gateway.endpoints.defaults),
+        next(
+            (m.id for m in gateway.catalog.listing() if "/" not in m.id),
+            next((m.id for m in gateway.catalog.listing()), "<backend>/<model>"),
+        ),
     )
     lines += [
         "",
