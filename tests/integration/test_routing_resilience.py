@@ -16,7 +16,7 @@ import openai
 import pytest
 
 from tests.conftest import GatewayFactory, RunningGateway
-from tests.servers import wait_for
+from tests.servers import free_port, wait_for
 from tests.sim_processes import SimProcess
 
 pytestmark = pytest.mark.slow
@@ -329,3 +329,64 @@ def test_an_engine_without_health_or_metrics_paths_stays_in_service(
         model="plain/echo", messages=[{"role": "user", "content": "hi"}]
     )
     assert answer.choices[0].message.content
+
+
+def test_engines_shedding_load_give_429_without_opening_circuits(
+    start_gateway: GatewayFactory, sim_processes: Any
+) -> None:
+    sims = sim_processes(2, "--time-scale", "20")
+    for sim in sims:
+        sim.set_faults(error_rate=1.0, error_status=429)
+    gateway = start_gateway(
+        {"gpu": replicas_backend(sims, circuit_breaker={"failure_threshold": 2})}
+    )
+    for _ in range(4):
+        with pytest.raises(openai.RateLimitError) as caught:
+            client(gateway).chat.completions.create(
+                model=MODEL, messages=[{"role": "user", "content": "hi"}], max_tokens=4
+            )
+        assert caught.value.response.headers["retry-after"]
+        assert "overloaded" in caught.value.message
+    assert gateway.metric("bastion_routing_retries_total") == 4, "each tried the other engine"
+    assert all(replica_state(gateway, "gpu", i)["circuit"] == "closed" for i in range(2))
+
+
+def test_a_fallback_in_another_protocol_answers_when_the_pool_is_down(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, url = scripted
+    gateway = start_gateway(
+        {
+            "gpu": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": f"http://127.0.0.1:{free_port()}/v1",  # nothing listens there
+                "models": ["llama"],
+            },
+            "anth": {
+                "kind": "anthropic",
+                "location": "external",
+                "base_url": url,
+                "api_key": "sk-ant-upstream-secret",
+                "models": ["*"],
+            },
+        },
+        endpoints={
+            "chat": {
+                "versions": {
+                    "1": {
+                        "backend": "gpu",
+                        "model": "llama",
+                        "fallbacks": [{"backend": "anth", "model": "claude-haiku"}],
+                    }
+                }
+            }
+        },
+    )
+    answer = client(gateway).chat.completions.with_raw_response.create(
+        model="chat", messages=[{"role": "user", "content": "hi"}]
+    )
+    assert answer.headers["x-bastion-backend"] == "anth"
+    assert answer.parse().choices[0].message.content == "echo 1 messages"
+    assert upstream.last["model"] == "claude-haiku"
+    assert gateway.metric("bastion_routing_fallbacks_total", backend="anth") == 1

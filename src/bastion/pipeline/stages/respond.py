@@ -13,7 +13,7 @@ from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange
 from bastion.protocols.sse import SSEParser
-from bastion.protocols.upstream_errors import json_object, upstream_failed
+from bastion.protocols.upstream_errors import json_object
 from bastion.protocols.usage import Usage
 from bastion.providers.base import StreamInterrupted, UpstreamResponse, is_event_stream
 from bastion.telemetry.metrics import GatewayMetrics
@@ -87,11 +87,10 @@ class Respond(BaseStage):
             error = GatewayError(
                 502, f"Backend '{backend}' rejected the gateway's credentials.", code="bad_gateway"
             )
-        elif status >= 500:
-            error = upstream_failed(backend, status, raw)
         else:
-            # The request itself was refused (bad parameters, context too long, rate limited):
-            # pass the status and the upstream's explanation on in the client's error shape.
+            # The request itself was refused (bad parameters, context too long): pass the status
+            # and the upstream's explanation on in the client's error shape. (5xx and 429 never
+            # get here: dispatch tries elsewhere and turns the last one into the client's error.)
             ctx.error = GatewayError(status, "upstream refused the request")
             ctx.outcome = "error"
             body = exchange.client_error(status, json_object(raw))
