@@ -85,7 +85,7 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
             if not in_memory:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _use_wal(cursor)
                 cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
@@ -100,3 +100,21 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
             connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switches a database file to WAL (a persistent setting) unless it already is.
+
+    Switching needs a moment of exclusive access, which SQLite refuses at once, without
+    waiting out the busy timeout, while another connection holds the database: two processes
+    opening a new database together would then fail. Whoever loses finds WAL already set.
+    """
+    cursor.execute("PRAGMA journal_mode")
+    if str(cursor.fetchone()[0]).lower() == "wal":
+        return
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+    except Exception:
+        cursor.execute("PRAGMA journal_mode")
+        if str(cursor.fetchone()[0]).lower() != "wal":
+            raise
