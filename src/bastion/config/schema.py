@@ -213,8 +213,8 @@ class BalancingConfig(_Strict):
     """How a replica is chosen within a backend."""
 
     strategy: Literal["least-outstanding", "round-robin"] = "least-outstanding"
-    # prefix: the same prompt prefix (or session id) goes back to the replica that served it
-    # while loads are balanced, so its KV cache is reused. none: load alone decides.
+    # prefix: requests sharing a prompt prefix (or session id) go to that prefix's home replica,
+    # whose KV cache holds it, unless it is much busier (below). none: load alone decides.
     affinity: Literal["prefix", "none"] = "prefix"
     prefix_chars: Annotated[int, Field(ge=16)] = 2048
     # Prefixes remembered per backend (least recently used forgotten first).
