@@ -11,10 +11,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from bastion.admission.limiter import MemoryLimiter
 from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
 from bastion.config import (
     WILDCARD,
+    AdmissionConfig,
     BackendConfig,
     BastionConfig,
     ConfigError,
@@ -25,6 +27,7 @@ from bastion.journal.writer import AuditSettings, SpoolSettings
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
 from bastion.pipeline.stages.account import Account
+from bastion.pipeline.stages.admit import Admit
 from bastion.pipeline.stages.audit import AuditIntent
 from bastion.pipeline.stages.authenticate import Authenticate
 from bastion.pipeline.stages.dispatch import Dispatch
@@ -96,6 +99,7 @@ class Gateway:
         self.endpoints = EndpointRegistry({})
         self.policy = RoutingPolicy(config.routing, {})
         self.gpu = GpuTelemetry()
+        self.limiter = MemoryLimiter()
         self.store: Store | None = None
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
@@ -116,11 +120,10 @@ class Gateway:
         journal = self.journal
         audit = self.config.audit
         routing = self.config.routing
-        stages: list[Stage] = [
-            Authenticate(self.authenticator),
-            Parse(),
-            Route(self.catalog, self.endpoints, self.pools, self.policy, routing),
-        ]
+        stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
+        if _has_limits(self.config.admission):
+            stages.append(Admit(self.config.admission, self.limiter))
+        stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
         if journal is not None and audit.enabled:
             stages.append(
                 AuditIntent(
@@ -342,3 +345,9 @@ class Gateway:
         info.models = models
         self.catalog.add_backend(provider, models, simulated=simulated)
         self.report.backends.append(info)
+
+
+def _has_limits(config: AdmissionConfig) -> bool:
+    entries = [config.tenant_default, config.key_default, *config.tenants.values()]
+    entries += config.keys.values()
+    return any(entry.model_dump(exclude_none=True) for entry in entries)

@@ -440,6 +440,27 @@ class RoutingConfig(_Strict):
     rules: list[RoutingRule] = Field(default_factory=list)
 
 
+class RateLimits(_Strict):
+    """Limits of one tenant or key; omitted ones do not apply."""
+
+    requests_per_minute: Annotated[int, Field(gt=0)] | None = None
+    # Input plus output; an estimate is reserved at admission and settled with actual usage.
+    tokens_per_minute: Annotated[int, Field(gt=0)] | None = None
+    concurrent_requests: Annotated[int, Field(gt=0)] | None = None
+
+
+class AdmissionConfig(_Strict):
+    """Per-tenant and per-key limits, checked before a request is routed (one process)."""
+
+    # For every tenant / key; a tenant's or key's own entry overrides field by field.
+    tenant_default: RateLimits = Field(default_factory=RateLimits)
+    tenants: dict[str, RateLimits] = Field(default_factory=dict)  # by tenant name
+    key_default: RateLimits = Field(default_factory=RateLimits)
+    keys: dict[str, RateLimits] = Field(default_factory=dict)  # by key id (key_…)
+    # Output reserved for a request that sets no max_tokens, until its real usage is known.
+    default_output_tokens: Annotated[int, Field(ge=0)] = 256
+
+
 class BastionConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
@@ -459,6 +480,7 @@ class BastionConfig(_Strict):
         default_factory=dict
     )
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
+    admission: AdmissionConfig = Field(default_factory=AdmissionConfig)
 
     @model_validator(mode="after")
     def _aliases_point_somewhere(self) -> BastionConfig:

@@ -1,0 +1,140 @@
+"""Per-scope limits (a tenant, a key), reserved all-or-nothing and settled after the answer.
+
+In-memory: one gateway process. Every check and reservation happens without an await, so on
+the event loop N concurrent requests against room for one admit exactly one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bastion.admission.window import WINDOW_SECONDS, SlidingWindow
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    requests_per_minute: int | None = None
+    tokens_per_minute: int | None = None
+    concurrent_requests: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(
+            v is not None
+            for v in (self.requests_per_minute, self.tokens_per_minute, self.concurrent_requests)
+        )
+
+
+class _Scope:
+    __slots__ = ("in_flight", "requests", "tokens")
+
+    def __init__(self) -> None:
+        self.requests = SlidingWindow()
+        self.tokens = SlidingWindow()
+        self.in_flight = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Remaining:
+    """What the tightest scope has left, for the x-ratelimit-* headers."""
+
+    limit: int
+    remaining: int
+    reset_seconds: float
+
+
+@dataclass(slots=True)
+class Grant:
+    scopes: list[tuple[_Scope, Limits]]
+    tokens: int
+    at: float
+    requests: Remaining | None = None
+    token_budget: Remaining | None = None
+    settled: bool = field(default=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    scope: str  # e.g. "tenant acme"
+    what: str  # "requests per minute", "tokens per minute", "concurrent requests"
+    limit: int
+    retry_after: float
+    requests: Remaining | None = None
+    token_budget: Remaining | None = None
+
+
+class MemoryLimiter:
+    def __init__(self) -> None:
+        self._scopes: dict[str, _Scope] = {}
+
+    def admit(self, checks: list[tuple[str, Limits]], tokens: int, now: float) -> Grant | Refusal:
+        """Reserves one request and ``tokens`` in every scope, or nothing if any is full."""
+        scopes = [(self._scope(name), name, limits) for name, limits in checks]
+        requests_left: Remaining | None = None
+        tokens_left: Remaining | None = None
+        refusal: Refusal | None = None
+        for scope, name, limits in scopes:
+            rpm, tpm = limits.requests_per_minute, limits.tokens_per_minute
+            if rpm is not None:
+                wait = scope.requests.wait_for(now, 1, rpm)
+                left = Remaining(
+                    rpm, rpm - scope.requests.used(now), scope.requests.wait_for(now, rpm, rpm)
+                )
+                requests_left = _tighter(requests_left, left)
+                if wait > 0 and refusal is None:
+                    refusal = Refusal(name, "requests per minute", rpm, wait)
+            if tpm is not None:
+                wait = scope.tokens.wait_for(now, tokens, tpm)
+                left = Remaining(
+                    tpm, tpm - scope.tokens.used(now), scope.tokens.wait_for(now, tpm, tpm)
+                )
+                tokens_left = _tighter(tokens_left, left)
+                if wait > 0 and refusal is None:
+                    refusal = Refusal(name, "tokens per minute", tpm, wait)
+            limit = limits.concurrent_requests
+            if limit is not None and scope.in_flight >= limit and refusal is None:
+                refusal = Refusal(name, "concurrent requests", limit, 1.0)
+        if refusal is not None:
+            return Refusal(
+                refusal.scope, refusal.what, refusal.limit, refusal.retry_after,
+                requests_left, tokens_left,
+            )  # fmt: skip
+        for scope, _, limits in scopes:
+            if limits.requests_per_minute is not None:
+                scope.requests.add(now, 1)
+            if limits.tokens_per_minute is not None:
+                scope.tokens.add(now, tokens)
+            if limits.concurrent_requests is not None:
+                scope.in_flight += 1
+        grant = Grant([(scope, limits) for scope, _, limits in scopes], tokens, now)
+        grant.requests = _spent(requests_left, 1, now)
+        grant.token_budget = _spent(tokens_left, tokens, now)
+        return grant
+
+    def settle(self, grant: Grant, actual_tokens: int, now: float) -> None:
+        """Replaces the token estimate with what was used and ends the concurrency lease."""
+        if grant.settled:
+            return
+        grant.settled = True
+        for scope, limits in grant.scopes:
+            if limits.tokens_per_minute is not None:
+                scope.tokens.adjust(grant.at, now, actual_tokens - grant.tokens)
+            if limits.concurrent_requests is not None:
+                scope.in_flight -= 1
+
+    def _scope(self, name: str) -> _Scope:
+        scope = self._scopes.get(name)
+        if scope is None:
+            scope = self._scopes[name] = _Scope()
+        return scope
+
+
+def _tighter(current: Remaining | None, candidate: Remaining) -> Remaining:
+    return candidate if current is None or candidate.remaining < current.remaining else current
+
+
+def _spent(left: Remaining | None, amount: int, now: float) -> Remaining | None:
+    """``left`` after this grant: less remaining, and full again only once it leaves the window."""
+    if left is None:
+        return None
+    leaves = int(now) + WINDOW_SECONDS - now
+    return Remaining(left.limit, max(0, left.remaining - amount), max(left.reset_seconds, leaves))

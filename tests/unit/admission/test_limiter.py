@@ -1,0 +1,83 @@
+from bastion.admission.limiter import Grant, Limits, MemoryLimiter, Refusal
+from bastion.admission.window import SlidingWindow
+from bastion.pipeline.stages.admit import duration
+
+
+def test_a_window_admits_exactly_the_limit_in_any_minute() -> None:
+    window = SlidingWindow()
+    admitted = []
+    for tenth in range(0, 1800):  # 3 minutes, ten attempts a second against 600/minute
+        now = 1000 + tenth / 10
+        if window.wait_for(now, 1, 600) == 0:
+            window.add(now, 1)
+            admitted.append(now)
+    for start in (1000, 1060, 1120):
+        in_minute = [t for t in admitted if start <= t < start + 60]
+        assert len(in_minute) == 600, (start, len(in_minute))
+    for index in range(len(admitted) - 600):
+        assert admitted[index + 600] - admitted[index] >= 59.9  # no 60 s span holds 601
+
+
+def test_wait_for_names_when_room_frees() -> None:
+    window = SlidingWindow()
+    window.add(100.2, 5)
+    window.add(130.7, 5)
+    assert window.wait_for(131.0, 1, 10) == 100 + 60 - 131.0  # the t=100 slot leaves at 160
+    assert window.wait_for(131.0, 6, 10) == 130 + 60 - 131.0
+    assert window.wait_for(131.0, 11, 10) == 60.0  # never fits
+
+
+def test_adjust_corrects_an_estimate_in_its_own_slot() -> None:
+    window = SlidingWindow()
+    window.add(10.5, 100)
+    window.adjust(10.5, 20.0, -70)
+    assert window.used(20.0) == 30
+    window.adjust(10.5, 75.0, +500)  # already out of the window: ignored
+    assert window.used(75.0) == 0
+
+
+def test_reservations_are_all_or_nothing() -> None:
+    limiter = MemoryLimiter()
+    tenant = Limits(requests_per_minute=10)
+    key = Limits(requests_per_minute=1)
+    first = limiter.admit([("tenant a", tenant), ("key k1", key)], 10, 0.0)
+    assert isinstance(first, Grant)
+    refused = limiter.admit([("tenant a", tenant), ("key k1", key)], 10, 1.0)
+    assert isinstance(refused, Refusal)
+    assert (refused.scope, refused.what, refused.limit) == ("key k1", "requests per minute", 1)
+    assert refused.retry_after == 59.0
+    # The refused request took nothing from the tenant: nine more fit through other keys.
+    other = Limits(requests_per_minute=100)
+    grants = [
+        limiter.admit([("tenant a", tenant), (f"key k{i}", other)], 10, 2.0) for i in range(2, 12)
+    ]
+    assert sum(isinstance(g, Grant) for g in grants) == 9
+
+
+def test_concurrency_slots_are_held_until_settled() -> None:
+    limiter = MemoryLimiter()
+    limits = Limits(concurrent_requests=1)
+    results = [limiter.admit([("tenant a", limits)], 1, 0.0) for _ in range(50)]
+    grants = [r for r in results if isinstance(r, Grant)]
+    assert len(grants) == 1
+    limiter.settle(grants[0], 1, 0.5)
+    limiter.settle(grants[0], 1, 0.5)  # settling twice gives back one slot only
+    assert isinstance(limiter.admit([("tenant a", limits)], 1, 1.0), Grant)
+    assert isinstance(limiter.admit([("tenant a", limits)], 1, 1.0), Refusal)
+
+
+def test_token_estimates_are_settled_with_actual_usage() -> None:
+    limiter = MemoryLimiter()
+    limits = Limits(tokens_per_minute=1000)
+    grant = limiter.admit([("tenant a", limits)], 900, 0.0)
+    assert isinstance(grant, Grant)
+    assert grant.token_budget is not None and grant.token_budget.remaining == 100
+    assert isinstance(limiter.admit([("tenant a", limits)], 200, 0.1), Refusal)
+    limiter.settle(grant, 150, 0.2)  # the answer was short
+    assert isinstance(limiter.admit([("tenant a", limits)], 800, 0.3), Grant)
+
+
+def test_reset_durations_in_openai_format() -> None:
+    assert duration(0.02) == "20ms"
+    assert duration(1.5) == "1.5s"
+    assert duration(360) == "6m0s"
