@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from bastion.admission.limiter import MemoryLimiter
+from bastion.admission.limiter import Limiter, MemoryLimiter
+from bastion.admission.redis_limiter import RedisLimiter
 from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
 from bastion.config import (
@@ -99,7 +100,7 @@ class Gateway:
         self.endpoints = EndpointRegistry({})
         self.policy = RoutingPolicy(config.routing, {})
         self.gpu = GpuTelemetry()
-        self.limiter = MemoryLimiter()
+        self.limiter: Limiter = MemoryLimiter()
         self.store: Store | None = None
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
@@ -176,6 +177,11 @@ class Gateway:
                 problem = ConfigProblem(f"models[{index}].target", str(exc))
                 raise ConfigError("configuration", [problem]) from None
         self.catalog.finalize()
+        shared = config.admission.redis
+        if shared is not None:
+            limiter = RedisLimiter(shared, self.metrics)
+            limiter.start()
+            self.limiter = limiter
         await self._start_endpoints()
         self.policy = RoutingPolicy(
             config.routing, {name: b.context_window for name, b in backends.items()}
@@ -272,6 +278,7 @@ class Gateway:
             await monitor.stop()
         if self.journal is not None:
             await self.journal.stop()
+        await self.limiter.close()
         for pool in self.pools.values():
             await pool.close()
         for provider in self.providers.values():

@@ -1,12 +1,16 @@
 """Per-scope limits (a tenant, a key), reserved all-or-nothing and settled after the answer.
 
-In-memory: one gateway process. Every check and reservation happens without an await, so on
-the event loop N concurrent requests against room for one admit exactly one.
+``MemoryLimiter`` keeps the counts in this process: every check and reservation happens without
+an await, so on the event loop N concurrent requests against room for one admit exactly one.
+``bastion.admission.redis_limiter`` shares them between processes.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bastion.admission.window import WINDOW_SECONDS, SlidingWindow
 
@@ -44,12 +48,17 @@ class Remaining:
 
 @dataclass(slots=True)
 class Grant:
-    scopes: list[tuple[_Scope, Limits]]
+    """What one admitted request holds until it is settled."""
+
+    checks: list[tuple[str, Limits]]
     tokens: int
     at: float
     requests: Remaining | None = None
     token_budget: Remaining | None = None
-    settled: bool = field(default=False)
+    settled: bool = False
+    # Where the reservation lives: this process's scopes, or a lease id in shared state.
+    local: list[tuple[_Scope, Limits]] = field(default_factory=list)
+    lease: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +71,33 @@ class Refusal:
     token_budget: Remaining | None = None
 
 
-class MemoryLimiter:
-    def __init__(self) -> None:
-        self._scopes: dict[str, _Scope] = {}
+class Limiter(Protocol):
+    async def admit(self, checks: list[tuple[str, Limits]], tokens: int) -> Grant | Refusal:
+        """Reserves one request and ``tokens`` in every scope, or nothing if any is full."""
 
-    def admit(self, checks: list[tuple[str, Limits]], tokens: int, now: float) -> Grant | Refusal:
+    async def settle(self, grant: Grant, actual_tokens: int) -> None:
+        """Replaces the token estimate with what was used and ends the concurrency lease."""
+
+    async def close(self) -> None: ...
+
+
+class MemoryLimiter:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._scopes: dict[str, _Scope] = {}
+        self._clock = clock
+
+    async def admit(self, checks: list[tuple[str, Limits]], tokens: int) -> Grant | Refusal:
+        return self.admit_at(checks, tokens, self._clock())
+
+    async def settle(self, grant: Grant, actual_tokens: int) -> None:
+        self.settle_at(grant, actual_tokens, self._clock())
+
+    async def close(self) -> None:
+        return None
+
+    def admit_at(
+        self, checks: list[tuple[str, Limits]], tokens: int, now: float
+    ) -> Grant | Refusal:
         """Reserves one request and ``tokens`` in every scope, or nothing if any is full."""
         scopes = [(self._scope(name), name, limits) for name, limits in checks]
         requests_left: Remaining | None = None
@@ -79,7 +110,7 @@ class MemoryLimiter:
                 left = Remaining(
                     rpm, rpm - scope.requests.used(now), scope.requests.wait_for(now, rpm, rpm)
                 )
-                requests_left = _tighter(requests_left, left)
+                requests_left = tighter(requests_left, left)
                 if wait > 0 and refusal is None:
                     refusal = Refusal(name, "requests per minute", rpm, wait)
             if tpm is not None:
@@ -87,7 +118,7 @@ class MemoryLimiter:
                 left = Remaining(
                     tpm, tpm - scope.tokens.used(now), scope.tokens.wait_for(now, tpm, tpm)
                 )
-                tokens_left = _tighter(tokens_left, left)
+                tokens_left = tighter(tokens_left, left)
                 if wait > 0 and refusal is None:
                     refusal = Refusal(name, "tokens per minute", tpm, wait)
             limit = limits.concurrent_requests
@@ -105,17 +136,16 @@ class MemoryLimiter:
                 scope.tokens.add(now, tokens)
             if limits.concurrent_requests is not None:
                 scope.in_flight += 1
-        grant = Grant([(scope, limits) for scope, _, limits in scopes], tokens, now)
-        grant.requests = _spent(requests_left, 1, now)
-        grant.token_budget = _spent(tokens_left, tokens, now)
+        grant = Grant(checks, tokens, now, local=[(scope, limits) for scope, _, limits in scopes])
+        grant.requests = spent(requests_left, 1, now)
+        grant.token_budget = spent(tokens_left, tokens, now)
         return grant
 
-    def settle(self, grant: Grant, actual_tokens: int, now: float) -> None:
-        """Replaces the token estimate with what was used and ends the concurrency lease."""
+    def settle_at(self, grant: Grant, actual_tokens: int, now: float) -> None:
         if grant.settled:
             return
         grant.settled = True
-        for scope, limits in grant.scopes:
+        for scope, limits in grant.local:
             if limits.tokens_per_minute is not None:
                 scope.tokens.adjust(grant.at, now, actual_tokens - grant.tokens)
             if limits.concurrent_requests is not None:
@@ -128,11 +158,11 @@ class MemoryLimiter:
         return scope
 
 
-def _tighter(current: Remaining | None, candidate: Remaining) -> Remaining:
+def tighter(current: Remaining | None, candidate: Remaining) -> Remaining:
     return candidate if current is None or candidate.remaining < current.remaining else current
 
 
-def _spent(left: Remaining | None, amount: int, now: float) -> Remaining | None:
+def spent(left: Remaining | None, amount: int, now: float) -> Remaining | None:
     """``left`` after this grant: less remaining, and full again only once it leaves the window."""
     if left is None:
         return None

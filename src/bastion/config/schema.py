@@ -449,6 +449,20 @@ class RateLimits(_Strict):
     concurrent_requests: Annotated[int, Field(gt=0)] | None = None
 
 
+class RedisAdmissionConfig(_Strict):
+    """Limits and concurrency leases shared by every gateway process through Redis."""
+
+    url: str = "redis://127.0.0.1:6379/0"
+    key_prefix: str = "bastion:"
+    timeout_seconds: Annotated[float, Field(gt=0)] = 0.5
+    # A concurrency slot of a gateway that died is free again after this long.
+    lease_ttl_seconds: Annotated[float, Field(gt=0)] = 30.0
+    # When Redis cannot be reached: closed refuses every limited request with 503; local
+    # enforces each limit divided by ``replicas`` in every process (so the total stays close).
+    on_failure: Literal["closed", "local"] = "closed"
+    replicas: Annotated[int, Field(ge=1)] = 1
+
+
 class AdmissionConfig(_Strict):
     """Per-tenant and per-key limits, checked before a request is routed (one process)."""
 
@@ -459,6 +473,8 @@ class AdmissionConfig(_Strict):
     keys: dict[str, RateLimits] = Field(default_factory=dict)  # by key id (key_…)
     # Output reserved for a request that sets no max_tokens, until its real usage is known.
     default_output_tokens: Annotated[int, Field(ge=0)] = 256
+    # Shared state for several gateway processes; without it each process counts alone.
+    redis: RedisAdmissionConfig | None = None
 
 
 class BastionConfig(_Strict):

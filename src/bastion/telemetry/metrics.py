@@ -130,6 +130,13 @@ class GatewayMetrics:
             ["backend", "transition"],
             registry=r,
         )
+        self.admission_state_errors = Counter(
+            "bastion_admission_state_errors",
+            "Admission decisions made without the shared state (Redis unreachable), by the "
+            "configured behaviour (closed: refused, local: per-process limits).",
+            ["behaviour"],
+            registry=r,
+        )
         self._routes: dict[tuple[str, str], RouteMetrics] = {}
         self.client_disconnects = Counter(
             "bastion_client_disconnects",

@@ -40,16 +40,17 @@ def test_reservations_are_all_or_nothing() -> None:
     limiter = MemoryLimiter()
     tenant = Limits(requests_per_minute=10)
     key = Limits(requests_per_minute=1)
-    first = limiter.admit([("tenant a", tenant), ("key k1", key)], 10, 0.0)
+    first = limiter.admit_at([("tenant a", tenant), ("key k1", key)], 10, 0.0)
     assert isinstance(first, Grant)
-    refused = limiter.admit([("tenant a", tenant), ("key k1", key)], 10, 1.0)
+    refused = limiter.admit_at([("tenant a", tenant), ("key k1", key)], 10, 1.0)
     assert isinstance(refused, Refusal)
     assert (refused.scope, refused.what, refused.limit) == ("key k1", "requests per minute", 1)
     assert refused.retry_after == 59.0
     # The refused request took nothing from the tenant: nine more fit through other keys.
     other = Limits(requests_per_minute=100)
     grants = [
-        limiter.admit([("tenant a", tenant), (f"key k{i}", other)], 10, 2.0) for i in range(2, 12)
+        limiter.admit_at([("tenant a", tenant), (f"key k{i}", other)], 10, 2.0)
+        for i in range(2, 12)
     ]
     assert sum(isinstance(g, Grant) for g in grants) == 9
 
@@ -57,24 +58,24 @@ def test_reservations_are_all_or_nothing() -> None:
 def test_concurrency_slots_are_held_until_settled() -> None:
     limiter = MemoryLimiter()
     limits = Limits(concurrent_requests=1)
-    results = [limiter.admit([("tenant a", limits)], 1, 0.0) for _ in range(50)]
+    results = [limiter.admit_at([("tenant a", limits)], 1, 0.0) for _ in range(50)]
     grants = [r for r in results if isinstance(r, Grant)]
     assert len(grants) == 1
-    limiter.settle(grants[0], 1, 0.5)
-    limiter.settle(grants[0], 1, 0.5)  # settling twice gives back one slot only
-    assert isinstance(limiter.admit([("tenant a", limits)], 1, 1.0), Grant)
-    assert isinstance(limiter.admit([("tenant a", limits)], 1, 1.0), Refusal)
+    limiter.settle_at(grants[0], 1, 0.5)
+    limiter.settle_at(grants[0], 1, 0.5)  # settling twice gives back one slot only
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 1, 1.0), Grant)
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 1, 1.0), Refusal)
 
 
 def test_token_estimates_are_settled_with_actual_usage() -> None:
     limiter = MemoryLimiter()
     limits = Limits(tokens_per_minute=1000)
-    grant = limiter.admit([("tenant a", limits)], 900, 0.0)
+    grant = limiter.admit_at([("tenant a", limits)], 900, 0.0)
     assert isinstance(grant, Grant)
     assert grant.token_budget is not None and grant.token_budget.remaining == 100
-    assert isinstance(limiter.admit([("tenant a", limits)], 200, 0.1), Refusal)
-    limiter.settle(grant, 150, 0.2)  # the answer was short
-    assert isinstance(limiter.admit([("tenant a", limits)], 800, 0.3), Grant)
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 200, 0.1), Refusal)
+    limiter.settle_at(grant, 150, 0.2)  # the answer was short
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 800, 0.3), Grant)
 
 
 def test_reset_durations_in_openai_format() -> None:

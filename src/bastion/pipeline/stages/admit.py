@@ -9,11 +9,10 @@ OpenAI's ``x-ratelimit-*`` headers; refusals are 429 with ``Retry-After``.
 
 from __future__ import annotations
 
-import asyncio
 import math
 from typing import Any
 
-from bastion.admission.limiter import Limits, MemoryLimiter, Refusal, Remaining
+from bastion.admission.limiter import Limiter, Limits, Refusal, Remaining
 from bastion.config.schema import AdmissionConfig, RateLimits
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
@@ -24,7 +23,7 @@ from bastion.protocols.operations import Operation
 class Admit(BaseStage):
     name = "admit"
 
-    def __init__(self, config: AdmissionConfig, limiter: MemoryLimiter) -> None:
+    def __init__(self, config: AdmissionConfig, limiter: Limiter) -> None:
         self._config = config
         self._limiter = limiter
         self._tenant_default = _limits(config.tenant_default, None)
@@ -45,8 +44,7 @@ class Admit(BaseStage):
             checks.append((f"key {principal.key_id}", key))
         if not checks:
             return
-        now = asyncio.get_running_loop().time()
-        result = self._limiter.admit(checks, self._estimate(ctx), now)
+        result = await self._limiter.admit(checks, self._estimate(ctx))
         if isinstance(result, Refusal):
             retry_after = max(1, math.ceil(result.retry_after))
             headers = {"retry-after": str(retry_after)}
@@ -64,18 +62,18 @@ class Admit(BaseStage):
     async def on_seal(self, ctx: RequestContext) -> None:
         # Before the answer's last bytes: a client's next call must find the slot free and
         # the estimate settled.
-        self._settle(ctx)
+        await self._settle(ctx)
 
     async def on_complete(self, ctx: RequestContext) -> None:
-        self._settle(ctx)  # the request ended without sealing (client left, failure)
+        await self._settle(ctx)  # the request ended without sealing (client left, failure)
 
-    def _settle(self, ctx: RequestContext) -> None:
+    async def _settle(self, ctx: RequestContext) -> None:
         grant = ctx.admission
         if grant is None or grant.settled:
             return
         usage = ctx.usage
         actual = usage.input_tokens + usage.output_tokens if usage is not None else grant.tokens
-        self._limiter.settle(grant, actual, asyncio.get_running_loop().time())
+        await self._limiter.settle(grant, actual)
 
     def _estimate(self, ctx: RequestContext) -> int:
         """Prompt bytes / 4 plus the output the request may produce."""

@@ -1,0 +1,152 @@
+"""The shared limiter against a real Redis: atomic across processes, leases that expire."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openai
+import pytest
+
+from bastion.admission.limiter import Grant, Limits, Refusal
+from bastion.admission.redis_limiter import RedisLimiter
+from bastion.config.schema import RedisAdmissionConfig
+from bastion.protocols.errors import GatewayError
+from bastion.telemetry.metrics import GatewayMetrics
+from tests.conftest_redis import URL, drop_prefix, require_redis
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture
+def prefix() -> Iterator[str]:
+    chosen = require_redis()
+    yield chosen
+    drop_prefix(chosen)
+
+
+def limiter(prefix: str, **settings: object) -> RedisLimiter:
+    config = RedisAdmissionConfig.model_validate({"url": URL, "key_prefix": prefix, **settings})
+    return RedisLimiter(config, GatewayMetrics())
+
+
+async def test_fifty_concurrent_requests_from_five_limiters_against_room_for_one(
+    prefix: str,
+) -> None:
+    # Five limiters stand for five gateway processes: each has its own connection pool.
+    limiters = [limiter(prefix) for _ in range(5)]
+    limits = Limits(concurrent_requests=1)
+    results = await asyncio.gather(
+        *(limiters[i % 5].admit([("tenant acme", limits)], 10) for i in range(50))
+    )
+    grants = [r for r in results if isinstance(r, Grant)]
+    assert len(grants) == 1
+    refusal = next(r for r in results if isinstance(r, Refusal))
+    assert (refusal.scope, refusal.what, refusal.limit) == ("tenant acme", "concurrent requests", 1)
+    await limiters[0].settle(grants[0], 10)
+    assert isinstance(await limiters[1].admit([("tenant acme", limits)], 10), Grant)
+    for each in limiters:
+        await each.close()
+
+
+async def test_requests_per_minute_are_shared(prefix: str) -> None:
+    first, second = limiter(prefix), limiter(prefix)
+    limits = Limits(requests_per_minute=10)
+    results = [await (first if i % 2 else second).admit([("key k", limits)], 1) for i in range(14)]
+    assert sum(isinstance(r, Grant) for r in results) == 10
+    refused = results[-1]
+    assert isinstance(refused, Refusal) and 55 < refused.retry_after <= 60
+    granted = results[0]
+    assert isinstance(granted, Grant) and granted.requests is not None
+    assert granted.requests.remaining == 9
+    await first.close()
+    await second.close()
+
+
+async def test_token_estimates_are_settled(prefix: str) -> None:
+    shared = limiter(prefix)
+    limits = Limits(tokens_per_minute=1000)
+    grant = await shared.admit([("tenant a", limits)], 900)
+    assert isinstance(grant, Grant)
+    assert isinstance(await shared.admit([("tenant a", limits)], 200), Refusal)
+    await shared.settle(grant, 100)
+    again = await shared.admit([("tenant a", limits)], 800)
+    assert isinstance(again, Grant)
+    assert again.token_budget is not None and again.token_budget.remaining == 100
+    await shared.close()
+
+
+async def test_a_dead_gateways_leases_expire(prefix: str) -> None:
+    dying = limiter(prefix, lease_ttl_seconds=1.0)
+    limits = Limits(concurrent_requests=2)
+    assert isinstance(await dying.admit([("tenant a", limits)], 1), Grant)
+    assert isinstance(await dying.admit([("tenant a", limits)], 1), Grant)
+    await dying.close()  # never settles: the process is gone
+    other = limiter(prefix, lease_ttl_seconds=1.0)
+    assert isinstance(await other.admit([("tenant a", limits)], 1), Refusal)
+    await asyncio.sleep(1.2)
+    assert isinstance(await other.admit([("tenant a", limits)], 1), Grant)
+    await other.close()
+
+
+async def test_running_requests_keep_their_leases(prefix: str) -> None:
+    live = limiter(prefix, lease_ttl_seconds=0.6)
+    live.start()  # renews every 0.2 s
+    limits = Limits(concurrent_requests=1)
+    grant = await live.admit([("tenant a", limits)], 1)
+    assert isinstance(grant, Grant)
+    await asyncio.sleep(1.5)  # well past the TTL
+    assert isinstance(await live.admit([("tenant a", limits)], 1), Refusal)
+    await live.settle(grant, 1)
+    assert isinstance(await live.admit([("tenant a", limits)], 1), Grant)
+    await live.close()
+
+
+async def test_unreachable_redis_fails_closed_or_degrades_as_configured() -> None:
+    unreachable = "redis://127.0.0.1:1/0"
+    metrics = GatewayMetrics()
+    closed = RedisLimiter(RedisAdmissionConfig(url=unreachable, timeout_seconds=0.2), metrics)
+    with pytest.raises(GatewayError) as caught:
+        await closed.admit([("tenant a", Limits(requests_per_minute=100))], 1)
+    assert caught.value.status == 503 and caught.value.code == "admission_unavailable"
+    assert not closed.available
+    local = RedisLimiter(
+        RedisAdmissionConfig(url=unreachable, timeout_seconds=0.2, on_failure="local", replicas=4),
+        metrics,
+    )
+    results = [
+        await local.admit([("tenant a", Limits(requests_per_minute=100))], 1) for _ in range(30)
+    ]
+    assert sum(isinstance(r, Grant) for r in results) == 25  # 100 / 4 replicas
+    samples = {
+        s.labels["behaviour"]: s.value
+        for family in metrics.registry.collect()
+        for s in family.samples
+        if s.name == "bastion_admission_state_errors_total"
+    }
+    assert samples == {"closed": 1.0, "local": 30.0}
+    await closed.close()
+    await local.close()
+
+
+def test_two_gateways_share_one_limit(prefix: str, start_gateway: Any, tmp_path: Path) -> None:
+    from tests.integration.test_admission import SIM, chat, make_key
+
+    admission = {
+        "tenants": {"acme": {"requests_per_minute": 4}},
+        "redis": {"url": URL, "key_prefix": prefix},
+    }
+    shared_db = {"url": f"sqlite+aiosqlite:///{tmp_path}/shared.db"}
+    first = start_gateway(SIM, admission=admission, database=shared_db)
+    second = start_gateway(SIM, admission=admission, database=shared_db)
+    _, secret = make_key(first, "acme")
+    statuses = []
+    for index in range(6):
+        gateway = first if index % 2 else second
+        try:
+            statuses.append(chat(gateway, secret).http_response.status_code)
+        except openai.RateLimitError:
+            statuses.append(429)
+    assert statuses == [200, 200, 200, 200, 429, 429], "4 per minute in total, not per gateway"
