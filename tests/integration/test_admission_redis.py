@@ -150,3 +150,20 @@ def test_two_gateways_share_one_limit(prefix: str, start_gateway: Any, tmp_path:
         except openai.RateLimitError:
             statuses.append(429)
     assert statuses == [200, 200, 200, 200, 429, 429], "4 per minute in total, not per gateway"
+
+
+async def test_a_budget_with_room_for_one_admits_one_of_fifty(prefix: str) -> None:
+    limiters = [limiter(prefix) for _ in range(5)]
+    budget = Limits(tokens_per_day=1500)  # room for one request reserving 1,000 tokens
+    results = await asyncio.gather(
+        *(limiters[i % 5].admit([("tenant acme", budget)], 1000) for i in range(50))
+    )
+    grants = [r for r in results if isinstance(r, Grant)]
+    assert len(grants) == 1
+    refusals = [r for r in results if isinstance(r, Refusal)]
+    assert {r.what for r in refusals} == {"tokens per day"}
+    await limiters[0].settle(grants[0], 200)  # the answer used 200: 1,300 left today
+    assert isinstance(await limiters[1].admit([("tenant acme", budget)], 1000), Grant)
+    assert isinstance(await limiters[2].admit([("tenant acme", budget)], 400), Refusal)
+    for each in limiters:
+        await each.close()

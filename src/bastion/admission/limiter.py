@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bastion.admission.periods import Period, current_periods
 from bastion.admission.window import WINDOW_SECONDS, SlidingWindow
 
 
@@ -20,21 +21,38 @@ class Limits:
     requests_per_minute: int | None = None
     tokens_per_minute: int | None = None
     concurrent_requests: int | None = None
+    tokens_per_day: int | None = None
+    tokens_per_month: int | None = None
 
     def __bool__(self) -> bool:
         return any(
             v is not None
-            for v in (self.requests_per_minute, self.tokens_per_minute, self.concurrent_requests)
+            for v in (
+                self.requests_per_minute,
+                self.tokens_per_minute,
+                self.concurrent_requests,
+                self.tokens_per_day,
+                self.tokens_per_month,
+            )
         )
+
+    def budget(self, kind: str) -> int | None:
+        return self.tokens_per_day if kind == "day" else self.tokens_per_month
 
 
 class _Scope:
-    __slots__ = ("in_flight", "requests", "tokens")
+    __slots__ = ("budgets", "in_flight", "requests", "tokens")
 
     def __init__(self) -> None:
         self.requests = SlidingWindow()
         self.tokens = SlidingWindow()
         self.in_flight = 0
+        # Token budgets: period kind -> (period id, tokens used in it).
+        self.budgets: dict[str, tuple[str, int]] = {}
+
+    def budget_used(self, period: Period) -> int:
+        current = self.budgets.get(period.kind)
+        return current[1] if current is not None and current[0] == period.id else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +77,7 @@ class Grant:
     # Where the reservation lives: this process's scopes, or a lease id in shared state.
     local: list[tuple[_Scope, Limits]] = field(default_factory=list)
     lease: str | None = None
+    periods: tuple[Period, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +115,14 @@ class MemoryLimiter:
         return None
 
     def admit_at(
-        self, checks: list[tuple[str, Limits]], tokens: int, now: float
+        self,
+        checks: list[tuple[str, Limits]],
+        tokens: int,
+        now: float,
+        periods: tuple[Period, ...] | None = None,
     ) -> Grant | Refusal:
         """Reserves one request and ``tokens`` in every scope, or nothing if any is full."""
+        periods = periods if periods is not None else current_periods()
         scopes = [(self._scope(name), name, limits) for name, limits in checks]
         requests_left: Remaining | None = None
         tokens_left: Remaining | None = None
@@ -124,6 +148,15 @@ class MemoryLimiter:
             limit = limits.concurrent_requests
             if limit is not None and scope.in_flight >= limit and refusal is None:
                 refusal = Refusal(name, "concurrent requests", limit, 1.0)
+            for period in periods:
+                budget = limits.budget(period.kind)
+                if (
+                    budget is not None
+                    and refusal is None
+                    and scope.budget_used(period) + tokens > budget
+                ):
+                    what = f"tokens per {period.kind}"
+                    refusal = Refusal(name, what, budget, period.seconds_left)
         if refusal is not None:
             return Refusal(
                 refusal.scope, refusal.what, refusal.limit, refusal.retry_after,
@@ -136,7 +169,11 @@ class MemoryLimiter:
                 scope.tokens.add(now, tokens)
             if limits.concurrent_requests is not None:
                 scope.in_flight += 1
+            for period in periods:
+                if limits.budget(period.kind) is not None:
+                    scope.budgets[period.kind] = (period.id, scope.budget_used(period) + tokens)
         grant = Grant(checks, tokens, now, local=[(scope, limits) for scope, _, limits in scopes])
+        grant.periods = periods
         grant.requests = spent(requests_left, 1, now)
         grant.token_budget = spent(tokens_left, tokens, now)
         return grant
@@ -150,6 +187,11 @@ class MemoryLimiter:
                 scope.tokens.adjust(grant.at, now, actual_tokens - grant.tokens)
             if limits.concurrent_requests is not None:
                 scope.in_flight -= 1
+            for period in grant.periods:
+                used = scope.budgets.get(period.kind)
+                if limits.budget(period.kind) is not None and used and used[0] == period.id:
+                    correction = actual_tokens - grant.tokens
+                    scope.budgets[period.kind] = (period.id, max(0, used[1] + correction))
 
     def _scope(self, name: str) -> _Scope:
         scope = self._scopes.get(name)

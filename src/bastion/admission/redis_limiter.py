@@ -31,6 +31,7 @@ from bastion.admission.limiter import (
     spent,
     tighter,
 )
+from bastion.admission.periods import Period, current_periods
 from bastion.config.schema import RedisAdmissionConfig
 from bastion.protocols.errors import GatewayError
 from bastion.telemetry.metrics import GatewayMetrics
@@ -45,6 +46,8 @@ local tokens = tonumber(ARGV[1])
 local lease = ARGV[2]
 local ttl = tonumber(ARGV[3])
 local n = tonumber(ARGV[4])
+local periods = {{'day', tonumber(ARGV[5]), 4}, {'month', tonumber(ARGV[6]), 5}}
+local ARGS, KEYS_PER = 6, 5
 
 local function window(key)
   local flat = redis.call('HGETALL', key)
@@ -77,11 +80,12 @@ end
 local refused = {}
 local out = {}
 for i = 1, n do
-  local base = 4 + (i - 1) * 3
+  local base = ARGS + (i - 1) * 5
   local rpm = tonumber(ARGV[base + 1])
   local tpm = tonumber(ARGV[base + 2])
   local conc = tonumber(ARGV[base + 3])
-  local rk, tk, lk = KEYS[(i - 1) * 3 + 1], KEYS[(i - 1) * 3 + 2], KEYS[(i - 1) * 3 + 3]
+  local k = (i - 1) * KEYS_PER
+  local rk, tk, lk = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
   local req_used, req_reset, tok_used, tok_reset = -1, 0, -1, 0
   if rpm > 0 then
     local total, slots = window(rk)
@@ -101,6 +105,15 @@ for i = 1, n do
       refused = {i, 'concurrent requests', conc, 1}
     end
   end
+  for _, period in ipairs(periods) do
+    local budget = tonumber(ARGV[base + period[3]])
+    if budget > 0 and #refused == 0 then
+      local used = tonumber(redis.call('GET', KEYS[k + period[3]]) or '0')
+      if used + tokens > budget then
+        refused = {i, 'tokens per ' .. period[1], budget, period[2]}
+      end
+    end
+  end
   out[#out + 1] = tostring(req_used)
   out[#out + 1] = tostring(req_reset)
   out[#out + 1] = tostring(tok_used)
@@ -111,11 +124,18 @@ if #refused > 0 then
           tostring(refused[4]), unpack(out)}
 end
 for i = 1, n do
-  local base = 4 + (i - 1) * 3
+  local base = ARGS + (i - 1) * 5
   local rpm = tonumber(ARGV[base + 1])
   local tpm = tonumber(ARGV[base + 2])
   local conc = tonumber(ARGV[base + 3])
-  local rk, tk, lk = KEYS[(i - 1) * 3 + 1], KEYS[(i - 1) * 3 + 2], KEYS[(i - 1) * 3 + 3]
+  local k = (i - 1) * KEYS_PER
+  local rk, tk, lk = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+  for _, period in ipairs(periods) do
+    if tonumber(ARGV[base + period[3]]) > 0 then
+      redis.call('INCRBY', KEYS[k + period[3]], tokens)
+      redis.call('EXPIRE', KEYS[k + period[3]], math.ceil(period[2]) + 86400)
+    end
+  end
   if rpm > 0 then
     redis.call('HINCRBY', rk, sec, 1)
     redis.call('EXPIRE', rk, 61)
@@ -132,15 +152,24 @@ end
 return {'1', tostring(now), '', '', '', '', unpack(out)}
 """
 
-# KEYS: per scope (tokens key, leases key); ARGV: second of admission, token correction, lease.
+# KEYS: per scope (tokens window, leases, day budget, month budget); ARGV: second of admission,
+# token correction, lease.
 _SETTLE = """
 local sec, delta, lease = ARGV[1], tonumber(ARGV[2]), ARGV[3]
-for i = 1, #KEYS, 2 do
+for i = 1, #KEYS, 4 do
   local tk, lk = KEYS[i], KEYS[i + 1]
   if delta ~= 0 and redis.call('HEXISTS', tk, sec) == 1 then
     local value = tonumber(redis.call('HGET', tk, sec)) + delta
     if value < 0 then value = 0 end
     redis.call('HSET', tk, sec, value)
+  end
+  for j = 2, 3 do
+    local bk = KEYS[i + j]
+    if delta ~= 0 and redis.call('EXISTS', bk) == 1 then
+      local value = tonumber(redis.call('GET', bk)) + delta
+      if value < 0 then value = 0 end
+      redis.call('SET', bk, value, 'KEEPTTL')
+    end
   end
   redis.call('ZREM', lk, lease)
 end
@@ -187,20 +216,32 @@ class RedisLimiter:
                 await self._renewer
         await self._redis.aclose()
 
-    def _keys(self, scope: str) -> tuple[str, str, str]:
+    def _keys(self, scope: str, periods: tuple[Period, ...]) -> list[str]:
+        """Per scope: requests window, tokens window, leases, day budget, month budget."""
         base = f"{self._config.key_prefix}admission:{scope}"
-        return f"{base}:requests", f"{base}:tokens", f"{base}:leases"
+        day, month = periods
+        return [
+            f"{base}:requests",
+            f"{base}:tokens",
+            f"{base}:leases",
+            f"{base}:day:{day.id}",
+            f"{base}:month:{month.id}",
+        ]
 
     async def admit(self, checks: list[tuple[str, Limits]], tokens: int) -> Grant | Refusal:
         lease = secrets.token_hex(8)
+        periods = current_periods()
         keys: list[str] = []
         args: list[Any] = [tokens, lease, self._config.lease_ttl_seconds, len(checks)]
+        args += [period.seconds_left for period in periods]
         for scope, limits in checks:
-            keys.extend(self._keys(scope))
+            keys.extend(self._keys(scope, periods))
             args += [
                 limits.requests_per_minute or 0,
                 limits.tokens_per_minute or 0,
                 limits.concurrent_requests or 0,
+                limits.tokens_per_day or 0,
+                limits.tokens_per_month or 0,
             ]
         try:
             reply = await self._admit(keys=keys, args=args)
@@ -225,7 +266,7 @@ class RedisLimiter:
             return Refusal(
                 scope, reply[3], int(reply[4]), float(reply[5]), requests_left, tokens_left
             )
-        grant = Grant(checks, tokens, now, lease=lease)
+        grant = Grant(checks, tokens, now, lease=lease, periods=periods)
         grant.requests = spent(requests_left, 1, now)
         grant.token_budget = spent(tokens_left, tokens, now)
         if any(limits.concurrent_requests for _, limits in checks):
@@ -242,8 +283,8 @@ class RedisLimiter:
         self._active.pop(grant.lease, None)
         keys: list[str] = []
         for scope, _ in grant.checks:
-            _, tokens_key, leases_key = self._keys(scope)
-            keys += [tokens_key, leases_key]
+            _, tokens_key, leases_key, day_key, month_key = self._keys(scope, grant.periods)
+            keys += [tokens_key, leases_key, day_key, month_key]
         delta = actual_tokens - grant.tokens
         try:
             await self._settle(keys=keys, args=[int(grant.at), delta, grant.lease])
@@ -282,7 +323,7 @@ class RedisLimiter:
         while True:
             await asyncio.sleep(ttl / 3)
             for lease, grant in list(self._active.items()):
-                keys = [self._keys(scope)[2] for scope, limits in grant.checks
+                keys = [self._keys(scope, grant.periods)[2] for scope, limits in grant.checks
                         if limits.concurrent_requests]  # fmt: skip
                 try:
                     await self._renew(keys=keys, args=[lease, ttl])
@@ -298,4 +339,6 @@ def _scaled(limits: Limits, share: int) -> Limits:
         part(limits.requests_per_minute),
         part(limits.tokens_per_minute),
         part(limits.concurrent_requests),
+        part(limits.tokens_per_day),
+        part(limits.tokens_per_month),
     )

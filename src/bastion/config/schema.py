@@ -447,6 +447,9 @@ class RateLimits(_Strict):
     # Input plus output; an estimate is reserved at admission and settled with actual usage.
     tokens_per_minute: Annotated[int, Field(gt=0)] | None = None
     concurrent_requests: Annotated[int, Field(gt=0)] | None = None
+    # Budgets per UTC calendar day / month, reserved and settled like tokens_per_minute.
+    tokens_per_day: Annotated[int, Field(gt=0)] | None = None
+    tokens_per_month: Annotated[int, Field(gt=0)] | None = None
 
 
 class RedisAdmissionConfig(_Strict):

@@ -82,3 +82,41 @@ def test_reset_durations_in_openai_format() -> None:
     assert duration(0.02) == "20ms"
     assert duration(1.5) == "1.5s"
     assert duration(360) == "6m0s"
+
+
+def test_daily_budget_refuses_until_the_day_ends_and_settles() -> None:
+    from datetime import UTC, datetime
+
+    from bastion.admission.periods import current_periods
+
+    limiter = MemoryLimiter()
+    limits = Limits(tokens_per_day=1000, tokens_per_month=1500)
+    today = current_periods(datetime(2026, 12, 31, 18, 0, tzinfo=UTC))
+    assert [p.id for p in today] == ["2026-12-31", "2026-12"]
+    assert today[0].seconds_left == 6 * 3600 and today[1].seconds_left == 6 * 3600
+    grant = limiter.admit_at([("tenant a", limits)], 900, 0.0, today)
+    assert isinstance(grant, Grant)
+    refused = limiter.admit_at([("tenant a", limits)], 200, 1.0, today)
+    assert isinstance(refused, Refusal)
+    assert (refused.what, refused.retry_after) == ("tokens per day", 6 * 3600)
+    limiter.settle_at(grant, 300, 2.0)  # used 300 of the 900 reserved
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 700, 3.0, today), Grant)
+    tomorrow = current_periods(datetime(2027, 1, 1, 0, 0, 1, tzinfo=UTC))
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 1000, 4.0, tomorrow), Grant)
+
+
+def test_monthly_budget_spans_days() -> None:
+    from datetime import UTC, datetime
+
+    from bastion.admission.periods import current_periods
+
+    limiter = MemoryLimiter()
+    limits = Limits(tokens_per_day=1000, tokens_per_month=1500)
+    first = current_periods(datetime(2026, 11, 3, 12, 0, tzinfo=UTC))
+    second = current_periods(datetime(2026, 11, 4, 12, 0, tzinfo=UTC))
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 900, 0.0, first), Grant)
+    refused = limiter.admit_at([("tenant a", limits)], 700, 1.0, second)
+    assert isinstance(refused, Refusal)
+    assert refused.what == "tokens per month"
+    assert refused.retry_after == second[1].seconds_left  # until 1 December
+    assert isinstance(limiter.admit_at([("tenant a", limits)], 600, 2.0, second), Grant)
