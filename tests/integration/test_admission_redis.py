@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
+import redis
 
 from bastion.admission.limiter import Grant, Limits, Refusal
 from bastion.admission.redis_limiter import RedisLimiter
@@ -16,6 +19,7 @@ from bastion.config.schema import RedisAdmissionConfig
 from bastion.protocols.errors import GatewayError
 from bastion.telemetry.metrics import GatewayMetrics
 from tests.conftest_redis import URL, drop_prefix, require_redis
+from tests.servers import free_port, wait_for
 
 pytestmark = pytest.mark.redis
 
@@ -167,3 +171,73 @@ async def test_a_budget_with_room_for_one_admits_one_of_fifty(prefix: str) -> No
     assert isinstance(await limiters[2].admit([("tenant acme", budget)], 400), Refusal)
     for each in limiters:
         await each.close()
+
+
+class OwnRedis:
+    """A private redis-server on a free port, to be stopped and started again."""
+
+    def __init__(self, directory: Path) -> None:
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self._directory = directory
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            pytest.skip("redis-server is not installed")
+        self._process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--save", "", "--appendonly", "no",
+             "--dir", str(self._directory)],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for(self._answers, timeout=10)
+
+    def _answers(self) -> bool:
+        try:
+            return bool(redis.Redis.from_url(self.url, socket_connect_timeout=0.2).ping())
+        except redis.RedisError:
+            return False
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait(10)
+            self._process = None
+
+
+@pytest.mark.parametrize("behaviour", ["closed", "local"])
+def test_redis_outage_and_recovery(behaviour: str, start_gateway: Any, tmp_path: Path) -> None:
+    from tests.integration.test_admission import SIM, chat, make_key
+
+    require_redis()  # the same binary and CI rule as the shared server
+    server = OwnRedis(tmp_path)
+    server.start()
+    try:
+        gateway = start_gateway(
+            SIM,
+            admission={
+                "tenants": {"acme": {"requests_per_minute": 1000}},
+                "redis": {"url": server.url, "timeout_seconds": 0.2, "on_failure": behaviour},
+            },
+        )
+        _, secret = make_key(gateway, "acme")
+        assert chat(gateway, secret).http_response.status_code == 200
+
+        server.stop()
+        if behaviour == "closed":
+            with pytest.raises(openai.APIStatusError) as caught:
+                chat(gateway, secret)
+            assert caught.value.status_code == 503
+            assert caught.value.response.headers["retry-after"] == "1"
+            assert "unavailable" in caught.value.message
+        else:
+            assert chat(gateway, secret).http_response.status_code == 200
+        errors = gateway.metric("bastion_admission_state_errors_total", behaviour=behaviour)
+        assert errors == 1
+
+        server.start()  # an empty Redis on the same port: counts start again
+        assert chat(gateway, secret).http_response.status_code == 200
+        assert gateway.metric("bastion_admission_state_errors_total") == 1, "recovered"
+    finally:
+        server.stop()
