@@ -123,7 +123,7 @@ class Gateway:
         routing = self.config.routing
         stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
         if _has_limits(self.config.admission):
-            stages.append(Admit(self.config.admission, self.limiter))
+            stages.append(Admit(self.config.admission, self.limiter, self.metrics))
         stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
         if journal is not None and audit.enabled:
             stages.append(

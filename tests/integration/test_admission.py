@@ -51,6 +51,10 @@ def test_requests_per_minute_per_tenant(start_gateway: GatewayFactory) -> None:
     assert response.headers["x-ratelimit-remaining-requests"] == "0"
     assert "tenant acme: 3 requests per minute" in caught.value.message
     assert "x-ratelimit-limit-requests" not in chat(gateway, other).headers, "globex is unlimited"
+    refusals = gateway.metric(
+        "bastion_admission_refusals_total", scope="tenant", limit="requests per minute"
+    )
+    assert refusals == 1
 
     messages = anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)
     with pytest.raises(anthropic.RateLimitError) as refused:

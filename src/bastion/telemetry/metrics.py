@@ -130,6 +130,12 @@ class GatewayMetrics:
             ["backend", "transition"],
             registry=r,
         )
+        self.admission_refusals = Counter(
+            "bastion_admission_refusals",
+            "Requests refused by a limit, by the kind of scope (tenant, key) and the limit.",
+            ["scope", "limit"],
+            registry=r,
+        )
         self.admission_state_errors = Counter(
             "bastion_admission_state_errors",
             "Admission decisions made without the shared state (Redis unreachable), by the "

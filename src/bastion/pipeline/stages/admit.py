@@ -18,14 +18,16 @@ from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.operations import Operation
+from bastion.telemetry.metrics import GatewayMetrics
 
 
 class Admit(BaseStage):
     name = "admit"
 
-    def __init__(self, config: AdmissionConfig, limiter: Limiter) -> None:
+    def __init__(self, config: AdmissionConfig, limiter: Limiter, metrics: GatewayMetrics) -> None:
         self._config = config
         self._limiter = limiter
+        self._refusals = metrics.admission_refusals
         self._tenant_default = _limits(config.tenant_default, None)
         self._key_default = _limits(config.key_default, None)
         self._tenants = {n: _limits(config.tenant_default, o) for n, o in config.tenants.items()}
@@ -46,6 +48,7 @@ class Admit(BaseStage):
             return
         result = await self._limiter.admit(checks, self._estimate(ctx))
         if isinstance(result, Refusal):
+            self._refusals.labels(result.scope.split(" ", 1)[0], result.what).inc()
             retry_after = max(1, math.ceil(result.retry_after))
             headers = {"retry-after": str(retry_after)}
             headers.update(_rate_headers(result.requests, result.token_budget))
