@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bastion.admission.periods import Period, current_periods
-from bastion.admission.window import WINDOW_SECONDS, SlidingWindow
+from bastion.admission.window import WINDOW_SECONDS, SlidingLog, SlidingWindow
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ class _Scope:
     __slots__ = ("budgets", "in_flight", "requests", "tokens")
 
     def __init__(self) -> None:
-        self.requests = SlidingWindow()
+        self.requests = SlidingLog()
         self.tokens = SlidingWindow()
         self.in_flight = 0
         # Token budgets: period kind -> (period id, tokens used in it).
@@ -130,10 +130,8 @@ class MemoryLimiter:
         for scope, name, limits in scopes:
             rpm, tpm = limits.requests_per_minute, limits.tokens_per_minute
             if rpm is not None:
-                wait = scope.requests.wait_for(now, 1, rpm)
-                left = Remaining(
-                    rpm, rpm - scope.requests.used(now), scope.requests.wait_for(now, rpm, rpm)
-                )
+                wait = scope.requests.wait_for(now, rpm)
+                left = Remaining(rpm, rpm - scope.requests.used(now), scope.requests.empty_in(now))
                 requests_left = tighter(requests_left, left)
                 if wait > 0 and refusal is None:
                     refusal = Refusal(name, "requests per minute", rpm, wait)
@@ -164,7 +162,7 @@ class MemoryLimiter:
             )  # fmt: skip
         for scope, _, limits in scopes:
             if limits.requests_per_minute is not None:
-                scope.requests.add(now, 1)
+                scope.requests.add(now)
             if limits.tokens_per_minute is not None:
                 scope.tokens.add(now, tokens)
             if limits.concurrent_requests is not None:

@@ -2,9 +2,10 @@
 
 One Lua script checks and reserves every scope of a request at once, on Redis's clock, so
 concurrent requests from any number of processes against room for one admit exactly one.
-Windows are hashes of one-second slots (the same sliding minute as in memory); concurrency
-slots are leases in a sorted set scored by expiry, renewed while their request runs, so a
-gateway that dies frees its slots within ``lease_ttl_seconds``.
+Requests per minute are a log of admission times (a sorted set), tokens per minute hashes of
+one-second slots (the same sliding minute as in memory). Concurrency slots are leases in a
+sorted set scored by expiry, renewed while their request runs, so a gateway that dies frees its
+slots within ``lease_ttl_seconds``.
 
 When Redis cannot be reached the configured choice applies: ``closed`` refuses with 503, or
 ``local`` enforces each limit divided by ``replicas`` in this process.
@@ -88,10 +89,17 @@ for i = 1, n do
   local rk, tk, lk = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
   local req_used, req_reset, tok_used, tok_reset = -1, 0, -1, 0
   if rpm > 0 then
-    local total, slots = window(rk)
-    req_used, req_reset = total, wait_for(total, slots, rpm, rpm)
-    local w = wait_for(total, slots, 1, rpm)
-    if w > 0 and #refused == 0 then refused = {i, 'requests per minute', rpm, w} end
+    -- Requests are an exact log (a sorted set of admission times), not one-second slots.
+    redis.call('ZREMRANGEBYSCORE', rk, '-inf', now - 60)
+    req_used = redis.call('ZCARD', rk)
+    if req_used > 0 then
+      local newest = redis.call('ZRANGE', rk, -1, -1, 'WITHSCORES')
+      req_reset = tonumber(newest[2]) + 60 - now
+    end
+    if req_used >= rpm and #refused == 0 then
+      local oldest = redis.call('ZRANGE', rk, req_used - rpm, req_used - rpm, 'WITHSCORES')
+      refused = {i, 'requests per minute', rpm, math.max(0, tonumber(oldest[2]) + 60 - now)}
+    end
   end
   if tpm > 0 then
     local total, slots = window(tk)
@@ -137,7 +145,7 @@ for i = 1, n do
     end
   end
   if rpm > 0 then
-    redis.call('HINCRBY', rk, sec, 1)
+    redis.call('ZADD', rk, now, lease .. ':' .. i)
     redis.call('EXPIRE', rk, 61)
   end
   if tpm > 0 then

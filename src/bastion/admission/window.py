@@ -1,11 +1,13 @@
-"""A sliding one-minute window counted in one-second slots.
+"""Sliding one-minute windows: one counted in one-second slots, one an exact log.
 
-The sum over the last 60 slots never exceeds the limit, so a limit of 600 per minute admits at
-most 600 in any minute — not 600 plus a refill, as a token bucket starting full would — while
-memory stays at 60 integers per counted key.
+Neither admits a limit plus a refill, as a token bucket starting full would. The slotted window
+keeps 60 integers per key but lets a slot's amounts leave up to a second early (tokens); the log
+keeps one time per counted request and is exact (requests).
 """
 
 from __future__ import annotations
+
+from collections import deque
 
 WINDOW_SECONDS = 60
 
@@ -64,3 +66,37 @@ class SlidingWindow:
                 # That slot leaves the window when the clock passes second + 60.
                 return max(0.0, second + WINDOW_SECONDS - now)
         return float(WINDOW_SECONDS)
+
+
+class SlidingLog:
+    """Request times of the last minute, exactly: no 60-second span holds more than the limit.
+
+    Slots of a second would let the first slot's requests leave the window up to a second early
+    (59 s after they were admitted), admitting up to 1.7 % too many per minute; a log does not,
+    at the cost of one float per counted request (at most the limit).
+    """
+
+    __slots__ = ("_times",)
+
+    def __init__(self) -> None:
+        self._times: deque[float] = deque()
+
+    def used(self, now: float) -> int:
+        times = self._times
+        while times and times[0] <= now - WINDOW_SECONDS:
+            times.popleft()
+        return len(times)
+
+    def add(self, now: float) -> None:
+        self._times.append(now)
+
+    def wait_for(self, now: float, limit: int) -> float:
+        """Seconds until one more request fits under ``limit``."""
+        if self.used(now) < limit:
+            return 0.0
+        return self._times[len(self._times) - limit] + WINDOW_SECONDS - now
+
+    def empty_in(self, now: float) -> float:
+        """Seconds until the window holds nothing again."""
+        self.used(now)
+        return self._times[-1] + WINDOW_SECONDS - now if self._times else 0.0

@@ -1,5 +1,5 @@
 from bastion.admission.limiter import Grant, Limits, MemoryLimiter, Refusal
-from bastion.admission.window import SlidingWindow
+from bastion.admission.window import SlidingLog, SlidingWindow
 from bastion.pipeline.stages.admit import duration
 
 
@@ -16,6 +16,19 @@ def test_a_window_admits_exactly_the_limit_in_any_minute() -> None:
         assert len(in_minute) == 600, (start, len(in_minute))
     for index in range(len(admitted) - 600):
         assert admitted[index + 600] - admitted[index] >= 59.9  # no 60 s span holds 601
+
+
+def test_the_request_log_is_exact_to_the_instant() -> None:
+    log = SlidingLog()
+    admitted = []
+    for hundredth in range(0, 12000):  # 2 minutes, a hundred attempts a second, 600/minute
+        now = 1000.5 + hundredth / 100
+        if log.wait_for(now, 600) == 0:
+            log.add(now)
+            admitted.append(now)
+    for index in range(len(admitted) - 600):
+        assert admitted[index + 600] - admitted[index] >= 60 - 1e-9
+    assert log.empty_in(admitted[-1]) == 60
 
 
 def test_wait_for_names_when_room_frees() -> None:
