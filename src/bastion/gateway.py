@@ -17,7 +17,6 @@ from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
 from bastion.config import (
     WILDCARD,
-    AdmissionConfig,
     BackendConfig,
     BastionConfig,
     ConfigError,
@@ -122,8 +121,9 @@ class Gateway:
         audit = self.config.audit
         routing = self.config.routing
         stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
-        if _has_limits(self.config.admission):
-            stages.append(Admit(self.config.admission, self.limiter, self.metrics))
+        admit = Admit(self.config.admission, self.limiter, self.metrics)
+        if admit.active:
+            stages.append(admit)
         stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
         if journal is not None and audit.enabled:
             stages.append(
@@ -352,9 +352,3 @@ class Gateway:
         info.models = models
         self.catalog.add_backend(provider, models, simulated=simulated)
         self.report.backends.append(info)
-
-
-def _has_limits(config: AdmissionConfig) -> bool:
-    entries = [config.tenant_default, config.key_default, *config.tenants.values()]
-    entries += config.keys.values()
-    return any(entry.model_dump(exclude_none=True) for entry in entries)

@@ -377,7 +377,7 @@ def test_a_fallback_in_another_protocol_answers_when_the_pool_is_down(
                     "1": {
                         "backend": "gpu",
                         "model": "llama",
-                        "fallbacks": [{"backend": "anth", "model": "claude-haiku"}],
+                        "fallbacks": [{"backend": "anth", "model": "cloud-small"}],
                     }
                 }
             }
@@ -388,5 +388,5 @@ def test_a_fallback_in_another_protocol_answers_when_the_pool_is_down(
     )
     assert answer.headers["x-bastion-backend"] == "anth"
     assert answer.parse().choices[0].message.content == "echo 1 messages"
-    assert upstream.last["model"] == "claude-haiku"
+    assert upstream.last["model"] == "cloud-small"
     assert gateway.metric("bastion_routing_fallbacks_total", backend="anth") == 1

@@ -78,15 +78,17 @@ local function wait_for(total, slots, needed, limit)
   return 60
 end
 
+-- Scope i: its argument offset and limits, its key offset and its three window keys.
+local function scope(i)
+  local base, k = ARGS + (i - 1) * 5, (i - 1) * KEYS_PER
+  return base, tonumber(ARGV[base + 1]), tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3]),
+         k, KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+end
+
 local refused = {}
 local out = {}
 for i = 1, n do
-  local base = ARGS + (i - 1) * 5
-  local rpm = tonumber(ARGV[base + 1])
-  local tpm = tonumber(ARGV[base + 2])
-  local conc = tonumber(ARGV[base + 3])
-  local k = (i - 1) * KEYS_PER
-  local rk, tk, lk = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+  local base, rpm, tpm, conc, k, rk, tk, lk = scope(i)
   local req_used, req_reset, tok_used, tok_reset = -1, 0, -1, 0
   if rpm > 0 then
     -- Requests are an exact log (a sorted set of admission times), not one-second slots.
@@ -132,12 +134,7 @@ if #refused > 0 then
           tostring(refused[4]), unpack(out)}
 end
 for i = 1, n do
-  local base = ARGS + (i - 1) * 5
-  local rpm = tonumber(ARGV[base + 1])
-  local tpm = tonumber(ARGV[base + 2])
-  local conc = tonumber(ARGV[base + 3])
-  local k = (i - 1) * KEYS_PER
-  local rk, tk, lk = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
+  local base, rpm, tpm, conc, k, rk, tk, lk = scope(i)
   for _, period in ipairs(periods) do
     if tonumber(ARGV[base + period[3]]) > 0 then
       redis.call('INCRBY', KEYS[k + period[3]], tokens)

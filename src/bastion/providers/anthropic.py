@@ -29,20 +29,10 @@ class AnthropicProvider(Provider):
         }
         if config.api_key is not None:
             headers["x-api-key"] = config.api_key.get_secret_value()
-        self._headers = headers
+        self.headers = headers
 
     def base_urls(self) -> list[str]:
         return super().base_urls() or [DEFAULT_BASE_URL]
-
-    def upstream(self, base_url: str) -> HttpUpstream:
-        config = self.config
-        return HttpUpstream(
-            self.name,
-            base_url,
-            headers=self._headers,
-            timeouts=config.timeouts,
-            max_connections=config.max_connections,
-        )
 
     def path_for(self, operation: Operation) -> str | None:
         # Chat requests from OpenAI clients are translated to Messages; legacy completions and

@@ -70,6 +70,8 @@ class Provider(ABC):
     def __init__(self, name: str, config: BackendConfig) -> None:
         self.name = name
         self.config = config
+        # Sent with every call to every replica (content type, credentials, configured extras).
+        self.headers: dict[str, str] = {}
 
     @property
     def location(self) -> str:
@@ -79,9 +81,18 @@ class Provider(ABC):
         """The address of every replica, in configuration order."""
         return [replica.base_url for replica in self.config.replica_configs]
 
-    @abstractmethod
     def upstream(self, base_url: str) -> HttpUpstream:
         """A connection pool to one replica, carrying this backend's credentials."""
+        from bastion.providers.http import HttpUpstream  # http.py imports this module
+
+        config = self.config
+        return HttpUpstream(
+            self.name,
+            base_url,
+            headers=self.headers,
+            timeouts=config.timeouts,
+            max_connections=config.max_connections,
+        )
 
     @abstractmethod
     def path_for(self, operation: Operation) -> str | None:

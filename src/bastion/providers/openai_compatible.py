@@ -28,17 +28,7 @@ class OpenAICompatibleProvider(Provider):
         headers = {"content-type": "application/json", **lowercase_headers(config.headers)}
         if config.api_key is not None:
             headers["authorization"] = f"Bearer {config.api_key.get_secret_value()}"
-        self._headers = headers
-
-    def upstream(self, base_url: str) -> HttpUpstream:
-        config = self.config
-        return HttpUpstream(
-            self.name,
-            base_url,
-            headers=self._headers,
-            timeouts=config.timeouts,
-            max_connections=config.max_connections,
-        )
+        self.headers = headers
 
     def path_for(self, operation: Operation) -> str | None:
         return _PATHS.get(operation)

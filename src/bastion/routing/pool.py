@@ -119,7 +119,7 @@ class BackendPool:
 
     def retry_after(self, now: float) -> float:
         """Seconds until some replica may take traffic again, for Retry-After."""
-        waits = [r.breaker.retry_in(now) for r in self.replicas if r.breaker.retry_in(now) > 0]
+        waits = [wait for r in self.replicas if (wait := r.breaker.retry_in(now)) > 0]
         return min(waits) if waits else 1.0
 
     def describe(self, now: float) -> dict[str, Any]:

@@ -64,6 +64,8 @@ class EngineSupervisor:
         replica.ready = False
 
     def _stop_requested(self) -> bool:
+        # A method, not the attribute: stop() flips it while _run awaits, and a type checker
+        # narrowing the attribute across those awaits would call the later checks unreachable.
         return self._stopping
 
     def start(self) -> None:

@@ -32,6 +32,10 @@ class Admit(BaseStage):
         self._key_default = _limits(config.key_default, None)
         self._tenants = {n: _limits(config.tenant_default, o) for n, o in config.tenants.items()}
         self._keys = {k: _limits(config.key_default, o) for k, o in config.keys.items()}
+        # Whether any limit is configured at all; without one the stage is left out.
+        self.active = any(
+            [self._tenant_default, self._key_default, *self._tenants.values(), *self._keys.values()]
+        )
 
     async def on_request(self, ctx: RequestContext) -> None:
         principal = ctx.principal
