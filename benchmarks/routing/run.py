@@ -17,12 +17,8 @@ import asyncio
 import json
 import os
 import platform
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +27,8 @@ import aiohttp
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+from harness import Processes, free_port, percentile, wait_ready
 from workload import PlannedRequest, chat_body, generate
 
 MODEL = "bastion-sim"
@@ -39,12 +37,6 @@ STRATEGIES: dict[str, dict[str, str]] = {
     "least-loaded": {"strategy": "least-outstanding", "affinity": "none"},
     "prefix+load": {"strategy": "least-outstanding", "affinity": "prefix"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -78,67 +70,12 @@ class RunResult:
             "requests": len(self.outcomes),
             "errors": len(self.outcomes) - len(done),
             "output_tokens_per_s": tokens / (last - self.started) if last > self.started else 0.0,
-            "ttft_p50_s": _percentile(ttfts_all, 0.50),
-            "ttft_p90_s": _percentile(ttfts_all, 0.90),
-            "ttft_p99_s": _percentile(ttfts_all, 0.99),
+            "ttft_p50_s": percentile(ttfts_all, 0.50),
+            "ttft_p90_s": percentile(ttfts_all, 0.90),
+            "ttft_p99_s": percentile(ttfts_all, 0.99),
             "makespan_s": last - self.started,
             "cpu_seconds": self.cpu_seconds,
         }
-
-
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    index = min(len(values) - 1, max(0, round(q * len(values) + 0.5) - 1))
-    return values[index]
-
-
-class Processes:
-    def __init__(self) -> None:
-        self.started: list[tuple[str, subprocess.Popen[bytes]]] = []
-
-    def start(self, name: str, argv: list[str], log: Path) -> subprocess.Popen[bytes]:
-        handle = log.open("wb")
-        process = subprocess.Popen(argv, stdout=handle, stderr=subprocess.STDOUT)
-        self.started.append((name, process))
-        return process
-
-    def cpu_seconds(self) -> dict[str, float]:
-        """User + system CPU each process used so far (Linux /proc)."""
-        ticks = os.sysconf("SC_CLK_TCK")
-        used: dict[str, float] = {}
-        for name, process in self.started:
-            try:
-                fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            used[name] = (int(fields[11]) + int(fields[12])) / ticks
-        return used
-
-    def stop(self) -> None:
-        for _, process in self.started:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for _, process in self.started:
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        self.started.clear()
-
-
-async def wait_ready(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() < deadline:
-            try:
-                async with session.get(url, timeout=aiohttp.ClientTimeout(total=1)) as response:
-                    if response.status == 200:
-                        return
-            except (aiohttp.ClientError, TimeoutError):
-                pass
-            await asyncio.sleep(0.1)
-    raise TimeoutError(f"{url} not ready")
 
 
 async def replay(url: str, planned: list[PlannedRequest], deadline: float) -> RunResult:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from bastion.admission.anomaly import AnomalyDetector
+from bastion.admission.capacity import PoolCapacity
 from bastion.admission.limiter import Limiter, MemoryLimiter
 from bastion.admission.redis_limiter import RedisLimiter
 from bastion.audit.chain import Signer
@@ -22,6 +24,7 @@ from bastion.config import (
     ConfigError,
     ConfigProblem,
 )
+from bastion.events import EventLog
 from bastion.journal import JournalWriter
 from bastion.journal.writer import AuditSettings, SpoolSettings
 from bastion.pipeline import Pipeline
@@ -32,6 +35,7 @@ from bastion.pipeline.stages.audit import AuditIntent
 from bastion.pipeline.stages.authenticate import Authenticate
 from bastion.pipeline.stages.dispatch import Dispatch
 from bastion.pipeline.stages.parse import Parse
+from bastion.pipeline.stages.queue import Queue
 from bastion.pipeline.stages.record import Record
 from bastion.pipeline.stages.respond import Respond
 from bastion.pipeline.stages.route import Route
@@ -104,6 +108,9 @@ class Gateway:
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
         self.tracer: RequestTracer | None = None
+        # Admin events (usage anomalies), and the detector that raises them.
+        self.events = EventLog()
+        self.anomalies: AnomalyDetector | None = None
         self.report = StartupReport()
         self.ready = False
         self.draining = False
@@ -121,10 +128,19 @@ class Gateway:
         audit = self.config.audit
         routing = self.config.routing
         stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
-        admit = Admit(self.config.admission, self.limiter, self.metrics)
+        # With keys in the store, limits may be set on tenants and keys through the admin API.
+        admit = Admit(
+            self.config.admission,
+            self.limiter,
+            self.metrics,
+            stored_limits=self.authenticator is not None,
+        )
         if admit.active:
             stages.append(admit)
         stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
+        if any(pool.capacity is not None for pool in self.pools.values()):
+            admission = self.config.admission
+            stages.append(Queue(admission.queue, admission.default_output_tokens))
         if journal is not None and audit.enabled:
             stages.append(
                 AuditIntent(
@@ -137,7 +153,7 @@ class Gateway:
         stages += [Dispatch(self.metrics, routing), Respond(self.metrics)]
         if journal is not None:
             stages.append(Record(journal, ledger=self.config.ledger.enabled))
-        stages.append(Account(self.metrics, self.tracer))
+        stages.append(Account(self.metrics, self.tracer, self.anomalies))
         return Pipeline(stages)
 
     async def start(self) -> None:
@@ -164,6 +180,12 @@ class Gateway:
                 durability_timeout=config.journal.durability_timeout_seconds,
             )
             await self.journal.start()
+        self.events = EventLog(self.store.events if self.store is not None else None)
+        self.events.start()
+        anomaly = config.admission.anomaly
+        if config.auth.enabled and anomaly.enabled:  # without keys there are no tenants
+            self.anomalies = AnomalyDetector(anomaly, self.metrics, self.events.emit)
+            self.anomalies.start()
         backends = dict(self.config.backends)
         if not backends:
             backends = await self._embedded_backends()
@@ -276,6 +298,9 @@ class Gateway:
         await asyncio.gather(*(supervisor.stop() for supervisor in self.supervisors))
         for monitor in self.monitors:
             await monitor.stop()
+        if self.anomalies is not None:
+            await self.anomalies.close()
+        await self.events.close()
         if self.journal is not None:
             await self.journal.stop()
         await self.limiter.close()
@@ -321,6 +346,16 @@ class Gateway:
         await provider.start()
         self.providers[name] = provider
         pool = BackendPool(provider, config)
+        capacity = config.capacity
+        if (
+            capacity.concurrent_requests
+            or capacity.kv_tokens
+            or capacity.learn
+            or capacity.reserved
+        ):
+            redis = self.config.admission.redis
+            share = 1 / redis.replicas if redis is not None else 1.0
+            pool.capacity = PoolCapacity(name, pool.replicas, capacity, self.metrics, share)
         self.pools[name] = pool
         self.monitors.append(PoolMonitor(pool, self.metrics))
         for replica, replica_config in zip(pool.replicas, config.replica_configs, strict=False):

@@ -279,6 +279,107 @@ async def test_unknown_keys_are_404(admin: Admin) -> None:
         assert_error(await admin.call(method, path), 404, "not_found")
 
 
+# Limits
+
+
+async def test_limits_on_creation_patch_and_get(admin: Admin) -> None:
+    created = await admin.call(
+        "POST", "/tenants", json={"name": "acme", "limits": {"requests_per_minute": 600}}
+    )
+    assert created.status_code == 201, created.text
+    tenant = created.json()
+    assert tenant["limits"] == {"requests_per_minute": 600}
+    assert (await admin.call("GET", "/tenants/acme")).json() == tenant
+    plain = (await admin.call("POST", "/tenants", json={"name": "plain"})).json()
+    assert plain["limits"] is None
+
+    key = (
+        await admin.call(
+            "POST",
+            "/keys",
+            json={"tenant": "acme", "limits": {"tokens_per_day": 10_000, "concurrent_requests": 2}},
+        )
+    ).json()
+    assert key["limits"] == {"tokens_per_day": 10_000, "concurrent_requests": 2}
+    assert (await admin.call("GET", f"/keys/{key['id']}")).json()["limits"] == key["limits"]
+
+    # PATCH replaces the whole object (by tenant id or name); null clears.
+    patched = await admin.call(
+        "PATCH", "/tenants/acme", json={"limits": {"tokens_per_minute": 90_000}}
+    )
+    assert patched.status_code == 200
+    assert patched.json() == {**tenant, "limits": {"tokens_per_minute": 90_000}}
+    listed = (await admin.call("GET", "/tenants")).json()["data"]
+    assert {t["name"]: t["limits"] for t in listed}["acme"] == {"tokens_per_minute": 90_000}
+    cleared = await admin.call("PATCH", f"/tenants/{tenant['id']}", json={"limits": None})
+    assert cleared.json()["limits"] is None
+
+    raised = await admin.call("PATCH", f"/keys/{key['id']}", json={"limits": {"tokens_per_day": 1}})
+    assert raised.status_code == 200
+    body = raised.json()
+    assert body["limits"] == {"tokens_per_day": 1} and "key" not in body
+    listed = (await admin.call("GET", "/keys?tenant_id=acme")).json()["data"]
+    assert [k["limits"] for k in listed] == [{"tokens_per_day": 1}]
+    assert (await admin.call("PATCH", f"/keys/{key['id']}", json={"limits": {}})).json()[
+        "limits"
+    ] is None
+
+
+async def test_bad_limits_are_400(admin: Admin) -> None:
+    await admin.call("POST", "/tenants", json={"name": "acme"})
+    key = (await admin.call("POST", "/keys", json={"tenant": "acme"})).json()
+    cases: list[tuple[object, str]] = [
+        ({"requests_per_minute": 0}, "limits.requests_per_minute"),
+        ({"requests_per_minute": -1}, "limits.requests_per_minute"),
+        ({"requests_per_minute": "60"}, "limits.requests_per_minute"),
+        ({"requests_per_minute": 1.5}, "limits.requests_per_minute"),
+        ({"requests_per_minute": True}, "limits.requests_per_minute"),
+        ({"rpm_limit": 60}, "limits.rpm_limit"),
+        ([60], "limits"),
+        (60, "limits"),
+    ]
+    for limits, param in cases:
+        for method, path, body in (
+            ("POST", "/tenants", {"name": "globex", "limits": limits}),
+            ("POST", "/keys", {"tenant": "acme", "name": "other", "limits": limits}),
+            ("PATCH", "/tenants/acme", {"limits": limits}),
+            ("PATCH", f"/keys/{key['id']}", {"limits": limits}),
+        ):
+            error = assert_error(await admin.call(method, path, json=body), 400, "invalid_request")
+            assert error["param"] == param, (method, path, limits, error)
+            assert error["message"].startswith(param), error
+    unknown = assert_error(
+        await admin.call("PATCH", "/tenants/acme", json={"limits": {"rpm": 1}}), 400
+    )
+    assert "unknown limit" in unknown["message"] and "requests_per_minute" in unknown["message"]
+    zero = assert_error(
+        await admin.call("PATCH", "/tenants/acme", json={"limits": {"tokens_per_day": 0}}), 400
+    )
+    assert zero["message"] == "limits.tokens_per_day: must be a positive integer, not 0"
+    # The body must say what to set: limits is required, and nothing else is taken.
+    assert assert_error(await admin.call("PATCH", "/tenants/acme", json={}), 400)["param"] == (
+        "limits"
+    )
+    assert_error(
+        await admin.call("PATCH", "/tenants/acme", json={"limits": None, "name": "x"}), 400
+    )
+    assert_error(await admin.call("PATCH", "/tenants/acme", content=b"{nope"), 400, "invalid_json")
+    # Nothing was created or changed.
+    assert [t["name"] for t in (await admin.call("GET", "/tenants")).json()["data"]] == [
+        "acme",
+        "admin",
+    ]
+    assert (await admin.call("GET", "/tenants/acme")).json()["limits"] is None
+    assert (await admin.call("GET", f"/keys/{key['id']}")).json()["limits"] is None
+
+
+async def test_patching_unknown_tenants_and_keys_is_404(admin: Admin) -> None:
+    body = {"limits": {"requests_per_minute": 1}}
+    for path in ("/tenants/nobody", "/tenants/ten_" + "0" * 24, "/keys/key_" + "0" * 24):
+        assert_error(await admin.call("PATCH", path, json=body), 404, "not_found")
+    assert_error(await admin.call("PATCH", "/tenants/nobody", key=None, json=body), 401)
+
+
 async def test_unauthenticated_requests_learn_nothing(admin: Admin) -> None:
     unknown = "key_" + "0" * 24
     assert_error(await admin.call("GET", f"/keys/{unknown}", key=None), 401)

@@ -16,12 +16,14 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
+from bastion.config.schema import RateLimits
 from bastion.store import ConflictError, Store, hash_key
 from bastion.store.engine import create_engines
 from bastion.store.migrate import VERSION_TABLE, current_revision, head_revision, upgrade_to_head
 from bastion.store.models import Base
 from bastion.store.store import RELAY_APPLICATION_NAME
 from tests.conftest_postgres import PostgresServer, require_postgres
+from tests.unit.store.test_store_limits import check_limit_rules
 
 pytestmark = pytest.mark.postgres
 
@@ -231,6 +233,61 @@ async def test_relay_recovers_from_a_lost_connection(
         return await auth.authenticate(plaintext) is None
 
     await _eventually(rejected)
+
+
+async def test_limits_round_trip_as_jsonb(store: Store, postgres: PostgresServer) -> None:
+    await check_limit_rules(store)
+    tenant = await store.tenants.create("jsonb", limits={"requests_per_minute": 7})
+    await store.keys.create(tenant.id, "app")
+    database = store._db.engines.read.url.database
+    assert database is not None
+    raw = await postgres.connect(database)
+    try:
+        types = await raw.fetch(
+            "SELECT table_name, data_type FROM information_schema.columns "
+            "WHERE column_name = 'limits' ORDER BY table_name"
+        )
+        stored = await raw.fetch(
+            "SELECT t.limits AS tenant, k.limits AS key FROM tenants t "
+            "JOIN api_keys k ON k.tenant_id = t.id WHERE t.name = 'jsonb'"
+        )
+    finally:
+        await raw.close()
+    assert [tuple(r) for r in types] == [("api_keys", "jsonb"), ("tenants", "jsonb")]
+    # A key without limits is SQL NULL, not JSON null.
+    assert [tuple(r) for r in stored] == [('{"requests_per_minute": 7}', None)]
+
+
+async def test_limit_changes_in_another_process_are_immediate(store: Store, pg_url: str) -> None:
+    tenant = await store.tenants.create("acme")
+    plaintext, record = await store.keys.create(tenant.id, "ci", limits={"requests_per_minute": 2})
+    other_tenant = await store.tenants.create("other")
+    other_plaintext, _ = await store.keys.create(other_tenant.id, "ci")
+    auth = KeyAuthenticator(store, cache_ttl=3600)
+    principal = await auth.authenticate(plaintext)
+    assert principal is not None and principal.key_limits == RateLimits(requests_per_minute=2)
+    unrelated = await auth.authenticate(other_plaintext)
+
+    # Another process, e.g. a second gateway, which sends NOTIFY in its transaction.
+    cli = await Store.open(pg_url, listen=False)
+    try:
+        await cli.keys.set_limits(record.id, {"requests_per_minute": 50})
+
+        async def key_raised() -> bool:
+            found = await auth.authenticate(plaintext)
+            return found is not None and found.key_limits == RateLimits(requests_per_minute=50)
+
+        await _eventually(key_raised)
+        await cli.tenants.set_limits(tenant.id, {"tokens_per_day": 1000})
+
+        async def tenant_limited() -> bool:
+            found = await auth.authenticate(plaintext)
+            return found is not None and found.tenant_limits == RateLimits(tokens_per_day=1000)
+
+        await _eventually(tenant_limited)
+        assert await auth.authenticate(other_plaintext) is unrelated
+    finally:
+        await cli.close()
 
 
 async def test_endpoint_version_publication(store: Store) -> None:

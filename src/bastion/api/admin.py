@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Route
 
 from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.config import BastionConfig
+from bastion.events import MAX_LIST_LIMIT, EventLog
 from bastion.ledger.query import usage_totals
 from bastion.protocols.errors import GatewayError, error_body
 from bastion.store import (
@@ -58,8 +59,19 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Rate limits as given; the store validates them (see bastion.store.limits) and names the field.
+LimitsBody = dict[str, Any] | None
+
+
 class CreateTenantBody(_Body):
     name: str
+    limits: LimitsBody = None
+
+
+class UpdateLimitsBody(_Body):
+    """The body of a PATCH: ``limits`` replaces the stored limits as a whole; null clears them."""
+
+    limits: LimitsBody
 
 
 class CreateKeyBody(_Body):
@@ -70,6 +82,7 @@ class CreateKeyBody(_Body):
     scopes: list[str] = Field(default_factory=list)
     expires_at: AwareDatetime | None = None
     expires_in_days: float | None = Field(None, gt=0)
+    limits: LimitsBody = None
 
     @model_validator(mode="after")
     def _one_tenant_one_expiry(self) -> CreateKeyBody:
@@ -96,10 +109,17 @@ def admin_routes(
     authenticator: KeyAuthenticator,
     config: BastionConfig | None = None,
     status: Callable[[], dict[str, Any]] | None = None,
+    events: EventLog | None = None,
 ) -> list[BaseRoute]:
     api = _AdminApi(store, authenticator, config or BastionConfig())
     guard = api.guard
     routes: list[BaseRoute] = []
+    event_log = events if events is not None else EventLog(store.events)
+
+    async def list_events(request: Request, principal: Principal) -> Response:
+        return await _list_events(event_log, request)
+
+    routes.append(Route("/events", guard(list_events), methods=["GET"]))
     if status is not None:
 
         async def routing_status(request: Request, principal: Principal) -> Response:
@@ -111,10 +131,12 @@ def admin_routes(
         Route("/tenants", guard(api.list_tenants), methods=["GET"]),
         Route("/tenants", guard(api.create_tenant), methods=["POST"]),
         Route("/tenants/{tenant_id}", guard(api.get_tenant), methods=["GET"]),
+        Route("/tenants/{tenant_id}", guard(api.update_tenant), methods=["PATCH"]),
         Route("/tenants/{tenant_id}", guard(api.delete_tenant), methods=["DELETE"]),
         Route("/keys", guard(api.list_keys), methods=["GET"]),
         Route("/keys", guard(api.create_key), methods=["POST"]),
         Route("/keys/{key_id}", guard(api.get_key), methods=["GET"]),
+        Route("/keys/{key_id}", guard(api.update_key), methods=["PATCH"]),
         Route("/keys/{key_id}", guard(api.revoke_key), methods=["DELETE"]),
         Route("/keys/{key_id}/revoke", guard(api.revoke_key), methods=["POST"]),
         Route("/usage", guard(api.usage), methods=["GET"]),
@@ -124,6 +146,37 @@ def admin_routes(
 
 def _json(data: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(data), status, media_type="application/json")
+
+
+DEFAULT_EVENTS_LIMIT = 100
+
+
+async def _list_events(events: EventLog, request: Request) -> Response:
+    """Recent admin events, newest first: ``?kind=``, ``?tenant=`` (name or id), ``?limit=``.
+
+    Every gateway process's events from the database; this process's own if it has none or
+    the database does not answer (``source`` says which).
+    """
+    query = request.query_params
+    limit = DEFAULT_EVENTS_LIMIT
+    if query.get("limit"):
+        try:
+            limit = int(query["limit"])
+        except ValueError:
+            limit = 0
+        if not 1 <= limit <= MAX_LIST_LIMIT:
+            raise AdminError(
+                400,
+                f"'limit' must be a whole number from 1 to {MAX_LIST_LIMIT}.",
+                "invalid_request",
+                param="limit",
+            )
+    found, source = await events.recent(
+        kind=query.get("kind") or None, tenant=query.get("tenant") or None, limit=limit
+    )
+    return _json(
+        {"object": "list", "source": source, "data": [event.public_dict() for event in found]}
+    )
 
 
 def _error_response(error: AdminError) -> Response:
@@ -147,7 +200,7 @@ def _store_error(exc: Exception) -> AdminError:
     if isinstance(exc, ConflictError):
         return AdminError(409, str(exc), "conflict")
     if isinstance(exc, InvalidInputError):
-        return AdminError(400, str(exc), "invalid_request")
+        return AdminError(400, str(exc), "invalid_request", exc.param)
     return AdminError(503, "The key database is unavailable; retry later.", "store_unavailable")
 
 
@@ -198,11 +251,18 @@ class _AdminApi:
 
     async def create_tenant(self, request: Request, _principal: Principal) -> Response:
         body = await _parse(request, CreateTenantBody)
-        tenant = await self._store.tenants.create(body.name)
+        tenant = await self._store.tenants.create(body.name, limits=body.limits)
         return _json(tenant.public_dict(), 201)
 
     async def get_tenant(self, request: Request, _principal: Principal) -> Response:
         return _json((await self._tenant(request.path_params["tenant_id"])).public_dict())
+
+    async def update_tenant(self, request: Request, _principal: Principal) -> Response:
+        tenant = await self._tenant(request.path_params["tenant_id"])
+        body = await _parse(request, UpdateLimitsBody)
+        updated = await self._store.tenants.set_limits(tenant.id, body.limits)
+        self._auth.invalidate(tenant_id=updated.id)
+        return _json(updated.public_dict())
 
     async def delete_tenant(self, request: Request, principal: Principal) -> Response:
         tenant = await self._tenant(request.path_params["tenant_id"])
@@ -238,7 +298,7 @@ class _AdminApi:
                 400, "expires_at must be in the future.", "invalid_request", "expires_at"
             )
         plaintext, record = await self._store.keys.create(
-            tenant.id, body.name, scopes=body.scopes, expires_at=expires_at
+            tenant.id, body.name, scopes=body.scopes, expires_at=expires_at, limits=body.limits
         )
         return _json({**record.public_dict(now), "key": plaintext}, 201)
 
@@ -247,6 +307,15 @@ class _AdminApi:
         record = await self._store.keys.get(key_id)
         if record is None:
             raise AdminError(404, f"No key with id {key_id!r}.", "not_found")
+        return _json(record.public_dict())
+
+    async def update_key(self, request: Request, _principal: Principal) -> Response:
+        key_id = request.path_params["key_id"]
+        if await self._store.keys.get(key_id) is None:
+            raise AdminError(404, f"No key with id {key_id!r}.", "not_found")
+        body = await _parse(request, UpdateLimitsBody)
+        record = await self._store.keys.set_limits(key_id, body.limits)
+        self._auth.invalidate(key_id=record.id)
         return _json(record.public_dict())
 
     async def revoke_key(self, request: Request, _principal: Principal) -> Response:

@@ -106,7 +106,11 @@ class GatewayApp:
             app.router.routes.append(Route(path, _post_only, methods=["POST"]))
         if gateway.store is not None and gateway.authenticator is not None:
             admin = admin_routes(
-                gateway.store, gateway.authenticator, gateway.config, gateway.routing_status
+                gateway.store,
+                gateway.authenticator,
+                gateway.config,
+                gateway.routing_status,
+                gateway.events,
             )
             app.router.routes.append(Mount("/admin", routes=admin))
 

@@ -39,9 +39,9 @@ class KeyAuthenticator:
     Results are cached for ``cache_ttl`` seconds (failures for at most one second), in two
     bounded caches so a flood of bad keys can neither grow memory nor push out good keys.
     Malformed keys are rejected without a lookup, and concurrent misses on the same key share
-    one query. Revocations made through this process's ``Store`` (or ``invalidate``) apply
-    to the next request; on PostgreSQL those of other processes do too, via LISTEN/NOTIFY;
-    on SQLite other processes' changes show within the TTL.
+    one query. Revocations and changed limits made through this process's ``Store`` (or
+    ``invalidate``) apply to the next request; on PostgreSQL those of other processes do too,
+    via LISTEN/NOTIFY; on SQLite other processes' changes show within the TTL.
     """
 
     def __init__(
@@ -147,6 +147,8 @@ class KeyAuthenticator:
             key_name=record.name,
             is_admin=record.is_admin,
             scopes=record.scopes,
+            tenant_limits=record.tenant_limits,
+            key_limits=record.limits,
         )
         lifetime = self._ttl
         if record.expires_at is not None:

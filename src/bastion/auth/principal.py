@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bastion.config.schema import RateLimits
+
 
 @dataclass(frozen=True, slots=True)
 class Principal:
@@ -13,3 +15,6 @@ class Principal:
     key_name: str
     is_admin: bool
     scopes: frozenset[str]
+    # Rate limits stored with the tenant and the key (admin API); None: the config file's apply.
+    tenant_limits: RateLimits | None = None
+    key_limits: RateLimits | None = None

@@ -226,6 +226,27 @@ class BalancingConfig(_Strict):
     imbalance_slack: Annotated[float, Field(ge=0)] = 16.0
 
 
+class CapacityConfig(_Strict):
+    """What one replica can run at once, and the concurrency reserved for tenants.
+
+    Requests beyond it wait in the backend's priority queue instead of piling onto the engine.
+    Without a figure (configured or learned), the backend's concurrency is not limited.
+    """
+
+    # Per replica: requests running at once, and prompt plus output tokens they may hold in
+    # the KV cache (each request counts as its prompt estimate plus max_tokens).
+    concurrent_requests: Annotated[int, Field(gt=0)] | None = None
+    kv_tokens: Annotated[int, Field(gt=0)] | None = None
+    # Take the figures not given above from the engine's /metrics: concurrency from how many
+    # requests it runs while others wait, KV tokens from its cache size.
+    learn: bool = False
+    # Concurrency of the whole backend held for a tenant (by name): others cannot use it,
+    # and the tenant still competes for the rest.
+    reserved: dict[str, Annotated[int, Field(gt=0)]] = Field(default_factory=dict)
+    # Requests waiting at most; beyond it the lowest priority is shed.
+    queue_depth: Annotated[int, Field(ge=0)] = 256
+
+
 class BackendConfig(_Strict):
     kind: BackendKind
     location: Location
@@ -251,6 +272,7 @@ class BackendConfig(_Strict):
     watchdog_seconds: Annotated[float, Field(ge=0)] | None = None
     engine_metrics: EngineMetricsConfig = Field(default_factory=EngineMetricsConfig)
     balancing: BalancingConfig = Field(default_factory=BalancingConfig)
+    capacity: CapacityConfig = Field(default_factory=CapacityConfig)
     # Longest prompt plus output this backend's models take, in tokens (for routing rules).
     context_window: Annotated[int, Field(gt=0)] | None = None
     # Settings of the built-in simulator, for kind "simulator" (see docs/simulator.md).
@@ -466,6 +488,53 @@ class RedisAdmissionConfig(_Strict):
     replicas: Annotated[int, Field(ge=1)] = 1
 
 
+class QueuePolicy(_Strict):
+    """How a tenant's or key's requests wait for backend capacity."""
+
+    # Lower is served first (as vLLM's priority); a client may ask for a larger number
+    # (less urgent) through priority_header, never a smaller one.
+    priority: Annotated[int, Field(ge=0, le=9)] | None = None
+    # Longest wait for capacity; a client may ask for less through timeout_header.
+    max_wait_seconds: Annotated[float, Field(ge=0)] | None = None
+
+
+class QueueConfig(_Strict):
+    """Waiting for backend capacity (see ``backends.*.capacity``)."""
+
+    priority: Annotated[int, Field(ge=0, le=9)] = 4
+    max_wait_seconds: Annotated[float, Field(ge=0)] = 5.0
+    tenants: dict[str, QueuePolicy] = Field(default_factory=dict)  # by tenant name
+    keys: dict[str, QueuePolicy] = Field(default_factory=dict)  # by key id
+    priority_header: str = "x-bastion-priority"
+    timeout_header: str = "x-bastion-queue-timeout"
+
+
+class AnomalyConfig(_Strict):
+    """Usage anomalies: a tenant suddenly using a multiple of its own baseline (per process).
+
+    The short-term rate is a tenant's usage over the last ``window_seconds``; its baseline is
+    the exponentially weighted mean of its usage per window-long interval, with a time constant
+    of ``baseline_seconds``. See docs/admission.md.
+    """
+
+    enabled: bool = True
+    # Flagged above this multiple of the baseline, and above the floors below, so that a
+    # small tenant going from 1 to 10 requests a minute is not.
+    multiple: Annotated[float, Field(gt=1)] = 5.0
+    min_requests_per_minute: Annotated[float, Field(ge=0)] = 60.0
+    min_tokens_per_minute: Annotated[float, Field(ge=0)] = 50_000.0
+    window_seconds: Annotated[float, Field(gt=0)] = 60.0
+    baseline_seconds: Annotated[float, Field(gt=0)] = 3600.0
+    # History a tenant needs before it can be flagged.
+    warmup_seconds: Annotated[float, Field(ge=0)] = 900.0
+    # An anomaly ends once the rate has stayed at or below the threshold this long.
+    clear_after_seconds: Annotated[float, Field(ge=0)] = 300.0
+    # A tenant that sent nothing for this long is forgotten (and warms up again).
+    forget_after_seconds: Annotated[float, Field(gt=0)] = 3600.0
+    # Tenants tracked at most; the one seen least recently is forgotten first.
+    max_tenants: Annotated[int, Field(gt=0)] = 10_000
+
+
 class AdmissionConfig(_Strict):
     """Per-tenant and per-key limits, checked before a request is routed (one process)."""
 
@@ -478,6 +547,8 @@ class AdmissionConfig(_Strict):
     default_output_tokens: Annotated[int, Field(ge=0)] = 256
     # Shared state for several gateway processes; without it each process counts alone.
     redis: RedisAdmissionConfig | None = None
+    queue: QueueConfig = Field(default_factory=QueueConfig)
+    anomaly: AnomalyConfig = Field(default_factory=AnomalyConfig)
 
 
 class BastionConfig(_Strict):

@@ -17,6 +17,7 @@ from bastion.providers.base import UpstreamResponse
 from bastion.routing.catalog import Deployment
 
 if TYPE_CHECKING:
+    from bastion.admission.capacity import Slot
     from bastion.admission.limiter import Grant
     from bastion.journal.writer import Ticket
     from bastion.routing.plan import RoutePlan
@@ -90,8 +91,9 @@ class RequestContext:
     attempts: int = 0
     # Headers every reply carries (endpoint version lifecycle), errors included.
     response_headers: dict[str, str] = field(default_factory=dict)
-    # admission: what was reserved, and time spent waiting for capacity
+    # admission: what was reserved; queue: the backend capacity held, and the wait for it
     admission: Grant | None = None
+    slot: Slot | None = None
     queued_seconds: float = 0.0
     # cache: none (not consulted), bypass, miss, hit
     cache_status: str = "none"

@@ -107,7 +107,10 @@ class PoolMonitor:
             if status == 200:
                 sample = parse_engine_metrics(raw.decode("utf-8", "replace"))
                 if sample is not None:
-                    replica.observe(sample, loop.time())
+                    now = loop.time()
+                    replica.observe(sample, now)
+                    if self.pool.capacity is not None:
+                        self.pool.capacity.poke(now)  # a learned figure may have grown
                 elif not replica.metrics_seen:
                     log.info("engine exports no load metrics", extra={"replica": replica.name})
                     return

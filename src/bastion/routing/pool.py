@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bastion.config import BackendConfig
 from bastion.providers.base import Provider
 from bastion.routing.replica import Replica
+
+if TYPE_CHECKING:
+    from bastion.admission.capacity import PoolCapacity
 
 
 def affinity_hash(text: str) -> int:
@@ -61,6 +64,8 @@ class BackendPool:
             if config.balancing.affinity == "prefix"
             else None
         )
+        # What it may run at once and its queue, when a capacity is configured or learned.
+        self.capacity: PoolCapacity | None = None
 
     @property
     def affine(self) -> bool:
@@ -130,6 +135,7 @@ class BackendPool:
             "balancing": self._balancing.strategy,
             "affinity": self._balancing.affinity,
             "replicas": [replica.describe(now) for replica in self.replicas],
+            "capacity": None if self.capacity is None else self.capacity.describe(now),
         }
 
     async def close(self) -> None:

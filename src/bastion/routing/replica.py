@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # Added to a saturated replica's load: it is chosen only when every other one is saturated too.
 SATURATED = 1_000_000.0
 _RECENT_FAILURES = 20
+# Scrapes in a row that must show requests waiting behind the same number running before that
+# number is taken as the engine's concurrency.
+_PLATEAU_SCRAPES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,12 @@ class Replica:
         self.metrics_seen = False
         self._metrics = config.engine_metrics if config.engine_metrics_enabled else None
         self.failures: deque[FailureEvent] = deque(maxlen=_RECENT_FAILURES)
+        capacity = config.capacity
+        self._learn = capacity.learn
+        self._concurrency = capacity.concurrent_requests
+        self._kv_tokens = capacity.kv_tokens
+        self.learned_concurrency: int | None = None
+        self._plateau: tuple[int, int] = (0, 0)  # (running, scrapes in a row)
         self.supervisor: EngineSupervisor | None = None
 
     def eligible(self, now: float) -> bool:
@@ -74,13 +83,30 @@ class Replica:
         sample = self.sample
         return sample is not None and sample.kv_usage >= settings.kv_saturation
 
+    @property
+    def concurrency(self) -> int | None:
+        """Requests this replica may run at once: configured, else learned; None: unknown."""
+        if self._concurrency is not None or not self._learn:
+            return self._concurrency
+        return self.learned_concurrency
+
+    @property
+    def kv_tokens(self) -> int | None:
+        """Tokens its KV cache holds: configured, else as the engine states it; None: unknown."""
+        if self._kv_tokens is not None or not self._learn:
+            return self._kv_tokens
+        sample = self.sample
+        return int(sample.kv_tokens) if sample is not None and sample.kv_tokens else None
+
     def load(self, now: float) -> float:
         """Requests this gateway has in flight here plus those the engine says are queued."""
-        load = float(self.activity.in_flight)
+        in_flight = self.activity.in_flight
+        load = float(in_flight)
         sample = self.sample
         if sample is not None:
             load += sample.waiting
-        if self.saturated(now):
+        limit = self.concurrency
+        if self.saturated(now) or (limit is not None and in_flight >= limit):
             load += SATURATED
         return load
 
@@ -98,6 +124,21 @@ class Replica:
         self.sample = sample
         self.sampled_at = now
         self.metrics_seen = True
+        if self._learn:
+            self._learn_concurrency(sample)
+
+    def _learn_concurrency(self, sample: EngineSample) -> None:
+        """While requests wait behind a steady number running, that number is what the engine
+        runs at once (its max_num_seqs, or what its KV cache holds). Only ever raised."""
+        running = int(sample.running)
+        if sample.waiting < 1 or running < 1:
+            self._plateau = (0, 0)
+            return
+        seen, count = self._plateau
+        count = count + 1 if running == seen else 1
+        self._plateau = (running, count)
+        if count >= _PLATEAU_SCRAPES and running > (self.learned_concurrency or 0):
+            self.learned_concurrency = running
 
     def succeeded(self) -> bool:
         """Counts a successful request; returns True when it closed the circuit."""
@@ -130,6 +171,7 @@ class Replica:
             "in_flight": self.activity.in_flight,
             "load": self.load(now),
             "saturated": self.saturated(now),
+            "capacity": {"concurrent_requests": self.concurrency, "kv_tokens": self.kv_tokens},
             "engine": None
             if sample is None
             else {

@@ -17,9 +17,12 @@ _SIGNALS: dict[str, tuple[str, str]] = {
     "sglang:num_running_reqs": ("running", "sum"),
     "sglang:token_usage": ("kv_usage", "max"),
     "sglang:generation_tokens_total": ("generated", "sum"),
+    "sglang:max_total_num_tokens": ("kv_tokens", "sum"),
 }
+# vLLM states its KV cache size as labels of an info gauge: num_gpu_blocks x block_size tokens.
+_VLLM_CACHE_INFO = "vllm:cache_config_info"
 _PREFIXES = tuple({name.split(":", 1)[0] + ":" for name in _SIGNALS})
-_FAMILIES = tuple({name.removesuffix("_total") for name in _SIGNALS})
+_FAMILIES = (*{name.removesuffix("_total") for name in _SIGNALS}, _VLLM_CACHE_INFO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,8 @@ class EngineSample:
     kv_usage: float = 0.0
     # Tokens generated since the engine started; None when the engine does not say.
     generated: float | None = None
+    # Tokens the KV cache holds at most; None when the engine does not say.
+    kv_tokens: float | None = None
 
 
 def parse_engine_metrics(text: str) -> EngineSample | None:
@@ -47,6 +52,13 @@ def parse_engine_metrics(text: str) -> EngineSample | None:
     values: dict[str, float] = {}
     for family in text_string_to_metric_families("\n".join(lines) + "\n"):
         for sample in family.samples:
+            if sample.name == _VLLM_CACHE_INFO:
+                blocks, size = sample.labels.get("num_gpu_blocks"), sample.labels.get("block_size")
+                if blocks and size and blocks.isdigit() and size.isdigit():
+                    # One sample per engine of a data-parallel deployment: their caches add up.
+                    tokens = float(int(blocks) * int(size))
+                    values["kv_tokens"] = values.get("kv_tokens", 0.0) + tokens
+                continue
             signal = _SIGNALS.get(sample.name)
             if signal is None:
                 continue
@@ -65,4 +77,5 @@ def parse_engine_metrics(text: str) -> EngineSample | None:
         running=values.get("running", 0.0),
         kv_usage=values.get("kv_usage", 0.0),
         generated=values.get("generated"),
+        kv_tokens=values.get("kv_tokens"),
     )

@@ -48,7 +48,9 @@ class SimEngine:
         self.kv = KVCache(config.num_kv_blocks, config.block_size, config.enable_prefix_caching)
         self.scheduler = Scheduler(self.kv, config.max_num_seqs, config.max_num_batched_tokens)
         self.timing = TimingModel(config)
-        self.metrics = SimMetrics(config.model)
+        self.metrics = SimMetrics(
+            config.model, config.block_size, config.num_kv_blocks, config.enable_prefix_caching
+        )
         self.counters = EngineCounters()
         self._ids = itertools.count(1)
         self._handles: dict[str, RequestHandle] = {}

@@ -25,7 +25,13 @@ _FINISH_REASONS = ("stop", "length", "tool_calls", "abort")
 
 
 class SimMetrics:
-    def __init__(self, model_name: str) -> None:
+    def __init__(
+        self,
+        model_name: str,
+        block_size: int = 16,
+        num_kv_blocks: int = 4096,
+        prefix_caching: bool = True,
+    ) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         labels = ["model_name"]
 
@@ -74,6 +80,14 @@ class SimMetrics:
             "Time per output token (older name).",
             _ITL_BUCKETS,
         ).labels(m)
+        # vLLM states its cache geometry as labels of a constant gauge; routers read the
+        # KV capacity from it.
+        Gauge(
+            "vllm:cache_config_info",
+            "Information of the KV cache configuration.",
+            ["block_size", "num_gpu_blocks", "enable_prefix_caching"],
+            registry=self.registry,
+        ).labels(str(block_size), str(num_kv_blocks), str(prefix_caching)).set(1)
         self.e2e = histogram(
             "vllm:e2e_request_latency_seconds", "End-to-end request latency.", _E2E_BUCKETS
         ).labels(m)

@@ -16,7 +16,12 @@ class ConflictError(StoreError):
 
 
 class InvalidInputError(StoreError, ValueError):
-    """A name, scope or timestamp the store refuses to persist."""
+    """A name, scope, limit or timestamp the store refuses to persist."""
+
+    def __init__(self, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        # The offending field, e.g. "limits.requests_per_minute", where one can be named.
+        self.param = param
 
 
 class StoreUnavailableError(StoreError):

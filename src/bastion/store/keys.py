@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Select, select
 
@@ -13,6 +14,7 @@ from bastion.store.errors import ConflictError, InvalidInputError, NotFoundError
 from bastion.store.ids import new_key_id
 from bastion.store.invalidation import Invalidation, InvalidationHub
 from bastion.store.keymaterial import display_prefix, generate_key, hash_key
+from bastion.store.limits import LimitsInput, dump_limits, load_limits, validate_limits
 from bastion.store.models import ApiKeyRow, TenantRow
 from bastion.store.names import (
     ADMIN_SCOPE,
@@ -25,7 +27,7 @@ from bastion.store.notify import notify_in_transaction
 from bastion.store.records import KeyRecord
 
 
-def _record(row: ApiKeyRow, tenant_name: str) -> KeyRecord:
+def _record(row: ApiKeyRow, tenant_name: str, tenant_limits: Mapping[str, Any] | None) -> KeyRecord:
     return KeyRecord(
         id=row.id,
         tenant_id=row.tenant_id,
@@ -37,11 +39,15 @@ def _record(row: ApiKeyRow, tenant_name: str) -> KeyRecord:
         expires_at=row.expires_at,
         revoked_at=row.revoked_at,
         key_hash=row.key_hash,
+        limits=load_limits(row.limits),
+        tenant_limits=load_limits(tenant_limits),
     )
 
 
-def _with_tenant() -> Select[ApiKeyRow, str]:
-    return select(ApiKeyRow, TenantRow.name).join(TenantRow, TenantRow.id == ApiKeyRow.tenant_id)
+def _with_tenant() -> Select[ApiKeyRow, str, dict[str, int] | None]:
+    return select(ApiKeyRow, TenantRow.name, TenantRow.limits).join(
+        TenantRow, TenantRow.id == ApiKeyRow.tenant_id
+    )
 
 
 class KeyRepository:
@@ -56,9 +62,11 @@ class KeyRepository:
         *,
         scopes: Iterable[str] = (),
         expires_at: datetime | None = None,
+        limits: LimitsInput = None,
     ) -> tuple[str, KeyRecord]:
         """Issue a key. The plaintext is returned here and never again: only its hash is kept."""
         validate_name(name, "key")
+        stored = dump_limits(validate_limits(limits))
         scope_set = normalize_scopes(scopes)
         if expires_at is not None and expires_at.tzinfo is None:
             raise InvalidInputError("expires_at must be timezone-aware")
@@ -74,19 +82,20 @@ class KeyRepository:
             created_at=datetime.now(UTC),
             expires_at=None if expires_at is None else expires_at.astimezone(UTC),
             revoked_at=None,
+            limits=stored,
         )
         try:
             async with self._db.write() as session:
                 tenant = await session.get(TenantRow, tenant_id)
                 if tenant is None:
                     raise NotFoundError(f"no tenant with id {tenant_id!r}")
-                tenant_name = tenant.name
+                tenant_name, tenant_limits = tenant.name, tenant.limits
                 session.add(row)
         except ConflictError:
             raise ConflictError(
                 f"tenant {tenant_id!r} already has an active key named {name!r}"
             ) from None
-        return plaintext, _record(row, tenant_name)
+        return plaintext, _record(row, tenant_name, tenant_limits)
 
     async def get(self, key_id: str) -> KeyRecord | None:
         async with self._db.read() as session:
@@ -109,7 +118,7 @@ class KeyRepository:
         if not include_revoked:
             query = query.where(ApiKeyRow.revoked_at.is_(None))
         async with self._db.read() as session:
-            return [_record(row, tenant_name) for row, tenant_name in await session.execute(query)]
+            return [_record(*found) for found in await session.execute(query)]
 
     async def revoke(self, key_id: str) -> KeyRecord:
         """Revoke a key (idempotent). The row stays, so its history remains listable."""
@@ -118,11 +127,30 @@ class KeyRepository:
             found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
             if found is None:
                 raise NotFoundError(f"no key with id {key_id!r}")
-            row, tenant_name = found
+            row, tenant_name, tenant_limits = found
             if row.revoked_at is None:
                 row.revoked_at = datetime.now(UTC)
                 await notify_in_transaction(session, event)
-            record = _record(row, tenant_name)
+            record = _record(row, tenant_name, tenant_limits)
+        self._hub.publish(event)
+        return record
+
+    async def set_limits(self, key_id: str, limits: LimitsInput) -> KeyRecord:
+        """Set or replace a key's rate limits as a whole; None (or ``{}``) clears them.
+
+        Like a revocation, the change reaches this process's authenticators at once and, on
+        PostgreSQL, every other process's too; elsewhere within the cache TTL.
+        """
+        stored = dump_limits(validate_limits(limits))
+        event = Invalidation(key_id=key_id)
+        async with self._db.write() as session:
+            found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
+            if found is None:
+                raise NotFoundError(f"no key with id {key_id!r}")
+            row, tenant_name, tenant_limits = found
+            row.limits = stored
+            await notify_in_transaction(session, event)
+            record = _record(row, tenant_name, tenant_limits)
         self._hub.publish(event)
         return record
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     DateTime,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -60,12 +63,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# Rate limits of a tenant or key: the fields set, e.g. {"requests_per_minute": 60} (see
+# bastion.store.limits); SQL NULL (not JSON null) when it has none of its own.
+LIMITS_JSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+
 class TenantRow(Base):
     __tablename__ = "tenants"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    limits: Mapped[dict[str, int] | None] = mapped_column(LIMITS_JSON, nullable=True)
 
 
 _ACTIVE = text("revoked_at IS NULL")
@@ -99,6 +108,7 @@ class ApiKeyRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    limits: Mapped[dict[str, int] | None] = mapped_column(LIMITS_JSON, nullable=True)
 
 
 # Integer primary keys that autoincrement on both backends (SQLite only does so for INTEGER).
@@ -219,3 +229,22 @@ class PublishedVersionRow(Base):
     digest: Mapped[str] = mapped_column(String(64))
     spec: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# Details of an admin event: a JSON object (JSONB on PostgreSQL).
+EVENT_DETAILS_JSON = JSON().with_variant(JSONB(), "postgresql")
+
+
+class AdminEventRow(Base):
+    """An admin event (e.g. a tenant's usage anomaly), written off the request path."""
+
+    __tablename__ = "admin_events"
+    __table_args__ = (Index("ix_admin_events_ts", "ts"),)
+
+    id: Mapped[int] = mapped_column(_ROW_ID, primary_key=True, autoincrement=True)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime())
+    kind: Mapped[str] = mapped_column(String(64))
+    tenant_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    tenant: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    message: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(EVENT_DETAILS_JSON)

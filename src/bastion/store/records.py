@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from bastion.config.schema import RateLimits
+from bastion.store.limits import dump_limits
 from bastion.store.names import ADMIN_SCOPE
 
 KeyStatus = Literal["active", "revoked", "expired"]
@@ -22,6 +24,8 @@ class TenantRecord:
     id: str
     name: str
     created_at: datetime
+    # Its own rate limits (None: the config file's apply); see docs/admission.md.
+    limits: RateLimits | None = None
 
     def public_dict(self) -> dict[str, Any]:
         return {
@@ -29,6 +33,7 @@ class TenantRecord:
             "object": "tenant",
             "name": self.name,
             "created_at": isoformat(self.created_at),
+            "limits": dump_limits(self.limits),
         }
 
 
@@ -45,6 +50,9 @@ class KeyRecord:
     revoked_at: datetime | None
     # Not secret (keys carry 256 bits of entropy), but kept out of logs and reprs anyway.
     key_hash: str = field(repr=False)
+    # The key's own rate limits, and its tenant's (None: the config file's apply).
+    limits: RateLimits | None = None
+    tenant_limits: RateLimits | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -74,4 +82,5 @@ class KeyRecord:
             "created_at": isoformat(self.created_at),
             "expires_at": isoformat(self.expires_at),
             "revoked_at": isoformat(self.revoked_at),
+            "limits": dump_limits(self.limits),
         }

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from bastion.store.db import Database
 from bastion.store.engine import Engines, create_engines
 from bastion.store.errors import StoreUnavailableError
+from bastion.store.events import EventRepository
 from bastion.store.invalidation import InvalidationHub, PostgresInvalidationRelay
 from bastion.store.keys import KeyRepository
 from bastion.store.migrate import upgrade_to_head
@@ -38,6 +39,7 @@ class Store:
         self.tenants = TenantRepository(db, hub)
         self.keys = KeyRepository(db, hub)
         self.versions = VersionRepository(db)
+        self.events = EventRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, listen: bool = True) -> Store:

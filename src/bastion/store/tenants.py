@@ -11,6 +11,7 @@ from bastion.store.db import Database
 from bastion.store.errors import ConflictError, NotFoundError
 from bastion.store.ids import TENANT_PREFIX, looks_like_id, new_tenant_id
 from bastion.store.invalidation import Invalidation, InvalidationHub
+from bastion.store.limits import LimitsInput, dump_limits, load_limits, validate_limits
 from bastion.store.models import ApiKeyRow, TenantRow
 from bastion.store.names import validate_name
 from bastion.store.notify import notify_in_transaction
@@ -18,7 +19,9 @@ from bastion.store.records import TenantRecord
 
 
 def _record(row: TenantRow) -> TenantRecord:
-    return TenantRecord(id=row.id, name=row.name, created_at=row.created_at)
+    return TenantRecord(
+        id=row.id, name=row.name, created_at=row.created_at, limits=load_limits(row.limits)
+    )
 
 
 class TenantRepository:
@@ -26,9 +29,13 @@ class TenantRepository:
         self._db = db
         self._hub = hub
 
-    async def create(self, name: str) -> TenantRecord:
+    async def create(self, name: str, *, limits: LimitsInput = None) -> TenantRecord:
+        """Create a tenant, optionally with rate limits of its own (see ``set_limits``)."""
         row = TenantRow(
-            id=new_tenant_id(), name=validate_name(name, "tenant"), created_at=datetime.now(UTC)
+            id=new_tenant_id(),
+            name=validate_name(name, "tenant"),
+            created_at=datetime.now(UTC),
+            limits=dump_limits(validate_limits(limits)),
         )
         try:
             async with self._db.write() as session:
@@ -57,6 +64,24 @@ class TenantRepository:
         async with self._db.read() as session:
             rows = await session.scalars(select(TenantRow).order_by(TenantRow.name))
             return [_record(row) for row in rows]
+
+    async def set_limits(self, tenant_id: str, limits: LimitsInput) -> TenantRecord:
+        """Set or replace a tenant's rate limits as a whole; None (or ``{}``) clears them.
+
+        Like a revocation, the change reaches this process's authenticators at once and, on
+        PostgreSQL, every other process's too; elsewhere within the cache TTL.
+        """
+        stored = dump_limits(validate_limits(limits))
+        event = Invalidation(tenant_id=tenant_id)
+        async with self._db.write() as session:
+            row = await session.get(TenantRow, tenant_id)
+            if row is None:
+                raise NotFoundError(f"no tenant with id {tenant_id!r}")
+            row.limits = stored
+            await notify_in_transaction(session, event)
+            record = _record(row)
+        self._hub.publish(event)
+        return record
 
     async def delete(self, tenant_id: str) -> int:
         """Delete a tenant together with all its keys (revoked or not); returns the key count.

@@ -143,11 +143,46 @@ class GatewayMetrics:
             ["behaviour"],
             registry=r,
         )
+        self.queue_depth = Gauge(
+            "bastion_queue_depth", "Requests waiting for backend capacity.", ["backend"], registry=r
+        )
+        self.queue_shed = Counter(
+            "bastion_queue_shed",
+            "Requests turned away for lack of backend capacity, by reason (queue_full, "
+            "evicted by a more urgent request, deadline, predicted_wait).",
+            ["backend", "reason"],
+            registry=r,
+        )
+        self.capacity_limit = Gauge(
+            "bastion_capacity_concurrent_requests",
+            "Requests a backend may run at once from this gateway (configured or learned).",
+            ["backend"],
+            registry=r,
+        )
+        self.capacity_in_use = Gauge(
+            "bastion_capacity_in_use",
+            "Requests running on a backend under its capacity limit.",
+            ["backend"],
+            registry=r,
+        )
         self._routes: dict[tuple[str, str], RouteMetrics] = {}
         self.client_disconnects = Counter(
             "bastion_client_disconnects",
             "Requests whose client went away before the response was complete.",
             ["endpoint"],
+            registry=r,
+        )
+        # Which tenant is in the admin event, not in a label (see bastion.admission.anomaly).
+        self.usage_anomalies = Counter(
+            "bastion_usage_anomalies",
+            "Tenants' usage anomalies started (a sudden multiple of their own baseline), by "
+            "what rose (requests, tokens).",
+            ["what"],
+            registry=r,
+        )
+        self.usage_anomalies_active = Gauge(
+            "bastion_usage_anomalies_active",
+            "Tenants whose usage anomaly is in progress.",
             registry=r,
         )
 

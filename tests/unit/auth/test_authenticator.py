@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bastion.auth import ENV_ADMIN_PRINCIPAL, KeyAuthenticator, Principal, presented_key
+from bastion.config.schema import RateLimits
 from bastion.store import KeyRecord, Store, StoreUnavailableError, generate_key, hash_key
 
 
@@ -345,6 +346,31 @@ async def test_close_stops_following_invalidations(store: Store, clocks: Clocks)
     auth.close()
     await store.keys.revoke(record.id)
     assert await auth.authenticate(plaintext) is not None  # Cached, and no longer told.
+
+
+async def test_stored_limits_reach_the_principal_and_changes_apply_to_the_next_request(
+    store: Store, clocks: Clocks
+) -> None:
+    plaintext, record = await _issue(store, limits={"requests_per_minute": 2})
+    other, _ = await _issue(store, tenant="other")
+    auth = _authenticator(store, clocks, cache_ttl=3600)
+    principal = await auth.authenticate(plaintext)
+    assert principal is not None
+    assert principal.key_limits == RateLimits(requests_per_minute=2)
+    assert principal.tenant_limits is None
+    unrelated = await auth.authenticate(other)
+    assert await auth.authenticate(plaintext) is principal  # cached
+
+    await store.keys.set_limits(record.id, {"requests_per_minute": 5})
+    changed = await auth.authenticate(plaintext)
+    assert changed is not None and changed.key_limits == RateLimits(requests_per_minute=5)
+    await store.tenants.set_limits(record.tenant_id, {"tokens_per_day": 1000})
+    changed = await auth.authenticate(plaintext)
+    assert changed is not None and changed.tenant_limits == RateLimits(tokens_per_day=1000)
+    await store.keys.set_limits(record.id, None)
+    changed = await auth.authenticate(plaintext)
+    assert changed is not None and changed.key_limits is None
+    assert await auth.authenticate(other) is unrelated, "other tenants' keys stay cached"
 
 
 def test_negative_ttl_is_validated(store: Store) -> None:

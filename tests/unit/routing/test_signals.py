@@ -49,3 +49,18 @@ def test_sglang_names() -> None:
 def test_an_exposition_without_engine_signals() -> None:
     assert parse_engine_metrics("process_cpu_seconds_total 12.5\n") is None
     assert parse_engine_metrics("") is None
+
+
+def test_kv_cache_size_from_vllm_cache_info_and_sglang() -> None:
+    info = (
+        "# TYPE vllm:cache_config_info gauge\n"
+        'vllm:cache_config_info{block_size="16",cache_dtype="auto",num_gpu_blocks="2048"} 1.0\n'
+        'vllm:num_requests_running{model_name="m"} 1\n'
+    )
+    sample = parse_engine_metrics(info)
+    assert sample is not None
+    assert sample.kv_tokens == 32768.0
+    sglang = parse_engine_metrics('sglang:max_total_num_tokens{model_name="m"} 500000\n')
+    assert sglang is not None
+    assert sglang.kv_tokens == 500000.0
+    assert parse_engine_metrics(VLLM).kv_tokens is None  # type: ignore[union-attr]

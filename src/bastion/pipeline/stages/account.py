@@ -1,9 +1,11 @@
-"""account: metrics and the access log, after the response has finished however it ended."""
+"""account: metrics, the access log and usage anomalies, after the response has finished
+however it ended."""
 
 from __future__ import annotations
 
 import logging
 
+from bastion.admission.anomaly import AnomalyDetector
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.telemetry.metrics import GatewayMetrics
@@ -15,9 +17,15 @@ log = logging.getLogger("bastion.access")
 class Account(BaseStage):
     name = "account"
 
-    def __init__(self, metrics: GatewayMetrics, tracer: RequestTracer | None = None) -> None:
+    def __init__(
+        self,
+        metrics: GatewayMetrics,
+        tracer: RequestTracer | None = None,
+        anomalies: AnomalyDetector | None = None,
+    ) -> None:
         self._metrics = metrics
         self._tracer = tracer
+        self._anomalies = anomalies
 
     async def on_complete(self, ctx: RequestContext) -> None:
         route = self._metrics.route(ctx.operation.value, ctx.backend_name)
@@ -38,6 +46,11 @@ class Account(BaseStage):
                 route.cached_input_tokens.inc(usage.cached_input_tokens)
         if ctx.outcome == "client_disconnected":
             self._metrics.client_disconnects.labels(ctx.operation.value).inc()
+        principal = ctx.principal
+        if self._anomalies is not None and principal is not None:
+            # Every request of the tenant counts, refused ones included (with no tokens).
+            tokens = usage.input_tokens + usage.output_tokens if usage is not None else 0
+            self._anomalies.record(principal.tenant_id, principal.tenant_name, tokens)
         if log.isEnabledFor(logging.INFO):
             log.info("request", extra=_access_fields(ctx, finished))
         if self._tracer is not None:

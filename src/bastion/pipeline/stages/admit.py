@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 from bastion.admission.limiter import Limiter, Limits, Refusal, Remaining
+from bastion.auth import Principal
 from bastion.config.schema import AdmissionConfig, RateLimits
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
@@ -20,11 +21,23 @@ from bastion.protocols.errors import GatewayError
 from bastion.protocols.operations import Operation
 from bastion.telemetry.metrics import GatewayMetrics
 
+# Principals whose merged limits are kept (as many as the authenticator caches by default).
+_MAX_CACHED_PRINCIPALS = 4096
+
 
 class Admit(BaseStage):
     name = "admit"
 
-    def __init__(self, config: AdmissionConfig, limiter: Limiter, metrics: GatewayMetrics) -> None:
+    def __init__(
+        self,
+        config: AdmissionConfig,
+        limiter: Limiter,
+        metrics: GatewayMetrics,
+        *,
+        stored_limits: bool = False,
+    ) -> None:
+        """``stored_limits``: keys come from the key store, whose tenants and keys may carry
+        limits of their own (set through the admin API), so the stage must stay in."""
         self._config = config
         self._limiter = limiter
         self._refusals = metrics.admission_refusals
@@ -32,22 +45,25 @@ class Admit(BaseStage):
         self._key_default = _limits(config.key_default, None)
         self._tenants = {n: _limits(config.tenant_default, o) for n, o in config.tenants.items()}
         self._keys = {k: _limits(config.key_default, o) for k, o in config.keys.items()}
-        # Whether any limit is configured at all; without one the stage is left out.
-        self.active = any(
+        # Whether any limit can apply at all (one in the config file, or one stored with a
+        # tenant or key); without one the stage is left out.
+        self.active = stored_limits or any(
             [self._tenant_default, self._key_default, *self._tenants.values(), *self._keys.values()]
         )
+        # Each principal's scopes and merged limits, by the principal object's identity: the
+        # authenticator hands out one object per key until its cache entry is dropped (expiry,
+        # revocation, changed limits), so a hit is one dict lookup.
+        self._by_principal: dict[int, tuple[Principal, list[tuple[str, Limits]]]] = {}
 
     async def on_request(self, ctx: RequestContext) -> None:
         principal = ctx.principal
         if principal is None:
             return  # keys are off: nothing to count against
-        checks: list[tuple[str, Limits]] = []
-        tenant = self._tenants.get(principal.tenant_name, self._tenant_default)
-        if tenant:
-            checks.append((f"tenant {principal.tenant_name}", tenant))
-        key = self._keys.get(principal.key_id, self._key_default)
-        if key:
-            checks.append((f"key {principal.key_id}", key))
+        cached = self._by_principal.get(id(principal))
+        if cached is not None and cached[0] is principal:
+            checks = cached[1]
+        else:
+            checks = self._checks(principal)
         if not checks:
             return
         result = await self._limiter.admit(checks, self._estimate(ctx))
@@ -82,6 +98,23 @@ class Admit(BaseStage):
         actual = usage.input_tokens + usage.output_tokens if usage is not None else grant.tokens
         await self._limiter.settle(grant, actual)
 
+    def _checks(self, principal: Principal) -> list[tuple[str, Limits]]:
+        """The principal's scopes and limits, field by field: what the tenant (key) has stored,
+        else the config file's entry for it, else the config file's default; then cached."""
+        checks: list[tuple[str, Limits]] = []
+        tenant = _override(
+            self._tenants.get(principal.tenant_name, self._tenant_default), principal.tenant_limits
+        )
+        if tenant:
+            checks.append((f"tenant {principal.tenant_name}", tenant))
+        key = _override(self._keys.get(principal.key_id, self._key_default), principal.key_limits)
+        if key:
+            checks.append((f"key {principal.key_id}", key))
+        if len(self._by_principal) >= _MAX_CACHED_PRINCIPALS:
+            self._by_principal.clear()  # principals of expired cache entries; rebuilt on use
+        self._by_principal[id(principal)] = (principal, checks)
+        return checks
+
     def _estimate(self, ctx: RequestContext) -> int:
         """Prompt bytes / 4 plus the output the request may produce."""
         body: dict[str, Any] = ctx.body or {}
@@ -97,10 +130,24 @@ class Admit(BaseStage):
 
 def _limits(default: RateLimits, override: RateLimits | None) -> Limits:
     """``override``'s values where it sets them, ``default``'s elsewhere."""
-    merged = default.model_copy(
-        update=override.model_dump(exclude_none=True) if override is not None else {}
+    return _override(_override(Limits(), default), override)
+
+
+def _override(base: Limits, override: RateLimits | None) -> Limits:
+    """``override``'s values where it sets them, ``base``'s elsewhere (every limit field)."""
+    if override is None:
+        return base
+    return Limits(
+        requests_per_minute=_first(override.requests_per_minute, base.requests_per_minute),
+        tokens_per_minute=_first(override.tokens_per_minute, base.tokens_per_minute),
+        concurrent_requests=_first(override.concurrent_requests, base.concurrent_requests),
+        tokens_per_day=_first(override.tokens_per_day, base.tokens_per_day),
+        tokens_per_month=_first(override.tokens_per_month, base.tokens_per_month),
     )
-    return Limits(merged.requests_per_minute, merged.tokens_per_minute, merged.concurrent_requests)
+
+
+def _first(value: int | None, fallback: int | None) -> int | None:
+    return fallback if value is None else value
 
 
 def _rate_headers(requests: Remaining | None, tokens: Remaining | None) -> dict[str, str]:

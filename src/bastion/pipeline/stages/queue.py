@@ -1,0 +1,120 @@
+"""queue: a slot of the backend's capacity, waiting for one in priority order if need be.
+
+Backends with a capacity (see ``PoolCapacity``) run at most that many requests; the others wait
+here, most urgent first, until a slot frees up or their deadline passes. A request that cannot
+start in time is answered 503 with ``Retry-After`` rather than sent to a busy engine. Priority
+and the longest wait come from the tenant's and key's queue policy; a client may lower its
+priority or shorten its wait through headers, never the reverse.
+"""
+
+from __future__ import annotations
+
+import math
+
+from bastion.admission.capacity import DEADLINE, EVICTED, FULL, Overloaded
+from bastion.admission.estimate import estimate_tokens
+from bastion.config.schema import QueueConfig
+from bastion.pipeline.context import RequestContext
+from bastion.pipeline.runner import BaseStage
+from bastion.protocols.errors import GatewayError, invalid_request
+
+_REASONS = {
+    FULL: "its queue is full",
+    EVICTED: "a more urgent request took this one's place in its queue",
+    DEADLINE: "no capacity freed up within the {wait:g}s this request may wait",
+}
+
+
+class Queue(BaseStage):
+    name = "queue"
+
+    def __init__(self, config: QueueConfig, default_output_tokens: int) -> None:
+        self._priority = config.priority
+        self._max_wait = config.max_wait_seconds
+        self._tenants = config.tenants
+        self._keys = config.keys
+        self._priority_header = config.priority_header.lower()
+        self._timeout_header = config.timeout_header.lower()
+        self._default_output = default_output_tokens
+
+    async def on_request(self, ctx: RequestContext) -> None:
+        plan = ctx.route
+        assert plan is not None
+        capacity = plan.targets[0].pool.capacity
+        if capacity is None:
+            return
+        priority, max_wait = self._policy(ctx)
+        tokens = estimate_tokens(ctx.operation, ctx.body, ctx.raw_body, self._default_output)
+        principal = ctx.principal
+        tenant = principal.tenant_name if principal is not None else None
+        try:
+            slot = await capacity.acquire(tenant, priority, tokens, max_wait)
+        except Overloaded as refused:
+            retry_after = min(60, max(1, math.ceil(refused.retry_after)))
+            if refused.reason in _REASONS:
+                why = _REASONS[refused.reason].format(wait=max_wait)
+            else:
+                why = (
+                    f"at its current pace this request would wait about "
+                    f"{refused.retry_after:.0f}s, longer than the {max_wait:g}s it may wait"
+                )
+            raise GatewayError(
+                503,
+                f"Backend '{capacity.backend}' is at capacity: {why}. Retry in {retry_after}s.",
+                code="overloaded",
+                headers={"retry-after": str(retry_after)},
+            ) from None
+        ctx.slot = slot
+        ctx.queued_seconds = slot.waited
+
+    async def on_seal(self, ctx: RequestContext) -> None:
+        # The engine's work is done: the next request in line may start before the last bytes.
+        self._release(ctx)
+
+    async def on_complete(self, ctx: RequestContext) -> None:
+        self._release(ctx)
+
+    @staticmethod
+    def _release(ctx: RequestContext) -> None:
+        slot = ctx.slot
+        if slot is not None:
+            slot.release()
+
+    def _policy(self, ctx: RequestContext) -> tuple[int, float]:
+        """Priority and longest wait: the key's, else the tenant's, else the defaults; then
+        what the client asks for, when that is less urgent or shorter."""
+        priority, max_wait = self._priority, self._max_wait
+        principal = ctx.principal
+        if principal is not None:
+            for policy in (
+                self._tenants.get(principal.tenant_name),
+                self._keys.get(principal.key_id),
+            ):
+                if policy is not None:
+                    priority = policy.priority if policy.priority is not None else priority
+                    if policy.max_wait_seconds is not None:
+                        max_wait = policy.max_wait_seconds
+        asked = ctx.headers.get(self._priority_header)
+        if asked is not None:
+            value = _number(asked, self._priority_header, whole=True)
+            if not 0 <= value <= 9:
+                raise invalid_request(f"{self._priority_header} must be 0 to 9.")
+            priority = max(priority, int(value))
+        asked = ctx.headers.get(self._timeout_header)
+        if asked is not None:
+            value = _number(asked, self._timeout_header, whole=False)
+            if value < 0:
+                raise invalid_request(f"{self._timeout_header} must not be negative.")
+            max_wait = min(max_wait, value)
+        return priority, max_wait
+
+
+def _number(text: str, header: str, *, whole: bool) -> float:
+    try:
+        value = int(text) if whole else float(text)
+    except ValueError:
+        kind = "a whole number" if whole else "a number of seconds"
+        raise invalid_request(f"{header} must be {kind}, not {text[:40]!r}.") from None
+    if not math.isfinite(value):
+        raise invalid_request(f"{header} must be a finite number.")
+    return value

@@ -1,0 +1,131 @@
+"""Backend capacity and the priority queue, through the official SDKs."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import anthropic
+import httpx
+import openai
+import pytest
+
+from tests.conftest import GatewayFactory, RunningGateway
+from tests.integration.test_admission import make_key
+
+# Real time: a 60-token answer takes about 0.4 s, long enough to hold the only slot.
+SIM = {
+    "sim": {
+        "kind": "simulator",
+        "location": "local",
+        "simulator": {"time_scale": 1},
+        "capacity": {"concurrent_requests": 1},
+    }
+}
+
+
+def chat(gateway: RunningGateway, secret: str, **headers: str) -> Any:
+    api = openai.OpenAI(
+        base_url=gateway.url + "/v1", api_key=secret, max_retries=0, default_headers=headers
+    )
+    return api.chat.completions.create(
+        model="bastion-sim", messages=[{"role": "user", "content": "hi"}], max_tokens=60
+    )
+
+
+def in_background(call: Any) -> tuple[threading.Thread, list[Any]]:
+    results: list[Any] = []
+
+    def run() -> None:
+        try:
+            results.append(call())
+        except Exception as exc:
+            results.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, results
+
+
+def test_requests_beyond_capacity_wait_their_turn(start_gateway: GatewayFactory) -> None:
+    gateway = start_gateway(SIM)
+    _, secret = make_key(gateway, "acme")
+    started = [in_background(lambda: chat(gateway, secret)) for _ in range(3)]
+    for thread, _ in started:
+        thread.join(30)
+    assert all(not isinstance(r[0], Exception) for _, r in started)
+    assert gateway.metric("bastion_queue_wait_seconds_count") == 3
+    promptly = gateway.metric("bastion_queue_wait_seconds_bucket", le="0.005")
+    assert promptly == 1, "two of the three waited for the one slot"
+    assert gateway.metric("bastion_capacity_in_use", backend="sim") == 0
+    assert gateway.metric("bastion_queue_depth", backend="sim") == 0
+
+
+def test_a_request_that_may_not_wait_is_shed_in_its_protocol(
+    start_gateway: GatewayFactory,
+) -> None:
+    gateway = start_gateway(SIM)
+    _, secret = make_key(gateway, "acme")
+    thread, _ = in_background(lambda: chat(gateway, secret))
+    _wait_until(lambda: gateway.metric("bastion_capacity_in_use", backend="sim") == 1)
+    with pytest.raises(openai.InternalServerError) as refused:
+        chat(gateway, secret, **{"x-bastion-queue-timeout": "0"})
+    response = refused.value.response
+    assert response.status_code == 503
+    assert int(response.headers["retry-after"]) >= 1
+    body = response.json()["error"]
+    assert body["code"] == "overloaded"
+    assert "Backend 'sim' is at capacity: its queue is full" in body["message"]
+
+    messages = anthropic.Anthropic(
+        base_url=gateway.url,
+        api_key=secret,
+        max_retries=0,
+        default_headers={"x-bastion-queue-timeout": "0"},
+    )
+    with pytest.raises(anthropic.APIStatusError) as overloaded:
+        messages.messages.create(
+            model="bastion-sim", max_tokens=8, messages=[{"role": "user", "content": "hi"}]
+        )
+    assert overloaded.value.status_code == 503
+    assert overloaded.value.body["error"]["type"] == "overloaded_error"  # type: ignore[index]
+    thread.join(30)
+    assert gateway.metric("bastion_queue_shed_total", backend="sim", reason="queue_full") == 2
+
+
+def test_queue_headers_are_checked(start_gateway: GatewayFactory) -> None:
+    gateway = start_gateway(SIM)
+    _, secret = make_key(gateway, "acme")
+    for header, value in [
+        ("x-bastion-priority", "urgent"),
+        ("x-bastion-priority", "12"),
+        ("x-bastion-queue-timeout", "-1"),
+        ("x-bastion-queue-timeout", "nan"),
+    ]:
+        with pytest.raises(openai.BadRequestError) as caught:
+            chat(gateway, secret, **{header: value})
+        assert header in caught.value.message
+
+
+def test_status_shows_capacity_and_the_queue(start_gateway: GatewayFactory) -> None:
+    gateway = start_gateway(
+        {"sim": {**SIM["sim"], "capacity": {"concurrent_requests": 3, "reserved": {"acme": 1}}}}
+    )
+    status = httpx.get(
+        gateway.url + "/admin/status",
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+    ).json()
+    (backend,) = [b for b in status["backends"] if b["name"] == "sim"]
+    capacity = backend["capacity"]
+    assert capacity["concurrent_requests"] == 3
+    assert capacity["reserved"] == {"acme": {"slots": 1, "in_use": 0}}
+    assert capacity["waiting"] == 0
+
+
+def _wait_until(condition: Any, timeout: float = 10.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)
