@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from bastion.admission.anomaly import AnomalyDetector
 from bastion.admission.capacity import PoolCapacity
 from bastion.admission.limiter import Limiter, MemoryLimiter
+from bastion.admission.pricing import RequestPricer
 from bastion.admission.redis_limiter import RedisLimiter
 from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
@@ -128,16 +129,18 @@ class Gateway:
         audit = self.config.audit
         routing = self.config.routing
         stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
-        # With keys in the store, limits may be set on tenants and keys through the admin API.
+        stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
+        # After routing, which says where the request runs and so what it costs. With keys in
+        # the store, limits may be set on tenants and keys through the admin API.
         admit = Admit(
             self.config.admission,
             self.limiter,
             self.metrics,
             stored_limits=self.authenticator is not None,
+            pricer=RequestPricer(self.config),
         )
         if admit.active:
             stages.append(admit)
-        stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
         if any(pool.capacity is not None for pool in self.pools.values()):
             admission = self.config.admission
             stages.append(Queue(admission.queue, admission.default_output_tokens))

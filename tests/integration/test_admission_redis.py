@@ -241,3 +241,20 @@ def test_redis_outage_and_recovery(behaviour: str, start_gateway: Any, tmp_path:
         assert gateway.metric("bastion_admission_state_errors_total") == 1, "recovered"
     finally:
         server.stop()
+
+
+async def test_a_money_budget_with_room_for_one_admits_one_of_fifty(prefix: str) -> None:
+    limiters = [limiter(prefix) for _ in range(5)]
+    budget = Limits(usd_micros_per_month=1_500_000)  # $1.50: room for one $1.00 request
+    results = await asyncio.gather(
+        *(limiters[i % 5].admit([("tenant acme", budget)], 10, 1_000_000) for i in range(50))
+    )
+    grants = [r for r in results if isinstance(r, Grant)]
+    assert len(grants) == 1
+    refusals = [r for r in results if isinstance(r, Refusal)]
+    assert {(r.what, r.limit) for r in refusals} == {("usd per month", 1_500_000)}
+    await limiters[0].settle(grants[0], 10, 300_000)  # it cost $0.30: $1.20 left
+    assert isinstance(await limiters[1].admit([("tenant acme", budget)], 10, 1_000_000), Grant)
+    assert isinstance(await limiters[2].admit([("tenant acme", budget)], 10, 300_000), Refusal)
+    for each in limiters:
+        await each.close()

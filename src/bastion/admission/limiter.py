@@ -23,21 +23,35 @@ class Limits:
     concurrent_requests: int | None = None
     tokens_per_day: int | None = None
     tokens_per_month: int | None = None
+    # Money budgets in micro-dollars (whole numbers, so Redis can count them too).
+    usd_micros_per_day: int | None = None
+    usd_micros_per_month: int | None = None
 
     def __bool__(self) -> bool:
-        return any(
-            v is not None
-            for v in (
-                self.requests_per_minute,
-                self.tokens_per_minute,
-                self.concurrent_requests,
-                self.tokens_per_day,
-                self.tokens_per_month,
-            )
-        )
+        return any(getattr(self, name) is not None for name in self.__slots__)
+
+    @property
+    def has_money(self) -> bool:
+        return self.usd_micros_per_day is not None or self.usd_micros_per_month is not None
 
     def budget(self, kind: str) -> int | None:
-        return self.tokens_per_day if kind == "day" else self.tokens_per_month
+        """The budget of ``kind``: ``tokens per day``, ``usd per month``, ..."""
+        value: int | None = getattr(self, _BUDGET_FIELDS[kind])
+        return value
+
+
+# Budget kinds, as refusals name them, and their fields; each is counted per UTC period.
+_BUDGET_FIELDS = {
+    "tokens per day": "tokens_per_day",
+    "tokens per month": "tokens_per_month",
+    "usd per day": "usd_micros_per_day",
+    "usd per month": "usd_micros_per_month",
+}
+
+
+def budget_kinds(period: Period) -> tuple[tuple[str, bool], ...]:
+    """The budget kinds counted over ``period``: (kind, whether counted in money)."""
+    return ((f"tokens per {period.kind}", False), (f"usd per {period.kind}", True))
 
 
 class _Scope:
@@ -47,11 +61,11 @@ class _Scope:
         self.requests = SlidingLog()
         self.tokens = SlidingWindow()
         self.in_flight = 0
-        # Token budgets: period kind -> (period id, tokens used in it).
+        # Budgets: kind ("tokens per day") -> (period id, tokens or micro-dollars used in it).
         self.budgets: dict[str, tuple[str, int]] = {}
 
-    def budget_used(self, period: Period) -> int:
-        current = self.budgets.get(period.kind)
+    def budget_used(self, kind: str, period: Period) -> int:
+        current = self.budgets.get(kind)
         return current[1] if current is not None and current[0] == period.id else 0
 
 
@@ -71,6 +85,7 @@ class Grant:
     checks: list[tuple[str, Limits]]
     tokens: int
     at: float
+    cost: int = 0  # micro-dollars reserved against money budgets
     requests: Remaining | None = None
     token_budget: Remaining | None = None
     settled: bool = False
@@ -83,7 +98,9 @@ class Grant:
 @dataclass(frozen=True, slots=True)
 class Refusal:
     scope: str  # e.g. "tenant acme"
-    what: str  # "requests per minute", "tokens per minute", "concurrent requests"
+    # "requests per minute", "tokens per minute", "concurrent requests", or a budget kind
+    # ("tokens per day", "usd per month": micro-dollars)
+    what: str
     limit: int
     retry_after: float
     requests: Remaining | None = None
@@ -91,11 +108,16 @@ class Refusal:
 
 
 class Limiter(Protocol):
-    async def admit(self, checks: list[tuple[str, Limits]], tokens: int) -> Grant | Refusal:
-        """Reserves one request and ``tokens`` in every scope, or nothing if any is full."""
+    async def admit(
+        self, checks: list[tuple[str, Limits]], tokens: int, cost: int = 0
+    ) -> Grant | Refusal:
+        """Reserves one request, ``tokens`` and ``cost`` micro-dollars in every scope, or
+        nothing if any is full."""
 
-    async def settle(self, grant: Grant, actual_tokens: int) -> None:
-        """Replaces the token estimate with what was used and ends the concurrency lease."""
+    async def settle(
+        self, grant: Grant, actual_tokens: int, actual_cost: int | None = None
+    ) -> None:
+        """Replaces the estimates with what was used and ends the concurrency lease."""
 
     async def close(self) -> None: ...
 
@@ -105,11 +127,15 @@ class MemoryLimiter:
         self._scopes: dict[str, _Scope] = {}
         self._clock = clock
 
-    async def admit(self, checks: list[tuple[str, Limits]], tokens: int) -> Grant | Refusal:
-        return self.admit_at(checks, tokens, self._clock())
+    async def admit(
+        self, checks: list[tuple[str, Limits]], tokens: int, cost: int = 0
+    ) -> Grant | Refusal:
+        return self.admit_at(checks, tokens, self._clock(), cost=cost)
 
-    async def settle(self, grant: Grant, actual_tokens: int) -> None:
-        self.settle_at(grant, actual_tokens, self._clock())
+    async def settle(
+        self, grant: Grant, actual_tokens: int, actual_cost: int | None = None
+    ) -> None:
+        self.settle_at(grant, actual_tokens, self._clock(), actual_cost)
 
     async def close(self) -> None:
         return None
@@ -120,8 +146,10 @@ class MemoryLimiter:
         tokens: int,
         now: float,
         periods: tuple[Period, ...] | None = None,
+        cost: int = 0,
     ) -> Grant | Refusal:
-        """Reserves one request and ``tokens`` in every scope, or nothing if any is full."""
+        """Reserves one request, ``tokens`` and ``cost`` in every scope, or nothing if any is
+        full."""
         periods = periods if periods is not None else current_periods()
         scopes = [(self._scope(name), name, limits) for name, limits in checks]
         requests_left: Remaining | None = None
@@ -147,14 +175,15 @@ class MemoryLimiter:
             if limit is not None and scope.in_flight >= limit and refusal is None:
                 refusal = Refusal(name, "concurrent requests", limit, 1.0)
             for period in periods:
-                budget = limits.budget(period.kind)
-                if (
-                    budget is not None
-                    and refusal is None
-                    and scope.budget_used(period) + tokens > budget
-                ):
-                    what = f"tokens per {period.kind}"
-                    refusal = Refusal(name, what, budget, period.seconds_left)
+                for kind, money in budget_kinds(period):
+                    budget = limits.budget(kind)
+                    amount = cost if money else tokens
+                    if (
+                        budget is not None
+                        and refusal is None
+                        and scope.budget_used(kind, period) + amount > budget
+                    ):
+                        refusal = Refusal(name, kind, budget, period.seconds_left)
         if refusal is not None:
             return Refusal(
                 refusal.scope, refusal.what, refusal.limit, refusal.retry_after,
@@ -168,28 +197,39 @@ class MemoryLimiter:
             if limits.concurrent_requests is not None:
                 scope.in_flight += 1
             for period in periods:
-                if limits.budget(period.kind) is not None:
-                    scope.budgets[period.kind] = (period.id, scope.budget_used(period) + tokens)
-        grant = Grant(checks, tokens, now, local=[(scope, limits) for scope, _, limits in scopes])
+                for kind, money in budget_kinds(period):
+                    if limits.budget(kind) is not None:
+                        used = scope.budget_used(kind, period) + (cost if money else tokens)
+                        scope.budgets[kind] = (period.id, used)
+        grant = Grant(
+            checks, tokens, now, cost, local=[(scope, limits) for scope, _, limits in scopes]
+        )
         grant.periods = periods
         grant.requests = spent(requests_left, 1, now)
         grant.token_budget = spent(tokens_left, tokens, now)
         return grant
 
-    def settle_at(self, grant: Grant, actual_tokens: int, now: float) -> None:
+    def settle_at(
+        self, grant: Grant, actual_tokens: int, now: float, actual_cost: int | None = None
+    ) -> None:
         if grant.settled:
             return
         grant.settled = True
+        corrections = (
+            actual_tokens - grant.tokens,
+            0 if actual_cost is None else actual_cost - grant.cost,
+        )
         for scope, limits in grant.local:
             if limits.tokens_per_minute is not None:
-                scope.tokens.adjust(grant.at, now, actual_tokens - grant.tokens)
+                scope.tokens.adjust(grant.at, now, corrections[0])
             if limits.concurrent_requests is not None:
                 scope.in_flight -= 1
             for period in grant.periods:
-                used = scope.budgets.get(period.kind)
-                if limits.budget(period.kind) is not None and used and used[0] == period.id:
-                    correction = actual_tokens - grant.tokens
-                    scope.budgets[period.kind] = (period.id, max(0, used[1] + correction))
+                for kind, money in budget_kinds(period):
+                    used = scope.budgets.get(kind)
+                    if limits.budget(kind) is not None and used and used[0] == period.id:
+                        correction = corrections[money]
+                        scope.budgets[kind] = (period.id, max(0, used[1] + correction))
 
     def _scope(self, name: str) -> _Scope:
         scope = self._scopes.get(name)

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from bastion.config.schema import BastionConfig
 from bastion.economics.chargeback import Margin
+from bastion.economics.overrides import PriceOverrideError
 from bastion.economics.prices import PriceBook, PriceNotFoundError
 from bastion.economics.service import price_book
 from bastion.economics.tco import monthly_tco
@@ -54,7 +55,8 @@ class Unpriced(LookupError):
 class RequestPricer:
     def __init__(self, config: BastionConfig, book: PriceBook | None = None) -> None:
         self._config = config
-        self._book = book if book is not None else price_book(config.economics)
+        # Loaded on first use: a broken override file then refuses budgeted requests only.
+        self._book = book
         self._margin = Margin.from_config(config.economics.chargeback)
         # (backend, model) -> (day, price or the reason it has none); prices change by day.
         self._cache: dict[tuple[str, str], tuple[date, TokenPrice | str]] = {}
@@ -79,6 +81,11 @@ class RequestPricer:
             return self._self_hosted(backend)
         provider = _PROVIDER_OF_KIND.get(settings.kind)
         ref = f"{provider}:{model}" if provider else model
+        try:
+            if self._book is None:
+                self._book = price_book(self._config.economics)
+        except PriceOverrideError as exc:
+            return f"the price overrides cannot be read ({exc})"
         try:
             quote = self._book.quote(ref, today)
         except PriceNotFoundError as exc:

@@ -47,8 +47,13 @@ local tokens = tonumber(ARGV[1])
 local lease = ARGV[2]
 local ttl = tonumber(ARGV[3])
 local n = tonumber(ARGV[4])
-local periods = {{'day', tonumber(ARGV[5]), 4}, {'month', tonumber(ARGV[6]), 5}}
-local ARGS, KEYS_PER = 6, 5
+local cost = tonumber(ARGV[7])
+-- Budgets: what a refusal names, seconds until the period ends, offset of the scope's limit
+-- argument and key, and the amount this request reserves.
+local day, month = tonumber(ARGV[5]), tonumber(ARGV[6])
+local budgets = {{'tokens per day', day, 4, tokens}, {'tokens per month', month, 5, tokens},
+                 {'usd per day', day, 6, cost}, {'usd per month', month, 7, cost}}
+local ARGS, PER = 7, 7
 
 local function window(key)
   local flat = redis.call('HGETALL', key)
@@ -80,7 +85,7 @@ end
 
 -- Scope i: its argument offset and limits, its key offset and its three window keys.
 local function scope(i)
-  local base, k = ARGS + (i - 1) * 5, (i - 1) * KEYS_PER
+  local base, k = ARGS + (i - 1) * PER, (i - 1) * PER
   return base, tonumber(ARGV[base + 1]), tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3]),
          k, KEYS[k + 1], KEYS[k + 2], KEYS[k + 3]
 end
@@ -115,12 +120,12 @@ for i = 1, n do
       refused = {i, 'concurrent requests', conc, 1}
     end
   end
-  for _, period in ipairs(periods) do
-    local budget = tonumber(ARGV[base + period[3]])
+  for _, b in ipairs(budgets) do
+    local budget = tonumber(ARGV[base + b[3]])
     if budget > 0 and #refused == 0 then
-      local used = tonumber(redis.call('GET', KEYS[k + period[3]]) or '0')
-      if used + tokens > budget then
-        refused = {i, 'tokens per ' .. period[1], budget, period[2]}
+      local used = tonumber(redis.call('GET', KEYS[k + b[3]]) or '0')
+      if used + b[4] > budget then
+        refused = {i, b[1], budget, b[2]}
       end
     end
   end
@@ -135,10 +140,10 @@ if #refused > 0 then
 end
 for i = 1, n do
   local base, rpm, tpm, conc, k, rk, tk, lk = scope(i)
-  for _, period in ipairs(periods) do
-    if tonumber(ARGV[base + period[3]]) > 0 then
-      redis.call('INCRBY', KEYS[k + period[3]], tokens)
-      redis.call('EXPIRE', KEYS[k + period[3]], math.ceil(period[2]) + 86400)
+  for _, b in ipairs(budgets) do
+    if tonumber(ARGV[base + b[3]]) > 0 then
+      redis.call('INCRBY', KEYS[k + b[3]], b[4])
+      redis.call('EXPIRE', KEYS[k + b[3]], math.ceil(b[2]) + 86400)
     end
   end
   if rpm > 0 then
@@ -157,21 +162,21 @@ end
 return {'1', tostring(now), '', '', '', '', unpack(out)}
 """
 
-# KEYS: per scope (tokens window, leases, day budget, month budget); ARGV: second of admission,
-# token correction, lease.
+# KEYS: per scope (tokens window, leases, token budgets of the day and month, money budgets of
+# the day and month); ARGV: second of admission, token correction, lease, cost correction.
 _SETTLE = """
-local sec, delta, lease = ARGV[1], tonumber(ARGV[2]), ARGV[3]
-for i = 1, #KEYS, 4 do
+local sec, delta, lease, cost = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
+for i = 1, #KEYS, 6 do
   local tk, lk = KEYS[i], KEYS[i + 1]
   if delta ~= 0 and redis.call('HEXISTS', tk, sec) == 1 then
     local value = tonumber(redis.call('HGET', tk, sec)) + delta
     if value < 0 then value = 0 end
     redis.call('HSET', tk, sec, value)
   end
-  for j = 2, 3 do
-    local bk = KEYS[i + j]
-    if delta ~= 0 and redis.call('EXISTS', bk) == 1 then
-      local value = tonumber(redis.call('GET', bk)) + delta
+  for j = 2, 5 do
+    local bk, correction = KEYS[i + j], (j < 4) and delta or cost
+    if correction ~= 0 and redis.call('EXISTS', bk) == 1 then
+      local value = tonumber(redis.call('GET', bk)) + correction
       if value < 0 then value = 0 end
       redis.call('SET', bk, value, 'KEEPTTL')
     end
@@ -222,7 +227,8 @@ class RedisLimiter:
         await self._redis.aclose()
 
     def _keys(self, scope: str, periods: tuple[Period, ...]) -> list[str]:
-        """Per scope: requests window, tokens window, leases, day budget, month budget."""
+        """Per scope: requests window, tokens window, leases, token budgets of the day and
+        month, money budgets of the day and month."""
         base = f"{self._config.key_prefix}admission:{scope}"
         day, month = periods
         return [
@@ -231,14 +237,19 @@ class RedisLimiter:
             f"{base}:leases",
             f"{base}:day:{day.id}",
             f"{base}:month:{month.id}",
+            f"{base}:usd-day:{day.id}",
+            f"{base}:usd-month:{month.id}",
         ]
 
-    async def admit(self, checks: list[tuple[str, Limits]], tokens: int) -> Grant | Refusal:
+    async def admit(
+        self, checks: list[tuple[str, Limits]], tokens: int, cost: int = 0
+    ) -> Grant | Refusal:
         lease = secrets.token_hex(8)
         periods = current_periods()
         keys: list[str] = []
         args: list[Any] = [tokens, lease, self._config.lease_ttl_seconds, len(checks)]
         args += [period.seconds_left for period in periods]
+        args.append(cost)
         for scope, limits in checks:
             keys.extend(self._keys(scope, periods))
             args += [
@@ -247,11 +258,13 @@ class RedisLimiter:
                 limits.concurrent_requests or 0,
                 limits.tokens_per_day or 0,
                 limits.tokens_per_month or 0,
+                limits.usd_micros_per_day or 0,
+                limits.usd_micros_per_month or 0,
             ]
         try:
             reply = await self._admit(keys=keys, args=args)
         except RedisError as exc:
-            return await self._unavailable(exc, checks, tokens)
+            return await self._unavailable(exc, checks, tokens, cost)
         self._recovered()
         now = float(reply[1])
         requests_left: Remaining | None = None
@@ -271,34 +284,37 @@ class RedisLimiter:
             return Refusal(
                 scope, reply[3], int(reply[4]), float(reply[5]), requests_left, tokens_left
             )
-        grant = Grant(checks, tokens, now, lease=lease, periods=periods)
+        grant = Grant(checks, tokens, now, cost, lease=lease, periods=periods)
         grant.requests = spent(requests_left, 1, now)
         grant.token_budget = spent(tokens_left, tokens, now)
         if any(limits.concurrent_requests for _, limits in checks):
             self._active[lease] = grant
         return grant
 
-    async def settle(self, grant: Grant, actual_tokens: int) -> None:
+    async def settle(
+        self, grant: Grant, actual_tokens: int, actual_cost: int | None = None
+    ) -> None:
         if grant.settled:
             return
         if grant.lease is None:
-            await self._fallback.settle(grant, actual_tokens)  # admitted while Redis was away
+            # Admitted while Redis was away.
+            await self._fallback.settle(grant, actual_tokens, actual_cost)
             return
         grant.settled = True
         self._active.pop(grant.lease, None)
         keys: list[str] = []
         for scope, _ in grant.checks:
-            _, tokens_key, leases_key, day_key, month_key = self._keys(scope, grant.periods)
-            keys += [tokens_key, leases_key, day_key, month_key]
+            keys += self._keys(scope, grant.periods)[1:]
         delta = actual_tokens - grant.tokens
+        cost_delta = 0 if actual_cost is None else actual_cost - grant.cost
         try:
-            await self._settle(keys=keys, args=[int(grant.at), delta, grant.lease])
+            await self._settle(keys=keys, args=[int(grant.at), delta, grant.lease, cost_delta])
         except RedisError as exc:
             # The estimate stays counted (conservative) and the lease expires on its own.
             log.warning("admission settle failed", extra={"error": type(exc).__name__})
 
     async def _unavailable(
-        self, exc: RedisError, checks: list[tuple[str, Limits]], tokens: int
+        self, exc: RedisError, checks: list[tuple[str, Limits]], tokens: int, cost: int
     ) -> Grant | Refusal:
         self._metrics.admission_state_errors.labels(self._config.on_failure).inc()
         if self.available:
@@ -316,7 +332,7 @@ class RedisLimiter:
             )
         share = self._config.replicas
         scaled = [(scope, _scaled(limits, share)) for scope, limits in checks]
-        return await self._fallback.admit(scaled, tokens)
+        return await self._fallback.admit(scaled, tokens, cost)
 
     def _recovered(self) -> None:
         if not self.available:
@@ -346,4 +362,6 @@ def _scaled(limits: Limits, share: int) -> Limits:
         part(limits.concurrent_requests),
         part(limits.tokens_per_day),
         part(limits.tokens_per_month),
+        part(limits.usd_micros_per_day),
+        part(limits.usd_micros_per_month),
     )

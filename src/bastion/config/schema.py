@@ -472,6 +472,10 @@ class RateLimits(_Strict):
     # Budgets per UTC calendar day / month, reserved and settled like tokens_per_minute.
     tokens_per_day: Annotated[int, Field(gt=0)] | None = None
     tokens_per_month: Annotated[int, Field(gt=0)] | None = None
+    # Budgets in US dollars per UTC day / month, priced from the economics section (API prices
+    # for external backends, the chargeback rate of self-hosted ones).
+    usd_per_day: Annotated[float, Field(gt=0)] | None = None
+    usd_per_month: Annotated[float, Field(gt=0)] | None = None
 
 
 class RedisAdmissionConfig(_Strict):

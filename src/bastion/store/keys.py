@@ -44,7 +44,7 @@ def _record(row: ApiKeyRow, tenant_name: str, tenant_limits: Mapping[str, Any] |
     )
 
 
-def _with_tenant() -> Select[ApiKeyRow, str, dict[str, int] | None]:
+def _with_tenant() -> Select[ApiKeyRow, str, dict[str, int | float] | None]:
     return select(ApiKeyRow, TenantRow.name, TenantRow.limits).join(
         TenantRow, TenantRow.id == ApiKeyRow.tenant_id
     )

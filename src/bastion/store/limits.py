@@ -26,7 +26,8 @@ def validate_limits(value: LimitsInput, param: str = "limits") -> RateLimits | N
     """``value`` as ``RateLimits``, or None when it sets no limit at all.
 
     A mapping is validated strictly: only the known fields, each a JSON integer (not a string,
-    a float or a boolean) of at least 1. Raises ``InvalidInputError`` naming the field.
+    a float or a boolean) of at least 1, or for the money budgets (``usd_per_day``,
+    ``usd_per_month``) a positive JSON number. Raises ``InvalidInputError`` naming the field.
     """
     if value is None:
         return None
@@ -50,11 +51,11 @@ def validate_limits(value: LimitsInput, param: str = "limits") -> RateLimits | N
     return limits
 
 
-def dump_limits(limits: RateLimits | None) -> dict[str, int] | None:
+def dump_limits(limits: RateLimits | None) -> dict[str, int | float] | None:
     """What the column stores: the fields that are set, or None."""
     if limits is None:
         return None
-    dumped: dict[str, int] = limits.model_dump(exclude_none=True)
+    dumped: dict[str, int | float] = limits.model_dump(exclude_none=True)
     return dumped or None
 
 
@@ -71,7 +72,9 @@ def _invalid(exc: ValidationError, param: str) -> InvalidInputError:
     if first["type"] == "extra_forbidden":
         known = ", ".join(LIMIT_FIELDS)
         return InvalidInputError(f"{where}: unknown limit (known: {known})", where)
-    if first["type"] == "greater_than" or first["type"].startswith("int_"):
+    if first["type"] == "greater_than" or first["type"].startswith(("int_", "float_")):
         given = json.dumps(first["input"], default=str)
-        return InvalidInputError(f"{where}: must be a positive integer, not {given}", where)
+        # Money budgets are dollars (25.5); every other limit is a count.
+        kind = "number" if str(first["loc"][0]).startswith("usd_") else "integer"
+        return InvalidInputError(f"{where}: must be a positive {kind}, not {given}", where)
     return InvalidInputError(f"{where}: {first['msg']}", where)

@@ -74,7 +74,7 @@ class TenantRow(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    limits: Mapped[dict[str, int] | None] = mapped_column(LIMITS_JSON, nullable=True)
+    limits: Mapped[dict[str, int | float] | None] = mapped_column(LIMITS_JSON, nullable=True)
 
 
 _ACTIVE = text("revoked_at IS NULL")
@@ -108,7 +108,7 @@ class ApiKeyRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    limits: Mapped[dict[str, int] | None] = mapped_column(LIMITS_JSON, nullable=True)
+    limits: Mapped[dict[str, int | float] | None] = mapped_column(LIMITS_JSON, nullable=True)
 
 
 # Integer primary keys that autoincrement on both backends (SQLite only does so for INTEGER).

@@ -133,3 +133,21 @@ def test_monthly_budget_spans_days() -> None:
     assert refused.what == "tokens per month"
     assert refused.retry_after == second[1].seconds_left  # until 1 December
     assert isinstance(limiter.admit_at([("tenant a", limits)], 600, 2.0, second), Grant)
+
+
+def test_money_budgets_reserve_the_estimate_and_settle_the_real_cost() -> None:
+    limiter = MemoryLimiter()
+    budget = [("tenant acme", Limits(usd_micros_per_day=1_000_000))]
+    first = limiter.admit_at(budget, 100, 0.0, cost=600_000)
+    assert isinstance(first, Grant)
+    refused = limiter.admit_at(budget, 100, 1.0, cost=600_000)
+    assert isinstance(refused, Refusal)
+    assert (refused.what, refused.limit) == ("usd per day", 1_000_000)
+    limiter.settle_at(first, 100, 2.0, actual_cost=150_000)
+    assert isinstance(limiter.admit_at(budget, 100, 3.0, cost=600_000), Grant)
+    # Token budgets and money budgets are counted apart.
+    tokens = [("tenant acme", Limits(tokens_per_day=150, usd_micros_per_day=10_000_000))]
+    assert isinstance(limiter.admit_at(tokens, 100, 4.0, cost=1), Grant)
+    refused = limiter.admit_at(tokens, 100, 5.0, cost=1)
+    assert isinstance(refused, Refusal)
+    assert refused.what == "tokens per day"

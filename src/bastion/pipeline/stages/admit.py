@@ -10,15 +10,15 @@ OpenAI's ``x-ratelimit-*`` headers; refusals are 429 with ``Retry-After``.
 from __future__ import annotations
 
 import math
-from typing import Any
 
+from bastion.admission.estimate import estimate_split
 from bastion.admission.limiter import Limiter, Limits, Refusal, Remaining
+from bastion.admission.pricing import MICROS_PER_DOLLAR, RequestPricer, TokenPrice, Unpriced
 from bastion.auth import Principal
 from bastion.config.schema import AdmissionConfig, RateLimits
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
-from bastion.protocols.operations import Operation
 from bastion.telemetry.metrics import GatewayMetrics
 
 # Principals whose merged limits are kept (as many as the authenticator caches by default).
@@ -35,11 +35,14 @@ class Admit(BaseStage):
         metrics: GatewayMetrics,
         *,
         stored_limits: bool = False,
+        pricer: RequestPricer | None = None,
     ) -> None:
         """``stored_limits``: keys come from the key store, whose tenants and keys may carry
         limits of their own (set through the admin API), so the stage must stay in."""
         self._config = config
         self._limiter = limiter
+        self._pricer = pricer
+        self._default_output = config.default_output_tokens
         self._refusals = metrics.admission_refusals
         self._tenant_default = _limits(config.tenant_default, None)
         self._key_default = _limits(config.key_default, None)
@@ -66,17 +69,22 @@ class Admit(BaseStage):
             checks = self._checks(principal)
         if not checks:
             return
-        result = await self._limiter.admit(checks, self._estimate(ctx))
+        prompt, output = self._estimate(ctx)
+        cost = 0
+        if any(limits.has_money for _, limits in checks):
+            cost = self._price_of_route(ctx).micros(prompt, output)
+        result = await self._limiter.admit(checks, prompt + output, cost)
         if isinstance(result, Refusal):
             self._refusals.labels(result.scope.split(" ", 1)[0], result.what).inc()
             retry_after = max(1, math.ceil(result.retry_after))
             headers = {"retry-after": str(retry_after)}
             headers.update(_rate_headers(result.requests, result.token_budget))
+            budget = result.what.endswith(("per day", "per month"))
             raise GatewayError(
                 429,
-                f"Rate limit reached for {result.scope}: {result.limit} {result.what}. "
-                f"Retry in {retry_after}s.",
-                code="rate_limit_exceeded",
+                f"{'Budget' if budget else 'Rate limit'} reached for {result.scope}: "
+                f"{_amount(result.limit, result.what)}. Retry in {retry_after}s.",
+                code="budget_exceeded" if budget else "rate_limit_exceeded",
                 headers=headers,
             )
         ctx.admission = result
@@ -95,8 +103,36 @@ class Admit(BaseStage):
         if grant is None or grant.settled:
             return
         usage = ctx.usage
-        actual = usage.input_tokens + usage.output_tokens if usage is not None else grant.tokens
-        await self._limiter.settle(grant, actual)
+        if usage is None:
+            await self._limiter.settle(grant, grant.tokens)  # unknown: the estimate stays
+            return
+        cost: int | None = None
+        deployment = ctx.deployment
+        if grant.cost and self._pricer is not None and deployment is not None:
+            try:
+                price = self._pricer.price(deployment.backend.name, deployment.upstream_model)
+            except Unpriced:
+                pass  # a fallback without a price: the estimate stays counted
+            else:
+                cost = price.micros(usage.input_tokens, usage.output_tokens)
+        await self._limiter.settle(grant, usage.input_tokens + usage.output_tokens, cost)
+
+    def _price_of_route(self, ctx: RequestContext) -> TokenPrice:
+        """The price of the first target, where the request is meant to run."""
+        plan = ctx.route
+        assert plan is not None, "admission runs after routing"
+        target = plan.targets[0]
+        try:
+            if self._pricer is None:
+                raise Unpriced("money budgets need prices, and none are loaded")
+            return self._pricer.price(target.pool.name, target.deployment.upstream_model)
+        except Unpriced as exc:
+            raise GatewayError(
+                403,
+                f"This key's tenant or key has a budget in US dollars, and {exc}, so the "
+                "request is refused rather than left uncounted.",
+                code="unpriced_model",
+            ) from None
 
     def _checks(self, principal: Principal) -> list[tuple[str, Limits]]:
         """The principal's scopes and limits, field by field: what the tenant (key) has stored,
@@ -115,17 +151,8 @@ class Admit(BaseStage):
         self._by_principal[id(principal)] = (principal, checks)
         return checks
 
-    def _estimate(self, ctx: RequestContext) -> int:
-        """Prompt bytes / 4 plus the output the request may produce."""
-        body: dict[str, Any] = ctx.body or {}
-        prompt = len(ctx.raw_body) // 4
-        if ctx.operation is Operation.EMBEDDINGS:
-            return prompt
-        for name in ("max_completion_tokens", "max_tokens"):
-            value = body.get(name)
-            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-                return prompt + value
-        return prompt + self._config.default_output_tokens
+    def _estimate(self, ctx: RequestContext) -> tuple[int, int]:
+        return estimate_split(ctx.operation, ctx.body, ctx.raw_body, self._default_output)
 
 
 def _limits(default: RateLimits, override: RateLimits | None) -> Limits:
@@ -143,7 +170,22 @@ def _override(base: Limits, override: RateLimits | None) -> Limits:
         concurrent_requests=_first(override.concurrent_requests, base.concurrent_requests),
         tokens_per_day=_first(override.tokens_per_day, base.tokens_per_day),
         tokens_per_month=_first(override.tokens_per_month, base.tokens_per_month),
+        usd_micros_per_day=_first(_micros(override.usd_per_day), base.usd_micros_per_day),
+        usd_micros_per_month=_first(_micros(override.usd_per_month), base.usd_micros_per_month),
     )
+
+
+def _micros(dollars: float | None) -> int | None:
+    return None if dollars is None else max(1, round(dollars * MICROS_PER_DOLLAR))
+
+
+def _amount(limit: int, what: str) -> str:
+    """``300 tokens per day``; money budgets in dollars: ``25.00 US dollars per day``."""
+    if what.startswith("usd "):
+        dollars = limit / MICROS_PER_DOLLAR
+        shown = f"{dollars:,.2f}" if dollars >= 1 else f"{dollars:.6f}".rstrip("0").rstrip(".")
+        return f"{shown} US dollars {what.removeprefix('usd ')}"
+    return f"{limit} {what}"
 
 
 def _first(value: int | None, fallback: int | None) -> int | None:
