@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
@@ -19,36 +20,48 @@ pytestmark = [pytest.mark.redis, pytest.mark.slow]
 ADMIN = "bst-admin-for-shared-limits-0123456789"
 
 
-def test_a_600_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> None:
-    prefix = require_redis()
+def start_gateways(
+    tmp_path: Path, prefix: str, limits: dict[str, Any], time_scale: float, **redis: Any
+) -> tuple[list[ServeProcess], str]:
+    """Three gateways sharing ``limits`` for tenant acme through Redis, and a key of acme's."""
     config = {
         "database": {"url": f"sqlite+aiosqlite:///{tmp_path}/shared.db"},
         "logging": {"level": "warning"},
         "ledger": {"enabled": False},
         "audit": {"enabled": False},
         "backends": {
-            "sim": {"kind": "simulator", "location": "local", "simulator": {"time_scale": 100}}
+            "sim": {
+                "kind": "simulator",
+                "location": "local",
+                "simulator": {"time_scale": time_scale},
+            }
         },
         "admission": {
-            "tenants": {"acme": {"requests_per_minute": 600}},
-            "redis": {"url": URL, "key_prefix": prefix},
+            "tenants": {"acme": limits},
+            "redis": {"url": URL, "key_prefix": prefix, **redis},
         },
     }
     path = tmp_path / "bastion.yaml"
     path.write_text(yaml.safe_dump(config))
     gateways = [ServeProcess(tmp_path, "--config", str(path), env={"BASTION_ADMIN_KEY": ADMIN})
                 for _ in range(3)]  # fmt: skip
+    for gateway in gateways:
+        gateway.wait_ready()
+    admin = {"authorization": f"Bearer {ADMIN}"}
+    url = gateways[0].url
+    httpx.post(url + "/admin/tenants", json={"name": "acme"}, headers=admin).raise_for_status()
+    created = httpx.post(
+        url + "/admin/keys", json={"tenant": "acme", "name": "load"}, headers=admin
+    )
+    created.raise_for_status()
+    return gateways, created.json()["key"]
+
+
+def test_a_600_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> None:
+    prefix = require_redis()
+    gateways: list[ServeProcess] = []
     try:
-        for gateway in gateways:
-            gateway.wait_ready()
-        admin = {"authorization": f"Bearer {ADMIN}"}
-        url = gateways[0].url
-        httpx.post(url + "/admin/tenants", json={"name": "acme"}, headers=admin).raise_for_status()
-        created = httpx.post(
-            url + "/admin/keys", json={"tenant": "acme", "name": "load"}, headers=admin
-        )
-        created.raise_for_status()
-        secret = created.json()["key"]
+        gateways, secret = start_gateways(tmp_path, prefix, {"requests_per_minute": 600}, 100)
 
         start = time.monotonic()
         admitted: list[float] = []
@@ -85,6 +98,64 @@ def test_a_600_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> N
         assert refused > 700
         print(f"\nadmitted {first_minute} in the first minute, {len(admitted)} in all, "
               f"{refused} refused")  # fmt: skip
+    finally:
+        for gateway in gateways:
+            gateway.stop()
+        drop_prefix(prefix)
+
+
+def test_killing_a_gateway_frees_its_concurrency_slots_within_the_lease_ttl(
+    tmp_path: Path,
+) -> None:
+    prefix = require_redis()
+    ttl = 3.0
+    gateways: list[ServeProcess] = []
+    try:
+        # A tenant may run two requests at once; the simulator at a tenth of its speed makes
+        # a 200-token answer last several seconds.
+        gateways, secret = start_gateways(
+            tmp_path, prefix, {"concurrent_requests": 2}, 0.1, lease_ttl_seconds=ttl
+        )
+        doomed, survivor = gateways[0], gateways[1]
+        body: dict[str, Any] = {
+            "model": "bastion-sim",
+            "messages": [{"role": "user", "content": "hi"}],
+            "max_tokens": 200,
+            "stream": True,
+        }
+        headers = {"authorization": f"Bearer {secret}"}
+        streaming = threading.Barrier(3)
+
+        def hold_a_slot() -> None:
+            with (
+                httpx.Client(base_url=doomed.url, timeout=60) as client,
+                client.stream("POST", "/v1/chat/completions", json=body, headers=headers) as r,
+            ):
+                streaming.wait(30)
+                with contextlib.suppress(httpx.HTTPError):
+                    for _ in r.iter_bytes():
+                        pass  # until the gateway dies
+
+        holders = [threading.Thread(target=hold_a_slot, daemon=True) for _ in range(2)]
+        for holder in holders:
+            holder.start()
+        streaming.wait(30)
+        short = {**body, "stream": False, "max_tokens": 1}
+        with httpx.Client(base_url=survivor.url, timeout=30) as client:
+            refused = client.post("/v1/chat/completions", json=short, headers=headers)
+            assert refused.status_code == 429, "both slots are held by the other gateway"
+            assert "2 concurrent requests" in refused.text
+            doomed.process.kill()  # no shutdown: its leases are only renewed no more
+            killed = time.monotonic()
+            while True:
+                answer = client.post("/v1/chat/completions", json=short, headers=headers)
+                if answer.status_code == 200:
+                    break
+                assert answer.status_code == 429, answer.text
+                assert time.monotonic() - killed < ttl + 1, "leases outlived their TTL"
+                time.sleep(0.1)
+        freed = time.monotonic() - killed
+        print(f"\nslots freed {freed:.2f}s after the kill (TTL {ttl}s)")
     finally:
         for gateway in gateways:
             gateway.stop()

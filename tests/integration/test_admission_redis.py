@@ -258,3 +258,82 @@ async def test_a_money_budget_with_room_for_one_admits_one_of_fifty(prefix: str)
     assert isinstance(await limiters[2].admit([("tenant acme", budget)], 10, 300_000), Refusal)
     for each in limiters:
         await each.close()
+
+
+@pytest.mark.parametrize("behaviour", ["closed", "local"])
+def test_redis_stopped_mid_run_under_load(
+    behaviour: str, start_gateway: Any, tmp_path: Path
+) -> None:
+    """Steady traffic while Redis goes away for two seconds and comes back."""
+    import threading
+    import time
+
+    import httpx
+
+    from tests.integration.test_admission import SIM, make_key
+
+    require_redis()
+    server = OwnRedis(tmp_path)
+    server.start()
+    try:
+        gateway = start_gateway(
+            SIM,
+            admission={
+                # In Redis the limit is never reached; degraded to one of 20 replicas' share it
+                # is 30 a minute, which this load exceeds: still limited, never a free-for-all.
+                "tenants": {"acme": {"requests_per_minute": 600}},
+                "redis": {
+                    "url": server.url,
+                    "timeout_seconds": 0.2,
+                    "on_failure": behaviour,
+                    "replicas": 20,
+                },
+            },
+        )
+        _, secret = make_key(gateway, "acme")
+        # (sent, answered, status) of every request, and when Redis went away and came back.
+        seen: list[tuple[float, float, int]] = []
+        stop = threading.Event()
+
+        def load() -> None:
+            body = {"model": "bastion-sim", "messages": [{"role": "user", "content": "hi"}],
+                    "max_tokens": 2}  # fmt: skip
+            headers = {"authorization": f"Bearer {secret}"}
+            with httpx.Client(base_url=gateway.url, timeout=10) as client:
+                while not stop.is_set():
+                    sent = time.monotonic()
+                    status = client.post("/v1/chat/completions", json=body, headers=headers)
+                    seen.append((sent, time.monotonic(), status.status_code))
+                    if status.status_code == 503:
+                        assert status.headers["retry-after"] == "1"
+                        assert status.json()["error"]["code"] == "admission_unavailable"
+                    time.sleep(0.02)
+
+        worker = threading.Thread(target=load)
+        worker.start()
+        time.sleep(1.5)
+        stopping = time.monotonic()
+        server.stop()
+        stopped = time.monotonic()
+        time.sleep(2.5)
+        restarting = time.monotonic()
+        server.start()
+        time.sleep(2.0)
+        stop.set()
+        worker.join(30)
+
+        before = [status for sent, _, status in seen if sent < stopping]
+        outage = [status for sent, done, status in seen if sent > stopped and done < restarting]
+        assert before and set(before) == {200}
+        if behaviour == "closed":
+            assert outage and set(outage) == {503}
+        else:
+            assert 200 in outage and 429 in outage
+            assert outage.count(200) <= 30
+            assert 503 not in outage
+        # Admitted again once Redis answers.
+        assert [status for _, _, status in seen[-10:]] == [200] * 10
+        errors = gateway.metric("bastion_admission_state_errors_total", behaviour=behaviour)
+        assert errors >= len(outage)
+    finally:
+        server.stop()

@@ -129,3 +129,39 @@ def _wait_until(condition: Any, timeout: float = 10.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(0.01)
+
+
+def test_capacity_is_learned_from_the_engine(
+    start_gateway: GatewayFactory, sim_backend: Any
+) -> None:
+    url = sim_backend(time_scale=1, max_num_seqs=2, num_kv_blocks=1024)
+    gateway = start_gateway(
+        {
+            "gpu": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": url,
+                "models": ["bastion-sim"],
+                "engine_metrics": {"interval_seconds": 0.1},
+                "capacity": {"learn": True},
+            }
+        }
+    )
+    _, secret = make_key(gateway, "acme")
+
+    def capacity() -> dict[str, Any]:
+        status = httpx.get(
+            gateway.url + "/admin/status",
+            headers={"authorization": f"Bearer {gateway.admin_key}"},
+        ).json()
+        (backend,) = [b for b in status["backends"] if b["name"] == "gpu"]
+        return backend["capacity"]  # type: ignore[no-any-return]
+
+    # The KV size is stated by the engine; its concurrency shows once requests queue there.
+    _wait_until(lambda: capacity()["kv_tokens"] == 1024 * 16)
+    assert capacity()["concurrent_requests"] is None
+    burst = [in_background(lambda: chat(gateway, secret)) for _ in range(8)]
+    for thread, _ in burst:
+        thread.join(30)
+    assert all(not isinstance(r[0], Exception) for _, r in burst)
+    assert capacity()["concurrent_requests"] == 2
