@@ -24,12 +24,22 @@ SIM = {
 }
 
 
-def chat(gateway: RunningGateway, secret: str, **headers: str) -> Any:
-    api = openai.OpenAI(
+def client(gateway: RunningGateway, secret: str, **headers: str) -> openai.OpenAI:
+    return openai.OpenAI(
         base_url=gateway.url + "/v1", api_key=secret, max_retries=0, default_headers=headers
     )
+
+
+def chat(
+    gateway: RunningGateway,
+    secret: str,
+    api: openai.OpenAI | None = None,
+    max_tokens: int = 60,
+    headers: dict[str, str] | None = None,
+) -> Any:
+    api = api or client(gateway, secret, **(headers or {}))
     return api.chat.completions.create(
-        model="bastion-sim", messages=[{"role": "user", "content": "hi"}], max_tokens=60
+        model="bastion-sim", messages=[{"role": "user", "content": "hi"}], max_tokens=max_tokens
     )
 
 
@@ -50,7 +60,16 @@ def in_background(call: Any) -> tuple[threading.Thread, list[Any]]:
 def test_requests_beyond_capacity_wait_their_turn(start_gateway: GatewayFactory) -> None:
     gateway = start_gateway(SIM)
     _, secret = make_key(gateway, "acme")
-    started = [in_background(lambda: chat(gateway, secret)) for _ in range(3)]
+    # Clients are built first and released together, so the three calls overlap however
+    # slowly the threads start; each answer takes about a second.
+    together = threading.Barrier(3)
+    apis = [client(gateway, secret) for _ in range(3)]
+
+    def call(api: openai.OpenAI) -> Any:
+        together.wait(30)
+        return chat(gateway, secret, api, max_tokens=150)
+
+    started = [in_background(lambda api=api: call(api)) for api in apis]
     for thread, _ in started:
         thread.join(30)
     assert all(not isinstance(r[0], Exception) for _, r in started)
@@ -69,7 +88,7 @@ def test_a_request_that_may_not_wait_is_shed_in_its_protocol(
     thread, _ = in_background(lambda: chat(gateway, secret))
     _wait_until(lambda: gateway.metric("bastion_capacity_in_use", backend="sim") == 1)
     with pytest.raises(openai.InternalServerError) as refused:
-        chat(gateway, secret, **{"x-bastion-queue-timeout": "0"})
+        chat(gateway, secret, headers={"x-bastion-queue-timeout": "0"})
     response = refused.value.response
     assert response.status_code == 503
     assert int(response.headers["retry-after"]) >= 1
@@ -103,7 +122,7 @@ def test_queue_headers_are_checked(start_gateway: GatewayFactory) -> None:
         ("x-bastion-queue-timeout", "nan"),
     ]:
         with pytest.raises(openai.BadRequestError) as caught:
-            chat(gateway, secret, **{header: value})
+            chat(gateway, secret, headers={header: value})
         assert header in caught.value.message
 
 

@@ -242,10 +242,10 @@ def test_a_replica_learns_its_concurrency_from_a_steady_queue() -> None:
          "capacity": {"learn": True}}
     )  # fmt: skip
     replica = BackendPool(build_provider("gpu", config), config).replicas[0]
-    assert replica.concurrency is None
+    assert replica.learned_concurrency is None
     replica.observe(EngineSample(running=3, waiting=1), 0.0)  # a transient blip
     replica.observe(EngineSample(running=8, waiting=0), 1.0)
-    assert replica.concurrency is None
+    assert replica.learned_concurrency is None
     for t in range(3):
         replica.observe(EngineSample(running=16, waiting=4, kv_tokens=32768), 2.0 + t)
     assert replica.concurrency == 16
