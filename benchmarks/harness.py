@@ -7,10 +7,13 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import aiohttp
+import yaml
 
 
 def free_port() -> int:
@@ -87,3 +90,41 @@ async def wait_ready(url: str, seconds: float = 60) -> None:
                 pass
             await asyncio.sleep(0.1)
     raise TimeoutError(f"{url} not ready")
+
+
+async def start_sims(
+    processes: Processes, settings: dict[str, Any], count: int, workdir: Path, label: str = ""
+) -> list[str]:
+    """``count`` simulated engines (``bastion sim`` processes) with ``settings``, seeds 0..count-1;
+    their base URLs once they answer."""
+    sim_file = workdir / f"{label}sim.yaml"
+    sim_file.write_text(yaml.safe_dump(settings))
+    urls = []
+    for index in range(count):
+        port = free_port()
+        processes.start(
+            f"sim{index}",
+            [sys.executable, "-m", "bastion", "sim", "--port", str(port), "--config",
+             str(sim_file), "--seed", str(index), "--log-level", "warning"],
+            workdir / f"{label}sim{index}.log",
+        )  # fmt: skip
+        urls.append(f"http://127.0.0.1:{port}")
+    for url in urls:
+        await wait_ready(url + "/health")
+    return urls
+
+
+async def start_gateway(
+    processes: Processes, config: dict[str, Any], workdir: Path, label: str
+) -> str:
+    """``bastion serve`` with ``config`` (which sets server.port); its URL once it is ready."""
+    config_file = workdir / f"bastion-{label}.yaml"
+    config_file.write_text(yaml.safe_dump(config))
+    processes.start(
+        "gateway",
+        [sys.executable, "-m", "bastion", "serve", "--config", str(config_file)],
+        workdir / f"gateway-{label}.log",
+    )
+    url = f"http://127.0.0.1:{config['server']['port']}"
+    await wait_ready(url + "/readyz")
+    return url

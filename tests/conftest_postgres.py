@@ -9,10 +9,11 @@ current user are tried.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import os
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 
@@ -41,20 +42,27 @@ class PostgresServer:
     @asynccontextmanager
     async def fresh_database(self) -> AsyncIterator[str]:
         """A new empty database for one test; its URL is yielded and it is dropped after."""
-        name = f"{self.prefix}_{secrets.token_hex(4)}"
-        admin = await self.connect()
-        try:
-            await admin.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await admin.close()
+        name = await self.create_database()
         try:
             yield self.url(name)
         finally:
-            admin = await self.connect()
-            try:
-                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            finally:
-                await admin.close()
+            await self.drop_database(name)
+
+    async def create_database(self) -> str:
+        """A new empty database; its name."""
+        name = f"{self.prefix}_{secrets.token_hex(4)}"
+        await self._admin(f'CREATE DATABASE "{name}"')
+        return name
+
+    async def drop_database(self, name: str) -> None:
+        await self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    async def _admin(self, statement: str) -> None:
+        admin = await self.connect()
+        try:
+            await admin.execute(statement)
+        finally:
+            await admin.close()
 
     async def drop_leftovers(self) -> None:
         admin = await self.connect()
@@ -105,3 +113,14 @@ def require_postgres() -> PostgresServer:
             pytest.fail(message + " and CI=true requires the postgres tests to run")
         pytest.skip(message)
     return PostgresServer(user=user, prefix=f"bastion_test_{secrets.token_hex(3)}")
+
+
+@contextlib.contextmanager
+def scratch_database() -> Iterator[str]:
+    """``fresh_database`` for synchronous tests."""
+    server = require_postgres()
+    name = asyncio.run(server.create_database())
+    try:
+        yield server.url(name)
+    finally:
+        asyncio.run(server.drop_database(name))

@@ -37,10 +37,9 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from harness import Processes, free_port, percentile, wait_ready
+from harness import Processes, free_port, percentile, start_gateway, start_sims
 
 MODEL = "bastion-sim"
 ADMIN_KEY = "bst-overload-benchmark-admin-0123456789"
@@ -316,35 +315,12 @@ async def run_phase(
     args: argparse.Namespace, phase: str, saturation_rate: float, workdir: Path
 ) -> dict[str, Any]:
     processes = Processes()
-    python = sys.executable
     try:
-        sim_file = workdir / "sim.yaml"
-        sim_file.write_text(yaml.safe_dump(sim_settings(args)))
-        urls = []
-        for index in range(args.engines):
-            port = free_port()
-            processes.start(
-                f"sim{index}",
-                [python, "-m", "bastion", "sim", "--port", str(port), "--config", str(sim_file),
-                 "--seed", str(index), "--log-level", "warning"],
-                workdir / f"{phase}-sim{index}.log",
-            )  # fmt: skip
-            urls.append(f"http://127.0.0.1:{port}")
-        for url in urls:
-            await wait_ready(url + "/health")
+        urls = await start_sims(processes, sim_settings(args), args.engines, workdir, phase)
         if phase == "saturation":
             return await saturation(args, urls)
-        port = free_port()
-        config_file = workdir / f"{phase}.yaml"
-        admission = phase != "3x-none"
-        config_file.write_text(yaml.safe_dump(gateway_config(args, port, urls, admission, workdir)))
-        processes.start(
-            "gateway",
-            [python, "-m", "bastion", "serve", "--config", str(config_file)],
-            workdir / f"{phase}-gateway.log",
-        )
-        gateway = f"http://127.0.0.1:{port}"
-        await wait_ready(gateway + "/readyz")
+        config = gateway_config(args, free_port(), urls, phase != "3x-none", workdir)
+        gateway = await start_gateway(processes, config, workdir, phase)
         keys = await create_keys(gateway)
         interactive = saturation_rate * args.interactive_share
         total = {"interactive": interactive, "1x": saturation_rate}.get(phase, 3 * saturation_rate)

@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
-from harness import Processes, free_port, percentile, wait_ready
+from harness import Processes, free_port, percentile, start_gateway, start_sims
 from workload import PlannedRequest, chat_body, generate
 
 MODEL = "bastion-sim"
@@ -164,35 +163,11 @@ async def run_one(
     workdir: Path,
 ) -> dict[str, Any]:  # fmt: skip
     processes = Processes()
-    python = sys.executable
     try:
-        sim_file = workdir / "sim.yaml"
-        sim_file.write_text(yaml.safe_dump(sim_settings(args)))
-        urls = []
-        for index in range(args.replicas):
-            port = free_port()
-            processes.start(
-                f"sim{index}",
-                [python, "-m", "bastion", "sim", "--port", str(port), "--config", str(sim_file),
-                 "--seed", str(index), "--log-level", "warning"],
-                workdir / f"sim{index}.log",
-            )  # fmt: skip
-            urls.append(f"http://127.0.0.1:{port}")
-        for url in urls:
-            await wait_ready(url + "/health")
+        urls = await start_sims(processes, sim_settings(args), args.replicas, workdir)
         gateway_port = free_port()
-        config_file = workdir / f"bastion-{strategy}.yaml"
-        config_file.write_text(
-            yaml.safe_dump(
-                gateway_config(gateway_port, [u + "/v1" for u in urls], STRATEGIES[strategy])
-            )
-        )
-        processes.start(
-            "gateway",
-            [python, "-m", "bastion", "serve", "--config", str(config_file)],
-            workdir / f"gateway-{strategy}.log",
-        )
-        await wait_ready(f"http://127.0.0.1:{gateway_port}/readyz")
+        config = gateway_config(gateway_port, [u + "/v1" for u in urls], STRATEGIES[strategy])
+        await start_gateway(processes, config, workdir, strategy)
         before = processes.cpu_seconds()
         result = await replay(
             f"http://127.0.0.1:{gateway_port}/v1/chat/completions",

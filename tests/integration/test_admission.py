@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from secrets import token_hex
 from time import monotonic, sleep
 from typing import Any
 
@@ -16,7 +14,7 @@ import openai
 import pytest
 
 from tests.conftest import GatewayFactory, RunningGateway
-from tests.conftest_postgres import require_postgres
+from tests.conftest_postgres import scratch_database
 
 SIM = {"sim": {"kind": "simulator", "location": "local", "simulator": {"time_scale": 50}}}
 
@@ -250,21 +248,8 @@ def test_token_budgets_from_the_config_file_are_enforced(start_gateway: GatewayF
 
 @pytest.fixture
 def pg_database() -> Iterator[str]:
-    server = require_postgres()
-    name = f"{server.prefix}_{token_hex(4)}"
-
-    async def admin(statement: str) -> None:
-        connection = await server.connect()
-        try:
-            await connection.execute(statement)
-        finally:
-            await connection.close()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.url(name)
-    finally:
-        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database() as url:
+        yield url
 
 
 @pytest.mark.postgres

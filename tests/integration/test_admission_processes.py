@@ -160,3 +160,38 @@ def test_killing_a_gateway_frees_its_concurrency_slots_within_the_lease_ttl(
         for gateway in gateways:
             gateway.stop()
         drop_prefix(prefix)
+
+
+def test_a_budget_with_room_for_one_admits_one_of_fifty_across_three_gateways(
+    tmp_path: Path,
+) -> None:
+    prefix = require_redis()
+    gateways: list[ServeProcess] = []
+    try:
+        # Each request reserves ~1,000 tokens (max_tokens plus a small prompt): a daily budget
+        # of 1,500 has room for one. The simulator at a tenth of its speed keeps that one
+        # running (so not yet settled) while the other 49 arrive.
+        gateways, secret = start_gateways(tmp_path, prefix, {"tokens_per_day": 1500}, 0.1)
+        body = {"model": "bastion-sim", "messages": [{"role": "user", "content": "hi"}],
+                "max_tokens": 1000}  # fmt: skip
+        headers = {"authorization": f"Bearer {secret}"}
+        go = threading.Barrier(50)
+        statuses: list[int] = []
+
+        def one(gateway: ServeProcess) -> None:
+            with httpx.Client(base_url=gateway.url, timeout=120) as client:
+                go.wait(30)
+                statuses.append(
+                    client.post("/v1/chat/completions", json=body, headers=headers).status_code
+                )
+
+        threads = [threading.Thread(target=one, args=(gateways[i % 3],)) for i in range(50)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(150)
+        assert sorted(statuses) == [200] + [429] * 49
+    finally:
+        for gateway in gateways:
+            gateway.stop()
+        drop_prefix(prefix)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from bastion.audit.chain import Signer
 from bastion.audit.verify import VerifyReport, verify_journal
 from bastion.store.engine import create_engines
 from bastion.store.models import AuditRecordRow, UsageRow
-from tests.conftest_postgres import PostgresServer, require_postgres
+from tests.conftest_postgres import scratch_database
 from tests.servers import free_port
 
 ADMIN_KEY = "bst-durability-test-admin-key-000000000000"
@@ -220,21 +219,8 @@ def test_sigkill_loses_no_acknowledged_record_sqlite(tmp_path: Path) -> None:
 
 @pytest.fixture
 def pg_database() -> Iterator[str]:
-    server: PostgresServer = require_postgres()
-    name = f"{server.prefix}_{secrets.token_hex(4)}"
-
-    async def admin(statement: str) -> None:
-        connection = await server.connect()
-        try:
-            await connection.execute(statement)
-        finally:
-            await connection.close()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.url(name)
-    finally:
-        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database() as url:
+        yield url
 
 
 @pytest.mark.slow
