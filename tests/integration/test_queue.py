@@ -95,7 +95,10 @@ def test_a_request_that_may_not_wait_is_shed_in_its_protocol(
     assert int(response.headers["retry-after"]) >= 1
     body = response.json()["error"]
     assert body["code"] == "overloaded"
-    assert "Backend 'sim' is at capacity: its queue is full" in body["message"]
+    assert (
+        "Backend 'sim' is at capacity: no capacity is free and this request may not wait"
+        in (body["message"])
+    )
 
     messages = anthropic.Anthropic(
         base_url=gateway.url,
@@ -110,7 +113,7 @@ def test_a_request_that_may_not_wait_is_shed_in_its_protocol(
     assert overloaded.value.status_code == 503
     assert overloaded.value.body["error"]["type"] == "overloaded_error"  # type: ignore[index]
     thread.join(30)
-    assert gateway.metric("bastion_queue_shed_total", backend="sim", reason="queue_full") == 2
+    assert gateway.metric("bastion_queue_shed_total", backend="sim", reason="busy") == 2
 
 
 def test_queue_headers_are_checked(start_gateway: GatewayFactory) -> None:

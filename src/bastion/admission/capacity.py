@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from bastion.telemetry.metrics import GatewayMetrics
 
 # Shed reasons, as they appear in metrics and messages.
-FULL, EVICTED, DEADLINE, PREDICTED = "queue_full", "evicted", "deadline", "predicted_wait"
+BUSY, FULL, EVICTED = "busy", "queue_full", "evicted"
+DEADLINE, PREDICTED = "deadline", "predicted_wait"
 
 
 class Overloaded(Exception):
@@ -187,7 +188,7 @@ class PoolCapacity:
         self._limit_gauge = metrics.capacity_limit.labels(backend)
         self._shed = {
             reason: metrics.queue_shed.labels(backend, reason)
-            for reason in (FULL, EVICTED, DEADLINE, PREDICTED)
+            for reason in (BUSY, FULL, EVICTED, DEADLINE, PREDICTED)
         }
 
     @property
@@ -231,18 +232,18 @@ class PoolCapacity:
         ):
             return self._take(tenant, tokens, reserved_room, 0.0)
         if max_wait <= 0:
-            raise self._refuse(FULL, now)
-        if queue.size >= self._depth:
-            worst = queue.last()
-            if worst is None or worst.priority <= priority:
-                raise self._refuse(FULL, now)
-            self._evict(worst)
+            raise self._refuse(BUSY, now)
         rate = self.drain.current(now)
         if rate > 0:
             expected = (queue.ahead_of(priority) + 1) / rate
             if expected > max_wait:
                 self._shed[PREDICTED].inc()
                 raise Overloaded(PREDICTED, expected)
+        if queue.size >= self._depth:
+            worst = queue.last()
+            if worst is None or worst.priority <= priority:
+                raise self._refuse(FULL, now)
+            self._evict(worst)
         waiter = _Waiter(tenant, priority, tokens, now)
         queue.push(waiter)
         lanes = self._reserved_queues.get(tenant) if tenant is not None else None

@@ -148,8 +148,8 @@ class GatewayMetrics:
         )
         self.queue_shed = Counter(
             "bastion_queue_shed",
-            "Requests turned away for lack of backend capacity, by reason (queue_full, "
-            "evicted by a more urgent request, deadline, predicted_wait).",
+            "Requests turned away for lack of backend capacity, by reason (busy: no wait "
+            "allowed, queue_full, evicted by a more urgent request, deadline, predicted_wait).",
             ["backend", "reason"],
             registry=r,
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from bastion.admission.capacity import (
+    BUSY,
     DEADLINE,
     EVICTED,
     FULL,
@@ -93,7 +94,7 @@ async def test_no_wait_allowed_means_an_immediate_refusal_when_full() -> None:
     await capacity.acquire(None, 4, 1, 5)
     with pytest.raises(Overloaded) as refused:
         await capacity.acquire(None, 4, 1, 0)
-    assert refused.value.reason == FULL
+    assert refused.value.reason == BUSY
 
 
 async def test_a_full_queue_refuses_the_less_urgent_and_evicts_for_the_more_urgent() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from bastion.admission.capacity import DEADLINE, EVICTED, FULL, Overloaded
+from bastion.admission.capacity import BUSY, DEADLINE, EVICTED, FULL, Overloaded
 from bastion.admission.estimate import estimate_tokens
 from bastion.config.schema import QueueConfig
 from bastion.pipeline.context import RequestContext
@@ -19,6 +19,7 @@ from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, invalid_request
 
 _REASONS = {
+    BUSY: "no capacity is free and this request may not wait",
     FULL: "its queue is full",
     EVICTED: "a more urgent request took this one's place in its queue",
     DEADLINE: "no capacity freed up within the {wait:g}s this request may wait",
