@@ -355,6 +355,7 @@ class Gateway:
             or capacity.kv_tokens
             or capacity.learn
             or capacity.reserved
+            or any(replica.capacity for replica in config.replica_configs)
         ):
             redis = self.config.admission.redis
             share = 1 / redis.replicas if redis is not None else 1.0

@@ -161,9 +161,18 @@ class LaunchConfig(_Strict):
         return value
 
 
+class ReplicaCapacity(_Strict):
+    """One replica's own figures, for replicas unlike the others (another GPU, another size)."""
+
+    concurrent_requests: Annotated[int, Field(gt=0)] | None = None
+    kv_tokens: Annotated[int, Field(gt=0)] | None = None
+
+
 class ReplicaConfig(_Strict):
     base_url: str
     launch: LaunchConfig | None = None
+    # Overrides the backend's capacity figures for this replica.
+    capacity: ReplicaCapacity | None = None
 
     @field_validator("base_url")
     @classmethod

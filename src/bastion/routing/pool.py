@@ -53,8 +53,16 @@ class BackendPool:
         self.provider = provider
         self.config = config
         self.name = provider.name
+        own = [replica.capacity for replica in config.replica_configs]
         self.replicas = [
-            Replica(provider.name, index, url, provider.upstream(url), config)
+            Replica(
+                provider.name,
+                index,
+                url,
+                provider.upstream(url),
+                config,
+                own_capacity=own[index] if index < len(own) else None,
+            )
             for index, url in enumerate(provider.base_urls())
         ]
         self._balancing = config.balancing

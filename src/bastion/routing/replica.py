@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bastion.config import BackendConfig
+from bastion.config.schema import ReplicaCapacity
 from bastion.providers.http import HttpUpstream
 from bastion.routing.breaker import CircuitBreaker
 from bastion.routing.signals import EngineSample
@@ -38,7 +39,14 @@ def origin_of(base_url: str) -> str:
 
 class Replica:
     def __init__(
-        self, backend: str, index: int, base_url: str, http: HttpUpstream, config: BackendConfig
+        self,
+        backend: str,
+        index: int,
+        base_url: str,
+        http: HttpUpstream,
+        config: BackendConfig,
+        *,
+        own_capacity: ReplicaCapacity | None = None,
     ) -> None:
         self.backend = backend
         self.index = index
@@ -65,6 +73,9 @@ class Replica:
         self._learn = capacity.learn
         self._concurrency = capacity.concurrent_requests
         self._kv_tokens = capacity.kv_tokens
+        if own_capacity is not None:
+            self._concurrency = own_capacity.concurrent_requests or self._concurrency
+            self._kv_tokens = own_capacity.kv_tokens or self._kv_tokens
         self.learned_concurrency: int | None = None
         self._plateau: tuple[int, int] = (0, 0)  # (running, scrapes in a row)
         self.supervisor: EngineSupervisor | None = None

@@ -266,3 +266,16 @@ def test_a_replica_at_its_capacity_is_avoided_by_affinity() -> None:
     assert home is not None
     home.activity.in_flight = 2  # full, though within the imbalance slack
     assert backends.pick(7, (), 0.0) is not home
+
+
+def test_a_replica_s_own_figures_override_the_backend_s() -> None:
+    config = BackendConfig.model_validate(
+        {"kind": "openai-compatible", "location": "local",
+         "replicas": [{"base_url": "http://a100:8000/v1"},
+                      {"base_url": "http://h100:8000/v1",
+                       "capacity": {"concurrent_requests": 64}}],
+         "capacity": {"concurrent_requests": 16, "kv_tokens": 100_000}}
+    )  # fmt: skip
+    small, large = BackendPool(build_provider("gpu", config), config).replicas
+    assert (small.concurrency, small.kv_tokens) == (16, 100_000)
+    assert (large.concurrency, large.kv_tokens) == (64, 100_000)
