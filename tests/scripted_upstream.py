@@ -17,6 +17,9 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
+# Model "leak" streams these pieces: a card number and an email address, each split in two.
+LEAK = ("Your card is 4111 1111 ", "1111 1111, mail me at bob@", "example.com please.")
+
 
 class ScriptedUpstream:
     def __init__(self) -> None:
@@ -94,6 +97,12 @@ class ScriptedUpstream:
 
     async def _chat_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         model = body["model"]
+        if model == "leak":
+            for piece in LEAK:
+                yield _chunk(model, {"content": piece}, None)
+            yield _chunk(model, {}, "stop")
+            yield b"data: [DONE]\n\n"
+            return
         pieces = 200 if model in ("slow-stream", "bad-choices") else 3
         try:
             for index in range(pieces):
@@ -155,7 +164,7 @@ class ScriptedUpstream:
         block = {"type": "text", "text": ""}
         yield _event("content_block_start", {"type": "content_block_start", "index": 0,
                                               "content_block": block})  # fmt: skip
-        for word in ("Hello", " there"):
+        for word in LEAK if model == "leak" else ("Hello", " there"):
             delta = {"type": "text_delta", "text": word}
             yield _event("content_block_delta", {"type": "content_block_delta", "index": 0,
                                                   "delta": delta})  # fmt: skip

@@ -35,6 +35,7 @@ from bastion.pipeline.stages.admit import Admit
 from bastion.pipeline.stages.audit import AuditIntent
 from bastion.pipeline.stages.authenticate import Authenticate
 from bastion.pipeline.stages.dispatch import Dispatch
+from bastion.pipeline.stages.inspect import Inspect
 from bastion.pipeline.stages.parse import Parse
 from bastion.pipeline.stages.queue import Queue
 from bastion.pipeline.stages.record import Record
@@ -112,6 +113,7 @@ class Gateway:
         # Admin events (usage anomalies), and the detector that raises them.
         self.events = EventLog()
         self.anomalies: AnomalyDetector | None = None
+        self.inspect: Inspect | None = None
         self.report = StartupReport()
         self.ready = False
         self.draining = False
@@ -129,6 +131,9 @@ class Gateway:
         audit = self.config.audit
         routing = self.config.routing
         stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
+        if self.config.guardrails.enabled:
+            self.inspect = Inspect(self.config.guardrails, self.metrics)
+            stages.append(self.inspect)
         stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
         # After routing, which says where the request runs and so what it costs. With keys in
         # the store, limits may be set on tenants and keys through the admin API.
@@ -153,7 +158,9 @@ class Gateway:
                     max_content_bytes=audit.max_content_bytes,
                 )
             )
-        stages += [Dispatch(self.metrics, routing), Respond(self.metrics)]
+        guardrails = self.config.guardrails
+        output = guardrails.output if guardrails.enabled else None
+        stages += [Dispatch(self.metrics, routing), Respond(self.metrics, output)]
         if journal is not None:
             stages.append(Record(journal, ledger=self.config.ledger.enabled))
         stages.append(Account(self.metrics, self.tracer, self.anomalies))
@@ -301,6 +308,8 @@ class Gateway:
         await asyncio.gather(*(supervisor.stop() for supervisor in self.supervisors))
         for monitor in self.monitors:
             await monitor.stop()
+        if self.inspect is not None:
+            self.inspect.close()
         if self.anomalies is not None:
             await self.anomalies.close()
         await self.events.close()

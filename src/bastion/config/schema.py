@@ -564,6 +564,68 @@ class AdmissionConfig(_Strict):
     anomaly: AnomalyConfig = Field(default_factory=AnomalyConfig)
 
 
+GuardrailAction = Literal["route", "redact", "block", "allow"]
+DataClass = Literal["pii", "secret", "phi"]
+
+
+def _route_every_class() -> dict[DataClass, GuardrailAction]:
+    return {"pii": "route", "secret": "route", "phi": "route"}
+
+
+def _known_kinds(kinds: list[str] | None) -> list[str] | None:
+    from bastion.guardrails.recognizers import KINDS
+
+    unknown = sorted(set(kinds or ()) - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown kinds {unknown}; known: {', '.join(sorted(KINDS))}")
+    return kinds
+
+
+class InputGuardrails(_Strict):
+    """What the inspect stage does with the sensitive data it finds in a request's text.
+
+    Per data class: ``route`` labels the request with the class, so routing keeps it on the
+    backends ``routing.local_only`` allows; ``redact`` masks each value (``[EMAIL]``) before the
+    request goes anywhere; ``block`` refuses the request; ``allow`` lets it be.
+    """
+
+    actions: dict[DataClass, GuardrailAction] = Field(default_factory=_route_every_class)
+    # Kinds to look for (see docs/guardrails.md); all when omitted.
+    kinds: list[str] | None = None
+    # A scan that takes longer leaves the request unclassified, so it stays on local backends.
+    timeout_ms: Annotated[float, Field(gt=0)] = 200.0
+    # Text longer than this is scanned off the event loop.
+    inline_chars: Annotated[int, Field(ge=0)] = 32768
+
+    _kinds = field_validator("kinds")(_known_kinds)
+
+
+class OutputGuardrails(_Strict):
+    """Sensitive data in answers: ``redact`` masks it, streams included (``allow``: as is)."""
+
+    action: Literal["allow", "redact"] = "allow"
+    kinds: list[str] | None = None
+    # A streamed answer's newest characters are held until the text after them shows they are
+    # not the start of a value (the longest value a recognizer finds, private keys aside).
+    holdback_chars: Annotated[int, Field(ge=16)] = 128
+
+    _kinds = field_validator("kinds")(_known_kinds)
+
+
+class TenantGuardrails(_Strict):
+    actions: dict[DataClass, GuardrailAction] = Field(default_factory=dict)
+
+
+class GuardrailsConfig(_Strict):
+    """On-premises detection of sensitive data in requests (docs/guardrails.md)."""
+
+    enabled: bool = True
+    input: InputGuardrails = Field(default_factory=InputGuardrails)
+    output: OutputGuardrails = Field(default_factory=OutputGuardrails)
+    # Per tenant name: actions that replace the defaults class by class.
+    tenants: dict[str, TenantGuardrails] = Field(default_factory=dict)
+
+
 class BastionConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
@@ -584,6 +646,7 @@ class BastionConfig(_Strict):
     )
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
     admission: AdmissionConfig = Field(default_factory=AdmissionConfig)
+    guardrails: GuardrailsConfig = Field(default_factory=GuardrailsConfig)
 
     @model_validator(mode="after")
     def _aliases_point_somewhere(self) -> BastionConfig:

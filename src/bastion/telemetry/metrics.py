@@ -153,6 +153,23 @@ class GatewayMetrics:
             ["backend", "reason"],
             registry=r,
         )
+        self.guardrail_findings = Counter(
+            "bastion_guardrail_findings",
+            "Sensitive values found in requests, by data class, kind and the action taken.",
+            ["category", "kind", "action"],
+            registry=r,
+        )
+        self.guardrail_output_masked = Counter(
+            "bastion_guardrail_output_masked",
+            "Sensitive values masked in answers (output policy redact).",
+            registry=r,
+        )
+        self.guardrail_failures = Counter(
+            "bastion_guardrail_failures",
+            "Inspections that did not finish (timeout, error): those requests stay local.",
+            ["reason"],
+            registry=r,
+        )
         self.capacity_limit = Gauge(
             "bastion_capacity_concurrent_requests",
             "Requests a backend may run at once from this gateway (configured or learned).",

@@ -5,13 +5,18 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncGenerator
+from functools import partial
 
 import orjson
 
+from bastion.config.schema import OutputGuardrails
+from bastion.guardrails.output import MaskingStream, mask_body
+from bastion.guardrails.recognizers import scan
+from bastion.guardrails.stream import Scan
 from bastion.pipeline.context import Reply, RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
-from bastion.protocols.exchange import Exchange
+from bastion.protocols.exchange import Exchange, StreamTranslator
 from bastion.protocols.sse import SSEParser
 from bastion.protocols.upstream_errors import json_object
 from bastion.protocols.usage import Usage
@@ -28,8 +33,15 @@ _FORWARDED_HEADERS = ("retry-after", "x-bastion-simulated")
 class Respond(BaseStage):
     name = "respond"
 
-    def __init__(self, metrics: GatewayMetrics) -> None:
+    def __init__(self, metrics: GatewayMetrics, output: OutputGuardrails | None = None) -> None:
         self._metrics = metrics
+        # Masking of sensitive values in answers, when the output policy asks for it.
+        self._scan: Scan | None = None
+        self._holdback = 0
+        if output is not None and output.action == "redact":
+            kinds = frozenset(output.kinds) if output.kinds is not None else None
+            self._scan = partial(scan, kinds=kinds)
+            self._holdback = output.holdback_chars
 
     async def on_request(self, ctx: RequestContext) -> None:
         upstream, exchange = ctx.upstream, ctx.exchange
@@ -66,9 +78,10 @@ class Respond(BaseStage):
                     code="bad_gateway",
                 )
             ctx.usage = exchange.usage_of(body)
-            ctx.reply = Reply(
-                200, orjson.dumps(exchange.client_body(body, ctx.model)), headers=headers
-            )
+            answer = exchange.client_body(body, ctx.model)
+            if self._scan is not None:
+                self._count_masked(mask_body(answer, exchange.client, self._scan))
+            ctx.reply = Reply(200, orjson.dumps(answer), headers=headers)
 
     async def _upstream_error(
         self,
@@ -104,7 +117,13 @@ class Respond(BaseStage):
     ) -> AsyncGenerator[bytes, None]:
         """Yields the stream up to its end event; the end goes to ``reply.tail``, to be sent
         once the request's records are durable."""
-        translator = exchange.stream_translator(ctx.model, include_usage=ctx.include_usage)
+        translator: StreamTranslator = exchange.stream_translator(
+            ctx.model, include_usage=ctx.include_usage
+        )
+        if self._scan is not None:
+            translator = masking = MaskingStream(
+                translator, exchange.client, self._scan, self._holdback
+            )
         parser = SSEParser()
         backend = ctx.backend_name
         ended = False
@@ -149,9 +168,15 @@ class Respond(BaseStage):
                 tail = translator.error_events(failure, _error_type(exchange))
             reply.tail = b"".join(tail)
         finally:
+            if self._scan is not None:
+                self._count_masked(masking.masked)
             ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
             if translator.finish_reason is not None:
                 ctx.extra["finish_reasons"] = [translator.finish_reason]
+
+    def _count_masked(self, count: int) -> None:
+        if count:
+            self._metrics.guardrail_output_masked.inc(count)
 
 
 def _error_type(exchange: Exchange) -> str:

@@ -1,0 +1,150 @@
+"""Masking sensitive values in answers: whole bodies, and streams as they are sent.
+
+A stream is rewritten event by event in the client's protocol. The text of each choice (OpenAI)
+or content block (Anthropic) goes through its own ``StreamMasker``, so a value split across two
+events is still caught; what the masker holds back is sent with the choice's finishing chunk or
+just before the block's ``content_block_stop``. Tool call arguments and other structured parts
+pass unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from bastion.guardrails.redact import mask
+from bastion.guardrails.stream import Scan, StreamMasker
+from bastion.protocols.exchange import StreamTranslator
+from bastion.protocols.operations import WireProtocol
+from bastion.protocols.sse import OPENAI_DONE, SSEEvent, SSEParser, encode_data, encode_event
+from bastion.protocols.usage import Usage
+
+
+def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
+    """Masks the text of a whole answer in place; returns how many values were masked."""
+    count = 0
+
+    def masked(text: str) -> str:
+        nonlocal count
+        findings = scan(text)
+        count += len(findings)
+        return mask(text, findings)
+
+    if protocol == "anthropic":
+        for block in body.get("content") or []:
+            if isinstance(block, dict) and isinstance(block.get("text"), str):
+                block["text"] = masked(block["text"])
+        return count
+    for choice in body.get("choices") or []:
+        if not isinstance(choice, dict):
+            continue
+        message = choice.get("message")
+        if isinstance(message, dict) and isinstance(message.get("content"), str):
+            message["content"] = masked(message["content"])
+        if isinstance(choice.get("text"), str):
+            choice["text"] = masked(choice["text"])
+    return count
+
+
+class MaskingStream:
+    """A ``StreamTranslator`` whose client events have their text masked."""
+
+    def __init__(
+        self, inner: StreamTranslator, protocol: WireProtocol, scan: Scan, holdback: int
+    ) -> None:
+        self._inner = inner
+        self._anthropic = protocol == "anthropic"
+        self._scan = scan
+        self._holdback = holdback
+        self._maskers: dict[int, StreamMasker] = {}
+        self._template: dict[str, Any] = {}  # id, object, created, model of the last chunk
+
+    @property
+    def usage(self) -> Usage | None:
+        return self._inner.usage
+
+    @property
+    def finish_reason(self) -> str | None:
+        return self._inner.finish_reason
+
+    @property
+    def masked(self) -> int:
+        return sum(len(masker.found) for masker in self._maskers.values())
+
+    def feed(self, event: SSEEvent) -> list[bytes]:
+        return self._rewrite(self._inner.feed(event))
+
+    def finish(self) -> list[bytes]:
+        return self._rewrite(self._inner.finish())
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        # What was held back is not sent: the stream ends in an error anyway.
+        return self._inner.error_events(message, error_type)
+
+    def _masker(self, index: int) -> StreamMasker:
+        masker = self._maskers.get(index)
+        if masker is None:
+            masker = self._maskers[index] = StreamMasker(self._scan, self._holdback)
+        return masker
+
+    def _rewrite(self, items: list[bytes]) -> list[bytes]:
+        out: list[bytes] = []
+        for item in items:
+            for event in SSEParser().feed(item):
+                if self._anthropic:
+                    out.extend(self._anthropic_event(event))
+                else:
+                    out.extend(self._openai_event(event))
+        return out
+
+    def _openai_event(self, event: SSEEvent) -> list[bytes]:
+        if event.data == "[DONE]":
+            return [*self._openai_rest(), OPENAI_DONE]
+        chunk = orjson.loads(event.data)
+        choices = chunk.get("choices") if isinstance(chunk, dict) else None
+        if not choices:
+            return [encode_data(chunk)] if isinstance(chunk, dict) else []
+        self._template = {k: chunk[k] for k in ("id", "object", "created", "model") if k in chunk}
+        for choice in choices:
+            if not isinstance(choice, dict):
+                continue
+            masker = self._masker(int(choice.get("index") or 0))
+            delta = choice.get("delta")
+            holder, key = (delta, "content") if isinstance(delta, dict) else (choice, "text")
+            text = holder.get(key)
+            released = masker.feed(text) if isinstance(text, str) else ""
+            if choice.get("finish_reason"):
+                released += masker.finish()
+            if isinstance(text, str) or released:
+                holder[key] = released
+        return [encode_data(chunk)]
+
+    def _openai_rest(self) -> list[bytes]:
+        """Text still held when the stream ends without a finishing chunk."""
+        out = []
+        for index, masker in self._maskers.items():
+            rest = masker.finish()
+            if rest:
+                choice = {"index": index, "delta": {"content": rest}, "finish_reason": None}
+                out.append(encode_data({**self._template, "choices": [choice]}))
+        return out
+
+    def _anthropic_event(self, event: SSEEvent) -> list[bytes]:
+        payload = orjson.loads(event.data)
+        name = event.event or (payload.get("type") if isinstance(payload, dict) else None)
+        if not isinstance(payload, dict) or name is None:
+            return []
+        kind = payload.get("type")
+        index = int(payload.get("index") or 0)
+        if kind == "content_block_delta":
+            delta = payload.get("delta")
+            if isinstance(delta, dict) and delta.get("type") == "text_delta":
+                delta["text"] = self._masker(index).feed(str(delta.get("text", "")))
+        elif kind == "content_block_stop" and index in self._maskers:
+            rest = self._maskers[index].finish()
+            if rest:
+                held = {"type": "content_block_delta", "index": index,
+                        "delta": {"type": "text_delta", "text": rest}}  # fmt: skip
+                return [encode_event("content_block_delta", held), encode_event(name, payload)]
+        return [encode_event(name, payload)]

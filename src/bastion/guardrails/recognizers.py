@@ -1,0 +1,936 @@
+"""On-premises detection of structured PII, PHI and secrets in text.
+
+`scan(text)` runs pattern recognizers over the text and returns typed, non-overlapping
+findings sorted by offset. Each recognizer is a precompiled regular expression that proposes
+candidates, then a validator (checksum, issuer range, calendar, context) that rejects the
+look-alikes. Recognizers whose trigger substrings are absent from the text are skipped, so
+a prompt without an "@" never runs the e-mail pattern, and so on.
+
+Every pattern is written to run in linear time: runs are bounded, and each pattern that
+starts with a character class refuses to start inside a run of that class (a negative
+lookbehind), so a megabyte of one character is read once, not once per position.
+
+Person names need a statistical model; the pattern engine does not guess them. A name
+recognizer (`NameRecognizer`) can be registered with `register_name_recognizer` where one is
+installed; see docs/guardrails.md.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from bastion.guardrails import validators as v
+from bastion.guardrails.findings import Category, Finding
+
+__all__ = ["KINDS", "NameRecognizer", "register_name_recognizer", "scan"]
+
+# Every kind scan() can report, with its data class.
+KINDS: dict[str, Category] = {
+    "email": "pii",
+    "phone": "pii",
+    "credit_card": "pii",
+    "iban": "pii",
+    "us_ssn": "pii",
+    "uk_nino": "pii",
+    "fr_nir": "pii",
+    "es_dni": "pii",
+    "es_nie": "pii",
+    "it_codice_fiscale": "pii",
+    "de_steuer_id": "pii",
+    "ip_address": "pii",
+    "date_of_birth": "pii",
+    "postal_address": "pii",
+    "passport": "pii",
+    "person": "pii",  # only with a registered NameRecognizer
+    "medical_record_number": "phi",
+    "aws_access_key": "secret",
+    "aws_secret_key": "secret",
+    "github_token": "secret",
+    "slack_token": "secret",
+    "stripe_key": "secret",
+    "google_api_key": "secret",
+    "openai_key": "secret",
+    "anthropic_key": "secret",
+    "jwt": "secret",
+    "bearer_token": "secret",
+    "private_key": "secret",
+    "connection_string": "secret",
+    "password": "secret",
+}
+
+# On equal length, the more specific kind wins an overlap (a JWT sent as a bearer token is a
+# JWT; a provider key in a password assignment is that provider's key).
+_RANK: dict[str, int] = {
+    "private_key": 100,
+    "aws_access_key": 95,
+    "github_token": 95,
+    "slack_token": 95,
+    "stripe_key": 95,
+    "google_api_key": 95,
+    "anthropic_key": 95,
+    "openai_key": 94,
+    "jwt": 93,
+    "aws_secret_key": 92,
+    "connection_string": 90,
+    "iban": 85,
+    "credit_card": 85,
+    "it_codice_fiscale": 84,
+    "fr_nir": 84,
+    "es_dni": 84,
+    "es_nie": 84,
+    "de_steuer_id": 84,
+    "us_ssn": 83,
+    "uk_nino": 80,
+    "medical_record_number": 75,
+    "passport": 75,
+    "date_of_birth": 75,
+    "bearer_token": 70,
+    "password": 60,
+    "email": 55,
+    "ip_address": 50,
+    "phone": 45,
+    "postal_address": 40,
+    "person": 10,
+}
+
+Match = tuple[str, int, int]  # kind, start, end
+
+
+# --- optional name recognition ------------------------------------------------------------
+
+
+@runtime_checkable
+class NameRecognizer(Protocol):
+    """A statistical recognizer of person names (an NER model), plugged in where installed."""
+
+    def scan_names(self, text: str) -> list[Finding]: ...
+
+
+_name_recognizers: list[NameRecognizer] = []
+
+
+def register_name_recognizer(recognizer: NameRecognizer | None) -> None:
+    """Use `recognizer` for kind "person" from now on (None removes all registered ones)."""
+    if recognizer is None:
+        _name_recognizers.clear()
+    else:
+        _name_recognizers.append(recognizer)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _before(text: str, start: int, pattern: re.Pattern[str], window: int) -> bool:
+    """Whether `pattern` occurs in the `window` characters before `start`."""
+    return pattern.search(text, max(0, start - window), start) is not None
+
+
+def _keyed(
+    text: str,
+    low: str,
+    trigger: re.Pattern[str],
+    pattern: re.Pattern[str],
+    *,
+    digit_within: int = 0,
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern`, tried only where a context keyword starts.
+
+    `trigger` is a plain lower-case alternation searched in the lowered text (fast: no
+    case folding per position); `pattern` is then matched from each keyword. Where
+    lowering changed the length of the text (a few non-ASCII letters do), offsets would not
+    line up, and the pattern searches the whole text instead. With `digit_within`, a keyword
+    is skipped unless a digit follows within that many characters (the value is numeric).
+    """
+    if len(low) != len(text):
+        yield from pattern.finditer(text)
+        return
+    position = 0
+    for hit in trigger.finditer(low):
+        if hit.start() < position:
+            continue
+        if digit_within and _DIGIT.search(text, hit.end(), hit.end() + digit_within) is None:
+            continue
+        m = pattern.match(text, hit.start())
+        if m is not None:
+            position = m.end()
+            yield m
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _trigger(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _looks_random(token: str, *, min_distinct: int = 10) -> bool:
+    """Credential-like: mixes letter cases and digits and is not a repeated placeholder."""
+    has_lower = any("a" <= c <= "z" for c in token)
+    has_upper = any("A" <= c <= "Z" for c in token)
+    has_digit = any("0" <= c <= "9" for c in token)
+    if sum((has_lower, has_upper, has_digit)) < 2 or not has_digit:
+        return False
+    return len(set(token)) >= min_distinct
+
+
+_TRAILING_PUNCT = ".,;:)]}>!?'\""
+
+
+# --- e-mail -------------------------------------------------------------------------------
+
+_EMAIL = re.compile(
+    r"[\w%+\-](?<![\w.%+\-].)(?:[\w.%+\-]{0,62}[\w%+\-])?@((?:[\w\-]{1,63}\.){1,8}[^\W\d_]{2,24})(?![\w\-]|\.\w)"
+)
+
+
+def _find_email(text: str) -> Iterator[Match]:
+    for m in _EMAIL.finditer(text):
+        labels = m.group(1).split(".")
+        if any(label.startswith("-") or label.endswith("-") for label in labels):
+            continue
+        yield "email", m.start(), m.end()
+
+
+# --- phone numbers ------------------------------------------------------------------------
+
+_EXT = r"(?:[ \t]?(?i:extension|ext\.?|x)[ \t]?\d{1,6})?"
+_PHONE_INTL = re.compile(
+    r"(?:\+|0(?<![\w+].)0)[1-9][\d \t.()\-]{5,24}\d" + _EXT + r"(?![\w\-]|[.,]\d)"
+)
+# The first character is matched before the lookbehind so the engine can skip ahead to
+# candidates; the branches then finish "1 (555) ", "1-555-", "(555) " or "555-".
+_PHONE_NA = re.compile(
+    r"[1(\d](?<![\w+.\-/].)"
+    r"(?:(?<=1)[ .\-]?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])|(?<=\()\d{3}\)[ .\-]?|(?<=\d)\d{2}[ .\-])"
+    r"\d{3}[ .\-]\d{4}" + _EXT + r"(?![\w\-/]|[.,]\d)"
+)
+_PHONE_NATIONAL = re.compile(
+    r"(?i:\b(?:tel|telephone|phone|mobile|mob|cell|fax|call|ring|contact|reach|whatsapp"
+    r"|telefon|telefonnummer|handy|t[ée]l[ée]phone|t[ée]l|portable|num[ée]ro|telefono"
+    r"|cellulare)\b)[^\d\n+]{0,25}?(0\d{1,4}(?:[ \-./]\d{2,8}){1,4})" + _EXT + r"(?![\w\-]|[.,]\d)"
+)
+_PHONE_TRIGGER = _trigger(
+    "tel",
+    "phone",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "call",
+    "ring",
+    "contact",
+    "reach",
+    "whatsapp",
+    "handy",
+    "t\u00e9l",
+    "portable",
+    "num\u00e9ro",
+    "numero",
+)
+_PHONE_CONTEXT = re.compile(
+    r"(?i:tel|phone|mobile|cell|fax|call|ring|contact|reach|whatsapp|handy|t\u00e9l|portable"
+    r"|num[eé]ro)"
+)
+_PHONE_NEGATIVE_CONTEXT = re.compile(
+    r"(?i:order|invoice|tracking|sku|ref\b|reference|serial|part|model|isbn|ticket|case|"
+    r"account|acct|#|no\.|id\b)[^\n\w]{0,3}$"
+)
+
+
+def _phone_shape_ok(candidate: str, *, international: bool) -> bool:
+    core = candidate
+    # Drop an extension before counting digits.
+    ext = re.search(r"(?i)[ \t]?(?:extension|ext\.?|x)[ \t]?\d{1,6}$", core)
+    if ext:
+        core = core[: ext.start()]
+    if core.count("(") != core.count(")") or core.count("(") > 1:
+        return False
+    if re.search(r"[ .\-]{2,}|\.\s|\s\.", core):
+        return False
+    digits = v.digits_only(core)
+    if international:
+        if core.startswith("00"):
+            digits = digits[2:]
+        if not 8 <= len(digits) <= 15:
+            return False
+        # Groups of 5+ digits after the country code are product codes, not dialling plans
+        # (except the subscriber part of some national plans, up to 8).
+        groups = re.findall(r"\d+", core)
+        return all(len(g) <= 8 for g in groups[1:])
+    return 9 <= len(digits) <= 13
+
+
+def _find_phone(text: str, low: str) -> Iterator[Match]:
+    for m in _PHONE_INTL.finditer(text):
+        # "00" as an international prefix is common in Europe but so are digit groups that
+        # start with 00 (inside account numbers): it needs a phone word nearby.
+        if m.group().startswith("00") and not _before(text, m.start(), _PHONE_CONTEXT, 30):
+            continue
+        if _phone_shape_ok(m.group(), international=True):
+            yield "phone", m.start(), m.end()
+    for m in _PHONE_NA.finditer(text):
+        candidate = m.group()
+        digits = v.digits_only(candidate.split("x")[0].split("X")[0].split("e")[0])
+        national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+        if len(national) != 10 or national[0] in "01" or national[3] in "01":
+            continue
+        if _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 20):
+            continue
+        # "250 500 1000" is as likely a list of numbers as a phone number: separated by
+        # spaces alone, it needs a phone word nearby.
+        spaced_only = not any(c in candidate for c in "()-.")
+        if spaced_only and not _before(text, m.start(), _PHONE_CONTEXT, 40):
+            continue
+        if _phone_shape_ok(candidate, international=False):
+            yield "phone", m.start(), m.end()
+    for m in _keyed(text, low, _PHONE_TRIGGER, _PHONE_NATIONAL, digit_within=48):
+        candidate = text[m.start(1) : m.end()]
+        if _phone_shape_ok(candidate, international=False):
+            yield "phone", m.start(1), m.end()
+
+
+# --- payment cards ------------------------------------------------------------------------
+
+_CARD = re.compile(r"\d(?<![\w\-.+/].)(?:[ \-]?\d){12,22}(?![\w\-]|[.,/]\d)")
+
+
+def _card_ok(digits: str) -> bool:
+    return v.card_issuer_ok(digits) and v.luhn_ok(digits)
+
+
+def _card_grouping_ok(candidate: str) -> bool:
+    """Separated numbers must be grouped as cards are printed: 4-4-4-4(-3), 4-6-5, 4-6-4."""
+    groups = [len(g) for g in re.split(r"[ \-]", candidate)]
+    if len(groups) == 1:
+        return True
+    if len({c for c in candidate if not c.isdigit()}) > 1:
+        return False
+    if groups in ([4, 6, 5], [4, 6, 4]):
+        return True
+    return all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4
+
+
+def _find_card(text: str) -> Iterator[Match]:
+    for m in _CARD.finditer(text):
+        candidate = m.group()
+        digits = v.digits_only(candidate)
+        if len(digits) <= 19 and _card_grouping_ok(candidate) and _card_ok(digits):
+            yield "credit_card", m.start(), m.end()
+
+
+# --- IBAN ---------------------------------------------------------------------------------
+
+_IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?: ?[A-Z0-9]){10,30}(?![\w])")
+
+
+def _find_iban(text: str) -> Iterator[Match]:
+    for m in _IBAN.finditer(text):
+        candidate = m.group()
+        expected = v.IBAN_LENGTHS.get(candidate[:2])
+        if expected is None:
+            continue
+        count = 0
+        end = -1
+        for index, ch in enumerate(candidate):
+            if ch != " ":
+                count += 1
+                if count == expected:
+                    end = index + 1
+                    break
+        if end < 0:
+            continue
+        # The IBAN must end at a group boundary, not inside a following word.
+        if end < len(candidate) and candidate[end] != " ":
+            continue
+        if v.iban_ok(candidate[:end]):
+            yield "iban", m.start(), m.start() + end
+
+
+# --- US SSN -------------------------------------------------------------------------------
+
+_SSN = re.compile(r"\d(?<![\w\-.].)\d{2}-\d{2}-\d{4}(?![\w\-]|[.,]\d)")
+_SSN_CONTEXT = re.compile(
+    r"(?i:\bssn\b|\bss\#|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?)"
+    r"[^\d\n]{0,20}?(\d{3}[ \-]?\d{2}[ \-]?\d{4})(?![\w\-]|[.,]\d)"
+)
+
+
+_SSN_TRIGGER = _trigger("ssn", "ss#", "social")
+
+
+def _find_ssn(text: str, low: str) -> Iterator[Match]:
+    for m in _SSN.finditer(text):
+        if v.us_ssn_ok(m.group()):
+            yield "us_ssn", m.start(), m.end()
+    for m in _keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
+        value = m.group(1)
+        seps = {c for c in value if not c.isdigit()}
+        if len(seps) <= 1 and v.us_ssn_ok(value):
+            yield "us_ssn", m.start(1), m.end(1)
+
+
+# --- national identifiers -----------------------------------------------------------------
+
+_NINO = re.compile(r"[A-Z](?<![\w].)[A-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])")
+_NIR = re.compile(
+    r"[12](?<![\w].) ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB])"
+    r" ?\d{3} ?\d{3} ?\d{2}(?![\w])"
+)
+_DNI = re.compile(r"\d(?<![\w\-].)\d{7}[ \-]?[A-Z](?![\w\-])")
+_NIE = re.compile(r"[XYZ](?<![\w\-].)[ \-]?\d{7}[ \-]?[A-Z](?![\w\-])")
+_CF_D = "[0-9LMNPQRSTUV]"
+_CODICE_FISCALE = re.compile(
+    rf"[A-Z](?<![\w].)[A-Z]{{5}}{_CF_D}{{2}}[ABCDEHLMPRST]{_CF_D}{{2}}[A-Z]{_CF_D}{{3}}[A-Z](?![\w])"
+)
+_STEUER_ID = re.compile(
+    r"(?i:steuer[ \-]?id(?:nr|entifikationsnummer)?|steuerliche[ ]identifikationsnummer"
+    r"|identifikationsnummer|\bidnr\b|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
+    r"[^\d\n]{0,25}?(\d{2} ?\d{3} ?\d{3} ?\d{3})(?![\w\-]|[.,]\d)"
+)
+
+
+def _find_national_ids(text: str) -> Iterator[Match]:
+    for m in _NINO.finditer(text):
+        if v.uk_nino_ok(m.group()):
+            yield "uk_nino", m.start(), m.end()
+    for m in _NIR.finditer(text):
+        if v.fr_nir_ok(m.group()):
+            yield "fr_nir", m.start(), m.end()
+    for m in _DNI.finditer(text):
+        if v.es_dni_ok(m.group()):
+            yield "es_dni", m.start(), m.end()
+    for m in _NIE.finditer(text):
+        if v.es_nie_ok(m.group()):
+            yield "es_nie", m.start(), m.end()
+    for m in _CODICE_FISCALE.finditer(text):
+        if v.it_codice_fiscale_ok(m.group()):
+            yield "it_codice_fiscale", m.start(), m.end()
+
+
+_STEUER_TRIGGER = _trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
+
+
+def _find_steuer_id(text: str, low: str) -> Iterator[Match]:
+    for m in _keyed(text, low, _STEUER_TRIGGER, _STEUER_ID, digit_within=48):
+        if v.de_steuer_id_ok(m.group(1)):
+            yield "de_steuer_id", m.start(1), m.end(1)
+
+
+# --- IP addresses -------------------------------------------------------------------------
+
+_IPV4 = re.compile(r"\d(?<![\w.].)\d{0,2}(?:\.\d{1,3}){3}(?![\w]|\.\d)")  # octets: ip_ok
+_IPV6 = re.compile(
+    r"[0-9A-Fa-f:](?<![\w:.].)(?:(?<=:)|[0-9A-Fa-f]{0,3}:)(?:[0-9A-Fa-f]{0,4}:){1,6}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?"
+    r"(?:%[\w.]{1,16})?(?![\w:]|\.\d)"
+)
+_VERSION_CONTEXT = re.compile(
+    r"(?i:\bv|version|ver\.?|release|build|firmware|rev\.?|revision|sdk|api)[ \t:=]{0,3}$"
+)
+
+
+def _find_ip(text: str) -> Iterator[Match]:
+    for m in _IPV4.finditer(text):
+        if _before(text, m.start(), _VERSION_CONTEXT, 12):
+            continue
+        if text.startswith("/", m.end()) and text[m.end() + 1 : m.end() + 2].isdigit():
+            continue  # a CIDR block names a network, not a host
+        if v.ip_ok(m.group()):
+            yield "ip_address", m.start(), m.end()
+    if "::" in text or text.count(":") >= 7:
+        for m in _IPV6.finditer(text):
+            candidate = m.group()
+            hex_digits = sum(c in "0123456789abcdefABCDEF" for c in candidate.split("%")[0])
+            if hex_digits < 4 or candidate.count(":") < 2:
+                continue
+            if v.ip_ok(candidate):
+                yield "ip_address", m.start(), m.end()
+
+
+# --- dates of birth -----------------------------------------------------------------------
+
+_MONTH_NAMES: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan janvier januar enero gennaio",
+        "february feb février fevrier februar febrero febbraio",
+        "march mar mars märz maerz marzo",
+        "april apr avril abril aprile",
+        "may mai mayo maggio",
+        "june jun juin juni junio giugno",
+        "july jul juillet juli julio luglio",
+        "august aug août aout agosto",
+        "september sep sept septembre septiembre settembre",
+        "october oct octobre oktober octubre ottobre",
+        "november nov novembre noviembre",
+        "december dec décembre decembre dezember diciembre dicembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTH_NAMES[_name] = _number
+_MONTH_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+
+_DATE = (
+    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
+    r"|(?P<num>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er)?\.?[ ](?:of[ ])?(?i:{_MONTH_RE})\.?,?[ ]\d{{4}})"
+    rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
+)
+_DOB = re.compile(
+    r"(?i:\b(?:d\.?o\.?b|date[ ]of[ ]birth|birth[ ]?date|born(?:[ ](?:on|in))?|birthday"
+    r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ]am)?|geburtsdatum|date[ ]de[ ]naissance"
+    r"|fecha[ ]de[ ]nacimiento|data[ ]di[ ]nascita)(?![a-z]))"
+    rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
+)
+
+
+def _parse_date(m: re.Match[str]) -> bool:
+    if m.group("iso"):
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        return v.plausible_date(y, mo, d)
+    if m.group("num"):
+        a, b, c = (int(x) for x in re.split(r"[/.\-]", m.group("num")))
+        year = c if c >= 100 else (1900 + c if c > 30 else 2000 + c)
+        # Day-first or month-first: either reading makes it a date.
+        return v.plausible_date(year, b, a) or v.plausible_date(year, a, b)
+    words = re.findall(r"[^\W\d_]+|\d+", m.group("dmy") or m.group("mdy") or "")
+    numbers = [int(w) for w in words if w.isdigit()]
+    months = [_MONTH_NAMES[w.lower()] for w in words if w.lower() in _MONTH_NAMES]
+    if len(numbers) != 2 or not months:
+        return False
+    day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else (numbers[1], numbers[0])
+    return v.plausible_date(year, months[0], day)
+
+
+_DOB_TRIGGER = _trigger(
+    "dob",
+    "d.o.b",
+    "d.ob",
+    "do.b",
+    "date of birth",
+    "birth",
+    "born",
+    "n\u00e9",
+    "nee le",
+    "geboren",
+    "geburtsdatum",
+    "date de naissance",
+    "fecha de nacimiento",
+    "data di nascita",
+)
+
+
+def _find_dob(text: str, low: str) -> Iterator[Match]:
+    for m in _keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48):
+        if _parse_date(m):
+            yield "date_of_birth", m.start(1), m.end(1)
+
+
+# --- postal addresses ---------------------------------------------------------------------
+
+_UK_POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ ]\d[ABD-HJLNP-UW-Z]{2}"
+_STREET_SUFFIX = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way"
+    r"|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Close|Crescent|Gardens"
+)
+_US_ADDRESS = re.compile(
+    r"\d(?<![\w\-.,/].)\d{0,5}[ ](?:[NSEW]\.?[ ]|(?:North|South|East|West)[ ])?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+){0,3}"
+    rf"[ ](?:{_STREET_SUFFIX})\b\.?(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b)?"
+    r"(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|\#)\.?[ ]?[A-Za-z0-9\-]{1,6}\b)?"
+    r"(?:,[ ](?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+"
+    rf"(?:,?[ ][A-Z]{{2}}(?:[ ]\d{{5}}(?:-\d{{4}})?)?(?![\w])|,?[ ]{_UK_POSTCODE}(?![\w])))?"
+)
+_UK_POSTCODE_RE = re.compile(rf"(?=[A-Z])(?<![\w\-])({_UK_POSTCODE})(?![\w\-])")
+_STORAGE_UNITS = ("GB", "TB")
+
+
+def _find_address(text: str) -> Iterator[Match]:
+    for m in _US_ADDRESS.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _TRAILING_PUNCT:
+            end -= 1
+        yield "postal_address", m.start(), end
+    for m in _UK_POSTCODE_RE.finditer(text):
+        if m.group(1)[-2:] in _STORAGE_UNITS:
+            continue
+        yield "postal_address", m.start(1), m.end(1)
+
+
+# --- context-keyed identifiers: medical record, passport ----------------------------------
+
+_MRN = re.compile(
+    r"(?i:\b(?:mrn|medical[ ]record(?:[ ](?:number|no\.?|num|\#|id))?"
+    r"|patient[ ](?:id|identifier|no\.?|number|\#)|health[ ]record[ ](?:number|no\.?)"
+    r"|chart[ ](?:number|no\.?))(?![a-z]))[ \t]*[:#=.\-]?[ \t]*(?:(?i:is|was)[ \t]+)?"
+    r"([A-Z0-9](?:[A-Z0-9\-]{2,18})[A-Z0-9])(?![\w\-])"
+)
+_PASSPORT = re.compile(
+    r"(?i:\b(?:passport|passeport|reisepass|pasaporte|passaporto)"
+    r"(?:[ ](?:number|no\.?|num|nr\.?|\#|id))?(?![a-z]))[ \t]*[:#=.\-]?[ \t]*(?:(?i:is|was)[ \t]+)?"
+    r"([A-Z0-9]{6,9})(?![\w\-])"
+)
+
+
+_MRN_TRIGGER = _trigger("mrn", "medical record", "patient", "health record", "chart")
+_PASSPORT_TRIGGER = _trigger("passport", "passeport", "reisepass", "pasaporte", "passaporto")
+
+
+def _find_context_ids(text: str, low: str) -> Iterator[Match]:
+    for m in _keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=48):
+        if sum(c.isdigit() for c in m.group(1)) >= 3:
+            yield "medical_record_number", m.start(1), m.end(1)
+    for m in _keyed(text, low, _PASSPORT_TRIGGER, _PASSPORT):
+        value = m.group(1)
+        # Mostly digits, or a nine-character alphanumeric code (some passports are letters).
+        if sum(c.isdigit() for c in value) >= 2 or (len(value) == 9 and not text.isupper()):
+            yield "passport", m.start(1), m.end(1)
+
+
+# --- provider keys and tokens -------------------------------------------------------------
+
+_AWS_ACCESS = re.compile(r"(?:AKIA|ASIA)(?<![A-Za-z0-9].{4})[A-Z0-9]{16}(?![A-Za-z0-9])")
+_AWS_SECRET = re.compile(
+    r"(?i:aws.{0,20}?secret.{0,20}?|secret[_ \-]?access[_ \-]?key.{0,5}?)[\"'\s:=]{1,5}"
+    r"([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"
+)
+_GITHUB = re.compile(
+    r"(?:gh[pousr]_(?<![A-Za-z0-9_].{4})[A-Za-z0-9]{36,251}|github_pat_(?<![A-Za-z0-9_].{11})[A-Za-z0-9_]{22,244})"
+    r"(?![A-Za-z0-9_])"
+)
+_SLACK = re.compile(r"xox[abposr]-(?<![A-Za-z0-9\-].{5})[A-Za-z0-9\-]{10,250}(?![A-Za-z0-9\-])")
+_STRIPE = re.compile(r"(?:sk|rk)_live_(?<![A-Za-z0-9_].{8})[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])")
+_GOOGLE = re.compile(r"AIza(?<![A-Za-z0-9_\-].{4})[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_\-])")
+_ANTHROPIC = re.compile(r"sk-ant-(?<![A-Za-z0-9_\-].{7})[A-Za-z0-9_\-]{32,200}(?![A-Za-z0-9_\-])")
+_OPENAI = re.compile(
+    r"sk-(?<![A-Za-z0-9_\-].{3})(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,200}"
+    r"(?![A-Za-z0-9_\-])"
+)
+_JWT = re.compile(
+    r"eyJ(?<![A-Za-z0-9_\-].{3})[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]*"
+    r"(?![A-Za-z0-9_\-])"
+)
+_BEARER = re.compile(r"(?i:\bbearer)[ \t]+([A-Za-z0-9\-._~+/]{16,4096}=*)(?![A-Za-z0-9\-._~+/=])")
+
+
+_AWS_SECRET_TRIGGER = _trigger("aws", "secret")
+_BEARER_TRIGGER = _trigger("bearer")
+
+
+def _find_provider_keys(text: str, low: str) -> Iterator[Match]:
+    if "akia" in low or "asia" in low:
+        for m in _AWS_ACCESS.finditer(text):
+            yield "aws_access_key", m.start(), m.end()
+    if "secret" in low:
+        for m in _keyed(text, low, _AWS_SECRET_TRIGGER, _AWS_SECRET):
+            if _looks_random(m.group(1)):
+                yield "aws_secret_key", m.start(1), m.end(1)
+    if "gh" in low or "github_pat_" in low:
+        for m in _GITHUB.finditer(text):
+            if _looks_random(m.group()[4:]):
+                yield "github_token", m.start(), m.end()
+    if "xox" in low:
+        for m in _SLACK.finditer(text):
+            if sum(c.isdigit() for c in m.group()) >= 4:
+                yield "slack_token", m.start(), m.end()
+    if "_live_" in low:
+        for m in _STRIPE.finditer(text):
+            if _looks_random(m.group()[8:]):
+                yield "stripe_key", m.start(), m.end()
+    if "aiza" in low:
+        for m in _GOOGLE.finditer(text):
+            yield "google_api_key", m.start(), m.end()
+    if "sk-" in low:
+        for m in _ANTHROPIC.finditer(text):
+            if _looks_random(m.group()[7:], min_distinct=16):
+                yield "anthropic_key", m.start(), m.end()
+        for m in _OPENAI.finditer(text):
+            tail = m.group()[3:]
+            if _looks_random(tail, min_distinct=14):
+                yield "openai_key", m.start(), m.end()
+    if "eyj" in low:
+        for m in _JWT.finditer(text):
+            if v.jwt_ok(m.group()):
+                yield "jwt", m.start(), m.end()
+    if "bearer" in low:
+        for m in _keyed(text, low, _BEARER_TRIGGER, _BEARER):
+            if _looks_random(m.group(1), min_distinct=8):
+                yield "bearer_token", m.start(1), m.end(1)
+
+
+# --- private keys -------------------------------------------------------------------------
+
+_PK_BEGIN = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----")
+_PK_BODY = re.compile(r"(?:[ \t]*\r?\n[ \t]*(?:[A-Za-z0-9+/=]{1,128}|[\w\-]+:[^\n]{0,128}))*")
+_BASE64_CHAR = re.compile(r"[A-Za-z0-9+/]")
+
+
+def _find_private_key(text: str) -> Iterator[Match]:
+    position = 0
+    # Where the next END marker of each label is (-1: none after that point), so that many
+    # BEGIN lines without an END do not each search the rest of the text.
+    next_end: dict[str, int] = {}
+    while True:
+        m = _PK_BEGIN.search(text, position)
+        if m is None:
+            return
+        end_marker = f"-----END {m.group(1)}PRIVATE KEY{m.group(2) or ''}-----"
+        end_at = next_end.get(end_marker, 0)
+        if 0 <= end_at < m.end():
+            end_at = text.find(end_marker, m.end())
+            next_end[end_marker] = end_at
+        if end_at >= 0 and end_at - m.end() > 65536:
+            end_at = -1  # too far to be this key's END
+        if end_at >= 0:
+            body = text[m.end() : end_at]
+            end = end_at + len(end_marker)
+        else:  # truncated: the key runs as far as its base64 lines do
+            body_match = _PK_BODY.match(text, m.end())
+            end = body_match.end() if body_match else m.end()
+            body = text[m.end() : end]
+        position = max(end, m.end())
+        if len(_BASE64_CHAR.findall(body[:4096])) >= 64:
+            yield "private_key", m.start(), end
+
+
+# --- connection strings and passwords -----------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"(?i)^(?:\*+|x{3,}|\.{3,}|<[^>]*>|\$\{?[\w.\-]*\}?|\{\{[^}]*\}\}|\{[\w.\-]*\}|%\(?\w*\)?s?"
+    r"|%[\w]+%|null|none|nil|true|false|undefined|redacted|\[redacted\]|secret|password"
+    r"|your[_\-]?\w*|example|changeme|placeholder|env\(.*\)|\w+\(.*)$"
+)
+_CONN_URI = re.compile(
+    r"(?i:\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver"
+    r"|oracle|cockroachdb)(?:\+\w{1,20})?://)[^\s:/@\"'<>]{1,128}:([^\s@/\"'<>]{1,256})@"
+    r"[^\s/\"'<>?#,;]{1,255}(?:[/?][^\s\"'<>]{0,512})?"
+)
+_CONN_JDBC = re.compile(
+    r"(?i:\bjdbc:[a-z0-9]{2,20}:)[^\s\"'<>]{0,512}?(?i:password|pwd)=([^\s;&\"'<>]{1,256})"
+    r"[^\s\"'<>]{0,512}"
+)
+_CONN_ODBC = re.compile(
+    r"(?i:\b(?:server|data[ ]source|host|driver|provider|dsn|address)[ \t]*=)[^\n\"']{0,300}?;"
+    r"[ \t]*(?i:password|pwd)[ \t]*=[ \t]*([^;\n\"']{1,256})"
+)
+_PASSWORD = re.compile(
+    r"(?i:(?P<key>password|passwd|passphrase|(?<![a-z])(?:pass|pwd|secret)(?![a-z])"
+    r")[\w.\-]{0,20}?)[\"']?[ \t]*(?:=|:(?!//))[ \t]*"
+    r"(?:(?P<q>[\"'])(?P<qv>[^\n\"']{1,128})(?P=q)|(?P<uv>[^\s\"',;]{4,128}))"
+)
+_SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
+_PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//)")
+
+
+_CONN_URI_TRIGGER = _trigger(
+    "postgres",
+    "mysql",
+    "mariadb",
+    "mongodb",
+    "redis",
+    "amqp",
+    "mssql",
+    "sqlserver",
+    "oracle",
+    "cockroachdb",
+)
+_JDBC_TRIGGER = _trigger("jdbc:")
+_ODBC_TRIGGER = _trigger("server", "data source", "host", "driver", "provider", "dsn", "address")
+_PASSWORD_TRIGGER = _trigger("pass", "pwd", "secret")
+
+
+def _password_value_ok(value: str) -> bool:
+    if len(value) < 4 or _PLACEHOLDER.match(value):
+        return False
+    # A path or a URL is not a password.
+    return not value.startswith(("/", "~", "./", "http://", "https://"))
+
+
+def _find_credentials(text: str, low: str) -> Iterator[Match]:
+    if "://" in text:
+        for m in _keyed(text, low, _CONN_URI_TRIGGER, _CONN_URI):
+            if not _password_value_ok(m.group(1)):
+                continue
+            end = m.end()
+            while end > m.start() and text[end - 1] in _TRAILING_PUNCT:
+                end -= 1
+            yield "connection_string", m.start(), end
+    if "jdbc:" in low:
+        for m in _keyed(text, low, _JDBC_TRIGGER, _CONN_JDBC):
+            if _password_value_ok(m.group(1)):
+                yield "connection_string", m.start(), m.end()
+    if "=" in text and ("password" in low or "pwd" in low):
+        for m in _keyed(text, low, _ODBC_TRIGGER, _CONN_ODBC):
+            if _password_value_ok(m.group(1).strip()):
+                yield "connection_string", m.start(), m.start(1) + len(m.group(1).rstrip())
+    for m in _keyed(text, low, _PASSWORD_TRIGGER, _PASSWORD):
+        # A key that is just "secret" ("secret: route" in a policy) names a password only
+        # when the value looks generated; "client_secret", "secret_key" and the like do.
+        bare_secret = (
+            m.group("key").lower() == "secret"
+            and not (m.start() > 0 and text[m.start() - 1] in "_-.")
+            and _SECRET_JOINED.match(text, m.start()) is None
+        )
+        value = m.group("qv") if m.group("qv") is not None else m.group("uv")
+        if bare_secret and not _looks_random(value, min_distinct=6):
+            continue
+        if m.group("qv") is not None:
+            if _password_value_ok(m.group("qv")):
+                yield "password", m.start("qv"), m.end("qv")
+            continue
+        value = m.group("uv")
+        # Unquoted values count only where they end the assignment (config, not prose).
+        if "&" not in value and not _PASSWORD_UNQUOTED_END.match(text, m.end("uv")):
+            continue
+        value_end = m.end("uv")
+        query = re.search(r"&\w+=", value)  # a URL query: the value ends at the next key
+        if query:
+            value = value[: query.start()]
+            value_end = m.start("uv") + query.start()
+        while value.endswith((".", ")")):
+            value = value[:-1]
+            value_end -= 1
+        if _password_value_ok(value):
+            yield "password", m.start("uv"), value_end
+
+
+# --- the scan -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Recognizer:
+    kinds: frozenset[str]
+    hints: tuple[str, ...]  # lower-case substrings, one of which must occur; () = always run
+    find: Callable[[str, str], Iterator[Match]]
+
+
+def _plain(find: Callable[[str], Iterator[Match]]) -> Callable[[str, str], Iterator[Match]]:
+    return lambda text, _low: find(text)
+
+
+_SECRET_KINDS = frozenset(
+    {
+        "aws_access_key",
+        "aws_secret_key",
+        "github_token",
+        "slack_token",
+        "stripe_key",
+        "google_api_key",
+        "openai_key",
+        "anthropic_key",
+        "jwt",
+        "bearer_token",
+    }
+)
+_DIGITS = tuple("0123456789")
+
+_RECOGNIZERS: tuple[_Recognizer, ...] = (
+    _Recognizer(frozenset({"email"}), ("@",), _plain(_find_email)),
+    _Recognizer(frozenset({"phone"}), _DIGITS, _find_phone),
+    _Recognizer(frozenset({"credit_card"}), _DIGITS, _plain(_find_card)),
+    _Recognizer(frozenset({"iban"}), _DIGITS, _plain(_find_iban)),
+    _Recognizer(frozenset({"us_ssn"}), _DIGITS, _find_ssn),
+    _Recognizer(
+        frozenset({"uk_nino", "fr_nir", "es_dni", "es_nie", "it_codice_fiscale"}),
+        _DIGITS,
+        _plain(_find_national_ids),
+    ),
+    _Recognizer(
+        frozenset({"de_steuer_id"}),
+        ("steuer", "identifikationsnummer", "idnr", "tax id", "tin"),
+        _find_steuer_id,
+    ),
+    _Recognizer(frozenset({"ip_address"}), (".", ":"), _plain(_find_ip)),
+    _Recognizer(
+        frozenset({"date_of_birth"}),
+        (
+            "dob",
+            "d.o.b",
+            "birth",
+            "born",
+            "né",
+            "nee",
+            "geboren",
+            "geburts",
+            "naissance",
+            "nacimiento",
+            "nascita",
+        ),
+        _find_dob,
+    ),
+    _Recognizer(frozenset({"postal_address"}), _DIGITS, _plain(_find_address)),
+    _Recognizer(
+        frozenset({"medical_record_number", "passport"}),
+        (
+            "mrn",
+            "record",
+            "patient",
+            "chart",
+            "passport",
+            "passeport",
+            "reisepass",
+            "pasaporte",
+            "passaporto",
+        ),
+        _find_context_ids,
+    ),
+    _Recognizer(_SECRET_KINDS, (), _find_provider_keys),
+    _Recognizer(frozenset({"private_key"}), ("private key",), _plain(_find_private_key)),
+    _Recognizer(
+        frozenset({"connection_string", "password"}),
+        ("://", "jdbc:", "pass", "pwd", "secret"),
+        _find_credentials,
+    ),
+)
+
+
+def _resolve(candidates: list[Match]) -> list[Finding]:
+    """Keep the longest (then most specific) of overlapping candidates; sort by start."""
+    ordered = sorted(candidates, key=lambda c: (c[1] - c[2], -_RANK.get(c[0], 0), c[1]))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Match] = []
+    for kind, start, end in ordered:
+        if end <= start:
+            continue
+        i = bisect_left(starts, start)
+        if i > 0 and ends[i - 1] > start:
+            continue
+        if i < len(starts) and starts[i] < end:
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept.insert(i, (kind, start, end))
+    return [Finding(kind, KINDS.get(kind, "pii"), start, end) for kind, start, end in kept]
+
+
+def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
+    """Find PII, PHI and secrets in `text`: sorted by start, non-overlapping.
+
+    `kinds` limits the scan to those kinds (None: all of KINDS); an unknown kind is an error,
+    so a misspelt policy does not silently scan for nothing.
+    """
+    if kinds is not None:
+        unknown = kinds - KINDS.keys()
+        if unknown:
+            raise ValueError(f"unknown PII kinds: {', '.join(sorted(unknown))}")
+    if not text:
+        return []
+    low = text.lower()
+    candidates: list[Match] = []
+    for recognizer in _RECOGNIZERS:
+        if kinds is not None and recognizer.kinds.isdisjoint(kinds):
+            continue
+        if recognizer.hints and not any(h in low for h in recognizer.hints):
+            continue
+        for match in recognizer.find(text, low):
+            if kinds is None or match[0] in kinds:
+                candidates.append(match)
+    if _name_recognizers and (kinds is None or "person" in kinds):
+        for name_recognizer in _name_recognizers:
+            candidates.extend((f.kind, f.start, f.end) for f in name_recognizer.scan_names(text))
+    return _resolve(candidates)

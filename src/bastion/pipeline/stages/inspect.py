@@ -1,0 +1,106 @@
+"""inspect: the sensitive data a request carries, found on-premises before it is routed.
+
+Every text a model would see is scanned (see ``bastion.guardrails``). Per data class and
+tenant, the policy labels the request for routing (``routing.local_only`` then keeps it on
+local backends), masks the values, refuses the request, or lets it be. A scan that fails or
+takes too long leaves the request unclassified, which routing treats as sensitive: it fails
+closed, never open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from bastion.config.schema import GuardrailAction, GuardrailsConfig
+from bastion.guardrails.extract import TextField, text_fields
+from bastion.guardrails.findings import Finding
+from bastion.guardrails.recognizers import scan
+from bastion.guardrails.redact import mask
+from bastion.pipeline.context import RequestContext
+from bastion.pipeline.runner import BaseStage
+from bastion.protocols.errors import GatewayError
+from bastion.telemetry.metrics import GatewayMetrics
+
+log = logging.getLogger(__name__)
+
+
+class Inspect(BaseStage):
+    name = "inspect"
+
+    def __init__(self, config: GuardrailsConfig, metrics: GatewayMetrics) -> None:
+        settings = config.input
+        self._actions: dict[str, GuardrailAction] = {str(k): v for k, v in settings.actions.items()}
+        self._tenant_actions: dict[str, dict[str, GuardrailAction]] = {
+            name: {**self._actions, **{str(k): v for k, v in tenant.actions.items()}}
+            for name, tenant in config.tenants.items()
+        }
+        self._kinds = frozenset(settings.kinds) if settings.kinds is not None else None
+        self._timeout = settings.timeout_ms / 1000
+        self._inline_chars = settings.inline_chars
+        # Large texts are scanned here, off the event loop; two at a time at most.
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
+        self._findings = metrics.guardrail_findings
+        self._failures = metrics.guardrail_failures
+
+    async def on_request(self, ctx: RequestContext) -> None:
+        assert ctx.body is not None
+        fields = text_fields(ctx.operation, ctx.body)
+        if not fields:
+            return
+        try:
+            found = await self._scan(fields)
+        except Exception as exc:  # a timeout or a recognizer bug: fail closed
+            reason = "timeout" if isinstance(exc, TimeoutError) else "error"
+            self._failures.labels(reason).inc()
+            if reason == "error":
+                log.exception("inspection failed", extra={"request_id": ctx.request_id})
+            ctx.classified = False
+            return
+        if not any(found):
+            return
+        principal = ctx.principal
+        actions = self._actions
+        if principal is not None:
+            actions = self._tenant_actions.get(principal.tenant_name, actions)
+        blocked: list[Finding] = []
+        for field, findings in zip(fields, found, strict=True):
+            if not findings:
+                continue
+            masked: list[Finding] = []
+            for finding in findings:
+                action = actions.get(finding.category, "route")
+                self._findings.labels(finding.category, finding.kind, action).inc()
+                if action == "route":
+                    ctx.classifications.add(finding.category)
+                elif action == "redact":
+                    masked.append(finding)
+                elif action == "block":
+                    blocked.append(finding)
+            if masked:
+                field.replace(mask(field.text, masked))
+        if blocked:
+            kinds = ", ".join(sorted({finding.kind for finding in blocked}))
+            raise GatewayError(
+                400,
+                f"The request contains sensitive data ({kinds}) that this gateway's policy "
+                "does not let through. Remove it and try again.",
+                code="sensitive_data",
+            )
+
+    async def _scan(self, fields: list[TextField]) -> list[list[Finding]]:
+        size = sum(len(field.text) for field in fields)
+        if size <= self._inline_chars:
+            return [scan(field.text, self._kinds) for field in fields]
+        loop = asyncio.get_running_loop()
+        texts = [field.text for field in fields]
+        work = loop.run_in_executor(self._pool, _scan_all, texts, self._kinds)
+        return await asyncio.wait_for(work, self._timeout)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _scan_all(texts: list[str], kinds: frozenset[str] | None) -> list[list[Finding]]:
+    return [scan(text, kinds) for text in texts]

@@ -1,0 +1,179 @@
+"""Sensitive data found on-premises: routing that fails closed, masking, blocking, streams."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import anthropic
+import httpx
+import openai
+import pytest
+
+from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+
+CARD = "4111 1111 1111 1111"
+
+
+def chat(gateway: RunningGateway, model: str, text: str) -> Any:
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    return api.chat.completions.with_raw_response.create(
+        model=model, messages=[{"role": "user", "content": text}], max_tokens=8
+    )
+
+
+@pytest.fixture
+def hybrid(start_gateway: GatewayFactory, sim_backend: Callable[..., str]) -> Callable[..., Any]:
+    """A gateway with a cloud backend (external) and a local one; endpoint "assistant" is served
+    by the cloud with the local backend as fallback, "cloud-only" by the cloud alone."""
+
+    def factory(**sections: Any) -> RunningGateway:
+        cloud = {
+            "kind": "openai-compatible",
+            "location": "external",
+            "base_url": sim_backend(),
+            "models": ["bastion-sim"],
+        }
+        local = {"kind": "simulator", "location": "local", "simulator": {"time_scale": 100}}
+        on_cloud = {"backend": "cloud", "model": "bastion-sim"}
+        fallback = [{"backend": "gpu", "model": "bastion-sim"}]
+        return start_gateway(
+            {"cloud": cloud, "gpu": local},
+            endpoints={
+                "assistant": {"versions": {"1": {**on_cloud, "fallbacks": fallback}}},
+                "cloud-only": {"versions": {"1": on_cloud}},
+            },
+            **sections,
+        )
+
+    return factory
+
+
+def test_a_card_number_bound_for_an_external_backend_goes_to_a_local_one(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid()
+    assert chat(gateway, "assistant", "hello").headers["x-bastion-backend"] == "cloud"
+    answer = chat(gateway, "assistant", f"my card is {CARD}, is it valid?")
+    assert answer.headers["x-bastion-backend"] == "gpu"
+    found = gateway.metric(
+        "bastion_guardrail_findings_total", category="pii", kind="credit_card", action="route"
+    )
+    assert found == 1
+
+
+def test_without_a_local_backend_the_request_is_refused(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid()
+    with pytest.raises(openai.InternalServerError) as refused:
+        chat(gateway, "cloud-only", f"card {CARD}")
+    assert refused.value.status_code == 503
+    assert refused.value.code == "no_local_backend"
+    assert "pii" in refused.value.message
+
+
+def test_a_failed_inspection_blocks_external_dispatch(
+    hybrid: Callable[..., RunningGateway], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str, kinds: Any = None) -> list[Any]:
+        raise RuntimeError("recognizer bug")
+
+    monkeypatch.setattr("bastion.pipeline.stages.inspect.scan", broken)
+    gateway = hybrid()
+    with pytest.raises(openai.InternalServerError) as refused:
+        chat(gateway, "cloud-only", "nothing sensitive here")
+    assert refused.value.code == "no_local_backend"
+    assert "classification could not be established" in refused.value.message
+    assert gateway.metric("bastion_guardrail_failures_total", reason="error") == 1
+    # With a local fallback, the unclassified request is served there.
+    assert chat(gateway, "assistant", "hi").headers["x-bastion-backend"] == "gpu"
+
+
+def test_an_inspection_past_its_time_limit_blocks_external_dispatch(
+    hybrid: Callable[..., RunningGateway], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(text: str, kinds: Any = None) -> list[Any]:
+        time.sleep(0.5)
+        return []
+
+    monkeypatch.setattr("bastion.pipeline.stages.inspect.scan", slow)
+    gateway = hybrid(guardrails={"input": {"timeout_ms": 50, "inline_chars": 0}})
+    with pytest.raises(openai.InternalServerError) as refused:
+        chat(gateway, "cloud-only", "nothing sensitive here")
+    assert refused.value.code == "no_local_backend"
+    assert gateway.metric("bastion_guardrail_failures_total", reason="timeout") == 1
+
+
+def test_redact_and_block_policies(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, url = scripted
+    gateway = start_gateway(
+        {
+            "up": {
+                "kind": "openai-compatible",
+                "location": "external",
+                "base_url": url + "/v1",
+                "models": ["*"],
+            }
+        },
+        guardrails={"input": {"actions": {"pii": "redact", "secret": "block"}}},
+    )
+    answer = chat(gateway, "up/echo", f"card {CARD} and mail bob@example.com")
+    assert answer.http_response.status_code == 200
+    sent = upstream.last["messages"][0]["content"]
+    assert sent == "card [CREDIT_CARD] and mail [EMAIL]"
+    with pytest.raises(openai.BadRequestError) as blocked:
+        chat(gateway, "up/echo", "deploy with AKIAIOSFODNN7EXAMPLE please")
+    assert blocked.value.code == "sensitive_data"
+    assert "aws_access_key" in blocked.value.message
+    assert len(upstream.requests) == 1, "a blocked request is never sent"
+
+
+def test_a_value_split_across_stream_chunks_is_masked(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    _, url = scripted
+    gateway = start_gateway(
+        {
+            "up": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": url + "/v1",
+                "models": ["*"],
+            },
+            "anth": {
+                "kind": "anthropic",
+                "location": "local",
+                "base_url": url,
+                "api_key": "sk-ant-upstream",
+                "models": ["*"],
+            },
+        },
+        guardrails={"output": {"action": "redact"}},
+    )
+    expected = "Your card is [CREDIT_CARD], mail me at [EMAIL] please."
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    stream = api.chat.completions.create(
+        model="up/leak", messages=[{"role": "user", "content": "x"}], stream=True
+    )
+    text = "".join(chunk.choices[0].delta.content or "" for chunk in stream if chunk.choices)
+    assert text == expected
+    messages = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    with messages.messages.stream(
+        model="anth/leak", max_tokens=8, messages=[{"role": "user", "content": "x"}]
+    ) as events:
+        assert "".join(events.text_stream) == expected
+    raw = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={
+            "model": "up/leak",
+            "messages": [{"role": "user", "content": "x"}],
+            "stream": True,
+        },
+        headers={"authorization": f"Bearer {ADMIN_KEY}"},
+    )
+    assert b"4111" not in raw.content and b"bob@" not in raw.content
+    assert gateway.metric("bastion_guardrail_output_masked_total") == 6

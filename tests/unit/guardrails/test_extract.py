@@ -1,0 +1,82 @@
+"""Where a request's text lives, per protocol, and rewriting it in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bastion.guardrails.extract import text_fields
+from bastion.protocols.operations import Operation
+
+
+def texts(operation: Operation, body: dict[str, Any]) -> list[str]:
+    return [field.text for field in text_fields(operation, body)]
+
+
+def test_openai_chat_text_parts_tool_arguments_and_results() -> None:
+    body = {
+        "model": "m",
+        "messages": [
+            {"role": "system", "content": "be brief"},
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "look at this"},
+                    {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
+                ],
+            },
+            {
+                "role": "assistant",
+                "tool_calls": [
+                    {
+                        "id": "call_1",
+                        "type": "function",
+                        "function": {"name": "lookup", "arguments": '{"email": "a@b.example"}'},
+                    }
+                ],
+            },
+            {"role": "tool", "tool_call_id": "call_1", "content": "found it"},
+        ],
+    }
+    assert texts(Operation.CHAT, body) == [
+        "be brief",
+        "look at this",
+        '{"email": "a@b.example"}',
+        "found it",
+    ]
+
+
+def test_anthropic_system_blocks_and_tool_results() -> None:
+    body = {
+        "system": [{"type": "text", "text": "rules", "cache_control": {"type": "ephemeral"}}],
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {
+                        "type": "tool_result",
+                        "tool_use_id": "t1",
+                        "content": [{"type": "text", "text": "42"}],
+                    },
+                    {"type": "image", "source": {"type": "base64", "data": "AAAA"}},
+                ],
+            },
+        ],
+    }
+    assert texts(Operation.MESSAGES, body) == ["rules", "42"]
+
+
+def test_legacy_prompts_and_embedding_inputs() -> None:
+    assert texts(Operation.COMPLETIONS, {"prompt": ["one", "two"], "suffix": "end"}) == [
+        "one",
+        "two",
+        "end",
+    ]
+    assert texts(Operation.EMBEDDINGS, {"input": [[1, 2, 3]]}) == []
+    assert texts(Operation.EMBEDDINGS, {"input": "hello"}) == ["hello"]
+
+
+def test_a_field_is_rewritten_in_place() -> None:
+    body = {"messages": [{"role": "user", "content": [{"type": "text", "text": "secret"}]}]}
+    (field,) = text_fields(Operation.CHAT, body)
+    field.replace("[MASKED]")
+    assert body["messages"][0]["content"][0]["text"] == "[MASKED]"
