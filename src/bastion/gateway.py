@@ -309,7 +309,7 @@ class Gateway:
         for monitor in self.monitors:
             await monitor.stop()
         if self.inspect is not None:
-            self.inspect.close()
+            await self.inspect.close()
         if self.anomalies is not None:
             await self.anomalies.close()
         await self.events.close()

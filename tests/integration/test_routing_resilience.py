@@ -150,10 +150,17 @@ def test_killing_one_of_three_replicas_under_load_loses_no_unstarted_request(
         Load(api, threads=9, max_tokens=128) as load,
         Load(api, threads=6, max_tokens=1000) as long_answers,
     ):
-        time.sleep(1.5)
+        # Until traffic flows (on a loaded machine that takes longer), and at least 1.5 s.
+        started = time.monotonic()
+        while load.completed <= 10 and time.monotonic() - started < 15:
+            time.sleep(0.1)
+        time.sleep(max(0.0, 1.5 - (time.monotonic() - started)))
         before = load.completed
         sims[1].kill()
-        time.sleep(2.5)
+        killed = time.monotonic()
+        while load.completed <= before + 10 and time.monotonic() - killed < 15:
+            time.sleep(0.1)
+        time.sleep(max(0.0, 2.5 - (time.monotonic() - killed)))
     assert load.lost == [] and long_answers.lost == [], (load.lost + long_answers.lost)[:5]
     assert before > 10 and load.completed > before + 10, "traffic kept flowing"
     # Streams already running on the killed engine end with an error event, not silently.

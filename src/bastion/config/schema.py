@@ -612,6 +612,32 @@ class OutputGuardrails(_Strict):
     _kinds = field_validator("kinds")(_known_kinds)
 
 
+class InjectionEngine(_Strict):
+    """An operator's own classification model (e.g. a Prompt Guard class classifier served by
+    vLLM with ``--task classify``), called instead of the shipped one."""
+
+    base_url: str  # the engine's OpenAI-compatible root, e.g. http://gpu1:8000
+    model: str
+    timeout_ms: Annotated[float, Field(gt=0)] = 500.0
+    api_key: SecretStr | None = None
+    # Indices of the labels that mean "attack" in the model's output probabilities.
+    positive_indices: list[Annotated[int, Field(ge=0)]] = Field(default_factory=lambda: [1])
+
+
+class InjectionGuardrails(_Strict):
+    """Prompt-injection scoring of every request's non-system text (docs/guardrails.md).
+
+    ``flag`` counts and logs a request scoring at or above ``threshold``; ``label`` also labels
+    it ``injection``, for routing rules (send it to a stricter backend, or deny it); ``block``
+    refuses it with 400.
+    """
+
+    enabled: bool = True
+    action: Literal["flag", "label", "block"] = "flag"
+    threshold: Annotated[float, Field(gt=0, lt=1)] = 0.5
+    engine: InjectionEngine | None = None
+
+
 class TenantGuardrails(_Strict):
     actions: dict[DataClass, GuardrailAction] = Field(default_factory=dict)
 
@@ -622,6 +648,7 @@ class GuardrailsConfig(_Strict):
     enabled: bool = True
     input: InputGuardrails = Field(default_factory=InputGuardrails)
     output: OutputGuardrails = Field(default_factory=OutputGuardrails)
+    injection: InjectionGuardrails = Field(default_factory=InjectionGuardrails)
     # Per tenant name: actions that replace the defaults class by class.
     tenants: dict[str, TenantGuardrails] = Field(default_factory=dict)
 

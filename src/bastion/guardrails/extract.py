@@ -30,11 +30,13 @@ _SKIPPED = frozenset(
 
 @dataclass(slots=True)
 class TextField:
-    """One string of a request body, and where to write a rewritten one."""
+    """One string of a request body, where to write a rewritten one, and who wrote it
+    (``system``, ``user``, ``assistant``, ``tool``...)."""
 
     container: dict[str, Any] | list[Any]
     key: str | int
     text: str
+    role: str
 
     def replace(self, text: str) -> None:
         self.container[self.key] = text  # type: ignore[index]
@@ -43,20 +45,28 @@ class TextField:
 def text_fields(operation: Operation, body: dict[str, Any]) -> list[TextField]:
     fields: list[TextField] = []
     for root in _ROOTS[operation]:
-        if root in body:
-            fields.extend(_walk(body, root))
+        value = body.get(root)
+        if root == "messages" and isinstance(value, list):
+            for message in value:
+                if isinstance(message, dict):
+                    role = message.get("role")
+                    for name in message:
+                        if name not in _SKIPPED:
+                            fields.extend(_walk(message, name, str(role or "user")))
+        elif value is not None:
+            fields.extend(_walk(body, root, "system" if root == "system" else "user"))
     return fields
 
 
-def _walk(container: dict[str, Any] | list[Any], key: str | int) -> Iterator[TextField]:
+def _walk(container: dict[str, Any] | list[Any], key: str | int, role: str) -> Iterator[TextField]:
     value = container[key]  # type: ignore[index]
     if isinstance(value, str):
         if value:
-            yield TextField(container, key, value)
+            yield TextField(container, key, value, role)
     elif isinstance(value, list):
         for index in range(len(value)):
-            yield from _walk(value, index)
+            yield from _walk(value, index, role)
     elif isinstance(value, dict):
         for name in value:
             if name not in _SKIPPED:
-                yield from _walk(value, name)
+                yield from _walk(value, name, role)

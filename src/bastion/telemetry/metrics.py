@@ -159,6 +159,12 @@ class GatewayMetrics:
             ["category", "kind", "action"],
             registry=r,
         )
+        self.guardrail_injections = Counter(
+            "bastion_guardrail_injections",
+            "Requests scoring at or above the prompt-injection threshold, by the action taken.",
+            ["action"],
+            registry=r,
+        )
         self.guardrail_output_masked = Counter(
             "bastion_guardrail_output_masked",
             "Sensitive values masked in answers (output policy redact).",
@@ -166,7 +172,8 @@ class GatewayMetrics:
         )
         self.guardrail_failures = Counter(
             "bastion_guardrail_failures",
-            "Inspections that did not finish (timeout, error): those requests stay local.",
+            "Inspections that did not finish (timeout, error, injection classifier failure): "
+            "those requests stay on local backends.",
             ["reason"],
             registry=r,
         )

@@ -16,6 +16,12 @@ from concurrent.futures import ThreadPoolExecutor
 from bastion.config.schema import GuardrailAction, GuardrailsConfig
 from bastion.guardrails.extract import TextField, text_fields
 from bastion.guardrails.findings import Finding
+from bastion.guardrails.injection import (
+    EngineInjectionClassifier,
+    InjectionClassifier,
+    InjectionClassifierError,
+    load_default_classifier,
+)
 from bastion.guardrails.recognizers import scan
 from bastion.guardrails.redact import mask
 from bastion.pipeline.context import RequestContext
@@ -43,12 +49,32 @@ class Inspect(BaseStage):
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
         self._findings = metrics.guardrail_findings
         self._failures = metrics.guardrail_failures
+        injection = config.injection
+        self._injection_action = injection.action
+        self._threshold = injection.threshold
+        self._injections = metrics.guardrail_injections.labels(injection.action)
+        self._injection: InjectionClassifier | None = None
+        self._injection_engine: EngineInjectionClassifier | None = None
+        if injection.enabled and injection.engine is not None:
+            engine = injection.engine
+            key = engine.api_key.get_secret_value() if engine.api_key is not None else None
+            self._injection_engine = EngineInjectionClassifier(
+                engine.base_url,
+                engine.model,
+                timeout=engine.timeout_ms / 1000,
+                api_key=key,
+                positive_indices=engine.positive_indices,
+            )
+        elif injection.enabled:
+            self._injection = load_default_classifier()
 
     async def on_request(self, ctx: RequestContext) -> None:
         assert ctx.body is not None
         fields = text_fields(ctx.operation, ctx.body)
         if not fields:
             return
+        if self._injection is not None or self._injection_engine is not None:
+            await self._score_injection(ctx, fields)
         try:
             found = await self._scan(fields)
         except Exception as exc:  # a timeout or a recognizer bug: fail closed
@@ -89,6 +115,43 @@ class Inspect(BaseStage):
                 code="sensitive_data",
             )
 
+    async def _score_injection(self, ctx: RequestContext, fields: list[TextField]) -> None:
+        """Scores what clients and tools wrote (the operator's system prompt is trusted)."""
+        text = "\n".join(field.text for field in fields if field.role != "system")
+        if not text:
+            return
+        try:
+            if self._injection_engine is not None:
+                score = await self._injection_engine.ascore(text)
+            else:
+                assert self._injection is not None
+                score = self._injection.score(text)
+        except InjectionClassifierError as exc:
+            self._failures.labels("injection").inc()
+            log.warning(
+                "injection classifier failed",
+                extra={"request_id": ctx.request_id, "error": str(exc)},
+            )
+            ctx.classified = False  # unknown: kept on local backends
+            return
+        ctx.extra["injection_score"] = round(score, 4)
+        if score < self._threshold:
+            return
+        self._injections.inc()
+        log.warning(
+            "prompt injection suspected",
+            extra={"request_id": ctx.request_id, "score": round(score, 4)},
+        )
+        if self._injection_action == "label":
+            ctx.classifications.add("injection")
+        elif self._injection_action == "block":
+            raise GatewayError(
+                400,
+                "The request looks like a prompt-injection attempt and this gateway's policy "
+                "refuses such requests.",
+                code="prompt_injection",
+            )
+
     async def _scan(self, fields: list[TextField]) -> list[list[Finding]]:
         size = sum(len(field.text) for field in fields)
         if size <= self._inline_chars:
@@ -98,8 +161,10 @@ class Inspect(BaseStage):
         work = loop.run_in_executor(self._pool, _scan_all, texts, self._kinds)
         return await asyncio.wait_for(work, self._timeout)
 
-    def close(self) -> None:
+    async def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._injection_engine is not None:
+            await self._injection_engine.close()
 
 
 def _scan_all(texts: list[str], kinds: frozenset[str] | None) -> list[list[Finding]]:

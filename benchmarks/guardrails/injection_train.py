@@ -1,0 +1,163 @@
+"""Train the shipped prompt-injection model and write its weights into the package.
+
+    .venv/bin/python benchmarks/guardrails/injection_train.py [--epochs N]
+
+Reads `injection_train.jsonl` and `injection_val.jsonl` (written by `injection_dataset.py`).
+Pure Python, no extra dependency: the features are exactly the runtime's
+(`bastion.guardrails.injection.feature_counts`), so training and serving cannot drift apart.
+
+Model: logistic regression fitted by FTRL-Proximal (per-coordinate adaptive learning rate,
+L1 + L2 regularisation; the L1 term keeps most hashed buckets at exactly zero, so the
+artifact stays small). Benign samples carry twice the weight of injections, because false
+positives are what operators notice. Samples are visited in a seeded order: training is
+deterministic.
+
+Threshold: the lowest value on a 0.01 grid (and not below 0.5) at which at most
+`--val-fpr` (1%) of the *general benign* validation prompts are flagged. The validation
+templates are disjoint from training and test templates. The 1% target leaves a margin under
+the 2% goal for templates never seen. The threshold is stored in the artifact and must equal
+`DEFAULT_THRESHOLD` in the runtime module (a unit test checks it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+from bastion.guardrails.injection import (
+    BUCKET_BITS,
+    MODEL_FORMAT,
+    MODEL_PATH,
+    LinearInjectionClassifier,
+    feature_counts,
+)
+
+HERE = Path(__file__).parent
+SEED = 20261202
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    with (HERE / name).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def train(
+    samples: list[tuple[list[tuple[int, float]], int]],
+    *,
+    epochs: int,
+    alpha: float,
+    beta: float,
+    l1: float,
+    l2: float,
+    benign_weight: float,
+) -> tuple[dict[int, float], float]:
+    """FTRL-Proximal logistic regression; index -1 is the bias (not regularised)."""
+    z: dict[int, float] = {}
+    n: dict[int, float] = {}
+    rng = random.Random(SEED)
+    order = list(range(len(samples)))
+
+    def weight(i: int) -> float:
+        zi = z.get(i, 0.0)
+        reg = 0.0 if i == -1 else l1
+        if abs(zi) <= reg:
+            return 0.0
+        sign = -1.0 if zi < 0 else 1.0
+        return -(zi - sign * reg) / (
+            (beta + math.sqrt(n.get(i, 0.0))) / alpha + (0.0 if i == -1 else l2)
+        )
+
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for k in order:
+            feats, label = samples[k]
+            xs = [(-1, 1.0), *feats]
+            w = {i: weight(i) for i, _ in xs}
+            margin = sum(w[i] * x for i, x in xs)
+            p = 1.0 / (1.0 + math.exp(-max(min(margin, 35.0), -35.0)))
+            g = (p - label) * (benign_weight if label == 0 else 1.0)
+            for i, x in xs:
+                gi = g * x
+                ni = n.get(i, 0.0)
+                sigma = (math.sqrt(ni + gi * gi) - math.sqrt(ni)) / alpha
+                z[i] = z.get(i, 0.0) + gi - sigma * w[i]
+                n[i] = ni + gi * gi
+    weights = {i: weight(i) for i in z if i != -1}
+    return {i: w for i, w in weights.items() if w != 0.0}, weight(-1)
+
+
+def choose_threshold(scores: list[float], target_fpr: float) -> float:
+    for step in range(50, 100):
+        t = step / 100
+        if sum(s >= t for s in scores) <= target_fpr * len(scores):
+            return t
+    return 0.99
+
+
+def report(name: str, clf: LinearInjectionClassifier, rows: list[dict[str, Any]]) -> None:
+    for group in ("injection", "benign", "hard_benign"):
+        chosen = [r for r in rows if r["group"] == group]
+        flagged = sum(clf.score(r["text"]) >= clf.threshold for r in chosen)
+        what = "recall" if group == "injection" else "flagged (FPR)"
+        print(
+            f"  {name:5} {group:12} {what:14} {flagged / len(chosen):.3f} ({flagged}/{len(chosen)})"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--alpha", type=float, default=0.1)
+    parser.add_argument("--beta", type=float, default=1.0)
+    parser.add_argument("--l1", type=float, default=0.5)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--benign-weight", type=float, default=2.0)
+    parser.add_argument("--val-fpr", type=float, default=0.01)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args()
+
+    train_rows, val_rows = load("injection_train.jsonl"), load("injection_val.jsonl")
+    samples = [
+        (sorted((i, float(x)) for i, x in feature_counts(r["text"]).items()), int(r["label"]))
+        for r in train_rows
+    ]
+    weights, bias = train(
+        samples,
+        epochs=args.epochs,
+        alpha=args.alpha,
+        beta=args.beta,
+        l1=args.l1,
+        l2=args.l2,
+        benign_weight=args.benign_weight,
+    )
+    clf = LinearInjectionClassifier(weights, bias, 0.5)
+    benign_val = [clf.score(r["text"]) for r in val_rows if r["group"] == "benign"]
+    clf.threshold = choose_threshold(benign_val, args.val_fpr)
+
+    items = sorted((i, round(w, 4)) for i, w in weights.items())
+    items = [(i, w) for i, w in items if w != 0.0]
+    artifact = {
+        "format": MODEL_FORMAT,
+        "bucket_bits": BUCKET_BITS,
+        "threshold": clf.threshold,
+        "bias": round(bias, 4),
+        "trained_on": "benchmarks/guardrails/injection_train.jsonl",
+        "indices": [i for i, _ in items],
+        "values": [w for _, w in items],
+    }
+    args.out.write_text(json.dumps(artifact, separators=(",", ":")) + "\n", encoding="utf-8")
+    shipped = LinearInjectionClassifier.load(args.out)
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB, {len(items)} non-zero "
+        f"weights of {2**BUCKET_BITS}); threshold {shipped.threshold}"
+    )
+    report("train", shipped, train_rows)
+    report("val", shipped, val_rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The response cache: exact lookups, and opt-in semantic lookups that guards keep honest."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bastion.cache import guards
+from bastion.cache.backends import CacheBackend, IndexItem, MemoryBackend
+from bastion.cache.embedder import Embedder, EmbeddingError, LexicalEmbedder, Vector, cosine
+from bastion.cache.entry import CachedResponse
+from bastion.cache.keys import CacheKey
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CacheSettings:
+    ttl_s: float = 3600.0
+    # Cosine similarity a semantic candidate needs before the guards are asked.
+    semantic_threshold: float = 0.80
+    # How many candidates above the threshold are tried (best first) before giving up.
+    semantic_candidates: int = 5
+    # Most recent prompts kept in a partition's semantic index.
+    index_limit: int = 1000
+    # Answers larger than this are not cached.
+    max_entry_bytes: int = 256 * 1024
+    # Last user messages longer than this are cached exactly only.
+    max_query_chars: int = 2000
+    disabled_guards: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class CacheStats:
+    exact_hits: int = 0
+    semantic_hits: int = 0
+    misses: int = 0
+    # A semantic candidate above the threshold refused by a guard (one count per lookup).
+    guard_rejections: int = 0
+    guard_rejections_by_guard: dict[str, int] = field(default_factory=dict)
+    stores: int = 0
+    store_skips: int = 0
+    errors: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CacheHit:
+    entry: CachedResponse
+    kind: Literal["exact", "semantic"]
+    similarity: float = 1.0
+    matched_query: str | None = None
+
+
+class ResponseCache:
+    """Exact and semantic response cache, hard-partitioned by :class:`CacheKey`.
+
+    ``lookup`` and ``store`` never raise for backend or embedder failures: they count an error
+    and behave as a miss / a skipped store, so the cache can only ever cost a lookup.
+    """
+
+    def __init__(
+        self,
+        backend: CacheBackend | None = None,
+        *,
+        embedder: Embedder | None = None,
+        settings: CacheSettings | None = None,
+    ) -> None:
+        self.backend: CacheBackend = backend if backend is not None else MemoryBackend()
+        self.embedder: Embedder = embedder if embedder is not None else LexicalEmbedder()
+        self.settings = settings or CacheSettings()
+        self.stats = CacheStats()
+        self._vectors: OrderedDict[str, Vector] = OrderedDict()
+
+    @staticmethod
+    def _entry_key(key: CacheKey) -> str:
+        return f"{key.tenant_tag}:x:{key.exact}"
+
+    def _index_key(self, key: CacheKey) -> str:
+        return f"{key.tenant_tag}:i:{key.partition}:{self.embedder.name}"
+
+    def _semantic_allowed(self, key: CacheKey, semantic: bool, has_pii: bool) -> bool:
+        return (
+            semantic
+            and not has_pii
+            and key.query is not None
+            and 0 < len(key.query) <= self.settings.max_query_chars
+        )
+
+    async def _vector(self, text: str) -> Vector:
+        found = self._vectors.get(text)
+        if found is not None:
+            self._vectors.move_to_end(text)
+            return found
+        (vector,) = await self.embedder.embed([text])
+        self._vectors[text] = vector
+        while len(self._vectors) > 1024:
+            self._vectors.popitem(last=False)
+        return vector
+
+    async def _read(self, entry_key: str, key: CacheKey) -> CachedResponse | None:
+        data = await self.backend.get(entry_key)
+        if data is None:
+            return None
+        entry = CachedResponse.from_bytes(data)
+        # Defence in depth: the partition travels with the entry and must match.
+        return entry if entry.partition == key.partition else None
+
+    async def lookup(
+        self, key: CacheKey, *, semantic: bool = False, has_pii: bool = False
+    ) -> CacheHit | None:
+        """Exact lookup, then (when ``semantic`` and not ``has_pii``) a guarded semantic one."""
+        try:
+            entry = await self._read(self._entry_key(key), key)
+            if entry is not None:
+                self.stats.exact_hits += 1
+                return CacheHit(entry, "exact", 1.0, key.query)
+            if self._semantic_allowed(key, semantic, has_pii):
+                assert key.query is not None
+                hit = await self._semantic(key, key.query)
+                if hit is not None:
+                    self.stats.semantic_hits += 1
+                    return hit
+        except (EmbeddingError, OSError, ValueError, TypeError) as exc:
+            self.stats.errors += 1
+            log.warning("cache lookup failed: %s", exc)
+        except Exception as exc:  # a cache must not fail a request
+            self.stats.errors += 1
+            log.warning("cache lookup failed: %s: %s", type(exc).__name__, exc)
+        self.stats.misses += 1
+        return None
+
+    async def _semantic(self, key: CacheKey, query: str) -> CacheHit | None:
+        items = await self.backend.index_items(self._index_key(key))
+        if not items:
+            return None
+        vector = await self._vector(query)
+        threshold = self.settings.semantic_threshold
+        scored = []
+        for item in items:
+            score = cosine(vector, item.vector)
+            if score >= threshold:
+                scored.append((score, item))
+        if not scored:
+            return None
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        query_features = guards.extract(query)
+        rejected: str | None = None
+        for score, item in scored[: self.settings.semantic_candidates]:
+            verdict = guards.check(
+                query_features, item.text, disabled=self.settings.disabled_guards
+            )
+            if verdict is not None:
+                rejected = rejected or verdict
+                continue
+            entry = await self._read(item.member, key)
+            if entry is not None:
+                return CacheHit(entry, "semantic", score, item.text)
+        if rejected is not None:
+            self.stats.guard_rejections += 1
+            by_guard = self.stats.guard_rejections_by_guard
+            by_guard[rejected] = by_guard.get(rejected, 0) + 1
+        return None
+
+    async def store(
+        self,
+        key: CacheKey,
+        response: CachedResponse,
+        *,
+        semantic: bool = False,
+        has_pii: bool = False,
+    ) -> bool:
+        """Store an answer under ``key``; index it for semantic lookups when allowed."""
+        stamped = CachedResponse(
+            protocol=response.protocol,
+            model=response.model,
+            text=response.text,
+            finish_reason=response.finish_reason,
+            input_tokens=response.input_tokens,
+            output_tokens=response.output_tokens,
+            created=response.created or time.time(),
+            partition=key.partition,
+        )
+        data = stamped.to_bytes()
+        if len(data) > self.settings.max_entry_bytes:
+            self.stats.store_skips += 1
+            return False
+        entry_key = self._entry_key(key)
+        try:
+            await self.backend.set(entry_key, data, self.settings.ttl_s)
+            if self._semantic_allowed(key, semantic, has_pii):
+                assert key.query is not None
+                vector = await self._vector(key.query)
+                item = IndexItem(entry_key, key.query, vector)
+                await self.backend.index_add(
+                    self._index_key(key), item, self.settings.index_limit, self.settings.ttl_s
+                )
+        except Exception as exc:  # a cache must not fail a request
+            self.stats.errors += 1
+            log.warning("cache store failed: %s: %s", type(exc).__name__, exc)
+            return False
+        self.stats.stores += 1
+        return True
+
+    async def close(self) -> None:
+        await self.backend.close()
+        close = getattr(self.embedder, "close", None)
+        if close is not None:
+            await close()

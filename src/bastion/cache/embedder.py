@@ -1,0 +1,203 @@
+"""Embedders for the semantic cache: a built-in lexical one, and an OpenAI-compatible client.
+
+A vector is either sparse (``dict[int, float]``, from :class:`LexicalEmbedder`) or dense
+(``tuple[float, ...]``, from an embedding model). Both are L2-normalised when made, so cosine
+similarity is a dot product. Vectors are stored compactly with :func:`encode_vector`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import struct
+import zlib
+from array import array
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import aiohttp
+
+from bastion.cache.text import STOP_WORDS, expand_contractions, stem, tokens
+
+SparseVector = dict[int, float]
+DenseVector = tuple[float, ...]
+Vector = SparseVector | DenseVector
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns prompts into normalised vectors. ``name`` identifies the vector space: vectors made
+    by embedders of different names are never compared (the name is part of the index key)."""
+
+    name: str
+
+    async def embed(self, texts: Sequence[str]) -> list[Vector]: ...
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine similarity of two normalised vectors of the same kind (0.0 across kinds)."""
+    if isinstance(a, dict):
+        if not isinstance(b, dict):
+            return 0.0
+        # The key intersection runs in C; only shared features are multiplied.
+        return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+    if isinstance(b, dict) or len(a) != len(b):
+        return 0.0
+    return math.fsum(x * y for x, y in zip(a, b, strict=True))
+
+
+def _normalise_sparse(weights: dict[int, float]) -> SparseVector:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    if norm == 0.0:
+        return {}
+    return {k: w / norm for k, w in weights.items()}
+
+
+def _normalise_dense(values: Sequence[float]) -> DenseVector:
+    norm = math.sqrt(math.fsum(v * v for v in values))
+    if norm == 0.0:
+        return tuple(0.0 for _ in values)
+    return tuple(v / norm for v in values)
+
+
+class LexicalEmbedder:
+    """A dependency-free embedder for prompts: hashed, weighted lexical features.
+
+    Features of a prompt, after contractions are expanded, casing dropped and words lightly
+    stemmed (with a small synonym table): content-word unigrams (weight 1.0), stop words (0.15),
+    word bigrams (0.6) and character trigrams of content words (0.25 spread over the word).
+    Term frequency is sublinear (1 + log tf). Features are hashed (CRC-32, stable across
+    processes) into ``2**bits`` buckets and the vector is L2-normalised.
+
+    It captures wording, not meaning: paraphrases that reuse the words score high, synonyms
+    outside its table do not. The guards, not this score, decide whether a candidate is safe.
+    """
+
+    def __init__(self, bits: int = 20) -> None:
+        self.bits = bits
+        self.name = f"lexical-v1-{bits}"
+        self._mask = (1 << bits) - 1
+
+    def _hash(self, feature: str) -> int:
+        return zlib.crc32(feature.encode()) & self._mask
+
+    def vector(self, text: str) -> SparseVector:
+        words = [w.lower() for w in tokens(expand_contractions(text))]
+        counts: dict[str, list[float]] = {}
+
+        def add(feature: str, weight: float) -> None:
+            slot = counts.setdefault(feature, [weight, 0.0])
+            slot[1] += 1.0
+
+        content: list[str] = []
+        for w in words:
+            if w in STOP_WORDS:
+                add("s:" + w, 0.15)
+                continue
+            s = stem(w)
+            content.append(s)
+            add("u:" + s, 1.0)
+            padded = f"<{w}>"
+            grams = [padded[i : i + 3] for i in range(len(padded) - 2)]
+            for g in grams:
+                add("c:" + g, 0.25 / math.sqrt(len(grams)))
+        for x, y in itertools.pairwise(content):
+            add(f"b:{x} {y}", 0.6)
+        weights: dict[int, float] = {}
+        for feature, (base, tf) in counts.items():
+            key = self._hash(feature)
+            weights[key] = weights.get(key, 0.0) + base * (1.0 + math.log(tf))
+        return _normalise_sparse(weights)
+
+    async def embed(self, texts: Sequence[str]) -> list[Vector]:
+        return [self.vector(t) for t in texts]
+
+
+class EmbeddingError(Exception):
+    """The embedding endpoint failed, timed out or answered in an unexpected shape."""
+
+
+class OpenAIEmbedder:
+    """Vectors from an OpenAI-compatible ``POST {base_url}/embeddings`` (vLLM, TEI, llama.cpp…).
+
+    One request per call, bounded by ``timeout_s``. Errors raise :class:`EmbeddingError`; the
+    cache then treats the lookup as a miss.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        *,
+        api_key: str | None = None,
+        timeout_s: float = 2.0,
+        session: aiohttp.ClientSession | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.name = f"openai:{model}"
+        self._api_key = api_key
+        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
+        self._session = session
+        self._owned = session is None
+
+    async def _client(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession()
+            self._owned = True
+        return self._session
+
+    async def close(self) -> None:
+        if self._owned and self._session is not None:
+            await self._session.close()
+        self._session = None
+
+    async def embed(self, texts: Sequence[str]) -> list[Vector]:
+        headers = {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
+        payload = {"model": self.model, "input": list(texts)}
+        session = await self._client()
+        try:
+            async with session.post(
+                f"{self.base_url}/embeddings", json=payload, headers=headers, timeout=self._timeout
+            ) as response:
+                if response.status != 200:
+                    text = (await response.text())[:200]
+                    raise EmbeddingError(f"embeddings endpoint answered {response.status}: {text}")
+                body: Any = await response.json(content_type=None)
+        except (TimeoutError, aiohttp.ClientError, ValueError) as exc:
+            raise EmbeddingError(f"embeddings request failed: {type(exc).__name__}: {exc}") from exc
+        try:
+            rows = sorted(body["data"], key=lambda row: int(row.get("index", 0)))
+            vectors: list[Vector] = [
+                _normalise_dense([float(v) for v in row["embedding"]]) for row in rows
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EmbeddingError(f"unexpected embeddings response: {exc}") from exc
+        if len(vectors) != len(texts):
+            raise EmbeddingError(f"asked for {len(texts)} embeddings, got {len(vectors)}")
+        return vectors
+
+
+def encode_vector(vector: Vector) -> bytes:
+    """Compact bytes: b"S" + count + uint32 indices + float32 weights, or b"D" + float32s."""
+    if isinstance(vector, dict):
+        keys = array("I", vector.keys())
+        values = array("f", vector.values())
+        return b"S" + struct.pack("<I", len(keys)) + keys.tobytes() + values.tobytes()
+    return b"D" + array("f", vector).tobytes()
+
+
+def decode_vector(data: bytes) -> Vector:
+    kind, body = data[:1], data[1:]
+    if kind == b"S":
+        (n,) = struct.unpack("<I", body[:4])
+        keys = array("I")
+        keys.frombytes(body[4 : 4 + 4 * n])
+        values = array("f")
+        values.frombytes(body[4 + 4 * n : 4 + 8 * n])
+        return dict(zip(keys, values, strict=True))
+    if kind == b"D":
+        values = array("f")
+        values.frombytes(body)
+        return tuple(values)
+    raise ValueError("not an encoded vector")

@@ -1,0 +1,616 @@
+"""Guards that a semantic cache candidate must pass before its answer may be served.
+
+Two prompts can be worded almost identically and still ask for different things: another number
+or unit, another date, another named entity, a quoted string or an id, a negation, or the same
+operands in the opposite direction. Similarity scores are blind to such differences, so a
+candidate above the similarity threshold is served only when every guard here agrees.
+
+Each guard compares :class:`Features` extracted once per text. :func:`check` returns ``None`` when
+the two texts agree, else the name of the first guard that tells them apart. The guards err on
+the side of refusing: a refused candidate costs one upstream call, a wrong answer costs trust.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bastion.cache.text import FILLER, STOP_WORDS, content_stems, expand_contractions, stem, words
+
+GUARD_NAMES = (
+    "numbers",
+    "units",
+    "dates",
+    "entities",
+    "quoted",
+    "codes",
+    "negation",
+    "direction",
+    "content",
+)
+
+_NUMBER_WORDS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+    "billion": "1000000000",
+    "dozen": "12",
+    "half": "0.5",
+    "twice": "2",
+    "double": "2",
+    "triple": "3",
+}
+
+_UNITS = {
+    "km": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "mile": "mi",
+    "miles": "mi",
+    "mi": "mi",
+    "mph": "mph",
+    "kmh": "kmh",
+    "kph": "kmh",
+    "kg": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "mg": "mg",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "oz": "oz",
+    "ounce": "oz",
+    "ounces": "oz",
+    "ton": "t",
+    "tons": "t",
+    "tonne": "t",
+    "tonnes": "t",
+    "celsius": "degc",
+    "°c": "degc",
+    "fahrenheit": "degf",
+    "°f": "degf",
+    "kelvin": "k",
+    "liter": "l",
+    "liters": "l",
+    "litre": "l",
+    "litres": "l",
+    "l": "l",
+    "ml": "ml",
+    "milliliter": "ml",
+    "milliliters": "ml",
+    "gallon": "gal",
+    "gallons": "gal",
+    "gal": "gal",
+    "cup": "cup",
+    "cups": "cup",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "m": "m",
+    "cm": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "mm": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "inch": "in",
+    "inches": "in",
+    "yard": "yd",
+    "yards": "yd",
+    "usd": "usd",
+    "$": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "eur": "eur",
+    "€": "eur",
+    "euro": "eur",
+    "euros": "eur",
+    "gbp": "gbp",
+    "£": "gbp",
+    "jpy": "jpy",
+    "yen": "jpy",
+    "¥": "jpy",
+    "chf": "chf",
+    "franc": "chf",
+    "francs": "chf",
+    "cny": "cny",
+    "yuan": "cny",
+    "%": "pct",
+    "percent": "pct",
+    "percentage": "pct",
+    "kb": "kb",
+    "mb": "mb",
+    "gb": "gb",
+    "tb": "tb",
+    "second": "s",
+    "seconds": "s",
+    "sec": "s",
+    "minute": "min",
+    "minutes": "min",
+    "min": "min",
+    "hour": "h",
+    "hours": "h",
+    "hr": "h",
+    "hrs": "h",
+    "h": "h",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "kw": "kw",
+    "kwh": "kwh",
+    "w": "w",
+    "watt": "w",
+    "watts": "w",
+    "calorie": "kcal",
+    "calories": "kcal",
+    "kcal": "kcal",
+}
+# Short unit spellings that are also ordinary words: units only right after a number.
+_AMBIGUOUS_UNITS = frozenset(
+    {
+        "l",
+        "m",
+        "g",
+        "h",
+        "w",
+        "min",
+        "in",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "cup",
+        "cups",
+        "double",
+        "franc",
+        "pound",
+        "pounds",
+    }
+)
+
+_MONTHS = {
+    "january": "m01",
+    "jan": "m01",
+    "february": "m02",
+    "feb": "m02",
+    "march": "m03",
+    "mar": "m03",
+    "april": "m04",
+    "apr": "m04",
+    "may": "m05",
+    "june": "m06",
+    "jun": "m06",
+    "july": "m07",
+    "jul": "m07",
+    "august": "m08",
+    "aug": "m08",
+    "september": "m09",
+    "sep": "m09",
+    "sept": "m09",
+    "october": "m10",
+    "oct": "m10",
+    "november": "m11",
+    "nov": "m11",
+    "december": "m12",
+    "dec": "m12",
+}
+_WEEKDAYS = {
+    "monday": "d1",
+    "mon": "d1",
+    "tuesday": "d2",
+    "tue": "d2",
+    "tues": "d2",
+    "wednesday": "d3",
+    "wed": "d3",
+    "thursday": "d4",
+    "thu": "d4",
+    "thurs": "d4",
+    "friday": "d5",
+    "fri": "d5",
+    "saturday": "d6",
+    "sat": "d6",
+    "sunday": "d7",
+    "sun": "d7",
+}
+_RELATIVE_DAYS = frozenset(
+    {
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tonight",
+        "now",
+        "currently",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "recent",
+        "recently",
+        "latest",
+        "upcoming",
+    }
+)
+_RELATIVE_MODIFIERS = frozenset({"next", "last", "this", "previous", "coming", "past"})
+_PERIODS = frozenset({"week", "month", "year", "quarter", "decade", "century", "weekend", "day"})
+
+NEGATIONS = frozenset(
+    {
+        # English (contractions are expanded to "not" first)
+        "not",
+        "no",
+        "never",
+        "without",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "nowhere",
+        "non",
+        # German, French, Spanish, Italian, Portuguese, Dutch: the common particles
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "nie",
+        "niemals",
+        "ohne",
+        "ne",
+        "n",
+        "pas",
+        "jamais",
+        "sans",
+        "aucun",
+        "aucune",
+        "nunca",
+        "sin",
+        "jamás",
+        "ningún",
+        "ninguna",
+        "ninguno",
+        "mai",
+        "senza",
+        "não",
+        "nao",
+        "sem",
+        "nenhum",
+        "nenhuma",
+        "niet",
+        "geen",
+        "nooit",
+        "zonder",
+    }
+)
+
+DIRECTION_MARKERS = frozenset(
+    {
+        "to",
+        "into",
+        "from",
+        "vs",
+        "versus",
+        "than",
+        "towards",
+        "toward",
+        "onto",
+        "via",
+        "nach",
+        "vers",
+        "hacia",
+        "en",
+        "à",
+        "a",
+        "zu",
+        "von",
+        "de",
+        "desde",
+        "da",
+    }
+)
+
+_LANGUAGES = words(
+    """english french german spanish italian portuguese dutch japanese chinese mandarin
+    cantonese korean russian arabic hindi polish swedish norwegian danish finnish greek turkish
+    hebrew czech hungarian romanian ukrainian vietnamese thai indonesian latin"""
+)
+
+# Words often capitalised at the start of a request that are not names.
+_COMMON_OPENERS = words(
+    """explain give write convert translate list show summarise summarize describe compare find
+    make create generate provide compose draft calculate compute define is are was were does do
+    did can could would should will may might must what which who whom whose how why when where
+    please tell help hi hello hey thanks thank in on for from to of the a an i we you it this
+    that these those there here if yes no not never and or but so also best cheapest recipe
+    migrate show sort read parse reverse remove format should ist est"""
+)
+
+_CURRENCY_SYMBOLS = frozenset("$€£¥")
+_SPACE = re.compile(r"\s+")
+_ARROWS = re.compile(r"\s*(?:->|→|=>|⇒|⟶)\s*")
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]|(?<!\w)'([^']+)'(?!\w)")
+_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b")
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", re.I)
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[#@]?[^\W_]+(?:[.:/-][^\W_]+)*|[$€£¥%°]", re.UNICODE)
+
+
+def _num(value: str) -> str:
+    """A canonical spelling of a numeral: "1,000" and "1000" agree, "5.0" and "5" agree."""
+    v = value.replace("\u2212", "-")
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", v):
+        v = v.replace(",", "")
+    v = v.replace(",", ".")
+    try:
+        f = float(v)
+    except ValueError:
+        return v
+    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else repr(f)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the guards compare, extracted from one prompt."""
+
+    numbers: tuple[str, ...] = ()
+    quantities: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    entities: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
+    quoted: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    negations: int = 0
+    salient: tuple[tuple[str, int], ...] = ()
+    markers: tuple[int, ...] = ()
+    content: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=16384)
+def extract(text: str) -> Features:
+    """The guard features of ``text`` (memoised: index entries are compared many times)."""
+    raw = _ARROWS.sub(" to ", text)
+    quoted = tuple(
+        sorted(
+            _SPACE.sub(" ", next(g for g in m.groups() if g)).strip().lower()
+            for m in _QUOTED.finditer(raw)
+        )
+    )
+    unquoted = _QUOTED.sub(" ", raw)
+    expanded = expand_contractions(unquoted)
+
+    dates: list[str] = []
+    for m in _ISO_DATE.finditer(expanded):
+        dates.append(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}")
+    for m in _NUMERIC_DATE.finditer(expanded):
+        dates.append(f"{int(m[1])}/{int(m[2])}/{m[3]}")
+    for m in _TIME.finditer(expanded):
+        dates.append(f"t{int(m[1])}:{m[2]}{(m[4] or '').replace('.', '').lower()}")
+    rest = _TIME.sub(" ", _NUMERIC_DATE.sub(" ", _ISO_DATE.sub(" ", expanded)))
+
+    words = _WORD.findall(rest)
+    lowered = [w.lower() for w in words]
+    letters = [c for c in rest if c.isalpha()]
+    uniform_case = bool(letters) and (
+        all(c.isupper() for c in letters) or all(c.islower() for c in letters)
+    )
+
+    numbers: list[str] = []
+    quantities: list[str] = []
+    units: list[str] = []
+    codes: list[str] = []
+    entities: set[str] = set()
+    salient: list[tuple[str, int]] = []
+    markers: list[int] = []
+    negations = 0
+    sentence_start = True
+    previous_number: str | None = None
+    currency: str | None = None
+
+    for i, (word, low) in enumerate(zip(words, lowered, strict=True)):
+        is_number = bool(re.fullmatch(r"[-\u2212]?\d+(?:[.,]\d+)*", word))
+        value = _num(word) if is_number else _NUMBER_WORDS.get(low)
+        if value is not None:
+            numbers.append(value)
+            if currency is not None:
+                # currency written before the amount: "$5" is five dollars
+                quantities.append(f"{value}{currency}")
+                currency = None
+                sentence_start = False
+                continue
+            salient.append(("n:" + value, i))
+            previous_number = value
+            sentence_start = False
+            continue
+        unit = _UNITS.get(low)
+        if word in _CURRENCY_SYMBOLS:
+            currency = unit
+        if unit is not None and (low not in _AMBIGUOUS_UNITS or previous_number is not None):
+            units.append(unit)
+            salient.append(("u:" + unit, i))
+            if previous_number is not None:
+                quantities.append(f"{previous_number}{unit}")
+                previous_number = None
+            sentence_start = False
+            continue
+        if previous_number is not None:
+            quantities.append(previous_number)
+            previous_number = None
+        if low in _MONTHS and (low != "may" or word == "May") and not (low == "may" and i == 0):
+            dates.append(_MONTHS[low])
+            salient.append(("d:" + _MONTHS[low], i))
+        elif low in _WEEKDAYS and (len(low) > 3 or word[0].isupper()):
+            dates.append(_WEEKDAYS[low])
+            salient.append(("d:" + _WEEKDAYS[low], i))
+        elif low in _RELATIVE_DAYS:
+            dates.append(low)
+            salient.append(("d:" + low, i))
+        elif low in _PERIODS and i > 0 and lowered[i - 1] in _RELATIVE_MODIFIERS:
+            tag = f"{lowered[i - 1]}-{low}"
+            dates.append(tag)
+            salient.append(("d:" + tag, i))
+        if low in NEGATIONS:
+            negations += 1
+        if low in DIRECTION_MARKERS:
+            markers.append(i)
+        has_digit = any(c.isdigit() for c in word)
+        has_alpha = any(c.isalpha() for c in word)
+        if (has_digit and has_alpha) or word[0] in "#@":
+            codes.append(low)
+            salient.append(("c:" + low, i))
+        elif has_alpha and word[0].isupper() and not uniform_case:
+            acronym = len(word) >= 2 and word.isupper()
+            named = acronym or not sentence_start or low not in _COMMON_OPENERS
+            if named and low not in STOP_WORDS and low not in FILLER:
+                entities.add(stem(word))
+                salient.append(("e:" + stem(word), i))
+        elif low in _LANGUAGES:
+            salient.append(("e:" + low, i))
+        sentence_start = word in {".", "!", "?"}
+    if previous_number is not None:
+        quantities.append(previous_number)
+
+    # Operands right next to a direction marker are salient even in lower case.
+    for idx in markers:
+        for j in (idx - 1, idx + 1):
+            if 0 <= j < len(words) and lowered[j] not in STOP_WORDS and words[j].isalpha():
+                salient.append(("w:" + stem(words[j]), j))
+
+    all_stems = frozenset(stem(w) for w in words) | frozenset(lowered)
+    return Features(
+        numbers=tuple(sorted(numbers)),
+        quantities=tuple(sorted(quantities)),
+        units=tuple(sorted(units)),
+        dates=tuple(sorted(dates)),
+        entities=frozenset(entities),
+        stems=all_stems,
+        quoted=quoted,
+        codes=tuple(sorted(codes)),
+        negations=negations,
+        salient=tuple(salient),
+        markers=tuple(markers),
+        # numbers have their own guard ("five" and "5" agree there)
+        content=frozenset(
+            s for s in content_stems(unquoted) if s not in _NUMBER_WORDS and not s[0].isdigit()
+        ),
+    )
+
+
+def _order_conflict(a: Features, b: Features) -> bool:
+    """True when two operands shared by both texts appear in opposite orders, with a
+    direction marker ("to", "from", "than", "vs", an arrow…) between them in either text."""
+    first_a: dict[str, int] = {}
+    for key, pos in a.salient:
+        first_a.setdefault(key, pos)
+    first_b: dict[str, int] = {}
+    for key, pos in b.salient:
+        first_b.setdefault(key, pos)
+    shared = [k for k in first_a if k in first_b]
+    if len(shared) < 2:
+        return False
+    for i, x in enumerate(shared):
+        for y in shared[i + 1 :]:
+            ax, ay, bx, by = first_a[x], first_a[y], first_b[x], first_b[y]
+            if (ax < ay) == (bx < by):
+                continue
+            lo_a, hi_a = sorted((ax, ay))
+            lo_b, hi_b = sorted((bx, by))
+            if any(lo_a < m < hi_a for m in a.markers) or any(lo_b < m < hi_b for m in b.markers):
+                return True
+    return False
+
+
+def check(
+    a: str | Features, b: str | Features, *, disabled: frozenset[str] = frozenset()
+) -> str | None:
+    """``None`` when ``a`` and ``b`` agree on every enabled guard, else the failing guard's name.
+
+    ``disabled`` names guards to skip (see :data:`GUARD_NAMES`); the default runs them all.
+    """
+    fa = extract(a) if isinstance(a, str) else a
+    fb = extract(b) if isinstance(b, str) else b
+    if "numbers" not in disabled and (
+        Counter(fa.numbers) != Counter(fb.numbers)
+        or Counter(fa.quantities) != Counter(fb.quantities)
+    ):
+        return "numbers"
+    if "units" not in disabled and set(fa.units) != set(fb.units):
+        return "units"
+    if "dates" not in disabled and set(fa.dates) != set(fb.dates):
+        return "dates"
+    if "entities" not in disabled and (not fa.entities <= fb.stems or not fb.entities <= fa.stems):
+        return "entities"
+    if "quoted" not in disabled and fa.quoted != fb.quoted:
+        return "quoted"
+    if "codes" not in disabled and Counter(fa.codes) != Counter(fb.codes):
+        return "codes"
+    if "negation" not in disabled and fa.negations != fb.negations:
+        return "negation"
+    if "direction" not in disabled and _order_conflict(fa, fb):
+        return "direction"
+    if "content" not in disabled and fa.content != fb.content:
+        return "content"
+    return None

@@ -1,0 +1,95 @@
+"""The response cache on a real Redis: tenant isolation, semantic lookups, bounds and TTL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+import redis
+
+from bastion.cache import (
+    CachedResponse,
+    CacheSettings,
+    RedisBackend,
+    ResponseCache,
+    key_for_openai_chat,
+)
+from bastion.cache.keys import CacheKey, tenant_tag
+from tests.conftest_redis import URL, drop_prefix, require_redis
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture
+def prefix() -> Iterator[str]:
+    chosen = require_redis()
+    yield chosen
+    drop_prefix(chosen)
+
+
+@pytest.fixture
+async def backend(prefix: str) -> AsyncIterator[RedisBackend]:
+    made = RedisBackend(URL, prefix=prefix)
+    yield made
+    await made.close()
+
+
+def key(prompt: str, tenant: str = "acme") -> CacheKey:
+    body = {"model": "m", "messages": [{"role": "user", "content": prompt}]}
+    found = key_for_openai_chat(tenant, "ep@1", body)
+    assert found is not None
+    return found
+
+
+def answer(text: str) -> CachedResponse:
+    return CachedResponse("openai_chat", "m", text, "stop", 3, 4)
+
+
+async def test_identical_prompts_from_two_tenants_never_share_an_entry(
+    backend: RedisBackend, prefix: str
+) -> None:
+    cache = ResponseCache(backend)
+    prompt = "Summarise our Q3 plan"
+    await cache.store(key(prompt, "acme"), answer("acme's plan"), semantic=True)
+    assert await cache.lookup(key(prompt, "globex")) is None
+    assert await cache.lookup(key("summarise our Q3 plan!", "globex"), semantic=True) is None
+    await cache.store(key(prompt, "globex"), answer("globex's plan"), semantic=True)
+    acme = await cache.lookup(key(prompt, "acme"))
+    globex = await cache.lookup(key("summarise our Q3 plan!", "globex"), semantic=True)
+    assert acme is not None and acme.entry.text == "acme's plan"
+    assert globex is not None and globex.entry.text == "globex's plan"
+    assert globex.kind == "semantic"
+    # every key sits under the prefix and its tenant's namespace
+    keys = [k.decode() for k in redis.Redis.from_url(URL).scan_iter(match=prefix + "*")]
+    tags = {tenant_tag("acme"), tenant_tag("globex")}
+    assert keys and all(k.removeprefix(prefix).split(":")[0] in tags for k in keys)
+
+
+async def test_semantic_hits_and_guard_rejections_across_processes(backend: RedisBackend) -> None:
+    writer = ResponseCache(backend)
+    await writer.store(key("convert 5 km to miles"), answer("3.11 miles"), semantic=True)
+    other = RedisBackend(URL, prefix=backend.prefix)  # another gateway process
+    try:
+        reader = ResponseCache(other)
+        hit = await reader.lookup(key("Convert 5 km to miles, please"), semantic=True)
+        assert hit is not None and hit.entry.text == "3.11 miles"
+        assert await reader.lookup(key("convert 5 miles to km"), semantic=True) is None
+        assert reader.stats.guard_rejections == 1
+    finally:
+        await other.close()
+
+
+async def test_index_is_bounded_and_entries_expire(backend: RedisBackend, prefix: str) -> None:
+    cache = ResponseCache(backend, settings=CacheSettings(index_limit=3, ttl_s=0.5))
+    for city in ("Paris", "Rome", "Oslo", "Lisbon", "Prague"):
+        await cache.store(key(f"population of {city}?"), answer(city), semantic=True)
+    index = cache._index_key(key("x"))
+    client = redis.Redis.from_url(URL)
+    assert client.llen(f"{prefix}{index}:m") == 3
+    assert client.hlen(f"{prefix}{index}:v") == 3
+    items = await backend.index_items(index)
+    assert [i.text for i in items] == [f"population of {c}?" for c in ("Prague", "Lisbon", "Oslo")]
+    await asyncio.sleep(0.7)
+    assert await cache.lookup(key("population of Prague?")) is None
+    assert not client.exists(f"{prefix}{index}:m")
