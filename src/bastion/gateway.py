@@ -34,6 +34,7 @@ from bastion.pipeline.stages.account import Account
 from bastion.pipeline.stages.admit import Admit
 from bastion.pipeline.stages.audit import AuditIntent
 from bastion.pipeline.stages.authenticate import Authenticate
+from bastion.pipeline.stages.cache import Cache, build_cache
 from bastion.pipeline.stages.dispatch import Dispatch
 from bastion.pipeline.stages.inspect import Inspect
 from bastion.pipeline.stages.parse import Parse
@@ -114,6 +115,7 @@ class Gateway:
         self.events = EventLog()
         self.anomalies: AnomalyDetector | None = None
         self.inspect: Inspect | None = None
+        self.cache: Cache | None = None
         self.report = StartupReport()
         self.ready = False
         self.draining = False
@@ -135,6 +137,8 @@ class Gateway:
             self.inspect = Inspect(self.config.guardrails, self.metrics)
             stages.append(self.inspect)
         stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
+        if self.cache is not None:
+            stages.append(self.cache)
         # After routing, which says where the request runs and so what it costs. With keys in
         # the store, limits may be set on tenants and keys through the admin API.
         admit = Admit(
@@ -169,6 +173,10 @@ class Gateway:
     async def start(self) -> None:
         config = self.config
         self.tracer = RequestTracer.from_config(config.telemetry.tracing)
+        if config.cache.enabled:
+            self.cache = Cache(
+                build_cache(config.cache), config.cache.semantic.endpoints, self.metrics
+            )
         if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
             self.store = await Store.open(config.database.url)
         if config.auth.enabled:
@@ -310,6 +318,8 @@ class Gateway:
             await monitor.stop()
         if self.inspect is not None:
             await self.inspect.close()
+        if self.cache is not None:
+            await self.cache.close()
         if self.anomalies is not None:
             await self.anomalies.close()
         await self.events.close()

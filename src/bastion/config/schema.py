@@ -653,6 +653,41 @@ class GuardrailsConfig(_Strict):
     tenants: dict[str, TenantGuardrails] = Field(default_factory=dict)
 
 
+class CacheEmbedding(_Strict):
+    """An engine-served embedding model for semantic lookups (OpenAI /v1/embeddings)."""
+
+    base_url: str  # e.g. http://gpu1:8001/v1
+    model: str
+    timeout_ms: Annotated[float, Field(gt=0)] = 200.0
+
+
+class SemanticCacheConfig(_Strict):
+    # Endpoints or model names (as clients call them, without @version) whose requests may be
+    # answered by a similar earlier request; none by default.
+    endpoints: list[str] = Field(default_factory=list)
+    threshold: Annotated[float, Field(gt=0, le=1)] = 0.80
+    # Default: the built-in lexical embedder (no model needed).
+    embedding: CacheEmbedding | None = None
+
+
+class CacheRedisConfig(_Strict):
+    url: str = "redis://127.0.0.1:6379/0"
+    key_prefix: str = "bastion:cache:"
+
+
+class CacheConfig(_Strict):
+    """Answers served again to the same tenant for the same request (docs/caching.md)."""
+
+    enabled: bool = False
+    ttl_seconds: Annotated[float, Field(gt=0)] = 3600.0
+    max_entries: Annotated[int, Field(gt=0)] = 10_000
+    max_bytes: Annotated[int, Field(gt=0)] = 64 * 1024 * 1024
+    max_entry_bytes: Annotated[int, Field(gt=0)] = 256 * 1024
+    semantic: SemanticCacheConfig = Field(default_factory=SemanticCacheConfig)
+    # Shared by every gateway process; in this process's memory without it.
+    redis: CacheRedisConfig | None = None
+
+
 class BastionConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
@@ -674,6 +709,7 @@ class BastionConfig(_Strict):
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
     admission: AdmissionConfig = Field(default_factory=AdmissionConfig)
     guardrails: GuardrailsConfig = Field(default_factory=GuardrailsConfig)
+    cache: CacheConfig = Field(default_factory=CacheConfig)
 
     @model_validator(mode="after")
     def _aliases_point_somewhere(self) -> BastionConfig:

@@ -153,6 +153,21 @@ class GatewayMetrics:
             ["backend", "reason"],
             registry=r,
         )
+        self.cache_lookups = Counter(
+            "bastion_cache_lookups",
+            "Response cache lookups, by outcome (exact, semantic, miss, bypass: not cacheable).",
+            ["outcome"],
+            registry=r,
+        )
+        self.cache_stores = Counter(
+            "bastion_cache_stores", "Answers stored in the response cache.", registry=r
+        )
+        self.cache_guard_rejections = Counter(
+            "bastion_cache_guard_rejections",
+            "Semantic candidates similar enough but refused by a guard (numbers, dates, "
+            "entities, negation, direction): false hits prevented.",
+            registry=r,
+        )
         self.guardrail_findings = Counter(
             "bastion_guardrail_findings",
             "Sensitive values found in requests, by data class, kind and the action taken.",

@@ -86,6 +86,7 @@ class Inspect(BaseStage):
             return
         if not any(found):
             return
+        ctx.extra["sensitive_found"] = True  # whatever the policy does: never cached by meaning
         principal = ctx.principal
         actions = self._actions
         if principal is not None:

@@ -1,0 +1,176 @@
+"""cache: an earlier answer to the same request, served without calling a model.
+
+Looked up after routing (the route fixes the model and the endpoint's pinned prompt and
+parameters, all part of the key) and before admission and queueing, so a hit costs neither a
+rate-limit slot nor engine capacity. Entries are hard-partitioned by tenant, model, system
+prompt, parameters and conversation prefix (see ``bastion.cache``); endpoints opted in may also
+be answered from a similar earlier request, when the guards agree and the request carries no
+sensitive data. Complete, non-streamed answers are stored once they have been sent; a hit is
+replayed as a stream when the client asks for one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncGenerator
+from dataclasses import replace
+
+import orjson
+
+from bastion.cache import (
+    CachedResponse,
+    CacheKey,
+    CacheSettings,
+    LexicalEmbedder,
+    MemoryBackend,
+    OpenAIEmbedder,
+    RedisBackend,
+    ResponseCache,
+    key_for_anthropic_messages,
+    key_for_openai_chat,
+    render_json,
+    replay_sse,
+)
+from bastion.cache.backends import CacheBackend
+from bastion.cache.core import CacheHit
+from bastion.cache.embedder import Embedder
+from bastion.config.schema import CacheConfig
+from bastion.pipeline.context import Reply, RequestContext
+from bastion.pipeline.runner import BaseStage
+from bastion.protocols.operations import Operation
+from bastion.protocols.usage import Usage
+from bastion.telemetry.metrics import GatewayMetrics
+
+_SENSITIVE = frozenset({"pii", "secret", "phi"})
+_STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
+
+
+class Cache(BaseStage):
+    name = "cache"
+
+    def __init__(
+        self, cache: ResponseCache, semantic_endpoints: list[str], metrics: GatewayMetrics
+    ) -> None:
+        self._cache = cache
+        self._semantic = frozenset(semantic_endpoints)
+        self._lookups = {
+            outcome: metrics.cache_lookups.labels(outcome)
+            for outcome in ("exact", "semantic", "miss", "bypass")
+        }
+        self._stores = metrics.cache_stores
+        self._guarded = metrics.cache_guard_rejections
+        self._rejections_seen = 0
+
+    async def on_request(self, ctx: RequestContext) -> None:
+        key = self._key(ctx)
+        if key is None:
+            ctx.cache_status = "bypass"
+            self._lookups["bypass"].inc()
+            return
+        semantic = ctx.model.split("@", 1)[0] in self._semantic
+        hit = await self._cache.lookup(key, semantic=semantic, has_pii=_sensitive(ctx))
+        self._count_guard_rejections()
+        if hit is None:
+            ctx.cache_status = "miss"
+            ctx.extra["cache_key"] = (key, semantic)
+            self._lookups["miss"].inc()
+            return
+        ctx.cache_status = "hit"
+        self._lookups[hit.kind].inc()
+        self._serve(ctx, hit)
+
+    async def on_complete(self, ctx: RequestContext) -> None:
+        pending: tuple[CacheKey, bool] | None = ctx.extra.pop("cache_key", None)
+        reply = ctx.reply
+        if pending is None or reply is None or reply.status != 200 or ctx.outcome != "ok":
+            return
+        if reply.stream is not None or not reply.body:
+            return  # streamed answers are not stored (see docs/caching.md)
+        answer = orjson.loads(reply.body)
+        entry = (
+            CachedResponse.from_anthropic_messages(answer)
+            if ctx.operation is Operation.MESSAGES
+            else CachedResponse.from_openai_chat(answer)
+        )
+        if entry is None:
+            return  # tool calls, refusals, cut answers: never served again
+        key, semantic = pending
+        if await self._cache.store(key, entry, semantic=semantic, has_pii=_sensitive(ctx)):
+            self._stores.inc()
+
+    def _key(self, ctx: RequestContext) -> CacheKey | None:
+        principal, plan, body = ctx.principal, ctx.route, ctx.body
+        if principal is None or plan is None or body is None:
+            return None
+        target = plan.targets[0]
+        model = f"{target.pool.name}/{target.deployment.upstream_model}"
+        if ctx.operation is Operation.CHAT:
+            return key_for_openai_chat(principal.tenant_id, model, body)
+        if ctx.operation is Operation.MESSAGES:
+            return key_for_anthropic_messages(principal.tenant_id, model, body)
+        return None
+
+    def _serve(self, ctx: RequestContext, hit: CacheHit) -> None:
+        entry = hit.entry
+        ctx.deployment = None  # no backend answered
+        ctx.usage = Usage()  # nothing was generated for this request
+        headers = {"x-bastion-cache": hit.kind, "x-bastion-backend": "cache"}
+        if not ctx.stream:
+            answer = render_json(entry)
+            answer["model"] = ctx.model
+            ctx.reply = Reply(200, orjson.dumps(answer), headers=headers)
+            return
+        headers.update(_STREAM_HEADERS)
+        reply = Reply(200, headers=headers, media_type="text/event-stream")
+        include_usage = bool((ctx.body or {}).get("stream_options", {}).get("include_usage"))
+        reply.stream = _replay(ctx, replace(entry, model=ctx.model), include_usage)
+        ctx.reply = reply
+
+    def _count_guard_rejections(self) -> None:
+        seen = self._cache.stats.guard_rejections
+        if seen > self._rejections_seen:
+            self._guarded.inc(seen - self._rejections_seen)
+            self._rejections_seen = seen
+
+    async def close(self) -> None:
+        await self._cache.close()
+
+
+def build_cache(config: CacheConfig) -> ResponseCache:
+    """The cache ``config`` describes: its backend, its embedder and its bounds."""
+    backend: CacheBackend
+    if config.redis is not None:
+        backend = RedisBackend(config.redis.url, prefix=config.redis.key_prefix)
+    else:
+        backend = MemoryBackend(max_entries=config.max_entries, max_bytes=config.max_bytes)
+    semantic = config.semantic
+    embedder: Embedder = LexicalEmbedder()
+    if semantic.embedding is not None:
+        embedding = semantic.embedding
+        embedder = OpenAIEmbedder(
+            embedding.base_url, embedding.model, timeout_s=embedding.timeout_ms / 1000
+        )
+    settings = CacheSettings(
+        ttl_s=config.ttl_seconds,
+        semantic_threshold=semantic.threshold,
+        max_entry_bytes=config.max_entry_bytes,
+    )
+    return ResponseCache(backend, embedder=embedder, settings=settings)
+
+
+def _sensitive(ctx: RequestContext) -> bool:
+    """Sensitive data was found (whatever the policy did with it), or nobody could tell."""
+    return (
+        not ctx.classified
+        or bool(ctx.classifications & _SENSITIVE)
+        or bool(ctx.extra.get("sensitive_found"))
+    )
+
+
+async def _replay(
+    ctx: RequestContext, entry: CachedResponse, include_usage: bool
+) -> AsyncGenerator[bytes, None]:
+    for event in replay_sse(entry, include_usage=include_usage):
+        if ctx.first_chunk_at is None:
+            ctx.first_chunk_at = time.perf_counter()
+        yield event

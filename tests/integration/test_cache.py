@@ -1,0 +1,91 @@
+"""The response cache through the gateway: tenants apart, streams replayed, guarded meaning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import openai
+
+from tests.conftest import GatewayFactory, RunningGateway
+from tests.integration.test_admission import make_key
+
+
+def gateway_with_cache(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory, **cache: Any
+) -> tuple[Any, RunningGateway]:
+    upstream, url = scripted
+    backend = {
+        "kind": "openai-compatible",
+        "location": "local",
+        "base_url": url + "/v1",
+        "models": ["*"],
+    }
+    gateway = start_gateway({"up": backend}, cache={"enabled": True, **cache})
+    return upstream, gateway
+
+
+def ask(gateway: RunningGateway, secret: str, text: str, stream: bool = False) -> Any:
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=secret, max_retries=0)
+    messages = [{"role": "user", "content": text}]
+    if stream:
+        return api.chat.completions.create(model="up/echo", messages=messages, stream=True)
+    return api.chat.completions.with_raw_response.create(model="up/echo", messages=messages)
+
+
+def test_a_repeated_request_is_answered_from_the_cache_as_json_or_stream(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(scripted, start_gateway)
+    _, secret = make_key(gateway, "acme")
+    first = ask(gateway, secret, "What is the boiling point of water?")
+    assert "x-bastion-cache" not in first.headers
+    again = ask(gateway, secret, "What is the boiling point of water?")
+    assert again.headers["x-bastion-cache"] == "exact"
+    assert again.parse().choices[0].message.content == first.parse().choices[0].message.content
+    assert len(upstream.requests) == 1
+    streamed = ask(gateway, secret, "What is the boiling point of water?", stream=True)
+    text = "".join(chunk.choices[0].delta.content or "" for chunk in streamed if chunk.choices)
+    assert text == first.parse().choices[0].message.content
+    assert len(upstream.requests) == 1, "the stream was replayed from the cache"
+    assert gateway.metric("bastion_cache_lookups_total", outcome="exact") == 2
+
+
+def test_identical_prompts_from_two_tenants_never_share_an_entry(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(scripted, start_gateway)
+    _, acme = make_key(gateway, "acme")
+    _, globex = make_key(gateway, "globex")
+    ask(gateway, acme, "Summarise our Q3 numbers.")
+    answer = ask(gateway, globex, "Summarise our Q3 numbers.")
+    assert "x-bastion-cache" not in answer.headers
+    assert len(upstream.requests) == 2
+
+
+def test_semantic_hits_for_opted_in_models_and_guards_against_false_ones(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(
+        scripted, start_gateway, semantic={"endpoints": ["up/echo"]}
+    )
+    _, secret = make_key(gateway, "acme")
+    ask(gateway, secret, "Convert 5 km to miles")
+    paraphrase = ask(gateway, secret, "convert 5 km to miles please")
+    assert paraphrase.headers["x-bastion-cache"] == "semantic"
+    reversed_ = ask(gateway, secret, "Convert 5 miles to km")
+    assert "x-bastion-cache" not in reversed_.headers
+    assert len(upstream.requests) == 2
+    assert gateway.metric("bastion_cache_guard_rejections_total") >= 1
+
+
+def test_requests_with_sensitive_data_are_not_matched_by_meaning(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(
+        scripted, start_gateway, semantic={"endpoints": ["up/echo"]}
+    )
+    _, secret = make_key(gateway, "acme")
+    ask(gateway, secret, "Write to bob@example.com about the delay")
+    similar = ask(gateway, secret, "write to bob@example.com about the delay please")
+    assert "x-bastion-cache" not in similar.headers
+    assert len(upstream.requests) == 2
