@@ -89,3 +89,55 @@ def test_requests_with_sensitive_data_are_not_matched_by_meaning(
     similar = ask(gateway, secret, "write to bob@example.com about the delay please")
     assert "x-bastion-cache" not in similar.headers
     assert len(upstream.requests) == 2
+
+
+def test_a_streamed_answer_is_stored_and_served_again(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(scripted, start_gateway)
+    _, secret = make_key(gateway, "acme")
+    first = "".join(
+        chunk.choices[0].delta.content or ""
+        for chunk in ask(gateway, secret, "Tell me a story", stream=True)
+        if chunk.choices
+    )
+    assert first == "w0 w1 w2 "  # the scripted upstream's stream
+    again = ask(gateway, secret, "Tell me a story")
+    assert again.headers["x-bastion-cache"] == "exact"
+    assert again.parse().choices[0].message.content == first
+    replayed = "".join(
+        chunk.choices[0].delta.content or ""
+        for chunk in ask(gateway, secret, "Tell me a story", stream=True)
+        if chunk.choices
+    )
+    assert replayed == first
+    assert len(upstream.requests) == 1
+
+
+def test_anthropic_answers_are_cached_too(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    import anthropic
+
+    upstream, url = scripted
+    backend = {
+        "kind": "anthropic",
+        "location": "local",
+        "base_url": url,
+        "api_key": "sk-ant-x",
+        "models": ["*"],
+    }
+    gateway = start_gateway({"anth": backend}, cache={"enabled": True})
+    _, secret = make_key(gateway, "acme")
+    client = anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)
+    request = {
+        "model": "anth/echo",
+        "max_tokens": 16,
+        "messages": [{"role": "user", "content": "hello"}],
+    }
+    with client.messages.stream(**request) as stream:  # type: ignore[arg-type]
+        streamed = "".join(stream.text_stream)
+    answer = client.messages.with_raw_response.create(**request)  # type: ignore[arg-type]
+    assert answer.headers["x-bastion-cache"] == "exact"
+    assert answer.parse().content[0].text == streamed  # type: ignore[union-attr]
+    assert len(upstream.requests) == 1

@@ -19,6 +19,7 @@ from bastion.routing.catalog import Deployment
 if TYPE_CHECKING:
     from bastion.admission.capacity import Slot
     from bastion.admission.limiter import Grant
+    from bastion.cache.capture import StreamCapture
     from bastion.journal.writer import Ticket
     from bastion.routing.plan import RoutePlan
     from bastion.routing.replica import Replica
@@ -95,8 +96,9 @@ class RequestContext:
     admission: Grant | None = None
     slot: Slot | None = None
     queued_seconds: float = 0.0
-    # cache: none (not consulted), bypass, miss, hit
+    # cache: none (not consulted), bypass, miss, hit; and a streamed answer kept to store
     cache_status: str = "none"
+    stream_capture: StreamCapture | None = None
     # audit: the capture mode, and the digest of what was sent (set when auditing)
     audit_mode: str | None = None
     response_log: ResponseLog | None = None

@@ -5,8 +5,9 @@ parameters, all part of the key) and before admission and queueing, so a hit cos
 rate-limit slot nor engine capacity. Entries are hard-partitioned by tenant, model, system
 prompt, parameters and conversation prefix (see ``bastion.cache``); endpoints opted in may also
 be answered from a similar earlier request, when the guards agree and the request carries no
-sensitive data. Complete, non-streamed answers are stored once they have been sent; a hit is
-replayed as a stream when the client asks for one.
+sensitive data. Complete answers are stored once they have been sent (a streamed one rebuilt
+from the events the client received); a hit is replayed as a stream when the client asks for
+one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncGenerator
 from dataclasses import replace
+from typing import Any
 
 import orjson
 
@@ -32,6 +34,7 @@ from bastion.cache import (
     replay_sse,
 )
 from bastion.cache.backends import CacheBackend
+from bastion.cache.capture import StreamCapture
 from bastion.cache.core import CacheHit
 from bastion.cache.embedder import Embedder
 from bastion.config.schema import CacheConfig
@@ -73,6 +76,8 @@ class Cache(BaseStage):
         if hit is None:
             ctx.cache_status = "miss"
             ctx.extra["cache_key"] = (key, semantic)
+            if ctx.stream:
+                ctx.stream_capture = StreamCapture(self._cache.settings.max_entry_bytes * 4)
             self._lookups["miss"].inc()
             return
         ctx.cache_status = "hit"
@@ -84,12 +89,17 @@ class Cache(BaseStage):
         reply = ctx.reply
         if pending is None or reply is None or reply.status != 200 or ctx.outcome != "ok":
             return
-        if reply.stream is not None or not reply.body:
-            return  # streamed answers are not stored (see docs/caching.md)
-        answer = orjson.loads(reply.body)
+        anthropic = ctx.operation is Operation.MESSAGES
+        answer: dict[str, Any] | None = None
+        if reply.stream is None and reply.body:
+            answer = orjson.loads(reply.body)
+        elif reply.stream is not None and ctx.stream_capture is not None:
+            answer = ctx.stream_capture.answer_of(anthropic, ctx.usage)
+        if answer is None:
+            return
         entry = (
             CachedResponse.from_anthropic_messages(answer)
-            if ctx.operation is Operation.MESSAGES
+            if anthropic
             else CachedResponse.from_openai_chat(answer)
         )
         if entry is None:

@@ -143,7 +143,10 @@ class Respond(BaseStage):
                     if out:
                         if ctx.first_chunk_at is None:
                             ctx.first_chunk_at = time.perf_counter()
-                        yield b"".join(out)
+                        data = b"".join(out)
+                        if ctx.stream_capture is not None:
+                            ctx.stream_capture.add(data)
+                        yield data
             except StreamInterrupted as exc:
                 ctx.outcome = "upstream_timeout" if exc.timeout else "upstream_cut"
                 kind = "timeout" if exc.timeout else "cut"
@@ -167,6 +170,8 @@ class Respond(BaseStage):
             if failure is not None:
                 tail = translator.error_events(failure, _error_type(exchange))
             reply.tail = b"".join(tail)
+            if ctx.stream_capture is not None:
+                ctx.stream_capture.add(reply.tail)
         finally:
             if self._scan is not None:
                 self._count_masked(masking.masked)
