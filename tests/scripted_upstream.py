@@ -66,9 +66,19 @@ class ScriptedUpstream:
         if model == "hang":
             await self._hang(request, model)
             return Response(status_code=499)
-        if body.get("stream"):
+        if model == "echo-last":
+            # Answers with the last message it received, in 7-character pieces when streaming.
+            said = str(body["messages"][-1]["content"])
+            if body.get("stream"):
+                pieces = [said[i : i + 7] for i in range(0, len(said), 7)]
+                return StreamingResponse(
+                    self._pieces(model, pieces), media_type="text/event-stream"
+                )
+            content = said
+        elif body.get("stream"):
             return StreamingResponse(self._chat_stream(body), media_type="text/event-stream")
-        content = orjson.dumps({k: v for k, v in body.items() if k != "messages"}).decode()
+        else:
+            content = orjson.dumps({k: v for k, v in body.items() if k != "messages"}).decode()
         return _json(
             {
                 "id": "chatcmpl-scripted",
@@ -94,6 +104,12 @@ class ScriptedUpstream:
                 await asyncio.sleep(0.02)
         finally:
             self.cancelled.append(label)
+
+    async def _pieces(self, model: str, pieces: list[str]) -> AsyncIterator[bytes]:
+        for piece in pieces:
+            yield _chunk(model, {"content": piece}, None)
+        yield _chunk(model, {}, "stop")
+        yield b"data: [DONE]\n\n"
 
     async def _chat_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         model = body["model"]

@@ -33,7 +33,14 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|")
     maxima = {}
-    for name in ("floor", "bastion-bare", "bastion-ledger", "bastion", "litellm"):
+    for name in (
+        "floor",
+        "bastion-bare",
+        "bastion-noguard",
+        "bastion-ledger",
+        "bastion",
+        "litellm",
+    ):
         max_rps, rates = load(out, name)
         maxima[name] = max_rps
         for rate, row in sorted(rates.items()):

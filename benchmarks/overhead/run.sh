@@ -2,7 +2,9 @@
 # Gateway overhead: direct-to-mock baseline, Bastion and LiteLLM proxy against the same nginx mock.
 #   benchmarks/overhead/run.sh [baseline] [floor] [bastion-bare] [bastion-ledger] [bastion] [litellm]
 #   (default: all). bastion-bare: ledger and audit off; bastion-ledger: ledger on, audit off;
-#   bastion: the defaults, ledger and audit journal (metadata capture) on.
+#   bastion: the defaults, ledger and audit journal (metadata capture) on;
+#   bastion-noguard: as bastion-bare, with guardrails (inspect stage) off.
+#   REQUEST=benchmarks/overhead/request-1kb.json sends a 1 KB prompt instead of a short one.
 # Pinning: nginx and the load generators on CPU 0, the gateway under test alone on CPU 1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,6 +21,8 @@ MOCK_PORT=9200 FLOOR_PORT=8810 BASTION_PORT=8811 LITELLM_PORT=4811
 BASTION_KEY="bst-benchmark-admin-key-0000000000000000"
 LITELLM_KEY="sk-bench-master-key"
 PY="$root/.venv/bin/python"
+REQUEST="${REQUEST:-$here/request.json}"
+export REQUEST_JSON="$REQUEST"  # read by request.lua (wrk)
 targets="${*:-baseline floor bastion-bare bastion-ledger bastion litellm}"
 
 pids=()
@@ -66,7 +70,7 @@ measure() {  # name url key [pid]: pid's CPU (and its children's) is recorded pe
       own0=$(ticks "$pid"); kids0=$(ticks "${children[@]}")
     fi
     taskset -c 0 "$PY" "$here/loadgen.py" --url "$url" --rate "$rate" --duration "$DURATION" \
-      --warmup "$WARMUP" --body "$here/request.json" "${auth[@]}" > "$out/last.json"
+      --warmup "$WARMUP" --body "$REQUEST" "${auth[@]}" > "$out/last.json"
     if [ -n "$pid" ]; then
       # Requests sent (warm-up included) share the CPU the gateway and its helpers used.
       "$PY" -c 'import json, sys
@@ -94,12 +98,15 @@ for target in $targets; do
       measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" "" "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
-    bastion|bastion-bare|bastion-ledger)
+    bastion|bastion-bare|bastion-ledger|bastion-noguard)
       config="$out/$target.yaml"
       cp "$here/bastion.yaml" "$config"
       case $target in
         bastion-bare) printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$config" ;;
         bastion-ledger) printf 'audit: {enabled: false}\n' >> "$config" ;;
+        bastion-noguard)
+          printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$config"
+          printf 'guardrails: {enabled: false}\n' >> "$config" ;;
       esac
       rm -f "$out/bastion-bench.db"*
       BASTION_ADMIN_KEY=$BASTION_KEY BASTION_AUDIT_KEY=benchmark-audit-signing-key \

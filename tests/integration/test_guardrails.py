@@ -246,3 +246,49 @@ def test_a_failing_injection_engine_keeps_requests_local(
     assert refused.value.code == "no_local_backend"
     assert chat(gateway, "assistant", "hello").headers["x-bastion-backend"] == "gpu"
     assert gateway.metric("bastion_guardrail_failures_total", reason="injection") == 2
+
+
+def test_placeholders_hide_values_from_the_model_and_restore_them_for_the_client(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, url = scripted
+    gateway = start_gateway(
+        {
+            "up": {
+                "kind": "openai-compatible",
+                "location": "external",
+                "base_url": url + "/v1",
+                "models": ["*"],
+            }
+        },
+        guardrails={"input": {"actions": {"pii": "redact"}, "redact_with": "placeholder"}},
+    )
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    # The scripted "echo-last" model answers with the last user message it received.
+    answer = api.chat.completions.create(
+        model="up/echo-last",
+        messages=[{"role": "user", "content": "Reply to bob@example.com, not ann@example.com"}],
+    )
+    assert upstream.last["messages"][0]["content"] == "Reply to [[EMAIL_1]], not [[EMAIL_2]]"
+    assert answer.choices[0].message.content == "Reply to bob@example.com, not ann@example.com"
+    stream = api.chat.completions.create(
+        model="up/echo-last",
+        messages=[{"role": "user", "content": "Card 4111 1111 1111 1111 please"}],
+        stream=True,
+    )
+    text = "".join(chunk.choices[0].delta.content or "" for chunk in stream if chunk.choices)
+    assert text == "Card 4111 1111 1111 1111 please"
+
+
+def test_an_endpoint_policy_wins_over_the_tenant_s(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid(
+        guardrails={
+            "tenants": {"admin": {"actions": {"pii": "allow"}}},
+            "endpoints": {"assistant": {"actions": {"pii": "block"}}},
+        }
+    )
+    with pytest.raises(openai.BadRequestError) as refused:
+        chat(gateway, "assistant", f"card {CARD}")
+    assert refused.value.code == "sensitive_data"

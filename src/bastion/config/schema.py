@@ -592,6 +592,9 @@ class InputGuardrails(_Strict):
     actions: dict[DataClass, GuardrailAction] = Field(default_factory=_route_every_class)
     # Kinds to look for (see docs/guardrails.md); all when omitted.
     kinds: list[str] | None = None
+    # How redact replaces a value: by its kind ("[EMAIL]"), or by a numbered placeholder
+    # ("[[EMAIL_1]]") whose value is put back in the answer the client receives.
+    redact_with: Literal["mask", "placeholder"] = "mask"
     # A scan that takes longer leaves the request unclassified, so it stays on local backends.
     timeout_ms: Annotated[float, Field(gt=0)] = 200.0
     # Text longer than this is scanned off the event loop.
@@ -638,7 +641,9 @@ class InjectionGuardrails(_Strict):
     engine: InjectionEngine | None = None
 
 
-class TenantGuardrails(_Strict):
+class GuardrailOverrides(_Strict):
+    """Actions of one tenant or endpoint, class by class over the defaults."""
+
     actions: dict[DataClass, GuardrailAction] = Field(default_factory=dict)
 
 
@@ -649,8 +654,10 @@ class GuardrailsConfig(_Strict):
     input: InputGuardrails = Field(default_factory=InputGuardrails)
     output: OutputGuardrails = Field(default_factory=OutputGuardrails)
     injection: InjectionGuardrails = Field(default_factory=InjectionGuardrails)
-    # Per tenant name: actions that replace the defaults class by class.
-    tenants: dict[str, TenantGuardrails] = Field(default_factory=dict)
+    # Per tenant name, then per endpoint or model (as clients call it, without @version):
+    # actions that replace the defaults class by class; an endpoint's win over a tenant's.
+    tenants: dict[str, GuardrailOverrides] = Field(default_factory=dict)
+    endpoints: dict[str, GuardrailOverrides] = Field(default_factory=dict)
 
 
 class CacheEmbedding(_Strict):

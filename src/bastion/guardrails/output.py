@@ -9,16 +9,62 @@ pass unchanged.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import orjson
 
+from bastion.guardrails.placeholders import Placeholders, StreamRestorer
 from bastion.guardrails.redact import mask
 from bastion.guardrails.stream import Scan, StreamMasker
 from bastion.protocols.exchange import StreamTranslator
 from bastion.protocols.operations import WireProtocol
 from bastion.protocols.sse import OPENAI_DONE, SSEEvent, SSEParser, encode_data, encode_event
 from bastion.protocols.usage import Usage
+
+
+class TextFilter(Protocol):
+    """Rewrites text that arrives in pieces; ``finish`` releases what it still holds."""
+
+    def feed(self, piece: str) -> str: ...
+    def finish(self) -> str: ...
+
+
+class _Chain:
+    __slots__ = ("_filters",)
+
+    def __init__(self, filters: list[TextFilter]) -> None:
+        self._filters = filters
+
+    def feed(self, piece: str) -> str:
+        for each in self._filters:
+            piece = each.feed(piece)
+        return piece
+
+    def finish(self) -> str:
+        text = ""
+        for each in self._filters:
+            text = each.feed(text) + each.finish() if text else each.finish()
+        return text
+
+
+def rewrite_body(
+    body: dict[str, Any], protocol: WireProtocol, rewrite: Callable[[str], str]
+) -> None:
+    """Rewrites the text of a whole answer in place."""
+    if protocol == "anthropic":
+        for block in body.get("content") or []:
+            if isinstance(block, dict) and isinstance(block.get("text"), str):
+                block["text"] = rewrite(block["text"])
+        return
+    for choice in body.get("choices") or []:
+        if not isinstance(choice, dict):
+            continue
+        message = choice.get("message")
+        if isinstance(message, dict) and isinstance(message.get("content"), str):
+            message["content"] = rewrite(message["content"])
+        if isinstance(choice.get("text"), str):
+            choice["text"] = rewrite(choice["text"])
 
 
 def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
@@ -31,33 +77,34 @@ def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         count += len(findings)
         return mask(text, findings)
 
-    if protocol == "anthropic":
-        for block in body.get("content") or []:
-            if isinstance(block, dict) and isinstance(block.get("text"), str):
-                block["text"] = masked(block["text"])
-        return count
-    for choice in body.get("choices") or []:
-        if not isinstance(choice, dict):
-            continue
-        message = choice.get("message")
-        if isinstance(message, dict) and isinstance(message.get("content"), str):
-            message["content"] = masked(message["content"])
-        if isinstance(choice.get("text"), str):
-            choice["text"] = masked(choice["text"])
+    rewrite_body(body, protocol, masked)
     return count
 
 
+def restore_body(body: dict[str, Any], protocol: WireProtocol, values: Placeholders) -> None:
+    """Puts placeholders' values back into a whole answer."""
+    rewrite_body(body, protocol, values.restore)
+
+
 class MaskingStream:
-    """A ``StreamTranslator`` whose client events have their text masked."""
+    """A ``StreamTranslator`` whose client events have their text rewritten: values masked
+    (when ``scan`` is given) and placeholders restored (when ``placeholders`` are)."""
 
     def __init__(
-        self, inner: StreamTranslator, protocol: WireProtocol, scan: Scan, holdback: int
+        self,
+        inner: StreamTranslator,
+        protocol: WireProtocol,
+        scan: Scan | None,
+        holdback: int,
+        placeholders: Placeholders | None = None,
     ) -> None:
         self._inner = inner
         self._anthropic = protocol == "anthropic"
         self._scan = scan
         self._holdback = holdback
-        self._maskers: dict[int, StreamMasker] = {}
+        self._placeholders = placeholders
+        self._maskers: dict[int, TextFilter] = {}
+        self._masked: list[StreamMasker] = []
         self._template: dict[str, Any] = {}  # id, object, created, model of the last chunk
 
     @property
@@ -70,7 +117,7 @@ class MaskingStream:
 
     @property
     def masked(self) -> int:
-        return sum(len(masker.found) for masker in self._maskers.values())
+        return sum(len(masker.found) for masker in self._masked)
 
     def feed(self, event: SSEEvent) -> list[bytes]:
         return self._rewrite(self._inner.feed(event))
@@ -82,11 +129,20 @@ class MaskingStream:
         # What was held back is not sent: the stream ends in an error anyway.
         return self._inner.error_events(message, error_type)
 
-    def _masker(self, index: int) -> StreamMasker:
-        masker = self._maskers.get(index)
-        if masker is None:
-            masker = self._maskers[index] = StreamMasker(self._scan, self._holdback)
-        return masker
+    def _masker(self, index: int) -> TextFilter:
+        found = self._maskers.get(index)
+        if found is not None:
+            return found
+        filters: list[TextFilter] = []
+        if self._scan is not None:
+            masker = StreamMasker(self._scan, self._holdback)
+            self._masked.append(masker)
+            filters.append(masker)
+        if self._placeholders is not None:
+            filters.append(StreamRestorer(self._placeholders))
+        chain = filters[0] if len(filters) == 1 else _Chain(filters)
+        self._maskers[index] = chain
+        return chain
 
     def _rewrite(self, items: list[bytes]) -> list[bytes]:
         out: list[bytes] = []

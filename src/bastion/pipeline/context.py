@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bastion.admission.capacity import Slot
     from bastion.admission.limiter import Grant
     from bastion.cache.capture import StreamCapture
+    from bastion.guardrails.placeholders import Placeholders
     from bastion.journal.writer import Ticket
     from bastion.routing.plan import RoutePlan
     from bastion.routing.replica import Replica
@@ -84,6 +85,8 @@ class RequestContext:
     # whether classification succeeded; an unclassified request is handled as sensitive.
     classifications: set[str] = field(default_factory=set)
     classified: bool = True
+    # Values the inspect stage replaced by placeholders, restored in the answer.
+    placeholders: Placeholders | None = None
     # route: where the request may go; dispatch then sets the deployment that served it
     route: RoutePlan | None = None
     deployment: Deployment | None = None

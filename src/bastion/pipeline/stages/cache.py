@@ -65,7 +65,9 @@ class Cache(BaseStage):
         self._rejections_seen = 0
 
     async def on_request(self, ctx: RequestContext) -> None:
-        key = self._key(ctx)
+        # Placeholders are numbered per request: the same key would hide different values,
+        # and the answer carries this request's values once restored.
+        key = self._key(ctx) if not ctx.placeholders else None
         if key is None:
             ctx.cache_status = "bypass"
             self._lookups["bypass"].inc()

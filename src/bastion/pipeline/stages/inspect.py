@@ -22,6 +22,7 @@ from bastion.guardrails.injection import (
     InjectionClassifierError,
     load_default_classifier,
 )
+from bastion.guardrails.placeholders import Placeholders
 from bastion.guardrails.recognizers import scan
 from bastion.guardrails.redact import mask
 from bastion.pipeline.context import RequestContext
@@ -38,10 +39,15 @@ class Inspect(BaseStage):
     def __init__(self, config: GuardrailsConfig, metrics: GatewayMetrics) -> None:
         settings = config.input
         self._actions: dict[str, GuardrailAction] = {str(k): v for k, v in settings.actions.items()}
-        self._tenant_actions: dict[str, dict[str, GuardrailAction]] = {
-            name: {**self._actions, **{str(k): v for k, v in tenant.actions.items()}}
+        self._tenant_actions = {
+            name: {str(k): v for k, v in tenant.actions.items()}
             for name, tenant in config.tenants.items()
         }
+        self._endpoint_actions = {
+            name: {str(k): v for k, v in endpoint.actions.items()}
+            for name, endpoint in config.endpoints.items()
+        }
+        self._placeholders = settings.redact_with == "placeholder"
         self._kinds = frozenset(settings.kinds) if settings.kinds is not None else None
         self._timeout = settings.timeout_ms / 1000
         self._inline_chars = settings.inline_chars
@@ -87,10 +93,7 @@ class Inspect(BaseStage):
         if not any(found):
             return
         ctx.extra["sensitive_found"] = True  # whatever the policy does: never cached by meaning
-        principal = ctx.principal
-        actions = self._actions
-        if principal is not None:
-            actions = self._tenant_actions.get(principal.tenant_name, actions)
+        actions = self._actions_for(ctx)
         blocked: list[Finding] = []
         for field, findings in zip(fields, found, strict=True):
             if not findings:
@@ -105,7 +108,11 @@ class Inspect(BaseStage):
                     masked.append(finding)
                 elif action == "block":
                     blocked.append(finding)
-            if masked:
+            if masked and self._placeholders:
+                if ctx.placeholders is None:
+                    ctx.placeholders = Placeholders()
+                field.replace(ctx.placeholders.replace(field.text, masked))
+            elif masked:
                 field.replace(mask(field.text, masked))
         if blocked:
             kinds = ", ".join(sorted({finding.kind for finding in blocked}))
@@ -115,6 +122,15 @@ class Inspect(BaseStage):
                 "does not let through. Remove it and try again.",
                 code="sensitive_data",
             )
+
+    def _actions_for(self, ctx: RequestContext) -> dict[str, GuardrailAction]:
+        """The defaults, then the tenant's, then the endpoint's, class by class."""
+        principal = ctx.principal
+        tenant = self._tenant_actions.get(principal.tenant_name) if principal else None
+        endpoint = self._endpoint_actions.get(ctx.model.split("@", 1)[0])
+        if tenant is None and endpoint is None:
+            return self._actions
+        return {**self._actions, **(tenant or {}), **(endpoint or {})}
 
     async def _score_injection(self, ctx: RequestContext, fields: list[TextField]) -> None:
         """Scores what clients and tools wrote (the operator's system prompt is trusted)."""

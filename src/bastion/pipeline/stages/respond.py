@@ -10,7 +10,7 @@ from functools import partial
 import orjson
 
 from bastion.config.schema import OutputGuardrails
-from bastion.guardrails.output import MaskingStream, mask_body
+from bastion.guardrails.output import MaskingStream, mask_body, restore_body
 from bastion.guardrails.recognizers import scan
 from bastion.guardrails.stream import Scan
 from bastion.pipeline.context import Reply, RequestContext
@@ -81,6 +81,8 @@ class Respond(BaseStage):
             answer = exchange.client_body(body, ctx.model)
             if self._scan is not None:
                 self._count_masked(mask_body(answer, exchange.client, self._scan))
+            if ctx.placeholders:
+                restore_body(answer, exchange.client, ctx.placeholders)
             ctx.reply = Reply(200, orjson.dumps(answer), headers=headers)
 
     async def _upstream_error(
@@ -120,9 +122,10 @@ class Respond(BaseStage):
         translator: StreamTranslator = exchange.stream_translator(
             ctx.model, include_usage=ctx.include_usage
         )
-        if self._scan is not None:
+        masking: MaskingStream | None = None
+        if self._scan is not None or ctx.placeholders:
             translator = masking = MaskingStream(
-                translator, exchange.client, self._scan, self._holdback
+                translator, exchange.client, self._scan, self._holdback, ctx.placeholders
             )
         parser = SSEParser()
         backend = ctx.backend_name
@@ -173,7 +176,7 @@ class Respond(BaseStage):
             if ctx.stream_capture is not None:
                 ctx.stream_capture.add(reply.tail)
         finally:
-            if self._scan is not None:
+            if masking is not None:
                 self._count_masked(masking.masked)
             ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
             if translator.finish_reason is not None:
