@@ -1,10 +1,11 @@
 """inspect: the sensitive data a request carries, found on-premises before it is routed.
 
-Every text a model would see is scanned (see ``bastion.guardrails``). Per data class and
-tenant, the policy labels the request for routing (``routing.local_only`` then keeps it on
-local backends), masks the values, refuses the request, or lets it be. A scan that fails or
-takes too long leaves the request unclassified, which routing treats as sensitive: it fails
-closed, never open.
+Every text a model would see is scanned (see ``bastion.guardrails``). Per data class, tenant
+and endpoint, the policy labels the request for routing (``routing.local_only`` then keeps it
+on local backends), masks the values (or swaps them for placeholders restored in the answer),
+refuses the request, or lets it be. The text clients and tools wrote is also scored for prompt
+injection. A scan or classifier that fails or takes too long leaves the request unclassified,
+which routing treats as sensitive: it fails closed, never open.
 """
 
 from __future__ import annotations
