@@ -30,9 +30,11 @@ def test_external_models_cost_their_list_price() -> None:
     assert price.micros(1, 0) == 1, "rounded up: a request never costs less than it did"
 
 
-def test_anthropic_backends_are_priced_at_anthropic_s_prices() -> None:
-    backends = {"claude": {"kind": "anthropic", "location": "external", "models": ["*"]}}
-    price = pricer(backends).price("claude", "claude-sonnet-4-5")
+def test_anthropic_backends_are_looked_up_as_anthropic_models(tmp_path: Path) -> None:
+    overrides = tmp_path / "prices.yaml"
+    overrides.write_text("anthropic:frontier-model: {input: 3, output: 15}\n")
+    backends = {"anth": {"kind": "anthropic", "location": "external", "models": ["*"]}}
+    price = pricer(backends, {"price_overrides": str(overrides)}).price("anth", "frontier-model")
     assert (price.input, price.output) == (Decimal(3), Decimal(15))
 
 

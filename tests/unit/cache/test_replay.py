@@ -66,13 +66,13 @@ def test_openai_sdk_reads_a_replayed_json_body() -> None:
 
 
 def test_anthropic_sdk_reads_a_replayed_stream() -> None:
-    entry = CachedResponse("anthropic_messages", "claude-x", TEXT, "end_turn", 11, 9)
+    entry = CachedResponse("anthropic_messages", "model-x", TEXT, "end_turn", 11, 9)
     body = b"".join(replay_sse(entry, chunk_chars=7))
     client = anthropic.Anthropic(
         base_url="http://cache", api_key="k", http_client=anthropic_client(body, True)
     )
     with client.messages.stream(
-        model="claude-x", max_tokens=50, messages=[{"role": "user", "content": "q"}]
+        model="model-x", max_tokens=50, messages=[{"role": "user", "content": "q"}]
     ) as stream:
         streamed = "".join(stream.text_stream)
         final = stream.get_final_message()
@@ -82,13 +82,13 @@ def test_anthropic_sdk_reads_a_replayed_stream() -> None:
 
 
 def test_anthropic_sdk_reads_a_replayed_json_body() -> None:
-    entry = CachedResponse("anthropic_messages", "claude-x", TEXT, "max_tokens", 11, 9)
+    entry = CachedResponse("anthropic_messages", "model-x", TEXT, "max_tokens", 11, 9)
     body = orjson.dumps(render_json(entry))
     client = anthropic.Anthropic(
         base_url="http://cache", api_key="k", http_client=anthropic_client(body, False)
     )
     message = client.messages.create(
-        model="claude-x", max_tokens=50, messages=[{"role": "user", "content": "q"}]
+        model="model-x", max_tokens=50, messages=[{"role": "user", "content": "q"}]
     )
     assert message.content[0].type == "text" and message.content[0].text == TEXT
     assert message.stop_reason == "max_tokens"
