@@ -107,6 +107,16 @@ def sim_processes() -> Iterator[Callable[..., list[Any]]]:
 
 
 @pytest.fixture
+def prefix() -> Iterator[str]:
+    """A Redis key prefix of this test's own (Redis required; see conftest_redis), dropped after."""
+    from tests.conftest_redis import drop_prefix, require_redis
+
+    chosen = require_redis()
+    yield chosen
+    drop_prefix(chosen)
+
+
+@pytest.fixture
 def scripted() -> Iterator[tuple[Any, str]]:
     """A scripted upstream (see tests/scripted_upstream.py) and its base URL."""
     from tests.scripted_upstream import ScriptedUpstream
@@ -122,23 +132,13 @@ def scripted_gateway(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> tuple[Any, RunningGateway]:
     """A gateway whose backend ``up`` (OpenAI protocol) and ``anth`` (Anthropic) are scripted."""
+    from tests.scripted_upstream import anthropic_backend, openai_backend
+
     upstream, url = scripted
     gateway = start_gateway(
         {
-            "up": {
-                "kind": "openai-compatible",
-                "location": "local",
-                "base_url": url + "/v1",
-                "models": ["*"],
-                "timeouts": {"first_byte": 1.0, "idle": 1.0},
-            },
-            "anth": {
-                "kind": "anthropic",
-                "location": "external",
-                "base_url": url,
-                "api_key": "sk-ant-upstream-secret",
-                "models": ["*"],
-            },
+            "up": openai_backend(url, timeouts={"first_byte": 1.0, "idle": 1.0}),
+            "anth": anthropic_backend(url, "external", api_key="sk-ant-upstream-secret"),
         }
     )
     return upstream, gateway

@@ -17,6 +17,24 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
+
+def openai_backend(url: str, location: str = "local", **settings: Any) -> dict[str, Any]:
+    """The config of a backend that reaches the scripted upstream at ``url`` over OpenAI's API."""
+    return {
+        "kind": "openai-compatible",
+        "location": location,
+        "base_url": url + "/v1",
+        "models": ["*"],
+        **settings,
+    }
+
+
+def anthropic_backend(url: str, location: str = "local", **settings: Any) -> dict[str, Any]:
+    """The same over Anthropic's API."""
+    settings.setdefault("api_key", "sk-ant-upstream")
+    return {"kind": "anthropic", "location": location, "base_url": url, "models": ["*"], **settings}
+
+
 # Model "leak" streams these pieces: a card number and an email address, each split in two.
 LEAK = ("Your card is 4111 1111 ", "1111 1111, mail me at bob@", "example.com please.")
 
@@ -127,8 +145,15 @@ class ScriptedUpstream:
                 if model == "stall" and index == 1:
                     await asyncio.sleep(3600)
                 if model == "bad-choices" and index == 1:
-                    yield _sse({"id": "c", "object": "chat.completion.chunk", "created": 0,
-                                "model": model, "choices": {"x": 1}})  # fmt: skip
+                    yield _sse(
+                        {
+                            "id": "c",
+                            "object": "chat.completion.chunk",
+                            "created": 0,
+                            "model": model,
+                            "choices": {"x": 1},
+                        }
+                    )
                 yield _chunk(model, {"content": f"w{index} "}, None)
                 if model == "cut" and index == 1:
                     raise ConnectionResetError("simulated crash mid-stream")
@@ -139,8 +164,16 @@ class ScriptedUpstream:
                     "completion_tokens": pieces,
                     "total_tokens": 5 + pieces,
                 }
-                yield _sse({"id": "c", "object": "chat.completion.chunk", "created": 0,
-                            "model": model, "choices": [], "usage": usage})  # fmt: skip
+                yield _sse(
+                    {
+                        "id": "c",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": model,
+                        "choices": [],
+                        "usage": usage,
+                    }
+                )
             yield b"data: [DONE]\n\n"
         except asyncio.CancelledError:
             self.cancelled.append(model)
@@ -172,24 +205,37 @@ class ScriptedUpstream:
     async def _messages_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         model = body["model"]
         message = {
-            "id": "msg_scripted", "type": "message", "role": "assistant", "model": model,
-            "content": [], "stop_reason": None, "stop_sequence": None,
+            "id": "msg_scripted",
+            "type": "message",
+            "role": "assistant",
+            "model": model,
+            "content": [],
+            "stop_reason": None,
+            "stop_sequence": None,
             "usage": {"input_tokens": 9, "output_tokens": 1},
-        }  # fmt: skip
+        }
         yield _event("message_start", {"type": "message_start", "message": message})
         block = {"type": "text", "text": ""}
-        yield _event("content_block_start", {"type": "content_block_start", "index": 0,
-                                              "content_block": block})  # fmt: skip
+        yield _event(
+            "content_block_start",
+            {"type": "content_block_start", "index": 0, "content_block": block},
+        )
         for word in LEAK if model == "leak" else ("Hello", " there"):
             delta = {"type": "text_delta", "text": word}
-            yield _event("content_block_delta", {"type": "content_block_delta", "index": 0,
-                                                  "delta": delta})  # fmt: skip
+            yield _event(
+                "content_block_delta", {"type": "content_block_delta", "index": 0, "delta": delta}
+            )
         if model == "anthropic-cut":
             raise ConnectionResetError("simulated crash mid-stream")
         yield _event("content_block_stop", {"type": "content_block_stop", "index": 0})
-        yield _event("message_delta", {"type": "message_delta",
-                                        "delta": {"stop_reason": "end_turn", "stop_sequence": None},
-                                        "usage": {"output_tokens": 2}})  # fmt: skip
+        yield _event(
+            "message_delta",
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                "usage": {"output_tokens": 2},
+            },
+        )
         yield _event("message_stop", {"type": "message_stop"})
 
 

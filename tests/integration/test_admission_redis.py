@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +17,10 @@ from bastion.admission.redis_limiter import RedisLimiter
 from bastion.config.schema import RedisAdmissionConfig
 from bastion.protocols.errors import GatewayError
 from bastion.telemetry.metrics import GatewayMetrics
-from tests.conftest_redis import URL, drop_prefix, require_redis
+from tests.conftest_redis import URL, require_redis
 from tests.servers import free_port, wait_for
 
 pytestmark = pytest.mark.redis
-
-
-@pytest.fixture
-def prefix() -> Iterator[str]:
-    chosen = require_redis()
-    yield chosen
-    drop_prefix(chosen)
 
 
 def limiter(prefix: str, **settings: object) -> RedisLimiter:

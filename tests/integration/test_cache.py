@@ -8,19 +8,14 @@ import openai
 
 from tests.conftest import GatewayFactory, RunningGateway
 from tests.integration.test_admission import make_key
+from tests.scripted_upstream import anthropic_backend, openai_backend
 
 
 def gateway_with_cache(
     scripted: tuple[Any, str], start_gateway: GatewayFactory, **cache: Any
 ) -> tuple[Any, RunningGateway]:
     upstream, url = scripted
-    backend = {
-        "kind": "openai-compatible",
-        "location": "local",
-        "base_url": url + "/v1",
-        "models": ["*"],
-    }
-    gateway = start_gateway({"up": backend}, cache={"enabled": True, **cache})
+    gateway = start_gateway({"up": openai_backend(url)}, cache={"enabled": True, **cache})
     return upstream, gateway
 
 
@@ -120,13 +115,7 @@ def test_anthropic_answers_are_cached_too(
     import anthropic
 
     upstream, url = scripted
-    backend = {
-        "kind": "anthropic",
-        "location": "local",
-        "base_url": url,
-        "api_key": "sk-ant-x",
-        "models": ["*"],
-    }
+    backend = anthropic_backend(url, api_key="sk-ant-x")
     gateway = start_gateway({"anth": backend}, cache={"enabled": True})
     _, secret = make_key(gateway, "acme")
     client = anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)

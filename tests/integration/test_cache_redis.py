@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 import redis
@@ -16,16 +16,9 @@ from bastion.cache import (
     key_for_openai_chat,
 )
 from bastion.cache.keys import CacheKey, tenant_tag
-from tests.conftest_redis import URL, drop_prefix, require_redis
+from tests.conftest_redis import URL
 
 pytestmark = pytest.mark.redis
-
-
-@pytest.fixture
-def prefix() -> Iterator[str]:
-    chosen = require_redis()
-    yield chosen
-    drop_prefix(chosen)
 
 
 @pytest.fixture

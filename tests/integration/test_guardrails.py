@@ -12,6 +12,7 @@ import openai
 import pytest
 
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.scripted_upstream import anthropic_backend, openai_backend
 
 CARD = "4111 1111 1111 1111"
 
@@ -111,14 +112,7 @@ def test_redact_and_block_policies(
 ) -> None:
     upstream, url = scripted
     gateway = start_gateway(
-        {
-            "up": {
-                "kind": "openai-compatible",
-                "location": "external",
-                "base_url": url + "/v1",
-                "models": ["*"],
-            }
-        },
+        {"up": openai_backend(url, "external")},
         guardrails={"input": {"actions": {"pii": "redact", "secret": "block"}}},
     )
     answer = chat(gateway, "up/echo", f"card {CARD} and mail bob@example.com")
@@ -137,21 +131,7 @@ def test_a_value_split_across_stream_chunks_is_masked(
 ) -> None:
     _, url = scripted
     gateway = start_gateway(
-        {
-            "up": {
-                "kind": "openai-compatible",
-                "location": "local",
-                "base_url": url + "/v1",
-                "models": ["*"],
-            },
-            "anth": {
-                "kind": "anthropic",
-                "location": "local",
-                "base_url": url,
-                "api_key": "sk-ant-upstream",
-                "models": ["*"],
-            },
-        },
+        {"up": openai_backend(url), "anth": anthropic_backend(url)},
         guardrails={"output": {"action": "redact"}},
     )
     expected = "Your card is [CREDIT_CARD], mail me at [EMAIL] please."
@@ -253,14 +233,7 @@ def test_placeholders_hide_values_from_the_model_and_restore_them_for_the_client
 ) -> None:
     upstream, url = scripted
     gateway = start_gateway(
-        {
-            "up": {
-                "kind": "openai-compatible",
-                "location": "external",
-                "base_url": url + "/v1",
-                "models": ["*"],
-            }
-        },
+        {"up": openai_backend(url, "external")},
         guardrails={"input": {"actions": {"pii": "redact"}, "redact_with": "placeholder"}},
     )
     api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)

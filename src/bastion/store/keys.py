@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bastion.store.db import Database
 from bastion.store.errors import ConflictError, InvalidInputError, NotFoundError
@@ -48,6 +49,17 @@ def _with_tenant() -> Select[ApiKeyRow, str, dict[str, int | float] | None]:
     return select(ApiKeyRow, TenantRow.name, TenantRow.limits).join(
         TenantRow, TenantRow.id == ApiKeyRow.tenant_id
     )
+
+
+async def _with_tenant_by_id(
+    session: AsyncSession, key_id: str
+) -> tuple[ApiKeyRow, str, dict[str, int | float] | None]:
+    """A key's row with its tenant's name and limits; NotFoundError when there is none."""
+    found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
+    if found is None:
+        raise NotFoundError(f"no key with id {key_id!r}")
+    row, tenant_name, tenant_limits = found
+    return row, tenant_name, tenant_limits
 
 
 class KeyRepository:
@@ -124,10 +136,7 @@ class KeyRepository:
         """Revoke a key (idempotent). The row stays, so its history remains listable."""
         event = Invalidation(key_id=key_id)
         async with self._db.write() as session:
-            found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
-            if found is None:
-                raise NotFoundError(f"no key with id {key_id!r}")
-            row, tenant_name, tenant_limits = found
+            row, tenant_name, tenant_limits = await _with_tenant_by_id(session, key_id)
             if row.revoked_at is None:
                 row.revoked_at = datetime.now(UTC)
                 await notify_in_transaction(session, event)
@@ -144,10 +153,7 @@ class KeyRepository:
         stored = dump_limits(validate_limits(limits))
         event = Invalidation(key_id=key_id)
         async with self._db.write() as session:
-            found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
-            if found is None:
-                raise NotFoundError(f"no key with id {key_id!r}")
-            row, tenant_name, tenant_limits = found
+            row, tenant_name, tenant_limits = await _with_tenant_by_id(session, key_id)
             row.limits = stored
             await notify_in_transaction(session, event)
             record = _record(row, tenant_name, tenant_limits)
