@@ -13,6 +13,10 @@ by `benchmarks/guardrails/injection_train.py`. Features of a text:
 - every feature is hashed with CRC-32 (a different seed per feature type) into 2**18 buckets;
   presence counts, not frequency.
 
+Scoring caches what repeats between requests: the tokens of each whitespace-separated word
+and the summed weight of each token and token pair. The features are exactly the ones the
+weights were trained on (a unit test holds them to a plain reference definition).
+
 Long texts are scored in windows of `WINDOW_CHARS` (overlapping by `WINDOW_OVERLAP`) and the
 highest window wins, so an instruction buried in a long document is not diluted by it. Texts
 longer than `MAX_CHARS` are cut to their first `HEAD_CHARS` and last `TAIL_CHARS` characters:
@@ -31,10 +35,11 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import aiohttp
 
@@ -77,6 +82,11 @@ _TOKEN = re.compile(r"[^\W_]+|[^\w\s]+")
 # Single letters separated by spaces, dots, dashes or stars ("i g n o r e") are joined.
 _SPACED = re.compile(r"\b(?:[^\W_][ .*_-]){2,}[^\W_]\b")
 _SPACER = re.compile(r"[ .*_-]")
+# A necessary condition for `_SPACED`: its last three letters, without the leading boundary.
+_SPACED_HINT = re.compile(r"[ .*_-][^\W_][ .*_-][^\W_](?!\w)")
+_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+
+K = TypeVar("K", bound=Hashable)
 
 
 class InjectionClassifierError(Exception):
@@ -103,7 +113,32 @@ def _join_spaced(match: re.Match[str]) -> str:
 
 def _normalise(text: str) -> str:
     norm = unicodedata.normalize("NFKC", text).lower().translate(_LEET)
+    # Most texts have no spaced-out word; the hint rejects them at a third of the full cost.
+    if _SPACED_HINT.search(norm) is None:
+        return norm
     return _SPACED.sub(_join_spaced, norm)
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    tokens = _WORD_TOKENS.get(word)
+    if tokens is None:
+        if len(_WORD_TOKENS) > _CACHE_LIMIT:
+            _WORD_TOKENS.clear()
+        tokens = _WORD_TOKENS[word] = tuple(_TOKEN.findall(word))
+    return tokens
+
+
+def _tokens(norm: str) -> list[str]:
+    """`_TOKEN.findall(norm)`, computed per whitespace-separated word (words repeat, so cached).
+
+    Tokens never contain whitespace, so the tokens of a text are those of its words in order.
+    """
+    words = norm.split()
+    try:
+        parts = list(map(_WORD_TOKENS.__getitem__, words))
+    except KeyError:
+        parts = list(map(_word_tokens, words))
+    return list(chain.from_iterable(parts))
 
 
 def _token_buckets(token: str) -> tuple[int, ...]:
@@ -119,22 +154,23 @@ def _token_buckets(token: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _pair_bucket(pair: str) -> int:
-    return zlib.crc32(pair.encode(), _SEED_BIGRAM) & _MASK
+def _pair_bucket(pair: tuple[str, str]) -> int:
+    return zlib.crc32(f"{pair[0]} {pair[1]}".encode(), _SEED_BIGRAM) & _MASK
 
 
-def _units(text: str) -> tuple[set[str], set[str]]:
-    """The distinct tokens and distinct consecutive token pairs ("a b") of one window."""
-    tokens = _TOKEN.findall(_normalise(text))
-    return set(tokens), set(map("{} {}".format, tokens, tokens[1:]))
+def _units(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """The distinct tokens and distinct pairs of consecutive tokens of one window."""
+    tokens = _tokens(_normalise(text))
+    return set(tokens), set(zip(tokens, islice(tokens, 1, None), strict=False))
 
 
 def feature_counts(text: str) -> Counter[int]:
     """The hashed features of `text` (one window) with their values, as the model sees them.
 
     Every distinct token adds its unigram and its distinct character n-grams; every distinct
-    pair of consecutive tokens adds a bigram. A bucket reached by several tokens counts once
-    per token (this is what lets scoring cache one partial sum per token).
+    pair of consecutive tokens adds a bigram (the hash of `"first second"`). A bucket reached
+    by several tokens counts once per token (this is what lets scoring cache one partial sum
+    per token).
     """
     tokens, pairs = _units(text)
     counts: Counter[int] = Counter()
@@ -171,7 +207,7 @@ class LinearInjectionClassifier:
         # Per-token and per-pair partial sums; values depend only on the weights, so caching
         # never changes a score (sums use math.fsum, which is independent of order).
         self._token_cache: dict[str, float] = {}
-        self._pair_cache: dict[str, float] = {}
+        self._pair_cache: dict[tuple[str, str], float] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearInjectionClassifier:
@@ -193,28 +229,32 @@ class LinearInjectionClassifier:
     def load(cls, path: Path = MODEL_PATH) -> LinearInjectionClassifier:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
-    def _sum(self, keys: set[str], cache: dict[str, float], kind: int) -> float:
-        values = list(map(cache.get, keys))
-        if None in values:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            get = self._weights.get
-            for key, value in zip(keys, values, strict=True):
-                if value is None:
-                    if kind == 0:
-                        cache[key] = math.fsum(get(b, 0.0) for b in _token_buckets(key))
-                    else:
-                        cache[key] = get(_pair_bucket(key), 0.0)
-            values = list(map(cache.__getitem__, keys))
-        return math.fsum(values)  # type: ignore[arg-type]
+    def _token_weight(self, token: str) -> float:
+        get = self._weights.get
+        return math.fsum(get(b, 0.0) for b in _token_buckets(token))
+
+    def _pair_weight(self, pair: tuple[str, str]) -> float:
+        return self._weights.get(_pair_bucket(pair), 0.0)
+
+    def _sum(self, keys: set[K], cache: dict[K, float], weight: Callable[[K], float]) -> float:
+        try:
+            return math.fsum(map(cache.__getitem__, keys))
+        except KeyError:
+            pass
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        for key in keys:
+            if key not in cache:
+                cache[key] = weight(key)
+        return math.fsum(map(cache.__getitem__, keys))
 
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""
         tokens, pairs = _units(text)
         return (
             self.bias
-            + self._sum(tokens, self._token_cache, 0)
-            + self._sum(pairs, self._pair_cache, 1)
+            + self._sum(tokens, self._token_cache, self._token_weight)
+            + self._sum(pairs, self._pair_cache, self._pair_weight)
         )
 
     def score(self, text: str) -> float:

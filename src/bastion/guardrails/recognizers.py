@@ -4,7 +4,9 @@
 findings sorted by offset. Each recognizer is a precompiled regular expression that proposes
 candidates, then a validator (checksum, issuer range, calendar, context) that rejects the
 look-alikes. Recognizers whose trigger substrings are absent from the text are skipped, so
-a prompt without an "@" never runs the e-mail pattern, and so on.
+a prompt without an "@" never runs the e-mail pattern, and a prompt without a digit never
+runs the numeric ones. In prose with few digits, the patterns that begin at a digit (or at
+capitals just before one) are tried only at those offsets rather than searched for.
 
 Every pattern is written to run in linear time: runs are bounded, and each pattern that
 starts with a character class refuses to start inside a run of that class (a negative
@@ -132,15 +134,15 @@ def _before(text: str, start: int, pattern: re.Pattern[str], window: int) -> boo
 def _keyed(
     text: str,
     low: str,
-    trigger: re.Pattern[str],
+    trigger: _Trigger,
     pattern: re.Pattern[str],
     *,
     digit_within: int = 0,
 ) -> Iterator[re.Match[str]]:
     """Matches of `pattern`, tried only where a context keyword starts.
 
-    `trigger` is a plain lower-case alternation searched in the lowered text (fast: no
-    case folding per position); `pattern` is then matched from each keyword. Where
+    `trigger`'s keywords are found in the lowered text (fast: no case folding per
+    position); `pattern` is then matched from each keyword. Where
     lowering changed the length of the text (a few non-ASCII letters do), offsets would not
     line up, and the pattern searches the whole text instead. With `digit_within`, a keyword
     is skipped unless a digit follows within that many characters (the value is numeric).
@@ -149,22 +151,136 @@ def _keyed(
         yield from pattern.finditer(text)
         return
     position = 0
-    for hit in trigger.finditer(low):
-        if hit.start() < position:
+    for start, end in trigger.hits(low):
+        if start < position:
             continue
-        if digit_within and _DIGIT.search(text, hit.end(), hit.end() + digit_within) is None:
+        if digit_within and _DIGIT.search(text, end, end + digit_within) is None:
             continue
-        m = pattern.match(text, hit.start())
+        m = pattern.match(text, start)
         if m is not None:
             position = m.end()
             yield m
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Anchored matching (`_matches_at`) pays about a microsecond per candidate offset; a regular
+# expression search pays about 20 µs per KB whatever the text. Past this many candidates per
+# KB the search is cheaper, and the scan uses it.
+_ANCHORS_PER_KB = 16
 
 
-def _trigger(*words: str) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # exactly `\w` for str patterns
+
+
+def _find_each(text: str, chars: str) -> list[int] | None:
+    """Sorted offsets of `chars` in `text`; None if there are too many to try one by one."""
+    limit = 8 + len(text) * _ANCHORS_PER_KB // 1024
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            if len(out) > limit:
+                return None
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+class _Text:
+    """A text being scanned, lower-cased once, with candidate offsets that recognizers share.
+
+    Most patterns begin with a digit, or with capitals a few characters before one. In prose
+    with few digits they are tried only at those offsets (`_matches_at`) instead of by a
+    search through every offset; in digit-dense text (None below) the search is cheaper.
+    """
+
+    __slots__ = ("_anchored", "_digit_word_starts", "_upper_starts", "low", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self._anchored = False
+        self._digit_word_starts: list[int] | None = None
+        self._upper_starts: list[int] | None = None
+
+    def _anchor(self) -> None:
+        self._anchored = True
+        text = self.text
+        digits = _find_each(text, _ASCII_DIGITS) if text.isascii() else None
+        if digits is None:
+            return
+        runs = [p for p in digits if p == 0 or not text[p - 1].isdigit()]
+        self._digit_word_starts = [p for p in runs if p == 0 or not _is_word(text[p - 1])]
+        # Every identifier that starts with capitals (IBAN, NINO, NIE, UK postcode) has its
+        # first digit within four characters of its start, and that digit begins a run.
+        uppers: set[int] = set()
+        for run in runs:
+            for q in range(max(0, run - 4), run):
+                if text[q] in _ASCII_UPPER and (q == 0 or not _is_word(text[q - 1])):
+                    uppers.add(q)
+        self._upper_starts = sorted(uppers)
+
+    def digit_word_starts(self) -> list[int] | None:
+        r"""Offsets of digits that begin a word, where `\d(?<![\w].)` can match."""
+        if not self._anchored:
+            self._anchor()
+        return self._digit_word_starts
+
+    def upper_starts(self) -> list[int] | None:
+        """Offsets of capitals that begin a word a few characters before a digit."""
+        if not self._anchored:
+            self._anchor()
+        return self._upper_starts
+
+    def with_chars(self, starts: list[int] | None, chars: str) -> list[int] | None:
+        """`starts` and the offsets of `chars`, merged."""
+        if starts is None:
+            return None
+        extra = _find_each(self.text, chars)
+        return None if extra is None else sorted(starts + extra)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying only `starts` (None: search the whole text).
+
+    `starts` must hold every offset where a match can begin; extra ones are harmless.
+    """
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+class _Trigger:
+    """Lower-case context keywords, found with `str.find` (far faster than an alternation)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, *words: str) -> None:
+        self.words = tuple(sorted(set(words), key=len, reverse=True))
+
+    def hits(self, low: str) -> list[tuple[int, int]]:
+        """(start, end) of every keyword occurrence in `low`, the longest at each start."""
+        ends: dict[int, int] = {}
+        for word in self.words:
+            i = low.find(word)
+            while i >= 0:
+                ends.setdefault(i, i + len(word))
+                i = low.find(word, i + 1)
+        return sorted(ends.items())
 
 
 def _looks_random(token: str, *, min_distinct: int = 10) -> bool:
@@ -187,7 +303,8 @@ _EMAIL = re.compile(
 )
 
 
-def _find_email(text: str) -> Iterator[Match]:
+def _find_email(t: _Text) -> Iterator[Match]:
+    text = t.text
     for m in _EMAIL.finditer(text):
         labels = m.group(1).split(".")
         if any(label.startswith("-") or label.endswith("-") for label in labels):
@@ -213,7 +330,7 @@ _PHONE_NATIONAL = re.compile(
     r"|telefon|telefonnummer|handy|t[ée]l[ée]phone|t[ée]l|portable|num[ée]ro|telefono"
     r"|cellulare)\b)[^\d\n+]{0,25}?(0\d{1,4}(?:[ \-./]\d{2,8}){1,4})" + _EXT + r"(?![\w\-]|[.,]\d)"
 )
-_PHONE_TRIGGER = _trigger(
+_PHONE_TRIGGER = _Trigger(
     "tel",
     "phone",
     "mobile",
@@ -264,15 +381,16 @@ def _phone_shape_ok(candidate: str, *, international: bool) -> bool:
     return 9 <= len(digits) <= 13
 
 
-def _find_phone(text: str, low: str) -> Iterator[Match]:
-    for m in _PHONE_INTL.finditer(text):
+def _find_phone(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in _matches_at(_PHONE_INTL, text, t.with_chars(t.digit_word_starts(), "+")):
         # "00" as an international prefix is common in Europe but so are digit groups that
         # start with 00 (inside account numbers): it needs a phone word nearby.
         if m.group().startswith("00") and not _before(text, m.start(), _PHONE_CONTEXT, 30):
             continue
         if _phone_shape_ok(m.group(), international=True):
             yield "phone", m.start(), m.end()
-    for m in _PHONE_NA.finditer(text):
+    for m in _matches_at(_PHONE_NA, text, t.with_chars(t.digit_word_starts(), "(")):
         candidate = m.group()
         digits = v.digits_only(candidate.split("x")[0].split("X")[0].split("e")[0])
         national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
@@ -314,8 +432,9 @@ def _card_grouping_ok(candidate: str) -> bool:
     return all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4
 
 
-def _find_card(text: str) -> Iterator[Match]:
-    for m in _CARD.finditer(text):
+def _find_card(t: _Text) -> Iterator[Match]:
+    text = t.text
+    for m in _matches_at(_CARD, text, t.digit_word_starts()):
         candidate = m.group()
         digits = v.digits_only(candidate)
         if len(digits) <= 19 and _card_grouping_ok(candidate) and _card_ok(digits):
@@ -327,8 +446,9 @@ def _find_card(text: str) -> Iterator[Match]:
 _IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?: ?[A-Z0-9]){10,30}(?![\w])")
 
 
-def _find_iban(text: str) -> Iterator[Match]:
-    for m in _IBAN.finditer(text):
+def _find_iban(t: _Text) -> Iterator[Match]:
+    text = t.text
+    for m in _matches_at(_IBAN, text, t.upper_starts()):
         candidate = m.group()
         expected = v.IBAN_LENGTHS.get(candidate[:2])
         if expected is None:
@@ -359,11 +479,12 @@ _SSN_CONTEXT = re.compile(
 )
 
 
-_SSN_TRIGGER = _trigger("ssn", "ss#", "social")
+_SSN_TRIGGER = _Trigger("ssn", "ss#", "social")
 
 
-def _find_ssn(text: str, low: str) -> Iterator[Match]:
-    for m in _SSN.finditer(text):
+def _find_ssn(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in _matches_at(_SSN, text, t.digit_word_starts()):
         if v.us_ssn_ok(m.group()):
             yield "us_ssn", m.start(), m.end()
     for m in _keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
@@ -393,17 +514,18 @@ _STEUER_ID = re.compile(
 )
 
 
-def _find_national_ids(text: str) -> Iterator[Match]:
-    for m in _NINO.finditer(text):
+def _find_national_ids(t: _Text) -> Iterator[Match]:
+    text = t.text
+    for m in _matches_at(_NINO, text, t.upper_starts()):
         if v.uk_nino_ok(m.group()):
             yield "uk_nino", m.start(), m.end()
-    for m in _NIR.finditer(text):
+    for m in _matches_at(_NIR, text, t.digit_word_starts()):
         if v.fr_nir_ok(m.group()):
             yield "fr_nir", m.start(), m.end()
-    for m in _DNI.finditer(text):
+    for m in _matches_at(_DNI, text, t.digit_word_starts()):
         if v.es_dni_ok(m.group()):
             yield "es_dni", m.start(), m.end()
-    for m in _NIE.finditer(text):
+    for m in _matches_at(_NIE, text, t.upper_starts()):
         if v.es_nie_ok(m.group()):
             yield "es_nie", m.start(), m.end()
     for m in _CODICE_FISCALE.finditer(text):
@@ -411,10 +533,11 @@ def _find_national_ids(text: str) -> Iterator[Match]:
             yield "it_codice_fiscale", m.start(), m.end()
 
 
-_STEUER_TRIGGER = _trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
+_STEUER_TRIGGER = _Trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
 
 
-def _find_steuer_id(text: str, low: str) -> Iterator[Match]:
+def _find_steuer_id(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
     for m in _keyed(text, low, _STEUER_TRIGGER, _STEUER_ID, digit_within=48):
         if v.de_steuer_id_ok(m.group(1)):
             yield "de_steuer_id", m.start(1), m.end(1)
@@ -432,14 +555,19 @@ _VERSION_CONTEXT = re.compile(
 )
 
 
-def _find_ip(text: str) -> Iterator[Match]:
-    for m in _IPV4.finditer(text):
+def _find_ipv4(t: _Text) -> Iterator[Match]:
+    text = t.text
+    for m in _matches_at(_IPV4, text, t.digit_word_starts()):
         if _before(text, m.start(), _VERSION_CONTEXT, 12):
             continue
         if text.startswith("/", m.end()) and text[m.end() + 1 : m.end() + 2].isdigit():
             continue  # a CIDR block names a network, not a host
         if v.ip_ok(m.group()):
             yield "ip_address", m.start(), m.end()
+
+
+def _find_ipv6(t: _Text) -> Iterator[Match]:
+    text = t.text
     if "::" in text or text.count(":") >= 7:
         for m in _IPV6.finditer(text):
             candidate = m.group()
@@ -506,7 +634,7 @@ def _parse_date(m: re.Match[str]) -> bool:
     return v.plausible_date(year, months[0], day)
 
 
-_DOB_TRIGGER = _trigger(
+_DOB_TRIGGER = _Trigger(
     "dob",
     "d.o.b",
     "d.ob",
@@ -524,7 +652,8 @@ _DOB_TRIGGER = _trigger(
 )
 
 
-def _find_dob(text: str, low: str) -> Iterator[Match]:
+def _find_dob(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
     for m in _keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48):
         if _parse_date(m):
             yield "date_of_birth", m.start(1), m.end(1)
@@ -549,13 +678,14 @@ _UK_POSTCODE_RE = re.compile(rf"(?=[A-Z])(?<![\w\-])({_UK_POSTCODE})(?![\w\-])")
 _STORAGE_UNITS = ("GB", "TB")
 
 
-def _find_address(text: str) -> Iterator[Match]:
-    for m in _US_ADDRESS.finditer(text):
+def _find_address(t: _Text) -> Iterator[Match]:
+    text = t.text
+    for m in _matches_at(_US_ADDRESS, text, t.digit_word_starts()):
         end = m.end()
         while end > m.start() and text[end - 1] in _TRAILING_PUNCT:
             end -= 1
         yield "postal_address", m.start(), end
-    for m in _UK_POSTCODE_RE.finditer(text):
+    for m in _matches_at(_UK_POSTCODE_RE, text, t.upper_starts()):
         if m.group(1)[-2:] in _STORAGE_UNITS:
             continue
         yield "postal_address", m.start(1), m.end(1)
@@ -576,11 +706,12 @@ _PASSPORT = re.compile(
 )
 
 
-_MRN_TRIGGER = _trigger("mrn", "medical record", "patient", "health record", "chart")
-_PASSPORT_TRIGGER = _trigger("passport", "passeport", "reisepass", "pasaporte", "passaporto")
+_MRN_TRIGGER = _Trigger("mrn", "medical record", "patient", "health record", "chart")
+_PASSPORT_TRIGGER = _Trigger("passport", "passeport", "reisepass", "pasaporte", "passaporto")
 
 
-def _find_context_ids(text: str, low: str) -> Iterator[Match]:
+def _find_context_ids(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
     for m in _keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=48):
         if sum(c.isdigit() for c in m.group(1)) >= 3:
             yield "medical_record_number", m.start(1), m.end(1)
@@ -617,11 +748,12 @@ _JWT = re.compile(
 _BEARER = re.compile(r"(?i:\bbearer)[ \t]+([A-Za-z0-9\-._~+/]{16,4096}=*)(?![A-Za-z0-9\-._~+/=])")
 
 
-_AWS_SECRET_TRIGGER = _trigger("aws", "secret")
-_BEARER_TRIGGER = _trigger("bearer")
+_AWS_SECRET_TRIGGER = _Trigger("aws", "secret")
+_BEARER_TRIGGER = _Trigger("bearer")
 
 
-def _find_provider_keys(text: str, low: str) -> Iterator[Match]:
+def _find_provider_keys(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
     if "akia" in low or "asia" in low:
         for m in _AWS_ACCESS.finditer(text):
             yield "aws_access_key", m.start(), m.end()
@@ -629,7 +761,7 @@ def _find_provider_keys(text: str, low: str) -> Iterator[Match]:
         for m in _keyed(text, low, _AWS_SECRET_TRIGGER, _AWS_SECRET):
             if _looks_random(m.group(1)):
                 yield "aws_secret_key", m.start(1), m.end(1)
-    if "gh" in low or "github_pat_" in low:
+    if "_" in text and ("gh" in text or "github_pat_" in text):
         for m in _GITHUB.finditer(text):
             if _looks_random(m.group()[4:]):
                 yield "github_token", m.start(), m.end()
@@ -669,7 +801,8 @@ _PK_BODY = re.compile(r"(?:[ \t]*\r?\n[ \t]*(?:[A-Za-z0-9+/=]{1,128}|[\w\-]+:[^\
 _BASE64_CHAR = re.compile(r"[A-Za-z0-9+/]")
 
 
-def _find_private_key(text: str) -> Iterator[Match]:
+def _find_private_key(t: _Text) -> Iterator[Match]:
+    text = t.text
     position = 0
     # Where the next END marker of each label is (-1: none after that point), so that many
     # BEGIN lines without an END do not each search the rest of the text.
@@ -726,7 +859,7 @@ _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
 _PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//)")
 
 
-_CONN_URI_TRIGGER = _trigger(
+_CONN_URI_TRIGGER = _Trigger(
     "postgres",
     "mysql",
     "mariadb",
@@ -738,9 +871,9 @@ _CONN_URI_TRIGGER = _trigger(
     "oracle",
     "cockroachdb",
 )
-_JDBC_TRIGGER = _trigger("jdbc:")
-_ODBC_TRIGGER = _trigger("server", "data source", "host", "driver", "provider", "dsn", "address")
-_PASSWORD_TRIGGER = _trigger("pass", "pwd", "secret")
+_JDBC_TRIGGER = _Trigger("jdbc:")
+_ODBC_TRIGGER = _Trigger("server", "data source", "host", "driver", "provider", "dsn", "address")
+_PASSWORD_TRIGGER = _Trigger("pass", "pwd", "secret")
 
 
 def _password_value_ok(value: str) -> bool:
@@ -750,7 +883,8 @@ def _password_value_ok(value: str) -> bool:
     return not value.startswith(("/", "~", "./", "http://", "https://"))
 
 
-def _find_credentials(text: str, low: str) -> Iterator[Match]:
+def _find_credentials(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
     if "://" in text:
         for m in _keyed(text, low, _CONN_URI_TRIGGER, _CONN_URI):
             if not _password_value_ok(m.group(1)):
@@ -804,12 +938,9 @@ def _find_credentials(text: str, low: str) -> Iterator[Match]:
 @dataclass(frozen=True, slots=True)
 class _Recognizer:
     kinds: frozenset[str]
-    hints: tuple[str, ...]  # lower-case substrings, one of which must occur; () = always run
-    find: Callable[[str, str], Iterator[Match]]
-
-
-def _plain(find: Callable[[str], Iterator[Match]]) -> Callable[[str, str], Iterator[Match]]:
-    return lambda text, _low: find(text)
+    hints: tuple[str, ...]  # lower-case substrings, one of which must occur; () = no such need
+    find: Callable[[_Text], Iterator[Match]]
+    digits: bool = False  # its values contain a digit: skipped for texts without one
 
 
 _SECRET_KINDS = frozenset(
@@ -826,25 +957,28 @@ _SECRET_KINDS = frozenset(
         "bearer_token",
     }
 )
-_DIGITS = tuple("0123456789")
 
 _RECOGNIZERS: tuple[_Recognizer, ...] = (
-    _Recognizer(frozenset({"email"}), ("@",), _plain(_find_email)),
-    _Recognizer(frozenset({"phone"}), _DIGITS, _find_phone),
-    _Recognizer(frozenset({"credit_card"}), _DIGITS, _plain(_find_card)),
-    _Recognizer(frozenset({"iban"}), _DIGITS, _plain(_find_iban)),
-    _Recognizer(frozenset({"us_ssn"}), _DIGITS, _find_ssn),
+    _Recognizer(frozenset({"email"}), ("@",), _find_email),
+    _Recognizer(frozenset({"phone"}), (), _find_phone, digits=True),
+    _Recognizer(frozenset({"credit_card"}), (), _find_card, digits=True),
+    _Recognizer(frozenset({"iban"}), (), _find_iban, digits=True),
+    _Recognizer(frozenset({"us_ssn"}), (), _find_ssn, digits=True),
     _Recognizer(
         frozenset({"uk_nino", "fr_nir", "es_dni", "es_nie", "it_codice_fiscale"}),
-        _DIGITS,
-        _plain(_find_national_ids),
+        (),
+        _find_national_ids,
+        digits=True,
     ),
     _Recognizer(
         frozenset({"de_steuer_id"}),
         ("steuer", "identifikationsnummer", "idnr", "tax id", "tin"),
         _find_steuer_id,
+        digits=True,
     ),
-    _Recognizer(frozenset({"ip_address"}), (".", ":"), _plain(_find_ip)),
+    _Recognizer(frozenset({"ip_address"}), (".",), _find_ipv4, digits=True),
+    # An IPv6 address may be hex letters only ("fe::ab"), but never lacks a colon.
+    _Recognizer(frozenset({"ip_address"}), (":",), _find_ipv6),
     _Recognizer(
         frozenset({"date_of_birth"}),
         (
@@ -861,8 +995,9 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
             "nascita",
         ),
         _find_dob,
+        digits=True,
     ),
-    _Recognizer(frozenset({"postal_address"}), _DIGITS, _plain(_find_address)),
+    _Recognizer(frozenset({"postal_address"}), (), _find_address, digits=True),
     _Recognizer(
         frozenset({"medical_record_number", "passport"}),
         (
@@ -879,13 +1014,20 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         _find_context_ids,
     ),
     _Recognizer(_SECRET_KINDS, (), _find_provider_keys),
-    _Recognizer(frozenset({"private_key"}), ("private key",), _plain(_find_private_key)),
+    _Recognizer(frozenset({"private_key"}), ("private key",), _find_private_key),
     _Recognizer(
         frozenset({"connection_string", "password"}),
         ("://", "jdbc:", "pass", "pwd", "secret"),
         _find_credentials,
     ),
 )
+
+
+def _present(hint: str, low: str, seen: dict[str, bool]) -> bool:
+    found = seen.get(hint)
+    if found is None:
+        found = seen[hint] = hint in low
+    return found
 
 
 def _resolve(candidates: list[Match]) -> list[Finding]:
@@ -920,14 +1062,21 @@ def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
             raise ValueError(f"unknown PII kinds: {', '.join(sorted(unknown))}")
     if not text:
         return []
-    low = text.lower()
+    t = _Text(text)
+    low = t.low
+    has_digit = any(d in text for d in _ASCII_DIGITS) or (
+        not text.isascii() and _DIGIT.search(text) is not None
+    )
+    seen: dict[str, bool] = {}  # hint -> present; several recognizers share hints
     candidates: list[Match] = []
     for recognizer in _RECOGNIZERS:
         if kinds is not None and recognizer.kinds.isdisjoint(kinds):
             continue
-        if recognizer.hints and not any(h in low for h in recognizer.hints):
+        if recognizer.digits and not has_digit:
             continue
-        for match in recognizer.find(text, low):
+        if recognizer.hints and not any(_present(h, low, seen) for h in recognizer.hints):
+            continue
+        for match in recognizer.find(t):
             if kinds is None or match[0] in kinds:
                 candidates.append(match)
     if _name_recognizers and (kinds is None or "person" in kinds):

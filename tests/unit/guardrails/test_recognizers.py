@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 import time
+from pathlib import Path
 
 import pytest
 
+from bastion.guardrails import recognizers
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.recognizers import KINDS, register_name_recognizer, scan
 from bastion.guardrails.validators import (
@@ -324,3 +327,29 @@ def test_one_megabyte_of_mixed_text_is_fast() -> None:
     elapsed = time.perf_counter() - started
     assert len(findings) == 4 * (1_000_000 // len(chunk))
     assert elapsed < 10.0  # ~1 s on a 2-vCPU VM; generous for loaded CI machines
+
+
+PROSE = (
+    "Our support team received the attached customer message about a delayed delivery. "
+    "Please draft a polite reply that apologises for the delay and offers a discount code. "
+)
+
+
+def test_anchored_matching_finds_what_a_full_search_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In prose with few digits, patterns are tried only at candidate offsets; the findings
+    must be exactly those of searching every offset, for every labelled sample."""
+    dataset = Path(recognizers.__file__).parents[3] / "benchmarks" / "guardrails"
+    samples = [
+        json.loads(line)["text"]
+        for line in (dataset / "pii_eval.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    texts = [f"{PROSE * 8}{sample} {PROSE * 4}" for sample in samples]
+    anchored = [scan(text) for text in texts]
+    tried = sum(recognizers._Text(text).digit_word_starts() is not None for text in texts)
+    assert tried > len(texts) * 0.9  # the anchored path is what this test exercises
+    monkeypatch.setattr(recognizers, "_ANCHORS_PER_KB", -(10**6))  # always search
+    assert recognizers._Text(texts[0]).digit_word_starts() is None
+    for text, expected in zip(texts, anchored, strict=True):
+        assert scan(text) == expected, text
