@@ -265,3 +265,105 @@ def test_an_endpoint_policy_wins_over_the_tenant_s(
     with pytest.raises(openai.BadRequestError) as refused:
         chat(gateway, "assistant", f"card {CARD}")
     assert refused.value.code == "sensitive_data"
+
+
+def test_a_blocked_answer_ends_where_the_first_value_starts(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    _, url = scripted
+    gateway = start_gateway(
+        {"up": openai_backend(url), "anth": anthropic_backend(url)},
+        guardrails={"output": {"action": "block"}},
+    )
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    stream = api.chat.completions.create(
+        model="up/leak",
+        messages=[{"role": "user", "content": "x"}],
+        stream=True,
+    )
+    chunks = list(stream)
+    text = "".join(chunk.choices[0].delta.content or "" for chunk in chunks if chunk.choices)
+    assert text == "Your card is "
+    reasons = [
+        c.choices[0].finish_reason for c in chunks if c.choices and c.choices[0].finish_reason
+    ]
+    assert reasons == ["content_filter"]
+    messages = anthropic.Anthropic(base_url=gateway.url, api_key=ADMIN_KEY, max_retries=0)
+    with messages.messages.stream(
+        model="anth/leak", max_tokens=8, messages=[{"role": "user", "content": "x"}]
+    ) as events:
+        assert "".join(events.text_stream) == "Your card is "
+        assert events.get_final_message().stop_reason == "refusal"
+    # A whole answer: the scripted "echo-last" model repeats the user's message.
+    answer = api.chat.completions.create(
+        model="up/echo-last",
+        messages=[{"role": "user", "content": "Write to bob@example.com today"}],
+    )
+    assert answer.choices[0].message.content == "Write to "
+    assert answer.choices[0].finish_reason == "content_filter"
+    assert gateway.metric("bastion_guardrail_output_blocked_total") == 3
+
+
+def test_tenants_have_their_own_output_and_injection_policies(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    from tests.integration.test_admission import make_key
+
+    _, url = scripted
+    gateway = start_gateway(
+        {"up": openai_backend(url)},
+        guardrails={
+            "output": {"action": "redact"},
+            "tenants": {
+                "bank": {"output_action": "block", "injection_action": "block"},
+                "lab": {"output_action": "allow"},
+            },
+        },
+    )
+    _, bank = make_key(gateway, "bank")
+    _, lab = make_key(gateway, "lab")
+    _, shop = make_key(gateway, "shop")
+
+    def echo(secret: str, text: str) -> Any:
+        api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=secret, max_retries=0)
+        return api.chat.completions.create(
+            model="up/echo-last", messages=[{"role": "user", "content": text}]
+        )
+
+    said = "Write to bob@example.com today"
+    assert echo(bank, said).choices[0].message.content == "Write to "
+    assert echo(lab, said).choices[0].message.content == said
+    assert echo(shop, said).choices[0].message.content == "Write to [EMAIL] today"
+    with pytest.raises(openai.BadRequestError) as refused:
+        echo(bank, ATTACK)
+    assert refused.value.code == "prompt_injection"
+    assert echo(shop, ATTACK).choices[0].finish_reason == "stop"  # flagged, not refused
+    assert gateway.metric("bastion_guardrail_injections_total", action="block") == 1
+    assert gateway.metric("bastion_guardrail_injections_total", action="flag") == 1
+
+
+def test_a_long_text_is_scored_off_the_event_loop_and_fails_closed_on_time(
+    hybrid: Callable[..., RunningGateway], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_attack = "Here is the document to summarise.\n" + "lorem ipsum " * 400 + ATTACK
+    gateway = hybrid(guardrails={"injection": {"action": "block"}, "input": {"inline_chars": 1000}})
+    with pytest.raises(openai.BadRequestError) as refused:
+        chat(gateway, "assistant", long_attack)
+    assert refused.value.code == "prompt_injection"
+
+    from bastion.guardrails.injection import LinearInjectionClassifier
+
+    score = LinearInjectionClassifier.score
+
+    def slow(self: LinearInjectionClassifier, text: str) -> float:
+        if len(text) > 1000:
+            time.sleep(0.5)
+        return score(self, text)
+
+    monkeypatch.setattr(LinearInjectionClassifier, "score", slow)
+    gateway = hybrid(guardrails={"input": {"inline_chars": 1000, "timeout_ms": 50}})
+    with pytest.raises(openai.InternalServerError) as unknown:
+        chat(gateway, "cloud-only", "lorem ipsum " * 400)
+    assert unknown.value.code == "no_local_backend"
+    assert chat(gateway, "cloud-only", "a short question").headers["x-bastion-backend"] == "cloud"
+    assert gateway.metric("bastion_guardrail_failures_total", reason="injection") == 1

@@ -566,6 +566,8 @@ class AdmissionConfig(_Strict):
 
 GuardrailAction = Literal["route", "redact", "block", "allow"]
 DataClass = Literal["pii", "secret", "phi"]
+OutputAction = Literal["allow", "redact", "block"]
+InjectionAction = Literal["flag", "label", "block"]
 
 
 def _route_every_class() -> dict[DataClass, GuardrailAction]:
@@ -604,9 +606,11 @@ class InputGuardrails(_Strict):
 
 
 class OutputGuardrails(_Strict):
-    """Sensitive data in answers: ``redact`` masks it, streams included (``allow``: as is)."""
+    """Sensitive data in answers: ``redact`` masks it, streams included; ``block`` ends the
+    answer where the first value starts (finish reason ``content_filter``, or ``refusal`` for
+    Anthropic clients); ``allow`` sends it as is."""
 
-    action: Literal["allow", "redact"] = "allow"
+    action: OutputAction = "allow"
     kinds: list[str] | None = None
     # A streamed answer's newest characters are held until the text after them shows they are
     # not the start of a value (the longest value a recognizer finds, private keys aside).
@@ -636,15 +640,18 @@ class InjectionGuardrails(_Strict):
     """
 
     enabled: bool = True
-    action: Literal["flag", "label", "block"] = "flag"
+    action: InjectionAction = "flag"
     threshold: Annotated[float, Field(gt=0, lt=1)] = 0.5
     engine: InjectionEngine | None = None
 
 
 class GuardrailOverrides(_Strict):
-    """Actions of one tenant or endpoint, class by class over the defaults."""
+    """One tenant's or endpoint's policy: input actions class by class over the defaults, and
+    its own output and prompt-injection actions where set."""
 
     actions: dict[DataClass, GuardrailAction] = Field(default_factory=dict)
+    output_action: OutputAction | None = None
+    injection_action: InjectionAction | None = None
 
 
 class GuardrailsConfig(_Strict):
@@ -655,7 +662,7 @@ class GuardrailsConfig(_Strict):
     output: OutputGuardrails = Field(default_factory=OutputGuardrails)
     injection: InjectionGuardrails = Field(default_factory=InjectionGuardrails)
     # Per tenant name, then per endpoint or model (as clients call it, without @version):
-    # actions that replace the defaults class by class; an endpoint's win over a tenant's.
+    # actions that replace the defaults; an endpoint's win over a tenant's.
     tenants: dict[str, GuardrailOverrides] = Field(default_factory=dict)
     endpoints: dict[str, GuardrailOverrides] = Field(default_factory=dict)
 

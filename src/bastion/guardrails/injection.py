@@ -243,10 +243,14 @@ class LinearInjectionClassifier:
             pass
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
+        # Long texts are scored on worker threads too: never assume an entry is still there.
+        values = []
         for key in keys:
-            if key not in cache:
-                cache[key] = weight(key)
-        return math.fsum(map(cache.__getitem__, keys))
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = weight(key)
+            values.append(value)
+        return math.fsum(values)
 
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""

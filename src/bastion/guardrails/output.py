@@ -1,10 +1,16 @@
-"""Masking sensitive values in answers: whole bodies, and streams as they are sent.
+"""Masking sensitive values in answers, or ending answers at them: whole bodies, and streams
+as they are sent.
 
 A stream is rewritten event by event in the client's protocol. The text of each choice (OpenAI)
 or content block (Anthropic) goes through its own ``StreamMasker``, so a value split across two
 events is still caught; what the masker holds back is sent with the choice's finishing chunk or
 just before the block's ``content_block_stop``. Tool call arguments and other structured parts
 pass unchanged.
+
+Blocking ends the answer where the first value starts, as a provider's content filter does:
+the text before it is sent, then the choice finishes with ``content_filter`` (OpenAI) or the
+message stops with ``refusal`` (Anthropic). Whatever the engine generates after that is read
+(so its usage is counted) but never sent.
 """
 
 from __future__ import annotations
@@ -81,6 +87,38 @@ def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
     return count
 
 
+def block_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
+    """Ends a whole answer's text at its first sensitive value; returns how many choices (or
+    messages) were ended."""
+    if protocol == "anthropic":
+        content = body.get("content")
+        if not isinstance(content, list):
+            return 0
+        for position, block in enumerate(content):
+            text = block.get("text") if isinstance(block, dict) else None
+            findings = scan(text) if isinstance(text, str) else []
+            if findings:
+                block["text"] = text[: min(f.start for f in findings)]  # type: ignore[index]
+                del content[position + 1 :]
+                body["stop_reason"] = "refusal"
+                body["stop_sequence"] = None
+                return 1
+        return 0
+    ended = 0
+    for choice in body.get("choices") or []:
+        if not isinstance(choice, dict):
+            continue
+        message = choice.get("message")
+        holder, key = (message, "content") if isinstance(message, dict) else (choice, "text")
+        text = holder.get(key)
+        findings = scan(text) if isinstance(text, str) else []
+        if findings:
+            holder[key] = text[: min(f.start for f in findings)]  # type: ignore[index]
+            choice["finish_reason"] = "content_filter"
+            ended += 1
+    return ended
+
+
 def restore_body(body: dict[str, Any], protocol: WireProtocol, values: Placeholders) -> None:
     """Puts placeholders' values back into a whole answer."""
     rewrite_body(body, protocol, values.restore)
@@ -88,7 +126,8 @@ def restore_body(body: dict[str, Any], protocol: WireProtocol, values: Placehold
 
 class MaskingStream:
     """A ``StreamTranslator`` whose client events have their text rewritten: values masked
-    (when ``scan`` is given) and placeholders restored (when ``placeholders`` are)."""
+    (when ``scan`` is given), or the answer ended at the first one (``block``), and
+    placeholders restored (when ``placeholders`` are)."""
 
     def __init__(
         self,
@@ -97,14 +136,18 @@ class MaskingStream:
         scan: Scan | None,
         holdback: int,
         placeholders: Placeholders | None = None,
+        *,
+        block: bool = False,
     ) -> None:
         self._inner = inner
         self._anthropic = protocol == "anthropic"
         self._scan = scan
         self._holdback = holdback
         self._placeholders = placeholders
+        self._block = block
         self._maskers: dict[int, TextFilter] = {}
-        self._masked: list[StreamMasker] = []
+        self._scanners: dict[int, StreamMasker] = {}
+        self._ended: set[int] = set()  # choices (OpenAI) or the block (Anthropic) cut short
         self._template: dict[str, Any] = {}  # id, object, created, model of the last chunk
 
     @property
@@ -113,11 +156,21 @@ class MaskingStream:
 
     @property
     def finish_reason(self) -> str | None:
+        if self._ended:
+            return "refusal" if self._anthropic else "content_filter"
         return self._inner.finish_reason
 
     @property
     def masked(self) -> int:
-        return sum(len(masker.found) for masker in self._masked)
+        """Values masked so far (with ``block``: 0)."""
+        if self._block:
+            return 0
+        return sum(len(scanner.found) for scanner in self._scanners.values())
+
+    @property
+    def blocked(self) -> int:
+        """Choices (or messages) ended at a sensitive value so far."""
+        return len(self._ended)
 
     def feed(self, event: SSEEvent) -> list[bytes]:
         return self._rewrite(self._inner.feed(event))
@@ -135,8 +188,8 @@ class MaskingStream:
             return found
         filters: list[TextFilter] = []
         if self._scan is not None:
-            masker = StreamMasker(self._scan, self._holdback)
-            self._masked.append(masker)
+            masker = StreamMasker(self._scan, self._holdback, block=self._block)
+            self._scanners[index] = masker
             filters.append(masker)
         if self._placeholders is not None:
             filters.append(StreamRestorer(self._placeholders))
@@ -154,6 +207,10 @@ class MaskingStream:
                     out.extend(self._openai_event(event))
         return out
 
+    def _cut_short(self, index: int) -> bool:
+        scanner = self._scanners.get(index)
+        return scanner is not None and scanner.blocked
+
     def _openai_event(self, event: SSEEvent) -> list[bytes]:
         if event.data == "[DONE]":
             return [*self._openai_rest(), OPENAI_DONE]
@@ -162,27 +219,45 @@ class MaskingStream:
         if not choices:
             return [encode_data(chunk)] if isinstance(chunk, dict) else []
         self._template = {k: chunk[k] for k in ("id", "object", "created", "model") if k in chunk}
+        kept = []
         for choice in choices:
             if not isinstance(choice, dict):
+                kept.append(choice)
                 continue
-            masker = self._masker(int(choice.get("index") or 0))
+            index = int(choice.get("index") or 0)
+            if index in self._ended:
+                continue  # this choice was ended: nothing more of it is sent
+            masker = self._masker(index)
             delta = choice.get("delta")
             holder, key = (delta, "content") if isinstance(delta, dict) else (choice, "text")
             text = holder.get(key)
             released = masker.feed(text) if isinstance(text, str) else ""
-            if choice.get("finish_reason"):
+            if choice.get("finish_reason") or self._cut_short(index):
                 released += masker.finish()
+            if self._cut_short(index):
+                choice["finish_reason"] = "content_filter"
+                self._ended.add(index)
             if isinstance(text, str) or released:
                 holder[key] = released
+            kept.append(choice)
+        if not kept and not chunk.get("usage"):
+            return []
+        chunk["choices"] = kept
         return [encode_data(chunk)]
 
     def _openai_rest(self) -> list[bytes]:
         """Text still held when the stream ends without a finishing chunk."""
         out = []
         for index, masker in self._maskers.items():
+            if index in self._ended:
+                continue
             rest = masker.finish()
-            if rest:
-                choice = {"index": index, "delta": {"content": rest}, "finish_reason": None}
+            reason = None
+            if self._cut_short(index):
+                reason = "content_filter"
+                self._ended.add(index)
+            if rest or reason:
+                choice = {"index": index, "delta": {"content": rest}, "finish_reason": reason}
                 out.append(encode_data({**self._template, "choices": [choice]}))
         return out
 
@@ -193,14 +268,39 @@ class MaskingStream:
             return []
         kind = payload.get("type")
         index = int(payload.get("index") or 0)
+        if self._ended:
+            return self._anthropic_after_end(name, kind, index, payload)
         if kind == "content_block_delta":
             delta = payload.get("delta")
             if isinstance(delta, dict) and delta.get("type") == "text_delta":
-                delta["text"] = self._masker(index).feed(str(delta.get("text", "")))
+                masker = self._masker(index)
+                delta["text"] = masker.feed(str(delta.get("text", "")))
+                if self._cut_short(index):
+                    delta["text"] += masker.finish()
+                    self._ended.add(index)
         elif kind == "content_block_stop" and index in self._maskers:
             rest = self._maskers[index].finish()
+            if self._cut_short(index):
+                self._ended.add(index)  # the message's end will say refusal
             if rest:
                 held = {"type": "content_block_delta", "index": index,
                         "delta": {"type": "text_delta", "text": rest}}  # fmt: skip
                 return [encode_event("content_block_delta", held), encode_event(name, payload)]
         return [encode_event(name, payload)]
+
+    def _anthropic_after_end(
+        self, name: str, kind: Any, index: int, payload: dict[str, Any]
+    ) -> list[bytes]:
+        """Once a block is cut short: its stop, the message's end (stopped for ``refusal``)
+        and pings pass; further content does not."""
+        if kind == "content_block_stop" and index in self._ended:
+            return [encode_event(name, payload)]
+        if kind == "message_delta":
+            delta = payload.get("delta")
+            if isinstance(delta, dict):
+                delta["stop_reason"] = "refusal"
+                delta["stop_sequence"] = None
+            return [encode_event(name, payload)]
+        if kind in ("message_stop", "ping", "error"):
+            return [encode_event(name, payload)]
+        return []

@@ -6,6 +6,9 @@ to a point no finding crosses, already masked. The scan of each piece also sees 
 ``context`` characters released before it, so recognizers that need a context word ("SSN",
 "born on") still find values whose context came earlier. The end of the stream releases the
 rest.
+
+With ``block``, the first value found ends the text instead: what came before it is released
+and nothing after it ever is (``blocked`` turns true).
 """
 
 from __future__ import annotations
@@ -22,25 +25,33 @@ _BLOCK_START, _BLOCK_END = "-----BEGIN", "-----END"
 
 
 class StreamMasker:
-    def __init__(self, scan: Scan, holdback: int = 128, context: int = 64) -> None:
+    def __init__(
+        self, scan: Scan, holdback: int = 128, context: int = 64, *, block: bool = False
+    ) -> None:
         self._scan = scan
         self._holdback = holdback
         self._context = context
+        self._block = block
         self._held = ""
         self._released_tail = ""  # the end of what was released, for context
         self.found: list[Finding] = []  # every finding so far (offsets in its own scan)
+        self.blocked = False
 
     def feed(self, piece: str) -> str:
         """What of the stream so far can be sent now, masked."""
+        if self.blocked:
+            return ""
         self._held += piece
         held = self._held
         cut = len(held) - self._holdback
-        block = held.rfind(_BLOCK_START)
-        if block != -1 and not _closed(held, block):
-            cut = min(cut, block)
+        pem = held.rfind(_BLOCK_START)
+        if pem != -1 and not _closed(held, pem):
+            cut = min(cut, pem)
         if cut <= 0:
             return ""
         findings = self._findings(held)
+        if findings and self._block:
+            return self._end_before(findings)
         for finding in findings:
             if finding.start < cut < finding.end:
                 cut = finding.start  # never release part of a value
@@ -49,9 +60,22 @@ class StreamMasker:
     def finish(self) -> str:
         """The rest of the stream, masked."""
         held = self._held
-        if not held:
+        if not held or self.blocked:
             return ""
-        return self._release(len(held), self._findings(held))
+        findings = self._findings(held)
+        if findings and self._block:
+            return self._end_before(findings)
+        return self._release(len(held), findings)
+
+    def _end_before(self, findings: list[Finding]) -> str:
+        """Releases the text before the first value; the rest is never sent."""
+        first = min(finding.start for finding in findings)
+        # Only the newest text can hold an unfinished value, and it lies after `first`.
+        text = self._held[:first]
+        self._held = ""
+        self.found.append(min(findings, key=lambda finding: finding.start))
+        self.blocked = True
+        return text
 
     def _findings(self, held: str) -> list[Finding]:
         context = self._released_tail

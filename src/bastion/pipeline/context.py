@@ -87,6 +87,9 @@ class RequestContext:
     classified: bool = True
     # Values the inspect stage replaced by placeholders, restored in the answer.
     placeholders: Placeholders | None = None
+    # What respond does with sensitive data in the answer (allow, redact, block), as the
+    # inspect stage resolved it for the tenant and endpoint; None: the configured default.
+    output_action: str | None = None
     # route: where the request may go; dispatch then sets the deployment that served it
     route: RoutePlan | None = None
     deployment: Deployment | None = None

@@ -185,6 +185,11 @@ class GatewayMetrics:
             "Sensitive values masked in answers (output policy redact).",
             registry=r,
         )
+        self.guardrail_output_blocked = Counter(
+            "bastion_guardrail_output_blocked",
+            "Answers (choices) ended at a sensitive value (output policy block).",
+            registry=r,
+        )
         self.guardrail_failures = Counter(
             "bastion_guardrail_failures",
             "Inspections that did not finish (timeout, error, injection classifier failure): "

@@ -1,4 +1,5 @@
-"""Masking streamed text: values split across pieces, context words, held-back private keys."""
+"""Masking streamed text (values split across pieces, context words, held-back private keys),
+and ending answers at the first value."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 import orjson
 
 from bastion.guardrails.findings import Finding
-from bastion.guardrails.output import MaskingStream, mask_body
+from bastion.guardrails.output import MaskingStream, block_body, mask_body
 from bastion.guardrails.stream import StreamMasker
 from bastion.protocols.exchange import exchange_for
 from bastion.protocols.operations import Operation
@@ -146,3 +147,150 @@ def test_an_anthropic_stream_is_masked_and_flushed_before_the_block_stops() -> N
     text = "".join(p["delta"]["text"] for p in parsed if p["type"] == "content_block_delta")
     assert text == "n [CREDIT_CARD]."
     assert parsed[-1]["type"] == "content_block_stop"
+
+
+def test_blocking_releases_the_text_before_the_first_value_and_nothing_after() -> None:
+    text = "Your card 4111 1111 1111 1111 is on file, the other is 5500 0000 0000 0004."
+    for size in (1, 5, 13, 80):
+        masker = StreamMasker(fake_scan, holdback=32, block=True)
+        pieces = [text[i : i + size] for i in range(0, len(text), size)]
+        sent = "".join(masker.feed(piece) for piece in pieces) + masker.finish()
+        assert sent == "Your card ", size
+        assert masker.blocked
+        assert [f.kind for f in masker.found] == ["credit_card"]
+        assert masker.feed("more 4111 1111 1111 1111") == "" and masker.finish() == ""
+
+
+def test_blocking_a_clean_stream_changes_nothing() -> None:
+    masker = StreamMasker(fake_scan, holdback=8, block=True)
+    sent = masker.feed("Nothing sensitive ") + masker.feed("in here.") + masker.finish()
+    assert sent == "Nothing sensitive in here."
+    assert not masker.blocked
+
+
+def test_whole_answers_are_ended_at_the_first_value_in_both_protocols() -> None:
+    openai = {
+        "choices": [
+            {
+                "index": 0,
+                "message": {"content": "card 4111 1111 1111 1111 ok"},
+                "finish_reason": "stop",
+            },
+            {"index": 1, "message": {"content": "nothing here"}, "finish_reason": "stop"},
+        ]
+    }
+    assert block_body(openai, "openai", fake_scan) == 1
+    first, second = openai["choices"]
+    assert first == {"index": 0, "message": {"content": "card "}, "finish_reason": "content_filter"}
+    assert second["finish_reason"] == "stop" and second["message"]["content"] == "nothing here"
+    anthropic = {
+        "content": [
+            {"type": "text", "text": "ok"},
+            {"type": "text", "text": "see 4111 1111 1111 1111"},
+            {"type": "tool_use", "id": "t", "name": "f", "input": {}},
+        ],
+        "stop_reason": "tool_use",
+    }
+    assert block_body(anthropic, "anthropic", fake_scan) == 1
+    assert anthropic["content"] == [
+        {"type": "text", "text": "ok"},
+        {"type": "text", "text": "see "},
+    ]
+    assert anthropic["stop_reason"] == "refusal"
+    clean = {"content": [{"type": "text", "text": "fine"}], "stop_reason": "end_turn"}
+    assert block_body(clean, "anthropic", fake_scan) == 0 and clean["stop_reason"] == "end_turn"
+
+
+def _openai_chunk(content: str | None, finish: str | None = None, **extra: object) -> SSEEvent:
+    delta = {"content": content} if content is not None else {}
+    chunk = {
+        "id": "c1",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "m",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        **extra,
+    }
+    return SSEEvent(None, orjson.dumps(chunk).decode())
+
+
+def test_a_blocked_openai_stream_finishes_with_content_filter() -> None:
+    exchange = exchange_for(Operation.CHAT, "openai")
+    assert exchange is not None
+    stream = MaskingStream(
+        exchange.stream_translator("m", include_usage=True), "openai", fake_scan, 32, block=True
+    )
+    out: list[bytes] = []
+    for piece in ["Card: 4111 11", "11 1111 1111", " and more text", " after it"]:
+        out += stream.feed(_openai_chunk(piece))
+    out += stream.feed(_openai_chunk(None, "stop"))
+    usage = {"prompt_tokens": 3, "completion_tokens": 9, "total_tokens": 12}
+    usage_chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+    out += stream.feed(
+        SSEEvent(None, orjson.dumps({**usage_chunk, "choices": [], "usage": usage}).decode())
+    )
+    out += stream.feed(SSEEvent(None, "[DONE]"))
+    events = _events(out)
+    assert events[-1].data == "[DONE]"
+    chunks = [orjson.loads(e.data) for e in events[:-1]]
+    choices = [c for chunk in chunks for c in chunk["choices"]]
+    assert "".join(c["delta"].get("content") or "" for c in choices) == "Card: "
+    assert [c["finish_reason"] for c in choices if c["finish_reason"]] == ["content_filter"]
+    assert chunks[-1]["usage"] == usage and chunks[-1]["choices"] == []
+    assert stream.blocked == 1 and stream.finish_reason == "content_filter"
+    assert b"4111" not in b"".join(out)
+
+
+def test_a_blocked_anthropic_stream_stops_for_refusal() -> None:
+    exchange = exchange_for(Operation.MESSAGES, "anthropic")
+    assert exchange is not None
+    stream = MaskingStream(
+        exchange.stream_translator("m", include_usage=False), "anthropic", fake_scan, 32, block=True
+    )
+
+    def delta(index: int, text: str) -> tuple[str, dict[str, object]]:
+        body = {"type": "text_delta", "text": text}
+        return "content_block_delta", {"type": "content_block_delta", "index": index, "delta": body}
+
+    text_block = {"type": "text", "text": ""}
+    events = [
+        (
+            "content_block_start",
+            {"type": "content_block_start", "index": 0, "content_block": text_block},
+        ),
+        delta(0, "see 4111 1111 "),
+        delta(0, "1111 1111 then"),
+        delta(0, " the rest"),
+        ("content_block_stop", {"type": "content_block_stop", "index": 0}),
+        (
+            "content_block_start",
+            {"type": "content_block_start", "index": 1, "content_block": text_block},
+        ),
+        delta(1, "second block"),
+        ("content_block_stop", {"type": "content_block_stop", "index": 1}),
+        (
+            "message_delta",
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": "end_turn"},
+                "usage": {"output_tokens": 9},
+            },
+        ),
+        ("message_stop", {"type": "message_stop"}),
+    ]
+    out: list[bytes] = []
+    for name, payload in events:
+        out += stream.feed(SSEEvent(name, orjson.dumps(payload).decode()))
+    parsed = [(e.event, orjson.loads(e.data)) for e in _events(out)]
+    text = "".join(p["delta"]["text"] for _, p in parsed if p["type"] == "content_block_delta")
+    assert text == "see "
+    assert [name for name, _ in parsed if name != "content_block_delta"] == [
+        "content_block_start",
+        "content_block_stop",
+        "message_delta",
+        "message_stop",
+    ]
+    message_delta = next(p for name, p in parsed if name == "message_delta")
+    assert message_delta["delta"]["stop_reason"] == "refusal"
+    assert message_delta["usage"] == {"output_tokens": 9}
+    assert stream.finish_reason == "refusal"

@@ -5,7 +5,8 @@ and endpoint, the policy labels the request for routing (``routing.local_only`` 
 on local backends), masks the values (or swaps them for placeholders restored in the answer),
 refuses the request, or lets it be. The text clients and tools wrote is also scored for prompt
 injection. A scan or classifier that fails or takes too long leaves the request unclassified,
-which routing treats as sensitive: it fails closed, never open.
+which routing treats as sensitive: it fails closed, never open. The stage also settles the
+request's output policy, which the respond stage applies to the answer.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
-from bastion.config.schema import GuardrailAction, GuardrailsConfig
+from bastion.config.schema import GuardrailsConfig, InjectionAction
 from bastion.guardrails.extract import TextField, text_fields
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.injection import (
@@ -24,6 +25,7 @@ from bastion.guardrails.injection import (
     load_default_classifier,
 )
 from bastion.guardrails.placeholders import Placeholders
+from bastion.guardrails.policy import PolicyResolver
 from bastion.guardrails.recognizers import scan
 from bastion.guardrails.redact import mask
 from bastion.pipeline.context import RequestContext
@@ -39,27 +41,18 @@ class Inspect(BaseStage):
 
     def __init__(self, config: GuardrailsConfig, metrics: GatewayMetrics) -> None:
         settings = config.input
-        self._actions: dict[str, GuardrailAction] = {str(k): v for k, v in settings.actions.items()}
-        self._tenant_actions = {
-            name: {str(k): v for k, v in tenant.actions.items()}
-            for name, tenant in config.tenants.items()
-        }
-        self._endpoint_actions = {
-            name: {str(k): v for k, v in endpoint.actions.items()}
-            for name, endpoint in config.endpoints.items()
-        }
+        self._policies = PolicyResolver(config)
         self._placeholders = settings.redact_with == "placeholder"
         self._kinds = frozenset(settings.kinds) if settings.kinds is not None else None
         self._timeout = settings.timeout_ms / 1000
         self._inline_chars = settings.inline_chars
-        # Large texts are scanned here, off the event loop; two at a time at most.
+        # Large texts are scanned and scored here, off the event loop; two at a time at most.
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
         self._findings = metrics.guardrail_findings
         self._failures = metrics.guardrail_failures
         injection = config.injection
-        self._injection_action = injection.action
         self._threshold = injection.threshold
-        self._injections = metrics.guardrail_injections.labels(injection.action)
+        self._injections = metrics.guardrail_injections
         self._injection: InjectionClassifier | None = None
         self._injection_engine: EngineInjectionClassifier | None = None
         if injection.enabled and injection.engine is not None:
@@ -77,11 +70,14 @@ class Inspect(BaseStage):
 
     async def on_request(self, ctx: RequestContext) -> None:
         assert ctx.body is not None
+        principal = ctx.principal
+        policy = self._policies.for_request(principal.tenant_name if principal else None, ctx.model)
+        ctx.output_action = policy.output
         fields = text_fields(ctx.operation, ctx.body)
         if not fields:
             return
         if self._injection is not None or self._injection_engine is not None:
-            await self._score_injection(ctx, fields)
+            await self._score_injection(ctx, fields, policy.injection)
         try:
             found = await self._scan(fields)
         except Exception as exc:  # a timeout or a recognizer bug: fail closed
@@ -94,7 +90,7 @@ class Inspect(BaseStage):
         if not any(found):
             return
         ctx.extra["sensitive_found"] = True  # whatever the policy does: never cached by meaning
-        actions = self._actions_for(ctx)
+        actions = policy.actions
         blocked: list[Finding] = []
         for field, findings in zip(fields, found, strict=True):
             if not findings:
@@ -124,51 +120,50 @@ class Inspect(BaseStage):
                 code="sensitive_data",
             )
 
-    def _actions_for(self, ctx: RequestContext) -> dict[str, GuardrailAction]:
-        """The defaults, then the tenant's, then the endpoint's, class by class."""
-        principal = ctx.principal
-        tenant = self._tenant_actions.get(principal.tenant_name) if principal else None
-        endpoint = self._endpoint_actions.get(ctx.model.split("@", 1)[0])
-        if tenant is None and endpoint is None:
-            return self._actions
-        return {**self._actions, **(tenant or {}), **(endpoint or {})}
-
-    async def _score_injection(self, ctx: RequestContext, fields: list[TextField]) -> None:
+    async def _score_injection(
+        self, ctx: RequestContext, fields: list[TextField], action: InjectionAction
+    ) -> None:
         """Scores what clients and tools wrote (the operator's system prompt is trusted)."""
         text = "\n".join(field.text for field in fields if field.role != "system")
         if not text:
             return
         try:
-            if self._injection_engine is not None:
-                score = await self._injection_engine.ascore(text)
-            else:
-                assert self._injection is not None
-                score = self._injection.score(text)
-        except InjectionClassifierError as exc:
+            score = await self._injection_score(text)
+        except (InjectionClassifierError, TimeoutError) as exc:
             self._failures.labels("injection").inc()
             log.warning(
                 "injection classifier failed",
-                extra={"request_id": ctx.request_id, "error": str(exc)},
+                extra={"request_id": ctx.request_id, "error": str(exc) or type(exc).__name__},
             )
             ctx.classified = False  # unknown: kept on local backends
             return
         ctx.extra["injection_score"] = round(score, 4)
         if score < self._threshold:
             return
-        self._injections.inc()
+        self._injections.labels(action).inc()
         log.warning(
             "prompt injection suspected",
             extra={"request_id": ctx.request_id, "score": round(score, 4)},
         )
-        if self._injection_action == "label":
+        if action == "label":
             ctx.classifications.add("injection")
-        elif self._injection_action == "block":
+        elif action == "block":
             raise GatewayError(
                 400,
                 "The request looks like a prompt-injection attempt and this gateway's policy "
                 "refuses such requests.",
                 code="prompt_injection",
             )
+
+    async def _injection_score(self, text: str) -> float:
+        if self._injection_engine is not None:
+            return await self._injection_engine.ascore(text)
+        assert self._injection is not None
+        if len(text) <= self._inline_chars:
+            return self._injection.score(text)
+        loop = asyncio.get_running_loop()
+        work = loop.run_in_executor(self._pool, self._injection.score, text)
+        return await asyncio.wait_for(work, self._timeout)
 
     async def _scan(self, fields: list[TextField]) -> list[list[Finding]]:
         size = sum(len(field.text) for field in fields)

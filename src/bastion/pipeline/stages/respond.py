@@ -10,7 +10,7 @@ from functools import partial
 import orjson
 
 from bastion.config.schema import OutputGuardrails
-from bastion.guardrails.output import MaskingStream, mask_body, restore_body
+from bastion.guardrails.output import MaskingStream, block_body, mask_body, restore_body
 from bastion.guardrails.recognizers import scan
 from bastion.guardrails.stream import Scan
 from bastion.pipeline.context import Reply, RequestContext
@@ -35,13 +35,23 @@ class Respond(BaseStage):
 
     def __init__(self, metrics: GatewayMetrics, output: OutputGuardrails | None = None) -> None:
         self._metrics = metrics
-        # Masking of sensitive values in answers, when the output policy asks for it.
+        # Sensitive values in answers: masked, or the answer ended at them, as the request's
+        # output policy says (the inspect stage resolves it per tenant and endpoint).
         self._scan: Scan | None = None
         self._holdback = 0
-        if output is not None and output.action == "redact":
+        self._default_action = "allow"
+        if output is not None:
             kinds = frozenset(output.kinds) if output.kinds is not None else None
             self._scan = partial(scan, kinds=kinds)
             self._holdback = output.holdback_chars
+            self._default_action = output.action
+
+    def _output_scan(self, ctx: RequestContext) -> tuple[Scan | None, bool]:
+        """The scan the answer goes through (None: none), and whether it blocks."""
+        action = ctx.output_action or self._default_action
+        if action == "allow" or self._scan is None:
+            return None, False
+        return self._scan, action == "block"
 
     async def on_request(self, ctx: RequestContext) -> None:
         upstream, exchange = ctx.upstream, ctx.exchange
@@ -79,8 +89,11 @@ class Respond(BaseStage):
                 )
             ctx.usage = exchange.usage_of(body)
             answer = exchange.client_body(body, ctx.model)
-            if self._scan is not None:
-                self._count_masked(mask_body(answer, exchange.client, self._scan))
+            output_scan, block = self._output_scan(ctx)
+            if output_scan is not None and block:
+                self._count_blocked(block_body(answer, exchange.client, output_scan))
+            elif output_scan is not None:
+                self._count_masked(mask_body(answer, exchange.client, output_scan))
             if ctx.placeholders:
                 restore_body(answer, exchange.client, ctx.placeholders)
             ctx.reply = Reply(200, orjson.dumps(answer), headers=headers)
@@ -123,9 +136,15 @@ class Respond(BaseStage):
             ctx.model, include_usage=ctx.include_usage
         )
         masking: MaskingStream | None = None
-        if self._scan is not None or ctx.placeholders:
+        output_scan, block = self._output_scan(ctx)
+        if output_scan is not None or ctx.placeholders:
             translator = masking = MaskingStream(
-                translator, exchange.client, self._scan, self._holdback, ctx.placeholders
+                translator,
+                exchange.client,
+                output_scan,
+                self._holdback,
+                ctx.placeholders,
+                block=block,
             )
         parser = SSEParser()
         backend = ctx.backend_name
@@ -178,6 +197,7 @@ class Respond(BaseStage):
         finally:
             if masking is not None:
                 self._count_masked(masking.masked)
+                self._count_blocked(masking.blocked)
             ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
             if translator.finish_reason is not None:
                 ctx.extra["finish_reasons"] = [translator.finish_reason]
@@ -185,6 +205,10 @@ class Respond(BaseStage):
     def _count_masked(self, count: int) -> None:
         if count:
             self._metrics.guardrail_output_masked.inc(count)
+
+    def _count_blocked(self, count: int) -> None:
+        if count:
+            self._metrics.guardrail_output_blocked.inc(count)
 
 
 def _error_type(exchange: Exchange) -> str:
