@@ -1,10 +1,14 @@
-"""The response cache on a real Redis: tenant isolation, semantic lookups, bounds and TTL."""
+"""The response cache on a real Redis: tenant isolation, semantic lookups, bounds and TTL,
+and a Redis that hangs or goes away."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
+from typing import Any
 
+import openai
 import pytest
 import redis
 
@@ -16,7 +20,10 @@ from bastion.cache import (
     key_for_openai_chat,
 )
 from bastion.cache.keys import CacheKey, tenant_tag
-from tests.conftest_redis import URL
+from tests.conftest import ADMIN_KEY, GatewayFactory
+from tests.conftest_redis import HOST, PORT, URL
+from tests.scripted_upstream import openai_backend
+from tests.servers import StallingProxy, free_port, wait_for
 
 pytestmark = pytest.mark.redis
 
@@ -86,3 +93,68 @@ async def test_index_is_bounded_and_entries_expire(backend: RedisBackend, prefix
     await asyncio.sleep(0.7)
     assert await cache.lookup(key("population of Prague?")) is None
     assert not client.exists(f"{prefix}{index}:m")
+
+
+def test_a_hung_or_gone_redis_costs_a_miss_and_caching_resumes_when_it_is_back(
+    prefix: str, scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """The gateway keeps answering through a Redis outage: each lookup waits at most the
+    timeout, Redis is then left alone for the retry period, and entries are served again once
+    it answers."""
+    upstream, url = scripted
+    proxy = StallingProxy((HOST, PORT))
+    try:
+        redis_config = {
+            "url": f"redis://127.0.0.1:{proxy.port}/0",
+            "key_prefix": prefix,
+            "timeout_ms": 100,
+            "retry_after_seconds": 0.5,
+        }
+        gateway = start_gateway(
+            {"up": openai_backend(url)}, cache={"enabled": True, "redis": redis_config}
+        )
+        api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+
+        def ask() -> Any:
+            return api.chat.completions.with_raw_response.create(
+                model="up/echo", messages=[{"role": "user", "content": "Boiling point of water?"}]
+            )
+
+        ask()
+        assert ask().headers["x-bastion-cache"] == "exact"
+        assert len(upstream.requests) == 1
+
+        proxy.stalled = True  # Redis hangs: no answer, no refusal
+        started = time.perf_counter()
+        answered = ask()
+        assert "x-bastion-cache" not in answered.headers
+        assert answered.http_response.status_code == 200
+        assert time.perf_counter() - started < 1.5
+        assert gateway.metric("bastion_cache_errors_total") >= 1
+        # Within the retry period Redis is not even asked: no wait at all.
+        for _ in range(3):
+            assert "x-bastion-cache" not in ask().headers
+        assert len(upstream.requests) == 5
+
+        proxy.stalled = False
+        time.sleep(0.6)
+        wait_for(lambda: ask().headers.get("x-bastion-cache") == "exact", timeout=5)
+    finally:
+        proxy.close()
+
+
+def test_a_refused_redis_connection_is_a_miss(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, url = scripted
+    closed = {"url": f"redis://127.0.0.1:{free_port()}/0", "timeout_ms": 100}
+    gateway = start_gateway({"up": openai_backend(url)}, cache={"enabled": True, "redis": closed})
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    for _ in range(2):
+        answer = api.chat.completions.with_raw_response.create(
+            model="up/echo", messages=[{"role": "user", "content": "hello"}]
+        )
+        assert answer.http_response.status_code == 200
+        assert "x-bastion-cache" not in answer.headers
+    assert len(upstream.requests) == 2
+    assert gateway.metric("bastion_cache_errors_total") >= 1

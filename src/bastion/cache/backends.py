@@ -159,11 +159,25 @@ class RedisBackend:
     given member (the member is a content hash), so decoded items are memoised in-process.
     """
 
-    def __init__(self, url: str, *, prefix: str = "bastion:cache:", decoded_items: int = 50_000):
+    def __init__(
+        self,
+        url: str,
+        *,
+        prefix: str = "bastion:cache:",
+        decoded_items: int = 50_000,
+        timeout_s: float | None = None,
+    ):
         from redis.asyncio import Redis
 
         self.prefix = prefix
-        self._redis = Redis.from_url(url)
+        # No retries: the cache gives up and answers a miss rather than keep a request waiting.
+        self._redis = Redis.from_url(
+            url,
+            socket_timeout=timeout_s,
+            socket_connect_timeout=timeout_s,
+            retry_on_timeout=False,
+            retry=None,
+        )
         self._add = self._redis.register_script(_INDEX_ADD)
         self._decoded: OrderedDict[str, IndexItem] = OrderedDict()
         self._decoded_limit = decoded_items

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from bastion.cache import guards
 from bastion.cache.backends import CacheBackend, IndexItem, MemoryBackend
@@ -15,6 +17,8 @@ from bastion.cache.entry import CachedResponse
 from bastion.cache.keys import CacheKey
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,11 @@ class CacheSettings:
     # Last user messages longer than this are cached exactly only.
     max_query_chars: int = 2000
     disabled_guards: frozenset[str] = frozenset()
+    # Longest wait for one backend operation (None: unbounded, for the in-memory backend).
+    backend_timeout_s: float | None = None
+    # After a backend failure, lookups and stores skip the backend this long (an outage costs
+    # one timeout per period, not one per request).
+    backend_retry_s: float = 5.0
 
 
 @dataclass(slots=True)
@@ -44,6 +53,8 @@ class CacheStats:
     stores: int = 0
     store_skips: int = 0
     errors: int = 0
+    # Lookups and stores skipped because the backend failed recently.
+    skipped: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +65,17 @@ class CacheHit:
     matched_query: str | None = None
 
 
+class CacheBackendError(Exception):
+    """The backend failed or took longer than ``backend_timeout_s``."""
+
+
 class ResponseCache:
     """Exact and semantic response cache, hard-partitioned by :class:`CacheKey`.
 
     ``lookup`` and ``store`` never raise for backend or embedder failures: they count an error
-    and behave as a miss / a skipped store, so the cache can only ever cost a lookup.
+    and behave as a miss / a skipped store, so the cache can only ever cost a lookup. Backend
+    operations are bounded by ``backend_timeout_s``; after a failure the backend is left alone
+    for ``backend_retry_s``, then tried again.
     """
 
     def __init__(
@@ -73,6 +90,26 @@ class ResponseCache:
         self.settings = settings or CacheSettings()
         self.stats = CacheStats()
         self._vectors: OrderedDict[str, Vector] = OrderedDict()
+        self._resting_until = 0.0  # monotonic time before which the backend is not called
+
+    @property
+    def backend_available(self) -> bool:
+        return time.monotonic() >= self._resting_until
+
+    async def _backend(self, operation: Awaitable[T]) -> T:
+        try:
+            async with asyncio.timeout(self.settings.backend_timeout_s):
+                result = await operation
+        except Exception as exc:
+            if self.backend_available:
+                log.warning(
+                    "cache backend failed (%s); lookups and stores skip it for %.0f s",
+                    str(exc) or type(exc).__name__,
+                    self.settings.backend_retry_s,
+                )
+            self._resting_until = time.monotonic() + self.settings.backend_retry_s
+            raise CacheBackendError(str(exc)) from exc
+        return result
 
     @staticmethod
     def _entry_key(key: CacheKey) -> str:
@@ -101,7 +138,7 @@ class ResponseCache:
         return vector
 
     async def _read(self, entry_key: str, key: CacheKey) -> CachedResponse | None:
-        data = await self.backend.get(entry_key)
+        data = await self._backend(self.backend.get(entry_key))
         if data is None:
             return None
         entry = CachedResponse.from_bytes(data)
@@ -112,6 +149,10 @@ class ResponseCache:
         self, key: CacheKey, *, semantic: bool = False, has_pii: bool = False
     ) -> CacheHit | None:
         """Exact lookup, then (when ``semantic`` and not ``has_pii``) a guarded semantic one."""
+        if not self.backend_available:
+            self.stats.skipped += 1
+            self.stats.misses += 1
+            return None
         try:
             entry = await self._read(self._entry_key(key), key)
             if entry is not None:
@@ -123,6 +164,8 @@ class ResponseCache:
                 if hit is not None:
                     self.stats.semantic_hits += 1
                     return hit
+        except CacheBackendError:
+            self.stats.errors += 1  # logged once per outage by _backend
         except (EmbeddingError, OSError, ValueError, TypeError) as exc:
             self.stats.errors += 1
             log.warning("cache lookup failed: %s", exc)
@@ -133,7 +176,7 @@ class ResponseCache:
         return None
 
     async def _semantic(self, key: CacheKey, query: str) -> CacheHit | None:
-        items = await self.backend.index_items(self._index_key(key))
+        items = await self._backend(self.backend.index_items(self._index_key(key)))
         if not items:
             return None
         vector = await self._vector(query)
@@ -187,16 +230,24 @@ class ResponseCache:
         if len(data) > self.settings.max_entry_bytes:
             self.stats.store_skips += 1
             return False
+        if not self.backend_available:
+            self.stats.skipped += 1
+            return False
         entry_key = self._entry_key(key)
         try:
-            await self.backend.set(entry_key, data, self.settings.ttl_s)
+            await self._backend(self.backend.set(entry_key, data, self.settings.ttl_s))
             if self._semantic_allowed(key, semantic, has_pii):
                 assert key.query is not None
                 vector = await self._vector(key.query)
                 item = IndexItem(entry_key, key.query, vector)
-                await self.backend.index_add(
-                    self._index_key(key), item, self.settings.index_limit, self.settings.ttl_s
+                await self._backend(
+                    self.backend.index_add(
+                        self._index_key(key), item, self.settings.index_limit, self.settings.ttl_s
+                    )
                 )
+        except CacheBackendError:
+            self.stats.errors += 1
+            return False
         except Exception as exc:  # a cache must not fail a request
             self.stats.errors += 1
             log.warning("cache store failed: %s: %s", type(exc).__name__, exc)

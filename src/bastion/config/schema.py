@@ -687,6 +687,10 @@ class SemanticCacheConfig(_Strict):
 class CacheRedisConfig(_Strict):
     url: str = "redis://127.0.0.1:6379/0"
     key_prefix: str = "bastion:cache:"
+    # Longest wait for one Redis operation; past it the lookup is a miss.
+    timeout_ms: Annotated[float, Field(gt=0)] = 100.0
+    # After a failure, Redis is left alone this long: lookups are misses, answers not stored.
+    retry_after_seconds: Annotated[float, Field(gt=0)] = 5.0
 
 
 class CacheConfig(_Strict):

@@ -162,6 +162,12 @@ class GatewayMetrics:
         self.cache_stores = Counter(
             "bastion_cache_stores", "Answers stored in the response cache.", registry=r
         )
+        self.cache_errors = Counter(
+            "bastion_cache_errors",
+            "Cache lookups and stores that failed (backend down or slow, embedder failure): "
+            "each one a miss or a skipped store, never a failed request.",
+            registry=r,
+        )
         self.cache_guard_rejections = Counter(
             "bastion_cache_guard_rejections",
             "Semantic candidates similar enough but refused by a guard (numbers, dates, "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 import pytest
@@ -216,3 +218,50 @@ async def test_embedder_failure_is_a_miss_not_an_error() -> None:
     assert await cache.lookup(key("hello there"), semantic=True) is not None  # exact was stored
     assert await cache.lookup(key("hello there!"), semantic=True) is None
     assert cache.stats.errors == 1  # the failed index add; no index means no embed on lookup
+
+
+class FlakyBackend(MemoryBackend):
+    """Hangs (``hang``) or fails (``fail``) on every operation while told to; counts calls."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode = "ok"
+        self.calls = 0
+
+    async def _trouble(self) -> None:
+        self.calls += 1
+        if self.mode == "hang":
+            await asyncio.sleep(3600)
+        if self.mode == "fail":
+            raise ConnectionError("connection refused")
+
+    async def get(self, key: str) -> bytes | None:
+        await self._trouble()
+        return await super().get(key)
+
+    async def set(self, key: str, value: bytes, ttl_s: float) -> None:
+        await self._trouble()
+        await super().set(key, value, ttl_s)
+
+
+@pytest.mark.parametrize("mode", ["hang", "fail"])
+async def test_a_failing_backend_is_left_alone_for_the_retry_period(mode: str) -> None:
+    backend = FlakyBackend()
+    settings = CacheSettings(backend_timeout_s=0.05, backend_retry_s=0.3)
+    cache = ResponseCache(backend, settings=settings)
+    assert await cache.store(key("hello"), answer())
+    backend.mode = mode
+    started = time.perf_counter()
+    assert await cache.lookup(key("hello")) is None
+    assert time.perf_counter() - started < 1.0
+    assert cache.stats.errors == 1 and not cache.backend_available
+    calls = backend.calls
+    assert await cache.lookup(key("hello")) is None
+    assert not await cache.store(key("other"), answer())
+    assert backend.calls == calls, "the backend is not called during the retry period"
+    assert cache.stats.skipped == 2
+    backend.mode = "ok"
+    await asyncio.sleep(0.35)
+    assert cache.backend_available
+    hit = await cache.lookup(key("hello"))
+    assert hit is not None and hit.entry.text == "Vienna."

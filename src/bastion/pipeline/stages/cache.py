@@ -62,7 +62,9 @@ class Cache(BaseStage):
         }
         self._stores = metrics.cache_stores
         self._guarded = metrics.cache_guard_rejections
+        self._errors = metrics.cache_errors
         self._rejections_seen = 0
+        self._errors_seen = 0
 
     async def on_request(self, ctx: RequestContext) -> None:
         # Placeholders are numbered per request: the same key would hide different values,
@@ -75,6 +77,7 @@ class Cache(BaseStage):
         semantic = ctx.model.split("@", 1)[0] in self._semantic
         hit = await self._cache.lookup(key, semantic=semantic, has_pii=_sensitive(ctx))
         self._count_guard_rejections()
+        self._count_errors()
         if hit is None:
             ctx.cache_status = "miss"
             ctx.extra["cache_key"] = (key, semantic)
@@ -109,6 +112,7 @@ class Cache(BaseStage):
         key, semantic = pending
         if await self._cache.store(key, entry, semantic=semantic, has_pii=_sensitive(ctx)):
             self._stores.inc()
+        self._count_errors()
 
     def _key(self, ctx: RequestContext) -> CacheKey | None:
         principal, plan, body = ctx.principal, ctx.route, ctx.body
@@ -144,6 +148,12 @@ class Cache(BaseStage):
             self._guarded.inc(seen - self._rejections_seen)
             self._rejections_seen = seen
 
+    def _count_errors(self) -> None:
+        seen = self._cache.stats.errors
+        if seen > self._errors_seen:
+            self._errors.inc(seen - self._errors_seen)
+            self._errors_seen = seen
+
     async def close(self) -> None:
         await self._cache.close()
 
@@ -151,8 +161,12 @@ class Cache(BaseStage):
 def build_cache(config: CacheConfig) -> ResponseCache:
     """The cache ``config`` describes: its backend, its embedder and its bounds."""
     backend: CacheBackend
+    timeout_s: float | None = None
+    retry_s = CacheSettings().backend_retry_s
     if config.redis is not None:
-        backend = RedisBackend(config.redis.url, prefix=config.redis.key_prefix)
+        redis = config.redis
+        timeout_s, retry_s = redis.timeout_ms / 1000, redis.retry_after_seconds
+        backend = RedisBackend(redis.url, prefix=redis.key_prefix, timeout_s=timeout_s)
     else:
         backend = MemoryBackend(max_entries=config.max_entries, max_bytes=config.max_bytes)
     semantic = config.semantic
@@ -166,6 +180,8 @@ def build_cache(config: CacheConfig) -> ResponseCache:
         ttl_s=config.ttl_seconds,
         semantic_threshold=semantic.threshold,
         max_entry_bytes=config.max_entry_bytes,
+        backend_timeout_s=timeout_s,
+        backend_retry_s=retry_s,
     )
     return ResponseCache(backend, embedder=embedder, settings=settings)
 
