@@ -130,3 +130,33 @@ def test_anthropic_answers_are_cached_too(
     assert answer.headers["x-bastion-cache"] == "exact"
     assert answer.parse().content[0].text == streamed  # type: ignore[union-attr]
     assert len(upstream.requests) == 1
+
+
+def test_endpoints_with_different_output_policies_never_share_an_answer(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """Two endpoints on the same model, one masking answers: an answer stored unmasked for
+    one is never served to the other."""
+    upstream, url = scripted
+    on_echo = {"versions": {"1": {"backend": "up", "model": "echo-last"}}}
+    gateway = start_gateway(
+        {"up": openai_backend(url)},
+        endpoints={"open": on_echo, "masked": on_echo},
+        cache={"enabled": True},
+        guardrails={"endpoints": {"masked": {"output_action": "redact"}}},
+    )
+    _, secret = make_key(gateway, "acme")
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=secret, max_retries=0)
+
+    def echo(model: str) -> Any:
+        return api.chat.completions.with_raw_response.create(
+            model=model, messages=[{"role": "user", "content": "Write to bob@example.com"}]
+        )
+
+    assert echo("open").parse().choices[0].message.content == "Write to bob@example.com"
+    assert echo("open").headers["x-bastion-cache"] == "exact"
+    masked = echo("masked")
+    assert "x-bastion-cache" not in masked.headers
+    assert masked.parse().choices[0].message.content == "Write to [EMAIL]"
+    assert echo("masked").headers["x-bastion-cache"] == "exact"
+    assert len(upstream.requests) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,15 +107,19 @@ def _use_wal(cursor: Any) -> None:
     """Switches a database file to WAL (a persistent setting) unless it already is.
 
     Switching needs a moment of exclusive access, which SQLite refuses at once, without
-    waiting out the busy timeout, while another connection holds the database: two processes
-    opening a new database together would then fail. Whoever loses finds WAL already set.
+    waiting out the busy timeout, while another connection holds the database; reading the
+    mode can be refused the same way while another connection switches. Several connections
+    opening a new database together then try again a few milliseconds later, until one has
+    switched it (all but the first find WAL already set).
     """
-    cursor.execute("PRAGMA journal_mode")
-    if str(cursor.fetchone()[0]).lower() == "wal":
-        return
-    try:
-        cursor.execute("PRAGMA journal_mode = WAL")
-    except Exception:
-        cursor.execute("PRAGMA journal_mode")
-        if str(cursor.fetchone()[0]).lower() != "wal":
-            raise
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode")
+            if str(cursor.fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)  # at a new database's first connections only

@@ -119,7 +119,9 @@ class Cache(BaseStage):
         if principal is None or plan is None or body is None:
             return None
         target = plan.targets[0]
-        model = f"{target.pool.name}/{target.deployment.upstream_model}"
+        # The output policy shapes the stored answer (masked, cut short): part of the partition.
+        output = ctx.output_action or "allow"
+        model = f"{target.pool.name}/{target.deployment.upstream_model} output={output}"
         if ctx.operation is Operation.CHAT:
             return key_for_openai_chat(principal.tenant_id, model, body)
         if ctx.operation is Operation.MESSAGES:
