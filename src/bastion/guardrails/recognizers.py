@@ -167,8 +167,9 @@ _ASCII_DIGITS = "0123456789"
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Anchored matching (`_matches_at`) pays about a microsecond per candidate offset; a regular
 # expression search pays about 20 µs per KB whatever the text. Past this many candidates per
-# KB the search is cheaper, and the scan uses it.
+# KB the search is cheaper, and the scan uses it; so it is for short texts.
 _ANCHORS_PER_KB = 16
+_ANCHORS_MIN_CHARS = 512
 
 
 def _is_word(ch: str) -> bool:
@@ -210,7 +211,9 @@ class _Text:
     def _anchor(self) -> None:
         self._anchored = True
         text = self.text
-        digits = _find_each(text, _ASCII_DIGITS) if text.isascii() else None
+        if len(text) < _ANCHORS_MIN_CHARS or not text.isascii():
+            return
+        digits = _find_each(text, _ASCII_DIGITS)
         if digits is None:
             return
         runs = [p for p in digits if p == 0 or not text[p - 1].isdigit()]
@@ -1023,13 +1026,6 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
 )
 
 
-def _present(hint: str, low: str, seen: dict[str, bool]) -> bool:
-    found = seen.get(hint)
-    if found is None:
-        found = seen[hint] = hint in low
-    return found
-
-
 def _resolve(candidates: list[Match]) -> list[Finding]:
     """Keep the longest (then most specific) of overlapping candidates; sort by start."""
     ordered = sorted(candidates, key=lambda c: (c[1] - c[2], -_RANK.get(c[0], 0), c[1]))
@@ -1067,14 +1063,13 @@ def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
     has_digit = any(d in text for d in _ASCII_DIGITS) or (
         not text.isascii() and _DIGIT.search(text) is not None
     )
-    seen: dict[str, bool] = {}  # hint -> present; several recognizers share hints
     candidates: list[Match] = []
     for recognizer in _RECOGNIZERS:
         if kinds is not None and recognizer.kinds.isdisjoint(kinds):
             continue
         if recognizer.digits and not has_digit:
             continue
-        if recognizer.hints and not any(_present(h, low, seen) for h in recognizer.hints):
+        if recognizer.hints and not any(h in low for h in recognizer.hints):
             continue
         for match in recognizer.find(t):
             if kinds is None or match[0] in kinds:
