@@ -11,7 +11,7 @@ import struct
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from bastion.cache.embedder import Vector, decode_vector, encode_vector
@@ -22,6 +22,12 @@ class IndexItem:
     member: str  # the entry key the item points to
     text: str
     vector: Vector
+    # A sparse vector's features, as a set: a lookup intersects them with the query's in C.
+    features: frozenset[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        features = frozenset(self.vector) if isinstance(self.vector, dict) else frozenset()
+        object.__setattr__(self, "features", features)
 
     def to_bytes(self) -> bytes:
         text = self.text.encode()

@@ -180,12 +180,7 @@ class ResponseCache:
         if not items:
             return None
         vector = await self._vector(query)
-        threshold = self.settings.semantic_threshold
-        scored = []
-        for item in items:
-            score = cosine(vector, item.vector)
-            if score >= threshold:
-                scored.append((score, item))
+        scored = _similar(vector, items, self.settings.semantic_threshold)
         if not scored:
             return None
         scored.sort(key=lambda pair: pair[0], reverse=True)
@@ -260,3 +255,52 @@ class ResponseCache:
         close = getattr(self.embedder, "close", None)
         if close is not None:
             await close()
+
+
+def _similar(
+    vector: Vector, items: list[IndexItem], threshold: float
+) -> list[tuple[float, IndexItem]]:
+    """The items whose cosine similarity to ``vector`` reaches ``threshold``.
+
+    This loop is most of a semantic lookup's time. For sparse vectors, only shared features
+    count, found by intersecting precomputed feature sets. And most items are skipped
+    without that: take the query's heaviest features until what remains of its squared norm
+    is below ``threshold``². An item sharing none of them can score at most the norm of the
+    rest (Cauchy-Schwarz, the item's norm being 1), which is below the threshold, so it is
+    skipped exactly, never by guess.
+    """
+    if not isinstance(vector, dict):
+        scored = ((cosine(vector, item.vector), item) for item in items)
+        return [(score, item) for score, item in scored if score >= threshold]
+    query_features = frozenset(vector)
+    needed = _must_share(vector, threshold)
+    weight = vector.__getitem__
+    found = []
+    for item in items:
+        features = item.features
+        if needed is not None and needed.isdisjoint(features):
+            continue
+        shared = query_features & features
+        if shared:
+            other = item.vector
+            assert isinstance(other, dict)
+            score = sum([weight(k) * other[k] for k in shared])
+            if score >= threshold:
+                found.append((score, item))
+    return found
+
+
+def _must_share(vector: dict[int, float], threshold: float) -> frozenset[int] | None:
+    """The fewest heaviest features of ``vector`` whose removal leaves a norm below
+    ``threshold`` (with a margin for rounding); None when there are none such."""
+    if threshold <= 0:
+        return None
+    limit = (threshold / (1 + 1e-9)) ** 2
+    rest = sum(w * w for w in vector.values())
+    chosen = []
+    for key, value in sorted(vector.items(), key=lambda kv: kv[1] * kv[1], reverse=True):
+        if rest < limit:
+            break
+        chosen.append(key)
+        rest -= value * value
+    return frozenset(chosen) if rest < limit else None

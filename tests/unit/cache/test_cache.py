@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from typing import Any
 
@@ -16,6 +17,9 @@ from bastion.cache import (
     key_for_anthropic_messages,
     key_for_openai_chat,
 )
+from bastion.cache.backends import IndexItem
+from bastion.cache.core import _similar
+from bastion.cache.embedder import cosine
 from bastion.cache.keys import CacheKey
 
 
@@ -265,3 +269,26 @@ async def test_a_failing_backend_is_left_alone_for_the_retry_period(mode: str) -
     assert cache.backend_available
     hit = await cache.lookup(key("hello"))
     assert hit is not None and hit.entry.text == "Vienna."
+
+
+def _random_unit_vector(rng: random.Random) -> dict[int, float]:
+    weights = {rng.randrange(24): rng.random() ** 3 for _ in range(rng.randint(1, 12))}
+    norm = sum(w * w for w in weights.values()) ** 0.5
+    return {k: w / norm for k, w in weights.items()}
+
+
+def test_semantic_candidates_are_exactly_those_a_full_comparison_finds() -> None:
+    """Skipping items that share none of the query's heaviest features never drops a match."""
+    rng = random.Random(20261202)
+    vectors = [_random_unit_vector(rng) for _ in range(600)]
+    items = [IndexItem(str(i), "", vector) for i, vector in enumerate(vectors)]
+    matches = 0
+    for query in vectors[:150]:
+        for threshold in (0.3, 0.6, 0.8, 0.95):
+            scores = {item.member: cosine(query, item.vector) for item in items}
+            found = {item.member for _, item in _similar(query, items, threshold)}
+            expected = {m for m, score in scores.items() if score >= threshold + 1e-12}
+            assert expected <= found, (threshold, expected - found)
+            assert all(abs(scores[m] - threshold) < 1e-9 for m in found - expected)
+            matches += len(expected)
+    assert matches > 1000  # real matches were compared, not empty sets
