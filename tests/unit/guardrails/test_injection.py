@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import math
 import re
 import time
 import unicodedata
@@ -129,6 +130,25 @@ def test_features_match_the_definition_the_weights_were_trained_on() -> None:
     # A second pass runs on warm per-word caches.
     for text in texts:
         assert feature_counts(text) == _reference_features(text), text
+
+
+def test_margins_are_the_weights_of_the_features(clf: LinearInjectionClassifier) -> None:
+    """The cached per-token and per-pair sums add up to the plain weighted feature sum."""
+    texts = (
+        TRICKY
+        + [
+            json.loads(line)["text"]
+            for line in (DATASETS / "injection_test.jsonl").read_text(encoding="utf-8").splitlines()
+        ][:300]
+    )
+    weights = clf._weights
+    for _ in range(2):  # cold, then warm caches
+        for text in texts:
+            window = windows(text)[0]
+            expected = clf.bias + math.fsum(
+                weights.get(bucket, 0.0) * count for bucket, count in feature_counts(window).items()
+            )
+            assert clf.margin(window) == pytest.approx(expected, abs=1e-9), text
 
 
 @pytest.mark.parametrize("text", INJECTIONS)
