@@ -146,8 +146,9 @@ class MaskingStream:
         self._placeholders = placeholders
         self._block = block
         self._maskers: dict[int, TextFilter] = {}
+        # The scanning masker of each choice (OpenAI) or content block (Anthropic); one that
+        # blocked has ended its choice, or the whole message.
         self._scanners: dict[int, StreamMasker] = {}
-        self._ended: set[int] = set()  # choices (OpenAI) or the block (Anthropic) cut short
         self._template: dict[str, Any] = {}  # id, object, created, model of the last chunk
 
     @property
@@ -156,7 +157,7 @@ class MaskingStream:
 
     @property
     def finish_reason(self) -> str | None:
-        if self._ended:
+        if self.blocked:
             return "refusal" if self._anthropic else "content_filter"
         return self._inner.finish_reason
 
@@ -170,7 +171,7 @@ class MaskingStream:
     @property
     def blocked(self) -> int:
         """Choices (or messages) ended at a sensitive value so far."""
-        return len(self._ended)
+        return sum(scanner.blocked for scanner in self._scanners.values())
 
     def feed(self, event: SSEEvent) -> list[bytes]:
         return self._rewrite(self._inner.feed(event))
@@ -225,7 +226,7 @@ class MaskingStream:
                 kept.append(choice)
                 continue
             index = int(choice.get("index") or 0)
-            if index in self._ended:
+            if self._cut_short(index):
                 continue  # this choice was ended: nothing more of it is sent
             masker = self._masker(index)
             delta = choice.get("delta")
@@ -236,7 +237,6 @@ class MaskingStream:
                 released += masker.finish()
             if self._cut_short(index):
                 choice["finish_reason"] = "content_filter"
-                self._ended.add(index)
             if isinstance(text, str) or released:
                 holder[key] = released
             kept.append(choice)
@@ -249,13 +249,10 @@ class MaskingStream:
         """Text still held when the stream ends without a finishing chunk."""
         out = []
         for index, masker in self._maskers.items():
-            if index in self._ended:
+            if self._cut_short(index):
                 continue
             rest = masker.finish()
-            reason = None
-            if self._cut_short(index):
-                reason = "content_filter"
-                self._ended.add(index)
+            reason = "content_filter" if self._cut_short(index) else None
             if rest or reason:
                 choice = {"index": index, "delta": {"content": rest}, "finish_reason": reason}
                 out.append(encode_data({**self._template, "choices": [choice]}))
@@ -268,7 +265,7 @@ class MaskingStream:
             return []
         kind = payload.get("type")
         index = int(payload.get("index") or 0)
-        if self._ended:
+        if self.blocked:
             return self._anthropic_after_end(name, kind, index, payload)
         if kind == "content_block_delta":
             delta = payload.get("delta")
@@ -276,12 +273,9 @@ class MaskingStream:
                 masker = self._masker(index)
                 delta["text"] = masker.feed(str(delta.get("text", "")))
                 if self._cut_short(index):
-                    delta["text"] += masker.finish()
-                    self._ended.add(index)
+                    delta["text"] += masker.finish()  # what a later filter still holds
         elif kind == "content_block_stop" and index in self._maskers:
             rest = self._maskers[index].finish()
-            if self._cut_short(index):
-                self._ended.add(index)  # the message's end will say refusal
             if rest:
                 held = {"type": "content_block_delta", "index": index,
                         "delta": {"type": "text_delta", "text": rest}}  # fmt: skip
@@ -293,7 +287,7 @@ class MaskingStream:
     ) -> list[bytes]:
         """Once a block is cut short: its stop, the message's end (stopped for ``refusal``)
         and pings pass; further content does not."""
-        if kind == "content_block_stop" and index in self._ended:
+        if kind == "content_block_stop" and self._cut_short(index):
             return [encode_event(name, payload)]
         if kind == "message_delta":
             delta = payload.get("delta")
