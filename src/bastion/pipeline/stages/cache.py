@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncGenerator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import orjson
+from prometheus_client import Counter
 
 from bastion.cache import (
     CachedResponse,
@@ -48,6 +49,12 @@ _SENSITIVE = frozenset({"pii", "secret", "phi"})
 _STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
 
 
+@dataclass(slots=True)
+class _Followed:
+    counter: Counter
+    counted: int = 0  # the stat's value already added to the counter
+
+
 class Cache(BaseStage):
     name = "cache"
 
@@ -61,10 +68,11 @@ class Cache(BaseStage):
             for outcome in ("exact", "semantic", "miss", "bypass")
         }
         self._stores = metrics.cache_stores
-        self._guarded = metrics.cache_guard_rejections
-        self._errors = metrics.cache_errors
-        self._rejections_seen = 0
-        self._errors_seen = 0
+        # Counters that follow fields of the cache's stats.
+        self._followed = {
+            "guard_rejections": _Followed(metrics.cache_guard_rejections),
+            "errors": _Followed(metrics.cache_errors),
+        }
 
     async def on_request(self, ctx: RequestContext) -> None:
         # Placeholders are numbered per request: the same key would hide different values,
@@ -76,8 +84,7 @@ class Cache(BaseStage):
             return
         semantic = ctx.model.split("@", 1)[0] in self._semantic
         hit = await self._cache.lookup(key, semantic=semantic, has_pii=_sensitive(ctx))
-        self._count_guard_rejections()
-        self._count_errors()
+        self._publish_stats()
         if hit is None:
             ctx.cache_status = "miss"
             ctx.extra["cache_key"] = (key, semantic)
@@ -112,7 +119,7 @@ class Cache(BaseStage):
         key, semantic = pending
         if await self._cache.store(key, entry, semantic=semantic, has_pii=_sensitive(ctx)):
             self._stores.inc()
-        self._count_errors()
+        self._publish_stats()
 
     def _key(self, ctx: RequestContext) -> CacheKey | None:
         principal, plan, body = ctx.principal, ctx.route, ctx.body
@@ -144,17 +151,13 @@ class Cache(BaseStage):
         reply.stream = _replay(ctx, replace(entry, model=ctx.model), include_usage)
         ctx.reply = reply
 
-    def _count_guard_rejections(self) -> None:
-        seen = self._cache.stats.guard_rejections
-        if seen > self._rejections_seen:
-            self._guarded.inc(seen - self._rejections_seen)
-            self._rejections_seen = seen
-
-    def _count_errors(self) -> None:
-        seen = self._cache.stats.errors
-        if seen > self._errors_seen:
-            self._errors.inc(seen - self._errors_seen)
-            self._errors_seen = seen
+    def _publish_stats(self) -> None:
+        stats = self._cache.stats
+        for name, followed in self._followed.items():
+            seen = getattr(stats, name)
+            if seen > followed.counted:
+                followed.counter.inc(seen - followed.counted)
+                followed.counted = seen
 
     async def close(self) -> None:
         await self._cache.close()
