@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import TypeVar
 
 from bastion.config.schema import GuardrailsConfig, InjectionAction
 from bastion.guardrails.extract import TextField, text_fields
@@ -34,6 +37,8 @@ from bastion.protocols.errors import GatewayError
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Inspect(BaseStage):
@@ -159,20 +164,20 @@ class Inspect(BaseStage):
         if self._injection_engine is not None:
             return await self._injection_engine.ascore(text)
         assert self._injection is not None
-        if len(text) <= self._inline_chars:
-            return self._injection.score(text)
-        loop = asyncio.get_running_loop()
-        work = loop.run_in_executor(self._pool, self._injection.score, text)
-        return await asyncio.wait_for(work, self._timeout)
+        return await self._off_loop_if_long(len(text), partial(self._injection.score, text))
 
     async def _scan(self, fields: list[TextField]) -> list[list[Finding]]:
-        size = sum(len(field.text) for field in fields)
-        if size <= self._inline_chars:
-            return [scan(field.text, self._kinds) for field in fields]
-        loop = asyncio.get_running_loop()
         texts = [field.text for field in fields]
-        work = loop.run_in_executor(self._pool, _scan_all, texts, self._kinds)
-        return await asyncio.wait_for(work, self._timeout)
+        work = partial(_scan_all, texts, self._kinds)
+        return await self._off_loop_if_long(sum(map(len, texts)), work)
+
+    async def _off_loop_if_long(self, size: int, work: Callable[[], T]) -> T:
+        """`work` on the event loop for up to `inline_chars` of text; beyond, on a worker
+        thread within the time limit (TimeoutError past it)."""
+        if size <= self._inline_chars:
+            return work()
+        future = asyncio.get_running_loop().run_in_executor(self._pool, work)
+        return await asyncio.wait_for(future, self._timeout)
 
     async def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
