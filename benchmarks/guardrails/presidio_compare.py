@@ -3,9 +3,9 @@
 Presidio is not a Bastion dependency. Install it into a throwaway virtualenv and run this script
 with that interpreter (it imports Bastion from src/ directly; Bastion has no extra imports here):
 
-    python3 -m venv /tmp/presidio-venv
-    /tmp/presidio-venv/bin/pip install presidio-analyzer
-    /tmp/presidio-venv/bin/python benchmarks/guardrails/presidio_compare.py
+    python3 -m venv benchmarks/.venv-presidio
+    benchmarks/.venv-presidio/bin/pip install presidio-analyzer
+    benchmarks/.venv-presidio/bin/python benchmarks/guardrails/presidio_compare.py
 
 Presidio normally loads a trained spaCy pipeline (en_core_web_lg) for tokens, lemmas and
 named entities. That model is not published on the package index, so the analyzer is given a
