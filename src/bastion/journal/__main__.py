@@ -14,6 +14,9 @@ from bastion.telemetry.logs import configure_logging
 def main() -> None:
     # Ctrl-C reaches the whole process group; the gateway decides when the loader stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Loading is background work with seconds of slack (the spool is already durable); on a
+    # busy machine the scheduler should prefer the gateway's request path over it.
+    os.nice(10)
     directory, interval = Path(sys.argv[1]), float(sys.argv[2])
     configure_logging(
         os.environ.get("BASTION_LOG_LEVEL", "warning"), os.environ.get("BASTION_LOG_FORMAT", "json")

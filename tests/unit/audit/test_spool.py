@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import textwrap
@@ -174,6 +175,11 @@ async def test_the_loader_loads_the_rest_and_exits_when_its_gateway_dies(
     parent = subprocess.Popen([sys.executable, "-c", gateway], stdout=subprocess.PIPE)
     assert parent.stdout is not None
     loader_pid = int(parent.stdout.readline())
+    deadline = time.monotonic() + 20
+    # The loader yields the CPU to the request path: it runs at a lower priority.
+    while os.getpriority(os.PRIO_PROCESS, loader_pid) <= os.getpriority(os.PRIO_PROCESS, 0):
+        assert time.monotonic() < deadline, "the loader kept the gateway's priority"
+        await asyncio.sleep(0.05)
     parent.kill()
     parent.wait()
     deadline = time.monotonic() + 20
