@@ -1,4 +1,8 @@
-"""Prints the overhead benchmark's results as a markdown table (added latency vs the baseline)."""
+"""Prints the overhead benchmark's results as a markdown table (added latency vs the baseline).
+
+report.py OUT_DIR [TARGET ...]: only the targets named (default: all) are reported, so
+files an earlier run left behind for other targets do not mix into this run's table.
+"""
 
 from __future__ import annotations
 
@@ -23,24 +27,22 @@ def load(out: Path, name: str) -> tuple[int | None, dict[float, dict[str, float]
     return max_rps, rates
 
 
+TARGETS = ("floor", "bastion-bare", "bastion-noguard", "bastion-ledger", "bastion", "litellm")
+
+
 def main() -> None:
     out = Path(sys.argv[1])
+    measured = sys.argv[2:] or ["baseline", *TARGETS]
     baseline_max, baseline = load(out, "baseline")
-    print(f"Baseline (direct to the mock): max {baseline_max} req/s\n")
+    stale = "" if "baseline" in measured else " (from an earlier run: not measured in this one)"
+    print(f"Baseline (direct to the mock): max {baseline_max} req/s{stale}\n")
     print(
         "| target | offered req/s | achieved | errors | p50 ms (added) | p99 ms (added) "
         "| CPU µs/request (helpers) |"
     )
     print("|---|---|---|---|---|---|---|")
     maxima = {}
-    for name in (
-        "floor",
-        "bastion-bare",
-        "bastion-noguard",
-        "bastion-ledger",
-        "bastion",
-        "litellm",
-    ):
+    for name in (target for target in TARGETS if target in measured):
         max_rps, rates = load(out, name)
         maxima[name] = max_rps
         for rate, row in sorted(rates.items()):

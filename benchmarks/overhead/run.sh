@@ -135,4 +135,4 @@ for target in $targets; do
   esac
 done
 
-"$PY" "$here/report.py" "$out"
+"$PY" "$here/report.py" "$out" $targets
