@@ -37,6 +37,8 @@ def anthropic_backend(url: str, location: str = "local", **settings: Any) -> dic
 
 # Model "leak" streams these pieces: a card number and an email address, each split in two.
 LEAK = ("Your card is 4111 1111 ", "1111 1111, mail me at bob@", "example.com please.")
+# Model "tool-leak" calls a tool with the same values in its arguments, split the same way.
+TOOL_LEAK = ('{"card": "4111 1111 ', '1111 1111", "to": "bob@', 'example.com"}')
 
 
 class ScriptedUpstream:
@@ -95,6 +97,8 @@ class ScriptedUpstream:
             content = said
         elif body.get("stream"):
             return StreamingResponse(self._chat_stream(body), media_type="text/event-stream")
+        elif model == "tool-leak":
+            return _json(_tool_leak_answer())
         else:
             content = orjson.dumps({k: v for k, v in body.items() if k != "messages"}).decode()
         return _json(
@@ -135,6 +139,16 @@ class ScriptedUpstream:
             for piece in LEAK:
                 yield _chunk(model, {"content": piece}, None)
             yield _chunk(model, {}, "stop")
+            yield b"data: [DONE]\n\n"
+            return
+        if model == "tool-leak":
+            call = {"index": 0, "id": "call_1", "type": "function"}
+            yield _chunk(model, {"tool_calls": [{**call, "function": {"name": "pay"}}]}, None)
+            for piece in TOOL_LEAK:
+                yield _chunk(
+                    model, {"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}, None
+                )
+            yield _chunk(model, {}, "tool_calls")
             yield b"data: [DONE]\n\n"
             return
         pieces = 200 if model in ("slow-stream", "bad-choices") else 3
@@ -237,6 +251,29 @@ class ScriptedUpstream:
             },
         )
         yield _event("message_stop", {"type": "message_stop"})
+
+
+def _tool_leak_answer() -> dict[str, Any]:
+    call = {
+        "id": "call_1",
+        "type": "function",
+        "function": {"name": "pay", "arguments": "".join(TOOL_LEAK)},
+    }
+    return {
+        "id": "chatcmpl-scripted",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": "tool-leak",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": None, "tool_calls": [call]},
+                "finish_reason": "tool_calls",
+                "logprobs": None,
+            }
+        ],
+        "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+    }
 
 
 def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

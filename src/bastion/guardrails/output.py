@@ -2,24 +2,26 @@
 as they are sent.
 
 A stream is rewritten event by event in the client's protocol. The text of each choice (OpenAI)
-or content block (Anthropic) goes through its own ``StreamMasker``, so a value split across two
-events is still caught; what the masker holds back is sent with the choice's finishing chunk or
-just before the block's ``content_block_stop``. Tool call arguments and other structured parts
-pass unchanged.
+or content block (Anthropic), and the arguments of each tool call, go through their own
+``StreamMasker``, so a value split across two events is still caught; what the masker holds back
+is sent with the choice's finishing chunk or just before the block's ``content_block_stop``.
+Tool call arguments are JSON and are masked so that they stay valid JSON (``json_text``).
 
 Blocking ends the answer where the first value starts, as a provider's content filter does:
 the text before it is sent, then the choice finishes with ``content_filter`` (OpenAI) or the
 message stops with ``refusal`` (Anthropic). Whatever the engine generates after that is read
-(so its usage is counted) but never sent.
+(so its usage is counted) but never sent. In a whole answer, a tool call holding a value is
+dropped with the calls after it; in a stream, its arguments end where the value starts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import orjson
 
+from bastion.guardrails.json_text import JsonMask
 from bastion.guardrails.placeholders import Placeholders, StreamRestorer
 from bastion.guardrails.redact import mask
 from bastion.guardrails.stream import Scan, StreamMasker
@@ -55,13 +57,24 @@ class _Chain:
 
 
 def rewrite_body(
-    body: dict[str, Any], protocol: WireProtocol, rewrite: Callable[[str], str]
+    body: dict[str, Any],
+    protocol: WireProtocol,
+    rewrite: Callable[[str], str],
+    rewrite_json: Callable[[str], str],
 ) -> None:
-    """Rewrites the text of a whole answer in place."""
+    """Rewrites the text of a whole answer in place: its text with ``rewrite``, the JSON of its
+    tool calls' arguments with ``rewrite_json``."""
     if protocol == "anthropic":
         for block in body.get("content") or []:
-            if isinstance(block, dict) and isinstance(block.get("text"), str):
+            if not isinstance(block, dict):
+                continue
+            if isinstance(block.get("text"), str):
                 block["text"] = rewrite(block["text"])
+            elif block.get("type") == "tool_use" and "input" in block:
+                arguments = orjson.dumps(block["input"]).decode()
+                rewritten = rewrite_json(arguments)
+                if rewritten != arguments:
+                    block["input"] = orjson.loads(rewritten)
         return
     for choice in body.get("choices") or []:
         if not isinstance(choice, dict):
@@ -71,6 +84,25 @@ def rewrite_body(
             message["content"] = rewrite(message["content"])
         if isinstance(choice.get("text"), str):
             choice["text"] = rewrite(choice["text"])
+        for function in _openai_functions(message):
+            function["arguments"] = rewrite_json(function["arguments"])
+
+
+def _openai_functions(message: Any) -> Iterator[dict[str, Any]]:
+    """The ``function`` objects with string arguments of a message's tool calls (and of the
+    legacy ``function_call``)."""
+    if not isinstance(message, dict):
+        return
+    calls = message.get("tool_calls")
+    candidates = (
+        [call.get("function") for call in calls if isinstance(call, dict)]
+        if isinstance(calls, list)
+        else []
+    )
+    candidates.append(message.get("function_call"))
+    for function in candidates:
+        if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+            yield function
 
 
 def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
@@ -83,26 +115,44 @@ def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         count += len(findings)
         return mask(text, findings)
 
-    rewrite_body(body, protocol, masked)
+    def masked_json(text: str) -> str:
+        nonlocal count
+        findings = scan(text)
+        count += len(findings)
+        return JsonMask()(text, findings) if findings else text
+
+    rewrite_body(body, protocol, masked, masked_json)
     return count
 
 
 def block_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
-    """Ends a whole answer's text at its first sensitive value; returns how many choices (or
-    messages) were ended."""
+    """Ends a whole answer at its first sensitive value; returns how many choices (or
+    messages) were ended. Text is cut where the value starts; a tool call holding one is
+    dropped, with the calls after it."""
     if protocol == "anthropic":
         content = body.get("content")
         if not isinstance(content, list):
             return 0
         for position, block in enumerate(content):
-            text = block.get("text") if isinstance(block, dict) else None
-            findings = scan(text) if isinstance(text, str) else []
-            if findings:
-                block["text"] = text[: min(f.start for f in findings)]  # type: ignore[index]
-                del content[position + 1 :]
-                body["stop_reason"] = "refusal"
-                body["stop_sequence"] = None
-                return 1
+            if not isinstance(block, dict):
+                continue
+            text = block.get("text")
+            if isinstance(text, str):
+                findings = scan(text)
+                if not findings:
+                    continue
+                block["text"] = text[: min(f.start for f in findings)]
+                end = position + 1
+            elif block.get("type") == "tool_use" and scan(
+                orjson.dumps(block.get("input")).decode()
+            ):
+                end = position
+            else:
+                continue
+            del content[end:]
+            body["stop_reason"] = "refusal"
+            body["stop_sequence"] = None
+            return 1
         return 0
     ended = 0
     for choice in body.get("choices") or []:
@@ -114,14 +164,58 @@ def block_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         findings = scan(text) if isinstance(text, str) else []
         if findings:
             holder[key] = text[: min(f.start for f in findings)]  # type: ignore[index]
-            choice["finish_reason"] = "content_filter"
-            ended += 1
+            _drop_calls(message, 0)
+        elif not _block_calls(message, scan):
+            continue
+        choice["finish_reason"] = "content_filter"
+        ended += 1
     return ended
+
+
+def _block_calls(message: Any, scan: Scan) -> bool:
+    """Drops the first tool call whose arguments hold a value, and the calls after it."""
+    if not isinstance(message, dict):
+        return False
+    calls = message.get("tool_calls")
+    for position, call in enumerate(calls if isinstance(calls, list) else []):
+        function = call.get("function") if isinstance(call, dict) else None
+        arguments = function.get("arguments") if isinstance(function, dict) else None
+        if isinstance(arguments, str) and scan(arguments):
+            _drop_calls(message, position)
+            return True
+    legacy = message.get("function_call")
+    if (
+        isinstance(legacy, dict)
+        and isinstance(legacy.get("arguments"), str)
+        and scan(legacy["arguments"])
+    ):
+        del message["function_call"]
+        return True
+    return False
+
+
+def _drop_calls(message: Any, start: int) -> None:
+    if not isinstance(message, dict):
+        return
+    calls = message.get("tool_calls")
+    if isinstance(calls, list) and len(calls) > start:
+        if start:
+            message["tool_calls"] = calls[:start]
+        else:
+            del message["tool_calls"]
+    if start == 0:
+        message.pop("function_call", None)
 
 
 def restore_body(body: dict[str, Any], protocol: WireProtocol, values: Placeholders) -> None:
     """Puts placeholders' values back into a whole answer."""
-    rewrite_body(body, protocol, values.restore)
+    rewrite_body(body, protocol, values.restore, lambda text: values.restore(text, json=True))
+
+
+# A part of an answer with text of its own: (choice or block index, part); the part is
+# ``_TEXT`` for the text, or the tool call's index for its arguments (Anthropic: ``_TOOL``).
+_Part = tuple[int, int]
+_TEXT, _TOOL = -1, 0
 
 
 class MaskingStream:
@@ -145,10 +239,10 @@ class MaskingStream:
         self._holdback = holdback
         self._placeholders = placeholders
         self._block = block
-        self._maskers: dict[int, TextFilter] = {}
-        # The scanning masker of each choice (OpenAI) or content block (Anthropic); one that
-        # blocked has ended its choice, or the whole message.
-        self._scanners: dict[int, StreamMasker] = {}
+        self._maskers: dict[_Part, TextFilter] = {}
+        # The scanning masker of each part; one that blocked has ended its choice, or the
+        # whole message.
+        self._scanners: dict[_Part, StreamMasker] = {}
         self._template: dict[str, Any] = {}  # id, object, created, model of the last chunk
 
     @property
@@ -183,19 +277,20 @@ class MaskingStream:
         # What was held back is not sent: the stream ends in an error anyway.
         return self._inner.error_events(message, error_type)
 
-    def _masker(self, index: int) -> TextFilter:
-        found = self._maskers.get(index)
+    def _masker(self, part: _Part, *, json: bool = False) -> TextFilter:
+        found = self._maskers.get(part)
         if found is not None:
             return found
         filters: list[TextFilter] = []
         if self._scan is not None:
-            masker = StreamMasker(self._scan, self._holdback, block=self._block)
-            self._scanners[index] = masker
+            masking = JsonMask() if json else mask
+            masker = StreamMasker(self._scan, self._holdback, block=self._block, masking=masking)
+            self._scanners[part] = masker
             filters.append(masker)
         if self._placeholders is not None:
-            filters.append(StreamRestorer(self._placeholders))
+            filters.append(StreamRestorer(self._placeholders, json=json))
         chain = filters[0] if len(filters) == 1 else _Chain(filters)
-        self._maskers[index] = chain
+        self._maskers[part] = chain
         return chain
 
     def _rewrite(self, items: list[bytes]) -> list[bytes]:
@@ -209,8 +304,9 @@ class MaskingStream:
         return out
 
     def _cut_short(self, index: int) -> bool:
-        scanner = self._scanners.get(index)
-        return scanner is not None and scanner.blocked
+        return any(
+            scanner.blocked for (owner, _), scanner in self._scanners.items() if owner == index
+        )
 
     def _openai_event(self, event: SSEEvent) -> list[bytes]:
         if event.data == "[DONE]":
@@ -228,15 +324,22 @@ class MaskingStream:
             index = int(choice.get("index") or 0)
             if self._cut_short(index):
                 continue  # this choice was ended: nothing more of it is sent
-            masker = self._masker(index)
+            masker = self._masker((index, _TEXT))
             delta = choice.get("delta")
             holder, key = (delta, "content") if isinstance(delta, dict) else (choice, "text")
             text = holder.get(key)
             released = masker.feed(text) if isinstance(text, str) else ""
-            if choice.get("finish_reason") or self._cut_short(index):
-                released += masker.finish()
+            if isinstance(delta, dict) and not self._cut_short(index):
+                self._openai_tool_calls(index, delta)
             if self._cut_short(index):
+                released += masker.finish()  # what a later filter still holds
                 choice["finish_reason"] = "content_filter"
+            elif choice.get("finish_reason"):
+                released += masker.finish()
+                if isinstance(delta, dict) and not self._cut_short(index):
+                    self._openai_flush_tool_calls(index, delta)
+                if self._cut_short(index):  # the held text reached a value
+                    choice["finish_reason"] = "content_filter"
             if isinstance(text, str) or released:
                 holder[key] = released
             kept.append(choice)
@@ -245,16 +348,59 @@ class MaskingStream:
         chunk["choices"] = kept
         return [encode_data(chunk)]
 
+    def _openai_tool_calls(self, index: int, delta: dict[str, Any]) -> None:
+        """Rewrites the arguments of the tool calls in a delta; once one reaches a value to
+        block, it and the calls after it end there."""
+        calls = delta.get("tool_calls")
+        if not isinstance(calls, list):
+            return
+        kept = []
+        for call in calls:
+            function = call.get("function") if isinstance(call, dict) else None
+            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                part = (index, int(call.get("index") or 0))
+                masker = self._masker(part, json=True)
+                function["arguments"] = masker.feed(function["arguments"])
+            kept.append(call)
+            if self._cut_short(index):
+                break
+        delta["tool_calls"] = kept
+
+    def _openai_flush_tool_calls(self, index: int, delta: dict[str, Any]) -> None:
+        """Adds what the choice's tool call maskers still hold to its finishing delta."""
+        calls = delta.get("tool_calls")
+        entries = {
+            int(call.get("index") or 0): call
+            for call in (calls if isinstance(calls, list) else [])
+            if isinstance(call, dict)
+        }
+        for (owner, part), masker in self._maskers.items():
+            if owner != index or part == _TEXT:
+                continue
+            rest = masker.finish()
+            entry = entries.get(part)
+            function = entry.get("function") if entry is not None else None
+            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                function["arguments"] += rest
+            elif rest:
+                entries[part] = {"index": part, "function": {"arguments": rest}}
+            if self._cut_short(index):
+                break  # the answer ends here
+        if entries:
+            delta["tool_calls"] = [entries[part] for part in sorted(entries)]
+
     def _openai_rest(self) -> list[bytes]:
         """Text still held when the stream ends without a finishing chunk."""
         out = []
-        for index, masker in self._maskers.items():
+        for index in sorted({owner for owner, _ in self._maskers}):
             if self._cut_short(index):
                 continue
-            rest = masker.finish()
+            delta: dict[str, Any] = {"content": self._masker((index, _TEXT)).finish()}
+            if not self._cut_short(index):
+                self._openai_flush_tool_calls(index, delta)
             reason = "content_filter" if self._cut_short(index) else None
-            if rest or reason:
-                choice = {"index": index, "delta": {"content": rest}, "finish_reason": reason}
+            if delta["content"] or delta.get("tool_calls") or reason:
+                choice = {"index": index, "delta": delta, "finish_reason": reason}
                 out.append(encode_data({**self._template, "choices": [choice]}))
         return out
 
@@ -269,17 +415,29 @@ class MaskingStream:
             return self._anthropic_after_end(name, kind, index, payload)
         if kind == "content_block_delta":
             delta = payload.get("delta")
-            if isinstance(delta, dict) and delta.get("type") == "text_delta":
-                masker = self._masker(index)
-                delta["text"] = masker.feed(str(delta.get("text", "")))
+            form = (
+                _ANTHROPIC_DELTAS.get(str(delta.get("type"))) if isinstance(delta, dict) else None
+            )
+            if isinstance(delta, dict) and form is not None:
+                part, field = form
+                masker = self._masker((index, part), json=part == _TOOL)
+                delta[field] = masker.feed(str(delta.get(field, "")))
                 if self._cut_short(index):
-                    delta["text"] += masker.finish()  # what a later filter still holds
-        elif kind == "content_block_stop" and index in self._maskers:
-            rest = self._maskers[index].finish()
-            if rest:
-                held = {"type": "content_block_delta", "index": index,
-                        "delta": {"type": "text_delta", "text": rest}}  # fmt: skip
-                return [encode_event("content_block_delta", held), encode_event(name, payload)]
+                    delta[field] += masker.finish()  # what a later filter still holds
+        elif kind == "content_block_stop":
+            held = []
+            for delta_type, (part, field) in _ANTHROPIC_DELTAS.items():
+                held_by = self._maskers.get((index, part))
+                rest = held_by.finish() if held_by is not None else ""
+                if rest:
+                    body = {"type": delta_type, field: rest}
+                    held.append(
+                        encode_event(
+                            "content_block_delta",
+                            {"type": "content_block_delta", "index": index, "delta": body},
+                        )
+                    )
+            return [*held, encode_event(name, payload)]
         return [encode_event(name, payload)]
 
     def _anthropic_after_end(
@@ -298,3 +456,7 @@ class MaskingStream:
         if kind in ("message_stop", "ping", "error"):
             return [encode_event(name, payload)]
         return []
+
+
+# Anthropic deltas with text to rewrite: their part and the field holding the text.
+_ANTHROPIC_DELTAS = {"text_delta": (_TEXT, "text"), "input_json_delta": (_TOOL, "partial_json")}

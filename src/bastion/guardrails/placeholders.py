@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import orjson
+
 from bastion.guardrails.findings import Finding
 
 _TOKEN = re.compile(r"\[\[[A-Z_]+_\d+\]\]")
@@ -39,9 +41,15 @@ class Placeholders:
         parts.append(text[position:])
         return "".join(parts)
 
-    def restore(self, text: str) -> str:
+    def restore(self, text: str, *, json: bool = False) -> str:
+        """``text`` with its placeholders' values back; with ``json``, escaped as a JSON
+        string's content (the text is JSON, such as tool call arguments)."""
         if "[[" not in text:
             return text
+        if json:
+            return _TOKEN.sub(
+                lambda m: _json_escaped(self.values.get(m.group(0), m.group(0))), text
+            )
         return _TOKEN.sub(lambda m: self.values.get(m.group(0), m.group(0)), text)
 
     def _token(self, kind: str, value: str) -> str:
@@ -55,13 +63,18 @@ class Placeholders:
         return token
 
 
+def _json_escaped(value: str) -> str:
+    return orjson.dumps(value).decode()[1:-1]
+
+
 class StreamRestorer:
     """Puts values back into text arriving in pieces, holding a possible placeholder's start."""
 
-    __slots__ = ("_held", "_placeholders")
+    __slots__ = ("_held", "_json", "_placeholders")
 
-    def __init__(self, placeholders: Placeholders) -> None:
+    def __init__(self, placeholders: Placeholders, *, json: bool = False) -> None:
         self._placeholders = placeholders
+        self._json = json
         self._held = ""
 
     def feed(self, piece: str) -> str:
@@ -75,8 +88,8 @@ class StreamRestorer:
             text = text[:-1]
         else:
             self._held = ""
-        return self._placeholders.restore(text)
+        return self._placeholders.restore(text, json=self._json)
 
     def finish(self) -> str:
         held, self._held = self._held, ""
-        return self._placeholders.restore(held)
+        return self._placeholders.restore(held, json=self._json)

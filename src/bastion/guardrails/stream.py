@@ -13,12 +13,13 @@ and nothing after it ever is (``blocked`` turns true).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.redact import mask
 
 Scan = Callable[[str], list[Finding]]
+Mask = Callable[[str, Sequence[Finding]], str]
 # A private key block is longer than any hold-back: text from its first line is held until its
 # last line arrives (or the stream ends).
 _BLOCK_START, _BLOCK_END = "-----BEGIN", "-----END"
@@ -26,9 +27,16 @@ _BLOCK_START, _BLOCK_END = "-----BEGIN", "-----END"
 
 class StreamMasker:
     def __init__(
-        self, scan: Scan, holdback: int = 128, context: int = 64, *, block: bool = False
+        self,
+        scan: Scan,
+        holdback: int = 128,
+        context: int = 64,
+        *,
+        block: bool = False,
+        masking: Mask = mask,
     ) -> None:
         self._scan = scan
+        self._mask = masking  # called on all the text released, in order
         self._holdback = holdback
         self._context = context
         self._block = block
@@ -92,7 +100,7 @@ class StreamMasker:
         released = self._held[:cut]
         self._held = self._held[cut:]
         self.found.extend(findings)
-        text = mask(released, findings)
+        text = self._mask(released, findings)
         self._released_tail = (self._released_tail + released)[-self._context :]
         return text
 
