@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from bastion.guardrails import recognizers
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.json_text import JsonMask
 from bastion.guardrails.output import MaskingStream, block_body, mask_body, restore_body
@@ -58,6 +59,17 @@ def test_escape_sequences_are_masked_whole() -> None:
     start = text.index("u00e9")  # a span starting inside the escape sequence
     out = JsonMask()(text, [Finding("credit_card", "pii", start, start + 3)])
     assert orjson.loads(out) == {"a": "x[CREDIT_CARD]y"}
+
+
+def test_a_private_key_with_escaped_line_breaks_is_masked_whole() -> None:
+    key = "\n".join(
+        ["-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA" * 5, "-----END RSA PRIVATE KEY-----"]
+    )
+    arguments = orjson.dumps({"deploy_key": key, "host": "build-7"}).decode()
+    masker = StreamMasker(recognizers.scan, holdback=16, masking=JsonMask())
+    streamed = "".join(masker.feed(arguments[i : i + 10]) for i in range(0, len(arguments), 10))
+    streamed += masker.finish()
+    assert orjson.loads(streamed) == {"deploy_key": "[PRIVATE_KEY]", "host": "build-7"}
 
 
 def _random_json(rng: random.Random) -> str:
