@@ -1,4 +1,5 @@
-"""Load signals scraped from an engine's Prometheus ``/metrics`` (vLLM and SGLang names)."""
+"""Load signals scraped from an engine's Prometheus ``/metrics`` (vLLM, SGLang, TGI and llama.cpp
+names)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,22 @@ _SIGNALS: dict[str, tuple[str, str]] = {
     "sglang:token_usage": ("kv_usage", "max"),
     "sglang:generation_tokens_total": ("generated", "sum"),
     "sglang:max_total_num_tokens": ("kv_tokens", "sum"),
+    # TGI's router: the batch running and the queue behind it; generated tokens are a histogram
+    # observed per finished request, so its sum grows when a request ends, not per token.
+    "tgi_queue_size": ("waiting", "sum"),
+    "tgi_batch_current_size": ("running", "sum"),
+    "tgi_request_generated_tokens_sum": ("generated", "sum"),
+    # llama.cpp's server with --metrics: busy slots and requests deferred for want of one;
+    # the KV cache ratio is exported by older builds only.
+    "llamacpp:requests_deferred": ("waiting", "sum"),
+    "llamacpp:requests_processing": ("running", "sum"),
+    "llamacpp:kv_cache_usage_ratio": ("kv_usage", "max"),
+    "llamacpp:tokens_predicted_total": ("generated", "sum"),
 }
 # vLLM states its KV cache size as labels of an info gauge: num_gpu_blocks x block_size tokens.
 _VLLM_CACHE_INFO = "vllm:cache_config_info"
-_PREFIXES = tuple({name.split(":", 1)[0] + ":" for name in _SIGNALS})
+# A cheap first test of each line: the namespace ("vllm:"), or the whole name where there is none.
+_PREFIXES = tuple({name[: name.find(":") + 1] or name for name in _SIGNALS})
 _FAMILIES = (*{name.removesuffix("_total") for name in _SIGNALS}, _VLLM_CACHE_INFO)
 
 

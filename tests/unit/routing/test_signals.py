@@ -46,6 +46,44 @@ def test_sglang_names() -> None:
     assert (sample.waiting, sample.running, sample.kv_usage) == (4, 9, 0.5)
 
 
+def test_tgi_names() -> None:
+    text = (
+        "# TYPE tgi_queue_size gauge\n"
+        "tgi_queue_size 6\n"
+        "# TYPE tgi_batch_current_size gauge\n"
+        "tgi_batch_current_size 32\n"
+        "# TYPE tgi_request_generated_tokens histogram\n"
+        'tgi_request_generated_tokens_bucket{le="+Inf"} 40\n'
+        "tgi_request_generated_tokens_sum 5120\n"
+        "tgi_request_generated_tokens_count 40\n"
+        "tgi_request_count 41\n"
+    )
+    sample = parse_engine_metrics(text)
+    assert sample is not None
+    assert (sample.waiting, sample.running, sample.generated) == (6, 32, 5120)
+    assert sample.kv_usage == 0.0  # TGI does not say
+
+
+def test_llama_cpp_names() -> None:
+    text = (
+        "# HELP llamacpp:prompt_tokens_total Number of prompt tokens processed.\n"
+        "# TYPE llamacpp:prompt_tokens_total counter\n"
+        "llamacpp:prompt_tokens_total 33065\n"
+        "# TYPE llamacpp:tokens_predicted_total counter\n"
+        "llamacpp:tokens_predicted_total 7801\n"
+        "# TYPE llamacpp:kv_cache_usage_ratio gauge\n"
+        "llamacpp:kv_cache_usage_ratio 0.25\n"
+        "# TYPE llamacpp:requests_processing gauge\n"
+        "llamacpp:requests_processing 4\n"
+        "# TYPE llamacpp:requests_deferred gauge\n"
+        "llamacpp:requests_deferred 2\n"
+    )
+    sample = parse_engine_metrics(text)
+    assert sample is not None
+    assert (sample.waiting, sample.running, sample.kv_usage) == (2, 4, 0.25)
+    assert sample.generated == 7801
+
+
 def test_an_exposition_without_engine_signals() -> None:
     assert parse_engine_metrics("process_cpu_seconds_total 12.5\n") is None
     assert parse_engine_metrics("") is None
