@@ -1,4 +1,5 @@
-"""``bastion keys …`` and ``bastion tenants …``: manage tenants and API keys in the database.
+"""``bastion keys …`` and ``bastion tenants …``: manage tenants, API keys and their limits in the
+database.
 
 Heavy imports (SQLAlchemy, the config loader) happen inside the commands so that the rest of
 the CLI starts fast.
@@ -131,13 +132,78 @@ def _short_time(moment: datetime | None) -> str:
     return "-" if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
+# limits
+
+_limit_options = [
+    click.option(
+        "--set",
+        "assignments",
+        multiple=True,
+        metavar="FIELD=VALUE",
+        help="Set one limit, e.g. requests_per_minute=600 or usd_per_day=25 (repeatable).",
+    ),
+    click.option("--unset", "removals", multiple=True, metavar="FIELD", help="Remove one limit."),
+    click.option("--clear", is_flag=True, help="Remove every limit: the configuration's apply."),
+    click.option("--json", "as_json", is_flag=True, help="Print the limits as JSON."),
+]
+
+
+def _limits_options(command: F) -> F:
+    for decorate in reversed(_limit_options):
+        command = decorate(command)
+    return command
+
+
+def _changed_limits(
+    current: dict[str, int | float] | None,
+    assignments: Sequence[str],
+    removals: Sequence[str],
+    clear: bool,
+) -> dict[str, int | float] | None:
+    """The limits after the command's changes; None when it asks for none (show only)."""
+    from bastion.store.limits import LIMIT_FIELDS
+
+    if not (assignments or removals or clear):
+        return None
+    limits = {} if clear else dict(current or {})
+    for name in removals:
+        if name not in LIMIT_FIELDS:
+            raise click.BadParameter(
+                f"unknown limit {name!r} (known: {', '.join(LIMIT_FIELDS)})", param_hint="--unset"
+            )
+        limits.pop(name, None)
+    for assignment in assignments:
+        name, equals, text = assignment.partition("=")
+        name = name.strip()
+        try:
+            if not equals:
+                raise ValueError
+            # Money budgets are dollars; every other limit is a count. The store checks ranges.
+            limits[name] = float(text) if name.startswith("usd_") else int(text)
+        except ValueError:
+            raise click.BadParameter(
+                f"expected FIELD=NUMBER, not {assignment!r}", param_hint="--set"
+            ) from None
+    return limits
+
+
+def _show_limits(subject: str, limits: dict[str, int | float] | None, as_json: bool) -> None:
+    if as_json:
+        _emit_json(limits)
+    elif not limits:
+        click.echo(f"{subject} has no limits of its own: the configuration's apply.")
+    else:
+        click.echo(f"{subject}:")
+        _table(("LIMIT", "VALUE"), [(name, f"{value:g}") for name, value in limits.items()])
+
+
 # keys
 
 
 @click.group("keys", context_settings={"help_option_names": ["-h", "--help"]})
 @_group_database_options
 def keys_group(database_url: str | None, config_path: Path | None) -> None:
-    """Issue, list and revoke API keys."""
+    """Issue, list and revoke API keys, and set their limits."""
     _remember_group_options(database_url, config_path)
 
 
@@ -245,13 +311,45 @@ def keys_revoke(key_id: str, database_url: str | None, config_path: Path | None)
     click.echo(f"Revoked {record.id} ({record.name}) of tenant {record.tenant_name}.")
 
 
+@keys_group.command("limits")
+@click.argument("key_id")
+@_limits_options
+@_database_options
+def keys_limits(
+    *,
+    key_id: str,
+    assignments: tuple[str, ...],
+    removals: tuple[str, ...],
+    clear: bool,
+    as_json: bool,
+    database_url: str | None,
+    config_path: Path | None,
+) -> None:
+    """Show KEY_ID's own limits, or change them with --set, --unset or --clear. Running
+    gateways apply a change within their cache TTL (at once on PostgreSQL)."""
+    from bastion.store import NotFoundError
+    from bastion.store.limits import dump_limits
+
+    async def apply(store: Store) -> KeyRecord:
+        record = await store.keys.get(key_id)
+        if record is None:
+            raise NotFoundError(f"no key with id {key_id!r}")
+        changed = _changed_limits(dump_limits(record.limits), assignments, removals, clear)
+        if changed is None:
+            return record
+        return await store.keys.set_limits(key_id, changed)
+
+    record = _with_store(resolve_database_url(database_url, config_path), apply)
+    _show_limits(f"Key {record.id} ({record.name})", dump_limits(record.limits), as_json)
+
+
 # tenants
 
 
 @click.group("tenants", context_settings={"help_option_names": ["-h", "--help"]})
 @_group_database_options
 def tenants_group(database_url: str | None, config_path: Path | None) -> None:
-    """Create, list and delete tenants."""
+    """Create, list and delete tenants, and set their limits."""
     _remember_group_options(database_url, config_path)
 
 
@@ -319,3 +417,32 @@ def tenants_delete(
 
     tenant, deleted = _with_store(url, delete)
     click.echo(f"Deleted tenant {tenant.name} ({tenant.id}) and {deleted} key(s).")
+
+
+@tenants_group.command("limits")
+@click.argument("tenant_ref", metavar="NAME_OR_ID")
+@_limits_options
+@_database_options
+def tenants_limits(
+    *,
+    tenant_ref: str,
+    assignments: tuple[str, ...],
+    removals: tuple[str, ...],
+    clear: bool,
+    as_json: bool,
+    database_url: str | None,
+    config_path: Path | None,
+) -> None:
+    """Show a tenant's own limits, or change them with --set, --unset or --clear. Running
+    gateways apply a change within their cache TTL (at once on PostgreSQL)."""
+    from bastion.store.limits import dump_limits
+
+    async def apply(store: Store) -> TenantRecord:
+        tenant = await _tenant(store, tenant_ref)
+        changed = _changed_limits(dump_limits(tenant.limits), assignments, removals, clear)
+        if changed is None:
+            return tenant
+        return await store.tenants.set_limits(tenant.id, changed)
+
+    tenant = _with_store(resolve_database_url(database_url, config_path), apply)
+    _show_limits(f"Tenant {tenant.name}", dump_limits(tenant.limits), as_json)

@@ -120,6 +120,64 @@ def test_errors_are_reported_without_tracebacks(url: str) -> None:
         assert "Traceback" not in result.output
 
 
+def _principal_limits(url: str, key: str) -> tuple[dict[str, object], dict[str, object]]:
+    async def check() -> tuple[dict[str, object], dict[str, object]]:
+        async with await Store.open(url) as store:
+            principal = await KeyAuthenticator(store).authenticate(key)
+            assert principal is not None
+            tenant, own = principal.tenant_limits, principal.key_limits
+            return (
+                tenant.model_dump(exclude_none=True) if tenant else {},
+                own.model_dump(exclude_none=True) if own else {},
+            )
+
+    return asyncio.run(check())
+
+
+def test_limits_of_tenants_and_keys_are_shown_set_and_cleared(url: str) -> None:
+    db = ["--database-url", url]
+    ok(tenants_group, "create", "acme", *db)
+    key = orjson.loads(ok(keys_group, "create", "--tenant", "acme", "--json", *db).stdout)
+    assert "no limits of its own" in ok(tenants_group, "limits", "acme", *db).stdout
+
+    shown = ok(
+        tenants_group,
+        "limits",
+        "acme",
+        "--set",
+        "requests_per_minute=600",
+        "--set",
+        "usd_per_day=25.5",
+        *db,
+    ).stdout
+    assert "requests_per_minute  600" in shown and "usd_per_day          25.5" in shown
+    changed = ok(tenants_group, "limits", "acme", "--unset", "usd_per_day", "--json", *db)
+    assert orjson.loads(changed.stdout) == {"requests_per_minute": 600}
+    ok(keys_group, "limits", key["id"], "--set", "concurrent_requests=4", *db)
+    # What the gateway's authenticator reads is what was set.
+    assert _principal_limits(url, key["key"]) == (
+        {"requests_per_minute": 600},
+        {"concurrent_requests": 4},
+    )
+    ok(keys_group, "limits", key["id"], "--clear", *db)
+    assert orjson.loads(ok(keys_group, "limits", key["id"], "--json", *db).stdout) is None
+
+    for args, status, message in (
+        (["--set", "requests_per_minute=0"], 1, "must be a positive integer"),
+        (["--set", "rpm=3"], 1, "unknown limit"),
+        (["--set", "requests_per_minute"], 2, "expected FIELD=NUMBER"),
+        (["--set", "tokens_per_day=1.5"], 2, "expected FIELD=NUMBER"),
+        (["--unset", "rpm"], 2, "unknown limit 'rpm'"),
+    ):
+        result = run(tenants_group, "limits", "acme", *args, *db)
+        assert result.exit_code == status and message in result.output, args
+        assert "Traceback" not in result.output
+    missing = run(keys_group, "limits", "key_" + "0" * 24, *db)
+    assert missing.exit_code == 1 and "no key with id" in missing.output
+    # Refused changes left the stored limits alone.
+    assert _principal_limits(url, key["key"]) == ({"requests_per_minute": 600}, {})
+
+
 def test_url_from_environment(url: str) -> None:
     env = {"BASTION_DATABASE_URL": url}
     ok(tenants_group, "create", "acme", env=env)
