@@ -1,4 +1,5 @@
-"""The store, migrations, bootstrap and cross-process revocation on a real PostgreSQL."""
+"""The store, migrations, bootstrap, cross-process revocation and ledger pruning on a real
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from bastion.store.migrate import VERSION_TABLE, current_revision, head_revision
 from bastion.store.models import Base
 from bastion.store.store import RELAY_APPLICATION_NAME
 from tests.conftest_postgres import PostgresServer, require_postgres
+from tests.unit.ledger.test_prune import check_old_rows_go_and_hourly_sums_stay
 from tests.unit.store.test_store_limits import check_limit_rules
 
 pytestmark = pytest.mark.postgres
@@ -294,3 +296,7 @@ async def test_endpoint_version_publication(store: Store) -> None:
     from tests.unit.routing.test_publication import check_publication_rules
 
     await check_publication_rules(store)
+
+
+async def test_ledger_pruning(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    await check_old_rows_go_and_hourly_sums_stay(store, monkeypatch)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -12,25 +11,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from bastion.cli.database import config_option, database_url_option, run_with_engine, settings
+
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bastion.audit.chain import Signer
 
 T = TypeVar("T")
-
-_database_url = click.option(
-    "--database-url",
-    envvar="BASTION_DATABASE_URL",
-    help="Database URL (env BASTION_DATABASE_URL); default: the config's database.url.",
-)
-_config = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    envvar="BASTION_CONFIG",
-    help="bastion.yaml giving the database and the audit signing-key variable.",
-)
 
 
 @click.group("audit")
@@ -39,8 +27,8 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
-@_config
-@_database_url
+@config_option
+@database_url_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def verify_command(config_path: Path | None, database_url: str | None, quiet: bool) -> None:
     """Check every chain, link and checkpoint; exit 1 if anything was tampered with."""
@@ -71,8 +59,8 @@ def verify_command(config_path: Path | None, database_url: str | None, quiet: bo
 
 
 @audit_group.command("export")
-@_config
-@_database_url
+@config_option
+@database_url_option
 @click.option("--since", type=click.DateTime(), help="Records at or after this time (UTC).")
 @click.option("--until", type=click.DateTime(), help="Records before this time (UTC).")
 @click.option("--tenant", help="Only this tenant (name or id).")
@@ -114,8 +102,8 @@ def export_command(  # noqa: PLR0917 (one parameter per option)
 
 
 @audit_group.command("prune")
-@_config
-@_database_url
+@config_option
+@database_url_option
 @click.option(
     "--older-than",
     "older_than_days",
@@ -136,16 +124,8 @@ def prune_command(
 
 
 def _settings(config_path: Path | None, database_url: str | None) -> tuple[str, str]:
-    from bastion.config import BastionConfig, ConfigError, load_config
-
-    try:
-        config = load_config(config_path) if config_path is not None else BastionConfig()
-    except ConfigError as error:
-        click.echo(f"Invalid configuration ({len(error.problems)} problem(s)):", err=True)
-        for problem in error.problems:
-            click.echo("  " + problem.render(error.source), err=True)
-        raise SystemExit(2) from None
-    return database_url or config.database.url, config.audit.signing_key_env
+    found = settings(config_path, database_url)
+    return found.url, found.config.audit.signing_key_env
 
 
 def _signer(key_env: str) -> Signer | None:
@@ -161,22 +141,7 @@ def _signer(key_env: str) -> Signer | None:
 
 
 def _run(url: str, work: Callable[[AsyncEngine], Awaitable[T]]) -> T:
-    from sqlalchemy.exc import DBAPIError
-
-    from bastion.store.engine import create_engines
-
-    async def main() -> T:
-        engines = create_engines(url)
-        try:
-            return await work(engines.write)
-        finally:
-            await engines.read.dispose()
-
-    try:
-        return asyncio.run(main())
-    except (DBAPIError, OSError) as exc:
-        click.echo(f"cannot read the audit journal: {str(exc).splitlines()[0]}", err=True)
-        raise SystemExit(2) from None
+    return run_with_engine(url, work, "the audit journal")
 
 
 async def _tenant_id(engine: AsyncEngine, tenant: str) -> str:

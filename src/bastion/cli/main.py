@@ -93,11 +93,13 @@ def _register_subcommands() -> None:
     from bastion.cli.audit import audit_group
     from bastion.cli.cost import cost_group
     from bastion.cli.keys import keys_group, tenants_group
+    from bastion.cli.ledger import ledger_group
     from bastion.cli.status import status_command
     from bastion.sim.cli import sim_command
 
     cli.add_command(sim_command)
     cli.add_command(audit_group, "audit")
+    cli.add_command(ledger_group, "ledger")
     cli.add_command(cost_group, "cost")
     cli.add_command(keys_group, "keys")
     cli.add_command(tenants_group, "tenants")
