@@ -165,19 +165,25 @@ def _changed_limits(
 
     if not (assignments or removals or clear):
         return None
-    limits = {} if clear else dict(current or {})
-    for name in removals:
+
+    def known(name: str, option: str) -> str:
         if name not in LIMIT_FIELDS:
             raise click.BadParameter(
-                f"unknown limit {name!r} (known: {', '.join(LIMIT_FIELDS)})", param_hint="--unset"
+                f"unknown limit {name!r} (known: {', '.join(LIMIT_FIELDS)})", param_hint=option
             )
-        limits.pop(name, None)
+        return name
+
+    limits = {} if clear else dict(current or {})
+    for name in removals:
+        limits.pop(known(name, "--unset"), None)
     for assignment in assignments:
         name, equals, text = assignment.partition("=")
-        name = name.strip()
+        if not equals:
+            raise click.BadParameter(
+                f"expected FIELD=NUMBER, not {assignment!r}", param_hint="--set"
+            )
+        name = known(name.strip(), "--set")
         try:
-            if not equals:
-                raise ValueError
             # Money budgets are dollars; every other limit is a count. The store checks ranges.
             limits[name] = float(text) if name.startswith("usd_") else int(text)
         except ValueError:

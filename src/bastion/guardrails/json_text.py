@@ -12,11 +12,16 @@ one call to the next.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bastion.guardrails.findings import Finding
 
 _OUTSIDE, _INSIDE, _QUOTE = 0, 1, 2
+# The two escapes of a character beyond the BMP (an emoji as "\ud83d\ude00"): JSON parsers
+# refuse either alone, so a mask takes both or neither.
+_HIGH_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}")
+_LOW_SURROGATE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 class JsonMask:
@@ -34,7 +39,7 @@ class JsonMask:
             return text
         masked = list(text)
         for finding in findings:
-            start, end = _whole_groups(groups, finding.start, finding.end)
+            start, end = _whole_groups(text, groups, finding.start, finding.end)
             label = f"[{finding.kind.upper()}]"
             position = start
             while position < end:
@@ -84,9 +89,29 @@ class JsonMask:
         return roles, groups
 
 
-def _whole_groups(groups: list[int], start: int, end: int) -> tuple[int, int]:
-    """``start``-``end`` widened to whole escape sequences within the text."""
+def _whole_groups(text: str, groups: list[int], start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` widened to whole escape sequences, and to both halves of a surrogate
+    pair; narrowed instead where the other half lies outside the text (already sent, or still
+    to come), which leaves the pair whole."""
     start = groups[start] if start < len(groups) else start
     while end < len(groups) and groups[end] < end:
         end += 1
+    if _escape_at(text, groups, start, _LOW_SURROGATE):
+        start += -6 if _escape_at(text, groups, start - 6, _HIGH_SURROGATE) else 6
+    if _escape_at(text, groups, end - 6, _HIGH_SURROGATE):
+        if _escape_at(text, groups, end, _LOW_SURROGATE):
+            end += 6
+        elif end == len(text):
+            end -= 6
     return start, end
+
+
+def _escape_at(text: str, groups: list[int], position: int, pattern: re.Pattern[str]) -> bool:
+    """Whether an escape sequence matching ``pattern`` starts at ``position`` (a backslash that
+    begins an escape, not the second half of an escaped backslash)."""
+    return (
+        0 <= position < len(text) - 1
+        and groups[position] == position
+        and groups[position + 1] == position
+        and pattern.match(text, position) is not None
+    )

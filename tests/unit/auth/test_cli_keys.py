@@ -164,7 +164,7 @@ def test_limits_of_tenants_and_keys_are_shown_set_and_cleared(url: str) -> None:
 
     for args, status, message in (
         (["--set", "requests_per_minute=0"], 1, "must be a positive integer"),
-        (["--set", "rpm=3"], 1, "unknown limit"),
+        (["--set", "rpm=3"], 2, "unknown limit 'rpm'"),
         (["--set", "requests_per_minute"], 2, "expected FIELD=NUMBER"),
         (["--set", "tokens_per_day=1.5"], 2, "expected FIELD=NUMBER"),
         (["--unset", "rpm"], 2, "unknown limit 'rpm'"),

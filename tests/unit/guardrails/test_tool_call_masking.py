@@ -72,13 +72,30 @@ def test_a_private_key_with_escaped_line_breaks_is_masked_whole() -> None:
     assert orjson.loads(streamed) == {"deploy_key": "[PRIVATE_KEY]", "host": "build-7"}
 
 
+def test_a_surrogate_pair_is_masked_whole_or_not_at_all() -> None:
+    text = '{"a": "x\\ud83d\\ude00y"}'
+    high = text.index("\\ud83d")
+    # A span ending after the first half takes the second too.
+    out = JsonMask()(text, [Finding("credit_card", "pii", high - 1, high + 6)])
+    assert orjson.loads(out) == {"a": "[CREDIT_CARD]y"}
+    # A span starting at the second half takes the first too.
+    out = JsonMask()(text, [Finding("credit_card", "pii", high + 6, high + 13)])
+    assert orjson.loads(out) == {"a": "x[CREDIT_CARD]"}
+    # In a stream whose pieces split the pair, the half whose partner is elsewhere stays.
+    masking = JsonMask()
+    first, second = text[: high + 6], text[high + 6 :]
+    sent = masking(first, [Finding("credit_card", "pii", high - 1, high + 6)])
+    sent += masking(second, [])
+    assert orjson.loads(sent) == {"a": "[CREDIT_CARD]\U0001f600y"}
+
+
 def _random_json(rng: random.Random) -> str:
     """Arguments with strings that need escapes, card numbers in strings and as numbers."""
 
     def value(depth: int) -> Any:
         roll = rng.random()
         if depth > 2 or roll < 0.4:
-            pieces = ["4111 1111 1111 1111", 'say "hi"', "back\\slash", "é\n\t", "x", "€ 12"]
+            pieces = ["4111 1111 1111 1111", 'say "hi"', "back\\slash", "é\n\t", "x", "€ 12", "😀"]
             return " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
         if roll < 0.55:
             return rng.choice([4111111111111111, -12.5e3, 0, True, None])
