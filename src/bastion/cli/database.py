@@ -1,5 +1,6 @@
-"""What the commands that work on the gateway's database directly share: where it is, and
-running one piece of async work against it with errors reported in a line."""
+"""What ``bastion audit`` and ``bastion ledger`` share: where the database is (``--database-url``
+or the configuration's), and running one piece of async work against it with errors reported
+in a line. (``bastion keys`` and ``tenants`` go through the store, with its migrations.)"""
 
 from __future__ import annotations
 

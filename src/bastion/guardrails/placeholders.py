@@ -46,11 +46,12 @@ class Placeholders:
         string's content (the text is JSON, such as tool call arguments)."""
         if "[[" not in text:
             return text
-        if json:
-            return _TOKEN.sub(
-                lambda m: _json_escaped(self.values.get(m.group(0), m.group(0))), text
-            )
-        return _TOKEN.sub(lambda m: self.values.get(m.group(0), m.group(0)), text)
+
+        def value_of(match: re.Match[str]) -> str:
+            value = self.values.get(match.group(0), match.group(0))
+            return _json_escaped(value) if json else value
+
+        return _TOKEN.sub(value_of, text)
 
     def _token(self, kind: str, value: str) -> str:
         token = self._by_value.get(value)
