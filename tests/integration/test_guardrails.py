@@ -108,6 +108,119 @@ def test_an_inspection_past_its_time_limit_blocks_external_dispatch(
     assert gateway.metric("bastion_guardrail_failures_total", reason="timeout") == 1
 
 
+def test_medical_records_stay_home_by_default(hybrid: Callable[..., RunningGateway]) -> None:
+    gateway = hybrid()
+    note = "Patient seen today, MRN: 448812, follow-up in two weeks."
+    assert chat(gateway, "assistant", note).headers["x-bastion-backend"] == "gpu"
+
+
+def test_an_egress_policy_lets_only_requests_scanned_clean_leave(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid(
+        routing={"egress": {"allow": ["public"]}},
+        guardrails={"input": {"actions": {"pii": "allow"}}},
+    )
+    assert chat(gateway, "assistant", "hello").headers["x-bastion-backend"] == "cloud"
+    # A value the guardrail policy allows through labels nothing: the request leaves.
+    card = chat(gateway, "assistant", f"card {CARD}")
+    assert card.headers["x-bastion-backend"] == "cloud"
+    declared = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "assistant", "messages": [{"role": "user", "content": "hi"}]},
+        headers={
+            "authorization": f"Bearer {ADMIN_KEY}",
+            "x-bastion-data-classification": "internal",
+        },
+    )
+    assert declared.headers["x-bastion-backend"] == "gpu"
+    image = {
+        "role": "user",
+        "content": [
+            {"type": "text", "text": "what is in this picture?"},
+            {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+        ],
+    }
+    unscanned = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "cloud-only", "messages": [image]},
+        headers={"authorization": f"Bearer {ADMIN_KEY}"},
+    )
+    assert unscanned.status_code == 503
+    assert unscanned.json()["error"]["code"] == "no_local_backend"
+    assert "not scanned clean" in unscanned.json()["error"]["message"]
+
+
+def test_without_guardrails_nothing_is_scanned_clean(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid(guardrails={"enabled": False}, routing={"egress": {"allow": ["public"]}})
+    assert chat(gateway, "assistant", "hello").headers["x-bastion-backend"] == "gpu"
+    public = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "assistant", "messages": [{"role": "user", "content": "hi"}]},
+        headers={
+            "authorization": f"Bearer {ADMIN_KEY}",
+            "x-bastion-data-classification": "public",
+        },
+    )
+    assert public.headers["x-bastion-backend"] == "cloud", "a client may vouch for public data"
+
+
+def test_a_backend_egress_policy_overrides_the_default(
+    start_gateway: GatewayFactory, sim_backend: Callable[..., str]
+) -> None:
+    def cloud(**extra: Any) -> dict[str, Any]:
+        return {
+            "kind": "openai-compatible",
+            "location": "external",
+            "base_url": sim_backend(),
+            "models": ["bastion-sim"],
+            **extra,
+        }
+
+    gateway = start_gateway(
+        {"strict": cloud(), "trusted": cloud(egress={"allow": ["public", "internal"]})},
+        routing={"egress": {"allow": ["public"]}},
+    )
+
+    def send(model: str) -> httpx.Response:
+        return httpx.post(
+            gateway.url + "/v1/chat/completions",
+            json={"model": model, "messages": [{"role": "user", "content": "hi"}]},
+            headers={
+                "authorization": f"Bearer {ADMIN_KEY}",
+                "x-bastion-data-classification": "internal",
+            },
+        )
+
+    assert send("trusted/bastion-sim").status_code == 200
+    refused = send("strict/bastion-sim")
+    assert refused.status_code == 503
+    assert "take only public data, not internal" in refused.json()["error"]["message"]
+
+
+def test_redaction_keeps_what_it_cannot_read_at_home(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid(guardrails={"input": {"actions": {"pii": "redact"}}})
+    assert chat(gateway, "assistant", f"card {CARD}").headers["x-bastion-backend"] == "cloud"
+    image = {
+        "role": "user",
+        "content": [
+            {"type": "text", "text": "read the card in this photo"},
+            {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+        ],
+    }
+    answer = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "assistant", "messages": [image], "max_tokens": 8},
+        headers={"authorization": f"Bearer {ADMIN_KEY}"},
+    )
+    assert answer.headers["x-bastion-backend"] == "gpu"
+    assert gateway.metric("bastion_guardrail_failures_total", reason="unreadable") == 1
+
+
 def test_redact_and_block_policies(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:

@@ -256,6 +256,23 @@ class CapacityConfig(_Strict):
     queue_depth: Annotated[int, Field(ge=0)] = 256
 
 
+class EgressPolicy(_Strict):
+    """Which requests an external backend may receive, by the data classes they carry.
+
+    A request that was scanned and found clean carries ``public`` (so does one a client
+    declared ``public``); one with content the scan cannot read (images, audio, files, token
+    ids) and no class carries ``unscanned``. ``allow: [public]`` lets only requests scanned
+    clean leave; ``None`` lets leave whatever ``routing.local_only`` does not keep home.
+    """
+
+    allow: list[str] | None = None
+
+    @field_validator("allow")
+    @classmethod
+    def _lower(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else [c.strip().lower() for c in value]
+
+
 class BackendConfig(_Strict):
     kind: BackendKind
     location: Location
@@ -286,6 +303,8 @@ class BackendConfig(_Strict):
     context_window: Annotated[int, Field(gt=0)] | None = None
     # Settings of the built-in simulator, for kind "simulator" (see docs/simulator.md).
     simulator: dict[str, Any] = Field(default_factory=dict)
+    # An external backend's own egress policy, over routing.egress.
+    egress: EgressPolicy | None = None
 
     @field_validator("base_url")
     @classmethod
@@ -309,6 +328,8 @@ class BackendConfig(_Strict):
             )
         if self.kind != "simulator" and self.simulator:
             raise ValueError("'simulator' settings only apply to kind: simulator")
+        if self.egress is not None and self.location != "external":
+            raise ValueError("an egress policy applies to external backends only")
         if self.kind == "simulator" and self.location != "local":
             raise ValueError("the simulator runs inside the gateway, so its location is local")
         launched = self.launch is not None or any(r.launch for r in self.replicas)
@@ -463,7 +484,9 @@ class RoutingConfig(_Strict):
     retries: RetryConfig = Field(default_factory=RetryConfig)
     # Data classes that may only go to local backends, fallbacks included. A request whose
     # classification could not be established is treated as local-only too.
-    local_only: list[str] = Field(default_factory=lambda: ["pii", "secret", "confidential"])
+    local_only: list[str] = Field(default_factory=lambda: ["pii", "secret", "phi", "confidential"])
+    # What external backends may receive, unless a backend sets its own (EgressPolicy).
+    egress: EgressPolicy = Field(default_factory=EgressPolicy)
     # Clients may declare a request's classes (comma-separated); they can add, never remove.
     classification_header: str = "x-bastion-data-classification"
     hint_header: str = "x-bastion-route-hint"

@@ -1,9 +1,11 @@
 """The text a request carries to a model, as places in its body that can be read and rewritten.
 
 Prompts hide in several shapes: OpenAI messages (string content or a list of parts, tool call
-arguments, tool results), Anthropic messages and system blocks, legacy prompts and embedding
-inputs. Every string under those fields is text a model will see, except identifiers, roles and
-encoded media, which are left alone.
+arguments, tool results), Anthropic messages and system blocks (plain-text documents included),
+legacy prompts and embedding inputs. Every string under those fields is text a model will see,
+except identifiers and roles, which are left alone. Content the scan cannot read (images, audio,
+files, encoded documents, token ids) is not text; it is named in ``opaque`` so the caller can
+tell a request that was scanned whole from one that was not.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ _ROOTS: dict[Operation, tuple[str, ...]] = {
     Operation.COMPLETIONS: ("prompt", "suffix"),
     Operation.EMBEDDINGS: ("input",),
 }
-# Keys whose strings are not text for the model (or are encoded media).
+# Keys whose strings are not text for the model.
 _SKIPPED = frozenset(
     {"role", "type", "id", "tool_call_id", "tool_use_id", "name", "model", "cache_control",
-     "media_type", "data", "url", "image_url", "source", "signature", "format", "detail"}
+     "media_type", "data", "url", "signature", "format", "detail"}
 )  # fmt: skip
+# Keys whose values a model sees but the scan cannot read: images, audio, files.
+_OPAQUE = frozenset({"image_url", "input_audio", "file", "audio"})
+# Roots that may hold token ids instead of text.
+_TOKEN_ROOTS = frozenset({"prompt", "input"})
 
 
 @dataclass(slots=True)
@@ -42,31 +48,70 @@ class TextField:
         self.container[self.key] = text  # type: ignore[index]
 
 
-def text_fields(operation: Operation, body: dict[str, Any]) -> list[TextField]:
+def text_fields(
+    operation: Operation, body: dict[str, Any], opaque: list[str] | None = None
+) -> list[TextField]:
+    """The text fields of ``body``; what the scan cannot read is appended to ``opaque``."""
     fields: list[TextField] = []
+    unread = opaque if opaque is not None else []
     for root in _ROOTS[operation]:
         value = body.get(root)
         if root == "messages" and isinstance(value, list):
             for message in value:
                 if isinstance(message, dict):
-                    role = message.get("role")
+                    role = str(message.get("role") or "user")
                     for name in message:
-                        if name not in _SKIPPED:
-                            fields.extend(_walk(message, name, str(role or "user")))
+                        if name in _OPAQUE:
+                            if message[name]:
+                                unread.append(name)
+                        elif name not in _SKIPPED:
+                            fields.extend(_walk(message, name, role, unread))
         elif value is not None:
-            fields.extend(_walk(body, root, "system" if root == "system" else "user"))
+            if root in _TOKEN_ROOTS and _has_token_ids(value):
+                unread.append("tokens")
+            fields.extend(_walk(body, root, "system" if root == "system" else "user", unread))
     return fields
 
 
-def _walk(container: dict[str, Any] | list[Any], key: str | int, role: str) -> Iterator[TextField]:
+def _has_token_ids(value: Any) -> bool:
+    """Token ids (``[1, 2]`` or ``[[1, 2]]``) in an embedding input or legacy prompt."""
+    if isinstance(value, list):
+        return any(isinstance(item, int) or _has_token_ids(item) for item in value)
+    return False
+
+
+def _walk(
+    container: dict[str, Any] | list[Any], key: str | int, role: str, opaque: list[str]
+) -> Iterator[TextField]:
     value = container[key]  # type: ignore[index]
     if isinstance(value, str):
         if value:
             yield TextField(container, key, value, role)
     elif isinstance(value, list):
         for index in range(len(value)):
-            yield from _walk(value, index, role)
+            yield from _walk(value, index, role, opaque)
     elif isinstance(value, dict):
         for name in value:
-            if name not in _SKIPPED:
-                yield from _walk(value, name, role)
+            if name == "source":
+                yield from _source(value, role, opaque)
+            elif name in _OPAQUE:
+                if value[name]:
+                    opaque.append(name)
+            elif name not in _SKIPPED:
+                yield from _walk(value, name, role, opaque)
+
+
+def _source(block: dict[str, Any], role: str, opaque: list[str]) -> Iterator[TextField]:
+    """An Anthropic document or image source: plain text and text blocks are read; base64,
+    URLs and file references are not."""
+    source = block["source"]
+    if isinstance(source, dict):
+        kind = source.get("type")
+        if kind == "text" and isinstance(source.get("data"), str):
+            yield from _walk(source, "data", role, opaque)
+            return
+        if kind == "content" and "content" in source:
+            yield from _walk(source, "content", role, opaque)
+            return
+    if source:
+        opaque.append("source")

@@ -85,6 +85,9 @@ class RequestContext:
     # whether classification succeeded; an unclassified request is handled as sensitive.
     classifications: set[str] = field(default_factory=set)
     classified: bool = True
+    # Whether every part of the request a model would see was scanned (inspect sets it; media
+    # the scan cannot read leaves it False). Only a scanned request can be "public".
+    scanned: bool = False
     # Values the inspect stage replaced by placeholders, restored in the answer.
     placeholders: Placeholders | None = None
     # What respond does with sensitive data in the answer (allow, redact, block), as the

@@ -198,8 +198,8 @@ class GatewayMetrics:
         )
         self.guardrail_failures = Counter(
             "bastion_guardrail_failures",
-            "Inspections that did not finish (timeout, error, injection classifier failure): "
-            "those requests stay on local backends.",
+            "Inspections that did not finish or could not mask everything (timeout, error, "
+            "injection, unreadable, unmasked): those requests stay on local backends.",
             ["reason"],
             registry=r,
         )

@@ -104,3 +104,21 @@ backends:
     off = gpu.model_copy(update={"watchdog_seconds": 0})
     assert off.watchdog_limit is None
     assert [r.base_url for r in gpu.replica_configs] == ["http://a:8000/v1"]
+
+
+def test_an_egress_policy_is_for_external_backends() -> None:
+    text = """
+backends:
+  gpu:
+    kind: openai-compatible
+    location: local
+    base_url: http://a:8000/v1
+    egress: {allow: [public]}
+"""
+    assert "external backends only" in problems(text)
+
+
+def test_medical_data_is_local_only_by_default() -> None:
+    config = parse_config("{}", "bastion.yaml", {})
+    assert "phi" in config.routing.local_only
+    assert config.routing.egress.allow is None

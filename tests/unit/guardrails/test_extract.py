@@ -80,3 +80,57 @@ def test_a_field_is_rewritten_in_place() -> None:
     (field,) = text_fields(Operation.CHAT, body)
     field.replace("[MASKED]")
     assert body["messages"][0]["content"][0]["text"] == "[MASKED]"
+
+
+def test_content_the_scan_cannot_read_is_named() -> None:
+    opaque: list[str] = []
+    body = {
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "look"},
+                    {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
+                    {"type": "input_audio", "input_audio": {"data": "UklG", "format": "wav"}},
+                ],
+            }
+        ]
+    }
+    assert [f.text for f in text_fields(Operation.CHAT, body, opaque)] == ["look"]
+    assert opaque == ["image_url", "input_audio"]
+
+
+def test_anthropic_plain_text_documents_are_read_and_encoded_ones_are_not() -> None:
+    opaque: list[str] = []
+    body = {
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {
+                        "type": "document",
+                        "source": {"type": "text", "media_type": "text/plain", "data": "memo"},
+                    },
+                    {
+                        "type": "document",
+                        "source": {"type": "content", "content": [{"type": "text", "text": "p"}]},
+                    },
+                    {"type": "image", "source": {"type": "base64", "data": "iVBO"}},
+                ],
+            }
+        ]
+    }
+    assert [f.text for f in text_fields(Operation.MESSAGES, body, opaque)] == ["memo", "p"]
+    assert opaque == ["source"]
+
+
+def test_token_ids_are_not_text() -> None:
+    opaque: list[str] = []
+    assert text_fields(Operation.EMBEDDINGS, {"input": [[1, 2, 3]]}, opaque) == []
+    assert opaque == ["tokens"]
+    numbers_in_tool_input: list[str] = []
+    body = {
+        "messages": [{"role": "assistant", "content": [{"type": "tool_use", "input": {"n": 5}}]}]
+    }
+    text_fields(Operation.MESSAGES, body, numbers_in_tool_input)
+    assert numbers_in_tool_input == []

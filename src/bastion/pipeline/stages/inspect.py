@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TypeVar
 
-from bastion.config.schema import GuardrailsConfig, InjectionAction
+from bastion.config.schema import GuardrailAction, GuardrailsConfig, InjectionAction
 from bastion.guardrails.extract import TextField, text_fields
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.injection import (
@@ -78,8 +78,14 @@ class Inspect(BaseStage):
         principal = ctx.principal
         policy = self._policies.for_request(principal.tenant_name if principal else None, ctx.model)
         ctx.output_action = policy.output
-        fields = text_fields(ctx.operation, ctx.body)
+        opaque: list[str] = []
+        fields = text_fields(ctx.operation, ctx.body, opaque)
+        # Redaction cannot mask what it cannot read: such a request is unclassified (local).
+        if opaque and "redact" in policy.actions.values():
+            self._failures.labels("unreadable").inc()
+            ctx.classified = False
         if not fields:
+            ctx.scanned = not opaque
             return
         if self._injection is not None or self._injection_engine is not None:
             await self._score_injection(ctx, fields, policy.injection)
@@ -92,6 +98,7 @@ class Inspect(BaseStage):
                 log.exception("inspection failed", extra={"request_id": ctx.request_id})
             ctx.classified = False
             return
+        ctx.scanned = not opaque
         if not any(found):
             return
         ctx.extra["sensitive_found"] = True  # whatever the policy does: never cached by meaning
@@ -110,12 +117,25 @@ class Inspect(BaseStage):
                     masked.append(finding)
                 elif action == "block":
                     blocked.append(finding)
-            if masked and self._placeholders:
+            if not masked:
+                continue
+            if self._placeholders:
                 if ctx.placeholders is None:
                     ctx.placeholders = Placeholders()
-                field.replace(ctx.placeholders.replace(field.text, masked))
-            elif masked:
-                field.replace(mask(field.text, masked))
+                rewritten = ctx.placeholders.replace(field.text, masked)
+            else:
+                rewritten = mask(field.text, masked)
+            field.replace(rewritten)
+            try:
+                left = await self._off_loop_if_long(
+                    len(rewritten), partial(self._left_unmasked, rewritten, actions)
+                )
+            except TimeoutError:
+                left = True
+            if left:
+                # A value the masking did not remove (overlapping or adjacent ones): fail closed.
+                self._failures.labels("unmasked").inc()
+                ctx.classified = False
         if blocked:
             kinds = ", ".join(sorted({finding.kind for finding in blocked}))
             raise GatewayError(
@@ -124,6 +144,9 @@ class Inspect(BaseStage):
                 "does not let through. Remove it and try again.",
                 code="sensitive_data",
             )
+
+    def _left_unmasked(self, text: str, actions: Mapping[str, GuardrailAction]) -> bool:
+        return any(actions.get(f.category) == "redact" for f in scan(text, self._kinds))
 
     async def _score_injection(
         self, ctx: RequestContext, fields: list[TextField], action: InjectionAction

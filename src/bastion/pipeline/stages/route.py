@@ -2,7 +2,9 @@
 
 A versioned endpoint brings its pinned model, prompt, sampling defaults, pool and fallbacks;
 any other name resolves through the model catalog. Routing rules may then deny the request or
-send it to another pool, and data that must stay on-premises drops every external target.
+send it to another pool, and data that must stay on-premises drops every external target. An
+external backend with an egress policy takes only requests whose data classes it allows
+(``public``: scanned and found clean).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from bastion.routing.policy import Decision, RouteQuery, RoutingPolicy
 from bastion.routing.pool import BackendPool
 
 _NO_DECISION = Decision()
+_NOTHING: frozenset[str] = frozenset()
+_PUBLIC = frozenset({"public"})
+_UNSCANNED = frozenset({"unscanned"})
 _MAX_CACHED_PLANS = 10_000
 
 
@@ -40,6 +45,15 @@ class Route(BaseStage):
         self._endpoints = endpoints
         self._pools = pools
         self._policy = policy
+        # External pools that take only some data classes (routing.egress, or their own).
+        self._egress: dict[str, frozenset[str]] = {}
+        for name, pool in pools.items():
+            own = pool.config.egress
+            allow = own.allow if own is not None and own.allow is not None else None
+            if allow is None:
+                allow = settings.egress.allow
+            if pool.location != "local" and allow is not None:
+                self._egress[name] = frozenset(allow)
         self._classification_header = settings.classification_header.lower()
         self._hint_header = settings.hint_header.lower()
         self._exchanges: dict[tuple[Operation, WireProtocol], Exchange | None] = {}
@@ -94,10 +108,19 @@ class Route(BaseStage):
                 primary = (decision.backend, decision.model or primary[1])
         else:
             decision = _NO_DECISION
-        key = (ctx.model, ctx.operation, primary, fallbacks, decision.local_reason, decision.rule)
+        carried = egress_classes(ctx) if self._egress else _NOTHING
+        key = (
+            ctx.model,
+            ctx.operation,
+            primary,
+            fallbacks,
+            decision.local_reason,
+            decision.rule,
+            carried,
+        )
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plan(ctx, primary, fallbacks, decision)
+            plan = self._plan(ctx, primary, fallbacks, decision, carried)
             if len(self._plans) < _MAX_CACHED_PLANS:
                 self._plans[key] = plan
         ctx.route = plan
@@ -112,13 +135,20 @@ class Route(BaseStage):
         primary: tuple[str, str],
         fallbacks: tuple[tuple[str, str], ...],
         decision: Decision,
+        carried: frozenset[str],
     ) -> RoutePlan:
         targets: list[Target] = []
         excluded: list[str] = []
+        reason = decision.local_reason
         for position, (backend, model) in enumerate((primary, *fallbacks)):
             pool = self._pools[backend]
             if decision.local_only and pool.location != "local":
                 excluded.append(backend)
+                continue
+            allowed = self._egress.get(backend)
+            if allowed is not None and not carried <= allowed:
+                excluded.append(backend)
+                reason = reason or _egress_reason(carried, allowed)
                 continue
             exchange = self._exchange(ctx.operation, pool)
             if exchange is None:
@@ -133,11 +163,11 @@ class Route(BaseStage):
         if not targets:
             raise GatewayError(
                 503,
-                f"No local backend can serve '{ctx.model}': {decision.local_reason}, so it is "
+                f"No local backend can serve '{ctx.model}': {reason}, so it is "
                 f"not sent to external backends ({', '.join(excluded)}).",
                 code="no_local_backend",
             )
-        return RoutePlan(tuple(targets), decision.local_reason, tuple(excluded), decision.rule)
+        return RoutePlan(tuple(targets), reason, tuple(excluded), decision.rule)
 
     def _exchange(self, operation: Operation, pool: BackendPool) -> Exchange | None:
         provider = pool.provider
@@ -148,3 +178,21 @@ class Route(BaseStage):
         if exchange is None or provider.path_for(operation) is None:
             return None
         return exchange
+
+
+def egress_classes(ctx: RequestContext) -> frozenset[str]:
+    """The data classes an egress policy judges the request by.
+
+    Its classes when it has any (found or declared); otherwise ``public`` if every part of it
+    was scanned, and ``unscanned`` if not (guardrails off, media the scan cannot read).
+    """
+    if ctx.classifications:
+        return frozenset(ctx.classifications)
+    return _PUBLIC if ctx.scanned and ctx.classified else _UNSCANNED
+
+
+def _egress_reason(carried: frozenset[str], allowed: frozenset[str]) -> str:
+    if carried == _UNSCANNED:
+        return "it was not scanned clean (the scan did not cover all of it)"
+    refused = ", ".join(sorted(carried - allowed))
+    return f"external backends here take only {', '.join(sorted(allowed))} data, not {refused}"
