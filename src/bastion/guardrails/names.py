@@ -1,0 +1,581 @@
+"""Person names in free text, found offline with name lists and context.
+
+`scan_names(text)` returns findings of kind "person" (category "pii"), sorted by offset and
+non-overlapping. It is deterministic and needs no model file.
+
+Why name lists and context rather than a model: no named-entity model for these languages can
+be installed offline from the package index (docs/guardrails.md, "Names and places"), and a
+token classifier trained here would need labelled multilingual text that we do not have and
+could not publish. Person names in prompts, mails, tickets and forms are, in the great
+majority, capitalised given names and surnames drawn from a few tens of thousands of common
+ones, or follow a cue that says a name comes next (a title, a salutation, a header field, a
+signature line). Those two signals are cheap: one regular expression proposes runs of
+capitalised words, and set look-ups decide. The lists are facts compiled from public-domain
+and MIT-licensed sources (data/NOTICE):
+
+- given names: Faker's person providers for the European and American locales, and the 1990
+  US Census given-name lists;
+- surnames: the same Faker locales and the 30,000 most frequent 1990 US Census surnames;
+- common words: Faker's lorem word lists (en/de/fr/es/it/nl), to tell an ambiguous name
+  ("Will", "Rose", "Page") from an unambiguous one.
+
+A run of capitalised words (Title case, ALL CAPS surnames as in "DUBOIS Jean", hyphenated
+given names such as "Jean-Luc", particles such as "van der", "de la", "von", "di", "dos",
+"O'", "Mc") is reported when:
+
+1. it follows a title or salutation (Mr, Mrs, Dr, Herr, Frau, M., Mme, Sr., Sra., D.ª, Sig.,
+   Sig.ra, Dott., dhr., mevr.; Dear, Hallo, Bonjour, Hola, Ciao, Beste, Olá, …) - any
+   capitalised words then count;
+2. it follows a header or form field (From:, Name:, Patient:, Von:, Nom :, Nombre:, Nome:,
+   Naam:, a JSON "name" key, …) or opens the line after a closing formula (Regards,
+   Mit freundlichen Grüßen, Cordialement, Saludos, Cordiali saluti, Met vriendelijke groet,
+   Atenciosamente, …) - and at least one word is a known name, or two or more words none of
+   which is a common word;
+3. without a cue, it holds a known given name followed by another capitalised word, or an
+   ALL-CAPS known surname next to a given name. A given name that is also a common word
+   (Will, May, Rose, Mark, Grant, Bill, Frank, Page, …) or a place needs a known surname after
+   it.
+
+A run touching an organisation or place word (Inc, GmbH, Bank, University, Street, Straße,
+rue, via, …) is not a person. The lists load once, lazily, from gzip'd files (~150 KB).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from bastion.guardrails.findings import Finding
+
+__all__ = ["scan_names"]
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+# Letters of the Latin scripts (Basic, Latin-1, Extended-A/B), split by case.
+_LATIN = [chr(c) for c in range(0x41, 0x250) if chr(c).isalpha()]
+_UP = "".join(c for c in _LATIN if c.isupper())
+_LO = "".join(c for c in _LATIN if c.islower())
+U = f"[{re.escape(_UP)}]"
+L = f"[{re.escape(_LO)}]"
+
+# One name-like word: Title case (with O'/D' prefixes, McDonald-style inner capitals and
+# hyphenated parts), ALL CAPS (two letters or more), or an initial ("J.", "J.-P.").
+_APOS = "'\u2019"
+_PART = rf"(?:[ODdL][{_APOS}])?{U}{L}+(?:{U}{L}+)?"
+_WORD = (
+    rf"(?:{_PART}(?:-{_PART})*"
+    rf"|{U}{{2,}}(?:[{_APOS}-]{U}{{2,}})*"
+    rf"|{U}\.(?:-{U}\.)?)"
+    r"(?![\w@]|\.\w)"
+)
+_PARTICLE = (
+    r"(?:van|von|vom|der|den|de|del|della|dello|dei|degli|di|da|das|do|dos|du|des|la|le|"
+    r"ten|ter|zu|zur|y|e|bin|ben|al|el)"
+)
+_RUN = re.compile(
+    rf"(?<![\w@./\\#$%&*+=<>|~-]){_WORD}(?:[ \t\u00a0](?:{_PARTICLE}[ \t\u00a0])*{_WORD}){{0,7}}"
+)
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    key: str  # casefolded, without a trailing period
+    caps: bool  # ALL CAPS word of 2+ letters
+    initial: bool  # "J." / "J.-P."
+    particle: bool
+
+
+# --- context words ------------------------------------------------------------------------
+
+# Titles and forms of address, casefolded, without periods (a run's word, or just before it).
+_TITLES = frozenset(
+    _split(
+        """mr mrs ms miss mx dr prof sir madam mister doctor professor lord lady dame rev
+    herr frau hr fr fräulein dipl ing
+    m mme mlle mmes mm me monsieur madame mademoiselle maître docteur pr
+    sr sra srta sres don doña dña dª d señor señora señorita dra lic
+    sig sigra signor signore signora signorina dott dottssa dottoressa avv ing prof.ssa
+    dhr mevr mw mej heer mevrouw juffrouw
+    senhor senhora sr.ª srª exmo exma"""
+    )
+)
+# Salutations that may open a line before a name.
+_GREETINGS = frozenset(
+    _split(
+        """dear hi hello hey thanks cc attn attention
+    liebe lieber hallo moin servus danke
+    bonjour bonsoir salut cher chère merci
+    hola estimado estimada estimados querido querida gracias
+    ciao caro cara gentile gentilissimo gentilissima grazie salve
+    beste geachte hoi dag bedankt
+    olá oi prezado prezada obrigado obrigada"""
+    )
+)
+_CLOSING = re.compile(
+    r"[ \t>*_-]*(?i:regards|best|thanks|thank[ ]you|cheers|sincerely|"
+    r"yours(?:[ ](?:truly|sincerely))?|"
+    r"best[ ]wishes|warm[ ]regards|kind[ ]regards|best[ ]regards|"
+    r"mit[ ]freundlichen[ ]grüßen|mit[ ]freundlichen[ ]grüssen|freundliche[ ]grüße|"
+    r"viele[ ]grüße|beste[ ]grüße|liebe[ ]grüße|herzliche[ ]grüße|gruß|grüße|lg|mfg|vg|"
+    r"cordialement|bien[ ]à[ ]vous|bien[ ]cordialement|salutations|amitiés|bises|"
+    r"saludos|un[ ]saludo|atentamente|saludos[ ]cordiales|un[ ]abrazo|"
+    r"cordiali[ ]saluti|distinti[ ]saluti|saluti|un[ ]saluto|a[ ]presto|"
+    r"met[ ]vriendelijke[ ]groet(?:en)?|groeten|hartelijke[ ]groet(?:en)?|mvg|"
+    r"atenciosamente|cumprimentos|abraços|melhores[ ]cumprimentos|obrigad[oa])"
+    r"[ \t]*[,.!]?[ \t]*\r?\n[ \t]*$"
+)
+# Street and place words: a run right after one is a street or place, not a person
+# ("rue Jean Jaurès", "Via Giuseppe Verdi", "San Francisco", "Saint-Denis").
+_PLACE_PREFIX = frozenset(
+    _split(
+        """rue avenue av bd boulevard place allée impasse quai chemin cours route lycée collège
+    école hôpital université calle c/ avda avenida plaza paseo carrer colegio hospital
+    via viale piazza piazzale corso largo vicolo strada rua travessa praça estrada
+    street st road avenue saint san santa santo são st. ste. sainte fort mount mont lake
+    port cape bahnhof flughafen aéroport aeropuerto aeroporto gare estación stazione station
+    hotel hôtel"""
+    )
+)
+# Words that end a person reading: organisations, places, street types, document words.
+_BLOCK = frozenset(
+    _split(
+        """inc ltd llc plc corp co company gmbh ag kg ug ohg sa sarl sas sl srl spa bv nv ab oy
+    group holding holdings bank trust foundation fund partners associates consulting
+    university universität université universidad università universiteit universidade
+    college school institute institut instituto istituto academy akademie hospital klinik
+    clinic clinique clínica clinica ospedale ziekenhuis hôpital hotel restaurant café cafe
+    street st road rd avenue ave boulevard blvd lane ln drive court place square park way
+    parkway pkwy terrace ter close ct crescent gardens hwy highway circle cir trail trl sq pl
+    row mews grove walk hill
+    bridge station airport beach city county state river lake mount mountain island valley
+    straße strasse str weg platz allee gasse ring ufer damm markt
+    rue avenue chemin impasse allée quai cours
+    calle avenida plaza paseo carrer via viale piazza corso largo vicolo rua travessa praça
+    straat laan gracht plein kade singel
+    ministry ministerium ministère ministerio ministero department council committee
+    office team support service services center centre centro zentrum
+    monday tuesday wednesday thursday friday saturday sunday
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles jueves viernes sábado domingo
+    lunedì martedì mercoledì giovedì venerdì sabato
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    january february march july september october november december
+    januar februar märz juli oktober dezember
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+    januari februari maart mei juni augustus
+    the a an and or of for with from to in on at by this that these those my your our his her
+    their its we you they he she it i is are was be not no yes please hello hi dear
+    der die das und oder mit für von zu im am ein eine ich sie wir er es ist nicht
+    le la les un une des du et ou avec pour par dans sur je il elle nous vous ils est pas
+    el los las y o con por para en un una yo él ella nosotros es no
+    il lo gli e con per da in su io lui lei noi è non
+    het een en of met voor van naar ik hij zij wij is niet
+    o os as um uma e ou com por para em eu ele ela nós é não
+    north south east west new old great upper lower central national international
+    nord süd ost west sud est ouest norte sur este oeste
+    god jesus christ allah"""
+    )
+)
+# Given names that are also common words, months, days or places: these need a known surname
+# after them (or a cue) to count.
+_AMBIGUOUS = frozenset(
+    _split(
+        """will may rose mark grant bill frank page hope june april august summer winter autumn
+    spring dawn faith grace joy glory honor honour iris ivy jasmine lily daisy violet ruby
+    pearl amber crystal jade holly heather olive hazel fern robin jay rich penny sandy
+    sunny misty stormy chance chase price walker king queen prince duke earl baron major
+    young long short white black brown green gray grey gold silver paris florence victoria
+    chelsea jordan israel georgia virginia carolina austin sydney dallas houston phoenix
+    orlando madison lincoln washington jackson florida india china kenya asia africa america
+    christian christ lourdes dolores pilar rosario carmen mercedes guadalupe angel angeles
+    santiago domingo salvador trinidad soledad luz paz sol mar cruz
+    don dean art miles gene guy buck rusty hunter archer mason baker carter cooper fisher
+    porter turner tyler parker taylor harper piper sky river storm rain reed rock stone
+    wolf fox hawk drew ray max bob sue ann rod pat
+    norman franco french german roman
+    august elvis felix stella luna aurora
+    helvetica arial verdana georgia"""
+    )
+)
+# Names from the common-word lists that are names first.
+_NOT_AMBIGUOUS = frozenset(
+    _split(
+        """antonio carlos claire felipe fernando francisco françois jorge josé juan julio luis
+    manuel marco martín maría massimo miguel pablo pedro pierre rafael sean clair blanca
+    cristiano desiderio grazia rosa"""
+    )
+)
+_STREET_SUFFIXES = (
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "platz",
+    "allee",
+    "gasse",
+    "straat",
+    "laan",
+    "gracht",
+    "plein",
+    "kade",
+    "ufer",
+    "damm",
+    "ring",
+)
+
+
+# Words that make the capitalised words before them an organisation or a place ("Billing
+# Team", "Maria Schmidt GmbH", "Victoria Station").
+_ORG_WORDS = frozenset(
+    _split(
+        """inc ltd llc plc corp co company gmbh ag kg ug ohg sa sarl sas sl srl spa bv nv ab oy
+    group holding holdings bank trust foundation fund partners associates consulting
+    university universität université universidad università universiteit universidade
+    college school institute institut instituto istituto academy akademie hospital klinik
+    clinic clinique clínica clinica ospedale ziekenhuis hôpital hotel restaurant café cafe
+    street st road rd avenue ave boulevard blvd lane ln drive court place square park way
+    parkway pkwy terrace ter close ct crescent gardens hwy highway circle cir trail trl sq pl
+    row mews grove walk hill bridge station airport beach city county state river lake
+    mount mountain island valley straße strasse str weg platz allee gasse ring ufer damm
+    markt straat laan gracht plein kade singel ministry ministerium ministère ministerio
+    ministero department council committee office team support service services center
+    centre centro zentrum"""
+    )
+)
+
+
+class _Lists(NamedTuple):
+    first: frozenset[str]
+    weak_first: frozenset[str]
+    surname: frozenset[str]
+    stop: frozenset[str]
+
+
+def _read(name: str) -> frozenset[str]:
+    raw = resources.files("bastion.guardrails").joinpath("data", name).read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").split())
+
+
+@cache
+def _lists() -> _Lists:
+    first = _read("first_names.txt.gz")
+    surname = _read("surnames.txt.gz")
+    common = _read("common_words.txt.gz")
+    weak = ((first & common) | (first & _AMBIGUOUS)) - _NOT_AMBIGUOUS
+    # A common word that is neither a given name nor a surname never belongs to a name.
+    stop = (common - first - surname) | _BLOCK
+    stop = stop - _NOT_AMBIGUOUS
+    return _Lists(first=first - weak, weak_first=weak, surname=surname, stop=frozenset(stop))
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    pos = start
+    for word in text[start:end].split():
+        pos = text.find(word, pos)
+        initial = word.endswith(".")
+        key = word.rstrip(".").replace("\u2019", "'").casefold()
+        particle = word[0].islower() and key[1:2] != "'"
+        out.append(
+            _Tok(pos, pos + len(word), key, len(key) > 1 and word.isupper(), initial, particle)
+        )
+        pos += len(word)
+    return out
+
+
+def _is_blocked(key: str, stop: frozenset[str]) -> bool:
+    if key in stop:
+        return True
+    if "-" in key:
+        parts = key.split("-")
+        return parts[-1] in _BLOCK or parts[-1].endswith(_STREET_SUFFIXES)
+    return len(key) > 6 and key.endswith(_STREET_SUFFIXES[:2])
+
+
+def _given(key: str, lists: _Lists) -> int:
+    """2: an unambiguous given name, 1: an ambiguous one, 0: not a given name."""
+    if key in lists.first:
+        return 2
+    if key in lists.weak_first:
+        return 1
+    if "-" in key:  # Jean-Luc, Anna-Lena, Marie-Thérèse
+        parts = key.split("-")
+        if all(p in lists.first or p in lists.weak_first for p in parts):
+            return 2
+    return 0
+
+
+def _surname(key: str, lists: _Lists) -> bool:
+    if key in lists.surname:
+        return True
+    if "-" in key:  # Müller-Lüdenscheidt, García-Márquez
+        return any(p in lists.surname for p in key.split("-"))
+    return key[:2] in ("o'", "d'") and key[2:] in lists.surname
+
+
+_HEADER_KEYS = frozenset(
+    _split(
+        """from to cc bcc name fullname full_name first_name last_name firstname lastname surname
+    given_name patient patient_name customer client contact attn author signed employee
+    applicant sender recipient owner assignee reporter requester manager doctor physician guest
+    passenger holder tenant cardholder beneficiary witness signatory
+    von an absender empfänger kunde kundin patientin vorname nachname familienname
+    ansprechpartner ansprechpartnerin mitarbeiter mitarbeiterin inhaber inhaberin
+    de à pour expéditeur destinataire nom prénom patiente titulaire
+    nombre apellido apellidos paciente cliente remitente para titular
+    nome cognome mittente destinatario intestatario
+    naam voornaam achternaam aan klant patiënt afzender ontvanger
+    remetente contato contacto sobrenome"""
+    )
+)
+_HEADER_PHRASES = frozenset(
+    (
+        "full name",
+        "signed by",
+        "card holder",
+        "account holder",
+        "emergency contact",
+        "nom complet",
+        "nombre completo",
+        "nome completo",
+        "volledige naam",
+        "patient name",
+        "customer name",
+        "contact name",
+        "nom du patient",
+        "nombre del paciente",
+        "name des patienten",
+        "nome do paciente",
+    )
+)
+_QUOTES = "\"'`«»“”„"
+
+
+def _prev_char(text: str, pos: int) -> tuple[int, str]:
+    """The offset and character of the last non-blank before `pos` (-1, "" at the start)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return (i, text[i]) if i >= 0 else (-1, "")
+
+
+def _prev_word(text: str, end: int) -> str:
+    """The word (letters, digits, "_", "/", ".") that ends at `end`, casefolded."""
+    i = end
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_/.ª"):
+        i -= 1
+        if end - i > 24:
+            break
+    return text[i:end].casefold()
+
+
+def _header_before(text: str, colon: int) -> bool:
+    """Whether the field name before the ":"/"=" at `colon` names a person."""
+    i, c = _prev_char(text, colon)
+    while c and c in _QUOTES:
+        i, c = _prev_char(text, i)
+    if i < 0:
+        return False
+    word = _prev_word(text, i + 1).strip(".")
+    if word in _HEADER_KEYS or word.endswith("name") or word.endswith("_name"):
+        return True
+    j, c = _prev_char(text, i + 1 - len(word))
+    if j >= 0 and c.isalpha():
+        phrase = _prev_word(text, j + 1) + " " + word
+        return phrase in _HEADER_PHRASES
+    return False
+
+
+def _cue(text: str, start: int) -> str:
+    """The cue just before `start`: "title", "header", "closing" or ""."""
+    start = _extend_particles(text, start)
+    i, c = _prev_char(text, start)
+    while c and c in _QUOTES:
+        i, c = _prev_char(text, i)
+    if not c:
+        return ""
+    if c in ":=":
+        return "header" if _header_before(text, i) else ""
+    if c in ".ª":
+        word = _prev_word(text, i + 1).rstrip(".")
+        if word in _TITLES or word.replace(".", "") in _TITLES:
+            return "title"
+        return ""
+    if c == "\n" and text[i - 1 : i] != "\n":
+        line_start = text.rfind("\n", 0, i) + 1
+        if _CLOSING.match(text, line_start, i + 1):
+            return "closing"
+    elif c.isalpha():
+        word = _prev_word(text, i + 1)
+        if word.replace(".", "") in _TITLES and i + 1 < start:
+            return "title"
+    return ""
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'«“(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;>-•*"
+
+
+def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
+    """Split a run into (in-run cue, name-candidate words) at titles, greetings and blocks."""
+    out: list[tuple[str, list[_Tok]]] = []
+    cur: list[_Tok] = []
+    cue = ""
+    for tok in toks:
+        if tok.particle:
+            if cur:
+                cur.append(tok)
+            continue
+        key = tok.key
+        if key in _TITLES and not tok.caps and (not tok.initial or not cur):
+            if cur:
+                out.append((cue, cur))
+            cur, cue = [], "title"
+            continue
+        if key in _GREETINGS and not cur:
+            cue = "greeting"
+            continue
+        if _is_blocked(key, lists.stop) and not (tok.caps and _surname(key, lists)):
+            if cur and key not in _ORG_WORDS:
+                out.append((cue, cur))
+            cur, cue = [], "place" if key in _PLACE_PREFIX else "block"
+            continue
+        cur.append(tok)
+    if cur:
+        out.append((cue, cur))
+    # Particles cannot end a name.
+    cleaned: list[tuple[str, list[_Tok]]] = []
+    for cue_, seg in out:
+        n = len(seg)
+        while n and seg[n - 1].particle:
+            n -= 1
+        if n:
+            cleaned.append((cue_, seg[:n]))
+    return cleaned
+
+
+def _words(seg: list[_Tok]) -> list[_Tok]:
+    return [t for t in seg if not t.particle]
+
+
+def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, int] | None:
+    words = _words(seg)
+    if not words or all(t.initial for t in words):
+        return None
+    known = [_given(t.key, lists) == 2 or _surname(t.key, lists) for t in words]
+    if cue == "title":
+        return seg[0].start, seg[min(len(seg), 5) - 1].end
+    if cue in ("greeting", "header", "closing"):
+        if any(known) or (len(words) >= 2 and not any(t.caps for t in words)):
+            return seg[0].start, seg[-1].end
+        return None
+    # No cue: a given name followed by another name word, or a known ALL-CAPS surname next to
+    # a given name ("DUBOIS Jean", "Jean DUBOIS").
+    for i, tok in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        g = _given(tok.key, lists)
+        if tok.caps and _surname(tok.key, lists) and _given(nxt.key, lists) == 2 and not nxt.caps:
+            return tok.start, seg[-1].end
+        if g == 0 or tok.initial:
+            continue
+        if tok.caps and not nxt.caps:
+            continue
+        nxt_sur = _surname(nxt.key, lists)
+        if g == 1 and not nxt_sur:
+            continue
+        if g == 2 and nxt.initial and i + 2 >= len(words):
+            continue  # "Maria K." alone is too weak
+        return tok.start, seg[-1].end
+    return None
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Whether the run at `start` follows a street word or a house number ("12 N Oak")."""
+    i, c = _prev_char(text, start)
+    if c.isdigit():
+        return True
+    if i < 0 or i == start - 1 or not (c.isalpha() or c in "./"):
+        return False
+    word = _prev_word(text, i + 1)
+    if word in _PLACE_PREFIX:
+        return True
+    if word.rstrip(".") in ("n", "s", "e", "w", "ne", "nw", "se", "sw"):
+        _, c = _prev_char(text, i + 1 - len(word))
+        return c.isdigit()
+    return False
+
+
+def _extend_particles(text: str, start: int) -> int:
+    """Move `start` back over lower-case particles before it ("de Vries", "van Dijk")."""
+    while True:
+        m = _PARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        if m is None:
+            return start
+        start = m.start(1)
+
+
+_PARTICLE_BEFORE = re.compile(r"(?:^|[ \t])((?:van|von|de|der|den|di|da|del|du|le|la|ten|ter))[ ]$")
+
+
+def scan_names(text: str) -> list[Finding]:
+    """Person names in `text`, as findings of kind "person"."""
+    if not text:
+        return []
+    lists = _lists()
+    found: list[Finding] = []
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        single = " " not in m.group() and "\t" not in m.group() and "\u00a0" not in m.group()
+        if single:
+            # One word is a name only after a cue; most single words are sentence starts.
+            key = m.group().rstrip(".").casefold()
+            if key in lists.stop or key in _TITLES or key in _GREETINGS:
+                continue
+            cue = _cue(text, start)
+            if not cue or _after_place(text, start):
+                continue
+            toks = _tokens(text, start, end)
+            if toks and _name_in(toks, cue, lists, text) is not None:
+                s0 = _extend_particles(text, start) if cue == "title" else start
+                found.append(Finding("person", "pii", s0, end))
+            continue
+        if _after_place(text, start):
+            continue
+        toks = _tokens(text, start, end)
+        if not toks:
+            continue
+        first = _first_word(toks)
+        outer: str | None = None
+        for cue, seg in _segments(toks, lists):
+            if cue == "place":
+                continue
+            span = _name_in(seg, cue, lists, text)
+            if span is None and not cue and seg[0] is first:
+                if outer is None:
+                    outer = _cue(text, start)
+                if outer:
+                    span = _name_in(seg, outer, lists, text)
+            if span is not None:
+                s0 = _extend_particles(text, span[0]) if outer == "title" else span[0]
+                found.append(Finding("person", "pii", s0, span[1]))
+    return found
+
+
+def _first_word(toks: list[_Tok]) -> _Tok | None:
+    for tok in toks:
+        if not tok.particle:
+            return tok
+    return None
