@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+import phonenumbers
+
 from bastion.guardrails import validators as v
 from bastion.guardrails.findings import Category, Finding
 
@@ -43,10 +45,14 @@ KINDS: dict[str, Category] = {
     "es_nie": "pii",
     "it_codice_fiscale": "pii",
     "de_steuer_id": "pii",
+    "nl_bsn": "pii",
+    "pt_nif": "pii",
+    "br_cpf": "pii",
     "ip_address": "pii",
     "date_of_birth": "pii",
     "postal_address": "pii",
     "passport": "pii",
+    "driver_license": "pii",
     "person": "pii",  # only with a registered NameRecognizer
     "medical_record_number": "phi",
     "aws_access_key": "secret",
@@ -57,6 +63,8 @@ KINDS: dict[str, Category] = {
     "google_api_key": "secret",
     "openai_key": "secret",
     "anthropic_key": "secret",
+    "azure_key": "secret",
+    "api_key": "secret",  # other providers' keys (GitLab, npm, PyPI, SendGrid, Twilio...)
     "jwt": "secret",
     "bearer_token": "secret",
     "private_key": "secret",
@@ -75,6 +83,8 @@ _RANK: dict[str, int] = {
     "google_api_key": 95,
     "anthropic_key": 95,
     "openai_key": 94,
+    "azure_key": 94,
+    "api_key": 93,
     "jwt": 93,
     "aws_secret_key": 92,
     "connection_string": 90,
@@ -85,10 +95,14 @@ _RANK: dict[str, int] = {
     "es_dni": 84,
     "es_nie": 84,
     "de_steuer_id": 84,
+    "br_cpf": 84,
+    "nl_bsn": 82,
+    "pt_nif": 82,
     "us_ssn": 83,
     "uk_nino": 80,
     "medical_record_number": 75,
     "passport": 75,
+    "driver_license": 75,
     "date_of_birth": 75,
     "bearer_token": 70,
     "password": 60,
@@ -328,12 +342,9 @@ _PHONE_NA = re.compile(
     r"(?:(?<=1)[ .\-]?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])|(?<=\()\d{3}\)[ .\-]?|(?<=\d)\d{2}[ .\-])"
     r"\d{3}[ .\-]\d{4}" + _EXT + r"(?![\w\-/]|[.,]\d)"
 )
-_PHONE_NATIONAL = re.compile(
-    r"(?i:\b(?:tel|telephone|phone|mobile|mob|cell|fax|call|ring|contact|reach|whatsapp"
-    r"|telefon|telefonnummer|handy|t[ée]l[ée]phone|t[ée]l|portable|num[ée]ro|telefono"
-    r"|cellulare)\b)[^\d\n+]{0,25}?(0\d{1,4}(?:[ \-./]\d{2,8}){1,4})" + _EXT + r"(?![\w\-]|[.,]\d)"
-)
-_PHONE_TRIGGER = _Trigger(
+# Phone words in English, German, French, Spanish, Italian, Dutch and Portuguese; the number
+# after one may be written in any national format.
+_PHONE_WORDS = (
     "tel",
     "phone",
     "mobile",
@@ -345,19 +356,46 @@ _PHONE_TRIGGER = _Trigger(
     "contact",
     "reach",
     "whatsapp",
+    "telefon",
     "handy",
+    "mobil",
+    "rufnummer",
+    "festnetz",
     "t\u00e9l",
     "portable",
     "num\u00e9ro",
     "numero",
+    "n\u00famero",
+    "fixe",
+    "tel\u00e9fono",
+    "m\u00f3vil",
+    "movil",
+    "celular",
+    "cellulare",
+    "telefoon",
+    "mobiel",
+    "gsm",
+    "telem\u00f3vel",
+    "telemovel",
+    "contacto",
+    "contatto",
 )
-_PHONE_CONTEXT = re.compile(
-    r"(?i:tel|phone|mobile|cell|fax|call|ring|contact|reach|whatsapp|handy|t\u00e9l|portable"
-    r"|num[eé]ro)"
+_PHONE_NATIONAL = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PHONE_WORDS) + r")[a-z\u00e0-\u00ff]{0,8})"
+    r"[^\d\n+]{0,25}?(?<![\w+])(\(?\d[\d \-./()]{5,20}\d)" + _EXT + r"(?![\w\-]|[.,]\d)"
 )
+_PHONE_TRIGGER = _Trigger(*_PHONE_WORDS)
+_PHONE_CONTEXT = re.compile(r"(?i:" + "|".join(re.escape(w) for w in _PHONE_WORDS) + ")")
+# Where a number after a phone word may be from: it must be a valid number of one of them.
+_PHONE_REGIONS = (
+    "US", "GB", "DE", "FR", "ES", "IT", "NL", "PT", "BR", "AT", "CH", "BE", "IE", "CA", "AU",
+    "MX", "IN", "PL", "SE", "DK", "NO", "FI",
+)  # fmt: skip
 _PHONE_NEGATIVE_CONTEXT = re.compile(
-    r"(?i:order|invoice|tracking|sku|ref\b|reference|serial|part|model|isbn|ticket|case|"
-    r"account|acct|#|no\.|id\b)[^\n\w]{0,3}$"
+    r"(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part|p/n|pn\b|model"
+    r"|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung|commande|facture"
+    r"|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|#|no\.|nr\.|n[°º]|id\b)"
+    r"[^\n\w]{0,3}$"
 )
 
 
@@ -384,6 +422,38 @@ def _phone_shape_ok(candidate: str, *, international: bool) -> bool:
     return 9 <= len(digits) <= 13
 
 
+def _valid_in_some_region(candidate: str) -> bool:
+    """Whether libphonenumber takes ``candidate`` as a valid number of one of the regions."""
+    for region in _PHONE_REGIONS:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            return False
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+def _valid_international(candidate: str) -> bool:
+    try:
+        number = phonenumbers.parse(
+            "+" + candidate[2:] if candidate.startswith("00") else candidate
+        )
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
+
+
+def _strip_extension(candidate: str) -> str:
+    ext = re.search(r"(?i)[ \t]?(?:extension|ext\.?|x)[ \t]?\d{1,6}$", candidate)
+    return candidate[: ext.start()] if ext else candidate
+
+
+def _nanp_ok(digits: str) -> bool:
+    national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    return len(national) == 10 and national[0] not in "01" and national[3] not in "01"
+
+
 def _find_phone(t: _Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in _matches_at(_PHONE_INTL, text, t.with_chars(t.digit_word_starts(), "+")):
@@ -391,7 +461,12 @@ def _find_phone(t: _Text) -> Iterator[Match]:
         # start with 00 (inside account numbers): it needs a phone word nearby.
         if m.group().startswith("00") and not _before(text, m.start(), _PHONE_CONTEXT, 30):
             continue
-        if _phone_shape_ok(m.group(), international=True):
+        # A number valid in its country's plan, or one with a phone's shape that no part,
+        # order or reference word claims.
+        if _valid_international(_strip_extension(m.group())) or (
+            _phone_shape_ok(m.group(), international=True)
+            and not _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24)
+        ):
             yield "phone", m.start(), m.end()
     for m in _matches_at(_PHONE_NA, text, t.with_chars(t.digit_word_starts(), "(")):
         candidate = m.group()
@@ -410,13 +485,22 @@ def _find_phone(t: _Text) -> Iterator[Match]:
             yield "phone", m.start(), m.end()
     for m in _keyed(text, low, _PHONE_TRIGGER, _PHONE_NATIONAL, digit_within=48):
         candidate = text[m.start(1) : m.end()]
-        if _phone_shape_ok(candidate, international=False):
+        core = _strip_extension(candidate)
+        digits = v.digits_only(core)
+        if not 7 <= len(digits) <= 13 or core.count("(") != core.count(")"):
+            continue
+        if (
+            (digits[0] != "0" and _nanp_ok(digits))
+            or _valid_in_some_region(core)
+            or (digits[0] == "0" and _phone_shape_ok(candidate, international=False))
+        ):
             yield "phone", m.start(1), m.end()
 
 
 # --- payment cards ------------------------------------------------------------------------
 
-_CARD = re.compile(r"\d(?<![\w\-.+/].)(?:[ \-]?\d){12,22}(?![\w\-]|[.,/]\d)")
+# A comma then a digit after the number is the next field of a CSV row, not a decimal part.
+_CARD = re.compile(r"\d(?<![\w\-.+/].)(?:[ \-]?\d){12,22}(?![\w\-]|[./]\d)")
 
 
 def _card_ok(digits: str) -> bool:
@@ -554,14 +638,17 @@ _IPV6 = re.compile(
     r"(?:%[\w.]{1,16})?(?![\w:]|\.\d)"
 )
 _VERSION_CONTEXT = re.compile(
-    r"(?i:\bv|version|ver\.?|release|build|firmware|rev\.?|revision|sdk|api)[ \t:=]{0,3}$"
+    r"(?i:\bv|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
+    r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
+    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o)"
+    r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for))?[ \t:=]{0,3}$"
 )
 
 
 def _find_ipv4(t: _Text) -> Iterator[Match]:
     text = t.text
     for m in _matches_at(_IPV4, text, t.digit_word_starts()):
-        if _before(text, m.start(), _VERSION_CONTEXT, 12):
+        if _before(text, m.start(), _VERSION_CONTEXT, 32):
             continue
         if text.startswith("/", m.end()) and text[m.end() + 1 : m.end() + 2].isdigit():
             continue  # a CIDR block names a network, not a host

@@ -1,8 +1,8 @@
 """Checksums and structural rules that confirm a candidate span really is what its pattern says.
 
 Every function takes the candidate as found (separators included unless said otherwise) and
-returns whether it is valid. They are pure, standard-library only, and cheap: patterns find
-candidates, these functions reject the look-alikes.
+returns whether it is valid. They are pure and cheap: patterns find candidates, these functions
+reject the look-alikes. Identifiers that python-stdnum knows are checked by it.
 """
 
 from __future__ import annotations
@@ -13,20 +13,29 @@ import ipaddress
 import json
 from datetime import date
 
+from stdnum.br import cpf as _stdnum_cpf
+from stdnum.nl import bsn as _stdnum_bsn
+from stdnum.pt import nif as _stdnum_nif
+
 __all__ = [
     "IBAN_LENGTHS",
+    "br_cpf_ok",
     "card_issuer_ok",
     "de_steuer_id_ok",
     "digits_only",
     "es_dni_ok",
     "es_nie_ok",
     "fr_nir_ok",
+    "gb_nhs_ok",
     "iban_ok",
     "ip_ok",
     "it_codice_fiscale_ok",
     "jwt_ok",
     "luhn_ok",
+    "nl_bsn_ok",
     "plausible_date",
+    "pt_nif_ok",
+    "uk_driving_licence_ok",
     "uk_nino_ok",
     "us_ssn_ok",
 ]
@@ -293,3 +302,38 @@ def plausible_date(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- identifiers checked by python-stdnum -------------------------------------------------
+
+
+def nl_bsn_ok(value: str) -> bool:
+    """Dutch citizen service number (BSN): nine digits passing the eleven test."""
+    return bool(_stdnum_bsn.is_valid(digits_only(value)))
+
+
+def pt_nif_ok(value: str) -> bool:
+    """Portuguese tax number (NIF): nine digits with a mod-11 check digit."""
+    return bool(_stdnum_nif.is_valid(digits_only(value)))
+
+
+def br_cpf_ok(value: str) -> bool:
+    """Brazilian individual taxpayer number (CPF): eleven digits, two check digits."""
+    digits = digits_only(value)
+    return len(set(digits)) > 1 and bool(_stdnum_cpf.is_valid(digits))
+
+
+def gb_nhs_ok(value: str) -> bool:
+    """NHS number: ten digits, the last a mod-11 check digit."""
+    digits = digits_only(value)
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    return check != 10 and (check % 11) == int(digits[9])
+
+
+def uk_driving_licence_ok(value: str) -> bool:
+    """A DVLA driving licence number: surname, birth date (month + 5 for women), initials."""
+    month = int(value[6:8])
+    return (1 <= month <= 12 or 51 <= month <= 62) and 1 <= int(value[8:10]) <= 31
