@@ -1,0 +1,305 @@
+"""Postal addresses in free text, found offline with street-type vocabularies per language.
+
+`scan_addresses(text)` returns findings of kind "postal_address" (category "pii"), sorted by
+offset and non-overlapping: one span from the house number or street name to the postcode and
+city when they follow, across a line break too ("Hauptstraße 5\\n10115 Berlin").
+
+Why hand-written patterns: a street address is a short, conventional sequence (house number,
+street type, street name, unit, postcode, city) whose vocabulary is closed per language, so
+precompiled regular expressions recognise it at memory speed and explain every decision.
+`usaddress` (MIT) parses a string already known to be a US address - it does not find one in
+prose - and costs about a millisecond per call; `pyap` (MIT) finds US/CA/GB addresses only
+and has not been released since 2020. Neither covers de/fr/es/it/nl/pt, so both would add a
+dependency for a part of the job. The forms recognised:
+
+- number first (en, fr): "221B Baker Street", "1600 Pennsylvania Avenue NW, Washington, DC
+  20500", "12 rue de la Paix, 75002 Paris", "5 bis, bd Saint-Michel";
+- street type first, number after (es, it, pt, fr-BE, nl "Laan van", de "Am"/"An der"):
+  "Calle Mayor 5, 3º B, 28013 Madrid", "C/ Alcalá, 23", "Via Roma 10, 00184 Roma",
+  "Rua Augusta 100, 1100-053 Lisboa", "Avenida da Liberdade, nº 110";
+- compound street names (de, nl): "Hauptstraße 5", "Karl-Marx-Allee 3", "Berliner Str. 12",
+  "Keizersgracht 123", "Stationsweg 2a", "1015 CJ Amsterdam";
+- the tail: unit ("Apt 4B", "3º B", "2. OG", "bus 3"), then a postcode in the country's shape
+  (5 digits for de/fr/es/it/US, "1015 CJ" nl, "1100-053" pt, 4 digits at/ch/be/dk/au,
+  "SW1A 2AA" uk, "K1A 0B1" ca) with its city, or "City, ST 12345" for the US/CA/AU.
+
+A street type without a house number is not an address ("the rue de Rivoli", "via email").
+Patterns are only tried at digits (every address has one), so prose without digits costs a
+single scan for a digit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bastion.guardrails.findings import Finding
+
+__all__ = ["scan_addresses"]
+
+_LATIN = [chr(c) for c in range(0x41, 0x250) if chr(c).isalpha()]
+U = "[" + re.escape("".join(c for c in _LATIN if c.isupper())) + "]"
+L = "[" + re.escape("".join(c for c in _LATIN if c.islower())) + "]"
+_APOS = "'\u2019"
+
+# A capitalised word of a street or city name ("Saint-Michel", "Champs-Élysées", "St.").
+_CW = rf"(?:{U}[\w{_APOS}]*(?:[-.]{U}?[\w{_APOS}]+)*\.?)"
+# Lower-case connectors inside street names.
+_CONN = (
+    r"(?:de[ ]la|de[ ]las|de[ ]los|de|del|des|du|la|le|les|l['\u2019]|d['\u2019]|da|do|dos|das"
+    r"|di|della|dello|dei|degli|delle|dal|van|von|der|den|het|am|an|im|auf|zum|zur|y|e|of"
+    r"|the|sur|en|aux|au|sous|lès|lez|i|dels)"
+)
+_NAME_WORD = rf"(?:{_CW}|{_CONN}|\d{{1,2}}(?:st|nd|rd|th|er|e|ème|º|ª|°)?(?![\w])|{L}+)"
+_NUM = r"\d{1,5}(?:[ ]?[a-zA-Z](?![\w]))?(?:[ ]?[-/][ ]?\d{1,5}[a-zA-Z]?)?"
+_S = r"[ \t\u00a0]"
+
+# --- street types -------------------------------------------------------------------------
+
+_EN_SUFFIX = (
+    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way"
+    r"|Terrace|Ter|Terr|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Close|Crescent"
+    r"|Cres|Gardens|Gdns|Grove|Gr|Row|Mews|Walk|Hill|Park|Green|Parade|Pde|Esplanade|Esp"
+    r"|Quay|Wharf|Rise|View|Loop|Run|Pike|Plaza|Commons|Crossing|Xing|Alley|Aly|Point|Pt"
+    r"|Ridge|Heights|Hts|Broadway|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway"
+)
+_FR_TYPE = (
+    r"rue|avenue|av\.?|boulevard|bd|bld|blvd|chemin|ch\.|impasse|imp\.?|all[ée]e|place|pl\.|quai"
+    r"|route|rte|cours|square|passage|chauss[ée]e|faubourg|fbg|voie|sentier|rond-point"
+    r"|esplanade|promenade|cit[ée]|r[ée]sidence|hameau|lieu-dit|mont[ée]e|parvis|villa"
+    r"|traverse|clos|all\.|sq\."
+)
+# Street types written before the name, with the house number after it.
+_TYPE_FIRST_WORDS = (
+    # es (and ca)
+    "calle", "c/", "c.", "avda", "avda.", "avenida", "avd.", "av.", "av", "plaza", "pza.",
+    "pza", "paseo", "pº", "p.º", "camino", "carretera", "ctra.", "ctra", "ronda", "travesía",
+    "travesia", "glorieta", "vía", "callejón", "pasaje", "rambla", "carrer", "passeig",
+    "urbanización", "urb.", "cuesta", "costanilla", "avinguda", "plaça",
+    # it
+    "via", "viale", "v.le", "piazza", "p.za", "p.zza", "piazzale", "corso", "c.so", "largo",
+    "vicolo", "vico", "lungomare", "lungotevere", "strada", "contrada", "c.da", "borgo",
+    "salita", "galleria", "circonvallazione", "località", "loc.",
+    # pt
+    "rua", "r.", "travessa", "tv.", "trav.", "praça", "pç.", "alameda", "al.", "estrada",
+    "calçada", "beco", "rodovia", "rod.", "praceta", "quinta",
+    # fr (Belgium, Switzerland, Luxembourg write the number after the name)
+    "rue", "avenue", "boulevard", "chaussée", "chemin", "impasse", "allée", "quai", "route",
+    "place",
+    # de, nl: a separate word before the name
+    "am", "an der", "an den", "auf der", "auf dem", "im", "in der", "in den", "unter den",
+    "zum", "zur", "hinter der", "laan van", "plein", "burgemeester", "dokter", "president",
+)  # fmt: skip
+_TYPE_FIRST = "|".join(
+    re.escape(w).replace(r"\ ", "[ ]") for w in sorted(_TYPE_FIRST_WORDS, key=len, reverse=True)
+)
+_TYPE_WORDS = frozenset(_TYPE_FIRST_WORDS)
+# Type words that also are common prose words: the street name after them must be capitalised.
+_WEAK_TYPE_FIRST = frozenset(
+    ["via", "am", "im", "zum", "zur", "place", "route", "largo", "strada", "corso", "c.", "r.",
+     "al.", "av", "av.", "an der", "an den", "auf der", "auf dem", "in der", "in den", "plein",
+     "galleria", "borgo", "president", "dokter", "burgemeester", "quinta", "camino", "beco"]
+)  # fmt: skip
+# German and Dutch compound street names end in a type ("Hauptstraße", "Keizersgracht"); the
+# type can also be a word of its own after the name ("Berliner Straße").
+_COMPOUND_ENDINGS = (
+    "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
+    "chaussee", "steig", "pfad", "markt", "berg", "hof", "garten", "kai", "promenade", "brücke",
+    "graben", "tor", "anger", "wall", "feld", "steg", "stieg", "twiete", "zeile",
+    "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "pad", "dreef",
+    "wal", "burgwal", "kanaal", "baan", "plantsoen", "veld", "straatweg", "park", "haven",
+)  # fmt: skip
+_COMPOUND = "|".join(re.escape(w) for w in sorted(_COMPOUND_ENDINGS, key=len, reverse=True))
+_AFTER_NAME_WORDS = frozenset(
+    ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
+     "chaussee", "steig", "pfad", "markt", "straat", "laan", "gracht", "plein", "kade",
+     "singel", "dijk")
+)  # fmt: skip
+_AFTER_NAME_TYPE = "|".join(re.escape(w) for w in sorted(_AFTER_NAME_WORDS, key=len, reverse=True))
+
+# --- units and postcodes ------------------------------------------------------------------
+
+_UNIT = (
+    rf"(?:(?:,|{_S}*\n)?{_S}*"
+    rf"(?:(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|dept|#)\.?{_S}?"
+    r"[A-Za-z0-9\-]{1,6}"
+    rf"|\d{{1,2}}[º°ª]{_S}?(?:[A-Z]|[0-9]{{1,2}}|(?i:izq(?:da)?\.?|dcha\.?|dch\.?|esq\.?|dto\.?"
+    rf"|frente|int\.?))?(?:{_S}?[A-Z](?![\w]))?"
+    r"|(?i:piso|planta|puerta|escalera|esc\.|bloque|portal|pta\.|int\.|interno|scala|sc\.|"
+    r"piano|p\.|andar|bus|bte|boîte|étage|bâtiment|bât\.|appartement|appt|app\.|esc\.|"
+    rf"stock|og|etage|whg\.|wohnung|hs|huis)\.?{_S}?[A-Za-z0-9\-º°ª]{{1,6}}"
+    rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)"
+    r"|(?:[IVX]{1,4}|hs|bis|ter|A|B|C)(?![\w])))"
+)
+
+_CITY = (
+    rf"(?:{U}[\w{_APOS}.]*(?:[-]{U}?[\w{_APOS}]+)*"
+    rf"(?:{_S}(?:(?:am|an[ ]der|im|in|bei|ob|sur|sous|en|de|del|di|da|do|dos|aan|den|op|upon"
+    rf"|on|la|le|les|lès|sul|al)(?:{_S}|-))?{U}[\w{_APOS}.]*(?:-{U}?[\w{_APOS}]+)*){{0,3}}"
+    rf"(?:{_S}?\((?:{U}{{2}}|{U}[\w.]+)\))?"
+    rf"(?:{_S}(?i:cedex)(?:{_S}\d{{1,2}})?)?)"
+)
+_UK_POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ ]?\d[ABD-HJLNP-UW-Z]{2}"
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+    "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
+)
+_CA_PROV = "ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU"
+_AU_STATE = "NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
+_POSTCODE_CITY = (
+    rf"(?:(?:(?:[A-Z]{{1,2}}|D|F|E|I|NL|P)-)?\d{{5}}{_S}+{_CITY}"  # de fr es it (+ D-/F- prefix)
+    rf"|\d{{4}}{_S}?[A-Z]{{2}}(?![\w]){_S}+{_CITY}"  # nl
+    rf"|\d{{4}}-\d{{3}}{_S}+{_CITY}"  # pt
+    rf"|(?:[A-Z]{{1,2}}-)?\d{{4}}{_S}+{_CITY}"  # at ch be lu dk
+    rf"|{_CITY},?{_S}+(?:{_US_STATES}),?{_S}+\d{{5}}(?:-\d{{4}})?(?![\w])"  # us
+    rf"|{_CITY},?{_S}+(?:{_US_STATES})(?![\w])"  # us without ZIP
+    rf"|{_CITY},?{_S}+(?:{_CA_PROV}),?{_S}+[A-Z]\d[A-Z][ ]?\d[A-Z]\d(?![\w])"  # ca
+    rf"|{_CITY},?{_S}+(?:{_AU_STATE}),?{_S}+\d{{4}}(?![\w])"  # au
+    rf"|(?:{_CITY},?{_S}+)?{_UK_POSTCODE}(?![\w])"  # uk
+    rf"|{_CITY}(?={_S}*(?:$|\n|[.;)]|,{_S}*(?:{U}{L}+{_S}*(?:$|\n|[.;)])))))"  # city alone
+)
+_SEP = rf"(?:{_S}*,{_S}*|{_S}*\r?\n{_S}*|{_S}+|{_S}*[-\u2013|]{_S}*)"
+_COUNTRY = (
+    r"(?:Germany|Deutschland|France|Spain|España|Italy|Italia|Netherlands|Nederland|Portugal"
+    r"|Belgium|Belgique|België|Austria|Österreich|Switzerland|Schweiz|Suisse|Svizzera"
+    r"|United[ ]Kingdom|UK|USA|United[ ]States|U\.S\.A\.|Canada|Australia|Ireland|Luxembourg"
+    r"|Brasil|Brazil|México|Mexico)"
+)
+_TAIL = re.compile(
+    rf"(?:{_UNIT}){{0,2}}(?:{_SEP}(?:{_POSTCODE_CITY})(?:{_SEP}{_COUNTRY}(?![\w]))?)?",
+)
+
+# --- street patterns ----------------------------------------------------------------------
+
+_BEFORE = r"(?<![\w\-.,/#:@])"
+# Number first: "221B Baker Street", "12, rue de la Paix".
+_NUMBER_FIRST = re.compile(
+    rf"{_BEFORE}{_NUM}(?:{_S}?(?i:bis|ter|quater)(?![\w]))?"
+    rf"(?:"
+    # en: optional direction, 1-4 name words, a suffix, optional direction
+    rf"{_S}(?:[NSEW]\.?{_S}|(?:North|South|East|West|N\.?[EW]\.?|S\.?[EW]\.?){_S})?"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_CW})(?:{_S}(?:{_CW}|of|the|de|la)){{0,3}}"
+    rf"{_S}(?:{_EN_SUFFIX})(?![\w])\.?(?:{_S}(?:NE|NW|SE|SW|N|S|E|W)(?![\w]))?"
+    # fr: a street type, then the name
+    rf"|,?{_S}(?i:{_FR_TYPE})(?![\w])(?:{_S}{_NAME_WORD}){{1,6}}"
+    # de/nl written number first is rare; es/it/pt likewise
+    rf")"
+)
+_TYPE_FIRST_RE = re.compile(
+    rf"(?P<type>(?i:{_TYPE_FIRST}))(?![\w])"
+    rf"(?P<name>(?:{_S}?{_NAME_WORD}){{1,6}}?)"
+    rf",?{_S}*(?:(?i:n[º°o.]|num\.?|no\.?|nr\.?|n\.[º°]|s/n){_S}*)?"
+    rf"(?P<num>{_NUM}|(?i:s/n))(?![\w])"
+)
+_COMPOUND_RE = re.compile(
+    rf"(?:{U}[\w\-]*?(?i:{_COMPOUND})(?![\w])|{_CW}{_S}(?i:{_AFTER_NAME_TYPE})(?![\w]))"
+    rf",?{_S}*(?:(?i:nr\.?|no\.?){_S}*)?(?P<num>{_NUM})(?![\w])"
+)
+_HOUSE = re.compile(r"(?<![\w\-.,/#:@+=])\d{1,5}(?!\d)")
+# Postcode + city alone is an address only on its own line after a street line; the PO box
+# forms are addresses by themselves.
+_PO_BOX = re.compile(
+    rf"(?<![\w])(?:P\.?{_S}?O\.?{_S}?Box|(?i:postfach|apartado(?:{_S}de{_S}correos)?|"
+    rf"casella{_S}postale|caixa{_S}postal|postbus|bo[iî]te{_S}postale)|BP|CP|C\.P\.)"
+    rf"{_S}?\d{{1,6}}(?:{_S}\d{{2,4}})?(?![\w])"
+)
+_DIGIT = re.compile(r"\d")
+_TRAILING = " \t\u00a0,.;:-\u2013|\n\r"
+
+
+def _extend(text: str, start: int, end: int) -> int:
+    m = _TAIL.match(text, end)
+    if m is not None and m.end() > end:
+        end = m.end()
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
+    """The street written before the house number at `num` ("Calle Mayor 5", "Hauptstr. 5")."""
+    pos = num.start()
+    line = text.rfind("\n", 0, pos) + 1
+    ws = max(line, pos - 90)
+    window = text[ws:pos]
+    words: list[tuple[int, str]] = []
+    at = ws
+    for word in window.split():
+        at = text.find(word, at)
+        words.append((at, word))
+        at += len(word)
+    if not words:
+        return None
+    n = len(words)
+    # Compound street names and separate type words right before the number.
+    for k in range(n - 1, max(-1, n - 3), -1):
+        key = words[k][1].rstrip(",").casefold()
+        if key.endswith(_COMPOUND_ENDINGS) or key in _AFTER_NAME_WORDS:
+            for start in (words[k][0], words[k - 1][0] if k else -1):
+                if start < 0:
+                    continue
+                m = _COMPOUND_RE.match(text, start)
+                if m is not None and m.end("num") >= num.end():
+                    return start, m.end()
+    # A type word up to eight words before the number.
+    for k in range(n - 1, max(-1, n - 9), -1):
+        key = words[k][1].casefold()
+        two = words[k - 1][1].casefold() + " " + key if k else ""
+        for start, word in ((words[k - 1][0], two), (words[k][0], key)):
+            if word not in _TYPE_WORDS:
+                continue
+            m = _TYPE_FIRST_RE.match(text, start)
+            if m is None or m.end("num") < num.end():
+                continue
+            kind = m.group("type")
+            name = m.group("name").strip()
+            if not name or not (name[0].isupper() or kind[0].isupper()):
+                continue
+            weak = kind.casefold() in _WEAK_TYPE_FIRST
+            if weak and not (kind[0].isupper() and name[0].isupper()):
+                continue
+            return start, m.end()
+    return None
+
+
+def scan_addresses(text: str) -> list[Finding]:
+    """Postal addresses in `text`, as findings of kind "postal_address"."""
+    if not text or _DIGIT.search(text) is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    covered = 0
+    for num in _HOUSE.finditer(text):
+        pos = num.start()
+        if pos < covered:
+            continue
+        span: tuple[int, int] | None = None
+        m = _NUMBER_FIRST.match(text, pos)
+        if m is not None:
+            span = (pos, m.end())
+        else:
+            # A street name before the number ends in a letter or an abbreviation's period.
+            i = pos - 1
+            while i >= 0 and text[i] in " \t\u00a0,":
+                i -= 1
+            if i >= 0 and (text[i].isalpha() or text[i] in ".º°") and i < pos - 1:
+                span = _street_before(text, num)
+        if span is not None:
+            end = _extend(text, span[0], span[1])
+            spans.append((span[0], end))
+            covered = end
+    for m in _PO_BOX.finditer(text):
+        spans.append((m.start(), _extend(text, m.start(), m.end())))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[Finding]:
+    """Overlapping candidates become one finding (the longest reading of the address)."""
+    out: list[Finding] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if out and start < out[-1].end:
+            if end > out[-1].end:
+                out[-1] = Finding("postal_address", "pii", out[-1].start, end)
+            continue
+        out.append(Finding("postal_address", "pii", start, end))
+    return out
