@@ -29,6 +29,7 @@ import phonenumbers
 
 from bastion.guardrails import validators as v
 from bastion.guardrails.findings import Category, Finding
+from bastion.guardrails.normalize import normalize
 
 __all__ = ["KINDS", "NameRecognizer", "register_name_recognizer", "scan"]
 
@@ -326,6 +327,48 @@ def _find_email(t: _Text) -> Iterator[Match]:
         labels = m.group(1).split(".")
         if any(label.startswith("-") or label.endswith("-") for label in labels):
             continue
+        yield "email", m.start(), m.end()
+
+
+# Written so that harvesters miss it: "jane(at)example.co.uk", "jane at example dot com",
+# "jane [at] example [dot] org". A bare " at " counts only with a spelt-out dot after it, so
+# "look at example.com" is not an address.
+_AT = r"(?:[ \t]*(?:\(at\)|\[at\]|\{at\}|<at>)[ \t]*|[ \t]+@[ \t]+|[ \t]+at[ \t]+)"
+_DOT = r"(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\{dot\}|<dot>)[ \t]*|[ \t]+dot[ \t]+)"
+_EMAIL_OBFUSCATED = re.compile(
+    r"(?i)[\w%+\-](?<![\w.%+\-].)(?:[\w.%+\-]{0,62}[\w%+\-])?"
+    + _AT
+    + r"([\w\-]{1,63}(?:"
+    + _DOT
+    + r"[\w\-]{1,63}){1,4})(?![\w\-])"
+)
+_SPELT_DOT = re.compile(r"(?i)\((?:dot)\)|\[dot\]|\{dot\}|<dot>|[ \t]dot[ \t]")
+_PLAIN_AT = re.compile(r"(?i)^[\w.%+\-]+[ \t]+at[ \t]+")
+
+
+_AT_MARK = re.compile(r"(?i)\(at\)|\[at\]|\{at\}|<at>|[ \t]@[ \t]|[ \t]at[ \t]")
+
+
+def _find_obfuscated_email(t: _Text) -> Iterator[Match]:
+    text = t.text
+    end = 0
+    # From each written-out "at", a window around it: the pattern never walks the whole text.
+    for mark in _AT_MARK.finditer(text):
+        if mark.start() < end:
+            continue
+        plain = mark.group().strip().lower() == "at"
+        if plain and _SPELT_DOT.search(text, mark.end(), mark.end() + 80) is None:
+            continue
+        m = _EMAIL_OBFUSCATED.search(text, max(0, mark.start() - 64), mark.end() + 320)
+        if m is None or not m.start() <= mark.start() < m.end():
+            continue
+        domain = m.group(1)
+        tld = re.split(_DOT, domain)[-1]
+        if not tld.isalpha() or not 2 <= len(tld) <= 24:
+            continue
+        if _PLAIN_AT.match(m.group()) and _SPELT_DOT.search(domain) is None:
+            continue
+        end = m.end()
         yield "email", m.start(), m.end()
 
 
@@ -673,18 +716,18 @@ def _find_ipv6(t: _Text) -> Iterator[Match]:
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan janvier januar enero gennaio",
-        "february feb février fevrier februar febrero febbraio",
-        "march mar mars märz maerz marzo",
+        "january jan janvier januar enero gennaio januari janeiro jän",
+        "february feb février fevrier februar febrero febbraio februari fevereiro",
+        "march mar mars märz maerz marzo maart março marco mrt",
         "april apr avril abril aprile",
-        "may mai mayo maggio",
-        "june jun juin juni junio giugno",
-        "july jul juillet juli julio luglio",
-        "august aug août aout agosto",
-        "september sep sept septembre septiembre settembre",
-        "october oct octobre oktober octubre ottobre",
-        "november nov novembre noviembre",
-        "december dec décembre decembre dezember diciembre dicembre",
+        "may mai mayo maggio mei maio",
+        "june jun juin juni junio giugno junho",
+        "july jul juillet juli julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct octobre oktober octubre ottobre okt oktober outubro",
+        "november nov novembre noviembre novembro",
+        "december dec décembre decembre dezember diciembre dicembre dez dezembro",
     ),
     start=1,
 ):
@@ -695,13 +738,16 @@ _MONTH_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 _DATE = (
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
     r"|(?P<num>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er)?\.?[ ](?:of[ ])?(?i:{_MONTH_RE})\.?,?[ ]\d{{4}})"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?[ ](?:of[ ]|de[ ])?(?i:{_MONTH_RE})\.?,?"
+    r"[ ](?:de[ ])?\d{4})"
     rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
 )
 _DOB = re.compile(
     r"(?i:\b(?:d\.?o\.?b|date[ ]of[ ]birth|birth[ ]?date|born(?:[ ](?:on|in))?|birthday"
-    r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ]am)?|geburtsdatum|date[ ]de[ ]naissance"
-    r"|fecha[ ]de[ ]nacimiento|data[ ]di[ ]nascita)(?![a-z]))"
+    r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ](?:am|op))?|geb\.(?:[ ]?am)?|geburtsdatum"
+    r"|geburtstag|date[ ]de[ ]naissance|fecha[ ]de[ ]nacimiento|f\.[ ]?(?:de[ ])?nac\."
+    r"|nacid[oa][ ]el|data[ ]di[ ]nascita|nat[oa][ ]il|geboortedatum|data[ ]de[ ]nascimento"
+    r"|nascid[oa][ ]em)(?![a-z]))"
     rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
 )
 
@@ -739,6 +785,17 @@ _DOB_TRIGGER = _Trigger(
     "date de naissance",
     "fecha de nacimiento",
     "data di nascita",
+    "geb.",
+    "geburtstag",
+    "nac.",
+    "nacido",
+    "nacida",
+    "nato il",
+    "nata il",
+    "geboortedatum",
+    "data de nascimento",
+    "nascido",
+    "nascida",
 )
 
 
@@ -783,33 +840,173 @@ def _find_address(t: _Text) -> Iterator[Match]:
 
 # --- context-keyed identifiers: medical record, passport ----------------------------------
 
+# After a keyword: a few words of label ("number", "Nr.", "n°", "del paciente"), then the value.
+_LABEL = r"[^\n\d]{0,24}?(?<![\w\-/])"
+_MRN_WORDS = (
+    "mrn",
+    "medical record",
+    "patient id",
+    "patient identifier",
+    "patient no",
+    "patient number",
+    "patient #",
+    "health record",
+    "chart number",
+    "chart no",
+    "fallnummer",
+    "fall-nr",
+    "patientennummer",
+    "patienten-id",
+    "patienten-nr",
+    "aktenzeichen",
+    "historia cl\u00ednica",
+    "historia clinica",
+    "n\u00famero de historia",
+    "nhc",
+    "dossier m\u00e9dical",
+    "dossier patient",
+    "num\u00e9ro de dossier",
+    "n\u00b0 de dossier",
+    "ipp",
+    "cartella clinica",
+    "n. cartella",
+    "codice paziente",
+    "pati\u00ebntnummer",
+    "patientnummer",
+    "dossiernummer",
+    "processo cl\u00ednico",
+    "n\u00famero de processo",
+    "n\u00famero de utente",
+    "n.\u00ba de utente",
+    "nhs number",
+    "nhs no",
+)
 _MRN = re.compile(
-    r"(?i:\b(?:mrn|medical[ ]record(?:[ ](?:number|no\.?|num|\#|id))?"
-    r"|patient[ ](?:id|identifier|no\.?|number|\#)|health[ ]record[ ](?:number|no\.?)"
-    r"|chart[ ](?:number|no\.?))(?![a-z]))[ \t]*[:#=.\-]?[ \t]*(?:(?i:is|was)[ \t]+)?"
-    r"([A-Z0-9](?:[A-Z0-9\-]{2,18})[A-Z0-9])(?![\w\-])"
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w) for w in _MRN_WORDS)
+    + r")(?![a-z]))"
+    + _LABEL
+    + r"([A-Z0-9](?:[A-Z0-9\-/]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Z0-9])(?![\w\-])"
+)
+_PASSPORT_WORDS = (
+    "passport",
+    "passeport",
+    "reisepass",
+    "passnummer",
+    "pass-nr",
+    "pasaporte",
+    "passaporto",
+    "paspoort",
+    "passaporte",
 )
 _PASSPORT = re.compile(
-    r"(?i:\b(?:passport|passeport|reisepass|pasaporte|passaporto)"
-    r"(?:[ ](?:number|no\.?|num|nr\.?|\#|id))?(?![a-z]))[ \t]*[:#=.\-]?[ \t]*(?:(?i:is|was)[ \t]+)?"
-    r"([A-Z0-9]{6,9})(?![\w\-])"
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w) for w in _PASSPORT_WORDS)
+    + r")[a-z\-]{0,8}\.?)"
+    + _LABEL
+    + r"([A-Z0-9]{6,9})(?![\w\-])"
 )
+_LICENCE_WORDS = (
+    "driver's license",
+    "driver's licence",
+    "drivers license",
+    "drivers licence",
+    "driver license",
+    "driver licence",
+    "driving licence",
+    "driving license",
+    "dl#",
+    "dl #",
+    "dl no",
+    "f\u00fchrerschein",
+    "fuehrerschein",
+    "permis de conduire",
+    "carnet de conducir",
+    "permiso de conducir",
+    "licencia de conducir",
+    "patente di guida",
+    "patente n",
+    "rijbewijs",
+    "carta de condu\u00e7\u00e3o",
+    "carta de conducao",
+    "cnh",
+)
+_LICENCE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w) for w in _LICENCE_WORDS)
+    + r")[a-z\-]{0,8}\.?)"
+    + _LABEL
+    + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18})[A-Z0-9])(?![\w\-])"
+)
+# A DVLA licence: surname (padded with 9s), birth decade, month, day, year, initials, digit,
+# check letters: MORGA753116SM9IJ.
+_UK_LICENCE = re.compile(r"[A-Z9](?<![\w].)[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
+_NATIONAL_WORDS = {
+    "nl_bsn": ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"),
+    "pt_nif": ("nif", "contribuinte", "n\u00famero fiscal"),
+    "br_cpf": ("cpf",),
+}
+_NATIONAL_CONTEXT = {
+    kind: re.compile(
+        r"(?i:\b(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r")(?![a-z]))"
+        + _LABEL
+        + r"(\d[\d .\-]{7,12}\d)(?![\w\-]|[.,]\d)"
+    )
+    for kind, words in _NATIONAL_WORDS.items()
+}
+_NATIONAL_TRIGGERS = {kind: _Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
+_NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
+    "nl_bsn": v.nl_bsn_ok,
+    "pt_nif": v.pt_nif_ok,
+    "br_cpf": v.br_cpf_ok,
+}
+# A CPF written in its own format needs no keyword.
+_CPF = re.compile(r"\d(?<![\w.\-].)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|[.,]\d)")
 
 
-_MRN_TRIGGER = _Trigger("mrn", "medical record", "patient", "health record", "chart")
-_PASSPORT_TRIGGER = _Trigger("passport", "passeport", "reisepass", "pasaporte", "passaporto")
+_MRN_TRIGGER = _Trigger(*_MRN_WORDS)
+_PASSPORT_TRIGGER = _Trigger(*_PASSPORT_WORDS)
+_LICENCE_TRIGGER = _Trigger(*_LICENCE_WORDS)
 
 
 def _find_context_ids(t: _Text) -> Iterator[Match]:
     text, low = t.text, t.low
-    for m in _keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=48):
-        if sum(c.isdigit() for c in m.group(1)) >= 3:
-            yield "medical_record_number", m.start(1), m.end(1)
+    for m in _keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=64):
+        value = m.group(1)
+        if sum(c.isdigit() for c in value) >= 3:
+            kind = "medical_record_number"
+            if len(v.digits_only(value)) == 10 and "nhs" in low and not v.gb_nhs_ok(value):
+                continue  # an NHS number has a check digit
+            yield kind, m.start(1), m.end(1)
+    for m in _keyed(text, low, _LICENCE_TRIGGER, _LICENCE):
+        value = m.group(1).rstrip()
+        if sum(c.isdigit() for c in value) >= 3:
+            yield "driver_license", m.start(1), m.start(1) + len(value)
+
+
+def _find_passport(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
     for m in _keyed(text, low, _PASSPORT_TRIGGER, _PASSPORT):
         value = m.group(1)
         # Mostly digits, or a nine-character alphanumeric code (some passports are letters).
         if sum(c.isdigit() for c in value) >= 2 or (len(value) == 9 and not text.isupper()):
             yield "passport", m.start(1), m.end(1)
+
+
+def _find_licence_and_national(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in _matches_at(_UK_LICENCE, text, t.upper_starts()):
+        if v.uk_driving_licence_ok(m.group()):
+            yield "driver_license", m.start(), m.end()
+    for m in _matches_at(_CPF, text, t.digit_word_starts()):
+        if v.br_cpf_ok(m.group()):
+            yield "br_cpf", m.start(), m.end()
+    for kind, pattern in _NATIONAL_CONTEXT.items():
+        for m in _keyed(text, low, _NATIONAL_TRIGGERS[kind], pattern, digit_within=48):
+            if _NATIONAL_CHECKS[kind](m.group(1)):
+                yield kind, m.start(1), m.end(1)
 
 
 # --- provider keys and tokens -------------------------------------------------------------
@@ -945,6 +1142,48 @@ _PASSWORD = re.compile(
     r")[\w.\-]{0,20}?)[\"']?[ \t]*(?:=|:(?!//))[ \t]*"
     r"(?:(?P<q>[\"'])(?P<qv>[^\n\"']{1,128})(?P=q)|(?P<uv>[^\s\"',;]{4,128}))"
 )
+# Passwords told in a sentence: "the password is set to Xk9#mq2L", "Passwort lautet ...",
+# "mot de passe : ...", "la contraseña es ...". The value must look generated (see below).
+_PASSWORD_WORDS = (
+    "password",
+    "passwort",
+    "kennwort",
+    "passphrase",
+    "passcode",
+    "pw",
+    "pwd",
+    "mot de passe",
+    "mdp",
+    "contrase\u00f1a",
+    "contrasena",
+    "clave",
+    "wachtwoord",
+    "senha",
+    "parola d'ordine",
+    "pin",
+)
+_PASSWORD_PROSE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PASSWORD_WORDS) + r")(?![\w]))"
+    r"(?i:(?:[ \t]*\([^)\n]{0,20}\))?(?:[ \t]+(?:is|was|set|changed|reset|now|to|as|auf|lautet"
+    r"|ist|wurde|est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will|be)\b){0,4})"
+    r"[ \t]*[:=\-]?[ \t]*[\"'\u201c\u201e\u00ab`]?"
+    r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
+)
+_PASSWORD_PROSE_TRIGGER = _Trigger(*_PASSWORD_WORDS)
+
+
+def _looks_like_password(value: str) -> bool:
+    """Letters with digits or symbols, not a word, a number, a path or a placeholder."""
+    has_alpha = any(c.isalpha() for c in value)
+    has_digit = any(c.isdigit() for c in value)
+    has_symbol = any(not c.isalnum() for c in value)
+    if not has_alpha or not (has_digit or has_symbol):
+        return False
+    if value.startswith(("http", "/", "~", "./", "<", "{", "$", "%")) or "@" in value:
+        return False
+    return _password_value_ok(value) and len(set(value)) >= 5
+
+
 _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
 _PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//)")
 
@@ -971,6 +1210,14 @@ def _password_value_ok(value: str) -> bool:
         return False
     # A path or a URL is not a password.
     return not value.startswith(("/", "~", "./", "http://", "https://"))
+
+
+def _find_prose_password(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in _keyed(text, low, _PASSWORD_PROSE_TRIGGER, _PASSWORD_PROSE):
+        value = m.group(1).rstrip(".,:;)]}>")  # the sentence's punctuation, not the value's
+        if len(value) >= 6 and _looks_like_password(value):
+            yield "password", m.start(1), m.start(1) + len(value)
 
 
 def _find_credentials(t: _Text) -> Iterator[Match]:
@@ -1050,6 +1297,11 @@ _SECRET_KINDS = frozenset(
 
 _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"email"}), ("@",), _find_email),
+    _Recognizer(
+        frozenset({"email"}),
+        ("(at)", "[at]", "{at}", "<at>", " @ ", " dot ", "(dot)", "[dot]"),
+        _find_obfuscated_email,
+    ),
     _Recognizer(frozenset({"phone"}), (), _find_phone, digits=True),
     _Recognizer(frozenset({"credit_card"}), (), _find_card, digits=True),
     _Recognizer(frozenset({"iban"}), (), _find_iban, digits=True),
@@ -1083,25 +1335,31 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
             "naissance",
             "nacimiento",
             "nascita",
+            "geb.",
+            "nac.",
+            "nacid",
+            "nato",
+            "nata",
+            "geboorte",
+            "nascimento",
+            "nascid",
         ),
         _find_dob,
         digits=True,
     ),
     _Recognizer(frozenset({"postal_address"}), (), _find_address, digits=True),
+    _Recognizer(frozenset({"passport"}), ("pass", "pasa", "pasp"), _find_passport),
     _Recognizer(
-        frozenset({"medical_record_number", "passport"}),
-        (
-            "mrn",
-            "record",
-            "patient",
-            "chart",
-            "passport",
-            "passeport",
-            "reisepass",
-            "pasaporte",
-            "passaporto",
-        ),
+        frozenset({"medical_record_number", "driver_license"}),
+        (),
         _find_context_ids,
+        digits=True,
+    ),
+    _Recognizer(
+        frozenset({"driver_license", "nl_bsn", "pt_nif", "br_cpf"}),
+        (),
+        _find_licence_and_national,
+        digits=True,
     ),
     _Recognizer(_SECRET_KINDS, (), _find_provider_keys),
     _Recognizer(frozenset({"private_key"}), ("private key",), _find_private_key),
@@ -1109,6 +1367,23 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         frozenset({"connection_string", "password"}),
         ("://", "jdbc:", "pass", "pwd", "secret"),
         _find_credentials,
+    ),
+    _Recognizer(
+        frozenset({"password"}),
+        (
+            "pass",
+            "pw",
+            "kennwort",
+            "mot de",
+            "mdp",
+            "contrase",
+            "clave",
+            "wachtwoord",
+            "senha",
+            "parola",
+            "pin",
+        ),
+        _find_prose_password,
     ),
 )
 
@@ -1145,6 +1420,16 @@ def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
             raise ValueError(f"unknown PII kinds: {', '.join(sorted(unknown))}")
     if not text:
         return []
+    folded = normalize(text)
+    if folded is None:
+        return _scan(text, kinds)
+    # Found in the folded text, reported (and so masked) where the client wrote them.
+    return [
+        Finding(f.kind, f.category, *folded.span(f.start, f.end)) for f in _scan(folded.text, kinds)
+    ]
+
+
+def _scan(text: str, kinds: frozenset[str] | None) -> list[Finding]:
     t = _Text(text)
     low = t.low
     has_digit = any(d in text for d in _ASCII_DIGITS) or (
