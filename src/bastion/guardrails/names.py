@@ -258,6 +258,7 @@ class _Lists(NamedTuple):
     first: frozenset[str]
     weak_first: frozenset[str]
     surname: frozenset[str]
+    weak_surname: frozenset[str]  # also an English word: "garden", "white", "house"
     stop: frozenset[str]
 
 
@@ -271,11 +272,21 @@ def _lists() -> _Lists:
     first = _read("first_names.txt.gz")
     surname = _read("surnames.txt.gz")
     common = _read("common_words.txt.gz")
-    weak = ((first & common) | (first & _AMBIGUOUS)) - _NOT_AMBIGUOUS
+    ambiguous = _read("ambiguous_names.txt.gz")  # "first:rose", "surname:garden"
+    pairs = list(ambiguous)
+    english_first = {w.removeprefix("first:") for w in pairs if w.startswith("first:")}
+    english_last = {w.removeprefix("surname:") for w in pairs if w.startswith("surname:")}
+    weak = ((first & common) | (first & _AMBIGUOUS) | english_first) - _NOT_AMBIGUOUS
     # A common word that is neither a given name nor a surname never belongs to a name.
     stop = (common - first - surname) | _BLOCK
     stop = stop - _NOT_AMBIGUOUS
-    return _Lists(first=first - weak, weak_first=weak, surname=surname, stop=frozenset(stop))
+    return _Lists(
+        first=first - weak,
+        weak_first=frozenset(weak),
+        surname=surname,
+        weak_surname=frozenset(english_last),
+        stop=frozenset(stop),
+    )
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -436,7 +447,7 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
     cue = ""
     for tok in toks:
         if tok.particle:
-            if cur:
+            if cur or cue == "title":
                 cur.append(tok)
             continue
         key = tok.key
@@ -487,13 +498,19 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
     for i, tok in enumerate(words[:-1]):
         nxt = words[i + 1]
         g = _given(tok.key, lists)
-        if tok.caps and _surname(tok.key, lists) and _given(nxt.key, lists) == 2 and not nxt.caps:
+        if (
+            tok.caps
+            and _surname(tok.key, lists)
+            and tok.key not in lists.weak_surname
+            and _given(nxt.key, lists) == 2
+            and not nxt.caps
+        ):
             return tok.start, seg[-1].end
         if g == 0 or tok.initial:
             continue
         if tok.caps and not nxt.caps:
             continue
-        nxt_sur = _surname(nxt.key, lists)
+        nxt_sur = _surname(nxt.key, lists) and nxt.key not in lists.weak_surname
         if g == 1 and not nxt_sur:
             continue
         if g == 2 and nxt.initial and i + 2 >= len(words):

@@ -1,0 +1,93 @@
+"""Postal addresses: street forms per language, postcode and city tails, and look-alikes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bastion.guardrails.addresses import scan_addresses
+
+
+def addresses(text: str) -> list[str]:
+    found = scan_addresses(text)
+    assert all(f.kind == "postal_address" and f.category == "pii" for f in found)
+    return [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # en
+        ("Ship to 221B Baker Street, London NW1 6XE please.", "221B Baker Street, London NW1 6XE"),
+        (
+            "It is at 1600 Pennsylvania Avenue NW, Washington, DC 20500.",
+            "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+        ),
+        ("100 Queen St W, Toronto, ON M5H 2N2", "100 Queen St W, Toronto, ON M5H 2N2"),
+        ("Office: 12 High Street, Oxford OX1 4AA", "12 High Street, Oxford OX1 4AA"),
+        ("Send it to 5 George St, Sydney NSW 2000.", "5 George St, Sydney NSW 2000"),
+        # de
+        ("Meine Adresse: Hauptstraße 5, 10115 Berlin.", "Hauptstraße 5, 10115 Berlin"),
+        ("Berliner Str. 12\n80331 München", "Berliner Str. 12\n80331 München"),
+        ("Karl-Marx-Allee 3, 10178 Berlin", "Karl-Marx-Allee 3, 10178 Berlin"),
+        ("Unter den Linden 77\n10117 Berlin", "Unter den Linden 77\n10117 Berlin"),
+        ("Am Markt 1, 28195 Bremen", "Am Markt 1, 28195 Bremen"),
+        # fr
+        ("Envoyez à 12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris"),
+        ("au 5 bis, bd Saint-Michel 75005 Paris", "5 bis, bd Saint-Michel 75005 Paris"),
+        ("Rue de la Loi 16, 1000 Bruxelles", "Rue de la Loi 16, 1000 Bruxelles"),
+        # es
+        ("Vivo en Calle Mayor 5, 3º B, 28013 Madrid.", "Calle Mayor 5, 3º B, 28013 Madrid"),
+        ("C/ Alcalá, 23, 28014 Madrid", "C/ Alcalá, 23, 28014 Madrid"),
+        ("Paseo de la Castellana 259, 28046 Madrid", "Paseo de la Castellana 259, 28046 Madrid"),
+        # it
+        ("Abitiamo in Via Roma 10, 00184 Roma (RM).", "Via Roma 10, 00184 Roma (RM)"),
+        (
+            "Corso Vittorio Emanuele II 15, 10123 Torino",
+            "Corso Vittorio Emanuele II 15, 10123 Torino",
+        ),
+        # nl
+        ("Keizersgracht 123, 1015 CJ Amsterdam", "Keizersgracht 123, 1015 CJ Amsterdam"),
+        ("Stationsweg 2a\n3811 MA Amersfoort", "Stationsweg 2a\n3811 MA Amersfoort"),
+        # pt
+        ("Rua Augusta 100, 1100-053 Lisboa", "Rua Augusta 100, 1100-053 Lisboa"),
+        (
+            "Avenida da Liberdade, nº 110, 1250-146 Lisboa",
+            "Avenida da Liberdade, nº 110, 1250-146 Lisboa",
+        ),
+    ],
+)
+def test_address_found(text: str, expected: str) -> None:
+    assert addresses(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sent it via email 5 times.",
+        "Use 3 Street lamps and 2 Road signs.",
+        "Version 2.3.4 on port 8080, build 10115.",
+        "2024-05-02T10:11:12Z INFO login ok user=kai ip=203.0.113.7",
+        "Order 12345 shipped in 3 boxes; total 75002 EUR.",
+        "We met at the rue de Rivoli and walked to Via Veneto.",
+        "Ich wohne seit 5 Jahren in Berlin.",
+        "",
+    ],
+)
+def test_no_address(text: str) -> None:
+    assert addresses(text) == []
+
+
+def test_speed_per_kb() -> None:
+    text = (
+        "Order 2024-117 shipped on 2024-05-02 10:11:12 to Calle Mayor 5, 3º B, 28013 Madrid; "
+        "invoice total 129.90 EUR, 3 items, tracking 1Z999AA10123456784. Thanks!\n"
+    ) * 12
+    scan_addresses(text)
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        scan_addresses(text)
+        best = min(best, time.perf_counter() - t0)
+    assert best * 1000 / (len(text.encode()) / 1024) < 2.0  # generous: shared CI machines
