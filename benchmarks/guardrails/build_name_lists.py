@@ -18,9 +18,9 @@ the same sources is byte-identical):
 - common_words.txt.gz: Faker's lorem word lists for en/de/fr/es/it/nl (common words, used to
   tell an ambiguous name such as "Will" or "Rose" from an unambiguous one);
 - ambiguous_names.txt.gz: the names above that are also lower-case English words in SCOWL
-  ("first:rose", "surname:garden"); given names among the 300 most frequent of the
-  census are left out ("john", "mark" and "frank" are names first; the recognizer's own list
-  of ambiguous given names covers the exceptions).
+  ("first:rose", "surname:garden"); the 300 most frequent given names and the 1,000 most
+  frequent surnames of the census are left out ("john", "smith", "miller" are names first;
+  the recognizer's own list of ambiguous given names covers exceptions such as "mark").
 
 See data/NOTICE for the licences.
 """
@@ -47,6 +47,7 @@ PERSON_LOCALES = (
 )  # fmt: skip
 LOREM_LOCALES = ("en_US", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX", "it_IT", "nl_NL", "nl_BE")
 TOP_GIVEN = 300
+TOP_SURNAMES = 1000
 CENSUS_SURNAMES = 30000  # the most frequent ones; the tail is mostly rare spellings
 
 
@@ -94,11 +95,14 @@ def main() -> None:
                 first.add(line.split()[0].casefold())
                 if i < TOP_GIVEN:
                     frequent.add(line.split()[0].casefold())
+    frequent_last: set[str] = set()
     for i, line in enumerate((args.census / "dist.all.last").read_text().splitlines()):
         if i >= CENSUS_SURNAMES:
             break
         if line.strip():
             last.add(line.split()[0].casefold())
+            if i < TOP_SURNAMES:
+                frequent_last.add(line.split()[0].casefold())
     common: set[str] = set()
     for locale in LOREM_LOCALES:
         common |= _words(
@@ -117,7 +121,7 @@ def main() -> None:
         if w.islower() and w.isalpha() and len(w) > 1
     }
     ambiguous = {f"first:{w}" for w in (first & english) - frequent}
-    ambiguous |= {f"surname:{w}" for w in last & english}
+    ambiguous |= {f"surname:{w}" for w in (last & english) - frequent_last}
     _write("ambiguous_names.txt.gz", ambiguous)
 
 

@@ -369,6 +369,22 @@ _HEADER_PHRASES = frozenset(
         "nome do paciente",
     )
 )
+# "My name is …", "Ich heiße …", "Je m'appelle …", "Me llamo …": a name follows.
+_INTRO = re.compile(
+    r"(?i:my[ ]name[ ]is|name[ ]is|this[ ]is|i[ ]am|i'm|named|called|"
+    r"ich[ ]heiße|ich[ ]heisse|mein[ ]name[ ]ist|ich[ ]bin|namens|"
+    r"je[ ]m['\u2019]appelle|mon[ ]nom[ ]est|je[ ]suis|nommée?|"
+    r"me[ ]llamo|mi[ ]nombre[ ]es|soy|llamad[oa]|"
+    r"mi[ ]chiamo|il[ ]mio[ ]nome[ ]è|sono|chiamat[oa]|"
+    r"ik[ ]heet|mijn[ ]naam[ ]is|ik[ ]ben|genaamd|"
+    r"chamo-me|eu[ ]me[ ]chamo|o[ ]meu[ ]nome[ ]é|meu[ ]nome[ ]é|sou|chamad[oa])$"
+)
+_INTRO_LAST = frozenset(
+    ["is", "am", "i'm", "named", "called", "heiße", "heisse", "ist", "bin", "namens",
+     "appelle", "est", "suis", "nommé", "nommée", "llamo", "es", "soy", "llamado", "llamada",
+     "chiamo", "è", "sono", "chiamato", "chiamata", "heet", "ben", "genaamd", "chamo-me",
+     "chamo", "é", "sou", "chamado", "chamada"]
+)  # fmt: skip
 _QUOTES = "\"'`«»“”„"
 
 
@@ -426,10 +442,15 @@ def _cue(text: str, start: int) -> str:
         line_start = text.rfind("\n", 0, i) + 1
         if _CLOSING.match(text, line_start, i + 1):
             return "closing"
+    elif c == ",":
+        if _prev_word(text, i) in _GREETINGS:
+            return "greeting"
     elif c.isalpha():
         word = _prev_word(text, i + 1)
-        if word.replace(".", "") in _TITLES and i + 1 < start:
+        if i + 1 < start and word.replace(".", "") in _TITLES:
             return "title"
+        if word in _INTRO_LAST and _INTRO.search(text, max(0, i - 30), i + 1):
+            return "header"
     return ""
 
 
@@ -490,6 +511,8 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
     if cue == "title":
         return seg[0].start, seg[min(len(seg), 5) - 1].end
     if cue in ("greeting", "header", "closing"):
+        if len(words) == 1 and cue == "greeting":
+            return (seg[0].start, seg[-1].end) if _given(words[0].key, lists) else None
         if any(known) or (len(words) >= 2 and not any(t.caps for t in words)):
             return seg[0].start, seg[-1].end
         return None
@@ -505,17 +528,17 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
             and _given(nxt.key, lists) == 2
             and not nxt.caps
         ):
-            return tok.start, seg[-1].end
+            return tok.start, _name_end(words, i + 1, lists)
         if g == 0 or tok.initial:
             continue
-        if tok.caps and not nxt.caps:
-            continue
         nxt_sur = _surname(nxt.key, lists) and nxt.key not in lists.weak_surname
+        if tok.caps and not (nxt.caps and g == 2 and nxt_sur):
+            continue  # "JOHN SMITH" needs both lists; "JOHN Smith" is not a name form
         if g == 1 and not nxt_sur:
             continue
         if g == 2 and nxt.initial and i + 2 >= len(words):
             continue  # "Maria K." alone is too weak
-        return tok.start, seg[-1].end
+        return tok.start, _name_end(words, i + 1, lists)
     return None
 
 
@@ -545,6 +568,16 @@ def _extend_particles(text: str, start: int) -> int:
 
 
 _PARTICLE_BEFORE = re.compile(r"(?:^|[ \t])((?:van|von|de|der|den|di|da|del|du|le|la|ten|ter))[ ]$")
+
+
+def _name_end(words: list[_Tok], j: int, lists: _Lists) -> int:
+    """End of a name whose words run to `words[j]` at least: later words must be known names."""
+    while j + 1 < len(words):
+        key = words[j + 1].key
+        if not (_surname(key, lists) or _given(key, lists)) or key in lists.weak_surname:
+            break
+        j += 1
+    return words[j].end
 
 
 def scan_names(text: str) -> list[Finding]:
