@@ -1,6 +1,6 @@
 """Text as recognizers should read it: compatibility forms folded, invisible characters gone.
 
-Values are written in forms patterns do not expect: full-width digits and ``＠`` (NFKC folds
+Values are written in forms patterns do not expect: full-width digits and at signs (NFKC folds
 them), or split by zero-width spaces, soft hyphens, bidi controls and Unicode tag characters
 (format characters, which are dropped). The normalised text comes with a map from each of its
 characters back to the original, so findings are reported, and masked, where the client wrote

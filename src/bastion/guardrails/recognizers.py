@@ -27,6 +27,7 @@ from typing import Protocol, runtime_checkable
 
 import phonenumbers
 
+from bastion.guardrails import provider_secrets
 from bastion.guardrails import validators as v
 from bastion.guardrails.findings import Category, Finding
 from bastion.guardrails.normalize import normalize
@@ -506,9 +507,10 @@ def _find_phone(t: _Text) -> Iterator[Match]:
             continue
         # A number valid in its country's plan, or one with a phone's shape that no part,
         # order or reference word claims.
-        if _valid_international(_strip_extension(m.group())) or (
-            _phone_shape_ok(m.group(), international=True)
-            and not _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24)
+        if _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+            continue
+        if _valid_international(_strip_extension(m.group())) or _phone_shape_ok(
+            m.group(), international=True
         ):
             yield "phone", m.start(), m.end()
     for m in _matches_at(_PHONE_NA, text, t.with_chars(t.digit_word_starts(), "(")):
@@ -1081,6 +1083,10 @@ def _find_provider_keys(t: _Text) -> Iterator[Match]:
                 yield "bearer_token", m.start(1), m.end(1)
 
 
+def _find_other_provider_keys(t: _Text) -> Iterator[Match]:
+    return provider_secrets.find_provider_secrets(t.text, t.low)
+
+
 # --- private keys -------------------------------------------------------------------------
 
 _PK_BEGIN = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----")
@@ -1362,6 +1368,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         digits=True,
     ),
     _Recognizer(_SECRET_KINDS, (), _find_provider_keys),
+    _Recognizer(provider_secrets.KINDS, (), _find_other_provider_keys),
     _Recognizer(frozenset({"private_key"}), ("private key",), _find_private_key),
     _Recognizer(
         frozenset({"connection_string", "password"}),

@@ -1,0 +1,82 @@
+"""Values as they are written in the wild: other languages, national formats, obfuscation,
+full-width and invisible characters, CSV rows, prose, and other providers' keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.guardrails.recognizers import scan
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Mobil: 0176 12345678, bitte abends", "phone", "0176 12345678"),
+        ("Phone 5552345678", "phone", "5552345678"),
+        ("tél. 06 12 34 56 78", "phone", "06 12 34 56 78"),
+        ("móvil 612 34 56 78", "phone", "612 34 56 78"),
+        ("telemóvel: 912 345 678", "phone", "912 345 678"),
+        ("Ring +44(0)20 7946 0958 now", "phone", "+44(0)20 7946 0958"),
+        ("4111111111111111,12/27,John", "credit_card", "4111111111111111"),
+        ("Max Müller, geb. 12.03.1985, wohnhaft", "date_of_birth", "12.03.1985"),
+        ("Jeanne, née le 1er mars 1980 à Lyon", "date_of_birth", "1er mars 1980"),
+        ("nacido el 3 de marzo de 1985", "date_of_birth", "3 de marzo de 1985"),
+        ("nata il 15/04/1990 a Roma", "date_of_birth", "15/04/1990"),
+        ("geboren op 4 mei 1979", "date_of_birth", "4 mei 1979"),
+        ("data de nascimento: 15 de março de 1990", "date_of_birth", "15 de março de 1990"),
+        ("Reisepass-Nr.: C01X00T47", "passport", "C01X00T47"),
+        ("número de pasaporte PAB123456", "passport", "PAB123456"),
+        ("N.º de historia clínica: 2023-004512", "medical_record_number", "2023-004512"),
+        ("Fallnummer 48213377", "medical_record_number", "48213377"),
+        ("NHS number 943 476 5919", "medical_record_number", "943 476 5919"),
+        ("Führerschein-Nr. B072RRE2I55", "driver_license", "B072RRE2I55"),
+        ("licence MORGA753116SM9IJ", "driver_license", "MORGA753116SM9IJ"),
+        ("BSN: 111222333", "nl_bsn", "111222333"),
+        ("NIF 123456789", "pt_nif", "123456789"),
+        ("CPF 123.456.789-09", "br_cpf", "123.456.789-09"),
+        ("write to x(at)y.co.uk today", "email", "x(at)y.co.uk"),
+        ("mail name at gmail dot com please", "email", "name at gmail dot com"),
+        ("jane [at] example [dot] org", "email", "jane [at] example [dot] org"),
+        ("mail me: anna\uff20example.de", "email", "anna\uff20example.de"),
+        ("the password was set to Xk9#mq2Lp yesterday", "password", "Xk9#mq2Lp"),
+        ("Das Passwort lautet Sommer2024! und gilt", "password", "Sommer2024!"),
+        ("mot de passe : Soleil2024!", "password", "Soleil2024!"),
+        ("la contraseña es Madrid#2023.", "password", "Madrid#2023"),
+        ("token glpat-xY3kP9mQ2rT7vW1zA5bC", "api_key", "glpat-xY3kP9mQ2rT7vW1zA5bC"),
+        (
+            "SharedAccessKey=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg=",
+            "azure_key",
+            "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg=",
+        ),
+    ],
+)
+def test_values_written_in_the_wild_are_found(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update auf 4.1.2.8 eingespielt",
+        "upgrade to 10.2.0.1 tonight",
+        "look at example.com for details",
+        "meet at 5 dot",
+        "Your password must be at least 8 characters.",
+        "I forgot my password again.",
+        "Part no. +1 234 567 8901 is out of stock",
+        "The Meeting With Marketing Team",
+    ],
+)
+def test_look_alikes_are_left_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_full_width_and_invisible_characters_are_folded_and_masked_where_written() -> None:
+    wide = "card " + " ".join(["\uff14\uff11\uff11\uff11"] + ["\uff11" * 4] * 3) + " ok"
+    assert found(wide) == [("credit_card", wide[5:-3])]
+    hidden = "card 4111\u200b1111\u200b1111\u200b1111 ok"
+    assert found(hidden) == [("credit_card", hidden[5:-3])]
