@@ -149,6 +149,8 @@ _POSTCODE_CITY = (
     rf"(?:(?:(?:[A-Z]{{1,2}}|D|F|E|I|NL|P)-)?\d{{5}}{_S}+{_CITY}"  # de fr es it (+ D-/F- prefix)
     rf"|\d{{4}}{_S}?[A-Z]{{2}}(?![\w]){_S}+{_CITY}"  # nl
     rf"|\d{{4}}-\d{{3}}{_S}+{_CITY}"  # pt
+    rf"|(?:(?:{_CITY}{_S}*,{_S}*)?{_CITY}{_S}*[-,]{_S}*[A-Z]{{2}}{_S}*[-,]?{_S}*)?"
+    rf"\d{{5}}-\d{{3}}(?![\w])"  # br: [bairro,] cidade - UF, CEP
     rf"|(?:[A-Z]{{1,2}}-)?\d{{4}}{_S}+{_CITY}"  # at ch be lu dk
     rf"|{_CITY},?{_S}+(?:{_US_STATES}),?{_S}+\d{{5}}(?:-\d{{4}})?(?![\w])"  # us
     rf"|{_CITY},?{_S}+(?:{_US_STATES})(?![\w])"  # us without ZIP
@@ -164,6 +166,14 @@ _COUNTRY = (
     r"|United[ ]Kingdom|UK|USA|United[ ]States|U\.S\.A\.|Canada|Australia|Ireland|Luxembourg"
     r"|Brasil|Brazil|México|Mexico)"
 )
+# A postcode in a shape no other number has (with its city) makes the capitalised words and
+# number before it a street even without a street type ("Damrak 1, 1012 LG Amsterdam").
+_STRONG_TAIL = re.compile(
+    rf"(?:{_UNIT}){{0,2}}{_SEP}(?:(?:(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{4}}{_S}?[A-Z]{{2}}(?![\w])"
+    rf"|\d{{4}}-\d{{3}}){_S}+{_CITY}|{_CITY},?{_S}+(?:{_US_STATES}),?{_S}+\d{{5}}(?![\w])"
+    rf"|(?:{_CITY},?{_S}+)?{_UK_POSTCODE}(?![\w]))"
+)
+_STREET_WORDS = re.compile(rf"{_CW}(?:{_S}(?:{_CW}|{_CONN})){{0,3}},?{_S}*")
 _TAIL = re.compile(
     rf"(?:{_UNIT}){{0,2}}(?:{_SEP}(?:{_POSTCODE_CITY})(?:{_SEP}{_COUNTRY}(?![\w]))?)?",
 )
@@ -258,6 +268,15 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
             if weak and not (kind[0].isupper() and name[0].isupper()):
                 continue
             return start, m.end()
+    # No street type: capitalised words right before the number, then a strong postcode.
+    if _STRONG_TAIL.match(text, num.end()) is not None:
+        for k in range(max(0, n - 4), n):
+            start = words[k][0]
+            if not text[start].isupper():
+                continue
+            m = _STREET_WORDS.match(text, start)
+            if m is not None and m.end() == pos:
+                return start, num.end()
     return None
 
 
