@@ -118,19 +118,20 @@ _AFTER_NAME_TYPE = "|".join(re.escape(w) for w in sorted(_AFTER_NAME_WORDS, key=
 
 # --- units and postcodes ------------------------------------------------------------------
 
+_UNIT_WORDS = (
+    r"apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|dept"
+    r"|piso|planta|puerta|escalera|esc|bloque|portal|pta|int|interno|scala|sc|piano|p|andar"
+    r"|bus|bte|boîte|étage|bâtiment|bât|appartement|appt|app|stock|og|etage|whg|wohnung|hs"
+    r"|huis|apto|casa|bloco|sala|loja|conj|cj"
+)
 _UNIT = (
     rf"(?:(?:,|{_S}*\n)?{_S}*"
-    rf"(?:(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|dept|#)\.?{_S}?"
-    r"[A-Za-z0-9\-]{1,6}"
+    rf"(?:(?:(?i:{_UNIT_WORDS})(?![^\W\d_])\.?|\#){_S}?[A-Za-z0-9\-º°ª]{{1,6}}(?![\w])"
     rf"|\d{{1,2}}[º°ª]{_S}?(?:[A-Z]|[0-9]{{1,2}}|(?i:izq(?:da)?\.?|dcha\.?|dch\.?|esq\.?|dto\.?"
     rf"|frente|int\.?))?(?:{_S}?[A-Z](?![\w]))?"
-    r"|(?i:piso|planta|puerta|escalera|esc\.|bloque|portal|pta\.|int\.|interno|scala|sc\.|"
-    r"piano|p\.|andar|bus|bte|boîte|étage|bâtiment|bât\.|appartement|appt|app\.|esc\.|"
-    rf"stock|og|etage|whg\.|wohnung|hs|huis)\.?{_S}?[A-Za-z0-9\-º°ª]{{1,6}}"
     rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)"
     r"|(?:[IVX]{1,4}|hs|bis|ter|A|B|C)(?![\w])))"
 )
-
 _CITY = (
     rf"(?:{U}[\w{_APOS}.]*(?:[-]{U}?[\w{_APOS}]+)*"
     rf"(?:{_S}(?:(?:am|an[ ]der|im|in|bei|ob|sur|sous|en|de|del|di|da|do|dos|aan|den|op|upon"
@@ -233,10 +234,12 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
     window = text[ws:pos]
     words: list[tuple[int, str]] = []
     at = ws
-    for word in window.split():
-        at = text.find(word, at)
-        words.append((at, word))
-        at += len(word)
+    for raw in window.split():
+        at = text.find(raw, at)
+        word = raw.lstrip("\"'([{«“„¿¡*_")
+        if word:
+            words.append((at + len(raw) - len(word), word))
+        at += len(raw)
     if not words:
         return None
     n = len(words)

@@ -70,13 +70,13 @@ _APOS = "'\u2019"
 _PART = rf"(?:[ODdL][{_APOS}])?{U}{L}+(?:{U}{L}+)?"
 _WORD = (
     rf"(?:{_PART}(?:-{_PART})*"
-    rf"|{U}{{2,}}(?:[{_APOS}-]{U}{{2,}})*"
+    rf"|(?:[OD][{_APOS}])?{U}{{2,}}(?:[{_APOS}-]{U}{{2,}})*"
     rf"|{U}\.(?:-{U}\.)?)"
     r"(?![\w@]|\.\w)"
 )
 _PARTICLE = (
     r"(?:van|von|vom|der|den|de|del|della|dello|dei|degli|di|da|das|do|dos|du|des|la|le|"
-    r"ten|ter|zu|zur|y|e|bin|ben|al|el)"
+    r"ten|ter|zu|zur|y|e|bin|ben|al|el|['\u2019]t)"
 )
 _RUN = re.compile(
     rf"(?<![\w@./\\#$%&*+=<>|~-]){_WORD}(?:[ \t\u00a0](?:{_PARTICLE}[ \t\u00a0])*{_WORD}){{0,7}}"
@@ -103,7 +103,13 @@ _TITLES = frozenset(
     sr sra srta sres don doña dña dª d señor señora señorita dra lic
     sig sigra signor signore signora signorina dott dottssa dottoressa avv ing prof.ssa
     dhr mevr mw mej heer mevrouw juffrouw
-    senhor senhora sr.ª srª exmo exma"""
+    senhor senhora sr.ª srª exmo exma
+    king queen prince princess president koning koningin prins prinses minister
+    könig königin prinz prinzessin präsident präsidentin bundeskanzler bundeskanzlerin
+    roi reine prince princesse président présidente ministre
+    rey reina príncipe princesa presidente presidenta ministro ministra
+    regina principe principessa
+    rei rainha"""
     )
 )
 # Salutations that may open a line before a name.
@@ -182,6 +188,9 @@ _BLOCK = frozenset(
     het een en of met voor van naar ik hij zij wij is niet
     o os as um uma e ou com por para em eu ele ela nós é não
     north south east west new old great upper lower central national international
+    france germany deutschland spain españa italy italia portugal brasil brazil belgium
+    belgique belgië nederland netherlands holland austria österreich schweiz suisse svizzera
+    england scotland wales ireland canada australia usa uk europe europa
     nord süd ost west sud est ouest norte sur este oeste
     god jesus christ allah"""
     )
@@ -254,6 +263,13 @@ _ORG_WORDS = frozenset(
 )
 
 
+# Particles written with a capital inside a name ("Guy Le Goff", "Alexander Van der Bellen").
+_CAP_PARTICLES = frozenset(
+    ["van", "von", "de", "der", "den", "del", "della", "dello", "di", "da", "das", "do", "dos",
+     "du", "des", "la", "le", "ten", "ter", "zu", "mac", "st", "st.", "vander", "ver"]
+)  # fmt: skip
+
+
 class _Lists(NamedTuple):
     first: frozenset[str]
     weak_first: frozenset[str]
@@ -296,7 +312,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         pos = text.find(word, pos)
         initial = word.endswith(".")
         key = word.rstrip(".").replace("\u2019", "'").casefold()
-        particle = word[0].islower() and key[1:2] != "'"
+        particle = (word[0].islower() and key[1:2] != "'") or key == "'t"
         out.append(
             _Tok(pos, pos + len(word), key, len(key) > 1 and word.isupper(), initial, particle)
         )
@@ -427,8 +443,10 @@ def _cue(text: str, start: int) -> str:
     """The cue just before `start`: "title", "header", "closing" or ""."""
     start = _extend_particles(text, start)
     i, c = _prev_char(text, start)
-    while c and c in _QUOTES:
-        i, c = _prev_char(text, i)
+    if c and c in _QUOTES:  # only a field value is quoted: "name": "Ana Ruiz"
+        while c and c in _QUOTES:
+            i, c = _prev_char(text, i)
+        return "header" if c and c in ":=" and _header_before(text, i) else ""
     if not c:
         return ""
     if c in ":=":
@@ -466,12 +484,24 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
     out: list[tuple[str, list[_Tok]]] = []
     cur: list[_Tok] = []
     cue = ""
-    for tok in toks:
+    for idx, tok in enumerate(toks):
         if tok.particle:
             if cur or cue == "title":
                 cur.append(tok)
             continue
         key = tok.key
+        if tok.initial and cur:  # "Michael D. Higgins"
+            cur.append(tok)
+            continue
+        if (
+            key in _CAP_PARTICLES
+            and (cur or cue == "title")
+            and not tok.caps
+            and any(not t.particle for t in toks[idx + 1 :])
+        ):
+            # "Le Goff", "Van der Bellen", "De Vries", "Di Maio", "Dos Santos" inside a name
+            cur.append(tok._replace(particle=True))
+            continue
         if key in _TITLES and not tok.caps and (not tok.initial or not cur):
             if cur:
                 out.append((cue, cur))
@@ -480,7 +510,12 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
         if key in _GREETINGS and not cur:
             cue = "greeting"
             continue
-        if _is_blocked(key, lists.stop) and not (tok.caps and _surname(key, lists)):
+        after_particle = bool(cur) and cur[-1].particle and key not in _BLOCK
+        if (
+            _is_blocked(key, lists.stop)
+            and not (tok.caps and _surname(key, lists))
+            and not after_particle
+        ):
             if cur and key not in _ORG_WORDS:
                 out.append((cue, cur))
             cur, cue = [], "place" if key in _PLACE_PREFIX else "block"
@@ -580,14 +615,50 @@ def _name_end(words: list[_Tok], j: int, lists: _Lists) -> int:
     return words[j].end
 
 
+_GIVEN_AFTER_COMMA = re.compile(rf", ({_WORD}(?:[ ]{_WORD}){{0,2}})")
+
+
+def _inverted(text: str, run: re.Match[str], lists: _Lists) -> tuple[int, int] | None:
+    """ "DUBOIS, Jean" / "O'BRIEN, Siobhan" (and "Dubois, Jean" after a field name)."""
+    word = run.group().rsplit(None, 1)[-1]
+    start = run.end() - len(word)
+    key = word.replace("\u2019", "'").casefold()
+    if len(key) < 2 or key in lists.stop or "." in key:
+        return None
+    caps = word.isupper()
+    if not caps and not (_surname(key, lists) and _cue(text, start) == "header"):
+        return None
+    m = _GIVEN_AFTER_COMMA.match(text, run.end())
+    if m is None:
+        return None
+    end = -1
+    pos = m.start(1)
+    for given in m.group(1).split(" "):
+        key = given.casefold()
+        if given.isupper() or not _given(key, lists) or key in lists.stop:
+            break
+        end = pos + len(given)
+        pos = end + 1
+    return (start, end) if end > 0 else None
+
+
 def scan_names(text: str) -> list[Finding]:
     """Person names in `text`, as findings of kind "person"."""
     if not text:
         return []
     lists = _lists()
     found: list[Finding] = []
+    skip_to = 0
     for m in _RUN.finditer(text):
         start, end = m.span()
+        if start < skip_to:
+            continue
+        if text.startswith(", ", end):
+            inverted = _inverted(text, m, lists)
+            if inverted is not None:
+                found.append(Finding("person", "pii", inverted[0], inverted[1]))
+                skip_to = inverted[1]
+                continue
         single = " " not in m.group() and "\t" not in m.group() and "\u00a0" not in m.group()
         if single:
             # One word is a name only after a cue; most single words are sentence starts.

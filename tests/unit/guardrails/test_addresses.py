@@ -91,3 +91,20 @@ def test_speed_per_kb() -> None:
         scan_addresses(text)
         best = min(best, time.perf_counter() - t0)
     assert best * 1000 / (len(text.encode()) / 1024) < 2.0  # generous: shared CI machines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"address": "Dorpsstraat 104A, 8029 BB Zwolle"}', "Dorpsstraat 104A, 8029 BB Zwolle"),
+        ('{"address": "Ringstraße 95b, 01313 Dresden"}', "Ringstraße 95b, 01313 Dresden"),
+        ("Damrak 1, 1012 LG Amsterdam", "Damrak 1, 1012 LG Amsterdam"),
+        (
+            "Rua Bahia, 4, apto 37 - Savassi, Fortaleza - CE, 60872-535",
+            "Rua Bahia, 4, apto 37 - Savassi, Fortaleza - CE, 60872-535",
+        ),
+        ("P.O. Box 1234, Springfield, IL 62704", "P.O. Box 1234, Springfield, IL 62704"),
+    ],
+)
+def test_address_forms(text: str, expected: str) -> None:
+    assert addresses(text) == [expected]

@@ -97,3 +97,27 @@ def test_speed_per_kb() -> None:
         scan_names(text)
         best = min(best, time.perf_counter() - t0)
     assert best * 1000 / (len(text.encode()) / 1024) < 2.0  # generous: shared CI machines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patient: O'BRIEN, Siobhan\nDOB: 06/24/1947", ["O'BRIEN, Siobhan"]),
+        ("Paciente: CAMPILLO, Eva María\nF. nacimiento", ["CAMPILLO, Eva María"]),
+        ("Michael D. Higgins met the press.", ["Michael D. Higgins"]),
+        ("Alexander Van der Bellen hat am Dienstag gesprochen.", ["Alexander Van der Bellen"]),
+        ("19931,Guy Le Goff,legoff.guy@orange.fr", ["Guy Le Goff"]),
+        ("6239,Vincent van 't Houteveen,vincent@example.nl", ["Vincent van 't Houteveen"]),
+        ("Koning Willem-Alexander sprak dinsdag.", ["Willem-Alexander"]),
+    ],
+)
+def test_name_forms(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PARIS, France", "COMPTE RENDU D'HOSPITALISATION\nPatient : inconnu", "Re: Meeting Notes"],
+)
+def test_name_form_look_alikes(text: str) -> None:
+    assert names(text) == []
