@@ -1436,14 +1436,15 @@ class Ctx:
             [f"{v[:3]}.{v[3:6]}.{v[6:9]}-{v[9:]}"],
         )
 
-    def natid(self) -> tuple[str, str]:
+    def natid(self, key: str = "") -> tuple[str, str]:
         c = self.country if self.country in NATID else HOME[self.lang]
         if c == "BR" and self.lang != "pt":
             c = HOME[self.lang]
         kind = NATID[c]
         if kind == "es_dni" and self.rng.random() < 0.3:
             kind = "es_nie"
-        return kind, getattr(self, KIND_FN[kind])()
+        fn = getattr(self, KIND_FN[kind])
+        return kind, fn(key) if kind in ("fr_nir", "it_codice_fiscale") else fn()
 
     # -- documents
     def passport(self) -> str:
@@ -2402,6 +2403,8 @@ def resolve(c: Ctx, name: str, key: str) -> list[Piece]:
     lang, split_i = c.lang, 0 if c.dev else 1
     if name in SIMPLE:
         kind, fn = SIMPLE[name]
+        if name == "dl" and c.country == "ES":
+            kind = "es_dni"  # a Spanish driving licence carries the holder's DNI number
         cache_key = f"{name}:{key}"
         if key and cache_key in c.cache:
             return [(kind, c.cache[cache_key])]
@@ -2442,7 +2445,7 @@ def resolve(c: Ctx, name: str, key: str) -> list[Piece]:
     if name == "natid":
         ck = f"natid:{key}"
         if ck not in c.cache:
-            kind, value = c.natid()
+            kind, value = c.natid(key)
             c.cache[ck] = kind + "|" + value
         kind, value = c.cache[ck].split("|", 1)
         return [(kind, value)]
@@ -2929,6 +2932,23 @@ T(
 )
 
 T(
+    "d.email.payroll_query",
+    "dev",
+    "email",
+    "positive",
+    {
+        "en": "Hi payroll team,\n\nmy last payslip shows the wrong ID. Correct one: {{natid}}. My colleague {{name:b}} has the same problem, hers/his should be {{natid:b}}.\n\nThanks,\n{{name}}",
+        "de": "Hallo Lohnbuchhaltung,\n\nauf meiner letzten Abrechnung steht eine falsche Steuer-ID. Richtig ist {{natid}}. Bei meinem Kollegen {{name:b}} ist es genauso, richtig wäre {{natid:b}}.\n\nDanke\n{{name}}",
+        "fr": "Bonjour le service paie,\n\nmon dernier bulletin indique un mauvais numéro. Le bon est {{natid}}. Même souci pour ma collègue {{name:b}}, le sien est {{natid:b}}.\n\nMerci,\n{{name}}",
+        "es": "Hola, equipo de nóminas:\n\nen mi última nómina aparece mal el documento. El correcto es {{natid}}. A mi compañero {{name:b}} le pasa lo mismo, el suyo es {{natid:b}}.\n\nGracias,\n{{name}}",
+        "it": "Ciao ufficio paghe,\n\nnell'ultima busta paga il codice è sbagliato. Quello giusto è {{natid}}. Anche per la collega {{name:b}}: il suo è {{natid:b}}.\n\nGrazie,\n{{name}}",
+        "nl": "Hoi salarisadministratie,\n\nop mijn laatste loonstrook staat een verkeerd nummer. Het juiste is {{natid}}. Bij mijn collega {{name:b}} ook, dat moet {{natid:b}} zijn.\n\nBedankt,\n{{name}}",
+        "pt": "Olá equipa de salários,\n\no último recibo tem o número errado. O correto é {{natid}}. A minha colega {{name:b}} tem o mesmo problema, o dela é {{natid:b}}.\n\nObrigado,\n{{name}}",
+    },
+    1.3,
+)
+
+T(
     "d.news.politics",
     "dev",
     "news",
@@ -3315,6 +3335,23 @@ T(
         "pt": "Escreve uma carta curta ao meu banco para atualizar os meus dados: titular {{name}}, {{NATID}}, {{L:passport}} {{passport}}, {{L:dob}} {{dob}}.",
     },
     1.2,
+)
+
+T(
+    "h.ticket.identity_check",
+    "heldout",
+    "ticket",
+    "positive",
+    {
+        "en": "[KYC-{{n5}}] Manual review\nCustomer: {{name}}\nID on file: {{natid}}\nDocument: {{L:passport}} {{passport}}\nResult: mismatch on date of birth ({{dob}} vs. form). Spouse {{name:b}} ({{natid:b}}) passed.",
+        "de": "[KYC-{{n5}}] Manuelle Prüfung\nKunde: {{name}}\nHinterlegte ID: {{natid}}\nDokument: {{L:passport}} {{passport}}\nErgebnis: Geburtsdatum weicht ab ({{dob}}). Ehepartner {{name:b}} ({{natid:b}}) bestanden.",
+        "fr": "[KYC-{{n5}}] Revue manuelle\nClient : {{name}}\nIdentifiant : {{natid}}\nPièce : {{L:passport}} {{passport}}\nRésultat : date de naissance divergente ({{dob}}). Conjoint {{name:b}} ({{natid:b}}) validé.",
+        "es": "[KYC-{{n5}}] Revisión manual\nCliente: {{name}}\nIdentificador: {{natid}}\nDocumento: {{L:passport}} {{passport}}\nResultado: la fecha de nacimiento no coincide ({{dob}}). Cónyuge {{name:b}} ({{natid:b}}) validado.",
+        "it": "[KYC-{{n5}}] Verifica manuale\nCliente: {{name}}\nIdentificativo: {{natid}}\nDocumento: {{L:passport}} {{passport}}\nEsito: data di nascita non corrispondente ({{dob}}). Coniuge {{name:b}} ({{natid:b}}) verificato.",
+        "nl": "[KYC-{{n5}}] Handmatige controle\nKlant: {{name}}\nID: {{natid}}\nDocument: {{L:passport}} {{passport}}\nUitkomst: geboortedatum wijkt af ({{dob}}). Partner {{name:b}} ({{natid:b}}) akkoord.",
+        "pt": "[KYC-{{n5}}] Revisão manual\nCliente: {{name}}\nIdentificador: {{natid}}\nDocumento: {{L:passport}} {{passport}}\nResultado: data de nascimento não coincide ({{dob}}). Cônjuge {{name:b}} ({{natid:b}}) aprovado.",
+    },
+    1.3,
 )
 
 T(

@@ -238,6 +238,15 @@ def as_json(res: dict[str, Any], split: str, lenient: bool) -> dict[str, Any]:
     }
 
 
+def no_nan(value: Any) -> Any:
+    """JSON has no NaN: undefined ratios (nothing predicted or labelled) become null."""
+    if isinstance(value, dict):
+        return {k: no_nan(v) for k, v in value.items()}
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
@@ -253,7 +262,7 @@ def main() -> None:
     samples = load(path)
     res = run(samples, load_scanner(args.scanner), args.lenient, args.errors)
     if args.json:
-        print(json.dumps(as_json(res, args.split, args.lenient), indent=2, default=str))
+        print(json.dumps(no_nan(as_json(res, args.split, args.lenient)), indent=2))
         return
     groups = Counter(s["group"] for s in samples)
     print(
