@@ -3138,7 +3138,7 @@ T(
     tech(
         'apiVersion: v1\nkind: Secret\nmetadata:\n  name: backend-secrets\n  annotations:\n    note: "@@"\ntype: Opaque\n'
         'stringData:\n  GITHUB_TOKEN: {{github}}\n  AZURE_STORAGE_CONNECTION_STRING: "{{azure_conn}}"\n'
-        "  GOOGLE_API_KEY: {{google}}\n  SENTRY_ENV: production\n",
+        "  GOOGLE_API_KEY: {{google}}\n  OPENAI_API_KEY: {{openai}}\n  SENTRY_ENV: production\n",
         {
             "en": "rotate quarterly",
             "de": "vierteljährlich rotieren",
