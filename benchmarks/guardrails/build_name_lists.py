@@ -44,6 +44,7 @@ PERSON_LOCALES = (
     "nl_NL", "nl_BE",
     "pt_PT", "pt_BR",
     "pl_PL", "tr_TR", "ro_RO", "cs_CZ", "sv_SE", "da_DK", "no_NO", "fi_FI",
+    "hu_HU", "hr_HR", "sk_SK", "sl_SI", "lt_LT", "lv_LV", "et_EE", "ga_IE", "is_IS", "az_AZ",
 )  # fmt: skip
 LOREM_LOCALES = ("en_US", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX", "it_IT", "nl_NL", "nl_BE")
 TOP_GIVEN = 300
