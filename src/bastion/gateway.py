@@ -175,7 +175,10 @@ class Gateway:
         self.tracer = RequestTracer.from_config(config.telemetry.tracing)
         if config.cache.enabled:
             self.cache = Cache(
-                build_cache(config.cache), config.cache.semantic.endpoints, self.metrics
+                build_cache(config.cache),
+                config.cache.semantic.endpoints,
+                self.metrics,
+                config.cache.shared_endpoints,
             )
         if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
             self.store = await Store.open(config.database.url)

@@ -9,9 +9,11 @@ from bastion.cache.embedder import (
     Embedder,
     EmbeddingError,
     LexicalEmbedder,
+    OnnxEmbedder,
     OpenAIEmbedder,
     Vector,
     cosine,
+    default_embedder,
 )
 from bastion.cache.entry import CachedResponse, render_json, replay_sse
 from bastion.cache.keys import (
@@ -33,11 +35,13 @@ __all__ = [
     "IndexItem",
     "LexicalEmbedder",
     "MemoryBackend",
+    "OnnxEmbedder",
     "OpenAIEmbedder",
     "RedisBackend",
     "ResponseCache",
     "Vector",
     "cosine",
+    "default_embedder",
     "key_for_anthropic_messages",
     "key_for_openai_chat",
     "make_key",

@@ -12,7 +12,9 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
+
+import numpy as np
 
 from bastion.cache.embedder import Vector, decode_vector, encode_vector
 
@@ -24,10 +26,14 @@ class IndexItem:
     vector: Vector
     # A sparse vector's features, as a set: a lookup intersects them with the query's in C.
     features: frozenset[int] = field(init=False, repr=False, compare=False)
+    # A dense vector as a float32 array: a lookup scores a whole index in one product.
+    dense: Any = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        features = frozenset(self.vector) if isinstance(self.vector, dict) else frozenset()
-        object.__setattr__(self, "features", features)
+        sparse = isinstance(self.vector, dict)
+        object.__setattr__(self, "features", frozenset(self.vector) if sparse else frozenset())
+        dense = None if sparse else np.asarray(self.vector, dtype=np.float32)
+        object.__setattr__(self, "dense", dense)
 
     def to_bytes(self) -> bytes:
         text = self.text.encode()

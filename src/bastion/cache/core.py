@@ -10,9 +10,11 @@ from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
+import numpy as np
+
 from bastion.cache import guards
 from bastion.cache.backends import CacheBackend, IndexItem, MemoryBackend
-from bastion.cache.embedder import Embedder, EmbeddingError, LexicalEmbedder, Vector, cosine
+from bastion.cache.embedder import Embedder, EmbeddingError, LexicalEmbedder, Vector
 from bastion.cache.entry import CachedResponse
 from bastion.cache.keys import CacheKey
 
@@ -180,6 +182,8 @@ class ResponseCache:
         if not items:
             return None
         vector = await self._vector(query)
+        if not vector:
+            return None  # nothing the embedder can compare (e.g. longer than it reads)
         scored = _similar(vector, items, self.settings.semantic_threshold)
         if not scored:
             return None
@@ -235,6 +239,9 @@ class ResponseCache:
                 assert key.query is not None
                 vector = await self._vector(key.query)
                 item = IndexItem(entry_key, key.query, vector)
+                if not vector:
+                    self.stats.stores += 1
+                    return True  # stored for exact lookups; nothing to index
                 await self._backend(
                     self.backend.index_add(
                         self._index_key(key), item, self.settings.index_limit, self.settings.ttl_s
@@ -270,8 +277,11 @@ def _similar(
     skipped exactly, never by guess.
     """
     if not isinstance(vector, dict):
-        scored = ((cosine(vector, item.vector), item) for item in items)
-        return [(score, item) for score, item in scored if score >= threshold]
+        same = [item for item in items if item.dense is not None and len(item.dense) == len(vector)]
+        if not same:
+            return []
+        scores = np.stack([item.dense for item in same]) @ np.asarray(vector, dtype=np.float32)
+        return [(float(scores[i]), same[i]) for i in np.flatnonzero(scores >= threshold).tolist()]
     query_features = frozenset(vector)
     needed = _must_share(vector, threshold)
     weight = vector.__getitem__

@@ -5,6 +5,11 @@ or unit, another date, another named entity, a quoted string or an id, a negatio
 operands in the opposite direction. Similarity scores are blind to such differences, so a
 candidate above the similarity threshold is served only when every guard here agrees.
 
+Sentence encoders score reversed relations ("bytes in a kilobyte" / "kilobytes in a byte"),
+moved negations ("not red but sweet" / "red but not sweet"), antonyms ("enable" / "disable")
+and added restrictions ("… with meat substitutes") nearly as high as paraphrases: the
+``relation``, ``scope``, ``antonym`` and ``qualifier`` guards tell those apart.
+
 Each guard compares :class:`Features` extracted once per text. :func:`check` returns ``None`` when
 the two texts agree, else the name of the first guard that tells them apart. The guards err on
 the side of refusing: a refused candidate costs one upstream call, a wrong answer costs trust.
@@ -29,7 +34,23 @@ GUARD_NAMES = (
     "negation",
     "direction",
     "content",
+    "relation",
+    "question",
+    "scope",
+    "antonym",
+    "qualifier",
+    "substitution",
 )
+
+# Embedders that measure meaning rather than shared wording: with them the ``content`` guard
+# (identical content words) is off, so rewordings can match; the other guards stay on.
+_LEXICAL_PREFIX = "lexical"
+
+
+def relaxed_for(embedder_name: str) -> frozenset[str]:
+    """The guards turned off by default for an embedder: ``content`` unless it is lexical."""
+    return frozenset() if embedder_name.startswith(_LEXICAL_PREFIX) else frozenset({"content"})
+
 
 _NUMBER_WORDS = {
     "zero": "0",
@@ -291,6 +312,22 @@ _RELATIVE_DAYS = frozenset(
         "upcoming",
     }
 )
+# How often or per what period: "annual plans" and "monthly plans" differ.
+_FREQUENCIES = {
+    "hourly": "per-hour",
+    "daily": "per-day",
+    "nightly": "per-day",
+    "weekly": "per-week",
+    "biweekly": "per-2weeks",
+    "fortnightly": "per-2weeks",
+    "monthly": "per-month",
+    "quarterly": "per-quarter",
+    "yearly": "per-year",
+    "annual": "per-year",
+    "annually": "per-year",
+    "biannual": "per-half-year",
+    "lifetime": "per-lifetime",
+}
 _RELATIVE_MODIFIERS = frozenset({"next", "last", "this", "previous", "coming", "past"})
 _PERIODS = frozenset({"week", "month", "year", "quarter", "decade", "century", "weekend", "day"})
 
@@ -372,6 +409,213 @@ DIRECTION_MARKERS = frozenset(
     }
 )
 
+# Words that relate two operands: when the operands swap places around one of them in both
+# prompts ("bytes in a kilobyte" / "kilobytes in a byte", "A but not B" / "B but not A"), the
+# question is another. A marker stranded at the end counts too ("which teams does engineering
+# report to").
+RELATION_WORDS = words(
+    """to into from than vs versus towards toward onto via per in of on for with without but not
+    and except instead rather over under before after above below within inside outside
+    nach zu von vers à a en de desde hacia da in di dal al naar van tot dan que als"""
+)
+
+# Opposites: a prompt using one side and not the other asks something else. Stems (lower
+# case), plus prefixes that negate a word ("unlock", "disable", "désactiver").
+_OPPOSITES = [
+    ("enable", "disable"),
+    ("activate", "deactivate"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("raise", "lower"),
+    ("upload", "download"),
+    ("import", "export"),
+    ("encrypt", "decrypt"),
+    ("buy", "sell"),
+    ("add", "remove"),
+    ("add", "delete"),
+    ("create", "delete"),
+    ("install", "uninstall"),
+    ("start", "stop"),
+    ("open", "close"),
+    ("read", "write"),
+    ("show", "hide"),
+    ("give", "hide"),
+    ("lock", "unlock"),
+    ("mute", "unmute"),
+    ("follow", "unfollow"),
+    ("subscribe", "unsubscribe"),
+    ("compress", "extract"),
+    ("compress", "decompress"),
+    ("zip", "unzip"),
+    ("advantage", "disadvantage"),
+    ("benefit", "disadvantage"),
+    ("benefit", "drawback"),
+    ("pro", "con"),
+    ("benefit", "con"),
+    ("cheap", "expensive"),
+    ("cheapest", "expensive"),
+    ("cheaper", "expensive"),
+    ("maximum", "minimum"),
+    ("max", "min"),
+    ("most", "least"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("best", "worst"),
+    ("better", "worse"),
+    ("fast", "slow"),
+    ("quick", "slow"),
+    ("before", "after"),
+    ("first", "last"),
+    ("high", "low"),
+    ("higher", "lower"),
+    ("highest", "lowest"),
+    ("big", "small"),
+    ("bigger", "smaller"),
+    ("long", "short"),
+    ("longer", "shorter"),
+    ("in", "out"),
+    ("on", "off"),
+    ("up", "down"),
+    ("input", "output"),
+    ("inbound", "outbound"),
+    ("incoming", "outgoing"),
+    ("send", "receive"),
+    ("push", "pull"),
+    ("charg", "drain"),
+    ("charge", "drain"),
+    ("win", "lose"),
+    ("accept", "reject"),
+    ("allow", "deny"),
+    ("allow", "block"),
+    ("approve", "reject"),
+    ("include", "exclude"),
+    ("login", "logout"),
+    ("sign", "unsign"),
+    ("connect", "disconnect"),
+    ("attach", "detach"),
+    ("join", "leave"),
+    ("hot", "cold"),
+    ("positive", "negative"),
+    ("true", "false"),
+    ("legal", "illegal"),
+    ("safe", "unsafe"),
+    ("safe", "dangerous"),
+    ("healthy", "unhealthy"),
+    ("pass", "fail"),
+    ("succeed", "fail"),
+    ("over", "under"),
+    ("above", "below"),
+    ("beginner", "expert"),
+    ("beginner", "advanced"),
+    ("novice", "expert"),
+    ("child", "adult"),
+    ("kid", "adult"),
+    ("early", "late"),
+    ("earliest", "latest"),
+    ("expand", "collapse"),
+    ("archive", "unarchive"),
+    ("minimum", "maximum"),
+    ("internal", "external"),
+    ("public", "private"),
+    ("online", "offline"),
+    ("import", "export"),
+    ("north", "south"),
+    ("east", "west"),
+    ("left", "right"),
+    ("top", "bottom"),
+    ("front", "back"),
+    ("light", "dark"),
+    ("wet", "dry"),
+    ("old", "new"),
+    ("old", "young"),
+    ("oldest", "newest"),
+    ("oldest", "youngest"),
+    ("ascending", "descending"),
+    ("asc", "desc"),
+    ("upgrade", "downgrade"),
+    ("upper", "lower"),
+    ("uppercase", "lowercase"),
+    ("forward", "backward"),
+    ("plus", "minus"),
+    ("add", "subtract"),
+    ("multiply", "divide"),
+    ("gain", "loss"),
+    ("profit", "loss"),
+    ("income", "expense"),
+    ("debit", "credit"),
+    ("borrow", "lend"),
+    ("hire", "fire"),
+    ("arrive", "depart"),
+    ("arrival", "departure"),
+    ("strong", "weak"),
+    ("heavy", "light"),
+    ("thick", "thin"),
+    ("wide", "narrow"),
+    ("rich", "poor"),
+    ("love", "hate"),
+    ("like", "dislike"),
+    ("agree", "disagree"),
+    ("make", "remove"),
+    ("set", "unset"),
+    ("set", "remove"),
+    ("on", "disable"),
+    ("off", "enable"),
+    ("on", "deactivate"),
+    ("off", "activate"),
+    ("pin", "unpin"),
+    ("merge", "split"),
+    ("join", "split"),
+    ("verbinde", "trenne"),
+    ("verbinden", "trennen"),
+    ("aan", "uit"),
+    ("ein", "aus"),
+    ("erhöh", "verringer"),
+    ("erhöhe", "verringere"),
+    ("erhöhen", "verringern"),
+    ("augmenter", "diminuer"),
+    ("aumentar", "disminuir"),
+    ("aumentare", "diminuire"),
+    ("aumentar", "diminuir"),
+]
+# Question words that ask for another kind of answer: a person, a time, a place, a reason.
+_QUESTION_KINDS = {
+    "who": "person",
+    "whom": "person",
+    "whose": "person",
+    "when": "time",
+    "where": "place",
+    "why": "reason",
+    "qui": "person",
+    "quand": "time",
+    "où": "place",
+    "pourquoi": "reason",
+    "wer": "person",
+    "wann": "time",
+    "wo": "place",
+    "warum": "reason",
+    "quién": "person",
+    "cuándo": "time",
+    "dónde": "place",
+    "chi": "person",
+    "dove": "place",
+    "perché": "reason",
+    "quem": "person",
+    "onde": "place",
+    "waar": "place",
+    "wanneer": "time",
+    "waarom": "reason",
+}
+_NEGATING_PREFIXES = ("un", "dis", "de", "dé", "des", "dés", "in", "im", "il", "ir", "non", "anti")
+
+# Words that narrow what is asked: a content word after one of them that the other prompt lacks
+# is a restriction of its own ("a recipe for lasagna" / "… with meat substitutes").
+_QUALIFIERS = words(
+    """with without except excluding including only besides plus mit ohne avec sans con sin
+    senza com sem met zonder"""
+)
+# "a" is the Romance "to", but an article in English: a marker only in other languages.
+_ENGLISH_HINTS = words("the is are do does how what which why i you my of an")
+
 _LANGUAGES = words(
     """english french german spanish italian portuguese dutch japanese chinese mandarin
     cantonese korean russian arabic hindi polish swedish norwegian danish finnish greek turkish
@@ -385,7 +629,14 @@ _COMMON_OPENERS = words(
     did can could would should will may might must what which who whom whose how why when where
     please tell help hi hello hey thanks thank in on for from to of the a an i we you it this
     that these those there here if yes no not never and or but so also best cheapest recipe
-    migrate show sort read parse reverse remove format should ist est"""
+    migrate show sort read parse reverse remove format should ist est suggest recommend name
+    let draft outline rewrite summarise summarize j l c d qu
+    qué cuál cuáles cómo dónde cuándo quién por puedo puede es hay
+    comment quel quelle quels quelles où quand qui pourquoi peux puis est
+    wie was wo wann wer warum welche welcher welches kann kannst ist gibt
+    come cosa quale quali dove quando chi perché posso
+    como qual quais onde quando quem porque posso
+    hoe wat waar wanneer wie welke waarom kan is"""
 )
 
 _CURRENCY_SYMBOLS = frozenset("$€£¥")
@@ -427,6 +678,20 @@ class Features:
     salient: tuple[tuple[str, int], ...] = ()
     markers: tuple[int, ...] = ()
     content: frozenset[str] = field(default_factory=frozenset)
+    # Content words (stems, lower case) in order, and the positions of relation words in that
+    # sequence: relation word at position p sits between sequence items p - 1 and p.
+    sequence: tuple[str, ...] = ()
+    relations: tuple[int, ...] = ()
+    # The first content word after each negation: what is negated.
+    negated: tuple[str, ...] = ()
+    # Every word, lower case and stemmed, with accents kept: for opposites.
+    vocabulary: frozenset[str] = frozenset()
+    # Content words that follow a qualifier ("with", "without", "except"…).
+    qualified: frozenset[str] = frozenset()
+    # Every word, lower case and stemmed, in order (articles unified): for swapped spans.
+    skeleton: tuple[str, ...] = ()
+    # The kinds of answer question words ask for (person, time, place, reason).
+    asks: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=16384)
@@ -453,6 +718,7 @@ def extract(text: str) -> Features:
 
     words = _WORD.findall(rest)
     lowered = [w.lower() for w in words]
+    english = not _ENGLISH_HINTS.isdisjoint(lowered)
     letters = [c for c in rest if c.isalpha()]
     uniform_case = bool(letters) and (
         all(c.isupper() for c in letters) or all(c.islower() for c in letters)
@@ -508,13 +774,16 @@ def extract(text: str) -> Features:
         elif low in _RELATIVE_DAYS:
             dates.append(low)
             salient.append(("d:" + low, i))
+        elif low in _FREQUENCIES:
+            dates.append(_FREQUENCIES[low])
+            salient.append(("d:" + _FREQUENCIES[low], i))
         elif low in _PERIODS and i > 0 and lowered[i - 1] in _RELATIVE_MODIFIERS:
             tag = f"{lowered[i - 1]}-{low}"
             dates.append(tag)
             salient.append(("d:" + tag, i))
         if low in NEGATIONS:
             negations += 1
-        if low in DIRECTION_MARKERS:
+        if low in DIRECTION_MARKERS and not (low == "a" and english):
             markers.append(i)
         has_digit = any(c.isdigit() for c in word)
         has_alpha = any(c.isalpha() for c in word)
@@ -540,6 +809,7 @@ def extract(text: str) -> Features:
                 salient.append(("w:" + stem(words[j]), j))
 
     all_stems = frozenset(stem(w) for w in words) | frozenset(lowered)
+    sequence, relations, negated, qualified = _structure(lowered, english)
     return Features(
         numbers=tuple(sorted(numbers)),
         quantities=tuple(sorted(quantities)),
@@ -556,7 +826,170 @@ def extract(text: str) -> Features:
         content=frozenset(
             s for s in content_stems(unquoted) if s not in _NUMBER_WORDS and not s[0].isdigit()
         ),
+        sequence=sequence,
+        relations=relations,
+        negated=negated,
+        vocabulary=all_stems,
+        qualified=qualified,
+        skeleton=tuple(
+            _ARTICLES.get(part) or _NUMBER_WORDS.get(part) or stem(part)
+            for w in lowered
+            for part in _NON_WORD.split(w)
+            if part
+        ),
+        asks=frozenset(_QUESTION_KINDS[w] for w in lowered if w in _QUESTION_KINDS),
     )
+
+
+def _structure(
+    lowered: list[str], english: bool
+) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...], frozenset[str]]:
+    """Content words in order, where relation words sit among them, what each negation
+    negates, and what qualifiers narrow."""
+    sequence: list[str] = []
+    relations: list[int] = []
+    negated: list[str] = []
+    qualified: set[str] = set()
+    pending_negation = 0
+    pending_qualifier = False
+    for low in lowered:
+        if low in NEGATIONS:
+            pending_negation += 1
+            relations.append(len(sequence))
+            continue
+        if low in RELATION_WORDS and not (low == "a" and english):
+            relations.append(len(sequence))
+        if low in _QUALIFIERS:
+            pending_qualifier = True
+            continue
+        if low in STOP_WORDS or low in FILLER or low in RELATION_WORDS or not low.isalpha():
+            continue
+        s = stem(low)
+        sequence.append(s)
+        if pending_negation:
+            negated.extend([s] * pending_negation)
+            pending_negation = 0
+        if pending_qualifier:
+            qualified.add(s)
+            pending_qualifier = False
+    if pending_negation:
+        negated.extend(["<end>"] * pending_negation)
+    return tuple(sequence), tuple(relations), tuple(sorted(negated)), frozenset(qualified)
+
+
+_ARTICLES = {"an": "a", "the": "a"}
+_NON_WORD = re.compile(r"[\W_]+")
+# Longer prompts are not searched for swapped spans (the search is cubic in their length).
+_SWAP_LIMIT = 60
+
+
+def _swapped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``b`` is ``a`` with two spans swapped around a middle that stays in place:
+    "P X M Y S" / "P Y M X S" ("is a square a rectangle" / "is a rectangle a square").
+    Moving one phrase ("in rust, how do I…" / "how do I … in rust") is not a swap."""
+    if a == b or len(a) != len(b) or len(a) > _SWAP_LIMIT or sorted(a) != sorted(b):
+        return False
+    start = 0
+    while a[start] == b[start]:
+        start += 1
+    end = len(a)
+    while a[end - 1] == b[end - 1]:
+        end -= 1
+    x, y = a[start:end], b[start:end]
+    n = len(x)
+    for i in range(1, n - 1):  # the length of the first span of x
+        if x[:i] != y[n - i :]:
+            continue
+        for j in range(1, n - i):  # the length of the last span of x
+            if x[n - j :] == y[:j] and x[i : n - j] == y[j : n - i]:
+                return True
+    return False
+
+
+def _substituted(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The prompts are the same but for one content word: "a haiku about autumn" / "… about
+    spring". Such minimal pairs almost always ask different things; a rewording changes more."""
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if x in RELATION_WORDS and y in RELATION_WORDS:
+        return True  # "translate into Italian" / "translate from Italian"
+    return not (_function_word(x) and _function_word(y))
+
+
+def _function_word(word: str) -> bool:
+    return word in STOP_WORDS or word in FILLER
+
+
+def _first_positions(sequence: tuple[str, ...]) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for i, word in enumerate(sequence):
+        first.setdefault(word, i)
+    return first
+
+
+# Operands further apart than this (in content words) are not taken as related.
+_RELATION_SPAN = 3
+
+
+def _related(f: Features, lo: int, hi: int) -> bool:
+    """A relation word between content positions ``lo`` < ``hi``, or stranded after both."""
+    if hi - lo > _RELATION_SPAN:
+        return False
+    end = len(f.sequence)
+    return any(lo < r <= hi or (r > hi and r == end) for r in f.relations)
+
+
+def _relation_conflict(a: Features, b: Features) -> bool:
+    """Two content words shared by both prompts swap places, with a relation word between them
+    in each prompt: "bytes in a kilobyte" / "kilobytes in a byte"."""
+    first_a, first_b = _first_positions(a.sequence), _first_positions(b.sequence)
+    shared = [w for w in first_a if w in first_b]
+    for i, x in enumerate(shared):
+        for y in shared[i + 1 :]:
+            ax, ay, bx, by = first_a[x], first_a[y], first_b[x], first_b[y]
+            if (ax < ay) == (bx < by):
+                continue
+            if _related(a, min(ax, ay), max(ax, ay)) and _related(b, min(bx, by), max(bx, by)):
+                return True
+    return False
+
+
+def _opposite_words() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for x, y in _OPPOSITES:
+        table.setdefault(x, set()).add(y)
+        table.setdefault(y, set()).add(x)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+_OPPOSITE = _opposite_words()
+
+
+def _negated_form(word: str, vocabulary: frozenset[str]) -> bool:
+    """``word`` is another word of ``vocabulary`` with a negating prefix ("unlock", "disable")."""
+    for prefix in _NEGATING_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            base = word[len(prefix) :]
+            if base in vocabulary or base.lstrip("s") in vocabulary:
+                return True
+    return False
+
+
+def _antonym_conflict(a: Features, b: Features) -> bool:
+    """One prompt uses a word and the other its opposite (and not the word itself)."""
+    only_a = a.vocabulary - b.vocabulary
+    only_b = b.vocabulary - a.vocabulary
+    for mine, theirs in ((only_a, only_b), (only_b, only_a)):
+        for word in mine:
+            if not _OPPOSITE.get(word, frozenset()).isdisjoint(theirs):
+                return True
+            if _negated_form(word, theirs):
+                return True
+    return False
 
 
 def _order_conflict(a: Features, b: Features) -> bool:
@@ -613,4 +1046,20 @@ def check(
         return "direction"
     if "content" not in disabled and fa.content != fb.content:
         return "content"
+    if "relation" not in disabled and (
+        _relation_conflict(fa, fb) or _swapped(fa.skeleton, fb.skeleton)
+    ):
+        return "relation"
+    if "question" not in disabled and fa.asks and fb.asks and fa.asks != fb.asks:
+        return "question"
+    if "scope" not in disabled and fa.negated != fb.negated:
+        return "scope"
+    if "antonym" not in disabled and _antonym_conflict(fa, fb):
+        return "antonym"
+    if "qualifier" not in disabled and (
+        not fa.qualified <= fb.vocabulary or not fb.qualified <= fa.vocabulary
+    ):
+        return "qualifier"
+    if "substitution" not in disabled and _substituted(fa.skeleton, fb.skeleton):
+        return "substitution"
     return None

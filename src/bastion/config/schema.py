@@ -702,8 +702,13 @@ class SemanticCacheConfig(_Strict):
     # Endpoints or model names (as clients call them, without @version) whose requests may be
     # answered by a similar earlier request; none by default.
     endpoints: list[str] = Field(default_factory=list)
-    threshold: Annotated[float, Field(gt=0, le=1)] = 0.80
-    # Default: the built-in lexical embedder (no model needed).
+    # Similarity a candidate needs before the guards are asked; default: the embedder's own
+    # (0.82 for the shipped sentence encoder, 0.80 for the lexical one).
+    threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+    # The built-in embedder: the sentence encoder shipped with Bastion (all-MiniLM-L6-v2,
+    # int8 ONNX on CPU; the lexical one when it cannot load), or the lexical one.
+    embedder: Literal["minilm-l6-v2", "lexical"] = "minilm-l6-v2"
+    # An OpenAI-compatible embeddings endpoint instead of the built-in embedder.
     embedding: CacheEmbedding | None = None
 
 
@@ -725,6 +730,12 @@ class CacheConfig(_Strict):
     max_bytes: Annotated[int, Field(gt=0)] = 64 * 1024 * 1024
     max_entry_bytes: Annotated[int, Field(gt=0)] = 256 * 1024
     semantic: SemanticCacheConfig = Field(default_factory=SemanticCacheConfig)
+    # Endpoints or model names (as clients call them, without @version) whose answers do not
+    # depend on who asks: their entries serve every user of the tenant (never another tenant).
+    # Elsewhere entries are per user: the API key and the end user the request names (OpenAI
+    # `user`, Anthropic `metadata.user_id`). Requests in the first person ("my", "our"…) or
+    # with tool results stay per user even here. None by default.
+    shared_endpoints: list[str] = Field(default_factory=list)
     # Shared by every gateway process; in this process's memory without it.
     redis: CacheRedisConfig | None = None
 

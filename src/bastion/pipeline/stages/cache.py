@@ -29,6 +29,7 @@ from bastion.cache import (
     OpenAIEmbedder,
     RedisBackend,
     ResponseCache,
+    guards,
     key_for_anthropic_messages,
     key_for_openai_chat,
     render_json,
@@ -37,7 +38,7 @@ from bastion.cache import (
 from bastion.cache.backends import CacheBackend
 from bastion.cache.capture import StreamCapture
 from bastion.cache.core import CacheHit
-from bastion.cache.embedder import Embedder
+from bastion.cache.embedder import Embedder, default_embedder, default_threshold
 from bastion.config.schema import CacheConfig
 from bastion.pipeline.context import Reply, RequestContext
 from bastion.pipeline.runner import BaseStage
@@ -59,10 +60,15 @@ class Cache(BaseStage):
     name = "cache"
 
     def __init__(
-        self, cache: ResponseCache, semantic_endpoints: list[str], metrics: GatewayMetrics
+        self,
+        cache: ResponseCache,
+        semantic_endpoints: list[str],
+        metrics: GatewayMetrics,
+        shared_endpoints: list[str] | None = None,
     ) -> None:
         self._cache = cache
         self._semantic = frozenset(semantic_endpoints)
+        self._shared = frozenset(shared_endpoints or ())
         self._lookups = {
             outcome: metrics.cache_lookups.labels(outcome)
             for outcome in ("exact", "semantic", "miss", "bypass")
@@ -129,10 +135,17 @@ class Cache(BaseStage):
         # The output policy shapes the stored answer (masked, cut short): part of the partition.
         output = ctx.output_action or "allow"
         model = f"{target.pool.name}/{target.deployment.upstream_model} output={output}"
+        # Per user (API key and the end user the body names) unless the endpoint shares.
+        shared = ctx.model.split("@", 1)[0] in self._shared
+        caller = principal.key_id
         if ctx.operation is Operation.CHAT:
-            return key_for_openai_chat(principal.tenant_id, model, body)
+            return key_for_openai_chat(
+                principal.tenant_id, model, body, caller=caller, shared=shared
+            )
         if ctx.operation is Operation.MESSAGES:
-            return key_for_anthropic_messages(principal.tenant_id, model, body)
+            return key_for_anthropic_messages(
+                principal.tenant_id, model, body, caller=caller, shared=shared
+            )
         return None
 
     def _serve(self, ctx: RequestContext, hit: CacheHit) -> None:
@@ -175,15 +188,21 @@ def build_cache(config: CacheConfig) -> ResponseCache:
     else:
         backend = MemoryBackend(max_entries=config.max_entries, max_bytes=config.max_bytes)
     semantic = config.semantic
-    embedder: Embedder = LexicalEmbedder()
+    embedder: Embedder
     if semantic.embedding is not None:
         embedding = semantic.embedding
         embedder = OpenAIEmbedder(
             embedding.base_url, embedding.model, timeout_s=embedding.timeout_ms / 1000
         )
+    elif semantic.embedder == "lexical" or not semantic.endpoints:
+        embedder = LexicalEmbedder()  # no semantic endpoint: no model to load
+    else:
+        embedder = default_embedder()
+    threshold = semantic.threshold
     settings = CacheSettings(
         ttl_s=config.ttl_seconds,
-        semantic_threshold=semantic.threshold,
+        semantic_threshold=threshold if threshold is not None else default_threshold(embedder),
+        disabled_guards=guards.relaxed_for(embedder.name),
         max_entry_bytes=config.max_entry_bytes,
         backend_timeout_s=timeout_s,
         backend_retry_s=retry_s,
