@@ -226,38 +226,76 @@ def _extend(text: str, start: int, end: int) -> int:
     return end
 
 
+_CONN_WORDS = frozenset(
+    ("de", "la", "las", "los", "del", "des", "du", "le", "les", "da", "do", "dos", "das", "di",
+     "della", "dello", "dei", "degli", "delle", "dal", "van", "von", "der", "den", "dem", "het",
+     "am", "an", "im", "auf", "zum", "zur", "y", "e", "of", "the", "sur", "en", "aux", "au",
+     "sous", "lès", "lez", "i", "dels", "unter", "in", "hinter", "laan")
+)  # fmt: skip
+_NUMBER_MARKS = frozenset(("nº", "n°", "no", "no.", "nr", "nr.", "n.", "n.º", "num.", "num"))
+_OPENERS = "\"'([{«“„¿¡*_"
+
+
+def _words_before(text: str, pos: int, limit: int) -> list[tuple[int, str]]:
+    """Up to `limit` words of a street name before `pos`, nearest first, on the same line.
+
+    Stops at a word that cannot be part of a street name (a lower-case word that is neither
+    a connector nor a street type), so a number in prose ("in 5 days") costs one word.
+    """
+    out: list[tuple[int, str]] = []
+    line = text.rfind("\n", 0, pos) + 1
+    end = pos
+    while len(out) < limit:
+        while end > line and text[end - 1] in " \t\u00a0":
+            end -= 1
+        if end <= line:
+            break
+        start = max(text.rfind(" ", line, end), text.rfind("\t", line, end)) + 1
+        start = max(start, line)
+        raw = text[start:end]
+        word = raw.lstrip(_OPENERS)
+        end = start
+        if not word:
+            break
+        key = word.rstrip(",").casefold()
+        first = word[0]
+        if not (
+            first.isupper()
+            or key in _CONN_WORDS
+            or key in _TYPE_WORDS
+            or (not out and key in _NUMBER_MARKS)
+            or key.endswith(_COMPOUND_ENDINGS)
+        ):
+            break
+        out.append((start + len(raw) - len(word), word))
+        if len(word) < len(raw):
+            break  # an opening quote or bracket starts the street
+    return out
+
+
 def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
     """The street written before the house number at `num` ("Calle Mayor 5", "Hauptstr. 5")."""
     pos = num.start()
-    line = text.rfind("\n", 0, pos) + 1
-    ws = max(line, pos - 90)
-    window = text[ws:pos]
-    words: list[tuple[int, str]] = []
-    at = ws
-    for raw in window.split():
-        at = text.find(raw, at)
-        word = raw.lstrip("\"'([{«“„¿¡*_")
-        if word:
-            words.append((at + len(raw) - len(word), word))
-        at += len(raw)
+    words = _words_before(text, pos, 9)
     if not words:
         return None
-    n = len(words)
     # Compound street names and separate type words right before the number.
-    for k in range(n - 1, max(-1, n - 3), -1):
+    for k in range(min(2, len(words))):
         key = words[k][1].rstrip(",").casefold()
         if key.endswith(_COMPOUND_ENDINGS) or key in _AFTER_NAME_WORDS:
-            for start in (words[k][0], words[k - 1][0] if k else -1):
-                if start < 0:
+            for j in (k, k + 1):
+                if j >= len(words):
                     continue
-                m = _COMPOUND_RE.match(text, start)
+                m = _COMPOUND_RE.match(text, words[j][0])
                 if m is not None and m.end("num") >= num.end():
-                    return start, m.end()
+                    return words[j][0], m.end()
     # A type word up to eight words before the number.
-    for k in range(n - 1, max(-1, n - 9), -1):
+    for k in range(len(words)):
         key = words[k][1].casefold()
-        two = words[k - 1][1].casefold() + " " + key if k else ""
-        for start, word in ((words[k - 1][0], two), (words[k][0], key)):
+        candidates = [(words[k][0], key)]
+        if k + 1 < len(words):
+            candidates.insert(0, (words[k + 1][0], words[k + 1][1].casefold() + " " + key))
+        for start, word in candidates:
             if word not in _TYPE_WORDS:
                 continue
             m = _TYPE_FIRST_RE.match(text, start)
@@ -273,8 +311,7 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
             return start, m.end()
     # No street type: capitalised words right before the number, then a strong postcode.
     if _STRONG_TAIL.match(text, num.end()) is not None:
-        for k in range(max(0, n - 4), n):
-            start = words[k][0]
+        for start, _ in reversed(words[:4]):
             if not text[start].isupper():
                 continue
             m = _STREET_WORDS.match(text, start)

@@ -78,8 +78,10 @@ _PARTICLE = (
     r"(?:van|von|vom|der|den|de|del|della|dello|dei|degli|di|da|das|do|dos|du|des|la|le|"
     r"ten|ter|zu|zur|y|e|bin|ben|al|el|['\u2019]t)"
 )
+# The leading look-ahead lets the engine skip to capitals instead of trying every offset.
 _RUN = re.compile(
-    rf"(?<![\w@./\\#$%&*+=<>|~-]){_WORD}(?:[ \t\u00a0](?:{_PARTICLE}[ \t\u00a0])*{_WORD}){{0,7}}"
+    rf"(?={U})(?<![\w@./\\#$%&*+=<>|~-]){_WORD}"
+    rf"(?:[ \t\u00a0](?:{_PARTICLE}[ \t\u00a0])*{_WORD}){{0,7}}"
 )
 
 
@@ -441,8 +443,10 @@ def _header_before(text: str, colon: int) -> bool:
 
 def _cue(text: str, start: int) -> str:
     """The cue just before `start`: "title", "header", "closing" or ""."""
-    start = _extend_particles(text, start)
     i, c = _prev_char(text, start)
+    if c.islower() and _prev_word(text, i + 1) in _PARTICLE_WORDS:
+        start = _extend_particles(text, start)
+        i, c = _prev_char(text, start)
     if c and c in _QUOTES:  # only a field value is quoted: "name": "Ana Ruiz"
         while c and c in _QUOTES:
             i, c = _prev_char(text, i)
@@ -602,6 +606,9 @@ def _extend_particles(text: str, start: int) -> int:
         start = m.start(1)
 
 
+_PARTICLE_WORDS = frozenset(
+    ("van", "von", "de", "der", "den", "di", "da", "del", "du", "le", "la", "ten", "ter")
+)
 _PARTICLE_BEFORE = re.compile(r"(?:^|[ \t])((?:van|von|de|der|den|di|da|del|du|le|la|ten|ter))[ ]$")
 
 
