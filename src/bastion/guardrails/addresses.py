@@ -45,12 +45,17 @@ _APOS = "'\u2019"
 _CW = rf"(?:{U}[\w{_APOS}]*(?:[-.]{U}?[\w{_APOS}]+)*\.?)"
 # Lower-case connectors inside street names.
 _CONN = (
-    r"(?:de[ ]la|de[ ]las|de[ ]los|de|del|des|du|la|le|les|l['\u2019]|d['\u2019]|da|do|dos|das"
+    r"(?:(?:de[ ]la|de[ ]las|de[ ]los|de|del|des|du|la|le|les|da|do|dos|das"
     r"|di|della|dello|dei|degli|delle|dal|van|von|der|den|het|am|an|im|auf|zum|zur|y|e|of"
-    r"|the|sur|en|aux|au|sous|lès|lez|i|dels)"
+    r"|the|sur|en|aux|au|sous|lès|lez|i|dels)(?![\w])|[lLdD]['\u2019](?=\w))"
 )
-_NAME_WORD = rf"(?:{_CW}|{_CONN}|\d{{1,2}}(?:st|nd|rd|th|er|e|ème|º|ª|°)?(?![\w])|{L}+)"
-_NUM = r"\d{1,5}(?:[ ]?[a-zA-Z](?![\w]))?(?:[ ]?[-/][ ]?\d{1,5}[a-zA-Z]?)?"
+_NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:st|nd|rd|th|er|e|ème|º|ª|°)?(?![\w])|{L}+)"
+# Number first (fr), the name runs to the end of the street: no free lower-case words.
+_FR_NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:er|e|ème)?(?![\w]))"
+_NUM = (
+    r"\d{1,5}(?:(?:[a-zA-Z]|[ ][A-Z])(?![\w]))?"
+    r"(?:[ ]?[-/][ ]?(?:\d{1,5}[a-zA-Z]?|[a-zA-Z]{1,2}|[IVX]{1,4})(?![\w]))?"
+)
 _S = r"[ \t\u00a0]"
 
 # --- street types -------------------------------------------------------------------------
@@ -127,8 +132,9 @@ _UNIT_WORDS = (
 _UNIT = (
     rf"(?:(?:,|{_S}*\n)?{_S}*"
     rf"(?:(?:(?i:{_UNIT_WORDS})(?![^\W\d_])\.?|\#){_S}?[A-Za-z0-9\-º°ª]{{1,6}}(?![\w])"
-    rf"|\d{{1,2}}[º°ª]{_S}?(?:[A-Z]|[0-9]{{1,2}}|(?i:izq(?:da)?\.?|dcha\.?|dch\.?|esq\.?|dto\.?"
-    rf"|frente|int\.?))?(?:{_S}?[A-Z](?![\w]))?"
+    rf"|\d{{1,2}}\.?[º°ª]{_S}?(?:(?i:izq(?:da|uierda)?\.?|dcha\.?|derecha|dch\.?|esq\.?"
+    rf"|esquerdo|dto\.?|direito|frente|int\.?)(?![\w])|[A-Z](?![\w])|[0-9]{{1,2}}(?![\w]))?"
+    rf"(?:{_S}?[A-Z](?![\w]))?"
     rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)"
     r"|(?:[IVX]{1,4}|hs|bis|ter|A|B|C)(?![\w])))"
 )
@@ -160,7 +166,7 @@ _POSTCODE_CITY = (
     rf"|(?:{_CITY},?{_S}+)?{_UK_POSTCODE}(?![\w])"  # uk
     rf"|{_CITY}(?={_S}*(?:$|\n|[.;)]|,{_S}*(?:{U}{L}+{_S}*(?:$|\n|[.;)])))))"  # city alone
 )
-_SEP = rf"(?:{_S}*,{_S}*|{_S}*\r?\n{_S}*|{_S}+|{_S}*[-\u2013|]{_S}*)"
+_SEP = rf"(?:{_S}*,{_S}*|{_S}*\r?\n{_S}*|{_S}+|{_S}*[-\u2013\u2014|·•/]{_S}*)"
 _COUNTRY = (
     r"(?:Germany|Deutschland|France|Spain|España|Italy|Italia|Netherlands|Nederland|Portugal"
     r"|Belgium|Belgique|België|Austria|Österreich|Switzerland|Schweiz|Suisse|Svizzera"
@@ -174,6 +180,7 @@ _STRONG_TAIL = re.compile(
     rf"|\d{{4}}-\d{{3}}){_S}+{_CITY}|{_CITY},?{_S}+(?:{_US_STATES}),?{_S}+\d{{5}}(?![\w])"
     rf"|(?:{_CITY},?{_S}+)?{_UK_POSTCODE}(?![\w]))"
 )
+_NUMBER_NAME = re.compile(rf"{_NUM}{_S}{_CW}(?:{_S}{_CW}){{0,2}}")
 _STREET_WORDS = re.compile(rf"{_CW}(?:{_S}(?:{_CW}|{_CONN})){{0,3}},?{_S}*")
 _TAIL = re.compile(
     rf"(?:{_UNIT}){{0,2}}(?:{_SEP}(?:{_POSTCODE_CITY})(?:{_SEP}{_COUNTRY}(?![\w]))?)?",
@@ -191,7 +198,7 @@ _NUMBER_FIRST = re.compile(
     rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_CW})(?:{_S}(?:{_CW}|of|the|de|la)){{0,3}}"
     rf"{_S}(?:{_EN_SUFFIX})(?![\w])\.?(?:{_S}(?:NE|NW|SE|SW|N|S|E|W)(?![\w]))?"
     # fr: a street type, then the name
-    rf"|,?{_S}(?i:{_FR_TYPE})(?![\w])(?:{_S}{_NAME_WORD}){{1,6}}"
+    rf"|,?{_S}(?i:{_FR_TYPE})(?![\w])(?:{_S}{_FR_NAME_WORD}){{1,6}}"
     # de/nl written number first is rare; es/it/pt likewise
     rf")"
 )
@@ -303,10 +310,11 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
                 continue
             kind = m.group("type")
             name = m.group("name").strip()
-            if not name or not (name[0].isupper() or kind[0].isupper()):
+            capitalised = any(w[:1].isupper() for w in name.split())
+            if not name or not (capitalised or kind[0].isupper()):
                 continue
             weak = kind.casefold() in _WEAK_TYPE_FIRST
-            if weak and not (kind[0].isupper() and name[0].isupper()):
+            if weak and not (kind[0].isupper() and capitalised):
                 continue
             return start, m.end()
     # No street type: capitalised words right before the number, then a strong postcode.
@@ -332,6 +340,11 @@ def scan_addresses(text: str) -> list[Finding]:
             continue
         span: tuple[int, int] | None = None
         m = _NUMBER_FIRST.match(text, pos)
+        if m is None:
+            # No street type ("32 Kingsway"): only with a postcode of an unmistakable shape.
+            m = _NUMBER_NAME.match(text, pos)
+            if m is not None and _STRONG_TAIL.match(text, m.end()) is None:
+                m = None
         if m is not None:
             span = (pos, m.end())
         else:

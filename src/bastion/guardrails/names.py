@@ -649,6 +649,32 @@ def _inverted(text: str, run: re.Match[str], lists: _Lists) -> tuple[int, int] |
     return (start, end) if end > 0 else None
 
 
+_CSV_NEXT = re.compile(rf",{_WORD}(?=,|\s|$)")
+
+
+def _bare_name(text: str, start: int, end: int, key: str, lists: _Lists) -> int | None:
+    """End of a one-word name without a cue, or None.
+
+    Two forms are names on their own: a compound of two given names ("Jean-Pierre",
+    "Anna-Lena"), and a given name followed by a surname in the next comma-separated field
+    ("Anna,Schmidt" in a CSV row).
+    """
+    if "-" in key:
+        parts = key.split("-")
+        if len(parts) == 2 and all(p in lists.first for p in parts):
+            return end
+        return None
+    if key not in lists.first or not text.startswith(",", end):
+        return None
+    m = _CSV_NEXT.match(text, end)
+    if m is None:
+        return None
+    nxt = m.group()[1:].casefold()
+    if _surname(nxt, lists) and nxt not in lists.weak_surname and nxt not in lists.stop:
+        return m.end()
+    return None
+
+
 def scan_names(text: str) -> list[Finding]:
     """Person names in `text`, as findings of kind "person"."""
     if not text:
@@ -673,7 +699,13 @@ def scan_names(text: str) -> list[Finding]:
             if key in lists.stop or key in _TITLES or key in _GREETINGS:
                 continue
             cue = _cue(text, start)
-            if not cue or _after_place(text, start):
+            if not cue:
+                bare = _bare_name(text, start, end, key, lists)
+                if bare is not None:
+                    found.append(Finding("person", "pii", start, bare))
+                    skip_to = bare
+                continue
+            if _after_place(text, start):
                 continue
             toks = _tokens(text, start, end)
             if toks and _name_in(toks, cue, lists, text) is not None:

@@ -108,3 +108,45 @@ def test_speed_per_kb() -> None:
 )
 def test_address_forms(text: str, expected: str) -> None:
     assert addresses(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anschrift: Musterweg 3 · 12345 Musterstadt", "Musterweg 3 · 12345 Musterstadt"),
+        (
+            "Indirizzo: Via G. Verdi, 21/A - 20121 Milano (MI)",
+            "Via G. Verdi, 21/A - 20121 Milano (MI)",
+        ),
+        (
+            "Adres: Laan van Meerdervoort 55, 2517 AE Den Haag",
+            "Laan van Meerdervoort 55, 2517 AE Den Haag",
+        ),
+        (
+            "Morada: Av. da República, n.º 50, 3.º Esq., 1050-196 Lisboa",
+            "Av. da República, n.º 50, 3.º Esq., 1050-196 Lisboa",
+        ),
+        (
+            "Domicilio: Avda. de América, 12, 4ºB — 28028 Madrid",
+            "Avda. de América, 12, 4ºB — 28028 Madrid",
+        ),
+        ("Address: 123 Main St\nSpringfield, IL 62704", "123 Main St\nSpringfield, IL 62704"),
+        ("Adresse : 4, place du Marché\n69002 Lyon", "4, place du Marché\n69002 Lyon"),
+        ("Moro na Rua do Carmo 23, 2º Dto, em Lisboa.", "Rua do Carmo 23, 2º Dto"),
+        (
+            "Vivo en la calle de Serrano 41, 4º izquierda, Madrid.",
+            "calle de Serrano 41, 4º izquierda, Madrid",
+        ),
+        ("J'habite au 27 avenue Jean Médecin à Nice.", "27 avenue Jean Médecin"),
+        (
+            "Correspondance : 18, rue des Lilas, Appt 12, 31000 Toulouse",
+            "18, rue des Lilas, Appt 12, 31000 Toulouse",
+        ),
+        ("Via dei Mille, 14 - 80121 Napoli", "Via dei Mille, 14 - 80121 Napoli"),
+        ("Hoofdstraat 12-B\n9711 AA Groningen", "Hoofdstraat 12-B\n9711 AA Groningen"),
+        ("I live at 32 Kingsway, Leeds LS8 5NN.", "32 Kingsway, Leeds LS8 5NN"),
+        ("La consegna è in Piazza Garibaldi 3 a Napoli.", "Piazza Garibaldi 3"),
+    ],
+)
+def test_address_in_context(text: str, expected: str) -> None:
+    assert addresses(text) == [expected]

@@ -121,3 +121,25 @@ def test_name_forms(text: str, expected: list[str]) -> None:
 )
 def test_name_form_look_alikes(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("first_name,last_name,email\nAnna,Schmidt,anna@example.com", ["Anna,Schmidt"]),
+        ("Prime Minister Keir Starmer said on Monday", ["Keir Starmer"]),
+        ('author = "Jane Doe"', ["Jane Doe"]),
+        ("2024-01-01 INFO user Anna Schmidt logged in", ["Anna Schmidt"]),
+        ("Pt. Maria Rossi, 45F, presents with cough.", ["Maria Rossi"]),
+        ("Wie is Sanne de Jong? Ze werkt bij ons.", ["Sanne de Jong"]),
+        ("O contrato do João Pereira foi assinado.", ["João Pereira"]),
+        ("El Sr. Martínez y la Sra. López llegaron.", ["Martínez", "López"]),
+        ("Merci à Jean-Pierre et à Marie-Claire pour leur aide.", ["Jean-Pierre", "Marie-Claire"]),
+        ("Herzlichen Dank an Frau Dr. Weber.", ["Weber"]),
+        ("My name is Anna.", ["Anna"]),
+        ("Ich heiße Lukas Becker und bin 34.", ["Lukas Becker"]),
+        ("Je m\u2019appelle Chloé.", ["Chloé"]),
+    ],
+)
+def test_names_in_context(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
