@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import openai
 
 from tests.conftest import GatewayFactory, RunningGateway
@@ -159,4 +160,89 @@ def test_endpoints_with_different_output_policies_never_share_an_answer(
     assert "x-bastion-cache" not in masked.headers
     assert masked.parse().choices[0].message.content == "Write to [EMAIL]"
     assert echo("masked").headers["x-bastion-cache"] == "exact"
+    assert len(upstream.requests) == 2
+
+
+def another_key(gateway: RunningGateway, tenant: str, name: str) -> str:
+    """A further key of an existing tenant: another user of it."""
+    created = httpx.post(
+        gateway.url + "/admin/keys",
+        json={"tenant": tenant, "name": name},
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+    )
+    created.raise_for_status()
+    secret: str = created.json()["key"]
+    return secret
+
+
+def test_two_users_of_one_tenant_never_share_an_answer(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(
+        scripted, start_gateway, semantic={"endpoints": ["up/echo"]}
+    )
+    _, alice = make_key(gateway, "acme")
+    bob = another_key(gateway, "acme", "bob")
+    ask(gateway, alice, "Summarise my open tickets")
+    assert ask(gateway, alice, "Summarise my open tickets").headers["x-bastion-cache"] == "exact"
+    # neither alice's entry nor anything like it is served to bob
+    assert "x-bastion-cache" not in ask(gateway, bob, "summarise my open tickets please").headers
+    served = ask(gateway, bob, "Summarise my open tickets")  # bob's own entry, by meaning
+    assert served.headers["x-bastion-cache"] == "semantic"
+    # impersonal prompts are per user too, unless the endpoint shares its answers
+    ask(gateway, alice, "What payment methods do you accept?")
+    assert "x-bastion-cache" not in ask(gateway, bob, "What payment methods do you accept?").headers
+    assert len(upstream.requests) == 4
+
+
+def test_a_shared_endpoint_serves_the_tenant_but_not_first_person_prompts(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(
+        scripted,
+        start_gateway,
+        semantic={"endpoints": ["up/echo"]},
+        shared_endpoints=["up/echo"],
+    )
+    _, alice = make_key(gateway, "acme")
+    bob = another_key(gateway, "acme", "bob")
+    _, globex = make_key(gateway, "globex")
+    ask(gateway, alice, "What payment methods do you accept?")
+    assert ask(gateway, bob, "What payment methods do you accept?").headers["x-bastion-cache"] == (
+        "exact"
+    )
+    similar = ask(gateway, bob, "what payment methods do you accept, please?")
+    assert similar.headers["x-bastion-cache"] == "semantic"
+    assert (
+        "x-bastion-cache" not in ask(gateway, globex, "What payment methods do you accept?").headers
+    )
+    for prompt in ("Summarise my open tickets", "Résume mes billets ouverts"):
+        ask(gateway, alice, prompt)
+        assert ask(gateway, alice, prompt).headers["x-bastion-cache"] == "exact"
+        assert "x-bastion-cache" not in ask(gateway, bob, prompt).headers
+    assert len(upstream.requests) == 6
+
+
+def test_anthropic_end_users_under_one_key_are_kept_apart(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    import anthropic
+
+    upstream, url = scripted
+    backend = anthropic_backend(url, api_key="sk-ant-x")
+    gateway = start_gateway({"anth": backend}, cache={"enabled": True})
+    _, secret = make_key(gateway, "acme")
+    client = anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)
+
+    def ask_as(user: str) -> Any:
+        return client.messages.with_raw_response.create(
+            model="anth/echo",
+            max_tokens=16,
+            messages=[{"role": "user", "content": "List the open incidents"}],
+            metadata={"user_id": user},
+        )
+
+    ask_as("alice")
+    assert ask_as("alice").headers["x-bastion-cache"] == "exact"
+    assert "x-bastion-cache" not in ask_as("bob").headers
     assert len(upstream.requests) == 2

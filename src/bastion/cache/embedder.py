@@ -166,24 +166,19 @@ class OnnxEmbedder:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache-embedder")
 
     def vectors(self, texts: Sequence[str]) -> list[Vector]:
-        """Embeds ``texts`` in this thread (one batch, padded to the longest)."""
+        """Embeds ``texts`` in this thread, one at a time: activations are quantised per
+        batch, so a prompt embedded alone always gets the same vector."""
         import numpy as np
 
-        encodings = self._tokenizer.encode_batch(list(texts))
-        out: list[Vector] = [() for _ in texts]
-        kept = [i for i, e in enumerate(encodings) if len(e.ids) <= self.max_tokens]
-        if not kept:
-            return out
-        width = max(len(encodings[i].ids) for i in kept)
-        ids = np.zeros((len(kept), width), dtype=np.int64)
-        mask = np.zeros((len(kept), width), dtype=np.int64)
-        for row, i in enumerate(kept):
-            n = len(encodings[i].ids)
-            ids[row, :n] = encodings[i].ids
-            mask[row, :n] = 1
-        (embeddings,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-        for row, i in enumerate(kept):
-            out[i] = _normalise_dense(embeddings[row].tolist())
+        out: list[Vector] = []
+        for encoding in self._tokenizer.encode_batch(list(texts)):
+            if len(encoding.ids) > self.max_tokens:
+                out.append(())
+                continue
+            ids = np.array([encoding.ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            (embeddings,) = self._session.run(None, feed)
+            out.append(_normalise_dense(embeddings[0].tolist()))
         return out
 
     async def embed(self, texts: Sequence[str]) -> list[Vector]:

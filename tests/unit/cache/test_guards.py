@@ -70,3 +70,93 @@ def test_disabled_guards_are_skipped() -> None:
 def test_features_are_extracted_once_and_cached() -> None:
     assert extract("What is 2 + 2?") is extract("What is 2 + 2?")
     assert extract("convert $5 to EUR").quantities == ("5usd",)
+
+
+# With an embedder that measures meaning the content guard is off (guards.relaxed_for): these
+# guards must then tell lookalikes apart on their own, and let rewordings through.
+RELAXED = frozenset({"content"})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "guard"),
+    [
+        # reversed relations
+        ("How many bytes are in a kilobyte?", "How many kilobytes are in a byte?", "relation"),
+        (
+            "Which cities are in Berlin but not in Bavaria?",
+            "Which cities are in Bavaria but not in Berlin?",
+            "relation",
+        ),
+        (
+            "List the plans that include SSO but not audit logs.",
+            "List the plans that include audit logs but not SSO.",
+            "relation",
+        ),
+        ("Is a square a rectangle?", "Is a rectangle a square?", "relation"),
+        ("What do cats have that dogs lack?", "What do dogs have that cats lack?", "relation"),
+        (
+            "Which teams report to engineering?",
+            "Which teams does engineering report to?",
+            "relation",
+        ),
+        ("Wie viele Bytes hat ein Kilobyte?", "Wie viele Kilobytes hat ein Byte?", "relation"),
+        (
+            "Quels pays sont dans l'UE mais pas dans la zone euro ?",
+            "Quels pays sont dans la zone euro mais pas dans l'UE ?",
+            "relation",
+        ),
+        # conversions, both ways
+        ("Convert Celsius to Fahrenheit", "Convert Fahrenheit to Celsius", "direction"),
+        ("Convert binary to decimal", "Convert decimal to binary", "direction"),
+        (
+            "Map the old API fields to the new ones",
+            "Map the new API fields to the old ones",
+            "relation",
+        ),
+        ("Translate this into Italian.", "Translate this from Italian.", "substitution"),
+        ("¿Cómo convierto euros a dólares?", "¿Cómo convierto dólares a euros?", "direction"),
+        # negation scope
+        ("Which fruits are not red but sweet?", "Which fruits are red but not sweet?", "scope"),
+        ("Why is it not fast but cheap?", "Why is it fast but not cheap?", "scope"),
+        # another kind of answer
+        ("Who wrote Pride and Prejudice?", "When was Pride and Prejudice written?", "question"),
+        # opposites and negating prefixes
+        (
+            "How do I enable two-factor authentication?",
+            "How do I disable two-factor authentication?",
+            "antonym",
+        ),
+        ("How do I lock a cell?", "How do I unlock a cell?", "antonym"),
+        ("How do I zoom in on a map?", "How do I zoom out on a map?", "antonym"),
+        ("Comment activer le mode sombre ?", "Comment désactiver le mode sombre ?", "antonym"),
+        ("What is the cheapest plan?", "What is the most expensive plan?", "antonym"),
+        # an added restriction
+        (
+            "Give me a recipe for lasagna.",
+            "Give me a recipe for lasagna without cheese.",
+            "negation",
+        ),
+        ("Give me a recipe for lasagna.", "Give me a recipe for lasagna with tofu.", "qualifier"),
+        # minimal pairs and periods
+        ("Write a haiku about autumn.", "Write a haiku about spring.", "substitution"),
+        ("Refund window for annual plans", "Refund window for monthly plans", "dates"),
+        # rewordings that pass
+        (
+            "What is the refund window for annual plans?",
+            "How long do I have to request a refund on a yearly plan?",
+            None,
+        ),
+        ("How do I reset my password?", "I forgot my password, how can I reset it?", None),
+        (
+            "How do I turn on two-factor authentication?",
+            "How can I enable two-factor authentication?",
+            None,
+        ),
+        ("How do I sort a list in rust?", "In rust, how do I sort a list?", None),
+        ("Give me 5 facts about owls", "Give me five facts about owls", None),
+        ("Wie kann ich mein Abonnement kündigen?", "Wie kündige ich mein Abonnement?", None),
+    ],
+)
+def test_relaxed_guard_verdicts(a: str, b: str, guard: str | None) -> None:
+    assert check(a, b, disabled=RELAXED) == guard
+    assert (check(b, a, disabled=RELAXED) is None) == (guard is None)
