@@ -76,7 +76,7 @@ _WORD = (
 )
 _PARTICLE = (
     r"(?:van|von|vom|der|den|de|del|della|dello|dei|degli|di|da|das|do|dos|du|des|la|le|"
-    r"ten|ter|zu|zur|y|e|bin|ben|al|el|['\u2019]t)"
+    r"ten|ter|zu|zur|y|e|al|el|['\u2019]t)"
 )
 # The leading look-ahead lets the engine skip to capitals instead of trying every offset.
 _RUN = re.compile(
@@ -114,6 +114,12 @@ _TITLES = frozenset(
     rei rainha"""
     )
 )
+# Titles that are also surnames ("Phillip King", "Anna Prinz"): a title only at a run's start.
+_OFFICES = frozenset(
+    ["king", "queen", "prince", "princess", "president", "koning", "prins", "minister",
+     "könig", "prinz", "roi", "rey", "re", "rei", "don", "lord", "lady", "dame", "sir",
+     "doctor", "professor", "mister", "heer", "baron"]
+)  # fmt: skip
 # Salutations that may open a line before a name.
 _GREETINGS = frozenset(
     _split(
@@ -506,7 +512,12 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
             # "Le Goff", "Van der Bellen", "De Vries", "Di Maio", "Dos Santos" inside a name
             cur.append(tok._replace(particle=True))
             continue
-        if key in _TITLES and not tok.caps and (not tok.initial or not cur):
+        if (
+            key in _TITLES
+            and not tok.caps
+            and (not tok.initial or not cur)
+            and not ((cur or cue == "title") and key in _OFFICES)
+        ):
             if cur:
                 out.append((cue, cur))
             cur, cue = [], "title"
@@ -549,6 +560,14 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
     known = [_given(t.key, lists) == 2 or _surname(t.key, lists) for t in words]
     if cue == "title":
         return seg[0].start, seg[min(len(seg), 5) - 1].end
+    if cue == "list":
+        # Another name in a list: a given name, or two capitalised words.
+        if any(_given(t.key, lists) for t in words):
+            return seg[0].start, seg[-1].end
+        label = text[seg[-1].end : seg[-1].end + 2].lstrip(" ").startswith(":")
+        if len(words) >= 2 and not label and all(len(t.key) < 15 for t in words):
+            return seg[0].start, seg[-1].end
+        return None
     if cue in ("greeting", "header", "closing"):
         if len(words) == 1 and cue == "greeting":
             return (seg[0].start, seg[-1].end) if _given(words[0].key, lists) else None
@@ -675,6 +694,19 @@ def _bare_name(text: str, start: int, end: int, key: str, lists: _Lists) -> int 
     return None
 
 
+_LIST_SEP = re.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?:and|und|et|y|e|en|&|or|oder|ou|o)[ \t]+)$")
+
+
+def _listed(text: str, start: int, found: list[Finding]) -> str:
+    """ "list" when the run continues a list of names ("Emma Wirth, Kwame Mensah")."""
+    if not found:
+        return ""
+    last = found[-1].end
+    if start - last > 8 or start <= last:
+        return ""
+    return "list" if _LIST_SEP.match(text, last, start) else ""
+
+
 def scan_names(text: str) -> list[Finding]:
     """Person names in `text`, as findings of kind "person"."""
     if not text:
@@ -698,7 +730,7 @@ def scan_names(text: str) -> list[Finding]:
             key = m.group().rstrip(".").casefold()
             if key in lists.stop or key in _TITLES or key in _GREETINGS:
                 continue
-            cue = _cue(text, start)
+            cue = _cue(text, start) or _listed(text, start, found)
             if not cue:
                 bare = _bare_name(text, start, end, key, lists)
                 if bare is not None:
@@ -725,7 +757,7 @@ def scan_names(text: str) -> list[Finding]:
             span = _name_in(seg, cue, lists, text)
             if span is None and not cue and seg[0] is first:
                 if outer is None:
-                    outer = _cue(text, start)
+                    outer = _cue(text, start) or _listed(text, start, found)
                 if outer:
                     span = _name_in(seg, outer, lists, text)
             if span is not None:

@@ -143,3 +143,21 @@ def test_name_form_look_alikes(text: str) -> None:
 )
 def test_names_in_context(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Attendees: Robert Norton, Kwame Mensah and Phillip Harris",
+            ["Robert Norton", "Kwame Mensah", "Phillip Harris"],
+        ),
+        ("Ik ben Mare van der Brink, geboren in 1988.", ["Mare van der Brink"]),
+        ("86151,Phillip King,phillip.king@example.com", ["Phillip King"]),
+        ("Dear Mr King,", ["King"]),
+        ("Anna Schmidt, Berlin, Germany", ["Anna Schmidt"]),
+        ("Name Irma Butte, Steuerliche Identifikationsnummer: 80572846130", ["Irma Butte"]),
+    ],
+)
+def test_name_lists_and_offices(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
