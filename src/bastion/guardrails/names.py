@@ -516,7 +516,10 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
             key in _TITLES
             and not tok.caps
             and (not tok.initial or not cur)
-            and not ((cur or cue == "title") and key in _OFFICES)
+            and not (
+                key in _OFFICES
+                and (cue == "title" or any(_given(t.key, lists) for t in cur if not t.particle))
+            )
         ):
             if cur:
                 out.append((cue, cur))
