@@ -19,6 +19,7 @@ installed; see docs/guardrails.md.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -32,7 +33,7 @@ from bastion.guardrails import validators as v
 from bastion.guardrails.findings import Category, Finding
 from bastion.guardrails.normalize import normalize
 
-__all__ = ["KINDS", "NameRecognizer", "register_name_recognizer", "scan"]
+__all__ = ["KINDS", "NameRecognizer", "growing_from", "register_name_recognizer", "scan"]
 
 # Every kind scan() can report, with its data class.
 KINDS: dict[str, Category] = {
@@ -377,14 +378,14 @@ def _find_obfuscated_email(t: _Text) -> Iterator[Match]:
 
 _EXT = r"(?:[ \t]?(?i:extension|ext\.?|x)[ \t]?\d{1,6})?"
 _PHONE_INTL = re.compile(
-    r"(?:\+|0(?<![\w+].)0)[1-9][\d \t.()\-]{5,24}\d" + _EXT + r"(?![\w\-]|[.,]\d)"
+    r"(?:\+|0(?<![\w+].)0)[1-9][\d \t.()\-]{5,24}\d" + _EXT + r"(?![\w\-]|\.\d)"
 )
 # The first character is matched before the lookbehind so the engine can skip ahead to
 # candidates; the branches then finish "1 (555) ", "1-555-", "(555) " or "555-".
 _PHONE_NA = re.compile(
     r"[1(\d](?<![\w+.\-/].)"
     r"(?:(?<=1)[ .\-]?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])|(?<=\()\d{3}\)[ .\-]?|(?<=\d)\d{2}[ .\-])"
-    r"\d{3}[ .\-]\d{4}" + _EXT + r"(?![\w\-/]|[.,]\d)"
+    r"\d{3}[ .\-]\d{4}" + _EXT + r"(?![\w\-/]|\.\d)"
 )
 # Phone words in English, German, French, Spanish, Italian, Dutch and Portuguese; the number
 # after one may be written in any national format.
@@ -423,18 +424,44 @@ _PHONE_WORDS = (
     "telemovel",
     "contacto",
     "contatto",
+    "number",
+    "nummer",
+    "anrufen",
+    "erreichen",
+    "appeler",
+    "appelez",
+    "joindre",
+    "llame",
+    "llamar",
+    "ll\u00e1mame",
+    "localizar",
+    "chiami",
+    "chiamare",
+    "chiamami",
+    "bel",
+    "bellen",
+    "ligue",
+    "ligar",
+    "text",
+    "sms",
 )
 _PHONE_NATIONAL = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PHONE_WORDS) + r")[a-z\u00e0-\u00ff]{0,8})"
-    r"[^\d\n+]{0,25}?(?<![\w+])(\(?\d[\d \-./()]{5,20}\d)" + _EXT + r"(?![\w\-]|[.,]\d)"
+    r"[^\d\n+]{0,25}?(?<![\w+\-/.])(\(?\d[\d \-./()]{5,20}\d)" + _EXT + r"(?![\w\-]|\.\d)"
 )
 _PHONE_TRIGGER = _Trigger(*_PHONE_WORDS)
 _PHONE_CONTEXT = re.compile(r"(?i:" + "|".join(re.escape(w) for w in _PHONE_WORDS) + ")")
-# Where a number after a phone word may be from: it must be a valid number of one of them.
-_PHONE_REGIONS = (
-    "US", "GB", "DE", "FR", "ES", "IT", "NL", "PT", "BR", "AT", "CH", "BE", "IE", "CA", "AU",
-    "MX", "IN", "PL", "SE", "DK", "NO", "FI",
-)  # fmt: skip
+_PHONE_LOOSE = re.compile(
+    r"[(\d](?<![\w+\-/.].)(?:\(\d{1,4}\)[ ]?)?\d[\d \-./]{6,16}\d(?![\w\-/]|\.\d)"
+)
+_PHONE_DOCUMENT_WORDS = ("phone", "tel", "mobil", "handy", "portable", "cell", "gsm", "fono")
+_LOOSE_PHONES_MAX = 12
+# Where a number without a country code may be from: regions whose national numbers start with
+# a trunk 0, and those whose numbers do not (Italian numbers keep their 0, so it is in both).
+_TRUNK_REGIONS = ("DE", "FR", "GB", "NL", "IT", "AT", "CH", "BE", "IE", "AU", "BR", "SE", "FI")
+_PLAIN_REGIONS = ("US", "ES", "IT", "PT", "BR", "MX", "DK", "NO", "PL", "IN")
+
+
 _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part|p/n|pn\b|model"
     r"|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung|commande|facture"
@@ -466,9 +493,13 @@ def _phone_shape_ok(candidate: str, *, international: bool) -> bool:
     return 9 <= len(digits) <= 13
 
 
+@functools.lru_cache(maxsize=4096)
 def _valid_in_some_region(candidate: str) -> bool:
-    """Whether libphonenumber takes ``candidate`` as a valid number of one of the regions."""
-    for region in _PHONE_REGIONS:
+    """Whether libphonenumber takes ``candidate`` as a valid national number of one of the
+    regions whose numbers look like it."""
+    digits = v.digits_only(candidate)
+    regions = _TRUNK_REGIONS if digits.startswith("0") else _PLAIN_REGIONS
+    for region in regions:
         try:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
@@ -540,6 +571,24 @@ def _find_phone(t: _Text) -> Iterator[Match]:
             or (digits[0] == "0" and _phone_shape_ok(candidate, international=False))
         ):
             yield "phone", m.start(1), m.end()
+    # Numbers standing alone (a CSV column, a signature line): written with a trunk prefix or
+    # an area code in brackets, or anywhere in a text that speaks of phones, they count when
+    # libphonenumber takes them as valid; a bounded number of them, each costing a parse.
+    speaks_of_phones = any(word in low for word in _PHONE_DOCUMENT_WORDS)
+    tried = 0
+    for m in _matches_at(_PHONE_LOOSE, text, t.with_chars(t.digit_word_starts(), "(")):
+        candidate = m.group()
+        digits = v.digits_only(candidate)
+        if not 9 <= len(digits) <= 12:
+            continue
+        trunk = candidate[0] == "(" or (digits[0] == "0" and not candidate.isdigit())
+        if not (trunk or speaks_of_phones) or _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+            continue
+        tried += 1
+        if tried > _LOOSE_PHONES_MAX:
+            break
+        if _valid_in_some_region(candidate):
+            yield "phone", m.start(), m.end()
 
 
 # --- payment cards ------------------------------------------------------------------------
@@ -604,10 +653,10 @@ def _find_iban(t: _Text) -> Iterator[Match]:
 
 # --- US SSN -------------------------------------------------------------------------------
 
-_SSN = re.compile(r"\d(?<![\w\-.].)\d{2}-\d{2}-\d{4}(?![\w\-]|[.,]\d)")
+_SSN = re.compile(r"\d(?<![\w\-.].)\d{2}-\d{2}-\d{4}(?![\w\-]|\.\d)")
 _SSN_CONTEXT = re.compile(
     r"(?i:\bssn\b|\bss\#|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?)"
-    r"[^\d\n]{0,20}?(\d{3}[ \-]?\d{2}[ \-]?\d{4})(?![\w\-]|[.,]\d)"
+    r"[^\d\n]{0,20}?(\d{3}[ \-]?\d{2}[ \-]?\d{4})(?![\w\-]|\.\d)"
 )
 
 
@@ -642,7 +691,7 @@ _CODICE_FISCALE = re.compile(
 _STEUER_ID = re.compile(
     r"(?i:steuer[ \-]?id(?:nr|entifikationsnummer)?|steuerliche[ ]identifikationsnummer"
     r"|identifikationsnummer|\bidnr\b|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
-    r"[^\d\n]{0,25}?(\d{2} ?\d{3} ?\d{3} ?\d{3})(?![\w\-]|[.,]\d)"
+    r"[^\d\n]{0,25}?(\d{2} ?\d{3} ?\d{3} ?\d{3})(?![\w\-]|\.\d)"
 )
 
 
@@ -745,7 +794,8 @@ _DATE = (
     rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
 )
 _DOB = re.compile(
-    r"(?i:\b(?:d\.?o\.?b|date[ ]of[ ]birth|birth[ ]?date|born(?:[ ](?:on|in))?|birthday"
+    r"(?i:\b(?:d\.?o\.?b|date[ _]of[ _]birth|birth[ _\-]?date|born(?:[ ](?:on|in))?|birthday"
+    r"|geburts[_\-]?datum|fecha[_ ]nac(?:imiento)?|data[_ ]nasc(?:ita|imento)?\.?|date[_ ]naissance"
     r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ](?:am|op))?|geb\.(?:[ ]?am)?|geburtsdatum"
     r"|geburtstag|date[ ]de[ ]naissance|fecha[ ]de[ ]nacimiento|f\.[ ]?(?:de[ ])?nac\."
     r"|nacid[oa][ ]el|data[ ]di[ ]nascita|nat[oa][ ]il|geboortedatum|data[ ]de[ ]nascimento"
@@ -787,6 +837,12 @@ _DOB_TRIGGER = _Trigger(
     "date de naissance",
     "fecha de nacimiento",
     "data di nascita",
+    "birth_date",
+    "date_of_birth",
+    "fecha_nac",
+    "data nasc",
+    "data_nasc",
+    "date_naissance",
     "geb.",
     "geburtstag",
     "nac.",
@@ -878,6 +934,9 @@ _MRN_WORDS = (
     "dossiernummer",
     "processo cl\u00ednico",
     "n\u00famero de processo",
+    "n.\u00ba de processo",
+    "n\u00ba de processo",
+    "n.\u00ba processo",
     "n\u00famero de utente",
     "n.\u00ba de utente",
     "nhs number",
@@ -954,7 +1013,7 @@ _NATIONAL_CONTEXT = {
         + "|".join(re.escape(w) for w in words)
         + r")(?![a-z]))"
         + _LABEL
-        + r"(\d[\d .\-]{7,12}\d)(?![\w\-]|[.,]\d)"
+        + r"(\d[\d .\-]{7,12}\d)(?![\w\-]|\.\d)"
     )
     for kind, words in _NATIONAL_WORDS.items()
 }
@@ -965,7 +1024,7 @@ _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
     "br_cpf": v.br_cpf_ok,
 }
 # A CPF written in its own format needs no keyword.
-_CPF = re.compile(r"\d(?<![\w.\-].)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|[.,]\d)")
+_CPF = re.compile(r"\d(?<![\w.\-].)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|\.\d)")
 
 
 _MRN_TRIGGER = _Trigger(*_MRN_WORDS)
@@ -984,7 +1043,7 @@ def _find_context_ids(t: _Text) -> Iterator[Match]:
             yield kind, m.start(1), m.end(1)
     for m in _keyed(text, low, _LICENCE_TRIGGER, _LICENCE):
         value = m.group(1).rstrip()
-        if sum(c.isdigit() for c in value) >= 3:
+        if any(c.isdigit() for c in value) and len(value) >= 6:
             yield "driver_license", m.start(1), m.start(1) + len(value)
 
 
@@ -1167,6 +1226,7 @@ _PASSWORD_WORDS = (
     "senha",
     "parola d'ordine",
     "pin",
+    "ww",
 )
 _PASSWORD_PROSE = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PASSWORD_WORDS) + r")(?![\w]))"
@@ -1185,8 +1245,10 @@ def _looks_like_password(value: str) -> bool:
     has_symbol = any(not c.isalnum() for c in value)
     if not has_alpha or not (has_digit or has_symbol):
         return False
-    if value.startswith(("http", "/", "~", "./", "<", "{", "$", "%")) or "@" in value:
+    if value.startswith(("http", "/", "~", "./", "<", "{", "%", "${")) or "@" in value:
         return False
+    if value.startswith("$") and (value[1:].isupper() or value[1:].isidentifier()):
+        return False  # a shell variable
     return _password_value_ok(value) and len(set(value)) >= 5
 
 
@@ -1349,6 +1411,9 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
             "geboorte",
             "nascimento",
             "nascid",
+            "nasc",
+            "fecha_nac",
+            "birth_date",
         ),
         _find_dob,
         digits=True,
@@ -1389,6 +1454,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
             "senha",
             "parola",
             "pin",
+            "ww",
         ),
         _find_prose_password,
     ),
@@ -1413,6 +1479,48 @@ def _resolve(candidates: list[Match]) -> list[Finding]:
         ends.insert(i, end)
         kept.insert(i, (kind, start, end))
     return [Finding(kind, KINDS.get(kind, "pii"), start, end) for kind, start, end in kept]
+
+
+# --- values still being written (streams) -------------------------------------------------
+
+_PEM_BEGIN, _PEM_END = "-----BEGIN", "-----END"
+# Values that take in whitespace and can be longer than a stream's hold-back, still open at the
+# end of the text: an ODBC-style assignment list, a quoted password, a bearer token's header.
+_OPEN_AT_END = re.compile(
+    r"(?i:\b(?:server|data[ ]source|host|driver|provider|dsn|address)[ \t]*=[^\n\"']*\Z"
+    r"|(?:password|passwd|passphrase|secret|pwd)[\w.\-]{0,20}[\"']?[ \t]*[:=][ \t]*"
+    r"[\"'][^\n\"']*\Z"
+    r"|\bbearer[ \t]*\Z)"
+)
+_OPEN_WINDOW = 1024
+# No token-like value (key, JWT, e-mail, URL) contains one of these, so each ends a token; JSON
+# punctuation among them lets compact tool call arguments flow between values.
+_TOKEN_ENDS = (" ", "\n", "\t", "\r", '"', "'", ",", "<", ">", "(", ")", "[", "]", "{", "}")
+
+
+def growing_from(text: str) -> int | None:
+    """Where, near the end of ``text``, a value that may still be growing starts (None: none).
+
+    A stream must not release text from there until more arrives: a token without whitespace
+    or quotes (keys, JWTs, e-mail addresses, URLs with credentials) is held whole however long
+    it gets;
+    a private key from its BEGIN line to its END line; an assignment list or quoted password
+    still open. Values with spaces that are shorter than the hold-back need nothing here.
+    """
+    candidates: list[int] = []
+    token_start = max(text.rfind(ch) for ch in _TOKEN_ENDS) + 1
+    if token_start < len(text):
+        candidates.append(token_start)
+    begin = text.rfind(_PEM_BEGIN)
+    if begin != -1:
+        end = text.find(_PEM_END, begin)
+        if end == -1 or text.find("-----", end + len(_PEM_END)) == -1:
+            candidates.append(begin)
+    window = max(0, len(text) - _OPEN_WINDOW)
+    opened = _OPEN_AT_END.search(text, window)
+    if opened is not None:
+        candidates.append(opened.start())
+    return min(candidates) if candidates else None
 
 
 def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:

@@ -2,10 +2,13 @@
 
 A value can be split across pieces ("4111 1111" then " 1111 1111"), so the newest ``holdback``
 characters are held until more text shows whether they belong to one; text is released only up
-to a point no finding crosses, already masked. The scan of each piece also sees the last
-``context`` characters released before it, so recognizers that need a context word ("SSN",
-"born on") still find values whose context came earlier. The end of the stream releases the
-rest.
+to a point no finding crosses, already masked. Values longer than the hold-back are held from
+where the recognizers say one may still be growing (``growing``: a token without whitespace
+such as a JWT or a key, a private key block, an open quoted password), so no value the scan of
+the whole text would find is ever released in part, whatever the size of the pieces. The scan
+of each piece also sees the last ``context`` characters released before it, so recognizers that
+need a context word ("SSN", "born on") still find values whose context came earlier. The end of
+the stream releases the rest.
 
 With ``block``, the first value found ends the text instead: what came before it is released
 and nothing after it ever is (``blocked`` turns true).
@@ -16,13 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bastion.guardrails.findings import Finding
+from bastion.guardrails.recognizers import growing_from
 from bastion.guardrails.redact import mask
 
 Scan = Callable[[str], list[Finding]]
 Mask = Callable[[str, Sequence[Finding]], str]
-# A private key block is longer than any hold-back: text from its first line is held until its
-# last line arrives (or the stream ends).
-_BLOCK_START, _BLOCK_END = "-----BEGIN", "-----END"
+Growing = Callable[[str], "int | None"]
+# Past this much held text, something that is no known value (a long base64 blob) is growing:
+# it is released, scanned and masked, rather than held to the end of the stream.
+MAX_HELD = 65536
 
 
 class StreamMasker:
@@ -34,12 +39,17 @@ class StreamMasker:
         *,
         block: bool = False,
         masking: Mask = mask,
+        growing: Growing = growing_from,
     ) -> None:
         self._scan = scan
+        self._growing = growing
         self._mask = masking  # called on all the text released, in order
         self._holdback = holdback
         self._context = context
         self._block = block
+        # Text is released in steps of at least this much, so a stream fed a character or a
+        # token at a time is scanned once per step rather than once per piece.
+        self._step = max(1, holdback // 4)
         self._held = ""
         self._released_tail = ""  # the end of what was released, for context
         self.found: list[Finding] = []  # every finding so far (offsets in its own scan)
@@ -52,10 +62,11 @@ class StreamMasker:
         self._held += piece
         held = self._held
         cut = len(held) - self._holdback
-        pem = held.rfind(_BLOCK_START)
-        if pem != -1 and not _closed(held, pem):
-            cut = min(cut, pem)
-        if cut <= 0:
+        if len(held) <= MAX_HELD:
+            start = self._growing(held)
+            if start is not None:
+                cut = min(cut, start)
+        if cut < self._step:
             return ""
         findings = self._findings(held)
         if findings and self._block:
@@ -103,9 +114,3 @@ class StreamMasker:
         text = self._mask(released, findings)
         self._released_tail = (self._released_tail + released)[-self._context :]
         return text
-
-
-def _closed(text: str, start: int) -> bool:
-    """Whether the block starting at ``start`` has its whole last line (``-----END …-----``)."""
-    end = text.find(_BLOCK_END, start)
-    return end != -1 and text.find("-----", end + len(_BLOCK_END)) != -1
