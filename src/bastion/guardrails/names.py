@@ -72,11 +72,11 @@ _WORD = (
     rf"(?:{_PART}(?:-{_PART})*"
     rf"|(?:[OD][{_APOS}])?{U}{{2,}}(?:[{_APOS}-]{U}{{2,}})*"
     rf"|{U}\.(?:-{U}\.)?)"
-    r"(?![\w@]|\.\w)"
+    r"(?![\w@-]|\.\w)"
 )
 _PARTICLE = (
     r"(?:van|von|vom|der|den|de|del|della|dello|dei|degli|di|da|das|do|dos|du|des|la|le|"
-    r"ten|ter|zu|zur|y|e|al|el|['\u2019]t)"
+    r"ten|ter|zu|zur|al|el|['\u2019]t)"
 )
 # The leading look-ahead lets the engine skip to capitals instead of trying every offset.
 _RUN = re.compile(
@@ -200,7 +200,11 @@ _BLOCK = frozenset(
     belgique belgië nederland netherlands holland austria österreich schweiz suisse svizzera
     england scotland wales ireland canada australia usa uk europe europa
     nord süd ost west sud est ouest norte sur este oeste
-    god jesus christ allah"""
+    god jesus christ allah
+    saint sainte santa santo san são sankt st ste
+    hong kong sierra leone mayen rica rico lanka islands island isle isles guinea verde
+    salvador arabia emirates kingdom unido unida unidos republic república repubblica
+    republik république federation föderation fédération federación cruz"""
     )
 )
 # Given names that are also common words, months, days or places: these need a known surname
@@ -266,7 +270,7 @@ _ORG_WORDS = frozenset(
     mount mountain island valley straße strasse str weg platz allee gasse ring ufer damm
     markt straat laan gracht plein kade singel ministry ministerium ministère ministerio
     ministero department council committee office team support service services center
-    centre centro zentrum"""
+    centre centro zentrum royal"""
     )
 )
 
@@ -302,7 +306,7 @@ def _lists() -> _Lists:
     english_last = {w.removeprefix("surname:") for w in pairs if w.startswith("surname:")}
     weak = ((first & common) | (first & _AMBIGUOUS) | english_first) - _NOT_AMBIGUOUS
     # A common word that is neither a given name nor a surname never belongs to a name.
-    stop = (common - first - surname) | _BLOCK
+    stop = (common - first - surname) | _BLOCK | _ORG_WORDS
     stop = stop - _NOT_AMBIGUOUS
     return _Lists(
         first=first - weak,
@@ -475,7 +479,8 @@ def _cue(text: str, start: int) -> str:
             return "greeting"
     elif c.isalpha():
         word = _prev_word(text, i + 1)
-        if i + 1 < start and word.replace(".", "") in _TITLES:
+        glued = i + 1 - len(word) > 0 and text[i - len(word)] in "-'\u2019"
+        if i + 1 < start and word.replace(".", "") in _TITLES and not glued:
             return "title"
         if word in _INTRO_LAST and _INTRO.search(text, max(0, i - 30), i + 1):
             return "header"
@@ -531,7 +536,7 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
         after_particle = bool(cur) and cur[-1].particle and key not in _BLOCK
         if (
             _is_blocked(key, lists.stop)
-            and not (tok.caps and _surname(key, lists))
+            and not (tok.caps and _surname(key, lists) and key not in _ORG_WORDS)
             and not after_particle
         ):
             if cur and key not in _ORG_WORDS:

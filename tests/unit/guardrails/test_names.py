@@ -161,3 +161,19 @@ def test_names_in_context(text: str, expected: list[str]) -> None:
 )
 def test_name_lists_and_offices(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abrimos una oficina en Santa Cruz de Tenerife.",
+        "I voli per Hong Kong e Sierra Leone sono cancellati.",
+        "Vluchten naar 's-Heer Arendskerke zijn geannuleerd.",
+        "The product line is called Re-engineered bottom-line ability.",
+        "La società Andre SA ha consegnato.",
+        "Het bedrijf Royal Smits levert morgen.",
+        "Garibaldi e Pontasserchio sono vicine.",
+    ],
+)
+def test_places_and_companies(text: str) -> None:
+    assert names(text) == []
