@@ -87,7 +87,7 @@ _RANK: dict[str, int] = {
     "anthropic_key": 95,
     "openai_key": 94,
     "azure_key": 94,
-    "api_key": 93,
+    "api_key": 65,
     "jwt": 93,
     "aws_secret_key": 92,
     "connection_string": 90,
@@ -1082,6 +1082,19 @@ _GITHUB = re.compile(
     r"(?![A-Za-z0-9_])"
 )
 _SLACK = re.compile(r"xox[abposr]-(?<![A-Za-z0-9\-].{5})[A-Za-z0-9\-]{10,250}(?![A-Za-z0-9\-])")
+_SLACK_WEBHOOK = re.compile(
+    r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/\-]{20,200}"
+)
+_STRIPE_WEBHOOK = re.compile(r"whsec_(?<![A-Za-z0-9_].{6})[A-Za-z0-9]{24,64}(?![A-Za-z0-9_])")
+# A credential given to a named setting: AZURE_STORAGE_KEY=..., "access_token": "...",
+# token=... in a log line. The value must look generated.
+_KEYED_SECRET = re.compile(
+    r"(?i:(?P<name>[\w.\-]{0,40}?(?:api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key"
+    r"|storage[_\-]?key|account[_\-]?key|master[_\-]?key|signing[_\-]?key|subscription[_\-]?key"
+    r"|token)[\w.\-]{0,20}?))[\"']?[ \t]*(?:=|:(?!//)|=>)[ \t]*[\"']?"
+    r"(?P<value>[A-Za-z0-9+/_\-.~]{16,512}=*)(?![A-Za-z0-9+/_\-.~=])"
+)
+_KEYED_SECRET_TRIGGER = _Trigger("key", "token")
 _STRIPE = re.compile(r"(?:sk|rk)_live_(?<![A-Za-z0-9_].{8})[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])")
 _GOOGLE = re.compile(r"AIza(?<![A-Za-z0-9_\-].{4})[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_\-])")
 _ANTHROPIC = re.compile(r"sk-ant-(?<![A-Za-z0-9_\-].{7})[A-Za-z0-9_\-]{32,200}(?![A-Za-z0-9_\-])")
@@ -1117,6 +1130,13 @@ def _find_provider_keys(t: _Text) -> Iterator[Match]:
         for m in _SLACK.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 4:
                 yield "slack_token", m.start(), m.end()
+    if "hooks.slack.com" in low:
+        for m in _SLACK_WEBHOOK.finditer(text):
+            yield "slack_token", m.start(), m.end()
+    if "whsec_" in low:
+        for m in _STRIPE_WEBHOOK.finditer(text):
+            if _looks_random(m.group()[6:]):
+                yield "stripe_key", m.start(), m.end()
     if "_live_" in low:
         for m in _STRIPE.finditer(text):
             if _looks_random(m.group()[8:]):
@@ -1140,6 +1160,48 @@ def _find_provider_keys(t: _Text) -> Iterator[Match]:
         for m in _keyed(text, low, _BEARER_TRIGGER, _BEARER):
             if _looks_random(m.group(1), min_distinct=8):
                 yield "bearer_token", m.start(1), m.end(1)
+
+
+def _keyed_from_identifier_start(text: str, low: str) -> Iterator[re.Match[str]]:
+    """Matches of the keyed-secret pattern from the start of each setting name holding "key" or
+    "token" (the word is often at its end: AZURE_STORAGE_KEY)."""
+    position = 0
+    for start, _ in _KEYED_SECRET_TRIGGER.hits(low):
+        if start < position:
+            continue
+        ident = start
+        while (
+            ident > 0
+            and start - ident < 40
+            and (text[ident - 1].isalnum() or text[ident - 1] in "_.-")
+        ):
+            ident -= 1
+        found = _KEYED_SECRET.match(text, ident)
+        if found is not None:
+            position = found.end()
+            yield found
+
+
+def _find_keyed_secrets(t: _Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    if "=" not in text and ":" not in text:
+        return
+    if len(low) != len(text):
+        matches: Iterator[re.Match[str]] = _KEYED_SECRET.finditer(text)
+    else:
+        matches = _keyed_from_identifier_start(text, low)
+    for found in matches:
+        value = found.group("value")
+        if not _looks_random(value, min_distinct=10) or _PLACEHOLDER.match(value):
+            continue
+        name = found.group("name").lower()
+        if "azure" in name:
+            kind = "azure_key"
+        elif name.rsplit("_", 1)[-1].rsplit("-", 1)[-1].rsplit(".", 1)[-1] == "token":
+            kind = "bearer_token"
+        else:
+            kind = "api_key"
+        yield kind, found.start("value"), found.end("value")
 
 
 def _find_other_provider_keys(t: _Text) -> Iterator[Match]:
@@ -1434,6 +1496,9 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     ),
     _Recognizer(_SECRET_KINDS, (), _find_provider_keys),
     _Recognizer(provider_secrets.KINDS, (), _find_other_provider_keys),
+    _Recognizer(
+        frozenset({"azure_key", "bearer_token", "api_key"}), ("key", "token"), _find_keyed_secrets
+    ),
     _Recognizer(frozenset({"private_key"}), ("private key",), _find_private_key),
     _Recognizer(
         frozenset({"connection_string", "password"}),
