@@ -54,7 +54,7 @@ _NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:st|nd|rd|th|er|e|ème|º|ª|�
 _FR_NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:er|e|ème)?(?![\w]))"
 _NUM = (
     r"\d{1,5}(?:(?:[a-zA-Z]|[ ][A-Z])(?![\w]))?"
-    r"(?:[ ]?[-/][ ]?(?:\d{1,5}[a-zA-Z]?|[a-zA-Z]{1,2}|[IVX]{1,4})(?![\w]))?"
+    r"(?:[-/](?:\d{1,4}[a-zA-Z]?|[a-zA-Z]{1,2}|[IVX]{1,4})(?![\w]))?"
 )
 _S = r"[ \t\u00a0]"
 
@@ -99,8 +99,14 @@ _TYPE_FIRST = "|".join(
 )
 _TYPE_WORDS = frozenset(_TYPE_FIRST_WORDS)
 # Type words that also are common prose words: the street name after them must be capitalised.
+# German prepositions that open street names ("Am Markt", "Unter den Linden") also open
+# ordinary phrases ("Im Jahr 2024", "Zum Beispiel 3"): only with a postcode after them.
+_PREPOSITION_TYPES = frozenset(
+    ["am", "im", "zum", "zur", "an der", "an den", "auf der", "auf dem", "in der", "in den",
+     "unter den", "hinter der", "laan van"]
+)  # fmt: skip
 _WEAK_TYPE_FIRST = frozenset(
-    ["via", "am", "im", "zum", "zur", "place", "route", "largo", "strada", "corso", "c.", "r.",
+    ["via", "place", "route", "largo", "strada", "corso", "c.", "r.",
      "al.", "av", "av.", "an der", "an den", "auf der", "auf dem", "in der", "in den", "plein",
      "galleria", "borgo", "president", "dokter", "burgemeester", "quinta", "camino", "beco"]
 )  # fmt: skip
@@ -112,6 +118,18 @@ _COMPOUND_ENDINGS = (
     "graben", "tor", "anger", "wall", "feld", "steg", "stieg", "twiete", "zeile",
     "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "pad", "dreef",
     "wal", "burgwal", "kanaal", "baan", "plantsoen", "veld", "straatweg", "park", "haven",
+)  # fmt: skip
+# Endings that also close ordinary nouns ("Faktor", "Firewall", "Kindergarten", "Parkplatz"):
+# such a street needs a postcode after it to count.
+_WEAK_ENDINGS = (
+    "berg", "hof", "garten", "tor", "wall", "feld", "ring", "park", "markt", "haven", "pad",
+    "baan", "veld", "steg", "kai", "brücke", "graben", "anger", "zeile",
+)  # fmt: skip
+_NOT_STREETS = frozenset(
+    ["parkplatz", "arbeitsplatz", "spielplatz", "sportplatz", "stellplatz", "sitzplatz",
+     "studienplatz", "ausbildungsplatz", "tabellenplatz", "listenplatz", "startplatz",
+     "bundesstraße", "bundesstrasse", "autobahn", "rückweg", "heimweg", "umweg", "ausweg",
+     "lösungsweg", "rechtsweg", "werdegang", "fahrplan"]
 )  # fmt: skip
 _COMPOUND = "|".join(re.escape(w) for w in sorted(_COMPOUND_ENDINGS, key=len, reverse=True))
 _AFTER_NAME_WORDS = frozenset(
@@ -164,7 +182,7 @@ _POSTCODE_CITY = (
     rf"|{_CITY},?{_S}+(?:{_CA_PROV}),?{_S}+[A-Z]\d[A-Z][ ]?\d[A-Z]\d(?![\w])"  # ca
     rf"|{_CITY},?{_S}+(?:{_AU_STATE}),?{_S}+\d{{4}}(?![\w])"  # au
     rf"|(?:{_CITY},?{_S}+)?{_UK_POSTCODE}(?![\w])"  # uk
-    rf"|{_CITY}(?={_S}*(?:$|\n|[.;)]|,{_S}*(?:{U}{L}+{_S}*(?:$|\n|[.;)])))))"  # city alone
+    rf"|(?:(?<=[,\n])|(?<=, )){_CITY}(?={_S}*(?:$|\n|[.;)]|,{_S}*(?:{U}{L}+{_S}*(?:$|\n|[.;)])))))"
 )
 _SEP = rf"(?:{_S}*,{_S}*|{_S}*\r?\n{_S}*|{_S}+|{_S}*[-\u2013\u2014|·•/]{_S}*)"
 _COUNTRY = (
@@ -209,7 +227,9 @@ _TYPE_FIRST_RE = re.compile(
     rf"(?P<num>{_NUM}|(?i:s/n))(?![\w])"
 )
 _COMPOUND_RE = re.compile(
-    rf"(?:{U}[\w\-]*?(?i:{_COMPOUND})(?![\w])|{_CW}{_S}(?i:{_AFTER_NAME_TYPE})(?![\w]))"
+    rf"(?:{U}[\w\-]*?(?i:{_COMPOUND})(?![\w])"
+    rf"|(?!(?i:het|de|der|die|das|the|la|le|el|il|lo|een|ein|eine|mein|unser)[ ]){_CW}{_S}"
+    rf"(?i:{_AFTER_NAME_TYPE})(?![\w]))"
     rf",?{_S}*(?:(?i:nr\.?|no\.?){_S}*)?(?P<num>{_NUM})(?![\w])"
 )
 _HOUSE = re.compile(r"(?<![\w\-.,/#:@+=])\d{1,5}(?!\d)")
@@ -294,8 +314,13 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
                 if j >= len(words):
                     continue
                 m = _COMPOUND_RE.match(text, words[j][0])
-                if m is not None and m.end("num") >= num.end():
-                    return words[j][0], m.end()
+                if m is None or m.end("num") < num.end():
+                    continue
+                if key in _NOT_STREETS:
+                    return None
+                if key.endswith(_WEAK_ENDINGS) and _STRONG_TAIL.match(text, m.end()) is None:
+                    continue
+                return words[j][0], m.end()
     # A type word up to eight words before the number.
     for k in range(len(words)):
         key = words[k][1].casefold()
@@ -313,6 +338,8 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
             capitalised = any(w[:1].isupper() for w in name.split())
             if not name or not (capitalised or kind[0].isupper()):
                 continue
+            if kind.casefold() in _PREPOSITION_TYPES and _STRONG_TAIL.match(text, m.end()) is None:
+                continue
             weak = kind.casefold() in _WEAK_TYPE_FIRST
             if weak and not (kind[0].isupper() and capitalised):
                 continue
@@ -328,6 +355,10 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
     return None
 
 
+def _has_capital(street: str, skip: int) -> bool:
+    return any(c.isupper() for c in street[skip:])
+
+
 def scan_addresses(text: str) -> list[Finding]:
     """Postal addresses in `text`, as findings of kind "postal_address"."""
     if not text or _DIGIT.search(text) is None:
@@ -340,6 +371,8 @@ def scan_addresses(text: str) -> list[Finding]:
             continue
         span: tuple[int, int] | None = None
         m = _NUMBER_FIRST.match(text, pos)
+        if m is not None and not _has_capital(m.group(), num.end() - pos):
+            m = None  # "la 3e place du classement"
         if m is None:
             # No street type ("32 Kingsway"): only with a postcode of an unmistakable shape.
             m = _NUMBER_NAME.match(text, pos)

@@ -150,3 +150,30 @@ def test_address_forms(text: str, expected: str) -> None:
 )
 def test_address_in_context(text: str, expected: str) -> None:
     assert addresses(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Faktor 2 ist entscheidend.",
+        "Im Jahr 2024 stiegen die Preise.",
+        "Zum Beispiel 3 Äpfel.",
+        "Am Montag 5 Leute.",
+        "Der Parkplatz 12 ist frei.",
+        "Die Firewall 2 blockiert.",
+        "Der Kindergarten 2 schließt.",
+        "Im Kapitel 5 steht es.",
+        "Bundesstraße 5 ist gesperrt.",
+        "Il a fini à la 3e place du classement.",
+        "Het Plein 1944 monument.",
+        "Chapter 5 Court rulings.",
+        "Terminal 2, Gate 15.",
+    ],
+)
+def test_numbered_nouns_are_not_addresses(text: str) -> None:
+    assert addresses(text) == []
+
+
+def test_prepositional_street_needs_a_postcode() -> None:
+    assert addresses("Am Markt 1") == []
+    assert addresses("Am Markt 1, 28195 Bremen") == ["Am Markt 1, 28195 Bremen"]
