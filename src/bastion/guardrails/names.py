@@ -362,19 +362,33 @@ def _surname(key: str, lists: _Lists) -> bool:
     return key[:2] in ("o'", "d'") and key[2:] in lists.surname
 
 
+# Field names whose value is a person's name.
+_NAME_KEYS = frozenset(
+    _split(
+        """name fullname full_name first_name last_name firstname lastname surname given_name
+    patient patient_name employee applicant passenger tenant cardholder beneficiary
+    signatory attendees participants candidate insured policyholder
+    vorname nachname familienname patientin mitarbeiter mitarbeiterin teilnehmende
+    teilnehmer versicherte antragsteller
+    nom prénom patiente titulaire participants candidat assuré
+    nombre apellido apellidos paciente titular asistentes participantes
+    nome cognome intestatario partecipanti paziente
+    naam voornaam achternaam patiënt deelnemers
+    sobrenome doente"""
+    )
+)
+# Header fields that often, not always, hold a person (From:, To:, Client:).
 _HEADER_KEYS = frozenset(
     _split(
-        """from to cc bcc name fullname full_name first_name last_name firstname lastname surname
-    given_name patient patient_name customer client contact attn author signed employee
-    applicant sender recipient owner assignee reporter requester manager doctor physician guest
-    passenger holder tenant cardholder beneficiary witness signatory
-    von an absender empfänger kunde kundin patientin vorname nachname familienname
-    ansprechpartner ansprechpartnerin mitarbeiter mitarbeiterin inhaber inhaberin
-    de à pour expéditeur destinataire nom prénom patiente titulaire
-    nombre apellido apellidos paciente cliente remitente para titular
-    nome cognome mittente destinatario intestatario
-    naam voornaam achternaam aan klant patiënt afzender ontvanger
-    remetente contato contacto sobrenome"""
+        """from to cc bcc customer client contact attn author signed owner assignee reporter
+    requester manager doctor physician guest holder witness sender recipient user
+    von an absender empfänger kunde kundin ansprechpartner ansprechpartnerin inhaber
+    inhaberin arzt ärztin
+    de à pour expéditeur destinataire médecin
+    para cliente remitente destinatario médico facultativo
+    mittente medico
+    aan klant afzender ontvanger arts
+    remetente contato contacto"""
     )
 )
 _HEADER_PHRASES = frozenset(
@@ -434,25 +448,29 @@ def _prev_word(text: str, end: int) -> str:
     return text[i:end].casefold()
 
 
-def _header_before(text: str, colon: int) -> bool:
-    """Whether the field name before the ":"/"=" at `colon` names a person."""
+def _header_before(text: str, colon: int) -> str:
+    """The cue the field name before the ":"/"=" at `colon` gives: "field" when the field
+    holds a name (Name:, Patient:, Nom :), "header" when it often does (From:, To:, Client:),
+    else ""."""
     i, c = _prev_char(text, colon)
     while c and c in _QUOTES:
         i, c = _prev_char(text, i)
     if i < 0:
-        return False
+        return ""
     word = _prev_word(text, i + 1).strip(".")
-    if word in _HEADER_KEYS or word.endswith("name") or word.endswith("_name"):
-        return True
+    if word in _NAME_KEYS or word.endswith("name"):
+        return "field"
+    if word in _HEADER_KEYS:
+        return "header"
     j, c = _prev_char(text, i + 1 - len(word))
     if j >= 0 and c.isalpha():
         phrase = _prev_word(text, j + 1) + " " + word
-        return phrase in _HEADER_PHRASES
-    return False
+        return "field" if phrase in _HEADER_PHRASES else ""
+    return ""
 
 
 def _cue(text: str, start: int) -> str:
-    """The cue just before `start`: "title", "header", "closing" or ""."""
+    """The cue just before `start`: "title", "field", "header", "closing" or ""."""
     i, c = _prev_char(text, start)
     if c.islower() and _prev_word(text, i + 1) in _PARTICLE_WORDS:
         start = _extend_particles(text, start)
@@ -460,11 +478,11 @@ def _cue(text: str, start: int) -> str:
     if c and c in _QUOTES:  # only a field value is quoted: "name": "Ana Ruiz"
         while c and c in _QUOTES:
             i, c = _prev_char(text, i)
-        return "header" if c and c in ":=" and _header_before(text, i) else ""
+        return _header_before(text, i) if c and c in ":=" else ""
     if not c:
         return ""
     if c in ":=":
-        return "header" if _header_before(text, i) else ""
+        return _header_before(text, i)
     if c in ".ª":
         word = _prev_word(text, i + 1).rstrip(".")
         if word in _TITLES or word.replace(".", "") in _TITLES:
@@ -483,7 +501,7 @@ def _cue(text: str, start: int) -> str:
         if i + 1 < start and word.replace(".", "") in _TITLES and not glued:
             return "title"
         if word in _INTRO_LAST and _INTRO.search(text, max(0, i - 30), i + 1):
-            return "header"
+            return "field"
     return ""
 
 
@@ -561,11 +579,17 @@ def _words(seg: list[_Tok]) -> list[_Tok]:
     return [t for t in seg if not t.particle]
 
 
+_MAIL_AFTER = re.compile(r"[ \t]*[<(\[][^>)\]\s]+@")
+
+
 def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, int] | None:
     words = _words(seg)
     if not words or all(t.initial for t in words):
         return None
-    known = [_given(t.key, lists) == 2 or _surname(t.key, lists) for t in words]
+    known = [
+        _given(t.key, lists) == 2 or (_surname(t.key, lists) and t.key not in lists.weak_surname)
+        for t in words
+    ]
     if cue == "title":
         return seg[0].start, seg[min(len(seg), 5) - 1].end
     if cue == "list":
@@ -576,10 +600,14 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
         if len(words) >= 2 and not label and all(len(t.key) < 15 for t in words):
             return seg[0].start, seg[-1].end
         return None
-    if cue in ("greeting", "header", "closing"):
+    if cue in ("greeting", "header", "closing", "field"):
         if len(words) == 1 and cue == "greeting":
             return (seg[0].start, seg[-1].end) if _given(words[0].key, lists) else None
-        if any(known) or (len(words) >= 2 and not any(t.caps for t in words)):
+        # The field, salutation or signature holds a name; so does a header with an address.
+        lenient = cue in ("field", "closing", "greeting") or (
+            _MAIL_AFTER.match(text, seg[-1].end) is not None
+        )
+        if any(known) or (lenient and len(words) >= 2 and not any(t.caps for t in words)):
             return seg[0].start, seg[-1].end
         return None
     # No cue: a given name followed by another name word, or a known ALL-CAPS surname next to
@@ -660,7 +688,7 @@ def _inverted(text: str, run: re.Match[str], lists: _Lists) -> tuple[int, int] |
     if len(key) < 2 or key in lists.stop or "." in key:
         return None
     caps = word.isupper()
-    if not caps and not (_surname(key, lists) and _cue(text, start) == "header"):
+    if not caps and not (_surname(key, lists) and _cue(text, start) in ("header", "field")):
         return None
     m = _GIVEN_AFTER_COMMA.match(text, run.end())
     if m is None:

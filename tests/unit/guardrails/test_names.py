@@ -177,3 +177,19 @@ def test_name_lists_and_offices(text: str, expected: list[str]) -> None:
 )
 def test_places_and_companies(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To: All Staff", []),
+        ("Client: Globex Corporation", []),
+        ("From: Google Calendar", []),
+        ("From: Kwame Mensah <kwame@example.com>", ["Kwame Mensah"]),
+        ("Dear Kwame Mensah,", ["Kwame Mensah"]),
+        ("Name: Kwame Mensah", ["Kwame Mensah"]),
+        ("Reported by: Anna Schmidt", ["Anna Schmidt"]),
+    ],
+)
+def test_header_fields(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
