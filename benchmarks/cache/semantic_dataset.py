@@ -8,7 +8,9 @@ Every line of ``semantic_pairs.jsonl`` is one pair ``{"id", "label", "category",
 - ``label = "same"``: a paraphrase. Same question, other wording (reordering, synonyms,
   politeness, punctuation, casing). Serving ``a``'s answer to ``b`` is the point of the cache.
 
-The set is generated from templates with a fixed seed, so it is reproducible:
+These templated pairs (``split = "synthetic"``) were written together with the guards. The
+hand-written pairs of ``realistic_pairs.py`` follow them, split into ``tune`` (thresholds and
+guards are tuned on it) and ``heldout`` (never tuned on). The set is reproducible:
 
     python benchmarks/cache/semantic_dataset.py
 """
@@ -17,7 +19,11 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from realistic_pairs import rows as realistic_rows
 
 SEED = 20261202
 OUT = Path(__file__).with_name("semantic_pairs.jsonl")
@@ -424,12 +430,22 @@ def main() -> None:
     positives = list(dict.fromkeys(paraphrases(rng)))
     with OUT.open("w", encoding="utf-8") as out:
         for i, (category, a, b) in enumerate(negatives):
-            row = {"id": f"neg-{i:04d}", "label": "different", "category": category, "a": a, "b": b}
+            row = {"id": f"neg-{i:04d}", "label": "different", "category": category}
+            row |= {"split": "synthetic", "a": a, "b": b}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         for i, (category, a, b) in enumerate(positives):
-            row = {"id": f"par-{i:04d}", "label": "same", "category": category, "a": a, "b": b}
+            row = {"id": f"par-{i:04d}", "label": "same", "category": category}
+            row |= {"split": "synthetic", "a": a, "b": b}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(negatives)} hard negatives, {len(positives)} paraphrases -> {OUT}")
+        real = realistic_rows()
+        for row in real:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(negatives)} hard negatives, {len(positives)} paraphrases (synthetic)")
+    for split in ("tune", "heldout"):
+        rows = [r for r in real if r["split"] == split]
+        negs = sum(r["label"] == "different" for r in rows)
+        print(f"{split}: {negs} hard negatives, {len(rows) - negs} paraphrases")
+    print(f"-> {OUT}")
 
 
 if __name__ == "__main__":
