@@ -13,31 +13,38 @@ signature line). Those two signals are cheap: one regular expression proposes ru
 capitalised words, and set look-ups decide. The lists are facts compiled from public-domain
 and MIT-licensed sources (data/NOTICE):
 
-- given names: Faker's person providers for the European and American locales, and the 1990
+- given names: Faker's person providers for 42 European and American locales, and the 1990
   US Census given-name lists;
 - surnames: the same Faker locales and the 30,000 most frequent 1990 US Census surnames;
-- common words: Faker's lorem word lists (en/de/fr/es/it/nl), to tell an ambiguous name
-  ("Will", "Rose", "Page") from an unambiguous one.
+- common words: Faker's lorem word lists (en/de/fr/es/it/nl), and the listed names that are
+  also lower-case English words in SCOWL, to tell an ambiguous name ("Will", "Rose", "Page")
+  or surname ("Garden") from an unambiguous one.
 
 A run of capitalised words (Title case, ALL CAPS surnames as in "DUBOIS Jean", hyphenated
-given names such as "Jean-Luc", particles such as "van der", "de la", "von", "di", "dos",
-"O'", "Mc") is reported when:
+names such as "Jean-Luc", particles such as "van der", "de la", "Van der", "Le", "von", "di",
+"dos", "'t", "O'", "Mc", middle initials) is reported when:
 
 1. it follows a title or salutation (Mr, Mrs, Dr, Herr, Frau, M., Mme, Sr., Sra., D.ª, Sig.,
-   Sig.ra, Dott., dhr., mevr.; Dear, Hallo, Bonjour, Hola, Ciao, Beste, Olá, …) - any
-   capitalised words then count;
-2. it follows a header or form field (From:, Name:, Patient:, Von:, Nom :, Nombre:, Nome:,
-   Naam:, a JSON "name" key, …) or opens the line after a closing formula (Regards,
-   Mit freundlichen Grüßen, Cordialement, Saludos, Cordiali saluti, Met vriendelijke groet,
-   Atenciosamente, …) - and at least one word is a known name, or two or more words none of
-   which is a common word;
-3. without a cue, it holds a known given name followed by another capitalised word, or an
-   ALL-CAPS known surname next to a given name. A given name that is also a common word
-   (Will, May, Rose, Mark, Grant, Bill, Frank, Page, …) or a place needs a known surname after
-   it.
+   Sig.ra, Dott., dhr., mevr., King, Président, …; Dear, Hallo, Bonjour, Hola, Ciao, Beste,
+   Olá, …): any capitalised words then count (a title of office after a given name is a
+   surname: "Phillip King");
+2. it follows a field that holds a name (Name:, Patient:, Nom :, Nombre:, Nome:, Naam:, a JSON
+   "*name" key, "my name is", "ich heiße", "je m'appelle", …), opens the line after a closing
+   formula (Regards, Mit freundlichen Grüßen, Cordialement, Saludos, Cordiali saluti, Met
+   vriendelijke groet, Atenciosamente, …), or continues a list of names ("Emma Wirth, Kwame
+   Mensah and …"): one listed name, or two capitalised words, suffice;
+3. it follows a header that often holds a name (From:, To:, Von:, De :, Client:, …) and holds
+   a listed name, or an e-mail address follows it;
+4. without a cue, it holds a listed given name followed by another capitalised word, or an
+   ALL-CAPS listed surname next to a given name. A given name that is also a common word
+   (Will, May, Rose, Mark, Grant, Bill, Frank, Page, …) or a place needs a listed surname
+   after it that is not itself an English word. Three one-word forms need no cue: "SURNAME,
+   Given" ("O'BRIEN, Siobhan"), a compound of two given names ("Jean-Pierre"), and "Given,
+   Surname" in comma-separated fields ("Anna,Schmidt").
 
 A run touching an organisation or place word (Inc, GmbH, Bank, University, Street, Straße,
-rue, via, …) is not a person. The lists load once, lazily, from gzip'd files (~150 KB).
+rue, via, Santa, Islands, …) or following a street word or house number is not a person. The
+lists load once, lazily, from gzip'd files (190 KB).
 """
 
 from __future__ import annotations
