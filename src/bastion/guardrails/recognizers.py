@@ -30,7 +30,9 @@ import phonenumbers
 
 from bastion.guardrails import provider_secrets
 from bastion.guardrails import validators as v
+from bastion.guardrails.addresses import scan_addresses
 from bastion.guardrails.findings import Category, Finding
+from bastion.guardrails.names import scan_names
 from bastion.guardrails.normalize import normalize
 
 __all__ = ["KINDS", "NameRecognizer", "growing_from", "register_name_recognizer", "scan"]
@@ -348,6 +350,7 @@ _SPELT_DOT = re.compile(r"(?i)\((?:dot)\)|\[dot\]|\{dot\}|<dot>|[ \t]dot[ \t]")
 _PLAIN_AT = re.compile(r"(?i)^[\w.%+\-]+[ \t]+at[ \t]+")
 
 
+_HANDLE_BEFORE = re.compile(r"[\w]+[._+\d][\w.+]*\Z")
 _AT_MARK = re.compile(r"(?i)\(at\)|\[at\]|\{at\}|<at>|[ \t]@[ \t]|[ \t]at[ \t]")
 
 
@@ -359,7 +362,11 @@ def _find_obfuscated_email(t: _Text) -> Iterator[Match]:
         if mark.start() < end:
             continue
         plain = mark.group().strip().lower() == "at"
-        if plain and _SPELT_DOT.search(text, mark.end(), mark.end() + 80) is None:
+        if (
+            plain
+            and _SPELT_DOT.search(text, mark.end(), mark.end() + 80) is None
+            and not _HANDLE_BEFORE.search(text, max(0, mark.start() - 64), mark.start())
+        ):
             continue
         m = _EMAIL_OBFUSCATED.search(text, max(0, mark.start() - 64), mark.end() + 320)
         if m is None or not m.start() <= mark.start() < m.end():
@@ -368,7 +375,9 @@ def _find_obfuscated_email(t: _Text) -> Iterator[Match]:
         tld = re.split(_DOT, domain)[-1]
         if not tld.isalpha() or not 2 <= len(tld) <= 24:
             continue
-        if _PLAIN_AT.match(m.group()) and _SPELT_DOT.search(domain) is None:
+        local = m.group()[: m.group().lower().find(" at ")] if plain else ""
+        handle = any(c.isdigit() or c in "._+" for c in local)
+        if _PLAIN_AT.match(m.group()) and _SPELT_DOT.search(domain) is None and not handle:
             continue
         end = m.end()
         yield "email", m.start(), m.end()
@@ -619,7 +628,16 @@ def _find_card(t: _Text) -> Iterator[Match]:
         candidate = m.group()
         digits = v.digits_only(candidate)
         if len(digits) <= 19 and _card_grouping_ok(candidate) and _card_ok(digits):
+            # Thirteen digits are far more often an EAN barcode than a (retired) Visa number.
+            if len(digits) == 13 and not _before(text, m.start(), _CARD_CONTEXT, 40):
+                continue
             yield "credit_card", m.start(), m.end()
+
+
+_CARD_CONTEXT = re.compile(
+    r"(?i:card|visa|karte|carte|tarjeta|carta|kaart|cart[aã]o|\bcc\b|kreditkarte|pan\b|charge"
+    r"|\bpay|paid|payment|billing|zahlung|bezahl|paiement|payer|pago|pagar|pagamento|betaal)"
+)
 
 
 # --- IBAN ---------------------------------------------------------------------------------
@@ -655,12 +673,13 @@ def _find_iban(t: _Text) -> Iterator[Match]:
 
 _SSN = re.compile(r"\d(?<![\w\-.].)\d{2}-\d{2}-\d{4}(?![\w\-]|\.\d)")
 _SSN_CONTEXT = re.compile(
-    r"(?i:\bssn\b|\bss\#|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?)"
-    r"[^\d\n]{0,20}?(\d{3}[ \-]?\d{2}[ \-]?\d{4})(?![\w\-]|\.\d)"
+    r"(?i:\bssn\b|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
+    r"(?:[ ]number|[ ]no\.?|[ ]\#)?)"
+    r"[^\d\n]{0,20}?(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
 )
 
 
-_SSN_TRIGGER = _Trigger("ssn", "ss#", "social")
+_SSN_TRIGGER = _Trigger("ssn", "ss#", "ss no", "social", "soc")
 
 
 def _find_ssn(t: _Text) -> Iterator[Match]:
@@ -717,11 +736,20 @@ def _find_national_ids(t: _Text) -> Iterator[Match]:
 _STEUER_TRIGGER = _Trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
 
 
+_STEUER_ID_BARE = re.compile(r"\d(?<![\w\-.].)(?:\d ?\d{3} ?\d{3} ?\d{3}|\d{10})(?![\w\-]|[.,]\d)")
+
+
 def _find_steuer_id(t: _Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in _keyed(text, low, _STEUER_TRIGGER, _STEUER_ID, digit_within=48):
         if v.de_steuer_id_ok(m.group(1)):
             yield "de_steuer_id", m.start(1), m.end(1)
+    # Its check digit and digit pattern are strict enough that a text naming it may give it
+    # anywhere.
+    if any(_is_word_at(low, start, end) for start, end in _STEUER_TRIGGER.hits(low)):
+        for m in _matches_at(_STEUER_ID_BARE, text, t.digit_word_starts()):
+            if v.de_steuer_id_ok(m.group()):
+                yield "de_steuer_id", m.start(), m.end()
 
 
 # --- IP addresses -------------------------------------------------------------------------
@@ -746,8 +774,22 @@ def _find_ipv4(t: _Text) -> Iterator[Match]:
             continue
         if text.startswith("/", m.end()) and text[m.end() + 1 : m.end() + 2].isdigit():
             continue  # a CIDR block names a network, not a host
+        if _version_like(m.group()) and not _before(text, m.start(), _IP_CONTEXT, 40):
+            continue
         if v.ip_ok(m.group()):
             yield "ip_address", m.start(), m.end()
+
+
+def _version_like(quad: str) -> bool:
+    """1.7.0.17, 4.1.2.8: a one-digit first part and small others read as a version number."""
+    first, *rest = (int(part) for part in quad.split("."))
+    return first < 10 and all(part <= 20 for part in rest)
+
+
+_IP_CONTEXT = re.compile(
+    r"(?i:\bip\b|ipv4|address|adresse|direcci[oó]n|indirizzo|adres|endere[cç]o|host|server"
+    r"|client|remote|from|src|dst|peer|gateway|dns|ping|connect)"
+)
 
 
 def _find_ipv6(t: _Text) -> Iterator[Match]:
@@ -787,11 +829,12 @@ for _number, _names in enumerate(
 _MONTH_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 
 _DATE = (
-    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
+    r"(?P<iso>\d{4}(?P<isep>[-/.])\d{1,2}(?P=isep)\d{1,2})"
     r"|(?P<num>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
     rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?[ ](?:of[ ]|de[ ])?(?i:{_MONTH_RE})\.?,?"
     r"[ ](?:de[ ])?\d{4})"
     rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
+    rf"|(?P<dmon>\d{{1,2}}[-/ ](?i:{_MONTH_RE})\.?[-/ ](?:\d{{4}}|\d{{2}}))"
 )
 _DOB = re.compile(
     r"(?i:\b(?:d\.?o\.?b|date[ _]of[ _]birth|birth[ _\-]?date|born(?:[ ](?:on|in))?|birthday"
@@ -799,15 +842,25 @@ _DOB = re.compile(
     r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ](?:am|op))?|geb\.(?:[ ]?am)?|geburtsdatum"
     r"|geburtstag|date[ ]de[ ]naissance|fecha[ ]de[ ]nacimiento|f\.[ ]?(?:de[ ])?nac\."
     r"|nacid[oa][ ]el|data[ ]di[ ]nascita|nat[oa][ ]il|geboortedatum|data[ ]de[ ]nascimento"
-    r"|nascid[oa][ ]em)(?![a-z]))"
+    r"|nascid[oa][ ]em|ddn|date[ ]de[ ]naiss\.?|naiss\.|geb\.?-?datum"
+    r"|fec(?:ha)?\.[ ]?(?:de[ ])?nac\."
+    r"|f\.[ ]?nacimiento|dt\.[ ]?nascita|d\.n\.|geboortedat\.?)(?![a-z]))"
     rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
 )
 
 
+def _full_year(year: int) -> int:
+    return year if year >= 100 else (1900 + year if year > 30 else 2000 + year)
+
+
 def _parse_date(m: re.Match[str]) -> bool:
     if m.group("iso"):
-        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        y, mo, d = (int(x) for x in re.split(r"[/.\-]", m.group("iso")))
         return v.plausible_date(y, mo, d)
+    if m.group("dmon"):
+        day, month, year = re.split(r"[-/ ]", m.group("dmon"))
+        number = _MONTH_NAMES.get(month.lower().rstrip("."))
+        return number is not None and v.plausible_date(_full_year(int(year)), number, int(day))
     if m.group("num"):
         a, b, c = (int(x) for x in re.split(r"[/.\-]", m.group("num")))
         year = c if c >= 100 else (1900 + c if c > 30 else 2000 + c)
@@ -839,6 +892,13 @@ _DOB_TRIGGER = _Trigger(
     "data di nascita",
     "birth_date",
     "date_of_birth",
+    "ddn",
+    "naiss",
+    "geb",
+    "fec.",
+    "f. nac",
+    "dt. nascita",
+    "d.n.",
     "fecha_nac",
     "data nasc",
     "data_nasc",
@@ -941,13 +1001,42 @@ _MRN_WORDS = (
     "n.\u00ba de utente",
     "nhs number",
     "nhs no",
+    "med. rec",
+    "medical rec",
+    "pat.-nr",
+    "pat-nr",
+    "patient nr",
+    "aufnahmenummer",
+    "krankenversicherungsnummer",
+    "versichertennummer",
+    "n\u00b0 patient",
+    "num\u00e9ro patient",
+    "n\u00b0 de s\u00e9jour",
+    "nip",
+    "n\u00ba historia",
+    "n.\u00ba historia",
+    "hc:",
+    "id paziente",
+    "n. nosologico",
+    "nosologico",
+    "cartella n",
+    "ziekenhuisnummer",
+    "pati\u00ebnt-id",
+    "patient-id",
+    "n.\u00ba sns",
+    "n\u00famero sns",
+    "n\u00famero de benefici\u00e1rio",
+    "processo n",
+    "case number",
+    "case no",
+    "encounter",
 )
 _MRN = re.compile(
     r"(?i:\b(?:"
     + "|".join(re.escape(w) for w in _MRN_WORDS)
     + r")(?![a-z]))"
     + _LABEL
-    + r"([A-Z0-9](?:[A-Z0-9\-/]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Z0-9])(?![\w\-])"
+    + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Z0-9])(?![\w\-])"
 )
 _PASSPORT_WORDS = (
     "passport",
@@ -991,6 +1080,22 @@ _LICENCE_WORDS = (
     "carta de condu\u00e7\u00e3o",
     "carta de conducao",
     "cnh",
+    "dln",
+    "dl:",
+    "driver lic",
+    "drivers lic",
+    "lic. no",
+    "licence no",
+    "license no",
+    "fs-nr",
+    "n\u00b0 de permis",
+    "num\u00e9ro de permis",
+    "permis n",
+    "permiso de conducci\u00f3n",
+    "carn\u00e9 de conducir",
+    "carnet de conduire",
+    "patente n.",
+    "licen\u00e7a de condu\u00e7\u00e3o",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
@@ -1023,6 +1128,20 @@ _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
     "pt_nif": v.pt_nif_ok,
     "br_cpf": v.br_cpf_ok,
 }
+_NATIONAL_BARE = {
+    "nl_bsn": re.compile(r"\d(?<![\w\-.].)\d{3}[ .]?\d{2}[ .]?\d{3}(?![\w\-]|[.,]\d)"),
+    "pt_nif": re.compile(r"\d(?<![\w\-.].)\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w\-]|[.,]\d)"),
+    "br_cpf": re.compile(r"\d(?<![\w\-.].)\d{2}\.?\d{3}\.?\d{3}-?\d{2}(?![\w\-]|[.,]\d)"),
+}
+
+
+def _is_word_at(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` stands as a word (not inside "unifying" or "biscuits")."""
+    before = low[start - 1] if start > 0 else " "
+    after = low[end] if end < len(low) else " "
+    return not before.isalnum() and not after.isalpha()
+
+
 # A CPF written in its own format needs no keyword.
 _CPF = re.compile(r"\d(?<![\w.\-].)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|\.\d)")
 
@@ -1064,10 +1183,14 @@ def _find_licence_and_national(t: _Text) -> Iterator[Match]:
     for m in _matches_at(_CPF, text, t.digit_word_starts()):
         if v.br_cpf_ok(m.group()):
             yield "br_cpf", m.start(), m.end()
-    for kind, pattern in _NATIONAL_CONTEXT.items():
-        for m in _keyed(text, low, _NATIONAL_TRIGGERS[kind], pattern, digit_within=48):
-            if _NATIONAL_CHECKS[kind](m.group(1)):
-                yield kind, m.start(1), m.end(1)
+    for kind, trigger in _NATIONAL_TRIGGERS.items():
+        # A text that names the identifier ("BSN", "NIF") may give it anywhere: every number of
+        # its shape that passes its check counts.
+        if not any(_is_word_at(low, start, end) for start, end in trigger.hits(low)):
+            continue
+        for m in _matches_at(_NATIONAL_BARE[kind], text, t.digit_word_starts()):
+            if _NATIONAL_CHECKS[kind](m.group()):
+                yield kind, m.start(), m.end()
 
 
 # --- provider keys and tokens -------------------------------------------------------------
@@ -1253,7 +1376,9 @@ _PLACEHOLDER = re.compile(
 )
 _CONN_URI = re.compile(
     r"(?i:\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver"
-    r"|oracle|cockroachdb)(?:\+\w{1,20})?://)[^\s:/@\"'<>]{1,128}:([^\s@/\"'<>]{1,256})@"
+    r"|oracle|cockroachdb|smtps?|ftps?|sftp|ldaps?|https?|kafka|nats|mqtts?|clickhouse|neo4j"
+    r"|elasticsearch|couchdb|influxdb)(?:\+\w{1,20})?://)[^\s:/@\"'<>]{0,128}:"
+    r"([^\s@/\"'<>]{1,256})@"
     r"[^\s/\"'<>?#,;]{1,255}(?:[/?][^\s\"'<>]{0,512})?"
 )
 _CONN_JDBC = re.compile(
@@ -1292,7 +1417,11 @@ _PASSWORD_WORDS = (
 )
 _PASSWORD_PROSE = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PASSWORD_WORDS) + r")(?![\w]))"
-    r"(?i:(?:[ \t]*\([^)\n]{0,20}\))?(?:[ \t]+(?:is|was|set|changed|reset|now|to|as|auf|lautet"
+    r"(?i:(?:[ \t]*\([^)\n]{0,20}\))?(?:[ \t]+(?:temporary|temp|initial|new|old|one-time"
+    r"|provisoire|temporaire|nouveau|provisional|temporal|nueva|nuevo|temporanea|provvisoria"
+    r"|nuova|tijdelijke?|nieuwe?|provis[oó]ria|tempor[aá]ria|nova|neues?|vorl[aä]ufiges?"
+    r"|tempor[aä]res?|initiales?|wifi|wlan|admin|root))?"
+    r"(?:[ \t]+(?:is|was|set|changed|reset|now|to|as|auf|lautet"
     r"|ist|wurde|est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will|be)\b){0,4})"
     r"[ \t]*[:=\-]?[ \t]*[\"'\u201c\u201e\u00ab`]?"
     r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
@@ -1318,6 +1447,13 @@ _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
 _PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//)")
 
 
+# Azure storage and Service Bus connection strings, named for what they are.
+_CONN_AZURE = re.compile(
+    r"(?:DefaultEndpointsProtocol=[^;\s\"']{1,10};)?AccountName=[^;\s\"']{1,64};AccountKey="
+    r"[A-Za-z0-9+/=]{20,100}(?:;[A-Za-z]{1,32}=[^;\s\"']{1,128}){0,4}"
+    r"|Endpoint=sb://[^;\s\"']{1,256};SharedAccessKeyName=[^;\s\"']{1,128};"
+    r"SharedAccessKey=[A-Za-z0-9+/=]{20,100}(?:;[A-Za-z]{1,32}=[^;\s\"']{1,128}){0,2}"
+)
 _CONN_URI_TRIGGER = _Trigger(
     "postgres",
     "mysql",
@@ -1329,6 +1465,18 @@ _CONN_URI_TRIGGER = _Trigger(
     "sqlserver",
     "oracle",
     "cockroachdb",
+    "smtp",
+    "ftp",
+    "ldap",
+    "http",
+    "kafka",
+    "nats",
+    "mqtt",
+    "clickhouse",
+    "neo4j",
+    "elasticsearch",
+    "couchdb",
+    "influxdb",
 )
 _JDBC_TRIGGER = _Trigger("jdbc:")
 _ODBC_TRIGGER = _Trigger("server", "data source", "host", "driver", "provider", "dsn", "address")
@@ -1360,6 +1508,9 @@ def _find_credentials(t: _Text) -> Iterator[Match]:
             while end > m.start() and text[end - 1] in _TRAILING_PUNCT:
                 end -= 1
             yield "connection_string", m.start(), end
+    if "accountkey=" in low or "sharedaccesskey=" in low:
+        for m in _CONN_AZURE.finditer(text):
+            yield "connection_string", m.start(), m.end()
     if "jdbc:" in low:
         for m in _keyed(text, low, _JDBC_TRIGGER, _CONN_JDBC):
             if _password_value_ok(m.group(1)):
@@ -1429,7 +1580,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"email"}), ("@",), _find_email),
     _Recognizer(
         frozenset({"email"}),
-        ("(at)", "[at]", "{at}", "<at>", " @ ", " dot ", "(dot)", "[dot]"),
+        ("(at)", "[at]", "{at}", "<at>", " @ ", " dot ", "(dot)", "[dot]", " at "),
         _find_obfuscated_email,
     ),
     _Recognizer(frozenset({"phone"}), (), _find_phone, digits=True),
@@ -1476,6 +1627,11 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
             "nasc",
             "fecha_nac",
             "birth_date",
+            "ddn",
+            "naiss",
+            "geb",
+            "fec.",
+            "d.n.",
         ),
         _find_dob,
         digits=True,
@@ -1502,7 +1658,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"private_key"}), ("private key",), _find_private_key),
     _Recognizer(
         frozenset({"connection_string", "password"}),
-        ("://", "jdbc:", "pass", "pwd", "secret"),
+        ("://", "jdbc:", "pass", "pwd", "secret", "accountkey=", "sharedaccesskey="),
         _find_credentials,
     ),
     _Recognizer(
@@ -1588,6 +1744,38 @@ def growing_from(text: str) -> int | None:
     return min(candidates) if candidates else None
 
 
+# A full date right after a person's name ("TORRES, Noa (02/11/1966)", "Jane Roe, 1985-03-12,")
+# is the person's birth date in rosters, patient lists and forms.
+_DATE_AFTER_NAME = re.compile(
+    r"[ \t]{0,2}(?:[,;(\-\u2013|*][ \t]{0,2}|[ \t](?i:born|geb\.|n\u00e9e?|nat[oa]|nacid[oa]|"
+    r"nascid[oa]|geboren)[ \t]{1,2})(?:(?i:le|am|il|el|em|on|op)[ \t])?"
+    rf"(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
+)
+
+
+def _dates_after_names(text: str, candidates: list[Match]) -> Iterator[Match]:
+    for kind, _, end in candidates:
+        if kind != "person":
+            continue
+        m = _DATE_AFTER_NAME.match(text, end)
+        if m is None or not _parse_date(m):
+            continue
+        year = _year_of(m.group(1))
+        if year is not None and 1900 <= year <= _LATEST_BIRTH_YEAR:
+            yield "date_of_birth", m.start(1), m.end(1)
+
+
+def _year_of(date: str) -> int | None:
+    numbers = [int(n) for n in re.findall(r"\d+", date)]
+    if not numbers:
+        return None
+    four = [n for n in numbers if n >= 1000]
+    return four[0] if four else _full_year(numbers[-1])
+
+
+_LATEST_BIRTH_YEAR = 2020
+
+
 def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
     """Find PII, PHI and secrets in `text`: sorted by start, non-overlapping.
 
@@ -1626,7 +1814,13 @@ def _scan(text: str, kinds: frozenset[str] | None) -> list[Finding]:
         for match in recognizer.find(t):
             if kinds is None or match[0] in kinds:
                 candidates.append(match)
+    if kinds is None or "person" in kinds:
+        candidates.extend((f.kind, f.start, f.end) for f in scan_names(text))
+    if kinds is None or "postal_address" in kinds:
+        candidates.extend((f.kind, f.start, f.end) for f in scan_addresses(text))
     if _name_recognizers and (kinds is None or "person" in kinds):
         for name_recognizer in _name_recognizers:
             candidates.extend((f.kind, f.start, f.end) for f in name_recognizer.scan_names(text))
+    if kinds is None or "date_of_birth" in kinds:
+        candidates.extend(_dates_after_names(text, candidates))
     return _resolve(candidates)

@@ -274,19 +274,20 @@ def test_every_kind_is_categorised() -> None:
 
 
 def test_name_recognizer_extension_point() -> None:
+    # A registered recognizer adds names the shipped one does not know (here, a droid's).
     class Names:
         def scan_names(self, text: str) -> list[Finding]:
-            start = text.find("Ada Lovelace")
-            return [Finding("person", "pii", start, start + 12)] if start >= 0 else []
+            start = text.find("R2-D2")
+            return [Finding("person", "pii", start, start + 5)] if start >= 0 else []
 
-    assert found("Ada Lovelace wrote to ada@example.com") == [("email", "ada@example.com")]
+    assert found("R2-D2 wrote to ada@example.com") == [("email", "ada@example.com")]
     register_name_recognizer(Names())
     try:
-        assert found("Ada Lovelace wrote to ada@example.com") == [
-            ("person", "Ada Lovelace"),
+        assert found("R2-D2 wrote to ada@example.com") == [
+            ("person", "R2-D2"),
             ("email", "ada@example.com"),
         ]
-        assert found("Ada Lovelace", frozenset({"email"})) == []
+        assert found("R2-D2", frozenset({"email"})) == []
     finally:
         register_name_recognizer(None)
 
