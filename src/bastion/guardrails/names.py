@@ -161,7 +161,7 @@ _PLACE_PREFIX = frozenset(
     via viale piazza piazzale corso largo vicolo strada rua travessa praça estrada
     street st road avenue saint san santa santo são st. ste. sainte fort mount mont lake
     port cape bahnhof flughafen aéroport aeropuerto aeroporto gare estación stazione station
-    hotel hôtel"""
+    hotel hôtel sankt st ste"""
     )
 )
 # Words that end a person reading: organisations, places, street types, document words.
@@ -211,7 +211,11 @@ _BLOCK = frozenset(
     saint sainte santa santo san são sankt st ste
     hong kong sierra leone mayen rica rico lanka islands island isle isles guinea verde
     salvador arabia emirates kingdom unido unida unidos republic república repubblica
-    republik république federation föderation fédération federación cruz"""
+    republik république federation föderation fédération federación cruz
+    fiat alfa seat renault peugeot citroën opel skoda volkswagen audi bmw porsche ferrari
+    lamborghini maserati tesla toyota honda nissan mazda hyundai volvo chevrolet jeep dacia
+    cupra lancia apple google microsoft amazon netflix samsung adidas nike ikea lidl aldi
+    spotify youtube whatsapp instagram facebook linkedin"""
     )
 )
 # Given names that are also common words, months, days or places: these need a known surname
@@ -232,7 +236,10 @@ _AMBIGUOUS = frozenset(
     wolf fox hawk drew ray max bob sue ann rod pat
     norman franco french german roman
     august elvis felix stella luna aurora
-    helvetica arial verdana georgia"""
+    helvetica arial verdana georgia
+    roma sydney austin dallas houston phoenix orlando madison lourdes savannah brooklyn
+    adelaide alexandria regina verona siena valencia lima granada kingston charleston denver
+    memphis nashville raleigh tulsa"""
     )
 )
 # Names from the common-word lists that are names first.
@@ -287,6 +294,9 @@ _CAP_PARTICLES = frozenset(
     ["van", "von", "de", "der", "den", "del", "della", "dello", "di", "da", "das", "do", "dos",
      "du", "des", "la", "le", "ten", "ter", "zu", "mac", "st", "st.", "vander", "ver"]
 )  # fmt: skip
+
+
+_SAINTS = frozenset(["saint", "sainte", "st", "ste", "san", "santa", "santo", "são", "sankt"])
 
 
 class _Lists(NamedTuple):
@@ -344,6 +354,8 @@ def _is_blocked(key: str, stop: frozenset[str]) -> bool:
         return True
     if "-" in key:
         parts = key.split("-")
+        if parts[0] in _SAINTS:  # Saint-Germain, Sainte-Marie, San-Sebastián, Sankt-Peter
+            return True
         return parts[-1] in _BLOCK or parts[-1].endswith(_STREET_SUFFIXES)
     return len(key) > 6 and key.endswith(_STREET_SUFFIXES[:2])
 
