@@ -110,7 +110,9 @@ _TYPE_WORDS = frozenset(_TYPE_FIRST_WORDS)
 # ordinary phrases ("Im Jahr 2024", "Zum Beispiel 3"): only with a postcode after them.
 _PREPOSITION_TYPES = frozenset(
     ["am", "im", "zum", "zur", "an der", "an den", "auf der", "auf dem", "in der", "in den",
-     "unter den", "hinter der", "laan van"]
+     "unter den", "hinter der", "laan van",
+     # roads rather than streets ("Carretera Nacional 2", "Strada Statale 1")
+     "carretera", "ctra.", "ctra", "rodovia", "rod.", "estrada", "strada", "pasaje"]
 )  # fmt: skip
 _WEAK_TYPE_FIRST = frozenset(
     ["via", "place", "route", "largo", "strada", "corso", "c.", "r.",
@@ -248,6 +250,7 @@ _PO_BOX = re.compile(
     rf"{_S}?\d{{1,6}}(?:{_S}\d{{2,4}})?(?![\w])"
 )
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"19\d\d|20\d\d")
 _TRAILING = " \t\u00a0,.;:-\u2013|\n\r"
 
 
@@ -343,8 +346,8 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
             kind = m.group("type")
             name = m.group("name").strip()
             capitalised = any(w[:1].isupper() for w in name.split())
-            if not name or not (capitalised or kind[0].isupper()):
-                continue
+            if not capitalised:
+                continue  # "Calle 13 tocó 20": a street has a proper name
             if kind.casefold() in _PREPOSITION_TYPES and _STRONG_TAIL.match(text, m.end()) is None:
                 continue
             weak = kind.casefold() in _WEAK_TYPE_FIRST
@@ -394,6 +397,13 @@ def scan_addresses(text: str) -> list[Finding]:
                 i -= 1
             if i >= 0 and (text[i].isalpha() or text[i] in ".º°") and i < pos - 1:
                 span = _street_before(text, num)
+                # A year after a name is rarely a house number ("Largo Consumo 2024").
+                if (
+                    span is not None
+                    and _YEAR.fullmatch(num.group())
+                    and _STRONG_TAIL.match(text, span[1]) is None
+                ):
+                    span = None
         if span is not None:
             end = _extend(text, span[0], span[1])
             spans.append((span[0], end))

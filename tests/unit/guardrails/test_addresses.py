@@ -177,3 +177,16 @@ def test_numbered_nouns_are_not_addresses(text: str) -> None:
 def test_prepositional_street_needs_a_postcode() -> None:
     assert addresses("Am Markt 1") == []
     assert addresses("Am Markt 1, 28195 Bremen") == ["Am Markt 1, 28195 Bremen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El grupo Calle 13 tocó 20 canciones.",
+        "En la Carretera Nacional 2 hubo 5 accidentes.",
+        "Largo Consumo 2024: vendite su del 3%.",
+        "Pasaje Interior 2 ha costado 35 euros.",
+    ],
+)
+def test_roads_years_and_titles_are_not_addresses(text: str) -> None:
+    assert addresses(text) == []
