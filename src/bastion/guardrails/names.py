@@ -384,7 +384,7 @@ def _surname(key: str, lists: _Lists) -> bool:
 # Field names whose value is a person's name.
 _NAME_KEYS = frozenset(
     _split(
-        """name fullname full_name first_name last_name firstname lastname surname given_name
+        """fullname full_name first_name last_name firstname lastname surname given_name
     patient patient_name employee applicant passenger tenant cardholder beneficiary
     signatory attendees participants candidate insured policyholder
     vorname nachname familienname patientin mitarbeiter mitarbeiterin teilnehmende
@@ -396,10 +396,16 @@ _NAME_KEYS = frozenset(
     sobrenome doente"""
     )
 )
+# Parts of a "*name" key that make it a person's name ("customer_name", "displayName").
+_PERSON_PARTS = (
+    "full", "first", "last", "given", "family", "sur", "person", "customer", "patient",
+    "client", "contact", "employee", "holder", "owner", "sender", "recipient", "author",
+    "display", "nick", "maiden", "middle", "real", "user_", "member", "guest", "passenger",
+)  # fmt: skip
 # Header fields that often, not always, hold a person (From:, To:, Client:).
 _HEADER_KEYS = frozenset(
     _split(
-        """from to cc bcc customer client contact attn author signed owner assignee reporter
+        """name from to cc bcc customer client contact attn author signed owner assignee reporter
     requester manager doctor physician guest holder witness sender recipient user
     von an absender empfänger kunde kundin ansprechpartner ansprechpartnerin inhaber
     inhaberin arzt ärztin
@@ -477,10 +483,10 @@ def _header_before(text: str, colon: int) -> str:
     if i < 0:
         return ""
     word = _prev_word(text, i + 1).strip(".")
-    if word in _NAME_KEYS or word.endswith("name"):
+    if word in _NAME_KEYS or (word.endswith("name") and any(p in word for p in _PERSON_PARTS)):
         return "field"
-    if word in _HEADER_KEYS:
-        return "header"
+    if word in _HEADER_KEYS or word.endswith("name"):
+        return "header"  # "name:" also names jobs, services and steps
     j, c = _prev_char(text, i + 1 - len(word))
     if j >= 0 and c.isalpha():
         phrase = _prev_word(text, j + 1) + " " + word

@@ -193,3 +193,12 @@ def test_places_and_companies(text: str) -> None:
 )
 def test_header_fields(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_name_keys_of_jobs_and_services_are_not_people() -> None:
+    text = (
+        "name: Build Pipeline\njobs:\n  test:\n    name: Run Tests\n    steps:\n"
+        "      - name: Checkout Code\nservice_name: Billing Service\n"
+        "display_name: Maria Lopez\ncustomer_name: Kwame Mensah\n"
+    )
+    assert names(text) == ["Maria Lopez", "Kwame Mensah"]
