@@ -577,8 +577,10 @@ _OPPOSITES = [
     ("aumentare", "diminuire"),
     ("aumentar", "diminuir"),
 ]
-# Question words that ask for another kind of answer: a person, a time, a place, a reason.
+# Question words that ask for another kind of answer: a way, a person, a time, a place, a
+# reason.
 _QUESTION_KINDS = {
+    "how": "manner",
     "who": "person",
     "whom": "person",
     "whose": "person",
@@ -924,6 +926,16 @@ def _function_word(word: str) -> bool:
     return word in STOP_WORDS or word in FILLER
 
 
+# "Where can I get my invoices" and "how do I get my invoices" ask the same.
+_INTERCHANGEABLE_KINDS = frozenset({"manner", "place"})
+
+
+def _asks_otherwise(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both prompts name the kind of answer they want, and the kinds differ: "who wrote" /
+    "when was … written", "how do I reverse" / "why does my code reverse"."""
+    return bool(a) and bool(b) and not (a ^ b) <= _INTERCHANGEABLE_KINDS
+
+
 def _first_positions(sequence: tuple[str, ...]) -> dict[str, int]:
     first: dict[str, int] = {}
     for i, word in enumerate(sequence):
@@ -1050,7 +1062,7 @@ def check(
         _relation_conflict(fa, fb) or _swapped(fa.skeleton, fb.skeleton)
     ):
         return "relation"
-    if "question" not in disabled and fa.asks and fb.asks and fa.asks != fb.asks:
+    if "question" not in disabled and _asks_otherwise(fa.asks, fb.asks):
         return "question"
     if "scope" not in disabled and fa.negated != fb.negated:
         return "scope"

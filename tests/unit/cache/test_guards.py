@@ -120,6 +120,12 @@ RELAXED = frozenset({"content"})
         ("Why is it not fast but cheap?", "Why is it fast but not cheap?", "scope"),
         # another kind of answer
         ("Who wrote Pride and Prejudice?", "When was Pride and Prejudice written?", "question"),
+        (
+            "how do I reverse a string in python",
+            "Why does my code reverse a string in python?",
+            "question",
+        ),
+        ("Where can I download my invoices?", "How do I get a copy of my invoices?", None),
         # opposites and negating prefixes
         (
             "How do I enable two-factor authentication?",
