@@ -296,6 +296,19 @@ _CAP_PARTICLES = frozenset(
 )  # fmt: skip
 
 
+# Brands and products that read as a person's name (checked on the name's first two words,
+# and on the word before it with its first word: "Alfa Romeo Giulietta", "Dr Pepper").
+_BRANDS = frozenset(
+    _split(
+        """tommy_hilfiger calvin_klein hugo_boss tom_tailor tom_ford ralph_lauren marc_jacobs
+    michael_kors jimmy_choo kate_spade ted_baker paul_smith louis_vuitton christian_dior
+    yves_saint giorgio_armani emporio_armani dolce_gabbana estée_lauder mary_kay max_factor
+    jack_daniels jack_daniel johnnie_walker jim_beam ben_jerry levi_strauss martha_stewart
+    alfa_romeo mercedes_benz aston_martin rolls_royce harley_davidson john_deere
+    dr_pepper dr_oetker dr_martens mr_clean uncle_ben aunt_jemima
+    victoria_secret stan_smith ray_ban coco_chanel"""
+    )
+)
 _SAINTS = frozenset(["saint", "sainte", "st", "ste", "san", "santa", "santo", "são", "sankt"])
 
 
@@ -768,6 +781,21 @@ def _listed(text: str, start: int, found: list[Finding]) -> str:
     return "list" if _LIST_SEP.match(text, last, start) else ""
 
 
+def _brand(text: str, start: int, end: int) -> bool:
+    """Whether the name at start..end is a brand ("Calvin Klein", "Alfa Romeo Giulia")."""
+    words = [w.strip("'\u2019&").casefold() for w in text[start:end].split()]
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in words if w]
+    if len(words) >= 2 and f"{words[0]}_{words[1]}" in _BRANDS:
+        return True
+    i, c = _prev_char(text, start)
+    while c in ("&", "."):
+        i, c = _prev_char(text, i) if c == "&" else (i - 1, text[i - 1] if i else "")
+    if not words or not c.isalpha():
+        return False
+    before = _prev_word(text, i + 1).strip(".")
+    return f"{before}_{words[0]}" in _BRANDS
+
+
 def scan_names(text: str) -> list[Finding]:
     """Person names in `text`, as findings of kind "person"."""
     if not text:
@@ -824,7 +852,7 @@ def scan_names(text: str) -> list[Finding]:
             if span is not None:
                 s0 = _extend_particles(text, span[0]) if outer == "title" else span[0]
                 found.append(Finding("person", "pii", s0, span[1]))
-    return found
+    return [f for f in found if not _brand(text, f.start, f.end)]
 
 
 def _first_word(toks: list[_Tok]) -> _Tok | None:

@@ -202,3 +202,17 @@ def test_name_keys_of_jobs_and_services_are_not_people() -> None:
         "display_name: Maria Lopez\ncustomer_name: Kwame Mensah\n"
     )
     assert names(text) == ["Maria Lopez", "Kwame Mensah"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought Tommy Hilfiger jeans and a Calvin Klein shirt.",
+        "A bottle of Jack Daniel's and Johnnie Walker.",
+        "Ich trinke Dr Pepper und kaufe Dr. Oetker Pizza.",
+        "Mi Alfa Romeo Giulietta y un Mercedes Benz.",
+        "Ik kocht Ben & Jerry's ijs.",
+    ],
+)
+def test_brands_are_not_people(text: str) -> None:
+    assert names(text) == []
