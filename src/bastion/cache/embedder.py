@@ -189,10 +189,10 @@ class OnnxEmbedder:
         self._executor.shutdown(wait=False)
 
 
-def default_embedder() -> Embedder:
+def default_embedder(max_tokens: int = 256) -> Embedder:
     """The shipped sentence encoder; the lexical embedder when it cannot be loaded."""
     try:
-        return OnnxEmbedder()
+        return OnnxEmbedder(max_tokens=max_tokens)
     except Exception as exc:  # missing package or file, unreadable model
         log.warning(
             "semantic cache: the ONNX sentence embedder could not be loaded (%s: %s); "

@@ -708,6 +708,10 @@ class SemanticCacheConfig(_Strict):
     # The built-in embedder: the sentence encoder shipped with Bastion (all-MiniLM-L6-v2,
     # int8 ONNX on CPU; the lexical one when it cannot load), or the lexical one.
     embedder: Literal["minilm-l6-v2", "lexical"] = "minilm-l6-v2"
+    # Longest prompt the sentence encoder embeds, in word pieces (about 5 characters each in
+    # English); longer ones are cached exactly only. Its cost grows with the length: about
+    # 2 ms for a question, 12 ms for 100 pieces, 25 ms for 200 on one core.
+    max_tokens: Annotated[int, Field(ge=8, le=512)] = 256
     # An OpenAI-compatible embeddings endpoint instead of the built-in embedder.
     embedding: CacheEmbedding | None = None
 

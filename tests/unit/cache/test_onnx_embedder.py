@@ -165,3 +165,33 @@ async def test_the_cache_with_the_encoder_serves_rewordings_not_lookalikes(
     await cache.store(_key(stored), answer, semantic=True)
     hit = await cache.lookup(_key(asked), semantic=True)
     assert (hit is not None) == served
+
+
+def test_dense_index_items_round_trip_for_the_redis_backend(encoder: OnnxEmbedder) -> None:
+    from bastion.cache.backends import IndexItem
+
+    (vector,) = encoder.vectors(["How do I reset my password?"])
+    item = IndexItem("member", "How do I reset my password?", vector)
+    back = IndexItem.from_bytes("member", item.to_bytes())
+    assert back.text == item.text
+    assert back.dense is not None and back.dense.shape == (384,)
+    assert cosine(back.vector, vector) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_gateway_builds_the_encoder_with_its_settings() -> None:
+    from bastion.config.schema import CacheConfig
+    from bastion.pipeline.stages.cache import build_cache
+
+    semantic = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "max_tokens": 64}))
+    assert isinstance(semantic.embedder, OnnxEmbedder)
+    assert semantic.embedder.max_tokens == 64
+    assert semantic.settings.semantic_threshold == pytest.approx(0.82)
+    assert semantic.settings.disabled_guards == frozenset({"content"})
+    lexical = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "embedder": "lexical"}))
+    assert isinstance(lexical.embedder, LexicalEmbedder)
+    assert lexical.settings.semantic_threshold == pytest.approx(0.80)
+    assert lexical.settings.disabled_guards == frozenset()
+    chosen = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "threshold": 0.9}))
+    assert chosen.settings.semantic_threshold == pytest.approx(0.9)
+    # no semantic endpoint: no model is loaded
+    assert isinstance(build_cache(CacheConfig()).embedder, LexicalEmbedder)

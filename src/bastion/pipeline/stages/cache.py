@@ -197,7 +197,7 @@ def build_cache(config: CacheConfig) -> ResponseCache:
     elif semantic.embedder == "lexical" or not semantic.endpoints:
         embedder = LexicalEmbedder()  # no semantic endpoint: no model to load
     else:
-        embedder = default_embedder()
+        embedder = default_embedder(semantic.max_tokens)
     threshold = semantic.threshold
     settings = CacheSettings(
         ttl_s=config.ttl_seconds,
