@@ -108,7 +108,7 @@ _TITLES = frozenset(
     _split(
         """mr mrs ms miss mx dr prof sir madam mister doctor professor lord lady dame rev
     herr frau hr fr fräulein dipl ing
-    m mme mlle mmes mm me monsieur madame mademoiselle maître docteur pr
+    m mme mlle mmes mm monsieur madame mademoiselle maître docteur pr
     sr sra srta sres don doña dña dª d señor señora señorita dra lic
     sig sigra signor signore signora signorina dott dottssa dottoressa avv ing prof.ssa
     dhr mevr mw mej heer mevrouw juffrouw
@@ -119,6 +119,19 @@ _TITLES = frozenset(
     rey reina príncipe princesa presidente presidenta ministro ministra
     regina principe principessa
     rei rainha"""
+    )
+)
+# Titles that also start other phrases ("Miss Universe", "Don Giovanni"): the name after
+# them must be listed.
+_WEAK_TITLES = frozenset(["miss", "don", "mister", "lord", "lady", "king", "queen"])
+# Words of a job title: "Sr. Software Engineer" is a senior engineer, not señor Engineer.
+_JOB_WORDS = frozenset(
+    _split(
+        """software engineer developer manager director analyst consultant associate vice vp data
+    product account sales staff principal lead designer architect scientist accountant
+    specialist executive officer partner counsel editor writer researcher recruiter
+    administrator technician project program marketing business systems network security
+    frontend backend fullstack devops qa ux ui customer support operations finance legal"""
     )
 )
 # Titles that are also surnames ("Phillip King", "Anna Prinz"): a title only at a run's start.
@@ -450,14 +463,18 @@ _HEADER_PHRASES = frozenset(
     )
 )
 # "My name is …", "Ich heiße …", "Je m'appelle …", "Me llamo …": a name follows.
+# "My name is …", "I am …" announce a name (one listed name or two capitalised words);
+# "this is …", "called …" often do, not always ("This is Google Maps"): a listed name then.
 _INTRO = re.compile(
-    r"(?i:my[ ]name[ ]is|name[ ]is|this[ ]is|i[ ]am|i'm|named|called|"
-    r"ich[ ]heiße|ich[ ]heisse|mein[ ]name[ ]ist|ich[ ]bin|namens|"
-    r"je[ ]m['\u2019]appelle|mon[ ]nom[ ]est|je[ ]suis|nommée?|"
-    r"me[ ]llamo|mi[ ]nombre[ ]es|soy|llamad[oa]|"
-    r"mi[ ]chiamo|il[ ]mio[ ]nome[ ]è|sono|chiamat[oa]|"
-    r"ik[ ]heet|mijn[ ]naam[ ]is|ik[ ]ben|genaamd|"
-    r"chamo-me|eu[ ]me[ ]chamo|o[ ]meu[ ]nome[ ]é|meu[ ]nome[ ]é|sou|chamad[oa])$"
+    r"(?i:(?P<name>my[ ]name[ ]is|name[ ]is|"
+    r"ich[ ]heiße|ich[ ]heisse|mein[ ]name[ ]ist|namens|"
+    r"je[ ]m['\u2019]appelle|mon[ ]nom[ ]est|nommée?|"
+    r"me[ ]llamo|mi[ ]nombre[ ]es|llamad[oa]|"
+    r"mi[ ]chiamo|il[ ]mio[ ]nome[ ]è|chiamat[oa]|"
+    r"ik[ ]heet|mijn[ ]naam[ ]is|genaamd|"
+    r"chamo-me|eu[ ]me[ ]chamo|o[ ]meu[ ]nome[ ]é|meu[ ]nome[ ]é|chamad[oa]"
+    r"|i[ ]am|i'm|ich[ ]bin|je[ ]suis|soy|sono|ik[ ]ben|sou)"
+    r"|this[ ]is|named|called)$"
 )
 _INTRO_LAST = frozenset(
     ["is", "am", "i'm", "named", "called", "heiße", "heisse", "ist", "bin", "namens",
@@ -524,7 +541,7 @@ def _cue(text: str, start: int) -> str:
     if c in ".ª":
         word = _prev_word(text, i + 1).rstrip(".")
         if word in _TITLES or word.replace(".", "") in _TITLES:
-            return "title"
+            return "wtitle" if word in _WEAK_TITLES else "title"
         return ""
     if c == "\n" and text[i - 1 : i] != "\n":
         line_start = text.rfind("\n", 0, i) + 1
@@ -536,10 +553,13 @@ def _cue(text: str, start: int) -> str:
     elif c.isalpha():
         word = _prev_word(text, i + 1)
         glued = i + 1 - len(word) > 0 and text[i - len(word)] in "-'\u2019"
-        if i + 1 < start and word.replace(".", "") in _TITLES and not glued:
-            return "title"
-        if word in _INTRO_LAST and _INTRO.search(text, max(0, i - 30), i + 1):
-            return "field"
+        if i + 1 < start and word.replace(".", "") in _TITLES and not glued and len(word) > 1:
+            # One-letter titles ("M.", "D.") need their period.
+            return "wtitle" if word in _WEAK_TITLES else "title"
+        if word in _INTRO_LAST:
+            m = _INTRO.search(text, max(0, i - 30), i + 1)
+            if m is not None:
+                return "field" if m.group("name") else "header"
     return ""
 
 
@@ -557,7 +577,7 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
     cue = ""
     for idx, tok in enumerate(toks):
         if tok.particle:
-            if cur or cue == "title":
+            if cur or cue in ("title", "wtitle"):
                 cur.append(tok)
             continue
         key = tok.key
@@ -566,7 +586,7 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
             continue
         if (
             key in _CAP_PARTICLES
-            and (cur or cue == "title")
+            and (cur or cue in ("title", "wtitle"))
             and not tok.caps
             and any(not t.particle for t in toks[idx + 1 :])
         ):
@@ -579,12 +599,15 @@ def _segments(toks: list[_Tok], lists: _Lists) -> list[tuple[str, list[_Tok]]]:
             and (not tok.initial or not cur)
             and not (
                 key in _OFFICES
-                and (cue == "title" or any(_given(t.key, lists) for t in cur if not t.particle))
+                and (
+                    cue in ("title", "wtitle")
+                    or any(_given(t.key, lists) for t in cur if not t.particle)
+                )
             )
         ):
             if cur:
                 out.append((cue, cur))
-            cur, cue = [], "title"
+            cur, cue = [], "wtitle" if key in _WEAK_TITLES else "title"
             continue
         if key in _GREETINGS and not cur:
             cue = "greeting"
@@ -628,7 +651,11 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
         _given(t.key, lists) == 2 or (_surname(t.key, lists) and t.key not in lists.weak_surname)
         for t in words
     ]
+    if cue == "wtitle" and any(known):
+        cue = "title"
     if cue == "title":
+        if words[0].key in _JOB_WORDS:
+            return None
         return seg[0].start, seg[min(len(seg), 5) - 1].end
     if cue == "list":
         # Another name in a list: a given name, or two capitalised words.
@@ -830,7 +857,7 @@ def scan_names(text: str) -> list[Finding]:
                 continue
             toks = _tokens(text, start, end)
             if toks and _name_in(toks, cue, lists, text) is not None:
-                s0 = _extend_particles(text, start) if cue == "title" else start
+                s0 = _extend_particles(text, start) if cue in ("title", "wtitle") else start
                 found.append(Finding("person", "pii", s0, end))
             continue
         if _after_place(text, start):
@@ -850,7 +877,7 @@ def scan_names(text: str) -> list[Finding]:
                 if outer:
                     span = _name_in(seg, outer, lists, text)
             if span is not None:
-                s0 = _extend_particles(text, span[0]) if outer == "title" else span[0]
+                s0 = _extend_particles(text, span[0]) if outer in ("title", "wtitle") else span[0]
                 found.append(Finding("person", "pii", s0, span[1]))
     return [f for f in found if not _brand(text, f.start, f.end)]
 

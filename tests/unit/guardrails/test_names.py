@@ -216,3 +216,20 @@ def test_name_keys_of_jobs_and_services_are_not_people() -> None:
 )
 def test_brands_are_not_people(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This is Google Maps", []),
+        ("I am Groot", []),
+        ("Tell Me More", []),
+        ("Sr. Software Engineer, Berlin", []),
+        ("Miss Universe 2024", []),
+        ("Caro Sr. Lopes,", ["Lopes"]),
+        ("Miss Jane Marple", ["Jane Marple"]),
+        ("This is Anna Schmidt from accounting.", ["Anna Schmidt"]),
+    ],
+)
+def test_weak_cues(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
