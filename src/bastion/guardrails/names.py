@@ -309,8 +309,9 @@ _CAP_PARTICLES = frozenset(
 )  # fmt: skip
 
 
-# Brands and products that read as a person's name (checked on the name's first two words,
-# and on the word before it with its first word: "Alfa Romeo Giulietta", "Dr Pepper").
+# Brands, products and placeholders ("John Doe", "Max Mustermann") that read as a person's
+# name, checked on the name's first two words and on the word before it with its first word
+# ("Alfa Romeo Giulietta", "Dr Pepper").
 _BRANDS = frozenset(
     _split(
         """tommy_hilfiger calvin_klein hugo_boss tom_tailor tom_ford ralph_lauren marc_jacobs
@@ -319,7 +320,9 @@ _BRANDS = frozenset(
     jack_daniels jack_daniel johnnie_walker jim_beam ben_jerry levi_strauss martha_stewart
     alfa_romeo mercedes_benz aston_martin rolls_royce harley_davidson john_deere
     dr_pepper dr_oetker dr_martens mr_clean uncle_ben aunt_jemima
-    victoria_secret stan_smith ray_ban coco_chanel"""
+    victoria_secret stan_smith ray_ban coco_chanel
+    john_doe jane_doe max_mustermann erika_mustermann otto_normalverbraucher joe_bloggs
+    fulano_de richard_roe hans_wurst jan_modaal"""
     )
 )
 _SAINTS = frozenset(["saint", "sainte", "st", "ste", "san", "santa", "santo", "são", "sankt"])
@@ -659,7 +662,7 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
         return seg[0].start, seg[min(len(seg), 5) - 1].end
     if cue == "list":
         # Another name in a list: a given name, or two capitalised words.
-        if any(_given(t.key, lists) for t in words):
+        if any(_given(t.key, lists) == 2 for t in words):
             return seg[0].start, seg[-1].end
         label = text[seg[-1].end : seg[-1].end + 2].lstrip(" ").startswith(":")
         if len(words) >= 2 and not label and all(len(t.key) < 15 for t in words):

@@ -128,7 +128,7 @@ def test_name_form_look_alikes(text: str) -> None:
     [
         ("first_name,last_name,email\nAnna,Schmidt,anna@example.com", ["Anna,Schmidt"]),
         ("Prime Minister Keir Starmer said on Monday", ["Keir Starmer"]),
-        ('author = "Jane Doe"', ["Jane Doe"]),
+        ('author = "Jane Porter"', ["Jane Porter"]),
         ("2024-01-01 INFO user Anna Schmidt logged in", ["Anna Schmidt"]),
         ("Pt. Maria Rossi, 45F, presents with cough.", ["Maria Rossi"]),
         ("Wie is Sanne de Jong? Ze werkt bij ons.", ["Sanne de Jong"]),
@@ -233,3 +233,10 @@ def test_brands_are_not_people(text: str) -> None:
 )
 def test_weak_cues(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Example: John Doe, 42", "Name: Max Mustermann", "Anna Schmidt, Paris"]
+)
+def test_placeholders_and_places_after_a_name(text: str) -> None:
+    assert names(text) in ([], ["Anna Schmidt"])
