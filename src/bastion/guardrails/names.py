@@ -252,7 +252,8 @@ _AMBIGUOUS = frozenset(
     helvetica arial verdana georgia
     roma sydney austin dallas houston phoenix orlando madison lourdes savannah brooklyn
     adelaide alexandria regina verona siena valencia lima granada kingston charleston denver
-    memphis nashville raleigh tulsa"""
+    memphis nashville raleigh tulsa
+    jean marine olive prune margaux chablis capucine violette"""
     )
 )
 # Names from the common-word lists that are names first.
