@@ -688,7 +688,7 @@ def _name_in(seg: list[_Tok], cue: str, lists: _Lists, text: str) -> tuple[int, 
             tok.caps
             and _surname(tok.key, lists)
             and tok.key not in lists.weak_surname
-            and _given(nxt.key, lists) == 2
+            and _given(nxt.key, lists)
             and not nxt.caps
         ):
             return tok.start, _name_end(words, i + 1, lists)
@@ -785,7 +785,8 @@ def _bare_name(text: str, start: int, end: int, key: str, lists: _Lists) -> int 
     """
     if "-" in key:
         parts = key.split("-")
-        if len(parts) == 2 and all(p in lists.first for p in parts):
+        given = [_given(p, lists) for p in parts]
+        if len(parts) == 2 and all(given) and max(given) == 2:
             return end
         return None
     if key not in lists.first or not text.startswith(",", end):
