@@ -766,8 +766,9 @@ def _inverted(text: str, run: re.Match[str], lists: _Lists) -> tuple[int, int] |
     pos = m.start(1)
     for given in m.group(1).split(" "):
         key = given.casefold()
-        if given.isupper() or not _given(key, lists) or key in lists.stop:
-            break
+        g = _given(key, lists)
+        if given.isupper() or not g or key in lists.stop or (g == 1 and len(word) < 3):
+            break  # "NW, Washington" is a direction and a city
         end = pos + len(given)
         pos = end + 1
     return (start, end) if end > 0 else None
