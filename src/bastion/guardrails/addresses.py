@@ -159,16 +159,19 @@ _UNIT_WORDS = (
 _UNIT = (
     rf"(?:(?:,|{_S}*\n)?{_S}*"
     rf"(?:(?:(?i:{_UNIT_WORDS})(?![^\W\d_])\.?|\#){_S}?[A-Za-z0-9\-º°ª]{{1,6}}(?![\w])"
+    rf"|(?i:bajo|ático|atico|entresuelo|entlo\.?|principal|pral\.?|sótano|r/c|rés-do-chão"
+    rf"|cave|rdc|parterre|erdgeschoss|eg|dg)(?![\w])(?:{_S}?[A-Z](?![\w]))?"
     rf"|\d{{1,2}}\.?[º°ª]{_S}?(?:(?i:izq(?:da|uierda)?\.?|dcha\.?|derecha|dch\.?|esq\.?"
-    rf"|esquerdo|dto\.?|direito|frente|int\.?)(?![\w])|[A-Z](?![\w])|[0-9]{{1,2}}(?![\w]))?"
+    rf"|esquerdo|dto\.?|direito|frente|int\.?|planta|piso|andar|piano|étage|etage"
+    rf"|izda\.?)(?![\w])|[A-Z](?![\w])|[0-9]{{1,2}}[ºª]?(?![\w]))?"
     rf"(?:{_S}?[A-Z](?![\w]))?"
     rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)"
     r"|(?:[IVX]{1,4}|hs|bis|ter|A|B|C)(?![\w])))"
 )
 _CITY = (
-    rf"(?:{U}[\w{_APOS}.]*(?:[-]{U}?[\w{_APOS}]+)*"
+    rf"(?:{U}[\w{_APOS}]*(?:[-]{U}?[\w{_APOS}]+)*"
     rf"(?:{_S}(?:(?:am|an[ ]der|im|in|bei|ob|sur|sous|en|de|del|di|da|do|dos|aan|den|op|upon"
-    rf"|on|la|le|les|lès|sul|al)(?:{_S}|-))?{U}[\w{_APOS}.]*(?:-{U}?[\w{_APOS}]+)*){{0,3}}"
+    rf"|on|la|le|les|lès|sul|al|a)(?:{_S}|-))?{U}[\w{_APOS}]*(?:-{U}?[\w{_APOS}]+)*){{0,3}}"
     rf"(?:{_S}?\((?:{U}{{2}}|{U}[\w.]+)\))?"
     rf"(?:{_S}(?i:cedex)(?:{_S}\d{{1,2}})?)?)"
 )
@@ -203,14 +206,14 @@ _COUNTRY = (
 # A postcode in a shape no other number has (with its city) makes the capitalised words and
 # number before it a street even without a street type ("Damrak 1, 1012 LG Amsterdam").
 _STRONG_TAIL = re.compile(
-    rf"(?:{_UNIT}){{0,2}}{_SEP}(?:(?:(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{4}}{_S}?[A-Z]{{2}}(?![\w])"
+    rf"(?:{_UNIT}){{0,4}}{_SEP}(?:(?:(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{4}}{_S}?[A-Z]{{2}}(?![\w])"
     rf"|\d{{4}}-\d{{3}}){_S}+{_CITY}|{_CITY},?{_S}+(?:{_US_STATES}),?{_S}+\d{{5}}(?![\w])"
     rf"|(?:{_CITY},?{_S}+)?{_UK_POSTCODE}(?![\w]))"
 )
 _NUMBER_NAME = re.compile(rf"{_NUM}{_S}{_CW}(?:{_S}{_CW}){{0,2}}")
 _STREET_WORDS = re.compile(rf"{_CW}(?:{_S}(?:{_CW}|{_CONN})){{0,3}},?{_S}*")
 _TAIL = re.compile(
-    rf"(?:{_UNIT}){{0,2}}(?:{_SEP}(?:{_POSTCODE_CITY})(?:{_SEP}{_COUNTRY}(?![\w]))?)?",
+    rf"(?:{_UNIT}){{0,4}}(?:{_SEP}(?:{_POSTCODE_CITY})(?:{_SEP}{_COUNTRY}(?![\w]))?)?",
 )
 
 # --- street patterns ----------------------------------------------------------------------
@@ -269,7 +272,9 @@ _CONN_WORDS = frozenset(
      "am", "an", "im", "auf", "zum", "zur", "y", "e", "of", "the", "sur", "en", "aux", "au",
      "sous", "lès", "lez", "i", "dels", "unter", "in", "hinter", "laan")
 )  # fmt: skip
-_NUMBER_MARKS = frozenset(("nº", "n°", "no", "no.", "nr", "nr.", "n.", "n.º", "num.", "num"))
+_NUMBER_MARKS = frozenset(
+    ("nº", "n°", "no", "no.", "nr", "nr.", "n.", "n.º", "num.", "num", "s/n", "s/n,", "s/n.")
+)
 _OPENERS = "\"'([{«“„¿¡*_"
 
 
@@ -341,7 +346,11 @@ def _street_before(text: str, num: re.Match[str]) -> tuple[int, int] | None:
             if word not in _TYPE_WORDS:
                 continue
             m = _TYPE_FIRST_RE.match(text, start)
-            if m is None or m.end("num") < num.end():
+            if m is not None and m.group("num").casefold() == "s/n":
+                # "Calle Nueva, s/n, 11380 Tarifa": no number, so the postcode must follow.
+                if _STRONG_TAIL.match(text, m.end()) is None:
+                    continue
+            elif m is None or m.end("num") < num.end():
                 continue
             kind = m.group("type")
             name = m.group("name").strip()

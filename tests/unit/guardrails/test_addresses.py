@@ -190,3 +190,20 @@ def test_prepositional_street_needs_a_postcode() -> None:
 )
 def test_roads_years_and_titles_are_not_addresses(text: str) -> None:
     assert addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "C/ Mayor, 5, 3º B, 28013 Madrid",
+        "Calle de Alcalá 45, portal 2, escalera B, 4º izda., 28014 Madrid",
+        "Avda. de la Constitución, 12, bajo, 41001 Sevilla",
+        "Calle Real 7, 2ºA, 15003 A Coruña",
+        "Calle Mayor 12, Bloque 3, Piso 4, Puerta 2, 28013 Madrid",
+        "Av. Diagonal 640, 6ª planta, 08017 Barcelona",
+        "Calle Nueva, s/n, 11380 Tarifa",
+        "Rua Augusta 100, r/c, 1100-053 Lisboa",
+    ],
+)
+def test_unit_chains_make_one_span(address: str) -> None:
+    assert addresses(f"Mi dirección es {address}. Gracias.") == [address]
