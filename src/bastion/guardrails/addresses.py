@@ -165,12 +165,13 @@ _UNIT = (
     rf"|esquerdo|dto\.?|direito|frente|int\.?|planta|piso|andar|piano|étage|etage"
     rf"|izda\.?)(?![\w])|[A-Z](?![\w])|[0-9]{{1,2}}[ºª]?(?![\w]))?"
     rf"(?:{_S}?[A-Z](?![\w]))?"
-    rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)"
+    rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)(?:{_S}(?:links|rechts|li\.?|re\.?|mitte))?"
     r"|(?:[IVX]{1,4}|hs|bis|ter|A|B|C)(?![\w])))"
 )
 _CITY = (
     rf"(?:{U}[\w{_APOS}]*(?:[-]{U}?[\w{_APOS}]+)*"
-    rf"(?:{_S}(?:(?:am|an[ ]der|im|in|bei|ob|sur|sous|en|de|del|di|da|do|dos|aan|den|op|upon"
+    rf"(?:{_S}(?!(?i:cedex)(?![\w]))"
+    rf"(?:(?:am|an[ ]der|im|in|bei|ob|sur|sous|en|de|del|di|da|do|dos|aan|den|op|upon"
     rf"|on|la|le|les|lès|sul|al|a)(?:{_S}|-))?{U}[\w{_APOS}]*(?:-{U}?[\w{_APOS}]+)*){{0,3}}"
     rf"(?:{_S}?\((?:{U}{{2}}|{U}[\w.]+)\))?"
     rf"(?:{_S}(?i:cedex)(?:{_S}\d{{1,2}})?)?)"
@@ -389,30 +390,31 @@ def scan_addresses(text: str) -> list[Finding]:
         if pos < covered:
             continue
         span: tuple[int, int] | None = None
-        m = _NUMBER_FIRST.match(text, pos)
-        if m is not None and not _has_capital(m.group(), num.end() - pos):
-            m = None  # "la 3e place du classement"
-        if m is None:
-            # No street type ("32 Kingsway"): only with a postcode of an unmistakable shape.
-            m = _NUMBER_NAME.match(text, pos)
-            if m is not None and _STRONG_TAIL.match(text, m.end()) is None:
-                m = None
-        if m is not None:
-            span = (pos, m.end())
-        else:
-            # A street name before the number ends in a letter or an abbreviation's period.
-            i = pos - 1
-            while i >= 0 and text[i] in " \t\u00a0,":
-                i -= 1
-            if i >= 0 and (text[i].isalpha() or text[i] in ".º°") and i < pos - 1:
-                span = _street_before(text, num)
-                # A year after a name is rarely a house number ("Largo Consumo 2024").
-                if (
-                    span is not None
-                    and _YEAR.fullmatch(num.group())
-                    and _STRONG_TAIL.match(text, span[1]) is None
-                ):
-                    span = None
+        # A street name before the number ends in a letter or an abbreviation's period; that
+        # reading wins over a number-first one ("Laan van Meerdervoort 55 A, 2517 AE ...").
+        i = pos - 1
+        while i >= 0 and text[i] in " \t\u00a0,":
+            i -= 1
+        if i >= 0 and (text[i].isalpha() or text[i] in ".º°") and i < pos - 1:
+            span = _street_before(text, num)
+            # A year after a name is rarely a house number ("Largo Consumo 2024").
+            if (
+                span is not None
+                and _YEAR.fullmatch(num.group())
+                and _STRONG_TAIL.match(text, span[1]) is None
+            ):
+                span = None
+        if span is None:
+            m = _NUMBER_FIRST.match(text, pos)
+            if m is not None and not _has_capital(m.group(), num.end() - pos):
+                m = None  # "la 3e place du classement"
+            if m is None:
+                # No street type ("32 Kingsway"): only with a postcode of an unmistakable shape.
+                m = _NUMBER_NAME.match(text, pos)
+                if m is not None and _STRONG_TAIL.match(text, m.end()) is None:
+                    m = None
+            if m is not None:
+                span = (pos, m.end())
         if span is not None:
             end = _extend(text, span[0], span[1])
             spans.append((span[0], end))

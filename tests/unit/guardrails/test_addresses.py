@@ -207,3 +207,15 @@ def test_roads_years_and_titles_are_not_addresses(text: str) -> None:
 )
 def test_unit_chains_make_one_span(address: str) -> None:
     assert addresses(f"Mi dirección es {address}. Gracias.") == [address]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Musterstraße 12a, 3. OG links, 12345 Musterstadt",
+        "45 boulevard Haussmann, Appt 12, 75009 Paris Cedex 09",
+        "Laan van Meerdervoort 55 A, 2517 AE Den Haag",
+    ],
+)
+def test_street_before_number_wins(address: str) -> None:
+    assert addresses(f"Address: {address}. Thanks.") == [address]
