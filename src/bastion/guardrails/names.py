@@ -846,10 +846,10 @@ def scan_names(text: str) -> list[Finding]:
                 found.append(Finding("person", "pii", inverted[0], inverted[1]))
                 skip_to = inverted[1]
                 continue
-        single = " " not in m.group() and "\t" not in m.group() and "\u00a0" not in m.group()
-        if single:
+        run = m.group()
+        if " " not in run and "\t" not in run and "\u00a0" not in run:
             # One word is a name only after a cue; most single words are sentence starts.
-            key = m.group().rstrip(".").casefold()
+            key = run.rstrip(".").casefold()
             if key in lists.stop or key in _TITLES or key in _GREETINGS:
                 continue
             cue = _cue(text, start) or _listed(text, start, found)
