@@ -29,12 +29,23 @@ import base64
 import json
 import random
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+import injection_smuggle as smuggle
+from injection_languages import EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
+
 SEED = 20261202
 OUT = Path(__file__).parent
+# Operator documentation (not guardrails.md, which quotes attacks and changes with the model).
+PROJECT_DOCS = [
+    OUT.parents[1] / "README.md",
+    *(p for p in sorted((OUT.parents[1] / "docs").glob("*.md")) if p.name != "guardrails.md"),
+]
 SPLITS = ("train", "val", "test")
 
 # --------------------------------------------------------------------------- slot fillers
@@ -778,7 +789,190 @@ def generate(per_template: int) -> list[dict[str, object]]:
             wrapper = rng.choice(by_split[split])
             text = fill(wrapper.replace("{doc}", "\x00"), rng).replace("\x00", doc)
             add(text, 1, "injection", "indirect", f"indirect/{i}", split)
+    for row in languages(rng, per_template) + project_documents(rng) + interface_texts(rng):
+        add(*row)
+    for row in smuggled(rng, rows):
+        add(*row)
     return rows
+
+
+Row = tuple[str, int, str, str, str, str]
+
+
+def _lang_fill(template: str, table: dict[str, list[str]], rng: random.Random) -> str:
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        low = key[:1].lower() + key[1:]
+        value = rng.choice(table[low])
+        return _cap(value) if key != low else value
+
+    return re.sub(r"\{(\w+)\}", sub, template)
+
+
+def _lang_split(templates: list[str], rng: random.Random) -> dict[str, str]:
+    """Families of six or more templates give one to validation; the rest train. (The test
+    of other languages is the separately written held-out set, `injection_holdout.py`.)"""
+    order = templates[:]
+    rng.shuffle(order)
+    return {t: "val" if i == 0 and len(order) >= 6 else "train" for i, t in enumerate(order)}
+
+
+def _lang_doc(table: dict[str, list[str]], rng: random.Random, payload: str | None) -> str:
+    sentences = rng.sample(table["doc"], rng.randint(2, min(6, len(table["doc"]))))
+    if payload is not None:
+        sentences.insert(rng.randint(0, len(sentences)), payload)
+    return (" " if rng.random() < 0.5 else "\n").join(sentences)
+
+
+def languages(rng: random.Random, per_template: int) -> list[Row]:
+    """Attacks, requests, security-flavoured requests and documents in ten languages."""
+    rows: list[Row] = []
+    groups = {
+        "override": ("injection", 1),
+        "jailbreak": ("injection", 1),
+        "extract": ("injection", 1),
+        "benign": ("benign", 0),
+        "security": ("hard_benign", 0),
+    }
+    for lang, base in LANGS.items():
+        table = dict(base)
+        for key, values in MORE_SLOTS[lang].items():
+            table[key] = table.get(key, []) + values
+        table["topic"] = EXTRA[lang]["topic"] + MORE_SLOTS[lang]["topic"]
+        for family, (group, label) in groups.items():
+            templates = table[family] + MORE_ATTACKS[lang].get(family, [])
+            split = _lang_split(templates, rng)
+            for i, template in enumerate(templates):
+                n = per_template if label else max(4, per_template // 3)
+                for _ in range(n if "{" in template else 1):
+                    text = _lang_fill(template, table, rng)
+                    rows.append(
+                        (
+                            text,
+                            label,
+                            group,
+                            f"{lang}_{family}",
+                            f"{lang}/{family}/{i}",
+                            split[template],
+                        )
+                    )
+        table.update({k: v for k, v in EXTRA[lang].items() if k not in ("doc", "topic")})
+        table["doc"] = LANGS[lang]["doc"] + EXTRA[lang]["doc"]
+        for family, group in (("bi", "hard_benign"), ("ask", "hard_benign"), ("act", "benign")):
+            templates = table[family]
+            split = _lang_split(templates, rng)
+            for i, template in enumerate(templates):
+                for _ in range(max(4, per_template // 2)):
+                    text = _lang_fill(template, table, rng)
+                    rows.append(
+                        (
+                            text,
+                            0,
+                            group,
+                            f"{lang}_{family}",
+                            f"{lang}/{family}/{i}",
+                            split[template],
+                        )
+                    )
+        wrappers = table["wrap"] + LANGS["en"]["wrap"][:1]
+        payload_split = _lang_split(table["payload"], rng)
+        for i, payload in enumerate(table["payload"]):
+            for _ in range(per_template):
+                doc = _lang_doc(table, rng, _lang_fill(payload, table, rng))
+                text = rng.choice(wrappers).replace("{doc}", doc)
+                rows.append(
+                    (
+                        text,
+                        1,
+                        "injection",
+                        f"{lang}_indirect",
+                        f"{lang}/indirect/{i}",
+                        payload_split[payload],
+                    )
+                )
+        for _ in range(per_template * 2):
+            doc = _lang_doc(table, rng, None)
+            text = rng.choice(wrappers).replace("{doc}", doc) if rng.random() < 0.7 else doc
+            rows.append((text, 0, "benign", f"{lang}_document", f"{lang}/document", "train"))
+    return rows
+
+
+def project_documents(rng: random.Random) -> list[Row]:
+    """Paragraphs of this project's own documentation, as documents to process: full of
+    imperatives aimed at an operator, none aimed at a model. Every fifth goes to validation."""
+    rows: list[Row] = []
+    wrappers = [w for table in LANGS.values() for w in table["wrap"]]
+    n = 0
+    for path in PROJECT_DOCS:
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")]
+        chunk: list[str] = []
+        for paragraph in paragraphs:
+            if not paragraph or paragraph.startswith("```"):
+                continue
+            chunk.append(paragraph)
+            if sum(map(len, chunk)) < rng.randint(200, 1500):
+                continue
+            doc = "\n\n".join(chunk)
+            chunk = []
+            text = rng.choice(wrappers).replace("{doc}", doc) if rng.random() < 0.6 else doc
+            split = "val" if n % 5 == 4 else "train"
+            n += 1
+            rows.append((text, 0, "benign", "project_docs", f"docs/{path.name}", split))
+    return rows
+
+
+def interface_texts(rng: random.Random) -> list[Row]:
+    """Django's interface messages (`external/django_ui.jsonl`, BSD-3-Clause) strung into
+    pages of two to six, in their own split, some given as documents to translate or
+    summarise: instructions to a reader, in nine languages."""
+    rows: list[Row] = []
+    by_key: dict[tuple[str, str], list[str]] = {}
+    with (OUT / "external" / "django_ui.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if len(r["text"]) >= 40:
+                by_key.setdefault((r["lang"], r["split"]), []).append(r["text"])
+    for (lang, split), texts in sorted(by_key.items()):
+        if split == "test":
+            continue
+        wrappers = LANGS[lang]["wrap"] + LANGS["en"]["wrap"]
+        for _ in range(len(texts) // 2):
+            page = "\n".join(rng.sample(texts, min(len(texts), rng.randint(2, 6))))
+            text = rng.choice(wrappers).replace("{doc}", page) if rng.random() < 0.6 else page
+            rows.append((text, 0, "benign", f"{lang}_interface", f"{lang}/interface", split))
+    return rows
+
+
+def smuggled(rng: random.Random, rows: list[dict[str, object]]) -> list[Row]:
+    """Smuggled variants of attacks already written (tag characters, zero-width characters,
+    bidi controls, homoglyphs, variation selectors), in the attack's split; benign texts with
+    the same characters used innocently."""
+    out: list[Row] = []
+    attacks = [r for r in rows if r["label"] == 1 and len(str(r["text"])) < 400]
+    benign = [r for r in rows if r["label"] == 0 and len(str(r["text"])) < 600]
+    visible = [str(r["text"]) for r in benign if r["group"] == "benign"]
+    for r in rng.sample(attacks, min(len(attacks), 1500)):
+        text, split, template = str(r["text"]), str(r["split"]), str(r["template"])
+        kind = rng.choice(["tags", "zero_width", "bidi", "homoglyphs", "variation"])
+        if kind in ("tags", "variation") and not text.isascii():
+            kind = "zero_width"
+        if kind == "homoglyphs" and not any(c.isascii() and c.isalpha() for c in text):
+            kind = "bidi"
+        if kind == "tags":
+            new = smuggle.tags(rng.choice(visible), text, rng)
+        elif kind == "variation":
+            new = smuggle.variation_selectors(rng.choice(visible), text)
+        elif kind == "zero_width":
+            new = smuggle.zero_width(text, rng)
+        elif kind == "bidi":
+            new = smuggle.bidi(text, rng)
+        else:
+            new = smuggle.homoglyphs(text, rng)
+        out.append((new, 1, "injection", f"smuggle_{kind}", template, split))
+    for r in rng.sample(benign, min(len(benign), 800)):
+        new = smuggle.benign_noise(str(r["text"]), rng)
+        out.append((new, 0, str(r["group"]), "benign_noise", str(r["template"]), str(r["split"])))
+    return out
 
 
 def main() -> None:

