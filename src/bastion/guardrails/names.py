@@ -123,6 +123,10 @@ _TITLES = frozenset(
 )
 # Titles that also start other phrases ("Miss Universe", "Don Giovanni"): the name after
 # them must be listed.
+_LOWER_CASE_TITLES = frozenset(
+    ["dhr", "mevr", "mw", "mej", "sr", "sra", "srta", "sres", "dña", "sig", "sigra", "dott",
+     "dottssa", "avv", "ing", "dr", "dra", "prof"]
+)  # fmt: skip
 _WEAK_TITLES = frozenset(["miss", "don", "mister", "lord", "lady", "king", "queen"])
 # Words of a job title: "Sr. Software Engineer" is a senior engineer, not señor Engineer.
 _JOB_WORDS = frozenset(
@@ -544,6 +548,11 @@ def _cue(text: str, start: int) -> str:
         return _header_before(text, i)
     if c in ".ª":
         word = _prev_word(text, i + 1).rstrip(".")
+        # An abbreviated title is written capitalised ("Mr.", "MM."), except those that are
+        # lower case by convention ("dhr.", "sr."); "35 mm." is a unit.
+        written = text[i - len(word) : i]
+        if not written[:1].isupper() and word not in _LOWER_CASE_TITLES:
+            return ""
         if word in _TITLES or word.replace(".", "") in _TITLES:
             return "wtitle" if word in _WEAK_TITLES else "title"
         return ""
