@@ -4,17 +4,29 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck unit clean
+.PHONY: serve test lint typecheck unit clean lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Bastion needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==26.3
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Every dependency, dev tools and the build backend included, comes from the lock at the
+# versions and hashes it names, so a new release upstream cannot change a fresh install.
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+## lock: re-resolve requirements.lock after a dependency change in pyproject.toml
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools==7.7.0
+	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	@# The project itself (a dev extra names it) is installed from the checkout, not the lock.
+	$(PYTHON) -c 'import re, pathlib; p = pathlib.Path("requirements.lock"); \
+		p.write_text(re.sub(r"# WARNING: pip install will require[^\n]*\n#[^\n]*\nbastion-gateway @ [^\n]*\n[^\n]*\n", "", p.read_text()))'
 
 ## serve: start the gateway on its embedded defaults (discovered engines, or the simulator)
 serve: $(STAMP)
