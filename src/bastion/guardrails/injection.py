@@ -4,18 +4,27 @@
 numpy, no model download). Its weights are `injection_model.json` next to this module, written
 by `benchmarks/guardrails/injection_train.py`. Features of a text:
 
-- it is NFKC-normalised, lower-cased and common leetspeak digits/symbols are mapped to letters
-  (`0→o 1→i 3→e 4→a 5→s 7→t @→a $→s`);
+- it is normalised (`normalise`): text written in Unicode tag characters or hidden in
+  variation selectors is decoded where it stands; zero-width, bidi and other invisible
+  characters are dropped; NFKC; URLs and e-mail addresses become one token each; lower case;
+  leetspeak digits/symbols to letters (`0→o 1→i 3→e 4→a 5→s 7→t @→a $→s`); words mixing Latin
+  letters with Cyrillic/Greek look-alikes are spelled in Latin; spaced-out letters
+  (`i g n o r e`) are joined. Each kind of hiding undone appends a mark (`MARKS`), a token
+  the model has a weight for;
 - tokens are runs of letters/digits and runs of punctuation (so `### system:` and `</doc>` stay
-  visible); word unigrams and bigrams are features;
-- the letters/digits with everything else removed (`i g n o r e` → `ignore`) give character
-  3-, 4- and 5-grams;
+  visible); runs of Chinese/Japanese/Korean characters become their character bigrams;
+- every distinct token gives a unigram and, for words, character 3-, 4- and 5-grams, except
+  function words (`injection_cues.STOPWORDS`), which appear only in pairs; every distinct pair
+  of consecutive tokens gives a bigram (two CJK bigrams make none);
+- cue features: the groups of `injection_cues` (override, rules, reveal, hidden, unlimited,
+  persona, ...) the text's words fall into in any of ten languages, and every pair of them;
 - every feature is hashed with CRC-32 (a different seed per feature type) into 2**18 buckets;
   presence counts, not frequency.
 
-Scoring caches what repeats between requests: the tokens of each whitespace-separated word
-and the summed weight of each token and token pair. The features are exactly the ones the
-weights were trained on (a unit test holds them to a plain reference definition).
+Scoring caches what repeats between requests: the tokens of each whitespace-separated word,
+the summed weight of each token and token pair, the cue groups of each token. The features are
+exactly the ones the weights were trained on (a unit test holds them to a plain reference
+definition).
 
 Long texts are scored in windows of `WINDOW_CHARS` (overlapping by `WINDOW_OVERLAP`) and the
 highest window wins, so an instruction buried in a long document is not diluted by it. Texts
@@ -60,8 +69,9 @@ __all__ = [
 MODEL_PATH = Path(__file__).with_name("injection_model.json")
 MODEL_FORMAT = "bastion-injection-linear/1"
 
-# Chosen on the validation split (see docs/guardrails.md, "Prompt injection"); also stored in
-# the artifact, and a unit test checks the two agree.
+# The operating point is chosen on the validation split and moved to 0.5 by the model's bias
+# (see docs/guardrails.md, "Prompt injection"); also stored in the artifact, and a unit test
+# checks the two agree.
 DEFAULT_THRESHOLD = 0.5
 
 BUCKET_BITS = 18
@@ -127,6 +137,10 @@ MARK_BIDI = "\ue002"  # bidi embedding/override/isolate controls
 MARK_HOMOGLYPH = "\ue003"  # a word mixing Latin letters with Cyrillic/Greek look-alikes
 MARK_VARIATION = "\ue004"  # bytes hidden in variation selectors
 MARKS = (MARK_TAG, MARK_ZERO_WIDTH, MARK_BIDI, MARK_HOMOGLYPH, MARK_VARIATION)
+# Addresses become one token each, so that no host or mailbox name is learned as a word.
+ADDRESS_EMAIL = "\ue010"
+ADDRESS_URL = "\ue011"
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # A black flag followed by tag characters is a subdivision flag (England, Scotland): kept.
 _TAG_RUN = re.compile("(\U0001f3f4)?([\U000e0000-\U000e007f]+)")
@@ -197,11 +211,18 @@ def _unconfuse(match: re.Match[str]) -> str:
     return word.translate(_CONFUSE)
 
 
+def _address(match: re.Match[str]) -> str:
+    found = match.group(0)
+    kind = ADDRESS_EMAIL if "@" in found and "/" not in found else ADDRESS_URL
+    return f" {kind} "
+
+
 def normalise(text: str) -> str:
     """The text as the model reads it.
 
     Hidden text is decoded and invisible characters dropped (`_unhide`); then NFKC (full-width
-    and mathematical letters, ligatures), lower case, leetspeak digits to letters; words mixing
+    and mathematical letters, ligatures), URLs and e-mail addresses replaced by one token each
+    (`ADDRESS_URL`, `ADDRESS_EMAIL`), lower case, leetspeak digits to letters; words mixing
     Latin letters with Cyrillic/Greek look-alikes are spelled in Latin; spaced-out letters
     (`i g n o r e`) are joined. What was undone is appended as marks (`MARKS`).
     """
@@ -210,6 +231,8 @@ def normalise(text: str) -> str:
         text, marks = _unhide(text)
     if not unicodedata.is_normalized("NFKC", text):  # the check is ~1000 times cheaper
         text = unicodedata.normalize("NFKC", text)
+    if ("@" in text or "://" in text or "www." in text) and _ADDRESS.search(text) is not None:
+        text = _ADDRESS.sub(_address, text)
     if text.isascii():
         norm = text.lower().translate(_LEET)
     else:  # `translate` is slow on non-ASCII text: replace only what is there

@@ -160,6 +160,10 @@ def _table(source: dict[str, str], sep: str | None = None) -> dict[str, frozense
 
 WORDS = _table(_WORDS)
 PREFIXES = tuple(sorted(_table(_PREFIXES).items()))
+# Prefixes by their first three characters (every prefix has at least four), for a quick look.
+_BY_HEAD: dict[str, list[tuple[str, frozenset[str]]]] = {}
+for _prefix, _groups in PREFIXES:
+    _BY_HEAD.setdefault(_prefix[:3], []).append((_prefix, _groups))
 PAIRS = {tuple(k.split(" ")): v for k, v in _table(_PAIRS, "|").items()}
 CJK = _table(_CJK)
 NONE: frozenset[str] = frozenset()
@@ -170,7 +174,7 @@ def token_cues(token: str) -> frozenset[str]:
     found = WORDS.get(token)
     groups = set(found) if found else set()
     if len(token) >= 4:
-        for prefix, more in PREFIXES:
+        for prefix, more in _BY_HEAD.get(token[:3], ()):
             if token.startswith(prefix):
                 groups |= more
     cjk = CJK.get(token)

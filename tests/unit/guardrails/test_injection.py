@@ -22,6 +22,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from bastion.guardrails.injection import (
+    ADDRESS_EMAIL,
+    ADDRESS_URL,
     DEFAULT_THRESHOLD,
     MARK_BIDI,
     MARK_HOMOGLYPH,
@@ -58,6 +60,7 @@ INJECTIONS = [
 ]
 BENIGN = [
     "Write a Python function to merge two sorted arrays.",
+    "Write to bob@example.com today",
     "What is 12 times 24?",
     "My router won't turn on after the update. What should I try?",
     "Draft a friendly email to Grace asking to move our meeting to Friday.",
@@ -280,6 +283,20 @@ def test_compatibility_forms_and_leetspeak_are_folded() -> None:
     assert normalise("ｉｇｎｏｒｅ 𝐚𝐥𝐥 ﬁles 1gn0r3") == "ignore all files ignore"
     text = "Ｉｇｎｏｒｅ — 東京"
     assert normalise(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+def test_addresses_become_one_token_each() -> None:
+    norm = normalise("Mail bob@example.com, see https://x.example.org/a?b=1 or www.foo.de; h@ck")
+    assert norm.split() == [
+        "mail",
+        ADDRESS_EMAIL,
+        ",",
+        "see",
+        ADDRESS_URL,
+        "or",
+        ADDRESS_URL,
+        "hack",
+    ]
 
 
 def test_bytes_hidden_in_variation_selectors_are_decoded() -> None:
