@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import injection_smuggle as smuggle
-from injection_languages import EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
+from injection_languages import DOC_PARTS, EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
 
 SEED = 20261202
 OUT = Path(__file__).parent
@@ -789,7 +789,12 @@ def generate(per_template: int) -> list[dict[str, object]]:
             wrapper = rng.choice(by_split[split])
             text = fill(wrapper.replace("{doc}", "\x00"), rng).replace("\x00", doc)
             add(text, 1, "injection", "indirect", f"indirect/{i}", split)
-    for row in languages(rng, per_template) + project_documents(rng) + interface_texts(rng):
+    for row in (
+        languages(rng, per_template)
+        + project_documents(rng)
+        + interface_texts(rng)
+        + instruction_documents(rng, per_template)
+    ):
         add(*row)
     for row in smuggled(rng, rows):
         add(*row)
@@ -918,6 +923,40 @@ def project_documents(rng: random.Random) -> list[Row]:
             split = "val" if n % 5 == 4 else "train"
             n += 1
             rows.append((text, 0, "benign", "project_docs", f"docs/{path.name}", split))
+    return rows
+
+
+def _doc_sentence(lang: str, parts: dict[str, list[str]], rng: random.Random) -> str:
+    verb, obj, when = (rng.choice(parts[k]) for k in ("verb", "object", "when"))
+    if lang == "ja":
+        return f"{when}{obj}{verb}"
+    if lang == "zh":
+        return f"{when}请{verb}{obj}。"
+    text = (
+        f"{verb} {obj} {when}"
+        if rng.random() < 0.6
+        else f"{_cap(when)[:-1]}, {verb.lower()} {obj}."
+    )
+    return text
+
+
+def instruction_documents(rng: random.Random, per_template: int) -> list[Row]:
+    """Benign manuals, notices and policies (`DOC_PARTS`): three to seven imperatives aimed
+    at the reader, some with ignore/forget/disregard on ordinary things, mixed with the
+    language's other document sentences, often given with a request to process them. One in
+    five goes to validation."""
+    rows: list[Row] = []
+    for lang, parts in DOC_PARTS.items():
+        others = LANGS[lang]["doc"] + EXTRA[lang]["doc"]
+        wrappers = LANGS[lang]["wrap"] + LANGS["en"]["wrap"]
+        for i in range(per_template * 4):
+            sentences = [_doc_sentence(lang, parts, rng) for _ in range(rng.randint(3, 7))]
+            sentences += rng.sample(others, rng.randint(0, 2))
+            rng.shuffle(sentences)
+            doc = (" " if rng.random() < 0.5 else "\n").join(sentences)
+            text = rng.choice(wrappers).replace("{doc}", doc) if rng.random() < 0.7 else doc
+            split = "val" if i % 5 == 4 else "train"
+            rows.append((text, 0, "benign", f"{lang}_manual", f"{lang}/manual", split))
     return rows
 
 

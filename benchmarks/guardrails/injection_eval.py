@@ -4,9 +4,10 @@
 
 The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. Sets:
 
-- `holdout_test` and `holdout_dev`: `injection_holdout.jsonl`, written apart from the training
-  templates, never trained on nor used to choose the threshold; `dev` guided the training
-  data, `test` did not (its errors are not printed); reported per language and per kind;
+- `holdout_final`, `holdout_test` and `holdout_dev`: `injection_holdout.jsonl`, written apart
+  from the training templates, never trained on nor used to choose the threshold; `dev` guided
+  the training data, `test` guided only its last round, `final` nothing (the errors of these
+  two are not printed); reported per language and per kind;
 - `templates`: the test split of `injection_dataset.py` (templates unseen in training);
 - `slabs`, `neuralchemy`, `yanismiraoui`: the test splits of the external sets
   (`external/NOTICE.md`); `bastioncorpus`: an external set used for evaluation only;
@@ -121,6 +122,7 @@ def main() -> None:
     clf = LinearInjectionClassifier.load(args.model)
     holdout = load(HERE / "injection_holdout.jsonl")
     sets: dict[str, list[dict[str, Any]]] = {
+        "holdout_final": [r for r in holdout if r["set"] == "final"],
         "holdout_test": [r for r in holdout if r["set"] == "test"],
         "holdout_dev": [r for r in holdout if r["set"] == "dev"],
         "templates": load(HERE / "injection_test.jsonl"),
@@ -138,7 +140,7 @@ def main() -> None:
     print(f"{args.model.name}: threshold {DEFAULT_THRESHOLD}")
     for name, rows in sets.items():
         summary(name, rows)
-    for name in ("holdout_test", "holdout_dev"):
+    for name in ("holdout_final", "holdout_test", "holdout_dev"):
         print(f"  {name} per language:")
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
