@@ -245,7 +245,15 @@ _COMPOUND_RE = re.compile(
     rf"(?i:{_AFTER_NAME_TYPE})(?![\w]))"
     rf",?{_S}*(?:(?i:nr\.?|no\.?){_S}*)?(?P<num>{_NUM})(?![\w])"
 )
-_HOUSE = re.compile(r"(?<![\w\-.,/#:@+=])\d{1,5}(?!\d)")
+# A house number: a street name ends just before it ("Hauptstraße 5", "C/ Mayor, 5"), or a
+# street's first letters follow it ("12 rue", "12-14 Rue"). Numbers among numbers are passed
+# over by the expression itself, so a text of figures costs no Python work per number.
+_SEP = "[ \\t\\u00a0,]"
+_HOUSE = re.compile(
+    r"(?<![\w\-.,/#:@+=])(?:"
+    + "|".join(f"(?<=[^\\W\\d_]{_SEP}{{{n}}})|(?<=[.º°]{_SEP}{{{n}}})" for n in (1, 2, 3))
+    + r"|(?=\d{1,5}[^\n]{0,6}?[^\W\d_]))\d{1,5}(?!\d)"
+)
 # Postcode + city alone is an address only on its own line after a street line; the PO box
 # forms are addresses by themselves.
 _PO_BOX = re.compile(
@@ -405,6 +413,10 @@ def scan_addresses(text: str) -> list[Finding]:
             ):
                 span = None
         if span is None:
+            # A number-first address has its street's first letters right after the number
+            # ("12 rue", "12, rue", "12-14 Rue"): a number among numbers is not tried.
+            if not any(c.isalpha() for c in text[num.end() : num.end() + 6]):
+                continue
             m = _NUMBER_FIRST.match(text, pos)
             if m is not None and not _has_capital(m.group(), num.end() - pos):
                 m = None  # "la 3e place du classement"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -286,13 +287,23 @@ def _matches_at(
             yield m
 
 
+def _fold(word: str) -> str:
+    """A keyword as the scan sees text: folded like it (``N.º`` is ``N.o``) and lower-cased."""
+    return unicodedata.normalize("NFKC", word).lower()
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regular-expression alternation of keywords, folded as scanned text is."""
+    return "|".join(re.escape(_fold(word)) for word in words)
+
+
 class _Trigger:
     """Lower-case context keywords, found with `str.find` (far faster than an alternation)."""
 
     __slots__ = ("words",)
 
     def __init__(self, *words: str) -> None:
-        self.words = tuple(sorted(set(words), key=len, reverse=True))
+        self.words = tuple(sorted({_fold(word) for word in words}, key=len, reverse=True))
 
     def hits(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every keyword occurrence in `low`, the longest at each start."""
@@ -439,6 +450,7 @@ _PHONE_WORDS = (
     "erreichen",
     "appeler",
     "appelez",
+    "appelle",
     "joindre",
     "llame",
     "llamar",
@@ -455,13 +467,16 @@ _PHONE_WORDS = (
     "sms",
 )
 _PHONE_NATIONAL = re.compile(
-    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PHONE_WORDS) + r")[a-z\u00e0-\u00ff]{0,8})"
+    r"(?i:\b(?:" + _alternatives(_PHONE_WORDS) + r")[a-z\u00e0-\u00ff]{0,8})"
     r"[^\d\n+]{0,25}?(?<![\w+\-/.])(\(?\d[\d \-./()]{5,20}\d)" + _EXT + r"(?![\w\-]|\.\d)"
 )
 _PHONE_TRIGGER = _Trigger(*_PHONE_WORDS)
-_PHONE_CONTEXT = re.compile(r"(?i:" + "|".join(re.escape(w) for w in _PHONE_WORDS) + ")")
+_PHONE_CONTEXT = re.compile(r"(?i:" + _alternatives(_PHONE_WORDS) + ")")
+# A whole group of digits standing alone: not a piece of a longer run of groups (tracking
+# numbers, rows of figures) on either side.
 _PHONE_LOOSE = re.compile(
-    r"[(\d](?<![\w+\-/.].)(?:\(\d{1,4}\)[ ]?)?\d[\d \-./]{6,16}\d(?![\w\-/]|\.\d)"
+    r"[(\d](?<![\w+\-/.].)(?<!\d[ \-./].)(?:(?<=\()\d{1,4}\)[ ]?\d|(?<=\d))[\d \-./]{5,16}\d"
+    r"(?![\w\-/]|[ \-./]?\d)"
 )
 _PHONE_DOCUMENT_WORDS = ("phone", "tel", "mobil", "handy", "portable", "cell", "gsm", "fono")
 _LOOSE_PHONES_MAX = 12
@@ -474,7 +489,7 @@ _PLAIN_REGIONS = ("US", "ES", "IT", "PT", "BR", "MX", "DK", "NO", "PL", "IN")
 _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part|p/n|pn\b|model"
     r"|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung|commande|facture"
-    r"|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|#|no\.|nr\.|n[°º]|id\b)"
+    r"|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|#|no\.|nr\.|n[°ºo]|n\.o|id\b)"
     r"[^\n\w]{0,3}$"
 )
 
@@ -590,8 +605,14 @@ def _find_phone(t: _Text) -> Iterator[Match]:
         digits = v.digits_only(candidate)
         if not 9 <= len(digits) <= 12:
             continue
-        trunk = candidate[0] == "(" or (digits[0] == "0" and not candidate.isdigit())
-        if not (trunk or speaks_of_phones) or _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+        trunk = candidate[0] == "(" or (
+            digits[0] == "0" and digits[1] != "0" and (len(digits) <= 11 or not candidate.isdigit())
+        )
+        # A contact line: an e-mail address close by ("Name | 919 027 234 | name@example.pt").
+        contact = "@" in text[max(0, m.start() - 80) : m.end() + 80]
+        if not (trunk or speaks_of_phones or contact):
+            continue
+        if _before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
             continue
         tried += 1
         if tried > _LOOSE_PHONES_MAX:
@@ -701,7 +722,7 @@ _NIR = re.compile(
     r"[12](?<![\w].) ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB])"
     r" ?\d{3} ?\d{3} ?\d{2}(?![\w])"
 )
-_DNI = re.compile(r"\d(?<![\w\-].)\d{7}[ \-]?[A-Z](?![\w\-])")
+_DNI = re.compile(r"\d(?<![\w\-.].)(?:\d{7}|\d\.\d{3}\.\d{3})[ \-]?[A-Z](?![\w\-])")
 _NIE = re.compile(r"[XYZ](?<![\w\-].)[ \-]?\d{7}[ \-]?[A-Z](?![\w\-])")
 _CF_D = "[0-9LMNPQRSTUV]"
 _CODICE_FISCALE = re.compile(
@@ -746,7 +767,7 @@ def _find_steuer_id(t: _Text) -> Iterator[Match]:
             yield "de_steuer_id", m.start(1), m.end(1)
     # Its check digit and digit pattern are strict enough that a text naming it may give it
     # anywhere.
-    if any(_is_word_at(low, start, end) for start, end in _STEUER_TRIGGER.hits(low)):
+    if any(_starts_word(low, start) for start, _ in _STEUER_TRIGGER.hits(low)):
         for m in _matches_at(_STEUER_ID_BARE, text, t.digit_word_starts()):
             if v.de_steuer_id_ok(m.group()):
                 yield "de_steuer_id", m.start(), m.end()
@@ -831,7 +852,7 @@ _MONTH_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 _DATE = (
     r"(?P<iso>\d{4}(?P<isep>[-/.])\d{1,2}(?P=isep)\d{1,2})"
     r"|(?P<num>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?[ ](?:of[ ]|de[ ])?(?i:{_MONTH_RE})\.?,?"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er|º|°|o)?\.?[ ](?:of[ ]|de[ ])?(?i:{_MONTH_RE})\.?,?"
     r"[ ](?:de[ ])?\d{4})"
     rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
     rf"|(?P<dmon>\d{{1,2}}[-/ ](?i:{_MONTH_RE})\.?[-/ ](?:\d{{4}}|\d{{2}}))"
@@ -841,10 +862,14 @@ _DOB = re.compile(
     r"|geburts[_\-]?datum|fecha[_ ]nac(?:imiento)?|data[_ ]nasc(?:ita|imento)?\.?|date[_ ]naissance"
     r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ](?:am|op))?|geb\.(?:[ ]?am)?|geburtsdatum"
     r"|geburtstag|date[ ]de[ ]naissance|fecha[ ]de[ ]nacimiento|f\.[ ]?(?:de[ ])?nac\."
-    r"|nacid[oa][ ]el|data[ ]di[ ]nascita|nat[oa][ ]il|geboortedatum|data[ ]de[ ]nascimento"
+    r"|nacid[oa](?:/[ao])?[ ]el|data[ ]di[ ]nascita|nat[oa](?:/[ao])?[ ]il|geboortedatum"
+    r"|data[ ]de[ ]nascimento"
     r"|nascid[oa][ ]em|ddn|date[ ]de[ ]naiss\.?|naiss\.|geb\.?-?datum"
     r"|fec(?:ha)?\.[ ]?(?:de[ ])?nac\."
-    r"|f\.[ ]?nacimiento|dt\.[ ]?nascita|d\.n\.|geboortedat\.?)(?![a-z]))"
+    r"|f\.[ ]?nacimiento|dt\.[ ]?nascita|d\.n\.|geboortedat\.?"
+    # Any other word built on a birth stem: Birthdate, Geburts-Datum, naissance, nacimiento...
+    r"|[a-z\u00e0-\u00ff_\-]{0,12}(?:birth|geburt|naiss|nacim|nascim|nascit|geboort)[a-z\u00e0-\u00ff_\-.]{0,12})"
+    r"(?![a-z]))"
     rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
 )
 
@@ -876,6 +901,16 @@ def _parse_date(m: re.Match[str]) -> bool:
 
 
 _DOB_TRIGGER = _Trigger(
+    "nato",
+    "nata",
+    "nacid",
+    "nascid",
+    "geburt",
+    "naiss",
+    "nacim",
+    "nascim",
+    "nascit",
+    "geboort",
     "dob",
     "d.o.b",
     "d.ob",
@@ -917,11 +952,26 @@ _DOB_TRIGGER = _Trigger(
 )
 
 
+# The label after the date, as German and Dutch put the verb last: "bin am 5. März 1983
+# geboren", "ben op 4 mei 1979 geboren".
+_DATE_THEN_BORN = re.compile(
+    rf"(?<![\w])({_DATE})(?![\w]|[.\-/]\d)[ ,]{{1,3}}(?i:geboren|born|n\u00e9e?|nacid[oa]|nat[oa]"
+    r"|nascid[oa])(?![a-z])"
+)
+_BORN_AFTER_TRIGGER = _Trigger("geboren", "born", "n\u00e9", "nacid", "nato", "nata", "nascid")
+
+
 def _find_dob(t: _Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in _keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48):
         if _parse_date(m):
             yield "date_of_birth", m.start(1), m.end(1)
+    if len(low) != len(text):
+        return
+    for hit, _ in _BORN_AFTER_TRIGGER.hits(low):
+        before = _DATE_THEN_BORN.search(text, max(0, hit - 40), hit + 8)
+        if before is not None and before.end() >= hit and _parse_date(before):
+            yield "date_of_birth", before.start(1), before.end(1)
 
 
 # --- postal addresses ---------------------------------------------------------------------
@@ -1033,7 +1083,7 @@ _MRN_WORDS = (
 )
 _MRN = re.compile(
     r"(?i:\b(?:"
-    + "|".join(re.escape(w) for w in _MRN_WORDS)
+    + _alternatives(_MRN_WORDS)
     + r")(?![a-z]))"
     + _LABEL
     + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Z0-9])(?![\w\-])"
@@ -1051,7 +1101,7 @@ _PASSPORT_WORDS = (
 )
 _PASSPORT = re.compile(
     r"(?i:\b(?:"
-    + "|".join(re.escape(w) for w in _PASSPORT_WORDS)
+    + _alternatives(_PASSPORT_WORDS)
     + r")[a-z\-]{0,8}\.?)"
     + _LABEL
     + r"([A-Z0-9]{6,9})(?![\w\-])"
@@ -1095,11 +1145,17 @@ _LICENCE_WORDS = (
     "carn\u00e9 de conducir",
     "carnet de conduire",
     "patente n.",
+    "permis :",
+    "permis:",
+    "permis n",
+    "patente:",
+    "patente :",
+    "numero patente",
     "licen\u00e7a de condu\u00e7\u00e3o",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
-    + "|".join(re.escape(w) for w in _LICENCE_WORDS)
+    + _alternatives(_LICENCE_WORDS)
     + r")[a-z\-]{0,8}\.?)"
     + _LABEL
     + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18})[A-Z0-9])(?![\w\-])"
@@ -1115,7 +1171,7 @@ _NATIONAL_WORDS = {
 _NATIONAL_CONTEXT = {
     kind: re.compile(
         r"(?i:\b(?:"
-        + "|".join(re.escape(w) for w in words)
+        + _alternatives(words)
         + r")(?![a-z]))"
         + _LABEL
         + r"(\d[\d .\-]{7,12}\d)(?![\w\-]|\.\d)"
@@ -1129,10 +1185,16 @@ _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
     "br_cpf": v.br_cpf_ok,
 }
 _NATIONAL_BARE = {
-    "nl_bsn": re.compile(r"\d(?<![\w\-.].)\d{3}[ .]?\d{2}[ .]?\d{3}(?![\w\-]|[.,]\d)"),
+    "nl_bsn": re.compile(
+        r"\d(?<![\w\-.].)(?:\d{3}[ .]?\d{2}[ .]?\d{3}|\d{2}[ .]\d{3}[ .]\d{3})(?![\w\-]|[.,]\d)"
+    ),
     "pt_nif": re.compile(r"\d(?<![\w\-.].)\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w\-]|[.,]\d)"),
     "br_cpf": re.compile(r"\d(?<![\w\-.].)\d{2}\.?\d{3}\.?\d{3}-?\d{2}(?![\w\-]|[.,]\d)"),
 }
+
+
+def _starts_word(low: str, start: int) -> bool:
+    return start == 0 or not low[start - 1].isalnum()
 
 
 def _is_word_at(low: str, start: int, end: int) -> bool:
@@ -1146,6 +1208,31 @@ def _is_word_at(low: str, start: int, end: int) -> bool:
 _CPF = re.compile(r"\d(?<![\w.\-].)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|\.\d)")
 
 
+# Beyond the labels listed: a patient or clinical-record word next to an id word, in either
+# order, in seven languages ("Patienten-Nr.", "N° patient", "número de historia", "ID paciente").
+_RECORD_STEMS = (
+    "patient",
+    "pati\u00ebnt",
+    "paciente",
+    "paziente",
+    "doente",
+    "utente",
+    "historia",
+    "cartella",
+)
+_ID_WORDS = (
+    r"(?:id|ident|nr|no|num|number|nummer|n[u\u00fa]mero|num\u00e9ro|numero|n[\u00b0\u00bao]|n\.[\u00bao]"
+    r"|\#|code|c\u00f3digo|codice|kennung)"
+)
+_STEMS = _alternatives(_RECORD_STEMS)
+_MRN_GENERIC = re.compile(
+    rf"(?i:\b(?:(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}[ .\-]{{0,3}}{_ID_WORDS}\b\.?"
+    rf"|{_ID_WORDS}\.?[ .:]{{0,2}}(?:(?:de|del|du|do|da|des|of|the|di|van|der)[ ]){{0,2}}"
+    rf"(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}))"
+    + _LABEL
+    + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18})[A-Z0-9])(?![\w\-])"
+)
+_RECORD_TRIGGER = _Trigger(*_RECORD_STEMS)
 _MRN_TRIGGER = _Trigger(*_MRN_WORDS)
 _PASSPORT_TRIGGER = _Trigger(*_PASSPORT_WORDS)
 _LICENCE_TRIGGER = _Trigger(*_LICENCE_WORDS)
@@ -1160,6 +1247,11 @@ def _find_context_ids(t: _Text) -> Iterator[Match]:
             if len(v.digits_only(value)) == 10 and "nhs" in low and not v.gb_nhs_ok(value):
                 continue  # an NHS number has a check digit
             yield kind, m.start(1), m.end(1)
+    for hit, _ in _RECORD_TRIGGER.hits(low) if len(low) == len(text) else ():
+        # The id word may come first: look a few words back from the record word.
+        near = _MRN_GENERIC.search(text, max(0, hit - 16), hit + 64)
+        if near is not None and near.start() <= hit and sum(map(str.isdigit, near.group(1))) >= 3:
+            yield "medical_record_number", near.start(1), near.end(1)
     for m in _keyed(text, low, _LICENCE_TRIGGER, _LICENCE):
         value = m.group(1).rstrip()
         if any(c.isdigit() for c in value) and len(value) >= 6:
@@ -1411,12 +1503,14 @@ _PASSWORD_WORDS = (
     "clave",
     "wachtwoord",
     "senha",
+    "palavra-passe",
+    "palavra passe",
     "parola d'ordine",
     "pin",
     "ww",
 )
 _PASSWORD_PROSE = re.compile(
-    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _PASSWORD_WORDS) + r")(?![\w]))"
+    r"(?i:\b(?:" + _alternatives(_PASSWORD_WORDS) + r")(?![\w]))"
     r"(?i:(?:[ \t]*\([^)\n]{0,20}\))?(?:[ \t]+(?:temporary|temp|initial|new|old|one-time"
     r"|provisoire|temporaire|nouveau|provisional|temporal|nueva|nuevo|temporanea|provvisoria"
     r"|nuova|tijdelijke?|nieuwe?|provis[oó]ria|tempor[aá]ria|nova|neues?|vorl[aä]ufiges?"

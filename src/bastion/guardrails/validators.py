@@ -195,7 +195,7 @@ _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 
 def es_dni_ok(value: str) -> bool:
     """Spanish DNI: eight digits and the letter of their remainder mod 23."""
-    compact = value.replace("-", "").replace(" ", "").upper()
+    compact = value.replace("-", "").replace(" ", "").replace(".", "").upper()
     if len(compact) != 9 or not compact[:8].isdigit():
         return False
     return _DNI_LETTERS[int(compact[:8]) % 23] == compact[8]
