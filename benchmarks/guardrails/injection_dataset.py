@@ -2,8 +2,14 @@
 
     .venv/bin/python benchmarks/guardrails/injection_dataset.py [--per-template N]
 
-Every sample is synthetic, written from templates in this file with seeded slot fillers
-(seed 20261202), so the set is reproducible. No public corpus is used.
+Samples are written from templates in this file and in `injection_languages.py` (ten
+languages) with seeded slot fillers (seed 20261202), so the set is reproducible. Benign
+documents also come from this project's own documentation (`README.md`, `docs/*.md` except
+`guardrails.md`) and from Django's interface messages (`external/django_ui.jsonl`). Smuggled
+variants (`injection_smuggle.py`: tag characters, zero-width, bidi, look-alikes, variation
+selectors) are made of attacks in their own split, and benign texts get the same characters
+used innocently. Changing the project's documentation changes the set: regenerate it and
+retrain.
 
 Groups (field `group`):
 - `injection` (label 1): instruction override, role-play jailbreaks, system-prompt extraction,
@@ -14,6 +20,11 @@ Groups (field `group`):
 - `hard_benign` (label 0): security-flavoured prompts or prompts that mention instructions:
   git options, explaining prompt injection, tests for a bot, translations, training material,
   customers cancelling a previous order, documents quoting attacks for analysis.
+
+The ten-language families (`languages`) put one template of each family of six or more in
+validation and the rest in training; their test is the separately written
+`injection_holdout.py`. Generated documents and the project's paragraphs put one in five in
+validation.
 
 **Split by template, not by sample.** Each template (and each indirect-injection payload) is
 assigned to exactly one of train / val / test, per family, with a seeded shuffle; all samples of
