@@ -17,9 +17,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-# The repository is checked out with the shared specifications beside it: <root>/../shared.
-REPO_ROOT = Path(__file__).resolve().parents[1]
-OPENAI_OPENAPI = REPO_ROOT / ".." / "shared" / "specs" / "openai-openapi" / "openapi.yaml"
+# A copy vendored with the tests (licence and source beside it), so a clone anywhere has it.
+OPENAI_OPENAPI = Path(__file__).resolve().parent / "data" / "openai-openapi" / "openapi.yaml"
 
 # The base URI the document is registered under; its ``#/components/...`` refs resolve in it.
 DOCUMENT_URI = "urn:openai-openapi"
@@ -36,7 +35,7 @@ def missing_spec_reason() -> str | None:
     path = spec_path()
     if path.is_file():
         return None
-    return f"OpenAI API description not found at {path} (expected the shared/ checkout beside it)"
+    return f"OpenAI API description not found at {path} (it is vendored in tests/data/)"
 
 
 def in_ci() -> bool:
