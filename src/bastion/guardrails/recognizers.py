@@ -36,7 +36,14 @@ from bastion.guardrails.findings import Category, Finding
 from bastion.guardrails.names import scan_names
 from bastion.guardrails.normalize import normalize
 
-__all__ = ["KINDS", "NameRecognizer", "growing_from", "register_name_recognizer", "scan"]
+__all__ = [
+    "KINDS",
+    "NameRecognizer",
+    "document_keywords",
+    "growing_from",
+    "register_name_recognizer",
+    "scan",
+]
 
 # Every kind scan() can report, with its data class.
 KINDS: dict[str, Category] = {
@@ -1798,6 +1805,19 @@ def _resolve(candidates: list[Match]) -> list[Finding]:
 
 # --- values still being written (streams) -------------------------------------------------
 
+
+def document_keywords(text: str) -> frozenset[str]:
+    """The words in ``text`` that change how the rest of a document is read: an identifier's
+    name (then its numbers count anywhere, "NIF", "Steuer-ID") or a word about phones (then a
+    number standing alone may be one). A stream carries them forward, since a scan of its
+    newest text no longer sees where they were written."""
+    low = _fold(text)
+    found = {word for word in _PHONE_DOCUMENT_WORDS if word in low}
+    for trigger in (*_NATIONAL_TRIGGERS.values(), _STEUER_TRIGGER):
+        found.update(low[start:end] for start, end in trigger.hits(low) if _starts_word(low, start))
+    return frozenset(found)
+
+
 _PEM_BEGIN, _PEM_END = "-----BEGIN", "-----END"
 # Values that take in whitespace and can be longer than a stream's hold-back, still open at the
 # end of the text: an ODBC-style assignment list, a quoted password, a bearer token's header.
@@ -1917,4 +1937,21 @@ def _scan(text: str, kinds: frozenset[str] | None) -> list[Finding]:
             candidates.extend((f.kind, f.start, f.end) for f in name_recognizer.scan_names(text))
     if kinds is None or "date_of_birth" in kinds:
         candidates.extend(_dates_after_names(text, candidates))
+    if kinds is None or "person" in kinds:
+        candidates.extend(_names_repeated(text, candidates))
     return _resolve(candidates)
+
+
+def _names_repeated(text: str, candidates: list[Match]) -> Iterator[Match]:
+    """A name found once is that person wherever else the text writes it, even where no cue
+    announces it ("Attendees: …, Ada Byron" then "- Ada Byron sends …")."""
+    names = {text[start:end] for kind, start, end in candidates if kind == "person"}
+    for name in names:
+        if len(name) < 4:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _is_word(text[at - 1 : at] or " ") and not _is_word(text[end : end + 1] or " "):
+                yield "person", at, end
+            at = text.find(name, end)

@@ -19,15 +19,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bastion.guardrails.findings import Finding
-from bastion.guardrails.recognizers import growing_from
+from bastion.guardrails.recognizers import document_keywords, growing_from
 from bastion.guardrails.redact import mask
 
 Scan = Callable[[str], list[Finding]]
 Mask = Callable[[str, Sequence[Finding]], str]
 Growing = Callable[[str], "int | None"]
+Keywords = Callable[[str], frozenset[str]]
 # Past this much held text, something that is no known value (a long base64 blob) is growing:
 # it is released, scanned and masked, rather than held to the end of the stream.
 MAX_HELD = 65536
+# Values masked once are remembered (at most this many, of at least this many characters).
+_MAX_REMEMBERED = 256
+_MIN_REMEMBERED = 4
 
 
 class StreamMasker:
@@ -40,9 +44,15 @@ class StreamMasker:
         block: bool = False,
         masking: Mask = mask,
         growing: Growing = growing_from,
+        keywords: Keywords = document_keywords,
     ) -> None:
         self._scan = scan
         self._growing = growing
+        self._keywords = keywords
+        # Words released earlier that change how later text is read ("NIF", "phone"), put
+        # before each scan's context as the document would have them.
+        self._document_words: frozenset[str] = frozenset()
+        self._preamble = ""
         self._mask = masking  # called on all the text released, in order
         self._holdback = holdback
         self._context = context
@@ -53,6 +63,7 @@ class StreamMasker:
         self._held = ""
         self._released_tail = ""  # the end of what was released, for context
         self.found: list[Finding] = []  # every finding so far (offsets in its own scan)
+        self._seen: dict[str, Finding] = {}  # values masked so far, masked again where repeated
         self.blocked = False
 
     def feed(self, piece: str) -> str:
@@ -97,7 +108,7 @@ class StreamMasker:
         return text
 
     def _findings(self, held: str) -> list[Finding]:
-        context = self._released_tail
+        context = self._preamble + self._released_tail
         offset = len(context)
         findings = []
         for finding in self._scan(context + held):
@@ -105,12 +116,38 @@ class StreamMasker:
                 continue  # wholly in text already released (it was masked then)
             start = max(finding.start - offset, 0)
             findings.append(Finding(finding.kind, finding.category, start, finding.end - offset))
+        if self._seen:
+            findings = self._with_seen_values(held, findings)
         return findings
+
+    def _with_seen_values(self, held: str, findings: list[Finding]) -> list[Finding]:
+        """``findings`` plus every other place ``held`` repeats a value masked earlier: a name
+        the scan found after its cue is still that person where it comes back without one."""
+        taken = [(f.start, f.end) for f in findings]
+        extra: list[Finding] = []
+        for value, found in self._seen.items():
+            at = held.find(value)
+            while at >= 0:
+                end = at + len(value)
+                bounded = not held[at - 1 : at].isalnum() and not held[end : end + 1].isalnum()
+                if bounded and all(end <= s or e <= at for s, e in taken):
+                    extra.append(Finding(found.kind, found.category, at, end))
+                    taken.append((at, end))
+                at = held.find(value, end)
+        return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
     def _release(self, cut: int, findings: list[Finding]) -> str:
         released = self._held[:cut]
         self._held = self._held[cut:]
         self.found.extend(findings)
+        for finding in findings:
+            value = released[finding.start : finding.end]
+            if len(value) >= _MIN_REMEMBERED and len(self._seen) < _MAX_REMEMBERED:
+                self._seen.setdefault(value, finding)
         text = self._mask(released, findings)
+        words = self._keywords(self._released_tail + released)
+        if not words <= self._document_words:
+            self._document_words |= words
+            self._preamble = " ".join(sorted(self._document_words)) + "\n"
         self._released_tail = (self._released_tail + released)[-self._context :]
         return text

@@ -50,10 +50,13 @@ def test_redacted_streams_leak_no_value_of_the_whole_scan(texts: list[str], size
         whole = scan(text)
         out = stream(text, size, block=False)
         same += out == mask(text, whole)
+        masked = mask(text, whole)
+        # A value leaks when the stream shows it more often than the whole text's masking
+        # does (the same characters may also stand elsewhere where they are no value).
         leaks.extend(
             f"{text[f.start : f.end]!r} in {text[:80]!r}"
             for f in whole
-            if text[f.start : f.end] in out
+            if out.count(text[f.start : f.end]) > masked.count(text[f.start : f.end])
         )
     assert leaks == []
     # Context seen in a stream is at most what was released before; the result is the same as
