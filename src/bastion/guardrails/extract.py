@@ -16,10 +16,11 @@ from typing import Any
 
 from bastion.protocols.operations import Operation
 
-# Where a request's text lives, per operation.
+# Where a request's text lives, per operation: messages, and what else the model is given to
+# read (tool descriptions and schemas, a predicted output, a response schema).
 _ROOTS: dict[Operation, tuple[str, ...]] = {
-    Operation.CHAT: ("messages",),
-    Operation.MESSAGES: ("system", "messages"),
+    Operation.CHAT: ("messages", "tools", "functions", "prediction", "response_format"),
+    Operation.MESSAGES: ("system", "messages", "tools"),
     Operation.COMPLETIONS: ("prompt", "suffix"),
     Operation.EMBEDDINGS: ("input",),
 }
@@ -30,6 +31,14 @@ _SKIPPED = frozenset(
 )  # fmt: skip
 # Keys whose values a model sees but the scan cannot read: images, audio, files.
 _OPAQUE = frozenset({"image_url", "input_audio", "file", "audio"})
+# Who wrote each root outside the messages: the operator's system prompt and the application's
+# tool and schema definitions are scored as trusted text for prompt injection.
+_ROOT_ROLES = {
+    "system": "system",
+    "tools": "system",
+    "functions": "system",
+    "response_format": "system",
+}
 # Roots that may hold token ids instead of text.
 _TOKEN_ROOTS = frozenset({"prompt", "input"})
 
@@ -69,7 +78,7 @@ def text_fields(
         elif value is not None:
             if root in _TOKEN_ROOTS and _has_token_ids(value):
                 unread.append("tokens")
-            fields.extend(_walk(body, root, "system" if root == "system" else "user", unread))
+            fields.extend(_walk(body, root, _ROOT_ROLES.get(root, "user"), unread))
     return fields
 
 

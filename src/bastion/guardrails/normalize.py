@@ -13,11 +13,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Format characters (category Cf) that hide inside values: soft hyphen, Arabic letter mark,
-# Mongolian vowel separator, zero-width and bidi controls, word joiners, BOM, tag characters.
+# Characters that render as nothing and so can hide inside a value: every format character
+# (Unicode category Cf: soft hyphen, zero-width and bidi controls, word joiners, BOM, tag
+# characters...) and the other default-ignorable ones (combining grapheme joiner, Hangul fillers,
+# Mongolian variation selectors, variation selectors and their supplement).
 _INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-    "\U000e0000-\U000e007f]"
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
+    "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 
 

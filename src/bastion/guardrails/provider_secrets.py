@@ -1,12 +1,15 @@
 """Keys of the providers the hand-written recognizers do not cover, by detect-secrets' plugins.
 
-detect-secrets keeps patterns for many providers' credentials (Azure storage, GitLab, npm,
-PyPI, SendGrid, Twilio, Mailchimp, Square, Telegram, Discord, Artifactory, IBM Cloud,
-SoftLayer, Cloudant). Their regular expressions are used as the plugins define them; this
-module only says, per plugin, which literal text must be present before its patterns run (so a
-prompt pays for none of them unless it holds a likely prefix), which group of a match is the
-secret, and what kind the finding gets. Azure Service Bus / Event Hubs shared access keys and
-SAS signatures, which the plugins lack, are added here.
+detect-secrets keeps patterns for many providers' credentials (Azure storage, GitLab, PyPI,
+SendGrid, Twilio, Mailchimp, Square, Telegram, Discord, Artifactory). Their regular expressions
+are used as the plugins define them; this module only says, per plugin, which literal text must
+be present before its patterns run, which group of a match is the secret, and what kind the
+finding gets. Every pattern used here runs in linear time; a text without a run of 20 token
+characters runs none of them. The plugins whose patterns backtrack on runs of spaces or
+slashes (IBM Cloud, IBM COS, SoftLayer, Cloudant: a keyword, then any spacing, then the value;
+npm: `//.+/:_authToken=`) are not used: a keyword-named value is found by the keyed-secret
+recognizer, and npm tokens by the bounded pattern below. Azure Service Bus / Event Hubs shared
+access keys and SAS signatures, which the plugins lack, are added here.
 """
 
 from __future__ import annotations
@@ -17,16 +20,11 @@ from dataclasses import dataclass
 
 from detect_secrets.plugins.artifactory import ArtifactoryDetector
 from detect_secrets.plugins.azure_storage_key import AzureStorageKeyDetector
-from detect_secrets.plugins.cloudant import CloudantDetector
 from detect_secrets.plugins.discord import DiscordBotTokenDetector
 from detect_secrets.plugins.gitlab_token import GitLabTokenDetector
-from detect_secrets.plugins.ibm_cloud_iam import IbmCloudIamDetector
-from detect_secrets.plugins.ibm_cos_hmac import IbmCosHmacDetector
 from detect_secrets.plugins.mailchimp import MailchimpDetector
-from detect_secrets.plugins.npm import NpmDetector
 from detect_secrets.plugins.pypi_token import PypiTokenDetector
 from detect_secrets.plugins.sendgrid import SendGridDetector
-from detect_secrets.plugins.softlayer import SoftlayerDetector
 from detect_secrets.plugins.square_oauth import SquareOAuthDetector
 from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
@@ -44,7 +42,6 @@ class _Source:
     hints: tuple[str, ...]  # one must occur in the text (case as written); () = always run
     patterns: tuple[re.Pattern[str], ...]
     group: int = 0  # which group of a match is the secret
-    lowered: bool = False  # hints are matched against the lower-cased text
 
 
 def _patterns(detector: type, *indices: int) -> tuple[re.Pattern[str], ...]:
@@ -53,6 +50,7 @@ def _patterns(detector: type, *indices: int) -> tuple[re.Pattern[str], ...]:
 
 
 _SHARED_ACCESS_KEY = re.compile(r"SharedAccessKey=([A-Za-z0-9+/]{43}=)")
+_NPM_TOKEN = re.compile(r"_authToken=[ \t]{0,4}(npm_[A-Za-z0-9]{36}|[A-Fa-f0-9\-]{36})(?![\w\-])")
 _SAS_SIGNATURE = re.compile(r"[?&]sig=([A-Za-z0-9%+/]{40,100}(?:%3D|=){0,2})")
 
 _SOURCES: tuple[_Source, ...] = (
@@ -60,7 +58,7 @@ _SOURCES: tuple[_Source, ...] = (
     _Source("azure_key", ("SharedAccessKey",), (_SHARED_ACCESS_KEY,), group=1),
     _Source("azure_key", ("sig=",), (_SAS_SIGNATURE,), group=1),
     _Source("api_key", ("gl", "GR1348941"), _patterns(GitLabTokenDetector)),
-    _Source("api_key", ("_authToken",), _patterns(NpmDetector), group=1),
+    _Source("api_key", ("_authToken",), (_NPM_TOKEN,), group=1),
     _Source("api_key", ("pypi-",), _patterns(PypiTokenDetector)),
     _Source("api_key", ("SG.",), _patterns(SendGridDetector)),
     _Source("api_key", ("AC", "SK"), _patterns(TwilioKeyDetector)),
@@ -70,27 +68,20 @@ _SOURCES: tuple[_Source, ...] = (
     _Source("api_key", ("M", "N", "O"), _patterns(DiscordBotTokenDetector)),
     # Only Artifactory's API tokens: its password pattern takes ordinary capitalised words.
     _Source("api_key", ("AKC",), _patterns(ArtifactoryDetector, 0)),
-    _Source("api_key", ("ibm", "iam"), _patterns(IbmCloudIamDetector), group=1, lowered=True),
-    _Source("api_key", ("cos",), _patterns(IbmCosHmacDetector), group=1, lowered=True),
-    _Source("api_key", ("softlayer",), _patterns(SoftlayerDetector), group=1, lowered=True),
-    _Source("api_key", ("cloudant",), _patterns(CloudantDetector), group=1, lowered=True),
 )
+# Every key here is a run of at least this many token characters: prose without one is done.
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9_\-+/]{20}")
 # Delimiters some plugin patterns take in around the key ("=" ends base64 keys: kept at the end).
 _BEFORE = " \t\r\n=:\"'"
 _AFTER = " \t\r\n:\"'"
 
 
-# Every key here is a run of at least this many token characters: prose without one is done.
-_LONG_TOKEN = re.compile(r"[A-Za-z0-9_\-+/]{20}")
-
-
-def find_provider_secrets(text: str, low: str) -> Iterator[Match]:
-    """(kind, start, end) of every provider key found in ``text`` (``low``: it lower-cased)."""
+def find_provider_secrets(text: str) -> Iterator[Match]:
+    """(kind, start, end) of every provider key found in ``text``."""
     if _LONG_TOKEN.search(text) is None:
         return
     for source in _SOURCES:
-        haystack = low if source.lowered else text
-        if not any(hint in haystack for hint in source.hints):
+        if not any(hint in text for hint in source.hints):
             continue
         for pattern in source.patterns:
             for m in pattern.finditer(text):
@@ -98,11 +89,6 @@ def find_provider_secrets(text: str, low: str) -> Iterator[Match]:
                 start, end = m.span(group)
                 if start < 0:
                     continue
-                value = text[start:end]
-                # A greedy tail (npm's ".+") stops at the end of the token.
-                cut = re.search(r"[\s\"']", value)
-                if cut is not None:
-                    end = start + cut.start()
                 if text.startswith("AccountKey=", start):
                     start += len("AccountKey=")
                 while start < end and text[start] in _BEFORE:

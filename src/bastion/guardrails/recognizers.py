@@ -43,6 +43,7 @@ __all__ = [
     "growing_from",
     "register_name_recognizer",
     "scan",
+    "token_end",
 ]
 
 # Every kind scan() can report, with its data class.
@@ -153,6 +154,15 @@ def register_name_recognizer(recognizer: NameRecognizer | None) -> None:
 # --- helpers ------------------------------------------------------------------------------
 
 
+def _lower(text: str) -> str:
+    """`text` lower-cased character by character, keeping its length (one "İ" lower-cases to
+    two characters, which would shift every offset after it)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(folded := ch.lower()) != 1 else folded for ch in text)
+
+
 def _before(text: str, start: int, pattern: re.Pattern[str], window: int) -> bool:
     """Whether `pattern` occurs in the `window` characters before `start`."""
     return pattern.search(text, max(0, start - window), start) is not None
@@ -165,25 +175,27 @@ def _keyed(
     pattern: re.Pattern[str],
     *,
     digit_within: int = 0,
+    word_start: bool = False,
 ) -> Iterator[re.Match[str]]:
     """Matches of `pattern`, tried only where a context keyword starts.
 
     `trigger`'s keywords are found in the lowered text (fast: no case folding per
-    position); `pattern` is then matched from each keyword. Where
-    lowering changed the length of the text (a few non-ASCII letters do), offsets would not
-    line up, and the pattern searches the whole text instead. With `digit_within`, a keyword
-    is skipped unless a digit follows within that many characters (the value is numeric).
+    position); `pattern` is then matched from each keyword (with `word_start`, from the start
+    of the word holding it: "dateOfBirth", "Kundengeburtsdatum"). `low` has the length of
+    `text` (see `_lower`), so offsets line up. With `digit_within`, a keyword is skipped
+    unless a digit follows within that many characters (the value is numeric).
     """
-    if len(low) != len(text):
-        yield from pattern.finditer(text)
-        return
     position = 0
     for start, end in trigger.hits(low):
         if start < position:
             continue
         if digit_within and _DIGIT.search(text, end, end + digit_within) is None:
             continue
-        m = pattern.match(text, start)
+        begin = start
+        if word_start:
+            while begin > 0 and end - begin < 24 and text[begin - 1].isalpha():
+                begin -= 1
+        m = pattern.match(text, begin)
         if m is not None:
             position = m.end()
             yield m
@@ -230,7 +242,7 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.low = text.lower()
+        self.low = _lower(text)
         self._anchored = False
         self._digit_word_starts: list[int] | None = None
         self._upper_starts: list[int] | None = None
@@ -368,6 +380,7 @@ _SPELT_DOT = re.compile(r"(?i)\((?:dot)\)|\[dot\]|\{dot\}|<dot>|[ \t]dot[ \t]")
 _PLAIN_AT = re.compile(r"(?i)^[\w.%+\-]+[ \t]+at[ \t]+")
 
 
+_AT_SPLIT = re.compile(r"(?i)[ \t]+at[ \t]+")
 _HANDLE_BEFORE = re.compile(r"[\w]+[._+\d][\w.+]*\Z")
 _AT_MARK = re.compile(r"(?i)\(at\)|\[at\]|\{at\}|<at>|[ \t]@[ \t]|[ \t]at[ \t]")
 
@@ -393,7 +406,7 @@ def _find_obfuscated_email(t: _Text) -> Iterator[Match]:
         tld = re.split(_DOT, domain)[-1]
         if not tld.isalpha() or not 2 <= len(tld) <= 24:
             continue
-        local = m.group()[: m.group().lower().find(" at ")] if plain else ""
+        local = _AT_SPLIT.split(m.group(), maxsplit=1)[0] if plain else ""
         handle = any(c.isdigit() or c in "._+" for c in local)
         if _PLAIN_AT.match(m.group()) and _SPELT_DOT.search(domain) is None and not handle:
             continue
@@ -970,11 +983,9 @@ _BORN_AFTER_TRIGGER = _Trigger("geboren", "born", "n\u00e9", "nacid", "nato", "n
 
 def _find_dob(t: _Text) -> Iterator[Match]:
     text, low = t.text, t.low
-    for m in _keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48):
+    for m in _keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48, word_start=True):
         if _parse_date(m):
             yield "date_of_birth", m.start(1), m.end(1)
-    if len(low) != len(text):
-        return
     for hit, _ in _BORN_AFTER_TRIGGER.hits(low):
         before = _DATE_THEN_BORN.search(text, max(0, hit - 40), hit + 8)
         if before is not None and before.end() >= hit and _parse_date(before):
@@ -1254,7 +1265,7 @@ def _find_context_ids(t: _Text) -> Iterator[Match]:
             if len(v.digits_only(value)) == 10 and "nhs" in low and not v.gb_nhs_ok(value):
                 continue  # an NHS number has a check digit
             yield kind, m.start(1), m.end(1)
-    for hit, _ in _RECORD_TRIGGER.hits(low) if len(low) == len(text) else ():
+    for hit, _ in _RECORD_TRIGGER.hits(low):
         # The id word may come first: look a few words back from the record word.
         near = _MRN_GENERIC.search(text, max(0, hit - 16), hit + 64)
         if near is not None and near.start() <= hit and sum(map(str.isdigit, near.group(1))) >= 3:
@@ -1313,7 +1324,7 @@ _STRIPE_WEBHOOK = re.compile(r"whsec_(?<![A-Za-z0-9_].{6})[A-Za-z0-9]{24,64}(?![
 _KEYED_SECRET = re.compile(
     r"(?i:(?P<name>[\w.\-]{0,40}?(?:api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key"
     r"|storage[_\-]?key|account[_\-]?key|master[_\-]?key|signing[_\-]?key|subscription[_\-]?key"
-    r"|token)[\w.\-]{0,20}?))[\"']?[ \t]*(?:=|:(?!//)|=>)[ \t]*[\"']?"
+    r"|token)[\w.\-]{0,20}?))[\"']?[ \t]{0,8}(?:=|:(?!//)|=>)[ \t]{0,8}[\"']?"
     r"(?P<value>[A-Za-z0-9+/_\-.~]{16,512}=*)(?![A-Za-z0-9+/_\-.~=])"
 )
 _KEYED_SECRET_TRIGGER = _Trigger("key", "token")
@@ -1328,7 +1339,9 @@ _JWT = re.compile(
     r"eyJ(?<![A-Za-z0-9_\-].{3})[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]*"
     r"(?![A-Za-z0-9_\-])"
 )
-_BEARER = re.compile(r"(?i:\bbearer)[ \t]+([A-Za-z0-9\-._~+/]{16,4096}=*)(?![A-Za-z0-9\-._~+/=])")
+_BEARER = re.compile(
+    r"(?i:\bbearer)[ \t]{1,8}([A-Za-z0-9\-._~+/]{16,4096}=*)(?![A-Za-z0-9\-._~+/=])"
+)
 
 
 _AWS_SECRET_TRIGGER = _Trigger("aws", "secret")
@@ -1408,11 +1421,7 @@ def _find_keyed_secrets(t: _Text) -> Iterator[Match]:
     text, low = t.text, t.low
     if "=" not in text and ":" not in text:
         return
-    if len(low) != len(text):
-        matches: Iterator[re.Match[str]] = _KEYED_SECRET.finditer(text)
-    else:
-        matches = _keyed_from_identifier_start(text, low)
-    for found in matches:
+    for found in _keyed_from_identifier_start(text, low):
         value = found.group("value")
         if not _looks_random(value, min_distinct=10) or _PLACEHOLDER.match(value):
             continue
@@ -1427,7 +1436,7 @@ def _find_keyed_secrets(t: _Text) -> Iterator[Match]:
 
 
 def _find_other_provider_keys(t: _Text) -> Iterator[Match]:
-    return provider_secrets.find_provider_secrets(t.text, t.low)
+    return provider_secrets.find_provider_secrets(t.text)
 
 
 # --- private keys -------------------------------------------------------------------------
@@ -1490,7 +1499,7 @@ _CONN_ODBC = re.compile(
 )
 _PASSWORD = re.compile(
     r"(?i:(?P<key>password|passwd|passphrase|(?<![a-z])(?:pass|pwd|secret)(?![a-z])"
-    r")[\w.\-]{0,20}?)[\"']?[ \t]*(?:=|:(?!//))[ \t]*"
+    r")[\w.\-]{0,20}?)[\"']?[ \t]{0,8}(?:=|:(?!//))[ \t]{0,8}"
     r"(?:(?P<q>[\"'])(?P<qv>[^\n\"']{1,128})(?P=q)|(?P<uv>[^\s\"',;]{4,128}))"
 )
 # Passwords told in a sentence: "the password is set to Xk9#mq2L", "Passwort lautet ...",
@@ -1518,13 +1527,13 @@ _PASSWORD_WORDS = (
 )
 _PASSWORD_PROSE = re.compile(
     r"(?i:\b(?:" + _alternatives(_PASSWORD_WORDS) + r")(?![\w]))"
-    r"(?i:(?:[ \t]*\([^)\n]{0,20}\))?(?:[ \t]+(?:temporary|temp|initial|new|old|one-time"
+    r"(?i:(?:[ \t]{0,4}\([^)\n]{0,20}\))?(?:[ \t]{1,4}(?:temporary|temp|initial|new|old|one-time"
     r"|provisoire|temporaire|nouveau|provisional|temporal|nueva|nuevo|temporanea|provvisoria"
     r"|nuova|tijdelijke?|nieuwe?|provis[oó]ria|tempor[aá]ria|nova|neues?|vorl[aä]ufiges?"
     r"|tempor[aä]res?|initiales?|wifi|wlan|admin|root))?"
-    r"(?:[ \t]+(?:is|was|set|changed|reset|now|to|as|auf|lautet"
+    r"(?:[ \t]{1,4}(?:is|was|set|changed|reset|now|to|as|auf|lautet"
     r"|ist|wurde|est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will|be)\b){0,4})"
-    r"[ \t]*[:=\-]?[ \t]*[\"'\u201c\u201e\u00ab`]?"
+    r"[ \t]{0,4}[:=\-]?[ \t]{0,4}[\"'\u201c\u201e\u00ab`]?"
     r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
 )
 _PASSWORD_PROSE_TRIGGER = _Trigger(*_PASSWORD_WORDS)
@@ -1681,7 +1690,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"email"}), ("@",), _find_email),
     _Recognizer(
         frozenset({"email"}),
-        ("(at)", "[at]", "{at}", "<at>", " @ ", " dot ", "(dot)", "[dot]", " at "),
+        ("(at)", "[at]", "{at}", "<at>", " @ ", " dot ", "(dot)", "[dot]", " at ", "\tat"),
         _find_obfuscated_email,
     ),
     _Recognizer(frozenset({"phone"}), (), _find_phone, digits=True),
@@ -1831,6 +1840,13 @@ _OPEN_WINDOW = 1024
 # No token-like value (key, JWT, e-mail, URL) contains one of these, so each ends a token; JSON
 # punctuation among them lets compact tool call arguments flow between values.
 _TOKEN_ENDS = (" ", "\n", "\t", "\r", '"', "'", ",", "<", ">", "(", ")", "[", "]", "{", "}")
+
+
+def token_end(text: str) -> int:
+    """Where the first token in ``text`` ends (the offset of a character no token-like value
+    contains), or -1 if it does not end there."""
+    ends = [at for at in (text.find(ch) for ch in _TOKEN_ENDS) if at >= 0]
+    return min(ends) if ends else -1
 
 
 def growing_from(text: str) -> int | None:

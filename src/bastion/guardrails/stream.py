@@ -19,16 +19,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bastion.guardrails.findings import Finding
-from bastion.guardrails.recognizers import document_keywords, growing_from
+from bastion.guardrails.recognizers import document_keywords, growing_from, token_end
 from bastion.guardrails.redact import mask
 
 Scan = Callable[[str], list[Finding]]
 Mask = Callable[[str, Sequence[Finding]], str]
 Growing = Callable[[str], "int | None"]
 Keywords = Callable[[str], frozenset[str]]
-# Past this much held text, something that is no known value (a long base64 blob) is growing:
-# it is released, scanned and masked, rather than held to the end of the stream.
+# A token without spaces longer than this is longer than any value a recognizer knows, and it
+# cannot be held whole: it is dropped (fails closed), since a value may be glued to its end.
 MAX_HELD = 65536
+DROPPED = "[REDACTED]"
 # Values masked once are remembered (at most this many, of at least this many characters).
 _MAX_REMEMBERED = 256
 _MIN_REMEMBERED = 4
@@ -65,18 +66,26 @@ class StreamMasker:
         self.found: list[Finding] = []  # every finding so far (offsets in its own scan)
         self._seen: dict[str, Finding] = {}  # values masked so far, masked again where repeated
         self.blocked = False
+        self._dropping = False  # inside an over-long token, until it ends
 
     def feed(self, piece: str) -> str:
         """What of the stream so far can be sent now, masked."""
         if self.blocked:
             return ""
+        if self._dropping:
+            end = token_end(piece)
+            if end < 0:
+                return ""
+            self._dropping = False
+            piece = piece[end:]
         self._held += piece
         held = self._held
         cut = len(held) - self._holdback
-        if len(held) <= MAX_HELD:
-            start = self._growing(held)
-            if start is not None:
-                cut = min(cut, start)
+        start = self._growing(held)
+        if start is not None:
+            if len(held) - start > MAX_HELD:
+                return self._drop_token(start)
+            cut = min(cut, start)
         if cut < self._step:
             return ""
         findings = self._findings(held)
@@ -96,6 +105,22 @@ class StreamMasker:
         if findings and self._block:
             return self._end_before(findings)
         return self._release(len(held), findings)
+
+    def _drop_token(self, start: int) -> str:
+        """Releases the text before an over-long token, then drops the token: replaced by a
+        marker, or, when blocking, ending the text there."""
+        token = Finding("long_token", "secret", start, len(self._held))
+        self._held = self._held[:start]
+        text = self.finish()
+        self._held = ""
+        if self.blocked:
+            return text
+        self.found.append(token)
+        if self._block:
+            self.blocked = True
+            return text
+        self._dropping = True
+        return text + DROPPED
 
     def _end_before(self, findings: list[Finding]) -> str:
         """Releases the text before the first value; the rest is never sent."""

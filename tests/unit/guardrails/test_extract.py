@@ -134,3 +134,24 @@ def test_token_ids_are_not_text() -> None:
     }
     text_fields(Operation.MESSAGES, body, numbers_in_tool_input)
     assert numbers_in_tool_input == []
+
+
+def test_tool_definitions_predictions_and_schemas_are_read() -> None:
+    body = {
+        "messages": [{"role": "user", "content": "hi"}],
+        "tools": [
+            {
+                "type": "function",
+                "function": {"name": "lookup", "description": "Find jane@example.com"},
+            }
+        ],
+        "prediction": {"type": "content", "content": "AKIAIOSFODNN7EXAMPLE"},
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "x", "schema": {"description": "card 4111"}},
+        },
+    }
+    fields = [(f.text, f.role) for f in text_fields(Operation.CHAT, body)]
+    assert ("Find jane@example.com", "system") in fields
+    assert ("AKIAIOSFODNN7EXAMPLE", "user") in fields
+    assert ("card 4111", "system") in fields

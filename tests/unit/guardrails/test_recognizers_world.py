@@ -3,6 +3,8 @@ full-width and invisible characters, CSV rows, prose, and other providers' keys.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bastion.guardrails.recognizers import scan
@@ -80,3 +82,43 @@ def test_full_width_and_invisible_characters_are_folded_and_masked_where_written
     assert found(wide) == [("credit_card", wide[5:-3])]
     hidden = "card 4111\u200b1111\u200b1111\u200b1111 ok"
     assert found(hidden) == [("credit_card", hidden[5:-3])]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("card 4\ufe0f111 1111 1111 1111", "credit_card", "4\ufe0f111 1111 1111 1111"),
+        ("card 4\u034f111 1111 1111 1111", "credit_card", "4\u034f111 1111 1111 1111"),
+        ("card 4\ufff9111 1111 1111 1111", "credit_card", "4\ufff9111 1111 1111 1111"),
+        ("\u0130stanbul. Am 5. M\u00e4rz 1983 geboren.", "date_of_birth", "5. M\u00e4rz 1983"),
+        ("\u0130 N\u00ba doente: 4711223", "medical_record_number", "4711223"),
+        ("dateOfBirth: 1985-03-12", "date_of_birth", "1985-03-12"),
+        ("Kundengeburtsdatum: 12.03.1985", "date_of_birth", "12.03.1985"),
+        ("jane99\tat\texample.com", "email", "jane99\tat\texample.com"),
+        ("Teilnehmende: Emma Wirth, Jonas Weber\n- Jonas Weber bucht", "person", "Jonas Weber"),
+    ],
+)
+def test_hidden_characters_case_folding_and_word_starts(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+def test_a_name_found_once_is_found_where_it_comes_back() -> None:
+    text = "Teilnehmende: Emma Wirth, Jonas Weber\n\nAufgaben:\n- Jonas Weber bucht den Raum"
+    assert [v for k, v in found(text) if k == "person"].count("Jonas Weber") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iam key" + " " * 2000 + "x " + "A" * 24,
+        "cos secret_key" + " " * 2000,
+        "_authToken " + "/" * 40000,
+        "password" + " " * 3000 + "Xk9#mq2Lp7",
+        "api_key" + " " * 3000 + "= AbCd1234EfGh5678IjKl9012",
+        "ab1 at " * 5000,
+    ],
+)
+def test_spacing_and_repetition_cost_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    scan(text)
+    assert time.perf_counter() - started < 2.0

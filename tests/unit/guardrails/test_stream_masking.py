@@ -294,3 +294,34 @@ def test_a_blocked_anthropic_stream_stops_for_refusal() -> None:
     assert message_delta["delta"]["stop_reason"] == "refusal"
     assert message_delta["usage"] == {"output_tokens": 9}
     assert stream.finish_reason == "refusal"
+
+
+def test_a_value_glued_to_the_end_of_an_overlong_token_never_leaks() -> None:
+    from bastion.guardrails.recognizers import scan
+
+    jwt = (
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"
+        "IiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+    )
+    text = "start " + "A" * 70_000 + "." + jwt + " done"
+    for block in (False, True):
+        masker = StreamMasker(scan, holdback=128, block=block)
+        out = "".join(masker.feed(text[i : i + 64]) for i in range(0, len(text), 64))
+        out += masker.finish()
+        assert "eyJ" not in out
+        assert out.startswith("start ")
+        if block:
+            assert masker.blocked and out == "start "
+        else:
+            assert out == "start [REDACTED] done"
+
+
+def test_a_stream_carries_forward_words_that_change_later_reading() -> None:
+    from bastion.guardrails.recognizers import scan
+
+    text = "Vul uw BSN in op het formulier. " + "Dit is gewone tekst zonder nummers. " * 8
+    text += "Het juiste is 111222333 volgens de klant."
+    masker = StreamMasker(scan, holdback=64)
+    out = "".join(masker.feed(text[i : i + 8]) for i in range(0, len(text), 8))
+    out += masker.finish()
+    assert "111222333" not in out and "[NL_BSN]" in out
