@@ -367,8 +367,8 @@ def _find_email(t: _Text) -> Iterator[Match]:
 # Written so that harvesters miss it: "jane(at)example.co.uk", "jane at example dot com",
 # "jane [at] example [dot] org". A bare " at " counts only with a spelt-out dot after it, so
 # "look at example.com" is not an address.
-_AT = r"(?:[ \t]*(?:\(at\)|\[at\]|\{at\}|<at>)[ \t]*|[ \t]+@[ \t]+|[ \t]+at[ \t]+)"
-_DOT = r"(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\{dot\}|<dot>)[ \t]*|[ \t]+dot[ \t]+)"
+_AT = r"(?:[ \t]{0,4}(?:\(at\)|\[at\]|\{at\}|<at>)[ \t]{0,4}|[ \t]{1,4}(?:@|at)[ \t]{1,4})"
+_DOT = r"(?:\.|[ \t]{0,4}(?:\(dot\)|\[dot\]|\{dot\}|<dot>)[ \t]{0,4}|[ \t]{1,4}dot[ \t]{1,4})"
 _EMAIL_OBFUSCATED = re.compile(
     r"(?i)[\w%+\-](?<![\w.%+\-].)(?:[\w.%+\-]{0,62}[\w%+\-])?"
     + _AT
@@ -376,42 +376,48 @@ _EMAIL_OBFUSCATED = re.compile(
     + _DOT
     + r"[\w\-]{1,63}){1,4})(?![\w\-])"
 )
-_SPELT_DOT = re.compile(r"(?i)\((?:dot)\)|\[dot\]|\{dot\}|<dot>|[ \t]dot[ \t]")
-_PLAIN_AT = re.compile(r"(?i)^[\w.%+\-]+[ \t]+at[ \t]+")
+_SPELT_DOT = re.compile(r"(?i)\(dot\)|\[dot\]|\{dot\}|<dot>|[ \t]dot[ \t]")
 
 
-_AT_SPLIT = re.compile(r"(?i)[ \t]+at[ \t]+")
-_HANDLE_BEFORE = re.compile(r"[\w]+[._+\d][\w.+]*\Z")
-_AT_MARK = re.compile(r"(?i)\(at\)|\[at\]|\{at\}|<at>|[ \t]@[ \t]|[ \t]at[ \t]")
+_DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
+_AT_MARKS = _Trigger(
+    "(at)", "[at]", "{at}", "<at>", " @ ", "\t@\t", " at ", "\tat ", " at\t", "\tat\t"
+)
+
+
+def _in_local_part(ch: str) -> bool:
+    return ch.isalnum() or ch in "._%+-"
 
 
 def _find_obfuscated_email(t: _Text) -> Iterator[Match]:
-    text = t.text
+    text, low = t.text, t.low
     end = 0
-    # From each written-out "at", a window around it: the pattern never walks the whole text.
-    for mark in _AT_MARK.finditer(text):
-        if mark.start() < end:
+    # From each written-out "at", back to the start of the word before it, where the pattern
+    # is then anchored: it never walks the text.
+    for mark_start, mark_end in _AT_MARKS.hits(low):
+        at = mark_start
+        if at < end:
             continue
-        plain = mark.group().strip().lower() == "at"
-        if (
-            plain
-            and _SPELT_DOT.search(text, mark.end(), mark.end() + 80) is None
-            and not _HANDLE_BEFORE.search(text, max(0, mark.start() - 64), mark.start())
-        ):
+        while at > mark_start - 4 and at > 0 and text[at - 1] in " \t":
+            at -= 1  # "jane [at] …": the spacing before a bracketed at
+        local = at
+        while local > 0 and at - local < 64 and _in_local_part(text[local - 1]):
+            local -= 1
+        if local == at:
             continue
-        m = _EMAIL_OBFUSCATED.search(text, max(0, mark.start() - 64), mark.end() + 320)
-        if m is None or not m.start() <= mark.start() < m.end():
+        if low[mark_start:mark_end].strip() == "at":
+            # A bare "at" reads as an address only after a handle ("john.smith", "jane99") or
+            # before a spelt-out dot: "look at example.com" is not one.
+            handle = any(c.isdigit() or c in "._+" for c in text[local:at])
+            if not handle and _SPELT_DOT.search(text, mark_end, mark_end + 80) is None:
+                continue
+        m = _EMAIL_OBFUSCATED.match(text, local)
+        if m is None or m.end() <= at:
             continue
-        domain = m.group(1)
-        tld = re.split(_DOT, domain)[-1]
-        if not tld.isalpha() or not 2 <= len(tld) <= 24:
-            continue
-        local = _AT_SPLIT.split(m.group(), maxsplit=1)[0] if plain else ""
-        handle = any(c.isdigit() or c in "._+" for c in local)
-        if _PLAIN_AT.match(m.group()) and _SPELT_DOT.search(domain) is None and not handle:
-            continue
-        end = m.end()
-        yield "email", m.start(), m.end()
+        tld = _DOT_SPLIT.split(m.group(1))[-1]
+        if tld.isalpha() and 2 <= len(tld) <= 24:
+            end = m.end()
+            yield "email", m.start(), m.end()
 
 
 # --- phone numbers ------------------------------------------------------------------------
