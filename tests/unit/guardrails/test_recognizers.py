@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bastion.guardrails import recognizers
+from bastion.guardrails import recognizers, scanning
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.recognizers import KINDS, register_name_recognizer, scan
 from bastion.guardrails.validators import (
@@ -348,9 +348,9 @@ def test_anchored_matching_finds_what_a_full_search_finds(
     ]
     texts = [f"{PROSE * 8}{sample} {PROSE * 4}" for sample in samples]
     anchored = [scan(text) for text in texts]
-    tried = sum(recognizers._Text(text).digit_word_starts() is not None for text in texts)
+    tried = sum(scanning.Text(text).digit_word_starts() is not None for text in texts)
     assert tried > len(texts) * 0.9  # the anchored path is what this test exercises
-    monkeypatch.setattr(recognizers, "_ANCHORS_PER_KB", -(10**6))  # always search
-    assert recognizers._Text(texts[0]).digit_word_starts() is None
+    monkeypatch.setattr(scanning, "_ANCHORS_PER_KB", -(10**6))  # always search
+    assert scanning.Text(texts[0]).digit_word_starts() is None
     for text, expected in zip(texts, anchored, strict=True):
         assert scan(text) == expected, text

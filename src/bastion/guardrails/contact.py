@@ -1,0 +1,352 @@
+"""Recognizers of contact details: e-mail addresses (plain and written out), phone numbers
+(validated by libphonenumber), and US street lines and UK postcodes."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from bastion.guardrails import validators as v
+from bastion.guardrails.scanning import (
+    TRAILING_PUNCT,
+    Match,
+    Text,
+    Trigger,
+    alternatives,
+    before,
+    keyed,
+    matches_at,
+)
+
+# --- e-mail -------------------------------------------------------------------------------
+
+_EMAIL = re.compile(
+    r"[\w%+\-](?<![\w.%+\-].)(?:[\w.%+\-]{0,62}[\w%+\-])?@((?:[\w\-]{1,63}\.){1,8}[^\W\d_]{2,24})(?![\w\-]|\.\w)"
+)
+
+
+def find_email(t: Text) -> Iterator[Match]:
+    text = t.text
+    for m in _EMAIL.finditer(text):
+        labels = m.group(1).split(".")
+        if any(label.startswith("-") or label.endswith("-") for label in labels):
+            continue
+        yield "email", m.start(), m.end()
+
+
+# Written so that harvesters miss it: "jane(at)example.co.uk", "jane at example dot com",
+# "jane [at] example [dot] org". A bare " at " counts only with a spelt-out dot after it, so
+# "look at example.com" is not an address.
+_AT = r"(?:[ \t]{0,4}(?:\(at\)|\[at\]|\{at\}|<at>)[ \t]{0,4}|[ \t]{1,4}(?:@|at)[ \t]{1,4})"
+_DOT = r"(?:\.|[ \t]{0,4}(?:\(dot\)|\[dot\]|\{dot\}|<dot>)[ \t]{0,4}|[ \t]{1,4}dot[ \t]{1,4})"
+_EMAIL_OBFUSCATED = re.compile(
+    r"(?i)[\w%+\-](?<![\w.%+\-].)(?:[\w.%+\-]{0,62}[\w%+\-])?"
+    + _AT
+    + r"([\w\-]{1,63}(?:"
+    + _DOT
+    + r"[\w\-]{1,63}){1,4})(?![\w\-])"
+)
+_SPELT_DOT = re.compile(r"(?i)\(dot\)|\[dot\]|\{dot\}|<dot>|[ \t]dot[ \t]")
+
+
+_DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
+_AT_MARKS = Trigger(
+    "(at)", "[at]", "{at}", "<at>", " @ ", "\t@\t", " at ", "\tat ", " at\t", "\tat\t"
+)
+
+
+def _in_local_part(ch: str) -> bool:
+    return ch.isalnum() or ch in "._%+-"
+
+
+def find_obfuscated_email(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    end = 0
+    # From each written-out "at", back to the start of the word before it, where the pattern
+    # is then anchored: it never walks the text.
+    for mark_start, mark_end in _AT_MARKS.hits(low):
+        at = mark_start
+        if at < end:
+            continue
+        while at > mark_start - 4 and at > 0 and text[at - 1] in " \t":
+            at -= 1  # "jane [at] …": the spacing before a bracketed at
+        local = at
+        while local > 0 and at - local < 64 and _in_local_part(text[local - 1]):
+            local -= 1
+        if local == at:
+            continue
+        if low[mark_start:mark_end].strip() == "at":
+            # A bare "at" reads as an address only after a handle ("john.smith", "jane99") or
+            # before a spelt-out dot: "look at example.com" is not one.
+            handle = any(c.isdigit() or c in "._+" for c in text[local:at])
+            if not handle and _SPELT_DOT.search(text, mark_end, mark_end + 80) is None:
+                continue
+        m = _EMAIL_OBFUSCATED.match(text, local)
+        if m is None or m.end() <= at:
+            continue
+        tld = _DOT_SPLIT.split(m.group(1))[-1]
+        if tld.isalpha() and 2 <= len(tld) <= 24:
+            end = m.end()
+            yield "email", m.start(), m.end()
+
+
+# --- phone numbers ------------------------------------------------------------------------
+
+_EXT = r"(?:[ \t]?(?i:extension|ext\.?|x)[ \t]?\d{1,6})?"
+_PHONE_INTL = re.compile(
+    r"(?:\+|0(?<![\w+].)0)[1-9][\d \t.()\-]{5,24}\d" + _EXT + r"(?![\w\-]|\.\d)"
+)
+# The first character is matched before the lookbehind so the engine can skip ahead to
+# candidates; the branches then finish "1 (555) ", "1-555-", "(555) " or "555-".
+_PHONE_NA = re.compile(
+    r"[1(\d](?<![\w+.\-/].)"
+    r"(?:(?<=1)[ .\-]?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])|(?<=\()\d{3}\)[ .\-]?|(?<=\d)\d{2}[ .\-])"
+    r"\d{3}[ .\-]\d{4}" + _EXT + r"(?![\w\-/]|\.\d)"
+)
+# Phone words in English, German, French, Spanish, Italian, Dutch and Portuguese; the number
+# after one may be written in any national format.
+_PHONE_WORDS = (
+    "tel",
+    "phone",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "call",
+    "ring",
+    "contact",
+    "reach",
+    "whatsapp",
+    "telefon",
+    "handy",
+    "mobil",
+    "rufnummer",
+    "festnetz",
+    "t\u00e9l",
+    "portable",
+    "num\u00e9ro",
+    "numero",
+    "n\u00famero",
+    "fixe",
+    "tel\u00e9fono",
+    "m\u00f3vil",
+    "movil",
+    "celular",
+    "cellulare",
+    "telefoon",
+    "mobiel",
+    "gsm",
+    "telem\u00f3vel",
+    "telemovel",
+    "contacto",
+    "contatto",
+    "number",
+    "nummer",
+    "anrufen",
+    "erreichen",
+    "appeler",
+    "appelez",
+    "appelle",
+    "joindre",
+    "llame",
+    "llamar",
+    "ll\u00e1mame",
+    "localizar",
+    "chiami",
+    "chiamare",
+    "chiamami",
+    "bel",
+    "bellen",
+    "ligue",
+    "ligar",
+    "text",
+    "sms",
+)
+_PHONE_NATIONAL = re.compile(
+    r"(?i:\b(?:" + alternatives(_PHONE_WORDS) + r")[a-z\u00e0-\u00ff]{0,8})"
+    r"[^\d\n+]{0,25}?(?<![\w+\-/.])(\(?\d[\d \-./()]{5,20}\d)" + _EXT + r"(?![\w\-]|\.\d)"
+)
+_PHONE_TRIGGER = Trigger(*_PHONE_WORDS)
+_PHONE_CONTEXT = re.compile(r"(?i:" + alternatives(_PHONE_WORDS) + ")")
+# A whole group of digits standing alone: not a piece of a longer run of groups (tracking
+# numbers, rows of figures) on either side.
+_PHONE_LOOSE = re.compile(
+    r"[(\d](?<![\w+\-/.].)(?<!\d[ \-./].)(?:(?<=\()\d{1,4}\)[ ]?\d|(?<=\d))[\d \-./]{5,16}\d"
+    r"(?![\w\-/]|[ \-./]?\d)"
+)
+PHONE_DOCUMENT_WORDS = ("phone", "tel", "mobil", "handy", "portable", "cell", "gsm", "fono")
+_LOOSE_PHONES_MAX = 12
+# Where a number without a country code may be from: regions whose national numbers start with
+# a trunk 0, and those whose numbers do not (Italian numbers keep their 0, so it is in both).
+_TRUNK_REGIONS = ("DE", "FR", "GB", "NL", "IT", "AT", "CH", "BE", "IE", "AU", "BR", "SE", "FI")
+_PLAIN_REGIONS = ("US", "ES", "IT", "PT", "BR", "MX", "DK", "NO", "PL", "IN")
+
+
+_PHONE_NEGATIVE_CONTEXT = re.compile(
+    r"(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part|p/n|pn\b|model"
+    r"|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung|commande|facture"
+    r"|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|#|no\.|nr\.|n[°ºo]|n\.o|id\b)"
+    r"[^\n\w]{0,3}$"
+)
+
+
+def _phone_shape_ok(candidate: str, *, international: bool) -> bool:
+    core = candidate
+    # Drop an extension before counting digits.
+    ext = re.search(r"(?i)[ \t]?(?:extension|ext\.?|x)[ \t]?\d{1,6}$", core)
+    if ext:
+        core = core[: ext.start()]
+    if core.count("(") != core.count(")") or core.count("(") > 1:
+        return False
+    if re.search(r"[ .\-]{2,}|\.\s|\s\.", core):
+        return False
+    digits = v.digits_only(core)
+    if international:
+        if core.startswith("00"):
+            digits = digits[2:]
+        if not 8 <= len(digits) <= 15:
+            return False
+        # Groups of 5+ digits after the country code are product codes, not dialling plans
+        # (except the subscriber part of some national plans, up to 8).
+        groups = re.findall(r"\d+", core)
+        return all(len(g) <= 8 for g in groups[1:])
+    return 9 <= len(digits) <= 13
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid_in_some_region(candidate: str) -> bool:
+    """Whether libphonenumber takes ``candidate`` as a valid national number of one of the
+    regions whose numbers look like it."""
+    digits = v.digits_only(candidate)
+    regions = _TRUNK_REGIONS if digits.startswith("0") else _PLAIN_REGIONS
+    for region in regions:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            return False
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+def _valid_international(candidate: str) -> bool:
+    try:
+        number = phonenumbers.parse(
+            "+" + candidate[2:] if candidate.startswith("00") else candidate
+        )
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
+
+
+def _strip_extension(candidate: str) -> str:
+    ext = re.search(r"(?i)[ \t]?(?:extension|ext\.?|x)[ \t]?\d{1,6}$", candidate)
+    return candidate[: ext.start()] if ext else candidate
+
+
+def _nanp_ok(digits: str) -> bool:
+    national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    return len(national) == 10 and national[0] not in "01" and national[3] not in "01"
+
+
+def find_phone(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in matches_at(_PHONE_INTL, text, t.with_chars(t.digit_word_starts(), "+")):
+        # "00" as an international prefix is common in Europe but so are digit groups that
+        # start with 00 (inside account numbers): it needs a phone word nearby.
+        if m.group().startswith("00") and not before(text, m.start(), _PHONE_CONTEXT, 30):
+            continue
+        # A number valid in its country's plan, or one with a phone's shape that no part,
+        # order or reference word claims.
+        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+            continue
+        if _valid_international(_strip_extension(m.group())) or _phone_shape_ok(
+            m.group(), international=True
+        ):
+            yield "phone", m.start(), m.end()
+    for m in matches_at(_PHONE_NA, text, t.with_chars(t.digit_word_starts(), "(")):
+        candidate = m.group()
+        digits = v.digits_only(candidate.split("x")[0].split("X")[0].split("e")[0])
+        national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+        if len(national) != 10 or national[0] in "01" or national[3] in "01":
+            continue
+        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 20):
+            continue
+        # "250 500 1000" is as likely a list of numbers as a phone number: separated by
+        # spaces alone, it needs a phone word nearby.
+        spaced_only = not any(c in candidate for c in "()-.")
+        if spaced_only and not before(text, m.start(), _PHONE_CONTEXT, 40):
+            continue
+        if _phone_shape_ok(candidate, international=False):
+            yield "phone", m.start(), m.end()
+    for m in keyed(text, low, _PHONE_TRIGGER, _PHONE_NATIONAL, digit_within=48):
+        candidate = text[m.start(1) : m.end()]
+        core = _strip_extension(candidate)
+        digits = v.digits_only(core)
+        if not 7 <= len(digits) <= 13 or core.count("(") != core.count(")"):
+            continue
+        if (
+            (digits[0] != "0" and _nanp_ok(digits))
+            or _valid_in_some_region(core)
+            or (digits[0] == "0" and _phone_shape_ok(candidate, international=False))
+        ):
+            yield "phone", m.start(1), m.end()
+    # Numbers standing alone (a CSV column, a signature line): written with a trunk prefix or
+    # an area code in brackets, or anywhere in a text that speaks of phones, they count when
+    # libphonenumber takes them as valid; a bounded number of them, each costing a parse.
+    speaks_of_phones = any(word in low for word in PHONE_DOCUMENT_WORDS)
+    tried = 0
+    for m in matches_at(_PHONE_LOOSE, text, t.with_chars(t.digit_word_starts(), "(")):
+        candidate = m.group()
+        digits = v.digits_only(candidate)
+        if not 9 <= len(digits) <= 12:
+            continue
+        trunk = candidate[0] == "(" or (
+            digits[0] == "0" and digits[1] != "0" and (len(digits) <= 11 or not candidate.isdigit())
+        )
+        # A contact line: an e-mail address close by ("Name | 919 027 234 | name@example.pt").
+        contact = "@" in text[max(0, m.start() - 80) : m.end() + 80]
+        if not (trunk or speaks_of_phones or contact):
+            continue
+        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+            continue
+        tried += 1
+        if tried > _LOOSE_PHONES_MAX:
+            break
+        if _valid_in_some_region(candidate):
+            yield "phone", m.start(), m.end()
+
+
+# --- postal addresses ---------------------------------------------------------------------
+
+_UK_POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ ]\d[ABD-HJLNP-UW-Z]{2}"
+_STREET_SUFFIX = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way"
+    r"|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Close|Crescent|Gardens"
+)
+_US_ADDRESS = re.compile(
+    r"\d(?<![\w\-.,/].)\d{0,5}[ ](?:[NSEW]\.?[ ]|(?:North|South|East|West)[ ])?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+){0,3}"
+    rf"[ ](?:{_STREET_SUFFIX})\b\.?(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b)?"
+    r"(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|\#)\.?[ ]?[A-Za-z0-9\-]{1,6}\b)?"
+    r"(?:,[ ](?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+"
+    rf"(?:,?[ ][A-Z]{{2}}(?:[ ]\d{{5}}(?:-\d{{4}})?)?(?![\w])|,?[ ]{_UK_POSTCODE}(?![\w])))?"
+)
+_UK_POSTCODE_RE = re.compile(rf"(?=[A-Z])(?<![\w\-])({_UK_POSTCODE})(?![\w\-])")
+_STORAGE_UNITS = ("GB", "TB")
+
+
+def find_address(t: Text) -> Iterator[Match]:
+    text = t.text
+    for m in matches_at(_US_ADDRESS, text, t.digit_word_starts()):
+        end = m.end()
+        while end > m.start() and text[end - 1] in TRAILING_PUNCT:
+            end -= 1
+        yield "postal_address", m.start(), end
+    for m in matches_at(_UK_POSTCODE_RE, text, t.upper_starts()):
+        if m.group(1)[-2:] in _STORAGE_UNITS:
+            continue
+        yield "postal_address", m.start(1), m.end(1)

@@ -1,0 +1,193 @@
+"""Recognizers of dates of birth: a real date after a birth label in seven languages, before a
+verb-final "geboren", or right after a person's name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bastion.guardrails import validators as v
+from bastion.guardrails.scanning import (
+    Match,
+    Text,
+    Trigger,
+    keyed,
+)
+
+# --- dates of birth -----------------------------------------------------------------------
+
+_MONTH_NAMES: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan janvier januar enero gennaio januari janeiro jän",
+        "february feb février fevrier februar febrero febbraio februari fevereiro",
+        "march mar mars märz maerz marzo maart março marco mrt",
+        "april apr avril abril aprile",
+        "may mai mayo maggio mei maio",
+        "june jun juin juni junio giugno junho",
+        "july jul juillet juli julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct octobre oktober octubre ottobre okt oktober outubro",
+        "november nov novembre noviembre novembro",
+        "december dec décembre decembre dezember diciembre dicembre dez dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTH_NAMES[_name] = _number
+_MONTH_RE = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+
+_DATE = (
+    r"(?P<iso>\d{4}(?P<isep>[-/.])\d{1,2}(?P=isep)\d{1,2})"
+    r"|(?P<num>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th|er|º|°|o)?\.?[ ](?:of[ ]|de[ ])?(?i:{_MONTH_RE})\.?,?"
+    r"[ ](?:de[ ])?\d{4})"
+    rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
+    rf"|(?P<dmon>\d{{1,2}}[-/ ](?i:{_MONTH_RE})\.?[-/ ](?:\d{{4}}|\d{{2}}))"
+)
+_DOB = re.compile(
+    r"(?i:\b(?:d\.?o\.?b|date[ _]of[ _]birth|birth[ _\-]?date|born(?:[ ](?:on|in))?|birthday"
+    r"|geburts[_\-]?datum|fecha[_ ]nac(?:imiento)?|data[_ ]nasc(?:ita|imento)?\.?|date[_ ]naissance"
+    r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ](?:am|op))?|geb\.(?:[ ]?am)?|geburtsdatum"
+    r"|geburtstag|date[ ]de[ ]naissance|fecha[ ]de[ ]nacimiento|f\.[ ]?(?:de[ ])?nac\."
+    r"|nacid[oa](?:/[ao])?[ ]el|data[ ]di[ ]nascita|nat[oa](?:/[ao])?[ ]il|geboortedatum"
+    r"|data[ ]de[ ]nascimento"
+    r"|nascid[oa][ ]em|ddn|date[ ]de[ ]naiss\.?|naiss\.|geb\.?-?datum"
+    r"|fec(?:ha)?\.[ ]?(?:de[ ])?nac\."
+    r"|f\.[ ]?nacimiento|dt\.[ ]?nascita|d\.n\.|geboortedat\.?"
+    # Any other word built on a birth stem: Birthdate, Geburts-Datum, naissance, nacimiento...
+    r"|[a-z\u00e0-\u00ff_\-]{0,12}(?:birth|geburt|naiss|nacim|nascim|nascit|geboort)[a-z\u00e0-\u00ff_\-.]{0,12})"
+    r"(?![a-z]))"
+    rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
+)
+
+
+def _full_year(year: int) -> int:
+    return year if year >= 100 else (1900 + year if year > 30 else 2000 + year)
+
+
+def _parse_date(m: re.Match[str]) -> bool:
+    if m.group("iso"):
+        y, mo, d = (int(x) for x in re.split(r"[/.\-]", m.group("iso")))
+        return v.plausible_date(y, mo, d)
+    if m.group("dmon"):
+        day, month, year = re.split(r"[-/ ]", m.group("dmon"))
+        number = _MONTH_NAMES.get(month.lower().rstrip("."))
+        return number is not None and v.plausible_date(_full_year(int(year)), number, int(day))
+    if m.group("num"):
+        a, b, c = (int(x) for x in re.split(r"[/.\-]", m.group("num")))
+        year = c if c >= 100 else (1900 + c if c > 30 else 2000 + c)
+        # Day-first or month-first: either reading makes it a date.
+        return v.plausible_date(year, b, a) or v.plausible_date(year, a, b)
+    words = re.findall(r"[^\W\d_]+|\d+", m.group("dmy") or m.group("mdy") or "")
+    numbers = [int(w) for w in words if w.isdigit()]
+    months = [_MONTH_NAMES[w.lower()] for w in words if w.lower() in _MONTH_NAMES]
+    if len(numbers) != 2 or not months:
+        return False
+    day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else (numbers[1], numbers[0])
+    return v.plausible_date(year, months[0], day)
+
+
+_DOB_TRIGGER = Trigger(
+    "nato",
+    "nata",
+    "nacid",
+    "nascid",
+    "geburt",
+    "naiss",
+    "nacim",
+    "nascim",
+    "nascit",
+    "geboort",
+    "dob",
+    "d.o.b",
+    "d.ob",
+    "do.b",
+    "date of birth",
+    "birth",
+    "born",
+    "n\u00e9",
+    "nee le",
+    "geboren",
+    "geburtsdatum",
+    "date de naissance",
+    "fecha de nacimiento",
+    "data di nascita",
+    "birth_date",
+    "date_of_birth",
+    "ddn",
+    "naiss",
+    "geb",
+    "fec.",
+    "f. nac",
+    "dt. nascita",
+    "d.n.",
+    "fecha_nac",
+    "data nasc",
+    "data_nasc",
+    "date_naissance",
+    "geb.",
+    "geburtstag",
+    "nac.",
+    "nacido",
+    "nacida",
+    "nato il",
+    "nata il",
+    "geboortedatum",
+    "data de nascimento",
+    "nascido",
+    "nascida",
+)
+
+
+# The label after the date, as German and Dutch put the verb last: "bin am 5. März 1983
+# geboren", "ben op 4 mei 1979 geboren".
+_DATE_THEN_BORN = re.compile(
+    rf"(?<![\w])({_DATE})(?![\w]|[.\-/]\d)[ ,]{{1,3}}(?i:geboren|born|n\u00e9e?|nacid[oa]|nat[oa]"
+    r"|nascid[oa])(?![a-z])"
+)
+_BORN_AFTER_TRIGGER = Trigger("geboren", "born", "n\u00e9", "nacid", "nato", "nata", "nascid")
+
+
+def find_dob(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48, word_start=True):
+        if _parse_date(m):
+            yield "date_of_birth", m.start(1), m.end(1)
+    for hit, _ in _BORN_AFTER_TRIGGER.hits(low):
+        before = _DATE_THEN_BORN.search(text, max(0, hit - 40), hit + 8)
+        if before is not None and before.end() >= hit and _parse_date(before):
+            yield "date_of_birth", before.start(1), before.end(1)
+
+
+# A full date right after a person's name ("TORRES, Noa (02/11/1966)", "Jane Roe, 1985-03-12,")
+# is the person's birth date in rosters, patient lists and forms.
+_DATE_AFTER_NAME = re.compile(
+    r"[ \t]{0,2}(?:[,;(\-\u2013|*][ \t]{0,2}|[ \t](?i:born|geb\.|n\u00e9e?|nat[oa]|nacid[oa]|"
+    r"nascid[oa]|geboren)[ \t]{1,2})(?:(?i:le|am|il|el|em|on|op)[ \t])?"
+    rf"(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
+)
+
+
+def dates_after_names(text: str, candidates: list[Match]) -> Iterator[Match]:
+    for kind, _, end in candidates:
+        if kind != "person":
+            continue
+        m = _DATE_AFTER_NAME.match(text, end)
+        if m is None or not _parse_date(m):
+            continue
+        year = _year_of(m.group(1))
+        if year is not None and 1900 <= year <= _LATEST_BIRTH_YEAR:
+            yield "date_of_birth", m.start(1), m.end(1)
+
+
+def _year_of(date: str) -> int | None:
+    numbers = [int(n) for n in re.findall(r"\d+", date)]
+    if not numbers:
+        return None
+    four = [n for n in numbers if n >= 1000]
+    return four[0] if four else _full_year(numbers[-1])
+
+
+_LATEST_BIRTH_YEAR = 2020

@@ -1,0 +1,448 @@
+"""Recognizers of identifiers: payment cards, IBANs, national identity and tax numbers, driving
+licences, passports and medical record numbers, with their check digits and context words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from bastion.guardrails import validators as v
+from bastion.guardrails.scanning import (
+    Match,
+    Text,
+    Trigger,
+    alternatives,
+    before,
+    keyed,
+    matches_at,
+)
+
+# --- payment cards ------------------------------------------------------------------------
+
+# A comma then a digit after the number is the next field of a CSV row, not a decimal part.
+_CARD = re.compile(r"\d(?<![\w\-.+/].)(?:[ \-]?\d){12,22}(?![\w\-]|[./]\d)")
+
+
+def _card_ok(digits: str) -> bool:
+    return v.card_issuer_ok(digits) and v.luhn_ok(digits)
+
+
+def _card_grouping_ok(candidate: str) -> bool:
+    """Separated numbers must be grouped as cards are printed: 4-4-4-4(-3), 4-6-5, 4-6-4."""
+    groups = [len(g) for g in re.split(r"[ \-]", candidate)]
+    if len(groups) == 1:
+        return True
+    if len({c for c in candidate if not c.isdigit()}) > 1:
+        return False
+    if groups in ([4, 6, 5], [4, 6, 4]):
+        return True
+    return all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4
+
+
+def find_card(t: Text) -> Iterator[Match]:
+    text = t.text
+    for m in matches_at(_CARD, text, t.digit_word_starts()):
+        candidate = m.group()
+        digits = v.digits_only(candidate)
+        if len(digits) <= 19 and _card_grouping_ok(candidate) and _card_ok(digits):
+            # Thirteen digits are far more often an EAN barcode than a (retired) Visa number.
+            if len(digits) == 13 and not before(text, m.start(), _CARD_CONTEXT, 40):
+                continue
+            yield "credit_card", m.start(), m.end()
+
+
+_CARD_CONTEXT = re.compile(
+    r"(?i:card|visa|karte|carte|tarjeta|carta|kaart|cart[aã]o|\bcc\b|kreditkarte|pan\b|charge"
+    r"|\bpay|paid|payment|billing|zahlung|bezahl|paiement|payer|pago|pagar|pagamento|betaal)"
+)
+
+
+# --- IBAN ---------------------------------------------------------------------------------
+
+_IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?: ?[A-Z0-9]){10,30}(?![\w])")
+
+
+def find_iban(t: Text) -> Iterator[Match]:
+    text = t.text
+    for m in matches_at(_IBAN, text, t.upper_starts()):
+        candidate = m.group()
+        expected = v.IBAN_LENGTHS.get(candidate[:2])
+        if expected is None:
+            continue
+        count = 0
+        end = -1
+        for index, ch in enumerate(candidate):
+            if ch != " ":
+                count += 1
+                if count == expected:
+                    end = index + 1
+                    break
+        if end < 0:
+            continue
+        # The IBAN must end at a group boundary, not inside a following word.
+        if end < len(candidate) and candidate[end] != " ":
+            continue
+        if v.iban_ok(candidate[:end]):
+            yield "iban", m.start(), m.start() + end
+
+
+# --- US SSN -------------------------------------------------------------------------------
+
+_SSN = re.compile(r"\d(?<![\w\-.].)\d{2}-\d{2}-\d{4}(?![\w\-]|\.\d)")
+_SSN_CONTEXT = re.compile(
+    r"(?i:\bssn\b|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
+    r"(?:[ ]number|[ ]no\.?|[ ]\#)?)"
+    r"[^\d\n]{0,20}?(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
+)
+
+
+_SSN_TRIGGER = Trigger("ssn", "ss#", "ss no", "social", "soc")
+
+
+def find_ssn(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in matches_at(_SSN, text, t.digit_word_starts()):
+        if v.us_ssn_ok(m.group()):
+            yield "us_ssn", m.start(), m.end()
+    for m in keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
+        value = m.group(1)
+        seps = {c for c in value if not c.isdigit()}
+        if len(seps) <= 1 and v.us_ssn_ok(value):
+            yield "us_ssn", m.start(1), m.end(1)
+
+
+# --- national identifiers -----------------------------------------------------------------
+
+_NINO = re.compile(r"[A-Z](?<![\w].)[A-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])")
+_NIR = re.compile(
+    r"[12](?<![\w].) ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB])"
+    r" ?\d{3} ?\d{3} ?\d{2}(?![\w])"
+)
+_DNI = re.compile(r"\d(?<![\w\-.].)(?:\d{7}|\d\.\d{3}\.\d{3})[ \-]?[A-Z](?![\w\-])")
+_NIE = re.compile(r"[XYZ](?<![\w\-].)[ \-]?\d{7}[ \-]?[A-Z](?![\w\-])")
+_CF_D = "[0-9LMNPQRSTUV]"
+_CODICE_FISCALE = re.compile(
+    rf"[A-Z](?<![\w].)[A-Z]{{5}}{_CF_D}{{2}}[ABCDEHLMPRST]{_CF_D}{{2}}[A-Z]{_CF_D}{{3}}[A-Z](?![\w])"
+)
+_STEUER_ID = re.compile(
+    r"(?i:steuer[ \-]?id(?:nr|entifikationsnummer)?|steuerliche[ ]identifikationsnummer"
+    r"|identifikationsnummer|\bidnr\b|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
+    r"[^\d\n]{0,25}?(\d{2} ?\d{3} ?\d{3} ?\d{3})(?![\w\-]|\.\d)"
+)
+
+
+def find_national_ids(t: Text) -> Iterator[Match]:
+    text = t.text
+    for m in matches_at(_NINO, text, t.upper_starts()):
+        if v.uk_nino_ok(m.group()):
+            yield "uk_nino", m.start(), m.end()
+    for m in matches_at(_NIR, text, t.digit_word_starts()):
+        if v.fr_nir_ok(m.group()):
+            yield "fr_nir", m.start(), m.end()
+    for m in matches_at(_DNI, text, t.digit_word_starts()):
+        if v.es_dni_ok(m.group()):
+            yield "es_dni", m.start(), m.end()
+    for m in matches_at(_NIE, text, t.upper_starts()):
+        if v.es_nie_ok(m.group()):
+            yield "es_nie", m.start(), m.end()
+    for m in _CODICE_FISCALE.finditer(text):
+        if v.it_codice_fiscale_ok(m.group()):
+            yield "it_codice_fiscale", m.start(), m.end()
+
+
+STEUER_TRIGGER = Trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
+
+
+_STEUER_ID_BARE = re.compile(r"\d(?<![\w\-.].)(?:\d ?\d{3} ?\d{3} ?\d{3}|\d{10})(?![\w\-]|[.,]\d)")
+
+
+def find_steuer_id(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in keyed(text, low, STEUER_TRIGGER, _STEUER_ID, digit_within=48):
+        if v.de_steuer_id_ok(m.group(1)):
+            yield "de_steuer_id", m.start(1), m.end(1)
+    # Its check digit and digit pattern are strict enough that a text naming it may give it
+    # anywhere.
+    if any(starts_word(low, start) for start, _ in STEUER_TRIGGER.hits(low)):
+        for m in matches_at(_STEUER_ID_BARE, text, t.digit_word_starts()):
+            if v.de_steuer_id_ok(m.group()):
+                yield "de_steuer_id", m.start(), m.end()
+
+
+# --- context-keyed identifiers: medical record, passport ----------------------------------
+
+# After a keyword: a few words of label ("number", "Nr.", "n°", "del paciente"), then the value.
+_LABEL = r"[^\n\d]{0,24}?(?<![\w\-/])"
+_MRN_WORDS = (
+    "mrn",
+    "medical record",
+    "patient id",
+    "patient identifier",
+    "patient no",
+    "patient number",
+    "patient #",
+    "health record",
+    "chart number",
+    "chart no",
+    "fallnummer",
+    "fall-nr",
+    "patientennummer",
+    "patienten-id",
+    "patienten-nr",
+    "aktenzeichen",
+    "historia cl\u00ednica",
+    "historia clinica",
+    "n\u00famero de historia",
+    "nhc",
+    "dossier m\u00e9dical",
+    "dossier patient",
+    "num\u00e9ro de dossier",
+    "n\u00b0 de dossier",
+    "ipp",
+    "cartella clinica",
+    "n. cartella",
+    "codice paziente",
+    "pati\u00ebntnummer",
+    "patientnummer",
+    "dossiernummer",
+    "processo cl\u00ednico",
+    "n\u00famero de processo",
+    "n.\u00ba de processo",
+    "n\u00ba de processo",
+    "n.\u00ba processo",
+    "n\u00famero de utente",
+    "n.\u00ba de utente",
+    "nhs number",
+    "nhs no",
+    "med. rec",
+    "medical rec",
+    "pat.-nr",
+    "pat-nr",
+    "patient nr",
+    "aufnahmenummer",
+    "krankenversicherungsnummer",
+    "versichertennummer",
+    "n\u00b0 patient",
+    "num\u00e9ro patient",
+    "n\u00b0 de s\u00e9jour",
+    "nip",
+    "n\u00ba historia",
+    "n.\u00ba historia",
+    "hc:",
+    "id paziente",
+    "n. nosologico",
+    "nosologico",
+    "cartella n",
+    "ziekenhuisnummer",
+    "pati\u00ebnt-id",
+    "patient-id",
+    "n.\u00ba sns",
+    "n\u00famero sns",
+    "n\u00famero de benefici\u00e1rio",
+    "processo n",
+    "case number",
+    "case no",
+    "encounter",
+)
+_MRN = re.compile(
+    r"(?i:\b(?:"
+    + alternatives(_MRN_WORDS)
+    + r")(?![a-z]))"
+    + _LABEL
+    + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Z0-9])(?![\w\-])"
+)
+_PASSPORT_WORDS = (
+    "passport",
+    "passeport",
+    "reisepass",
+    "passnummer",
+    "pass-nr",
+    "pasaporte",
+    "passaporto",
+    "paspoort",
+    "passaporte",
+)
+_PASSPORT = re.compile(
+    r"(?i:\b(?:"
+    + alternatives(_PASSPORT_WORDS)
+    + r")[a-z\-]{0,8}\.?)"
+    + _LABEL
+    + r"([A-Z0-9]{6,9})(?![\w\-])"
+)
+_LICENCE_WORDS = (
+    "driver's license",
+    "driver's licence",
+    "drivers license",
+    "drivers licence",
+    "driver license",
+    "driver licence",
+    "driving licence",
+    "driving license",
+    "dl#",
+    "dl #",
+    "dl no",
+    "f\u00fchrerschein",
+    "fuehrerschein",
+    "permis de conduire",
+    "carnet de conducir",
+    "permiso de conducir",
+    "licencia de conducir",
+    "patente di guida",
+    "patente n",
+    "rijbewijs",
+    "carta de condu\u00e7\u00e3o",
+    "carta de conducao",
+    "cnh",
+    "dln",
+    "dl:",
+    "driver lic",
+    "drivers lic",
+    "lic. no",
+    "licence no",
+    "license no",
+    "fs-nr",
+    "n\u00b0 de permis",
+    "num\u00e9ro de permis",
+    "permis n",
+    "permiso de conducci\u00f3n",
+    "carn\u00e9 de conducir",
+    "carnet de conduire",
+    "patente n.",
+    "permis :",
+    "permis:",
+    "permis n",
+    "patente:",
+    "patente :",
+    "numero patente",
+    "licen\u00e7a de condu\u00e7\u00e3o",
+)
+_LICENCE = re.compile(
+    r"(?i:\b(?:"
+    + alternatives(_LICENCE_WORDS)
+    + r")[a-z\-]{0,8}\.?)"
+    + _LABEL
+    + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18})[A-Z0-9])(?![\w\-])"
+)
+# A DVLA licence: surname (padded with 9s), birth decade, month, day, year, initials, digit,
+# check letters: MORGA753116SM9IJ.
+_UK_LICENCE = re.compile(r"[A-Z9](?<![\w].)[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
+_NATIONAL_WORDS = {
+    "nl_bsn": ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"),
+    "pt_nif": ("nif", "contribuinte", "n\u00famero fiscal"),
+    "br_cpf": ("cpf",),
+}
+_NATIONAL_CONTEXT = {
+    kind: re.compile(
+        r"(?i:\b(?:"
+        + alternatives(words)
+        + r")(?![a-z]))"
+        + _LABEL
+        + r"(\d[\d .\-]{7,12}\d)(?![\w\-]|\.\d)"
+    )
+    for kind, words in _NATIONAL_WORDS.items()
+}
+NATIONAL_TRIGGERS = {kind: Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
+_NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
+    "nl_bsn": v.nl_bsn_ok,
+    "pt_nif": v.pt_nif_ok,
+    "br_cpf": v.br_cpf_ok,
+}
+_NATIONAL_BARE = {
+    "nl_bsn": re.compile(
+        r"\d(?<![\w\-.].)(?:\d{3}[ .]?\d{2}[ .]?\d{3}|\d{2}[ .]\d{3}[ .]\d{3})(?![\w\-]|[.,]\d)"
+    ),
+    "pt_nif": re.compile(r"\d(?<![\w\-.].)\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w\-]|[.,]\d)"),
+    "br_cpf": re.compile(r"\d(?<![\w\-.].)\d{2}\.?\d{3}\.?\d{3}-?\d{2}(?![\w\-]|[.,]\d)"),
+}
+
+
+def starts_word(low: str, start: int) -> bool:
+    return start == 0 or not low[start - 1].isalnum()
+
+
+def _is_word_at(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` stands as a word (not inside "unifying" or "biscuits")."""
+    before = low[start - 1] if start > 0 else " "
+    after = low[end] if end < len(low) else " "
+    return not before.isalnum() and not after.isalpha()
+
+
+# A CPF written in its own format needs no keyword.
+_CPF = re.compile(r"\d(?<![\w.\-].)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|\.\d)")
+
+
+# Beyond the labels listed: a patient or clinical-record word next to an id word, in either
+# order, in seven languages ("Patienten-Nr.", "N° patient", "número de historia", "ID paciente").
+_RECORD_STEMS = (
+    "patient",
+    "pati\u00ebnt",
+    "paciente",
+    "paziente",
+    "doente",
+    "utente",
+    "historia",
+    "cartella",
+)
+_ID_WORDS = (
+    r"(?:id|ident|nr|no|num|number|nummer|n[u\u00fa]mero|num\u00e9ro|numero|n[\u00b0\u00bao]|n\.[\u00bao]"
+    r"|\#|code|c\u00f3digo|codice|kennung)"
+)
+_STEMS = alternatives(_RECORD_STEMS)
+_MRN_GENERIC = re.compile(
+    rf"(?i:\b(?:(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}[ .\-]{{0,3}}{_ID_WORDS}\b\.?"
+    rf"|{_ID_WORDS}\.?[ .:]{{0,2}}(?:(?:de|del|du|do|da|des|of|the|di|van|der)[ ]){{0,2}}"
+    rf"(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}))"
+    + _LABEL
+    + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18})[A-Z0-9])(?![\w\-])"
+)
+_RECORD_TRIGGER = Trigger(*_RECORD_STEMS)
+_MRN_TRIGGER = Trigger(*_MRN_WORDS)
+_PASSPORT_TRIGGER = Trigger(*_PASSPORT_WORDS)
+_LICENCE_TRIGGER = Trigger(*_LICENCE_WORDS)
+
+
+def find_context_ids(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=64):
+        value = m.group(1)
+        if sum(c.isdigit() for c in value) >= 3:
+            kind = "medical_record_number"
+            if len(v.digits_only(value)) == 10 and "nhs" in low and not v.gb_nhs_ok(value):
+                continue  # an NHS number has a check digit
+            yield kind, m.start(1), m.end(1)
+    for hit, _ in _RECORD_TRIGGER.hits(low):
+        # The id word may come first: look a few words back from the record word.
+        near = _MRN_GENERIC.search(text, max(0, hit - 16), hit + 64)
+        if near is not None and near.start() <= hit and sum(map(str.isdigit, near.group(1))) >= 3:
+            yield "medical_record_number", near.start(1), near.end(1)
+    for m in keyed(text, low, _LICENCE_TRIGGER, _LICENCE):
+        value = m.group(1).rstrip()
+        if any(c.isdigit() for c in value) and len(value) >= 6:
+            yield "driver_license", m.start(1), m.start(1) + len(value)
+
+
+def find_passport(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in keyed(text, low, _PASSPORT_TRIGGER, _PASSPORT):
+        value = m.group(1)
+        # Mostly digits, or a nine-character alphanumeric code (some passports are letters).
+        if sum(c.isdigit() for c in value) >= 2 or (len(value) == 9 and not text.isupper()):
+            yield "passport", m.start(1), m.end(1)
+
+
+def find_licence_and_national(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for m in matches_at(_UK_LICENCE, text, t.upper_starts()):
+        if v.uk_driving_licence_ok(m.group()):
+            yield "driver_license", m.start(), m.end()
+    for m in matches_at(_CPF, text, t.digit_word_starts()):
+        if v.br_cpf_ok(m.group()):
+            yield "br_cpf", m.start(), m.end()
+    for kind, trigger in NATIONAL_TRIGGERS.items():
+        # A text that names the identifier ("BSN", "NIF") may give it anywhere: every number of
+        # its shape that passes its check counts.
+        if not any(_is_word_at(low, start, end) for start, end in trigger.hits(low)):
+            continue
+        for m in matches_at(_NATIONAL_BARE[kind], text, t.digit_word_starts()):
+            if _NATIONAL_CHECKS[kind](m.group()):
+                yield kind, m.start(), m.end()

@@ -1,0 +1,65 @@
+"""Recognizers of IP addresses, told apart from version numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bastion.guardrails import validators as v
+from bastion.guardrails.scanning import (
+    Match,
+    Text,
+    before,
+    matches_at,
+)
+
+# --- IP addresses -------------------------------------------------------------------------
+
+_IPV4 = re.compile(r"\d(?<![\w.].)\d{0,2}(?:\.\d{1,3}){3}(?![\w]|\.\d)")  # octets: ip_ok
+_IPV6 = re.compile(
+    r"[0-9A-Fa-f:](?<![\w:.].)(?:(?<=:)|[0-9A-Fa-f]{0,3}:)(?:[0-9A-Fa-f]{0,4}:){1,6}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?"
+    r"(?:%[\w.]{1,16})?(?![\w:]|\.\d)"
+)
+_VERSION_CONTEXT = re.compile(
+    r"(?i:\bv|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
+    r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
+    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o)"
+    r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for))?[ \t:=]{0,3}$"
+)
+
+
+def find_ipv4(t: Text) -> Iterator[Match]:
+    text = t.text
+    for m in matches_at(_IPV4, text, t.digit_word_starts()):
+        if before(text, m.start(), _VERSION_CONTEXT, 32):
+            continue
+        if text.startswith("/", m.end()) and text[m.end() + 1 : m.end() + 2].isdigit():
+            continue  # a CIDR block names a network, not a host
+        if _version_like(m.group()) and not before(text, m.start(), _IP_CONTEXT, 40):
+            continue
+        if v.ip_ok(m.group()):
+            yield "ip_address", m.start(), m.end()
+
+
+def _version_like(quad: str) -> bool:
+    """1.7.0.17, 4.1.2.8: a one-digit first part and small others read as a version number."""
+    first, *rest = (int(part) for part in quad.split("."))
+    return first < 10 and all(part <= 20 for part in rest)
+
+
+_IP_CONTEXT = re.compile(
+    r"(?i:\bip\b|ipv4|address|adresse|direcci[oó]n|indirizzo|adres|endere[cç]o|host|server"
+    r"|client|remote|from|src|dst|peer|gateway|dns|ping|connect)"
+)
+
+
+def find_ipv6(t: Text) -> Iterator[Match]:
+    text = t.text
+    if "::" in text or text.count(":") >= 7:
+        for m in _IPV6.finditer(text):
+            candidate = m.group()
+            hex_digits = sum(c in "0123456789abcdefABCDEF" for c in candidate.split("%")[0])
+            if hex_digits < 4 or candidate.count(":") < 2:
+                continue
+            if v.ip_ok(candidate):
+                yield "ip_address", m.start(), m.end()
