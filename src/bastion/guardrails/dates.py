@@ -28,7 +28,7 @@ for _number, _names in enumerate(
         "july jul juillet juli julio luglio julho",
         "august aug août aout agosto augustus",
         "september sep sept septembre septiembre settembre setembro",
-        "october oct octobre oktober octubre ottobre okt oktober outubro",
+        "october oct octobre oktober octubre ottobre okt outubro",
         "november nov novembre noviembre novembro",
         "december dec décembre decembre dezember diciembre dicembre dez dezembro",
     ),
@@ -77,7 +77,7 @@ def _parse_date(m: re.Match[str]) -> bool:
         return number is not None and v.plausible_date(_full_year(int(year)), number, int(day))
     if m.group("num"):
         a, b, c = (int(x) for x in re.split(r"[/.\-]", m.group("num")))
-        year = c if c >= 100 else (1900 + c if c > 30 else 2000 + c)
+        year = _full_year(c)
         # Day-first or month-first: either reading makes it a date.
         return v.plausible_date(year, b, a) or v.plausible_date(year, a, b)
     words = re.findall(r"[^\W\d_]+|\d+", m.group("dmy") or m.group("mdy") or "")
@@ -117,7 +117,6 @@ _DOB_TRIGGER = Trigger(
     "birth_date",
     "date_of_birth",
     "ddn",
-    "naiss",
     "geb",
     "fec.",
     "f. nac",
@@ -127,7 +126,6 @@ _DOB_TRIGGER = Trigger(
     "data nasc",
     "data_nasc",
     "date_naissance",
-    "geb.",
     "geburtstag",
     "nac.",
     "nacido",

@@ -310,7 +310,6 @@ _LICENCE_WORDS = (
     "patente n.",
     "permis :",
     "permis:",
-    "permis n",
     "patente:",
     "patente :",
     "numero patente",
@@ -406,10 +405,9 @@ def find_context_ids(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=64):
         value = m.group(1)
         if sum(c.isdigit() for c in value) >= 3:
-            kind = "medical_record_number"
             if len(v.digits_only(value)) == 10 and "nhs" in low and not v.gb_nhs_ok(value):
                 continue  # an NHS number has a check digit
-            yield kind, m.start(1), m.end(1)
+            yield "medical_record_number", m.start(1), m.end(1)
     for hit, _ in _RECORD_TRIGGER.hits(low):
         # The id word may come first: look a few words back from the record word.
         near = _MRN_GENERIC.search(text, max(0, hit - 16), hit + 64)
