@@ -25,6 +25,9 @@ _INVISIBLE = re.compile(
 )
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     text: str
@@ -45,15 +48,19 @@ def normalize(text: str) -> Normalized | None:
         return None
     parts: list[str] = []
     origin: list[int] = []
-    for index, ch in enumerate(text):
-        if ch.isascii():
-            parts.append(ch)
-            origin.append(index)
-            continue
-        if _INVISIBLE.match(ch):
-            continue
-        folded = unicodedata.normalize("NFKC", ch)
-        parts.append(folded)
-        origin.extend([index] * len(folded))
-    origin.append(len(text))
+    position = 0
+    # ASCII stretches are copied whole; only the other characters are folded one by one.
+    for run in _NON_ASCII.finditer(text):
+        parts.append(text[position : run.start()])
+        origin.extend(range(position, run.start()))
+        for index in range(run.start(), run.end()):
+            ch = text[index]
+            if _INVISIBLE.match(ch):
+                continue
+            folded = unicodedata.normalize("NFKC", ch)
+            parts.append(folded)
+            origin.extend([index] * len(folded))
+        position = run.end()
+    parts.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
     return Normalized("".join(parts), origin)
