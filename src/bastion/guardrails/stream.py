@@ -7,8 +7,11 @@ where the recognizers say one may still be growing (``growing``: a token without
 such as a JWT or a key, a private key block, an open quoted password), so no value the scan of
 the whole text would find is ever released in part, whatever the size of the pieces. The scan
 of each piece also sees the last ``context`` characters released before it, so recognizers that
-need a context word ("SSN", "born on") still find values whose context came earlier. The end of
-the stream releases the rest.
+need a context word ("SSN", "born on") still find values whose context came earlier; words that
+change how a whole document is read ("NIF", "phone") are carried forward before it, and values
+masked once are masked again where they come back, as in the whole-text scan. A token longer
+than any value (``MAX_HELD``) is dropped rather than released in part. The end of the stream
+releases the rest.
 
 With ``block``, the first value found ends the text instead: what came before it is released
 and nothing after it ever is (``blocked`` turns true).
