@@ -51,15 +51,19 @@ _DOB = re.compile(
     r"|geburts[_\-]?datum|fecha[_ ]nac(?:imiento)?|data[_ ]nasc(?:ita|imento)?\.?|date[_ ]naissance"
     r"|n\u00e9e?[ ]le|nee[ ]le|geboren(?:[ ](?:am|op))?|geb\.(?:[ ]?am)?|geburtsdatum"
     r"|geburtstag|date[ ]de[ ]naissance|fecha[ ]de[ ]nacimiento|f\.[ ]?(?:de[ ])?nac\."
-    r"|nacid[oa](?:/[ao])?[ ]el|data[ ]di[ ]nascita|nat[oa](?:/[ao])?[ ]il|geboortedatum"
+    r"|nacid[oa](?:/[ao])?|data[ ]di[ ]nascita|geboortedatum"
     r"|data[ ]de[ ]nascimento"
-    r"|nascid[oa][ ]em|ddn|date[ ]de[ ]naiss\.?|naiss\.|geb\.?-?datum"
+    r"|nascid[oa](?:/[ao])?|ddn|date[ ]de[ ]naiss\.?|naiss\.|geb\.?-?datum"
     r"|fec(?:ha)?\.[ ]?(?:de[ ])?nac\."
     r"|f\.[ ]?nacimiento|dt\.[ ]?nascita|d\.n\.|geboortedat\.?"
+    # "nato a Roma il …", "né à Lyon le …": the place comes between the word and the date.
+    # Written in capitals, NATO is an alliance, so only "nato"/"Nato" count.
+    r"|(?-i:[Nn]at[oa])(?:/[ao])?|n\u00e9e?"
     # Any other word built on a birth stem: Birthdate, Geburts-Datum, naissance, nacimiento...
     r"|[a-z\u00e0-\u00ff_\-]{0,12}(?:birth|geburt|naiss|nacim|nascim|nascit|geboort)[a-z\u00e0-\u00ff_\-.]{0,12})"
     r"(?![a-z]))"
-    rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
+    # An ISO date may carry a time ("1985-03-12T00:00:00Z"); any other letter after it does not.
+    rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?!(?!T\d{{2}}:)\w|[.\-/]\d)"
 )
 
 

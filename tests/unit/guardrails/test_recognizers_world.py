@@ -71,6 +71,7 @@ def test_values_written_in_the_wild_are_found(text: str, kind: str, value: str) 
         "I forgot my password again.",
         "Part no. +1 234 567 8901 is out of stock",
         "The Meeting With Marketing Team",
+        "NATO summit on 12/07/2024",
     ],
 )
 def test_look_alikes_are_left_alone(text: str) -> None:
@@ -95,6 +96,10 @@ def test_full_width_and_invisible_characters_are_folded_and_masked_where_written
         ("dateOfBirth: 1985-03-12", "date_of_birth", "1985-03-12"),
         ("Kundengeburtsdatum: 12.03.1985", "date_of_birth", "12.03.1985"),
         ("jane99\tat\texample.com", "email", "jane99\tat\texample.com"),
+        ("nato a Roma il 12/03/1985", "date_of_birth", "12/03/1985"),
+        ("nacido en Madrid el 3 de marzo de 1985", "date_of_birth", "3 de marzo de 1985"),
+        ("n\u00e9 \u00e0 Lyon le 1er mars 1980", "date_of_birth", "1er mars 1980"),
+        ('"birthDate": "1985-03-12T00:00:00Z"', "date_of_birth", "1985-03-12"),
         ("Teilnehmende: Emma Wirth, Jonas Weber\n- Jonas Weber bucht", "person", "Jonas Weber"),
     ],
 )
