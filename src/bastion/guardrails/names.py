@@ -181,8 +181,9 @@ _PLACE_PREFIX = frozenset(
     hotel hôtel sankt st ste"""
     )
 )
-# Words that end a person reading: organisations, places, street types, document words.
-_BLOCK = frozenset(
+# Words that make the capitalised words before them an organisation or a place ("Billing
+# Team", "Maria Schmidt GmbH", "Victoria Station"); they also end a person reading (_BLOCK).
+_ORGANISATIONS_AND_PLACES = frozenset(
     _split(
         """inc ltd llc plc corp co company gmbh ag kg ug ohg sa sarl sas sl srl spa bv nv ab oy
     group holding holdings bank trust foundation fund partners associates consulting
@@ -191,14 +192,20 @@ _BLOCK = frozenset(
     clinic clinique clínica clinica ospedale ziekenhuis hôpital hotel restaurant café cafe
     street st road rd avenue ave boulevard blvd lane ln drive court place square park way
     parkway pkwy terrace ter close ct crescent gardens hwy highway circle cir trail trl sq pl
-    row mews grove walk hill
-    bridge station airport beach city county state river lake mount mountain island valley
-    straße strasse str weg platz allee gasse ring ufer damm markt
-    rue avenue chemin impasse allée quai cours
+    row mews grove walk hill bridge station airport beach city county state river lake
+    mount mountain island valley straße strasse str weg platz allee gasse ring ufer damm
+    markt straat laan gracht plein kade singel ministry ministerium ministère ministerio
+    ministero department council committee office team support service services center
+    centre centro zentrum"""
+    )
+)
+_ORG_WORDS = _ORGANISATIONS_AND_PLACES | {"royal"}
+# Words that end a person reading: organisations and places (above), street types, days and
+# months, function words, countries, brands.
+_BLOCK = _ORGANISATIONS_AND_PLACES | frozenset(
+    _split(
+        """rue avenue chemin impasse allée quai cours
     calle avenida plaza paseo carrer via viale piazza corso largo vicolo rua travessa praça
-    straat laan gracht plein kade singel
-    ministry ministerium ministère ministerio ministero department council committee
-    office team support service services center centre centro zentrum
     monday tuesday wednesday thursday friday saturday sunday
     montag dienstag mittwoch donnerstag freitag samstag sonntag
     lundi mardi mercredi jeudi vendredi samedi dimanche
@@ -284,26 +291,6 @@ _STREET_SUFFIXES = (
     "ufer",
     "damm",
     "ring",
-)
-
-
-# Words that make the capitalised words before them an organisation or a place ("Billing
-# Team", "Maria Schmidt GmbH", "Victoria Station").
-_ORG_WORDS = frozenset(
-    _split(
-        """inc ltd llc plc corp co company gmbh ag kg ug ohg sa sarl sas sl srl spa bv nv ab oy
-    group holding holdings bank trust foundation fund partners associates consulting
-    university universität université universidad università universiteit universidade
-    college school institute institut instituto istituto academy akademie hospital klinik
-    clinic clinique clínica clinica ospedale ziekenhuis hôpital hotel restaurant café cafe
-    street st road rd avenue ave boulevard blvd lane ln drive court place square park way
-    parkway pkwy terrace ter close ct crescent gardens hwy highway circle cir trail trl sq pl
-    row mews grove walk hill bridge station airport beach city county state river lake
-    mount mountain island valley straße strasse str weg platz allee gasse ring ufer damm
-    markt straat laan gracht plein kade singel ministry ministerium ministère ministerio
-    ministero department council committee office team support service services center
-    centre centro zentrum royal"""
-    )
 )
 
 
