@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from pii_eval import load, match, percentile, ratio
+from pii_eval import load, match, ratio, speed_table
+from pii_eval import speed as measure
 
 from bastion.guardrails.addresses import scan_addresses
 from bastion.guardrails.names import scan_names
@@ -101,36 +101,16 @@ def evaluate(samples: list[dict[str, Any]], errors: int, errors_kind: str | None
 
 
 def speed(samples: list[dict[str, Any]], repeat: int) -> None:
-    rows: list[tuple[str, Any]] = [
-        ("names", scan_names),
-        ("addresses", scan_addresses),
-        ("both", predict),
+    rows = [
+        (name, measure(samples, scanner, repeat))
+        for name, scanner in (
+            ("names", scan_names),
+            ("addresses", scan_addresses),
+            ("both", predict),
+        )
     ]
     print()
-    print("| scanner | sample ms/KB p50 | sample ms/KB p95 | 1 KB prompt ms/KB p50 | p95 |")
-    print("|---|---:|---:|---:|---:|")
-    prompts: list[str] = []
-    current: list[str] = []
-    size = 0
-    for sample in samples:
-        current.append(sample["text"])
-        size += len(sample["text"].encode()) + 1
-        if size >= 1024:
-            prompts.append("\n".join(current))
-            current, size = [], 0
-    for name, scanner in rows:
-        figures: list[float] = []
-        for texts in ([s["text"] for s in samples], prompts):
-            per_kb: list[float] = []
-            for text in texts:
-                best = float("inf")
-                for _ in range(repeat):
-                    t0 = time.perf_counter()
-                    scanner(text)
-                    best = min(best, time.perf_counter() - t0)
-                per_kb.append(best * 1000 / (max(1, len(text.encode())) / 1024))
-            figures += [percentile(per_kb, 50), percentile(per_kb, 95)]
-        print(f"| {name} | " + " | ".join(f"{x:.3f}" for x in figures) + " |")
+    print(speed_table(rows))
 
 
 def main() -> None:
