@@ -108,6 +108,33 @@ def test_an_inspection_past_its_time_limit_blocks_external_dispatch(
     assert gateway.metric("bastion_guardrail_failures_total", reason="timeout") == 1
 
 
+def post_chat(
+    gateway: RunningGateway,
+    model: str,
+    messages: list[dict[str, Any]],
+    classification: str | None = None,
+) -> httpx.Response:
+    """A raw chat request (the SDK would retry or raise on purpose-made refusals)."""
+    headers = {"authorization": f"Bearer {ADMIN_KEY}"}
+    if classification is not None:
+        headers["x-bastion-data-classification"] = classification
+    return httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": model, "messages": messages, "max_tokens": 8},
+        headers=headers,
+    )
+
+
+HI = [{"role": "user", "content": "hi"}]
+
+
+def with_image(text: str) -> list[dict[str, Any]]:
+    """One user message holding ``text`` and an image the scan cannot read."""
+    image = {"url": "data:image/png;base64,iVBORw0KGgo="}
+    parts = [{"type": "text", "text": text}, {"type": "image_url", "image_url": image}]
+    return [{"role": "user", "content": parts}]
+
+
 def test_medical_records_stay_home_by_default(hybrid: Callable[..., RunningGateway]) -> None:
     gateway = hybrid()
     note = "Patient seen today, MRN: 448812, follow-up in two weeks."
@@ -125,27 +152,9 @@ def test_an_egress_policy_lets_only_requests_scanned_clean_leave(
     # A value the guardrail policy allows through labels nothing: the request leaves.
     card = chat(gateway, "assistant", f"card {CARD}")
     assert card.headers["x-bastion-backend"] == "cloud"
-    declared = httpx.post(
-        gateway.url + "/v1/chat/completions",
-        json={"model": "assistant", "messages": [{"role": "user", "content": "hi"}]},
-        headers={
-            "authorization": f"Bearer {ADMIN_KEY}",
-            "x-bastion-data-classification": "internal",
-        },
-    )
+    declared = post_chat(gateway, "assistant", HI, classification="internal")
     assert declared.headers["x-bastion-backend"] == "gpu"
-    image = {
-        "role": "user",
-        "content": [
-            {"type": "text", "text": "what is in this picture?"},
-            {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
-        ],
-    }
-    unscanned = httpx.post(
-        gateway.url + "/v1/chat/completions",
-        json={"model": "cloud-only", "messages": [image]},
-        headers={"authorization": f"Bearer {ADMIN_KEY}"},
-    )
+    unscanned = post_chat(gateway, "cloud-only", with_image("what is in this picture?"))
     assert unscanned.status_code == 503
     assert unscanned.json()["error"]["code"] == "no_local_backend"
     assert "not scanned clean" in unscanned.json()["error"]["message"]
@@ -156,14 +165,7 @@ def test_without_guardrails_nothing_is_scanned_clean(
 ) -> None:
     gateway = hybrid(guardrails={"enabled": False}, routing={"egress": {"allow": ["public"]}})
     assert chat(gateway, "assistant", "hello").headers["x-bastion-backend"] == "gpu"
-    public = httpx.post(
-        gateway.url + "/v1/chat/completions",
-        json={"model": "assistant", "messages": [{"role": "user", "content": "hi"}]},
-        headers={
-            "authorization": f"Bearer {ADMIN_KEY}",
-            "x-bastion-data-classification": "public",
-        },
-    )
+    public = post_chat(gateway, "assistant", HI, classification="public")
     assert public.headers["x-bastion-backend"] == "cloud", "a client may vouch for public data"
 
 
@@ -184,18 +186,9 @@ def test_a_backend_egress_policy_overrides_the_default(
         routing={"egress": {"allow": ["public"]}},
     )
 
-    def send(model: str) -> httpx.Response:
-        return httpx.post(
-            gateway.url + "/v1/chat/completions",
-            json={"model": model, "messages": [{"role": "user", "content": "hi"}]},
-            headers={
-                "authorization": f"Bearer {ADMIN_KEY}",
-                "x-bastion-data-classification": "internal",
-            },
-        )
-
-    assert send("trusted/bastion-sim").status_code == 200
-    refused = send("strict/bastion-sim")
+    trusted = post_chat(gateway, "trusted/bastion-sim", HI, classification="internal")
+    assert trusted.status_code == 200
+    refused = post_chat(gateway, "strict/bastion-sim", HI, classification="internal")
     assert refused.status_code == 503
     assert "take only public data, not internal" in refused.json()["error"]["message"]
 
@@ -205,18 +198,7 @@ def test_redaction_keeps_what_it_cannot_read_at_home(
 ) -> None:
     gateway = hybrid(guardrails={"input": {"actions": {"pii": "redact"}}})
     assert chat(gateway, "assistant", f"card {CARD}").headers["x-bastion-backend"] == "cloud"
-    image = {
-        "role": "user",
-        "content": [
-            {"type": "text", "text": "read the card in this photo"},
-            {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
-        ],
-    }
-    answer = httpx.post(
-        gateway.url + "/v1/chat/completions",
-        json={"model": "assistant", "messages": [image], "max_tokens": 8},
-        headers={"authorization": f"Bearer {ADMIN_KEY}"},
-    )
+    answer = post_chat(gateway, "assistant", with_image("read the card in this photo"))
     assert answer.headers["x-bastion-backend"] == "gpu"
     assert gateway.metric("bastion_guardrail_failures_total", reason="unreadable") == 1
 
