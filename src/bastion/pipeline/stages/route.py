@@ -49,9 +49,7 @@ class Route(BaseStage):
         self._egress: dict[str, frozenset[str]] = {}
         for name, pool in pools.items():
             own = pool.config.egress
-            allow = own.allow if own is not None and own.allow is not None else None
-            if allow is None:
-                allow = settings.egress.allow
+            allow = settings.egress.allow if own is None or own.allow is None else own.allow
             if pool.location != "local" and allow is not None:
                 self._egress[name] = frozenset(allow)
         self._classification_header = settings.classification_header.lower()
