@@ -112,31 +112,16 @@ def find_provider_keys(t: Text) -> Iterator[Match]:
                 yield "bearer_token", m.start(1), m.end(1)
 
 
-def _keyed_from_identifier_start(text: str, low: str) -> Iterator[re.Match[str]]:
-    """Matches of the keyed-secret pattern from the start of each setting name holding "key" or
-    "token" (the word is often at its end: AZURE_STORAGE_KEY)."""
-    position = 0
-    for start, _ in _KEYED_SECRET_TRIGGER.hits(low):
-        if start < position:
-            continue
-        ident = start
-        while (
-            ident > 0
-            and start - ident < 40
-            and (text[ident - 1].isalnum() or text[ident - 1] in "_.-")
-        ):
-            ident -= 1
-        found = _KEYED_SECRET.match(text, ident)
-        if found is not None:
-            position = found.end()
-            yield found
+def _in_setting_name(ch: str) -> bool:
+    return ch.isalnum() or ch in "_.-"
 
 
 def find_keyed_secrets(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     if "=" not in text and ":" not in text:
         return
-    for found in _keyed_from_identifier_start(text, low):
+    # From the start of each setting name holding "key" or "token" (AZURE_STORAGE_KEY).
+    for found in keyed(text, low, _KEYED_SECRET_TRIGGER, _KEYED_SECRET, word=_in_setting_name):
         value = found.group("value")
         if not looks_random(value, min_distinct=10) or _PLACEHOLDER.match(value):
             continue

@@ -154,7 +154,7 @@ _BORN_AFTER_TRIGGER = Trigger("geboren", "born", "n\u00e9", "nacid", "nato", "na
 
 def find_dob(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
-    for m in keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48, word_start=True):
+    for m in keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48, word=str.isalpha):
         if _parse_date(m):
             yield "date_of_birth", m.start(1), m.end(1)
     for hit, _ in _BORN_AFTER_TRIGGER.hits(low):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 Match = tuple[str, int, int]  # kind, start, end
 
@@ -31,15 +31,16 @@ def keyed(
     pattern: re.Pattern[str],
     *,
     digit_within: int = 0,
-    word_start: bool = False,
+    word: Callable[[str], bool] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Matches of `pattern`, tried only where a context keyword starts.
 
     `trigger`'s keywords are found in the lowered text (fast: no case folding per
-    position); `pattern` is then matched from each keyword (with `word_start`, from the start
-    of the word holding it: "dateOfBirth", "Kundengeburtsdatum"). `low` has the length of
-    `text` (see `_lower`), so offsets line up. With `digit_within`, a keyword is skipped
-    unless a digit follows within that many characters (the value is numeric).
+    position); `pattern` is then matched from each keyword, or, given `word` (the characters
+    a word is made of), from the start of the word holding it, at most `_WORD_REACH`
+    characters back: "dateOfBirth", "Kundengeburtsdatum", "AZURE_STORAGE_KEY". `low` has the
+    length of `text` (see `_lower`), so offsets line up. With `digit_within`, a keyword is
+    skipped unless a digit follows within that many characters (the value is numeric).
     """
     position = 0
     for start, end in trigger.hits(low):
@@ -48,8 +49,8 @@ def keyed(
         if digit_within and DIGIT.search(text, end, end + digit_within) is None:
             continue
         begin = start
-        if word_start:
-            while begin > 0 and end - begin < 24 and text[begin - 1].isalpha():
+        if word is not None:
+            while begin > 0 and start - begin < _WORD_REACH and word(text[begin - 1]):
                 begin -= 1
         m = pattern.match(text, begin)
         if m is not None:
@@ -57,6 +58,7 @@ def keyed(
             yield m
 
 
+_WORD_REACH = 40
 DIGIT = re.compile(r"\d")
 ASCII_DIGITS = "0123456789"
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
