@@ -110,16 +110,21 @@ def test_a_streamed_answer_is_stored_and_served_again(
     assert len(upstream.requests) == 1
 
 
-def test_anthropic_answers_are_cached_too(
-    scripted: tuple[Any, str], start_gateway: GatewayFactory
-) -> None:
+def anthropic_client(scripted: tuple[Any, str], start_gateway: GatewayFactory) -> tuple[Any, Any]:
+    """The scripted upstream, and an Anthropic client of tenant acme on a caching gateway."""
     import anthropic
 
     upstream, url = scripted
     backend = anthropic_backend(url, api_key="sk-ant-x")
     gateway = start_gateway({"anth": backend}, cache={"enabled": True})
     _, secret = make_key(gateway, "acme")
-    client = anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)
+    return upstream, anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)
+
+
+def test_anthropic_answers_are_cached_too(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, client = anthropic_client(scripted, start_gateway)
     request = {
         "model": "anth/echo",
         "max_tokens": 16,
@@ -226,13 +231,7 @@ def test_a_shared_endpoint_serves_the_tenant_but_not_first_person_prompts(
 def test_anthropic_end_users_under_one_key_are_kept_apart(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:
-    import anthropic
-
-    upstream, url = scripted
-    backend = anthropic_backend(url, api_key="sk-ant-x")
-    gateway = start_gateway({"anth": backend}, cache={"enabled": True})
-    _, secret = make_key(gateway, "acme")
-    client = anthropic.Anthropic(base_url=gateway.url, api_key=secret, max_retries=0)
+    upstream, client = anthropic_client(scripted, start_gateway)
 
     def ask_as(user: str) -> Any:
         return client.messages.with_raw_response.create(
