@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 
 from bastion.guardrails.findings import Finding
+from bastion.guardrails.scanning import DIGIT
 
 __all__ = ["scan_addresses"]
 
@@ -261,7 +262,6 @@ _PO_BOX = re.compile(
     rf"casella{_S}postale|caixa{_S}postal|postbus|bo[iî]te{_S}postale)|BP|CP|C\.P\.)"
     rf"{_S}?\d{{1,6}}(?:{_S}\d{{2,4}})?(?![\w])"
 )
-_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"19\d\d|20\d\d")
 _TRAILING = " \t\u00a0,.;:-\u2013|\n\r"
 
@@ -389,7 +389,7 @@ def _has_capital(street: str, skip: int) -> bool:
 
 def scan_addresses(text: str) -> list[Finding]:
     """Postal addresses in `text`, as findings of kind "postal_address"."""
-    if not text or _DIGIT.search(text) is None:
+    if not text or DIGIT.search(text) is None:
         return []
     spans: list[tuple[int, int]] = []
     covered = 0
