@@ -84,13 +84,15 @@ class StreamMasker:
         self._held += piece
         held = self._held
         cut = len(held) - self._holdback
+        if cut < self._step:
+            return ""  # nothing to release yet, however the held text ends
         start = self._growing(held)
         if start is not None:
             if len(held) - start > MAX_HELD:
                 return self._drop_token(start)
             cut = min(cut, start)
-        if cut < self._step:
-            return ""
+            if cut < self._step:
+                return ""
         findings = self._findings(held)
         if findings and self._block:
             return self._end_before(findings)
