@@ -42,6 +42,7 @@ class _Source:
     hints: tuple[str, ...]  # one must occur in the text (case as written); () = always run
     patterns: tuple[re.Pattern[str], ...]
     group: int = 0  # which group of a match is the secret
+    label: str = ""  # a setting name the pattern takes in before the secret ("AccountKey=")
 
 
 def _patterns(detector: type, *indices: int) -> tuple[re.Pattern[str], ...]:
@@ -54,7 +55,7 @@ _NPM_TOKEN = re.compile(r"_authToken=[ \t]{0,4}(npm_[A-Za-z0-9]{36}|[A-Fa-f0-9\-
 _SAS_SIGNATURE = re.compile(r"[?&]sig=([A-Za-z0-9%+/]{40,100}(?:%3D|=){0,2})")
 
 _SOURCES: tuple[_Source, ...] = (
-    _Source("azure_key", ("AccountKey",), _patterns(AzureStorageKeyDetector)),
+    _Source("azure_key", ("AccountKey",), _patterns(AzureStorageKeyDetector), label="AccountKey="),
     _Source("azure_key", ("SharedAccessKey",), (_SHARED_ACCESS_KEY,), group=1),
     _Source("azure_key", ("sig=",), (_SAS_SIGNATURE,), group=1),
     _Source("api_key", ("gl", "GR1348941"), _patterns(GitLabTokenDetector)),
@@ -89,8 +90,8 @@ def find_provider_secrets(text: str) -> Iterator[Match]:
                 start, end = m.span(group)
                 if start < 0:
                     continue
-                if text.startswith("AccountKey=", start):
-                    start += len("AccountKey=")
+                if source.label and text.startswith(source.label, start):
+                    start += len(source.label)
                 while start < end and text[start] in _BEFORE:
                     start += 1
                 while end > start and text[end - 1] in _AFTER:
