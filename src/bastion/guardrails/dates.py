@@ -45,6 +45,8 @@ _DATE = (
     r"[ ](?:de[ ])?\d{4})"
     rf"|(?P<mdy>(?i:{_MONTH_RE})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
     rf"|(?P<dmon>\d{{1,2}}[-/ ](?i:{_MONTH_RE})\.?[-/ ](?:\d{{4}}|\d{{2}}))"
+    # Written as one number, as databases and forms export it: 19850312.
+    r"|(?P<compact>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
 )
 _DOB = re.compile(
     r"(?i:\b(?:d\.?o\.?b|date[ _]of[ _]birth|birth[ _\-]?date|born(?:[ ](?:on|in))?|birthday"
@@ -60,7 +62,12 @@ _DOB = re.compile(
     # Written in capitals, NATO is an alliance, so only "nato"/"Nato" count.
     r"|(?-i:[Nn]at[oa])(?:/[ao])?|n\u00e9e?"
     # Any other word built on a birth stem: Birthdate, Geburts-Datum, naissance, nacimiento...
-    r"|[a-z\u00e0-\u00ff_\-]{0,12}(?:birth|geburt|naiss|nacim|nascim|nascit|geboort)[a-z\u00e0-\u00ff_\-.]{0,12})"
+    # Verbs: "nació el", "nasci em", "nacque il"; the genealogists' "b." and a form's "DN:".
+    r"|naci[\u00f3o]|nac[i\u00ed]|nasc(?:i|eu)|nacqu[ei]|(?<![\w.])b\.(?=[ ]?\d)|dn(?=[ ]?:)"
+    # Any other word built on a birth stem: Birthdate, Geburts-Datum, naissance, nacimiento,
+    # and in neighbouring languages (data urodzenia, datum rođenja, födelsedatum).
+    r"|[a-z\u00e0-\u00ff_\-]{0,12}(?:birth|geburt|naiss|nacim|nascim|nascit|geboort|urodz"
+    r"|ro\u0111en|rodjen|narozen|f\u00f6del|f\u00f8dsel|syntym)[a-z\u00e0-\u00ff_\-.]{0,12})"
     r"(?![a-z]))"
     # An ISO date may carry a time ("1985-03-12T00:00:00Z"); any other letter after it does not.
     rf"[^\n\d]{{0,30}}?(?<![\w])({_DATE})(?!(?!T\d{{2}}:)\w|[.\-/]\d)"
@@ -79,6 +86,9 @@ def _parse_date(m: re.Match[str]) -> bool:
         day, month, year = re.split(r"[-/ ]", m.group("dmon"))
         number = _MONTH_NAMES.get(month.lower().rstrip("."))
         return number is not None and v.plausible_date(_full_year(int(year)), number, int(day))
+    if m.group("compact"):
+        compact = m.group("compact")
+        return v.plausible_date(int(compact[:4]), int(compact[4:6]), int(compact[6:]))
     if m.group("num"):
         a, b, c = (int(x) for x in re.split(r"[/.\-]", m.group("num")))
         year = _full_year(c)
@@ -140,6 +150,20 @@ _DOB_TRIGGER = Trigger(
     "data de nascimento",
     "nascido",
     "nascida",
+    "naci",
+    "nac\u00ed",
+    "nasci",
+    "nasceu",
+    "nacqu",
+    "b.",
+    "dn",
+    "urodz",
+    "ro\u0111en",
+    "rodjen",
+    "narozen",
+    "f\u00f6del",
+    "f\u00f8dsel",
+    "syntym",
 )
 
 
@@ -166,8 +190,10 @@ def find_dob(t: Text) -> Iterator[Match]:
 # A full date right after a person's name ("TORRES, Noa (02/11/1966)", "Jane Roe, 1985-03-12,")
 # is the person's birth date in rosters, patient lists and forms.
 _DATE_AFTER_NAME = re.compile(
-    r"[ \t]{0,2}(?:[,;(\-\u2013|*][ \t]{0,2}|[ \t](?i:born|geb\.|n\u00e9e?|nat[oa]|nacid[oa]|"
-    r"nascid[oa]|geboren)[ \t]{1,2})(?:(?i:le|am|il|el|em|on|op)[ \t])?"
+    # "Peter Brandt, * 12.03.1980": the asterisk is how German and genealogy write "born".
+    r"[ \t]{0,2}(?:[,;(\-\u2013|*][ \t]{0,2}(?:\*[ \t]{0,2})?"
+    r"|[ \t](?i:born|geb\.|n\u00e9e?|nat[oa]|nacid[oa]|nascid[oa]|geboren)[ \t]{1,2})"
+    r"(?:(?i:le|am|il|el|em|on|op)[ \t])?"
     rf"(?<![\w])({_DATE})(?![\w]|[.\-/]\d)"
 )
 

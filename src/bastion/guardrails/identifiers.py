@@ -127,7 +127,10 @@ _CODICE_FISCALE = re.compile(
 _STEUER_ID = re.compile(
     r"(?i:steuer[ \-]?id(?:nr|entifikationsnummer)?|steuerliche[ ]identifikationsnummer"
     r"|identifikationsnummer|\bidnr\b|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
-    r"[^\d\n]{0,25}?(\d{2} ?\d{3} ?\d{3} ?\d{3})(?![\w\-]|\.\d)"
+    # Written in one run, or in groups of two to four digits with one kind of separator:
+    # "12 345 678 901", "123 456 789 01", "12-345-678-901".
+    r"[^\d\n]{0,25}?(\d{2,4}(?:(?P<sep>[ .\-/])\d{2,4}(?:(?P=sep)\d{2,4}){1,3}|\d{7,9}))"
+    r"(?![\w\-]|[.,/]\d)"
 )
 
 
@@ -243,6 +246,20 @@ _MRN_WORDS = (
     "case number",
     "case no",
     "encounter",
+    "hospital no",
+    "hospital number",
+    "hospital #",
+    "hosp. no",
+    "hosp no",
+    "hosp. #",
+    "ur number",
+    "ur no",
+    "unit number",
+    "unit no",
+    "aufnahme-nr",
+    "aufnahmenr",
+    "kis-nr",
+    "krankenblatt",
 )
 _MRN = re.compile(
     r"(?i:\b(?:"
@@ -314,6 +331,14 @@ _LICENCE_WORDS = (
     "patente :",
     "numero patente",
     "licen\u00e7a de condu\u00e7\u00e3o",
+    "lic#",
+    "lic #",
+    "license #",
+    "licence #",
+    "license number",
+    "licence number",
+    "f\u00fchrerscheinnummer",
+    "n\u00famero de carnet",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
@@ -327,18 +352,14 @@ _LICENCE = re.compile(
 _UK_LICENCE = re.compile(r"[A-Z9](?<![\w].)[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
 _NATIONAL_WORDS = {
     "nl_bsn": ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"),
-    "pt_nif": ("nif", "contribuinte", "n\u00famero fiscal"),
-    "br_cpf": ("cpf",),
-}
-_NATIONAL_CONTEXT = {
-    kind: re.compile(
-        r"(?i:\b(?:"
-        + alternatives(words)
-        + r")(?![a-z]))"
-        + _LABEL
-        + r"(\d[\d .\-]{7,12}\d)(?![\w\-]|\.\d)"
-    )
-    for kind, words in _NATIONAL_WORDS.items()
+    "pt_nif": (
+        "nif",
+        "contribuinte",
+        "n\u00famero fiscal",
+        "identifica\u00e7\u00e3o fiscal",
+        "identificacao fiscal",
+    ),
+    "br_cpf": ("cpf", "c.p.f"),
 }
 NATIONAL_TRIGGERS = {kind: Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
 _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
@@ -351,7 +372,9 @@ _NATIONAL_BARE = {
         r"\d(?<![\w\-.].)(?:\d{3}[ .]?\d{2}[ .]?\d{3}|\d{2}[ .]\d{3}[ .]\d{3})(?![\w\-]|[.,]\d)"
     ),
     "pt_nif": re.compile(r"\d(?<![\w\-.].)\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w\-]|[.,]\d)"),
-    "br_cpf": re.compile(r"\d(?<![\w\-.].)\d{2}\.?\d{3}\.?\d{3}-?\d{2}(?![\w\-]|[.,]\d)"),
+    "br_cpf": re.compile(
+        r"\d(?<![\w\-.].)\d{2}(?P<sep>[. ]?)\d{3}(?P=sep)\d{3}[\-/ ]?\d{2}(?![\w\-]|[.,]\d)"
+    ),
 }
 
 

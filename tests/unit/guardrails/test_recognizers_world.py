@@ -61,6 +61,34 @@ def test_values_written_in_the_wild_are_found(text: str, kind: str, value: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Steuer-IdNr. 28 06 43 53 192", "de_steuer_id", "28 06 43 53 192"),
+        ("IdNr.: 280 643 531 92", "de_steuer_id", "280 643 531 92"),
+        ("Identifikationsnummer: 28-064-353-192", "de_steuer_id", "28-064-353-192"),
+        ("C.P.F.: 28059832468", "br_cpf", "28059832468"),
+        ("CPF 280 598 324 68", "br_cpf", "280 598 324 68"),
+        ("N.º de identificação fiscal: 812415868", "pt_nif", "812415868"),
+        ("Hospital No.: H1234567", "medical_record_number", "H1234567"),
+        ("UR number 123456", "medical_record_number", "123456"),
+        ("Aufnahme-Nr.: A2024-1123", "medical_record_number", "A2024-1123"),
+        ("License #: A1234567", "driver_license", "A1234567"),
+        ("Führerscheinnummer: B072RRE2I55", "driver_license", "B072RRE2I55"),
+        ("birthdate=19800312", "date_of_birth", "19800312"),
+        ("Ada Brandt (b. 1985-12-10) wrote", "date_of_birth", "1985-12-10"),
+        ("Peter Schneider, * 12.03.1980 in Köln", "date_of_birth", "12.03.1980"),
+        ("Nació el 12 de marzo de 1980.", "date_of_birth", "12 de marzo de 1980"),
+        ("Nasci em 12/03/1980.", "date_of_birth", "12/03/1980"),
+        ("nacque il 12/03/1980 a Bari", "date_of_birth", "12/03/1980"),
+        ("DN: 12/03/1980", "date_of_birth", "12/03/1980"),
+        ("Data urodzenia: 12.03.1980", "date_of_birth", "12.03.1980"),
+    ],
+)
+def test_more_labels_and_layouts(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Update auf 4.1.2.8 eingespielt",
