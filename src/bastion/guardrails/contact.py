@@ -272,6 +272,18 @@ def _nanp_ok(digits: str) -> bool:
     return len(national) == 10 and national[0] not in "01" and national[3] not in "01"
 
 
+def phone_ok(value: str) -> bool:
+    """Whether a number standing alone (a table cell under a phone header) is one that
+    libphonenumber takes as valid, in international or some region's national format."""
+    core = _strip_extension(value)
+    digits = v.digits_only(core)
+    if not digits:
+        return False
+    if core.startswith(("+", "00")):
+        return _valid_international(core)
+    return (digits[0] != "0" and _nanp_ok(digits)) or _valid_in_some_region(core)
+
+
 def find_phone(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in matches_at(_PHONE_INTL, text, t.with_chars(t.digit_word_starts(), "+")):

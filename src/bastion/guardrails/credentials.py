@@ -250,7 +250,7 @@ def _looks_like_password(value: str) -> bool:
         return False
     if value.startswith("$") and (value[1:].isupper() or value[1:].isidentifier()):
         return False  # a shell variable
-    return _password_value_ok(value) and len(set(value)) >= 5
+    return password_value_ok(value) and len(set(value)) >= 5
 
 
 _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
@@ -293,7 +293,7 @@ _ODBC_TRIGGER = Trigger("server", "data source", "host", "driver", "provider", "
 _PASSWORD_TRIGGER = Trigger("pass", "pwd", "secret")
 
 
-def _password_value_ok(value: str) -> bool:
+def password_value_ok(value: str) -> bool:
     if len(value) < 4 or _PLACEHOLDER.match(value):
         return False
     # A path or a URL is not a password.
@@ -312,7 +312,7 @@ def find_credentials(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     if "://" in text:
         for m in keyed(text, low, _CONN_URI_TRIGGER, _CONN_URI):
-            if not _password_value_ok(m.group(1)):
+            if not password_value_ok(m.group(1)):
                 continue
             end = m.end()
             while end > m.start() and text[end - 1] in TRAILING_PUNCT:
@@ -323,11 +323,11 @@ def find_credentials(t: Text) -> Iterator[Match]:
             yield "connection_string", m.start(), m.end()
     if "jdbc:" in low:
         for m in keyed(text, low, _JDBC_TRIGGER, _CONN_JDBC):
-            if _password_value_ok(m.group(1)):
+            if password_value_ok(m.group(1)):
                 yield "connection_string", m.start(), m.end()
     if "=" in text and ("password" in low or "pwd" in low):
         for m in keyed(text, low, _ODBC_TRIGGER, _CONN_ODBC):
-            if _password_value_ok(m.group(1).strip()):
+            if password_value_ok(m.group(1).strip()):
                 yield "connection_string", m.start(), m.start(1) + len(m.group(1).rstrip())
     for m in keyed(text, low, _PASSWORD_TRIGGER, _PASSWORD):
         # A key that is just "secret" ("secret: route" in a policy) names a password only
@@ -341,7 +341,7 @@ def find_credentials(t: Text) -> Iterator[Match]:
         if bare_secret and not looks_random(value, min_distinct=6):
             continue
         if m.group("qv") is not None:
-            if _password_value_ok(m.group("qv")):
+            if password_value_ok(m.group("qv")):
                 yield "password", m.start("qv"), m.end("qv")
             continue
         value = m.group("uv")
@@ -356,5 +356,5 @@ def find_credentials(t: Text) -> Iterator[Match]:
         while value.endswith((".", ")")):
             value = value[:-1]
             value_end -= 1
-        if _password_value_ok(value):
+        if password_value_ok(value):
             yield "password", m.start("uv"), value_end

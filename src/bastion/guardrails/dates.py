@@ -210,11 +210,25 @@ def dates_after_names(text: str, candidates: list[Match]) -> Iterator[Match]:
             yield "date_of_birth", m.start(1), m.end(1)
 
 
+_DATE_ALONE = re.compile(_DATE)
+
+
+def birth_date_ok(value: str) -> bool:
+    """Whether ``value``, standing alone (a cell of a birth-date column), is a date someone
+    living could be born on."""
+    m = _DATE_ALONE.fullmatch(value)
+    if m is None or not _parse_date(m):
+        return False
+    year = _year_of(value)
+    return year is not None and 1900 <= year <= _LATEST_BIRTH_YEAR
+
+
 def _year_of(date: str) -> int | None:
     numbers = [int(n) for n in re.findall(r"\d+", date)]
     if not numbers:
         return None
-    four = [n for n in numbers if n >= 1000]
+    # A year of four digits, or the first four of a compact date (19850312).
+    four = [n if n < 10_000 else int(str(n)[:4]) for n in numbers if n >= 1000]
     return four[0] if four else _full_year(numbers[-1])
 
 

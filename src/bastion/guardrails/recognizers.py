@@ -63,6 +63,13 @@ from bastion.guardrails.names import scan_names
 from bastion.guardrails.network import find_ipv4, find_ipv6
 from bastion.guardrails.normalize import normalize
 from bastion.guardrails.scanning import ASCII_DIGITS, DIGIT, Match, Text, fold, is_word
+from bastion.guardrails.tables import (
+    MAX_ROW,
+    TABLE_KINDS,
+    find_table_cells,
+    header_lines,
+    is_header,
+)
 
 __all__ = [
     "KINDS",
@@ -70,6 +77,7 @@ __all__ = [
     "document_keywords",
     "growing_from",
     "register_name_recognizer",
+    "row_reach",
     "scan",
     "token_end",
 ]
@@ -289,6 +297,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         find_licence_and_national,
         digits=True,
     ),
+    _Recognizer(TABLE_KINDS, (",", ";", "\t", "|"), find_table_cells),
     _Recognizer(_SECRET_KINDS, (), find_provider_keys),
     _Recognizer(provider_secrets.KINDS, (), find_other_provider_keys),
     _Recognizer(
@@ -346,14 +355,23 @@ def _resolve(candidates: list[Match]) -> list[Finding]:
 
 def document_keywords(text: str) -> frozenset[str]:
     """The words in ``text`` that change how the rest of a document is read: an identifier's
-    name (then its numbers count anywhere, "NIF", "Steuer-ID") or a word about phones (then a
-    number standing alone may be one). A stream carries them forward, since a scan of its
-    newest text no longer sees where they were written."""
+    name (then its numbers count anywhere, "NIF", "Steuer-ID"), a word about phones (then a
+    number standing alone may be one), or a table header naming a sensitive column (then the
+    cells under it are read as such). A stream carries them forward, one per line, since a
+    scan of its newest text no longer sees where they were written."""
     low = fold(text)
     found = {word for word in PHONE_DOCUMENT_WORDS if word in low}
+    found.update(header_lines(text))
     for trigger in (*NATIONAL_TRIGGERS.values(), STEUER_TRIGGER):
         found.update(low[start:end] for start, end in trigger.hits(low) if starts_word(low, start))
     return frozenset(found)
+
+
+def row_reach(words: frozenset[str]) -> int:
+    """How far back a stream's scan must see to read the current line whole (0: no need).
+    Once ``words`` hold a table header, cells are told apart by their place in the row, so a
+    row must be scanned from its start."""
+    return MAX_ROW if any(is_header(word) for word in words) else 0
 
 
 _PEM_BEGIN, _PEM_END = "-----BEGIN", "-----END"

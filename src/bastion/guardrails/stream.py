@@ -8,7 +8,8 @@ such as a JWT or a key, a private key block, an open quoted password), so no val
 the whole text would find is ever released in part, whatever the size of the pieces. The scan
 of each piece also sees the last ``context`` characters released before it, so recognizers that
 need a context word ("SSN", "born on") still find values whose context came earlier; words that
-change how a whole document is read ("NIF", "phone") are carried forward before it, and values
+change how a whole document is read ("NIF", "phone", a table header) are carried forward before
+it (after a table header, the context reaches back to the start of the row), and values
 masked once are masked again where they come back, as in the whole-text scan. A token longer
 than any value (``MAX_HELD``) is dropped rather than released in part. The end of the stream
 releases the rest.
@@ -22,13 +23,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bastion.guardrails.findings import Finding
-from bastion.guardrails.recognizers import document_keywords, growing_from, token_end
+from bastion.guardrails.recognizers import document_keywords, growing_from, row_reach, token_end
 from bastion.guardrails.redact import mask
 
 Scan = Callable[[str], list[Finding]]
 Mask = Callable[[str, Sequence[Finding]], str]
 Growing = Callable[[str], "int | None"]
 Keywords = Callable[[str], frozenset[str]]
+RowReach = Callable[[frozenset[str]], int]
 # A token without spaces longer than this is longer than any value a recognizer knows, and it
 # cannot be held whole: it is dropped (fails closed), since a value may be glued to its end.
 MAX_HELD = 65536
@@ -49,6 +51,7 @@ class StreamMasker:
         masking: Mask = mask,
         growing: Growing = growing_from,
         keywords: Keywords = document_keywords,
+        rows: RowReach = row_reach,
     ) -> None:
         self._scan = scan
         self._growing = growing
@@ -57,6 +60,10 @@ class StreamMasker:
         # before each scan's context as the document would have them.
         self._document_words: frozenset[str] = frozenset()
         self._preamble = ""
+        self._rows = rows
+        # Once a table header is carried, the context reaches back to the start of the line
+        # (at most this far), so a row's cells are counted from its first.
+        self._row_reach = 0
         self._mask = masking  # called on all the text released, in order
         self._holdback = holdback
         self._context = context
@@ -175,9 +182,15 @@ class StreamMasker:
             if len(value) >= _MIN_REMEMBERED and len(self._seen) < _MAX_REMEMBERED:
                 self._seen.setdefault(value, finding)
         text = self._mask(released, findings)
-        words = self._keywords(self._released_tail + released)
+        tail = self._released_tail + released
+        words = self._keywords(tail)
         if not words <= self._document_words:
             self._document_words |= words
-            self._preamble = " ".join(sorted(self._document_words)) + "\n"
-        self._released_tail = (self._released_tail + released)[-self._context :]
+            self._preamble = "\n".join(sorted(self._document_words)) + "\n"
+            self._row_reach = self._rows(self._document_words)
+        start = max(0, len(tail) - self._context)
+        if self._row_reach:
+            line_start = tail.rfind("\n", max(0, start - self._row_reach), start) + 1
+            start = line_start if line_start > 0 else max(0, start - self._row_reach)
+        self._released_tail = tail[start:]
         return text

@@ -1,0 +1,314 @@
+"""Values in tables: a column whose header says what it holds ("dob", "SSN", "BSN",
+"Reisepass-Nr.", "telefoon") makes each of its cells that passes that kind's check a finding,
+though the cell itself carries no label. CSV, TSV, semicolon-separated and pipe (Markdown)
+tables, as spreadsheets and database exports are pasted into prompts.
+
+A header is a line of short, label-like cells split by one delimiter, at least one of which
+names a sensitive kind. Every later line split by the same delimiter is read as a row of the
+latest header of that delimiter with as many cells or more (a row still being written has
+fewer), so the header need not sit right above its rows: a stream carries it forward (see
+`header_lines`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from bastion.guardrails import validators as v
+from bastion.guardrails.contact import phone_ok
+from bastion.guardrails.credentials import password_value_ok
+from bastion.guardrails.dates import birth_date_ok
+from bastion.guardrails.scanning import Match, Text
+
+DELIMITERS = ("\t", ";", "|", ",")
+TABLE_KINDS = frozenset(
+    {
+        "date_of_birth",
+        "passport",
+        "driver_license",
+        "medical_record_number",
+        "phone",
+        "password",
+        "us_ssn",
+        "nl_bsn",
+        "pt_nif",
+        "br_cpf",
+        "de_steuer_id",
+        "es_dni",
+        "es_nie",
+        "fr_nir",
+        "uk_nino",
+        "it_codice_fiscale",
+    }
+)
+_MAX_HEADER_CELL = 40
+MAX_ROW = 4096  # longer lines are not read as rows
+
+_CHECKS: dict[str, Callable[[str], bool]] = {
+    "us_ssn": v.us_ssn_ok,
+    "nl_bsn": v.nl_bsn_ok,
+    "pt_nif": v.pt_nif_ok,
+    "br_cpf": v.br_cpf_ok,
+    "de_steuer_id": v.de_steuer_id_ok,
+    "es_dni": v.es_dni_ok,
+    "es_nie": v.es_nie_ok,
+    "fr_nir": v.fr_nir_ok,
+    "uk_nino": v.uk_nino_ok,
+    "it_codice_fiscale": v.it_codice_fiscale_ok,
+}
+# What a column of national numbers holds, by its header; the first kind whose check passes.
+# A generic header tries the checksummed kinds before the SSN, which nearly any nine digits
+# pass.
+_ANY_NATIONAL = (*(kind for kind in _CHECKS if kind != "us_ssn"), "us_ssn")
+_NATIONAL_COLUMNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), kinds)
+    for pattern, kinds in (
+        (r"\b(?:ssn|social security|soc sec|ss no)\b", ("us_ssn",)),
+        (r"\b(?:bsn|burgerservice\w*|sofi\w*)\b", ("nl_bsn",)),
+        (r"\b(?:nif|contribuinte|nipc)\b", ("pt_nif", "es_dni", "es_nie")),
+        (r"\b(?:dni|nie)\b", ("es_dni", "es_nie")),
+        (r"\bcpf\b", ("br_cpf",)),
+        (r"\b(?:steuer ?id\w*|steuerid\w*|idnr|steuerliche id\w*)\b", ("de_steuer_id",)),
+        (r"\b(?:nino|ni number|ni no|national insurance)\b", ("uk_nino",)),
+        (r"\b(?:nir|insee|s[eé]curit[eé] sociale|num[eé]ro ss)\b", ("fr_nir",)),
+        (r"\b(?:codice fiscale|cod fiscale)\b", ("it_codice_fiscale",)),
+        (r"\b(?:tin|tax ?id\w*|national id\w*|id number|personal id\w*)\b", _ANY_NATIONAL),
+    )
+)
+_NUMBER_SHAPE = re.compile(r"[0-9A-Z](?:[0-9A-Z .\-/]{4,20})[0-9A-Z]")
+_DOCUMENT_SHAPE = re.compile(r"[A-Z0-9][A-Z0-9\-/. ]{2,18}[A-Z0-9]")
+_PHONE_SHAPE = re.compile(r"\+?[\d(][\d ()./\-]{5,22}\d")
+
+
+def _national(kinds: tuple[str, ...], value: str) -> str | None:
+    if _NUMBER_SHAPE.fullmatch(value) is None:
+        return None
+    for kind in kinds:
+        if _CHECKS[kind](value):
+            return kind
+    return None
+
+
+def _passport(value: str) -> str | None:
+    compact = value.replace(" ", "")
+    ok = 6 <= len(compact) <= 9 and compact.isalnum() and (compact.isupper() or compact.isdigit())
+    return "passport" if ok and sum(c.isdigit() for c in compact) >= 2 else None
+
+
+def _licence(value: str) -> str | None:
+    ok = _DOCUMENT_SHAPE.fullmatch(value) is not None and len(value) >= 6
+    return "driver_license" if ok and any(c.isdigit() for c in value) else None
+
+
+def _record(value: str) -> str | None:
+    ok = _DOCUMENT_SHAPE.fullmatch(value) is not None and " " not in value
+    return "medical_record_number" if ok and sum(c.isdigit() for c in value) >= 3 else None
+
+
+def _birth(value: str) -> str | None:
+    return "date_of_birth" if birth_date_ok(value) else None
+
+
+def _phone(value: str) -> str | None:
+    return "phone" if _PHONE_SHAPE.fullmatch(value) and phone_ok(value) else None
+
+
+def _password(value: str) -> str | None:
+    ok = 4 <= len(value) <= 128 and " " not in value and password_value_ok(value)
+    return "password" if ok else None
+
+
+# Header words, after folding ("Geburts-Datum" -> "geburts datum"), and what their cells hold.
+# Checked in order: "passport" before the "pass" of a password column.
+_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
+    (
+        re.compile(
+            r"\b(?:dob|d o b|birth\w*|\w*geburt\w*|\w*naiss\w*|\w*nacim\w*|\w*nascim\w*"
+            r"|\w*nascit\w*|\w*geboort\w*|fecha nac|f nac|data nasc|ddn|gebdat\w*|geb datum)\b"
+        ),
+        _birth,
+    ),
+    (
+        re.compile(
+            r"\b(?:pass(?:port|eport|aporte?|aporto|nummer| ?nr| ?no)|reisepass\w*|paspoort\w*"
+            r"|pasaporte)\b"
+        ),
+        _passport,
+    ),
+    (
+        re.compile(
+            r"\b(?:driver\w*|driving|licen[cs]e\w*|lic|dl|f[uü]hrerschein\w*|fuehrerschein\w*"
+            r"|permis|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*)\b"
+        ),
+        _licence,
+    ),
+    (
+        re.compile(
+            r"\b(?:mrn|medical record\w*|patient ?(?:id|no|nr|number|nummer)|patienten\w*"
+            r"|pati[eë]ntnummer|fallnummer|fall nr|nhc|historia\w*|ipp|dossier|cartella"
+            r"|processo|utente|chart no|record no|hospital no|nhs)\b"
+        ),
+        _record,
+    ),
+    (
+        re.compile(
+            r"\b(?:\w*phone\w*|tel|tel[eé]fono|telefon\w*|t[eé]l[eé]phone|telefoon\w*|telem[oó]vel"
+            r"|mobile?|mobil\w*|handy|cell\w*|gsm|m[oó]vil|celular|fax|portable)\b"
+        ),
+        _phone,
+    ),
+    (
+        re.compile(
+            r"\b(?:password|passwort|passwd|pwd|pass|kennwort|mot de passe|mdp|contrase[nñ]a"
+            r"|clave|wachtwoord|senha|pin)\b"
+        ),
+        _password,
+    ),
+)
+
+_FOLD = str.maketrans(dict.fromkeys("_-./#:()[]*'\"`", " "))
+
+
+def _column_check(label: str) -> Callable[[str], str | None] | None:
+    folded = " ".join(label.lower().translate(_FOLD).split())
+    if not folded:
+        return None
+    for pattern, check in _COLUMNS[:2]:  # birth dates, passports
+        if pattern.search(folded):
+            return check
+    for pattern, kinds in _NATIONAL_COLUMNS:
+        if pattern.search(folded):
+            return functools.partial(_national, kinds)
+    for pattern, check in _COLUMNS[2:]:
+        if pattern.search(folded):
+            return check
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    width: int
+    checks: dict[int, Callable[[str], str | None]]
+
+
+def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """Offsets of each cell of ``line``; a double-quoted cell may hold the delimiter."""
+    spans: list[tuple[int, int]] = []
+    if '"' not in line:
+        start = 0
+        for part in line.split(delimiter):
+            spans.append((start, start + len(part)))
+            start += len(part) + 1
+        return spans
+    start, quoted = 0, False
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(line)))
+    return spans
+
+
+def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start] in " \t\r\"'":
+        start += 1
+    while end > start and line[end - 1] in " \t\r\"'":
+        end -= 1
+    return start, end
+
+
+def _header(line: str, delimiter: str) -> _Header | None:
+    spans = _cells(line, delimiter)
+    if len(spans) < 2:
+        return None
+    checks: dict[int, Callable[[str], str | None]] = {}
+    labels = 0
+    for index, span in enumerate(spans):
+        start, end = _trimmed(line, *span)
+        label = line[start:end]
+        if not label:
+            continue
+        if len(label) > _MAX_HEADER_CELL or sum(c.isdigit() for c in label) > 2:
+            return None  # a row of values, or prose
+        labels += 1
+        check = _column_check(label)
+        if check is not None:
+            checks[index] = check
+    return _Header(len(spans), checks) if checks and labels >= 2 else None
+
+
+def _is_header_candidate(line: str) -> bool:
+    return 0 < len(line) <= 1024 and any(c.isalpha() for c in line)
+
+
+def find_table_cells(t: Text) -> Iterator[Match]:
+    text = t.text
+    if "\n" not in text:
+        return
+    headers: dict[str, list[_Header]] = {}
+    position = 0
+    for line in text.split("\n"):
+        offset = position
+        position += len(line) + 1
+        present = [d for d in DELIMITERS if d in line]
+        if not present:
+            continue
+        read_as_header = False
+        if _is_header_candidate(line):
+            for delimiter in present:
+                header = _header(line, delimiter)
+                if header is not None:
+                    stack = headers.setdefault(delimiter, [])
+                    stack[:] = [h for h in stack if h.width != header.width]
+                    stack.append(header)
+                    read_as_header = True
+        if read_as_header or len(line) > MAX_ROW:
+            continue
+        for delimiter in present:
+            active = headers.get(delimiter)
+            if not active:
+                continue
+            spans = _cells(line, delimiter)
+            header = _row_header(active, len(spans))
+            if header is None:
+                continue
+            for index, check in header.checks.items():
+                if index >= len(spans):
+                    continue
+                start, end = _trimmed(line, *spans[index])
+                if end - start < 4:
+                    continue
+                kind = check(line[start:end])
+                if kind is not None:
+                    yield kind, offset + start, offset + end
+
+
+def _row_header(stack: list[_Header], width: int) -> _Header | None:
+    """The header a row of ``width`` cells belongs to: one as wide, else the narrowest wider."""
+    wider = [h for h in stack if h.width >= width]
+    if not wider:
+        return None
+    for header in reversed(wider):
+        if header.width == width:
+            return header
+    return min(wider, key=lambda h: h.width)
+
+
+def is_header(line: str) -> bool:
+    """Whether ``line`` is a table header that names a sensitive column."""
+    if not _is_header_candidate(line):
+        return False
+    return any(d in line and _header(line, d) is not None for d in DELIMITERS)
+
+
+def header_lines(text: str) -> list[str]:
+    """The table headers in ``text`` that name a sensitive column, as written: a stream carries
+    them forward so rows that arrive later are still read against them."""
+    if not any(d in text for d in DELIMITERS):
+        return []
+    return [line for line in text.split("\n") if is_header(line)]

@@ -1,0 +1,78 @@
+"""Cells of a table column whose header says what it holds, in CSV, TSV, semicolon and pipe
+tables, in a whole text and in a stream."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.guardrails.recognizers import scan
+from bastion.guardrails.redact import mask
+from bastion.guardrails.stream import StreamMasker
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("geboortedatum;naam\n12-03-1980;Jan Jansen", "date_of_birth", "12-03-1980"),
+        ("fecha_nacimiento,nombre\n12/03/1980,Ana López", "date_of_birth", "12/03/1980"),
+        ("id,naam,bsn,plaats\n1,Jan Jansen,835337406,Utrecht", "nl_bsn", "835337406"),
+        ("nome;nif;cidade\nAna Lima;812415868;Porto", "pt_nif", "812415868"),
+        ("employee_id\tssn\tstart_date\nE-1001\t536221874\t2021-04-01", "us_ssn", "536221874"),
+        (
+            "Vorname,Geburtsdatum,Steuer-ID\nPeter,12.03.1980,28064353192",
+            "de_steuer_id",
+            "28064353192",
+        ),
+        ("nome,cpf,telefone\nAna,28059832468,(11) 98765-4321", "phone", "(11) 98765-4321"),
+        ("name,passport_no\nJane Roe,C01X00T47", "passport", "C01X00T47"),
+        ("user,password,role\njdoe,Winter2024!,admin", "password", "Winter2024!"),
+        ("name,licence_number\nJane Roe,D1234-56789-01234", "driver_license", "D1234-56789-01234"),
+        (
+            "| Name | DOB | MRN |\n|---|---|---|\n| Jane Roe | 03/12/1980 | 00451234 |",
+            "medical_record_number",
+            "00451234",
+        ),
+        ('name,phone\n"Roe, Jane",+44 20 7946 0958', "phone", "+44 20 7946 0958"),
+        # The header need not sit right above: a blank line or a note between.
+        ("name;dob\n\n(export of 3 May)\nJan;1980-03-12", "date_of_birth", "1980-03-12"),
+    ],
+)
+def test_cells_under_a_sensitive_header_are_found(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order_id,date,amount\n12345,2024-03-12,19.99",
+        "sku;qty;price\nA-1001;3;4.50",
+        # A birth-date column holds birth dates: a date of this year is not one.
+        "name,dob\nJane,2025-01-01",
+        # A cell that fails its kind's check is left alone.
+        "name,bsn\nJan,123456789",
+        "user,password\njdoe,********",
+        # Prose after a table is not read as rows of it.
+        "name,phone\nJane,+44 20 7946 0958\n\nThanks, see you",
+    ],
+)
+def test_cells_that_fail_their_check_are_left_alone(text: str) -> None:
+    kinds = {kind for kind, value in found(text) if value not in ("+44 20 7946 0958",)}
+    assert kinds <= {"person"}, found(text)
+
+
+def test_a_row_longer_than_the_hold_back_is_masked_in_a_stream_as_in_the_whole_text() -> None:
+    notes = "x" * 300
+    rows = "\n".join(
+        f"{i},Patient {i},{notes},{d}" for i, d in enumerate(["1980-03-12", "1975-11-02"] * 3)
+    )
+    text = f"id,name,notes,date_of_birth\n{rows}\n"
+    whole = mask(text, scan(text))
+    assert "1980-03-12" not in whole and "1975-11-02" not in whole
+    for size in (1, 4, 16, 64):
+        masker = StreamMasker(scan, holdback=128)
+        out = [masker.feed(text[i : i + size]) for i in range(0, len(text), size)]
+        assert "".join(out) + masker.finish() == whole, size
