@@ -57,7 +57,7 @@ _CONN = (
     r"|di|della|dello|dei|degli|delle|dal|van|von|der|den|het|am|an|im|auf|zum|zur|y|e|of"
     r"|the|sur|en|aux|au|sous|lès|lez|i|dels)(?![\w])|[lLdD]['\u2019](?=\w))"
 )
-_NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:st|nd|rd|th|er|e|ème|º|ª|°)?(?![\w])|{L}+)"
+_NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:st|nd|rd|th|er|e|ème|º|ª|°|o|a)?(?![\w])|{L}+)"
 # Number first (fr), the name runs to the end of the street: no free lower-case words.
 _FR_NAME_WORD = rf"(?:{_CONN}{_CW}?|{_CW}|\d{{1,2}}(?:er|e|ème)?(?![\w]))"
 _NUM = (
@@ -162,9 +162,10 @@ _UNIT = (
     rf"(?:(?:(?i:{_UNIT_WORDS})(?![^\W\d_])\.?|\#){_S}?[A-Za-z0-9\-º°ª]{{1,6}}(?![\w])"
     rf"|(?i:bajo|ático|atico|entresuelo|entlo\.?|principal|pral\.?|sótano|r/c|rés-do-chão"
     rf"|cave|rdc|parterre|erdgeschoss|eg|dg)(?![\w])(?:{_S}?[A-Z](?![\w]))?"
-    rf"|\d{{1,2}}\.?[º°ª]{_S}?(?:(?i:izq(?:da|uierda)?\.?|dcha\.?|derecha|dch\.?|esq\.?"
+    # The scan reads folded text, where NFKC has made "3º B" and "1ª" into "3o B" and "1a".
+    rf"|\d{{1,2}}\.?[º°ªoa]{_S}?(?:(?i:izq(?:da|uierda)?\.?|dcha\.?|derecha|dch\.?|esq\.?"
     rf"|esquerdo|dto\.?|direito|frente|int\.?|planta|piso|andar|piano|étage|etage"
-    rf"|izda\.?)(?![\w])|[A-Z](?![\w])|[0-9]{{1,2}}[ºª]?(?![\w]))?"
+    rf"|izda\.?)(?![\w])|[A-Z](?![\w])|[0-9]{{1,2}}[ºªoa]?(?![\w]))?"
     rf"(?:{_S}?[A-Z](?![\w]))?"
     rf"|\d{{1,2}}\.{_S}?(?:OG|Stock|Etage|Obergeschoss)(?:{_S}(?:links|rechts|li\.?|re\.?|mitte))?"
     r"|(?:[IVX]{1,4}|hs|bis|ter|A|B|C)(?![\w])))"
@@ -282,7 +283,7 @@ _CONN_WORDS = frozenset(
      "sous", "lès", "lez", "i", "dels", "unter", "in", "hinter", "laan")
 )  # fmt: skip
 _NUMBER_MARKS = frozenset(
-    ("nº", "n°", "no", "no.", "nr", "nr.", "n.", "n.º", "num.", "num", "s/n", "s/n,", "s/n.")
+    ("nº", "n°", "no", "no.", "nr", "nr.", "n.", "n.º", "n.o", "num.", "num", "s/n", "s/n,", "s/n.")
 )
 _OPENERS = "\"'([{«“„¿¡*_"
 

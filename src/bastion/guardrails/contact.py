@@ -97,7 +97,7 @@ def find_obfuscated_email(t: Text) -> Iterator[Match]:
 
 _EXT = r"(?:[ \t]?(?i:extension|ext\.?|x)[ \t]?\d{1,6})?"
 _PHONE_INTL = re.compile(
-    r"(?:\+|0(?<![\w+].)0)[1-9][\d \t.()\-]{5,24}\d" + _EXT + r"(?![\w\-]|\.\d)"
+    r"(?:\+|0(?<![\w+\-/].)0)[1-9][\d \t.()\-]{5,24}\d" + _EXT + r"(?![\w\-]|\.\d)"
 )
 # The first character is matched before the lookbehind so the engine can skip ahead to
 # candidates; the branches then finish "1 (555) ", "1-555-", "(555) " or "555-".
@@ -194,6 +194,18 @@ _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|#|no\.|nr\.|n[°ºo]|n\.o|id\b)"
     r"[^\n\w]{0,3}$"
 )
+
+
+# A number in a sum ("0735079671 mod 97", "12 * 0176...") is an operand, not a phone.
+_ARITHMETIC_AFTER = re.compile("[ \t]{0,2}(?:mod\\b|[\u00d7*+=^\u00f7%])")
+_ARITHMETIC_BEFORE = re.compile("[\u00d7*+=^\u00f7][ \t]{0,2}$")
+
+
+def _in_arithmetic(text: str, start: int, end: int) -> bool:
+    return (
+        _ARITHMETIC_AFTER.match(text, end) is not None
+        or _ARITHMETIC_BEFORE.search(text, max(0, start - 4), start) is not None
+    )
 
 
 def _phone_shape_ok(candidate: str, *, international: bool) -> bool:
@@ -343,7 +355,9 @@ def find_phone(t: Text) -> Iterator[Match]:
         contact = "@" in text[max(0, m.start() - 80) : m.end() + 80]
         if not (trunk or speaks_of_phones or contact):
             continue
-        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24) or _in_arithmetic(
+            text, m.start(), m.end()
+        ):
             continue
         tried += 1
         if tried > _LOOSE_PHONES_MAX:

@@ -350,16 +350,31 @@ _LICENCE = re.compile(
 # A DVLA licence: surname (padded with 9s), birth decade, month, day, year, initials, digit,
 # check letters: MORGA753116SM9IJ.
 _UK_LICENCE = re.compile(r"[A-Z9](?<![\w].)[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
+# An identifier's name, or a word of the payroll office that asks for it (a payslip carries
+# the employee's tax number: "op mijn loonstrook staat een verkeerd nummer").
 _NATIONAL_WORDS = {
-    "nl_bsn": ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"),
+    "nl_bsn": (
+        "bsn",
+        "burgerservicenummer",
+        "sofinummer",
+        "sofi-nummer",
+        "loonstrook",
+        "salarisstrook",
+        "salarisadministratie",
+        "loonadministratie",
+    ),
     "pt_nif": (
         "nif",
         "contribuinte",
         "n\u00famero fiscal",
         "identifica\u00e7\u00e3o fiscal",
         "identificacao fiscal",
+        "sal\u00e1rios",
+        "recibo de vencimento",
+        "recibo de sal\u00e1rio",
+        "processamento salarial",
     ),
-    "br_cpf": ("cpf", "c.p.f"),
+    "br_cpf": ("cpf", "c.p.f", "holerite", "contracheque", "folha de pagamento"),
 }
 NATIONAL_TRIGGERS = {kind: Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
 _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {

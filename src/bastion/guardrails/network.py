@@ -24,7 +24,8 @@ _VERSION_CONTEXT = re.compile(
     r"(?i:\bv|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
     r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
     r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o)"
-    r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for))?[ \t:=]{0,3}$"
+    r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for|from|von|de|desde|da"
+    r"|van|dalla|depuis))?[ \t:=]{0,3}$"
 )
 
 

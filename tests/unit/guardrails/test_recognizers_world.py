@@ -155,3 +155,25 @@ def test_spacing_and_repetition_cost_linear_time(text: str) -> None:
     started = time.perf_counter()
     scan(text)
     assert time.perf_counter() - started < 2.0
+
+
+def test_spanish_floor_and_door_stay_inside_the_address() -> None:
+    text = "Dirección: Calle de Toledo, 18, 7º A, 30009 Murcia"
+    assert ("postal_address", "Calle de Toledo, 18, 7º A, 30009 Murcia") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgrade from 6.2.0.83 is automatic; the API listens on port 443.",
+        "Compute 15389 × 29 and then 0735079671 mod 97.",
+        "Je bestelling 030-0088136-2636135 is verzonden!",
+    ],
+)
+def test_versions_sums_and_order_numbers_are_not_addresses_or_phones(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_payslip_names_the_number_it_carries() -> None:
+    text = "Hoi salarisadministratie, op mijn loonstrook staat een verkeerd nummer: 835337406."
+    assert ("nl_bsn", "835337406") in found(text)
