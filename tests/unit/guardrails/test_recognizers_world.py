@@ -166,7 +166,7 @@ def test_spanish_floor_and_door_stay_inside_the_address() -> None:
     "text",
     [
         "Upgrade from 6.2.0.83 is automatic; the API listens on port 443.",
-        "Compute 15389 × 29 and then 0735079671 mod 97.",
+        "Compute 15389 * 29 and then 0735079671 mod 97.",
         "Je bestelling 030-0088136-2636135 is verzonden!",
     ],
 )
