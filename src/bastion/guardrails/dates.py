@@ -176,11 +176,23 @@ _DATE_THEN_BORN = re.compile(
 _BORN_AFTER_TRIGGER = Trigger("geboren", "born", "n\u00e9", "nacid", "nato", "nata", "nascid")
 
 
+# A birthday party, not a birth: "Geburtstagsfeier am 12.03.2024", "birthday party on …".
+_CELEBRATION = re.compile(
+    r"(?i:birthday|geburtstag|anniversaire|cumplea\u00f1os|compleanno|verjaardag"
+    r"|anivers\u00e1rio|aniversario)"
+)
+
+
 def find_dob(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in keyed(text, low, _DOB_TRIGGER, _DOB, digit_within=48, word=str.isalpha):
-        if _parse_date(m):
-            yield "date_of_birth", m.start(1), m.end(1)
+        if not _parse_date(m):
+            continue
+        if _CELEBRATION.search(text, m.start(), m.start(1)):
+            year = _year_of(m.group(1))
+            if year is None or year > _LATEST_BIRTH_YEAR:
+                continue
+        yield "date_of_birth", m.start(1), m.end(1)
     for hit, _ in _BORN_AFTER_TRIGGER.hits(low):
         before = _DATE_THEN_BORN.search(text, max(0, hit - 40), hit + 8)
         if before is not None and before.end() >= hit and _parse_date(before):

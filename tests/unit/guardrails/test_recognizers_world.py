@@ -177,3 +177,19 @@ def test_versions_sums_and_order_numbers_are_not_addresses_or_phones(text: str) 
 def test_a_payslip_names_the_number_it_carries() -> None:
     text = "Hoi salarisadministratie, op mijn loonstrook staat een verkeerd nummer: 835337406."
     assert ("nl_bsn", "835337406") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AWS docs example: AKIAIOSFODNN7EXAMPLE",
+        "Geburtstagsfeier am 12.03.2024 im Büro!",
+        "Happy birthday! The party is on March 12, 2024.",
+    ],
+)
+def test_documentation_keys_and_birthday_parties_are_left_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_birthday_with_a_birth_year_is_a_date_of_birth() -> None:
+    assert ("date_of_birth", "12.03.1980") in found("Geburtstag: 12.03.1980")
