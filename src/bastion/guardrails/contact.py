@@ -162,6 +162,8 @@ _PHONE_WORDS = (
     "bellen",
     "ligue",
     "ligar",
+    "liga-me",
+    "cel",
     "text",
     "sms",
 )
@@ -188,11 +190,12 @@ _PLAIN_CODES = tuple(phonenumbers.country_code_for_region(region) for region in 
 _ITALY = phonenumbers.country_code_for_region("IT")
 
 
+# Words start where no letter precedes: "Teléfono:" ends in "no" but is no "No.".
 _PHONE_NEGATIVE_CONTEXT = re.compile(
-    r"(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part|p/n|pn\b|model"
-    r"|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung|commande|facture"
-    r"|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|#|no\.|nr\.|n[°ºo]|n\.o|id\b)"
-    r"[^\n\w]{0,3}$"
+    r"(?:(?<![^\W\d_])(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part"
+    r"|p/n|pn\b|model|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung"
+    r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|no\.|nr\."
+    r"|n[°ºo]|n\.o|id\b)|#)[^\n\w]{0,3}$"
 )
 
 

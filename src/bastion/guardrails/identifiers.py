@@ -154,6 +154,18 @@ def find_national_ids(t: Text) -> Iterator[Match]:
 
 
 STEUER_TRIGGER = Trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
+# Tax, payroll and personnel words, inside compounds too (Lohnsteuer, Einkommensteuerbescheid):
+# a document that uses one may give an employee's Steuer-ID without naming it.
+STEUER_DOCUMENT_WORDS = (
+    "steuer",
+    "finanzamt",
+    "lohnabrechnung",
+    "gehaltsabrechnung",
+    "entgeltabrechnung",
+    "personalabteilung",
+    "arbeitgeber",
+)
+_STEUER_DOCUMENT = Trigger(*STEUER_DOCUMENT_WORDS)
 
 
 _STEUER_ID_BARE = re.compile(r"\d(?<![\w\-.].)(?:\d ?\d{3} ?\d{3} ?\d{3}|\d{10})(?![\w\-]|[.,]\d)")
@@ -164,9 +176,11 @@ def find_steuer_id(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, STEUER_TRIGGER, _STEUER_ID, digit_within=48):
         if v.de_steuer_id_ok(m.group(1)):
             yield "de_steuer_id", m.start(1), m.end(1)
-    # Its check digit and digit pattern are strict enough that a text naming it may give it
-    # anywhere.
-    if any(starts_word(low, start) for start, _ in STEUER_TRIGGER.hits(low)):
+    # Its check digit and digit pattern are strict enough (about one 11-digit number in 500
+    # passes) that a text naming it, or speaking of taxes or payroll, may give it anywhere.
+    if _STEUER_DOCUMENT.hits(low) or any(
+        starts_word(low, start) for start, _ in STEUER_TRIGGER.hits(low)
+    ):
         for m in matches_at(_STEUER_ID_BARE, text, t.digit_word_starts()):
             if v.de_steuer_id_ok(m.group()):
                 yield "de_steuer_id", m.start(), m.end()
@@ -260,6 +274,28 @@ _MRN_WORDS = (
     "aufnahmenr",
     "kis-nr",
     "krankenblatt",
+    "krankenakte",
+    "fall-id",
+    "fallnr",
+    "case id",
+    "record no",
+    "record number",
+    "record #",
+    "chart #",
+    "emr #",
+    "emr no",
+    "ehr #",
+    "ehr no",
+    "n\u00b0 d'admission",
+    "num\u00e9ro d'admission",
+    "n\u00b0 de venue",
+    "n\u00famero de paciente",
+    "prontu\u00e1rio",
+    "prontuario",
+    "registro cl\u00ednico",
+    "n\u00famero de registro",
+    "patientnr",
+    "pati\u00ebntnr",
 )
 _MRN = re.compile(
     r"(?i:\b(?:"
@@ -339,6 +375,16 @@ _LICENCE_WORDS = (
     "licence number",
     "f\u00fchrerscheinnummer",
     "n\u00famero de carnet",
+    "f\u00fchrerausweis",
+    "fuehrerausweis",
+    "licenza di condurre",
+    "licenza di condu",
+    "permesso di guida",
+    "licencia de manejo",
+    "licencia de conducci\u00f3n",
+    "habilita\u00e7\u00e3o",
+    "registro cnh",
+    "rijbewijsnr",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"

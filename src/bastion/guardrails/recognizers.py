@@ -48,6 +48,7 @@ from bastion.guardrails.dates import dates_after_names, find_dob
 from bastion.guardrails.findings import Category, Finding
 from bastion.guardrails.identifiers import (
     NATIONAL_TRIGGERS,
+    STEUER_DOCUMENT_WORDS,
     STEUER_TRIGGER,
     find_card,
     find_context_ids,
@@ -230,7 +231,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     ),
     _Recognizer(
         frozenset({"de_steuer_id"}),
-        ("steuer", "identifikationsnummer", "idnr", "tax id", "tin"),
+        ("identifikationsnummer", "idnr", "tax id", "tin", *STEUER_DOCUMENT_WORDS),
         find_steuer_id,
         digits=True,
     ),
@@ -360,7 +361,7 @@ def document_keywords(text: str) -> frozenset[str]:
     cells under it are read as such). A stream carries them forward, one per line, since a
     scan of its newest text no longer sees where they were written."""
     low = fold(text)
-    found = {word for word in PHONE_DOCUMENT_WORDS if word in low}
+    found = {word for word in (*PHONE_DOCUMENT_WORDS, *STEUER_DOCUMENT_WORDS) if word in low}
     found.update(header_lines(text))
     for trigger in (*NATIONAL_TRIGGERS.values(), STEUER_TRIGGER):
         found.update(low[start:end] for start, end in trigger.hits(low) if starts_word(low, start))

@@ -193,3 +193,20 @@ def test_documentation_keys_and_birthday_parties_are_left_alone(text: str) -> No
 
 def test_a_birthday_with_a_birth_year_is_a_date_of_birth() -> None:
     assert ("date_of_birth", "12.03.1980") in found("Geburtstag: 12.03.1980")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # "Teléfono:" ends in "no", which is no "No." before an order number.
+        ("Teléfono: +52 55 5123 4567", "phone", "+52 55 5123 4567"),
+        ("Cel.: 55 1234 5678", "phone", "55 1234 5678"),
+        ("Die Lohnabrechnung zeigt 28064353192 als ID.", "de_steuer_id", "28064353192"),
+        ("Krankenakte: KA-2024-0815", "medical_record_number", "KA-2024-0815"),
+        ("Nº do prontuário 2024-55123", "medical_record_number", "2024-55123"),
+        ("Licencia de manejo: A12345678", "driver_license", "A12345678"),
+        ("Führerausweis-Nr. 123456789012", "driver_license", "123456789012"),
+    ],
+)
+def test_labels_of_neighbouring_countries(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
