@@ -67,9 +67,7 @@ def find_provider_keys(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     if "akia" in low or "asia" in low:
         for m in _AWS_ACCESS.finditer(text):
-            # AKIAIOSFODNN7EXAMPLE and its kin are AWS's documentation keys.
-            if not m.group().endswith("EXAMPLE"):
-                yield "aws_access_key", m.start(), m.end()
+            yield "aws_access_key", m.start(), m.end()
     if "secret" in low:
         for m in keyed(text, low, _AWS_SECRET_TRIGGER, _AWS_SECRET):
             if looks_random(m.group(1)):
