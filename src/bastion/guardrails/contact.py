@@ -267,6 +267,7 @@ def _valid(country_code: int, national: str) -> bool:
     return bool(phonenumbers.is_valid_number(number))
 
 
+@functools.lru_cache(maxsize=4096)
 def _valid_international(candidate: str) -> bool:
     try:
         number = phonenumbers.parse(
