@@ -129,7 +129,7 @@ _STEUER_ID = re.compile(
     r"|identifikationsnummer|\bidnr\b|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
     # Written in one run, or in groups of two to four digits with one kind of separator:
     # "12 345 678 901", "123 456 789 01", "12-345-678-901".
-    r"[^\d\n]{0,25}?(\d{2,4}(?:(?P<sep>[ .\-/])\d{2,4}(?:(?P=sep)\d{2,4}){1,3}|\d{7,9}))"
+    r"[^\d]{0,25}?(\d{2,4}(?:(?P<sep>[ .\-/])\d{2,4}(?:(?P=sep)\d{2,4}){1,3}|\d{7,9}))"
     r"(?![\w\-]|[.,/]\d)"
 )
 
@@ -168,7 +168,8 @@ STEUER_DOCUMENT_WORDS = (
 _STEUER_DOCUMENT = Trigger(*STEUER_DOCUMENT_WORDS)
 
 
-_STEUER_ID_BARE = re.compile(r"\d(?<![\w\-.].)(?:\d ?\d{3} ?\d{3} ?\d{3}|\d{10})(?![\w\-]|[.,]\d)")
+# Eleven digits, grouped by single spaces in any way ("12 345 678 901", "1234 5678 901").
+_STEUER_ID_BARE = re.compile(r"\d(?<![\w\-.].)(?: ?\d){10}(?![\w\-]|[.,]\d| \d)")
 
 
 def find_steuer_id(t: Text) -> Iterator[Match]:
