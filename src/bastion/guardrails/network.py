@@ -23,7 +23,12 @@ _IPV6 = re.compile(
 _VERSION_CONTEXT = re.compile(
     r"(?i:\bv|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
     r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
-    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o)"
+    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o|installed|installiert|instalad[oa]"
+    # The numbered parts of a contract, standard or manual: "Clause 12.3.1.2", "§ 4.1.2.3".
+    r"|§|\b(?:clause|cl[aá]usula|clausola|section|sect\.|sec\.|secci[oó]n|sezione|sec[cç][aã]o"
+    r"|art\.|article|artikel|articolo|artigo|art[ií]culo|paragraph|para\.|chapter|chap\."
+    r"|kapitel|cap[ií]tulo|capitolo|chapitre|hoofdstuk|abschnitt|ziffer|punkt|item|annex"
+    r"|anhang|anexo|allegato|bijlage|appendix))"
     r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for|from|von|de|desde|da"
     r"|van|dalla|depuis))?[ \t:=]{0,3}$"
 )

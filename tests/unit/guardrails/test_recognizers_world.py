@@ -209,3 +209,19 @@ def test_a_birthday_with_a_birth_year_is_a_date_of_birth() -> None:
 )
 def test_labels_of_neighbouring_countries(text: str, kind: str, value: str) -> None:
     assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clause 12.3.1.2 applies to subcontractors.",
+        "§ 4.1.2.3 BGB",
+        "Installed: 7.3.0.124 (x64)",
+    ],
+)
+def test_numbered_clauses_and_installed_versions_are_not_addresses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_access_point_keeps_its_address() -> None:
+    assert ("ip_address", "10.0.0.1") in found("Access point 10.0.0.1 is down")
