@@ -2,7 +2,10 @@
 
 Keys arrive already namespaced by the cache (``{tenant_tag}:x:{exact}`` for entries,
 ``{tenant_tag}:i:{index}`` for a partition's semantic index). An index holds the most recent
-``limit`` items of one partition: the entry's exact key, the prompt text and its vector.
+``limit`` items of one partition: the entry's exact key, the prompt text and its vector. With a
+two-stage embedder, an item may also get a *fine* vector (the confirming encoder's, encoded by
+:func:`~bastion.cache.embedder.encode_vector`), made the first time a lookup needs it and kept
+with the item: it is dropped, and expires, with the item.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import struct
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -52,11 +55,25 @@ class CacheBackend(Protocol):
 
     async def delete(self, key: str) -> None: ...
 
-    async def index_add(self, index: str, item: IndexItem, limit: int, ttl_s: float) -> None: ...
+    async def index_add(
+        self, index: str, item: IndexItem, limit: int, ttl_s: float, fine: bytes | None = None
+    ) -> None: ...
 
     async def index_items(self, index: str) -> list[IndexItem]: ...
 
+    async def index_fine(self, index: str, members: Sequence[str]) -> list[bytes | None]: ...
+
+    async def index_set_fine(self, index: str, member: str, fine: bytes) -> None: ...
+
     async def close(self) -> None: ...
+
+
+@dataclass(slots=True)
+class _Index:
+    expires: float
+    items: OrderedDict[str, IndexItem] = field(default_factory=OrderedDict)
+    # Fine vectors of some of the items, by member; never more members than ``items``.
+    fine: dict[str, bytes] = field(default_factory=dict)
 
 
 class MemoryBackend:
@@ -75,7 +92,7 @@ class MemoryBackend:
         self.max_indexes = max_indexes
         self._clock = clock
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-        self._indexes: OrderedDict[str, tuple[float, OrderedDict[str, IndexItem]]] = OrderedDict()
+        self._indexes: OrderedDict[str, _Index] = OrderedDict()
         self.bytes = 0
 
     def __len__(self) -> int:
@@ -110,31 +127,53 @@ class MemoryBackend:
     async def delete(self, key: str) -> None:
         self._drop(key)
 
-    async def index_add(self, index: str, item: IndexItem, limit: int, ttl_s: float) -> None:
+    async def index_add(
+        self, index: str, item: IndexItem, limit: int, ttl_s: float, fine: bytes | None = None
+    ) -> None:
         now = self._clock()
         found = self._indexes.get(index)
-        if found is None or found[0] <= now:
-            items: OrderedDict[str, IndexItem] = OrderedDict()
-        else:
-            items = found[1]
+        if found is None or found.expires <= now:
+            found = _Index(now)
+        items = found.items
         items.pop(item.member, None)
         items[item.member] = item
+        if fine is not None:
+            found.fine[item.member] = fine
         while len(items) > limit:
-            items.popitem(last=False)
-        self._indexes[index] = (now + ttl_s, items)
+            dropped, _ = items.popitem(last=False)
+            found.fine.pop(dropped, None)
+        found.expires = now + ttl_s
+        self._indexes[index] = found
         self._indexes.move_to_end(index)
         while len(self._indexes) > self.max_indexes:
             self._indexes.popitem(last=False)
 
-    async def index_items(self, index: str) -> list[IndexItem]:
+    def _live(self, index: str) -> _Index | None:
         found = self._indexes.get(index)
         if found is None:
-            return []
-        if found[0] <= self._clock():
+            return None
+        if found.expires <= self._clock():
             del self._indexes[index]
+            return None
+        return found
+
+    async def index_items(self, index: str) -> list[IndexItem]:
+        found = self._live(index)
+        if found is None:
             return []
         self._indexes.move_to_end(index)
-        return list(found[1].values())
+        return list(found.items.values())
+
+    async def index_fine(self, index: str, members: Sequence[str]) -> list[bytes | None]:
+        found = self._live(index)
+        if found is None:
+            return [None] * len(members)
+        return [found.fine.get(m) for m in members]
+
+    async def index_set_fine(self, index: str, member: str, fine: bytes) -> None:
+        found = self._live(index)
+        if found is not None and member in found.items:  # a dropped item gets none
+            found.fine[member] = fine
 
     async def close(self) -> None:
         self._entries.clear()
@@ -146,20 +185,39 @@ def _as_bytes(value: bytes | str) -> bytes:
     return value.encode() if isinstance(value, str) else bytes(value)
 
 
-# Adds one item to a bounded index: a list of members (newest first) and a hash of payloads.
+# Adds one item to a bounded index: a list of members (newest first), a hash of payloads and a
+# hash of fine vectors (ARGV[5], when not empty, is the new item's).
 _INDEX_ADD = """
 redis.call('LREM', KEYS[1], 0, ARGV[1])
 redis.call('LPUSH', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ARGV[5] ~= '' then
+  redis.call('HSET', KEYS[3], ARGV[1], ARGV[5])
+end
 local limit = tonumber(ARGV[3])
 local dropped = redis.call('LRANGE', KEYS[1], limit, -1)
 if #dropped > 0 then
   redis.call('LTRIM', KEYS[1], 0, limit - 1)
   redis.call('HDEL', KEYS[2], unpack(dropped))
+  redis.call('HDEL', KEYS[3], unpack(dropped))
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
+redis.call('PEXPIRE', KEYS[3], ARGV[4])
 return #dropped
+"""
+
+# Keeps an item's fine vector, only while the item is in the index; it expires with the index.
+_SET_FINE = """
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+  return 0
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then
+  redis.call('PEXPIRE', KEYS[2], ttl)
+end
+return 1
 """
 
 
@@ -167,8 +225,11 @@ class RedisBackend:
     """Entries and indexes in Redis (``redis.asyncio``), all keys under ``prefix``.
 
     Entries expire by TTL; the total size is bounded by the server's ``maxmemory`` policy. Each
-    index is a list plus a hash trimmed to ``limit`` members. Index payloads are immutable for a
-    given member (the member is a content hash), so decoded items are memoised in-process.
+    index is a list plus a hash trimmed to ``limit`` members, and a hash of the fine vectors
+    made so far (``:f``), trimmed and expiring with them, so that every process uses a vector
+    once one process has made it. Index payloads and fine vectors are immutable for a given
+    member (the member is a content hash, the index key names the embedders), so decoded items
+    (up to ``decoded_items``) and fine vectors (up to ``fine_items``) are memoised in-process.
     """
 
     def __init__(
@@ -177,6 +238,7 @@ class RedisBackend:
         *,
         prefix: str = "bastion:cache:",
         decoded_items: int = 50_000,
+        fine_items: int = 10_000,
         timeout_s: float | None = None,
     ):
         from redis.asyncio import Redis
@@ -191,8 +253,11 @@ class RedisBackend:
             retry=None,
         )
         self._add = self._redis.register_script(_INDEX_ADD)
+        self._set_fine = self._redis.register_script(_SET_FINE)
         self._decoded: OrderedDict[str, IndexItem] = OrderedDict()
         self._decoded_limit = decoded_items
+        self._fine: OrderedDict[str, bytes] = OrderedDict()
+        self._fine_limit = fine_items
 
     async def get(self, key: str) -> bytes | None:
         value = await self._redis.get(self.prefix + key)
@@ -204,11 +269,14 @@ class RedisBackend:
     async def delete(self, key: str) -> None:
         await self._redis.delete(self.prefix + key)
 
-    async def index_add(self, index: str, item: IndexItem, limit: int, ttl_s: float) -> None:
-        keys = [f"{self.prefix}{index}:m", f"{self.prefix}{index}:v"]
-        await self._add(
-            keys=keys, args=[item.member, item.to_bytes(), limit, max(1, int(ttl_s * 1000))]
-        )
+    async def index_add(
+        self, index: str, item: IndexItem, limit: int, ttl_s: float, fine: bytes | None = None
+    ) -> None:
+        keys = [f"{self.prefix}{index}:{part}" for part in ("m", "v", "f")]
+        ttl_ms = max(1, int(ttl_s * 1000))
+        await self._add(keys=keys, args=[item.member, item.to_bytes(), limit, ttl_ms, fine or b""])
+        if fine:
+            self._remember_fine(f"{index}|{item.member}", fine)
 
     async def index_items(self, index: str) -> list[IndexItem]:
         raw = await self._redis.lrange(f"{self.prefix}{index}:m", 0, -1)
@@ -227,6 +295,33 @@ class RedisBackend:
         self._decoded[key] = item
         while len(self._decoded) > self._decoded_limit:
             self._decoded.popitem(last=False)
+
+    async def index_fine(self, index: str, members: Sequence[str]) -> list[bytes | None]:
+        found: dict[str, bytes] = {}
+        for member in members:
+            known = self._fine.get(f"{index}|{member}")
+            if known is not None:
+                self._fine.move_to_end(f"{index}|{member}")
+                found[member] = known
+        missing = [m for m in members if m not in found]
+        if missing:
+            payloads = await self._redis.hmget(f"{self.prefix}{index}:f", missing)
+            for member, payload in zip(missing, payloads, strict=True):
+                if payload is not None:
+                    found[member] = _as_bytes(payload)
+                    self._remember_fine(f"{index}|{member}", found[member])
+        return [found.get(m) for m in members]
+
+    async def index_set_fine(self, index: str, member: str, fine: bytes) -> None:
+        keys = [f"{self.prefix}{index}:v", f"{self.prefix}{index}:f"]
+        if await self._set_fine(keys=keys, args=[member, fine]):
+            self._remember_fine(f"{index}|{member}", fine)
+
+    def _remember_fine(self, key: str, fine: bytes) -> None:
+        self._fine[key] = fine
+        self._fine.move_to_end(key)
+        while len(self._fine) > self._fine_limit:
+            self._fine.popitem(last=False)
 
     async def close(self) -> None:
         await self._redis.aclose()

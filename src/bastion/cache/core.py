@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import operator
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 
 from bastion.cache import guards
 from bastion.cache.backends import CacheBackend, IndexItem, MemoryBackend
-from bastion.cache.embedder import Embedder, EmbeddingError, LexicalEmbedder, Vector
+from bastion.cache.embedder import (
+    Embedder,
+    EmbeddingError,
+    LexicalEmbedder,
+    TwoStageEmbedder,
+    Vector,
+    cosine,
+    decode_vector,
+    encode_vector,
+)
 from bastion.cache.entry import CachedResponse
 from bastion.cache.keys import CacheKey
 
@@ -26,10 +36,15 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class CacheSettings:
     ttl_s: float = 3600.0
-    # Cosine similarity a semantic candidate needs before the guards are asked.
+    # Cosine similarity a semantic candidate needs before the guards are asked; with a
+    # two-stage embedder, the fine (confirming) similarity it needs to be served.
     semantic_threshold: float = 0.80
-    # How many candidates above the threshold are tried (best first) before giving up.
+    # How many candidates above the threshold are tried (best first) before giving up; with a
+    # two-stage embedder, how many candidates that pass the guards the fine embedder confirms.
     semantic_candidates: int = 5
+    # With a two-stage embedder, the coarse similarity a stored prompt needs to become a
+    # candidate (None: the embedder's own ``candidate_threshold``).
+    candidate_threshold: float | None = None
     # Most recent prompts kept in a partition's semantic index.
     index_limit: int = 1000
     # Answers larger than this are not cached.
@@ -49,7 +64,8 @@ class CacheStats:
     exact_hits: int = 0
     semantic_hits: int = 0
     misses: int = 0
-    # A semantic candidate above the threshold refused by a guard (one count per lookup).
+    # A semantic candidate above the threshold refused by a guard (one count per lookup; with
+    # a two-stage embedder, above the candidate threshold, before the fine embedder is asked).
     guard_rejections: int = 0
     guard_rejections_by_guard: dict[str, int] = field(default_factory=dict)
     stores: int = 0
@@ -57,6 +73,10 @@ class CacheStats:
     errors: int = 0
     # Lookups and stores skipped because the backend failed recently.
     skipped: int = 0
+    # Two-stage embedder: lookups that asked the fine embedder (a candidate passed the
+    # guards), and prompts it embedded (queries, and stored prompts the first time only).
+    confirmations: int = 0
+    fine_embeddings: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +112,10 @@ class ResponseCache:
         self.settings = settings or CacheSettings()
         self.stats = CacheStats()
         self._vectors: OrderedDict[str, Vector] = OrderedDict()
+        # Fine vectors of recent queries (two-stage embedder): a store after a lookup that
+        # made one keeps it with the item, so no later lookup makes it again.
+        self._fine_vectors: OrderedDict[str, Vector] = OrderedDict()
+        self._stacked = _Stacked()
         self._resting_until = 0.0  # monotonic time before which the backend is not called
 
     @property
@@ -134,10 +158,23 @@ class ResponseCache:
             self._vectors.move_to_end(text)
             return found
         (vector,) = await self.embedder.embed([text])
-        self._vectors[text] = vector
-        while len(self._vectors) > 1024:
-            self._vectors.popitem(last=False)
+        _remember(self._vectors, text, vector)
         return vector
+
+    async def _fine_vector(self, text: str, embedder: TwoStageEmbedder) -> Vector:
+        found = self._fine_vectors.get(text)
+        if found is not None:
+            self._fine_vectors.move_to_end(text)
+            return found
+        (vector,) = await embedder.confirm([text])
+        self.stats.fine_embeddings += 1
+        _remember(self._fine_vectors, text, vector)
+        return vector
+
+    @property
+    def _two_stage(self) -> TwoStageEmbedder | None:
+        embedder = self.embedder
+        return embedder if isinstance(embedder, TwoStageEmbedder) else None
 
     async def _read(self, entry_key: str, key: CacheKey) -> CachedResponse | None:
         data = await self._backend(self.backend.get(entry_key))
@@ -178,33 +215,96 @@ class ResponseCache:
         return None
 
     async def _semantic(self, key: CacheKey, query: str) -> CacheHit | None:
-        items = await self._backend(self.backend.index_items(self._index_key(key)))
+        index = self._index_key(key)
+        items = await self._backend(self.backend.index_items(index))
         if not items:
             return None
         vector = await self._vector(query)
         if not vector:
             return None  # nothing the embedder can compare (e.g. longer than it reads)
-        scored = _similar(vector, items, self.settings.semantic_threshold)
+        two_stage = self._two_stage
+        threshold = self.settings.semantic_threshold
+        if two_stage is not None:
+            chosen = self.settings.candidate_threshold
+            threshold = chosen if chosen is not None else two_stage.candidate_threshold
+        scored = _similar(vector, items, threshold, self._stacked.get(index, items, vector))
         if not scored:
             return None
         scored.sort(key=lambda pair: pair[0], reverse=True)
         query_features = guards.extract(query)
+        limit = self.settings.semantic_candidates
         rejected: str | None = None
-        for score, item in scored[: self.settings.semantic_candidates]:
-            verdict = guards.check(
-                query_features, item.text, disabled=self.settings.disabled_guards
-            )
-            if verdict is not None:
-                rejected = rejected or verdict
-                continue
-            entry = await self._read(item.member, key)
-            if entry is not None:
-                return CacheHit(entry, "semantic", score, item.text)
-        if rejected is not None:
+        hit: CacheHit | None = None
+        if two_stage is None:
+            for score, item in scored[:limit]:
+                verdict = guards.check(
+                    query_features, item.text, disabled=self.settings.disabled_guards
+                )
+                if verdict is not None:
+                    rejected = rejected or verdict
+                    continue
+                entry = await self._read(item.member, key)
+                if entry is not None:
+                    hit = CacheHit(entry, "semantic", score, item.text)
+                    break
+        else:
+            # The guards cost microseconds, the fine embedder milliseconds: it is asked only
+            # about candidates every guard lets through. A candidate is served when it passes
+            # both, whichever is asked first.
+            passed: list[IndexItem] = []
+            for _, item in scored[: limit * _CHECKS_PER_CANDIDATE]:
+                verdict = guards.check(
+                    query_features, item.text, disabled=self.settings.disabled_guards
+                )
+                if verdict is not None:
+                    rejected = rejected or verdict
+                    continue
+                passed.append(item)
+                if len(passed) == limit:
+                    break
+            if passed:
+                for score, item in await self._confirm(index, query, passed, two_stage):
+                    entry = await self._read(item.member, key)
+                    if entry is not None:
+                        hit = CacheHit(entry, "semantic", score, item.text)
+                        break
+        if hit is None and rejected is not None:
             self.stats.guard_rejections += 1
             by_guard = self.stats.guard_rejections_by_guard
             by_guard[rejected] = by_guard.get(rejected, 0) + 1
-        return None
+        return hit
+
+    async def _confirm(
+        self, index: str, query: str, candidates: list[IndexItem], embedder: TwoStageEmbedder
+    ) -> list[tuple[float, IndexItem]]:
+        """The candidates whose fine similarity to ``query`` reaches the semantic threshold,
+        best first. A stored prompt's fine vector is made the first time it is a candidate,
+        then kept by the backend with its item."""
+        fine = await self._fine_vector(query, embedder)
+        if not fine:
+            return []  # longer than the fine embedder reads
+        self.stats.confirmations += 1
+        known = await self._backend(
+            self.backend.index_fine(index, [item.member for item in candidates])
+        )
+        vectors = [decode_vector(data) if data is not None else None for data in known]
+        missing = [i for i, v in enumerate(vectors) if v is None]
+        if missing:
+            made = await embedder.confirm([candidates[i].text for i in missing])
+            self.stats.fine_embeddings += len(missing)
+            for i, made_vector in zip(missing, made, strict=True):
+                vectors[i] = made_vector
+                data = encode_vector(made_vector)
+                await self._backend(self.backend.index_set_fine(index, candidates[i].member, data))
+        threshold = self.settings.semantic_threshold
+        confirmed = []
+        for item, stored in zip(candidates, vectors, strict=True):
+            if stored:
+                score = cosine(fine, stored)
+                if score >= threshold:
+                    confirmed.append((score, item))
+        confirmed.sort(key=lambda pair: pair[0], reverse=True)
+        return confirmed
 
     async def store(
         self,
@@ -242,9 +342,15 @@ class ResponseCache:
                 if not vector:
                     self.stats.stores += 1
                     return True  # stored for exact lookups; nothing to index
+                # Never made here: only kept when this prompt's lookup already made it.
+                fine = self._fine_vectors.get(key.query) if self._two_stage else None
                 await self._backend(
                     self.backend.index_add(
-                        self._index_key(key), item, self.settings.index_limit, self.settings.ttl_s
+                        self._index_key(key),
+                        item,
+                        self.settings.index_limit,
+                        self.settings.ttl_s,
+                        fine=encode_vector(fine) if fine is not None else None,
                     )
                 )
         except CacheBackendError:
@@ -264,23 +370,80 @@ class ResponseCache:
             await close()
 
 
+# With a two-stage embedder, the guards check up to this many candidates per one the fine
+# embedder may confirm (semantic_candidates), best coarse similarity first.
+_CHECKS_PER_CANDIDATE = 8
+
+
+def _remember(memo: OrderedDict[str, Vector], text: str, vector: Vector) -> None:
+    memo[text] = vector
+    while len(memo) > 1024:
+        memo.popitem(last=False)
+
+
+class _Stacked:
+    """The dense vectors of recently searched indexes, stacked into one matrix each, kept while
+    the index holds the same items (the backends hand out the same item objects until the
+    index changes): a lookup then scores its index with one product, without restacking."""
+
+    def __init__(self, indexes: int = 32, min_items: int = 64) -> None:
+        self._memo: OrderedDict[str, tuple[list[IndexItem], list[IndexItem], Any]] = OrderedDict()
+        self._indexes = indexes
+        self._min_items = min_items
+
+    def get(
+        self, index: str, items: list[IndexItem], vector: Vector
+    ) -> tuple[list[IndexItem], Any] | None:
+        """The items with a dense vector as long as ``vector``, and their matrix."""
+        if isinstance(vector, dict) or len(items) < self._min_items:
+            return None
+        found = self._memo.get(index)
+        if (
+            found is not None
+            and len(found[0]) == len(items)
+            and all(map(operator.is_, found[0], items))
+            and found[2].shape[1] == len(vector)
+        ):
+            self._memo.move_to_end(index)
+            return found[1], found[2]
+        same = [item for item in items if item.dense is not None and len(item.dense) == len(vector)]
+        if not same:
+            return None
+        matrix = np.stack([item.dense for item in same])
+        self._memo[index] = (items, same, matrix)
+        self._memo.move_to_end(index)
+        while len(self._memo) > self._indexes:
+            self._memo.popitem(last=False)
+        return same, matrix
+
+
 def _similar(
-    vector: Vector, items: list[IndexItem], threshold: float
+    vector: Vector,
+    items: list[IndexItem],
+    threshold: float,
+    stacked: tuple[list[IndexItem], Any] | None = None,
 ) -> list[tuple[float, IndexItem]]:
     """The items whose cosine similarity to ``vector`` reaches ``threshold``.
 
-    This loop is most of a semantic lookup's time. For sparse vectors, only shared features
-    count, found by intersecting precomputed feature sets. And most items are skipped
+    This loop is most of a semantic lookup's time. Dense vectors are scored in one matrix
+    product (``stacked``: the items' matrix, already made). For sparse vectors, only shared
+    features count, found by intersecting precomputed feature sets. And most items are skipped
     without that: take the query's heaviest features until what remains of its squared norm
     is below ``threshold``². An item sharing none of them can score at most the norm of the
     rest (Cauchy-Schwarz, the item's norm being 1), which is below the threshold, so it is
     skipped exactly, never by guess.
     """
     if not isinstance(vector, dict):
-        same = [item for item in items if item.dense is not None and len(item.dense) == len(vector)]
-        if not same:
-            return []
-        scores = np.stack([item.dense for item in same]) @ np.asarray(vector, dtype=np.float32)
+        if stacked is not None:
+            same, matrix = stacked
+        else:
+            same = [
+                item for item in items if item.dense is not None and len(item.dense) == len(vector)
+            ]
+            if not same:
+                return []
+            matrix = np.stack([item.dense for item in same])
+        scores = matrix @ np.asarray(vector, dtype=np.float32)
         return [(float(scores[i]), same[i]) for i in np.flatnonzero(scores >= threshold).tolist()]
     query_features = frozenset(vector)
     needed = _must_share(vector, threshold)

@@ -1,5 +1,7 @@
 """Embedders for the semantic cache: a sentence encoder shipped with Bastion (ONNX, int8, on
-CPU), a dependency-free lexical one, and an OpenAI-compatible client.
+CPU), a static word-piece table distilled from it, the two chained (the static table finds
+candidates, the encoder confirms them), a dependency-free lexical one, and an
+OpenAI-compatible client.
 
 A vector is either sparse (``dict[int, float]``, from :class:`LexicalEmbedder`) or dense
 (``tuple[float, ...]``, from an embedding model). Both are L2-normalised when made, so cosine
@@ -11,6 +13,8 @@ the model reads): it is neither indexed nor looked up. Vectors are stored compac
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import io
 import itertools
 import logging
 import math
@@ -123,6 +127,7 @@ class LexicalEmbedder:
 
 
 MODEL_DIR = Path(__file__).with_name("models") / "minilm-l6-v2"
+STATIC_TABLE = "static.npz"
 
 
 class OnnxEmbedder:
@@ -189,10 +194,114 @@ class OnnxEmbedder:
         self._executor.shutdown(wait=False)
 
 
-def default_embedder(max_tokens: int = 256) -> Embedder:
-    """The shipped sentence encoder; the lexical embedder when it cannot be loaded."""
+class StaticEmbedder:
+    """A static word-piece table distilled from the shipped encoder: the first, cheap stage.
+
+    Each of the encoder's 30,522 word pieces was run through it alone; the vectors were
+    centred, projected on 128 principal components and weighted by the piece's rarity (stop
+    and filler words count a tenth), then stored as int8 rows with a scale each
+    (``static.npz`` beside the model, 4 MB; ``benchmarks/cache/build_static_embedder.py``
+    makes it). A prompt's vector is the sum of its pieces' rows, L2-normalised: one
+    tokenisation and a gather, about 0.3 ms for 1 KB of English on one core.
+
+    It ranks prompts by shared meaning well enough to find candidates, not to decide: its
+    scores let lookalikes through that the encoder tells apart. :class:`TwoStageEmbedder` asks
+    the encoder about the candidates it finds. Prompts longer than ``max_tokens`` word pieces
+    (counting the encoder's two markers, as it does) get an empty vector, as they would there.
+    """
+
+    # The similarity a stored prompt needs to become a candidate for the encoder. Tuned on the
+    # evaluation set's tuning split (benchmarks/cache/semantic_eval.py --tune): the pairs the
+    # encoder alone serves there score at least 0.645 here; 0.60 leaves a margin under them.
+    candidate_threshold = 0.60
+
+    def __init__(self, model_dir: Path | None = None, *, max_tokens: int = 256) -> None:
+        import numpy as np
+        from tokenizers import Tokenizer
+
+        directory = model_dir if model_dir is not None else MODEL_DIR
+        path = directory / STATIC_TABLE
+        data = path.read_bytes()
+        with np.load(io.BytesIO(data), allow_pickle=False) as table:
+            rows, scales = table["rows"], table["scales"]
+        if rows.dtype != np.int8 or rows.ndim != 2 or scales.shape != (rows.shape[0],):
+            raise ValueError(f"{path} is not a static embedding table")
+        self._rows = rows
+        self._scales = scales.astype(np.float32)
+        self.dimensions = int(rows.shape[1])
+        # The table's own digest names the vector space: a rebuilt table never meets old vectors.
+        self.name = f"static-minilm-l6-v2-{hashlib.blake2b(data, digest_size=6).hexdigest()}"
+        self.max_tokens = max_tokens
+        self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.no_truncation()
+        if self._tokenizer.get_vocab_size() != rows.shape[0]:
+            raise ValueError(f"{path} does not match the tokenizer's vocabulary")
+
+    def vectors(self, texts: Sequence[str]) -> list[Vector]:
+        import numpy as np
+
+        out: list[Vector] = []
+        for text in texts:
+            # One at a time: encode_batch's thread pool costs more than it saves here.
+            ids = self._tokenizer.encode(text, add_special_tokens=False).ids
+            if not ids or len(ids) + 2 > self.max_tokens:
+                out.append(())
+                continue
+            index = np.asarray(ids, dtype=np.intp)
+            summed = self._scales[index] @ self._rows[index].astype(np.float32)
+            norm = float(np.sqrt(summed @ summed))
+            out.append(tuple((summed / norm).tolist()) if norm > 0.0 else ())
+        return out
+
+    async def embed(self, texts: Sequence[str]) -> list[Vector]:
+        # Cheap enough for the event loop (like the lexical embedder and the guards).
+        return self.vectors(texts)
+
+
+class TwoStageEmbedder:
+    """Coarse to fine: ``coarse`` vectors are indexed and find candidates, ``fine`` confirms.
+
+    ``embed`` returns the coarse vectors (what the cache indexes and scans). The cache asks
+    ``confirm`` (the fine embedder) only for a candidate whose coarse similarity reaches
+    ``candidate_threshold`` and that every guard lets through, and remembers a stored prompt's
+    fine vector once made: storing an answer never runs the fine embedder. A candidate is
+    served when its fine similarity reaches the cache's ``semantic_threshold`` (by default the
+    fine embedder's own, :attr:`threshold`).
+
+    ``name`` names both vector spaces, fine first (the guards relaxed are the fine embedder's).
+    """
+
+    def __init__(
+        self, coarse: Embedder, fine: Embedder, *, candidate_threshold: float | None = None
+    ) -> None:
+        self.coarse = coarse
+        self.fine = fine
+        self.name = f"{fine.name}+{coarse.name}"
+        self.threshold = default_threshold(fine)
+        if candidate_threshold is None:
+            candidate_threshold = float(getattr(coarse, "candidate_threshold", self.threshold))
+        self.candidate_threshold = candidate_threshold
+
+    async def embed(self, texts: Sequence[str]) -> list[Vector]:
+        return await self.coarse.embed(texts)
+
+    async def confirm(self, texts: Sequence[str]) -> list[Vector]:
+        return await self.fine.embed(texts)
+
+    async def close(self) -> None:
+        for stage in (self.coarse, self.fine):
+            close = getattr(stage, "close", None)
+            if close is not None:
+                await close()
+
+
+def default_embedder(max_tokens: int = 256, *, two_stage: bool = True) -> Embedder:
+    """The shipped sentence encoder behind the static table that finds its candidates (the
+    encoder alone without ``two_stage``, or when the table cannot be loaded); the lexical
+    embedder when the encoder cannot be loaded."""
     try:
-        return OnnxEmbedder(max_tokens=max_tokens)
+        encoder = OnnxEmbedder(max_tokens=max_tokens)
     except Exception as exc:  # missing package or file, unreadable model
         log.warning(
             "semantic cache: the ONNX sentence embedder could not be loaded (%s: %s); "
@@ -201,6 +310,19 @@ def default_embedder(max_tokens: int = 256) -> Embedder:
             exc,
         )
         return LexicalEmbedder()
+    if not two_stage:
+        return encoder
+    try:
+        static = StaticEmbedder(max_tokens=max_tokens)
+    except Exception as exc:  # missing or unreadable table
+        log.warning(
+            "semantic cache: the static embedding table could not be loaded (%s: %s); "
+            "the sentence encoder embeds every prompt instead (slower)",
+            type(exc).__name__,
+            exc,
+        )
+        return encoder
+    return TwoStageEmbedder(static, encoder)
 
 
 def default_threshold(embedder: Embedder) -> float:

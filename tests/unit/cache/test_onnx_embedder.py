@@ -15,6 +15,8 @@ from bastion.cache import (
     LexicalEmbedder,
     OnnxEmbedder,
     ResponseCache,
+    StaticEmbedder,
+    TwoStageEmbedder,
     cosine,
     default_embedder,
     key_for_openai_chat,
@@ -111,7 +113,20 @@ def test_default_embedder_falls_back_to_lexical_with_a_log_line(
     assert "could not be loaded" in caplog.text
     assert "lexical embedder" in caplog.text
     monkeypatch.undo()
-    assert isinstance(default_embedder(), OnnxEmbedder)
+    shipped = default_embedder()
+    assert isinstance(shipped, TwoStageEmbedder)
+    assert isinstance(shipped.fine, OnnxEmbedder)
+    assert isinstance(default_embedder(two_stage=False), OnnxEmbedder)
+
+
+def test_without_the_static_table_the_encoder_embeds_alone(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(embedder_module, "STATIC_TABLE", "missing.npz")
+    with caplog.at_level(logging.WARNING, logger="bastion.cache.embedder"):
+        alone = default_embedder()
+    assert isinstance(alone, OnnxEmbedder)
+    assert "static embedding table could not be loaded" in caplog.text
 
 
 def test_thresholds_and_guards_follow_the_embedder(encoder: OnnxEmbedder) -> None:
@@ -119,6 +134,11 @@ def test_thresholds_and_guards_follow_the_embedder(encoder: OnnxEmbedder) -> Non
     assert default_threshold(LexicalEmbedder()) == pytest.approx(0.80)
     assert relaxed_for(encoder.name) == frozenset({"content"})
     assert relaxed_for(LexicalEmbedder().name) == frozenset()
+    # Two stages: the encoder decides, so its threshold and its guards apply.
+    two_stage = TwoStageEmbedder(StaticEmbedder(), encoder)
+    assert default_threshold(two_stage) == pytest.approx(0.82)
+    assert relaxed_for(two_stage.name) == frozenset({"content"})
+    assert two_stage.candidate_threshold == StaticEmbedder.candidate_threshold
 
 
 def _key(prompt: str) -> Any:
@@ -154,13 +174,15 @@ def _key(prompt: str) -> Any:
         ("Write a haiku about autumn.", "Write a haiku about spring.", False),
     ],
 )
+@pytest.mark.parametrize("stages", ["encoder", "two-stage"])
 async def test_the_cache_with_the_encoder_serves_rewordings_not_lookalikes(
-    encoder: OnnxEmbedder, stored: str, asked: str, served: bool
+    encoder: OnnxEmbedder, stored: str, asked: str, served: bool, stages: str
 ) -> None:
+    embedder: Any = encoder if stages == "encoder" else TwoStageEmbedder(StaticEmbedder(), encoder)
     settings = CacheSettings(
-        semantic_threshold=default_threshold(encoder), disabled_guards=relaxed_for(encoder.name)
+        semantic_threshold=default_threshold(embedder), disabled_guards=relaxed_for(embedder.name)
     )
-    cache = ResponseCache(embedder=encoder, settings=settings)
+    cache = ResponseCache(embedder=embedder, settings=settings)
     answer = CachedResponse("openai_chat", "m", "stored answer", "stop", 1, 1)
     await cache.store(_key(stored), answer, semantic=True)
     hit = await cache.lookup(_key(asked), semantic=True)
@@ -183,9 +205,13 @@ def test_the_gateway_builds_the_encoder_with_its_settings() -> None:
     from bastion.pipeline.stages.cache import build_cache
 
     semantic = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "max_tokens": 64}))
-    assert isinstance(semantic.embedder, OnnxEmbedder)
-    assert semantic.embedder.max_tokens == 64
+    assert isinstance(semantic.embedder, TwoStageEmbedder)
+    assert isinstance(semantic.embedder.fine, OnnxEmbedder)
+    assert isinstance(semantic.embedder.coarse, StaticEmbedder)
+    assert semantic.embedder.fine.max_tokens == 64
+    assert semantic.embedder.coarse.max_tokens == 64
     assert semantic.settings.semantic_threshold == pytest.approx(0.82)
+    assert semantic.settings.candidate_threshold is None  # the static table's own
     assert semantic.settings.disabled_guards == frozenset({"content"})
     lexical = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "embedder": "lexical"}))
     assert isinstance(lexical.embedder, LexicalEmbedder)
