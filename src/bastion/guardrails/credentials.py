@@ -231,12 +231,48 @@ _PASSWORD_PROSE = re.compile(
     r"|provisoire|temporaire|nouveau|provisional|temporal|nueva|nuevo|temporanea|provvisoria"
     r"|nuova|tijdelijke?|nieuwe?|provis[oó]ria|tempor[aá]ria|nova|neues?|vorl[aä]ufiges?"
     r"|tempor[aä]res?|initiales?|wifi|wlan|admin|root))?"
+    # What the password opens, then a verb or a colon: "for the Wi-Fi is", "du wifi est",
+    # "della VPN è", "für den Server:".
+    r"(?:[ \t]{1,4}(?:for|of|on|f\u00fcr|von|vom|zum|zur|du|des|de|del|della|dello|dei|da|do"
+    r"|dos|das|van|voor|pour|para)(?:[ \t]{1,4}[^\s:=\"']{1,24}){1,3}?"
+    r"(?=[ \t]{0,4}(?:is|was|ist|war|lautet|est|es|\u00e8|\u00e9|era|:)(?![\w])))?"
     r"(?:[ \t]{1,4}(?:is|was|set|changed|reset|now|to|as|auf|lautet"
     r"|ist|wurde|est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will|be)\b){0,4})"
     r"[ \t]{0,4}[:=\-]?[ \t]{0,4}[\"'\u201c\u201e\u00ab`]?"
     r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
 )
 _PASSWORD_PROSE_TRIGGER = Trigger(*_PASSWORD_WORDS)
+# The password named after it: 'use "Xk9#mq2L" as the password', '"…" als Passwort'.
+_PASSWORD_BEFORE_WORD = re.compile(
+    r"[\"'\u201c\u201e\u00ab`]([^\s\"'`\u201d\u201c\u00bb]{6,64})[\"'\u201d\u201c\u00bb`]"
+    r"[ \t]{1,4}(?i:as|als|comme|como|come|como)[ \t]{1,4}"
+    r"(?i:(?:the|my|your|new|das|dein|ihr|le|la|mon|votre|el|tu|su|il|la|tua|o|a|sua|het|je)"
+    r"[ \t]{1,4}){0,2}(?i:" + alternatives(_PASSWORD_WORDS) + r")(?![\w])"
+)
+# A user name and a password given as a pair: "credentials: admin / Xk9#mq2L".
+_LOGIN_WORDS = (
+    "credentials",
+    "creds",
+    "login",
+    "username",
+    "user",
+    "benutzer",
+    "zugangsdaten",
+    "identifiants",
+    "usuario",
+    "credenciales",
+    "utente",
+    "credenziali",
+    "gebruiker",
+    "inloggegevens",
+    "usu\u00e1rio",
+    "credenciais",
+)
+_LOGIN_PAIR = re.compile(
+    r"(?i:\b(?:" + alternatives(_LOGIN_WORDS) + r")[a-z]{0,6})[ \t]*[:=]?[ \t]*"
+    r"[\w.@\-]{2,64}[ \t]*/[ \t]*([^\s\"'`,;/]{6,64})"
+)
+_LOGIN_TRIGGER = Trigger(*_LOGIN_WORDS)
 
 
 def _looks_like_password(value: str) -> bool:
@@ -305,6 +341,15 @@ def find_prose_password(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, _PASSWORD_PROSE_TRIGGER, _PASSWORD_PROSE):
         value = m.group(1).rstrip(".,:;)]}>")  # the sentence's punctuation, not the value's
         if len(value) >= 6 and _looks_like_password(value):
+            yield "password", m.start(1), m.start(1) + len(value)
+    for start, end in _PASSWORD_PROSE_TRIGGER.hits(low):
+        named = _PASSWORD_BEFORE_WORD.search(text, max(0, start - 100), end)
+        if named is not None and named.end() == end and _looks_like_password(named.group(1)):
+            yield "password", named.start(1), named.end(1)
+    for m in keyed(text, low, _LOGIN_TRIGGER, _LOGIN_PAIR):
+        value = m.group(1).rstrip(".,:;)]}>")
+        # "User/Group: www-data / www-data" pairs names; a password pair has a digit.
+        if len(value) >= 6 and _looks_like_password(value) and any(map(str.isdigit, value)):
             yield "password", m.start(1), m.start(1) + len(value)
 
 

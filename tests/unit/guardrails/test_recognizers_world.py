@@ -225,3 +225,31 @@ def test_numbered_clauses_and_installed_versions_are_not_addresses(text: str) ->
 
 def test_an_access_point_keeps_its_address() -> None:
     assert ("ip_address", "10.0.0.1") in found("Access point 10.0.0.1 is down")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The password for the Wi-Fi is Gr33nT3a!2024", "Gr33nT3a!2024"),
+        ("Le mot de passe du wifi est Gr33nT3a!2024", "Gr33nT3a!2024"),
+        ("La password della VPN è Gr33nT3a!2024", "Gr33nT3a!2024"),
+        ("Kennwort für den Server: Gr33nT3a!2024", "Gr33nT3a!2024"),
+        ('Use "Gr33nT3a!2024" as the password.', "Gr33nT3a!2024"),
+        ("credentials: admin / Gr33nT3a!2024", "Gr33nT3a!2024"),
+    ],
+)
+def test_passwords_named_with_what_they_open(text: str, value: str) -> None:
+    assert ("password", value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password for your account must contain at least 8 characters.",
+        "User/Group: www-data / www-data",
+        "The password of user2 is stored hashed with bcrypt-12.",
+        'Use "Settings" as the password field label.',
+    ],
+)
+def test_sentences_about_passwords_are_not_passwords(text: str) -> None:
+    assert found(text) == []
