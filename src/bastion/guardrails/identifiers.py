@@ -405,6 +405,8 @@ _NATIONAL_WORDS = {
         "burgerservicenummer",
         "sofinummer",
         "sofi-nummer",
+        "sofinr",
+        "burgerservicenr",
         "loonstrook",
         "salarisstrook",
         "salarisadministratie",
@@ -421,7 +423,15 @@ _NATIONAL_WORDS = {
         "recibo de sal\u00e1rio",
         "processamento salarial",
     ),
-    "br_cpf": ("cpf", "c.p.f", "holerite", "contracheque", "folha de pagamento"),
+    "br_cpf": (
+        "cpf",
+        "c.p.f",
+        "cadastro de pessoas",
+        "cadastro de pessoa",
+        "holerite",
+        "contracheque",
+        "folha de pagamento",
+    ),
 }
 NATIONAL_TRIGGERS = {kind: Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
 _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
@@ -433,9 +443,11 @@ _NATIONAL_BARE = {
     "nl_bsn": re.compile(
         r"\d(?<![\w\-.].)(?:\d{3}[ .]?\d{2}[ .]?\d{3}|\d{2}[ .]\d{3}[ .]\d{3})(?![\w\-]|[.,]\d)"
     ),
-    "pt_nif": re.compile(r"\d(?<![\w\-.].)\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w\-]|[.,]\d)"),
+    "pt_nif": re.compile(
+        r"\d(?<![\w\-.].)\d{2}(?P<sep>[ \-.]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)"
+    ),
     "br_cpf": re.compile(
-        r"\d(?<![\w\-.].)\d{2}(?P<sep>[. ]?)\d{3}(?P=sep)\d{3}[\-/ ]?\d{2}(?![\w\-]|[.,]\d)"
+        r"\d(?<![\w\-.].)\d{2}(?P<sep>[. ]?)\d{3}(?P=sep)\d{3}[\-/ .]?\d{2}(?![\w\-]|[.,]\d)"
     ),
 }
 

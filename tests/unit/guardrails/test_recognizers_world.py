@@ -253,3 +253,18 @@ def test_passwords_named_with_what_they_open(text: str, value: str) -> None:
 )
 def test_sentences_about_passwords_are_not_passwords(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Cadastro de Pessoas Físicas: 28059832468", "br_cpf", "28059832468"),
+        ("NIF 812-415-868", "pt_nif", "812-415-868"),
+        ("sofinr. 835337406", "nl_bsn", "835337406"),
+        ("835337406 is mijn BSN", "nl_bsn", "835337406"),
+    ],
+)
+def test_national_numbers_under_their_full_names_and_other_groupings(
+    text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(text)
