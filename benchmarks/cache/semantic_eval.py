@@ -454,41 +454,52 @@ def mixed_cost(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def rss() -> dict[str, Any]:
-    """Resident memory of a fresh process: after imports, then after loading each embedder
-    and embedding a 1 KB prompt (MiB, from /proc/self/status)."""
+def rss(indexed: int = 2000) -> dict[str, Any]:
+    """Resident memory of a fresh process (MiB, from /proc/self/status): after the imports,
+    after loading each embedder, after embedding a 1 KB prompt, and after storing ``indexed``
+    short prompts in one partition of an in-memory cache (their vectors indexed)."""
     script = """
-import json, sys
+import asyncio, json, sys
 def rss():
     for line in open("/proc/self/status"):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
 import numpy
-from bastion.cache import OnnxEmbedder, StaticEmbedder, TwoStageEmbedder
+from bastion.cache import (
+    CachedResponse, OnnxEmbedder, ResponseCache, StaticEmbedder, default_embedder,
+    key_for_openai_chat,
+)
 out = {"imports": rss()}
-which = sys.argv[1]
+which, text = sys.argv[1], sys.argv[2]
+prompts = json.load(sys.stdin)
 if which == "static":
     e = StaticEmbedder()
 elif which == "encoder":
-    e = OnnxEmbedder()
+    e = default_embedder(two_stage=False)
 else:
-    e = TwoStageEmbedder(StaticEmbedder(), OnnxEmbedder())
+    e = default_embedder()
 out["loaded"] = rss()
-text = sys.argv[2]
-if which == "static":
-    e.vectors([text])
-elif which == "encoder":
-    e.vectors([text])
-else:
-    e.coarse.vectors([text])
-    e.fine.vectors([text])
+for stage in (getattr(e, "coarse", e), getattr(e, "fine", e)):
+    stage.vectors([text])
 out["after_embedding_1kb"] = rss()
+async def fill():
+    cache = ResponseCache(embedder=e)
+    cache.settings = type(cache.settings)(index_limit=len(prompts))
+    for p in prompts:
+        body = {"model": "m", "messages": [{"role": "user", "content": p}]}
+        key = key_for_openai_chat("tenant", "ep@1", body)
+        await cache.store(key, CachedResponse("openai_chat", "m", "x", "stop", 1, 1), semantic=True)
+    return cache
+kept = asyncio.run(fill())
+out[f"after_indexing_{len(prompts)}"] = rss()
 print(json.dumps(out))
 """
+    prompts = json.dumps(_unrelated_prompts(indexed))
     result = {}
     for which in ("static", "encoder", "two-stage"):
         done = subprocess.run(
             [sys.executable, "-c", script, which, PROMPT_1KB],
+            input=prompts,
             check=True,
             capture_output=True,
             text=True,

@@ -112,9 +112,10 @@ class ResponseCache:
         self.settings = settings or CacheSettings()
         self.stats = CacheStats()
         self._vectors: OrderedDict[str, Vector] = OrderedDict()
-        # Fine vectors of recent queries (two-stage embedder): a store after a lookup that
-        # made one keeps it with the item, so no later lookup makes it again.
-        self._fine_vectors: OrderedDict[str, Vector] = OrderedDict()
+        # Fine vectors of recent queries (two-stage embedder), encoded (1.5 KB for 384
+        # floats): a store after a lookup that made one keeps it with the item, so no later
+        # lookup makes it again.
+        self._fine_vectors: OrderedDict[str, bytes] = OrderedDict()
         self._stacked = _Stacked()
         self._resting_until = 0.0  # monotonic time before which the backend is not called
 
@@ -165,10 +166,10 @@ class ResponseCache:
         found = self._fine_vectors.get(text)
         if found is not None:
             self._fine_vectors.move_to_end(text)
-            return found
+            return decode_vector(found)
         (vector,) = await embedder.confirm([text])
         self.stats.fine_embeddings += 1
-        _remember(self._fine_vectors, text, vector)
+        _remember(self._fine_vectors, text, encode_vector(vector))
         return vector
 
     @property
@@ -350,7 +351,7 @@ class ResponseCache:
                         item,
                         self.settings.index_limit,
                         self.settings.ttl_s,
-                        fine=encode_vector(fine) if fine is not None else None,
+                        fine=fine,
                     )
                 )
         except CacheBackendError:
@@ -375,7 +376,7 @@ class ResponseCache:
 _CHECKS_PER_CANDIDATE = 8
 
 
-def _remember(memo: OrderedDict[str, Vector], text: str, vector: Vector) -> None:
+def _remember(memo: OrderedDict[str, T], text: str, vector: T) -> None:
     memo[text] = vector
     while len(memo) > 1024:
         memo.popitem(last=False)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import io
 import itertools
 import logging
 import math
@@ -170,6 +169,11 @@ class OnnxEmbedder:
         )
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache-embedder")
 
+    @property
+    def tokenizer(self) -> Any:
+        """The model's tokenizer (no padding; truncates one piece past ``max_tokens``)."""
+        return self._tokenizer
+
     def vectors(self, texts: Sequence[str]) -> list[Vector]:
         """Embeds ``texts`` in this thread, one at a time: activations are quantised per
         batch, so a prompt embedded alone always gets the same vector."""
@@ -212,29 +216,41 @@ class StaticEmbedder:
 
     # The similarity a stored prompt needs to become a candidate for the encoder. Tuned on the
     # evaluation set's tuning split (benchmarks/cache/semantic_eval.py --tune): the pairs the
-    # encoder alone serves there score at least 0.645 here; 0.60 leaves a margin under them.
+    # encoder alone serves there score at least 0.646 here; 0.60 leaves a margin under them.
     candidate_threshold = 0.60
 
-    def __init__(self, model_dir: Path | None = None, *, max_tokens: int = 256) -> None:
+    def __init__(
+        self, model_dir: Path | None = None, *, max_tokens: int = 256, tokenizer: Any = None
+    ) -> None:
+        """``tokenizer``: the encoder's (:attr:`OnnxEmbedder.tokenizer`), to share one copy;
+        by default the one in ``model_dir`` is loaded."""
         import numpy as np
         from tokenizers import Tokenizer
 
         directory = model_dir if model_dir is not None else MODEL_DIR
         path = directory / STATIC_TABLE
-        data = path.read_bytes()
-        with np.load(io.BytesIO(data), allow_pickle=False) as table:
+        with path.open("rb") as file:
+            # The table's digest names the vector space: a rebuilt table never meets old vectors.
+            digest = hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=6))
+        with np.load(path, allow_pickle=False) as table:
             rows, scales = table["rows"], table["scales"]
         if rows.dtype != np.int8 or rows.ndim != 2 or scales.shape != (rows.shape[0],):
             raise ValueError(f"{path} is not a static embedding table")
         self._rows = rows
         self._scales = scales.astype(np.float32)
         self.dimensions = int(rows.shape[1])
-        # The table's own digest names the vector space: a rebuilt table never meets old vectors.
-        self.name = f"static-minilm-l6-v2-{hashlib.blake2b(data, digest_size=6).hexdigest()}"
+        self.name = f"static-minilm-l6-v2-{digest.hexdigest()}"
         self.max_tokens = max_tokens
-        self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-        self._tokenizer.no_padding()
-        self._tokenizer.no_truncation()
+        if tokenizer is None:
+            tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+            tokenizer.no_padding()
+            tokenizer.no_truncation()
+        # A tokenizer that truncates still gives more pieces than max_tokens allows, if it
+        # truncates past max_tokens, as the encoder's does.
+        truncation = tokenizer.truncation
+        if truncation is not None and truncation["max_length"] <= max_tokens:
+            raise ValueError("the tokenizer truncates before max_tokens")
+        self._tokenizer = tokenizer
         if self._tokenizer.get_vocab_size() != rows.shape[0]:
             raise ValueError(f"{path} does not match the tokenizer's vocabulary")
 
@@ -313,7 +329,7 @@ def default_embedder(max_tokens: int = 256, *, two_stage: bool = True) -> Embedd
     if not two_stage:
         return encoder
     try:
-        static = StaticEmbedder(max_tokens=max_tokens)
+        static = StaticEmbedder(max_tokens=max_tokens, tokenizer=encoder.tokenizer)
     except Exception as exc:  # missing or unreadable table
         log.warning(
             "semantic cache: the static embedding table could not be loaded (%s: %s); "

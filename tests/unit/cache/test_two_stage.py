@@ -404,3 +404,19 @@ def test_index_items_of_the_static_table_round_trip(static: StaticEmbedder) -> N
     back = IndexItem.from_bytes("member", item.to_bytes())
     assert back.dense is not None and back.dense.shape == (128,)
     assert len(item.to_bytes()) < 600  # 128 float32 and the text
+
+
+def test_the_shipped_stages_share_a_tokenizer_and_agree_on_what_is_too_long() -> None:
+    from bastion.cache import OnnxEmbedder, default_embedder
+
+    shipped = default_embedder(max_tokens=64)
+    assert isinstance(shipped, TwoStageEmbedder)
+    coarse, fine = shipped.coarse, shipped.fine
+    assert isinstance(coarse, StaticEmbedder) and isinstance(fine, OnnxEmbedder)
+    assert coarse._tokenizer is fine.tokenizer
+    texts = ["word " * 62, "word " * 63, "word " * 300, "a short question"]
+    assert [bool(v) for v in coarse.vectors(texts)] == [bool(v) for v in fine.vectors(texts)]
+    assert [bool(v) for v in coarse.vectors(texts)] == [True, False, False, True]
+    assert coarse.vectors(texts) == StaticEmbedder(max_tokens=64).vectors(texts)
+    with pytest.raises(ValueError, match="truncates"):
+        StaticEmbedder(max_tokens=256, tokenizer=fine.tokenizer)
