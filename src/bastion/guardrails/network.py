@@ -21,9 +21,10 @@ _IPV6 = re.compile(
     r"(?:%[\w.]{1,16})?(?![\w:]|\.\d)"
 )
 _VERSION_CONTEXT = re.compile(
-    r"(?i:\bv|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
+    # Words, not word ends: "server: 10.0.0.5" is no "ver:", "dispatch" no "patch".
+    r"(?i:\b(?:v|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
     r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
-    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o|installed|installiert|instalad[oa]"
+    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o|installed|installiert|instalad[oa])"
     # The numbered parts of a contract, standard or manual: "Clause 12.3.1.2", "§ 4.1.2.3".
     r"|§|\b(?:clause|cl[aá]usula|clausola|section|sect\.|sec\.|secci[oó]n|sezione|sec[cç][aã]o"
     r"|art\.|article|artikel|articolo|artigo|art[ií]culo|paragraph|para\.|chapter|chap\."
@@ -41,16 +42,30 @@ def find_ipv4(t: Text) -> Iterator[Match]:
             continue
         if text.startswith("/", m.end()) and text[m.end() + 1 : m.end() + 2].isdigit():
             continue  # a CIDR block names a network, not a host
-        if _version_like(m.group()) and not before(text, m.start(), _IP_CONTEXT, 40):
+        if _version_like(m.group()) and not _reads_as_address(text, m.start(), m.end()):
             continue
         if v.ip_ok(m.group()):
             yield "ip_address", m.start(), m.end()
 
 
 def _version_like(quad: str) -> bool:
-    """1.7.0.17, 4.1.2.8: a one-digit first part and small others read as a version number."""
-    first, *rest = (int(part) for part in quad.split("."))
-    return first < 10 and all(part <= 20 for part in rest)
+    """4.1.2.8, 7.3.0.124: a one-digit first part reads as a version number (few hosts people
+    write about live in 1.0.0.0-9.255.255.255, and those come with a word saying so)."""
+    return quad[1] == "."
+
+
+# What says a version-like quad is an address after all: a word before it, or its place in
+# a log line, an assignment, a user@host or host:port.
+_ADDRESS_PLACE_BEFORE = re.compile(r"(?:^|\n|@|(?<![<>!=])=[ \t]{0,2}|:[ \t]{1,2})$")
+_ADDRESS_PLACE_AFTER = re.compile(r":\d{1,5}(?!\d)|[ \t]-[ \t]-[ \t]\[|/\d{1,2}(?!\d)")
+
+
+def _reads_as_address(text: str, start: int, end: int) -> bool:
+    return (
+        before(text, start, _IP_CONTEXT, 40)
+        or _ADDRESS_PLACE_BEFORE.search(text, max(0, start - 3), start) is not None
+        or _ADDRESS_PLACE_AFTER.match(text, end) is not None
+    )
 
 
 _IP_CONTEXT = re.compile(

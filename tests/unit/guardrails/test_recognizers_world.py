@@ -268,3 +268,27 @@ def test_national_numbers_under_their_full_names_and_other_groupings(
     text: str, kind: str, value: str
 ) -> None:
     assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("server: 10.0.0.5", "10.0.0.5"),
+        ("DNS: 8.8.8.8", "8.8.8.8"),
+        ("3.120.5.7 - - [02/May/2024:10:00:00]", "3.120.5.7"),
+        ("ssh ec2-user@3.120.5.7", "3.120.5.7"),
+        ("connect to 5.180.62.10:443", "5.180.62.10"),
+    ],
+)
+def test_addresses_that_look_like_versions_where_something_says_they_are_hosts(
+    text: str, address: str
+) -> None:
+    assert ("ip_address", address) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Firmware-Update auf 2.4.10.135", "Requires app >= 2.1.0.4.", 'AssemblyVersion("1.0.0.0")'],
+)
+def test_versions_with_a_one_digit_first_part_are_not_hosts(text: str) -> None:
+    assert found(text) == []
