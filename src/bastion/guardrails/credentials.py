@@ -353,6 +353,18 @@ def find_prose_password(t: Text) -> Iterator[Match]:
             yield "password", m.start(1), m.start(1) + len(value)
 
 
+_KEY_SUFFIX = re.compile(r"[\w.\-]*")
+
+
+def _measures_a_pass(text: str, m: re.Match[str]) -> bool:
+    """"pass_rate: 0.95", "pwd_count=3": a setting about passes, not a password."""
+    if m.group("key").lower() not in ("pass", "pwd"):
+        return False
+    suffix = _KEY_SUFFIX.match(text, m.end("key"))
+    rest = suffix.group().lower().strip("_-.") if suffix else ""
+    return bool(rest) and not rest.startswith(("word", "wd", "phrase", "code", "wort"))
+
+
 def find_credentials(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     if "://" in text:
@@ -384,6 +396,8 @@ def find_credentials(t: Text) -> Iterator[Match]:
         )
         value = m.group("qv") if m.group("qv") is not None else m.group("uv")
         if bare_secret and not looks_random(value, min_distinct=6):
+            continue
+        if _measures_a_pass(text, m):
             continue
         if m.group("qv") is not None:
             if password_value_ok(m.group("qv")):

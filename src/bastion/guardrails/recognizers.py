@@ -67,6 +67,7 @@ from bastion.guardrails.scanning import ASCII_DIGITS, DIGIT, Match, Text, fold, 
 from bastion.guardrails.tables import (
     MAX_ROW,
     TABLE_KINDS,
+    find_named_fields,
     find_table_cells,
     header_lines,
     is_header,
@@ -299,6 +300,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         digits=True,
     ),
     _Recognizer(TABLE_KINDS, (",", ";", "\t", "|"), find_table_cells),
+    _Recognizer(TABLE_KINDS, (":", "="), find_named_fields),
     _Recognizer(_SECRET_KINDS, (), find_provider_keys),
     _Recognizer(provider_secrets.KINDS, (), find_other_provider_keys),
     _Recognizer(

@@ -1,13 +1,17 @@
-"""Values in tables: a column whose header says what it holds ("dob", "SSN", "BSN",
-"Reisepass-Nr.", "telefoon") makes each of its cells that passes that kind's check a finding,
-though the cell itself carries no label. CSV, TSV, semicolon-separated and pipe (Markdown)
-tables, as spreadsheets and database exports are pasted into prompts.
+"""Values under a name: a table column or a named field whose name says what it holds
+("dob", "SSN", "BSN", "tax_id", "Reisepass-Nr.", "driverLicense", "telefoon") makes each value
+under it that passes that kind's check a finding, though the value itself carries no label.
 
-A header is a line of short, label-like cells split by one delimiter, at least one of which
-names a sensitive kind. Every later line split by the same delimiter is read as a row of the
-latest header of that delimiter with as many cells or more (a row still being written has
-fewer), so the header need not sit right above its rows: a stream carries it forward (see
-`header_lines`).
+Tables: CSV, TSV, semicolon-separated and pipe (Markdown) tables, as spreadsheets and database
+exports are pasted into prompts. A header is a line of short, label-like cells split by one
+delimiter, at least one of which names a sensitive kind. Every later line split by the same
+delimiter is read as a row of the latest header of that delimiter with as many cells or more (a
+row still being written has fewer), so the header need not sit right above its rows: a stream
+carries it forward (see `header_lines`).
+
+Fields: `key: value`, `"key": "value"` and `KEY=value` in JSON, YAML, `.env` files, logs and
+forms, where the key is one token (`tax_id`, `medicalRecordNumber`, `DL_NUMBER`) or a short
+label that starts its line (`Driver License Number:`).
 """
 
 from __future__ import annotations
@@ -98,6 +102,19 @@ def _passport(value: str) -> str | None:
     return "passport" if ok and sum(c.isdigit() for c in compact) >= 2 else None
 
 
+def _licence_label(folded: str) -> bool:
+    # "license" alone names a driving licence in a form; "license key" or "license: MIT" in a
+    # software manifest does not.
+    return folded in ("license", "licence", "lic") or _LICENCE_LABEL.search(folded) is not None
+
+
+_LICENCE_LABEL = re.compile(
+    r"\b(?:driver\w*|driving|dl|dln|licen[cs]e ?(?:no|nr|number|num)|lic ?(?:no|nr)"
+    r"|f[uü]hrerschein\w*|fuehrerschein\w*|f[uü]hrerausweis|permis de conduire|permis"
+    r"|carnet de conducir|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*)\b"
+)
+
+
 def _licence(value: str) -> str | None:
     ok = _DOCUMENT_SHAPE.fullmatch(value) is not None and len(value) >= 6
     return "driver_license" if ok and any(c.isdigit() for c in value) else None
@@ -117,7 +134,9 @@ def _phone(value: str) -> str | None:
 
 
 def _password(value: str) -> str | None:
-    ok = 4 <= len(value) <= 128 and " " not in value and password_value_ok(value)
+    # A word with letters, or a PIN; not a number like a "pass rate" of 0.95.
+    shape = any(c.isalpha() for c in value) or (value.isdigit() and 4 <= len(value) <= 8)
+    ok = shape and 4 <= len(value) <= 128 and " " not in value and password_value_ok(value)
     return "password" if ok else None
 
 
@@ -140,16 +159,10 @@ _COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:driver\w*|driving|licen[cs]e\w*|lic|dl|f[uü]hrerschein\w*|fuehrerschein\w*"
-            r"|permis|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*)\b"
-        ),
-        _licence,
-    ),
-    (
-        re.compile(
             r"\b(?:mrn|medical record\w*|patient ?(?:id|no|nr|number|nummer)|patienten\w*"
             r"|pati[eë]ntnummer|fallnummer|fall nr|nhc|historia\w*|ipp|dossier|cartella"
-            r"|processo|utente|chart no|record no|hospital no|nhs)\b"
+            r"|processo|utente|chart no|record no|hospital no|nhs|prontu[aá]rio|krankenakte"
+            r"|case id|fall id)\b"
         ),
         _record,
     ),
@@ -162,18 +175,24 @@ _COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
     ),
     (
         re.compile(
+            # The name ends with it: "db_password", "wifi pass", not "pin_count".
             r"\b(?:password|passwort|passwd|pwd|pass|kennwort|mot de passe|mdp|contrase[nñ]a"
-            r"|clave|wachtwoord|senha|pin)\b"
+            r"|clave|wachtwoord|senha|pin)$"
         ),
         _password,
     ),
 )
 
 _FOLD = str.maketrans(dict.fromkeys("_-./#:()[]*'\"`", " "))
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_check(label: str) -> Callable[[str], str | None] | None:
-    folded = " ".join(label.lower().translate(_FOLD).split())
+    """What a column or field of this name holds: the check its values must pass (None: not
+    a sensitive kind). "medicalRecordNumber", "DL_NUMBER" and "Geburts-Datum" are read as
+    words."""
+    folded = " ".join(_CAMEL.sub(" ", label).lower().translate(_FOLD).split())
     if not folded:
         return None
     for pattern, check in _COLUMNS[:2]:  # birth dates, passports
@@ -182,6 +201,8 @@ def _column_check(label: str) -> Callable[[str], str | None] | None:
     for pattern, kinds in _NATIONAL_COLUMNS:
         if pattern.search(folded):
             return functools.partial(_national, kinds)
+    if _licence_label(folded):
+        return _licence
     for pattern, check in _COLUMNS[2:]:
         if pattern.search(folded):
             return check
@@ -312,3 +333,35 @@ def header_lines(text: str) -> list[str]:
     if not any(d in text for d in DELIMITERS):
         return []
     return [line for line in text.split("\n") if is_header(line)]
+
+
+# A field: its name (one token, or a short label starting its line), ":" or "=", the value up
+# to the end of the line or the next quote, comma or brace.
+_FIELD_NAME = re.compile(r"[\"']?([A-Za-z][\w.\-]{0,40})[\"']?[ \t]*$")
+_LINE_LABEL = re.compile(r"(?:^|\n)[ \t>*\-]*([^\W\d_][^\n:=]{0,38}?)[ \t]*$")
+_FIELD_VALUE = re.compile(r"[ \t]{0,4}[\"']?([^\n\"',;{}\[\]]{4,64}?)[\"']?[ \t]*(?:[,;}\]\n]|$)")
+
+
+def find_named_fields(t: Text) -> Iterator[Match]:
+    text = t.text
+    for sign in re.finditer(r"[:=]", text):
+        at = sign.start()
+        if text.startswith("//", at + 1) or text.startswith("==", at):
+            continue  # a URL's scheme, a comparison
+        window = text[max(0, at - 48) : at]
+        name = _FIELD_NAME.search(window)
+        check = _column_check(name.group(1)) if name else None
+        if check is None:
+            line = _LINE_LABEL.search(text, max(0, at - 48), at)
+            check = _column_check(line.group(1)) if line else None
+        if check is None:
+            continue
+        value = _FIELD_VALUE.match(text, at + 1)
+        if value is None:
+            continue
+        start, end = value.span(1)
+        while end > start and text[end - 1] in " \t.":
+            end -= 1
+        kind = check(text[start:end])
+        if kind is not None:
+            yield kind, start, end

@@ -76,3 +76,39 @@ def test_a_row_longer_than_the_hold_back_is_masked_in_a_stream_as_in_the_whole_t
         masker = StreamMasker(scan, holdback=128)
         out = [masker.feed(text[i : i + size]) for i in range(0, len(text), size)]
         assert "".join(out) + masker.finish() == whole, size
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ('{"tax_id": "28064353192"}', "de_steuer_id", "28064353192"),
+        ("Tax-ID: 28064353192", "de_steuer_id", "28064353192"),
+        ('{"driver_license": "D1234-56789-01234"}', "driver_license", "D1234-56789-01234"),
+        ("drivers_license_number: A1234567", "driver_license", "A1234567"),
+        ("licenseNumber: A1234567", "driver_license", "A1234567"),
+        ("social_security_number: 536221874", "us_ssn", "536221874"),
+        ("patient_id: P-00451", "medical_record_number", "P-00451"),
+        ("medicalRecordNumber: 00451234", "medical_record_number", "00451234"),
+        ("user pin: 4821", "password", "4821"),
+        ("Driver License Number: A1234567", "driver_license", "A1234567"),
+    ],
+)
+def test_values_of_fields_whose_name_says_what_they_hold(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pass_rate: 0.95",
+        "pin_count: 1234",
+        "license: Apache-2.0",
+        "license_key: ABCD-1234-EFGH-5678",
+        "Mobile: iPhone 12",
+        "phone_verified: true",
+        "passport_expiry: 2030-01-01",
+        "Status: license renewed",
+    ],
+)
+def test_fields_about_those_things_are_not_them(text: str) -> None:
+    assert found(text) == []
