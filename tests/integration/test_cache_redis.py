@@ -158,3 +158,40 @@ def test_a_refused_redis_connection_is_a_miss(
         assert "x-bastion-cache" not in answer.headers
     assert len(upstream.requests) == 2
     assert gateway.metric("bastion_cache_errors_total") >= 1
+
+
+def test_the_gateway_finds_candidates_statically_and_keeps_encoder_vectors_in_redis(
+    prefix: str, scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """With the shipped encoder and Redis: a rewording is served by meaning; the store put no
+    encoder vector in Redis, the lookup that confirmed the candidate did; a lookalike the
+    guards refuse is not served."""
+    upstream, url = scripted
+    gateway = start_gateway(
+        {"up": openai_backend(url)},
+        cache={
+            "enabled": True,
+            "redis": {"url": URL, "key_prefix": prefix},
+            "semantic": {"endpoints": ["up/echo"]},
+        },
+    )
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+
+    def ask(prompt: str) -> Any:
+        return api.chat.completions.with_raw_response.create(
+            model="up/echo", messages=[{"role": "user", "content": prompt}]
+        )
+
+    client = redis.Redis.from_url(URL)
+
+    def encoder_vectors() -> int:
+        return sum(client.hlen(k) for k in client.scan_iter(match=prefix + "*:f"))
+
+    ask("How do I reset my password?")
+    assert list(client.scan_iter(match=prefix + "*:i:*:v")), "indexed"
+    assert encoder_vectors() == 0, "a store never runs the encoder"
+    served = ask("I forgot my password, how can I reset it?")
+    assert served.headers["x-bastion-cache"] == "semantic"
+    assert encoder_vectors() == 1, "the stored prompt's encoder vector, kept for every process"
+    assert "x-bastion-cache" not in ask("How do I reset my PIN?").headers
+    assert len(upstream.requests) == 2

@@ -245,8 +245,8 @@ class StaticEmbedder:
             tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
             tokenizer.no_padding()
             tokenizer.no_truncation()
-        # A tokenizer that truncates still gives more pieces than max_tokens allows, if it
-        # truncates past max_tokens, as the encoder's does.
+        # A prompt longer than max_tokens must still look longer: a tokenizer may truncate,
+        # but only past max_tokens (the encoder's keeps one piece more).
         truncation = tokenizer.truncation
         if truncation is not None and truncation["max_length"] <= max_tokens:
             raise ValueError("the tokenizer truncates before max_tokens")
