@@ -23,7 +23,9 @@ Embedders (``--embedder``, repeatable; by default the first two, so that they ca
   whose candidate a guard refuses, and one whose candidate the encoder confirms (the stored
   prompt's vector made then, or already kept), with the mix on the evaluation set;
 - ``minilm-l6-v2``: the encoder alone, the same guards;
-- ``lexical``: the dependency-free embedder.
+- ``lexical``: the dependency-free embedder;
+- ``static``: the static table alone as the deciding score (not shipped: it shows why the
+  encoder confirms), at ``--threshold`` (0.80 by default).
 
 ``--tune`` instead finds the candidate threshold from the tuning split alone: the static
 similarity of every tuning pair the encoder alone serves, and how many unrelated pairs of the
@@ -31,7 +33,7 @@ split each threshold would make candidates. ``--splits`` limits the run to some 
 held-out one is scored once, after the thresholds are fixed). ``--rss`` measures the memory of a
 process that loads each embedder.
 
-    python benchmarks/cache/semantic_eval.py [--embedder two-stage|minilm-l6-v2|lexical]...
+    python benchmarks/cache/semantic_eval.py [--embedder two-stage|minilm-l6-v2|lexical|static]...
         [--threshold 0.82] [--candidate-threshold 0.60] [--splits synthetic,tune,heldout]
         [--tune] [--rss] [--json out.json]
 """
@@ -330,6 +332,8 @@ def embedding_cost(embedder: Embedder) -> dict[str, Any]:
         stages["encoder"] = fine.inner.vectors
     elif isinstance(embedder, Counting):
         stages["encoder"] = embedder.inner.vectors  # in this thread: the model's cost
+    elif isinstance(embedder, StaticEmbedder):
+        stages["static"] = embedder.vectors
     else:
         assert isinstance(embedder, LexicalEmbedder)
         lexical = embedder
@@ -563,6 +567,8 @@ async def tune(rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
 def make_embedder(name: str, encoder: Counting | None) -> Embedder:
     if name == "lexical":
         return LexicalEmbedder()
+    if name == "static":
+        return StaticEmbedder()
     assert encoder is not None
     if name == "minilm-l6-v2":
         return encoder
@@ -618,7 +624,7 @@ async def evaluate(
     report["isolation"] = await isolation([r for r in rows if r["split"] in splits], settings)
     report["embedding"] = embedding_cost(embedder)
     report["latency"] = await latency(settings, [r for r in rows if r["split"] in splits])
-    if name != "lexical":
+    if name not in ("lexical", "static"):
         report["lookup_cost_1kb"] = await lookup_cost_1kb(settings)
         report["mix_on_the_evaluation_set"] = mixed_cost(report)
     return report
@@ -628,7 +634,9 @@ async def main() -> None:
     global EMBEDDER, ENCODER  # noqa: PLW0603 - one embedder for each run
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--embedder", action="append", choices=["two-stage", "minilm-l6-v2", "lexical"]
+        "--embedder",
+        action="append",
+        choices=["two-stage", "minilm-l6-v2", "lexical", "static"],
     )
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--candidate-threshold", type=float)
@@ -647,7 +655,7 @@ async def main() -> None:
         names = args.embedder or ["two-stage", "minilm-l6-v2"]
         report = {}
         for name in names:
-            ENCODER = Counting(OnnxEmbedder()) if name != "lexical" else None
+            ENCODER = Counting(OnnxEmbedder()) if name not in ("lexical", "static") else None
             EMBEDDER = make_embedder(name, ENCODER)
             report[name] = await evaluate(name, rows, splits, args)
         if args.rss:
