@@ -336,24 +336,44 @@ def header_lines(text: str) -> list[str]:
 
 
 # A field: its name (one token, or a short label starting its line), ":" or "=", the value up
-# to the end of the line or the next quote, comma or brace.
-_FIELD_NAME = re.compile(r"[\"']?([A-Za-z][\w.\-]{0,40})[\"']?[ \t]*$")
-_LINE_LABEL = re.compile(r"(?:^|\n)[ \t>*\-]*([^\W\d_][^\n:=]{0,38}?)[ \t]*$")
+# to the end of the line or the next quote, comma or brace. Only the text just before each
+# ":" and "=" is read, so prose with few of them costs next to nothing.
 _FIELD_VALUE = re.compile(r"[ \t]{0,4}[\"']?([^\n\"',;{}\[\]]{4,64}?)[\"']?[ \t]*(?:[,;}\]\n]|$)")
+_SIGNS = re.compile(r"[:=](?![/=])")
+_MAX_NAME = 40
+
+
+def _names_before(text: str, at: int) -> Iterator[str]:
+    """The field names that may end at ``at``: the token right before it, then the line's
+    start up to it ("Driver License Number")."""
+    end = at
+    while end > 0 and text[end - 1] in " \t\"'":
+        end -= 1
+    start = end
+    while (
+        start > 0
+        and end - start <= _MAX_NAME
+        and (text[start - 1].isalnum() or text[start - 1] in "_.-")
+    ):
+        start -= 1
+    if start < end and text[start].isalpha() and (start == 0 or not text[start - 1].isalnum()):
+        yield text[start:end]
+    line_start = text.rfind("\n", max(0, at - _MAX_NAME - 8), at) + 1
+    if line_start > 0 or at <= _MAX_NAME + 8:
+        label = text[line_start:end].lstrip(" \t>*-")
+        if label and label[0].isalpha() and label != text[start:end]:
+            yield label
 
 
 def find_named_fields(t: Text) -> Iterator[Match]:
     text = t.text
-    for sign in re.finditer(r"[:=]", text):
+    for sign in _SIGNS.finditer(text):
         at = sign.start()
-        if text.startswith("//", at + 1) or text.startswith("==", at):
-            continue  # a URL's scheme, a comparison
-        window = text[max(0, at - 48) : at]
-        name = _FIELD_NAME.search(window)
-        check = _column_check(name.group(1)) if name else None
-        if check is None:
-            line = _LINE_LABEL.search(text, max(0, at - 48), at)
-            check = _column_check(line.group(1)) if line else None
+        check = None
+        for name in _names_before(text, at):
+            check = _column_check(name)
+            if check is not None:
+                break
         if check is None:
             continue
         value = _FIELD_VALUE.match(text, at + 1)
