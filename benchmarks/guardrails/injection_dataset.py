@@ -48,6 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import injection_smuggle as smuggle
+from injection_documents import documents
 from injection_languages import DOC_PARTS, EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
 
 SEED = 20261202
@@ -808,6 +809,11 @@ def generate(per_template: int) -> list[dict[str, object]]:
     ):
         add(*row)
     for row in smuggled(rng, rows):
+        add(*row)
+    # Documents to process in ten languages, each benign one also with an instruction to the
+    # model planted in it (`injection_documents.py`, its own seed: the rows above stay as
+    # they were).
+    for row in documents(per_template * 10):
         add(*row)
     return rows
 

@@ -15,8 +15,9 @@ artifact stays small). Benign samples carry twice the weight of injections, beca
 positives are what operators notice; `--external-weight` scales the external sets. Samples
 are visited in a seeded order: training is deterministic.
 
-Operating point: the lowest score on a 0.001 grid at which at most `--val-fpr` (2%) of all
-benign validation texts (general, security-flavoured, documents, external) are flagged. The
+Operating point: the lowest score on a 0.001 grid at which at most `--val-fpr` (2%) of the
+benign validation texts of *each* source are flagged: our templates (general and
+security-flavoured), our generated documents, each external set. The
 bias is then shifted by that point's log-odds, so the point becomes 0.5 and scores keep their
 order; the artifact's threshold is 0.5 and must equal `DEFAULT_THRESHOLD` (a unit test checks
 it).
@@ -28,6 +29,7 @@ import argparse
 import json
 import math
 import random
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +39,11 @@ from bastion.guardrails.injection import (
     MODEL_FORMAT,
     MODEL_PATH,
     LinearInjectionClassifier,
+    cue_bucket,
     feature_counts,
     windows,
 )
+from bastion.guardrails.injection_cues import CUE_GROUPS
 
 HERE = Path(__file__).parent
 SEED = 20261202
@@ -60,8 +64,11 @@ def train(
     l1: float,
     l2: float,
     benign_weight: float,
+    light: frozenset[int] = frozenset(),
+    light_scale: float = 1.0,
 ) -> tuple[dict[int, float], float]:
-    """FTRL-Proximal logistic regression; index -1 is the bias (not regularised)."""
+    """FTRL-Proximal logistic regression; index -1 is the bias (not regularised). Buckets in
+    `light` are regularised `light_scale` times as much as the others."""
     z: dict[int, float] = {}
     n: dict[int, float] = {}
     rng = random.Random(SEED)
@@ -69,12 +76,13 @@ def train(
 
     def weight(i: int) -> float:
         zi = z.get(i, 0.0)
-        reg = 0.0 if i == -1 else l1
+        scale = light_scale if i in light else 1.0
+        reg = 0.0 if i == -1 else l1 * scale
         if abs(zi) <= reg:
             return 0.0
         sign = -1.0 if zi < 0 else 1.0
         return -(zi - sign * reg) / (
-            (beta + math.sqrt(n.get(i, 0.0))) / alpha + (0.0 if i == -1 else l2)
+            (beta + math.sqrt(n.get(i, 0.0))) / alpha + (0.0 if i == -1 else l2 * scale)
         )
 
     for _ in range(epochs):
@@ -96,6 +104,18 @@ def train(
     return {i: w for i, w in weights.items() if w != 0.0}, weight(-1)
 
 
+def cue_buckets() -> frozenset[int]:
+    """The buckets of every possible cue feature (groups, pairs and triples of groups). Cue
+    features say the same thing in every language and phrasing, so they are regularised less
+    (`--cue-reg`): the model is pushed to lean on them rather than on the words of one
+    template. (A word hashed into the same bucket shares the lighter penalty.)"""
+    names = sorted(CUE_GROUPS)
+    features = list(names)
+    features += [f"{a}+{b}" for a, b in combinations(names, 2)]
+    features += [f"{a}+{b}+{c}" for a, b, c in combinations(names, 3)]
+    return frozenset(map(cue_bucket, features))
+
+
 def choose_threshold(scores: list[float], target_fpr: float) -> float:
     """The lowest score on a fine grid at which at most `target_fpr` of `scores` are flagged."""
     for step in range(1, 1000):
@@ -105,10 +125,28 @@ def choose_threshold(scores: list[float], target_fpr: float) -> float:
     return 0.999
 
 
+def validation_sources(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Validation texts by source: our templates, our generated documents
+    (`injection_documents.py`), each external set. The operating point must hold for each:
+    a large, easy source must not pull it down for the others."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r.get("source"):
+            key = str(r["source"])
+        elif str(r.get("template", "")).split("/")[1:2] in (["doc"], ["doc_indirect"]):
+            key = "documents"
+        else:
+            key = "templates"
+        out.setdefault(key, []).append(r)
+    return {k: v for k, v in out.items() if any(r["label"] == 0 for r in v)}
+
+
 def load_external(split: str) -> list[dict[str, Any]]:
     rows = []
     for name in EXTERNAL:
-        rows += [r for r in load(f"external/{name}.jsonl") if r["split"] == split]
+        rows += [
+            {**r, "source": name} for r in load(f"external/{name}.jsonl") if r["split"] == split
+        ]
     return rows
 
 
@@ -134,6 +172,8 @@ def main() -> None:
     parser.add_argument("--benign-weight", type=float, default=2.0)
     parser.add_argument("--val-fpr", type=float, default=0.02)
     parser.add_argument("--external-weight", type=float, default=1.0)
+    parser.add_argument("--cue-reg", type=float, default=0.1)
+    parser.add_argument("--min-weight", type=float, default=0.01)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
 
@@ -157,13 +197,19 @@ def main() -> None:
         l1=args.l1,
         l2=args.l2,
         benign_weight=args.benign_weight,
+        light=cue_buckets(),
+        light_scale=args.cue_reg,
     )
-    # The operating point is chosen on validation benign texts (general, security-flavoured,
-    # documents, external), then moved to 0.5 by shifting the bias: scores keep their order,
-    # and `DEFAULT_THRESHOLD` stays 0.5.
+    # The operating point is chosen on validation benign texts, source by source (templates,
+    # generated documents, each external set), then moved to 0.5 by shifting the bias: scores
+    # keep their order, and `DEFAULT_THRESHOLD` stays 0.5.
+    # Weights this small change no score by much but cost file size and load time.
+    weights = {i: w for i, w in weights.items() if abs(round(w, 3)) >= args.min_weight}
     clf = LinearInjectionClassifier(weights, bias, 0.5)
-    benign_val = [clf.score(r["text"]) for r in val_rows if r["label"] == 0]
-    t = choose_threshold(benign_val, args.val_fpr)
+    t = max(
+        choose_threshold([clf.score(r["text"]) for r in rows if r["label"] == 0], args.val_fpr)
+        for rows in validation_sources(val_rows).values()
+    )
     bias -= math.log(t / (1 - t))
 
     items = sorted((i, round(w, 3)) for i, w in weights.items())

@@ -46,13 +46,23 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain, combinations, islice
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import aiohttp
 
-from bastion.guardrails.injection_cues import CONFUSABLES, STOPWORDS, pair_cues, token_cues
+from bastion.guardrails.injection_cues import (
+    ADDRESS_AFTER,
+    ADDRESS_BEFORE,
+    ADDRESS_CJK_FIRST,
+    ADDRESS_CJK_LAST,
+    CONFUSABLES,
+    MENTION,
+    PAIRS,
+    STOPWORDS,
+    token_cues,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -61,6 +71,7 @@ __all__ = [
     "InjectionClassifier",
     "InjectionClassifierError",
     "LinearInjectionClassifier",
+    "cue_bucket",
     "feature_counts",
     "load_default_classifier",
     "normalise",
@@ -141,6 +152,7 @@ MARKS = (MARK_TAG, MARK_ZERO_WIDTH, MARK_BIDI, MARK_HOMOGLYPH, MARK_VARIATION)
 ADDRESS_EMAIL = "\ue010"
 ADDRESS_URL = "\ue011"
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MENTION = re.compile(r"(?<!\S)@(?=[^\W\d_]{3})")
 
 # A black flag followed by tag characters is a subdivision flag (England, Scotland): kept.
 _TAG_RUN = re.compile("(\U0001f3f4)?([\U000e0000-\U000e007f]+)")
@@ -222,7 +234,8 @@ def normalise(text: str) -> str:
 
     Hidden text is decoded and invisible characters dropped (`_unhide`); then NFKC (full-width
     and mathematical letters, ligatures), URLs and e-mail addresses replaced by one token each
-    (`ADDRESS_URL`, `ADDRESS_EMAIL`), lower case, leetspeak digits to letters; words mixing
+    (`ADDRESS_URL`, `ADDRESS_EMAIL`), a mention's "@" made a mark of its own (`MENTION`),
+    lower case, leetspeak digits to letters; words mixing
     Latin letters with Cyrillic/Greek look-alikes are spelled in Latin; spaced-out letters
     (`i g n o r e`) are joined. What was undone is appended as marks (`MARKS`).
     """
@@ -233,6 +246,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if ("@" in text or "://" in text or "www." in text) and _ADDRESS.search(text) is not None:
         text = _ADDRESS.sub(_address, text)
+    if "@" in text:  # a mention ("@assistant") is a mark and a name, not leetspeak for "a"
+        text = _MENTION.sub(MENTION + " ", text)
     if text.isascii():
         norm = text.lower().translate(_LEET)
     else:  # `translate` is slow on non-ASCII text: replace only what is there
@@ -314,21 +329,31 @@ def _pair_bucket(pair: tuple[str, str]) -> int:
     return zlib.crc32(f"{pair[0]} {pair[1]}".encode(), _SEED_BIGRAM) & _MASK
 
 
-def _units(text: str) -> tuple[set[str], set[tuple[str, str]]]:
-    """The distinct tokens and distinct pairs of consecutive tokens of one window.
+def _units(text: str) -> tuple[set[str], set[tuple[str, str]], list[str]]:
+    """The distinct tokens, the distinct pairs of consecutive tokens and the cue features
+    (`cue_features`) of one window.
 
     Two overlapping CJK bigrams (`忽略`, `略之`) make no pair: they would only repeat the
     bigrams, at twice the cost.
     """
     norm = normalise(text)
-    tokens = _tokens(norm)
+    if "\n" in norm:
+        tokens: list[str] = []
+        line_starts = set()
+        for line in norm.split("\n"):
+            line_starts.add(len(tokens))
+            tokens += _tokens(line)
+    else:
+        tokens = _tokens(norm)
+        line_starts = set()
     pairs = set(zip(tokens, islice(tokens, 1, None), strict=False))
+    cues = cue_features(tokens, line_starts)
     if not norm.isascii() and _HAS_CJK.search(norm) is not None:
         distinct = set(tokens)
         cjk = set(filter(_is_cjk, distinct))
         pairs = {p for p in pairs if p[0] not in cjk or p[1] not in cjk}
-        return distinct, pairs
-    return set(tokens), pairs
+        return distinct, pairs, cues
+    return set(tokens), pairs, cues
 
 
 def _cached_cues(token: str) -> frozenset[str]:
@@ -340,20 +365,86 @@ def _cached_cues(token: str) -> frozenset[str]:
     return cues
 
 
-def cue_features(tokens: set[str], pairs: set[tuple[str, str]]) -> list[str]:
-    """The cue groups present (`injection_cues`), and every pair of them (`a+b`, sorted)."""
+_CLAUSE_END = frozenset(".!?;。")
+NONE_GROUPS: frozenset[str] = frozenset()
+_PAIR_FIRSTS = frozenset(first for first, _ in PAIRS)
+
+
+def _ends_clause(token: str) -> bool:
+    return not token[0].isalnum() and not _CLAUSE_END.isdisjoint(token)
+
+
+def clauses(tokens: Sequence[str], line_starts: set[int]) -> list[tuple[int, int]]:
+    """The clauses of a token sequence, as (start, end) index ranges: a clause ends after a
+    punctuation token with `. ! ? ; 。` in it, and at a line break unless the line ends with
+    ":" (a heading that introduces what follows: "Note to the AI:" / "ignore ...")."""
+    out = []
+    start = 0
+    for i, token in enumerate(tokens):
+        if i in line_starts and i > start and not tokens[i - 1].endswith(":"):
+            out.append((start, i))
+            start = i
+        if _ends_clause(token):
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        out.append((start, len(tokens)))
+    return out
+
+
+def _clause_groups(
+    tokens: Sequence[str], cues: Sequence[frozenset[str]], start: int, end: int
+) -> set[str]:
+    """The cue groups of one clause: its tokens' and consecutive pairs', and `addr` when an
+    `ai` word stands where the clause addresses it: within three tokens after a word of
+    `injection_cues.ADDRESS_BEFORE`, or among the clause's first three tokens with ":" or ","
+    in the four tokens after it ("AI assistant reading this: ...")."""
     groups: set[str] = set()
-    for cues in map(_cached_cues, tokens):
-        groups |= cues
-    for pair in pairs:
-        groups |= pair_cues(*pair)
-    ordered = sorted(groups)
-    pairs_of_groups = [f"{a}+{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+    cjk_address = False
+    for i in range(start, end):
+        found = cues[i]
+        token = tokens[i]
+        if found:
+            groups |= found
+            if "ai" in found and (
+                not ADDRESS_BEFORE.isdisjoint(tokens[max(start, i - 3) : i])
+                or (i - start < 3 and not ADDRESS_AFTER.isdisjoint(tokens[i + 1 : min(end, i + 5)]))
+            ):
+                groups.add("addr")
+        if token in _PAIR_FIRSTS and i + 1 < end:
+            groups |= PAIRS.get((token, tokens[i + 1]), NONE_GROUPS)
+        if token[0] in ADDRESS_CJK_FIRST or token[-1] in ADDRESS_CJK_LAST:
+            cjk_address = True
+    if cjk_address and "ai" in groups:
+        groups.add("addr")
+    return groups
+
+
+def cue_features(tokens: Sequence[str], line_starts: set[int]) -> list[str]:
+    """The cue features of a window (`injection_cues`): every group present anywhere (`ai`,
+    `override`, ...), and, per clause (`clauses`), every pair and every triple of the groups
+    found together in it (`ai+override`, `override+prior+rules`, sorted). A document that says
+    "ignore" in one sentence and "password" in another has both groups but not the pair.
+    """
+    cues = list(map(_cached_cues, tokens))
+    everywhere: set[str] = set()
+    combined: set[str] = set()
+    for start, end in clauses(tokens, line_starts):
+        groups = _clause_groups(tokens, cues, start, end)
+        if not groups:
+            continue
+        everywhere |= groups
+        if len(groups) > 1:
+            ordered = sorted(groups)
+            combined.update(f"{a}+{b}" for a, b in combinations(ordered, 2))
+            if len(ordered) <= 7:
+                combined.update(f"{a}+{b}+{c}" for a, b, c in combinations(ordered, 3))
     # "you" alone says nothing (documents address their reader too); only with another cue.
-    return [g for g in ordered if g != "you"] + pairs_of_groups
+    everywhere.discard("you")
+    return sorted(everywhere) + sorted(combined)
 
 
-def _cue_bucket(feature: str) -> int:
+def cue_bucket(feature: str) -> int:
     return zlib.crc32(feature.encode(), _SEED_CUE) & _MASK
 
 
@@ -361,17 +452,17 @@ def feature_counts(text: str) -> Counter[int]:
     """The hashed features of `text` (one window) with their values, as the model sees them.
 
     Every distinct token adds its unigram and its distinct character n-grams; every distinct
-    pair of consecutive tokens adds a bigram (the hash of `"first second"`); every cue group
-    present and every pair of groups adds one feature (`cue_features`). A bucket reached by
-    several tokens counts once per token (this is what lets scoring cache one partial sum per
-    token).
+    pair of consecutive tokens adds a bigram (the hash of `"first second"`); every cue feature
+    (`cue_features`: groups present, pairs and triples of groups within a clause) adds one. A
+    bucket reached by several tokens counts once per token (this is what lets scoring cache
+    one partial sum per token).
     """
-    tokens, pairs = _units(text)
+    tokens, pairs, cues = _units(text)
     counts: Counter[int] = Counter()
     for token in tokens:
         counts.update(_token_buckets(token))
     counts.update(map(_pair_bucket, pairs))
-    counts.update(map(_cue_bucket, cue_features(tokens, pairs)))
+    counts.update(map(cue_bucket, cues))
     return counts
 
 
@@ -449,9 +540,9 @@ class LinearInjectionClassifier:
 
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""
-        tokens, pairs = _units(text)
+        tokens, pairs, features = _units(text)
         get = self._weights.get
-        cues = math.fsum(get(_cue_bucket(f), 0.0) for f in cue_features(tokens, pairs))
+        cues = math.fsum(get(cue_bucket(f), 0.0) for f in features)
         return (
             self.bias
             + self._sum(tokens, self._token_cache, self._token_weight)

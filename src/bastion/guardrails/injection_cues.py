@@ -40,6 +40,8 @@ CUE_GROUPS = (
     "exfil",
     "you",
     "urgent",
+    "prior",
+    "addr",
 )
 
 # group -> whole words
@@ -62,9 +64,9 @@ _WORDS: dict[str, str] = {
         "промпт"
     ),
     "ai": (
-        "ai assistant chatbot bot llm gpt chatgpt model ki assistent sprachmodell ia "
-        "assistente modèle modelo modello asistente taalmodel ии ассистент нейросеть модель "
-        "бот dan"
+        "ai assistant chatbot bot llm llms gpt chatgpt copilot gemini model ki assistent "
+        "sprachmodell ia assistente modèle modelo modello asistente taalmodel ии ассистент "
+        "нейросеть модель бот dan"
     ),
     "reveal": (
         "reveal print output repeat show display dump echo expose leak recite quote verbatim "
@@ -103,6 +105,12 @@ _WORDS: dict[str, str] = {
         "attention importante atención importante attenzione importante atenção belangrijk "
         "let важно внимание примечание"
     ),
+    "prior": (
+        "previous prior above earlier preceding foregoing vorherigen vorherige bisherigen "
+        "obigen vorangegangenen précédentes précédente précédents antérieures anteriores "
+        "anterior previas previos precedenti precedente sopra vorige eerdere bovenstaande "
+        "voorgaande предыдущие предыдущих предыдущую прежние прежних вышеуказанные"
+    ),
 }
 
 # group -> word prefixes (inflected forms)
@@ -116,6 +124,7 @@ _PREFIXES: dict[str, str] = {
     "unlimited": "unrestrict unfilter uncensor jailbr restriction",
     "persona": "roleplay pretend simulat ролев",
     "exfil": "credential exfiltr password passwort пароль",
+    "ai": "assistan chatbot ассистент нейросет модел",
 }
 
 # (first, second) consecutive tokens -> group
@@ -147,7 +156,27 @@ _CJK: dict[str, str] = {
     "exfil": "发送 密码 密钥 凭证 送っ 送信 パス キー 認証",
     "you": "你的 你现 你是 あな なた",
     "urgent": "重要 注意 警告",
+    "prior": "之前 以前 先前 上面 上述 上記",
 }
+
+# Words that put a text's next few words in the position of its addressee ("note *to* the
+# AI", "*für* das Sprachmodell", "*@*assistant", "*给*AI"): an `ai` word within three tokens
+# after one of them makes the clause `addr`, as does an `ai` word among a clause's first three
+# tokens with ":" or "," in the four tokens after it (a vocative: "Assistant, ...", "AI model
+# reading this: ...").
+# "@name" at the start of a word: normalisation turns its "@" into this mark (not into "a").
+MENTION = "\ue012"
+_ADDRESS_BEFORE = (
+    "to for dear hey hi hello @ attention attn an für liebe lieber hallo à au aux pour cher "
+    "chère chers bonjour al para querido querida hola all alla allo per caro cara ciao ao aos "
+    "olá voor aan beste hoi для к ко дорогой привет 给 致 对 向 へ"
+)
+ADDRESS_BEFORE = frozenset([*_ADDRESS_BEFORE.split(), MENTION])
+ADDRESS_AFTER = frozenset((":", ",", "—", ":-", ":**", "**:"))
+# Chinese and Japanese: a clause with an `ai` bigram and a bigram that starts with 给/致 ("给AI
+# 助手的指示") or ends with へ ("AIアシスタントへ") is `addr` too.
+ADDRESS_CJK_FIRST = "给致"
+ADDRESS_CJK_LAST = "へ"
 
 
 def _table(source: dict[str, str], sep: str | None = None) -> dict[str, frozenset[str]]:
