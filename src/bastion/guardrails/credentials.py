@@ -357,7 +357,7 @@ _KEY_SUFFIX = re.compile(r"[\w.\-]*")
 
 
 def _measures_a_pass(text: str, m: re.Match[str]) -> bool:
-    """"pass_rate: 0.95", "pwd_count=3": a setting about passes, not a password."""
+    """ "pass_rate: 0.95", "pwd_count=3": a setting about passes, not a password."""
     if m.group("key").lower() not in ("pass", "pwd"):
         return False
     suffix = _KEY_SUFFIX.match(text, m.end("key"))
