@@ -221,3 +221,7 @@ def test_the_gateway_builds_the_encoder_with_its_settings() -> None:
     assert chosen.settings.semantic_threshold == pytest.approx(0.9)
     # no semantic endpoint: no model is loaded
     assert isinstance(build_cache(CacheConfig()).embedder, LexicalEmbedder)
+    alone = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "two_stage": False}))
+    assert isinstance(alone.embedder, OnnxEmbedder)
+    tuned = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "candidate_threshold": 0.7}))
+    assert tuned.settings.candidate_threshold == pytest.approx(0.7)

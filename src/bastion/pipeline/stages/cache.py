@@ -197,11 +197,12 @@ def build_cache(config: CacheConfig) -> ResponseCache:
     elif semantic.embedder == "lexical" or not semantic.endpoints:
         embedder = LexicalEmbedder()  # no semantic endpoint: no model to load
     else:
-        embedder = default_embedder(semantic.max_tokens)
+        embedder = default_embedder(semantic.max_tokens, two_stage=semantic.two_stage)
     threshold = semantic.threshold
     settings = CacheSettings(
         ttl_s=config.ttl_seconds,
         semantic_threshold=threshold if threshold is not None else default_threshold(embedder),
+        candidate_threshold=semantic.candidate_threshold,
         disabled_guards=guards.relaxed_for(embedder.name),
         max_entry_bytes=config.max_entry_bytes,
         backend_timeout_s=timeout_s,
