@@ -5,7 +5,9 @@
 Samples are written from templates in this file and in `injection_languages.py` (ten
 languages) with seeded slot fillers (seed 20261202), so the set is reproducible. Benign
 documents also come from this project's own documentation (`README.md`, `docs/*.md` except
-`guardrails.md`) and from Django's interface messages (`external/django_ui.jsonl`). Smuggled
+`guardrails.md`), from Django's interface messages (`external/django_ui.jsonl`) and from
+`injection_documents.py` (documents in ten languages, each also with an instruction to the
+model planted in it, its own seed). Smuggled
 variants (`injection_smuggle.py`: tag characters, zero-width, bidi, look-alikes, variation
 selectors) are made of attacks in their own split, and benign texts get the same characters
 used innocently. Changing the project's documentation changes the set: regenerate it and

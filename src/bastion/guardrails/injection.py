@@ -17,7 +17,9 @@ by `benchmarks/guardrails/injection_train.py`. Features of a text:
   function words (`injection_cues.STOPWORDS`), which appear only in pairs; every distinct pair
   of consecutive tokens gives a bigram (two CJK bigrams make none);
 - cue features: the groups of `injection_cues` (override, rules, reveal, hidden, unlimited,
-  persona, ...) the text's words fall into in any of ten languages, and every pair of them;
+  persona, prior, ...) the text's words fall into in any of ten languages, `addr` where an AI
+  word is addressed ("note to the AI", "@assistant", "AI reading this:"), and every pair and
+  triple of groups found together in one clause (`clauses`);
 - every feature is hashed with CRC-32 (a different seed per feature type) into 2**18 buckets;
   presence counts, not frequency.
 

@@ -5,8 +5,10 @@ Each cue group gathers the many ways of saying one thing that attacks say: *over
 addressed as such), *reveal* (print, repeat, show), *hidden* (system, hidden, verbatim),
 *unlimited* (no limits, unfiltered, never refuse), *persona* (from now on, pretend, stay in
 character), *exfil* (send, forward, credentials), *you* (the informal second person an attack
-uses to address the model), *urgent* (important, attention, note to). A text's cues are the
-groups its words fall into; the classifier sees each group and each pair of groups present.
+uses to address the model), *urgent* (important, attention, note to), *prior* (previous,
+earlier), and *addr* (an AI word in the place of the addressee: `ADDRESS_BEFORE`). A text's
+cues are the groups its words fall into; the classifier sees each group present and each pair
+and triple of groups within one clause.
 The weights of these features are learned like every other; the lists only say which words
 mean the same thing, so a phrasing never seen in training still lands on known features.
 
