@@ -59,7 +59,9 @@ _CARD_CONTEXT = re.compile(
 
 # --- IBAN ---------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?: ?[A-Z0-9]){10,30}(?![\w])")
+# Grouped by spaces as printed, or by dashes or dots as some forms and exports write it.
+_IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]){10,30}(?![\w])")
+_IBAN_SEPARATORS = " -."
 
 
 def find_iban(t: Text) -> Iterator[Match]:
@@ -72,7 +74,7 @@ def find_iban(t: Text) -> Iterator[Match]:
         count = 0
         end = -1
         for index, ch in enumerate(candidate):
-            if ch != " ":
+            if ch not in _IBAN_SEPARATORS:
                 count += 1
                 if count == expected:
                     end = index + 1
@@ -80,7 +82,7 @@ def find_iban(t: Text) -> Iterator[Match]:
         if end < 0:
             continue
         # The IBAN must end at a group boundary, not inside a following word.
-        if end < len(candidate) and candidate[end] != " ":
+        if end < len(candidate) and candidate[end] not in _IBAN_SEPARATORS:
             continue
         if v.iban_ok(candidate[:end]):
             yield "iban", m.start(), m.start() + end

@@ -120,7 +120,7 @@ def iban_mod97(compact: str) -> int:
 
 
 def iban_ok(value: str) -> bool:
-    compact = value.replace(" ", "").upper()
+    compact = value.replace(" ", "").replace("-", "").replace(".", "").upper()
     expected = IBAN_LENGTHS.get(compact[:2])
     if expected is None or len(compact) != expected or not compact.isalnum():
         return False

@@ -292,3 +292,11 @@ def test_addresses_that_look_like_versions_where_something_says_they_are_hosts(
 )
 def test_versions_with_a_one_digit_first_part_are_not_hosts(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "iban",
+    ["DE89-3704-0044-0532-0130-00", "DE89.3704.0044.0532.0130.00", "DE89 37040044 0532013000"],
+)
+def test_ibans_grouped_by_dashes_or_dots(iban: str) -> None:
+    assert ("iban", iban) in found(f"IBAN: {iban}.")
