@@ -388,6 +388,10 @@ _LICENCE_WORDS = (
     "habilita\u00e7\u00e3o",
     "registro cnh",
     "rijbewijsnr",
+    "permis b",
+    "patente b",
+    "t\u00edtulo de condu\u00e7\u00e3o",
+    "titulo de conducao",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
