@@ -273,6 +273,7 @@ _LOGIN_PAIR = re.compile(
     r"[\w.@\-]{2,64}[ \t]*/[ \t]*([^\s\"'`,;/]{6,64})"
 )
 _LOGIN_TRIGGER = Trigger(*_LOGIN_WORDS)
+PROSE_PASSWORD_WORDS = (*_PASSWORD_WORDS, *_LOGIN_WORDS)
 
 
 def _looks_like_password(value: str) -> bool:

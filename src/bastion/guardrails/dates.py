@@ -103,7 +103,8 @@ def _parse_date(m: re.Match[str]) -> bool:
     return v.plausible_date(year, months[0], day)
 
 
-_DOB_TRIGGER = Trigger(
+# Words near which a date may be a birth date; the scan runs this recognizer only where one is.
+DOB_WORDS = (
     "nato",
     "nata",
     "nacid",
@@ -165,6 +166,7 @@ _DOB_TRIGGER = Trigger(
     "f\u00f8dsel",
     "syntym",
 )
+_DOB_TRIGGER = Trigger(*DOB_WORDS)
 
 
 # The label after the date, as German and Dutch put the verb last: "bin am 5. März 1983
