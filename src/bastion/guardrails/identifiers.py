@@ -429,6 +429,32 @@ _NATIONAL_WORDS = {
         "recibo de sal\u00e1rio",
         "processamento salarial",
     ),
+    # Neighbouring countries' numbers: Austria's social insurance number, Switzerland's AHV,
+    # Belgium's national register number, Ireland's PPS number, Mexico's CURP.
+    "at_svnr": (
+        "svnr",
+        "sv-nr",
+        "sv-nummer",
+        "vsnr",
+        "sozialversicherungsnummer",
+        "versicherungsnummer",
+        "sozialversicherungs-nr",
+        "e-card",
+    ),
+    "ch_ahv": ("ahv", "avs", "ahv-nr", "ahv-nummer", "sozialversicherungsnummer"),
+    "be_national_number": (
+        "rijksregisternummer",
+        "rijksregister",
+        "registre national",
+        "num\u00e9ro national",
+        "numero national",
+        "nationalregisternummer",
+        "national register number",
+        "insz",
+        "niss",
+    ),
+    "ie_pps": ("pps", "ppsn", "personal public service"),
+    "mx_curp": ("curp",),
     "br_cpf": (
         "cpf",
         "c.p.f",
@@ -444,6 +470,11 @@ _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
     "nl_bsn": v.nl_bsn_ok,
     "pt_nif": v.pt_nif_ok,
     "br_cpf": v.br_cpf_ok,
+    "at_svnr": v.at_svnr_ok,
+    "ch_ahv": v.ch_ahv_ok,
+    "be_national_number": v.be_national_number_ok,
+    "ie_pps": v.ie_pps_ok,
+    "mx_curp": v.mx_curp_ok,
 }
 _NATIONAL_BARE = {
     "nl_bsn": re.compile(
@@ -455,7 +486,17 @@ _NATIONAL_BARE = {
     "br_cpf": re.compile(
         r"\d(?<![\w\-.].)\d{2}(?P<sep>[. ]?)\d{3}(?P=sep)\d{3}[\-/ .]?\d{2}(?![\w\-]|[.,]\d)"
     ),
+    "at_svnr": re.compile(r"\d(?<![\w\-.].)\d{3}[ ]?\d{6}(?![\w\-]|[.,]\d)"),
+    "ch_ahv": re.compile(r"7(?<![\w\-.].)56[. ]?\d{4}[. ]?\d{4}[. ]?\d{2}(?![\w\-]|[.,]\d)"),
+    "be_national_number": re.compile(
+        r"\d(?<![\w\-.].)\d[. ]?\d{2}[. ]?\d{2}[\-. ]?\d{3}[. ]?\d{2}(?![\w\-]|[.,]\d)"
+    ),
+    "ie_pps": re.compile(r"\d(?<![\w\-.].)\d{6}[ ]?[A-Wa-w][A-Ia-iWw]?(?![\w\-])"),
+    "mx_curp": re.compile(r"[A-Z](?<![\w].)[A-Z]{3}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w])"),
 }
+# Written in their own formats, these need no word: 756.1234.5678.97, 85.07.30-033.28, a CURP.
+_AHV_FORMATTED = re.compile(r"7(?<![\w\-.].)56\.\d{4}\.\d{4}\.\d{2}(?![\w\-]|[.,]\d)")
+_BE_NN_FORMATTED = re.compile(r"\d(?<![\w\-.].)\d\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w\-]|[.,]\d)")
 
 
 def starts_word(low: str, start: int) -> bool:
@@ -539,11 +580,22 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
     for m in matches_at(_CPF, text, t.digit_word_starts()):
         if v.br_cpf_ok(m.group()):
             yield "br_cpf", m.start(), m.end()
+    if "756." in text:
+        for m in matches_at(_AHV_FORMATTED, text, t.digit_word_starts()):
+            if v.ch_ahv_ok(m.group()):
+                yield "ch_ahv", m.start(), m.end()
+    for m in matches_at(_BE_NN_FORMATTED, text, t.digit_word_starts()):
+        if v.be_national_number_ok(m.group()):
+            yield "be_national_number", m.start(), m.end()
+    for m in matches_at(_NATIONAL_BARE["mx_curp"], text, t.upper_starts()):
+        if v.mx_curp_ok(m.group()):
+            yield "mx_curp", m.start(), m.end()
     for kind, trigger in NATIONAL_TRIGGERS.items():
         # A text that names the identifier ("BSN", "NIF") may give it anywhere: every number of
         # its shape that passes its check counts.
         if not any(_is_word_at(low, start, end) for start, end in trigger.hits(low)):
             continue
-        for m in matches_at(_NATIONAL_BARE[kind], text, t.digit_word_starts()):
+        starts = t.upper_starts() if kind == "mx_curp" else t.digit_word_starts()
+        for m in matches_at(_NATIONAL_BARE[kind], text, starts):
             if _NATIONAL_CHECKS[kind](m.group()):
                 yield kind, m.start(), m.end()

@@ -46,6 +46,11 @@ TABLE_KINDS = frozenset(
         "fr_nir",
         "uk_nino",
         "it_codice_fiscale",
+        "at_svnr",
+        "ch_ahv",
+        "be_national_number",
+        "ie_pps",
+        "mx_curp",
     }
 )
 _MAX_HEADER_CELL = 40
@@ -62,6 +67,11 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
     "fr_nir": v.fr_nir_ok,
     "uk_nino": v.uk_nino_ok,
     "it_codice_fiscale": v.it_codice_fiscale_ok,
+    "at_svnr": v.at_svnr_ok,
+    "ch_ahv": v.ch_ahv_ok,
+    "be_national_number": v.be_national_number_ok,
+    "ie_pps": v.ie_pps_ok,
+    "mx_curp": v.mx_curp_ok,
 }
 # What a column of national numbers holds, by its header; the first kind whose check passes.
 # A generic header tries the checksummed kinds before the SSN, which nearly any nine digits
@@ -79,6 +89,18 @@ _NATIONAL_COLUMNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:nino|ni number|ni no|national insurance)\b", ("uk_nino",)),
         (r"\b(?:nir|insee|s[eé]curit[eé] sociale|num[eé]ro ss)\b", ("fr_nir",)),
         (r"\b(?:codice fiscale|cod fiscale)\b", ("it_codice_fiscale",)),
+        (
+            r"\b(?:svnr|sv nr|vsnr|sozialversicherungs\w*|versicherungsnummer)\b",
+            ("at_svnr", "ch_ahv"),
+        ),
+        (r"\b(?:ahv\w*|avs)\b", ("ch_ahv",)),
+        (
+            r"\b(?:rijksregister\w*|registre national|num[eé]ro national|insz|niss"
+            r"|nationalregister\w*)\b",
+            ("be_national_number",),
+        ),
+        (r"\b(?:ppsn?|personal public service)\b", ("ie_pps",)),
+        (r"\bcurp\b", ("mx_curp",)),
         (r"\b(?:tin|tax ?id\w*|national id\w*|id number|personal id\w*)\b", _ANY_NATIONAL),
     )
 )

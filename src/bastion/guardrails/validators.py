@@ -13,14 +13,22 @@ import ipaddress
 import json
 from datetime import date
 
+from stdnum.at import vnr as _stdnum_at_vnr
+from stdnum.be import nn as _stdnum_be_nn
 from stdnum.br import cpf as _stdnum_cpf
+from stdnum.ch import ssn as _stdnum_ch_ssn
+from stdnum.ie import pps as _stdnum_ie_pps
+from stdnum.mx import curp as _stdnum_mx_curp
 from stdnum.nl import bsn as _stdnum_bsn
 from stdnum.pt import nif as _stdnum_nif
 
 __all__ = [
     "IBAN_LENGTHS",
+    "at_svnr_ok",
+    "be_national_number_ok",
     "br_cpf_ok",
     "card_issuer_ok",
+    "ch_ahv_ok",
     "de_steuer_id_ok",
     "digits_only",
     "es_dni_ok",
@@ -28,10 +36,12 @@ __all__ = [
     "fr_nir_ok",
     "gb_nhs_ok",
     "iban_ok",
+    "ie_pps_ok",
     "ip_ok",
     "it_codice_fiscale_ok",
     "jwt_ok",
     "luhn_ok",
+    "mx_curp_ok",
     "nl_bsn_ok",
     "plausible_date",
     "pt_nif_ok",
@@ -321,6 +331,31 @@ def br_cpf_ok(value: str) -> bool:
     """Brazilian individual taxpayer number (CPF): eleven digits, two check digits."""
     digits = digits_only(value)
     return len(set(digits)) > 1 and bool(_stdnum_cpf.is_valid(digits))
+
+
+def at_svnr_ok(value: str) -> bool:
+    """Austrian social insurance number: ten digits, a check digit, a birth date."""
+    return bool(_stdnum_at_vnr.is_valid(digits_only(value)))
+
+
+def ch_ahv_ok(value: str) -> bool:
+    """Swiss AHV/AVS number: 756, nine digits, an EAN-13 check digit."""
+    return bool(_stdnum_ch_ssn.is_valid(digits_only(value)))
+
+
+def be_national_number_ok(value: str) -> bool:
+    """Belgian national register number: a birth date, a serial, a mod 97 check."""
+    return bool(_stdnum_be_nn.is_valid(digits_only(value)))
+
+
+def ie_pps_ok(value: str) -> bool:
+    """Irish PPS number: seven digits, a check letter (mod 23), maybe a second letter."""
+    return bool(_stdnum_ie_pps.is_valid(value.replace(" ", "").upper()))
+
+
+def mx_curp_ok(value: str) -> bool:
+    """Mexican CURP: name letters, birth date, sex, state, consonants, a check digit."""
+    return bool(_stdnum_mx_curp.is_valid(value.upper()))
 
 
 def gb_nhs_ok(value: str) -> bool:

@@ -300,3 +300,31 @@ def test_versions_with_a_one_digit_first_part_are_not_hosts(text: str) -> None:
 )
 def test_ibans_grouped_by_dashes_or_dots(iban: str) -> None:
     assert ("iban", iban) in found(f"IBAN: {iban}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("SVNR: 1237 010180", "at_svnr", "1237 010180"),
+        ("AHV-Nr. 756.9217.0769.85", "ch_ahv", "756.9217.0769.85"),
+        ("my number is 756.9217.0769.85", "ch_ahv", "756.9217.0769.85"),
+        ("Rijksregisternummer: 85.07.30-033.28", "be_national_number", "85.07.30-033.28"),
+        ("NN 85073003328 (rijksregister)", "be_national_number", "85073003328"),
+        ("PPS number: 6433435F", "ie_pps", "6433435F"),
+        ("CURP: BOXW310820HNERXN09", "mx_curp", "BOXW310820HNERXN09"),
+    ],
+)
+def test_numbers_of_neighbouring_countries(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SVNR: 1237 010181",  # check digit off
+        "throughput 10000 pps, frame 1234567X",
+        "order 756.1234.5678.90 shipped",
+    ],
+)
+def test_their_look_alikes_are_left_alone(text: str) -> None:
+    assert not [kind for kind, _ in found(text) if kind in ("at_svnr", "ie_pps", "ch_ahv")]
