@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+CLIENTS := $(VENV)/clients/.installed
 
 .PHONY: serve test lint typecheck unit clean lock
 
@@ -19,6 +20,21 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# The coding agents the integration tests drive through the gateway (Claude Code, Codex),
+# installed from their npm lock (versions and integrity hashes) beside the virtualenv. Package
+# scripts do not run, except Claude Code's, which only links its native binary (no download).
+# Without npm (a laptop), those tests are skipped and say why.
+$(CLIENTS): tests/clients/package.json tests/clients/package-lock.json | $(BIN)/python
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(VENV)/clients && \
+		cp tests/clients/package.json tests/clients/package-lock.json $(VENV)/clients/ && \
+		cd $(VENV)/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+		node node_modules/@anthropic-ai/claude-code/install.cjs >/dev/null && \
+		touch .installed; \
+	else \
+		echo "npm not found: the tests that drive Claude Code and Codex will be skipped"; \
+	fi
+
 ## lock: re-resolve requirements.lock after a dependency change in pyproject.toml
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools==7.7.0
@@ -33,7 +49,7 @@ serve: $(STAMP)
 	$(BIN)/bastion serve
 
 ## test: lint, type-check and run the whole test suite
-test: $(STAMP) lint typecheck
+test: $(STAMP) $(CLIENTS) lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
