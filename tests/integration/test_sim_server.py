@@ -185,14 +185,60 @@ def test_forced_tool_calls_non_streaming_and_streaming(sim: Callable[..., Sim]) 
     assert required.choices[0].message.tool_calls
 
 
-def test_tools_without_forcing_still_answer_text(sim: Callable[..., Sim]) -> None:
-    reply = (
-        sim()
-        .api()
-        .chat.completions.create(model="bastion-sim", messages=USER, tools=TOOLS, max_tokens=5)
+def test_tools_get_a_call_then_an_answer_after_the_result(sim: Callable[..., Sim]) -> None:
+    api = sim().api()
+    first = api.chat.completions.create(model="bastion-sim", messages=USER, tools=TOOLS)
+    (choice,) = first.choices
+    assert choice.finish_reason == "tool_calls"
+    (call,) = choice.message.tool_calls or []
+    assert call.function.name == "get_weather"  # type: ignore[union-attr]
+    history: Any = [
+        *USER,
+        choice.message.model_dump(exclude_none=True),
+        {"role": "tool", "tool_call_id": call.id, "content": "Sunny, 21 degrees."},
+    ]
+    second = api.chat.completions.create(model="bastion-sim", messages=history, tools=TOOLS)
+    assert second.choices[0].finish_reason == "stop"
+    assert second.choices[0].message.content
+    assert not second.choices[0].message.tool_calls
+    never = api.chat.completions.create(
+        model="bastion-sim", messages=USER, tools=TOOLS, tool_choice="none"
     )
-    assert reply.choices[0].message.content
-    assert not reply.choices[0].message.tool_calls
+    assert never.choices[0].message.content and not never.choices[0].message.tool_calls
+
+
+def test_the_sdk_helpers_get_natural_ends(sim: Callable[..., Sim]) -> None:
+    # The SDK's stream and parse helpers raise on finish_reason "length".
+    api = sim().api()
+    with api.chat.completions.stream(model="bastion-sim", messages=USER) as stream:
+        final = stream.get_final_completion()
+    assert final.choices[0].finish_reason == "stop"
+    assert (final.choices[0].message.content or "").endswith(".")
+    with api.chat.completions.stream(model="bastion-sim", messages=USER, tools=TOOLS) as stream:
+        called = stream.get_final_completion()
+    (call,) = called.choices[0].message.tool_calls or []
+    assert orjson.loads(call.function.arguments)  # type: ignore[union-attr]
+    assert called.choices[0].finish_reason == "tool_calls"
+
+
+def test_stop_strings_report_the_one_matched(sim: Callable[..., Sim]) -> None:
+    url = sim().url + "/v1/chat/completions"
+    body: dict[str, Any] = {"model": "bastion-sim", "messages": USER, "max_tokens": 200}
+    text = httpx.post(url, json=body, timeout=10).json()["choices"][0]["message"]["content"]
+    stop = text.split()[4]
+    whole = httpx.post(url, json={**body, "stop": ["zzz", stop]}, timeout=10).json()
+    (choice,) = whole["choices"]
+    assert (choice["finish_reason"], choice["stop_reason"]) == ("stop", stop)
+    assert choice["message"]["content"] == text[: text.index(stop)]
+    streamed = httpx.post(url, json={**body, "stop": stop, "stream": True}, timeout=10)
+    chunks = [orjson.loads(e[6:]) for e in streamed.text.split("\n\n") if e[6:7] == "{"]
+    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks) == (
+        text[: text.index(stop)]
+    )
+    assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
+    assert chunks[-1]["choices"][0]["stop_reason"] == stop
+    plain = httpx.post(url, json=body, timeout=10).json()["choices"][0]
+    assert plain["stop_reason"] is None
 
 
 def test_json_response_formats(sim: Callable[..., Sim]) -> None:

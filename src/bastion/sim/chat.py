@@ -1,4 +1,4 @@
-"""``POST /v1/chat/completions``: text, forced tool calls and JSON output, streamed or not."""
+"""``POST /v1/chat/completions``: text, tool calls and JSON output, streamed or not."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ from bastion.sim.responses import (
     handles_usage,
     take_tokens,
 )
+from bastion.sim.schema_values import json_document, tool_arguments
 from bastion.sim.serving import InferenceEndpoint, new_id
-from bastion.sim.textgen import OutputSource, ScriptedOutput, json_document, request_rng
+from bastion.sim.textgen import OutputSource, ScriptedOutput, request_rng
 
 
 @dataclass(slots=True)
@@ -54,11 +55,11 @@ class ChatEndpoint(InferenceEndpoint[ChatRequest]):
                 handle.abort()
 
     def _plan(self, request: ChatRequest, prompt: list[int], index: int) -> _Choice:
-        rng = request_rng(self.context.config.seed, request.seed, prompt, index)
-        tool = _forced_tool(request, rng)
+        config = self.context.config
+        rng = request_rng(config.seed, request.seed, prompt, index)
+        tool = _chosen_tool(request, rng, config.tool_call_probability)
         if tool is not None:
-            schema = tool.function.parameters
-            arguments = json_document(rng, schema) if schema and schema.get("properties") else "{}"
+            arguments = tool_arguments(rng, tool.function.parameters)
             call = ScriptedOutput(tokenizer.pieces(arguments), "tool_calls", tool_call=True)
             return _Choice(call, new_id("call_")[:29], tool.function.name)
         fmt = request.response_format
@@ -89,6 +90,7 @@ class ChatEndpoint(InferenceEndpoint[ChatRequest]):
                 "message": _message(choice, texts[i]),
                 "logprobs": None,
                 "finish_reason": handle.seqs[i].finish,
+                "stop_reason": choice.output.matched_stop,
             }
             for i, choice in enumerate(choices)
         ]
@@ -128,7 +130,9 @@ class ChatEndpoint(InferenceEndpoint[ChatRequest]):
                 if text:
                     payload += encoder.chunk([_delta(index, _content(choice, text))])
                 if finish is not None:
-                    payload += encoder.chunk([_delta(index, {}, finish)])
+                    end = _delta(index, {}, finish)
+                    end["stop_reason"] = choice.output.matched_stop
+                    payload += encoder.chunk([end])
             if payload:
                 await send_data(send, bytes(payload))
             if cut:
@@ -138,12 +142,16 @@ class ChatEndpoint(InferenceEndpoint[ChatRequest]):
         await end_stream(send)
 
 
-def _forced_tool(request: ChatRequest, rng: random.Random) -> Tool | None:
+def _chosen_tool(request: ChatRequest, rng: random.Random, probability: float) -> Tool | None:
+    """The tool this answer calls, or None for a text answer.
+
+    ``none`` never calls; a named tool or ``required`` always does. Otherwise (``auto`` or no
+    choice given, with tools) the answer is a call with ``probability``, except after a tool
+    result: an agent loop gets its call, runs it, and then gets an answer.
+    """
     choice = request.tool_choice
-    if choice is None:
-        return None
     tools = request.tools or []
-    if not tools and choice != "none":
+    if not tools and choice is not None and choice != "none":
         raise SimHTTPError(
             400, "When using `tool_choice`, `tools` must be set.", param="tool_choice"
         )
@@ -158,7 +166,31 @@ def _forced_tool(request: ChatRequest, rng: random.Random) -> Tool | None:
         )
     if choice == "required":
         return rng.choice(tools)
-    return None
+    if choice == "none" or not tools or after_tool_result(request.messages):
+        return None
+    # Drawn even at probability 1, so the rest of the generator's sequence stays the same.
+    return rng.choice(tools) if rng.random() < probability else None
+
+
+def after_tool_result(messages: list[dict[str, Any]]) -> bool:
+    """True when a tool result came after the last assistant message.
+
+    OpenAI clients send ``tool`` (or older ``function``) messages; a user message may follow
+    them in the same turn (Anthropic clients' tool results come with text blocks), and a user
+    message holding Anthropic ``tool_result`` blocks counts too.
+    """
+    for message in reversed(messages):
+        role = message.get("role")
+        if role in ("tool", "function"):
+            return True
+        if role == "assistant":
+            return False
+        content = message.get("content")
+        if isinstance(content, list) and any(
+            isinstance(part, dict) and part.get("type") == "tool_result" for part in content
+        ):
+            return True
+    return False
 
 
 def _message(choice: _Choice, text: str) -> dict[str, Any]:

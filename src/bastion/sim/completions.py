@@ -72,7 +72,13 @@ class CompletionEndpoint(InferenceEndpoint[CompletionRequest]):
             raise SimHTTPError(503, "The simulated engine stopped before finishing the request.")
         body = envelope("text_completion", new_id("cmpl-"), int(time.time()), model)
         body["choices"] = [
-            {"index": i, "text": texts[i], "logprobs": None, "finish_reason": seq.finish}
+            {
+                "index": i,
+                "text": texts[i],
+                "logprobs": None,
+                "finish_reason": seq.finish,
+                "stop_reason": seq.output.matched_stop,
+            }
             for i, seq in enumerate(seqs)
         ]
         body["usage"] = handles_usage(handles)
@@ -105,6 +111,8 @@ class CompletionEndpoint(InferenceEndpoint[CompletionRequest]):
                 i = which * n + index
                 released, pending_echo[i] = pending_echo[i] + text, ""
                 choice = {"index": i, "text": released, "logprobs": None, "finish_reason": finish}
+                if finish is not None:
+                    choice["stop_reason"] = handles[which].seqs[index].output.matched_stop
                 payload += encoder.chunk([choice])
             if payload:
                 await send_data(send, bytes(payload))

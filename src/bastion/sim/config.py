@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ErrorStatus = Literal[400, 429, 500, 503]
 CrashMode = Literal["drop", "exit"]
+LengthDistribution = Literal["lognormal", "uniform"]
 
 
 class FaultConfig(BaseModel):
@@ -62,18 +63,34 @@ class SimConfig(BaseModel):
 
     # Output shape: without max_tokens a request may generate this many tokens...
     default_max_tokens: int = Field(default=256, ge=1)
-    # ...and each answer's natural length (where it stops by itself) is drawn from this range.
-    output_len_min: int = Field(default=128, ge=1)
+    # ...and each answer's natural length (where it stops by itself) is drawn per request: from
+    # a log-normal distribution (median, sigma of its log), kept within [min, max]; or, with
+    # "uniform", evenly from [min, max]. A range given without a distribution (the only way to
+    # set lengths before the log-normal draw existed) keeps the uniform draw.
+    output_len_distribution: LengthDistribution = "lognormal"
+    output_len_median: int = Field(default=64, ge=1)
+    output_len_sigma: float = Field(default=0.6, ge=0.0, le=4.0)
+    output_len_min: int = Field(default=16, ge=1)
     output_len_max: int = Field(default=512, ge=1)
+    # Chance that a request offering tools with tool_choice "auto" (or none given) is answered
+    # with a tool call, unless a tool result came after the last assistant turn (then it answers
+    # in text). 1.0: an agent loop gets a call on every new turn and an answer after the result.
+    tool_call_probability: float = Field(default=1.0, ge=0.0, le=1.0)
     embedding_dim: int = Field(default=384, ge=1)
 
     faults: FaultConfig = Field(default_factory=FaultConfig)
 
     @model_validator(mode="before")
     @classmethod
-    def _default_names(cls, data: Any) -> Any:
+    def _defaults(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("served_model_names"):
             data = {**data, "served_model_names": [data.get("model") or "bastion-sim"]}
+        if (
+            isinstance(data, dict)
+            and "output_len_distribution" not in data
+            and ("output_len_min" in data or "output_len_max" in data)
+        ):
+            data = {**data, "output_len_distribution": "uniform"}
         return data
 
     @model_validator(mode="after")

@@ -115,9 +115,7 @@ class SimEngine:
         min_tokens: int = 0,
     ) -> TextOutput:
         rng = request_rng(self.config.seed, seed, prompt, index)
-        length = natural_length(
-            rng, self.config.output_len_min, self.config.output_len_max, min_tokens
-        )
+        length = natural_length(rng, self.config, min_tokens)
         return TextOutput(rng, None if ignore_eos else length, stop)
 
     def generate(

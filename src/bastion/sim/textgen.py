@@ -1,4 +1,5 @@
-"""Deterministic output: filler words, JSON that fits a schema, and forced tool calls.
+"""Deterministic output: filler words that end by themselves or at a stop string, and scripted
+outputs (JSON documents, tool calls; see :mod:`bastion.sim.schema_values`).
 
 Every generated piece is exactly one token of :mod:`bastion.sim.tokenizer`, so the number of
 tokens the engine generates is the number of tokens in the text. The same seed and the same
@@ -8,21 +9,21 @@ request always give the same output.
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
-
-import orjson
+from typing import Literal, Protocol
 
 from bastion.sim import tokenizer
+from bastion.sim.config import SimConfig
 
 FinishReason = Literal["stop", "length", "tool_calls", "abort"]
 
 # At most seven letters each, so each word with its leading space is one token.
 # fmt: off
-_WORDS = (
+WORDS = (
     "lorem", "ipsum", "dolor", "sit", "amet", "consect", "adipisc", "elit", "sed", "do",
     "eiusmod", "tempor", "incidid", "ut", "labore", "et", "dolore", "magna", "aliqua", "enim",
     "ad", "minim", "veniam", "quis", "nostrud", "exerci", "ullamco", "laboris", "nisi", "aliquip",
@@ -54,6 +55,11 @@ class OutputSource(Protocol):
 
     def next_token(self) -> Sampled: ...
 
+    @property
+    def matched_stop(self) -> str | None:
+        """The stop string that ended the output, if one did (vLLM's ``stop_reason``)."""
+        ...
+
     def flush(self) -> str:
         """Text still held back (a possible stop-string prefix) when the engine ends the output."""
         ...
@@ -74,15 +80,19 @@ class _StopStrings:
     def __init__(self, stops: Sequence[str]) -> None:
         self._stops = tuple(s for s in stops if s)
         self._pending = ""
+        self.matched: str | None = None
 
     def push(self, piece: str) -> tuple[str, bool]:
         if not self._stops:
             return piece, False
         buffer = self._pending + piece
-        hits = [i for i in (buffer.find(s) for s in self._stops) if i >= 0]
+        # The earliest match wins; at the same position, the first stop string listed.
+        hits = [(at, k) for k, stop in enumerate(self._stops) if (at := buffer.find(stop)) >= 0]
         if hits:
+            at, k = min(hits)
             self._pending = ""
-            return buffer[: min(hits)], True
+            self.matched = self._stops[k]
+            return buffer[:at], True
         keep = 0
         for stop in self._stops:
             for size in range(min(len(stop) - 1, len(buffer)), keep, -1):
@@ -119,7 +129,7 @@ class _Words:
         if self._comma and not closing:
             self._comma = False
             return ","
-        word = self._rng.choice(_WORDS)
+        word = self._rng.choice(WORDS)
         if self._capital:
             word = word.capitalize()
             self._capital = False
@@ -156,6 +166,10 @@ class TextOutput:
             return Sampled(tokenizer.piece_id(piece), text + self._stops.flush(), "stop")
         return Sampled(tokenizer.piece_id(piece), text)
 
+    @property
+    def matched_stop(self) -> str | None:
+        return self._stops.matched
+
     def flush(self) -> str:
         return self._stops.flush()
 
@@ -183,61 +197,20 @@ class ScriptedOutput:
         last = i == len(self._pieces) - 1
         return Sampled(self._ids[i], self._pieces[i], self._finish if last else None)
 
+    @property
+    def matched_stop(self) -> str | None:
+        return None
+
     def flush(self) -> str:
         return ""
 
 
-def natural_length(rng: random.Random, low: int, high: int, min_tokens: int) -> int:
-    return max(rng.randint(low, high), min_tokens, 1)
-
-
-def json_document(rng: random.Random, schema: Mapping[str, Any] | None) -> str:
-    """A small JSON object text; it follows ``schema`` for the common JSON Schema keywords."""
-    if not schema:
-        value: Any = {"answer": _phrase(rng), "simulated": True}
+def natural_length(rng: random.Random, config: SimConfig, min_tokens: int = 0) -> int:
+    """Where an answer ends by itself, in tokens: seeded by ``rng``, shaped by ``config``."""
+    low, high = config.output_len_min, config.output_len_max
+    if config.output_len_distribution == "uniform":
+        length = rng.randint(low, high)
     else:
-        value = _value(rng, schema, depth=0)
-        if not isinstance(value, dict):
-            value = {"value": value}
-    return orjson.dumps(value).decode()
-
-
-def _phrase(rng: random.Random) -> str:
-    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 3)))
-
-
-def _value(rng: random.Random, schema: Mapping[str, Any], depth: int) -> Any:
-    if "const" in schema:
-        return schema["const"]
-    if isinstance(schema.get("enum"), list) and schema["enum"]:
-        return rng.choice(schema["enum"])
-    for key in ("anyOf", "oneOf", "allOf"):
-        options = schema.get(key)
-        if isinstance(options, list) and options and isinstance(options[0], Mapping):
-            return _value(rng, options[0], depth)
-    kind = schema.get("type", "object" if "properties" in schema else "string")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    if kind == "object":
-        properties = schema.get("properties")
-        if depth >= 4 or not isinstance(properties, Mapping):
-            return {}
-        return {
-            str(name): _value(rng, sub if isinstance(sub, Mapping) else {}, depth + 1)
-            for name, sub in properties.items()
-        }
-    if kind == "array":
-        items = schema.get("items")
-        count = max(1, int(schema.get("minItems", 1)))
-        if depth >= 4 or not isinstance(items, Mapping):
-            return []
-        return [_value(rng, items, depth + 1) for _ in range(min(count, 3))]
-    if kind == "integer":
-        return rng.randint(int(schema.get("minimum", 0)), int(schema.get("maximum", 100)))
-    if kind == "number":
-        return round(rng.uniform(0, 100), 2)
-    if kind == "boolean":
-        return rng.random() < 0.5
-    if kind == "null":
-        return None
-    return _phrase(rng)
+        drawn = rng.lognormvariate(math.log(config.output_len_median), config.output_len_sigma)
+        length = min(max(round(drawn), low), high)
+    return max(length, min_tokens, 1)

@@ -7,7 +7,8 @@ import pytest
 
 from bastion.sim import tokenizer
 from bastion.sim.prompt import render_chat, render_completion_prompt
-from bastion.sim.textgen import ScriptedOutput, TextOutput, json_document, request_rng
+from bastion.sim.schema_values import json_document
+from bastion.sim.textgen import ScriptedOutput, TextOutput, request_rng
 
 
 @pytest.mark.parametrize(
