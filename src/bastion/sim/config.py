@@ -61,8 +61,9 @@ class SimConfig(BaseModel):
     # Floor of a decode step, so tokens never share a timestamp.
     min_decode_ms: float = Field(default=1.0, ge=0.0)
 
-    # Output shape: without max_tokens a request may generate this many tokens...
-    default_max_tokens: int = Field(default=256, ge=1)
+    # Output shape: without max_tokens a request may generate this many tokens (more than the
+    # longest natural answer, so an answer without a limit always ends by itself)...
+    default_max_tokens: int = Field(default=1024, ge=1)
     # ...and each answer's natural length (where it stops by itself) is drawn per request: from
     # a log-normal distribution (median, sigma of its log), kept within [min, max]; or, with
     # "uniform", evenly from [min, max]. A range given without a distribution (the only way to
