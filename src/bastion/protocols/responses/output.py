@@ -1,0 +1,400 @@
+"""Building a Responses API answer: output items, the Response object and its stream events.
+
+Both translators towards Responses clients (from chat completions and from Anthropic Messages)
+describe what the backend produced through one ``ResponseWriter``: open an item, add text or
+argument fragments, close it, end the response. The writer keeps the items, and when it is
+streaming also the events the official SDKs expect, each with the next ``sequence_number``:
+
+    response.created, response.in_progress,
+    per item: response.output_item.added,
+      message:   response.content_part.added, response.output_text.delta…,
+                 response.output_text.done, response.content_part.done (refusal.* alike)
+      reasoning: response.content_part.added, response.reasoning_text.delta…,
+                 response.reasoning_text.done, response.content_part.done
+      function call: response.function_call_arguments.delta…, .done
+    response.output_item.done,
+    response.completed | response.incomplete | response.failed (with the final Response).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any, Literal
+
+from bastion.protocols.responses.request import (
+    ResponsesRequest,
+    ToolChoiceAllowed,
+    ToolChoiceFunction,
+)
+from bastion.protocols.sse import encode_event
+from bastion.protocols.usage import Usage
+
+__all__ = ["CallItem", "MessageItem", "ReasoningItem", "ResponseWriter", "echo", "new_id"]
+
+PartKind = Literal["output_text", "refusal"]
+IncompleteReason = Literal["max_output_tokens", "content_filter"]
+
+
+def new_id(prefix: str) -> str:
+    return prefix + uuid.uuid4().hex
+
+
+class MessageItem:
+    __slots__ = ("id", "open", "parts", "status")
+    type = "message"
+
+    def __init__(self) -> None:
+        self.id = new_id("msg_")
+        self.parts: list[tuple[PartKind, list[str]]] = []
+        self.open = False  # the last part still receives deltas
+        self.status = "in_progress"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": "message",
+            "status": self.status,
+            "role": "assistant",
+            "content": [_part(kind, "".join(texts)) for kind, texts in self.parts],
+        }
+
+
+class ReasoningItem:
+    __slots__ = ("encrypted_content", "id", "open", "status", "texts")
+    type = "reasoning"
+
+    def __init__(self) -> None:
+        self.id = new_id("rs_")
+        self.texts: list[str] = []
+        self.encrypted_content: str | None = None
+        self.open = False
+        self.status = "in_progress"
+
+    def to_dict(self) -> dict[str, Any]:
+        item: dict[str, Any] = {"id": self.id, "type": "reasoning", "summary": []}
+        if self.texts or self.open:
+            item["content"] = [{"type": "reasoning_text", "text": "".join(self.texts)}]
+        if self.encrypted_content is not None:
+            item["encrypted_content"] = self.encrypted_content
+        item["status"] = self.status
+        return item
+
+
+class CallItem:
+    __slots__ = ("arguments", "call_id", "id", "name", "status")
+    type = "function_call"
+
+    def __init__(self, call_id: str, name: str) -> None:
+        self.id = new_id("fc_")
+        self.call_id = call_id
+        self.name = name
+        self.arguments: list[str] = []
+        self.status = "in_progress"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": "function_call",
+            "status": self.status,
+            "call_id": self.call_id,
+            "name": self.name,
+            "arguments": "".join(self.arguments),
+        }
+
+
+Item = MessageItem | ReasoningItem | CallItem
+
+
+def _part(kind: str, text: str) -> dict[str, Any]:
+    if kind == "refusal":
+        return {"type": "refusal", "refusal": text}
+    if kind == "reasoning_text":
+        return {"type": "reasoning_text", "text": text}
+    return {"type": "output_text", "text": text, "annotations": [], "logprobs": []}
+
+
+def echo(request: ResponsesRequest | None) -> dict[str, Any]:
+    """The request parameters a Response repeats (defaults when the request is unknown)."""
+    if request is None:
+        request = ResponsesRequest(model="", input=())
+    fmt = request.text_format
+    text_format: dict[str, Any] = {"type": fmt.type if fmt else "text"}
+    if fmt is not None and fmt.type == "json_schema":
+        text_format.update(name=fmt.name, schema=fmt.schema, strict=bool(fmt.strict))
+        if fmt.description is not None:
+            text_format["description"] = fmt.description
+    choice = request.tool_choice
+    tool_choice: Any = choice or "auto"
+    if isinstance(choice, ToolChoiceFunction):
+        tool_choice = {"type": "function", "name": choice.name}
+    elif isinstance(choice, ToolChoiceAllowed):
+        allowed = [{"type": "function", "name": name} for name in choice.names]
+        tool_choice = {"type": "allowed_tools", "mode": choice.mode, "tools": allowed}
+    out: dict[str, Any] = {
+        "background": False,
+        "instructions": request.instructions,
+        "max_output_tokens": request.max_output_tokens,
+        "max_tool_calls": None,
+        "metadata": dict(request.metadata),
+        "parallel_tool_calls": request.parallel_tool_calls is not False,
+        "previous_response_id": request.previous_response_id,
+        "reasoning": {"effort": request.reasoning_effort, "summary": request.reasoning_summary},
+        "safety_identifier": request.safety_identifier,
+        "store": request.store,
+        "temperature": 1.0 if request.temperature is None else request.temperature,
+        "text": {"format": text_format, "verbosity": request.verbosity or "medium"},
+        "tool_choice": tool_choice,
+        "tools": [
+            {
+                "type": "function",
+                "name": tool.name,
+                "description": tool.description,
+                "parameters": tool.parameters,
+                "strict": tool.strict,
+            }
+            for tool in request.tools
+        ],
+        "top_logprobs": 0,
+        "top_p": 1.0 if request.top_p is None else request.top_p,
+        "truncation": request.truncation or "disabled",
+    }
+    if request.user is not None:
+        out["user"] = request.user
+    return out
+
+
+class ResponseWriter:
+    """One Response under construction; with ``streaming`` also its SSE events, in order."""
+
+    def __init__(
+        self,
+        client_model: str,
+        request: ResponsesRequest | None = None,
+        *,
+        streaming: bool = False,
+        response_id: str | None = None,
+        created_at: int | None = None,
+    ) -> None:
+        self.id = response_id or new_id("resp_")
+        self.model = client_model
+        self.request = request
+        self.created_at = created_at if created_at is not None else int(time.time())
+        self.streaming = streaming
+        self.items: list[Item] = []
+        self.usage: Usage | None = None
+        self.reasoning_tokens = 0
+        self.cache_write_tokens = 0
+        self.status = "in_progress"
+        self._sequence = 0
+        self._events: list[bytes] = []
+
+    # --- events -------------------------------------------------------------------------------
+
+    def _emit(self, kind: str, **fields: Any) -> None:
+        if self.streaming:
+            payload = {"type": kind, "sequence_number": self._sequence, **fields}
+            self._sequence += 1
+            self._events.append(encode_event(kind, payload))
+
+    def drain(self) -> list[bytes]:
+        """The events emitted since the last call."""
+        events, self._events = self._events, []
+        return events
+
+    def start(self) -> None:
+        """``response.created`` and ``response.in_progress``."""
+        snapshot = self.response()
+        self._emit("response.created", response=snapshot)
+        self._emit("response.in_progress", response=snapshot)
+
+    # --- items --------------------------------------------------------------------------------
+
+    def _add(self, item: Item) -> int:
+        self.items.append(item)
+        self._emit(
+            "response.output_item.added", output_index=len(self.items) - 1, item=item.to_dict()
+        )
+        return len(self.items) - 1
+
+    def index(self, item: Item) -> int:
+        return self.items.index(item)
+
+    def open_message(self) -> MessageItem:
+        item = MessageItem()
+        self._add(item)
+        return item
+
+    def open_reasoning(self, *, text: bool = True) -> ReasoningItem:
+        """A reasoning item; with ``text``, its reasoning_text part opens too."""
+        item = ReasoningItem()
+        self._add(item)
+        if not text:
+            return item
+        item.open = True
+        self._emit(
+            "response.content_part.added",
+            item_id=item.id,
+            output_index=self.index(item),
+            content_index=0,
+            part=_part("reasoning_text", ""),
+        )
+        return item
+
+    def open_call(self, call_id: str, name: str) -> CallItem:
+        item = CallItem(call_id, name)
+        self._add(item)
+        return item
+
+    def text(self, item: MessageItem, kind: PartKind, delta: str) -> None:
+        """Append ``delta`` to the message's last part of ``kind``, opening one if needed."""
+        if not item.open or item.parts[-1][0] != kind:
+            self.close_part(item)
+            item.parts.append((kind, []))
+            item.open = True
+            self._emit(
+                "response.content_part.added",
+                item_id=item.id,
+                output_index=self.index(item),
+                content_index=len(item.parts) - 1,
+                part=_part(kind, ""),
+            )
+        if not delta:
+            return
+        item.parts[-1][1].append(delta)
+        where = {"item_id": item.id, "output_index": self.index(item)}
+        content_index = len(item.parts) - 1
+        if kind == "refusal":
+            self._emit("response.refusal.delta", **where, content_index=content_index, delta=delta)
+        else:
+            self._emit(
+                "response.output_text.delta",
+                **where,
+                content_index=content_index,
+                delta=delta,
+                logprobs=[],
+            )
+
+    def close_part(self, item: MessageItem) -> None:
+        if not item.open:
+            return
+        item.open = False
+        kind, texts = item.parts[-1]
+        text = "".join(texts)
+        where = {
+            "item_id": item.id,
+            "output_index": self.index(item),
+            "content_index": len(item.parts) - 1,
+        }
+        if kind == "refusal":
+            self._emit("response.refusal.done", **where, refusal=text)
+        else:
+            self._emit("response.output_text.done", **where, text=text, logprobs=[])
+        self._emit("response.content_part.done", **where, part=_part(kind, text))
+
+    def reasoning(self, item: ReasoningItem, delta: str) -> None:
+        if delta:
+            item.texts.append(delta)
+            self._emit(
+                "response.reasoning_text.delta",
+                item_id=item.id,
+                output_index=self.index(item),
+                content_index=0,
+                delta=delta,
+            )
+
+    def arguments(self, item: CallItem, delta: str) -> None:
+        """Append an arguments fragment; to a call already done it reaches only the final
+        Response (an engine's late fragment: no event may follow ``output_item.done``)."""
+        if delta:
+            item.arguments.append(delta)
+            if item.status != "in_progress":
+                return
+            self._emit(
+                "response.function_call_arguments.delta",
+                item_id=item.id,
+                output_index=self.index(item),
+                delta=delta,
+            )
+
+    def close(self, item: Item, status: str = "completed") -> None:
+        """Finish ``item`` (its closing events, then ``response.output_item.done``)."""
+        if item.status != "in_progress":
+            return
+        index = self.index(item)
+        if isinstance(item, MessageItem):
+            self.close_part(item)
+        elif isinstance(item, ReasoningItem) and item.open:
+            item.open = False
+            text = "".join(item.texts)
+            where = {"item_id": item.id, "output_index": index, "content_index": 0}
+            self._emit("response.reasoning_text.done", **where, text=text)
+            self._emit("response.content_part.done", **where, part=_part("reasoning_text", text))
+        elif isinstance(item, CallItem):
+            self._emit(
+                "response.function_call_arguments.done",
+                item_id=item.id,
+                output_index=index,
+                name=item.name,
+                arguments="".join(item.arguments),
+            )
+        item.status = status
+        self._emit("response.output_item.done", output_index=index, item=item.to_dict())
+
+    # --- the response -------------------------------------------------------------------------
+
+    def finish(self, reason: IncompleteReason | None = None) -> dict[str, Any]:
+        """Close every open item and end the response: completed, or incomplete for ``reason``."""
+        item_status = "incomplete" if reason else "completed"
+        for item in self.items:
+            self.close(item, item_status)
+        self.status = "incomplete" if reason else "completed"
+        final = self.response(reason=reason)
+        kind = "response.incomplete" if reason else "response.completed"
+        self._emit(kind, response=final)
+        return final
+
+    def fail(self, message: str, code: str = "server_error") -> dict[str, Any]:
+        """End the response as failed; items left open are reported incomplete."""
+        for item in self.items:
+            if item.status == "in_progress":
+                item.status = "incomplete"
+        self.status = "failed"
+        final = self.response(error={"code": code, "message": message})
+        self._emit("response.failed", response=final)
+        return final
+
+    def usage_dict(self) -> dict[str, Any] | None:
+        if self.usage is None:
+            return None
+        return {
+            "input_tokens": self.usage.input_tokens,
+            "input_tokens_details": {
+                "cached_tokens": self.usage.cached_input_tokens,
+                "cache_write_tokens": self.cache_write_tokens,
+            },
+            "output_tokens": self.usage.output_tokens,
+            "output_tokens_details": {"reasoning_tokens": self.reasoning_tokens},
+            "total_tokens": self.usage.total_tokens,
+        }
+
+    def response(
+        self, *, reason: IncompleteReason | None = None, error: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The Response object as it stands."""
+        body: dict[str, Any] = {
+            "id": self.id,
+            "object": "response",
+            "created_at": self.created_at,
+            "status": self.status,
+            "completed_at": int(time.time()) if self.status == "completed" else None,
+            "error": error,
+            "incomplete_details": {"reason": reason} if reason else None,
+            "model": self.model,
+            "output": [item.to_dict() for item in self.items],
+            **echo(self.request),
+        }
+        usage = self.usage_dict()
+        if usage is not None:
+            body["usage"] = usage
+        return body
