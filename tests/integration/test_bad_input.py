@@ -67,7 +67,10 @@ def test_anthropic_errors_use_anthropic_shape(scripted_gateway: tuple[Any, Runni
         "type": "error",
         "error": {"type": "invalid_request_error", "message": "'messages' must not be empty."},
     }
-    missing = post(gateway, "/v1/messages", b'{"model": "nope", "max_tokens": 5, "messages": [{}]}')
+    hello = b'[{"role": "user", "content": "Hi"}]'
+    missing = post(
+        gateway, "/v1/messages", b'{"model": "nope", "max_tokens": 5, "messages": ' + hello + b"}"
+    )
     assert missing.status_code == 404
     assert missing.json()["error"]["type"] == "not_found_error"
 

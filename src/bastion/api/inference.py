@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from urllib.parse import parse_qs
 
 from starlette.types import Receive, Scope, Send
 
@@ -42,6 +43,8 @@ class InferenceEndpoint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         ctx = RequestContext(new_request_id(), self.operation, headers, b"")
+        if self.operation.protocol == "anthropic" and wants_beta(scope):
+            ctx.extra["beta"] = True
         self._in_flight.inc()
         try:
             try:
@@ -96,10 +99,14 @@ class InferenceEndpoint:
 
     @staticmethod
     def _headers(ctx: RequestContext, reply: Reply) -> list[tuple[bytes, bytes]]:
+        request_id = ctx.request_id.encode()
         headers = [
             (b"content-type", reply.media_type.encode()),
-            (b"x-request-id", ctx.request_id.encode()),
+            (b"x-request-id", request_id),
         ]
+        if ctx.operation.protocol == "anthropic":
+            # Anthropic's SDKs read the id from their own header (``message._request_id``).
+            headers.append((b"request-id", request_id))
         headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
         if ctx.response_headers:
             headers.extend((k.encode(), v.encode()) for k, v in ctx.response_headers.items())
@@ -146,6 +153,12 @@ class InferenceEndpoint:
         finally:
             watching = False
             watcher.cancel()
+
+
+def wants_beta(scope: Scope) -> bool:
+    """``?beta=true`` on the URL, which Anthropic's SDKs add for beta endpoints."""
+    query = (scope.get("query_string") or b"").decode("latin-1")
+    return "true" in parse_qs(query).get("beta", ())
 
 
 async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> bytes:

@@ -55,6 +55,26 @@ class Exchange(ABC):
     def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
         """A fresh translator for one streamed response."""
 
+    def upstream_request(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The upstream body, and the client fields it leaves out that change the request
+        (named to the client in ``x-bastion-dropped-fields``). ``local``: the backend is an
+        on-premises engine rather than a cloud API."""
+        return self.upstream_body(body, upstream_model, stream=stream), []
+
+    def answer(
+        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+    ) -> dict[str, Any]:
+        """``client_body`` for a request whose own fields may matter (e.g. its stop sequences)."""
+        return self.client_body(body, client_model)
+
+    def answer_stream(
+        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+    ) -> StreamTranslator:
+        """``stream_translator`` for a request whose own fields may matter."""
+        return self.stream_translator(client_model, include_usage=include_usage)
+
     def usage_of(self, upstream_body: dict[str, Any]) -> Usage | None:
         if self.upstream == "anthropic":
             return Usage.from_anthropic(upstream_body.get("usage"))
@@ -123,6 +143,8 @@ class AnthropicPassthrough(Exchange):
     def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
         if "model" in body:
             body["model"] = client_model
+        if "id" in body:
+            body["id"] = anthropic_to_openai_chat.message_id(body["id"])
         return body
 
     def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
@@ -171,12 +193,42 @@ class TranslatingExchange(Exchange):
         return self.translator.StreamTranslator(client_model, include_usage=include_usage)
 
 
+class MessagesToChat(TranslatingExchange):
+    """Anthropic Messages clients on OpenAI chat engines: the translation depends on the engine
+    (reasoning switches of local engines) and on the request (its stop sequences), and names
+    what it leaves out."""
+
+    def __init__(self) -> None:
+        super().__init__(anthropic_to_openai_chat, "anthropic", "openai")
+
+    def upstream_request(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+    ) -> tuple[dict[str, Any], list[str]]:
+        dropped: list[str] = []
+        out = anthropic_to_openai_chat.translate_request(
+            body, upstream_model, local=local, dropped=dropped
+        )
+        return out, dropped
+
+    def answer(
+        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+    ) -> dict[str, Any]:
+        return anthropic_to_openai_chat.translate_response(body, client_model, request=request)
+
+    def answer_stream(
+        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+    ) -> StreamTranslator:
+        return anthropic_to_openai_chat.StreamTranslator(
+            client_model, include_usage=include_usage, request=request
+        )
+
+
 def exchange_for(operation: Operation, upstream: WireProtocol) -> Exchange | None:
     """The exchange serving ``operation`` on a backend speaking ``upstream``, if any."""
     if operation is Operation.MESSAGES:
         if upstream == "anthropic":
             return AnthropicPassthrough()
-        return TranslatingExchange(anthropic_to_openai_chat, "anthropic", "openai")
+        return MessagesToChat()
     if upstream == "openai":
         return OpenAIPassthrough(operation)
     if operation is Operation.CHAT:
@@ -270,6 +322,8 @@ class _AnthropicPassthroughStream:
         if name == "message_start" and isinstance(payload.get("message"), dict):
             message = payload["message"]
             message["model"] = self._client_model
+            if "id" in message:
+                message["id"] = anthropic_to_openai_chat.message_id(message["id"])
             self.usage = Usage.from_anthropic(message.get("usage"))
         elif name == "message_delta":
             self._merge_delta(payload)

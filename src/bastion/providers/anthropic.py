@@ -17,8 +17,9 @@ API_VERSION = "2023-06-01"
 
 class AnthropicProvider(Provider):
     protocol = "anthropic"
-    # Beta features are opted into per request by Anthropic clients.
-    forwarded_headers = ("anthropic-beta",)
+    # Beta features are opted into per request by Anthropic clients, and the API version they
+    # speak is theirs to choose (the configured one applies when they send none).
+    forwarded_headers = ("anthropic-beta", "anthropic-version")
 
     def __init__(self, name: str, config: BackendConfig) -> None:
         super().__init__(name, config)

@@ -137,14 +137,96 @@ def test_sampling_stop_and_user() -> None:
 
 
 def test_hints_are_dropped() -> None:
-    out = translated(
-        thinking={"type": "enabled", "budget_tokens": 2048},
-        service_tier="auto",
-        context_management={"edits": []},
-        inference_geo="us",
-        speed="fast",
+    dropped: list[str] = []
+    out = translate_request(
+        request(
+            thinking={"type": "enabled", "budget_tokens": 2048},
+            service_tier="auto",
+            context_management={"edits": []},
+            inference_geo="us",
+            speed="fast",
+        ),
+        "m",
+        dropped=dropped,
     )
     assert set(out) == {"model", "messages", "max_tokens"}
+    # Pure hints go unnamed; what changes the request is named to the client.
+    assert dropped == ["thinking", "context_management"]
+
+
+@pytest.mark.parametrize(
+    ("thinking", "switch", "named"),
+    [
+        ({"type": "enabled", "budget_tokens": 2048}, True, ["thinking.budget_tokens"]),
+        ({"type": "adaptive"}, True, []),
+        ({"type": "disabled"}, False, []),
+        ({"type": "someday"}, None, ["thinking"]),
+    ],
+)
+def test_thinking_on_local_engines_uses_the_chat_template_switch(
+    thinking: dict[str, Any], switch: bool | None, named: list[str]
+) -> None:
+    dropped: list[str] = []
+    out = translate_request(request(thinking=thinking), "m", local=True, dropped=dropped)
+    if switch is None:
+        assert "chat_template_kwargs" not in out
+    else:
+        assert out["chat_template_kwargs"] == {"enable_thinking": switch}
+    assert dropped == named
+    # Cloud APIs refuse unknown fields: there, thinking is left out and named.
+    dropped = []
+    assert "chat_template_kwargs" not in translate_request(
+        request(thinking=thinking), "m", dropped=dropped
+    )
+    assert dropped == ["thinking"]
+
+
+def test_system_entries_among_messages_stay_in_place() -> None:
+    messages = [
+        {"role": "user", "content": "Hi"},
+        {
+            "role": "system",
+            "content": [text("Rule one."), {**text("Rule two."), "cache_control": {}}],
+        },
+        {"role": "assistant", "content": "Hello"},
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Bye"},
+    ]
+    out = translated(system="Top.", messages=messages)
+    assert out["messages"] == [
+        {"role": "system", "content": "Top."},
+        {"role": "user", "content": "Hi"},
+        {"role": "system", "content": "Rule one.\n\nRule two."},
+        {"role": "assistant", "content": "Hello"},
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Bye"},
+    ]
+
+
+def test_unknown_fields_and_thinking_history_are_dropped_and_named() -> None:
+    messages = [
+        {"role": "user", "content": "Hi"},
+        {
+            "role": "assistant",
+            "content": [
+                {"type": "thinking", "thinking": "hmm", "signature": "sig"},
+                {"type": "redacted_thinking", "data": "xyz"},
+                text("Hello"),
+            ],
+        },
+        {"role": "user", "content": "More"},
+    ]
+    dropped: list[str] = []
+    out = translate_request(
+        request(messages=messages, brand_new_option={"x": 1}), "m", dropped=dropped
+    )
+    assert out["messages"][1] == {"role": "assistant", "content": "Hello"}
+    assert "brand_new_option" not in out
+    assert dropped == [
+        "brand_new_option",
+        "messages.content.redacted_thinking",
+        "messages.content.thinking",
+    ]
 
 
 def test_request_is_not_mutated() -> None:
@@ -312,7 +394,6 @@ def test_output_config() -> None:
 @pytest.mark.parametrize(
     ("fields", "param"),
     [
-        ({"min_p": 0.1}, "min_p"),
         ({"container": "container_1"}, "container"),
         ({"mcp_servers": [{"type": "url", "url": "https://mcp", "name": "x"}]}, "mcp_servers"),
         ({"tools": [{"type": "web_search_20250305", "name": "web_search"}]}, "tools[0]"),
@@ -323,7 +404,9 @@ def test_output_config() -> None:
         ({"output_config": {"effort": "extreme"}}, "output_config.effort"),
         ({"output_config": {"format": {"type": "regex"}}}, "output_config"),
         ({"system": [{"type": "image"}]}, "system[0]"),
-        ({"messages": [{"role": "system", "content": "x"}]}, "messages[0].role"),
+        ({"messages": [{"role": "developer", "content": "x"}]}, "messages[0].role"),
+        ({"messages": [{"role": "system", "content": [{"type": "image"}]}]},
+         "messages[0].content[0]"),
         ({"messages": [{"role": "user", "content": [{"type": "search_result"}]}]}, FIRST_BLOCK),
         ({"messages": [{"role": "user", "content": [{"type": "image",
           "source": {"type": "file", "file_id": "file_1"}}]}]}, "messages[0].content[0]"),
@@ -352,7 +435,7 @@ def message(name: str) -> dict[str, Any]:
 
 def test_text_response() -> None:
     out = message("chat_text_vllm")
-    assert out["id"] == "chatcmpl-3b1f6a5e2c8d4f0e9a7b6c5d4e3f2a1b"
+    assert out["id"] == "msg_3b1f6a5e2c8d4f0e9a7b6c5d4e3f2a1b"
     assert out["content"] == [text("The capital of France is Paris.")]
     assert (out["stop_reason"], out["stop_sequence"]) == ("end_turn", None)
     assert out["usage"] == {
@@ -499,7 +582,7 @@ def test_text_stream(size: int) -> None:
         "message_stop",
     ]
     start = payloads[0][1]["message"]
-    assert start["id"] == "chatcmpl-CqZ6b1Mc2Nd3Oe4Pf5Qg6Rh7Si8"
+    assert start["id"] == "msg_CqZ6b1Mc2Nd3Oe4Pf5Qg6Rh7Si8"
     assert start["model"] == "anthropic-alias"
     assert start["usage"] == {"input_tokens": 0, "output_tokens": 0}
     assert payloads[1][1] == {"type": "content_block_start", "index": 0, "content_block": text("")}
@@ -556,6 +639,45 @@ def test_reasoning_stream_becomes_thinking_then_text() -> None:
     assert [block.type for block in final.content] == ["thinking", "text"]
     assert final.content[0].thinking == "27 * 453 = 10800 + 1431 = 12231."
     assert final.content[1].text == ANSWER
+
+
+def test_stop_sequence_known_from_sglang_or_from_the_text() -> None:
+    def answer(choice: dict[str, Any], stops: list[str]) -> tuple[str, str | None]:
+        body = {
+            "id": "x",
+            "choices": [{"index": 0, "message": {"role": "assistant"}, **choice}],
+        }
+        out = translate_response(body, "m", request=request(stop_sequences=stops))
+        Message.model_validate(out)
+        return out["stop_reason"], out["stop_sequence"]
+
+    # SGLang reports the matched string as matched_stop (an integer for an EOS token).
+    assert answer({"finish_reason": "stop", "matched_stop": "END"}, ["END"]) == (
+        "stop_sequence",
+        "END",
+    )
+    assert answer({"finish_reason": "stop", "matched_stop": 2}, ["END"]) == ("end_turn", None)
+    # An engine that kept the stop string in the text: the longest matching one is named.
+    kept = {"finish_reason": "stop", "message": {"role": "assistant", "content": "a b END"}}
+    assert answer(kept, ["D", "END"]) == ("stop_sequence", "END")
+    # Stripped and unreported: unknowable.
+    gone = {"finish_reason": "stop", "message": {"role": "assistant", "content": "a b"}}
+    assert answer(gone, ["END"]) == ("end_turn", None)
+    assert answer({**kept, "finish_reason": "length"}, ["END"]) == ("max_tokens", None)
+
+
+def test_stop_sequence_stream_from_the_text() -> None:
+    translator = StreamTranslator("m", include_usage=True, request=request(stop_sequences=["##"]))
+    out: list[bytes] = []
+    for piece in ("Hello #", "#"):
+        chunk = {"id": "chatcmpl-1", "choices": [{"index": 0, "delta": {"content": piece}}]}
+        out += translator.feed(SSEEvent(None, orjson.dumps(chunk).decode()))
+    end = {"id": "chatcmpl-1", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+    out += translator.feed(SSEEvent(None, orjson.dumps(end).decode()))
+    out += translator.feed(SSEEvent(None, "[DONE]"))
+    assert b'"stop_sequence":"##"' in b"".join(out)
+    assert b'"id":"msg_1"' in b"".join(out)
+    assert translator.finish_reason == "stop_sequence"
 
 
 def test_stop_sequence_stream() -> None:

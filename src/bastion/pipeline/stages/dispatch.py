@@ -26,6 +26,8 @@ from bastion.routing.replica import Replica
 from bastion.routing.retry_budget import RetryBudget
 from bastion.telemetry.metrics import GatewayMetrics
 
+# Names the client's fields a translation left out, so clients learn what was not honoured.
+DROPPED_HEADER = "x-bastion-dropped-fields"
 _STREAM_FAILURES = frozenset({"upstream_cut", "upstream_timeout", "upstream_malformed"})
 _NOT_COMPUTED = -1
 
@@ -51,6 +53,7 @@ class Dispatch(BaseStage):
         for position, target in enumerate(plan.targets):
             pool = target.pool
             payload: bytes | None = None
+            dropped: list[str] = []
             while ctx.attempts < self._max_attempts:
                 now = loop.time()
                 if key == _NOT_COMPUTED and pool.affine:
@@ -67,9 +70,11 @@ class Dispatch(BaseStage):
                 ctx.attempts += 1
                 tried.add(replica)
                 if payload is None:
-                    payload = self._payload(ctx, target)
+                    payload, dropped = self._payload(ctx, target)
                 response, error = await self._attempt(ctx, target, replica, payload)
                 if response is not None:
+                    if dropped:
+                        ctx.response_headers[DROPPED_HEADER] = ", ".join(dict.fromkeys(dropped))
                     ctx.upstream = response
                     ctx.replica = replica
                     ctx.deployment = target.deployment
@@ -88,6 +93,9 @@ class Dispatch(BaseStage):
         provider = pool.provider
         path = provider.path_for(ctx.operation)
         assert path is not None, "checked by the route stage"
+        if provider.protocol == "anthropic" and ctx.extra.get("beta"):
+            # Anthropic clients opt into beta behaviour on the URL as well as in headers.
+            path += "?beta=true"
         forwarded = {
             name: ctx.headers[name] for name in provider.forwarded_headers if name in ctx.headers
         }
@@ -139,15 +147,19 @@ class Dispatch(BaseStage):
         if replica.failed(now, reason):
             self._metrics.replica_transitions.labels(replica.backend, "opened").inc()
 
-    def _payload(self, ctx: RequestContext, target: Target) -> bytes:
+    def _payload(self, ctx: RequestContext, target: Target) -> tuple[bytes, list[str]]:
+        """The upstream body, and the client fields it had to leave out."""
         assert ctx.body is not None
         try:
-            body = target.exchange.upstream_body(
-                ctx.body, target.deployment.upstream_model, stream=ctx.stream
+            body, dropped = target.exchange.upstream_request(
+                ctx.body,
+                target.deployment.upstream_model,
+                stream=ctx.stream,
+                local=target.pool.location == "local",
             )
         except TranslationError as exc:
             raise invalid_request(str(exc), param=exc.param) from None
-        return orjson.dumps(body)
+        return orjson.dumps(body), dropped
 
     def _affinity(self, ctx: RequestContext, prefix_chars: int) -> int | None:
         assert ctx.body is not None

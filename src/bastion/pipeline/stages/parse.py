@@ -23,6 +23,10 @@ _REQUIRED: dict[Operation, tuple[str, tuple[type, ...], str]] = {
 class Parse(BaseStage):
     name = "parse"
 
+    def __init__(self, *, counting: bool = False) -> None:
+        # Counting tokens (/v1/messages/count_tokens) takes a Messages body without max_tokens.
+        self._counting = counting
+
     async def on_request(self, ctx: RequestContext) -> None:
         try:
             body = orjson.loads(ctx.raw_body)
@@ -33,13 +37,15 @@ class Parse(BaseStage):
         ctx.body = body
         ctx.model = _model(body)
         _check_required(ctx.operation, body)
-        ctx.stream = _stream_flag(ctx.operation, body)
+        ctx.stream = False if self._counting else _stream_flag(ctx.operation, body)
         options = body.get("stream_options")
         if options is not None and not isinstance(options, dict):
             raise invalid_request("'stream_options' must be an object.", param="stream_options")
         ctx.include_usage = bool(ctx.stream and options and options.get("include_usage") is True)
         if ctx.operation is Operation.MESSAGES:
-            _check_max_tokens(body)
+            if not self._counting:
+                _check_max_tokens(body)
+            _check_anthropic(body)
         _check_optional_types(body)
 
 
@@ -94,3 +100,101 @@ def _check_optional_types(body: dict[str, Any]) -> None:
     n = body.get("n")
     if isinstance(n, int) and n < 1:
         raise invalid_request("'n' must be at least 1.", param="n")
+
+
+# Anthropic message roles; "system" entries among the turns are what Claude Code sends.
+_ANTHROPIC_ROLES = frozenset({"user", "assistant", "system"})
+
+
+def _check_anthropic(body: dict[str, Any]) -> None:
+    """The shape of a Messages request, checked the same for every backend.
+
+    Only the structure is checked (roles, content as a string or typed blocks, the types of the
+    common fields); block types and fields the gateway does not know are left to the backend,
+    or to the translation, which tolerates them.
+    """
+    _check_system(body.get("system"), "system")
+    for i, message in enumerate(body["messages"]):
+        where = f"messages[{i}]"
+        role = message.get("role")
+        if role not in _ANTHROPIC_ROLES:
+            raise invalid_request(
+                f"'{where}.role' must be one of user, assistant, system; got {role!r}.",
+                param=f"{where}.role",
+            )
+        content = message.get("content")
+        if role == "system":
+            _check_system(content, f"{where}.content", required=True)
+            continue
+        if isinstance(content, str):
+            continue
+        if not isinstance(content, list):
+            raise invalid_request(
+                f"'{where}.content' must be a string or an array of content blocks.",
+                param=f"{where}.content",
+            )
+        for j, block in enumerate(content):
+            _check_block(block, f"{where}.content[{j}]")
+    for field, kind, name in (
+        ("metadata", dict, "an object"),
+        ("thinking", dict, "an object"),
+        ("tool_choice", dict, "an object"),
+        ("tools", list, "an array"),
+        ("stop_sequences", list, "an array of strings"),
+    ):
+        value = body.get(field)
+        if value is not None and not isinstance(value, kind):
+            raise invalid_request(f"'{field}' must be {name}.", param=field)
+    if not all(isinstance(stop, str) for stop in body.get("stop_sequences") or ()):
+        raise invalid_request("'stop_sequences' must be an array of strings.", "stop_sequences")
+    if not all(isinstance(tool, dict) for tool in body.get("tools") or ()):
+        raise invalid_request("Every entry of 'tools' must be an object.", param="tools")
+    thinking = body.get("thinking")
+    if thinking is not None:
+        if not isinstance(thinking.get("type"), str):
+            raise invalid_request("'thinking.type' must be a string.", param="thinking.type")
+        budget = thinking.get("budget_tokens")
+        if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int)):
+            raise invalid_request(
+                "'thinking.budget_tokens' must be an integer.", param="thinking.budget_tokens"
+            )
+    top_k = body.get("top_k")
+    if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int)):
+        raise invalid_request("'top_k' must be an integer.", param="top_k")
+
+
+def _check_system(value: Any, param: str, *, required: bool = False) -> None:
+    """A system prompt: a string or an array of text blocks."""
+    if value is None and not required:
+        return
+    if isinstance(value, str):
+        return
+    if not isinstance(value, list):
+        raise invalid_request(
+            f"'{param}' must be a string or an array of text blocks.", param=param
+        )
+    for j, block in enumerate(value):
+        where = f"{param}[{j}]"
+        if not isinstance(block, dict) or block.get("type") != "text":
+            kind = block.get("type") if isinstance(block, dict) else None
+            raise invalid_request(
+                f"'{where}' must be a text block (system content is text only), not {kind!r}.",
+                param=where,
+            )
+        _check_block(block, where)
+
+
+def _check_block(block: Any, where: str) -> None:
+    if not isinstance(block, dict):
+        raise invalid_request(f"'{where}' must be an object.", param=where)
+    kind = block.get("type")
+    if not isinstance(kind, str) or not kind:
+        raise invalid_request(f"'{where}.type' must be a non-empty string.", param=f"{where}.type")
+    if kind == "text" and not isinstance(block.get("text"), str):
+        raise invalid_request(f"'{where}.text' must be a string.", param=f"{where}.text")
+    if kind == "tool_use" and not isinstance(block.get("name"), str):
+        raise invalid_request(f"'{where}.name' must be a string.", param=f"{where}.name")
+    if kind == "tool_result" and not isinstance(block.get("tool_use_id"), str):
+        raise invalid_request(
+            f"'{where}.tool_use_id' must be a string.", param=f"{where}.tool_use_id"
+        )

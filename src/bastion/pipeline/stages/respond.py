@@ -88,7 +88,7 @@ class Respond(BaseStage):
                     code="bad_gateway",
                 )
             ctx.usage = exchange.usage_of(body)
-            answer = exchange.client_body(body, ctx.model)
+            answer = exchange.answer(body, ctx.model, ctx.body or {})
             output_scan, block = self._output_scan(ctx)
             if output_scan is not None and block:
                 self._count_blocked(block_body(answer, exchange.client, output_scan))
@@ -132,8 +132,8 @@ class Respond(BaseStage):
     ) -> AsyncGenerator[bytes, None]:
         """Yields the stream up to its end event; the end goes to ``reply.tail``, to be sent
         once the request's records are durable."""
-        translator: StreamTranslator = exchange.stream_translator(
-            ctx.model, include_usage=ctx.include_usage
+        translator: StreamTranslator = exchange.answer_stream(
+            ctx.model, include_usage=ctx.include_usage, request=ctx.body or {}
         )
         masking: MaskingStream | None = None
         output_scan, block = self._output_scan(ctx)

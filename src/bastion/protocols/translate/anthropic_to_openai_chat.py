@@ -6,6 +6,7 @@ Anthropic. Every field decision is listed in docs/translation.md.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -30,15 +31,18 @@ __all__ = ["StreamTranslator", "translate_error", "translate_request", "translat
 
 # fmt: off
 # Fields that only tune caching, routing, latency or server-side bookkeeping of Anthropic's own
-# platform: dropping them does not change what the model is asked to do.
+# platform: dropping them does not change what the model is asked to do, so they go unnamed.
 _DROPPED_HINTS = frozenset({
-    "cache_control", "context_management", "diagnostics", "inference_geo", "service_tier",
-    "speed", "thinking", "user_profile_id", "workspace_id",
+    "cache_control", "diagnostics", "inference_geo", "service_tier", "speed",
+    "user_profile_id", "workspace_id",
 })
 _HANDLED = frozenset({
     "model", "messages", "max_tokens", "system", "metadata", "stop_sequences", "stream",
-    "temperature", "top_p", "top_k", "tools", "tool_choice", "output_config",
+    "temperature", "top_p", "top_k", "tools", "tool_choice", "output_config", "thinking",
+    "context_management",
 })
+# Features that run on Anthropic's servers: without them the request would mean something else.
+_REFUSED = frozenset({"container", "mcp_servers"})
 _TOOL_CHOICE = {"auto": "auto", "any": "required", "none": "none"}
 # OpenAI's reasoning_effort stops at xhigh.
 _EFFORT = {"low": "low", "medium": "medium", "high": "high", "xhigh": "xhigh", "max": "xhigh"}
@@ -47,27 +51,46 @@ _STOP = {"stop": "end_turn", "length": "max_tokens", "tool_calls": "tool_use",
 # fmt: on
 
 
-def translate_request(body: dict[str, Any], upstream_model: str) -> dict[str, Any]:
+def translate_request(
+    body: dict[str, Any],
+    upstream_model: str,
+    *,
+    local: bool = False,
+    dropped: list[str] | None = None,
+) -> dict[str, Any]:
+    """``local``: the engine runs on-premises (vLLM, SGLang, llama.cpp…) and takes the chat
+    template switches open models use for reasoning. Fields left out that change what the
+    model is asked to do are appended to ``dropped`` (the x-bastion-dropped-fields header)."""
+    left_out: list[str] = dropped if dropped is not None else []
     for key in body:
-        if key not in _HANDLED and key not in _DROPPED_HINTS:
+        if key in _REFUSED:
             raise TranslationError(
                 f"'{key}' is not supported for this model (its backend speaks OpenAI chat).", key
             )
+        if key not in _HANDLED and key not in _DROPPED_HINTS:
+            # Unknown fields are tolerated: clients add new ones faster than any gateway learns
+            # them. The client is told what was left out rather than refused.
+            left_out.append(key)
     raw = body.get("messages")
     if not isinstance(raw, list):
         raise TranslationError("'messages' must be an array.", "messages")
     messages = _system(body.get("system"))
+    thinking_blocks: set[str] = set()
     for i, msg in enumerate(raw):
         where = f"messages[{i}]"
         role = msg.get("role") if isinstance(msg, dict) else None
         if role == "user":
             messages.extend(_user_messages(msg.get("content"), where))
         elif role == "assistant":
-            assistant = _assistant_message(msg.get("content"), where)
+            assistant = _assistant_message(msg.get("content"), where, thinking_blocks)
             if assistant is not None:
                 messages.append(assistant)
+        elif role == "system":
+            # Claude Code sends system entries among the turns; they stay where they are.
+            messages.extend(_system(msg.get("content"), f"{where}.content"))
         else:
             raise TranslationError(f"Unsupported message role '{role}'.", f"{where}.role")
+    left_out.extend(f"messages.content.{kind}" for kind in sorted(thinking_blocks))
     out: dict[str, Any] = {"model": upstream_model, "messages": messages}
     if messages and messages[-1]["role"] == "assistant" and raw[-1].get("role") == "assistant":
         # A trailing assistant turn is a prefill the answer must continue; vLLM and SGLang do
@@ -90,21 +113,46 @@ def translate_request(body: dict[str, Any], upstream_model: str) -> dict[str, An
         out["user"] = user
     _tools(body, out)
     _output_config(body.get("output_config"), out)
+    _thinking(body.get("thinking"), out, local=local, dropped=left_out)
+    if "context_management" in body:
+        # No server-side context editing happens: the engine sees the whole history.
+        left_out.append("context_management")
     return out
 
 
-def _system(system: Any) -> list[dict[str, Any]]:
+def _thinking(thinking: Any, out: dict[str, Any], *, local: bool, dropped: list[str]) -> None:
+    """Anthropic's extended thinking → the chat template switch of open reasoning models.
+
+    vLLM, SGLang and llama.cpp pass ``chat_template_kwargs`` to the model's chat template;
+    ``enable_thinking`` is the switch of Qwen3-style templates, and templates without it ignore
+    it. Cloud APIs refuse unknown fields, so for external backends thinking is left out (and
+    named). No engine takes a per-request thinking budget, so ``budget_tokens`` is named too.
+    """
+    if thinking is None:
+        return
+    kind = thinking.get("type") if isinstance(thinking, dict) else None
+    if not local or kind not in ("enabled", "adaptive", "disabled"):
+        dropped.append("thinking")
+        return
+    out["chat_template_kwargs"] = {"enable_thinking": kind != "disabled"}
+    if isinstance(thinking, dict) and thinking.get("budget_tokens") is not None:
+        dropped.append("thinking.budget_tokens")
+
+
+def _system(system: Any, param: str = "system") -> list[dict[str, Any]]:
     if system is None or system == "":
         return []
     if isinstance(system, str):
         return [{"role": "system", "content": system}]
     if not isinstance(system, list):
-        raise TranslationError("'system' must be a string or an array of text blocks.", "system")
+        raise TranslationError(f"'{param}' must be a string or an array of text blocks.", param)
     texts = []
     for j, block in enumerate(system):
         if not isinstance(block, dict) or block.get("type") != "text":
-            raise TranslationError("System blocks must be text blocks.", f"system[{j}]")
-        texts.append(str(block.get("text") or ""))
+            raise TranslationError("System content must be text blocks.", f"{param}[{j}]")
+        if not isinstance(block.get("text"), str):
+            raise TranslationError("A text block needs 'text'.", f"{param}[{j}]")
+        texts.append(block["text"])
     # One string: the most widely supported shape across engines' chat templates.
     return [{"role": "system", "content": "\n\n".join(texts)}] if texts else []
 
@@ -137,7 +185,9 @@ def _user_messages(content: Any, where: str) -> list[dict[str, Any]]:
     return out
 
 
-def _assistant_message(content: Any, where: str) -> dict[str, Any] | None:
+def _assistant_message(
+    content: Any, where: str, thinking_blocks: set[str]
+) -> dict[str, Any] | None:
     if isinstance(content, str):
         return {"role": "assistant", "content": content}
     if not isinstance(content, list):
@@ -152,8 +202,10 @@ def _assistant_message(content: Any, where: str) -> dict[str, Any] | None:
             arguments = orjson.dumps(block.get("input") or {}).decode()
             function = {"name": block.get("name"), "arguments": arguments}
             tool_calls.append({"id": block.get("id"), "type": "function", "function": function})
-        elif kind not in ("thinking", "redacted_thinking"):
-            # Thinking is dropped: OpenAI chat has no way to hand reasoning back to the model.
+        elif kind in ("thinking", "redacted_thinking"):
+            # Dropped: OpenAI chat has no way to hand reasoning back to the model.
+            thinking_blocks.add(kind)
+        else:
             raise TranslationError(
                 f"Content block type '{kind}' is not supported for this model.",
                 f"{where}.content[{j}]",
@@ -227,11 +279,10 @@ def _output_config(config: Any, out: dict[str, Any]) -> None:
 
 
 def _stop_reason(finish: Any, matched: Any, saw_tool: bool) -> tuple[str, str | None]:
-    """(stop_reason, stop_sequence) for an OpenAI finish_reason.
+    """(stop_reason, stop_sequence) for an OpenAI finish_reason and the stop string matched.
 
-    vLLM reports the stop string that ended generation as ``stop_reason``; engines that answer
-    ``stop`` while returning tool calls (older Ollama and vLLM) still mean ``tool_use``, which is
-    what Anthropic clients key on to run tools.
+    Engines that answer ``stop`` while returning tool calls (older Ollama and vLLM) still mean
+    ``tool_use``, which is what Anthropic clients key on to run tools.
     """
     if saw_tool and finish in (None, "stop", "tool_calls", "function_call"):
         return "tool_use", None
@@ -240,13 +291,58 @@ def _stop_reason(finish: Any, matched: Any, saw_tool: bool) -> tuple[str, str | 
     return _STOP.get(finish, "end_turn") if isinstance(finish, str) else "end_turn", None
 
 
+def _matched_stop(choice: dict[str, Any], text: str, stop_sequences: Sequence[str]) -> str | None:
+    """The stop sequence that ended the text, when it can be known.
+
+    vLLM reports it as ``stop_reason`` and SGLang as ``matched_stop`` (both an integer for an
+    end-of-sequence token instead). Otherwise the text itself may end with one of the request's
+    stop sequences, when the engine kept it in the output; engines that strip it and say nothing
+    leave it unknowable, and the answer is ``end_turn``.
+    """
+    for key in ("stop_reason", "matched_stop"):
+        value = choice.get(key)
+        if isinstance(value, str) and value:
+            return value
+    for stop in stop_sequences:
+        if stop and text.endswith(stop):
+            return stop
+    return None
+
+
+def stop_sequences_of(request: dict[str, Any] | None) -> tuple[str, ...]:
+    """The client's stop sequences, longest first (so a longer match wins over its suffix)."""
+    raw = request.get("stop_sequences") if isinstance(request, dict) else None
+    if not isinstance(raw, list):
+        return ()
+    return tuple(sorted((s for s in raw if isinstance(s, str) and s), key=len, reverse=True))
+
+
+def message_id(upstream_id: Any) -> str:
+    """An Anthropic message id (``msg_…``) for whatever id the engine gave its completion.
+
+    The engine's own id is kept inside it (``chatcmpl-abc`` → ``msg_abc``), so logs correlate.
+    """
+    text = upstream_id if isinstance(upstream_id, str) else ""
+    if text.startswith("msg_"):
+        return text
+    for prefix in ("chatcmpl-", "chatcmpl_", "cmpl-"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    text = "".join(c for c in text if c.isascii() and (c.isalnum() or c in "_-"))
+    return "msg_" + text if text else new_id("msg_")
+
+
 def _reasoning(source: dict[str, Any]) -> str | None:
     # Older vLLM and DeepSeek say reasoning_content; vLLM ≥ 0.9 and others say reasoning.
     value = source.get("reasoning_content") or source.get("reasoning")
     return value if isinstance(value, str) and value else None
 
 
-def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any]:
+def translate_response(
+    body: dict[str, Any], client_model: str, *, request: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``request``: the client's request, whose stop sequences tell which one ended the text."""
     choices = seq(body.get("choices"))
     choice = obj(choices[0]) if choices else {}
     message = obj(choice.get("message"))
@@ -276,14 +372,17 @@ def translate_response(body: dict[str, Any], client_model: str) -> dict[str, Any
                 "input": arguments,
             }
         )
+    matched = _matched_stop(
+        choice, text if isinstance(text, str) else "", stop_sequences_of(request)
+    )
     stop_reason, stop_sequence = _stop_reason(
-        choice.get("finish_reason"), choice.get("stop_reason"), bool(tool_calls)
+        choice.get("finish_reason"), matched, bool(tool_calls)
     )
     if refusal and stop_reason == "end_turn":
         stop_reason = "refusal"
     usage = Usage.from_openai(body.get("usage")) or Usage()
     return {
-        "id": text_of(body.get("id")) or new_id("msg_"),
+        "id": message_id(body.get("id")),
         "type": "message",
         "role": "assistant",
         "model": client_model,
@@ -315,13 +414,23 @@ class StreamTranslator:
         "_open",
         "_state",
         "_stop_string",
+        "_stops",
+        "_tail",
         "_tools",
         "_usage",
     )
 
-    def __init__(self, client_model: str, *, include_usage: bool) -> None:
+    def __init__(
+        self,
+        client_model: str,
+        *,
+        include_usage: bool,
+        request: dict[str, Any] | None = None,
+    ) -> None:
         # Anthropic streams always report usage, so include_usage does not apply here.
         self._model = client_model
+        self._stops = stop_sequences_of(request)
+        self._tail = ""  # the end of the text so far, as long as the longest stop sequence
         self._usage: Usage | None = None
         self._finish: str | None = None  # the upstream's finish_reason
         self._stop_string: str | None = None
@@ -370,6 +479,8 @@ class StreamTranslator:
             text = delta.get("content")
             if isinstance(text, str) and text:
                 self._text(out, "text", text)
+                if self._stops:
+                    self._tail = (self._tail + text)[-len(self._stops[0]) :]
             for call in seq(delta.get("tool_calls")):
                 if isinstance(call, dict):
                     self._tool(out, call)
@@ -377,7 +488,7 @@ class StreamTranslator:
             if finish and isinstance(finish, str):
                 # Usage may still follow in its own chunk, so message_delta waits for [DONE].
                 self._finish = finish
-                self._stop_string = choice.get("stop_reason")
+                self._stop_string = _matched_stop(choice, self._tail, self._stops)
                 self._close_block(out)
         return out
 
@@ -387,7 +498,7 @@ class StreamTranslator:
         usage = self._usage.to_anthropic() if self._usage else {"input_tokens": 0}
         usage["output_tokens"] = 0
         message: dict[str, Any] = {
-            "id": text_of(chunk.get("id")) or new_id("msg_"),
+            "id": message_id(chunk.get("id")),
             "type": "message",
             "role": "assistant",
             "model": self._model,
