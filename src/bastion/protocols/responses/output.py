@@ -355,10 +355,9 @@ class ResponseWriter:
         return final
 
     def fail(self, message: str, code: str = "server_error") -> dict[str, Any]:
-        """End the response as failed; items left open are reported incomplete."""
+        """End the response as failed; items left open are closed as incomplete first."""
         for item in self.items:
-            if item.status == "in_progress":
-                item.status = "incomplete"
+            self.close(item, "incomplete")
         self.status = "failed"
         final = self.response(error={"code": code, "message": message})
         self._emit("response.failed", response=final)
