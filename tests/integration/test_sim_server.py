@@ -232,9 +232,8 @@ def test_stop_strings_report_the_one_matched(sim: Callable[..., Sim]) -> None:
     assert choice["message"]["content"] == text[: text.index(stop)]
     streamed = httpx.post(url, json={**body, "stop": stop, "stream": True}, timeout=10)
     chunks = [orjson.loads(e[6:]) for e in streamed.text.split("\n\n") if e[6:7] == "{"]
-    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks) == (
-        text[: text.index(stop)]
-    )
+    streamed_text = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks)
+    assert streamed_text == text[: text.index(stop)]
     assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
     assert chunks[-1]["choices"][0]["stop_reason"] == stop
     plain = httpx.post(url, json=body, timeout=10).json()["choices"][0]
