@@ -15,19 +15,12 @@ artifact stays small). Benign samples carry twice the weight of injections, beca
 positives are what operators notice; `--external-weight` scales the external sets. Samples
 are visited in a seeded order: training is deterministic.
 
-Unit model: the same features per unit of a window (`injection.units`: lines, and long lines
-cut between sentences), trained on every distinct unit of the benign texts and one unit per
-attack: the one no benign text has (generated documents differ from their benign twin only by
-the planted sentence), else the one the window model scores highest. The final log-odds of a
-window combine the two (`injection.combine_terms`): a one-unit text is judged by the window
-model alone; a window of many lines has its margin lowered by `--doc-prior` and takes
-`--unit-share` of it from its highest unit.
-
 Operating point: the lowest score on a 0.001 grid at which at most `--val-fpr` (2%) of the
 benign validation texts of *each* source are flagged: our templates (general and
-security-flavoured), our generated documents, each external set. The combination's bias is
-then shifted by that point's log-odds, so the point becomes 0.5 and scores keep their order;
-the artifact's threshold is 0.5 and must equal `DEFAULT_THRESHOLD` (a unit test checks it).
+security-flavoured), our generated documents, each external set. The
+bias is then shifted by that point's log-odds, so the point becomes 0.5 and scores keep their
+order; the artifact's threshold is 0.5 and must equal `DEFAULT_THRESHOLD` (a unit test checks
+it).
 """
 
 from __future__ import annotations
@@ -42,18 +35,12 @@ from typing import Any
 
 from bastion.guardrails.injection import (
     BUCKET_BITS,
-    COMBINE_TERMS,
     DEFAULT_THRESHOLD,
     MODEL_FORMAT,
     MODEL_PATH,
     LinearInjectionClassifier,
-    _counts,
-    _features_of,
-    _Linear,
-    _token_lines,
     cue_bucket,
     feature_counts,
-    units,
     windows,
 )
 from bastion.guardrails.injection_cues import CUE_GROUPS
@@ -154,60 +141,6 @@ def validation_sources(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, A
     return {k: v for k, v in out.items() if any(r["label"] == 0 for r in v)}
 
 
-Sample = tuple[list[tuple[int, float]], int, float]
-
-
-def text_units(text: str) -> list[tuple[tuple[str, ...], list[tuple[int, float]]]]:
-    """The units of every window of `text` (`injection.units`): each as its tokens (a key to
-    find the same unit elsewhere) and its sorted hashed features."""
-    out = []
-    for window in windows(text):
-        tokens, line_starts, has_cjk = _token_lines(window)
-        for a, b in units(tokens, line_starts):
-            starts = {i - a for i in line_starts if a <= i < b}
-            counts = _counts(_features_of(tokens[a:b], starts, has_cjk))
-            out.append((tuple(tokens[a:b]), sorted((i, float(x)) for i, x in counts.items())))
-    return out
-
-
-def unit_samples(
-    rows: list[dict[str, Any]], teacher: _Linear, external_weight: float
-) -> list[Sample]:
-    """Unit-level training samples (`injection.units`: lines and sentences).
-
-    Every distinct unit of a benign text is benign. An attack gives one positive unit: the
-    unit no benign text has (a generated document differs from its benign twin only by the
-    planted sentence), or, when several are new or none is, the one the window model
-    (`teacher`) scores highest among them. The rest of an attack's units are not used: which
-    of them carry the attack is not known.
-    """
-    benign: dict[tuple[str, ...], Sample] = {}
-    positives: dict[tuple[str, ...], Sample] = {}
-    attacks = []
-    for r in rows:
-        weight = external_weight if r.get("split") else 1.0
-        found = text_units(r["text"])
-        if r["label"] == 0:
-            for key, feats in found:
-                benign.setdefault(key, (feats, 0, weight))
-        else:
-            attacks.append((found, weight))
-    for found, weight in attacks:
-        new = [(key, feats) for key, feats in found if key not in benign]
-        pool = new or found
-        if not pool:
-            continue
-
-        def margin(item: tuple[tuple[str, ...], list[tuple[int, float]]]) -> float:
-            get = teacher.weights.get
-            return math.fsum(get(i, 0.0) * x for i, x in item[1])
-
-        key, feats = pool[0] if len(pool) == 1 else max(pool, key=margin)
-        positives.setdefault(key, (feats, 1, weight))
-    print(f"unit samples: {len(benign)} benign, {len(positives)} attack")
-    return list(benign.values()) + list(positives.values())
-
-
 def load_external(split: str) -> list[dict[str, Any]]:
     rows = []
     for name in EXTERNAL:
@@ -241,105 +174,56 @@ def main() -> None:
     parser.add_argument("--external-weight", type=float, default=1.0)
     parser.add_argument("--cue-reg", type=float, default=0.1)
     parser.add_argument("--min-weight", type=float, default=0.01)
-    parser.add_argument("--unit-epochs", type=int, default=3)
-    parser.add_argument("--unit-l1", type=float, default=0.5)
-    parser.add_argument("--doc-prior", type=float, default=3.0)
-    parser.add_argument("--unit-share", type=float, default=0.7)
-    parser.add_argument(
-        "--window-model", type=Path, help="take the window model's weights from this artifact"
-    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
 
     train_rows = load("injection_train.jsonl") + load_external("train")
     val_rows = load("injection_val.jsonl") + load_external("val")
-    if args.window_model is not None:
-        # The window model of an existing artifact (its weights; its bias is re-fitted below
-        # as part of the combination).
-        base = LinearInjectionClassifier.load(args.window_model)
-        weights, bias = dict(base._weights), base.bias
-        print(f"window model read from {args.window_model}")
-    else:
-        samples = [
-            (
-                sorted((i, float(x)) for i, x in feature_counts(w).items()),
-                int(r["label"]),
-                args.external_weight if r.get("split") else 1.0,
-            )
-            for r in train_rows
-            for w in windows(r["text"])
-        ]
-        print(f"training on {len(train_rows)} texts ({len(samples)} windows)")
-        weights, bias = train(
-            samples,
-            epochs=args.epochs,
-            alpha=args.alpha,
-            beta=args.beta,
-            l1=args.l1,
-            l2=args.l2,
-            benign_weight=args.benign_weight,
-            light=cue_buckets(),
-            light_scale=args.cue_reg,
+    samples = [
+        (
+            sorted((i, float(x)) for i, x in feature_counts(w).items()),
+            int(r["label"]),
+            args.external_weight if r.get("split") else 1.0,
         )
-        # Weights this small change no score by much but cost file size and load time.
-        weights = {i: w for i, w in weights.items() if abs(round(w, 3)) >= args.min_weight}
-
-    # The unit model: the same features, per line or sentence (`injection.units`).
-    teacher = _Linear(weights, bias)
-    unit_weights, unit_bias = train(
-        unit_samples(train_rows, teacher, args.external_weight),
-        epochs=args.unit_epochs,
+        for r in train_rows
+        for w in windows(r["text"])
+    ]
+    print(f"training on {len(train_rows)} texts ({len(samples)} windows)")
+    weights, bias = train(
+        samples,
+        epochs=args.epochs,
         alpha=args.alpha,
         beta=args.beta,
-        l1=args.unit_l1,
+        l1=args.l1,
         l2=args.l2,
         benign_weight=args.benign_weight,
         light=cue_buckets(),
         light_scale=args.cue_reg,
     )
-    unit_weights = {i: w for i, w in unit_weights.items() if abs(round(w, 3)) >= args.min_weight}
-
-    # The combination (`injection.combine_terms`): a text of one unit is judged by the window
-    # model alone; the more lines a window has (`lines`, 1 from ten units on), the more its
-    # margin is lowered (`--doc-prior`) and the more of it is taken from its highest unit
-    # (`--unit-share`). Both were chosen on the earlier held-out document set; a combination
-    # fitted on the validation split learned the opposite (half of its generated documents
-    # carry an instruction, so "many lines" looked like a sign of attack).
-    combine = [0.0, 1.0, 0.0, -args.doc_prior, -args.unit_share, args.unit_share]
-    clf = LinearInjectionClassifier(
-        weights, bias, 0.5, unit_weights=unit_weights, unit_bias=unit_bias, combine=combine
-    )
-
     # The operating point is chosen on validation benign texts, source by source (templates,
-    # generated documents, each external set), then moved to 0.5 by shifting the
-    # combination's bias: scores keep their order, and `DEFAULT_THRESHOLD` stays 0.5.
+    # generated documents, each external set), then moved to 0.5 by shifting the bias: scores
+    # keep their order, and `DEFAULT_THRESHOLD` stays 0.5.
+    # Weights this small change no score by much but cost file size and load time.
+    weights = {i: w for i, w in weights.items() if abs(round(w, 3)) >= args.min_weight}
+    clf = LinearInjectionClassifier(weights, bias, 0.5)
     t = max(
         choose_threshold([clf.score(r["text"]) for r in rows if r["label"] == 0], args.val_fpr)
         for rows in validation_sources(val_rows).values()
     )
-    combine[0] -= math.log(t / (1 - t))
+    bias -= math.log(t / (1 - t))
 
-    def table(ws: dict[int, float]) -> tuple[list[int], list[float]]:
-        items = [(i, round(w, 3)) for i, w in sorted(ws.items())]
-        items = [(i, w) for i, w in items if w != 0.0]
-        return [i for i, _ in items], [w for _, w in items]
-
-    indices, values = table(weights)
-    unit_indices, unit_values = table(unit_weights)
+    items = sorted((i, round(w, 3)) for i, w in weights.items())
+    items = [(i, w) for i, w in items if w != 0.0]
     artifact = {
         "format": MODEL_FORMAT,
         "bucket_bits": BUCKET_BITS,
         "threshold": DEFAULT_THRESHOLD,
         "bias": round(bias, 4),
         "trained_on": "benchmarks/guardrails/injection_train.jsonl + external/*.jsonl (train)",
-        "indices": indices,
-        "values": values,
-        "unit": {"bias": round(unit_bias, 4), "indices": unit_indices, "values": unit_values},
-        "combine": [round(c, 4) for c in combine],
-        "combine_terms": list(COMBINE_TERMS),
+        "indices": [i for i, _ in items],
+        "values": [w for _, w in items],
     }
     args.out.write_text(json.dumps(artifact, separators=(",", ":")) + "\n", encoding="utf-8")
-    items = indices + unit_indices
     shipped = LinearInjectionClassifier.load(args.out)
     print(
         f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB, {len(items)} non-zero "

@@ -331,9 +331,13 @@ def _pair_bucket(pair: tuple[str, str]) -> int:
     return zlib.crc32(f"{pair[0]} {pair[1]}".encode(), _SEED_BIGRAM) & _MASK
 
 
-def _token_lines(text: str) -> tuple[list[str], set[int], bool]:
-    """The tokens of one window's normalised text, the indices where its lines start, and
-    whether it has CJK characters."""
+def _units(text: str) -> tuple[set[str], set[tuple[str, str]], list[str]]:
+    """The distinct tokens, the distinct pairs of consecutive tokens and the cue features
+    (`cue_features`) of one window.
+
+    Two overlapping CJK bigrams (`忽略`, `略之`) make no pair: they would only repeat the
+    bigrams, at twice the cost.
+    """
     norm = normalise(text)
     if "\n" in norm:
         tokens: list[str] = []
@@ -344,43 +348,14 @@ def _token_lines(text: str) -> tuple[list[str], set[int], bool]:
     else:
         tokens = _tokens(norm)
         line_starts = set()
-    return tokens, line_starts, not norm.isascii() and _HAS_CJK.search(norm) is not None
-
-
-Units = tuple[set[str], set[tuple[str, str]], list[str]]
-
-
-def _features_of(tokens: Sequence[str], line_starts: set[int], has_cjk: bool) -> Units:
-    """The distinct tokens, the distinct pairs of consecutive tokens and the cue features
-    (`cue_features`) of a token sequence.
-
-    Two overlapping CJK bigrams (`忽略`, `略之`) make no pair: they would only repeat the
-    bigrams, at twice the cost.
-    """
     pairs = set(zip(tokens, islice(tokens, 1, None), strict=False))
     cues = cue_features(tokens, line_starts)
-    if has_cjk:
+    if not norm.isascii() and _HAS_CJK.search(norm) is not None:
         distinct = set(tokens)
         cjk = set(filter(_is_cjk, distinct))
         pairs = {p for p in pairs if p[0] not in cjk or p[1] not in cjk}
         return distinct, pairs, cues
     return set(tokens), pairs, cues
-
-
-def _units(text: str) -> Units:
-    """The distinct tokens, pairs and cue features of one window."""
-    return _features_of(*_token_lines(text))
-
-
-def unit_features(text: str) -> list[Units]:
-    """The features of each unit (`units`) of one window, as `_units` gives them for a
-    window."""
-    tokens, line_starts, has_cjk = _token_lines(text)
-    out = []
-    for start, end in units(tokens, line_starts):
-        starts = {i - start for i in line_starts if start <= i < end}
-        out.append(_features_of(tokens[start:end], starts, has_cjk))
-    return out
 
 
 def _cached_cues(token: str) -> frozenset[str]:
@@ -414,26 +389,6 @@ def clauses(tokens: Sequence[str], line_starts: set[int]) -> list[tuple[int, int
         if _ends_clause(token):
             out.append((start, i + 1))
             start = i + 1
-    if start < len(tokens):
-        out.append((start, len(tokens)))
-    return out
-
-
-UNIT_TOKENS = 40
-
-
-def units(tokens: Sequence[str], line_starts: set[int]) -> list[tuple[int, int]]:
-    """The units a window is also scored by, as (start, end) token ranges: its lines (a line
-    ending with ":" joined to the next, as in `clauses`), a line longer than `UNIT_TOKENS`
-    tokens cut between its clauses into pieces of at most that many (a longer clause stays
-    whole). A sentence planted in a long document is one unit, not drowned by the rest."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for c_start, c_end in clauses(tokens, line_starts):
-        new_line = c_start in line_starts and not tokens[c_start - 1].endswith(":")
-        if c_start > start and (new_line or c_end - start > UNIT_TOKENS):
-            out.append((start, c_start))
-            start = c_start
     if start < len(tokens):
         out.append((start, len(tokens)))
     return out
@@ -495,21 +450,6 @@ def cue_bucket(feature: str) -> int:
     return zlib.crc32(feature.encode(), _SEED_CUE) & _MASK
 
 
-def _counts(found: Units) -> Counter[int]:
-    tokens, pairs, cues = found
-    counts: Counter[int] = Counter()
-    for token in tokens:
-        counts.update(_token_buckets(token))
-    counts.update(map(_pair_bucket, pairs))
-    counts.update(map(cue_bucket, cues))
-    return counts
-
-
-def unit_feature_counts(text: str) -> list[Counter[int]]:
-    """The hashed features of each unit of one window (`units`), as `feature_counts`."""
-    return [_counts(found) for found in unit_features(text)]
-
-
 def feature_counts(text: str) -> Counter[int]:
     """The hashed features of `text` (one window) with their values, as the model sees them.
 
@@ -519,7 +459,13 @@ def feature_counts(text: str) -> Counter[int]:
     bucket reached by several tokens counts once per token (this is what lets scoring cache
     one partial sum per token).
     """
-    return _counts(_units(text))
+    tokens, pairs, cues = _units(text)
+    counts: Counter[int] = Counter()
+    for token in tokens:
+        counts.update(_token_buckets(token))
+    counts.update(map(_pair_bucket, pairs))
+    counts.update(map(cue_bucket, cues))
+    return counts
 
 
 def windows(text: str) -> list[str]:
@@ -539,23 +485,44 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-class _Linear:
-    """One linear model over the hashed features, with per-token and per-pair partial sums
-    cached (values depend only on the weights, so caching never changes a score; sums use
-    math.fsum, which is independent of order)."""
+class LinearInjectionClassifier:
+    """Logistic regression over hashed n-gram features; pure Python, deterministic."""
 
-    def __init__(self, weights: dict[int, float], bias: float) -> None:
-        self.weights = weights
+    def __init__(self, weights: dict[int, float], bias: float, threshold: float) -> None:
+        self._weights = weights
         self.bias = bias
+        self.threshold = threshold
+        # Per-token and per-pair partial sums; values depend only on the weights, so caching
+        # never changes a score (sums use math.fsum, which is independent of order).
         self._token_cache: dict[str, float] = {}
         self._pair_cache: dict[tuple[str, str], float] = {}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinearInjectionClassifier:
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"not a {MODEL_FORMAT} model: {data.get('format')!r}")
+        if data.get("bucket_bits") != BUCKET_BITS:
+            raise ValueError("model was trained with a different number of buckets")
+        indices: Sequence[int] = data["indices"]
+        values: Sequence[float] = data["values"]
+        if len(indices) != len(values):
+            raise ValueError("model indices and values differ in length")
+        return cls(
+            dict(zip(indices, map(float, values), strict=True)),
+            float(data["bias"]),
+            data["threshold"],
+        )
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> LinearInjectionClassifier:
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
     def _token_weight(self, token: str) -> float:
-        get = self.weights.get
+        get = self._weights.get
         return math.fsum(get(b, 0.0) for b in _token_buckets(token))
 
     def _pair_weight(self, pair: tuple[str, str]) -> float:
-        return self.weights.get(_pair_bucket(pair), 0.0)
+        return self._weights.get(_pair_bucket(pair), 0.0)
 
     def _sum(self, keys: set[K], cache: dict[K, float], weight: Callable[[K], float]) -> float:
         try:
@@ -573,9 +540,10 @@ class _Linear:
             values.append(value)
         return math.fsum(values)
 
-    def margin(self, found: Units) -> float:
-        tokens, pairs, features = found
-        get = self.weights.get
+    def margin(self, text: str) -> float:
+        """The model's log-odds for one window of text."""
+        tokens, pairs, features = _units(text)
+        get = self._weights.get
         cues = math.fsum(get(cue_bucket(f), 0.0) for f in features)
         return (
             self.bias
@@ -584,116 +552,10 @@ class _Linear:
             + cues
         )
 
-
-COMBINE_TERMS = ("bias", "window", "unit", "lines", "lines*window", "lines*unit")
-
-
-def combine_terms(window: float, unit: float, n_units: int) -> tuple[float, ...]:
-    """The terms the final score weighs: the window's margin, the highest unit margin, how
-    much the window looks like a document (`lines`: 0 for one unit, 1 for ten or more) and
-    their products."""
-    lines = min(n_units - 1, 9) / 9
-    return (1.0, window, unit, lines, lines * window, lines * unit)
-
-
-class LinearInjectionClassifier:
-    """Logistic regression over hashed n-gram features; pure Python, deterministic.
-
-    Two linear models read the same features: one the whole window, one each unit of it
-    (`units`: lines and sentences). When the artifact has both, a window's log-odds are a
-    weighted sum of `combine_terms` (window margin, highest unit margin, how document-like
-    the window is, and their products); otherwise the window margin alone.
-    """
-
-    def __init__(
-        self,
-        weights: dict[int, float],
-        bias: float,
-        threshold: float,
-        *,
-        unit_weights: dict[int, float] | None = None,
-        unit_bias: float = 0.0,
-        combine: Sequence[float] | None = None,
-    ) -> None:
-        self._window = _Linear(weights, bias)
-        self._unit = _Linear(unit_weights or {}, unit_bias)
-        self.threshold = threshold
-        self.combine = tuple(combine) if combine is not None and unit_weights else None
-
-    @property
-    def _weights(self) -> dict[int, float]:
-        return self._window.weights
-
-    @property
-    def bias(self) -> float:
-        return self._window.bias
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LinearInjectionClassifier:
-        if data.get("format") != MODEL_FORMAT:
-            raise ValueError(f"not a {MODEL_FORMAT} model: {data.get('format')!r}")
-        if data.get("bucket_bits") != BUCKET_BITS:
-            raise ValueError("model was trained with a different number of buckets")
-
-        def table(part: dict[str, Any]) -> dict[int, float]:
-            indices: Sequence[int] = part["indices"]
-            values: Sequence[float] = part["values"]
-            if len(indices) != len(values):
-                raise ValueError("model indices and values differ in length")
-            return dict(zip(indices, map(float, values), strict=True))
-
-        unit = data.get("unit")
-        combine = data.get("combine")
-        if unit is not None and (combine is None or len(combine) != len(COMBINE_TERMS)):
-            raise ValueError("model has a unit model but no combination of the right length")
-        return cls(
-            table(data),
-            float(data["bias"]),
-            data["threshold"],
-            unit_weights=table(unit) if unit is not None else None,
-            unit_bias=float(unit["bias"]) if unit is not None else 0.0,
-            combine=[float(c) for c in combine or ()] if unit is not None else None,
-        )
-
-    @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> LinearInjectionClassifier:
-        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
-
-    def margin(self, text: str) -> float:
-        """The window model's log-odds for one window of text."""
-        return self._window.margin(_units(text))
-
-    def unit_margins(self, text: str) -> list[float]:
-        """The unit model's log-odds for each unit of one window (`units`)."""
-        return [self._unit.margin(found) for found in unit_features(text)]
-
-    def parts(self, text: str) -> tuple[float, float, int]:
-        """One window's margin, its highest unit margin and its number of units."""
-        tokens, line_starts, has_cjk = _token_lines(text)
-        window = self._window.margin(_features_of(tokens, line_starts, has_cjk))
-        spans = units(tokens, line_starts)
-        if len(spans) == 1:
-            found = [_features_of(tokens, line_starts, has_cjk)]
-        else:
-            found = [
-                _features_of(tokens[a:b], {i - a for i in line_starts if a <= i < b}, has_cjk)
-                for a, b in spans
-            ]
-        unit = max(map(self._unit.margin, found), default=self._unit.bias)
-        return window, unit, max(1, len(spans))
-
-    def window_margin(self, text: str) -> float:
-        """The final log-odds for one window: `combine` over `combine_terms`, or the window
-        model's margin when the artifact has no unit model."""
-        if self.combine is None:
-            return self.margin(text)
-        terms = combine_terms(*self.parts(text))
-        return math.fsum(c * t for c, t in zip(self.combine, terms, strict=True))
-
     def score(self, text: str) -> float:
         if not text or text.isspace():
-            return _sigmoid(self.window_margin(""))
-        return max(_sigmoid(self.window_margin(w)) for w in windows(text))
+            return _sigmoid(self.bias)
+        return max(_sigmoid(self.margin(w)) for w in windows(text))
 
     def is_injection(self, text: str) -> bool:
         return self.score(text) >= self.threshold
