@@ -343,7 +343,7 @@ def test_tool_use_stream_event_by_event() -> None:
         orjson.loads(item["arguments"])
     assert final["output"][1]["name"] == "get_weather"
     assert final["output"][2]["name"] == "get_time"
-    assert translator.finish_reason == "tool_use"
+    assert translator.finish_reason == "completed"
 
 
 def test_thinking_stream() -> None:
@@ -394,6 +394,7 @@ def test_calls_without_arguments_and_redacted_thinking() -> None:
     assert_valid_events(events)
     final = check_stream(events)
     assert events[-1][0] == "response.incomplete"
+    assert translator.finish_reason == "max_output_tokens"
     redacted, call = final["output"]
     assert decode_thinking(redacted["encrypted_content"]) == {
         "type": "redacted_thinking",

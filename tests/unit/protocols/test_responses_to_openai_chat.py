@@ -428,7 +428,7 @@ def test_text_stream_event_by_event() -> None:
     final = events[-1][1]["response"]
     assert final["output"] == [events[-2][1]["item"]]
     assert final["usage"]["output_tokens"] > 0
-    assert translator.finish_reason == "stop"
+    assert translator.finish_reason == "completed"
 
 
 def test_tool_call_stream_event_by_event() -> None:
@@ -470,7 +470,7 @@ def test_tool_call_stream_event_by_event() -> None:
         '{"timezone": "America/Los_Angeles"}',
     ]
     assert final["usage"]["input_tokens_details"]["cached_tokens"] == 1920
-    assert translator.finish_reason == "tool_calls"
+    assert translator.finish_reason == "completed"
 
 
 def test_reasoning_stream() -> None:
@@ -555,6 +555,7 @@ def test_upstream_error_fails_once() -> None:
     assert kinds[-1] == "response.failed"
     assert kinds.count("response.failed") == 1
     assert "CUDA out of memory" in events[-1][1]["response"]["error"]["message"]
+    assert translator.finish_reason == "failed"
     assert translator.error_events("again", "api_error") == []
 
 

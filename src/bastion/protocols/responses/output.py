@@ -186,6 +186,7 @@ class ResponseWriter:
         self.reasoning_tokens = 0
         self.cache_write_tokens = 0
         self.status = "in_progress"
+        self.incomplete_reason: IncompleteReason | None = None
         self._sequence = 0
         self._events: list[bytes] = []
 
@@ -349,6 +350,7 @@ class ResponseWriter:
         for item in self.items:
             self.close(item, item_status)
         self.status = "incomplete" if reason else "completed"
+        self.incomplete_reason = reason
         final = self.response(reason=reason)
         kind = "response.incomplete" if reason else "response.completed"
         self._emit(kind, response=final)
@@ -362,6 +364,15 @@ class ResponseWriter:
         final = self.response(error={"code": code, "message": message})
         self._emit("response.failed", response=final)
         return final
+
+    @property
+    def outcome(self) -> str | None:
+        """How the response ended, in the Responses API's words (None while it runs):
+        ``completed``, ``failed``, or the incomplete reason (``max_output_tokens``,
+        ``content_filter``)."""
+        if self.status == "in_progress":
+            return None
+        return self.incomplete_reason or self.status
 
     def usage_dict(self) -> dict[str, Any] | None:
         if self.usage is None:

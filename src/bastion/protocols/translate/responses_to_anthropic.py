@@ -379,8 +379,9 @@ class StreamTranslator:
 
     @property
     def finish_reason(self) -> str | None:
-        """Anthropic's stop_reason (end_turn, max_tokens, tool_use…), for telemetry."""
-        return self._stop_reason
+        """How the response ended, in the Responses API's words: ``completed``, ``failed``,
+        ``max_output_tokens`` or ``content_filter`` (None while it runs)."""
+        return self._writer.outcome
 
     @property
     def response(self) -> dict[str, Any]:

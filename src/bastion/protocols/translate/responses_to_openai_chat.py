@@ -339,7 +339,7 @@ class StreamTranslator:
     Response.
     """
 
-    __slots__ = ("_calls", "_current", "_finish", "_ids", "_last", "_state", "_writer")
+    __slots__ = ("_calls", "_current", "_finish", "_last", "_state", "_writer")
 
     def __init__(
         self,
@@ -369,12 +369,9 @@ class StreamTranslator:
 
     @property
     def finish_reason(self) -> str | None:
-        """In chat's vocabulary (stop, length, tool_calls, content_filter), for telemetry."""
-        if self._finish is None and self._state != "done":
-            return None
-        if self._calls and self._finish in (None, "stop"):
-            return "tool_calls"
-        return self._finish or "stop"
+        """How the response ended, in the Responses API's words: ``completed``, ``failed``,
+        ``max_output_tokens`` or ``content_filter`` (None while it runs)."""
+        return self._writer.outcome
 
     @property
     def response(self) -> dict[str, Any]:

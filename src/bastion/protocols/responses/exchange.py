@@ -1,0 +1,236 @@
+"""Exchanges for Responses API clients: one per way a backend can serve them.
+
+``ResponsesToChat``: OpenAI-compatible engines without ``/v1/responses`` (llama.cpp, Ollama,
+SGLang, TGI, the simulator): the request goes to their chat completions endpoint.
+``ResponsesToAnthropic``: Anthropic Messages backends.
+``ResponsesPassthrough``: engines implementing ``/v1/responses`` themselves (vLLM, OpenAI): the
+body passes with only ``model`` rewritten.
+
+They are stateless, like the other exchanges: what a Response repeats of its request comes from
+the request body handed to ``answer``/``answer_stream``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from bastion.protocols.errors import GatewayError
+from bastion.protocols.exchange import Exchange, StreamTranslator
+from bastion.protocols.responses.request import ResponsesRequest, parse_create_response
+from bastion.protocols.sse import SSEEvent, encode_event
+from bastion.protocols.translate import responses_to_anthropic, responses_to_openai_chat
+from bastion.protocols.translate._shared import obj
+from bastion.protocols.usage import Usage
+
+__all__ = ["ResponsesPassthrough", "ResponsesToAnthropic", "ResponsesToChat", "dropped_fields"]
+
+# ``include`` values whose extra output no backend of this gateway produces.
+_UNHONOURED_INCLUDES = frozenset({"message.output_text.logprobs", "message.input_image.image_url"})
+
+
+def dropped_fields(request: ResponsesRequest) -> list[str]:
+    """Client fields a translated request leaves out although they could change the answer."""
+    dropped = list(request.ignored)
+    if request.truncation == "auto":
+        dropped.append("truncation")
+    if request.verbosity is not None:
+        dropped.append("text.verbosity")
+    if request.reasoning_summary is not None:
+        dropped.append("reasoning.summary")
+    dropped.extend(f"include:{value}" for value in request.include if value in _UNHONOURED_INCLUDES)
+    return dropped
+
+
+def _parsed(request: dict[str, Any]) -> ResponsesRequest | None:
+    """The request whose parameters the Response repeats (it was validated before dispatch)."""
+    try:
+        return parse_create_response(request)
+    except GatewayError:
+        return None
+
+
+class ResponsesToChat(Exchange):
+    client = "openai"
+    upstream = "openai"
+
+    def __init__(self, *, max_tokens_field: str = "max_tokens") -> None:
+        self.max_tokens_field = max_tokens_field
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        return responses_to_openai_chat.translate_request(
+            body, upstream_model, max_tokens_field=self.max_tokens_field
+        )
+
+    def upstream_request(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+    ) -> tuple[dict[str, Any], list[str]]:
+        request = parse_create_response(body)
+        out = responses_to_openai_chat.translate_request(
+            request, upstream_model, max_tokens_field=self.max_tokens_field
+        )
+        return out, dropped_fields(request)
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        return responses_to_openai_chat.translate_response(body, client_model)
+
+    def answer(
+        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+    ) -> dict[str, Any]:
+        return responses_to_openai_chat.translate_response(
+            body, client_model, request=_parsed(request)
+        )
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        return responses_to_openai_chat.translate_error(status, body)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return responses_to_openai_chat.StreamTranslator(client_model)
+
+    def answer_stream(
+        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+    ) -> StreamTranslator:
+        return responses_to_openai_chat.StreamTranslator(client_model, request=_parsed(request))
+
+
+class ResponsesToAnthropic(Exchange):
+    client = "openai"
+    upstream = "anthropic"
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        return responses_to_anthropic.translate_request(body, upstream_model)
+
+    def upstream_request(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+    ) -> tuple[dict[str, Any], list[str]]:
+        request = parse_create_response(body)
+        out = responses_to_anthropic.translate_request(request, upstream_model)
+        return out, dropped_fields(request)
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        return responses_to_anthropic.translate_response(body, client_model)
+
+    def answer(
+        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+    ) -> dict[str, Any]:
+        return responses_to_anthropic.translate_response(
+            body, client_model, request=_parsed(request)
+        )
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        return responses_to_anthropic.translate_error(status, body)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return responses_to_anthropic.StreamTranslator(client_model)
+
+    def answer_stream(
+        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+    ) -> StreamTranslator:
+        return responses_to_anthropic.StreamTranslator(client_model, request=_parsed(request))
+
+
+class ResponsesPassthrough(Exchange):
+    """Engines with their own ``/v1/responses``: the body passes, ``model`` rewritten."""
+
+    client = "openai"
+    upstream = "openai"
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        return {**body, "model": upstream_model}
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        if "model" in body:
+            body["model"] = client_model
+        return body
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        return responses_to_openai_chat.translate_error(status, body)
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        return _PassthroughStream(client_model)
+
+    def usage_of(self, upstream_body: dict[str, Any]) -> Usage | None:
+        return usage_of_response(upstream_body)
+
+    def is_end(self, event: SSEEvent) -> bool:
+        return (event.event or "") in _TERMINAL or any(
+            f'"type":"{kind}"' in event.data for kind in _TERMINAL
+        )
+
+    def is_content(self, event: SSEEvent) -> bool:
+        return (event.event or "").endswith(".delta")
+
+
+_TERMINAL = ("response.completed", "response.incomplete", "response.failed")
+
+
+def usage_of_response(response: dict[str, Any]) -> Usage | None:
+    """A Response object's usage in the gateway's shape."""
+    usage = response.get("usage")
+    if not isinstance(usage, dict):
+        return None
+    details = obj(usage.get("input_tokens_details"))
+    return Usage(
+        input_tokens=int(usage.get("input_tokens") or 0),
+        output_tokens=int(usage.get("output_tokens") or 0),
+        cached_input_tokens=int(details.get("cached_tokens") or 0),
+    )
+
+
+class _PassthroughStream:
+    """A native Responses stream, with the model name rewritten in the Response snapshots."""
+
+    __slots__ = ("_model", "_sequence", "_state", "finish_reason", "usage")
+
+    def __init__(self, client_model: str) -> None:
+        self._model = client_model
+        self._state = "open"
+        self._sequence = -1
+        self.usage: Usage | None = None
+        self.finish_reason: str | None = None
+
+    def feed(self, event: SSEEvent) -> list[bytes]:
+        if self._state != "open":
+            return []
+        try:
+            payload = orjson.loads(event.data)
+        except orjson.JSONDecodeError:
+            return []
+        if not isinstance(payload, dict):
+            return []
+        kind = str(payload.get("type") or event.event or "message")
+        if isinstance(payload.get("sequence_number"), int):
+            self._sequence = payload["sequence_number"]
+        response = payload.get("response")
+        if isinstance(response, dict):
+            if "model" in response:
+                response["model"] = self._model
+            usage = usage_of_response(response)
+            if usage is not None:
+                self.usage = usage
+            if kind in _TERMINAL:
+                self._state = "done"
+                reason = obj(response.get("incomplete_details")).get("reason")
+                status = response.get("status") or kind.rsplit(".", 1)[-1]
+                self.finish_reason = str(reason or status)
+        if kind == "error":
+            self._state = "failed"
+        return [encode_event(kind, payload)]
+
+    def finish(self) -> list[bytes]:
+        return []
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        if self._state != "open":
+            return []
+        self._state = "failed"
+        payload = {"type": "error", "code": error_type, "message": message, "param": None,
+                   "sequence_number": self._sequence + 1}  # fmt: skip
+        return [encode_event("error", payload)]
