@@ -14,12 +14,18 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import Receive, Scope, Send
 
 from bastion.api.admin import admin_routes
+from bastion.api.count_tokens import CountTokens
 from bastion.api.health import health_endpoints
 from bastion.api.inference import InferenceEndpoint
 from bastion.api.models import ModelsEndpoint
 from bastion.api.request_id import RequestIdMiddleware
 from bastion.config import ConfigError
 from bastion.gateway import Gateway
+from bastion.pipeline import Pipeline
+from bastion.pipeline.stage import Stage
+from bastion.pipeline.stages.authenticate import Authenticate
+from bastion.pipeline.stages.parse import Parse
+from bastion.pipeline.stages.route import Route as RouteStage
 from bastion.protocols.errors import error_body
 from bastion.protocols.operations import Operation, WireProtocol
 
@@ -93,14 +99,26 @@ class GatewayApp:
             # Both /v1/... and the bare path, as OpenAI-compatible servers commonly accept.
             self.inference["/v1" + path] = endpoint
             self.inference[path] = endpoint
+        counting = InferenceEndpoint(
+            Operation.MESSAGES,
+            self._counting_pipeline(),
+            gateway.metrics,
+            max_body_bytes=limit,
+            label="messages.count_tokens",
+        )
+        self.inference["/v1/messages/count_tokens"] = counting
+        self.inference["/messages/count_tokens"] = counting
         models = ModelsEndpoint(
             gateway.catalog,
             gateway.authenticator,
             gateway.endpoints,
             {name: pool.location for name, pool in gateway.pools.items()},
         )
-        app.router.routes.append(Route("/v1/models", models.handle, methods=["GET"]))
-        app.router.routes.append(Route("/models", models.handle, methods=["GET"]))
+        for prefix in ("/v1", ""):
+            app.router.routes.append(Route(prefix + "/models", models.handle, methods=["GET"]))
+            # Ids may hold a slash (backend/model).
+            one = Route(prefix + "/models/{model_id:path}", models.handle_one, methods=["GET"])
+            app.router.routes.append(one)
         # Other methods on inference paths reach the router, which answers 405 in API shape.
         for path in self.inference:
             app.router.routes.append(Route(path, _post_only, methods=["POST"]))
@@ -114,6 +132,23 @@ class GatewayApp:
             )
             app.router.routes.append(Mount("/admin", routes=admin))
 
+    def _counting_pipeline(self) -> Pipeline:
+        """/v1/messages/count_tokens: authenticated, parsed, inspected and routed like
+        /v1/messages, then counted where the request would run (see api/count_tokens.py)."""
+        gateway = self.gateway
+        stages: list[Stage] = [Authenticate(gateway.authenticator), Parse(counting=True)]
+        if gateway.inspect is not None:
+            stages.append(gateway.inspect)  # data classes decide whether it may leave
+        route = RouteStage(
+            gateway.catalog,
+            gateway.endpoints,
+            gateway.pools,
+            gateway.policy,
+            gateway.config.routing,
+        )
+        stages.append(CountTokens(route))
+        return Pipeline(stages)
+
 
 def create_app(gateway: Gateway) -> GatewayApp:
     return GatewayApp(gateway)
@@ -125,7 +160,8 @@ async def _post_only(request: Request) -> Response:
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     """Unknown paths and wrong methods answered in the API's own error shape."""
-    protocol: WireProtocol = "anthropic" if request.url.path.endswith("/messages") else "openai"
+    anthropic = request.url.path.endswith(("/messages", "/messages/count_tokens"))
+    protocol: WireProtocol = "anthropic" if anthropic else "openai"
     message = f"{request.method} {request.url.path}: {exc.detail}"
     body = error_body(protocol, exc.status_code, message)
     return Response(orjson.dumps(body), exc.status_code, media_type="application/json")

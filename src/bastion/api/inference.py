@@ -34,11 +34,13 @@ class InferenceEndpoint:
         metrics: GatewayMetrics,
         *,
         max_body_bytes: int,
+        label: str | None = None,
     ) -> None:
         self.operation = operation
         self.pipeline = pipeline
         self.max_body_bytes = max_body_bytes
-        self._in_flight = metrics.in_flight.labels(operation.value)
+        # ``label``: the endpoint's name in metrics when it is not the operation's own.
+        self._in_flight = metrics.in_flight.labels(label or operation.value)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}

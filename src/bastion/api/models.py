@@ -1,4 +1,5 @@
-"""``GET /v1/models`` in OpenAI's shape, or Anthropic's when the client sends its version header."""
+"""``GET /v1/models`` and ``GET /v1/models/{id}`` in OpenAI's shape, or Anthropic's when the
+client sends its version header."""
 
 from __future__ import annotations
 
@@ -41,34 +42,33 @@ class ModelsEndpoint:
                 listed = ListedModel(name, spec.backend, location, spec.model, simulated=False)
                 self._endpoints.append((listed, {"version": version.version, **version.listing()}))
 
+    async def _refused(self, request: Request, protocol: WireProtocol) -> Response | None:
+        """The error answer when the request may not list models, else None."""
+        if self._authenticator is None:
+            return None
+        key = presented_key(request.headers)
+        try:
+            principal = await self._authenticator.authenticate(key) if key else None
+        except StoreUnavailableError:
+            return _error(protocol, 503, "Key store unavailable; try again.")
+        if principal is None:
+            return _error(protocol, 401, "Missing or invalid API key.", code="invalid_api_key")
+        return None
+
+    def _models(self) -> tuple[list[ListedModel], dict[str, dict[str, object]]]:
+        models = [listed for listed, _ in self._endpoints] + self._catalog.listing()
+        return models, {listed.id: extra for listed, extra in self._endpoints}
+
     async def handle(self, request: Request) -> Response:
         anthropic = "anthropic-version" in request.headers
         protocol: WireProtocol = "anthropic" if anthropic else "openai"
-        if self._authenticator is not None:
-            key = presented_key(request.headers)
-            try:
-                principal = await self._authenticator.authenticate(key) if key else None
-            except StoreUnavailableError:
-                body = error_body(protocol, 503, "Key store unavailable; try again.")
-                return Response(orjson.dumps(body), 503, media_type="application/json")
-            if principal is None:
-                body = error_body(
-                    protocol, 401, "Missing or invalid API key.", code="invalid_api_key"
-                )
-                return Response(orjson.dumps(body), 401, media_type="application/json")
-        models = [listed for listed, _ in self._endpoints] + self._catalog.listing()
-        lifecycle = {listed.id: extra for listed, extra in self._endpoints}
+        refused = await self._refused(request, protocol)
+        if refused is not None:
+            return refused
+        models, lifecycle = self._models()
         if anthropic:
-            data = [
-                {
-                    "type": "model",
-                    "id": m.id,
-                    "display_name": m.id + (" (simulated)" if m.simulated else ""),
-                    "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self._created)),
-                }
-                for m in models
-            ]
-            payload = {
+            data = [self._anthropic(m) for m in models]
+            payload: dict[str, object] = {
                 "data": data,
                 "has_more": False,
                 "first_id": data[0]["id"] if data else None,
@@ -77,18 +77,62 @@ class ModelsEndpoint:
         else:
             payload = {
                 "object": "list",
-                "data": [
-                    {
-                        "id": m.id,
-                        "object": "model",
-                        "created": self._created,
-                        "owned_by": SIMULATOR_OWNER if m.simulated else m.backend,
-                        "backend": m.backend,
-                        "location": m.location,
-                        "simulated": m.simulated,
-                        **lifecycle.get(m.id, {}),
-                    }
-                    for m in models
-                ],
+                "data": [self._openai(m, lifecycle.get(m.id, {})) for m in models],
             }
         return Response(orjson.dumps(payload), media_type="application/json")
+
+    async def handle_one(self, request: Request) -> Response:
+        """``GET /v1/models/{id}``: one model, in the shape the models list uses."""
+        anthropic = "anthropic-version" in request.headers
+        protocol: WireProtocol = "anthropic" if anthropic else "openai"
+        refused = await self._refused(request, protocol)
+        if refused is not None:
+            return refused
+        model_id = request.path_params["model_id"]
+        models, lifecycle = self._models()
+        found = next((m for m in models if m.id == model_id), None)
+        if found is None:
+            # Names a wildcard backend passes on resolve without being listed.
+            deployment = self._catalog.resolve(model_id)
+            if deployment is not None:
+                backend = deployment.backend
+                found = ListedModel(
+                    model_id,
+                    backend.name,
+                    backend.location,
+                    deployment.upstream_model,
+                    simulated=backend.config.kind == "simulator",
+                )
+        if found is None:
+            message = f"The model '{model_id}' does not exist or you do not have access to it."
+            return _error(protocol, 404, message, code="model_not_found")
+        if anthropic:
+            payload = self._anthropic(found)
+        else:
+            payload = self._openai(found, lifecycle.get(found.id, {}))
+        return Response(orjson.dumps(payload), media_type="application/json")
+
+    def _anthropic(self, m: ListedModel) -> dict[str, object]:
+        return {
+            "type": "model",
+            "id": m.id,
+            "display_name": m.id + (" (simulated)" if m.simulated else ""),
+            "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self._created)),
+        }
+
+    def _openai(self, m: ListedModel, extra: dict[str, object]) -> dict[str, object]:
+        return {
+            "id": m.id,
+            "object": "model",
+            "created": self._created,
+            "owned_by": SIMULATOR_OWNER if m.simulated else m.backend,
+            "backend": m.backend,
+            "location": m.location,
+            "simulated": m.simulated,
+            **extra,
+        }
+
+
+def _error(protocol: WireProtocol, status: int, message: str, code: str | None = None) -> Response:
+    body = error_body(protocol, status, message, code=code)
+    return Response(orjson.dumps(body), status, media_type="application/json")

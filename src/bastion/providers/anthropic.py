@@ -55,6 +55,22 @@ class AnthropicProvider(Provider):
         headers = {"x-request-id": request_id, **(forwarded or {})}
         return await upstream.post(path, body, headers=headers)
 
+    async def count_tokens(
+        self,
+        upstream: HttpUpstream,
+        body: bytes,
+        *,
+        request_id: str,
+        forwarded: Mapping[str, str],
+        beta: bool,
+    ) -> tuple[int, bytes]:
+        """Anthropic's own ``/v1/messages/count_tokens``: its status and body."""
+        path = "/v1/messages/count_tokens" + ("?beta=true" if beta else "")
+        headers = {"x-request-id": request_id, **forwarded}
+        return await upstream.post_small(
+            upstream.base_url + path, body, headers=headers, wait_seconds=self.count_wait_seconds
+        )
+
     async def list_models(self, upstream: HttpUpstream) -> list[str]:
         raw = await upstream.get_json_bytes("/v1/models?limit=1000", self.config.timeouts.connect)
         data = orjson.loads(raw).get("data") or []

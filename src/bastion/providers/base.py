@@ -115,6 +115,11 @@ class Provider(ABC):
     async def list_models(self, upstream: HttpUpstream) -> list[str]:
         """Model ids the upstream says it serves."""
 
+    @property
+    def count_wait_seconds(self) -> float:
+        """How long a token count may take before an estimate is answered instead."""
+        return min(self.config.timeouts.first_byte, 10.0)
+
     async def start(self) -> None:
         """Starts what the backend itself runs (the built-in simulator); once the loop runs."""
 

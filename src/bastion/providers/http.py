@@ -129,6 +129,24 @@ class HttpUpstream:
             async with session.get(url, allow_redirects=False) as response:
                 return response.status, await response.read()
 
+    async def post_small(
+        self, url: str, body: bytes, *, headers: Mapping[str, str], wait_seconds: float
+    ) -> tuple[int, bytes]:
+        """POST a small request to an absolute URL (token counting) and read the whole answer
+        within ``wait_seconds``, without raising on the status; raises GatewayError when no
+        answer came."""
+        session = self._session or self._open()
+        try:
+            async with asyncio.timeout(wait_seconds):
+                async with session.post(
+                    url, data=body, headers=headers, allow_redirects=False
+                ) as response:
+                    return response.status, await response.read()
+        except TimeoutError as exc:
+            raise upstream_timeout(self.backend, "total", wait_seconds) from exc
+        except aiohttp.ClientError as exc:
+            raise upstream_unavailable(self.backend, type(exc).__name__) from exc
+
     async def post(
         self, path: str, body: bytes, *, headers: Mapping[str, str]
     ) -> HttpUpstreamResponse:

@@ -39,8 +39,11 @@ class SimulatorProvider(OpenAICompatibleProvider):
 
     async def start(self) -> None:
         from bastion.sim import SimConfig, create_sim_app
+        from bastion.sim.tokenize import WithTokenize
 
-        app = create_sim_app(SimConfig(**self.config.simulator))
+        settings = SimConfig(**self.config.simulator)
+        # POST /tokenize as vLLM serves it, so /v1/messages/count_tokens counts exactly.
+        app = WithTokenize(create_sim_app(settings), settings)
         config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on")
         self._server = _EmbeddedServer(config)
         self._task = asyncio.create_task(self._server.serve(sockets=[self._socket]))
