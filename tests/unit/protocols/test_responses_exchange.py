@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+import pytest
 
 from bastion.protocols.responses.exchange import (
     ResponsesPassthrough,
@@ -12,8 +13,9 @@ from bastion.protocols.responses.exchange import (
     ResponsesToChat,
 )
 from bastion.protocols.sse import SSEEvent
+from bastion.protocols.translate import responses_to_anthropic, responses_to_openai_chat
 from tests.unit.protocols.responses_support import assert_valid_events, check_stream, parse_events
-from tests.unit.protocols.streams import fixture_bytes, fixture_json, replay
+from tests.unit.protocols.streams import JUNK, fixture_bytes, fixture_json, replay
 
 REQUEST: dict[str, Any] = {
     "model": "alias",
@@ -96,3 +98,44 @@ def test_passthrough() -> None:
     assert exchange.usage_of({"usage": usage}) is not None
     whole = exchange.client_body({**snapshot, "usage": usage}, "alias")
     assert whole["model"] == "alias"
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_junk_upstream_never_breaks_a_stream(junk: Any) -> None:
+    chat = responses_to_openai_chat.StreamTranslator("alias")
+    anthropic = responses_to_anthropic.StreamTranslator("alias")
+    out: list[bytes] = []
+    shapes = [
+        {"choices": [{"index": 0, "delta": {"content": junk, "refusal": junk,
+                                            "reasoning": junk, "tool_calls": junk}}]},
+        {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "id": junk,
+                                                            "function": junk}]}}]},
+        {"choices": junk, "usage": junk},
+    ]  # fmt: skip
+    for shape in shapes:
+        out.extend(chat.feed(SSEEvent(None, orjson.dumps(shape).decode())))
+    out.extend(chat.feed(SSEEvent(None, "[DONE]")))
+    check_stream(parse_events(b"".join(out)))
+    out = []
+    for kind, shape in [
+        ("message_start", {"message": junk}),
+        ("content_block_start", {"index": 0, "content_block": junk}),
+        ("content_block_start", {"index": 1, "content_block": {"type": "text", "text": junk}}),
+        ("content_block_delta", {"index": 1, "delta": {"type": "text_delta", "text": junk}}),
+        ("content_block_delta", {"index": junk, "delta": junk}),
+        ("content_block_stop", {"index": junk}),
+        ("message_delta", {"delta": junk, "usage": junk}),
+        ("message_stop", {}),
+    ]:
+        out.extend(anthropic.feed(SSEEvent(kind, orjson.dumps({"type": kind, **shape}).decode())))
+    check_stream(parse_events(b"".join(out)))
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_junk_upstream_bodies_still_answer(junk: Any) -> None:
+    chat = {"choices": [{"message": {"content": junk, "tool_calls": junk, "refusal": junk}}]}
+    assert responses_to_openai_chat.translate_response(chat, "alias")["object"] == "response"
+    anthropic = {"content": junk, "usage": junk, "stop_reason": junk}
+    assert responses_to_anthropic.translate_response(anthropic, "alias")["object"] == "response"
+    blocks = {"content": [junk, {"type": "tool_use", "input": junk, "name": junk}]}
+    assert responses_to_anthropic.translate_response(blocks, "alias")["status"] == "completed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -24,6 +25,12 @@ from bastion.protocols.responses.request import (
     ToolChoiceAllowed,
     ToolChoiceFunction,
 )
+from bastion.protocols.translate import (
+    TranslationError,
+    responses_to_anthropic,
+    responses_to_openai_chat,
+)
+from tests.unit.protocols.streams import JUNK
 
 WEATHER = {
     "type": "function",
@@ -279,3 +286,33 @@ def test_malformed_requests_name_the_field(fields: dict[str, Any], param: str) -
 def test_body_must_be_an_object() -> None:
     with pytest.raises(GatewayError):
         parse_create_response([])
+
+
+FIELDS = [
+    "input", "instructions", "tools", "tool_choice", "parallel_tool_calls", "text",
+    "max_output_tokens", "temperature", "top_p", "metadata", "store", "previous_response_id",
+    "include", "stream", "reasoning", "truncation", "user",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("junk", JUNK)
+@pytest.mark.parametrize("field", FIELDS)
+def test_junk_is_a_400_or_a_request_never_a_crash(field: str, junk: Any) -> None:
+    refusals: list[int] = []
+    for candidate in (
+        body(**{field: junk}),
+        body(input=[{"role": "user", "content": junk}]),
+        body(input=[junk]),
+        body(input=[{"type": "function_call_output", "call_id": "c", "output": junk}]),
+        body(tools=[{"type": "function", "name": "f", "parameters": junk}], tool_choice=junk),
+        body(text={"format": junk}),
+    ):
+        try:
+            request = parse_create_response(candidate)
+        except GatewayError as error:
+            refusals.append(error.status)
+            continue
+        for module in (responses_to_openai_chat, responses_to_anthropic):
+            with contextlib.suppress(TranslationError):
+                module.translate_request(request, "up")
+    assert set(refusals) <= {400}

@@ -403,7 +403,7 @@ def _include(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise _bad("'include' must be an array.", "include", "invalid_type")
     for i, entry in enumerate(value):
-        if entry not in _INCLUDE:
+        if not isinstance(entry, str) or entry not in _INCLUDE:
             raise _bad(f"Unknown include value {entry!r}.", f"include[{i}]")
     return tuple(value)
 
@@ -510,7 +510,7 @@ def _tool_choice(value: Any, tools: list[FunctionTool]) -> ToolChoice | None:
             if entry_kind != "function":
                 raise hosted_tool_error(str(entry_kind), f"tool_choice.tools[{j}]")
             assert isinstance(entry, dict)
-            if entry.get("name") not in names:
+            if not isinstance(entry.get("name"), str) or entry["name"] not in names:
                 raise _bad(
                     f"tool_choice allows a function that is not in tools: {entry.get('name')!r}.",
                     f"tool_choice.tools[{j}]",
@@ -564,7 +564,7 @@ def _item(item: Any, where: str) -> InputItem:
         return _reasoning(item, where)
     if kind == "item_reference":
         return ItemReference(_required_str(item, "id", where))
-    if kind in _HOSTED_ITEMS:
+    if isinstance(kind, str) and kind in _HOSTED_ITEMS:
         raise _bad(
             f"Input item type '{kind}' belongs to a tool this gateway cannot run.",
             f"{where}.type",
@@ -616,7 +616,7 @@ def _parts(raw: list[Any], where: str, allowed: frozenset[str]) -> tuple[Content
     for j, part in enumerate(raw):
         param = f"{where}[{j}]"
         kind = part.get("type") if isinstance(part, dict) else None
-        if kind not in allowed:
+        if not isinstance(kind, str) or kind not in allowed:
             raise _bad(f"Content part type {kind!r} is not allowed here.", f"{param}.type")
         assert isinstance(part, dict)
         if kind == "input_text":

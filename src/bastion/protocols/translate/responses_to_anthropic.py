@@ -346,6 +346,12 @@ def translate_error(status: int, body: dict[str, Any] | None) -> dict[str, Any]:
 # --- streaming ------------------------------------------------------------------------------
 
 
+def _index(payload: dict[str, Any]) -> int:
+    """A content block event's index (-1, which no block has, when it is not a number)."""
+    index = payload.get("index")
+    return index if isinstance(index, int) and index >= 0 else -1
+
+
 class StreamTranslator:
     """Anthropic Messages stream events → Responses API stream events."""
 
@@ -438,8 +444,8 @@ class StreamTranslator:
 
     def _block_start(self, payload: dict[str, Any]) -> None:
         block = dict(obj(payload.get("content_block")))
-        index = payload.get("index")
-        if not isinstance(index, int):
+        index = _index(payload)
+        if index < 0:
             return
         kind = block.get("type")
         writer = self._writer
@@ -466,7 +472,7 @@ class StreamTranslator:
             self._blocks[index] = (call, block)
 
     def _delta(self, payload: dict[str, Any]) -> None:
-        entry = self._blocks.get(payload.get("index", -1))
+        entry = self._blocks.get(_index(payload))
         if entry is None:
             return
         item, block = entry
@@ -485,7 +491,7 @@ class StreamTranslator:
         # citations_delta has no Responses counterpart.
 
     def _block_stop(self, payload: dict[str, Any]) -> None:
-        entry = self._blocks.pop(payload.get("index", -1), None)
+        entry = self._blocks.pop(_index(payload), None)
         if entry is None:
             return
         item, block = entry
