@@ -566,3 +566,11 @@ def test_empty_stream_still_completes() -> None:
         "response.in_progress",
         "response.completed",
     ]
+
+
+def test_events_validate_against_the_stream_event_union() -> None:
+    events, _ = streamed("openai/stream_tool_calls_openai.sse", tools=[WEATHER])
+    text_events, _ = streamed("openai/stream_reasoning_vllm.sse")
+    # One event of each type: the union is slow to check.
+    for payload in dict(events + text_events).values():
+        assert_valid("ResponseStreamEvent", payload)
