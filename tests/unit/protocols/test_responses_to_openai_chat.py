@@ -574,3 +574,9 @@ def test_events_validate_against_the_stream_event_union() -> None:
     # One event of each type: the union is slow to check.
     for payload in dict(events + text_events).values():
         assert_valid("ResponseStreamEvent", payload)
+
+
+def test_no_tools_no_tool_choice_and_empty_messages_skipped() -> None:
+    out = translated(tool_choice="none", input=[{"role": "user", "content": []},
+                                                {"role": "user", "content": "Hi"}])  # fmt: skip
+    assert out == {"model": "qwen3", "messages": [{"role": "user", "content": "Hi"}]}

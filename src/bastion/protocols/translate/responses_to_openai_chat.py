@@ -131,8 +131,7 @@ def _tools(request: ResponsesRequest, out: dict[str, Any]) -> None:
         tools = [tool for tool in tools if tool.name in choice.names]
         chat_choice = choice.mode
     if not tools:
-        if chat_choice == "none":
-            out["tool_choice"] = "none"
+        # Engines refuse tool_choice without tools; with none to choose, nothing is lost.
         return
     functions = []
     for tool in tools:
@@ -205,6 +204,8 @@ def _message(item: Message, where: str) -> dict[str, Any] | None:
         # Engines' chat templates know "system"; "developer" is OpenAI's newer name for it.
         return {"role": "system", "content": text}
     parts = [_user_part(part, f"{where}.content[{j}]") for j, part in enumerate(item.content)]
+    if not parts:
+        return None
     if len(parts) == 1 and parts[0]["type"] == "text":
         return {"role": "user", "content": parts[0]["text"]}
     return {"role": "user", "content": parts}
