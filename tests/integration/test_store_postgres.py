@@ -300,3 +300,14 @@ async def test_endpoint_version_publication(store: Store) -> None:
 
 async def test_ledger_pruning(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     await check_old_rows_go_and_hourly_sums_stay(store, monkeypatch)
+
+
+async def test_stored_responses_chain_and_nul_strings_on_postgres(store: Store) -> None:
+    from tests.unit.store.test_stored_responses import NOW, stored
+
+    await store.responses.put(stored("resp_1", text="nul \x00 inside"))
+    await store.responses.put(stored("resp_2", previous="resp_1", text="two"))
+    items = await store.responses.conversation("ten_a", "resp_2", now=NOW)
+    assert items is not None and items[0]["content"] == "nul \x00 inside"
+    assert len(items) == 4
+    assert await store.responses.conversation("ten_b", "resp_2", now=NOW) is None

@@ -248,3 +248,20 @@ class AdminEventRow(Base):
     tenant: Mapped[str | None] = mapped_column(String(64), nullable=True)
     message: Mapped[str] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(EVENT_DETAILS_JSON)
+
+
+class StoredResponseRow(Base):
+    """A Responses API answer kept for `previous_response_id` and `GET /v1/responses/{id}`:
+    its input items and the Response object, as JSON text (control characters escaped, so
+    any string a client sent is storable), until it expires."""
+
+    __tablename__ = "stored_responses"
+    __table_args__ = (Index("ix_stored_responses_expires_at", "expires_at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(32))
+    previous_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    input_items: Mapped[str] = mapped_column(Text)
+    response: Mapped[str] = mapped_column(Text)

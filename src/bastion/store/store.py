@@ -14,6 +14,7 @@ from bastion.store.events import EventRepository
 from bastion.store.invalidation import InvalidationHub, PostgresInvalidationRelay
 from bastion.store.keys import KeyRepository
 from bastion.store.migrate import upgrade_to_head
+from bastion.store.responses import ResponseRepository
 from bastion.store.tenants import TenantRepository
 from bastion.store.versions import VersionRepository
 
@@ -40,6 +41,7 @@ class Store:
         self.keys = KeyRepository(db, hub)
         self.versions = VersionRepository(db)
         self.events = EventRepository(db)
+        self.responses = ResponseRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, listen: bool = True) -> Store:

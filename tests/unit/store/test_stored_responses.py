@@ -1,0 +1,83 @@
+"""Stored Responses API answers: per tenant, until they expire, chains read oldest first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bastion.store import Store
+from bastion.store.responses import StoredResponse
+
+NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+
+
+def stored(
+    response_id: str,
+    *,
+    tenant: str = "ten_a",
+    previous: str | None = None,
+    text: str = "hi",
+    expires: datetime = NOW + timedelta(days=30),
+) -> StoredResponse:
+    output: list[dict[str, Any]] = [
+        {
+            "type": "message",
+            "id": f"msg_{response_id}",
+            "role": "assistant",
+            "content": [{"type": "output_text", "text": f"answer to {text}"}],
+        }
+    ]
+    return StoredResponse(
+        id=response_id,
+        tenant_id=tenant,
+        previous_id=previous,
+        created_at=NOW,
+        expires_at=expires,
+        input_items=[{"type": "message", "role": "user", "content": text}],
+        response={"id": response_id, "object": "response", "output": output},
+    )
+
+
+async def test_a_chain_is_read_oldest_first(store: Store) -> None:
+    await store.responses.put(stored("resp_1", text="one"))
+    await store.responses.put(stored("resp_2", previous="resp_1", text="two"))
+    await store.responses.put(stored("resp_3", previous="resp_2", text="three"))
+    items = await store.responses.conversation("ten_a", "resp_3", now=NOW)
+    assert items is not None
+    texts = [
+        item["content"]
+        if item["type"] == "message" and item["role"] == "user"
+        else item["content"][0]["text"]
+        for item in items
+    ]
+    assert texts == [
+        "one", "answer to one", "two", "answer to two", "three", "answer to three",
+    ]  # fmt: skip
+
+
+async def test_another_tenants_response_is_not_found(store: Store) -> None:
+    await store.responses.put(stored("resp_1", tenant="ten_a"))
+    assert await store.responses.get("ten_b", "resp_1", now=NOW) is None
+    assert await store.responses.conversation("ten_b", "resp_1", now=NOW) is None
+    assert not await store.responses.delete("ten_b", "resp_1")
+    assert await store.responses.get("ten_a", "resp_1", now=NOW) is not None
+
+
+async def test_an_expired_or_deleted_link_breaks_the_chain(store: Store) -> None:
+    await store.responses.put(stored("resp_1", expires=NOW + timedelta(minutes=1)))
+    await store.responses.put(stored("resp_2", previous="resp_1"))
+    later = NOW + timedelta(minutes=2)
+    assert await store.responses.get("ten_a", "resp_1", now=later) is None
+    assert await store.responses.conversation("ten_a", "resp_2", now=later) is None
+    assert await store.responses.conversation("ten_a", "resp_2", now=NOW) is not None
+    assert await store.responses.delete("ten_a", "resp_1")
+    assert await store.responses.conversation("ten_a", "resp_2", now=NOW) is None
+    assert await store.responses.purge_expired(NOW + timedelta(days=31)) == 1
+
+
+async def test_strings_a_database_refuses_are_stored(store: Store) -> None:
+    text = "a NUL \x00, a line separator \u2028 and an emoji \U0001f600"
+    await store.responses.put(stored("resp_1", text=text))
+    found = await store.responses.get("ten_a", "resp_1", now=NOW)
+    assert found is not None
+    assert found.input_items[0]["content"] == text
