@@ -162,6 +162,9 @@ def test_sigterm_drains_in_flight_streams(serve: type[ServeProcess], tmp_path: P
         max_tokens=120,
         stream=True,
         stream_options={"include_usage": True},
+        # All 120 tokens (the simulator's answers otherwise end by themselves, often sooner), so
+        # the stream is still running when the signal arrives.
+        extra_body={"ignore_eos": True},
     )
     iterator = iter(stream)
     next(iterator)
