@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -35,6 +36,7 @@ from bastion.pipeline.stages.admit import Admit
 from bastion.pipeline.stages.audit import AuditIntent
 from bastion.pipeline.stages.authenticate import Authenticate
 from bastion.pipeline.stages.cache import Cache, build_cache
+from bastion.pipeline.stages.conversation import Conversation
 from bastion.pipeline.stages.dispatch import Dispatch
 from bastion.pipeline.stages.inspect import Inspect
 from bastion.pipeline.stages.parse import Parse
@@ -56,6 +58,7 @@ from bastion.routing.status import routing_status
 from bastion.routing.supervisor import EngineSupervisor
 from bastion.store import Store
 from bastion.store.engine import sqlite_path
+from bastion.store.responses import ResponseRepository
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.tracing import RequestTracer
 
@@ -127,12 +130,25 @@ class Gateway:
             return configured.get_secret_value()
         return self.env.get("BASTION_ADMIN_KEY") or None
 
+    @property
+    def stored_responses(self) -> ResponseRepository | None:
+        """Where Responses API answers are kept (None: the gateway keeps none)."""
+        if self.store is None or not self.config.responses.store:
+            return None
+        return self.store.responses
+
+    @property
+    def responses_retention(self) -> timedelta:
+        return timedelta(hours=self.config.responses.retention_hours)
+
     def build_pipeline(self) -> Pipeline:
         """The request path, in order. Later capabilities add their stages here."""
         journal = self.journal
         audit = self.config.audit
         routing = self.config.routing
         stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
+        # Before anything reads the request: a Responses API turn carries its conversation.
+        stages.append(Conversation(self.stored_responses, self.responses_retention))
         if self.config.guardrails.enabled:
             self.inspect = Inspect(self.config.guardrails, self.metrics)
             stages.append(self.inspect)

@@ -23,7 +23,7 @@ def estimate_split(
     prompt = len(raw_body) // 4
     if operation is Operation.EMBEDDINGS or body is None:
         return prompt, 0
-    for name in ("max_completion_tokens", "max_tokens"):
+    for name in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
         value = body.get(name)
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return prompt, value

@@ -19,6 +19,7 @@ from bastion.api.health import health_endpoints
 from bastion.api.inference import InferenceEndpoint
 from bastion.api.models import ModelsEndpoint
 from bastion.api.request_id import RequestIdMiddleware
+from bastion.api.responses import StoredResponsesEndpoint
 from bastion.config import ConfigError
 from bastion.gateway import Gateway
 from bastion.pipeline import Pipeline
@@ -36,6 +37,7 @@ _PATHS = {
     Operation.COMPLETIONS: "/completions",
     Operation.EMBEDDINGS: "/embeddings",
     Operation.MESSAGES: "/messages",
+    Operation.RESPONSES: "/responses",
 }
 
 
@@ -119,6 +121,13 @@ class GatewayApp:
             # Ids may hold a slash (backend/model).
             one = Route(prefix + "/models/{model_id:path}", models.handle_one, methods=["GET"])
             app.router.routes.append(one)
+        stored = StoredResponsesEndpoint(gateway.authenticator, gateway.stored_responses)
+        for prefix in ("/v1", ""):
+            path = prefix + "/responses/{response_id}"
+            app.router.routes.append(Route(path, stored.get, methods=["GET"]))
+            app.router.routes.append(Route(path, stored.delete, methods=["DELETE"]))
+            items = Route(path + "/input_items", stored.input_items, methods=["GET"])
+            app.router.routes.append(items)
         # Other methods on inference paths reach the router, which answers 405 in API shape.
         for path in self.inference:
             app.router.routes.append(Route(path, _post_only, methods=["POST"]))

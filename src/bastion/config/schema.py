@@ -751,6 +751,16 @@ class CacheConfig(_Strict):
     redis: CacheRedisConfig | None = None
 
 
+class ResponsesConfig(_Strict):
+    """Responses API answers kept in the database for `previous_response_id` and retrieval."""
+
+    # Keep answers whose request does not say `store: false` (OpenAI's default); false: none is
+    # kept, and a request naming a previous response is refused.
+    store: bool = True
+    # How long a kept answer can be continued or read back.
+    retention_hours: Annotated[float, Field(gt=0)] = 720.0
+
+
 class BastionConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
@@ -773,6 +783,7 @@ class BastionConfig(_Strict):
     admission: AdmissionConfig = Field(default_factory=AdmissionConfig)
     guardrails: GuardrailsConfig = Field(default_factory=GuardrailsConfig)
     cache: CacheConfig = Field(default_factory=CacheConfig)
+    responses: ResponsesConfig = Field(default_factory=ResponsesConfig)
 
     @model_validator(mode="after")
     def _aliases_point_somewhere(self) -> BastionConfig:

@@ -23,18 +23,23 @@ _ROOTS: dict[Operation, tuple[str, ...]] = {
     Operation.MESSAGES: ("system", "messages", "tools"),
     Operation.COMPLETIONS: ("prompt", "suffix"),
     Operation.EMBEDDINGS: ("input",),
+    # Responses API: items (messages, function calls and their outputs) and instructions.
+    Operation.RESPONSES: ("instructions", "input", "tools", "text"),
 }
 # Keys whose strings are not text for the model.
 _SKIPPED = frozenset(
     {"role", "type", "id", "tool_call_id", "tool_use_id", "name", "model", "cache_control",
-     "media_type", "data", "url", "signature", "format", "detail"}
+     "media_type", "data", "url", "signature", "format", "detail", "call_id", "status",
+     "encrypted_content", "file_id"}
 )  # fmt: skip
 # Keys whose values a model sees but the scan cannot read: images, audio, files.
-_OPAQUE = frozenset({"image_url", "input_audio", "file", "audio"})
+_OPAQUE = frozenset({"image_url", "input_audio", "file", "audio", "file_data", "file_url"})
 # Who wrote each root outside the messages: the operator's system prompt and the application's
 # tool and schema definitions are scored as trusted text for prompt injection.
 _ROOT_ROLES = {
     "system": "system",
+    "instructions": "system",
+    "text": "system",
     "tools": "system",
     "functions": "system",
     "response_format": "system",
@@ -65,10 +70,10 @@ def text_fields(
     unread = opaque if opaque is not None else []
     for root in _ROOTS[operation]:
         value = body.get(root)
-        if root == "messages" and isinstance(value, list):
+        if root in ("messages", "input") and isinstance(value, list) and _items(operation, root):
             for message in value:
                 if isinstance(message, dict):
-                    role = str(message.get("role") or "user")
+                    role = _role_of(message)
                     for name in message:
                         if name in _OPAQUE:
                             if message[name]:
@@ -80,6 +85,28 @@ def text_fields(
                 unread.append("tokens")
             fields.extend(_walk(body, root, _ROOT_ROLES.get(root, "user"), unread))
     return fields
+
+
+def _items(operation: Operation, root: str) -> bool:
+    """Whether ``root`` is a list of messages (or Responses API items) with roles."""
+    return root == "messages" or operation is Operation.RESPONSES
+
+
+# Responses API items without a role, by who wrote them.
+_ITEM_ROLES = {
+    "function_call": "assistant",
+    "reasoning": "assistant",
+    "function_call_output": "tool",
+}
+
+
+def _role_of(item: dict[str, Any]) -> str:
+    """Who wrote a message or item; a Responses API ``developer`` message is the operator's."""
+    role = item.get("role")
+    if isinstance(role, str) and role:
+        return "system" if role == "developer" else role
+    kind = item.get("type")
+    return _ITEM_ROLES.get(kind, "user") if isinstance(kind, str) else "user"
 
 
 def _has_token_ids(value: Any) -> bool:

@@ -460,3 +460,48 @@ class MaskingStream:
 
 # Anthropic deltas with text to rewrite: their part and the field holding the text.
 _ANTHROPIC_DELTAS = {"text_delta": (_TEXT, "text"), "input_json_delta": (_TOOL, "partial_json")}
+
+
+class MaskedBeforeTranslation:
+    """A translated stream (a Responses API client's) whose text is masked in the upstream's
+    own protocol before it is translated: the upstream events pass through ``masking`` (a
+    ``MaskingStream`` over a pass-through of the upstream protocol), and what comes out is fed
+    to ``translator``. Every event the translator derives from the text (deltas, done events,
+    the final Response object) then carries the masked text."""
+
+    def __init__(self, masking: MaskingStream, translator: StreamTranslator) -> None:
+        self._masking = masking
+        self._translator = translator
+        self._parser = SSEParser()
+
+    @property
+    def usage(self) -> Usage | None:
+        return self._translator.usage
+
+    @property
+    def finish_reason(self) -> str | None:
+        return self._translator.finish_reason
+
+    @property
+    def masked(self) -> int:
+        return self._masking.masked
+
+    @property
+    def blocked(self) -> int:
+        return self._masking.blocked
+
+    def _translate(self, items: list[bytes]) -> list[bytes]:
+        out: list[bytes] = []
+        for item in items:
+            for event in self._parser.feed(item):
+                out.extend(self._translator.feed(event))
+        return out
+
+    def feed(self, event: SSEEvent) -> list[bytes]:
+        return self._translate(self._masking.feed(event))
+
+    def finish(self) -> list[bytes]:
+        return [*self._translate(self._masking.finish()), *self._translator.finish()]
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        return self._translator.error_events(message, error_type)

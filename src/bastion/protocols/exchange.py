@@ -229,6 +229,11 @@ def exchange_for(operation: Operation, upstream: WireProtocol) -> Exchange | Non
         if upstream == "anthropic":
             return AnthropicPassthrough()
         return MessagesToChat()
+    if operation is Operation.RESPONSES:
+        # Imported here: the Responses exchanges build on this module's base class.
+        from bastion.protocols.responses.exchange import ResponsesToAnthropic, ResponsesToChat
+
+        return ResponsesToAnthropic() if upstream == "anthropic" else ResponsesToChat()
     if upstream == "openai":
         return OpenAIPassthrough(operation)
     if operation is Operation.CHAT:

@@ -13,6 +13,7 @@ class Operation(StrEnum):
     COMPLETIONS = "completions"
     EMBEDDINGS = "embeddings"
     MESSAGES = "messages"
+    RESPONSES = "responses"
 
     @property
     def protocol(self) -> WireProtocol:

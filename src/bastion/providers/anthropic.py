@@ -36,9 +36,9 @@ class AnthropicProvider(Provider):
         return super().base_urls() or [DEFAULT_BASE_URL]
 
     def path_for(self, operation: Operation) -> str | None:
-        # Chat requests from OpenAI clients are translated to Messages; legacy completions and
-        # embeddings have no Anthropic equivalent.
-        if operation in (Operation.MESSAGES, Operation.CHAT):
+        # Chat and Responses API requests from OpenAI clients are translated to Messages;
+        # legacy completions and embeddings have no Anthropic equivalent.
+        if operation in (Operation.MESSAGES, Operation.CHAT, Operation.RESPONSES):
             return "/v1/messages"
         return None
 

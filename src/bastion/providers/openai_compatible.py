@@ -29,8 +29,9 @@ _PATHS = {
     Operation.CHAT: "/chat/completions",
     Operation.COMPLETIONS: "/completions",
     Operation.EMBEDDINGS: "/embeddings",
-    # Anthropic Messages requests are translated to chat completions for these engines.
+    # Anthropic Messages and Responses API requests are translated to chat completions.
     Operation.MESSAGES: "/chat/completions",
+    Operation.RESPONSES: "/chat/completions",
 }
 
 

@@ -15,6 +15,11 @@ from bastion.protocols.operations import Operation
 
 # Fields that shape a version's outputs; the digest covers exactly these.
 PINNED_FIELDS = ("backend", "model", "params", "system_prompt", "prompt_template", "fallbacks")
+# Sampling defaults by their chat completions names, as the Responses API names them.
+_RESPONSES_PARAMS = {
+    "max_tokens": "max_output_tokens",
+    "max_completion_tokens": "max_output_tokens",
+}
 # Sampling settings Anthropic clients share with OpenAI's names, and their Messages names.
 _MESSAGES_PARAMS = {
     "temperature": "temperature",
@@ -74,6 +79,16 @@ class EndpointVersion:
                 name = _MESSAGES_PARAMS.get(key)
                 if name is not None:
                     body.setdefault(name, value)
+        elif operation is Operation.RESPONSES:
+            if spec.system_prompt is not None:
+                instructions = body.get("instructions")
+                body["instructions"] = (
+                    f"{spec.system_prompt}\n\n{instructions}"
+                    if isinstance(instructions, str) and instructions
+                    else spec.system_prompt
+                )
+            for key, value in spec.params.items():
+                body.setdefault(_RESPONSES_PARAMS.get(key, key), value)
         elif operation is Operation.COMPLETIONS:
             template = spec.prompt_template
             prompt = body.get("prompt")

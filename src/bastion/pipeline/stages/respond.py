@@ -6,17 +6,25 @@ import logging
 import time
 from collections.abc import AsyncGenerator
 from functools import partial
+from typing import Any
 
 import orjson
 
 from bastion.config.schema import OutputGuardrails
-from bastion.guardrails.output import MaskingStream, block_body, mask_body, restore_body
+from bastion.guardrails.output import (
+    MaskedBeforeTranslation,
+    MaskingStream,
+    block_body,
+    mask_body,
+    restore_body,
+)
 from bastion.guardrails.recognizers import scan
 from bastion.guardrails.stream import Scan
 from bastion.pipeline.context import Reply, RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
-from bastion.protocols.exchange import Exchange, StreamTranslator
+from bastion.protocols.exchange import Exchange, StreamTranslator, exchange_for
+from bastion.protocols.operations import Operation, WireProtocol
 from bastion.protocols.sse import SSEParser
 from bastion.protocols.upstream_errors import json_object
 from bastion.protocols.usage import Usage
@@ -26,6 +34,11 @@ from bastion.telemetry.metrics import GatewayMetrics
 log = logging.getLogger(__name__)
 
 _STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
+# The operation whose pass-through speaks each upstream protocol as it is.
+_PASSTHROUGH: dict[WireProtocol, Operation] = {
+    "openai": Operation.CHAT,
+    "anthropic": Operation.MESSAGES,
+}
 # Upstream headers worth passing on: back-off advice and the simulator's self-identification.
 _FORWARDED_HEADERS = ("retry-after", "x-bastion-simulated")
 
@@ -88,15 +101,26 @@ class Respond(BaseStage):
                     code="bad_gateway",
                 )
             ctx.usage = exchange.usage_of(body)
+            translated_after = ctx.operation is Operation.RESPONSES
+            if translated_after:
+                # Masked in the upstream's shape first: the Response is built from the result.
+                self._guard_body(ctx, body, exchange.upstream)
             answer = exchange.answer(body, ctx.model, ctx.body or {})
-            output_scan, block = self._output_scan(ctx)
-            if output_scan is not None and block:
-                self._count_blocked(block_body(answer, exchange.client, output_scan))
-            elif output_scan is not None:
-                self._count_masked(mask_body(answer, exchange.client, output_scan))
-            if ctx.placeholders:
-                restore_body(answer, exchange.client, ctx.placeholders)
+            if not translated_after:
+                self._guard_body(ctx, answer, exchange.client)
             ctx.reply = Reply(200, orjson.dumps(answer), headers=headers)
+
+    def _guard_body(
+        self, ctx: RequestContext, body: dict[str, Any], protocol: WireProtocol
+    ) -> None:
+        """The output policy applied to a whole answer in ``protocol``'s shape."""
+        output_scan, block = self._output_scan(ctx)
+        if output_scan is not None and block:
+            self._count_blocked(block_body(body, protocol, output_scan))
+        elif output_scan is not None:
+            self._count_masked(mask_body(body, protocol, output_scan))
+        if ctx.placeholders:
+            restore_body(body, protocol, ctx.placeholders)
 
     async def _upstream_error(
         self,
@@ -135,9 +159,24 @@ class Respond(BaseStage):
         translator: StreamTranslator = exchange.answer_stream(
             ctx.model, include_usage=ctx.include_usage, request=ctx.body or {}
         )
-        masking: MaskingStream | None = None
+        masking: MaskingStream | MaskedBeforeTranslation | None = None
         output_scan, block = self._output_scan(ctx)
-        if output_scan is not None or ctx.placeholders:
+        if (output_scan is not None or ctx.placeholders) and ctx.operation is Operation.RESPONSES:
+            # Masked in the upstream's own protocol, then translated: every event built from
+            # the text (deltas, done events, the final Response) carries the masked text.
+            upstream_protocol = exchange.upstream
+            own = exchange_for(_PASSTHROUGH[upstream_protocol], upstream_protocol)
+            assert own is not None
+            upstream_masking = MaskingStream(
+                own.stream_translator(ctx.model, include_usage=True),
+                upstream_protocol,
+                output_scan,
+                self._holdback,
+                ctx.placeholders,
+                block=block,
+            )
+            translator = masking = MaskedBeforeTranslation(upstream_masking, translator)
+        elif output_scan is not None or ctx.placeholders:
             translator = masking = MaskingStream(
                 translator,
                 exchange.client,

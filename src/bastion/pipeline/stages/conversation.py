@@ -1,0 +1,134 @@
+"""conversation: the Responses API's memory. A request continuing a stored response
+(``previous_response_id``) gets the conversation's earlier items in front of its own, before
+anything reads it, so guardrails, routing and the backend see the whole conversation; an answer
+the client lets be stored (``store`` is not false) is kept for the tenant, durably before the
+client gets its last bytes, so the next turn can name it at once.
+
+Another tenant's response, an expired or deleted one, is answered 404 as if it never existed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+
+from bastion.pipeline.context import RequestContext
+from bastion.pipeline.runner import BaseStage
+from bastion.protocols.errors import GatewayError, invalid_request
+from bastion.protocols.operations import Operation
+from bastion.protocols.responses.request import parse_create_response
+from bastion.protocols.sse import SSEParser
+from bastion.store.errors import StoreUnavailableError
+from bastion.store.responses import ChainTooLongError, ResponseRepository, StoredResponse
+
+_FINAL_EVENTS = ("response.completed", "response.incomplete")
+
+
+class Conversation(BaseStage):
+    name = "conversation"
+
+    def __init__(self, responses: ResponseRepository | None, retention: timedelta) -> None:
+        self._responses = responses
+        self._retention = retention
+
+    async def on_request(self, ctx: RequestContext) -> None:
+        if ctx.operation is not Operation.RESPONSES:
+            return
+        body = ctx.body
+        assert body is not None
+        assert ctx.principal is not None
+        own = own_items(body.get("input"))
+        previous = body.get("previous_response_id")
+        if previous is not None:
+            if not isinstance(previous, str) or not previous:
+                raise invalid_request(
+                    "'previous_response_id' must be a non-empty string.",
+                    param="previous_response_id",
+                )
+            history = await self._history(ctx.principal.tenant_id, previous)
+            body["input"] = [*history, *own]
+            del body["previous_response_id"]
+        parse_create_response(body)  # a malformed request is a 400 before anything else runs
+        ctx.extra["responses_turn"] = (own, previous)
+
+    async def _history(self, tenant_id: str, previous: str) -> list[dict[str, Any]]:
+        if self._responses is None:
+            raise invalid_request(
+                "This gateway does not keep responses, so 'previous_response_id' cannot be "
+                "used; send the whole conversation in 'input'.",
+                param="previous_response_id",
+            )
+        try:
+            history = await self._responses.conversation(tenant_id, previous, now=datetime.now(UTC))
+        except ChainTooLongError as exc:
+            raise invalid_request(f"{exc}; send the conversation in 'input'.") from None
+        except StoreUnavailableError:
+            raise GatewayError(
+                503, "Stored responses cannot be read right now.", code="store_unavailable"
+            ) from None
+        if history is None:
+            raise GatewayError(
+                404,
+                f"Previous response with id '{previous}' not found.",
+                code="previous_response_not_found",
+                param="previous_response_id",
+            )
+        return history
+
+    async def on_seal(self, ctx: RequestContext) -> None:
+        turn: tuple[list[dict[str, Any]], str | None] | None = ctx.extra.get("responses_turn")
+        reply, body = ctx.reply, ctx.body
+        if turn is None or self._responses is None or reply is None or body is None:
+            return
+        if body.get("store") is False or reply.status != 200 or ctx.outcome != "ok":
+            return
+        response = final_response(reply.body, reply.tail if reply.stream is not None else None)
+        if response is None or not isinstance(response.get("id"), str):
+            return
+        own, previous = turn
+        assert ctx.principal is not None
+        now = datetime.now(UTC)
+        stored = StoredResponse(
+            id=response["id"],
+            tenant_id=ctx.principal.tenant_id,
+            previous_id=previous,
+            created_at=now,
+            expires_at=now + self._retention,
+            input_items=own,
+            response=response,
+        )
+        try:
+            await self._responses.put(stored)
+        except StoreUnavailableError:
+            # The answer itself is good; only its continuation will be refused (404).
+            ctx.extra["responses_not_stored"] = True
+
+
+def own_items(value: Any) -> list[dict[str, Any]]:
+    """The request's own input as items (a string is one user message)."""
+    if isinstance(value, str):
+        return [{"type": "message", "role": "user", "content": value}]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict)]
+    return []
+
+
+def final_response(body: bytes | None, tail: bytes | None) -> dict[str, Any] | None:
+    """The Response object an answer ended with: the JSON body, or the last event of a
+    stream (``response.completed`` or ``response.incomplete``)."""
+    if tail is None:
+        if not body:
+            return None
+        answer = orjson.loads(body)
+        return answer if isinstance(answer, dict) else None
+    for event in reversed(SSEParser().feed(tail)):
+        if event.event in _FINAL_EVENTS or any(f'"{kind}"' in event.data for kind in _FINAL_EVENTS):
+            try:
+                data = orjson.loads(event.data)
+            except orjson.JSONDecodeError:
+                return None
+            response = data.get("response") if isinstance(data, dict) else None
+            return response if isinstance(response, dict) else None
+    return None

@@ -1,0 +1,229 @@
+"""The OpenAI Responses API through the gateway, driven by the official openai SDK, against
+the simulator (translated to chat completions): whole and streamed answers, tool calls, stored
+conversations per tenant, retrieval, deletion, and bad input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import openai
+import pytest
+from pydantic import BaseModel
+
+from tests.conftest import GatewayFactory, RunningGateway
+
+WEATHER_TOOL: dict[str, Any] = {
+    "type": "function",
+    "name": "get_weather",
+    "description": "Current weather in a city.",
+    "parameters": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+        "required": ["city"],
+        "additionalProperties": False,
+    },
+}
+
+
+def client(gateway: RunningGateway, key: str | None = None) -> openai.OpenAI:
+    return openai.OpenAI(
+        base_url=gateway.url + "/v1", api_key=key or gateway.admin_key, max_retries=0, timeout=20
+    )
+
+
+@pytest.fixture
+def gateway(start_gateway: GatewayFactory, sim_backend: Any) -> RunningGateway:
+    return start_gateway(
+        {"gpu": {"kind": "openai-compatible", "location": "local", "base_url": sim_backend()}},
+        models=[{"name": "coder", "target": "gpu/bastion-sim"}],
+    )
+
+
+def test_a_whole_answer(gateway: RunningGateway) -> None:
+    response = client(gateway).responses.create(
+        model="coder", instructions="Be brief.", input="Say hello", max_output_tokens=200
+    )
+    assert response.id.startswith("resp_")
+    assert response.status == "completed"
+    assert response.output_text
+    assert response.usage is not None
+    assert response.usage.output_tokens > 0
+
+
+def test_a_streamed_answer_has_the_whole_event_sequence(gateway: RunningGateway) -> None:
+    events = list(
+        client(gateway).responses.create(model="coder", input="Tell me a story", stream=True)
+    )
+    kinds = [event.type for event in events]
+    assert kinds[:2] == ["response.created", "response.in_progress"]
+    assert "response.output_text.delta" in kinds
+    assert kinds[-1] == "response.completed"
+    numbers = [event.sequence_number for event in events]
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    with client(gateway).responses.stream(model="coder", input="Hi") as stream:
+        final = stream.get_final_response()
+    assert final.output_text
+
+
+def test_a_tool_call_and_its_result_continue_a_stored_conversation(
+    gateway: RunningGateway,
+) -> None:
+    api = client(gateway)
+    first = api.responses.create(model="coder", input="Weather in Paris?", tools=[WEATHER_TOOL])
+    calls = [item for item in first.output if item.type == "function_call"]
+    assert calls, first.output
+    call = calls[0]
+    assert call.name == "get_weather"
+    second = api.responses.create(
+        model="coder",
+        previous_response_id=first.id,
+        input=[{"type": "function_call_output", "call_id": call.call_id, "output": "18 C"}],
+        tools=[WEATHER_TOOL],
+    )
+    assert second.output_text
+    kept = api.responses.retrieve(second.id)
+    assert kept.id == second.id and kept.output_text == second.output_text
+    items = api.responses.input_items.list(second.id)
+    assert [item.type for item in items.data] == ["function_call_output"]
+
+
+def test_a_tool_output_for_an_unknown_call_is_refused(gateway: RunningGateway) -> None:
+    with pytest.raises(openai.BadRequestError, match="call_id"):
+        client(gateway).responses.create(
+            model="coder",
+            input=[{"type": "function_call_output", "call_id": "call_nope", "output": "x"}],
+        )
+
+
+def test_structured_output_parses_into_a_model(gateway: RunningGateway) -> None:
+    class City(BaseModel):
+        name: str
+        population: int
+
+    parsed = client(gateway).responses.parse(
+        model="coder", input="A city, as JSON", text_format=City
+    )
+    assert parsed.status == "completed"
+
+
+def test_responses_are_per_tenant_and_can_be_deleted(gateway: RunningGateway) -> None:
+    api = client(gateway)
+    admin = {"authorization": f"Bearer {gateway.admin_key}"}
+    httpx.post(gateway.url + "/admin/tenants", json={"name": "other"}, headers=admin)
+    created = httpx.post(
+        gateway.url + "/admin/keys", json={"tenant": "other", "name": "them"}, headers=admin
+    )
+    created.raise_for_status()
+    other = client(gateway, created.json()["key"])
+    kept = api.responses.create(model="coder", input="Remember 42")
+    with pytest.raises(openai.NotFoundError):
+        other.responses.retrieve(kept.id)
+    with pytest.raises(openai.NotFoundError):
+        other.responses.create(model="coder", previous_response_id=kept.id, input="And?")
+    with pytest.raises(openai.NotFoundError):
+        other.responses.delete(kept.id)
+    api.responses.delete(kept.id)
+    with pytest.raises(openai.NotFoundError):
+        api.responses.retrieve(kept.id)
+    with pytest.raises(openai.NotFoundError):
+        api.responses.create(model="coder", previous_response_id=kept.id, input="And?")
+
+
+def test_store_false_keeps_nothing(gateway: RunningGateway) -> None:
+    api = client(gateway)
+    response = api.responses.create(model="coder", input="Forget me", store=False)
+    with pytest.raises(openai.NotFoundError):
+        api.responses.retrieve(response.id)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"input": [{"type": "banana"}]}, "banana"),
+        ({"input": [{"type": "message", "role": "user", "content": 5}]}, "content"),
+        ({"input": "hi", "tools": [{"type": "web_search"}]}, "web_search"),
+        ({"input": "hi", "previous_response_id": 7}, "previous_response_id"),
+        ({"input": "hi", "temperature": "hot"}, "temperature"),
+    ],
+)
+def test_bad_input_is_a_clear_400(
+    gateway: RunningGateway, body: dict[str, Any], message: str
+) -> None:
+    reply = httpx.post(
+        gateway.url + "/v1/responses",
+        json={"model": "coder", **body},
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+        timeout=10,
+    )
+    assert reply.status_code == 400, reply.text
+    error = reply.json()["error"]
+    assert message in error["message"] or message == error.get("param")
+
+
+def test_a_card_number_bound_for_an_external_backend_stays_home(
+    start_gateway: GatewayFactory, sim_backend: Any
+) -> None:
+    cloud = {
+        "kind": "openai-compatible",
+        "location": "external",
+        "base_url": sim_backend(),
+        "models": ["bastion-sim"],
+    }
+    local = {"kind": "simulator", "location": "local", "simulator": {"time_scale": 100}}
+    on_cloud = {"backend": "cloud", "model": "bastion-sim"}
+    fallback = [{"backend": "gpu", "model": "bastion-sim"}]
+    gateway = start_gateway(
+        {"cloud": cloud, "gpu": local},
+        endpoints={"assistant": {"versions": {"1": {**on_cloud, "fallbacks": fallback}}}},
+    )
+    api = client(gateway)
+    plain = api.responses.with_raw_response.create(model="assistant", input="Hello there")
+    assert plain.headers["x-bastion-backend"] == "cloud"
+    card = api.responses.with_raw_response.create(
+        model="assistant", input="Charge card 4111 1111 1111 1111 please"
+    )
+    assert card.headers["x-bastion-backend"] == "gpu"
+
+
+def test_sensitive_values_in_answers_are_masked_whole_and_streamed(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    from tests.scripted_upstream import anthropic_backend, openai_backend
+
+    _, url = scripted
+    gateway = start_gateway(
+        {"up": openai_backend(url), "anth": anthropic_backend(url)},
+        guardrails={"output": {"action": "redact"}},
+    )
+    expected = "Your card is [CREDIT_CARD], mail me at [EMAIL] please."
+    api = client(gateway)
+    whole = api.responses.create(model="up/echo-last", input="Write to bob@example.com today")
+    assert whole.output_text == "Write to [EMAIL] today"
+    for model in ("up/leak", "anth/leak"):
+        events = list(api.responses.create(model=model, input="x", stream=True))
+        text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+        assert text == expected, model
+        done = [e for e in events if e.type == "response.completed"]
+        assert done and done[0].response.output_text == expected
+    raw = httpx.post(
+        gateway.url + "/v1/responses",
+        json={"model": "up/leak", "input": "x", "stream": True},
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+    )
+    assert b"4111" not in raw.content and b"bob@" not in raw.content
+
+
+def test_an_answer_is_ended_at_a_sensitive_value_when_the_policy_blocks(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    from tests.scripted_upstream import openai_backend
+
+    _, url = scripted
+    gateway = start_gateway({"up": openai_backend(url)}, guardrails={"output": {"action": "block"}})
+    events = list(client(gateway).responses.create(model="up/leak", input="x", stream=True))
+    text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+    assert text == "Your card is "
+    assert events[-1].type == "response.incomplete"
+    assert events[-1].response.incomplete_details is not None
+    assert events[-1].response.incomplete_details.reason == "content_filter"
