@@ -49,9 +49,10 @@ class SimConfig(BaseModel):
     max_num_seqs: int = Field(default=256, ge=1)
     max_num_batched_tokens: int = Field(default=8192, ge=1)
     block_size: int = Field(default=16, ge=1)
-    num_kv_blocks: int = Field(default=4096, ge=1)
+    # 262,144 tokens: room for a coding agent's long prompts (Claude Code, Codex) at once.
+    num_kv_blocks: int = Field(default=16384, ge=1)
     enable_prefix_caching: bool = True
-    max_model_len: int = Field(default=8192, ge=1)
+    max_model_len: int = Field(default=131072, ge=1)
 
     # Step timing curves (see docs/simulator.md); defaults are NVIDIA Dynamo mocker's polynomials.
     # prefill_ms = c0 + c1 * t + c2 * t^2 for t new (uncached) prompt tokens in the step.

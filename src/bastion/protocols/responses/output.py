@@ -82,18 +82,19 @@ class ReasoningItem:
 
 
 class CallItem:
-    __slots__ = ("arguments", "call_id", "id", "name", "status")
+    __slots__ = ("arguments", "call_id", "id", "name", "namespace", "status")
     type = "function_call"
 
-    def __init__(self, call_id: str, name: str) -> None:
+    def __init__(self, call_id: str, name: str, namespace: str | None = None) -> None:
         self.id = new_id("fc_")
         self.call_id = call_id
-        self.name = name
+        self.name = name  # as the client declared it: within its namespace, if any
+        self.namespace = namespace
         self.arguments: list[str] = []
         self.status = "in_progress"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        item = {
             "id": self.id,
             "type": "function_call",
             "status": self.status,
@@ -101,6 +102,9 @@ class CallItem:
             "name": self.name,
             "arguments": "".join(self.arguments),
         }
+        if self.namespace is not None:
+            item["namespace"] = self.namespace
+        return item
 
 
 Item = MessageItem | ReasoningItem | CallItem
@@ -243,7 +247,10 @@ class ResponseWriter:
         return item
 
     def open_call(self, call_id: str, name: str) -> CallItem:
-        item = CallItem(call_id, name)
+        namespace, declared = (
+            self.request.split_name(name) if self.request is not None else (None, name)
+        )
+        item = CallItem(call_id, declared, namespace)
         self._add(item)
         return item
 

@@ -127,12 +127,23 @@ class ItemReference:
 InputItem = Message | FunctionCall | FunctionCallOutput | Reasoning | ItemReference
 
 
+# A function of a namespace tool ({"type": "namespace", "name": "agents", "tools": [...]}) is
+# offered to the model as one function named "agents__spawn"; its calls carry the namespace
+# again when they come back (see ``split_name``).
+NAMESPACE_SEPARATOR = "__"
+
+
+def qualified_name(namespace: str | None, name: str) -> str:
+    return f"{namespace}{NAMESPACE_SEPARATOR}{name}" if namespace else name
+
+
 @dataclass(frozen=True, slots=True)
 class FunctionTool:
     name: str
     description: str | None = None
     parameters: dict[str, Any] | None = None
     strict: bool | None = None
+    namespace: str | None = None  # the namespace tool it came from; ``name`` is qualified
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +204,13 @@ class ResponsesRequest:
     def conversation(self) -> tuple[InputItem, ...]:
         """What the model is to see, oldest first: the history, then this request's input."""
         return self.history + self.input
+
+    def split_name(self, name: str) -> tuple[str | None, str]:
+        """(namespace, name) of a called function, as the client declared it."""
+        for tool in self.tools:
+            if tool.namespace is not None and tool.name == name:
+                return tool.namespace, name[len(tool.namespace) + len(NAMESPACE_SEPARATOR) :]
+        return None, name
 
     @property
     def call_ids(self) -> set[str]:
@@ -459,6 +477,14 @@ def _tools(value: Any) -> list[FunctionTool]:
         kind = tool.get("type") if isinstance(tool, dict) else None
         if not isinstance(kind, str):
             raise _bad("A tool needs a 'type'.", f"{param}.type", "missing_required_parameter")
+        if kind == "namespace":
+            assert isinstance(tool, dict)
+            for tool_of_namespace in _namespace_tools(tool, param):
+                if tool_of_namespace.name in names:
+                    raise _bad(f"Duplicate tool name '{tool_of_namespace.name}'.", f"{param}.name")
+                names.add(tool_of_namespace.name)
+                tools.append(tool_of_namespace)
+            continue
         if kind != "function":
             raise hosted_tool_error(kind, f"{param}.type")
         assert isinstance(tool, dict)
@@ -479,6 +505,27 @@ def _tools(value: Any) -> list[FunctionTool]:
         description = _optional_str(tool, "description", f"{param}.description")
         tools.append(FunctionTool(name, description, parameters, strict))
     return tools
+
+
+def _namespace_tools(tool: dict[str, Any], param: str) -> list[FunctionTool]:
+    """The functions of a namespace tool, named ``namespace__function``."""
+    namespace = tool.get("name")
+    if not isinstance(namespace, str) or not namespace:
+        raise _bad("A namespace tool needs a name.", f"{param}.name", "missing_required_parameter")
+    inner = tool.get("tools")
+    if not isinstance(inner, list):
+        raise _bad("A namespace tool needs 'tools', an array.", f"{param}.tools", "invalid_type")
+    functions = _tools(inner)
+    return [
+        FunctionTool(
+            qualified_name(namespace, function.name),
+            function.description,
+            function.parameters,
+            function.strict,
+            namespace,
+        )
+        for function in functions
+    ]
 
 
 def _tool_choice(value: Any, tools: list[FunctionTool]) -> ToolChoice | None:
@@ -542,9 +589,10 @@ def _item(item: Any, where: str) -> InputItem:
     if kind == "message":
         return _message(item, where)
     if kind == "function_call":
+        namespace = _optional_str(item, "namespace", f"{where}.namespace")
         return FunctionCall(
             call_id=_required_str(item, "call_id", where),
-            name=_required_str(item, "name", where),
+            name=qualified_name(namespace, _required_str(item, "name", where)),
             arguments=_string(item, "arguments", where),
             id=_optional_str(item, "id", f"{where}.id"),
         )
