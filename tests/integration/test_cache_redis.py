@@ -188,7 +188,8 @@ def test_the_gateway_finds_candidates_statically_and_keeps_encoder_vectors_in_re
         return sum(client.hlen(k) for k in client.scan_iter(match=prefix + "*:f"))
 
     ask("How do I reset my password?")
-    assert list(client.scan_iter(match=prefix + "*:i:*:v")), "indexed"
+    # The answer is stored once it has been sent: wait for the index entry.
+    wait_for(lambda: bool(list(client.scan_iter(match=prefix + "*:i:*:v"))))
     assert encoder_vectors() == 0, "a store never runs the encoder"
     served = ask("I forgot my password, how can I reset it?")
     assert served.headers["x-bastion-cache"] == "semantic"
