@@ -4,6 +4,8 @@
 #   (default: all). bastion-bare: ledger and audit off; bastion-ledger: ledger on, audit off;
 #   bastion: the defaults, ledger and audit journal (metadata capture) on;
 #   bastion-noguard: as bastion-bare, with guardrails (inspect stage) off.
+#   bastion-responses / bastion-responses-stream / bastion-chat-stream: as bastion-bare, the
+#   Responses API (translated to chat completions) and streamed chat, to compare with it.
 #   REQUEST=benchmarks/overhead/request-1kb.json sends a 1 KB prompt instead of a short one.
 # Pinning: nginx and the load generators on CPU 0, the gateway under test alone on CPU 1.
 set -euo pipefail
@@ -98,7 +100,7 @@ for target in $targets; do
       measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" "" "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
-    bastion|bastion-bare|bastion-ledger|bastion-noguard)
+    bastion|bastion-bare|bastion-ledger|bastion-noguard|bastion-chat-stream|bastion-responses|bastion-responses-stream)
       config="$out/$target.yaml"
       cp "$here/bastion.yaml" "$config"
       case $target in
@@ -107,6 +109,15 @@ for target in $targets; do
         bastion-noguard)
           printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$config"
           printf 'guardrails: {enabled: false}\n' >> "$config" ;;
+        bastion-chat-stream|bastion-responses|bastion-responses-stream)
+          printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$config" ;;
+      esac
+      # The Responses API against chat completions: same mock, same settings as bastion-bare.
+      path=/v1/chat/completions body="$REQUEST"
+      case $target in
+        bastion-chat-stream) body="$here/request-chat-stream.json" ;;
+        bastion-responses) path=/v1/responses body="$here/request-responses.json" ;;
+        bastion-responses-stream) path=/v1/responses body="$here/request-responses-stream.json" ;;
       esac
       rm -f "$out/bastion-bench.db"*
       BASTION_ADMIN_KEY=$BASTION_KEY BASTION_AUDIT_KEY=benchmark-audit-signing-key \
@@ -116,8 +127,8 @@ for target in $targets; do
       if ! wait_ready "http://127.0.0.1:$BASTION_PORT/readyz" 30; then
         echo "$target did not become ready; see $out/$target.log"; continue
       fi
-      measure "$target" "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY" \
-        "${pids[-1]}"
+      REQUEST="$body" REQUEST_JSON="$body" \
+        measure "$target" "http://127.0.0.1:$BASTION_PORT$path" "$BASTION_KEY" "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
     litellm)
