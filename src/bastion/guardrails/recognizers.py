@@ -2,7 +2,8 @@
 every recognizer.
 
 `scan(text)` folds the text (`normalize.py`), runs the recognizers of each topic module
-(`contact`, `identifiers`, `network`, `dates`, `credentials`, plus `names` and `addresses`) and
+(`contact`, `identifiers`, `network`, `dates`, `credentials`, `tables` for values under a column
+or field name, plus `names` and `addresses`) and
 returns typed, non-overlapping findings sorted by offset, reported where the client wrote them.
 Each pattern recognizer proposes candidates with a precompiled regular expression and rejects
 look-alikes with a validator (checksum, issuer range, calendar, numbering plan, context).
