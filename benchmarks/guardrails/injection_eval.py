@@ -23,7 +23,11 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
   never printed;
 - with `--blind3`: `injection_docs_blind3.jsonl` (`injection_docs_blind3.py`), a third,
   English-heavy blind document set written before the round that added English benign
-  documents; reported the same way, its errors never printed.
+  documents; reported the same way, its errors never printed;
+- with `--blind4`: `injection_docs_blind4.jsonl` (`injection_docs_blind4.py`), a fourth blind
+  set written before single words' weight was bounded: benign documents full of commands to
+  their reader, short chat requests and greetings, documents carrying an instruction planted
+  for the model; reported the same way, its errors never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -138,6 +142,11 @@ def main() -> None:
         action="store_true",
         help="also report the third blind document set (to report only)",
     )
+    parser.add_argument(
+        "--blind4",
+        action="store_true",
+        help="also report the fourth blind set (to report only)",
+    )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -162,6 +171,8 @@ def main() -> None:
         sets["docs_blind2"] = load(HERE / "injection_docs_blind2.jsonl")
     if args.blind3:
         sets["docs_blind3"] = load(HERE / "injection_docs_blind3.jsonl")
+    if args.blind4:
+        sets["docs_blind4"] = load(HERE / "injection_docs_blind4.jsonl")
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -175,7 +186,7 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
-    for name in ("docs_blind", "docs_blind2", "docs_blind3"):
+    for name in ("docs_blind", "docs_blind2", "docs_blind3", "docs_blind4"):
         if name not in sets:
             continue
         for key in ("lang", "family", "genre"):
