@@ -34,7 +34,9 @@ from bastion.telemetry.metrics import GatewayMetrics
 log = logging.getLogger(__name__)
 
 _STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
-# The operation whose pass-through speaks each upstream protocol as it is.
+# The operation whose pass-through speaks each upstream protocol as it is: a Responses API
+# answer is masked in that shape before its translation. (A native Responses pass-through, not
+# selectable yet, would need a masker of Responses events instead.)
 _PASSTHROUGH: dict[WireProtocol, Operation] = {
     "openai": Operation.CHAT,
     "anthropic": Operation.MESSAGES,
