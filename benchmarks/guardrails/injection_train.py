@@ -15,13 +15,6 @@ artifact stays small). Benign samples carry twice the weight of injections, beca
 positives are what operators notice; `--external-weight` scales the external sets. Samples
 are visited in a seeded order: training is deterministic.
 
-Bounded words (`--token-cap C`): what one token adds to a margin — its unigram and character
-n-gram weights summed — is clamped to [-C, +C], in training exactly as in scoring
-(`LinearInjectionClassifier.token_cap`, written into the artifact). The gradient reaches a
-token's buckets while its sum is inside the bound, or when the step would bring it back inside;
-a word pushed against the bound stops learning in that direction, so what is left to learn goes
-to pairs, cue features and other words.
-
 Operating point: the lowest score on a 0.001 grid at which at most `--val-fpr` (2%) of the
 benign validation texts of *each* source are flagged: our templates (general and
 security-flavoured), our generated documents, each external set. The
@@ -46,9 +39,8 @@ from bastion.guardrails.injection import (
     MODEL_FORMAT,
     MODEL_PATH,
     LinearInjectionClassifier,
-    clamp,
     cue_bucket,
-    feature_groups,
+    feature_counts,
     windows,
 )
 from bastion.guardrails.injection_cues import CUE_GROUPS
@@ -63,11 +55,8 @@ def load(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-Sample = tuple[list[tuple[int, ...]], list[tuple[int, float]], int, float]
-
-
 def train(
-    samples: list[Sample],
+    samples: list[tuple[list[tuple[int, float]], int, float]],
     *,
     epochs: int,
     alpha: float,
@@ -77,12 +66,9 @@ def train(
     benign_weight: float,
     light: frozenset[int] = frozenset(),
     light_scale: float = 1.0,
-    token_cap: float | None = None,
 ) -> tuple[dict[int, float], float]:
     """FTRL-Proximal logistic regression; index -1 is the bias (not regularised). Buckets in
-    `light` are regularised `light_scale` times as much as the others. A sample is its tokens'
-    bucket groups (each group's sum bounded by `token_cap`), its other features with their
-    values, its label and its weight."""
+    `light` are regularised `light_scale` times as much as the others."""
     z: dict[int, float] = {}
     n: dict[int, float] = {}
     rng = random.Random(SEED)
@@ -102,33 +88,13 @@ def train(
     for _ in range(epochs):
         rng.shuffle(order)
         for k in order:
-            groups, others, label, sample_weight = samples[k]
-            w = {-1: weight(-1)}
-            for i, _ in others:
-                w[i] = weight(i)
-            for group in groups:
-                for i in group:
-                    if i not in w:
-                        w[i] = weight(i)
-            sums = [sum(w[i] for i in group) for group in groups]
-            margin = w[-1] + sum(w[i] * x for i, x in others)
-            margin += sum(clamp(s, token_cap) for s in sums)
+            feats, label, sample_weight = samples[k]
+            xs = [(-1, 1.0), *feats]
+            w = {i: weight(i) for i, _ in xs}
+            margin = sum(w[i] * x for i, x in xs)
             p = 1.0 / (1.0 + math.exp(-max(min(margin, 35.0), -35.0)))
             g = (p - label) * (benign_weight if label == 0 else 1.0) * sample_weight
-            grad: dict[int, float] = {-1: 1.0}
-            for i, x in others:
-                grad[i] = grad.get(i, 0.0) + x
-            for group, total in zip(groups, sums, strict=True):
-                # Inside the bound, or a step back towards it (g > 0 lowers the sum).
-                if (
-                    token_cap is None
-                    or -token_cap < total < token_cap
-                    or (total >= token_cap and g > 0)
-                    or (total <= -token_cap and g < 0)
-                ):
-                    for i in group:
-                        grad[i] = grad.get(i, 0.0) + 1.0
-            for i, x in grad.items():
+            for i, x in xs:
                 gi = g * x
                 ni = n.get(i, 0.0)
                 sigma = (math.sqrt(ni + gi * gi) - math.sqrt(ni)) / alpha
@@ -208,30 +174,20 @@ def main() -> None:
     parser.add_argument("--external-weight", type=float, default=1.0)
     parser.add_argument("--cue-reg", type=float, default=0.1)
     parser.add_argument("--min-weight", type=float, default=0.01)
-    parser.add_argument(
-        "--token-cap",
-        type=float,
-        default=None,
-        help="bound on what one token's unigram and character n-grams add (default: none)",
-    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
 
     train_rows = load("injection_train.jsonl") + load_external("train")
     val_rows = load("injection_val.jsonl") + load_external("val")
-    interned: dict[tuple[int, ...], tuple[int, ...]] = {}
-    samples: list[Sample] = []
-    for r in train_rows:
-        for w in windows(r["text"]):
-            groups, others = feature_groups(w)
-            samples.append(
-                (
-                    [interned.setdefault(g, g) for g in groups],
-                    sorted((i, float(x)) for i, x in others.items()),
-                    int(r["label"]),
-                    args.external_weight if r.get("split") else 1.0,
-                )
-            )
+    samples = [
+        (
+            sorted((i, float(x)) for i, x in feature_counts(w).items()),
+            int(r["label"]),
+            args.external_weight if r.get("split") else 1.0,
+        )
+        for r in train_rows
+        for w in windows(r["text"])
+    ]
     print(f"training on {len(train_rows)} texts ({len(samples)} windows)")
     weights, bias = train(
         samples,
@@ -243,14 +199,13 @@ def main() -> None:
         benign_weight=args.benign_weight,
         light=cue_buckets(),
         light_scale=args.cue_reg,
-        token_cap=args.token_cap,
     )
     # The operating point is chosen on validation benign texts, source by source (templates,
     # generated documents, each external set), then moved to 0.5 by shifting the bias: scores
     # keep their order, and `DEFAULT_THRESHOLD` stays 0.5.
     # Weights this small change no score by much but cost file size and load time.
     weights = {i: w for i, w in weights.items() if abs(round(w, 3)) >= args.min_weight}
-    clf = LinearInjectionClassifier(weights, bias, 0.5, args.token_cap)
+    clf = LinearInjectionClassifier(weights, bias, 0.5)
     t = max(
         choose_threshold([clf.score(r["text"]) for r in rows if r["label"] == 0], args.val_fpr)
         for rows in validation_sources(val_rows).values()
@@ -264,7 +219,6 @@ def main() -> None:
         "bucket_bits": BUCKET_BITS,
         "threshold": DEFAULT_THRESHOLD,
         "bias": round(bias, 4),
-        **({} if args.token_cap is None else {"token_cap": args.token_cap}),
         "trained_on": "benchmarks/guardrails/injection_train.jsonl + external/*.jsonl (train)",
         "indices": [i for i, _ in items],
         "values": [w for _, w in items],

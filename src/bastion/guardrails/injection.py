@@ -75,7 +75,6 @@ __all__ = [
     "LinearInjectionClassifier",
     "cue_bucket",
     "feature_counts",
-    "feature_groups",
     "load_default_classifier",
     "normalise",
 ]
@@ -469,25 +468,6 @@ def feature_counts(text: str) -> Counter[int]:
     return counts
 
 
-def feature_groups(text: str) -> tuple[list[tuple[int, ...]], Counter[int]]:
-    """The features of `text` (one window) grouped as the model sums them: the buckets of each
-    distinct token (`_token_buckets`; a model with a `token_cap` bounds each group's summed
-    weight), and the counts of the other features (pairs and cue features). Their union,
-    counted, is `feature_counts(text)`."""
-    tokens, pairs, cues = _units(text)
-    groups = [b for b in map(_token_buckets, tokens) if b]
-    others: Counter[int] = Counter(map(_pair_bucket, pairs))
-    others.update(map(cue_bucket, cues))
-    return groups, others
-
-
-def clamp(value: float, cap: float | None) -> float:
-    """`value` bounded to [-cap, +cap]; unbounded when `cap` is None."""
-    if cap is None:
-        return value
-    return cap if value > cap else -cap if value < -cap else value
-
-
 def windows(text: str) -> list[str]:
     """The pieces of `text` that are scored: head and tail of huge texts, in windows."""
     if len(text) > MAX_CHARS:
@@ -506,25 +486,12 @@ def _sigmoid(z: float) -> float:
 
 
 class LinearInjectionClassifier:
-    """Logistic regression over hashed n-gram features; pure Python, deterministic.
+    """Logistic regression over hashed n-gram features; pure Python, deterministic."""
 
-    With `token_cap`, what one token adds (its unigram and character n-grams summed) is bounded
-    to [-token_cap, +token_cap]: no single word can carry a text over the threshold, an attack
-    has to be carried by several words, pairs and cue features. The trainer fits the weights
-    with the same bound. Model files without `token_cap` are read as unbounded.
-    """
-
-    def __init__(
-        self,
-        weights: dict[int, float],
-        bias: float,
-        threshold: float,
-        token_cap: float | None = None,
-    ) -> None:
+    def __init__(self, weights: dict[int, float], bias: float, threshold: float) -> None:
         self._weights = weights
         self.bias = bias
         self.threshold = threshold
-        self.token_cap = token_cap
         # Per-token and per-pair partial sums; values depend only on the weights, so caching
         # never changes a score (sums use math.fsum, which is independent of order).
         self._token_cache: dict[str, float] = {}
@@ -540,12 +507,10 @@ class LinearInjectionClassifier:
         values: Sequence[float] = data["values"]
         if len(indices) != len(values):
             raise ValueError("model indices and values differ in length")
-        cap = data.get("token_cap")
         return cls(
             dict(zip(indices, map(float, values), strict=True)),
             float(data["bias"]),
             data["threshold"],
-            None if cap is None else float(cap),
         )
 
     @classmethod
@@ -554,7 +519,7 @@ class LinearInjectionClassifier:
 
     def _token_weight(self, token: str) -> float:
         get = self._weights.get
-        return clamp(math.fsum(get(b, 0.0) for b in _token_buckets(token)), self.token_cap)
+        return math.fsum(get(b, 0.0) for b in _token_buckets(token))
 
     def _pair_weight(self, pair: tuple[str, str]) -> float:
         return self._weights.get(_pair_bucket(pair), 0.0)
