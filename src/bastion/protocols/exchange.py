@@ -15,7 +15,7 @@ import orjson
 from bastion.protocols.errors import error_body
 from bastion.protocols.operations import Operation, WireProtocol
 from bastion.protocols.sse import OPENAI_DONE, SSEEvent, encode_data, encode_event
-from bastion.protocols.translate import anthropic_to_openai_chat, openai_chat_to_anthropic
+from bastion.protocols.translate import anthropic_to_openai_chat
 from bastion.protocols.usage import Usage
 
 
@@ -221,24 +221,6 @@ class MessagesToChat(TranslatingExchange):
         return anthropic_to_openai_chat.StreamTranslator(
             client_model, include_usage=include_usage, request=request
         )
-
-
-def exchange_for(operation: Operation, upstream: WireProtocol) -> Exchange | None:
-    """The exchange serving ``operation`` on a backend speaking ``upstream``, if any."""
-    if operation is Operation.MESSAGES:
-        if upstream == "anthropic":
-            return AnthropicPassthrough()
-        return MessagesToChat()
-    if operation is Operation.RESPONSES:
-        # Imported here: the Responses exchanges build on this module's base class.
-        from bastion.protocols.responses.exchange import ResponsesToAnthropic, ResponsesToChat
-
-        return ResponsesToAnthropic() if upstream == "anthropic" else ResponsesToChat()
-    if upstream == "openai":
-        return OpenAIPassthrough(operation)
-    if operation is Operation.CHAT:
-        return TranslatingExchange(openai_chat_to_anthropic, "openai", "anthropic")
-    return None
 
 
 def _message_of(body: dict[str, Any] | None) -> str | None:

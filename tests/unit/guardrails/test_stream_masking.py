@@ -10,7 +10,7 @@ import orjson
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.output import MaskingStream, block_body, mask_body
 from bastion.guardrails.stream import StreamMasker
-from bastion.protocols.exchange import exchange_for
+from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation
 from bastion.protocols.sse import SSEEvent, SSEParser
 

@@ -16,7 +16,7 @@ from bastion.guardrails.json_text import JsonMask
 from bastion.guardrails.output import MaskingStream, block_body, mask_body, restore_body
 from bastion.guardrails.placeholders import Placeholders
 from bastion.guardrails.stream import StreamMasker
-from bastion.protocols.exchange import exchange_for
+from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation
 from bastion.protocols.sse import SSEEvent, SSEParser
 

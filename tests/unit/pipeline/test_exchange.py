@@ -6,8 +6,8 @@ from bastion.protocols.exchange import (
     AnthropicPassthrough,
     OpenAIPassthrough,
     TranslatingExchange,
-    exchange_for,
 )
+from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation
 from bastion.protocols.sse import SSEEvent
 

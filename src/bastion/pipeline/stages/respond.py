@@ -23,7 +23,8 @@ from bastion.guardrails.stream import Scan
 from bastion.pipeline.context import Reply, RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
-from bastion.protocols.exchange import Exchange, StreamTranslator, exchange_for
+from bastion.protocols.exchange import Exchange, StreamTranslator
+from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation, WireProtocol
 from bastion.protocols.sse import SSEParser
 from bastion.protocols.upstream_errors import json_object

@@ -15,7 +15,8 @@ from bastion.config.schema import RoutingConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, invalid_request, model_not_found
-from bastion.protocols.exchange import Exchange, exchange_for
+from bastion.protocols.exchange import Exchange
+from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation, WireProtocol
 from bastion.routing.catalog import Deployment, ModelCatalog
 from bastion.routing.endpoints import EndpointRegistry
