@@ -7,6 +7,7 @@ when the gateway drops a request, so tests can check pass-through, translation a
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -135,6 +136,10 @@ class ScriptedUpstream:
 
     async def _chat_stream(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         model = body["model"]
+        if model == "agent":
+            async for chunk in _agent_turn(body):
+                yield chunk
+            return
         if model == "leak":
             for piece in LEAK:
                 yield _chunk(model, {"content": piece}, None)
@@ -274,6 +279,41 @@ def _tool_leak_answer() -> dict[str, Any]:
         ],
         "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
     }
+
+
+# Model "agent" drives a coding agent through one tool call: asked with its file-reading or
+# shell tool offered, it reads the file the user's message names (Claude Code's Read with the
+# absolute path, Codex's exec_command with `cat`); given the tool's result, it answers in text.
+_AGENT_CALLS = {
+    "Read": lambda path: {"file_path": path},
+    "exec_command": lambda path: {"cmd": f"cat {path}"},
+}
+
+
+async def _agent_turn(body: dict[str, Any]) -> AsyncIterator[bytes]:
+    model = body["model"]
+    messages = body.get("messages") or []
+    offered = {t.get("function", {}).get("name") for t in body.get("tools") or []}
+    tool = next((name for name in _AGENT_CALLS if name in offered), None)
+    if tool is None or (messages and messages[-1].get("role") == "tool"):
+        yield _chunk(model, {"role": "assistant", "content": "The file has been read."}, None)
+        yield _chunk(model, {}, "stop")
+    else:
+        said = " ".join(str(m.get("content")) for m in messages if m.get("role") == "user")
+        found = re.search(r"/\S+\.txt", said)
+        arguments = _AGENT_CALLS[tool](found.group() if found else "notes.txt")
+        call = {
+            "index": 0,
+            "id": "call_agent",
+            "type": "function",
+            "function": {"name": tool, "arguments": orjson.dumps(arguments).decode()},
+        }
+        yield _chunk(model, {"role": "assistant", "tool_calls": [call]}, None)
+        yield _chunk(model, {}, "tool_calls")
+    usage = {"prompt_tokens": 20, "completion_tokens": 8, "total_tokens": 28}
+    yield _sse({"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0,
+                "model": model, "choices": [], "usage": usage})  # fmt: skip
+    yield b"data: [DONE]\n\n"
 
 
 def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

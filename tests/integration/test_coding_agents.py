@@ -1,6 +1,7 @@
 """The coding agents people point at gateways, unchanged, through ``bastion serve``: Codex CLI
 (the Responses API, streamed) and Claude Code (Anthropic Messages, streamed), each completing a
-turn that includes a tool call and its result, against the built-in simulator.
+turn that includes a tool call and its result, against the built-in simulator and against a
+scripted engine that asks them to read a file and checks the file's text came back.
 
 The agents are installed by ``make test`` from ``tests/clients/package-lock.json``; without npm
 (a laptop) these tests are skipped, with CI they must run.
@@ -13,6 +14,7 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,10 +48,29 @@ def agent(name: str) -> Path:
     return path
 
 
-@pytest.fixture
-def gateway(tmp_path: Path) -> Iterator[ServeProcess]:
+SCRIPTED_CONFIG = """
+discovery:
+  enabled: false
+backends:
+  up:
+    kind: openai-compatible
+    location: local
+    base_url: {url}/v1
+    models: ["*"]
+models:
+  - name: local-coder
+    target: up/agent
+"""
+SECRET = "the secret word is apricot"
+
+
+@pytest.fixture(params=["simulator", "scripted"])
+def gateway(
+    request: pytest.FixtureRequest, tmp_path: Path, scripted: tuple[Any, str]
+) -> Iterator[ServeProcess]:
     config = tmp_path / "bastion.yaml"
-    config.write_text(CONFIG)
+    upstream, url = scripted
+    config.write_text(CONFIG if request.param == "simulator" else SCRIPTED_CONFIG.format(url=url))
     process = ServeProcess(
         tmp_path,
         "--config",
@@ -57,8 +78,23 @@ def gateway(tmp_path: Path) -> Iterator[ServeProcess]:
         env={"BASTION_ADMIN_KEY": ADMIN_KEY, "BASTION_LOG_LEVEL": "info"},
     )
     process.wait_ready()
+    process.upstream = upstream if request.param == "scripted" else None  # type: ignore[attr-defined]
     yield process
     process.stop()
+
+
+def check_tool_result(gateway: ServeProcess) -> None:
+    """Against the scripted engine: the file's text reached it as the tool's result."""
+    upstream = getattr(gateway, "upstream", None)
+    if upstream is None:
+        return
+    results = [
+        str(m.get("content"))
+        for body in upstream.requests
+        for m in body.get("messages") or []
+        if m.get("role") == "tool"
+    ]
+    assert any(SECRET in result for result in results), results
 
 
 def requests_seen(gateway: ServeProcess, endpoint: str) -> list[dict[str, object]]:
@@ -101,8 +137,9 @@ def test_codex_exec_completes_a_turn_with_a_tool_call(
     )
     work = tmp_path / "work"
     work.mkdir()
+    (work / "notes.txt").write_text(SECRET + "\n")
     done = run(
-        [str(codex), "exec", "--skip-git-repo-check", "Say hi"],
+        [str(codex), "exec", "--skip-git-repo-check", "What does notes.txt say?"],
         work,
         {"CODEX_HOME": str(home), "BASTION_API_KEY": ADMIN_KEY},
     )
@@ -111,8 +148,11 @@ def test_codex_exec_completes_a_turn_with_a_tool_call(
     # The simulator answers a request offering tools with a call; Codex runs it and sends the
     # result back, and the second answer is text.
     assert len(turns) >= 2, gateway.text
-    assert all(turn["status"] == 200 and turn["stream"] is True for turn in turns), turns
+    assert all(turn["status"] == 200 for turn in turns), [
+        (turn["status"], turn.get("error"), turn["stream"]) for turn in turns
+    ]
     assert "tokens used" in done.stdout + done.stderr
+    check_tool_result(gateway)
 
 
 def test_claude_code_print_completes_a_turn_with_a_tool_call(
@@ -123,8 +163,10 @@ def test_claude_code_print_completes_a_turn_with_a_tool_call(
     home.mkdir()
     work = tmp_path / "work"
     work.mkdir()
+    notes = work / "notes.txt"
+    notes.write_text(SECRET + "\n")
     done = run(
-        [str(claude), "-p", "Say hi"],
+        [str(claude), "-p", f"What does {notes} say?"],
         work,
         {
             "HOME": str(home),
@@ -140,5 +182,8 @@ def test_claude_code_print_completes_a_turn_with_a_tool_call(
     assert done.returncode == 0, done.stdout + done.stderr
     turns = requests_seen(gateway, "messages")
     assert len(turns) >= 2, gateway.text
-    assert all(turn["status"] == 200 and turn["stream"] is True for turn in turns), turns
+    assert all(turn["status"] == 200 for turn in turns), [
+        (turn["status"], turn.get("error"), turn["stream"]) for turn in turns
+    ]
     assert done.stdout.strip()
+    check_tool_result(gateway)

@@ -841,3 +841,15 @@ def test_engines_that_number_tool_calls_oddly(calls: list[dict[str, Any]]) -> No
         ("a", "f", {"x": 1}),
         ("b", "g", {"y": 2}),
     ]
+
+
+def test_a_tool_search_result_reaches_an_openai_engine_as_text() -> None:
+    """Claude Code's ToolSearch answers with tool_reference blocks."""
+    from bastion.protocols.translate._content import tool_result_to_openai
+
+    text, images = tool_result_to_openai(
+        [{"type": "tool_reference", "tool_name": "WebFetch"}, {"type": "text", "text": "ok"}],
+        "messages[1].content[0]",
+    )
+    assert text == "Tool available: WebFetch\nok"
+    assert images == []

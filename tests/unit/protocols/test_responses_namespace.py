@@ -58,3 +58,25 @@ def test_a_namespaced_call_in_history_is_sent_qualified() -> None:
     chat = responses_to_openai_chat.translate_request(parse_create_response(body), "engine")
     calls = [m for m in chat["messages"] if m.get("tool_calls")]
     assert calls[0]["tool_calls"][0]["function"]["name"] == "agents__spawn"
+
+
+def test_a_tool_output_no_call_asked_for_is_read_as_context() -> None:
+    """Codex adds its goal as a function_call_output with a name and no call_id."""
+    body = {
+        "model": "m",
+        "input": [
+            {"type": "message", "role": "user", "content": "hi"},
+            {
+                "type": "function_call_output",
+                "id": "fco_1",
+                "namespace": "agent",
+                "name": "goal_objective",
+                "output": "ship the release",
+            },
+        ],
+    }
+    chat = responses_to_openai_chat.translate_request(parse_create_response(body), "engine")
+    assert chat["messages"][-1] == {
+        "role": "user",
+        "content": "[agent.goal_objective] ship the release",
+    }

@@ -597,6 +597,8 @@ def _item(item: Any, where: str) -> InputItem:
             id=_optional_str(item, "id", f"{where}.id"),
         )
     if kind == "function_call_output":
+        if not item.get("call_id") and isinstance(item.get("name"), str):
+            return _context_output(item, where)
         call_id = _required_str(item, "call_id", where)
         output = item.get("output")
         if isinstance(output, list):
@@ -618,6 +620,22 @@ def _item(item: Any, where: str) -> InputItem:
             f"{where}.type",
         )
     raise _bad(f"Unknown input item type {kind!r}.", f"{where}.type")
+
+
+def _context_output(item: dict[str, Any], where: str) -> Message:
+    """A tool output no call asked for, which a client adds as context (Codex's
+    ``{"type": "function_call_output", "namespace": "agent", "name": "goal_objective",
+    "output": ...}``): the model reads it as a user message naming where it came from."""
+    output = item.get("output")
+    if not isinstance(output, str):
+        raise _bad(
+            "A function_call_output without a call_id needs 'output' as a string.",
+            f"{where}.output",
+            "missing_required_parameter",
+        )
+    namespace = _optional_str(item, "namespace", f"{where}.namespace")
+    source = f"{namespace}.{item['name']}" if namespace else item["name"]
+    return Message("user", (InputText(f"[{source}] {output}"),))
 
 
 def _required_str(item: dict[str, Any], key: str, where: str) -> str:

@@ -114,6 +114,10 @@ def tool_result_to_openai(content: Any, param: str) -> tuple[str, list[dict[str,
     images: list[dict[str, Any]] = []
     for block in content:
         kind = block.get("type") if isinstance(block, dict) else None
+        if kind == "tool_reference":
+            # Tool search's answer (Claude Code's ToolSearch): the tool it found, as text.
+            texts.append(f"Tool available: {block.get('tool_name')}")
+            continue
         part = block_to_openai_part(block, kind, param)
         if part["type"] == "text":
             texts.append(part["text"])
