@@ -106,6 +106,11 @@ def requests_seen(gateway: ServeProcess, endpoint: str) -> list[dict[str, object
     return lines
 
 
+def errors_seen(gateway: ServeProcess) -> list[str]:
+    """The gateway's refusals and failures, to say why an agent gave up."""
+    return [line for line in gateway.text.splitlines() if '"error"' in line][-5:]
+
+
 def run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     return subprocess.run(
@@ -134,6 +139,9 @@ def test_codex_exec_completes_a_turn_with_a_tool_call(
         f'base_url = "{gateway.url}/v1"\n'
         'env_key = "BASTION_API_KEY"\n'
         'wire_api = "responses"\n'
+        # A refused request fails the run at once instead of after minutes of back-off.
+        "request_max_retries = 0\n"
+        "stream_max_retries = 0\n"
     )
     work = tmp_path / "work"
     work.mkdir()
@@ -143,7 +151,7 @@ def test_codex_exec_completes_a_turn_with_a_tool_call(
         work,
         {"CODEX_HOME": str(home), "BASTION_API_KEY": ADMIN_KEY},
     )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == 0, (done.stdout + done.stderr, errors_seen(gateway))
     turns = requests_seen(gateway, "responses")
     # The simulator answers a request offering tools with a call; Codex runs it and sends the
     # result back, and the second answer is text.
@@ -179,7 +187,7 @@ def test_claude_code_print_completes_a_turn_with_a_tool_call(
             "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
         },
     )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == 0, (done.stdout + done.stderr, errors_seen(gateway))
     turns = requests_seen(gateway, "messages")
     assert len(turns) >= 2, gateway.text
     assert all(turn["status"] == 200 for turn in turns), [
