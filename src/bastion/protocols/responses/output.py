@@ -415,3 +415,67 @@ class ResponseWriter:
         if usage is not None:
             body["usage"] = usage
         return body
+
+
+class ResponseStream:
+    """What every stream translator that builds a Response shares: its writer, its state
+    (``new``, ``open``, ``done`` or ``failed``), what the respond stage reads of it, and how it
+    finishes or fails. Subclasses feed events and say how a complete stream ends (``_end``)."""
+
+    __slots__ = ("_state", "_writer")
+
+    def __init__(
+        self, client_model: str, request: ResponsesRequest | None, response_id: str | None
+    ) -> None:
+        self._writer = ResponseWriter(
+            client_model, request, streaming=True, response_id=response_id
+        )
+        self._state = "new"
+
+    @property
+    def response_id(self) -> str:
+        return self._writer.id
+
+    @property
+    def usage(self) -> Usage | None:
+        return self._writer.usage
+
+    @property
+    def finish_reason(self) -> str | None:
+        """How the response ended, in the Responses API's words: ``completed``, ``failed``,
+        ``max_output_tokens`` or ``content_filter`` (None while it runs)."""
+        return self._writer.outcome
+
+    @property
+    def response(self) -> dict[str, Any]:
+        """The Response as it stands (the final one once the stream ended)."""
+        return self._writer.response()
+
+    @property
+    def _ended(self) -> bool:
+        return self._state in ("done", "failed")
+
+    def _begin(self) -> None:
+        if self._state == "new":
+            self._state = "open"
+            self._writer.start()
+
+    def _end(self) -> list[bytes]:
+        raise NotImplementedError
+
+    def _fail(self, message: str, code: str = "server_error") -> list[bytes]:
+        self._state = "failed"
+        self._writer.fail(message, code)
+        return self._writer.drain()
+
+    def finish(self) -> list[bytes]:
+        if self._ended:
+            return []
+        self._begin()
+        return self._end()
+
+    def error_events(self, message: str, error_type: str) -> list[bytes]:
+        if self._ended:
+            return []
+        self._begin()
+        return self._fail(message)

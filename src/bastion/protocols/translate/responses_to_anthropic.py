@@ -24,6 +24,7 @@ from bastion.protocols.responses.output import (
     IncompleteReason,
     MessageItem,
     ReasoningItem,
+    ResponseStream,
     ResponseWriter,
     new_id,
 )
@@ -352,10 +353,10 @@ def _index(payload: dict[str, Any]) -> int:
     return index if isinstance(index, int) and index >= 0 else -1
 
 
-class StreamTranslator:
+class StreamTranslator(ResponseStream):
     """Anthropic Messages stream events → Responses API stream events."""
 
-    __slots__ = ("_blocks", "_message", "_raw_usage", "_state", "_stop_reason", "_writer")
+    __slots__ = ("_blocks", "_message", "_raw_usage", "_stop_reason")
 
     def __init__(
         self,
@@ -365,36 +366,15 @@ class StreamTranslator:
         request: ResponsesRequest | None = None,
         response_id: str | None = None,
     ) -> None:
-        self._writer = ResponseWriter(
-            client_model, request, streaming=True, response_id=response_id
-        )
-        self._state = "new"  # "new", "open", "done" or "failed"
+        super().__init__(client_model, request, response_id)
         self._message: MessageItem | None = None  # the message item consecutive text joins
         # Anthropic block index → (the item it feeds, the block as it accumulates).
         self._blocks: dict[int, tuple[MessageItem | ReasoningItem | CallItem, dict[str, Any]]] = {}
         self._raw_usage: dict[str, Any] = {}
         self._stop_reason: str | None = None
 
-    @property
-    def response_id(self) -> str:
-        return self._writer.id
-
-    @property
-    def usage(self) -> Usage | None:
-        return self._writer.usage
-
-    @property
-    def finish_reason(self) -> str | None:
-        """How the response ended, in the Responses API's words: ``completed``, ``failed``,
-        ``max_output_tokens`` or ``content_filter`` (None while it runs)."""
-        return self._writer.outcome
-
-    @property
-    def response(self) -> dict[str, Any]:
-        return self._writer.response()
-
     def feed(self, event: SSEEvent) -> list[bytes]:
-        if self._state in ("done", "failed"):
+        if self._ended:
             return []
         payload = load_event(event)
         if payload is None:
@@ -421,15 +401,9 @@ class StreamTranslator:
             message = text_of(error.get("message")) or "The backend reported an error mid-stream."
             status = ANTHROPIC_ERROR_STATUS.get(str(error.get("type")), 500)
             code = "rate_limit_exceeded" if status == 429 else "server_error"
-            self._state = "failed"
-            self._writer.fail(message, code)
+            return self._fail(message, code)
         # ping and unknown events carry nothing for Responses clients.
         return self._writer.drain()
-
-    def _begin(self) -> None:
-        if self._state == "new":
-            self._state = "open"
-            self._writer.start()
 
     def _merge_usage(self, usage: Any) -> None:
         if isinstance(usage, dict):
@@ -507,18 +481,4 @@ class StreamTranslator:
     def _end(self) -> list[bytes]:
         self._state = "done"
         self._writer.finish(_reason(self._stop_reason))
-        return self._writer.drain()
-
-    def finish(self) -> list[bytes]:
-        if self._state in ("done", "failed"):
-            return []
-        self._begin()
-        return self._end()
-
-    def error_events(self, message: str, error_type: str) -> list[bytes]:
-        if self._state in ("done", "failed"):
-            return []
-        self._begin()
-        self._state = "failed"
-        self._writer.fail(message)
         return self._writer.drain()

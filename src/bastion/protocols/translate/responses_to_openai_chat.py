@@ -18,6 +18,7 @@ from bastion.protocols.responses.output import (
     IncompleteReason,
     MessageItem,
     ReasoningItem,
+    ResponseStream,
     ResponseWriter,
     new_id,
 )
@@ -331,7 +332,7 @@ def translate_error(status: int, body: dict[str, Any] | None) -> dict[str, Any]:
 # --- streaming ------------------------------------------------------------------------------
 
 
-class StreamTranslator:
+class StreamTranslator(ResponseStream):
     """Chat ``chat.completion.chunk`` events → Responses API stream events.
 
     Items follow one another as in OpenAI's own streams: each is closed (``output_item.done``)
@@ -340,7 +341,7 @@ class StreamTranslator:
     Response.
     """
 
-    __slots__ = ("_calls", "_current", "_finish", "_last", "_state", "_writer")
+    __slots__ = ("_calls", "_current", "_finish", "_last")
 
     def __init__(
         self,
@@ -351,36 +352,14 @@ class StreamTranslator:
         response_id: str | None = None,
     ) -> None:
         # Responses streams always end with the usage, so include_usage does not apply.
-        self._writer = ResponseWriter(
-            client_model, request, streaming=True, response_id=response_id
-        )
-        self._state = "new"  # "new", "open", "done" or "failed"
+        super().__init__(client_model, request, response_id)
         self._current: MessageItem | ReasoningItem | CallItem | None = None
         self._calls: dict[int, CallItem] = {}  # the engine's tool call index → item
         self._last = 0
         self._finish: str | None = None
 
-    @property
-    def response_id(self) -> str:
-        return self._writer.id
-
-    @property
-    def usage(self) -> Usage | None:
-        return self._writer.usage
-
-    @property
-    def finish_reason(self) -> str | None:
-        """How the response ended, in the Responses API's words: ``completed``, ``failed``,
-        ``max_output_tokens`` or ``content_filter`` (None while it runs)."""
-        return self._writer.outcome
-
-    @property
-    def response(self) -> dict[str, Any]:
-        """The Response as it stands (the final one once the stream ended)."""
-        return self._writer.response()
-
     def feed(self, event: SSEEvent) -> list[bytes]:
-        if self._state in ("done", "failed"):
+        if self._ended:
             return []
         self._begin()
         if event.data == "[DONE]":
@@ -412,11 +391,6 @@ class StreamTranslator:
                 # Usage may still follow in its own chunk: the response ends at [DONE].
                 self._finish = finish
         return self._writer.drain()
-
-    def _begin(self) -> None:
-        if self._state == "new":
-            self._state = "open"
-            self._writer.start()
 
     def _close_current(self) -> None:
         if self._current is not None:
@@ -467,20 +441,3 @@ class StreamTranslator:
         finish = self._finish
         self._writer.finish(_INCOMPLETE.get(finish) if finish else None)
         return self._writer.drain()
-
-    def _fail(self, message: str) -> list[bytes]:
-        self._state = "failed"
-        self._writer.fail(message)
-        return self._writer.drain()
-
-    def finish(self) -> list[bytes]:
-        if self._state in ("done", "failed"):
-            return []
-        self._begin()
-        return self._end()
-
-    def error_events(self, message: str, error_type: str) -> list[bytes]:
-        if self._state in ("done", "failed"):
-            return []
-        self._begin()
-        return self._fail(message)
