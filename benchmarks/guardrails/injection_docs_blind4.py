@@ -26,19 +26,15 @@ Fields: `text`, `label`, `group` (`injection`, `benign`), `family` (`document`,
 
 from __future__ import annotations
 
-import json
-import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import injection_smuggle as smuggle
+import injection_docs_build as docs_build
 
 OUT = Path(__file__).with_name("injection_docs_blind4.jsonl")
 SEED = 20261219
-PAYLOAD = re.compile("⟦(.*?)⟧", re.S)
 
 # (lang, genre, text): benign documents full of commands to their human reader.
 BENIGN: list[tuple[str, str, str]] = [
@@ -926,68 +922,12 @@ CHAT: list[tuple[str, str]] = [
 ]
 
 
-def _smuggle(payload: str, rng: random.Random, lang: str) -> tuple[str, str]:
-    """The payload hidden in one way, chosen with `rng` among those that fit it."""
-    kinds = ["zero_width", "bidi"]
-    if lang not in ("ru", "zh", "ja"):
-        kinds.append("homoglyph")
-    kind = "tags" if payload.isascii() and rng.random() < 0.5 else rng.choice(kinds)
-    if kind == "tags":
-        return kind, smuggle.tag_encode(payload)
-    if kind == "zero_width":
-        return kind, smuggle.zero_width(payload, rng)
-    if kind == "bidi":
-        return kind, smuggle.bidi(payload, rng)
-    return kind, smuggle.homoglyphs(payload, rng)
-
-
 def build() -> list[dict[str, object]]:
-    rng = random.Random(SEED)
-    rows: list[dict[str, object]] = []
-
-    def add(text: str, label: int, family: str, genre: str, lang: str) -> None:
-        rows.append(
-            {
-                "text": text,
-                "label": label,
-                "group": "injection" if label else "benign",
-                "family": family,
-                "genre": genre,
-                "lang": lang,
-                "set": "blind4",
-            }
-        )
-
-    for lang, genre, text in BENIGN:
-        assert "⟦" not in text, text
-        add(text, 0, "document", genre, lang)
-    for lang, text in CHAT:
-        add(text, 0, "chat", "chat", lang)
-    for lang, genre, text in ATTACKS:
-        assert len(PAYLOAD.findall(text)) == 1, text
-        add(PAYLOAD.sub(r"\1", text), 1, "indirect", genre, lang)
-    for lang, genre, text in ATTACKS:
-        found = PAYLOAD.search(text)
-        assert found is not None
-        kind, hidden = _smuggle(found.group(1), rng, lang)
-        add(text.replace(found.group(0), hidden), 1, f"smuggle_{kind}", genre, lang)
-    for lang, genre, text in BENIGN:
-        add(smuggle.benign_noise(text, rng), 0, "document_noise", genre, lang)
-    return rows
+    return docs_build.build("blind4", SEED, BENIGN, ATTACKS, CHAT)
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    benign = sum(1 for r in rows if r["family"] == "document")
-    chat = sum(1 for r in rows if r["family"] == "chat")
-    attacks = sum(1 for r in rows if r["family"] == "indirect")
-    print(
-        f"{OUT.name}: {len(rows)} rows ({benign} benign documents, {chat} chat requests, "
-        f"{attacks} with an instruction to the model, and their variants)"
-    )
+    docs_build.write_set(OUT, build())
 
 
 if __name__ == "__main__":

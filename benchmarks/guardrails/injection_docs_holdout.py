@@ -28,19 +28,15 @@ used innocently. Fields: `text`, `label`, `group` (`injection`, `benign`), `fami
 
 from __future__ import annotations
 
-import json
-import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import injection_smuggle as smuggle
+import injection_docs_build as docs_build
 
 OUT = Path(__file__).with_name("injection_docs_holdout.jsonl")
 SEED = 20261207
-PAYLOAD = re.compile("⟦(.*?)⟧", re.S)
 
 # (lang, genre, text): benign documents, most given with a request to process them.
 BENIGN: list[tuple[str, str, str]] = [
@@ -1124,67 +1120,12 @@ Maakt PDF-rapporten van CSV-bestanden.
 ]  # fmt: skip
 
 
-def _smuggle(payload: str, rng: random.Random, lang: str) -> tuple[str, str]:
-    """The payload hidden in one way, chosen with `rng` among those that fit it."""
-    kinds = ["zero_width", "bidi"]
-    if lang not in ("ru", "zh", "ja"):
-        kinds.append("homoglyph")
-    # Tag characters carry ASCII only: half of the ASCII instructions are written in them.
-    kind = "tags" if payload.isascii() and rng.random() < 0.5 else rng.choice(kinds)
-    if kind == "tags":
-        return kind, smuggle.tag_encode(payload)
-    if kind == "zero_width":
-        return kind, smuggle.zero_width(payload, rng)
-    if kind == "bidi":
-        return kind, smuggle.bidi(payload, rng)
-    return kind, smuggle.homoglyphs(payload, rng)
-
-
 def build() -> list[dict[str, object]]:
-    rng = random.Random(SEED)
-    rows: list[dict[str, object]] = []
-
-    def add(text: str, label: int, family: str, genre: str, lang: str) -> None:
-        group = "injection" if label else "benign"
-        rows.append(
-            {
-                "text": text,
-                "label": label,
-                "group": group,
-                "family": family,
-                "genre": genre,
-                "lang": lang,
-                "set": "docs",
-            }
-        )
-
-    for lang, genre, text in BENIGN:
-        assert "⟦" not in text, text
-        add(text, 0, "document", genre, lang)
-    for lang, genre, text in ATTACKS:
-        assert len(PAYLOAD.findall(text)) == 1, text
-        add(PAYLOAD.sub(r"\1", text), 1, "indirect", genre, lang)
-    for lang, genre, text in ATTACKS:
-        found = PAYLOAD.search(text)
-        assert found is not None
-        kind, hidden = _smuggle(found.group(1), rng, lang)
-        add(text.replace(found.group(0), hidden), 1, f"smuggle_{kind}", genre, lang)
-    for lang, genre, text in BENIGN:
-        add(smuggle.benign_noise(text, rng), 0, "document_noise", genre, lang)
-    return rows
+    return docs_build.build("docs", SEED, BENIGN, ATTACKS)
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    benign = sum(1 for r in rows if r["family"] == "document")
-    attacks = sum(1 for r in rows if r["family"] == "indirect")
-    print(
-        f"{OUT.name}: {len(rows)} rows ({benign} benign documents, {attacks} with an "
-        f"instruction to the model, and their variants)"
-    )
+    docs_build.write_set(OUT, build())
 
 
 if __name__ == "__main__":
