@@ -217,10 +217,7 @@ def dates_after_names(text: str, candidates: list[Match]) -> Iterator[Match]:
         if kind != "person":
             continue
         m = _DATE_AFTER_NAME.match(text, end)
-        if m is None or not _parse_date(m):
-            continue
-        year = _year_of(m.group(1))
-        if year is not None and 1900 <= year <= _LATEST_BIRTH_YEAR:
+        if m is not None and _parse_date(m) and _born_in_living_memory(m.group(1)):
             yield "date_of_birth", m.start(1), m.end(1)
 
 
@@ -231,9 +228,11 @@ def birth_date_ok(value: str) -> bool:
     """Whether ``value``, standing alone (a cell of a birth-date column), is a date someone
     living could be born on."""
     m = _DATE_ALONE.fullmatch(value)
-    if m is None or not _parse_date(m):
-        return False
-    year = _year_of(value)
+    return m is not None and _parse_date(m) and _born_in_living_memory(value)
+
+
+def _born_in_living_memory(date: str) -> bool:
+    year = _year_of(date)
     return year is not None and 1900 <= year <= _LATEST_BIRTH_YEAR
 
 
