@@ -162,9 +162,10 @@ def _password(value: str) -> str | None:
     return "password" if ok else None
 
 
-# Header words, after folding ("Geburts-Datum" -> "geburts datum"), and what their cells hold.
-# Checked in order: "passport" before the "pass" of a password column.
-_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
+# Header words, after folding ("Geburts-Datum" -> "geburts datum"), and what their cells hold,
+# checked in order: these, then national numbers, licences, and the rest ("passport" before the
+# "pass" of a password column).
+_FIRST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
     (
         re.compile(
             r"\b(?:dob|d o b|birth\w*|\w*geburt\w*|\w*naiss\w*|\w*nacim\w*|\w*nascim\w*"
@@ -179,6 +180,8 @@ _COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
         ),
         _passport,
     ),
+)
+_LAST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] = (
     (
         re.compile(
             r"\b(?:mrn|medical record\w*|patient ?(?:id|no|nr|number|nummer)|patienten\w*"
@@ -217,7 +220,7 @@ def _column_check(label: str) -> Callable[[str], str | None] | None:
     folded = " ".join(_CAMEL.sub(" ", label).lower().translate(_FOLD).split())
     if not folded:
         return None
-    for pattern, check in _COLUMNS[:2]:  # birth dates, passports
+    for pattern, check in _FIRST_COLUMNS:
         if pattern.search(folded):
             return check
     for pattern, kinds in _NATIONAL_COLUMNS:
@@ -225,7 +228,7 @@ def _column_check(label: str) -> Callable[[str], str | None] | None:
             return functools.partial(_national, kinds)
     if _licence_label(folded):
         return _licence
-    for pattern, check in _COLUMNS[2:]:
+    for pattern, check in _LAST_COLUMNS:
         if pattern.search(folded):
             return check
     return None
