@@ -273,7 +273,7 @@ _LOGIN_PAIR = re.compile(
     r"[\w.@\-]{2,64}[ \t]*/[ \t]*([^\s\"'`,;/]{6,64})"
 )
 _LOGIN_TRIGGER = Trigger(*_LOGIN_WORDS)
-PROSE_PASSWORD_WORDS = (*_PASSWORD_WORDS, *_LOGIN_WORDS)
+PROSE_PASSWORD_HINTS = (*_PASSWORD_PROSE_TRIGGER.prefixes, *_LOGIN_TRIGGER.prefixes)
 
 
 def _looks_like_password(value: str) -> bool:

@@ -103,8 +103,9 @@ def _parse_date(m: re.Match[str]) -> bool:
     return v.plausible_date(year, months[0], day)
 
 
-# Words near which a date may be a birth date; the scan runs this recognizer only where one is.
-DOB_WORDS = (
+# Words near which a date may be a birth date; the scan runs this recognizer only where the first
+# characters of one occur (DOB_HINTS).
+_DOB_WORDS = (
     "nato",
     "nata",
     "nacid",
@@ -166,7 +167,8 @@ DOB_WORDS = (
     "f\u00f8dsel",
     "syntym",
 )
-_DOB_TRIGGER = Trigger(*DOB_WORDS)
+_DOB_TRIGGER = Trigger(*_DOB_WORDS)
+DOB_HINTS = _DOB_TRIGGER.prefixes
 
 
 # The label after the date, as German and Dutch put the verb last: "bin am 5. März 1983

@@ -38,7 +38,7 @@ from bastion.guardrails.contact import (
     find_phone,
 )
 from bastion.guardrails.credentials import (
-    PROSE_PASSWORD_WORDS,
+    PROSE_PASSWORD_HINTS,
     find_credentials,
     find_keyed_secrets,
     find_other_provider_keys,
@@ -46,7 +46,7 @@ from bastion.guardrails.credentials import (
     find_prose_password,
     find_provider_keys,
 )
-from bastion.guardrails.dates import DOB_WORDS, dates_after_names, find_dob
+from bastion.guardrails.dates import DOB_HINTS, dates_after_names, find_dob
 from bastion.guardrails.findings import Category, Finding
 from bastion.guardrails.identifiers import (
     NATIONAL_TRIGGERS,
@@ -251,7 +251,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"ip_address"}), (".",), find_ipv4, digits=True),
     # An IPv6 address may be hex letters only ("fe::ab"), but never lacks a colon.
     _Recognizer(frozenset({"ip_address"}), (":",), find_ipv6),
-    _Recognizer(frozenset({"date_of_birth"}), DOB_WORDS, find_dob, digits=True),
+    _Recognizer(frozenset({"date_of_birth"}), DOB_HINTS, find_dob, digits=True),
     _Recognizer(frozenset({"postal_address"}), (), find_address, digits=True),
     _Recognizer(frozenset({"passport"}), ("pass", "pasa", "pasp"), find_passport),
     _Recognizer(
@@ -291,7 +291,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         ("://", "jdbc:", "pass", "pwd", "secret", "accountkey=", "sharedaccesskey="),
         find_credentials,
     ),
-    _Recognizer(frozenset({"password"}), PROSE_PASSWORD_WORDS, find_prose_password),
+    _Recognizer(frozenset({"password"}), PROSE_PASSWORD_HINTS, find_prose_password),
 )
 
 

@@ -190,6 +190,12 @@ class Trigger:
             groups.setdefault(word[:_PREFIX], []).append(word)  # longest first in each
         self._groups = tuple((prefix, tuple(group)) for prefix, group in groups.items())
 
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """The first characters of its keywords: none of them occurs in a text without one of
+        these (a cheap test of whether to look at all)."""
+        return tuple(prefix for prefix, _ in self._groups)
+
     def hits(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every keyword occurrence in `low`, the longest at each start."""
         ends: dict[int, int] = {}
