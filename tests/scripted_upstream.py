@@ -2,6 +2,8 @@
 
 It speaks OpenAI chat completions and Anthropic Messages, records what it received, and notices
 when the gateway drops a request, so tests can check pass-through, translation and cancellation.
+Under ``/native/v1`` it is an engine that also serves the Responses API itself (as vLLM does),
+with its own event sequence written here from OpenAI's published description.
 """
 
 from __future__ import annotations
@@ -46,14 +48,26 @@ class ScriptedUpstream:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        # The path of each request, beside it in ``requests``.
+        self.paths: list[str] = []
         self.cancelled: list[str] = []
         self.app = Starlette(
             routes=[
                 Route("/v1/chat/completions", self.chat, methods=["POST"]),
                 Route("/v1/messages", self.messages, methods=["POST"]),
                 Route("/v1/models", self.models, methods=["GET"]),
+                Route("/native/v1/chat/completions", self.chat, methods=["POST"]),
+                Route("/native/v1/responses", self.responses, methods=["POST"]),
+                Route("/native/v1/models", self.models, methods=["GET"]),
             ]
         )
+
+    async def _received(self, request: Request) -> dict[str, Any]:
+        body: dict[str, Any] = orjson.loads(await request.body())
+        self.requests.append(body)
+        self.headers.append(dict(request.headers))
+        self.paths.append(request.url.path)
+        return body
 
     @property
     def last(self) -> dict[str, Any]:
@@ -64,9 +78,7 @@ class ScriptedUpstream:
         return _json({"object": "list", "data": data})
 
     async def chat(self, request: Request) -> Response:
-        body = orjson.loads(await request.body())
-        self.requests.append(body)
-        self.headers.append(dict(request.headers))
+        body = await self._received(request)
         model = body["model"]
         if model == "fail-500":
             return _json({"error": {"message": "CUDA out of memory", "type": "server_error"}}, 500)
@@ -199,9 +211,7 @@ class ScriptedUpstream:
             raise
 
     async def messages(self, request: Request) -> Response:
-        body = orjson.loads(await request.body())
-        self.requests.append(body)
-        self.headers.append(dict(request.headers))
+        body = await self._received(request)
         model = body["model"]
         if model == "anthropic-overloaded":
             error = {"type": "error", "error": {"type": "overloaded_error", "message": "busy"}}
@@ -256,6 +266,110 @@ class ScriptedUpstream:
             },
         )
         yield _event("message_stop", {"type": "message_stop"})
+
+    async def responses(self, request: Request) -> Response:
+        body = await self._received(request)
+        if not isinstance(body.get("model"), str) or "input" not in body:
+            error = {
+                "message": "Missing required parameter: 'model'.",
+                "param": "model",
+                "type": "invalid_request_error",
+                "code": "missing_required_parameter",
+            }
+            return _json({"error": error}, 400)
+        response = _native_response(body)
+        if body.get("stream"):
+            return StreamingResponse(_native_events(response), media_type="text/event-stream")
+        return _json(response)
+
+
+def _native_response(body: dict[str, Any]) -> dict[str, Any]:
+    """A completed Response to a Responses API request, as an engine serving it would write."""
+    model = body["model"]
+    items = body["input"] if isinstance(body["input"], list) else [
+        {"type": "message", "role": "user", "content": body["input"]}
+    ]  # fmt: skip
+    said = next((_item_text(item) for item in reversed(items) if item.get("role") == "user"), "")
+    offered = {tool.get("name") for tool in body.get("tools") or []}
+    answered = bool(items) and items[-1].get("type") == "function_call_output"
+    output: list[dict[str, Any]]
+    if model == "agent" and "exec_command" in offered and not answered:
+        found = re.search(r"\S+\.txt", said)
+        command = {"cmd": f"cat {found.group() if found else 'notes.txt'}"}
+        output = [{"type": "function_call", "id": "fc_native", "call_id": "call_native",
+                   "name": "exec_command", "arguments": orjson.dumps(command).decode(),
+                   "status": "completed"}]  # fmt: skip
+    else:
+        text = {"leak": "".join(LEAK), "echo-last": said}.get(model, "The file has been read.")
+        part = {"type": "output_text", "text": text, "annotations": [], "logprobs": []}
+        output = [{"type": "message", "id": "msg_native", "role": "assistant",
+                   "status": "completed", "content": [part]}]  # fmt: skip
+    usage = {"input_tokens": 12, "input_tokens_details": {"cached_tokens": 4},
+             "output_tokens": 6, "output_tokens_details": {"reasoning_tokens": 0},
+             "total_tokens": 18}  # fmt: skip
+    return {
+        "id": f"resp_native{len(said)}{int(time.time() * 1e6)}",
+        "object": "response",
+        "created_at": int(time.time()),
+        "model": model,
+        "status": "completed",
+        "output": output,
+        "usage": usage,
+        "error": None,
+        "incomplete_details": None,
+        "instructions": body.get("instructions"),
+        "metadata": body.get("metadata") or {},
+        "parallel_tool_calls": body.get("parallel_tool_calls", True),
+        "tool_choice": body.get("tool_choice", "auto"),
+        "tools": body.get("tools") or [],
+        "temperature": body.get("temperature"),
+        "top_p": body.get("top_p"),
+        "store": body.get("store", True),
+        "text": {"format": {"type": "text"}},
+    }
+
+
+def _item_text(item: dict[str, Any]) -> str:
+    content = item.get("content")
+    if isinstance(content, str):
+        return content
+    return "".join(str(part.get("text", "")) for part in content or [] if isinstance(part, dict))
+
+
+async def _native_events(response: dict[str, Any]) -> AsyncIterator[bytes]:
+    """The Response's event sequence; message text in the pieces of ``LEAK`` when it is that."""
+    sequence = iter(range(10_000))
+
+    def event(kind: str, **fields: Any) -> bytes:
+        return _event(kind, {"type": kind, "sequence_number": next(sequence), **fields})
+
+    started = {**response, "status": "in_progress", "output": [], "usage": None}
+    yield event("response.created", response=started)
+    yield event("response.in_progress", response=started)
+    for index, item in enumerate(response["output"]):
+        ids = {"item_id": item["id"], "output_index": index}
+        if item["type"] == "function_call":
+            yield event("response.output_item.added", output_index=index,
+                        item={**item, "arguments": "", "status": "in_progress"})  # fmt: skip
+            yield event("response.function_call_arguments.delta", **ids, delta=item["arguments"])
+            yield event("response.function_call_arguments.done", **ids, name=item["name"],
+                        arguments=item["arguments"])  # fmt: skip
+        else:
+            part = item["content"][0]
+            text = part["text"]
+            pieces = list(LEAK) if text == "".join(LEAK) else [text[:5], text[5:]]
+            yield event("response.output_item.added", output_index=index,
+                        item={**item, "content": [], "status": "in_progress"})  # fmt: skip
+            yield event("response.content_part.added", **ids, content_index=0,
+                        part={**part, "text": ""})  # fmt: skip
+            for piece in pieces:
+                yield event("response.output_text.delta", **ids, content_index=0, delta=piece,
+                            logprobs=[])  # fmt: skip
+            yield event("response.output_text.done", **ids, content_index=0, text=text,
+                        logprobs=[])  # fmt: skip
+            yield event("response.content_part.done", **ids, content_index=0, part=part)
+        yield event("response.output_item.done", output_index=index, item=item)
+    yield event("response.completed", response=response)
 
 
 def _tool_leak_answer() -> dict[str, Any]:

@@ -427,5 +427,8 @@ class Gateway:
         else:
             models = list(config.models)
         info.models = models
+        if pool.replicas:
+            # Undecided (the engine is not up yet): the pool's monitor asks again.
+            await provider.detect_responses(pool.replicas[0].http)
         self.catalog.add_backend(provider, models, simulated=simulated)
         self.report.backends.append(info)

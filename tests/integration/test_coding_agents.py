@@ -64,12 +64,16 @@ models:
 SECRET = "the secret word is apricot"
 
 
-@pytest.fixture(params=["simulator", "scripted"])
+@pytest.fixture(params=["simulator", "scripted", "native"])
 def gateway(
     request: pytest.FixtureRequest, tmp_path: Path, scripted: tuple[Any, str]
 ) -> Iterator[ServeProcess]:
     config = tmp_path / "bastion.yaml"
     upstream, url = scripted
+    # "native": the scripted engine serves the Responses API itself, which Codex's requests
+    # then reach as they are (Claude Code's are still translated to chat completions).
+    if request.param == "native":
+        url += "/native"
     config.write_text(CONFIG if request.param == "simulator" else SCRIPTED_CONFIG.format(url=url))
     process = ServeProcess(
         tmp_path,
@@ -78,7 +82,7 @@ def gateway(
         env={"BASTION_ADMIN_KEY": ADMIN_KEY, "BASTION_LOG_LEVEL": "info"},
     )
     process.wait_ready()
-    process.upstream = upstream if request.param == "scripted" else None  # type: ignore[attr-defined]
+    process.upstream = upstream if request.param != "simulator" else None  # type: ignore[attr-defined]
     yield process
     process.stop()
 
@@ -93,6 +97,12 @@ def check_tool_result(gateway: ServeProcess) -> None:
         for body in upstream.requests
         for m in body.get("messages") or []
         if m.get("role") == "tool"
+    ]
+    results += [
+        str(item.get("output"))
+        for body in upstream.requests
+        for item in body.get("input") or []
+        if isinstance(item, dict) and item.get("type") == "function_call_output"
     ]
     assert any(SECRET in result for result in results), results
 
@@ -161,6 +171,10 @@ def test_codex_exec_completes_a_turn_with_a_tool_call(
     ]
     assert "tokens used" in done.stdout + done.stderr
     check_tool_result(gateway)
+    upstream = getattr(gateway, "upstream", None)
+    if upstream is not None and any(path.startswith("/native/") for path in upstream.paths):
+        # Both turns reached the engine's own Responses API, untranslated.
+        assert upstream.paths.count("/native/v1/responses") >= 3, upstream.paths  # probe + 2
 
 
 def test_claude_code_print_completes_a_turn_with_a_tool_call(

@@ -227,3 +227,100 @@ def test_an_answer_is_ended_at_a_sensitive_value_when_the_policy_blocks(
     assert events[-1].type == "response.incomplete"
     assert events[-1].response.incomplete_details is not None
     assert events[-1].response.incomplete_details.reason == "content_filter"
+
+
+def native_gateway(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory, **settings: Any
+) -> tuple[Any, RunningGateway]:
+    """A gateway in front of an engine that serves the Responses API itself."""
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    return upstream, start_gateway({"up": openai_backend(url + "/native", **settings)})
+
+
+def test_an_engine_serving_the_responses_api_gets_the_request_as_sent(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = native_gateway(scripted, start_gateway)
+    api = client(gateway)
+    first = api.responses.create(
+        model="up/echo-last", instructions="Be brief.", input="Say hi", metadata={"k": "v"}
+    )
+    assert upstream.paths[-1] == "/native/v1/responses"
+    sent = upstream.last
+    assert sent["model"] == "echo-last" and sent["instructions"] == "Be brief."
+    assert sent["metadata"] == {"k": "v"}
+    # The gateway keeps the conversation; the engine is asked to keep nothing.
+    assert sent["store"] is False
+    assert first.output_text == "Say hi"
+    assert first.model == "up/echo-last" and first.store is True
+    assert first.usage is not None and first.usage.input_tokens_details.cached_tokens == 4
+
+    second = api.responses.create(
+        model="up/echo-last", previous_response_id=first.id, input="And again"
+    )
+    sent = upstream.last
+    assert "previous_response_id" not in sent
+    texts = [
+        (item.get("role"), str(item.get("content")))
+        for item in sent["input"]
+        if item.get("type") in (None, "message")
+    ]
+    assert texts[0] == ("user", "Say hi") and texts[-1] == ("user", "And again")
+    assert any(role == "assistant" and "Say hi" in text for role, text in texts)
+    assert second.output_text == "And again"
+    assert api.responses.retrieve(second.id).output_text == "And again"
+
+
+def test_a_native_stream_passes_with_the_called_model_name(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = native_gateway(scripted, start_gateway)
+    with client(gateway).responses.stream(model="up/echo-last", input="Stream this") as stream:
+        kinds = [event.type for event in stream]
+        final = stream.get_final_response()
+    assert upstream.paths[-1] == "/native/v1/responses" and upstream.last["stream"] is True
+    assert kinds[:2] == ["response.created", "response.in_progress"]
+    assert kinds[-1] == "response.completed"
+    assert kinds.count("response.output_text.delta") == 2
+    assert final.output_text == "Stream this" and final.model == "up/echo-last"
+
+
+def test_an_answer_the_output_policy_rewrites_is_translated_from_a_native_engine(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    gateway = start_gateway(
+        {"up": openai_backend(url + "/native")}, guardrails={"output": {"action": "redact"}}
+    )
+    events = list(client(gateway).responses.create(model="up/leak", input="x", stream=True))
+    text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+    assert text == "Your card is [CREDIT_CARD], mail me at [EMAIL] please."
+    assert upstream.paths[-1] == "/native/v1/chat/completions"
+
+
+@pytest.mark.parametrize(
+    ("base", "settings", "path"),
+    [
+        ("", {}, "/v1/chat/completions"),  # no Responses route: detected, translated
+        ("/native", {"responses_api": "translate"}, "/native/v1/chat/completions"),
+        ("/native", {"responses_api": "native"}, "/native/v1/responses"),
+    ],
+)
+def test_how_responses_reach_an_engine_is_detected_or_configured(
+    scripted: tuple[Any, str],
+    start_gateway: GatewayFactory,
+    base: str,
+    settings: dict[str, Any],
+    path: str,
+) -> None:
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    gateway = start_gateway({"up": openai_backend(url + base, **settings)})
+    answer = client(gateway).responses.create(model="up/echo-last", input="Which way?")
+    assert answer.output_text == "Which way?"
+    assert upstream.paths[-1] == path

@@ -12,6 +12,7 @@ from bastion.telemetry.tracing import TracingConfig
 
 Location = Literal["local", "external"]
 BackendKind = Literal["openai-compatible", "anthropic", "simulator"]
+ResponsesApiMode = Literal["auto", "native", "translate"]
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///bastion-data/bastion.db"
 DEFAULT_PORT = 8800
@@ -305,6 +306,10 @@ class BackendConfig(_Strict):
     simulator: dict[str, Any] = Field(default_factory=dict)
     # An external backend's own egress policy, over routing.egress.
     egress: EgressPolicy | None = None
+    # How Responses API requests reach an OpenAI-compatible backend: passed to its own
+    # /v1/responses ("native": vLLM, SGLang, OpenAI), translated to chat completions
+    # ("translate"), or "auto": asked once whether it has the route (see docs/responses-api.md).
+    responses_api: ResponsesApiMode = "auto"
 
     @field_validator("base_url")
     @classmethod
@@ -330,6 +335,11 @@ class BackendConfig(_Strict):
             raise ValueError("'simulator' settings only apply to kind: simulator")
         if self.egress is not None and self.location != "external":
             raise ValueError("an egress policy applies to external backends only")
+        if self.responses_api == "native" and self.kind != "openai-compatible":
+            raise ValueError(
+                "responses_api: native applies to openai-compatible backends only "
+                "(Anthropic backends and the simulator are always translated)"
+            )
         if self.kind == "simulator" and self.location != "local":
             raise ValueError("the simulator runs inside the gateway, so its location is local")
         launched = self.launch is not None or any(r.launch for r in self.replicas)

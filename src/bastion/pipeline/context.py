@@ -127,6 +127,13 @@ class RequestContext:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def answer_rewritten(self) -> bool:
+        """Whether the answer's text may be changed on its way back: masked or cut by the
+        output policy, or placeholders put back. Such an answer is read in a shape the
+        gateway can rewrite (a Responses API request is then translated, never passed through)."""
+        return self.placeholders is not None or self.output_action not in (None, "allow")
+
+    @property
     def backend_name(self) -> str:
         return self.deployment.backend.name if self.deployment else "none"
 

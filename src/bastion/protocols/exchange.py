@@ -36,6 +36,9 @@ class Exchange(ABC):
 
     client: WireProtocol
     upstream: WireProtocol
+    # The upstream path (below the backend's base URL) when it is not the backend's own path for
+    # the client's operation (a Responses pass-through goes to /responses, not chat).
+    upstream_path: str | None = None
 
     @abstractmethod
     def upstream_body(

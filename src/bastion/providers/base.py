@@ -66,6 +66,9 @@ class Provider(ABC):
     protocol: WireProtocol
     # Client request headers passed on to this backend (lower case), e.g. feature opt-ins.
     forwarded_headers: tuple[str, ...] = ()
+    # Whether the backend serves the Responses API itself (then requests pass through to it);
+    # None while that is not known yet (they are translated meanwhile).
+    responses_native: bool | None = False
 
     def __init__(self, name: str, config: BackendConfig) -> None:
         self.name = name
@@ -114,6 +117,9 @@ class Provider(ABC):
     @abstractmethod
     async def list_models(self, upstream: HttpUpstream) -> list[str]:
         """Model ids the upstream says it serves."""
+
+    async def detect_responses(self, upstream: HttpUpstream) -> None:
+        """Learns whether the backend serves the Responses API itself, when that is unknown."""
 
     @property
     def count_wait_seconds(self) -> float:

@@ -24,12 +24,18 @@ log = logging.getLogger(__name__)
 #   "none":     neither (Ollama, TGI, cloud APIs): estimated; asked again after a while.
 TokenizeMethod = Literal["chat", "template", "none"]
 _RETRY_UNKNOWN_SECONDS = 300.0
+# What an engine answers an empty Responses API request: a validation error means the route
+# exists (vLLM, SGLang, OpenAI answer 400 or 422); "no such route" means it does not.
+_HAS_ROUTE = frozenset({400, 422})
+_NO_ROUTE = frozenset({404, 405, 501})
+_RESPONSES_MODES: dict[str, bool | None] = {"native": True, "translate": False, "auto": None}
 
 _PATHS = {
     Operation.CHAT: "/chat/completions",
     Operation.COMPLETIONS: "/completions",
     Operation.EMBEDDINGS: "/embeddings",
-    # Anthropic Messages and Responses API requests are translated to chat completions.
+    # Anthropic Messages and Responses API requests are translated to chat completions
+    # (a Responses pass-through names its own path, ``ResponsesPassthrough.upstream_path``).
     Operation.MESSAGES: "/chat/completions",
     Operation.RESPONSES: "/chat/completions",
 }
@@ -47,6 +53,9 @@ class OpenAICompatibleProvider(Provider):
         # Learned on the first count: the replicas of one backend run the same engine.
         self._tokenize: TokenizeMethod | None = None
         self._tokenize_checked = 0.0
+        self.responses_native = (
+            False if config.kind == "simulator" else _RESPONSES_MODES[config.responses_api]
+        )
 
     def path_for(self, operation: Operation) -> str | None:
         return _PATHS.get(operation)
@@ -65,6 +74,29 @@ class OpenAICompatibleProvider(Provider):
         if stream:
             headers["accept"] = "text/event-stream"
         return await upstream.post(path, body, headers=headers)
+
+    async def detect_responses(self, upstream: HttpUpstream) -> None:
+        """Asks the engine for an empty Responses API request: its answer says whether it has
+        the route, without generating anything. Undecided (unreachable, 401, 5xx) stays None."""
+        if self.responses_native is not None:
+            return
+        try:
+            status, _ = await upstream.post_small(
+                upstream.base_url + "/responses",
+                b"{}",
+                headers={},
+                wait_seconds=self.config.timeouts.connect,
+            )
+        except Exception:  # unreachable or slow: asked again later
+            return
+        if status in _HAS_ROUTE or status in _NO_ROUTE:
+            self.responses_native = status in _HAS_ROUTE
+            how = "passed through" if self.responses_native else "translated to chat completions"
+            log.info(
+                "Responses API requests are %s",
+                how,
+                extra={"backend": self.name, "status": status},
+            )
 
     async def list_models(self, upstream: HttpUpstream) -> list[str]:
         raw = await upstream.get_json_bytes("/models", self.config.timeouts.connect)

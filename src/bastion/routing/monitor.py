@@ -16,6 +16,9 @@ from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
 
+# How often an engine whose Responses API support is unknown (it was down) is asked again.
+_DETECT_INTERVAL_SECONDS = 10.0
+
 
 class PoolMonitor:
     def __init__(self, pool: BackendPool, metrics: GatewayMetrics) -> None:
@@ -33,6 +36,8 @@ class PoolMonitor:
         limit = config.watchdog_limit
         if limit is not None:
             self._tasks.append(asyncio.create_task(self._watchdog(limit)))
+        if self.pool.provider.responses_native is None and self.pool.replicas:
+            self._tasks.append(asyncio.create_task(self._detect_responses()))
 
     def _spawn(
         self, loop: Callable[[Replica], Coroutine[Any, Any, None]], replica: Replica
@@ -72,6 +77,15 @@ class PoolMonitor:
             except Exception as exc:  # connection refused, reset, DNS: all mean not healthy
                 error = f"health check failed ({type(exc).__name__})"
             self.record_health(replica, error)
+
+    async def _detect_responses(self) -> None:
+        """Asks a ready replica whether the engine serves the Responses API, until it says."""
+        provider = self.pool.provider
+        while provider.responses_native is None:
+            await asyncio.sleep(_DETECT_INTERVAL_SECONDS)
+            replica = next((r for r in self.pool.replicas if r.ready), None)
+            if replica is not None:
+                await provider.detect_responses(replica.http)
 
     def record_health(self, replica: Replica, error: str) -> None:
         health = self.pool.config.health

@@ -98,6 +98,21 @@ def test_passthrough() -> None:
     assert exchange.usage_of({"usage": usage}) is not None
     whole = exchange.client_body({**snapshot, "usage": usage}, "alias")
     assert whole["model"] == "alias"
+    assert exchange.upstream_path == "/responses"
+
+
+def test_passthrough_keeps_storage_to_the_gateway() -> None:
+    """The engine is told to store nothing; the client sees ``store`` as it asked."""
+    exchange = ResponsesPassthrough()
+    assert exchange.upstream_body({**REQUEST, "store": True}, "m", stream=False)["store"] is False
+    engine = {"id": "resp_1", "model": "m", "store": False}
+    assert exchange.answer(dict(engine), "alias", {"store": True})["store"] is True
+    assert exchange.answer(dict(engine), "alias", {})["store"] is True
+    assert exchange.answer(dict(engine), "alias", {"store": False})["store"] is False
+    for asked in (True, False):
+        stream = exchange.answer_stream("alias", include_usage=False, request={"store": asked})
+        (out,) = stream.feed(native("response.created", 0, response=dict(engine)))
+        assert f'"store":{str(asked).lower()}'.encode() in out
 
 
 @pytest.mark.parametrize("junk", JUNK)

@@ -91,7 +91,7 @@ class Dispatch(BaseStage):
         """One call to one replica: the response to use, or the error that ended it."""
         pool = target.pool
         provider = pool.provider
-        path = provider.path_for(ctx.operation)
+        path = target.exchange.upstream_path or provider.path_for(ctx.operation)
         assert path is not None, "checked by the route stage"
         if provider.protocol == "anthropic" and ctx.extra.get("beta"):
             # Anthropic clients opt into beta behaviour on the URL as well as in headers.

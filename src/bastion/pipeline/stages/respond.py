@@ -36,8 +36,8 @@ log = logging.getLogger(__name__)
 
 _STREAM_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
 # The operation whose pass-through speaks each upstream protocol as it is: a Responses API
-# answer is masked in that shape before its translation. (A native Responses pass-through, not
-# selectable yet, would need a masker of Responses events instead.)
+# answer is masked in that shape before its translation. (An answer that may be rewritten is
+# never passed through from an engine's own Responses API: the route stage translates it.)
 _PASSTHROUGH: dict[WireProtocol, Operation] = {
     "openai": Operation.CHAT,
     "anthropic": Operation.MESSAGES,

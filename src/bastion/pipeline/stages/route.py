@@ -55,7 +55,7 @@ class Route(BaseStage):
                 self._egress[name] = frozenset(allow)
         self._classification_header = settings.classification_header.lower()
         self._hint_header = settings.hint_header.lower()
-        self._exchanges: dict[tuple[Operation, WireProtocol], Exchange | None] = {}
+        self._exchanges: dict[tuple[Operation, WireProtocol, bool], Exchange | None] = {}
         self._has_endpoints = len(endpoints) > 0
         # Plans depend only on the key below, so each is built once. Bounded, because names
         # passed through to wildcard backends are the client's choice.
@@ -108,6 +108,9 @@ class Route(BaseStage):
         else:
             decision = _NO_DECISION
         carried = egress_classes(ctx) if self._egress else _NOTHING
+        # A Responses API answer passes through an engine serving that API itself only when
+        # nothing has to rewrite it on the way back.
+        passthrough = ctx.operation is Operation.RESPONSES and not ctx.answer_rewritten
         key = (
             ctx.model,
             ctx.operation,
@@ -116,11 +119,14 @@ class Route(BaseStage):
             decision.local_reason,
             decision.rule,
             carried,
+            passthrough,
         )
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plan(ctx, primary, fallbacks, decision, carried)
-            if len(self._plans) < _MAX_CACHED_PLANS:
+            plan, settled = self._plan(
+                ctx, primary, fallbacks, decision, carried, passthrough=passthrough
+            )
+            if settled and len(self._plans) < _MAX_CACHED_PLANS:
                 self._plans[key] = plan
         ctx.route = plan
         # The first choice, until dispatch knows which target answered.
@@ -135,8 +141,13 @@ class Route(BaseStage):
         fallbacks: tuple[tuple[str, str], ...],
         decision: Decision,
         carried: frozenset[str],
-    ) -> RoutePlan:
+        *,
+        passthrough: bool,
+    ) -> tuple[RoutePlan, bool]:
+        """The plan, and whether it is settled: a plan choosing for a backend whose Responses
+        API support is still being detected is built again next time."""
         targets: list[Target] = []
+        settled = True
         excluded: list[str] = []
         reason = decision.local_reason
         for position, (backend, model) in enumerate((primary, *fallbacks)):
@@ -149,7 +160,9 @@ class Route(BaseStage):
                 excluded.append(backend)
                 reason = reason or _egress_reason(carried, allowed)
                 continue
-            exchange = self._exchange(ctx.operation, pool)
+            native = pool.provider.responses_native
+            settled = settled and (native is not None or ctx.operation is not Operation.RESPONSES)
+            exchange = self._exchange(ctx.operation, pool, native=passthrough and bool(native))
             if exchange is None:
                 if position == 0:
                     raise invalid_request(
@@ -166,13 +179,17 @@ class Route(BaseStage):
                 f"not sent to external backends ({', '.join(excluded)}).",
                 code="no_local_backend",
             )
-        return RoutePlan(tuple(targets), reason, tuple(excluded), decision.rule)
+        return RoutePlan(tuple(targets), reason, tuple(excluded), decision.rule), settled
 
-    def _exchange(self, operation: Operation, pool: BackendPool) -> Exchange | None:
+    def _exchange(
+        self, operation: Operation, pool: BackendPool, *, native: bool
+    ) -> Exchange | None:
         provider = pool.provider
-        key = (operation, provider.protocol)
+        key = (operation, provider.protocol, native)
         if key not in self._exchanges:
-            self._exchanges[key] = exchange_for(operation, provider.protocol)
+            self._exchanges[key] = exchange_for(
+                operation, provider.protocol, native_responses=native
+            )
         exchange = self._exchanges[key]
         if exchange is None or provider.path_for(operation) is None:
             return None

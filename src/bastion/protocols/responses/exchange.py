@@ -135,26 +135,42 @@ class ResponsesToAnthropic(Exchange):
 
 
 class ResponsesPassthrough(Exchange):
-    """Engines with their own ``/v1/responses``: the body passes, ``model`` rewritten."""
+    """Engines with their own ``/v1/responses``: the body passes, ``model`` rewritten.
+
+    The conversation is the gateway's to keep, per tenant: the body already carries a stored
+    conversation's items in ``input`` (no ``previous_response_id``), and the engine is asked
+    not to store the answer (``store: false``), so nothing the tenant sent lingers in an
+    engine other tenants share.
+    """
 
     client = "openai"
     upstream = "openai"
+    upstream_path = "/responses"
 
     def upstream_body(
         self, body: dict[str, Any], upstream_model: str, *, stream: bool
     ) -> dict[str, Any]:
-        return {**body, "model": upstream_model}
+        return {**body, "model": upstream_model, "store": False}
 
     def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
-        if "model" in body:
-            body["model"] = client_model
+        return self.answer(body, client_model, {})
+
+    def answer(
+        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+    ) -> dict[str, Any]:
+        _as_asked(body, client_model, request.get("store") is not False)
         return body
 
     def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
         return responses_to_openai_chat.translate_error(status, body)
 
     def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
-        return _PassthroughStream(client_model)
+        return _PassthroughStream(client_model, stored=True)
+
+    def answer_stream(
+        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+    ) -> StreamTranslator:
+        return _PassthroughStream(client_model, stored=request.get("store") is not False)
 
     def usage_of(self, upstream_body: dict[str, Any]) -> Usage | None:
         return usage_of_response(upstream_body)
@@ -184,13 +200,23 @@ def usage_of_response(response: dict[str, Any]) -> Usage | None:
     )
 
 
+def _as_asked(response: dict[str, Any], client_model: str, stored: bool) -> None:
+    """A native Response as the client asked for it: the model name it called, and ``store``
+    as the gateway keeps it (the engine itself was told not to store)."""
+    if "model" in response:
+        response["model"] = client_model
+    if "store" in response:
+        response["store"] = stored
+
+
 class _PassthroughStream:
-    """A native Responses stream, with the model name rewritten in the Response snapshots."""
+    """A native Responses stream, its Response snapshots as the client asked for them."""
 
-    __slots__ = ("_model", "_sequence", "_state", "finish_reason", "usage")
+    __slots__ = ("_model", "_sequence", "_state", "_stored", "finish_reason", "usage")
 
-    def __init__(self, client_model: str) -> None:
+    def __init__(self, client_model: str, *, stored: bool) -> None:
         self._model = client_model
+        self._stored = stored
         self._state = "open"
         self._sequence = -1
         self.usage: Usage | None = None
@@ -210,8 +236,7 @@ class _PassthroughStream:
             self._sequence = payload["sequence_number"]
         response = payload.get("response")
         if isinstance(response, dict):
-            if "model" in response:
-                response["model"] = self._model
+            _as_asked(response, self._model, self._stored)
             usage = usage_of_response(response)
             if usage is not None:
                 self.usage = usage
