@@ -29,6 +29,9 @@ _RETRY_UNKNOWN_SECONDS = 300.0
 _HAS_ROUTE = frozenset({400, 422})
 _NO_ROUTE = frozenset({404, 405, 501})
 _RESPONSES_MODES: dict[str, bool | None] = {"native": True, "translate": False, "auto": None}
+# An engine answers a validation error in milliseconds; one that takes longer is asked again
+# later rather than holding up the gateway's start.
+_DETECT_WAIT_SECONDS = 2.0
 
 _PATHS = {
     Operation.CHAT: "/chat/completions",
@@ -85,7 +88,7 @@ class OpenAICompatibleProvider(Provider):
                 upstream.base_url + "/responses",
                 b"{}",
                 headers={},
-                wait_seconds=self.config.timeouts.connect,
+                wait_seconds=min(self.config.timeouts.connect, _DETECT_WAIT_SECONDS),
             )
         except Exception:  # unreachable or slow: asked again later
             return
