@@ -186,7 +186,9 @@ def test_claude_code_print_completes_a_turn_with_a_tool_call(
     work = tmp_path / "work"
     work.mkdir()
     notes = work / "notes.txt"
-    notes.write_text(SECRET + "\n")
+    # Long enough (about 9,000 tokens) that Claude Code asks the gateway to count its tokens
+    # before it hands the file to the model.
+    notes.write_text(SECRET + "\n" + "The quick brown fox jumps over the lazy dog.\n" * 800)
     done = run(
         [str(claude), "-p", f"What does {notes} say?"],
         work,
@@ -209,3 +211,11 @@ def test_claude_code_print_completes_a_turn_with_a_tool_call(
     ]
     assert done.stdout.strip()
     check_tool_result(gateway)
+    if getattr(gateway, "upstream", None) is not None:
+        # The scripted engine has no tokenizer endpoint: the file's tokens were estimated.
+        counts = [
+            json.loads(line) for line in gateway.text.splitlines() if '"tokens counted"' in line
+        ]
+        assert counts and all(count["source"] == "estimate" for count in counts), gateway.text
+        # Never fewer than a tokenizer would find: ~36 KB of English is ~9,000 tokens.
+        assert max(count["input_tokens"] for count in counts) >= notes.stat().st_size // 4

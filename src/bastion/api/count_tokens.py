@@ -155,13 +155,30 @@ class CountTokens(BaseStage):
         headers = self._headers(ctx, "estimate")
         headers[REASON_HEADER] = reason
         ctx.reply = Reply(200, orjson.dumps({"input_tokens": tokens}), headers=headers)
+        _counted(ctx, tokens, "estimate")
 
     def _answer(self, ctx: RequestContext, body: dict[str, Any], source: str) -> None:
         ctx.reply = Reply(200, orjson.dumps(body), headers=self._headers(ctx, source))
+        _counted(ctx, body.get("input_tokens"), source)
 
     @staticmethod
     def _headers(ctx: RequestContext, source: str) -> dict[str, str]:
         return {COUNT_HEADER: source, "x-bastion-backend": ctx.backend_name}
+
+
+def _counted(ctx: RequestContext, tokens: Any, source: str) -> None:
+    """One log line per count, as the access log has one per request (nothing is generated,
+    so counts stay out of the access log, the ledger and the request metrics)."""
+    log.info(
+        "tokens counted",
+        extra={
+            "request_id": ctx.request_id,
+            "model": ctx.model,
+            "backend": ctx.backend_name,
+            "input_tokens": tokens,
+            "source": source,
+        },
+    )
 
 
 def estimate_input_tokens(body: dict[str, Any]) -> int:
