@@ -12,6 +12,7 @@ the request body handed to ``answer``/``answer_stream``.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 import orjson
@@ -51,87 +52,77 @@ def _parsed(request: dict[str, Any]) -> ResponsesRequest | None:
         return None
 
 
-class ResponsesToChat(Exchange):
+class _TranslatedResponses(Exchange):
+    """A Responses API client served through a translator module (``translate_request``,
+    ``translate_response``, ``translate_error`` and ``StreamTranslator``)."""
+
     client = "openai"
+    translator: ModuleType
+
+    def _request_options(self) -> dict[str, Any]:
+        """Keyword arguments of the translator's ``translate_request``."""
+        return {}
+
+    def upstream_body(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = self.translator.translate_request(
+            body, upstream_model, **self._request_options()
+        )
+        return out
+
+    def upstream_request(
+        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+    ) -> tuple[dict[str, Any], list[str]]:
+        request = parse_create_response(body)
+        out: dict[str, Any] = self.translator.translate_request(
+            request, upstream_model, **self._request_options()
+        )
+        return out, dropped_fields(request)
+
+    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
+        out: dict[str, Any] = self.translator.translate_response(body, client_model)
+        return out
+
+    def answer(
+        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = self.translator.translate_response(
+            body, client_model, request=_parsed(request)
+        )
+        return out
+
+    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
+        out: dict[str, Any] = self.translator.translate_error(status, body)
+        return out
+
+    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
+        stream: StreamTranslator = self.translator.StreamTranslator(client_model)
+        return stream
+
+    def answer_stream(
+        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+    ) -> StreamTranslator:
+        stream: StreamTranslator = self.translator.StreamTranslator(
+            client_model, request=_parsed(request)
+        )
+        return stream
+
+
+class ResponsesToChat(_TranslatedResponses):
     upstream = "openai"
+    translator = responses_to_openai_chat
 
     def __init__(self, *, max_tokens_field: str = "max_tokens") -> None:
         self.max_tokens_field = max_tokens_field
 
-    def upstream_body(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool
-    ) -> dict[str, Any]:
-        return responses_to_openai_chat.translate_request(
-            body, upstream_model, max_tokens_field=self.max_tokens_field
-        )
-
-    def upstream_request(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
-    ) -> tuple[dict[str, Any], list[str]]:
-        request = parse_create_response(body)
-        out = responses_to_openai_chat.translate_request(
-            request, upstream_model, max_tokens_field=self.max_tokens_field
-        )
-        return out, dropped_fields(request)
-
-    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
-        return responses_to_openai_chat.translate_response(body, client_model)
-
-    def answer(
-        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
-    ) -> dict[str, Any]:
-        return responses_to_openai_chat.translate_response(
-            body, client_model, request=_parsed(request)
-        )
-
-    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
-        return responses_to_openai_chat.translate_error(status, body)
-
-    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
-        return responses_to_openai_chat.StreamTranslator(client_model)
-
-    def answer_stream(
-        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
-    ) -> StreamTranslator:
-        return responses_to_openai_chat.StreamTranslator(client_model, request=_parsed(request))
+    def _request_options(self) -> dict[str, Any]:
+        return {"max_tokens_field": self.max_tokens_field}
 
 
-class ResponsesToAnthropic(Exchange):
-    client = "openai"
+class ResponsesToAnthropic(_TranslatedResponses):
     upstream = "anthropic"
-
-    def upstream_body(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool
-    ) -> dict[str, Any]:
-        return responses_to_anthropic.translate_request(body, upstream_model)
-
-    def upstream_request(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
-    ) -> tuple[dict[str, Any], list[str]]:
-        request = parse_create_response(body)
-        out = responses_to_anthropic.translate_request(request, upstream_model)
-        return out, dropped_fields(request)
-
-    def client_body(self, body: dict[str, Any], client_model: str) -> dict[str, Any]:
-        return responses_to_anthropic.translate_response(body, client_model)
-
-    def answer(
-        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
-    ) -> dict[str, Any]:
-        return responses_to_anthropic.translate_response(
-            body, client_model, request=_parsed(request)
-        )
-
-    def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
-        return responses_to_anthropic.translate_error(status, body)
-
-    def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
-        return responses_to_anthropic.StreamTranslator(client_model)
-
-    def answer_stream(
-        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
-    ) -> StreamTranslator:
-        return responses_to_anthropic.StreamTranslator(client_model, request=_parsed(request))
+    translator = responses_to_anthropic
 
 
 class ResponsesPassthrough(Exchange):
