@@ -10,7 +10,8 @@ import aiohttp
 
 from bastion.config import Timeouts
 from bastion.protocols.errors import upstream_stalled, upstream_timeout, upstream_unavailable
-from bastion.providers.base import StreamInterrupted, UpstreamResponse
+from bastion.providers.base import StreamInterrupted, UpstreamResponse, is_event_stream
+from bastion.providers.progress import PROGRESS_GRAIN, carries_output
 
 log = logging.getLogger(__name__)
 
@@ -25,27 +26,54 @@ class Activity:
 
     The balancer reads ``in_flight``; the watchdog reads ``stalled_for`` and, on a wedge, calls
     ``interrupt`` so every call waiting on the upstream fails at once instead of at its timeout.
+
+    Progress is output (``last_progress``): the body of a successful answer, stream events that
+    carry generated content (``providers/progress.py``), or the engine's own count of generated
+    tokens (``Replica.observe``); never response headers, or a request starting. The stall clock
+    runs while requests are in flight. An idle gap shorter than ``bridge`` seconds (the watchdog
+    time; 0: none) pauses it instead of restarting it, so requests that give up on a wedged
+    engine and are replaced by new ones do not hide it.
     """
 
-    __slots__ = ("busy_since", "in_flight", "interrupted", "last_progress", "waits")
+    __slots__ = (
+        "bridge",
+        "busy_since",
+        "carried",
+        "idle_since",
+        "in_flight",
+        "interrupted",
+        "last_progress",
+        "waits",
+    )
 
     def __init__(self) -> None:
         self.in_flight = 0
         self.busy_since = 0.0
         self.last_progress = 0.0
+        self.bridge = 0.0
+        self.idle_since = 0.0
+        self.carried = 0.0  # stalled seconds when it last went idle
         self.waits: set[asyncio.Timeout] = set()
         self.interrupted: set[asyncio.Timeout] = set()
 
     def begin(self, now: float) -> None:
         if self.in_flight == 0:
-            self.busy_since = now
+            carried = self.carried
+            if now - self.idle_since >= self.bridge or self.last_progress > self.idle_since:
+                carried = 0.0  # a long rest, or progress since: the clock starts afresh
+            self.busy_since = now - carried
         self.in_flight += 1
 
-    def end(self) -> None:
+    def end(self, now: float | None = None) -> None:
         self.in_flight -= 1
+        if self.in_flight == 0:
+            if now is None:
+                now = asyncio.get_running_loop().time()
+            self.idle_since = now
+            self.carried = now - max(self.last_progress, self.busy_since)
 
     def stalled_for(self, now: float) -> float:
-        """How long requests have been in flight without a byte arriving; 0 when idle."""
+        """How long requests have been in flight without output; 0 when idle."""
         if self.in_flight <= 0:
             return 0.0
         return now - max(self.last_progress, self.busy_since)
@@ -188,7 +216,7 @@ class HttpUpstream:
         finally:
             activity.waits.discard(wait)
             activity.interrupted.discard(wait)
-        activity.last_progress = loop.time()
+        # Response headers are no progress: a wedged engine may still send them at once.
         if 300 <= response.status < 400:
             # Following a redirect would carry credentials and the prompt to wherever it points.
             response.close()
@@ -211,7 +239,17 @@ async def _post_retrying_stale(
 
 
 class HttpUpstreamResponse(UpstreamResponse):
-    __slots__ = ("_deadline", "_done", "_first", "_response", "_upstream", "headers", "status")
+    __slots__ = (
+        "_deadline",
+        "_done",
+        "_events",
+        "_first",
+        "_ok",
+        "_response",
+        "_upstream",
+        "headers",
+        "status",
+    )
 
     def __init__(
         self, response: aiohttp.ClientResponse, upstream: HttpUpstream, deadline: float
@@ -223,6 +261,19 @@ class HttpUpstreamResponse(UpstreamResponse):
         self._first: bytes | None = None
         self.status = response.status
         self.headers = response.headers
+        # What counts as progress (see Activity): a successful answer's bytes, and of an event
+        # stream only events carrying output.
+        self._ok = 200 <= response.status < 300
+        self._events = is_event_stream(self)
+
+    def _progress(self, chunk: bytes, now: float) -> None:
+        activity = self._upstream.activity
+        if (
+            self._ok
+            and now - activity.last_progress >= PROGRESS_GRAIN
+            and (not self._events or carries_output(chunk))
+        ):
+            activity.last_progress = now
 
     def _finish(self) -> None:
         if not self._done:
@@ -248,7 +299,8 @@ class HttpUpstreamResponse(UpstreamResponse):
         finally:
             activity.waits.discard(wait)
             activity.interrupted.discard(wait)
-        activity.last_progress = asyncio.get_running_loop().time()
+        if self._ok:  # an error's body is no output
+            activity.last_progress = asyncio.get_running_loop().time()
         return body
 
     async def first_chunk(self) -> bytes:
@@ -280,7 +332,7 @@ class HttpUpstreamResponse(UpstreamResponse):
         finally:
             activity.waits.discard(wait)
             activity.interrupted.discard(wait)
-        activity.last_progress = loop.time()
+        self._progress(chunk, loop.time())
         self._first = chunk
         return chunk
 
@@ -317,7 +369,7 @@ class HttpUpstreamResponse(UpstreamResponse):
                 activity.interrupted.discard(wait)
             if not chunk:
                 return
-            activity.last_progress = loop.time()
+            self._progress(chunk, loop.time())
             yield chunk
 
     def abort(self) -> None:

@@ -55,7 +55,13 @@ class Replica:
         self.origin = origin_of(base_url)
         self.http = http
         self.activity = http.activity
-        self.breaker = CircuitBreaker(config.circuit_breaker)
+        watchdog = config.watchdog_limit
+        # A trial request without an answer after the watchdog time has failed (without a
+        # watchdog, its total timeout ends it); short rests do not restart the stall clock.
+        self.breaker = CircuitBreaker(
+            config.circuit_breaker, trial_seconds=watchdog or config.timeouts.total
+        )
+        self.activity.bridge = watchdog or 0.0
         # Health: active probes (when enabled) and readiness of a supervised engine.
         self.healthy = True
         self.health_error = ""

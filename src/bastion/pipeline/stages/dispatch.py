@@ -100,7 +100,7 @@ class Dispatch(BaseStage):
             name: ctx.headers[name] for name in provider.forwarded_headers if name in ctx.headers
         }
         loop = asyncio.get_running_loop()
-        replica.breaker.attempt(loop.time())
+        trial = replica.breaker.attempt(loop.time())  # not 0: a half-open circuit's trial
         try:
             response = await provider.send(
                 replica.http,
@@ -116,6 +116,8 @@ class Dispatch(BaseStage):
                 response.release()
                 if status == 429:
                     # Shedding load is not a fault: try elsewhere without counting it.
+                    if trial:
+                        replica.breaker.abandoned(trial)
                     return None, upstream_overloaded(
                         pool.name, raw, response.headers.get("retry-after")
                     )
@@ -139,6 +141,10 @@ class Dispatch(BaseStage):
             self._metrics.upstream_errors.labels(pool.name, kind).inc()
             self._failed(replica, loop.time(), error.message)
             return None, error
+        except BaseException:
+            if trial:  # no outcome (the client left): the next request may be the trial
+                replica.breaker.abandoned(trial)
+            raise
         if replica.succeeded():
             self._metrics.replica_transitions.labels(replica.backend, "closed").inc()
         return response, None
