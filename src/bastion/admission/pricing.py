@@ -4,8 +4,9 @@ External backends are priced at their API's list (or negotiated) prices: the pri
 first, then the bundled table, as in cost reports. A self-hosted backend is priced at its
 chargeback rate: the monthly cost of its TCO entry over the tokens its declared capacity serves
 in a month at the planned utilisation, with the chargeback margin. A self-hosted backend without
-a TCO entry costs nothing. A model whose price cannot be found is unpriced: money budgets refuse
-it rather than let it through uncounted.
+a TCO entry costs nothing, and so does the built-in simulator (it is simulated: nothing runs on
+a GPU). A model whose price cannot be found is unpriced: money budgets refuse it rather than let
+it through uncounted, with a message naming the setting that would price it.
 
 Costs are whole micro-dollars, so budgets reserve and settle in integers (in Redis too).
 """
@@ -13,11 +14,12 @@ Costs are whole micro-dollars, so budgets reserve and settle in integers (in Red
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from bastion.config.schema import BastionConfig
+from bastion.config.schema import BackendConfig, BastionConfig
 from bastion.economics.chargeback import Margin
 from bastion.economics.overrides import PriceOverrideError
 from bastion.economics.prices import PriceBook, PriceNotFoundError
@@ -46,6 +48,7 @@ class TokenPrice:
 
 
 FREE = TokenPrice(Decimal(0), Decimal(0), "self-hosted without a TCO entry")
+SIMULATED = TokenPrice(Decimal(0), Decimal(0), "the simulator: simulated, it costs nothing")
 
 
 class Unpriced(LookupError):
@@ -53,8 +56,16 @@ class Unpriced(LookupError):
 
 
 class RequestPricer:
-    def __init__(self, config: BastionConfig, book: PriceBook | None = None) -> None:
+    def __init__(
+        self,
+        config: BastionConfig,
+        book: PriceBook | None = None,
+        *,
+        backends: Mapping[str, BackendConfig] | None = None,
+    ) -> None:
         self._config = config
+        # The backends the gateway serves: without any configured, those it found at start-up.
+        self._backends = backends or config.backends
         # Loaded on first use: a broken override file then refuses budgeted requests only.
         self._book = book
         self._margin = Margin.from_config(config.economics.chargeback)
@@ -74,9 +85,11 @@ class RequestPricer:
         return found
 
     def _look_up(self, backend: str, model: str, today: date) -> TokenPrice | str:
-        settings = self._config.backends.get(backend)
+        settings = self._backends.get(backend)
         if settings is None:
             return f"backend '{backend}' is not configured"
+        if settings.kind == "simulator" and backend not in self._config.economics.tco:
+            return SIMULATED
         if settings.location == "local":
             return self._self_hosted(backend)
         provider = _PROVIDER_OF_KIND.get(settings.kind)
@@ -85,14 +98,15 @@ class RequestPricer:
             if self._book is None:
                 self._book = price_book(self._config.economics)
         except PriceOverrideError as exc:
-            return f"the price overrides cannot be read ({exc})"
+            return f"the price overrides cannot be read ({exc}; fix economics.price_overrides)"
         try:
             quote = self._book.quote(ref, today)
         except PriceNotFoundError as exc:
             log.warning("no price for a budgeted model", extra={"model": ref, "error": str(exc)})
             return (
-                f"no price is known for model '{model}' of backend '{backend}' (add it to "
-                "economics.price_overrides)"
+                f"no price is known for model '{model}' of backend '{backend}' (price it in the "
+                f"YAML file named by economics.price_overrides, in dollars per million tokens: "
+                f"'{model}: {{input: 0.5, output: 1.5}}')"
             )
         rates = quote.rates
         return TokenPrice(rates.input, rates.output, f"{quote.model}: {quote.source_detail}")
@@ -104,7 +118,7 @@ class RequestPricer:
         if tco.max_tokens_per_second is None:
             return (
                 f"backend '{backend}' has a TCO entry without max_tokens_per_second, so its "
-                "tokens have no price"
+                f"tokens have no price (set economics.tco.{backend}.max_tokens_per_second)"
             )
         cost = monthly_tco(tco)
         served = (

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bastion.admission.pricing import RequestPricer, TokenPrice, Unpriced
-from bastion.config import config_from_mapping
+from bastion.config import BackendConfig, config_from_mapping
 
 
 def pricer(backends: dict[str, Any], economics: dict[str, Any] | None = None) -> RequestPricer:
@@ -48,8 +48,29 @@ def test_overrides_come_first(tmp_path: Path) -> None:
 
 
 def test_a_model_without_a_price_is_unpriced() -> None:
-    with pytest.raises(Unpriced, match="no price is known for model 'in-house-7b'"):
+    with pytest.raises(Unpriced, match="no price is known for model 'in-house-7b'") as caught:
         pricer({"cloud": EXTERNAL}).price("cloud", "in-house-7b")
+    # The message says which setting prices it, and how.
+    assert "the YAML file named by economics.price_overrides" in str(caught.value)
+    assert "'in-house-7b: {input: 0.5, output: 1.5}'" in str(caught.value)
+
+
+SIMULATOR = {"kind": "simulator", "location": "local"}
+
+
+def test_the_simulator_costs_nothing_and_says_so() -> None:
+    price = pricer({"sim": SIMULATOR}).price("sim", "bastion-sim")
+    assert price.micros(10**6, 10**6) == 0
+    assert price.basis == "the simulator: simulated, it costs nothing"
+
+
+def test_backends_found_at_start_up_are_priced() -> None:
+    """Without configured backends the gateway serves what it found (the simulator, here)."""
+    config = config_from_mapping({})
+    found = {"sim": BackendConfig.model_validate(SIMULATOR)}
+    with pytest.raises(Unpriced, match="backend 'sim' is not configured"):
+        RequestPricer(config).price("sim", "bastion-sim")
+    assert RequestPricer(config, backends=found).price("sim", "bastion-sim").micros(1, 1) == 0
 
 
 def test_an_unreadable_override_file_leaves_external_models_unpriced(tmp_path: Path) -> None:
@@ -79,5 +100,6 @@ def test_self_hosted_with_tco_costs_its_chargeback_rate() -> None:
 
 def test_self_hosted_with_tco_but_no_throughput_is_unpriced() -> None:
     economics = {"tco": {"gpu": {"gpu_hourly": 2.0}}}
-    with pytest.raises(Unpriced, match="without max_tokens_per_second"):
+    with pytest.raises(Unpriced, match="without max_tokens_per_second") as caught:
         pricer({"gpu": LOCAL}, economics).price("gpu", "any")
+    assert "(set economics.tco.gpu.max_tokens_per_second)" in str(caught.value)
