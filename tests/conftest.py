@@ -43,11 +43,13 @@ def start_gateway(tmp_path: Path) -> Iterator[GatewayFactory]:
     """Starts a gateway with the given ``backends`` (and other config sections)."""
     from bastion.api.app import create_app
     from bastion.gateway import Gateway
-    from bastion.server import GatewayServer
+    from bastion.server import GatewayServer, protocol_settings
 
     running: list[RunningServer] = []
 
-    def factory(backends: dict[str, Any] | None = None, **sections: Any) -> RunningGateway:
+    def factory(
+        backends: dict[str, Any] | None = None, *, event_loop: str = "asyncio", **sections: Any
+    ) -> RunningGateway:
         raw: dict[str, Any] = {
             "database": {"url": f"sqlite+aiosqlite:///{tmp_path}/bastion.db"},
             "auth": {"admin_key": ADMIN_KEY, **sections.pop("auth", {})},
@@ -62,6 +64,9 @@ def start_gateway(tmp_path: Path) -> Iterator[GatewayFactory]:
             create_app(gateway),
             server_factory=lambda cfg: GatewayServer(cfg, gateway, io.StringIO()),
             timeout_graceful_shutdown=5,
+            loop=event_loop,
+            # The HTTP protocol of ``bastion serve``, with the limits of ``server:``.
+            **protocol_settings(gateway),
         )
         running.append(server)
         return RunningGateway(server, gateway)

@@ -43,6 +43,7 @@ def start_server(
     server_factory: Callable[[uvicorn.Config], uvicorn.Server] = uvicorn.Server,
     port: int | None = None,
     startup_timeout: float = 20.0,
+    loop: str = "asyncio",
     **config: Any,
 ) -> RunningServer:
     port = port or free_port()
@@ -53,7 +54,7 @@ def start_server(
         log_config=None,
         access_log=False,
         lifespan="on",
-        loop="asyncio",
+        loop=loop,
         **config,
     )
     server = server_factory(uvicorn_config)

@@ -13,13 +13,14 @@ import sys
 import textwrap
 import threading
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 import uvicorn
 
 from bastion import __version__
 from bastion.api.app import create_app
 from bastion.config import BastionConfig
+from bastion.connections import connection_protocol
 from bastion.gateway import Gateway
 from bastion.telemetry.logs import configure_logging
 
@@ -29,12 +30,12 @@ log = logging.getLogger(__name__)
 def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
     configure_logging(config.logging.level, config.logging.format)
     gateway = Gateway(config)
+    raise_open_files_limit(config.server.max_connections)
     uvicorn_config = uvicorn.Config(
         create_app(gateway),
         host=config.server.host,
         port=config.server.port,
         loop=_best_loop(),
-        http="httptools",
         lifespan="on",
         log_config=None,
         access_log=False,
@@ -42,13 +43,47 @@ def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
         # X-Forwarded-* handling is not needed by the gateway and costs time per request.
         proxy_headers=False,
         timeout_graceful_shutdown=math.ceil(config.server.shutdown_grace_seconds),
-        # Keep-alive longer than common client pools, so clients are not cut while reusing.
-        timeout_keep_alive=75,
+        **protocol_settings(gateway),
     )
     server = GatewayServer(uvicorn_config, gateway, out)
     server.run()
     if not server.started:
         sys.exit(1)
+
+
+def protocol_settings(gateway: Gateway) -> dict[str, Any]:
+    """uvicorn's HTTP protocol: httptools with the limits and timeouts of ``server:``."""
+    return {
+        "http": connection_protocol(gateway.config.server, gateway.metrics),
+        # No WebSocket route exists; an Upgrade request is served as plain HTTP.
+        "ws": "none",
+    }
+
+
+def raise_open_files_limit(max_connections: int) -> None:
+    """Raises the soft limit on open files so ``max_connections`` can be reached.
+
+    Each client connection may hold an upstream connection too; without descriptors, accepting
+    fails before the connection cap is reached (the soft limit is often 1024).
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 2 * max_connections + 1024
+    if soft == resource.RLIM_INFINITY or soft >= wanted:
+        return
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if target > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    if target < wanted:
+        log.warning(
+            "the open files limit (%d) is below what server.max_connections needs (%d): "
+            "raise it (ulimit -n, systemd LimitNOFILE) or lower max_connections",
+            target,
+            wanted,
+        )
 
 
 _SHUTDOWN_SIGNALS = (signal.SIGINT, signal.SIGTERM)

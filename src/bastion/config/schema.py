@@ -35,6 +35,22 @@ class ServerConfig(_Strict):
     # can take the replica out before its listener closes (set it above the probe interval).
     drain_delay_seconds: Annotated[float, Field(ge=0)] = 0.0
 
+    # Client connections (bastion/connections.py). Over max_connections, the connection
+    # waiting longest for a request is closed; if none waits, new requests get 503.
+    max_connections: Annotated[int, Field(gt=0)] = 4096
+    # The request line and headers together: larger heads get 431 (Envoy: 60 KiB).
+    max_header_bytes: Annotated[int, Field(ge=1024)] = 64 * 1024
+    max_headers: Annotated[int, Field(gt=0)] = 100
+    # From the head's first byte (a new connection's: from connect) until its last.
+    header_timeout_seconds: Annotated[float, Field(gt=0)] = 10.0
+    # The body: no byte for this long, or under body_min_bytes_per_second on average once
+    # this long has passed, closes the connection (0: no minimum rate).
+    body_timeout_seconds: Annotated[float, Field(gt=0)] = 30.0
+    body_min_bytes_per_second: Annotated[float, Field(ge=0)] = 1024.0
+    # An idle connection between requests; above the keep-alive time of common client pools,
+    # so the client, not the gateway, closes a connection it might be about to reuse.
+    keep_alive_timeout_seconds: Annotated[float, Field(gt=0)] = 75.0
+
 
 class AuthConfig(_Strict):
     enabled: bool = True

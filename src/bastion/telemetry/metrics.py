@@ -101,6 +101,17 @@ class GatewayMetrics:
             "Records dropped: the journal queue was full, or a spool line was unreadable.",
             registry=r,
         )
+        self.connection_limits = Counter(
+            "bastion_connection_limits",
+            "Client connections closed or requests refused by a connection limit, by reason "
+            "(header_too_large, too_many_headers, header_timeout, body_timeout, over_capacity, "
+            "idle_reclaimed, invalid_http).",
+            ["reason"],
+            registry=r,
+        )
+        self.connections_open = Gauge(
+            "bastion_connections_open", "Open client connections.", registry=r
+        )
         self.upstream_errors = Counter(
             "bastion_upstream_errors",
             "Failed upstream calls by backend and kind (connect, timeout, status, cut).",
