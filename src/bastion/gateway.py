@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import inspect
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -28,6 +30,7 @@ from bastion.config import (
 )
 from bastion.events import EventLog
 from bastion.journal import JournalWriter
+from bastion.journal.health import JournalHealth
 from bastion.journal.writer import AuditSettings, SpoolSettings
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
@@ -59,6 +62,7 @@ from bastion.routing.supervisor import EngineSupervisor
 from bastion.store import Store
 from bastion.store.engine import sqlite_path
 from bastion.store.responses import ResponseRepository
+from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.tracing import RequestTracer
 
@@ -113,6 +117,7 @@ class Gateway:
         self.store: Store | None = None
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
+        self.journal_health: JournalHealth | None = None
         self.tracer: RequestTracer | None = None
         # Admin events (usage anomalies), and the detector that raises them.
         self.events = EventLog()
@@ -120,8 +125,12 @@ class Gateway:
         self.inspect: Inspect | None = None
         self.cache: Cache | None = None
         self.report = StartupReport()
+        # The backends served: the configured ones, or what start-up found without any.
+        self.backends: dict[str, BackendConfig] = {}
         self.ready = False
         self.draining = False
+        # What ``stop`` undoes, in reverse order of starting (see ``_on_stop``).
+        self._exit = contextlib.AsyncExitStack()
 
     @property
     def admin_key(self) -> str | None:
@@ -151,6 +160,7 @@ class Gateway:
         stages.append(Conversation(self.stored_responses, self.responses_retention))
         if self.config.guardrails.enabled:
             self.inspect = Inspect(self.config.guardrails, self.metrics)
+            self._on_stop("guardrails", self.inspect.close)
             stages.append(self.inspect)
         stages.append(Route(self.catalog, self.endpoints, self.pools, self.policy, routing))
         if self.cache is not None:
@@ -162,7 +172,7 @@ class Gateway:
             self.limiter,
             self.metrics,
             stored_limits=self.authenticator is not None,
-            pricer=RequestPricer(self.config),
+            pricer=RequestPricer(self.config, backends=self.backends),
         )
         if admit.active:
             stages.append(admit)
@@ -187,8 +197,53 @@ class Gateway:
         return Pipeline(stages)
 
     async def start(self) -> None:
+        """Starts the components; each one started is registered for ``stop`` at once, so a
+        start-up that fails part way stops exactly what it started."""
         config = self.config
+        if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
+            self.store = await Store.open(config.database.url)
+            self._on_stop("store", self.store.close)
+        if config.auth.enabled:
+            assert self.store is not None
+            self.authenticator = KeyAuthenticator(
+                self.store, cache_ttl=config.auth.cache_ttl_seconds, admin_key=self.admin_key
+            )
+            self._on_stop("authenticator", self.authenticator.close)
+            if self.admin_key is None:
+                self.report.bootstrap_admin_key = await ensure_bootstrap_admin(self.store)
+        if config.ledger.enabled or config.audit.enabled:
+            assert self.store is not None
+            spool = self._spool_settings()
+            self.journal = JournalWriter(
+                self.store.engines.write,
+                self.metrics,
+                audit=self._audit_settings(),
+                spool=spool,
+                max_batch=config.journal.max_batch,
+                max_pending=config.journal.max_pending,
+                durability_timeout=config.journal.durability_timeout_seconds,
+            )
+            # Registered before it starts: a start that fails part way stops its loader too.
+            # Everything else that records is registered after it, so it stops before it:
+            # the journal seals and loads last, and only the store closes after it.
+            self._on_stop("journal", self.journal.stop)
+            await self.journal.start()
+            self.journal_health = JournalHealth(
+                self.store.engines.write, spool.directory if spool is not None else None
+            )
+            self.journal_health.start()
+            self._on_stop("journal health", self.journal_health.close)
+        self.events = EventLog(self.store.events if self.store is not None else None)
+        self.events.start()
+        self._on_stop("admin events", self.events.close)
+        anomaly = config.admission.anomaly
+        if config.auth.enabled and anomaly.enabled:  # without keys there are no tenants
+            self.anomalies = AnomalyDetector(anomaly, self.metrics, self.events.emit)
+            self.anomalies.start()
+            self._on_stop("anomaly detector", self.anomalies.close)
         self.tracer = RequestTracer.from_config(config.telemetry.tracing)
+        if self.tracer is not None:
+            self._on_stop("tracer", self.tracer.shutdown)
         if config.cache.enabled:
             self.cache = Cache(
                 build_cache(config.cache),
@@ -196,36 +251,11 @@ class Gateway:
                 self.metrics,
                 config.cache.shared_endpoints,
             )
-        if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
-            self.store = await Store.open(config.database.url)
-        if config.auth.enabled:
-            assert self.store is not None
-            self.authenticator = KeyAuthenticator(
-                self.store, cache_ttl=config.auth.cache_ttl_seconds, admin_key=self.admin_key
-            )
-            if self.admin_key is None:
-                self.report.bootstrap_admin_key = await ensure_bootstrap_admin(self.store)
-        if config.ledger.enabled or config.audit.enabled:
-            assert self.store is not None
-            self.journal = JournalWriter(
-                self.store.engines.write,
-                self.metrics,
-                audit=self._audit_settings(),
-                spool=self._spool_settings(),
-                max_batch=config.journal.max_batch,
-                max_pending=config.journal.max_pending,
-                durability_timeout=config.journal.durability_timeout_seconds,
-            )
-            await self.journal.start()
-        self.events = EventLog(self.store.events if self.store is not None else None)
-        self.events.start()
-        anomaly = config.admission.anomaly
-        if config.auth.enabled and anomaly.enabled:  # without keys there are no tenants
-            self.anomalies = AnomalyDetector(anomaly, self.metrics, self.events.emit)
-            self.anomalies.start()
+            self._on_stop("cache", self.cache.close)
         backends = dict(self.config.backends)
         if not backends:
             backends = await self._embedded_backends()
+        self.backends = backends
         for name, backend in backends.items():
             await self._add_backend(name, backend)
         for index, alias in enumerate(self.config.models):
@@ -241,6 +271,7 @@ class Gateway:
             limiter = RedisLimiter(shared, self.metrics)
             limiter.start()
             self.limiter = limiter
+            self._on_stop("limiter", limiter.close)
         await self._start_endpoints()
         self.policy = RoutingPolicy(
             config.routing, {name: b.context_window for name, b in backends.items()}
@@ -248,9 +279,26 @@ class Gateway:
         self._check_rule_backends()
         for monitor in self.monitors:
             monitor.start()
+            self._on_stop(f"monitor of {monitor.pool.name}", monitor.stop)
         for supervisor in self.supervisors:
             supervisor.start()
+        if self.supervisors:
+            self._on_stop("engines", self._stop_engines)
         self.ready = True
+
+    async def _stop_engines(self) -> None:
+        """Engines drain in parallel: each may take up to its drain_seconds."""
+        await asyncio.gather(
+            *(
+                _isolated(f"engine {supervisor.replica.name}", supervisor.stop)
+                for supervisor in self.supervisors
+            )
+        )
+
+    def _on_stop(self, what: str, close: Callable[[], Awaitable[None] | None]) -> None:
+        """Registers ``close`` for ``stop``: steps run in reverse order of registration, and
+        one that fails is logged while the others still run."""
+        self._exit.push_async_callback(_isolated, what, close)
 
     async def _start_endpoints(self) -> None:
         """Builds the endpoint versions and refuses to start if a published one changed."""
@@ -330,31 +378,13 @@ class Gateway:
         return AuditSettings(signer, audit.segment_records, audit.segment_seconds)
 
     async def stop(self) -> None:
+        """Stops what ``start`` started, in reverse order: engines drain, monitors, the
+        limiter, pools and providers, the cache, the tracer, the anomaly detector and admin
+        events stop, then the journal seals its segment and loads its spool, then the store
+        closes. A step that fails is logged; the others still run. Safe to call again."""
         self.ready = False
-        # Engines drain in parallel: each may take up to its drain_seconds.
-        await asyncio.gather(*(supervisor.stop() for supervisor in self.supervisors))
-        for monitor in self.monitors:
-            await monitor.stop()
-        if self.inspect is not None:
-            await self.inspect.close()
-        if self.cache is not None:
-            await self.cache.close()
-        if self.anomalies is not None:
-            await self.anomalies.close()
-        await self.events.close()
-        if self.journal is not None:
-            await self.journal.stop()
-        await self.limiter.close()
-        for pool in self.pools.values():
-            await pool.close()
-        for provider in self.providers.values():
-            await provider.close()
-        if self.tracer is not None:
-            await self.tracer.shutdown()
-        if self.authenticator is not None:
-            self.authenticator.close()
-        if self.store is not None:
-            await self.store.close()
+        steps, self._exit = self._exit, contextlib.AsyncExitStack()
+        await steps.aclose()
 
     async def _embedded_backends(self) -> dict[str, BackendConfig]:
         """No backend configured: use local engines that answer, cloud keys, or the simulator."""
@@ -386,7 +416,9 @@ class Gateway:
         provider = build_provider(name, config)
         await provider.start()
         self.providers[name] = provider
+        self._on_stop(f"provider {name}", provider.close)
         pool = BackendPool(provider, config)
+        self._on_stop(f"pool {name}", pool.close)
         capacity = config.capacity
         if (
             capacity.concurrent_requests
@@ -432,3 +464,16 @@ class Gateway:
             await provider.detect_responses(pool.replicas[0].http)
         self.catalog.add_backend(provider, models, simulated=simulated)
         self.report.backends.append(info)
+
+
+async def _isolated(what: str, close: Callable[[], Awaitable[None] | None]) -> None:
+    """Runs one shutdown step; its failure is logged, not raised, so the next step runs."""
+    try:
+        result = close()
+        if inspect.isawaitable(result):
+            await result
+    except Exception as exc:
+        log.error(
+            "shutdown step failed; the others still run",
+            extra={"component": what, "error": describe_error(exc)},
+        )

@@ -68,6 +68,17 @@ def test_a_budgeted_tenant_cannot_use_a_model_without_a_price(
     assert ask(gateway.url, unbudgeted, "in-house-7b").http_response.status_code == 200
 
 
+def test_the_embedded_simulator_serves_a_tenant_with_a_dollar_budget(
+    start_gateway: GatewayFactory,
+) -> None:
+    """The README's first steps: no configuration, so the simulator serves, and a tenant with
+    ``usd_per_day`` set (``bastion tenants limits acme --set usd_per_day=50``) is served."""
+    gateway = start_gateway()  # no backends: the embedded default, the simulator
+    assert gateway.gateway.report.embedded
+    _, secret = make_key(gateway, "acme", tenant_limits={"usd_per_day": 50})
+    assert ask(gateway.url, secret, "bastion-sim").http_response.status_code == 200
+
+
 def test_self_hosted_tokens_count_at_the_chargeback_rate(
     start_gateway: GatewayFactory, sim_backend: Callable[..., str]
 ) -> None:

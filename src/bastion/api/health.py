@@ -1,6 +1,16 @@
-"""Liveness, readiness and Prometheus metrics."""
+"""Liveness, readiness and Prometheus metrics.
+
+``/healthz`` says the process serves HTTP, nothing more: restarting it would not help with
+anything else. ``/readyz`` says whether requests sent here can be served, so a load balancer
+sends them elsewhere when not: 503 while starting or draining, when the journal cannot make
+records durable (see ``bastion.journal.health``), or when no backend has a replica that may
+take traffic (all unhealthy, not ready, or with an open circuit). The body names the reasons.
+"""
 
 from __future__ import annotations
+
+import asyncio
+from typing import Any
 
 import orjson
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -8,6 +18,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bastion.gateway import Gateway
+from bastion.routing.replica import Replica
+
+NO_REPLICA = (
+    "backends: no backend has an available replica (unhealthy, not ready or circuit open; "
+    "GET /admin/status shows why)"
+)
 
 
 def health_endpoints(gateway: Gateway) -> dict[str, object]:
@@ -15,22 +31,52 @@ def health_endpoints(gateway: Gateway) -> dict[str, object]:
         return Response(b'{"status":"ok"}', media_type="application/json")
 
     async def readyz(request: Request) -> Response:
-        if gateway.draining:
-            status, code = "draining", 503
-        elif not gateway.ready:
-            status, code = "starting", 503
-        else:
-            status, code = "ready", 200
-        body = {
-            "status": status,
-            "backends": [
-                {"name": b.name, "location": b.location, "simulated": b.simulated}
-                for b in gateway.report.backends
-            ],
-        }
+        code, body = readiness(gateway)
         return Response(orjson.dumps(body), code, media_type="application/json")
 
     async def metrics(request: Request) -> Response:
         return Response(generate_latest(gateway.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return {"/healthz": healthz, "/readyz": readyz, "/metrics": metrics}
+
+
+def readiness(gateway: Gateway) -> tuple[int, dict[str, Any]]:
+    """The status code and body of ``/readyz``."""
+    now = asyncio.get_running_loop().time()
+    backends = []
+    available = 0
+    for info in gateway.report.backends:
+        pool = gateway.pools.get(info.name)
+        replicas = pool.replicas if pool is not None else []
+        usable = sum(1 for replica in replicas if replica_available(replica, now))
+        available += usable
+        backends.append(
+            {
+                "name": info.name,
+                "location": info.location,
+                "simulated": info.simulated,
+                "replicas": len(replicas),
+                "available_replicas": usable,
+            }
+        )
+    reasons: list[str] = []
+    if gateway.draining:
+        status = "draining"
+        reasons.append("shutting down: draining in-flight requests")
+    elif not gateway.ready:
+        status = "starting"
+        reasons.append("starting up")
+    else:
+        if gateway.journal_health is not None:
+            reasons += gateway.journal_health.problems()
+        if not available:
+            reasons.append(NO_REPLICA)
+        status = "not_ready" if reasons else "ready"
+    body = {"status": status, "reasons": reasons, "backends": backends}
+    return (503 if reasons else 200), body
+
+
+def replica_available(replica: Replica, now: float) -> bool:
+    """Whether the replica may take a request now, without changing its circuit's state: an
+    open circuit whose time is up counts, as it lets the next request through as a trial."""
+    return replica.ready and replica.healthy and replica.breaker.retry_in(now) == 0
