@@ -11,6 +11,10 @@ from typing import Any
 import openai
 import pytest
 import redis
+import redis.asyncio as aioredis
+from redis.asyncio.client import Pipeline
+from redis.asyncio.connection import AbstractConnection
+from redis.crc import key_slot
 
 from bastion.admission.limiter import Grant, Limits, Refusal
 from bastion.admission.redis_limiter import RedisLimiter
@@ -327,5 +331,125 @@ def test_redis_stopped_mid_run_under_load(
         assert [status for _, _, status in seen[-10:]] == [200] * 10
         errors = gateway.metric("bastion_admission_state_errors_total", behaviour=behaviour)
         assert errors >= len(outage)
+    finally:
+        server.stop()
+
+
+class ScriptCalls:
+    """Records the keys of every script call any limiter makes, through either the client or a
+    pipeline, and counts the round trips to Redis (writes of commands on a connection)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.keys: list[list[str]] = []
+        self.round_trips = 0
+        for owner in (aioredis.Redis, Pipeline):
+            monkeypatch.setattr(owner, "execute_command", self._recording(owner.execute_command))
+        send = AbstractConnection.send_packed_command
+
+        async def counted(connection: Any, *args: Any, **kwargs: Any) -> None:
+            self.round_trips += 1
+            await send(connection, *args, **kwargs)
+
+        monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+
+    def _recording(self, execute: Any) -> Any:
+        def record(client: Any, *args: Any, **options: Any) -> Any:
+            if str(args[0]).upper() in ("EVAL", "EVALSHA"):
+                count = int(args[2])
+                self.keys.append([str(key) for key in args[3 : 3 + count]])
+            return execute(client, *args, **options)
+
+        return record
+
+
+async def test_every_script_call_touches_one_cluster_slot(
+    prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = ScriptCalls(monkeypatch)
+    shared = limiter(prefix, lease_ttl_seconds=30)
+    everything = Limits(
+        requests_per_minute=100,
+        tokens_per_minute=10_000,
+        concurrent_requests=5,
+        tokens_per_day=100_000,
+        tokens_per_month=1_000_000,
+        usd_micros_per_day=5_000_000,
+        usd_micros_per_month=50_000_000,
+    )
+    # A tenant and one of its keys, as the admit stage checks them: keys of two scopes.
+    checks = [("tenant acme", everything), ("key k-7f3a", everything)]
+    grants = []
+    for group in ("acme", "globex", None):  # without a group, the first scope's name is one
+        grant = await shared.admit(checks, 50, 1000, group=group)
+        assert isinstance(grant, Grant)
+        grants.append(grant)
+    assert_one_slot_per_call(calls.keys, tenants=3)
+    assert await shared.renew() == 0
+    for grant in grants:
+        await shared.settle(grant, 40, 900)
+    assert_one_slot_per_call(calls.keys, tenants=3)
+    # Admissions, renewals, settlements (and a script loaded again counts twice).
+    assert len(calls.keys) >= 9
+    await shared.close()
+
+
+def assert_one_slot_per_call(calls: list[list[str]], tenants: int) -> None:
+    slots = set()
+    for keys in calls:
+        assert len(keys) >= 2
+        assert len({key_slot(key.encode()) for key in keys}) == 1, keys
+        slots.add(key_slot(keys[0].encode()))
+    assert len(slots) == tenants, "each tenant's keys hash together, and tenants spread out"
+
+
+async def test_renewing_many_leases_is_one_round_trip_and_one_failure_stops_none(
+    prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live = limiter(prefix, lease_ttl_seconds=30)
+    limits = Limits(concurrent_requests=2)
+    tenants = ["broken", *(f"tenant-{n}" for n in range(9))]
+    for tenant in tenants:
+        assert isinstance(await live.admit([(f"tenant {tenant}", limits)], 1, group=tenant), Grant)
+    client = redis.Redis.from_url(URL, decode_responses=True)
+    leases = {
+        tenant: f"{prefix}admission:{{{tenant}}}:tenant {tenant}:leases" for tenant in tenants
+    }
+    before = {tenant: client.zrange(key, 0, -1, withscores=True) for tenant, key in leases.items()}
+    assert all(len(entries) == 1 for entries in before.values())
+    # The first lease's key is damaged (a wrong type): its renewal fails, alone.
+    client.delete(leases["broken"])
+    client.set(leases["broken"], "not a sorted set")
+    await asyncio.sleep(0.05)  # Redis's clock moves on, so renewed expiries are later
+
+    calls = ScriptCalls(monkeypatch)
+    assert await live.renew() == 1
+    assert calls.round_trips == 1, "ten leases, one round trip"
+    for tenant in tenants[1:]:
+        ((lease, expiry),) = client.zrange(leases[tenant], 0, -1, withscores=True)
+        assert lease == before[tenant][0][0] and expiry > before[tenant][0][1], tenant
+    client.close()
+    await live.close()
+
+
+async def test_leases_are_renewed_after_redis_lost_its_scripts(tmp_path: Path) -> None:
+    require_redis()  # the same binary and CI rule as the shared server
+    server = OwnRedis(tmp_path)  # its scripts are flushed: not those of the shared server
+    server.start()
+    try:
+        config = RedisAdmissionConfig(url=server.url, lease_ttl_seconds=30)
+        live = RedisLimiter(config, GatewayMetrics())
+        grant = await live.admit([("tenant a", Limits(concurrent_requests=1))], 1, group="a")
+        assert isinstance(grant, Grant)
+        assert await live.renew() == 0
+        client = redis.Redis.from_url(server.url, decode_responses=True)
+        key = "bastion:admission:{a}:tenant a:leases"
+        ((_, expiry),) = client.zrange(key, 0, -1, withscores=True)
+        client.script_flush()
+        await asyncio.sleep(0.05)
+        assert await live.renew() == 0
+        ((_, renewed),) = client.zrange(key, 0, -1, withscores=True)
+        assert renewed > expiry
+        client.close()
+        await live.close()
     finally:
         server.stop()

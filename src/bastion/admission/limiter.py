@@ -93,6 +93,7 @@ class Grant:
     local: list[tuple[_Scope, Limits]] = field(default_factory=list)
     lease: str | None = None
     periods: tuple[Period, ...] = ()
+    group: str = ""  # shared state: the hash tag its keys live under
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +110,16 @@ class Refusal:
 
 class Limiter(Protocol):
     async def admit(
-        self, checks: list[tuple[str, Limits]], tokens: int, cost: int = 0
+        self,
+        checks: list[tuple[str, Limits]],
+        tokens: int,
+        cost: int = 0,
+        *,
+        group: str | None = None,
     ) -> Grant | Refusal:
         """Reserves one request, ``tokens`` and ``cost`` micro-dollars in every scope, or
-        nothing if any is full."""
+        nothing if any is full. ``group`` names what the scopes belong to (their tenant):
+        shared state keeps one group's counts together."""
 
     async def settle(
         self, grant: Grant, actual_tokens: int, actual_cost: int | None = None
@@ -128,7 +135,12 @@ class MemoryLimiter:
         self._clock = clock
 
     async def admit(
-        self, checks: list[tuple[str, Limits]], tokens: int, cost: int = 0
+        self,
+        checks: list[tuple[str, Limits]],
+        tokens: int,
+        cost: int = 0,
+        *,
+        group: str | None = None,
     ) -> Grant | Refusal:
         return self.admit_at(checks, tokens, self._clock(), cost=cost)
 

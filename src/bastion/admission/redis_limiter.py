@@ -5,7 +5,12 @@ concurrent requests from any number of processes against room for one admit exac
 Requests per minute are a log of admission times (a sorted set), tokens per minute hashes of
 one-second slots (the same sliding minute as in memory). Concurrency slots are leases in a
 sorted set scored by expiry, renewed while their request runs, so a gateway that dies frees its
-slots within ``lease_ttl_seconds``.
+slots within ``lease_ttl_seconds``; one renewal round is one pipelined round trip for every
+running request, and a lease that cannot be renewed does not stop the others.
+
+Every key of a tenant and of its keys carries the tenant as its hash tag
+(``bastion:admission:{acme}:key k1:requests``), so each script call touches one Redis Cluster
+slot and works on a cluster (or a proxy in front of one) as on a single server.
 
 When Redis cannot be reached the configured choice applies: ``closed`` refuses with 503, or
 ``local`` enforces each limit divided by ``replicas`` in this process.
@@ -21,7 +26,7 @@ import secrets
 from typing import Any
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from bastion.admission.limiter import (
     Grant,
@@ -212,7 +217,8 @@ class RedisLimiter:
         self._settle = self._redis.register_script(_SETTLE)
         self._renew = self._redis.register_script(_RENEW)
         self._fallback = MemoryLimiter()
-        self._active: dict[str, Grant] = {}
+        # Running requests with concurrency leases: lease -> the leases keys it is in.
+        self._active: dict[str, list[str]] = {}
         self._renewer: asyncio.Task[None] | None = None
         self.available = True
 
@@ -226,10 +232,10 @@ class RedisLimiter:
                 await self._renewer
         await self._redis.aclose()
 
-    def _keys(self, scope: str, periods: tuple[Period, ...]) -> list[str]:
+    def _keys(self, group: str, scope: str, periods: tuple[Period, ...]) -> list[str]:
         """Per scope: requests window, tokens window, leases, token budgets of the day and
-        month, money budgets of the day and month."""
-        base = f"{self._config.key_prefix}admission:{scope}"
+        month, money budgets of the day and month; all under the group's hash tag."""
+        base = f"{self._config.key_prefix}admission:{{{group}}}:{scope}"
         day, month = periods
         return [
             f"{base}:requests",
@@ -242,16 +248,25 @@ class RedisLimiter:
         ]
 
     async def admit(
-        self, checks: list[tuple[str, Limits]], tokens: int, cost: int = 0
+        self,
+        checks: list[tuple[str, Limits]],
+        tokens: int,
+        cost: int = 0,
+        *,
+        group: str | None = None,
     ) -> Grant | Refusal:
+        """``group`` (the tenant) is the hash tag of every key the call touches; without one,
+        the first scope's name is."""
         lease = secrets.token_hex(8)
         periods = current_periods()
+        # An empty tag would not be one: Redis would hash each whole key.
+        tag = group or (checks[0][0] if checks else "") or "-"
         keys: list[str] = []
         args: list[Any] = [tokens, lease, self._config.lease_ttl_seconds, len(checks)]
         args += [period.seconds_left for period in periods]
         args.append(cost)
         for scope, limits in checks:
-            keys.extend(self._keys(scope, periods))
+            keys.extend(self._keys(tag, scope, periods))
             args += [
                 limits.requests_per_minute or 0,
                 limits.tokens_per_minute or 0,
@@ -284,11 +299,16 @@ class RedisLimiter:
             return Refusal(
                 scope, reply[3], int(reply[4]), float(reply[5]), requests_left, tokens_left
             )
-        grant = Grant(checks, tokens, now, cost, lease=lease, periods=periods)
+        grant = Grant(checks, tokens, now, cost, lease=lease, periods=periods, group=tag)
         grant.requests = spent(requests_left, 1, now)
         grant.token_budget = spent(tokens_left, tokens, now)
-        if any(limits.concurrent_requests for _, limits in checks):
-            self._active[lease] = grant
+        leases = [
+            keys[index * 7 + 2]
+            for index, (_, limits) in enumerate(checks)
+            if limits.concurrent_requests
+        ]
+        if leases:
+            self._active[lease] = leases
         return grant
 
     async def settle(
@@ -304,7 +324,7 @@ class RedisLimiter:
         self._active.pop(grant.lease, None)
         keys: list[str] = []
         for scope, _ in grant.checks:
-            keys += self._keys(scope, grant.periods)[1:]
+            keys += self._keys(grant.group, scope, grant.periods)[1:]
         delta = actual_tokens - grant.tokens
         cost_delta = 0 if actual_cost is None else actual_cost - grant.cost
         try:
@@ -340,16 +360,45 @@ class RedisLimiter:
             log.warning("admission state reachable again")
 
     async def _renew_leases(self) -> None:
-        ttl = self._config.lease_ttl_seconds
         while True:
-            await asyncio.sleep(ttl / 3)
-            for lease, grant in list(self._active.items()):
-                keys = [self._keys(scope, grant.periods)[2] for scope, limits in grant.checks
-                        if limits.concurrent_requests]  # fmt: skip
-                try:
-                    await self._renew(keys=keys, args=[lease, ttl])
-                except RedisError:
-                    break  # retried at the next round; leases last ttl, renewal every ttl/3
+            await asyncio.sleep(self._config.lease_ttl_seconds / 3)
+            try:
+                await self.renew()
+            except RedisError as exc:
+                # Retried at the next round: leases last the TTL, renewal comes every third.
+                log.warning("admission lease renewal failed", extra={"error": type(exc).__name__})
+
+    async def renew(self) -> int:
+        """Extends the leases of every running request, in one pipelined round trip; returns
+        how many requests' leases could not be renewed. Each renewal stands alone: one that
+        fails (its key damaged, its slot's node failing over) does not stop the others."""
+        if not self._active:
+            return 0
+        batch = list(self._active.items())
+        results = await self._renew_batch(batch)
+        missing = [i for i, result in enumerate(results) if isinstance(result, NoScriptError)]
+        if missing:
+            # Redis lost its scripts (a restart, SCRIPT FLUSH): load the script, then renew
+            # those leases again.
+            await self._redis.script_load(_RENEW)
+            again = await self._renew_batch([batch[i] for i in missing])
+            for i, result in zip(missing, again, strict=True):
+                results[i] = result
+        errors = [result for result in results if isinstance(result, Exception)]
+        if errors:
+            log.warning(
+                "admission leases not renewed",
+                extra={"count": len(errors), "error": type(errors[0]).__name__},
+            )
+        return len(errors)
+
+    async def _renew_batch(self, batch: list[tuple[str, list[str]]]) -> list[Any]:
+        ttl = self._config.lease_ttl_seconds
+        sha = self._renew.sha
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for lease, keys in batch:
+                pipe.evalsha(sha, len(keys), *keys, lease, ttl)
+            return await pipe.execute(raise_on_error=False)
 
 
 def _scaled(limits: Limits, share: int) -> Limits:

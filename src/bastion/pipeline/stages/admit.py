@@ -73,7 +73,10 @@ class Admit(BaseStage):
         cost = 0
         if any(limits.has_money for _, limits in checks):
             cost = self._price_of_route(ctx).micros(prompt, output)
-        result = await self._limiter.admit(checks, prompt + output, cost)
+        # Grouped by tenant: shared state keeps a tenant's and its keys' counts together.
+        result = await self._limiter.admit(
+            checks, prompt + output, cost, group=principal.tenant_name
+        )
         if isinstance(result, Refusal):
             self._refusals.labels(result.scope.split(" ", 1)[0], result.what).inc()
             retry_after = max(1, math.ceil(result.retry_after))
