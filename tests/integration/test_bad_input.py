@@ -14,6 +14,7 @@ from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
 from tests.servers import free_port, wait_for
 
 AUTH = {"Authorization": f"Bearer {ADMIN_KEY}"}
+HI = b'[{"role": "user", "content": "x"}]'
 
 
 def post(gateway: RunningGateway, path: str, content: bytes, **headers: str) -> httpx.Response:
@@ -150,7 +151,9 @@ def test_upstream_refused_is_502(start_gateway: GatewayFactory) -> None:
             }
         }
     )
-    response = post(gateway, "/v1/chat/completions", b'{"model": "dead/m", "messages": [{}]}')
+    response = post(
+        gateway, "/v1/chat/completions", b'{"model": "dead/m", "messages": ' + HI + b"}"
+    )
     assert response.status_code == 502
     assert "cannot connect" in openai_error(response)["message"]
     assert gateway.metric("bastion_upstream_errors_total", backend="dead", kind="connect") == 1
@@ -161,7 +164,9 @@ def test_upstream_timeout_is_504_and_the_upstream_call_is_dropped(
 ) -> None:
     upstream, gateway = scripted_gateway
     started = time.monotonic()
-    response = post(gateway, "/v1/chat/completions", b'{"model": "up/hang", "messages": [{}]}')
+    response = post(
+        gateway, "/v1/chat/completions", b'{"model": "up/hang", "messages": ' + HI + b"}"
+    )
     assert response.status_code == 504
     assert "first byte" in openai_error(response)["message"]
     assert time.monotonic() - started < 5
@@ -183,7 +188,7 @@ def test_upstream_errors_are_mapped(
     scripted_gateway: tuple[Any, RunningGateway], model: str, status: int, fragment: str
 ) -> None:
     _, gateway = scripted_gateway
-    body = b'{"model": "%s", "messages": [{}]}' % model.encode()
+    body = b'{"model": "%s", "messages": %s}' % (model.encode(), HI)
     response = post(gateway, "/v1/chat/completions", body)
     assert response.status_code == status
     assert fragment in openai_error(response)["message"]

@@ -47,6 +47,8 @@ class Parse(BaseStage):
                 _check_max_tokens(body)
             _check_anthropic(body)
         _check_optional_types(body)
+        if ctx.operation is Operation.CHAT:
+            _check_openai_messages(body["messages"])
 
 
 def _model(body: dict[str, Any]) -> str:
@@ -91,7 +93,7 @@ def _check_max_tokens(body: dict[str, Any]) -> None:
 
 
 def _check_optional_types(body: dict[str, Any]) -> None:
-    for field in ("max_tokens", "max_completion_tokens", "n"):
+    for field in ("max_tokens", "max_completion_tokens", "n", "best_of"):
         value = body.get(field)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise invalid_request(f"'{field}' must be an integer.", param=field)
@@ -99,9 +101,93 @@ def _check_optional_types(body: dict[str, Any]) -> None:
         value = body.get(field)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise invalid_request(f"'{field}' must be a number.", param=field)
-    n = body.get("n")
-    if isinstance(n, int) and n < 1:
-        raise invalid_request("'n' must be at least 1.", param="n")
+    for field in ("n", "best_of"):
+        value = body.get(field)
+        if isinstance(value, int) and value < 1:
+            raise invalid_request(f"'{field}' must be at least 1.", param=field)
+
+
+# OpenAI chat roles: "developer" is what newer clients send for "system"; "function" is the
+# deprecated function-calling API's result.
+_OPENAI_ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+# Roles whose content may be null or left out: an assistant turn that only calls tools (or
+# carries a refusal or audio), a function's empty result.
+_OPENAI_CONTENT_OPTIONAL = frozenset({"assistant", "function"})
+
+
+def _check_openai_messages(messages: list[dict[str, Any]]) -> None:
+    """The shape of chat messages, checked the same for every backend.
+
+    Roles are the ones OpenAI defines; content is a string or an array of typed parts (null
+    only where a turn may have none); tool calls are an array of objects. Part types and fields
+    the gateway does not know are left to the backend. A few type checks per message; the
+    error's words are only put together for a request that fails.
+    """
+    for i, message in enumerate(messages):
+        role = message.get("role")
+        if not isinstance(role, str) or role not in _OPENAI_ROLES:
+            raise invalid_request(
+                f"'messages[{i}].role' must be one of system, developer, user, assistant, "
+                f"tool, function; got {_shown(role)}.",
+                param=f"messages[{i}].role",
+            )
+        content = message.get("content")
+        if isinstance(content, str):
+            pass
+        elif isinstance(content, list):
+            for part in content:
+                if not (
+                    isinstance(part, dict)
+                    and isinstance(kind := part.get("type"), str)
+                    and kind
+                    and (kind != "text" or isinstance(part.get("text"), str))
+                ):
+                    j = next(j for j, other in enumerate(content) if other is part)
+                    _refuse_openai_part(part, f"messages[{i}].content[{j}]")
+        elif content is not None or role not in _OPENAI_CONTENT_OPTIONAL:
+            raise invalid_request(
+                f"'messages[{i}].content' must be a string or an array of content parts"
+                f"{' (or null)' if role in _OPENAI_CONTENT_OPTIONAL else ''}; "
+                f"got {_shown(content)}.",
+                param=f"messages[{i}].content",
+            )
+        if len(message) != 2 or "content" not in message:  # most turns: role and content
+            _check_openai_extras(message, i)
+
+
+def _refuse_openai_part(part: Any, where: str) -> None:
+    if not isinstance(part, dict):
+        raise invalid_request(f"'{where}' must be an object.", param=where)
+    kind = part.get("type")
+    if not isinstance(kind, str) or not kind:
+        raise invalid_request(f"'{where}.type' must be a non-empty string.", param=f"{where}.type")
+    raise invalid_request(f"'{where}.text' must be a string.", param=f"{where}.text")
+
+
+def _check_openai_extras(message: dict[str, Any], i: int) -> None:
+    for field in ("name", "tool_call_id"):
+        value = message.get(field)
+        if value is not None and not isinstance(value, str):
+            where = f"messages[{i}].{field}"
+            raise invalid_request(f"'{where}' must be a string.", param=where)
+    calls = message.get("tool_calls")
+    if calls is None:
+        return
+    if not isinstance(calls, list):
+        where = f"messages[{i}].tool_calls"
+        raise invalid_request(f"'{where}' must be an array.", param=where)
+    for k, call in enumerate(calls):
+        if not (isinstance(call, dict) and isinstance(call.get("function"), dict)):
+            where = f"messages[{i}].tool_calls[{k}]"
+            raise invalid_request(
+                f"'{where}' must be an object with a 'function' object.", param=where
+            )
+
+
+def _shown(value: Any) -> str:
+    """A client's value in a message, cut short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # Anthropic message roles; "system" entries among the turns are what Claude Code sends.
@@ -119,9 +205,9 @@ def _check_anthropic(body: dict[str, Any]) -> None:
     for i, message in enumerate(body["messages"]):
         where = f"messages[{i}]"
         role = message.get("role")
-        if role not in _ANTHROPIC_ROLES:
+        if not isinstance(role, str) or role not in _ANTHROPIC_ROLES:
             raise invalid_request(
-                f"'{where}.role' must be one of user, assistant, system; got {role!r}.",
+                f"'{where}.role' must be one of user, assistant, system; got {_shown(role)}.",
                 param=f"{where}.role",
             )
         content = message.get("content")
@@ -151,6 +237,9 @@ def _check_anthropic(body: dict[str, Any]) -> None:
         raise invalid_request("'stop_sequences' must be an array of strings.", "stop_sequences")
     if not all(isinstance(tool, dict) for tool in body.get("tools") or ()):
         raise invalid_request("Every entry of 'tools' must be an object.", param="tools")
+    tool_choice = body.get("tool_choice")
+    if tool_choice is not None and not isinstance(tool_choice.get("type"), str):
+        raise invalid_request("'tool_choice.type' must be a string.", param="tool_choice.type")
     thinking = body.get("thinking")
     if thinking is not None:
         if not isinstance(thinking.get("type"), str):
