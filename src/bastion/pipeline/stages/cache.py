@@ -160,8 +160,8 @@ class Cache(BaseStage):
             return
         headers.update(_STREAM_HEADERS)
         reply = Reply(200, headers=headers, media_type="text/event-stream")
-        include_usage = bool((ctx.body or {}).get("stream_options", {}).get("include_usage"))
-        reply.stream = _replay(ctx, replace(entry, model=ctx.model), include_usage)
+        # As parse read it: ``stream_options`` may be absent, null or an object.
+        reply.stream = _replay(ctx, replace(entry, model=ctx.model), ctx.include_usage)
         ctx.reply = reply
 
     def _publish_stats(self) -> None:
