@@ -119,7 +119,6 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         self._timer: asyncio.TimerHandle | None = None
         self._timer_at = 0.0
         self._head_bytes = 0  # bytes of the request head received so far
-        self._header_count = 0
         self._body_start = 0.0
         self._body_bytes = 0  # bytes received since the head, framing included
         self._last_read = 0.0
@@ -218,7 +217,6 @@ class LimitedHttpProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._header_count = 0
         served: RequestResponseCycle | None = self.cycle
         if self._phase is _IDLE:
             self.shared.idle.pop(self, None)
@@ -229,18 +227,15 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         self._phase = _HEAD
         self._arm(self._deadline)
 
-    def on_header(self, name: bytes, value: bytes) -> None:
-        self._header_count += 1
-        if self._header_count > self.max_headers:
+    def on_headers_complete(self) -> None:
+        # Counted once the head is in (cheaper than per field); its size bounds it meanwhile.
+        if len(self.headers) > self.max_headers:
             raise _Refusal(
                 431,
                 "too_many_headers",
                 f"Request has more than {self.max_headers} header fields.",
                 "invalid_request_error",
             )
-        super().on_header(name, value)
-
-    def on_headers_complete(self) -> None:
         if self._over_capacity and len(self.connections) > self.max_connections:
             raise _Refusal(
                 503,
