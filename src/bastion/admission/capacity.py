@@ -39,7 +39,8 @@ class Overloaded(Exception):
 
 @dataclass(slots=True, eq=False)
 class Slot:
-    """Capacity held by one running request until it is released."""
+    """Capacity held by one running request until it is released: ``seqs`` of the engines'
+    concurrent sequences (one per choice it asked for) and ``tokens`` of their KV cache."""
 
     pool: PoolCapacity
     tenant: str | None
@@ -47,19 +48,25 @@ class Slot:
     reserved: bool
     waited: float
     released: bool = False
+    seqs: int = 1
 
     def release(self) -> None:
         self.pool.release(self)
 
 
 class _Waiter:
-    __slots__ = ("done", "enqueued", "evicted", "future", "priority", "slot", "tenant", "tokens")
+    __slots__ = (
+        "done", "enqueued", "evicted", "future", "priority", "seqs", "slot", "tenant", "tokens",
+    )  # fmt: skip
 
-    def __init__(self, tenant: str | None, priority: int, tokens: int, now: float) -> None:
+    def __init__(
+        self, tenant: str | None, priority: int, tokens: int, now: float, seqs: int = 1
+    ) -> None:
         self.enqueued = now
         self.tenant = tenant
         self.priority = priority
         self.tokens = tokens
+        self.seqs = seqs
         self.future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.slot: Slot | None = None
         self.done = False
@@ -218,19 +225,20 @@ class PoolCapacity:
         return concurrency, kv_tokens
 
     async def acquire(
-        self, tenant: str | None, priority: int, tokens: int, max_wait: float
+        self, tenant: str | None, priority: int, tokens: int, max_wait: float, seqs: int = 1
     ) -> Slot:
-        """Capacity for one request, once it is free; raises ``Overloaded`` instead of
-        waiting past ``max_wait`` seconds."""
+        """Capacity for one request of ``seqs`` sequences (its choices) and ``tokens`` of KV
+        cache, once it is free; raises ``Overloaded`` instead of waiting past ``max_wait``
+        seconds."""
         loop = asyncio.get_running_loop()
         now = loop.time()
         limits = self.limits(now)
         queue = self._queue
-        reserved_room = self._reserved_room(tenant, limits[0])
+        reserved_room = self._reserved_room(tenant, limits[0], seqs)
         if self._kv_fits(tokens, limits[1]) and (
-            reserved_room or (self._shared_room(limits[0]) and queue.ahead_of(priority) == 0)
+            reserved_room or (self._shared_room(limits[0], seqs) and queue.ahead_of(priority) == 0)
         ):
-            return self._take(tenant, tokens, reserved_room, 0.0)
+            return self._take(tenant, tokens, reserved_room, 0.0, seqs)
         if max_wait <= 0:
             raise self._refuse(BUSY, now)
         rate = self.drain.current(now)
@@ -244,7 +252,7 @@ class PoolCapacity:
             if worst is None or worst.priority <= priority:
                 raise self._refuse(FULL, now)
             self._evict(worst)
-        waiter = _Waiter(tenant, priority, tokens, now)
+        waiter = _Waiter(tenant, priority, tokens, now, seqs)
         queue.push(waiter)
         lanes = self._reserved_queues.get(tenant) if tenant is not None else None
         if lanes is not None:
@@ -271,13 +279,13 @@ class PoolCapacity:
         if slot.released:
             return
         slot.released = True
-        self.in_flight -= 1
+        self.in_flight -= slot.seqs
         self.kv_in_use -= slot.tokens
         if slot.reserved:
             assert slot.tenant is not None
-            self._reserved_used[slot.tenant] -= 1
+            self._reserved_used[slot.tenant] -= slot.seqs
         else:
-            self._shared_used -= 1
+            self._shared_used -= slot.seqs
         now = asyncio.get_running_loop().time()
         self.drain.tick(now)
         if self._queue.size:
@@ -292,9 +300,11 @@ class PoolCapacity:
     def _admit_waiting(self, now: float) -> None:
         concurrency, kv_tokens = self.limits(now)
         for tenant, lanes in self._reserved_queues.items():
-            while lanes.size and self._reserved_room(tenant, concurrency):
+            while lanes.size:
                 waiter = lanes.first()
                 assert waiter is not None
+                if not self._reserved_room(tenant, concurrency, waiter.seqs):
+                    break
                 if not self._kv_fits(waiter.tokens, kv_tokens):
                     break
                 self._grant(waiter, reserved=True, now=now)
@@ -302,8 +312,8 @@ class PoolCapacity:
         while queue.size:
             waiter = queue.first()
             assert waiter is not None
-            reserved = self._reserved_room(waiter.tenant, concurrency)
-            if not (reserved or self._shared_room(concurrency)):
+            reserved = self._reserved_room(waiter.tenant, concurrency, waiter.seqs)
+            if not (reserved or self._shared_room(concurrency, waiter.seqs)):
                 break
             if not self._kv_fits(waiter.tokens, kv_tokens):
                 break  # the head waits for room rather than being overtaken forever
@@ -314,19 +324,23 @@ class PoolCapacity:
         self._leave(waiter)
         if waiter.future.done():
             return  # its deadline fired in this same turn of the loop; it is leaving
-        waiter.slot = self._take(waiter.tenant, waiter.tokens, reserved, now - waiter.enqueued)
+        waiter.slot = self._take(
+            waiter.tenant, waiter.tokens, reserved, now - waiter.enqueued, waiter.seqs
+        )
         waiter.future.set_result(None)
 
-    def _take(self, tenant: str | None, tokens: int, reserved: bool, waited: float) -> Slot:
-        self.in_flight += 1
+    def _take(
+        self, tenant: str | None, tokens: int, reserved: bool, waited: float, seqs: int = 1
+    ) -> Slot:
+        self.in_flight += seqs
         self.kv_in_use += tokens
         if reserved:
             assert tenant is not None
-            self._reserved_used[tenant] += 1
+            self._reserved_used[tenant] += seqs
         else:
-            self._shared_used += 1
+            self._shared_used += seqs
         self._in_use_gauge.set(self.in_flight)
-        return Slot(self, tenant, tokens, reserved, waited)
+        return Slot(self, tenant, tokens, reserved, waited, seqs=seqs)
 
     def _leave(self, waiter: _Waiter) -> None:
         if waiter.done:
@@ -346,15 +360,19 @@ class PoolCapacity:
         if not waiter.future.done():
             waiter.future.set_result(None)
 
-    def _reserved_room(self, tenant: str | None, concurrency: int | None) -> bool:
+    def _reserved_room(self, tenant: str | None, concurrency: int | None, seqs: int = 1) -> bool:
         if tenant is None or tenant not in self._reserved:
             return False
-        if concurrency is not None and self.in_flight >= concurrency:
+        if concurrency is not None and self.in_flight + seqs > concurrency:
             return False  # a reservation is a share of what runs, never more than that
-        return self._reserved_used[tenant] < self._reserved[tenant]
+        return self._reserved_used[tenant] + seqs <= self._reserved[tenant]
 
-    def _shared_room(self, concurrency: int | None) -> bool:
-        return concurrency is None or self._shared_used < concurrency - self._reserved_total
+    def _shared_room(self, concurrency: int | None, seqs: int = 1) -> bool:
+        if concurrency is None:
+            return True
+        shared = concurrency - self._reserved_total
+        # A request of more sequences than the shared part holds still runs, alone in it.
+        return self._shared_used + seqs <= shared or (self._shared_used == 0 < shared)
 
     def _kv_fits(self, tokens: int, kv_tokens: int | None) -> bool:
         # A request larger than the whole cache still runs, alone.

@@ -279,3 +279,40 @@ def test_a_replica_s_own_figures_override_the_backend_s() -> None:
     small, large = BackendPool(build_provider("gpu", config), config).replicas
     assert (small.concurrency, small.kv_tokens) == (16, 100_000)
     assert (large.concurrency, large.kv_tokens) == (64, 100_000)
+
+
+async def test_a_request_for_several_choices_holds_a_sequence_for_each() -> None:
+    capacity = pool(FakeReplica(concurrency=4))
+    three = await capacity.acquire(None, 4, 10, 5, 3)
+    assert capacity.in_flight == 3
+    two = await started(capacity, None, 4, 10, 5, 2)
+    assert not two.done(), "3 + 2 sequences do not fit in 4"
+    three.release()
+    await asyncio.sleep(0)
+    assert two.done() and capacity.in_flight == 2
+    two.result().release()
+    assert capacity.in_flight == 0
+
+
+async def test_more_choices_than_the_whole_capacity_run_alone() -> None:
+    capacity = pool(FakeReplica(concurrency=4))
+    huge = await capacity.acquire(None, 4, 10, 5, 40)
+    assert capacity.in_flight == 40
+    small = await started(capacity, None, 4, 10, 5)
+    assert not small.done()
+    huge.release()
+    await asyncio.sleep(0)
+    assert small.done()
+    small.result().release()
+    assert capacity.in_flight == 0
+
+
+async def test_a_reservation_holds_a_request_only_if_all_its_choices_fit() -> None:
+    capacity = pool(FakeReplica(concurrency=8), reserved={"acme": 2})
+    wide = await capacity.acquire("acme", 4, 10, 5, 3)
+    assert not wide.reserved, "3 sequences do not fit a reservation of 2: the shared part"
+    narrow = await capacity.acquire("acme", 4, 10, 5, 2)
+    assert narrow.reserved
+    for slot in (wide, narrow):
+        slot.release()
+    assert capacity.in_flight == 0

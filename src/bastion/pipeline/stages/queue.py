@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from bastion.admission.capacity import BUSY, DEADLINE, EVICTED, FULL, Overloaded
-from bastion.admission.estimate import estimate_tokens
+from bastion.admission.estimate import choices, estimate_tokens
 from bastion.config.schema import QueueConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
@@ -45,11 +45,13 @@ class Queue(BaseStage):
         if capacity is None:
             return
         priority, max_wait = self._policy(ctx)
+        # Every choice is a sequence the engine runs, with its own output in the KV cache.
         tokens = estimate_tokens(ctx.operation, ctx.body, ctx.raw_body, self._default_output)
+        seqs = choices(ctx.operation, ctx.body)
         principal = ctx.principal
         tenant = principal.tenant_name if principal is not None else None
         try:
-            slot = await capacity.acquire(tenant, priority, tokens, max_wait)
+            slot = await capacity.acquire(tenant, priority, tokens, max_wait, seqs)
         except Overloaded as refused:
             retry_after = min(60, max(1, math.ceil(refused.retry_after)))
             if refused.reason in _REASONS:
