@@ -8,14 +8,17 @@ commands so the rest of the CLI starts fast.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import orjson
+
+from bastion.cli.database import config_option, database_url_option
 
 if TYPE_CHECKING:
     from bastion.economics.prices import PriceBook
@@ -48,6 +51,38 @@ def _token_count(text: str, param: click.Parameter) -> Decimal:
     if not number.is_finite() or number <= 0:
         raise click.BadParameter(f"{text!r}: a token count must be positive", param=param)
     return number
+
+
+_AGO = re.compile(r"(\d+(?:\.\d+)?)\s*([mhdw])")
+_AGO_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+class Moment(click.ParamType[datetime]):
+    """A time: ISO 8601 (``2026-12-06``, ``2026-12-06T10:00``, ``2026-12-06 10:00:00``, with
+    an offset or ``Z``; UTC without one), or that long ago: ``90m``, ``24h``, ``7d``, ``2w``."""
+
+    name = "time"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        ago = _AGO.fullmatch(text.lower())
+        if ago is not None:
+            amount = float(ago.group(1))
+            return datetime.now(UTC) - timedelta(**{_AGO_UNITS[ago.group(2)]: amount})
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(
+                f"{text!r} is not a time: write 2026-12-06, 2026-12-06T10:00, "
+                "2026-12-06 10:00:30, 2026-12-06T10:00+02:00, or how long ago: 90m, 24h, 7d, 2w",
+                param,
+                ctx,
+            )
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _money(*decls: str, **kwargs: Any) -> Callable[[F], F]:
@@ -232,16 +267,19 @@ def estimate_command(**options: Any) -> None:
 
 
 @cost_group.command("report")
+@config_option
+@database_url_option
 @click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    envvar="BASTION_CONFIG",
-    required=True,
-    help="bastion.yaml: its database.url and economics section (env BASTION_CONFIG).",
+    "--since",
+    type=Moment(),
+    help="Window start: 2026-12-06, 2026-12-06T10:00 (UTC unless an offset is given), or how "
+    "long ago: 24h, 7d. Widened to the hour.",
 )
-@click.option("--since", type=click.DateTime(), help="Window start, UTC (widened to the hour).")
-@click.option("--until", type=click.DateTime(), help="Window end, UTC [the last full hour].")
+@click.option(
+    "--until",
+    type=Moment(),
+    help="Window end, widened to the hour [now: the current hour is included, marked partial].",
+)
 @click.option(
     "--days",
     type=click.FloatRange(min=0, min_open=True),
@@ -249,37 +287,55 @@ def estimate_command(**options: Any) -> None:
 )
 @_json_option
 def report_command(
-    config_path: Path,
+    *,
+    config_path: Path | None,
+    database_url: str | None,
     since: datetime | None,
     until: datetime | None,
     days: float | None,
     as_json: bool,
 ) -> None:
-    """Measured utilisation, self-hosted cost and the same traffic on API models."""
-    from sqlalchemy.exc import SQLAlchemyError
+    """Measured utilisation, self-hosted cost and the same traffic on API models.
 
-    from bastion.config import ConfigError, load_config
+    Reads the usage ledger in the database the gateway uses: --database-url, else the
+    configuration's database.url, else the embedded default (bastion-data/bastion.db, relative
+    to the directory the gateway runs in, as for the gateway itself).
+
+    \b
+    Examples:
+      bastion cost report                          # the last 30 days, up to now
+      bastion cost report --since 24h --json
+      bastion cost report --config bastion.yaml --since 2026-12-01 --until 2026-12-06
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from bastion.cli.database import settings
     from bastion.economics.overrides import PriceOverrideError
     from bastion.economics.render import join, report_lines
     from bastion.economics.serialize import report_dict
     from bastion.economics.service import cost_report
-    from bastion.store.engine import create_engines
+    from bastion.store.engine import create_engines, sqlite_path
     from bastion.store.errors import InvalidInputError
 
     if since is not None and days is not None:
         raise click.UsageError("give --since or --days, not both")
+    chosen = settings(config_path, database_url)
     try:
-        config = load_config(config_path)
-    except ConfigError as error:
-        problems = "; ".join(p.render(error.source) for p in error.problems)
-        raise click.ClickException(f"invalid configuration: {problems}") from None
+        url = make_url(chosen.url)
+    except ArgumentError:
+        raise click.ClickException(f"not a database URL: {chosen.url!r}") from None
+    database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
+    if database is not None and not database.exists():
+        raise click.ClickException(
+            f"no database at {database}: the gateway creates it when it starts. Run this in the "
+            "directory the gateway runs in, or name its database with --config or --database-url."
+        )
 
     async def run() -> Any:
-        engine = create_engines(config.database.url).read
+        engine = create_engines(chosen.url).read
         try:
-            return await cost_report(
-                engine, config, since=_utc(since), until=_utc(until), days=days
-            )
+            return await cost_report(engine, chosen.config, since=since, until=until, days=days)
         finally:
             await engine.dispose()
 
@@ -287,7 +343,7 @@ def report_command(
         report = asyncio.run(run())
     except (PriceOverrideError, InvalidInputError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, OSError) as exc:
         raise click.ClickException(
             f"cannot read the usage ledger ({type(exc).__name__}); the gateway creates its "
             "tables when it starts"
@@ -351,13 +407,6 @@ def _price_book(path: Path | None) -> PriceBook:
         return PriceBook(load_overrides(path))
     except PriceOverrideError as exc:
         raise click.ClickException(str(exc)) from None
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """Times on the command line are UTC unless they carry an offset."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _first_problem(exc: Exception) -> str:

@@ -7,7 +7,14 @@ from decimal import Decimal
 from typing import Literal
 
 from bastion.economics.config import ChargebackConfig
-from bastion.economics.money import MILLION, fmt_money, fmt_number, fmt_share, to_decimal
+from bastion.economics.money import (
+    MILLION,
+    fmt_money,
+    fmt_number,
+    fmt_share,
+    fmt_significant,
+    to_decimal,
+)
 
 MarginKind = Literal["markup", "gross_margin"]
 
@@ -99,7 +106,7 @@ def chargeback(
                 "per concurrent-request slot for one hour",
                 per_slot,
                 margin.apply(per_slot),
-                f"{cost_text} / ({slots:.3g} slots x {fmt_number(hours_per_month)} h)",
+                f"{cost_text} / ({fmt_significant(slots)} slots x {fmt_number(hours_per_month)} h)",
             )
         )
     return Chargeback(margin, tokens_per_second, slots, basis, tuple(prices))

@@ -154,11 +154,33 @@ async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficR
     ]
 
 
-async def tenant_names(conn: AsyncConnection, ids: Iterable[str]) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class TenantNames:
+    """Tenant names by id: from the store, else as the ledger recorded them (a tenant deleted
+    since, or the configured admin key's ``admin``, which is not a stored tenant)."""
+
+    names: dict[str, str]
+    stored: frozenset[str]
+
+
+async def tenant_names(conn: AsyncConnection, ids: Iterable[str]) -> TenantNames:
     wanted = sorted({i for i in ids if i})
     if not wanted:
-        return {}
+        return TenantNames({}, frozenset())
     rows = await conn.execute(
         select(_TENANTS.c.id, _TENANTS.c.name).where(_TENANTS.c.id.in_(wanted))
     )
-    return {row.id: row.name for row in rows}
+    names = {row.id: row.name for row in rows}
+    stored = frozenset(names)
+    ledger = _LEDGER.c
+    for missing in (i for i in wanted if i not in stored):
+        # The newest name the ledger holds for it, through the (tenant_id, finished_at) index.
+        recorded = await conn.scalar(
+            select(ledger.tenant)
+            .where(ledger.tenant_id == missing, ledger.tenant.is_not(None))
+            .order_by(ledger.finished_at.desc())
+            .limit(1)
+        )
+        if recorded:
+            names[missing] = recorded
+    return TenantNames(names, stored)

@@ -17,18 +17,23 @@ def to_decimal(value: float | int | Decimal) -> Decimal:
 
 
 def fmt_money(value: Decimal | float) -> str:
-    """Dollars: cents above $1, four significant digits below (prices per token are small)."""
+    """Dollars: cents above $1, four significant digits below (prices per token are small),
+    written out without an exponent: $0.000012, not $1.20e-5."""
     amount = to_decimal(value)
     sign = "-" if amount < 0 else ""
     amount = abs(amount)
     if amount >= 1 or amount == 0:
         return f"{sign}${amount.quantize(Decimal('0.01'), ROUND_HALF_EVEN):,}"
-    if amount < Decimal("0.0001"):
-        return f"{sign}${amount:.2e}"
-    digits = f"{Decimal(f'{amount:.4g}').normalize():f}"
+    digits = fmt_significant(amount, 4)
     if len(digits.partition(".")[2]) < 2:
         digits = f"{amount:.2f}"
     return f"{sign}${digits}"
+
+
+def fmt_significant(value: Decimal | float, digits: int = 3) -> str:
+    """``digits`` significant digits, trailing zeros dropped, never an exponent: 0.0000371."""
+    number = Decimal(f"{to_decimal(value):.{digits}g}").normalize()
+    return f"{number:f}"
 
 
 def fmt_number(value: Decimal | float | int) -> str:
@@ -53,5 +58,5 @@ def fmt_tokens(count: int | float | Decimal) -> str:
 def fmt_share(value: float) -> str:
     """A percentage; below 1% with two significant digits, so a quiet engine is not 0.0%."""
     if 0 < abs(value) < 0.01:
-        return f"{value * 100:.2g}%"
+        return f"{fmt_significant(value * 100, 2)}%"
     return f"{value * 100:.1f}%"

@@ -10,7 +10,13 @@ from bastion.economics.breakeven import BreakEven
 from bastion.economics.capacity import Capacity
 from bastion.economics.chargeback import Chargeback
 from bastion.economics.estimate import Estimate
-from bastion.economics.money import fmt_money, fmt_number, fmt_share, fmt_tokens
+from bastion.economics.money import (
+    fmt_money,
+    fmt_number,
+    fmt_share,
+    fmt_significant,
+    fmt_tokens,
+)
 from bastion.economics.prices import PriceQuote
 from bastion.economics.report import BackendReport, PricedTraffic, Report
 from bastion.economics.snapshot import TableInfo
@@ -194,7 +200,7 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
     lines.append(
         f"{INDENT}utilisation {fmt_share(busy.utilisation)}: at least one request in flight for "
         f"{fmt_number(round(busy.busy_seconds, 1))} s of {fmt_number(busy.window_seconds)} s "
-        f"(window {report.window.describe()}); mean {busy.mean_concurrency:.3g}, "
+        f"(window {report.window.describe()}); mean {fmt_significant(busy.mean_concurrency)}, "
         f"peak {busy.peak_concurrency} in flight"
     )
     if busy.busy_seconds > 0:
@@ -211,7 +217,7 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
         ]
         lines.append(
             f"{INDENT}window cost: {fmt_money(backend.window_cost)} = "
-            f"{fmt_money(backend.tco.total)} x {fmt_number(report.window.hours)} h / "
+            f"{fmt_money(backend.tco.total)} x {report.window.hours_text} h / "
             f"{fmt_number(backend.tco.hours_per_month)} h"
         )
         if backend.effective_per_m is not None and backend.effective_per_m_output is not None:
@@ -260,6 +266,8 @@ def _traffic_lines(report: Report) -> list[str]:
     lines = ["Local traffic by tenant and endpoint, and what it would have cost on each API model:"]
     for line in report.traffic:
         who = line.tenant or line.tenant_id or "(no tenant)"
+        if line.tenant and not line.tenant_stored:
+            who += " (name from the ledger; not a stored tenant)"
         estimated = (
             f", {line.estimated_requests} with estimated counts" if line.estimated_requests else ""
         )

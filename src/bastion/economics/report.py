@@ -16,6 +16,7 @@ from bastion.economics.chargeback import Chargeback, Margin, chargeback
 from bastion.economics.config import EconomicsConfig, TcoConfig
 from bastion.economics.measured import (
     BackendActivity,
+    TenantNames,
     TrafficRow,
     backend_activity,
     tenant_names,
@@ -63,6 +64,8 @@ class TrafficLine:
     estimated_requests: int
     tokens: TokenCounts
     api: tuple[PricedTraffic, ...]
+    # False when the name comes from the ledger: the tenant is not (or no longer) in the store.
+    tenant_stored: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +342,7 @@ def _chargeback(
 
 
 def _traffic_lines(
-    rows: list[TrafficRow], names: dict[str, str], pricer: _DailyPricer
+    rows: list[TrafficRow], names: TenantNames, pricer: _DailyPricer
 ) -> tuple[TrafficLine, ...]:
     groups: dict[tuple[str, str], list[TrafficRow]] = {}
     for row in rows:
@@ -352,13 +355,14 @@ def _traffic_lines(
         lines.append(
             TrafficLine(
                 tenant_id=tenant_id,
-                tenant=names.get(tenant_id),
+                tenant=names.names.get(tenant_id),
                 endpoint=endpoint,
                 requests=sum(r.requests for r in group),
                 errors=sum(r.errors for r in group),
                 estimated_requests=sum(r.estimated_requests for r in group),
                 tokens=sum((r.tokens for r in group), TokenCounts()),
                 api=priced,
+                tenant_stored=tenant_id in names.stored,
             )
         )
     return tuple(lines)

@@ -19,6 +19,7 @@ from bastion.economics.report import BackendReport, PricedTraffic, Report, Traff
 from bastion.economics.snapshot import TableInfo
 from bastion.economics.tco import MonthlyTco
 from bastion.economics.utilisation import Busy
+from bastion.economics.window import Window
 
 JSON = dict[str, Any]
 
@@ -172,12 +173,7 @@ def report_dict(report: Report) -> JSON:
     return {
         "currency": "USD",
         "generated_at": report.generated_at.isoformat(),
-        "window": {
-            "start": report.window.start.isoformat(),
-            "end": report.window.end.isoformat(),
-            "hours": float(report.window.hours),
-            "note": "aligned to whole UTC hours, as the hourly rollup is",
-        },
+        "window": _window_dict(report.window),
         "price_table": table_dict(report.table, today),
         "price_overrides": report.overrides,
         "prices": [quote_dict(q) for q in report.quotes],
@@ -186,6 +182,19 @@ def report_dict(report: Report) -> JSON:
         "backends": [_backend_dict(b) for b in report.backends],
         "traffic": [_traffic_dict(t) for t in report.traffic],
         "notes": list(report.notes),
+    }
+
+
+def _window_dict(window: Window) -> JSON:
+    partial = window.partial_hour
+    return {
+        "start": window.start.isoformat(),
+        "end": window.end.isoformat(),
+        "hours": float(window.hours),
+        # The current hour, when the window runs to now: counted as far as it has gone.
+        "partial_hour_start": None if partial is None else partial.isoformat(),
+        "note": "starts on a whole UTC hour, as the hourly rollup does; a window that runs to "
+        "now ends with the current hour, partial",
     }
 
 
@@ -245,6 +254,8 @@ def _traffic_dict(line: TrafficLine) -> JSON:
     return {
         "tenant_id": line.tenant_id or None,
         "tenant": line.tenant,
+        # False: the name is the one the ledger recorded; no stored tenant has this id now.
+        "tenant_stored": line.tenant_stored,
         "endpoint": line.endpoint,
         "requests": line.requests,
         "errors": line.errors,

@@ -49,13 +49,18 @@ def report_window(
     days: float | None,
     now: datetime,
 ) -> Window:
-    """``since`` to ``until`` widened to whole hours, or ``days`` up to the last full hour."""
-    if since is not None:
-        return Window.whole_hours(since, until or now)
+    """``since`` to ``until`` widened to whole hours, or ``days`` before ``until``. Without
+    ``until`` the window runs to ``now``, its current hour partial; it never runs past now."""
     span = days or DEFAULT_DAYS
-    if until is not None:
-        return Window.whole_hours(until - timedelta(days=span), until)
-    return Window.last_days(span, now)
+    if until is None:
+        if since is not None:
+            return Window.up_to_now(since, now)
+        return Window.last_days(span, now)
+    start = since if since is not None else until - timedelta(days=span)
+    window = Window.whole_hours(start, until)
+    if window.end > now:
+        return Window.up_to_now(window.start, now)
+    return window
 
 
 async def cost_report(

@@ -1,4 +1,9 @@
-"""The time window a report covers, aligned to whole UTC hours like the hourly rollup."""
+"""The time window a report covers, aligned to whole UTC hours like the hourly rollup.
+
+A window that runs up to now ends inside the current hour: that last hour is partial, and says
+so, rather than being left out (the report would lag by up to an hour) or counted whole (its
+future minutes would count as idle time and cost).
+"""
 
 from __future__ import annotations
 
@@ -31,9 +36,19 @@ class Window:
 
     @classmethod
     def last_days(cls, days: float, now: datetime) -> Window:
-        """``days`` ending at the last full hour before ``now``."""
-        end = _floor_hour(now)
-        return cls.whole_hours(end - timedelta(days=days), end)
+        """``days`` of whole hours before the current one, and the current hour up to ``now``."""
+        return cls.up_to_now(_floor_hour(now) - timedelta(days=days), now)
+
+    @classmethod
+    def up_to_now(cls, start: datetime, now: datetime) -> Window:
+        """From the hour of ``start`` to ``now`` (to the second); the current hour is partial."""
+        return cls(_floor_hour(start), now.astimezone(UTC).replace(microsecond=0))
+
+    @property
+    def partial_hour(self) -> datetime | None:
+        """The start of the last hour when the window ends inside it (it runs to now)."""
+        last = _floor_hour(self.end)
+        return last if last < self.end.astimezone(UTC) else None
 
     @property
     def seconds(self) -> float:
@@ -43,11 +58,21 @@ class Window:
     def hours(self) -> Decimal:
         return Decimal(int(self.seconds)) / 3600
 
+    @property
+    def hours_text(self) -> str:
+        """The length in hours, to two decimals at most: 24, 48.52."""
+        return f"{round(self.hours, 2).normalize():f}"
+
     def describe(self) -> str:
         fmt = "%Y-%m-%d %H:%M"
+        end = self.end.astimezone(UTC)
+        text = f"{self.start.astimezone(UTC).strftime(fmt)} to {end.strftime(fmt)} UTC"
+        partial = self.partial_hour
+        if partial is None:
+            return f"{text} ({self.hours_text} h)"
         return (
-            f"{self.start.astimezone(UTC).strftime(fmt)} to "
-            f"{self.end.astimezone(UTC).strftime(fmt)} UTC ({self.hours.normalize():f} h)"
+            f"{text} ({self.hours_text} h; the current hour, {partial.strftime('%H:%M')} to "
+            f"{end.strftime('%H:%M')}, is partial)"
         )
 
 

@@ -1,15 +1,22 @@
-"""``bastion cost estimate`` and ``bastion cost prices``, invoked through the click group."""
+"""``bastion cost estimate``, ``prices`` and ``report``, invoked through the click group."""
 
 from __future__ import annotations
 
+import asyncio
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import insert
 
-from bastion.cli.cost import cost_group
+from bastion.cli.cost import Moment, cost_group
+from bastion.config import DEFAULT_DATABASE_URL
+from bastion.store import Store
+from bastion.store.models import UsageHourlyRow, UsageRow
 from tests.unit.economics.quotes import HAIKU, SONNET
+from tests.unit.economics.test_report import DAY, Call, _hourly_rows, _ledger_row
 
 H100 = ["--gpu-hourly", "2.5", "--engineering-fte", "0.1", "--fte-monthly", "15000"]
 
@@ -112,6 +119,7 @@ def test_prices_json() -> None:
 
 
 def test_report_without_ledger_tables(tmp_path: Path) -> None:
+    (tmp_path / "empty.db").touch()
     config = tmp_path / "bastion.yaml"
     config.write_text(f"database: {{url: 'sqlite+aiosqlite:///{tmp_path}/empty.db'}}\n")
 
@@ -119,3 +127,92 @@ def test_report_without_ledger_tables(tmp_path: Path) -> None:
 
     assert code == 1
     assert "cannot read the usage ledger" in output
+
+
+def test_report_without_a_database_says_where_it_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BASTION_CONFIG", raising=False)
+    monkeypatch.delenv("BASTION_DATABASE_URL", raising=False)
+
+    code, output = _run("report")
+
+    assert code == 1
+    assert "no database at bastion-data/bastion.db: the gateway creates it" in output
+    assert not (tmp_path / "bastion-data").exists(), "nothing is created"
+
+
+async def _gateway_database(url: str, finished: datetime) -> None:
+    """What a gateway on its embedded defaults leaves: a tenant, and a request it served."""
+    store = await Store.open(url)
+    try:
+        acme = await store.tenants.create("acme")
+        row = _ledger_row(Call("r1", "acme", "chat.completions", finished - DAY, 0, 1000, 0, 500))
+        row["tenant_id"] = acme.id
+        async with store.engines.write.begin() as conn:
+            await conn.execute(insert(UsageRow), [row])
+            await conn.execute(insert(UsageHourlyRow), _hourly_rows([row]))
+    finally:
+        await store.close()
+
+
+def test_report_without_config_reads_the_gateways_database_up_to_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make serve`` runs the gateway without a config: the report finds its database the
+    same way, and shows the request served seconds ago in the current, partial hour."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BASTION_CONFIG", raising=False)
+    monkeypatch.delenv("BASTION_DATABASE_URL", raising=False)
+    asyncio.run(_gateway_database(DEFAULT_DATABASE_URL, datetime.now(UTC) - timedelta(seconds=1)))
+
+    code, output = _run("report", "--json")
+
+    assert code == 0, output
+    data = orjson.loads(output)
+    end = datetime.fromisoformat(data["window"]["end"])
+    assert abs(datetime.now(UTC) - end) < timedelta(minutes=1)
+    hour = end.replace(minute=0, second=0)
+    assert data["window"]["partial_hour_start"] == (None if end == hour else hour.isoformat())
+    [traffic] = data["traffic"]
+    assert (traffic["tenant"], traffic["tenant_stored"], traffic["requests"]) == ("acme", True, 1)
+
+    code, output = _run("report", "--since", "1h")
+
+    assert code == 0, output
+    assert "acme / chat.completions: 1 request; 1K input (0 cached), 500 output" in output
+    if end != hour:
+        assert f"the current hour, {hour:%H}:00 to {end:%H:%M}, is partial" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "ago"),
+    [("90m", timedelta(minutes=90)), ("24h", timedelta(hours=24)), ("7d", timedelta(days=7)),
+     ("2w", timedelta(weeks=2)), ("1.5h", timedelta(minutes=90))],
+)  # fmt: skip
+def test_times_may_be_given_as_how_long_ago(text: str, ago: timedelta) -> None:
+    moment = Moment().convert(text, None, None)
+
+    assert abs(datetime.now(UTC) - ago - moment) < timedelta(seconds=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("2026-12-06", datetime(2026, 12, 6, tzinfo=UTC)),
+        ("2026-12-06T10:00", datetime(2026, 12, 6, 10, tzinfo=UTC)),
+        ("2026-12-06 10:00:30", datetime(2026, 12, 6, 10, 0, 30, tzinfo=UTC)),
+        ("2026-12-06T12:00+02:00", datetime(2026, 12, 6, 10, tzinfo=UTC)),
+        ("2026-12-06T10:00Z", datetime(2026, 12, 6, 10, tzinfo=UTC)),
+    ],
+)
+def test_times_are_iso_and_utc_unless_they_say_otherwise(text: str, moment: datetime) -> None:
+    assert Moment().convert(text, None, None) == moment
+
+
+def test_a_time_that_is_none_of_those_is_refused() -> None:
+    code, output = _run("report", "--since", "yesterday")
+
+    assert code == 2
+    assert "'yesterday' is not a time: write 2026-12-06, 2026-12-06T10:00" in output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -12,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bastion.cli.cost import cost_group
@@ -331,3 +332,64 @@ async def test_idle_backend_and_unknown_model_are_reported_not_hidden(
     assert any(note.startswith("no-such-model: no price") for note in report.notes)
     text = "\n".join(report_lines(report))
     assert "no price: nothing was sold in the basis period" in text
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        ["--since", "2026-11-01T00:00", "--until", "2026-11-02T00:00"],
+        ["--since", "2026-11-01", "--until", "2026-11-02"],
+        ["--since", "2026-11-01T01:00+01:00", "--until", "2026-11-01 23:59"],
+    ],
+)
+def test_report_command_takes_dates_and_times_without_seconds(
+    engine: AsyncEngine, database: Path, bounds: list[str]
+) -> None:
+    result = CliRunner().invoke(
+        cost_group,
+        ["report", "--database-url", f"sqlite+aiosqlite:///{database}", *bounds, "--json"],
+        env={"BASTION_CONFIG": None},
+    )
+
+    assert result.exit_code == 0, result.output
+    data = orjson.loads(result.output)
+    assert data["window"]["start"] == "2026-11-01T00:00:00+00:00"
+    assert data["window"]["end"] == "2026-11-02T00:00:00+00:00"
+    assert data["window"]["partial_hour_start"] is None
+    assert sum(line["requests"] for line in data["traffic"]) == 5
+
+
+async def test_a_tenant_no_longer_stored_is_named_from_the_ledger(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(delete(TenantRow).where(TenantRow.id == "t-beta"))
+
+    report = await _report(engine)
+
+    beta = next(line for line in report.traffic if line.tenant_id == "t-beta")
+    assert (beta.tenant, beta.tenant_stored) == ("beta", False)
+    text = "\n".join(report_lines(report))
+    assert (
+        "  beta (name from the ledger; not a stored tenant) / chat.completions: 1 request" in text
+    )
+    assert "  acme / chat.completions: 3 requests" in text
+    assert orjson.loads(orjson.dumps(report_dict(report)))["traffic"][2]["tenant_stored"] is False
+
+
+async def test_small_amounts_are_written_out(engine: AsyncEngine) -> None:
+    """One small request in a day: fractions of a cent and of a request in flight."""
+    tiny = _ledger_row(Call("r8", "acme", "chat.completions", 49 * H, 1, 80, 0, 10))
+    async with engine.begin() as conn:
+        await conn.execute(insert(UsageRow), [tiny])
+        await conn.execute(insert(UsageHourlyRow), _hourly_rows([tiny]))
+    day = Window(DAY + 48 * H, DAY + 72 * H)
+
+    report = await report_from_engine(engine, ECONOMICS, day, prices=PriceBook(OVERRIDES), now=NOW)
+
+    text = "\n".join(report_lines(report))
+    # 80 input tokens x $0.15/M + 10 output x $0.60/M.
+    assert (
+        "gpt-4o-mini: $0.000018 = input $0.000012 + cached input $0.00 + output $0.000006" in text
+    )
+    # 1 s in flight of 86,400 s.
+    assert "mean 0.0000116, peak 1 in flight" in text
+    assert not re.search(r"\de[-+]\d", text), "no exponent in the text report"
