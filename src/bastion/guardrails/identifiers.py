@@ -599,3 +599,82 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
         for m in matches_at(_NATIONAL_BARE[kind], text, starts):
             if _NATIONAL_CHECKS[kind](m.group()):
                 yield kind, m.start(), m.end()
+
+
+# --- identifiers given under their own name, whatever their check digits --------------------
+
+# "SSN: 123-45-6789", "Meine Steuer-ID lautet 12345678901", "CPF 111.222.333-44": a number
+# its writer calls by the identifier's own name, in that identifier's exact shape, counts even
+# when its check digits fail. A mistyped number, or a made-up one in a test form, is still given
+# as that identifier, and keeping it on-premises costs little; the recognizers above, which also
+# read numbers no name introduces, keep requiring the check. Only the identifier's name
+# counts here (not the payroll or tax words that let a checked number stand anywhere), and only
+# right before the value: a few characters of label ("is", "lautet", "é", "nº", ":").
+# (Text is read after NFKC, so "nº" arrives as "no".)
+_NAMED_GAP = (
+    r"[^\w\n]{0,4}(?:(?:is|ist|lautet|est|es|\u00e9|sob[ ]o|nr|n[.\u00b0o]{1,3}|number|nummer"
+    r"|n\u00famero|numero)[^\w\n]{0,4}){0,3}"
+)
+_NAMED_END = r"(?![\w\-]|[.,/]\d)"
+_NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
+    "us_ssn": (
+        Trigger("ssn", "social security"),
+        re.compile(
+            r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?)"
+            + _NAMED_GAP
+            + r"(\d{3}(?P<sep>[ \-]?)\d{2}(?P=sep)\d{4})"
+            + _NAMED_END
+        ),
+    ),
+    "br_cpf": (
+        Trigger("cpf", "c.p.f"),
+        re.compile(
+            r"(?i:cpf|c\.p\.f\.?)(?i:/mf)?"
+            + _NAMED_GAP
+            + r"(\d{3}(?P<sep>\.?)\d{3}(?P=sep)\d{3}-?\d{2})"
+            + _NAMED_END
+        ),
+    ),
+    "de_steuer_id": (
+        Trigger(
+            "steuer-id", "steuerid", "steueridentifikationsnummer", "identifikationsnummer", "idnr"
+        ),
+        re.compile(
+            r"(?i:steuer-?id(?:nr\.?)?|steuer-?identifikationsnummer|identifikationsnummer"
+            r"|idnr\.?)"
+            + _NAMED_GAP
+            + r"([1-9]\d(?:\d{9}|[ ]\d{3}[ ]\d{3}[ ]\d{3}|\d[ ]\d{3}[ ]\d{3}[ ]\d{2}))"
+            + _NAMED_END
+        ),
+    ),
+    "nl_bsn": (
+        Trigger("bsn", "burgerservicenummer", "sofinummer"),
+        re.compile(
+            r"(?i:bsn|burgerservicenummer|sofinummer)(?:-nummer)?"
+            + _NAMED_GAP
+            + r"(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ ]\d{2}[ ]\d{3}|\d{3}[ ]\d{3}[ ]\d{3})"
+            + _NAMED_END
+        ),
+    ),
+    "pt_nif": (
+        Trigger("nif", "contribuinte"),
+        re.compile(
+            r"(?i:nif|n\.i\.f\.|n\u00famero[ ]de[ ]contribuinte|contribuinte)"
+            + _NAMED_GAP
+            + r"((?:PT[ ]?)?[1-9]\d{2}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3})"
+            + _NAMED_END
+        ),
+    ),
+}
+NAMED_ID_HINTS = tuple(word for trigger, _ in _NAMED.values() for word in trigger.prefixes)
+
+
+def find_named_ids(t: Text) -> Iterator[Match]:
+    text, low = t.text, t.low
+    for kind, (trigger, pattern) in _NAMED.items():
+        for start, _ in trigger.hits(low):
+            if not starts_word(low, start):
+                continue  # "Dissn", "tarifnif"
+            m = pattern.match(text, start)
+            if m is not None and v.named_number_ok(kind, m.group(1)):
+                yield kind, m.start(1), m.end(1)

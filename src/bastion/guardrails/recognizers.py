@@ -49,6 +49,7 @@ from bastion.guardrails.credentials import (
 from bastion.guardrails.dates import DOB_HINTS, dates_after_names, find_dob
 from bastion.guardrails.findings import Category, Finding
 from bastion.guardrails.identifiers import (
+    NAMED_ID_HINTS,
     NATIONAL_TRIGGERS,
     STEUER_DOCUMENT_WORDS,
     STEUER_TRIGGER,
@@ -56,6 +57,7 @@ from bastion.guardrails.identifiers import (
     find_context_ids,
     find_iban,
     find_licence_and_national,
+    find_named_ids,
     find_national_ids,
     find_passport,
     find_ssn,
@@ -276,6 +278,12 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         ),
         (),
         find_licence_and_national,
+        digits=True,
+    ),
+    _Recognizer(
+        frozenset({"us_ssn", "br_cpf", "de_steuer_id", "nl_bsn", "pt_nif"}),
+        NAMED_ID_HINTS,
+        find_named_ids,
         digits=True,
     ),
     _Recognizer(TABLE_KINDS, (",", ";", "\t", "|"), find_table_cells),

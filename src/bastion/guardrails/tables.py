@@ -112,6 +112,10 @@ _PHONE_SHAPE = re.compile(r"\+?[\d(][\d ()./\-]{5,22}\d")
 def _national(kinds: tuple[str, ...], value: str) -> str | None:
     if _NUMBER_SHAPE.fullmatch(value) is None:
         return None
+    if len(kinds) == 1 and kinds[0] in v.NAMED_KINDS:
+        # A column named for one identifier ("cpf", "steuer_id") holds it whatever its check
+        # digits say, as a number labelled so in prose does (identifiers.find_named_ids).
+        return kinds[0] if v.named_number_ok(kinds[0], value) else None
     for kind in kinds:
         if _CHECKS[kind](value):
             return kind

@@ -156,6 +156,41 @@ def us_ssn_ok(value: str) -> bool:
     return digits not in ("078051120", "219099999", "123456789")
 
 
+def us_ssn_shape_ok(value: str) -> bool:
+    """Nine digits that could be written as an SSN (no all-zero part, not one digit repeated),
+    for a number its writer calls an SSN: the SSA's reserved areas and the advertised numbers
+    are given as SSNs too."""
+    digits = digits_only(value)
+    return (
+        len(digits) == 9
+        and distinct_digits_ok(digits)
+        and digits[:3] != "000"
+        and digits[3:5] != "00"
+        and digits[5:] != "0000"
+    )
+
+
+def distinct_digits_ok(value: str) -> bool:
+    """Not one digit repeated throughout ("000000000" is a placeholder, not a number)."""
+    return len(set(digits_only(value))) > 1
+
+
+# Identifiers a number may be taken for, whatever its check digits, when its writer names it
+# (a label right before it, a column or field of that name): their digit counts.
+_NAMED_DIGITS = {"us_ssn": 9, "br_cpf": 11, "de_steuer_id": 11, "nl_bsn": 9, "pt_nif": 9}
+NAMED_KINDS = frozenset(_NAMED_DIGITS)
+
+
+def named_number_ok(kind: str, value: str) -> bool:
+    """Whether ``value``, given under the name of identifier ``kind``, has that identifier's
+    shape: its number of digits (a country prefix aside: "PT123456789"), not one digit
+    repeated, and for an SSN no all-zero part."""
+    if kind == "us_ssn":
+        return us_ssn_shape_ok(value)
+    digits = digits_only(value)
+    return len(digits) == _NAMED_DIGITS[kind] and distinct_digits_ok(digits)
+
+
 # --- national identifiers -----------------------------------------------------------------
 
 _NINO_BAD_FIRST = set("DFIQUV")

@@ -328,3 +328,46 @@ def test_numbers_of_neighbouring_countries(text: str, kind: str, value: str) -> 
 )
 def test_their_look_alikes_are_left_alone(text: str) -> None:
     assert not [kind for kind, _ in found(text) if kind in ("at_svnr", "ie_pps", "ch_ahv")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # Check digits that fail: the famous advertised SSNs, made-up and mistyped numbers.
+        ("SSN: 123-45-6789", "us_ssn", "123-45-6789"),
+        ("My SSN is 078-05-1120", "us_ssn", "078-05-1120"),
+        ("social security number 219 09 9999", "us_ssn", "219 09 9999"),
+        ("CPF: 123.456.789-00", "br_cpf", "123.456.789-00"),
+        ("inscrito no CPF/MF sob o nº 111.444.777-00", "br_cpf", "111.444.777-00"),
+        ("Meine Steuer-ID lautet 12345678901.", "de_steuer_id", "12345678901"),
+        ("Steuer-IdNr. 12 345 678 901", "de_steuer_id", "12 345 678 901"),
+        ("Mijn BSN is 123456780.", "nl_bsn", "123456780"),
+        ("burgerservicenummer: 1234.56.780", "nl_bsn", "1234.56.780"),
+        ("O meu NIF é 287654321.", "pt_nif", "287654321"),
+        ("Contribuinte n.º PT325492131", "pt_nif", "PT325492131"),
+        # Under a column or field of that name.
+        ("name,cpf\nJoão Lima,12345678900", "br_cpf", "12345678900"),
+        ('{"steuer_id": "12345678901"}', "de_steuer_id", "12345678901"),
+        ("ssn: 123-45-6789", "us_ssn", "123-45-6789"),
+    ],
+)
+def test_a_number_given_under_its_identifiers_name_counts_whatever_its_check_digits(
+    text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SSN: 000-00-0000",  # a placeholder
+        "CPF: 111.111.111-11",
+        "BSN: 12345678",  # a digit short
+        "NIF 1234567890",  # a digit too many
+        "Dissn 123-45-6789 tarifnif 287654321",  # the name inside another word
+        "the ssn field takes 9 digits, e.g. the 2019 form 123456789",  # not right after it
+        "Nota fiscal para 123.456.789-00, valor R$ 230,00",  # no name, failing check digits
+    ],
+)
+def test_names_without_a_number_of_their_shape_find_nothing(text: str) -> None:
+    assert not [kind for kind, _ in found(text) if kind in ("us_ssn", "br_cpf", "nl_bsn", "pt_nif")]

@@ -52,8 +52,10 @@ def test_cells_under_a_sensitive_header_are_found(text: str, kind: str, value: s
         "sku;qty;price\nA-1001;3;4.50",
         # A birth-date column holds birth dates: a date of this year is not one.
         "name,dob\nJane,2025-01-01",
-        # A cell that fails its kind's check is left alone.
-        "name,bsn\nJan,123456789",
+        # A cell without its kind's shape is left alone (a BSN has nine digits; under a
+        # column of that name, check digits that fail still make one).
+        "name,bsn\nJan,12345",
+        "name,bsn\nJan,999999999",
         "user,password\njdoe,********",
         # Prose after a table is not read as rows of it.
         "name,phone\nJane,+44 20 7946 0958\n\nThanks, see you",
