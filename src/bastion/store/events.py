@@ -9,6 +9,7 @@ from sqlalchemy import insert, or_, select
 from bastion.events import AdminEvent
 from bastion.store.db import Database
 from bastion.store.models import AdminEventRow
+from bastion.store.text import is_storable, storable_json, storable_text
 
 
 class EventRepository:
@@ -18,14 +19,16 @@ class EventRepository:
     async def add(self, events: Sequence[AdminEvent]) -> None:
         if not events:
             return
+        # Events name tenants and quote what was seen: text the database refuses (NUL, also
+        # as the JSONB escape \u0000) is replaced rather than losing the batch.
         rows = [
             {
                 "ts": event.time,
-                "kind": event.kind,
+                "kind": storable_text(event.kind),
                 "tenant_id": event.tenant_id,
-                "tenant": event.tenant,
-                "message": event.message,
-                "details": event.details,
+                "tenant": storable_text(event.tenant) if event.tenant is not None else None,
+                "message": storable_text(event.message),
+                "details": storable_json(event.details),
             }
             for event in events
         ]
@@ -36,6 +39,8 @@ class EventRepository:
         self, *, kind: str | None = None, tenant: str | None = None, limit: int = 100
     ) -> list[AdminEvent]:
         """Newest first; ``tenant`` is a tenant's name or id."""
+        if any(value is not None and not is_storable(value) for value in (kind, tenant)):
+            return []  # nothing stored holds what the database cannot hold
         query = select(AdminEventRow)
         if kind is not None:
             query = query.where(AdminEventRow.kind == kind)

@@ -26,6 +26,7 @@ from bastion.store.names import (
 )
 from bastion.store.notify import notify_in_transaction
 from bastion.store.records import KeyRecord
+from bastion.store.text import is_storable
 
 
 def _record(row: ApiKeyRow, tenant_name: str, tenant_limits: Mapping[str, Any] | None) -> KeyRecord:
@@ -55,6 +56,8 @@ async def _with_tenant_by_id(
     session: AsyncSession, key_id: str
 ) -> tuple[ApiKeyRow, str, dict[str, int | float] | None]:
     """A key's row with its tenant's name and limits; NotFoundError when there is none."""
+    if not is_storable(key_id):
+        raise NotFoundError(f"no key with id {key_id!r}")
     found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
     if found is None:
         raise NotFoundError(f"no key with id {key_id!r}")
@@ -110,6 +113,8 @@ class KeyRepository:
         return plaintext, _record(row, tenant_name, tenant_limits)
 
     async def get(self, key_id: str) -> KeyRecord | None:
+        if not is_storable(key_id):
+            return None  # no stored id holds what the database cannot hold
         async with self._db.read() as session:
             found = (await session.execute(_with_tenant().where(ApiKeyRow.id == key_id))).first()
             return None if found is None else _record(*found)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, literal, select
 
 from bastion.store.db import Database
 from bastion.store.models import StoredResponseRow
+from bastion.store.text import is_storable
 
 # The longest chain a request may continue: beyond it the conversation is refused, not cut.
 MAX_CHAIN = 1000
@@ -63,6 +64,8 @@ class ResponseRepository:
     async def get(
         self, tenant_id: str, response_id: str, *, now: datetime
     ) -> StoredResponse | None:
+        if not is_storable(response_id):
+            return None  # a client's id with a NUL names nothing stored
         query = select(StoredResponseRow).where(
             StoredResponseRow.id == response_id,
             StoredResponseRow.tenant_id == tenant_id,
@@ -73,6 +76,8 @@ class ResponseRepository:
         return _record(row) if row is not None else None
 
     async def delete(self, tenant_id: str, response_id: str) -> bool:
+        if not is_storable(response_id):
+            return False
         query = delete(StoredResponseRow).where(
             StoredResponseRow.id == response_id, StoredResponseRow.tenant_id == tenant_id
         )
@@ -86,6 +91,8 @@ class ResponseRepository:
         """The items a request continuing from ``response_id`` follows, oldest first: each
         stored response's input items, then its output items. None when a link is unknown,
         another tenant's or expired."""
+        if not is_storable(response_id):
+            return None
         table = StoredResponseRow
         columns = (table.id, table.previous_id, table.input_items, table.response)
         chain = (

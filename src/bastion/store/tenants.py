@@ -16,6 +16,7 @@ from bastion.store.models import ApiKeyRow, TenantRow
 from bastion.store.names import validate_name
 from bastion.store.notify import notify_in_transaction
 from bastion.store.records import TenantRecord
+from bastion.store.text import is_storable
 
 
 def _record(row: TenantRow) -> TenantRecord:
@@ -45,11 +46,15 @@ class TenantRepository:
         return _record(row)
 
     async def get(self, tenant_id: str) -> TenantRecord | None:
+        if not is_storable(tenant_id):
+            return None  # no stored id holds what the database cannot hold
         async with self._db.read() as session:
             row = await session.get(TenantRow, tenant_id)
             return None if row is None else _record(row)
 
     async def get_by_name(self, name: str) -> TenantRecord | None:
+        if not is_storable(name):
+            return None
         async with self._db.read() as session:
             row = await session.scalar(select(TenantRow).where(TenantRow.name == name))
             return None if row is None else _record(row)
@@ -73,6 +78,8 @@ class TenantRepository:
         """
         stored = dump_limits(validate_limits(limits))
         event = Invalidation(tenant_id=tenant_id)
+        if not is_storable(tenant_id):
+            raise NotFoundError(f"no tenant with id {tenant_id!r}")
         async with self._db.write() as session:
             row = await session.get(TenantRow, tenant_id)
             if row is None:
@@ -90,6 +97,8 @@ class TenantRepository:
         process; elsewhere within the authenticators' cache TTL.
         """
         event = Invalidation(tenant_id=tenant_id)
+        if not is_storable(tenant_id):
+            raise NotFoundError(f"no tenant with id {tenant_id!r}")
         async with self._db.write() as session:
             if await session.get(TenantRow, tenant_id) is None:
                 raise NotFoundError(f"no tenant with id {tenant_id!r}")

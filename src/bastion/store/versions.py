@@ -8,7 +8,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bastion.store.db import Database
+from bastion.store.errors import InvalidInputError
 from bastion.store.models import PublishedVersionRow
+from bastion.store.text import is_storable
+
+# The widths of the endpoint and version columns.
+NAME_MAX_LENGTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,14 @@ class VersionRepository:
         """Records (endpoint, version, digest, spec) entries not published before."""
         if not versions:
             return
+        for endpoint, version, _, _ in versions:
+            for name in (endpoint, version):
+                if len(name) > NAME_MAX_LENGTH or not is_storable(name):
+                    raise InvalidInputError(
+                        f"endpoint version {endpoint!r}@{version!r} cannot be published: names "
+                        f"are at most {NAME_MAX_LENGTH} characters, without NUL",
+                        "endpoints",
+                    )
         now = datetime.now(UTC)
         async with self._db.write() as session:
             existing = {
