@@ -53,6 +53,9 @@ def start_gateway(tmp_path: Path) -> Iterator[GatewayFactory]:
         raw: dict[str, Any] = {
             "database": {"url": f"sqlite+aiosqlite:///{tmp_path}/bastion.db"},
             "auth": {"admin_key": ADMIN_KEY, **sections.pop("auth", {})},
+            # Never the default directory in the working directory (the checkout), whatever
+            # the database: a test's spool files stay in its temporary directory.
+            "journal": {"spool_dir": str(tmp_path / "journal"), **sections.pop("journal", {})},
             "discovery": {"enabled": False},
             "logging": {"level": "warning"},
             "backends": backends or {},

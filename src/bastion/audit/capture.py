@@ -17,6 +17,7 @@ import orjson
 from bastion.audit.chain import AuditEntry
 from bastion.audit.redact import redact
 from bastion.pipeline.context import RequestContext
+from bastion.store.text import storable_json
 
 CaptureMode = Literal["metadata", "redacted", "full"]
 
@@ -83,10 +84,15 @@ def _add_content(
 
 def _entry(kind: str, ctx: RequestContext, payload: dict[str, Any]) -> AuditEntry:
     principal = ctx.principal
+    try:
+        # JSON escapes NUL; the text column stores what it escapes.
+        text = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:  # a lone surrogate, which no database stores: replaced
+        text = orjson.dumps(storable_json(payload), option=orjson.OPT_SORT_KEYS).decode()
     return AuditEntry(
         kind=kind,
         request_id=ctx.request_id,
         tenant_id=principal.tenant_id if principal else None,
-        payload=orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode(),
+        payload=text,
         ts=datetime.now(UTC),
     )

@@ -5,18 +5,30 @@ and every stored field, so an edit, a deletion, an insertion or a reordering bre
 Chains are cut into segments; closing a segment writes a checkpoint naming its last record's
 hash, signed with HMAC-SHA256 when a key is configured. Checkpoints outlive pruned segments,
 so what remains after pruning still verifies from a signed anchor.
+
+Text is made storable (no NUL, no lone surrogate; see bastion.store.text) before it is
+hashed, so what is stored is what was hashed. Should the database still refuse a record, its
+place in the chain is taken by a *stand-in* (``quarantine_stand_in``): same chain, seq,
+segment, time and hashes, kind ``quarantined``, and the original kind, request id, tenant id
+and payload kept as ASCII JSON, from which the verifier recomputes the original hash.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from bastion.store.text import storable_text
+
 GENESIS_HASH = "0" * 64
+# The kind of a stand-in for a record the database refused (see quarantine_stand_in).
+QUARANTINED = "quarantined"
 _SEP = b"\x1f"
 _CHECKPOINT_DOMAIN = b"bastion-audit-checkpoint-v1"
 
@@ -151,17 +163,12 @@ class ChainState:
     def link(self, entry: AuditEntry, opened_at: float) -> dict[str, Any]:
         """Chains ``entry`` onto the head and returns the row to insert."""
         seq = self.next_seq
-        digest = record_hash(
-            self.head_hash,
-            chain=self.chain,
-            seq=seq,
-            segment=self.segment,
-            ts=entry.ts,
-            kind=entry.kind,
-            request_id=entry.request_id,
-            tenant_id=entry.tenant_id,
-            payload=entry.payload,
-        )
+        entry = _storable(entry)
+        try:
+            digest = self._hash(entry, seq)
+        except UnicodeEncodeError:  # a lone surrogate: no database would store it either
+            entry = _storable(entry, surrogates=True)
+            digest = self._hash(entry, seq)
         row = {
             "chain": self.chain,
             "seq": seq,
@@ -182,6 +189,19 @@ class ChainState:
         self.next_seq = seq + 1
         return row
 
+    def _hash(self, entry: AuditEntry, seq: int) -> str:
+        return record_hash(
+            self.head_hash,
+            chain=self.chain,
+            seq=seq,
+            segment=self.segment,
+            ts=entry.ts,
+            kind=entry.kind,
+            request_id=entry.request_id,
+            tenant_id=entry.tenant_id,
+            payload=entry.payload,
+        )
+
     def close_segment(self, now: datetime, signer: Signer | None) -> Checkpoint:
         assert self.segment_first_ts is not None
         assert self.segment_last_ts is not None
@@ -200,3 +220,77 @@ class ChainState:
         self.segment_first_ts = None
         self.segment_last_ts = None
         return signer.sign(checkpoint) if signer is not None else checkpoint
+
+
+def _storable(entry: AuditEntry, *, surrogates: bool = False) -> AuditEntry:
+    """``entry`` with NUL (and, when asked, lone surrogates) replaced in its text.
+
+    A ``memchr`` per field: the payload is JSON, in which NUL only appears escaped, and the
+    other fields are the gateway's own; only a caller's mistake makes this replace anything.
+    Surrogates are looked for only when hashing found one.
+    """
+    request_id, tenant_id = entry.request_id, entry.tenant_id
+    if not (
+        surrogates
+        or "\x00" in entry.payload
+        or "\x00" in entry.kind
+        or (request_id is not None and "\x00" in request_id)
+        or (tenant_id is not None and "\x00" in tenant_id)
+    ):
+        return entry
+    return replace(
+        entry,
+        kind=storable_text(entry.kind),
+        request_id=None if entry.request_id is None else storable_text(entry.request_id),
+        tenant_id=None if entry.tenant_id is None else storable_text(entry.tenant_id),
+        payload=storable_text(entry.payload),
+    )
+
+
+_ORIGINAL_FIELDS = ("kind", "request_id", "tenant_id", "payload")
+
+
+def quarantine_stand_in(row: Mapping[str, Any], reason: str) -> dict[str, Any]:
+    """The row that holds a refused record's place in its chain.
+
+    Chain, seq, segment, time and both hashes are the original's, so the links before and
+    after it and its segment's checkpoint still verify; the original kind, request id, tenant
+    id and payload are kept as ASCII JSON (which any text column stores), so the verifier can
+    recompute the original hash and tell a stand-in from an edit.
+    """
+    original = {name: row.get(name) for name in _ORIGINAL_FIELDS}
+    payload = json.dumps(
+        {"original": original, "reason": reason}, ensure_ascii=True, sort_keys=True
+    )
+    return {
+        "chain": row["chain"],
+        "seq": row["seq"],
+        "segment": row["segment"],
+        "ts": row["ts"],
+        "kind": QUARANTINED,
+        "request_id": _fitting(row.get("request_id"), 40),
+        "tenant_id": _fitting(row.get("tenant_id"), 32),
+        "payload": payload,
+        "prev_hash": row["prev_hash"],
+        "hash": row["hash"],
+    }
+
+
+def stand_in_original(payload: str) -> tuple[str, str | None, str | None, str] | None:
+    """The original (kind, request id, tenant id, payload) a stand-in keeps, if it is one."""
+    try:
+        original = json.loads(payload)["original"]
+        kind, request_id, tenant_id, text = (original[name] for name in _ORIGINAL_FIELDS)
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(kind, str) or not isinstance(text, str):
+        return None
+    if not all(v is None or isinstance(v, str) for v in (request_id, tenant_id)):
+        return None
+    return kind, request_id, tenant_id, text
+
+
+def _fitting(value: Any, width: int) -> str | None:
+    if not isinstance(value, str) or len(value) > width or value != storable_text(value):
+        return None
+    return value

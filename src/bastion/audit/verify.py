@@ -9,21 +9,35 @@ the newest record written before it, so a deleted chain, or the cut tail of one,
 the chain that followed it. What no check can see: records cut from the end of the newest chain
 after its last checkpoint; the report names that chain's head so it can be compared with a copy
 kept elsewhere.
+
+A record the database refused was quarantined (``bastion.journal.quarantine``): its place is
+held by a stand-in whose kept original is hashed instead, or, failing that, the original is
+read back from ``journal_quarantine``; a refused checkpoint is read from there too. Either way
+it is checked like any other (a stand-in that does not hash to its link is an edit) and
+reported as a warning, not as tampering.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import orjson
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bastion.audit.chain import GENESIS_HASH, Checkpoint, Signer, record_hash
-from bastion.store.models import AuditCheckpointRow, AuditRecordRow
+from bastion.audit.chain import (
+    GENESIS_HASH,
+    QUARANTINED,
+    Checkpoint,
+    Signer,
+    record_hash,
+    stand_in_original,
+)
+from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalQuarantineRow
 
 Severity = Literal["tampered", "warning"]
 
@@ -31,7 +45,7 @@ Severity = Literal["tampered", "warning"]
 @dataclass(frozen=True, slots=True)
 class Finding:
     severity: Severity
-    kind: str  # edited, reordered, inserted, deleted, checkpoint, signature, unsealed
+    kind: str  # edited, reordered, inserted, deleted, checkpoint, signature, unsealed, quarantined
     chain: str
     seq: int | None
     message: str
@@ -55,6 +69,7 @@ class VerifyReport:
     records: int = 0
     checkpoints: int = 0
     pruned_segments: int = 0
+    quarantined: int = 0  # records and checkpoints the database refused, checked from quarantine
     signatures_checked: bool = False
     findings: list[Finding] = field(default_factory=list)
     newest: Head | None = None
@@ -83,30 +98,64 @@ class _Record:
     payload: str
     prev_hash: str
     hash: str
+    in_quarantine: bool = False  # read back from journal_quarantine, not audit_records
+
+    @property
+    def stand_in(self) -> bool:
+        return self.kind == QUARANTINED
 
     def content_hash(self, *, seq: int | None = None) -> str:
-        return record_hash(
-            self.prev_hash,
-            chain=self.chain,
-            seq=self.seq if seq is None else seq,
-            segment=self.segment,
-            ts=self.ts,
-            kind=self.kind,
-            request_id=self.request_id,
-            tenant_id=self.tenant_id,
-            payload=self.payload,
+        kind, request_id, tenant_id, payload = (
+            self.kind,
+            self.request_id,
+            self.tenant_id,
+            self.payload,
         )
+        if kind == QUARANTINED:
+            # A stand-in: the original it keeps is what was hashed.
+            original = stand_in_original(payload)
+            if original is not None:
+                kind, request_id, tenant_id, payload = original
+        try:
+            return record_hash(
+                self.prev_hash,
+                chain=self.chain,
+                seq=self.seq if seq is None else seq,
+                segment=self.segment,
+                ts=self.ts,
+                kind=kind,
+                request_id=request_id,
+                tenant_id=tenant_id,
+                payload=payload,
+            )
+        except UnicodeEncodeError:
+            return ""  # text that no record was ever hashed with
 
 
 async def verify_journal(engine: AsyncEngine, signer: Signer | None) -> VerifyReport:
     report = VerifyReport(signatures_checked=signer is not None)
     async with engine.connect() as conn:
         checkpoints = await _checkpoints(conn)
-        chains = sorted(set(await _chain_ids(conn)) | set(checkpoints))
+        refused_records, refused_checkpoints = await _quarantined(conn)
+        for chain, refused in refused_checkpoints.items():
+            present = {cp.checkpoint.segment for cp in checkpoints.get(chain, [])}
+            for checkpoint in refused:
+                if checkpoint.segment not in present:
+                    checkpoints.setdefault(chain, []).append(_PrunableCheckpoint(checkpoint, False))
+                    report.quarantined += 1
+                    report.warn(
+                        "quarantined",
+                        chain,
+                        checkpoint.last_seq,
+                        f"segment {checkpoint.segment}'s checkpoint was refused by the database; "
+                        "checked from journal_quarantine",
+                    )
+            checkpoints.get(chain, []).sort(key=lambda cp: cp.checkpoint.segment)
+        chains = sorted(set(await _chain_ids(conn)) | set(checkpoints) | set(refused_records))
         heads: dict[str, dict[int, str]] = {}  # chain -> seq -> hash, of records still present
         starts: list[_Record] = []
         for chain in chains:
-            records = await _records(conn, chain)
+            records = _with_quarantined(await _records(conn, chain), refused_records.get(chain))
             cps = checkpoints.get(chain, [])
             report.chains += 1
             report.records += len(records)
@@ -158,13 +207,23 @@ def _verify_chain(
             )
             report.tampered("deleted", chain, record.seq, f"records seq {missing} are missing")
         if record.content_hash() != record.hash:
-            moved_from = _original_seq(record)
+            moved_from = None if record.stand_in else _original_seq(record)
             if moved_from is not None:
                 report.tampered(
                     "reordered", chain, record.seq, f"this record was written as seq {moved_from}"
                 )
             else:
                 report.tampered("edited", chain, record.seq, "content does not match its hash")
+        elif record.stand_in or record.in_quarantine:
+            report.quarantined += 1
+            where = "a stand-in holds its place" if record.stand_in else "read from quarantine"
+            report.warn(
+                "quarantined",
+                chain,
+                record.seq,
+                f"refused by the database and kept in journal_quarantine ({where}); its content "
+                "matches its hash",
+            )
         elif not gap and record.prev_hash != expected_prev:
             owner = by_hash.get(record.prev_hash)
             if owner is not None:
@@ -268,6 +327,91 @@ def _verify_follows(
             seq,
             f"chain {start.chain} started after this record, which is missing (tail cut)",
         )
+
+
+def _with_quarantined(records: list[_Record], quarantined: list[_Record] | None) -> list[_Record]:
+    """A chain's records with the refused ones that have no stand-in put back in place."""
+    if not quarantined:
+        return records
+    present = {record.seq for record in records}
+    missing = [record for record in quarantined if record.seq not in present]
+    return sorted([*records, *missing], key=lambda record: (record.seq, record.id))
+
+
+async def _quarantined(
+    conn: AsyncConnection,
+) -> tuple[dict[str, list[_Record]], dict[str, list[Checkpoint]]]:
+    """The audit records and checkpoints kept in journal_quarantine, by chain."""
+    table = JournalQuarantineRow.__table__
+    rows = await conn.execute(
+        select(table.c.kind, table.c.record)
+        .where(table.c.kind.in_(("audit", "checkpoint")))
+        .order_by(table.c.id)
+    )
+    records: dict[str, list[_Record]] = {}
+    checkpoints: dict[str, list[Checkpoint]] = {}
+    for kind, text in rows:
+        try:
+            kept = json.loads(text)
+            if kind == "audit":
+                record = _kept_record(kept)
+                records.setdefault(record.chain, []).append(record)
+            else:
+                checkpoint = _kept_checkpoint(kept)
+                checkpoints.setdefault(checkpoint.chain, []).append(checkpoint)
+        except (ValueError, TypeError, KeyError):
+            continue  # damaged beyond reading: what it held shows as missing
+    return records, checkpoints
+
+
+def _moment(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise TypeError("a time is ISO text")
+    return datetime.fromisoformat(value)
+
+
+def _text(value: Any, *, optional: bool = False) -> Any:
+    if (value is None and optional) or isinstance(value, str):
+        return value
+    raise TypeError("text expected")
+
+
+def _number(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("an integer expected")
+    return value
+
+
+def _kept_record(kept: dict[str, Any]) -> _Record:
+    return _Record(
+        id=0,
+        chain=_text(kept["chain"]),
+        seq=_number(kept["seq"]),
+        segment=_number(kept["segment"]),
+        ts=_moment(kept["ts"]),
+        kind=_text(kept["kind"]),
+        request_id=_text(kept.get("request_id"), optional=True),
+        tenant_id=_text(kept.get("tenant_id"), optional=True),
+        payload=_text(kept["payload"]),
+        prev_hash=_text(kept["prev_hash"]),
+        hash=_text(kept["hash"]),
+        in_quarantine=True,
+    )
+
+
+def _kept_checkpoint(kept: dict[str, Any]) -> Checkpoint:
+    return Checkpoint(
+        chain=_text(kept["chain"]),
+        segment=_number(kept["segment"]),
+        first_seq=_number(kept["first_seq"]),
+        last_seq=_number(kept["last_seq"]),
+        last_hash=_text(kept["last_hash"]),
+        first_ts=_moment(kept["first_ts"]),
+        last_ts=_moment(kept["last_ts"]),
+        created_at=_moment(kept["created_at"]),
+        key_id=_text(kept.get("key_id"), optional=True),
+        signature=_text(kept.get("signature"), optional=True),
+    )
 
 
 def _original_seq(record: _Record, window: int = 64) -> int | None:

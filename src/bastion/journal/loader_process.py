@@ -6,7 +6,8 @@ holds the other end of the loader's stdin: a byte there asks for a load now (``f
 end-of-file (the gateway stopping, or dying however it dies) makes the loader load what is left
 and exit. It also loads every interval. SIGTERM means the same as end-of-file; SIGINT is
 ignored, because a Ctrl-C on the terminal reaches the gateway too, which keeps spooling while it
-drains and stops the loader last.
+drains and stops the loader last. What the loader quarantined it reports on its stdout, one
+JSON line per load that quarantined something, for the gateway's metrics (``reports``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ import contextlib
 import logging
 import os
 import signal
+import stat
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+
+import orjson
 
 from bastion.journal.loader import DirectoryLock, SpoolLoader
 from bastion.store.engine import create_engines
@@ -44,6 +49,7 @@ class LoaderProcess:
         self._interval = interval
         self._log_level = log_level
         self._process: subprocess.Popen[bytes] | None = None
+        self._unread = b""  # the start of a report line not yet read whole
         self.restarts = 0
 
     def start(self) -> None:
@@ -55,11 +61,17 @@ class LoaderProcess:
         }
         command = [sys.executable, "-m", "bastion.journal", str(self._directory)]
         self._process = subprocess.Popen(  # noqa: S603 (our own module, no shell)
-            [*command, str(self._interval)], env=env, stdin=subprocess.PIPE
+            [*command, str(self._interval)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
         assert self._process.stdin is not None
+        assert self._process.stdout is not None
         # A nudge must never block the event loop; a full pipe already holds one.
         os.set_blocking(self._process.stdin.fileno(), False)
+        os.set_blocking(self._process.stdout.fileno(), False)
+        self._unread = b""
 
     @property
     def alive(self) -> bool:
@@ -73,9 +85,30 @@ class LoaderProcess:
         with contextlib.suppress(BlockingIOError, BrokenPipeError):
             os.write(process.stdin.fileno(), b"\n")
 
+    def reports(self) -> Counter[str]:
+        """What the loader reported quarantining since last asked, by kind (never blocks)."""
+        counts: Counter[str] = Counter()
+        process = self._process
+        if process is None or process.stdout is None or process.stdout.closed:
+            return counts
+        data = self._unread
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(process.stdout.fileno(), 65536):
+                data += chunk
+        *lines, self._unread = data.split(b"\n")
+        for line in lines:
+            try:
+                report = orjson.loads(line)
+                counts.update({str(k): int(v) for k, v in report["quarantined"].items()})
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+                log.warning("unreadable report from the journal loader process")
+        return counts
+
     def restart(self) -> None:
-        if self._process is not None and self._process.stdin is not None:
-            self._process.stdin.close()
+        if self._process is not None:
+            for pipe in (self._process.stdin, self._process.stdout):
+                if pipe is not None:
+                    pipe.close()
         self.restarts += 1
         self.start()
 
@@ -130,6 +163,9 @@ async def _load_until_stopped(
 ) -> int:
     engines = create_engines(database_url)
     loader = SpoolLoader(engines.write, directory)
+    if stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
+        # Reports must never stall loading: a gateway that stopped reading loses some.
+        os.set_blocking(sys.stdout.fileno(), False)
     delay = interval
     try:
         while not stopping.is_set():
@@ -142,6 +178,8 @@ async def _load_until_stopped(
                     "loading the spool failed; retrying", extra={"error": describe_error(exc)}
                 )
                 delay = min(max(delay * 2, 0.05), _RETRY_MAX_SECONDS)
+            finally:
+                _report(loader)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), delay)
         for attempt in range(_FINAL_ATTEMPTS):
@@ -151,9 +189,20 @@ async def _load_until_stopped(
             except Exception as exc:
                 log.error("final spool load failed", extra={"error": describe_error(exc)})
                 await asyncio.sleep(0.2 * (attempt + 1))
+            finally:
+                _report(loader)
         return 1  # what is left is loaded by the next start
     finally:
         await engines.write.dispose()
+
+
+def _report(loader: SpoolLoader) -> None:
+    quarantined = loader.take_quarantined()
+    if not quarantined:
+        return
+    line = orjson.dumps({"quarantined": dict(quarantined)}) + b"\n"
+    with contextlib.suppress(BlockingIOError, BrokenPipeError):
+        os.write(sys.stdout.fileno(), line)
 
 
 async def _listen_to_gateway(wake: asyncio.Event, stop: Callable[[], None]) -> None:

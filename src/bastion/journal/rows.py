@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.ledger.rollup import rollup_rows, rollup_statement
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalSpoolRow, UsageRow
+from bastion.store.text import is_storable, storable_json, storable_text
 
 # Columns holding times: datetimes from the request path, ISO text from a spool line.
 _TIME_COLUMNS = {
@@ -41,13 +43,48 @@ class Rows:
 
     def encode(self) -> bytes:
         """One spool line (JSON, newline-terminated)."""
-        return orjson.dumps({"l": self.ledger, "a": self.audit, "c": self.checkpoints}) + b"\n"
+        raw = {"l": self.ledger, "a": self.audit, "c": self.checkpoints}
+        try:
+            return orjson.dumps(raw) + b"\n"
+        except TypeError:
+            # A lone surrogate (stored replaced, as no database takes it; audit rows were made
+            # storable before they were hashed) or an integer beyond 64 bits (refused when it
+            # is loaded, so quarantined): never a record that cannot be spooled.
+            text = json.dumps(
+                storable_json(raw), ensure_ascii=False, separators=(",", ":"), default=_iso
+            )
+            return text.encode() + b"\n"
+
+    def items(self) -> list[tuple[str, Mapping[str, Any]]]:
+        """Every row with its kind (ledger, audit, checkpoint), in insertion order."""
+        return [
+            *(("ledger", row) for row in self.ledger),
+            *(("audit", row) for row in self.audit),
+            *(("checkpoint", row) for row in self.checkpoints),
+        ]
+
+    @classmethod
+    def of(cls, items: list[tuple[str, Mapping[str, Any]]]) -> Rows:
+        rows = cls()
+        lists = {"ledger": rows.ledger, "audit": rows.audit, "checkpoint": rows.checkpoints}
+        for kind, row in items:
+            lists[kind].append(row)
+        return rows
 
     @classmethod
     def decode(cls, line: bytes) -> Rows:
-        """A spool line back into rows; times stay ISO text until the insert converts them."""
+        """A spool line back into rows; times stay ISO text until the insert converts them.
+
+        Raises ValueError (JSONDecodeError is one) for a line that is not a spool line.
+        """
         raw = orjson.loads(line)
-        return cls(raw.get("l") or [], raw.get("a") or [], raw.get("c") or [])
+        if not isinstance(raw, dict):
+            raise ValueError("a spool line is a JSON object")
+        lists = [raw.get(key) or [] for key in ("l", "a", "c")]
+        for rows in lists:
+            if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+                raise ValueError("a spool line's rows are JSON objects")
+        return cls(*lists)
 
 
 async def insert_rows(conn: AsyncConnection, rows: Rows) -> None:
@@ -60,8 +97,9 @@ async def insert_rows(conn: AsyncConnection, rows: Rows) -> None:
     """
     dialect = conn.dialect.name
     if rows.ledger:
-        present = await _present_request_ids(conn, [row["request_id"] for row in rows.ledger])
-        new = [row for row in rows.ledger if row["request_id"] not in present]
+        ledger = [_storable_ledger_row(row) for row in rows.ledger]
+        present = await _present_request_ids(conn, [row["request_id"] for row in ledger])
+        new = [row for row in ledger if row["request_id"] not in present]
         new = list({row["request_id"]: row for row in reversed(new)}.values())[::-1]
         if new:
             await _executemany(conn, UsageRow.__table__, new, dialect)
@@ -72,6 +110,20 @@ async def insert_rows(conn: AsyncConnection, rows: Rows) -> None:
         await _executemany(
             conn, AuditCheckpointRow.__table__, rows.checkpoints, dialect, ("chain", "segment")
         )
+
+
+def _storable_ledger_row(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The row with NUL and lone surrogates replaced in its text (model names come from
+    clients); itself when there are none, which a ``memchr`` per string tells."""
+    for value in row.values():
+        # Inline, not is_storable: the loader runs this for every column of every row.
+        if (
+            type(value) is str
+            and ("\x00" in value or not value.isascii())
+            and not is_storable(value)
+        ):
+            return {k: storable_text(v) if type(v) is str else v for k, v in row.items()}
+    return row
 
 
 async def _present_request_ids(conn: AsyncConnection, request_ids: list[str]) -> set[str]:
@@ -122,6 +174,12 @@ def _insert_sql(
     return sql
 
 
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def _sqlite_time(value: datetime | str | None) -> str | None:
     """The text SQLAlchemy's SQLite DateTime reads back: naive UTC with microseconds."""
     if value is None:
@@ -140,7 +198,7 @@ def _postgres_time(value: datetime | str | None) -> datetime | None:
 
 
 async def record_spool_progress(conn: AsyncConnection, name: str, loaded_bytes: int) -> None:
-    statement = _insert(conn.dialect.name, JournalSpoolRow).values(
+    statement = dialect_insert(conn.dialect.name, JournalSpoolRow).values(
         name=name, loaded_bytes=loaded_bytes
     )
     await conn.execute(
@@ -150,7 +208,8 @@ async def record_spool_progress(conn: AsyncConnection, name: str, loaded_bytes: 
     )
 
 
-def _insert(dialect: str, table: Any) -> Any:
+def dialect_insert(dialect: str, table: Any) -> Any:
+    """The dialect's INSERT, which has ``on_conflict_do_nothing`` and ``…_do_update``."""
     if dialect == "postgresql":
         return postgresql.insert(table)
     if dialect == "sqlite":

@@ -5,6 +5,11 @@ being killed; with ``fsync`` also a power cut). A loader copies them into the da
 batches, off the request path. Each gateway process writes its own files and holds an
 exclusive lock on the one it is writing, so a later process can tell a dead writer's
 leftovers (lock free) from a live one's.
+
+Every file starts with a header line naming the database its records belong to (see
+``bastion.store.identity``); a loader leaves other databases' files alone. An append is all
+or nothing: when a write fails part way, the bytes it left are cut off again before anything
+else is appended to the file, so a later record is never glued to a torn one.
 """
 
 from __future__ import annotations
@@ -12,14 +17,24 @@ from __future__ import annotations
 import fcntl
 import os
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 SUFFIX = ".spool"
+QUARANTINE_DIR = "quarantine"
+_HEADER_KEY = "h"
+_HEADER_MAX_BYTES = 4096
+
+
+class TornSpoolError(OSError):
+    """A failed append left bytes that could not be cut off: the file takes no more appends."""
 
 
 class SpoolFile:
     """The writer's end of one spool file."""
 
-    def __init__(self, path: Path, *, fsync: bool) -> None:
+    def __init__(self, path: Path, *, fsync: bool, header: bytes | None = None) -> None:
         self.path = path
         self._fsync = fsync
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -29,20 +44,72 @@ class SpoolFile:
             os.close(self._fd)
             raise
         self.size = os.fstat(self._fd).st_size
+        self._torn = False  # a failed append's bytes could not be cut off
+        if header is not None and self.size == 0:
+            try:
+                self.append(header)
+            except OSError:
+                self.close()
+                raise
 
     def append(self, data: bytes) -> None:
+        """Appends ``data`` (one line) whole, or raises.
+
+        A write that fails part way leaves a prefix without its newline, which no loader
+        reads: it is cut off at once, or, if that fails too, the file takes no more appends
+        (``TornSpoolError``; the writer moves on to a new file, and the loader discards the
+        torn tail once the file is closed). A complete write whose ``fsync`` fails stays: a
+        loader may already have read it, and a record of an unacknowledged response is
+        allowed, never the other way round; the writer moves on to a new file all the same.
+        """
+        start = self.size
+        if self._torn:
+            raise TornSpoolError(f"{self.path.name} ends with a torn append that was not cut")
         view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
+        try:
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+        except BaseException:
+            self._cut(start)
+            raise
+        self.size = start + len(data)
         if self._fsync:
             os.fsync(self._fd)
-        self.size += len(data)
+
+    def _cut(self, size: int) -> None:
+        try:
+            os.ftruncate(self._fd, size)
+        except OSError:
+            self._torn = True
 
     def close(self) -> None:
         if self._fd >= 0:
             os.close(self._fd)  # releases the lock
             self._fd = -1
+
+
+def header_line(database: str) -> bytes:
+    """A spool file's first line: the database its records belong to. Loaders read it as a
+    line without records, so older ones load the file as before."""
+    return orjson.dumps({_HEADER_KEY: {"database": database}}) + b"\n"
+
+
+def read_header(path: Path) -> dict[str, Any] | None:
+    """The header of a spool file, or None when it has none (written by an older version)."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(_HEADER_MAX_BYTES)
+    except FileNotFoundError:
+        return None
+    if not first.endswith(b"\n"):
+        return None
+    try:
+        parsed = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return None
+    header = parsed.get(_HEADER_KEY) if isinstance(parsed, dict) else None
+    return header if isinstance(header, dict) else None
 
 
 def spool_files(directory: Path) -> list[Path]:

@@ -7,7 +7,8 @@ many requests share one write.
 
 Durable means, by configuration: appended to the local spool (the default; microseconds, and
 a loader process copies it into the database in the background), or committed to the database
-(no local state, but a commit per batch on the request path).
+(no local state, but a commit per batch on the request path). Either way, a record the
+database refuses is quarantined rather than retried forever (``bastion.journal.quarantine``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,8 +31,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bastion.audit.chain import AuditEntry, ChainState, Signer, new_chain_id
 from bastion.journal.loader import DirectoryLock, SpoolLoader
 from bastion.journal.loader_process import LoaderProcess
-from bastion.journal.rows import Rows, insert_rows
-from bastion.journal.spool import SUFFIX, SpoolFile, spool_files
+from bastion.journal.quarantine import insert_or_quarantine
+from bastion.journal.rows import Rows
+from bastion.journal.spool import SUFFIX, SpoolFile, header_line, spool_files
+from bastion.store.identity import database_id
 from bastion.store.models import AuditRecordRow, JournalSpoolRow
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
@@ -105,11 +108,13 @@ class JournalWriter:
         self._spool: SpoolFile | None = None
         self._spool_name = ""
         self._spool_number = 0
+        self._spool_header = b""
 
     async def start(self) -> None:
         settings = self._spool_settings
         if settings is not None:
             settings.directory.mkdir(parents=True, exist_ok=True)
+            self._spool_header = header_line(await database_id(self._engine))
             # Before this process's chain opens, so that it follows what a dead one wrote.
             await self._recover(settings.directory)
         if self._audit is not None:
@@ -140,7 +145,7 @@ class JournalWriter:
             loaded = await loader.sweep()
         finally:
             lock.release()
-            self._metrics.journal_dropped.inc(loader.unreadable_lines)
+            self._count_quarantined(loader.take_quarantined())
         if loaded:
             log.warning("recovered spooled records", extra={"lines": loaded})
 
@@ -152,6 +157,7 @@ class JournalWriter:
             loader = self.loader
             if loader is None or self._closing:
                 return
+            self._count_quarantined(loader.reports())
             if not loader.alive:
                 self._metrics.journal_loader_restarts.inc()
                 log.error("journal loader process exited; restarting it")
@@ -160,6 +166,10 @@ class JournalWriter:
             if ticks % 5 == 0:
                 with contextlib.suppress(Exception):
                     self._metrics.journal_spool_pending.set(await self._pending_bytes())
+
+    def _count_quarantined(self, counts: Counter[str]) -> None:
+        for kind, count in counts.items():
+            self._metrics.journal_quarantined.labels(kind).inc(count)
 
     async def _pending_bytes(self) -> int:
         settings = self._spool_settings
@@ -217,6 +227,7 @@ class JournalWriter:
             self._metrics.journal_failures.inc()
             log.error("spool write failed", extra={"error": describe_error(exc)})
             done.set_exception(JournalUnavailableError(f"spool write failed: {exc}"))
+            self._replace_spool_file()
             return ticket
         if state is not None:
             self.chain = state
@@ -292,9 +303,12 @@ class JournalWriter:
         if self._spool is not None:
             self._spool.close()  # frees its lock: the loader may now finish and delete it
             self._spool = None
-        if self.loader is not None and not await self.loader.stop(self.durability_timeout * 2):
-            # The spool keeps them: the next start loads what is left.
-            log.error("spool not fully loaded at shutdown; the next start loads the rest")
+        if self.loader is not None:
+            stopped = await self.loader.stop(self.durability_timeout * 2)
+            self._count_quarantined(self.loader.reports())
+            if not stopped:
+                # The spool keeps them: the next start loads what is left.
+                log.error("spool not fully loaded at shutdown; the next start loads the rest")
 
     def _enqueue(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry], *, durable: bool
@@ -350,8 +364,10 @@ class JournalWriter:
         batch: list[Ticket] = []
         while self._pending and len(batch) < self._max_batch:
             item = self._pending.popleft()
-            if item.done is not None and item.done.cancelled():
+            if item.withdrawn:
                 continue  # its request gave up waiting and answered with an error
+            # A ticket taken into a batch that failed stays in the retry, waiter or not: its
+            # records may already be in the spool, and the retry must repeat them exactly.
             item.taken = True
             batch.append(item)
         return batch
@@ -379,11 +395,15 @@ class JournalWriter:
             return
         spool = self._spool
         if spool is None:
-            async with self._engine.begin() as conn:
-                await insert_rows(conn, rows)
+            quarantined = await insert_or_quarantine(self._engine, rows, "writer")
+            self._count_quarantined(quarantined)
             return
         if self._spool_settings is not None and self._spool_settings.fsync:
-            await asyncio.to_thread(spool.append, rows.encode())
+            try:
+                await asyncio.to_thread(spool.append, rows.encode())
+            except OSError:
+                self._replace_spool_file()
+                raise
             self._appended()
         else:
             self._append(rows)
@@ -407,8 +427,23 @@ class JournalWriter:
         self._spool_number += 1
         name = f"{self._spool_name}-{self._spool_number:06d}{SUFFIX}"
         self._spool = SpoolFile(
-            self._spool_settings.directory / name, fsync=self._spool_settings.fsync
+            self._spool_settings.directory / name,
+            fsync=self._spool_settings.fsync,
+            header=self._spool_header,
         )
+
+    def _replace_spool_file(self) -> None:
+        """After a failed append, later records go to a new file: the failure may have left
+        a tail that could not be cut, or (after a failed ``fsync``) pages the kernel dropped."""
+        spool = self._spool
+        if spool is None:
+            return
+        spool.close()
+        try:
+            self._open_spool_file()
+        except OSError as exc:
+            # Appends to the closed file fail (and answer 503) until a new file opens.
+            log.error("cannot open a new spool file", extra={"error": describe_error(exc)})
 
     def _until_segment_due(self) -> float | None:
         chain = self.chain

@@ -219,6 +219,33 @@ class JournalSpoolRow(Base):
     loaded_bytes: Mapped[int] = mapped_column(BigInteger)
 
 
+class JournalQuarantineRow(Base):
+    """A journal record the database refused even after its text was made storable, or a
+    spool line no loader could read: kept here with the reason, so it never blocks the records
+    behind it (see bastion.journal.quarantine)."""
+
+    __tablename__ = "journal_quarantine"
+
+    id: Mapped[int] = mapped_column(_ROW_ID, primary_key=True, autoincrement=True)
+    # SHA-256 of (kind, record): a load replayed after a crash does not keep it twice.
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    source: Mapped[str] = mapped_column(String(100))  # the spool file, or "writer"
+    kind: Mapped[str] = mapped_column(String(16))  # ledger, audit, checkpoint, line
+    reason: Mapped[str] = mapped_column(Text)
+    record: Mapped[str] = mapped_column(Text)  # the record as ASCII JSON (a line: its bytes)
+
+
+class DatabaseIdentityRow(Base):
+    """One row: this database's random identity. Spool files name the database they belong
+    to, so a gateway never loads another database's records into its own."""
+
+    __tablename__ = "bastion_identity"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class PublishedVersionRow(Base):
     """An endpoint version as first published: its pinned settings and their digest."""
 

@@ -98,7 +98,14 @@ class GatewayMetrics:
         )
         self.journal_dropped = Counter(
             "bastion_journal_dropped",
-            "Records dropped: the journal queue was full, or a spool line was unreadable.",
+            "Records of unacknowledged requests dropped: the journal queue was full.",
+            registry=r,
+        )
+        self.journal_quarantined = Counter(
+            "bastion_journal_quarantined",
+            "Journal records the database refused (ledger, audit, checkpoint), unreadable spool "
+            "lines (line) and other databases' spool files (spool_file), kept aside in quarantine.",
+            ["kind"],
             registry=r,
         )
         self.connection_limits = Counter(

@@ -4,13 +4,20 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import func, select
 
 from bastion.audit.chain import AuditEntry
 from bastion.journal import JournalUnavailableError
 from bastion.store import Store
-from bastion.store.models import AuditCheckpointRow, AuditRecordRow, UsageHourlyRow, UsageRow
+from bastion.store.models import (
+    AuditCheckpointRow,
+    AuditRecordRow,
+    JournalQuarantineRow,
+    UsageHourlyRow,
+    UsageRow,
+)
 from tests.unit.audit.conftest import WriterFactory
 
 FINISHED = datetime(2026, 12, 1, 10, 30, tzinfo=UTC)
@@ -175,3 +182,23 @@ async def test_a_repeated_request_id_is_kept_once_and_blocks_nothing(
     assert tokens == 5  # the first record stands
     await writer.write(ledger("later"))
     assert await count(store, UsageRow) == 3
+
+
+async def test_a_record_the_database_refuses_is_quarantined_not_retried_forever(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    """Committing to the database directly: the refused row is kept aside, nothing waits."""
+    writer = await journal_writers(durability_timeout=2.0)
+    # Out of range for SQLite's 64-bit integers and PostgreSQL's 32-bit ones alike.
+    await writer.write(ledger("refused", input_tokens=2**70), [entry(request_id="refused")])
+    await writer.write(ledger("after"), [entry(request_id="after")])
+    async with store.engines.read.connect() as conn:
+        ids = set((await conn.execute(select(UsageRow.request_id))).scalars())
+        kept = (await conn.execute(select(JournalQuarantineRow.__table__))).one()
+    assert ids == {"after"}
+    assert (kept.kind, kept.source) == ("ledger", "writer")
+    assert orjson.loads(kept.record)["request_id"] == "refused"
+    assert "Overflow" in kept.reason
+    assert await count(store, AuditRecordRow) == 3  # its audit record was not refused
+    registry = writer._metrics.registry
+    assert registry.get_sample_value("bastion_journal_quarantined_total", {"kind": "ledger"}) == 1

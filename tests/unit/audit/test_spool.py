@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import subprocess
 import sys
@@ -10,13 +11,22 @@ import textwrap
 import time
 from pathlib import Path
 
+import orjson
+import pytest
 from sqlalchemy import func, select
 
+from bastion.journal import JournalUnavailableError
 from bastion.journal.rows import Rows
 from bastion.journal.spool import SpoolFile, is_abandoned, read_lines, spool_files
 from bastion.journal.writer import AuditSettings, JournalWriter, SpoolSettings
 from bastion.store import Store
-from bastion.store.models import AuditRecordRow, JournalSpoolRow, UsageHourlyRow, UsageRow
+from bastion.store.models import (
+    AuditRecordRow,
+    JournalQuarantineRow,
+    JournalSpoolRow,
+    UsageHourlyRow,
+    UsageRow,
+)
 from bastion.telemetry.metrics import GatewayMetrics
 from tests.unit.audit.test_journal_writer import count, entry, ledger
 
@@ -190,7 +200,7 @@ async def test_the_loader_loads_the_rest_and_exits_when_its_gateway_dies(
     assert spool_files(directory) == []
 
 
-async def test_unreadable_lines_found_at_start_up_are_counted_and_skipped(
+async def test_unreadable_lines_found_at_start_up_are_quarantined_and_counted(
     store: Store, tmp_path: Path
 ) -> None:
     directory = tmp_path / "journal"
@@ -201,5 +211,131 @@ async def test_unreadable_lines_found_at_start_up_are_counted_and_skipped(
     await recovering.start()
     await recovering.stop()
     assert await count(store, UsageRow) == 1
-    dropped = recovering._metrics.registry.get_sample_value("bastion_journal_dropped_total")
-    assert dropped == 1
+    quarantined = recovering._metrics.registry.get_sample_value(
+        "bastion_journal_quarantined_total", {"kind": "line"}
+    )
+    assert quarantined == 1
+    async with store.engines.read.connect() as conn:
+        kept = (await conn.execute(select(JournalQuarantineRow.__table__))).one()
+    assert (kept.kind, kept.source) == ("line", path.name)
+    assert orjson.loads(kept.record) == {"line": '{"l": [oops'}
+
+
+def _disk_full_half_way(monkeypatch: pytest.MonkeyPatch, spool: SpoolFile) -> None:
+    """The next write to ``spool`` writes half its bytes, then finds the disk full."""
+    real_write = os.write
+    target = spool._fd
+
+    def write(fd: int, data: bytes | memoryview) -> int:
+        if fd != target:
+            return real_write(fd, data)
+        monkeypatch.setattr(os, "write", real_write)  # once
+        real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", write)
+
+
+def _request_ids(path: Path) -> list[str]:
+    lines, consumed = read_lines(path, 0, 1 << 20)
+    assert consumed == path.stat().st_size  # no torn bytes left behind
+    return [row["request_id"] for line in lines for row in Rows.decode(line).ledger]
+
+
+@pytest.mark.parametrize("fsync", [False, True])
+def test_a_failed_append_leaves_nothing_the_next_record_could_be_glued_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fsync: bool
+) -> None:
+    path = tmp_path / "20260101T000000-eeeeeeeeeeee-000001.spool"
+    spool = SpoolFile(path, fsync=fsync)
+    spool.append(Rows(ledger=[ledger("first")]).encode())
+    _disk_full_half_way(monkeypatch, spool)
+    with pytest.raises(OSError, match="No space"):
+        spool.append(Rows(ledger=[ledger("failed")]).encode())
+    spool.append(Rows(ledger=[ledger("next")]).encode())
+    spool.close()
+    assert _request_ids(path) == ["first", "next"]
+
+
+def test_a_complete_write_whose_fsync_fails_stays_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loader may already have read it: it stays, and may land for an unanswered request."""
+    path = tmp_path / "20260101T000000-eeeeeeeeeeee-000001.spool"
+    spool = SpoolFile(path, fsync=True)
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OSError, match="Input/output"):
+        spool.append(Rows(ledger=[ledger("unflushed")]).encode())
+    spool.append(Rows(ledger=[ledger("next")]).encode())
+    spool.close()
+    assert _request_ids(path) == ["unflushed", "next"]
+
+
+async def test_with_fsync_a_failed_append_is_retried_whole_on_a_new_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "journal"
+    journal = writer(store, directory, fsync=True)
+    await journal.start()
+    await journal.write(ledger("before"), [entry(request_id="before")])
+    assert journal._spool is not None
+    first_file = journal._spool.path
+    _disk_full_half_way(monkeypatch, journal._spool)
+    # The batch fails, is retried on a new spool file, and lands: the request succeeds.
+    await journal.write(ledger("retried"), [entry(request_id="retried")])
+    await journal.write(ledger("after"), [entry(request_id="after")])
+    await journal.flushed()
+    async with store.engines.read.connect() as conn:
+        ids = set((await conn.execute(select(UsageRow.request_id))).scalars())
+    assert ids == {"before", "retried", "after"}
+    assert journal._spool.path != first_file
+    assert await count(store, AuditRecordRow) == 4  # the chain's start and three intents
+    assert await count(store, JournalQuarantineRow) == 0
+    await journal.stop()
+    assert spool_files(directory) == []
+
+
+async def test_without_fsync_a_failed_append_fails_its_request_only(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "journal"
+    journal = writer(store, directory)
+    await journal.start()
+    await journal.write(ledger("before"))
+    assert journal._spool is not None
+    _disk_full_half_way(monkeypatch, journal._spool)
+    with pytest.raises(JournalUnavailableError):
+        await journal.write(ledger("refused"))
+    await journal.write(ledger("after"))
+    await journal.flushed()
+    async with store.engines.read.connect() as conn:
+        ids = set((await conn.execute(select(UsageRow.request_id))).scalars())
+    assert ids == {"before", "after"}
+    assert await count(store, JournalQuarantineRow) == 0
+    await journal.stop()
+
+
+async def test_a_record_glued_to_a_torn_write_by_an_older_version_is_recovered(
+    store: Store, tmp_path: Path
+) -> None:
+    directory = tmp_path / "journal"
+    directory.mkdir()
+    torn = Rows(ledger=[ledger("torn")]).encode()[:-40]
+    glued = torn + Rows(ledger=[ledger("glued")]).encode()
+    path = directory / "20260101T000000-ffffffffffff-000001.spool"
+    path.write_bytes(Rows(ledger=[ledger("whole")]).encode() + glued)
+    recovering = writer(store, directory)
+    await recovering.start()
+    await recovering.stop()
+    async with store.engines.read.connect() as conn:
+        ids = set((await conn.execute(select(UsageRow.request_id))).scalars())
+        kept = (await conn.execute(select(JournalQuarantineRow.__table__))).one()
+    assert ids == {"whole", "glued"}
+    assert kept.kind == "line"
+    assert orjson.loads(kept.record) == {"line": torn.decode()}
