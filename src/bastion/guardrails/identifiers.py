@@ -166,6 +166,14 @@ STEUER_DOCUMENT_WORDS = (
     "entgeltabrechnung",
     "personalabteilung",
     "arbeitgeber",
+    # The same in the neighbours' words: "identifiant fiscal allemand", "número de
+    # identificación fiscal", "fiscaal identificatienummer", "tax number".
+    "fiscal",
+    "fiscaal",
+    "tax number",
+    "tax identification",
+    "tax-id",
+    "taxpayer",
 )
 _STEUER_DOCUMENT = Trigger(*STEUER_DOCUMENT_WORDS)
 
@@ -409,6 +417,9 @@ _NATIONAL_WORDS = {
     "nl_bsn": (
         "bsn",
         "burgerservicenummer",
+        "burgerservice",
+        "citizen service number",
+        "persoonsgebonden nummer",
         "sofinummer",
         "sofi-nummer",
         "sofinr",

@@ -157,14 +157,16 @@ def us_ssn_ok(value: str) -> bool:
 
 
 def us_ssn_shape_ok(value: str) -> bool:
-    """Nine digits that could be written as an SSN (no all-zero part, not one digit repeated),
-    for a number its writer calls an SSN: the SSA's reserved areas and the advertised numbers
-    are given as SSNs too."""
+    """The SSA's structural rules without its list of advertised numbers, for a number its
+    writer calls an SSN: "123-45-6789" given as one is given as one. Areas 666 and 9xx can
+    never be issued, so a number there is not taken for an SSN."""
     digits = digits_only(value)
+    if len(digits) != 9 or not distinct_digits_ok(digits):
+        return False
+    area = digits[:3]
     return (
-        len(digits) == 9
-        and distinct_digits_ok(digits)
-        and digits[:3] != "000"
+        area not in ("000", "666")
+        and area[0] != "9"
         and digits[3:5] != "00"
         and digits[5:] != "0000"
     )

@@ -371,3 +371,25 @@ def test_a_number_given_under_its_identifiers_name_counts_whatever_its_check_dig
 )
 def test_names_without_a_number_of_their_shape_find_nothing(text: str) -> None:
     assert not [kind for kind, _ in found(text) if kind in ("us_ssn", "br_cpf", "nl_bsn", "pt_nif")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Mon identifiant fiscal allemand est 54826591758.", "de_steuer_id", "54826591758"),
+        ("Mi número de identificación fiscal alemán es 43279705678", "de_steuer_id", "43279705678"),
+        ("Mijn Duitse fiscaal identificatienummer is 84761250495", "de_steuer_id", "84761250495"),
+        ("Employee record: tax number 63470425891", "de_steuer_id", "63470425891"),
+        ("My Dutch citizen service number is 507208717", "nl_bsn", "507208717"),
+        ("burgerservice nr. 034672187", "nl_bsn", "034672187"),
+        ("Persoonsgebonden nummer 554533662", "nl_bsn", "554533662"),
+    ],
+)
+def test_tax_and_citizen_numbers_named_in_the_neighbours_words(
+    text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(text)
+
+
+def test_numbers_in_areas_never_issued_are_not_ssns_even_when_named() -> None:
+    assert not [k for k, _ in found("Invalid SSN 666-99-4674, ITIN 912-85-0370") if k == "us_ssn"]
