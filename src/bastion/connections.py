@@ -7,7 +7,8 @@ uvicorn's request handling and adds, per connection:
 
 - a limit on the size of the request head (request line and headers, in bytes received) and on
   the number of header fields; bytes are counted before the parser sees them, so an oversized
-  head is refused after ``max_header_bytes``, never buffered whole (431);
+  head is refused after ``max_header_bytes``, never buffered whole (431); a chunked body's
+  trailer fields, which the parser buffers like headers, are held to the same size;
 - a deadline per phase of the connection, one timer for all of them:
 
   ======  ===========================  ===============================================
@@ -171,6 +172,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             self._body_seen = False
             self._feed(data)
             if self._body_seen or self._phase is not _BODY:
+                # A pipelined head that began in this read is counted from the next read on.
                 self._framing = 0
                 return
             # A chunked body's trailer fields are buffered by the parser like headers.
