@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bastion.config.schema import CapacityConfig
+from bastion.protocols.errors import GatewayError
 
 if TYPE_CHECKING:
     from bastion.routing.replica import Replica
@@ -52,6 +53,81 @@ class Slot:
 
     def release(self) -> None:
         self.pool.release(self)
+
+
+class CapacityClaim:
+    """One request's claim on backend capacity: what it runs (sequences, KV tokens), its
+    tenant and priority, the deadline of its wait, and the slot it holds on the backend that
+    serves it.
+
+    The queue stage takes capacity on the first target of the route. When dispatch falls back to
+    another backend the claim moves with it (``move_to``): the slot it no longer uses is given
+    back first, then one is taken on the fallback under the same priority, waiting at most until
+    the same deadline.
+    """
+
+    __slots__ = ("deadline", "priority", "seqs", "slot", "tenant", "tokens", "waited")
+
+    def __init__(
+        self, tenant: str | None, priority: int, tokens: int, seqs: int, deadline: float
+    ) -> None:
+        self.tenant = tenant
+        self.priority = priority
+        self.tokens = tokens
+        self.seqs = seqs
+        self.deadline = deadline
+        self.slot: Slot | None = None
+        self.waited = 0.0  # seconds spent waiting in queues, over every backend tried
+
+    async def move_to(self, capacity: PoolCapacity | None) -> None:
+        """Holds capacity of ``capacity`` (None: a backend without limits) instead of what it
+        held; raises a 503 ``overloaded`` GatewayError when none frees up by the deadline."""
+        slot = self.slot
+        if slot is not None:
+            if slot.pool is capacity:
+                return
+            self.slot = None
+            slot.release()
+        if capacity is None:
+            return
+        wait = max(0.0, self.deadline - asyncio.get_running_loop().time())
+        try:
+            slot = await capacity.acquire(self.tenant, self.priority, self.tokens, wait, self.seqs)
+        except Overloaded as refused:
+            raise _shed(capacity.backend, refused, wait) from None
+        self.slot = slot
+        self.waited += slot.waited
+
+    def release(self) -> None:
+        slot = self.slot
+        if slot is not None:
+            slot.release()
+
+
+_REASONS = {
+    BUSY: "no capacity is free and this request may not wait",
+    FULL: "its queue is full",
+    EVICTED: "a more urgent request took this one's place in its queue",
+    DEADLINE: "no capacity freed up within the {wait:g}s this request may wait",
+}
+
+
+def _shed(backend: str, refused: Overloaded, wait: float) -> GatewayError:
+    wait = round(wait, 3)  # what is left of a deadline, measured a moment after it was set
+    retry_after = min(60, max(1, math.ceil(refused.retry_after)))
+    if refused.reason in _REASONS:
+        why = _REASONS[refused.reason].format(wait=wait)
+    else:
+        why = (
+            f"at its current pace this request would wait about "
+            f"{refused.retry_after:.0f}s, longer than the {wait:g}s it may wait"
+        )
+    return GatewayError(
+        503,
+        f"Backend '{backend}' is at capacity: {why}. Retry in {retry_after}s.",
+        code="overloaded",
+        headers={"retry-after": str(retry_after)},
+    )
 
 
 class _Waiter:

@@ -17,7 +17,7 @@ from bastion.providers.base import UpstreamResponse
 from bastion.routing.catalog import Deployment
 
 if TYPE_CHECKING:
-    from bastion.admission.capacity import Slot
+    from bastion.admission.capacity import CapacityClaim
     from bastion.admission.limiter import Grant
     from bastion.cache.capture import StreamCapture
     from bastion.guardrails.placeholders import Placeholders
@@ -101,9 +101,10 @@ class RequestContext:
     attempts: int = 0
     # Headers every reply carries (endpoint version lifecycle), errors included.
     response_headers: dict[str, str] = field(default_factory=dict)
-    # admission: what was reserved; queue: the backend capacity held, and the wait for it
+    # admission: what was reserved; queue: the backend capacity claimed (held on the backend
+    # that serves the request), and the wait for it
     admission: Grant | None = None
-    slot: Slot | None = None
+    claim: CapacityClaim | None = None
     queued_seconds: float = 0.0
     # cache: none (not consulted), bypass, miss, hit; and a streamed answer kept to store
     cache_status: str = "none"

@@ -4,7 +4,8 @@ A failed attempt (no connection, a 5xx or 429, a timeout or a stalled engine bef
 byte) is tried again on another replica or the next fallback, as long as nothing reached the
 client yet, the attempt limit allows it and the retry budget has room. Streams are primed:
 their first bytes arrive here, so a replica that dies before answering costs a retry, not the
-request.
+request. A fallback on another backend runs on that backend's capacity: the request's claim
+moves there (see the queue stage) before any of its replicas is tried.
 """
 
 from __future__ import annotations
@@ -50,8 +51,17 @@ class Dispatch(BaseStage):
         tried: set[Replica] = set()
         last_error: GatewayError | None = None
         key: int | None = _NOT_COMPUTED
+        claim = ctx.claim
         for position, target in enumerate(plan.targets):
             pool = target.pool
+            if claim is not None and position > 0:
+                # The slot held elsewhere is given back; this backend's is waited for.
+                try:
+                    await claim.move_to(pool.capacity)
+                except GatewayError as shed:
+                    last_error = shed  # no capacity in time: the next target, if any
+                    continue
+                ctx.queued_seconds = claim.waited
             payload: bytes | None = None
             dropped: list[str] = []
             while ctx.attempts < self._max_attempts:

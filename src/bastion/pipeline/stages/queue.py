@@ -5,25 +5,23 @@ here, most urgent first, until a slot frees up or their deadline passes. A reque
 start in time is answered 503 with ``Retry-After`` rather than sent to a busy engine. Priority
 and the longest wait come from the tenant's and key's queue policy; a client may lower its
 priority or shorten its wait through headers, never the reverse.
+
+The slot is taken on the first target of the route; the claim (``CapacityClaim``) stays with
+the request, so when dispatch falls back to another backend it moves there, under the same
+priority and deadline.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 
-from bastion.admission.capacity import BUSY, DEADLINE, EVICTED, FULL, Overloaded
+from bastion.admission.capacity import CapacityClaim
 from bastion.admission.estimate import choices, estimate_tokens
 from bastion.config.schema import QueueConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
-from bastion.protocols.errors import GatewayError, invalid_request
-
-_REASONS = {
-    BUSY: "no capacity is free and this request may not wait",
-    FULL: "its queue is full",
-    EVICTED: "a more urgent request took this one's place in its queue",
-    DEADLINE: "no capacity freed up within the {wait:g}s this request may wait",
-}
+from bastion.protocols.errors import invalid_request
 
 
 class Queue(BaseStage):
@@ -41,8 +39,7 @@ class Queue(BaseStage):
     async def on_request(self, ctx: RequestContext) -> None:
         plan = ctx.route
         assert plan is not None
-        capacity = plan.targets[0].pool.capacity
-        if capacity is None:
+        if all(target.pool.capacity is None for target in plan.targets):
             return
         priority, max_wait = self._policy(ctx)
         # Every choice is a sequence the engine runs, with its own output in the KV cache.
@@ -50,25 +47,10 @@ class Queue(BaseStage):
         seqs = choices(ctx.operation, ctx.body)
         principal = ctx.principal
         tenant = principal.tenant_name if principal is not None else None
-        try:
-            slot = await capacity.acquire(tenant, priority, tokens, max_wait, seqs)
-        except Overloaded as refused:
-            retry_after = min(60, max(1, math.ceil(refused.retry_after)))
-            if refused.reason in _REASONS:
-                why = _REASONS[refused.reason].format(wait=max_wait)
-            else:
-                why = (
-                    f"at its current pace this request would wait about "
-                    f"{refused.retry_after:.0f}s, longer than the {max_wait:g}s it may wait"
-                )
-            raise GatewayError(
-                503,
-                f"Backend '{capacity.backend}' is at capacity: {why}. Retry in {retry_after}s.",
-                code="overloaded",
-                headers={"retry-after": str(retry_after)},
-            ) from None
-        ctx.slot = slot
-        ctx.queued_seconds = slot.waited
+        deadline = asyncio.get_running_loop().time() + max_wait
+        claim = ctx.claim = CapacityClaim(tenant, priority, tokens, seqs, deadline)
+        await claim.move_to(plan.targets[0].pool.capacity)  # 503 overloaded when it cannot
+        ctx.queued_seconds = claim.waited
 
     async def on_seal(self, ctx: RequestContext) -> None:
         # The engine's work is done: the next request in line may start before the last bytes.
@@ -79,9 +61,9 @@ class Queue(BaseStage):
 
     @staticmethod
     def _release(ctx: RequestContext) -> None:
-        slot = ctx.slot
-        if slot is not None:
-            slot.release()
+        claim = ctx.claim
+        if claim is not None:
+            claim.release()
 
     def _policy(self, ctx: RequestContext) -> tuple[int, float]:
         """Priority and longest wait: the key's, else the tenant's, else the defaults; then
