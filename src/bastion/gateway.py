@@ -36,7 +36,7 @@ from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
 from bastion.pipeline.stages.account import Account
 from bastion.pipeline.stages.admit import Admit
-from bastion.pipeline.stages.audit import AuditIntent
+from bastion.pipeline.stages.audit import AuditIntent, AuditScope, CapturePolicy
 from bastion.pipeline.stages.authenticate import Authenticate
 from bastion.pipeline.stages.cache import Cache, build_cache
 from bastion.pipeline.stages.conversation import Conversation
@@ -155,7 +155,13 @@ class Gateway:
         journal = self.journal
         audit = self.config.audit
         routing = self.config.routing
-        stages: list[Stage] = [Authenticate(self.authenticator), Parse()]
+        capture: CapturePolicy | None = None
+        stages: list[Stage] = [Authenticate(self.authenticator)]
+        if journal is not None and audit.enabled:
+            # From authentication on, so that a request answered early is audited too.
+            capture = CapturePolicy(audit.capture, audit.tenants, audit.max_content_bytes)
+            stages.append(AuditScope(capture))
+        stages.append(Parse())
         # Before anything reads the request: a Responses API turn carries its conversation.
         stages.append(Conversation(self.stored_responses, self.responses_retention))
         if self.config.guardrails.enabled:
@@ -179,20 +185,16 @@ class Gateway:
         if any(pool.capacity is not None for pool in self.pools.values()):
             admission = self.config.admission
             stages.append(Queue(admission.queue, admission.default_output_tokens))
-        if journal is not None and audit.enabled:
-            stages.append(
-                AuditIntent(
-                    journal,
-                    default_mode=audit.capture,
-                    tenant_modes=audit.tenants,
-                    max_content_bytes=audit.max_content_bytes,
-                )
-            )
+        if journal is not None and capture is not None:
+            stages.append(AuditIntent(journal, capture))
         guardrails = self.config.guardrails
         output = guardrails.output if guardrails.enabled else None
         stages += [Dispatch(self.metrics, routing), Respond(self.metrics, output)]
         if journal is not None:
-            stages.append(Record(journal, ledger=self.config.ledger.enabled))
+            content = capture.max_content_bytes if capture is not None else 0
+            stages.append(
+                Record(journal, ledger=self.config.ledger.enabled, max_content_bytes=content)
+            )
         stages.append(Account(self.metrics, self.tracer, self.anomalies))
         return Pipeline(stages)
 

@@ -181,14 +181,22 @@ def _has_ledger_row(tmp_path: Path, request_id: str) -> bool:
         )
 
 
-def test_requests_refused_before_dispatch_are_metered_but_not_audited(
+def test_requests_refused_before_dispatch_are_metered_and_audited_once(
     gateway: RunningGateway, tmp_path: Path
 ) -> None:
     response = chat(gateway, "nowhere/unknown-model")
     assert response.status_code == 404
     row = ledger_row(tmp_path, response.headers["x-request-id"])
     assert (row["status"], row["backend"], row["location"]) == (404, "none", "none")
-    assert audit_records(tmp_path, response.headers["x-request-id"]) == {}
+    records = audit_records(tmp_path, response.headers["x-request-id"])
+    assert set(records) == {"outcome"}, "nothing was sent anywhere: no intent, one outcome"
+    outcome = records["outcome"]
+    assert (outcome["status"], outcome["decision"], outcome["reason"]) == (
+        404,
+        "invalid",
+        "model_not_found",
+    )
+    assert outcome["response_sha256"] == hashlib.sha256(response.content).hexdigest()
 
 
 def test_unauthenticated_requests_leave_no_ledger_row(

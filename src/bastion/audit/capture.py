@@ -4,6 +4,11 @@
 SHA-256 digests of the request and response bodies: proof of content without keeping it.
 ``redacted`` adds the content with personal data and secrets masked; ``full`` adds it as is.
 Content is capped at a configured size, and a cap that cut it says so.
+
+A request sent to a backend has an *intent* (before dispatch) and a *completion* or an *abort*.
+One answered before anything was sent anywhere — from the cache, or refused by a guardrail,
+admission, the queue or routing, or invalid — has a single *outcome* record saying both who
+asked for what and how the gateway answered, and why.
 """
 
 from __future__ import annotations
@@ -23,6 +28,47 @@ CaptureMode = Literal["metadata", "redacted", "full"]
 
 
 def intent_entry(ctx: RequestContext, max_content_bytes: int) -> AuditEntry:
+    return _entry("intent", ctx, _request_fields(ctx, max_content_bytes))
+
+
+def outcome_entry(ctx: RequestContext, kind: Literal["completion", "abort"]) -> AuditEntry:
+    return _entry(kind, ctx, _outcome_fields(ctx))
+
+
+def answer_entry(ctx: RequestContext, max_content_bytes: int) -> AuditEntry:
+    """The one record of a request answered before anything was sent to a backend: the
+    intent's fields, the completion's, the stage that answered, its decision
+    (``served_from_cache``, ``blocked``, ``denied``, ``refused``, ``invalid``; ``abandoned``
+    when the client left first, ``failed``) and the error's code as the reason."""
+    payload = _request_fields(ctx, max_content_bytes)
+    payload.update(_outcome_fields(ctx))
+    payload["answered_by"] = ctx.answered_by or None
+    payload["cache_status"] = ctx.cache_status
+    payload["decision"] = _decision(ctx)
+    if ctx.error is not None:
+        payload["reason"] = ctx.error.code
+    return _entry("outcome", ctx, payload)
+
+
+def _decision(ctx: RequestContext) -> str:
+    """What the gateway decided, by the stage that answered (and, for routing, the status:
+    an unknown model is an invalid request, a rule or a data class that keeps it home a
+    denial)."""
+    stage = ctx.answered_by
+    if stage == "cache":
+        return "served_from_cache"
+    if stage == "inspect":
+        return "blocked"
+    if stage in ("admit", "queue", "audit"):
+        return "refused"
+    if stage == "route":
+        return "invalid" if ctx.status in (400, 404) else "denied"
+    if stage in ("parse", "conversation") and ctx.status < 500:
+        return "invalid"
+    return "abandoned" if ctx.outcome == "client_disconnected" else "failed"
+
+
+def _request_fields(ctx: RequestContext, max_content_bytes: int) -> dict[str, Any]:
     principal = ctx.principal
     deployment = ctx.deployment
     payload: dict[str, Any] = {
@@ -39,10 +85,10 @@ def intent_entry(ctx: RequestContext, max_content_bytes: int) -> AuditEntry:
         "capture": ctx.audit_mode,
     }
     _add_content(payload, "request", ctx.raw_body, ctx.audit_mode, max_content_bytes)
-    return _entry("intent", ctx, payload)
+    return payload
 
 
-def outcome_entry(ctx: RequestContext, kind: Literal["completion", "abort"]) -> AuditEntry:
+def _outcome_fields(ctx: RequestContext) -> dict[str, Any]:
     usage = ctx.usage
     payload: dict[str, Any] = {
         "status": ctx.status,
@@ -69,7 +115,7 @@ def outcome_entry(ctx: RequestContext, kind: Literal["completion", "abort"]) -> 
             payload["response_truncated"] = log.truncated
     if ctx.error is not None:
         payload["error"] = ctx.error.message
-    return _entry(kind, ctx, payload)
+    return payload
 
 
 def _add_content(

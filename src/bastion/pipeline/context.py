@@ -109,13 +109,16 @@ class RequestContext:
     # cache: none (not consulted), bypass, miss, hit; and a streamed answer kept to store
     cache_status: str = "none"
     stream_capture: StreamCapture | None = None
-    # audit: the capture mode, and the digest of what was sent (set when auditing)
+    # audit: the capture mode and the digest of what was sent (set from authentication on when
+    # auditing), and whether the intent record was written (the request went on to a backend)
     audit_mode: str | None = None
     response_log: ResponseLog | None = None
+    audit_intent: bool = False
     # dispatch
     upstream: UpstreamResponse | None = None
-    # respond
+    # respond, or the stage that answered first (a cache hit, a refusal): its name
     reply: Reply | None = None
+    answered_by: str = ""
     first_chunk_at: float | None = None
     # outcome, filled as the response completes
     usage: Usage | None = None

@@ -25,19 +25,23 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     async def run(self, ctx: RequestContext) -> None:
-        """Runs the request phase until a stage produces a reply."""
+        """Runs the request phase until a stage produces a reply; notes which one did."""
+        stage: Stage | None = None
         try:
             for stage in self.stages:
                 await stage.on_request(ctx)
                 if ctx.reply is not None:
+                    ctx.answered_by = stage.name
                     return
         except GatewayError as error:
             ctx.fail(error)
+            ctx.answered_by = stage.name if stage is not None else ""
         except Exception:
             log.exception(
                 "unexpected error on the request path", extra={"request_id": ctx.request_id}
             )
             ctx.fail(GatewayError(500, "Internal gateway error.", code="internal_error"))
+            ctx.answered_by = stage.name if stage is not None else ""
         if ctx.reply is None:
             ctx.fail(GatewayError(500, "No stage produced a response.", code="internal_error"))
 
