@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 Protocol = Literal["openai", "anthropic"]
 Winner = Literal["candidate", "baseline", "tie"]
+JudgeMode = Literal["pairwise", "rubric"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +102,18 @@ class Verdict:
     candidate: str
     baseline: str
     winner: Winner
-    # The raw verdict of each order: (candidate shown first, baseline shown first).
+    # The raw verdict of each order: (candidate shown first, baseline shown first), as the
+    # judge named the better answer ("A", "B", "tie"), or "malformed" (no verdict could be read
+    # from its answer), "error" (the judge's request failed), "skipped" (not asked: an answer
+    # was missing). In rubric mode: (the candidate's score, the baseline's), or those labels.
     orders: tuple[str, str]
     judge_model: str
     judge_prompt_sha256: str
     rationale: str = ""
+    # "pairwise": the judge compared the two answers; "rubric": it scored each against a
+    # rubric, ``scores`` (candidate, baseline) 1 to 5 (None: no usable score), and the higher won.
+    mode: JudgeMode = "pairwise"
+    scores: tuple[int | None, int | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
