@@ -112,7 +112,7 @@ class CountTokens(BaseStage):
             orjson.dumps(body),
             request_id=ctx.request_id,
             forwarded=forwarded,
-            beta=bool(ctx.extra.get("beta")),
+            beta=ctx.anthropic_beta,
         )
         answer = json_object(raw)
         if status == 200 and answer is not None and isinstance(answer.get("input_tokens"), int):

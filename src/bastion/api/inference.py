@@ -46,7 +46,7 @@ class InferenceEndpoint:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         ctx = RequestContext(new_request_id(), self.operation, headers, b"")
         if self.operation.protocol == "anthropic" and wants_beta(scope):
-            ctx.extra["beta"] = True
+            ctx.anthropic_beta = True
         self._in_flight.inc()
         try:
             try:

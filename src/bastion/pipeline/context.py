@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bastion.admission.capacity import CapacityClaim
     from bastion.admission.limiter import Grant
     from bastion.cache.capture import StreamCapture
+    from bastion.cache.keys import CacheKey
     from bastion.guardrails.placeholders import Placeholders
     from bastion.journal.writer import Ticket
     from bastion.routing.plan import RoutePlan
@@ -128,7 +129,22 @@ class RequestContext:
     # The records handed over by the seal phase, and whether they are known to be durable.
     sealed_records: Ticket | None = None
     sealed: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    # What stages learn and later stages act on, each its own typed field (a misspelt key in a
+    # shared dictionary would fail open):
+    # the client opted into Anthropic beta behaviour (``?beta=true``), forwarded upstream;
+    anthropic_beta: bool = False
+    # inspect found sensitive values (whatever the policy did with them): never cached by meaning;
+    sensitive_found: bool = False
+    # inspect's prompt-injection score of what clients and tools wrote, when it was scored;
+    injection_score: float | None = None
+    # cache: the key an answer is stored under when it completes, and whether by meaning too;
+    cache_pending: tuple[CacheKey, bool] | None = None
+    # conversation: this turn's own input items and the response it continues; and whether
+    # keeping the answer failed (its continuation will be refused);
+    responses_turn: tuple[list[dict[str, Any]], str | None] | None = None
+    responses_not_stored: bool = False
+    # respond: a stream's finish reasons, for the trace span.
+    finish_reasons: list[str] | None = None
 
     @property
     def answer_rewritten(self) -> bool:

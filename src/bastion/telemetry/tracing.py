@@ -265,7 +265,7 @@ class RequestTracer:
         reply = _reply_body(ctx)
         if reply is not None:
             attributes.update(_response_facts(ctx.operation.value, reply))
-        reasons = ctx.extra.get("finish_reasons")
+        reasons = ctx.finish_reasons
         if isinstance(reasons, list | tuple) and all(isinstance(r, str) for r in reasons):
             attributes["gen_ai.response.finish_reasons"] = tuple(reasons)
         error_type = _error_type(ctx)

@@ -233,7 +233,7 @@ def test_successful_chat_request(traced: TracedFactory) -> None:
 
 
 def test_streamed_request_marks_the_first_chunk(traced: TracedFactory) -> None:
-    ctx = streamed_context(extra={"finish_reasons": ["length"]})
+    ctx = streamed_context(finish_reasons=["length"])
     span = traced().only_span(ctx)
 
     attributes = dict(span.attributes or {})

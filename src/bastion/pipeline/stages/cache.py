@@ -93,7 +93,7 @@ class Cache(BaseStage):
         self._publish_stats()
         if hit is None:
             ctx.cache_status = "miss"
-            ctx.extra["cache_key"] = (key, semantic)
+            ctx.cache_pending = (key, semantic)
             if ctx.stream:
                 ctx.stream_capture = StreamCapture(self._cache.settings.max_entry_bytes * 4)
             self._lookups["miss"].inc()
@@ -103,7 +103,7 @@ class Cache(BaseStage):
         self._serve(ctx, hit)
 
     async def on_complete(self, ctx: RequestContext) -> None:
-        pending: tuple[CacheKey, bool] | None = ctx.extra.pop("cache_key", None)
+        pending, ctx.cache_pending = ctx.cache_pending, None
         reply = ctx.reply
         if pending is None or reply is None or reply.status != 200 or ctx.outcome != "ok":
             return
@@ -213,11 +213,7 @@ def build_cache(config: CacheConfig) -> ResponseCache:
 
 def _sensitive(ctx: RequestContext) -> bool:
     """Sensitive data was found (whatever the policy did with it), or nobody could tell."""
-    return (
-        not ctx.classified
-        or bool(ctx.classifications & _SENSITIVE)
-        or bool(ctx.extra.get("sensitive_found"))
-    )
+    return not ctx.classified or bool(ctx.classifications & _SENSITIVE) or ctx.sensitive_found
 
 
 async def _replay(

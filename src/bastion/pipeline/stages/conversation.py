@@ -51,7 +51,7 @@ class Conversation(BaseStage):
             body["input"] = [*history, *own]
             del body["previous_response_id"]
         parse_create_response(body)  # a malformed request is a 400 before anything else runs
-        ctx.extra["responses_turn"] = (own, previous)
+        ctx.responses_turn = (own, previous)
 
     async def _history(self, tenant_id: str, previous: str) -> list[dict[str, Any]]:
         if self._responses is None:
@@ -78,7 +78,7 @@ class Conversation(BaseStage):
         return history
 
     async def on_seal(self, ctx: RequestContext) -> None:
-        turn: tuple[list[dict[str, Any]], str | None] | None = ctx.extra.get("responses_turn")
+        turn = ctx.responses_turn
         reply, body = ctx.reply, ctx.body
         if turn is None or self._responses is None or reply is None or body is None:
             return
@@ -103,7 +103,7 @@ class Conversation(BaseStage):
             await self._responses.put(stored)
         except StoreUnavailableError:
             # The answer itself is good; only its continuation will be refused (404).
-            ctx.extra["responses_not_stored"] = True
+            ctx.responses_not_stored = True
 
 
 def own_items(value: Any) -> list[dict[str, Any]]:

@@ -103,7 +103,7 @@ class Dispatch(BaseStage):
         provider = pool.provider
         path = target.exchange.upstream_path or provider.path_for(ctx.operation)
         assert path is not None, "checked by the route stage"
-        if provider.protocol == "anthropic" and ctx.extra.get("beta"):
+        if provider.protocol == "anthropic" and ctx.anthropic_beta:
             # Anthropic clients opt into beta behaviour on the URL as well as in headers.
             path += "?beta=true"
         forwarded = {

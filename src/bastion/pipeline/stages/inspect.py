@@ -101,7 +101,7 @@ class Inspect(BaseStage):
         ctx.scanned = not opaque
         if not any(found):
             return
-        ctx.extra["sensitive_found"] = True  # whatever the policy does: never cached by meaning
+        ctx.sensitive_found = True  # whatever the policy does: never cached by meaning
         actions = policy.actions
         blocked: list[Finding] = []
         for field, findings in zip(fields, found, strict=True):
@@ -166,7 +166,7 @@ class Inspect(BaseStage):
             )
             ctx.classified = False  # unknown: kept on local backends
             return
-        ctx.extra["injection_score"] = round(score, 4)
+        ctx.injection_score = round(score, 4)
         if score < self._threshold:
             return
         self._injections.labels(action).inc()

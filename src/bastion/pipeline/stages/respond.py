@@ -242,7 +242,7 @@ class Respond(BaseStage):
                 self._count_blocked(masking.blocked)
             ctx.usage = _settled_usage(translator.usage, ended, ctx, content_events)
             if translator.finish_reason is not None:
-                ctx.extra["finish_reasons"] = [translator.finish_reason]
+                ctx.finish_reasons = [translator.finish_reason]
 
     def _count_masked(self, count: int) -> None:
         if count:
