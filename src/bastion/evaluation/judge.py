@@ -332,7 +332,8 @@ def render_answer(answer: Answer) -> str:
 
 _TIE_WORDS = {"tie", "draw", "equal", "both", "neither", "c", "same"}
 _VERDICT = re.compile(
-    r"verdict\W{0,6}?\s*[:=\-]?\s*[\*\"'\[\(]*\s*(A|B|TIE|DRAW|EQUAL|BOTH|NEITHER)\b",
+    r"verdict\W{0,6}?\s*[:=\-]?\s*[\*\"'\[\(]*\s*(?:(?:answer|assistant|response)\s+)?"
+    r"(A|B|TIE|DRAW|EQUAL|BOTH|NEITHER)\b",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\[\[\s*(A|B|C|TIE)\s*\]\]", re.IGNORECASE)
