@@ -15,7 +15,7 @@ from sqlalchemy import FromClause, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bastion.ledger.rollup import rollup_rows, rollup_statement
+from bastion.ledger.rollup import upsert_rollups
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalSpoolRow, UsageRow
 from bastion.store.text import is_storable, storable_json, storable_text
 
@@ -98,12 +98,14 @@ async def insert_rows(conn: AsyncConnection, rows: Rows) -> None:
     dialect = conn.dialect.name
     if rows.ledger:
         ledger = [_storable_ledger_row(row) for row in rows.ledger]
+        # Spooled by an earlier version, a row has no purpose: ordinary traffic.
+        ledger = [row if "purpose" in row else {**row, "purpose": None} for row in ledger]
         present = await _present_request_ids(conn, [row["request_id"] for row in ledger])
         new = [row for row in ledger if row["request_id"] not in present]
         new = list({row["request_id"]: row for row in reversed(new)}.values())[::-1]
         if new:
             await _executemany(conn, UsageRow.__table__, new, dialect)
-            await conn.execute(rollup_statement(dialect), rollup_rows(new))
+            await upsert_rollups(conn, new, dialect)
     if rows.audit:
         await _executemany(conn, AuditRecordRow.__table__, rows.audit, dialect, ("chain", "seq"))
     if rows.checkpoints:

@@ -1,4 +1,7 @@
-"""Usage totals from the hourly rollup: bounded work however large the ledger grows."""
+"""Usage totals from the hourly rollup: bounded work however large the ledger grows.
+
+Evaluation traffic has its own rollup (``usage_hourly_evaluation``); totals include it, and
+``purpose`` groups it apart (null for ordinary traffic, ``evaluation``)."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, Subquery, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bastion.store.models import UsageHourlyRow
+from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow
 
-GROUPS = ("tenant_id", "key_id", "endpoint", "model", "backend", "location", "hour")
+GROUPS = ("tenant_id", "key_id", "endpoint", "model", "backend", "location", "hour", "purpose")
 _SUMS = (
     "requests",
     "errors",
@@ -35,7 +38,7 @@ async def usage_totals(
     unknown = [name for name in group_by if name not in GROUPS]
     if unknown:
         raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
-    table = UsageHourlyRow.__table__
+    table = _rollups()
     dimensions = [table.c[name] for name in group_by]
     sums = [func.sum(table.c[name]).label(name) for name in _SUMS]
     query = (
@@ -48,7 +51,8 @@ async def usage_totals(
         query = query.where(table.c.tenant_id == tenant_id)
     async with engine.connect() as conn:
         rows = (await conn.execute(query)).mappings().all()
-    return [_row(dict(row)) for row in rows]
+    # Plain str keys: a column of the union is labelled by a str subclass orjson refuses.
+    return [_row({str(k): v for k, v in row.items()}) for row in rows]
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
@@ -58,3 +62,16 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(row.get("hour"), datetime):
         row["hour"] = row["hour"].isoformat()
     return row
+
+
+def _rollups() -> Subquery:
+    """Both hourly rollups as one, with the purpose of each row."""
+    ordinary = UsageHourlyRow.__table__
+    evaluation = UsageHourlyEvaluationRow.__table__
+    names = [column.name for column in ordinary.columns]
+    return union_all(
+        select(*(ordinary.c[n] for n in names), null().cast(String(16)).label("purpose")),
+        select(
+            *(evaluation.c[n] for n in names), literal("evaluation", String(16)).label("purpose")
+        ),
+    ).subquery("usage_rollups")

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from bastion.pipeline.context import RequestContext
+
+# A client says why it made a request; only the purposes listed are recorded.
+PURPOSE_HEADER = "x-bastion-purpose"
+PURPOSES = frozenset({"evaluation"})
+
+
+def purpose_of(headers: Mapping[str, str]) -> str | None:
+    """The request's declared purpose (``x-bastion-purpose``), None for ordinary traffic."""
+    value = headers.get(PURPOSE_HEADER)
+    if value is None:
+        return None
+    value = value.strip().lower()
+    return value if value in PURPOSES else None
 
 
 def ledger_row(ctx: RequestContext, finished_at: datetime) -> dict[str, Any]:
@@ -40,4 +54,5 @@ def ledger_row(ctx: RequestContext, finished_at: datetime) -> dict[str, Any]:
         ),
         "total_ms": round((finished - ctx.started) * 1000, 3),
         "cache_status": ctx.cache_status,
+        "purpose": purpose_of(ctx.headers),
     }

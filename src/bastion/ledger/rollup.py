@@ -1,4 +1,8 @@
-"""Hourly sums of ledger rows, upserted in the same transaction as the rows themselves."""
+"""Hourly sums of ledger rows, upserted in the same transaction as the rows themselves.
+
+Ordinary traffic is summed in ``usage_hourly``; requests made for a purpose (an evaluation
+run's, ``x-bastion-purpose: evaluation``) in ``usage_hourly_evaluation``, so cost reports,
+which read the first, measure ordinary traffic only."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bastion.store.models import UsageHourlyRow
+from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow
 
 _KEY = ("hour", "tenant_id", "key_id", "endpoint", "model", "backend")
 _SUMS = (
@@ -56,17 +61,31 @@ def rollup_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
     return list(sums.values())
 
 
+async def upsert_rollups(
+    conn: AsyncConnection, ledger_rows: Sequence[Mapping[str, Any]], dialect: str
+) -> None:
+    """Adds ``ledger_rows`` to the hourly sums: ordinary traffic to ``usage_hourly``, requests
+    made for a purpose (evaluation) to ``usage_hourly_evaluation``."""
+    ordinary = [row for row in ledger_rows if not row.get("purpose")]
+    purposed = [row for row in ledger_rows if row.get("purpose")]
+    if ordinary:
+        await conn.execute(rollup_statement(dialect), rollup_rows(ordinary))
+    if purposed:
+        statement = rollup_statement(dialect, UsageHourlyEvaluationRow)
+        await conn.execute(statement, rollup_rows(purposed))
+
+
 @functools.cache
-def rollup_statement(dialect: str) -> Insert:
+def rollup_statement(dialect: str, model: Any = UsageHourlyRow) -> Insert:
     """INSERT … ON CONFLICT DO UPDATE adding to the existing sums (SQLite and PostgreSQL).
 
-    Built once per dialect: the loader runs it for every batch."""
-    table = UsageHourlyRow.__table__
+    Built once per dialect and table: the loader runs it for every batch."""
+    table = model.__table__
     statement: Any
     if dialect == "postgresql":
-        statement = postgresql.insert(UsageHourlyRow)
+        statement = postgresql.insert(model)
     elif dialect == "sqlite":
-        statement = sqlite.insert(UsageHourlyRow)
+        statement = sqlite.insert(model)
     else:
         raise ValueError(f"no rollup upsert for {dialect}")
     excluded = statement.excluded

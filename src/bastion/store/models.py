@@ -147,12 +147,38 @@ class UsageRow(Base):
     ttft_ms: Mapped[float | None] = mapped_column(Float, nullable=True)
     total_ms: Mapped[float] = mapped_column(Float)
     cache_status: Mapped[str] = mapped_column(String(16))
+    # Why the request was made, when a client said so (x-bastion-purpose): "evaluation" for
+    # the requests of an evaluation run; NULL for ordinary traffic.
+    purpose: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class UsageHourlyRow(Base):
     """Hourly sums of the ledger, kept in the same transaction, so reports never scan raw rows."""
 
     __tablename__ = "usage_hourly"
+
+    hour: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    endpoint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    backend: Mapped[str] = mapped_column(String(64), primary_key=True)
+    location: Mapped[str] = mapped_column(String(16))
+    requests: Mapped[int] = mapped_column(BigInteger)
+    errors: Mapped[int] = mapped_column(BigInteger)
+    input_tokens: Mapped[int] = mapped_column(BigInteger)
+    cached_input_tokens: Mapped[int] = mapped_column(BigInteger)
+    output_tokens: Mapped[int] = mapped_column(BigInteger)
+    estimated_requests: Mapped[int] = mapped_column(BigInteger)
+    busy_ms: Mapped[float] = mapped_column(Float)
+
+
+class UsageHourlyEvaluationRow(Base):
+    """The hourly sums of evaluation traffic (ledger rows with purpose "evaluation"), kept
+    apart from ``usage_hourly`` so cost reports measure ordinary traffic only; usage reports
+    read both."""
+
+    __tablename__ = "usage_hourly_evaluation"
 
     hour: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
     tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -292,3 +318,72 @@ class StoredResponseRow(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     input_items: Mapped[str] = mapped_column(Text)
     response: Mapped[str] = mapped_column(Text)
+
+
+class EvalRunRow(Base):
+    """An evaluation run: its pinned specification, where it stands and its totals."""
+
+    __tablename__ = "eval_runs"
+    __table_args__ = (Index("ix_eval_runs_created_at", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # pending, running, completed, interrupted, failed
+    status: Mapped[str] = mapped_column(String(16))
+    # Who started it: cli, admin (POST /admin/evals), contract (an endpoint version's).
+    origin: Mapped[str] = mapped_column(String(16))
+    dataset: Mapped[str] = mapped_column(Text)
+    dataset_sha256: Mapped[str] = mapped_column(String(64))
+    spec: Mapped[str] = mapped_column(Text)  # the RunSpec as JSON
+    totals: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class EvalItemRow(Base):
+    """An item of a run as it was run (JSON), so a run is read back without its dataset."""
+
+    __tablename__ = "eval_items"
+
+    run_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("eval_runs.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    item: Mapped[str] = mapped_column(Text)
+
+
+class EvalResultRow(Base):
+    """One target's answer to one item and what the checks made of it (the ItemResult as
+    JSON), written as soon as it is known: a resumed run skips what is here."""
+
+    __tablename__ = "eval_results"
+
+    run_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("eval_runs.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    target: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[int] = mapped_column(Integer)
+    passed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    format_violation: Mapped[bool] = mapped_column(Boolean)
+    refusal: Mapped[bool] = mapped_column(Boolean)
+    result: Mapped[str] = mapped_column(Text)
+
+
+class EvalVerdictRow(Base):
+    """A judge's verdict on one item's candidate and baseline answers (the Verdict as JSON)."""
+
+    __tablename__ = "eval_verdicts"
+
+    run_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("eval_runs.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    candidate: Mapped[str] = mapped_column(String(200), primary_key=True)
+    baseline: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    winner: Mapped[str] = mapped_column(String(16))
+    verdict: Mapped[str] = mapped_column(Text)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from bastion.store.db import Database
 from bastion.store.engine import Engines, create_engines
 from bastion.store.errors import StoreUnavailableError
+from bastion.store.evals import EvalRepository
 from bastion.store.events import EventRepository
 from bastion.store.invalidation import InvalidationHub, PostgresInvalidationRelay
 from bastion.store.keys import KeyRepository
@@ -42,6 +43,7 @@ class Store:
         self.versions = VersionRepository(db)
         self.events = EventRepository(db)
         self.responses = ResponseRepository(db)
+        self.evals = EvalRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, listen: bool = True) -> Store:
