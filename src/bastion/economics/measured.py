@@ -73,6 +73,9 @@ async def backend_activity(
         )
         .where(
             ledger.backend == backend,
+            # Evaluation runs' requests are not the traffic being measured (they have their
+            # own hourly rollup too, which the reports below do not read).
+            ledger.purpose.is_(None),
             ledger.finished_at >= window.start,
             ledger.finished_at < window.end + longest_request,
             ledger.started_at < window.end,
@@ -152,6 +155,31 @@ async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficR
         )
         for (day, tenant_id, endpoint, backend, location), sums in sorted(days.items())
     ]
+
+
+async def requested_tokens(
+    conn: AsyncConnection, window: Window, models: Iterable[str]
+) -> TokenCounts:
+    """Tokens of the requests in ``window`` that asked for one of ``models``, the names clients
+    sent (``support``, ``support@2``, ``openai/gpt-4o-mini``), from the hourly rollup."""
+    names = sorted({m[:200] for m in models if m})
+    if not names:
+        return TokenCounts()
+    hourly = _HOURLY.c
+    row = (
+        await conn.execute(
+            select(
+                func.sum(hourly.input_tokens),
+                func.sum(hourly.cached_input_tokens),
+                func.sum(hourly.output_tokens),
+            ).where(
+                hourly.hour >= window.start,
+                hourly.hour < window.end,
+                hourly.model.in_(names),
+            )
+        )
+    ).one()
+    return TokenCounts(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
 
 
 @dataclass(frozen=True, slots=True)
