@@ -61,7 +61,7 @@ def nice_step(span: float, parts: int = 4) -> float:
     if span <= 0:
         return 1.0
     raw = span / parts
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude: float = 10.0 ** math.floor(math.log10(raw))
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * (1 - 1e-9))
 
 

@@ -603,3 +603,13 @@ async def test_measured_savings_says_why_there_is_no_figure(ledger: AsyncEngine)
         ledger, no_tco, candidate="support@2", baseline="support@1", now=NOW
     )
     assert missing == "no economics.tco entry for backend vllm: its monthly cost is unknown"
+
+
+@pytest.mark.parametrize(
+    ("span", "parts", "step"),
+    [(4.71, 4, 2.0), (0.02, 4, 0.005), (0.6, 2, 0.5), (1.0, 4, 0.25), (100, 4, 25), (0, 4, 1.0)],
+)
+def test_chart_ticks_are_round(span: float, parts: int, step: float) -> None:
+    from bastion.evaluation.report_html import nice_step
+
+    assert nice_step(span, parts) == pytest.approx(step)
