@@ -22,7 +22,8 @@ import asyncio
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal, Protocol
@@ -142,12 +143,80 @@ class JudgeTransport(Protocol):
         ...
 
 
-class GatewayJudgeTransport:
-    """Asks the judge through the gateway's ``/v1/chat/completions`` with an API key.
+class _ChatCompletionsJudge:
+    """What every gateway transport shares: the body and headers of the judge's request, and
+    the retries. A 429 or 5xx answer or a failed exchange is tried again ``retries`` times,
+    after ``Retry-After`` when the gateway gives one (at most 30 s), else after 1 s, 2 s…"""
 
-    ``base_url`` is the gateway's address (``http://127.0.0.1:8800``). A 429 or 5xx answer or a
-    dropped connection is tried again ``retries`` times, after ``Retry-After`` when the gateway
-    gives one (at most 30 s), else after 1 s, 2 s…"""
+    path = "/v1/chat/completions"
+
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        timeout: float,
+        retries: int,
+        classification_header: str,
+    ) -> None:
+        self._api_key = api_key
+        self._timeout_seconds = timeout
+        self._retries = retries
+        self._classification_header = classification_header
+
+    def headers(self, request: JudgeRequest) -> dict[str, str]:
+        headers = {
+            "authorization": f"Bearer {self._api_key}",
+            "content-type": "application/json",
+            PURPOSE_HEADER: PURPOSE,
+        }
+        if request.classifications:
+            headers[self._classification_header] = ",".join(sorted(request.classifications))
+        return headers
+
+    @staticmethod
+    def body(request: JudgeRequest) -> dict[str, Any]:
+        return {
+            **request.params,
+            "model": request.model,
+            "messages": [dict(m) for m in request.messages],
+            "stream": False,
+        }
+
+    async def _post(
+        self, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, bytes, str | None]:  # pragma: no cover - overridden
+        """Status, body and Retry-After of one exchange; raises on a failed exchange."""
+        raise NotImplementedError
+
+    async def complete(self, request: JudgeRequest) -> str:
+        body = json.dumps(self.body(request), ensure_ascii=False).encode()
+        headers = self.headers(request)
+        attempt = 0
+        while True:
+            try:
+                status, payload, retry_after = await self._post(body, headers)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a failed exchange is the judge's failure, not the run's
+                if attempt >= self._retries:
+                    # Never repr(exc): HTTP client errors can carry the request's headers,
+                    # the key included.
+                    raise JudgeTransportError(
+                        f"judge request failed: {type(exc).__name__}: {_first_line(exc)}"
+                    ) from None
+                attempt += 1
+                await asyncio.sleep(attempt)
+                continue
+            if (status == 429 or status >= 500) and attempt < self._retries:
+                attempt += 1
+                await asyncio.sleep(_retry_delay(retry_after, attempt))
+                continue
+            return _completion_text(status, payload)
+
+
+class GatewayJudgeTransport(_ChatCompletionsJudge):
+    """Asks the judge through a running gateway's ``/v1/chat/completions`` with an API key;
+    ``base_url`` is its address (``http://127.0.0.1:8800``)."""
 
     def __init__(
         self,
@@ -159,13 +228,12 @@ class GatewayJudgeTransport:
         retries: int = 2,
         classification_header: str = CLASSIFICATION_HEADER,
     ) -> None:
-        self._url = base_url.rstrip("/") + "/v1/chat/completions"
-        self._api_key = api_key
+        super().__init__(
+            api_key, timeout=timeout, retries=retries, classification_header=classification_header
+        )
+        self._url = base_url.rstrip("/") + self.path
         self._session = session
         self._owned = session is None
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._retries = retries
-        self._classification_header = classification_header
 
     async def __aenter__(self) -> GatewayJudgeTransport:
         return self
@@ -183,45 +251,68 @@ class GatewayJudgeTransport:
             await self._session.close()
             self._session = None
 
-    def headers(self, request: JudgeRequest) -> dict[str, str]:
-        headers = {
-            "authorization": f"Bearer {self._api_key}",
-            "content-type": "application/json",
-            PURPOSE_HEADER: PURPOSE,
-        }
-        if request.classifications:
-            headers[self._classification_header] = ",".join(sorted(request.classifications))
-        return headers
-
-    async def complete(self, request: JudgeRequest) -> str:
+    async def _post(self, body: bytes, headers: dict[str, str]) -> tuple[int, bytes, str | None]:
         if self._session is None:
-            self._session = aiohttp.ClientSession(timeout=self._timeout)
-        body = {
-            **request.params,
-            "model": request.model,
-            "messages": [dict(m) for m in request.messages],
-            "stream": False,
-        }
-        attempt = 0
-        while True:
-            try:
-                async with self._session.post(
-                    self._url, json=body, headers=self.headers(request), timeout=self._timeout
-                ) as response:
-                    payload = await response.read()
-                    status = response.status
-                    retry_after = response.headers.get("retry-after")
-            except (aiohttp.ClientError, TimeoutError) as exc:
-                if attempt >= self._retries:
-                    raise JudgeTransportError(f"judge request failed: {exc!r}") from None
-                attempt += 1
-                await asyncio.sleep(attempt)
-                continue
-            if (status == 429 or status >= 500) and attempt < self._retries:
-                attempt += 1
-                await asyncio.sleep(_retry_delay(retry_after, attempt))
-                continue
-            return _completion_text(status, payload)
+            self._session = aiohttp.ClientSession()
+        timeout = aiohttp.ClientTimeout(total=self._timeout_seconds)
+        async with self._session.post(
+            self._url, data=body, headers=headers, timeout=timeout
+        ) as response:
+            return response.status, await response.read(), response.headers.get("retry-after")
+
+
+class Reply(Protocol):
+    """An answer as the runner's transports give it (``transport.Reply``)."""
+
+    status: int
+    headers: Mapping[str, str]  # names in lower case
+    chunks: AsyncIterator[bytes]
+
+
+class Sender(Protocol):
+    """The runner's transports (``transport.HttpTransport``, ``transport.AsgiTransport``)."""
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes | None = None,
+        *,
+        timeout: float,
+    ) -> AbstractAsyncContextManager[Reply]: ...
+
+
+class SenderJudgeTransport(_ChatCompletionsJudge):
+    """Asks the judge through the transport the runner uses: over HTTP, or in-process through
+    the gateway's own application (runs started from the admin API, endpoint contracts), so
+    the judge's requests take the same way as the items'."""
+
+    def __init__(
+        self,
+        sender: Sender,
+        api_key: str,
+        *,
+        timeout: float = 300.0,
+        retries: int = 2,
+        classification_header: str = CLASSIFICATION_HEADER,
+    ) -> None:
+        super().__init__(
+            api_key, timeout=timeout, retries=retries, classification_header=classification_header
+        )
+        self._sender = sender
+
+    async def _post(self, body: bytes, headers: dict[str, str]) -> tuple[int, bytes, str | None]:
+        async with self._sender.request(
+            "POST", self.path, headers, body, timeout=self._timeout_seconds
+        ) as reply:
+            payload = b"".join([chunk async for chunk in reply.chunks])
+            return reply.status, payload, reply.headers.get("retry-after")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "no detail"
 
 
 def _retry_delay(header: str | None, attempt: int) -> float:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable
+import json
+from collections.abc import AsyncIterator, Callable, Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,6 +18,7 @@ from bastion.evaluation.judge import (
     Judge,
     JudgeRequest,
     JudgeTransportError,
+    SenderJudgeTransport,
     combine_orders,
     parse_pairwise,
     parse_score,
@@ -424,3 +428,68 @@ async def test_a_judge_behind_a_failing_gateway_gives_error_ties(
         verdict = await Judge(transport, "j").compare(ITEM, answer("c", "4"), answer("b", "5"))
     assert (verdict.winner, verdict.orders) == ("tie", ("error", "error"))
     assert "HTTP 401" in verdict.rationale
+
+
+class FakeSender:
+    """The runner's transport shape: request() yields a reply with status, headers, chunks."""
+
+    def __init__(self, replies: list[tuple[int, bytes] | Exception]) -> None:
+        self.replies = replies
+        self.calls: list[tuple[str, str, dict[str, str], bytes | None, float]] = []
+
+    @contextlib.asynccontextmanager
+    async def request(
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes | None = None,
+        *,
+        timeout: float,
+    ) -> AsyncIterator[Any]:
+        self.calls.append((method, path, dict(headers), body, timeout))
+        reply = self.replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        status, payload = reply
+
+        async def chunks() -> AsyncIterator[bytes]:
+            for start in range(0, len(payload), 7):
+                yield payload[start : start + 7]
+
+        yield SimpleNamespace(status=status, headers={"retry-after": "0"}, chunks=chunks())
+
+
+async def test_the_judge_can_use_the_runners_transport() -> None:
+    answer_body = json.dumps(
+        {"choices": [{"message": {"role": "assistant", "content": "VERDICT: B"}}]}
+    ).encode()
+    sender = FakeSender([(503, b'{"error": {"message": "busy"}}'), (200, answer_body)] * 2)
+    transport = SenderJudgeTransport(sender, "bst_key", timeout=60)
+    verdict = await Judge(transport, "local/judge").compare(
+        EvalItem(
+            id="c", protocol="openai", request=ITEM.request, classifications=frozenset({"pii"})
+        ),
+        answer("cand", "4"),
+        answer("base", "5"),
+    )
+
+    assert verdict.orders == ("B", "B")
+    method, path, headers, body, timeout = sender.calls[0]
+    assert (method, path, timeout) == ("POST", "/v1/chat/completions", 60)
+    assert headers["x-bastion-purpose"] == "evaluation"
+    assert headers["authorization"] == "Bearer bst_key"
+    assert headers["x-bastion-data-classification"] == "pii"
+    assert json.loads(body or b"")["model"] == "local/judge"
+
+
+async def test_a_broken_exchange_is_retried_then_an_error_without_the_key() -> None:
+    class Broken(Exception):
+        pass
+
+    sender = FakeSender([Broken("reset by peer\nheaders: authorization=Bearer bst_key")] * 3)
+    transport = SenderJudgeTransport(sender, "bst_key", retries=0)
+    with pytest.raises(JudgeTransportError) as caught:
+        await transport.complete(JudgeRequest("j", ({"role": "user", "content": "x"},)))
+    assert str(caught.value) == "judge request failed: Broken: reset by peer"
+    assert len(sender.calls) == 1
