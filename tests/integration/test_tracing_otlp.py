@@ -22,12 +22,14 @@ from opentelemetry.proto.trace.v1.trace_pb2 import Span
 
 from bastion.auth import Principal
 from bastion.config import BackendConfig
+from bastion.config.tracing import TracingConfig
 from bastion.pipeline.context import Reply, RequestContext
+from bastion.pipeline.records import traced_request
 from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
 from bastion.providers.factory import build_provider
 from bastion.routing.catalog import Deployment
-from bastion.telemetry.tracing import RequestTracer, TracingConfig
+from bastion.telemetry.tracing import RequestTracer
 
 TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
 PARENT_SPAN_ID = "b7ad6b7169203331"
@@ -155,7 +157,7 @@ def test_spans_reach_an_otlp_collector(collector: Collector, compression: str) -
     )
     tracer = RequestTracer.from_config(config)
     assert tracer is not None
-    tracer.record(streamed_chat())
+    tracer.record(traced_request(streamed_chat()))
     asyncio.run(tracer.shutdown())  # flushes the batch
 
     [export] = collector.exports
@@ -208,7 +210,7 @@ def test_the_standard_endpoint_variable_applies(
     monkeypatch.setenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.url)
     tracer = RequestTracer.from_config(TracingConfig(enabled=True))
     assert tracer is not None
-    tracer.record(streamed_chat())
+    tracer.record(traced_request(streamed_chat()))
     assert tracer.flush()
     asyncio.run(tracer.shutdown())
     [(_, span)] = collector.spans()
@@ -223,7 +225,7 @@ def test_an_unreachable_collector_costs_at_most_the_export_timeout() -> None:
     )
     tracer = RequestTracer.from_config(config)
     assert tracer is not None
-    tracer.record(streamed_chat())  # never raises, never waits
+    tracer.record(traced_request(streamed_chat()))  # never raises, never waits
     started = time.monotonic()
     asyncio.run(tracer.shutdown())
     assert time.monotonic() - started < 5.0

@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from bastion.config.tracing import TracingConfig
 from bastion.economics.config import EconomicsConfig
-from bastion.telemetry.tracing import TracingConfig
 
 Location = Literal["local", "external"]
 BackendKind = Literal["openai-compatible", "anthropic", "simulator"]

@@ -3,7 +3,9 @@
 One CLIENT span per request, built after the response ended from the times the pipeline already
 measured: nothing runs on the request path while a request is in flight, and with tracing off
 there is no tracer at all. OpenTelemetry is an optional dependency (the ``otel`` extra), so its
-modules are imported only when a tracer is built; the configuration model needs none of them.
+modules are imported only when a tracer is built; its configuration model
+(``bastion.config.tracing``) needs none of them. The tracer is handed each request as plain
+values (``TracedRequest``), which the pipeline fills in.
 """
 
 from __future__ import annotations
@@ -12,21 +14,23 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
+
+from bastion.config.tracing import TracingConfig
+from bastion.protocols.errors import GatewayError
+from bastion.protocols.operations import Operation
+from bastion.protocols.usage import Usage
 
 if TYPE_CHECKING:
     from opentelemetry.context import Context
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import SpanExporter
     from opentelemetry.trace import Span, SpanKind, StatusCode, Tracer
-
-    from bastion.pipeline.context import RequestContext
-    from bastion.providers.base import Provider
 
 log = logging.getLogger(__name__)
 
@@ -60,44 +64,47 @@ _MAX_ERROR_DESCRIPTION = 256
 _STABILITY_OPT_IN = "OTEL_SEMCONV_STABILITY_OPT_IN"
 
 
-class TracingConfig(BaseModel):
-    """``telemetry.tracing`` in bastion.yaml; every key is described in docs/telemetry.md."""
+@dataclass(frozen=True, slots=True)
+class TracedBackend:
+    """The backend that served a request, as its span describes it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    location: str
+    kind: str  # the configured backend kind: openai-compatible, anthropic, simulator
+    url: str | None  # the first replica's address, standing for the backend's
 
-    enabled: bool = False
-    # OTLP/HTTP traces URL. None: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, then
-    # OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces, then http://localhost:4318/v1/traces.
-    endpoint: str | None = None
-    # Sent with every export (a collector's auth token); empty: the OTEL_* header variables.
-    headers: dict[str, SecretStr] = Field(default_factory=dict)
-    compression: Literal["none", "gzip"] = "none"
-    export_timeout_seconds: Annotated[float, Field(gt=0)] = 10.0
-    service_name: Annotated[str, Field(min_length=1)] = "bastion"
-    resource_attributes: dict[str, str] = Field(default_factory=dict)
-    # Share of new traces kept; a client's traceparent decides for the traces it continues.
-    sample_ratio: Annotated[float, Field(ge=0, le=1)] = 1.0
-    max_queue_size: Annotated[int, Field(gt=0)] = 2048
-    max_export_batch_size: Annotated[int, Field(gt=0)] = 512
-    schedule_delay_seconds: Annotated[float, Field(gt=0)] = 5.0
-    # Prompts and completions are recorded only when asked for, each text cut to the limit.
-    capture_content: bool = False
-    max_content_chars: Annotated[int, Field(gt=0)] = 4096
-    # gen_ai.provider.name per backend name, replacing the guess from kind, name and host.
-    provider_names: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("endpoint")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https:// (OTLP over HTTP)")
-        return value
+@dataclass(slots=True)
+class TracedRequest:
+    """What the span of a finished request is made of, as plain values.
 
-    @model_validator(mode="after")
-    def _batch_fits_queue(self) -> TracingConfig:
-        if self.max_export_batch_size > self.max_queue_size:
-            raise ValueError("max_export_batch_size must not exceed max_queue_size")
-        return self
+    The pipeline fills it in once the response ended (``bastion.pipeline.records``); the
+    tracer reads nothing else, so telemetry does not depend on the request pipeline.
+    """
+
+    request_id: str
+    operation: Operation
+    headers: Mapping[str, str]
+    started: float
+    finished: float | None
+    model: str = ""
+    stream: bool = False
+    status: int = 200
+    outcome: str = "ok"
+    first_chunk_at: float | None = None
+    tenant: str | None = None
+    key_id: str | None = None
+    backend: TracedBackend | None = None
+    upstream_model: str | None = None
+    upstream_status: int | None = None
+    body: dict[str, Any] | None = None
+    usage: Usage | None = None
+    # The reply's status, whether it was streamed and, when not, its whole body.
+    reply_status: int | None = None
+    reply_streamed: bool = False
+    reply_body: bytes = b""
+    finish_reasons: Sequence[str] | None = None
+    error: GatewayError | None = None
 
 
 class RequestTracer:
@@ -170,19 +177,19 @@ class RequestTracer:
             raise ConfigError("configuration", [problem]) from None
         return cls(config)
 
-    def record(self, ctx: RequestContext) -> None:
-        """Emits the span of a finished request; never raises, whatever the context holds."""
+    def record(self, request: TracedRequest) -> None:
+        """Emits the span of a finished request; never raises, whatever the request holds."""
         if self._closed:
             return
         try:
-            self._record(ctx)
+            self._record(request)
         except Exception:
             if not self._failed:
                 self._failed = True
                 log.warning(
                     "could not record a trace span; later failures are not logged",
                     exc_info=True,
-                    extra={"request_id": ctx.request_id},
+                    extra={"request_id": request.request_id},
                 )
 
     def flush(self, timeout_seconds: float = 10.0) -> bool:
@@ -196,7 +203,7 @@ class RequestTracer:
         self._closed = True
         await asyncio.to_thread(self._provider.shutdown)
 
-    def _record(self, ctx: RequestContext) -> None:
+    def _record(self, ctx: TracedRequest) -> None:
         operation = _OPERATIONS.get(ctx.operation.value, ctx.operation.value)
         name = f"{operation} {ctx.model}" if ctx.model else operation
         offset = self._offset()
@@ -231,11 +238,11 @@ class RequestTracer:
             return self._no_parent
         return self._propagator.extract(headers, context=self._no_parent)
 
-    def _fail(self, span: Span, ctx: RequestContext) -> None:
+    def _fail(self, span: Span, ctx: TracedRequest) -> None:
         description = ctx.error.message if ctx.error is not None else ctx.outcome
         span.set_status(self._error, description[:_MAX_ERROR_DESCRIPTION])
 
-    def _attributes(self, ctx: RequestContext, operation: str) -> dict[str, Attr]:
+    def _attributes(self, ctx: TracedRequest, operation: str) -> dict[str, Attr]:
         attributes: dict[str, Attr] = {
             "gen_ai.operation.name": operation,
             "bastion.request_id": ctx.request_id,
@@ -247,16 +254,16 @@ class RequestTracer:
             attributes["gen_ai.request.model"] = ctx.model
         if ctx.operation.streams:
             attributes["gen_ai.request.stream"] = ctx.stream
-        principal = ctx.principal
-        if principal is not None:
-            attributes["bastion.tenant"] = principal.tenant_name
-            attributes["bastion.key_id"] = principal.key_id
-        deployment = ctx.deployment
-        if deployment is not None:
-            attributes.update(self._backend(deployment.backend))
-            attributes["gen_ai.response.model"] = deployment.upstream_model
-        if ctx.upstream is not None:
-            attributes["http.response.status_code"] = ctx.upstream.status
+        if ctx.tenant is not None:
+            attributes["bastion.tenant"] = ctx.tenant
+        if ctx.key_id is not None:
+            attributes["bastion.key_id"] = ctx.key_id
+        if ctx.backend is not None:
+            attributes.update(self._backend(ctx.backend))
+        if ctx.upstream_model is not None:
+            attributes["gen_ai.response.model"] = ctx.upstream_model
+        if ctx.upstream_status is not None:
+            attributes["http.response.status_code"] = ctx.upstream_status
         if isinstance(ctx.body, dict):
             attributes.update(_request_settings(ctx.body))
         _add_usage(attributes, ctx)
@@ -275,22 +282,20 @@ class RequestTracer:
             attributes.update(_content(ctx, reply, self.config.max_content_chars))
         return attributes
 
-    def _backend(self, provider: Provider) -> dict[str, Attr]:
+    def _backend(self, backend: TracedBackend) -> dict[str, Attr]:
         """Attributes of a backend, worked out on its first request and reused."""
-        cached = self._backends.get(provider.name)
+        cached = self._backends.get(backend.name)
         if cached is not None:
             return cached
-        # The first replica's address stands for the backend's (replicas share a service).
-        urls = provider.base_urls()
-        url = urls[0] if urls else None
+        url = backend.url
         parts = urlsplit(url) if url else None
         host = parts.hostname if parts is not None else None
         attributes: dict[str, Attr] = {
-            "bastion.backend": provider.name,
-            "bastion.location": provider.location,
+            "bastion.backend": backend.name,
+            "bastion.location": backend.location,
         }
-        provider_name = self.config.provider_names.get(provider.name) or _provider_name(
-            provider.name, provider.config.kind, host or ""
+        provider_name = self.config.provider_names.get(backend.name) or _provider_name(
+            backend.name, backend.kind, host or ""
         )
         attributes["gen_ai.provider.name"] = provider_name
         if self._legacy_system:
@@ -300,7 +305,7 @@ class RequestTracer:
             port = parts.port or _DEFAULT_PORTS.get(parts.scheme)
             if port is not None:
                 attributes["server.port"] = port
-        self._backends[provider.name] = attributes
+        self._backends[backend.name] = attributes
         return attributes
 
 
@@ -387,7 +392,7 @@ def _request_settings(body: Mapping[str, Any]) -> dict[str, Attr]:
     return out
 
 
-def _add_usage(attributes: dict[str, Attr], ctx: RequestContext) -> None:
+def _add_usage(attributes: dict[str, Attr], ctx: TracedRequest) -> None:
     usage = ctx.usage
     if usage is None:
         return
@@ -399,7 +404,7 @@ def _add_usage(attributes: dict[str, Attr], ctx: RequestContext) -> None:
     attributes["bastion.usage_estimated"] = usage.estimated
 
 
-def _error_type(ctx: RequestContext) -> str | None:
+def _error_type(ctx: TracedRequest) -> str | None:
     """A low-cardinality class of failure, or None when the request succeeded."""
     status = ctx.status
     if ctx.outcome == "ok" and status < 400:
@@ -411,19 +416,17 @@ def _error_type(ctx: RequestContext) -> str | None:
     return str(status)
 
 
-def _reply_body(ctx: RequestContext) -> dict[str, Any] | None:
+def _reply_body(ctx: TracedRequest) -> dict[str, Any] | None:
     """The whole JSON body sent to the client, for a successful non-streamed generation."""
-    reply = ctx.reply
     if (
-        reply is None
-        or reply.stream is not None
-        or reply.status != 200
+        ctx.reply_status != 200
+        or ctx.reply_streamed
         or ctx.operation.value == "embeddings"
-        or not 0 < len(reply.body) <= _MAX_PARSED_REPLY_BYTES
+        or not 0 < len(ctx.reply_body) <= _MAX_PARSED_REPLY_BYTES
     ):
         return None
     try:
-        body = orjson.loads(reply.body)
+        body = orjson.loads(ctx.reply_body)
     except orjson.JSONDecodeError:
         return None
     return body if isinstance(body, dict) else None
@@ -454,7 +457,7 @@ def _response_facts(endpoint: str, body: Mapping[str, Any]) -> dict[str, Attr]:
 # SDK version and any tracing backend can carry them. Each text is cut to the configured length.
 
 
-def _content(ctx: RequestContext, reply: Mapping[str, Any] | None, limit: int) -> dict[str, Attr]:
+def _content(ctx: TracedRequest, reply: Mapping[str, Any] | None, limit: int) -> dict[str, Attr]:
     body = ctx.body
     out: dict[str, Attr] = {}
     endpoint = ctx.operation.value
@@ -611,4 +614,4 @@ def _output_messages(endpoint: str, body: Mapping[str, Any], limit: int) -> list
     return messages
 
 
-__all__ = ["RequestTracer", "TracingConfig"]
+__all__ = ["RequestTracer", "TracedBackend", "TracedRequest"]

@@ -17,14 +17,16 @@ from pydantic import ValidationError
 
 from bastion.auth import Principal
 from bastion.config import BackendConfig
+from bastion.config.tracing import TracingConfig
 from bastion.pipeline.context import Reply, RequestContext
+from bastion.pipeline.records import traced_request
 from bastion.protocols.errors import GatewayError, unauthorized
 from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
 from bastion.providers.base import Provider, UpstreamResponse
 from bastion.providers.factory import build_provider
 from bastion.routing.catalog import Deployment
-from bastion.telemetry.tracing import RequestTracer, TracingConfig
+from bastion.telemetry.tracing import RequestTracer
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT_SPAN_ID = "00f067aa0ba902b7"
@@ -55,7 +57,7 @@ class Traced:
         return list(self.exporter.get_finished_spans())
 
     def only_span(self, ctx: RequestContext) -> ReadableSpan:
-        self.tracer.record(ctx)
+        self.tracer.record(traced_request(ctx))
         spans = self.spans()
         assert len(spans) == 1
         return spans[0]
@@ -331,7 +333,7 @@ def test_a_client_traceparent_becomes_the_parent(traced: TracedFactory) -> None:
 def test_an_unsampled_client_trace_is_not_exported(traced: TracedFactory) -> None:
     headers = {"traceparent": f"00-{TRACE_ID}-{PARENT_SPAN_ID}-00"}
     tracing = traced()
-    tracing.tracer.record(chat_context(headers=headers))
+    tracing.tracer.record(traced_request(chat_context(headers=headers)))
     assert tracing.spans() == []
 
 
@@ -342,7 +344,7 @@ def test_a_malformed_traceparent_starts_a_new_trace(traced: TracedFactory) -> No
 
 def test_sample_ratio_zero_exports_nothing(traced: TracedFactory) -> None:
     tracing = traced(sample_ratio=0.0)
-    tracing.tracer.record(chat_context())
+    tracing.tracer.record(traced_request(chat_context()))
     assert tracing.spans() == []
 
 
@@ -498,8 +500,8 @@ def test_embeddings_and_completions_operation_names(traced: TracedFactory) -> No
             200, b'{"id": "cmpl-1", "choices": [{"text": "x", "finish_reason": "length"}]}'
         ),
     )
-    tracing.tracer.record(embeddings)
-    tracing.tracer.record(completions)
+    tracing.tracer.record(traced_request(embeddings))
+    tracing.tracer.record(traced_request(completions))
     first, second = tracing.spans()
 
     assert first.name == "embeddings embed"
@@ -557,8 +559,8 @@ def test_record_never_raises_and_logs_once(
     broken = chat_context()
     broken.started = None  # type: ignore[assignment]
     with caplog.at_level(logging.WARNING, logger="bastion.telemetry.tracing"):
-        tracing.tracer.record(broken)
-        tracing.tracer.record(broken)
+        tracing.tracer.record(traced_request(broken))
+        tracing.tracer.record(traced_request(broken))
     assert len(caplog.records) == 1
     # A later good request is still traced.
     assert tracing.only_span(chat_context()).name == "chat chat"
@@ -567,7 +569,7 @@ def test_record_never_raises_and_logs_once(
 def test_nothing_is_recorded_after_shutdown(traced: TracedFactory) -> None:
     tracing = traced()
     asyncio.run(tracing.tracer.shutdown())
-    tracing.tracer.record(chat_context())
+    tracing.tracer.record(traced_request(chat_context()))
     assert list(tracing.exporter.get_finished_spans()) == []
 
 

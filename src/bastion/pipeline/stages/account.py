@@ -7,6 +7,7 @@ import logging
 
 from bastion.admission.anomaly import AnomalyDetector
 from bastion.pipeline.context import RequestContext
+from bastion.pipeline.records import traced_request
 from bastion.pipeline.runner import BaseStage
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.tracing import RequestTracer
@@ -54,7 +55,7 @@ class Account(BaseStage):
         if log.isEnabledFor(logging.INFO):
             log.info("request", extra=_access_fields(ctx, finished))
         if self._tracer is not None:
-            self._tracer.record(ctx)
+            self._tracer.record(traced_request(ctx))
 
 
 def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:
