@@ -13,7 +13,7 @@ from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange
 from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
-from bastion.providers.base import UpstreamResponse
+from bastion.providers.response import UpstreamResponse
 from bastion.routing.catalog import Deployment
 
 if TYPE_CHECKING:

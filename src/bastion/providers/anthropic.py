@@ -8,8 +8,9 @@ import orjson
 
 from bastion.config import BackendConfig
 from bastion.protocols.operations import Operation
-from bastion.providers.base import Provider, UpstreamResponse, lowercase_headers
+from bastion.providers.base import Provider, lowercase_headers
 from bastion.providers.http import HttpUpstream
+from bastion.providers.response import UpstreamResponse
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 API_VERSION = "2023-06-01"

@@ -10,8 +10,8 @@ import aiohttp
 
 from bastion.config import Timeouts
 from bastion.protocols.errors import upstream_stalled, upstream_timeout, upstream_unavailable
-from bastion.providers.base import StreamInterrupted, UpstreamResponse, is_event_stream
 from bastion.providers.progress import PROGRESS_GRAIN, carries_output
+from bastion.providers.response import StreamInterrupted, UpstreamResponse, is_event_stream
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,9 @@ import orjson
 
 from bastion.config import BackendConfig
 from bastion.protocols.operations import Operation
-from bastion.providers.base import Provider, UpstreamResponse, lowercase_headers
+from bastion.providers.base import Provider, lowercase_headers
 from bastion.providers.http import HttpUpstream
+from bastion.providers.response import UpstreamResponse
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,9 @@ from bastion.pipeline.records import traced_request
 from bastion.protocols.errors import GatewayError, unauthorized
 from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
-from bastion.providers.base import Provider, UpstreamResponse
+from bastion.providers.base import Provider
 from bastion.providers.factory import build_provider
+from bastion.providers.response import UpstreamResponse
 from bastion.routing.catalog import Deployment
 from bastion.telemetry.tracing import RequestTracer
 

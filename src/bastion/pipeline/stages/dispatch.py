@@ -20,7 +20,7 @@ from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, invalid_request
 from bastion.protocols.translate import TranslationError
 from bastion.protocols.upstream_errors import upstream_failed, upstream_overloaded
-from bastion.providers.base import UpstreamResponse, is_event_stream
+from bastion.providers.response import UpstreamResponse, is_event_stream
 from bastion.routing.affinity import affinity_key
 from bastion.routing.plan import RoutePlan, Target
 from bastion.routing.replica import Replica

@@ -29,7 +29,7 @@ from bastion.protocols.operations import Operation, WireProtocol
 from bastion.protocols.sse import SSEParser
 from bastion.protocols.upstream_errors import json_object
 from bastion.protocols.usage import Usage
-from bastion.providers.base import StreamInterrupted, UpstreamResponse, is_event_stream
+from bastion.providers.response import StreamInterrupted, UpstreamResponse, is_event_stream
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
