@@ -302,7 +302,7 @@ class EvalRunner:
         for target in targets:
             path = "/v1/models/" + quote(target, safe="/@")
             try:
-                async with self._transport.request("GET", path, headers, limit_seconds=30) as reply:
+                async with self._transport.request("GET", path, headers, timeout=30) as reply:
                     body = b"".join([chunk async for chunk in reply.chunks])
             except (TransportError, TimeoutError) as exc:
                 raise EvalError(f"cannot reach the gateway to look up {target!r}: {exc}") from None
@@ -406,7 +406,7 @@ class EvalRunner:
         response_headers: Mapping[str, str] = {}
         try:
             async with self._transport.request(
-                "POST", _PATHS[item.protocol], headers, body, limit_seconds=self._timeout
+                "POST", _PATHS[item.protocol], headers, body, timeout=self._timeout
             ) as reply:
                 status, response_headers = reply.status, reply.headers
                 if status >= 400:

