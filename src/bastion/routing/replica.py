@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from bastion.config import BackendConfig
@@ -14,15 +14,21 @@ from bastion.providers.http import HttpUpstream
 from bastion.routing.breaker import CircuitBreaker
 from bastion.routing.signals import EngineSample
 
-if TYPE_CHECKING:
-    from bastion.routing.supervisor import EngineSupervisor
-
 # Added to a saturated replica's load: it is chosen only when every other one is saturated too.
 SATURATED = 1_000_000.0
 _RECENT_FAILURES = 20
 # Scrapes in a row that must show requests waiting behind the same number running before that
 # number is taken as the engine's concurrency.
 _PLATEAU_SCRAPES = 3
+
+
+class Supervisor(Protocol):
+    """What a replica asks of the process supervising its launched engine
+    (``routing.supervisor.EngineSupervisor``, which imports this module)."""
+
+    def describe(self) -> dict[str, Any]: ...
+
+    def restart(self, reason: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +90,7 @@ class Replica:
             self._kv_tokens = own_capacity.kv_tokens or self._kv_tokens
         self.learned_concurrency: int | None = None
         self._plateau: tuple[int, int] = (0, 0)  # (running, scrapes in a row)
-        self.supervisor: EngineSupervisor | None = None
+        self.supervisor: Supervisor | None = None
 
     def eligible(self, now: float) -> bool:
         return self.ready and self.healthy and self.breaker.available(now)
