@@ -140,11 +140,13 @@ def build_report(
     resamples: int = RESAMPLES,
     confidence: float = CONFIDENCE,
     worst: int = 10,
+    skipped: int = 0,
     generated_at: datetime | None = None,
 ) -> EvalReport:
     """The report of a run so far. ``savings`` holds, per candidate, a ``Savings`` figure or
     the reason there is none (``savings.measured_savings``); ``cost_sources`` says per target
-    where its ``Answer.cost_usd`` came from."""
+    where its ``Answer.cost_usd`` came from; ``skipped``: (item, target) pairs the runner did
+    not send (items with sensitive data classes go to local targets only)."""
     seed = spec.seed
     order = [item.id for item in items]
     candidates = candidates_of(spec)
@@ -200,8 +202,13 @@ def build_report(
         )
         comparisons.append(_with_decision(partial, by_target))
     notes = []
-    expected = len(items) * len(spec.targets)
+    expected = len(items) * len(spec.targets) - skipped
     answered = len({(r.item_id, r.target) for r in results})
+    if skipped:
+        notes.append(
+            f"{skipped} answers were not asked for: items with sensitive data classes go to "
+            "local targets only, and are compared only where both targets answered"
+        )
     if answered < expected:
         notes.append(
             f"{answered} of {expected} answers are in (the run is incomplete or stopped early): "

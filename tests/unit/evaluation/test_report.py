@@ -257,6 +257,12 @@ def test_an_incomplete_run_says_so() -> None:
         "the items answered so far",
     )
     assert partial.comparison(CAND).difference.items == 10
+    # Pairs the runner did not send (sensitive items, external targets) are not missing.
+    local_only = build_report(SPEC, ITEMS, RESULTS[:-2], VERDICTS, skipped=2, resamples=200)
+    assert local_only.notes == (
+        "2 answers were not asked for: items with sensitive data classes go to local targets "
+        "only, and are compared only where both targets answered",
+    )
 
 
 def test_report_json_is_serialisable(report) -> None:  # type: ignore[no-untyped-def]
