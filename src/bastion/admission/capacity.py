@@ -14,14 +14,14 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from bastion.config.schema import CapacityConfig
 from bastion.protocols.errors import GatewayError
 
 if TYPE_CHECKING:
-    from bastion.routing.replica import Replica
     from bastion.telemetry.metrics import GatewayMetrics
 
 # Shed reasons, as they appear in metrics and messages.
@@ -238,6 +238,21 @@ class DrainRate:
         self._count = 0
 
 
+class ReplicaLimits(Protocol):
+    """What a backend's capacity reads of each of its replicas (``routing.replica.Replica``)."""
+
+    def eligible(self, now: float) -> bool:
+        """Whether it takes requests now (ready, healthy, circuit not open)."""
+
+    @property
+    def concurrency(self) -> int | None:
+        """Concurrent requests it runs, configured or learned; None: not known."""
+
+    @property
+    def kv_tokens(self) -> int | None:
+        """KV cache tokens it holds, configured or reported; None: not known."""
+
+
 class PoolCapacity:
     """The capacity of one backend and its queue, in this gateway process.
 
@@ -248,7 +263,7 @@ class PoolCapacity:
     def __init__(
         self,
         backend: str,
-        replicas: list[Replica],
+        replicas: Sequence[ReplicaLimits],
         config: CapacityConfig,
         metrics: GatewayMetrics,
         share: float = 1.0,

@@ -40,7 +40,7 @@ def pool(
 ) -> PoolCapacity:
     return PoolCapacity(
         "gpu",
-        list(replicas),  # type: ignore[arg-type]
+        list(replicas),
         CapacityConfig.model_validate(config),
         metrics or GatewayMetrics(),
     )
