@@ -418,6 +418,25 @@ class FallbackTarget(_Strict):
     model: str
 
 
+class ContractConfig(_Strict):
+    """Golden prompts an endpoint version must answer before it is published (opt-in).
+
+    At the start-up that would publish the version, ``bastion serve`` replays the dataset's
+    items to it through its own pipeline and runs their checks; below ``min_pass_rate`` it
+    refuses to start, naming the failures, and the version stays unpublished."""
+
+    # A JSONL dataset (docs/evaluation-datasets.md); relative paths are read from the
+    # directory bastion serve runs in.
+    dataset: Annotated[str, Field(min_length=1)]
+    # The share of the items whose checks must all pass (items without checks are not counted).
+    min_pass_rate: Annotated[float, Field(ge=0, le=1)] = 1.0
+    # Sampling parameters pinned for the replay (e.g. temperature: 0), over the items' own.
+    params: dict[str, Any] = Field(default_factory=dict)
+    concurrency: Annotated[int, Field(ge=1, le=64)] = 4
+    # The longest one answer may take.
+    timeout_seconds: Annotated[float, Field(gt=0)] = 120.0
+
+
 class EndpointVersionConfig(_Strict):
     """One published version: everything that shapes its outputs, pinned.
 
@@ -438,6 +457,8 @@ class EndpointVersionConfig(_Strict):
     sunset: datetime | None = None
     # The version clients should move to, named in the Sunset error ("3" or "other@1").
     successor: str | None = None
+    # Golden prompts checked at publication (not part of the digest: it shapes no output).
+    contract: ContractConfig | None = None
 
     @field_validator("prompt_template")
     @classmethod
@@ -787,6 +808,19 @@ class ResponsesConfig(_Strict):
     retention_hours: Annotated[float, Field(gt=0)] = 720.0
 
 
+class EvaluationConfig(_Strict):
+    """``bastion eval``: which tenants' recorded traffic may be sampled into datasets, and
+    where the admin API finds datasets."""
+
+    # Tenants (by name) whose audited request content may be replayed in evaluation runs;
+    # nobody's by default. Only content the tenant's audit capture mode kept can be sampled.
+    sample_tenants: list[str] = Field(default_factory=list)
+    # The directory POST /admin/evals reads dataset files from (names relative to it).
+    datasets_dir: str = "bastion-data/datasets"
+    # Evaluation runs the gateway runs at once for the admin API.
+    max_running: Annotated[int, Field(ge=1)] = 2
+
+
 class BastionConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
@@ -810,6 +844,7 @@ class BastionConfig(_Strict):
     guardrails: GuardrailsConfig = Field(default_factory=GuardrailsConfig)
     cache: CacheConfig = Field(default_factory=CacheConfig)
     responses: ResponsesConfig = Field(default_factory=ResponsesConfig)
+    evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
 
     @model_validator(mode="after")
     def _aliases_point_somewhere(self) -> BastionConfig:
