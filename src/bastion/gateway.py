@@ -340,7 +340,7 @@ class Gateway:
                 raise ConfigError("configuration", [problem])
 
     def routing_status(self) -> dict[str, object]:
-        return routing_status(self)
+        return routing_status(self.endpoints, self.pools, self.gpu)
 
     def _spool_settings(self) -> SpoolSettings | None:
         journal = self.config.journal

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bastion.gateway import Gateway
+    from bastion.routing.endpoints import EndpointRegistry
+    from bastion.routing.gpu import GpuTelemetry
+    from bastion.routing.pool import BackendPool
 
 
-def routing_status(gateway: Gateway) -> dict[str, Any]:
+def routing_status(
+    endpoints: EndpointRegistry, pools: Mapping[str, BackendPool], gpu: GpuTelemetry
+) -> dict[str, Any]:
+    """The endpoint versions, each backend's pool and replicas, and the GPUs, as of now."""
     now = asyncio.get_running_loop().time()
-    endpoints = []
-    for version in gateway.endpoints.versions:
+    listed = []
+    for version in endpoints.versions:
         spec = version.spec
-        endpoints.append(
+        listed.append(
             {
                 "name": version.name,
-                "default": gateway.endpoints.defaults[version.endpoint] is version,
+                "default": endpoints.defaults[version.endpoint] is version,
                 "backend": spec.backend,
                 "model": spec.model,
                 "fallbacks": [f"{f.backend}/{f.model}" for f in spec.fallbacks],
@@ -25,7 +31,7 @@ def routing_status(gateway: Gateway) -> dict[str, Any]:
             }
         )
     return {
-        "endpoints": endpoints,
-        "backends": [pool.describe(now) for pool in gateway.pools.values()],
-        "gpu": gateway.gpu.describe(),
+        "endpoints": listed,
+        "backends": [pool.describe(now) for pool in pools.values()],
+        "gpu": gpu.describe(),
     }
