@@ -46,7 +46,9 @@ class SimEngine:
         self.config = config
         self.clock = clock or SimClock(config.time_scale)
         self.kv = KVCache(config.num_kv_blocks, config.block_size, config.enable_prefix_caching)
-        self.scheduler = Scheduler(self.kv, config.max_num_seqs, config.max_num_batched_tokens)
+        self.scheduler: Scheduler[RequestHandle] = Scheduler(
+            self.kv, config.max_num_seqs, config.max_num_batched_tokens
+        )
         self.timing = TimingModel(config)
         self.metrics = SimMetrics(
             config.model, config.block_size, config.num_kv_blocks, config.enable_prefix_caching
@@ -191,7 +193,7 @@ class SimEngine:
             self._apply(plan)
             self._publish_load()
 
-    def _account_admissions(self, plan: StepPlan) -> None:
+    def _account_admissions(self, plan: StepPlan[RequestHandle]) -> None:
         if plan.preempted:
             self.counters.preemptions += plan.preempted
             self.metrics.preemptions.inc(plan.preempted)
@@ -207,7 +209,7 @@ class SimEngine:
             self.metrics.prefix_hits.inc(hits - seen_hits)
             self._prefix_seen = (queries, hits)
 
-    def _apply(self, plan: StepPlan) -> None:
+    def _apply(self, plan: StepPlan[RequestHandle]) -> None:
         now = self.clock.now()
         metrics = self.metrics
         generated = 0
@@ -239,7 +241,7 @@ class SimEngine:
             self.counters.generation_tokens += generated
             metrics.generation_tokens.inc(generated)
 
-    def _finish(self, seq: Sequence, reason: FinishReason) -> None:
+    def _finish(self, seq: Sequence[RequestHandle], reason: FinishReason) -> None:
         seq.finish = reason
         self.scheduler.remove(seq)
         handle = seq.handle

@@ -73,7 +73,7 @@ class RequestHandle:
         self.request_id = request_id
         self.prompt_tokens = prompt_tokens
         self.arrival = arrival
-        self.seqs: list[Sequence] = []
+        self.seqs: list[Sequence[RequestHandle]] = []
         self._events: deque[TokenEvent] = deque()
         self._ready = asyncio.Event()
         self._open = 0

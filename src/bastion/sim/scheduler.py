@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 from bastion.sim.kv_cache import KVCache, KVSlots
 from bastion.sim.textgen import FinishReason, OutputSource
 
-if TYPE_CHECKING:
-    from bastion.sim.handle import RequestHandle
+# The request a sequence belongs to (the engine's ``RequestHandle``); the scheduler never
+# looks at it, so it does not import the module that defines it (which imports this one).
+Owner = TypeVar("Owner")
 
 
 @dataclass(slots=True, eq=False)
-class Sequence:
+class Sequence(Generic[Owner]):
     """One output of one request (a request with ``n`` choices has ``n`` sequences)."""
 
-    handle: RequestHandle
+    handle: Owner
     index: int
     token_ids: list[int]
     num_prompt: int
@@ -50,26 +51,26 @@ class Sequence:
 
 
 @dataclass(slots=True)
-class StepPlan:
-    scheduled: list[tuple[Sequence, int]] = field(default_factory=list)
+class StepPlan(Generic[Owner]):
+    scheduled: list[tuple[Sequence[Owner], int]] = field(default_factory=list)
     prefill_tokens: int = 0
     decode_seqs: int = 0
     preempted: int = 0
-    admitted: list[Sequence] = field(default_factory=list)
+    admitted: list[Sequence[Owner]] = field(default_factory=list)
 
 
-class Scheduler:
+class Scheduler(Generic[Owner]):
     def __init__(self, kv: KVCache, max_num_seqs: int, max_num_batched_tokens: int) -> None:
         self.kv = kv
         self.max_num_seqs = max_num_seqs
         self.max_num_batched_tokens = max_num_batched_tokens
-        self.waiting: deque[Sequence] = deque()
-        self.running: list[Sequence] = []
+        self.waiting: deque[Sequence[Owner]] = deque()
+        self.running: list[Sequence[Owner]] = []
 
-    def add(self, seq: Sequence) -> None:
+    def add(self, seq: Sequence[Owner]) -> None:
         self.waiting.append(seq)
 
-    def remove(self, seq: Sequence) -> None:
+    def remove(self, seq: Sequence[Owner]) -> None:
         """Drop a finished or aborted sequence and give back its blocks."""
         if seq in self.running:
             self.running.remove(seq)
@@ -81,8 +82,8 @@ class Scheduler:
     def has_work(self) -> bool:
         return bool(self.running or self.waiting)
 
-    def schedule(self) -> StepPlan:
-        plan = StepPlan()
+    def schedule(self) -> StepPlan[Owner]:
+        plan = StepPlan[Owner]()
         budget = self.max_num_batched_tokens
         self._schedule_running(plan, budget)
         budget -= sum(n for _, n in plan.scheduled)
@@ -90,7 +91,7 @@ class Scheduler:
             self._admit_waiting(plan, budget)
         return plan
 
-    def _schedule_running(self, plan: StepPlan, budget: int) -> None:
+    def _schedule_running(self, plan: StepPlan[Owner], budget: int) -> None:
         i = 0
         while i < len(self.running) and budget > 0:
             seq = self.running[i]
@@ -106,7 +107,7 @@ class Scheduler:
                 budget -= num_new
                 i += 1
 
-    def _admit_waiting(self, plan: StepPlan, budget: int) -> None:
+    def _admit_waiting(self, plan: StepPlan[Owner], budget: int) -> None:
         while self.waiting and budget > 0 and len(self.running) < self.max_num_seqs:
             seq = self.waiting[0]
             if seq.finish is not None:
@@ -126,14 +127,14 @@ class Scheduler:
             self._add(plan, seq, num_new)
             budget -= num_new
 
-    def _add(self, plan: StepPlan, seq: Sequence, num_new: int) -> None:
+    def _add(self, plan: StepPlan[Owner], seq: Sequence[Owner], num_new: int) -> None:
         plan.scheduled.append((seq, num_new))
         if seq.is_decoding:
             plan.decode_seqs += 1
         else:
             plan.prefill_tokens += num_new
 
-    def _preempt(self, seq: Sequence) -> None:
+    def _preempt(self, seq: Sequence[Owner]) -> None:
         self.kv.free(seq.kv)
         seq.num_computed = 0
         seq.preemptions += 1
