@@ -253,6 +253,13 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "python": platform.python_version(),
         "commit": commit + ("+uncommitted changes" if dirty else ""),
+        # The code the gateways run: this checkout's src/, or whatever PYTHONPATH puts first.
+        "bastion_source": subprocess.run(
+            [sys.executable, "-c", "import bastion; print(bastion.__file__)"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip(),
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
