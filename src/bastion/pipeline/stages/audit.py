@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bastion.audit.capture import CaptureMode, intent_entry
+from bastion.audit.capture import CaptureMode
 from bastion.journal import JournalUnavailableError, JournalWriter
 from bastion.pipeline.context import RequestContext, ResponseLog
+from bastion.pipeline.records import intent_entry
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bastion.audit.capture import answer_entry, outcome_entry
 from bastion.audit.chain import AuditEntry
 from bastion.journal import JournalWriter
-from bastion.ledger.record import ledger_row
 from bastion.pipeline.context import RequestContext
+from bastion.pipeline.records import answer_entry, ledger_row, outcome_entry
 from bastion.pipeline.runner import BaseStage
 
 
