@@ -7,10 +7,12 @@ import contextlib
 import inspect
 import logging
 import os
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
@@ -51,7 +53,7 @@ from bastion.providers.base import Provider
 from bastion.providers.factory import build_provider
 from bastion.routing.catalog import ModelCatalog
 from bastion.routing.discovery import discover_engines
-from bastion.routing.endpoints import EndpointRegistry
+from bastion.routing.endpoints import EndpointRegistry, EndpointVersion
 from bastion.routing.gpu import GpuTelemetry
 from bastion.routing.monitor import PoolMonitor
 from bastion.routing.policy import RoutingPolicy
@@ -65,6 +67,10 @@ from bastion.store.responses import ResponseRepository
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.tracing import RequestTracer
+
+if TYPE_CHECKING:
+    from bastion.evaluation.service import EvalService
+    from bastion.evaluation.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +117,8 @@ class Gateway:
         self.monitors: list[PoolMonitor] = []
         self.supervisors: list[EngineSupervisor] = []
         self.endpoints = EndpointRegistry({})
+        # New endpoint versions whose contracts are checked before they are published.
+        self.unchecked_contracts: list[EndpointVersion] = []
         self.policy = RoutingPolicy(config.routing, {})
         self.gpu = GpuTelemetry()
         self.limiter: Limiter = MemoryLimiter()
@@ -324,10 +332,81 @@ class Gateway:
             raise ConfigError("configuration", problems)
         if registry.versions:
             assert self.store is not None, "opened for endpoints"
-            published = await check_and_publish(registry, self.store.versions)
+            # A new version with a contract is published once its golden prompts pass, after
+            # the pipeline is built (see bastion.evaluation.contracts).
+            published = await check_and_publish(
+                registry,
+                self.store.versions,
+                hold=lambda version: version.spec.contract is not None,
+                held=self.unchecked_contracts,
+            )
             if published:
                 self.report.notes.append(f"published {published} new endpoint version(s)")
         self.endpoints = registry
+
+    def start_evaluations(self, transport: Transport) -> EvalService | None:
+        """Evaluation runs of the admin API, sent through ``transport`` (the started app,
+        in-process); cancelled first when the gateway stops (each is stored as interrupted)."""
+        from bastion.evaluation.service import EvalService, gateway_pricer
+
+        if self.store is None:
+            return None
+        settings = self.config.evaluation
+        service = EvalService(
+            self.store,
+            transport,
+            max_running=settings.max_running,
+            pricer=gateway_pricer(self.config, self.backends),
+        )
+        self._on_stop("evaluation runs", service.close)
+        return service
+
+    async def check_contracts(self, transport: Transport) -> None:
+        """Checks the golden prompts of new endpoint versions held back at start-up, through
+        ``transport`` (the started app, in-process), then publishes them; ConfigError naming
+        each version that fails (none is published then)."""
+        versions = self.unchecked_contracts
+        if not versions:
+            return
+        from bastion.evaluation.contracts import verify_contracts
+        from bastion.routing.publication import publish
+
+        assert self.store is not None, "opened for endpoints"
+        await self._wait_for_backends({version.spec.backend for version in versions})
+        outcomes = await verify_contracts(
+            versions, transport, self.store, self.admin_key, auth=self.config.auth.enabled
+        )
+        await publish(versions, self.store.versions)
+        self.unchecked_contracts = []
+        for outcome in outcomes:
+            self.report.notes.append(
+                f"{outcome.version}: contract met ({outcome.passed}/{outcome.checked} golden "
+                f"prompts), published"
+            )
+
+    async def _wait_for_backends(self, names: set[str]) -> None:
+        """Until every named backend has a replica that takes requests (a launched engine
+        may still be loading), at most the longest launch readiness timeout."""
+        from bastion.api.health import replica_available
+
+        pools = [self.pools[name] for name in names if name in self.pools]
+        longest = max(
+            (
+                replica.launch.ready_timeout_seconds
+                for name in names
+                if name in self.backends
+                for replica in self.backends[name].replica_configs
+                if replica.launch is not None
+            ),
+            default=0.0,
+        )
+        deadline = time.monotonic() + longest
+        while any(
+            not any(replica_available(r, time.monotonic()) for r in pool.replicas) for pool in pools
+        ):
+            if time.monotonic() >= deadline:
+                return  # the checks then say what the backend answered
+            await asyncio.sleep(0.5)
 
     def _check_rule_backends(self) -> None:
         for index, rule in enumerate(self.config.routing.rules):

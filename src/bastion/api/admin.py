@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import orjson
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -30,6 +30,9 @@ from bastion.store import (
     StoreUnavailableError,
     TenantRecord,
 )
+
+if TYPE_CHECKING:
+    from bastion.evaluation.service import EvalService
 
 MAX_BODY_BYTES = 64 * 1024
 _DB_ERRORS = (DBAPIError, OSError, TimeoutError)
@@ -110,10 +113,16 @@ def admin_routes(
     config: BastionConfig | None = None,
     status: Callable[[], dict[str, Any]] | None = None,
     events: EventLog | None = None,
+    *,
+    evals: EvalService | None = None,
 ) -> list[BaseRoute]:
     api = _AdminApi(store, authenticator, config or BastionConfig())
     guard = api.guard
     routes: list[BaseRoute] = []
+    if evals is not None:
+        from bastion.api.admin_evals import eval_routes
+
+        routes.extend(eval_routes(guard, evals, api.config.evaluation.datasets_dir))
     event_log = events if events is not None else EventLog(store.events)
 
     async def list_events(request: Request, principal: Principal) -> Response:
@@ -211,6 +220,10 @@ class _AdminApi:
         self._store = store
         self._auth = authenticator
         self._config = config
+
+    @property
+    def config(self) -> BastionConfig:
+        return self._config
 
     def guard(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:

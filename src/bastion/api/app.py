@@ -21,6 +21,7 @@ from bastion.api.models import ModelsEndpoint
 from bastion.api.request_id import RequestIdMiddleware
 from bastion.api.responses import StoredResponsesEndpoint
 from bastion.config import ConfigError
+from bastion.evaluation.transport import AsgiTransport
 from bastion.gateway import Gateway
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
@@ -66,6 +67,9 @@ class GatewayApp:
         try:
             await self.gateway.start()
             self._mount_started(self.framework)
+            # New endpoint versions with golden prompts are checked through the pipeline
+            # just built (in-process), and published only when they pass.
+            await self.gateway.check_contracts(AsgiTransport(self))
         except Exception as exc:
             if not isinstance(exc, ConfigError):
                 log.exception("start-up failed")
@@ -138,6 +142,8 @@ class GatewayApp:
                 gateway.config,
                 gateway.routing_status,
                 gateway.events,
+                # Evaluation runs started by the admin API go through this app, in-process.
+                evals=gateway.start_evaluations(AsgiTransport(self)),
             )
             app.router.routes.append(Mount("/admin", routes=admin))
 

@@ -92,6 +92,7 @@ def _load_or_exit(path: Path | None) -> BastionConfig:
 def _register_subcommands() -> None:
     from bastion.cli.audit import audit_group
     from bastion.cli.cost import cost_group
+    from bastion.cli.eval import eval_group
     from bastion.cli.keys import keys_group, tenants_group
     from bastion.cli.ledger import ledger_group
     from bastion.cli.status import status_command
@@ -101,6 +102,7 @@ def _register_subcommands() -> None:
     cli.add_command(audit_group, "audit")
     cli.add_command(ledger_group, "ledger")
     cli.add_command(cost_group, "cost")
+    cli.add_command(eval_group, "eval")
     cli.add_command(keys_group, "keys")
     cli.add_command(tenants_group, "tenants")
     cli.add_command(status_command, "status")

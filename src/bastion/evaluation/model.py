@@ -134,3 +134,6 @@ class RunSpec:
     judge_model: str | None = None
     concurrency: int = 8
     seed: int = 0
+    # How the judge compares answers, pinned with the run so a resumed run judges alike.
+    judge_mode: JudgeMode = "pairwise"
+    judge_rubric: str | None = None

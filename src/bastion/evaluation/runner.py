@@ -26,14 +26,25 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from bastion.evaluation.checks import evaluate
-from bastion.evaluation.model import Answer, EvalItem, ItemResult, RunSpec, ToolCall
+from bastion.evaluation.model import (
+    Answer,
+    EvalItem,
+    ItemResult,
+    JudgeMode,
+    RunSpec,
+    ToolCall,
+    Verdict,
+)
 from bastion.evaluation.transport import Transport, TransportError
 from bastion.protocols.sse import SSEParser
 from bastion.store.evals import EvalRepository
+
+if TYPE_CHECKING:
+    from bastion.evaluation.judge import Judge
 
 log = logging.getLogger(__name__)
 
@@ -557,6 +568,9 @@ async def create_run(
     seed: int = 0,
     origin: str = "cli",
     run_id: str | None = None,
+    judge_model: str | None = None,
+    judge_mode: JudgeMode = "pairwise",
+    judge_rubric: str | None = None,
 ) -> RunSpec:
     """Stores a new run and its items; the spec pins everything that decides its outcome."""
     if not targets:
@@ -577,6 +591,9 @@ async def create_run(
         params=dict(params or {}),
         concurrency=concurrency,
         seed=seed,
+        judge_model=judge_model,
+        judge_mode=judge_mode,
+        judge_rubric=judge_rubric,
     )
     await store.create_run(spec, items, origin=origin)
     return spec
@@ -617,3 +634,43 @@ async def execute_run(
         error=error,
     )
     return outcome
+
+
+async def judge_run(
+    judge: Judge,
+    store: EvalRepository,
+    spec: RunSpec,
+    items: Sequence[EvalItem],
+    results: Sequence[ItemResult],
+    *,
+    on_verdict: Callable[[Verdict], None] | None = None,
+) -> list[Verdict]:
+    """The judge's verdict on every item that both the baseline and a candidate answered,
+    each candidate against the baseline, stored as each comes; items judged before (a resumed
+    run) are not asked again. Returns all of the run's verdicts."""
+    judged = {(v.item_id, v.candidate, v.baseline) for v in await store.verdicts(spec.run_id)}
+    answers = {(r.item_id, r.target): r.answer for r in results}
+    pending = [
+        (item, candidate)
+        for item in items
+        for candidate in spec.targets
+        if candidate != spec.baseline
+        and (item.id, candidate) in answers
+        and (item.id, spec.baseline) in answers
+        and (item.id, candidate, spec.baseline) not in judged
+    ]
+    slots = asyncio.Semaphore(max(1, spec.concurrency))
+
+    async def one(item: EvalItem, candidate: str) -> None:
+        async with slots:
+            verdict = await judge.compare(
+                item, answers[(item.id, candidate)], answers[(item.id, spec.baseline)]
+            )
+        await store.put_verdicts(spec.run_id, [verdict])
+        if on_verdict is not None:
+            on_verdict(verdict)
+
+    async with asyncio.TaskGroup() as group:
+        for item, candidate in pending:
+            group.create_task(one(item, candidate))
+    return await store.verdicts(spec.run_id)

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import orjson
 
 from bastion.config import ConfigError, ConfigProblem
-from bastion.routing.endpoints import PINNED_FIELDS, EndpointRegistry
+from bastion.routing.endpoints import PINNED_FIELDS, EndpointRegistry, EndpointVersion
 from bastion.store.errors import ConflictError
 from bastion.store.versions import VersionRepository
 
 log = logging.getLogger(__name__)
 
 
-async def check_and_publish(registry: EndpointRegistry, repository: VersionRepository) -> int:
-    """Refuses a configuration that changes a published version; records new versions.
+async def check_and_publish(
+    registry: EndpointRegistry,
+    repository: VersionRepository,
+    *,
+    hold: Callable[[EndpointVersion], bool] | None = None,
+    held: list[EndpointVersion] | None = None,
+) -> int:
+    """Refuses a configuration that changes a published version; records new versions, but
+    those ``hold`` holds back (a contract to check first), which go into ``held`` for
+    ``publish`` to record later.
 
     Returns how many versions were published now. Raises ConfigError naming the endpoint,
     version and field of every change found.
@@ -25,9 +34,12 @@ async def check_and_publish(registry: EndpointRegistry, repository: VersionRepos
         published = await repository.all()
         problems: list[ConfigProblem] = []
         new: list[tuple[str, str, str, str]] = []
+        waiting: list[EndpointVersion] = []
         for version in registry.versions:
             before = published.get((version.endpoint, version.version))
-            if before is None:
+            if before is None and hold is not None and hold(version):
+                waiting.append(version)
+            elif before is None:
                 new.append((version.endpoint, version.version, version.digest, version.spec_json))
             elif before.digest != version.digest:
                 problems.extend(
@@ -47,8 +59,27 @@ async def check_and_publish(registry: EndpointRegistry, repository: VersionRepos
                 "endpoint version published",
                 extra={"endpoint": f"{endpoint}@{number}", "digest": digest},
             )
+        if held is not None:
+            held.extend(waiting)
         return len(new)
     return 0
+
+
+async def publish(versions: Sequence[EndpointVersion], repository: VersionRepository) -> None:
+    """Records versions held back by ``check_and_publish`` once their contracts are met; one
+    another gateway published meanwhile (with the same digest) is left as it is."""
+    rows = [(v.endpoint, v.version, v.digest, v.spec_json) for v in versions]
+    try:
+        await repository.publish(rows)
+    except ConflictError:
+        published = await repository.all()
+        rest = [row for row in rows if (row[0], row[1]) not in published]
+        await repository.publish(rest)
+    for version in versions:
+        log.info(
+            "endpoint version published",
+            extra={"endpoint": version.name, "digest": version.digest, "contract": "met"},
+        )
 
 
 def _changes(

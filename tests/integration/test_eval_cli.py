@@ -1,0 +1,193 @@
+"""``bastion eval run/show/list/sample`` against a real gateway and scripted engines."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from bastion.cli.main import cli, main  # noqa: F401 (main registers the subcommands)
+from bastion.evaluation.dataset import write_dataset
+from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.eval_upstream import EvalUpstream, expected_pass, golden_items
+from tests.servers import start_server
+
+ITEMS = golden_items(12)
+
+
+@pytest.fixture(autouse=True)
+def _commands() -> None:
+    from bastion.cli.main import _register_subcommands
+
+    if "eval" not in cli.commands:
+        _register_subcommands()
+
+
+@pytest.fixture
+def gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
+    engine = EvalUpstream()
+    server = start_server(engine.app)
+    yield start_gateway(
+        {
+            "eng": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": server.url + "/v1",
+                "models": ["*"],
+                "circuit_breaker": {"enabled": False},
+            }
+        },
+        guardrails={"injection": {"enabled": False}},
+    )
+    server.stop()
+
+
+def invoke(tmp_path: Path, gateway: RunningGateway, *args: str) -> Any:
+    env = {
+        "BASTION_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/runs.db",
+        "BASTION_URL": gateway.url,
+        "BASTION_API_KEY": ADMIN_KEY,
+    }
+    return CliRunner().invoke(cli, ["eval", *args], env=env, catch_exceptions=False)
+
+
+def run_id_of(output: str) -> str:
+    return next(word for word in output.split() if word.startswith("eval_")).rstrip(":")
+
+
+def test_run_show_list_and_files(tmp_path: Path, gateway: RunningGateway) -> None:
+    dataset = tmp_path / "golden.jsonl"
+    write_dataset(ITEMS, dataset)
+    out = tmp_path / "report"
+    result = invoke(
+        tmp_path, gateway, "run", str(dataset), "--target", "eng/right", "--target", "eng/wrong",
+        "--param", "temperature=0", "--param", "max_tokens=64", "--concurrency", "4",
+        "--out", str(out), "--fail-under", "pass_rate=0.5",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    run_id = run_id_of(result.output)
+    assert "eng/right" in result.output
+    assert "eng/wrong" in result.output
+    report = json.loads((out / "report.json").read_text())
+    assert report["status"] == "completed"
+    lines = (out / "results.jsonl").read_text().splitlines()
+    assert len(lines) == len(ITEMS)
+    assert (out / "report.html").read_text().startswith("<!")
+    passed = {json.loads(line)["item_id"] for line in lines
+              if json.loads(line)["results"]["eng/wrong"]["passed"]}  # fmt: skip
+    assert passed == expected_pass("wrong", ITEMS)
+
+    listed = invoke(tmp_path, gateway, "list")
+    assert listed.exit_code == 0
+    assert run_id in listed.output
+    assert "completed" in listed.output
+    assert f"{len(ITEMS) * 2}/{len(ITEMS) * 2}" in listed.output
+    as_json = json.loads(invoke(tmp_path, gateway, "list", "--json").output)
+    assert as_json[0]["params"] == {"temperature": 0, "max_tokens": 64}
+
+    shown = invoke(tmp_path, gateway, "show", run_id, "--fail-under", "pass_rate=1")
+    # The candidate is wrong on a quarter of the items: below the threshold.
+    assert shown.exit_code == 1
+    assert f"Run {run_id} (completed)" in shown.output
+    assert "FAIL eng/wrong pass_rate" in shown.output
+    shown_json = invoke(tmp_path, gateway, "show", run_id, "--json")
+    assert json.loads(shown_json.output)["run_id"] == run_id
+    # Resuming a finished run sends nothing and reports it again.
+    again = invoke(tmp_path, gateway, "run", "--resume", run_id, str(dataset))
+    assert again.exit_code == 0, again.output
+
+
+def test_usage_errors(tmp_path: Path, gateway: RunningGateway) -> None:
+    dataset = tmp_path / "golden.jsonl"
+    write_dataset(ITEMS[:2], dataset)
+    missing_target = invoke(tmp_path, gateway, "run", str(dataset))
+    assert missing_target.exit_code == 2
+    assert "name at least one --target" in missing_target.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a"}\n{"messages": [{"role": "user", "content": "x"}], "checks": 1}\n')
+    invalid = invoke(tmp_path, gateway, "run", str(bad), "--target", "eng/right")
+    assert invalid.exit_code == 2
+    assert f"{bad}:1: request.messages must be a non-empty list" in invalid.output
+    assert f"{bad}:2: checks must be a list" in invalid.output
+    unknown = invoke(tmp_path, gateway, "run", str(dataset), "--target", "nowhere/x")
+    assert unknown.exit_code == 1
+    assert "does not know the target 'nowhere/x'" in unknown.output
+    threshold = invoke(
+        tmp_path, gateway, "run", str(dataset), "--target", "eng/right", "--fail-under", "speed=1"
+    )
+    assert threshold.exit_code == 2
+    assert "unknown metric 'speed'" in threshold.output
+    no_run = invoke(tmp_path, gateway, "show", "eval_nothing")
+    assert no_run.exit_code == 1
+    assert "no run 'eval_nothing'" in no_run.output
+    # A changed dataset cannot resume a run begun with another.
+    first = invoke(tmp_path, gateway, "run", str(dataset), "--target", "eng/right")
+    run_id = run_id_of(first.output)
+    dataset.write_text(dataset.read_text() + "\n")
+    changed = invoke(tmp_path, gateway, "run", "--resume", run_id, str(dataset))
+    assert changed.exit_code == 1
+    assert "has changed since run" in changed.output
+
+
+def test_sampled_traffic_makes_a_dataset(tmp_path: Path, start_gateway: GatewayFactory) -> None:
+    """Traffic of a tenant whose content is captured, sampled into a dataset, replayed."""
+    import httpx
+
+    engine = EvalUpstream()
+    server = start_server(engine.app)
+    try:
+        gateway = start_gateway(
+            {"eng": {"kind": "openai-compatible", "location": "local",
+                     "base_url": server.url + "/v1", "models": ["*"]}},
+            audit={"capture": "full"},
+            guardrails={"injection": {"enabled": False}},
+        )  # fmt: skip
+        admin = {"authorization": f"Bearer {ADMIN_KEY}"}
+        httpx.post(gateway.url + "/admin/tenants", json={"name": "acme"}, headers=admin)
+        key = httpx.post(gateway.url + "/admin/keys", json={"tenant": "acme"}, headers=admin)
+        client = {"authorization": f"Bearer {key.json()['key']}"}
+        for item in ITEMS[:6]:
+            body = {**item.request, "model": "eng/right"}
+            reply = httpx.post(
+                gateway.url + "/v1/chat/completions", json=body, headers=client, timeout=10
+            )
+            assert reply.status_code == 200
+        database = f"sqlite+aiosqlite:///{tmp_path}/bastion.db"
+
+        def intents() -> int:
+            with sqlite3.connect(tmp_path / "bastion.db") as db:
+                query = "SELECT count(*) FROM audit_records WHERE kind = 'intent'"
+                return int(db.execute(query).fetchone()[0])
+
+        from tests.servers import wait_for
+
+        wait_for(lambda: intents() >= 6, timeout=15)
+        config = tmp_path / "bastion.yaml"
+        config.write_text(
+            f"database: {{url: '{database}'}}\nevaluation: {{sample_tenants: [acme]}}\n"
+        )
+        out = tmp_path / "sample.jsonl"
+        sampled = CliRunner().invoke(
+            cli, ["eval", "sample", "--out", str(out), "--size", "4", "--seed", "3",
+                  "--config", str(config)], catch_exceptions=False,
+        )  # fmt: skip
+        assert sampled.exit_code == 0, sampled.output
+        assert f"Wrote 4 items to {out}" in sampled.output
+        lines = [json.loads(line) for line in out.read_text().splitlines()]
+        assert all(line["id"].startswith("traffic-") for line in lines)
+        assert all(line["slices"]["tenant"] == "acme" for line in lines)
+        refused = CliRunner().invoke(
+            cli, ["eval", "sample", "--out", str(out), "--tenant", "other", "--config",
+                  str(config)],
+        )  # fmt: skip
+        assert refused.exit_code == 1
+        assert "do not consent" in refused.output
+        replay = invoke(tmp_path, gateway, "run", str(out), "--target", "eng/right")
+        assert replay.exit_code == 0, replay.output
+    finally:
+        server.stop()
