@@ -205,9 +205,9 @@ def estimate_command(**options: Any) -> None:
     """
     from pydantic import ValidationError
 
+    from bastion.config.economics import TcoConfig
     from bastion.economics.apicost import TokenMix
     from bastion.economics.chargeback import Margin
-    from bastion.economics.config import TcoConfig
     from bastion.economics.estimate import estimate
     from bastion.economics.prices import PriceNotFoundError
     from bastion.economics.render import estimate_lines, join

@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from bastion.config.economics import EconomicsConfig
+from bastion.config.sensitive import KINDS, DataClass
 from bastion.config.tracing import TracingConfig
-from bastion.economics.config import EconomicsConfig
 
 Location = Literal["local", "external"]
 BackendKind = Literal["openai-compatible", "anthropic", "simulator"]
@@ -635,7 +636,6 @@ class AdmissionConfig(_Strict):
 
 
 GuardrailAction = Literal["route", "redact", "block", "allow"]
-DataClass = Literal["pii", "secret", "phi"]
 OutputAction = Literal["allow", "redact", "block"]
 InjectionAction = Literal["flag", "label", "block"]
 
@@ -645,8 +645,6 @@ def _route_every_class() -> dict[DataClass, GuardrailAction]:
 
 
 def _known_kinds(kinds: list[str] | None) -> list[str] | None:
-    from bastion.guardrails.recognizers import KINDS
-
     unknown = sorted(set(kinds or ()) - set(KINDS))
     if unknown:
         raise ValueError(f"unknown kinds {unknown}; known: {', '.join(sorted(KINDS))}")

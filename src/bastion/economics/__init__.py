@@ -1,5 +1,6 @@
 """Self-hosting versus API economics, from measured traffic.
 
-Nothing is imported here: ``bastion.config.schema`` imports ``bastion.economics.config``, and
-the modules that read the database or the price table must not load with the configuration.
+Nothing is imported here, so that importing one module of the package loads neither the
+database code nor the price table. The ``economics:`` section of ``bastion.yaml`` is
+``bastion.config.economics``.
 """

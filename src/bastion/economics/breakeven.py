@@ -14,8 +14,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bastion.config.economics import TcoConfig
 from bastion.economics.capacity import Capacity
-from bastion.economics.config import TcoConfig
 from bastion.economics.money import MILLION
 from bastion.economics.tco import monthly_tco
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from bastion.economics.config import ChargebackConfig
+from bastion.config.economics import ChargebackConfig
 from bastion.economics.money import (
     MILLION,
     fmt_money,

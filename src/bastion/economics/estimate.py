@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from bastion.config.economics import TcoConfig
 from bastion.economics.apicost import TokenMix
 from bastion.economics.breakeven import BreakEven, break_even, days_per_month
 from bastion.economics.capacity import Capacity
 from bastion.economics.chargeback import Chargeback, Margin, chargeback
-from bastion.economics.config import TcoConfig
 from bastion.economics.money import MILLION
 from bastion.economics.prices import PriceBook, PriceQuote
 from bastion.economics.tco import MonthlyTco, monthly_tco

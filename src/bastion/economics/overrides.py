@@ -23,7 +23,7 @@ from typing import Annotated
 import yaml
 from pydantic import Field, RootModel, ValidationError
 
-from bastion.economics.config import Strict
+from bastion.config.economics import Strict
 
 
 class PriceOverrideError(Exception):

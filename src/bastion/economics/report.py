@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bastion.config.economics import EconomicsConfig, TcoConfig
 from bastion.economics.apicost import TokenCounts, api_cost
 from bastion.economics.breakeven import BreakEven, VolumeCost, break_even, volume_cost
 from bastion.economics.capacity import Capacity
 from bastion.economics.chargeback import Chargeback, Margin, chargeback
-from bastion.economics.config import EconomicsConfig, TcoConfig
 from bastion.economics.measured import (
     BackendActivity,
     TenantNames,

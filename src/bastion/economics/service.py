@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.config import BastionConfig
-from bastion.economics.config import EconomicsConfig
+from bastion.config.economics import EconomicsConfig
 from bastion.economics.overrides import load_overrides
 from bastion.economics.prices import PriceBook
 from bastion.economics.report import DEFAULT_LONGEST_REQUEST, Report, report_from_engine

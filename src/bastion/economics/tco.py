@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bastion.economics.config import TcoConfig
+from bastion.config.economics import TcoConfig
 from bastion.economics.money import fmt_money, fmt_number
 
 

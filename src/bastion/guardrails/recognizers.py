@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from bastion.config.sensitive import KINDS
 from bastion.guardrails import provider_secrets
 from bastion.guardrails.addresses import scan_addresses
 from bastion.guardrails.contact import (
@@ -47,7 +48,7 @@ from bastion.guardrails.credentials import (
     find_provider_keys,
 )
 from bastion.guardrails.dates import DOB_HINTS, dates_after_names, find_dob
-from bastion.guardrails.findings import Category, Finding
+from bastion.guardrails.findings import Finding
 from bastion.guardrails.identifiers import (
     NAMED_ID_HINTS,
     NATIONAL_TRIGGERS,
@@ -87,51 +88,6 @@ __all__ = [
     "scan",
     "token_end",
 ]
-
-# Every kind scan() can report, with its data class.
-KINDS: dict[str, Category] = {
-    "email": "pii",
-    "phone": "pii",
-    "credit_card": "pii",
-    "iban": "pii",
-    "us_ssn": "pii",
-    "uk_nino": "pii",
-    "fr_nir": "pii",
-    "es_dni": "pii",
-    "es_nie": "pii",
-    "it_codice_fiscale": "pii",
-    "de_steuer_id": "pii",
-    "nl_bsn": "pii",
-    "pt_nif": "pii",
-    "br_cpf": "pii",
-    "at_svnr": "pii",
-    "ch_ahv": "pii",
-    "be_national_number": "pii",
-    "ie_pps": "pii",
-    "mx_curp": "pii",
-    "ip_address": "pii",
-    "date_of_birth": "pii",
-    "postal_address": "pii",
-    "passport": "pii",
-    "driver_license": "pii",
-    "person": "pii",  # only with a registered NameRecognizer
-    "medical_record_number": "phi",
-    "aws_access_key": "secret",
-    "aws_secret_key": "secret",
-    "github_token": "secret",
-    "slack_token": "secret",
-    "stripe_key": "secret",
-    "google_api_key": "secret",
-    "openai_key": "secret",
-    "anthropic_key": "secret",
-    "azure_key": "secret",
-    "api_key": "secret",  # other providers' keys (GitLab, npm, PyPI, SendGrid, Twilio...)
-    "jwt": "secret",
-    "bearer_token": "secret",
-    "private_key": "secret",
-    "connection_string": "secret",
-    "password": "secret",
-}
 
 # On equal length, the more specific kind wins an overlap (a JWT sent as a bearer token is a
 # JWT; a provider key in a password assignment is that provider's key).

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from bastion.config.economics import TcoConfig
 from bastion.economics.breakeven import break_even, volume_cost
 from bastion.economics.capacity import Capacity
-from bastion.economics.config import TcoConfig
 
 H100 = TcoConfig(
     gpu_hourly=Decimal("2.50"), engineering_fte=Decimal("0.1"), fte_monthly_cost=Decimal(15000)

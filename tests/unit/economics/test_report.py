@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bastion.cli.cost import cost_group
 from bastion.config import BastionConfig
-from bastion.economics.config import EconomicsConfig, TcoConfig
+from bastion.config.economics import EconomicsConfig, TcoConfig
 from bastion.economics.overrides import parse_overrides
 from bastion.economics.prices import PriceBook
 from bastion.economics.render import report_lines

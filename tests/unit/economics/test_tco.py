@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from bastion.economics.config import TcoConfig
+from bastion.config.economics import TcoConfig
 from bastion.economics.tco import monthly_tco
 
 
