@@ -387,7 +387,7 @@ class Gateway:
     async def _wait_for_backends(self, names: set[str]) -> None:
         """Until every named backend has a replica that takes requests (a launched engine
         may still be loading), at most the longest launch readiness timeout."""
-        from bastion.api.health import replica_available
+        from bastion.routing.replica import replica_available
 
         pools = [self.pools[name] for name in names if name in self.pools]
         longest = max(

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bastion.gateway import Gateway
-from bastion.routing.replica import Replica
+from bastion.routing.replica import replica_available
 
 NO_REPLICA = (
     "backends: no backend has an available replica (unhealthy, not ready or circuit open; "
@@ -74,9 +74,3 @@ def readiness(gateway: Gateway) -> tuple[int, dict[str, Any]]:
         status = "not_ready" if reasons else "ready"
     body = {"status": status, "reasons": reasons, "backends": backends}
     return (503 if reasons else 200), body
-
-
-def replica_available(replica: Replica, now: float) -> bool:
-    """Whether the replica may take a request now, without changing its circuit's state: an
-    open circuit whose time is up counts, as it lets the next request through as a trial."""
-    return replica.ready and replica.healthy and replica.breaker.retry_in(now) == 0

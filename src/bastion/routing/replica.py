@@ -208,3 +208,9 @@ class Replica:
         if self.supervisor is not None:
             state["process"] = self.supervisor.describe()
         return state
+
+
+def replica_available(replica: Replica, now: float) -> bool:
+    """Whether the replica may take a request now, without changing its circuit's state: an
+    open circuit whose time is up counts, as it lets the next request through as a trial."""
+    return replica.ready and replica.healthy and replica.breaker.retry_in(now) == 0
