@@ -46,7 +46,7 @@ def gateway_pricer(config: BastionConfig, backends: dict[str, BackendConfig]) ->
 
     def price(backend: str, model: str, input_tokens: int, output_tokens: int) -> Decimal | None:
         micros = pricing.price(backend, model).micros(input_tokens, output_tokens)
-        return Decimal(micros) / MICROS_PER_DOLLAR
+        return Decimal(micros) / MICROS_PER_DOLLAR if micros else Decimal(0)
 
     return price
 
