@@ -51,6 +51,19 @@ async def test_fifty_concurrent_requests_from_five_limiters_against_room_for_one
         await each.close()
 
 
+async def test_a_burst_beyond_the_connection_pool_waits_instead_of_failing(prefix: str) -> None:
+    """Two hundred requests at once on a pool of four connections: every decision is a real
+    one (the limit admits exactly its 150), none an "unavailable" refusal."""
+    shared = limiter(prefix, max_connections=4, timeout_seconds=5)
+    limits = Limits(requests_per_minute=150)
+    results = await asyncio.gather(*(shared.admit([("key k", limits)], 1) for _ in range(200)))
+    assert sum(isinstance(r, Grant) for r in results) == 150
+    refusals = [r for r in results if isinstance(r, Refusal)]
+    assert len(refusals) == 50 and all(r.what == "requests per minute" for r in refusals)
+    assert shared.available
+    await shared.close()
+
+
 async def test_requests_per_minute_are_shared(prefix: str) -> None:
     first, second = limiter(prefix), limiter(prefix)
     limits = Limits(requests_per_minute=10)

@@ -207,12 +207,17 @@ class RedisLimiter:
     def __init__(self, config: RedisAdmissionConfig, metrics: GatewayMetrics) -> None:
         self._config = config
         self._metrics = metrics
-        self._redis = aioredis.Redis.from_url(
+        # A waiting pool: redis-py's default pool raises once its connections are all in use,
+        # which would refuse a burst of requests as if Redis were unreachable.
+        pool = aioredis.BlockingConnectionPool.from_url(
             config.url,
+            max_connections=config.max_connections,
+            timeout=config.timeout_seconds,
             socket_timeout=config.timeout_seconds,
             socket_connect_timeout=config.timeout_seconds,
             decode_responses=True,
         )
+        self._redis = aioredis.Redis(connection_pool=pool)
         self._admit = self._redis.register_script(_ADMIT)
         self._settle = self._redis.register_script(_SETTLE)
         self._renew = self._redis.register_script(_RENEW)
@@ -230,7 +235,7 @@ class RedisLimiter:
             self._renewer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._renewer
-        await self._redis.aclose()
+        await self._redis.aclose(close_connection_pool=True)
 
     def _keys(self, group: str, scope: str, periods: tuple[Period, ...]) -> list[str]:
         """Per scope: requests window, tokens window, leases, token budgets of the day and

@@ -240,18 +240,24 @@ class RedisBackend:
         decoded_items: int = 50_000,
         fine_items: int = 10_000,
         timeout_s: float | None = None,
+        max_connections: int = 256,
     ):
-        from redis.asyncio import Redis
+        from redis.asyncio import BlockingConnectionPool, Redis
 
         self.prefix = prefix
         # No retries: the cache gives up and answers a miss rather than keep a request waiting.
-        self._redis = Redis.from_url(
+        # A waiting pool, bounded by the same timeout: a burst queues for a connection instead
+        # of failing as if Redis were down (redis-py's default pool raises when it is full).
+        pool = BlockingConnectionPool.from_url(
             url,
+            max_connections=max_connections,
+            timeout=timeout_s,
             socket_timeout=timeout_s,
             socket_connect_timeout=timeout_s,
             retry_on_timeout=False,
             retry=None,
         )
+        self._redis = Redis(connection_pool=pool)
         self._add = self._redis.register_script(_INDEX_ADD)
         self._set_fine = self._redis.register_script(_SET_FINE)
         self._decoded: OrderedDict[str, IndexItem] = OrderedDict()
@@ -324,4 +330,4 @@ class RedisBackend:
             self._fine.popitem(last=False)
 
     async def close(self) -> None:
-        await self._redis.aclose()
+        await self._redis.aclose(close_connection_pool=True)

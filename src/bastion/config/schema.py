@@ -570,6 +570,10 @@ class RedisAdmissionConfig(_Strict):
     # enforces each limit divided by ``replicas`` in every process (so the total stays close).
     on_failure: Literal["closed", "local"] = "closed"
     replicas: Annotated[int, Field(ge=1)] = 1
+    # Connections to Redis per gateway process. A request finding them all busy waits for one
+    # (within timeout_seconds) rather than failing: a burst beyond the pool queues for a few
+    # milliseconds instead of being refused as if Redis were down.
+    max_connections: Annotated[int, Field(ge=1)] = 256
 
 
 class QueuePolicy(_Strict):
@@ -775,6 +779,8 @@ class CacheRedisConfig(_Strict):
     timeout_ms: Annotated[float, Field(gt=0)] = 100.0
     # After a failure, Redis is left alone this long: lookups are misses, answers not stored.
     retry_after_seconds: Annotated[float, Field(gt=0)] = 5.0
+    # Connections per gateway process; a lookup finding them all busy waits within timeout_ms.
+    max_connections: Annotated[int, Field(ge=1)] = 256
 
 
 class CacheConfig(_Strict):

@@ -184,7 +184,12 @@ def build_cache(config: CacheConfig) -> ResponseCache:
     if config.redis is not None:
         redis = config.redis
         timeout_s, retry_s = redis.timeout_ms / 1000, redis.retry_after_seconds
-        backend = RedisBackend(redis.url, prefix=redis.key_prefix, timeout_s=timeout_s)
+        backend = RedisBackend(
+            redis.url,
+            prefix=redis.key_prefix,
+            timeout_s=timeout_s,
+            max_connections=redis.max_connections,
+        )
     else:
         backend = MemoryBackend(max_entries=config.max_entries, max_bytes=config.max_bytes)
     semantic = config.semantic
