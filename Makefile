@@ -52,9 +52,11 @@ serve: $(STAMP)
 test: $(STAMP) $(CLIENTS) lint typecheck
 	$(BIN)/python -m pytest
 
+## lint: ruff, and the package's layering (import-linter's contracts in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
