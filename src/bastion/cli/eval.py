@@ -1,5 +1,5 @@
 """``bastion eval``: run a dataset against targets through a gateway, show and list runs, and
-sample datasets from recorded traffic (docs/evaluation.md, docs/evaluation-datasets.md).
+sample datasets from recorded traffic (docs/evaluation.md, docs/evaluation-runs.md).
 
 Runs are stored in the database (``--database-url`` or the configuration's), so ``eval show``
 reports them later and ``eval run --resume RUN_ID`` finishes an interrupted one. Heavy

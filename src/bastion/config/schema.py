@@ -426,7 +426,7 @@ class ContractConfig(_Strict):
     items to it through its own pipeline and runs their checks; below ``min_pass_rate`` it
     refuses to start, naming the failures, and the version stays unpublished."""
 
-    # A JSONL dataset (docs/evaluation-datasets.md); relative paths are read from the
+    # A JSONL dataset (docs/evaluation.md#datasets); relative paths are read from the
     # directory bastion serve runs in.
     dataset: Annotated[str, Field(min_length=1)]
     # The share of the items whose checks must all pass (items without checks are not counted).

@@ -6,7 +6,7 @@ why it failed. Some failures are *format violations* — a structured answer was
 the answer is not one: text that is not JSON or breaks the schema, no tool call or arguments
 that are not JSON, an answer that is not one of the labels. An answer that declines the task
 is flagged as a refusal whatever its checks (see refusal.py). The semantics of every kind are
-in docs/evaluation-datasets.md.
+in docs/evaluation.md#checks.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Evaluation datasets: JSON Lines files of items, loaded and validated line by line.
 
-One item per line (the format is documented in docs/evaluation-datasets.md)::
+One item per line (the format is documented in docs/evaluation.md#datasets)::
 
     {"id": "capital-fr", "request": {"messages": [{"role": "user", "content": "Capital of
      France? One word."}]}, "checks": [{"kind": "exact", "expected": "Paris"}],

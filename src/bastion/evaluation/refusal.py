@@ -7,8 +7,8 @@ a refusal says so at once, while an answer that does the task and then notes a l
 "I\u2019m sorry" and "I'M  SORRY" read alike.
 
 A phrase counts only where it declines something: "I can't help with that" does, "I can't
-help but notice" and "I cannot stress enough" do not. The phrases are listed in
-docs/evaluation-datasets.md; each is tested in tests/unit/evaluation/test_refusal.py.
+help but notice" and "I cannot stress enough" do not. docs/evaluation.md#checks names the
+languages; the phrases are below, each language tested in tests/unit/evaluation/test_refusal.py.
 """
 
 # ruff: noqa: RUF001 (phrases in twelve languages, written as they are read)
