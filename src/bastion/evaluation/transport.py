@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -171,8 +172,12 @@ class AsgiTransport:
             async with asyncio.timeout(timeout):
                 start = await sent.get()
             if start["type"] != "http.response.start":
-                await task  # the application failed before answering: raise its error
-                raise TransportError("the application ended without an answer")
+                # The application failed before answering: a 500, as a server would send.
+                with contextlib.suppress(Exception):
+                    await task
+                failure = {"error": {"message": "the application failed before answering"}}
+                yield Reply(500, {"content-type": "application/json"}, _once(failure))
+                return
             names = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start["headers"]}
             yield Reply(start["status"], names, _asgi_chunks(sent, timeout))
         finally:
@@ -189,6 +194,10 @@ class AsgiTransport:
 
     async def close(self) -> None:
         return None
+
+
+async def _once(payload: dict[str, Any]) -> AsyncIterator[bytes]:
+    yield json.dumps(payload).encode()
 
 
 async def _asgi_chunks(

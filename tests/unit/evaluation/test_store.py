@@ -138,3 +138,31 @@ async def test_evaluation_traffic_has_its_own_rollup_and_usage_reads_both(store:
 
         plain = await conn.scalar(text("SELECT sum(requests) FROM usage_hourly"))
     assert plain == 1
+
+
+async def test_cost_reports_leave_evaluation_traffic_out(store: Store) -> None:
+    from sqlalchemy import select
+
+    from bastion.economics.measured import backend_activity, traffic_by_day
+    from bastion.economics.window import Window
+    from bastion.journal.rows import Rows, insert_rows
+    from bastion.store.models import UsageRow
+
+    now = datetime.now(UTC) - timedelta(minutes=1)
+    rows = Rows(ledger=[_ledger_row(None, now), _ledger_row("evaluation", now)])
+    # A row spooled by an earlier version has no purpose: ordinary traffic.
+    old = {k: v for k, v in _ledger_row(None, now).items() if k != "purpose"}
+    rows.ledger.append({**old, "request_id": "r-old"})
+    async with store.engines.write.begin() as conn:
+        await insert_rows(conn, rows)
+    window = Window(now - timedelta(hours=1), now + timedelta(minutes=5))
+    async with store.engines.read.connect() as conn:
+        activity = await backend_activity(conn, "b", window, timedelta(minutes=1))
+        days = await traffic_by_day(conn, Window.whole_hours(window.start, window.end))
+        stored = (await conn.execute(select(UsageRow.request_id, UsageRow.purpose))).all()
+    assert activity.requests == 2
+    assert activity.tokens.output_tokens == 10
+    assert [day.requests for day in days] == [2]
+    assert sorted(stored, key=str) == sorted(
+        [("r-None", None), ("r-evaluation", "evaluation"), ("r-old", None)], key=str
+    )
