@@ -331,6 +331,8 @@ async def present_run(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(f"Run {run.id} ({run.status}) of {spec.dataset}")
+        if run.error:
+            click.echo(f"  {run.error}")
         click.echo(render_text(report))
     if out is not None:
         _write_files(out, data, render_html(report), items, results, verdicts, spec.targets)
