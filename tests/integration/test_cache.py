@@ -46,6 +46,27 @@ def test_a_repeated_request_is_answered_from_the_cache_as_json_or_stream(
     assert gateway.metric("bastion_cache_lookups_total", outcome="exact") == 2
 
 
+def test_evaluation_requests_neither_read_nor_fill_the_cache(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """An evaluation measures the model: a cached answer would measure the cache instead."""
+    upstream, gateway = gateway_with_cache(scripted, start_gateway)
+    _, secret = make_key(gateway, "acme")
+    api = openai.OpenAI(
+        base_url=gateway.url + "/v1",
+        api_key=secret,
+        max_retries=0,
+        default_headers={"x-bastion-purpose": "evaluation"},
+    )
+    messages = [{"role": "user", "content": "What is the boiling point of water?"}]
+    ask(gateway, secret, "What is the boiling point of water?")  # ordinary traffic fills it
+    for _ in range(2):
+        measured = api.chat.completions.with_raw_response.create(model="up/echo", messages=messages)
+        assert "x-bastion-cache" not in measured.headers
+    assert len(upstream.requests) == 3
+    assert ask(gateway, secret, "What is the boiling point of water?").headers["x-bastion-cache"]
+
+
 def test_identical_prompts_from_two_tenants_never_share_an_entry(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:

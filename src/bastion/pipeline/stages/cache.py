@@ -40,6 +40,7 @@ from bastion.cache.capture import StreamCapture
 from bastion.cache.core import CacheHit
 from bastion.cache.embedder import Embedder, default_embedder, default_threshold
 from bastion.config.schema import CacheConfig
+from bastion.ledger.record import purpose_of
 from bastion.pipeline.context import Reply, RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.operations import Operation
@@ -82,8 +83,10 @@ class Cache(BaseStage):
 
     async def on_request(self, ctx: RequestContext) -> None:
         # Placeholders are numbered per request: the same key would hide different values,
-        # and the answer carries this request's values once restored.
-        key = self._key(ctx) if not ctx.placeholders else None
+        # and the answer carries this request's values once restored. An evaluation measures
+        # the model, not an earlier answer: its requests neither read nor fill the cache.
+        measured = purpose_of(ctx.headers) == "evaluation"
+        key = self._key(ctx) if not ctx.placeholders and not measured else None
         if key is None:
             ctx.cache_status = "bypass"
             self._lookups["bypass"].inc()
