@@ -10,6 +10,10 @@ requested model name decides how the engine answers item ``n``:
 - ``flaky``: HTTP 500 when ``n % 5 == 0``, right otherwise;
 - ``refuser``: a refusal when ``n % 6 == 0``, right otherwise.
 
+Asked as a judge (the prompt is a comparison of answers A and B), model ``judge-first`` always
+prefers the answer shown first, and ``judge-fair`` prefers the one holding the item's right
+answer (a tie when both or neither do): ``expected_verdicts`` says what it decides.
+
 It speaks chat completions and Messages, streamed (pieces of a few characters, usage at the
 end) or whole. ``expected_pass`` says which items a model passes, so tests assert pass rates
 equal to what the script implies.
@@ -83,6 +87,66 @@ def golden_items(count: int, *, anthropic_every: int = 0) -> list[EvalItem]:
     return items
 
 
+class _Judged(Exception):
+    def __init__(self, verdict: str) -> None:
+        self.verdict = verdict
+
+
+def _judge(model: str, prompt: str) -> str:
+    """A judge's whole answer to a pairwise prompt."""
+    if model == "judge-first":
+        return "The first answer reads better.\nVERDICT: A"
+    found = re.search(r"\[answer: (.*?)\]\n", prompt, re.DOTALL)
+    right = found.group(1) if found else ""
+    first = _between(prompt, "[Answer A]", "[End of answer A]")
+    second = _between(prompt, "[Answer B]", "[End of answer B]")
+    has = (_holds(first, right), _holds(second, right))
+    label = {(True, False): "A", (False, True): "B"}.get(has, "TIE")
+    return f"Judged by the right answer.\nVERDICT: {label}"
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text.split(start, 1)[-1].split(end, 1)[0]
+
+
+def _holds(answer: str, right: str) -> bool:
+    """Whether an answer as the judge sees it carries the right answer (text or tool call)."""
+    if right in answer:
+        return True
+    try:
+        city = json.loads(right).get("city")
+    except (ValueError, AttributeError):
+        return False
+    return bool(city) and f'"city": "{city}"' in answer.replace('":"', '": "')
+
+
+def expected_verdicts(candidate: str, baseline: str, items: list[EvalItem]) -> dict[str, str]:
+    """What ``judge-fair`` decides per item: candidate, baseline or tie (items where either
+    target gave no answer are left out: the other wins without a judge)."""
+    out = {}
+    for item in items:
+        n, kind, _ = _parse(_prompt(item.request))
+        mine, theirs = behaviour(candidate, n, kind), behaviour(baseline, n, kind)
+        if "error" in (mine, theirs):
+            continue
+        good = (mine == "right", theirs == "right")
+        out[item.id] = {(True, False): "candidate", (False, True): "baseline"}.get(good, "tie")
+    return out
+
+
+def _chat_answer(model: str, text: str) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-judge",
+        "object": "chat.completion",
+        "created": 0,
+        "model": model,
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+        ],
+        "usage": {"prompt_tokens": 50, "completion_tokens": 8, "total_tokens": 58},
+    }
+
+
 def behaviour(model: str, n: int, kind: str) -> str:
     """How ``model`` answers item ``n``: right, wrong, malformed, error or refusal."""
     if model == "wrong" and n % 4 == 0:
@@ -142,12 +206,19 @@ class EvalUpstream:
         self.bodies.append(body)
         self.headers.append(dict(request.headers))
         model = body["model"]
+        if model.startswith("judge-"):
+            raise _Judged(_judge(model, _prompt(body)))
         n, kind, answer = _parse(_prompt(body))
         self.received[(model, n)] += 1
         return body, model, n, kind, answer
 
     async def chat(self, request: Request) -> Response:
-        body, model, n, kind, answer = await self._read(request)
+        try:
+            body, model, n, kind, answer = await self._read(request)
+        except _Judged as judged:
+            return Response(
+                json.dumps(_chat_answer("judge", judged.verdict)), media_type="application/json"
+            )
         how = behaviour(model, n, kind)
         if how == "error":
             error = {"error": {"message": "scripted failure", "type": "server_error"}}

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from bastion.cli.main import cli, main  # noqa: F401 (main registers the subcommands)
 from bastion.evaluation.dataset import write_dataset
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
-from tests.eval_upstream import EvalUpstream, expected_pass, golden_items
+from tests.eval_upstream import EvalUpstream, expected_pass, expected_verdicts, golden_items
 from tests.servers import start_server
 
 ITEMS = golden_items(12)
@@ -191,3 +191,35 @@ def test_sampled_traffic_makes_a_dataset(tmp_path: Path, start_gateway: GatewayF
         assert replay.exit_code == 0, replay.output
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("judge", ["judge-first", "judge-fair"])
+def test_a_judge_through_the_gateway_decides_what_the_answers_imply(
+    tmp_path: Path, gateway: RunningGateway, judge: str
+) -> None:
+    """The baseline always right, the candidate wrong on a known subset. A judge that always
+    prefers the answer shown first is asked in both orders, so every verdict flips: all ties.
+    A judge that knows the right answers gives the baseline exactly the items the candidate
+    gets wrong."""
+    dataset = tmp_path / "golden.jsonl"
+    write_dataset(ITEMS, dataset)
+    out = tmp_path / "report"
+    result = invoke(
+        tmp_path, gateway, "run", str(dataset), "--target", "eng/right", "--target", "eng/wrong",
+        "--baseline", "eng/right", "--judge", f"eng/{judge}", "--out", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (comparison,) = json.loads((out / "report.json").read_text())["comparisons"]
+    judged = comparison["judged"]
+    assert judged["judged"] == len(ITEMS)
+    assert judged["judge_models"] == [f"eng/{judge}"]
+    expected = expected_verdicts("wrong", "right", ITEMS)
+    if judge == "judge-first":
+        assert (judged["wins"], judged["losses"], judged["ties"]) == (0, 0, len(ITEMS))
+        assert judged["order_flips"] == len(ITEMS)
+    else:
+        losses = sum(1 for winner in expected.values() if winner == "baseline")
+        assert losses > 0
+        assert (judged["wins"], judged["losses"]) == (0, losses)
+        assert judged["ties"] == len(ITEMS) - losses
+        assert judged["order_flips"] == 0
