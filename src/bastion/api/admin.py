@@ -8,20 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, Field, model_validator
 from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from bastion.api.admin_requests import (
+    AdminBody,
+    AdminError,
+    json_response,
+    parse_body,
+)
 from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.config import BastionConfig
 from bastion.events import MAX_LIST_LIMIT, EventLog
 from bastion.ledger.query import usage_totals
-from bastion.protocols.errors import GatewayError, error_body
+from bastion.protocols.errors import error_body
 from bastion.store import (
     ConflictError,
     InvalidInputError,
@@ -34,50 +40,30 @@ from bastion.store import (
 if TYPE_CHECKING:
     from bastion.evaluation.service import EvalService
 
-MAX_BODY_BYTES = 64 * 1024
 _DB_ERRORS = (DBAPIError, OSError, TimeoutError)
 DEFAULT_KEY_NAME = "default"
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
 
 Handler = Callable[[Request, Principal], Awaitable[Response]]
-M = TypeVar("M", bound=BaseModel)
-
-
-class AdminError(GatewayError):
-    """An admin API failure; the code is required so clients can tell failures apart."""
-
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        code: str,
-        param: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(status, message, code=code, param=param, headers=headers)
-
-
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # Rate limits as given; the store validates them (see bastion.store.limits) and names the field.
 LimitsBody = dict[str, Any] | None
 
 
-class CreateTenantBody(_Body):
+class CreateTenantBody(AdminBody):
     name: str
     limits: LimitsBody = None
 
 
-class UpdateLimitsBody(_Body):
+class UpdateLimitsBody(AdminBody):
     """The body of a PATCH: ``limits`` replaces the stored limits as a whole; null clears them."""
 
     limits: LimitsBody
 
 
-class CreateKeyBody(_Body):
+class CreateKeyBody(AdminBody):
     tenant: str | None = Field(None, description="Tenant id or name")
     tenant_id: str | None = None
     tenant_name: str | None = None
@@ -132,7 +118,7 @@ def admin_routes(
     if status is not None:
 
         async def routing_status(request: Request, principal: Principal) -> Response:
-            return _json(status())
+            return json_response(status())
 
         routes.append(Route("/status", guard(routing_status), methods=["GET"]))
     return [
@@ -151,10 +137,6 @@ def admin_routes(
         Route("/usage", guard(api.usage), methods=["GET"]),
         Route("/cost/report", guard(api.cost_report), methods=["GET"]),
     ]
-
-
-def _json(data: Any, status: int = 200) -> Response:
-    return Response(orjson.dumps(data), status, media_type="application/json")
 
 
 DEFAULT_EVENTS_LIMIT = 100
@@ -183,7 +165,7 @@ async def _list_events(events: EventLog, request: Request) -> Response:
     found, source = await events.recent(
         kind=query.get("kind") or None, tenant=query.get("tenant") or None, limit=limit
     )
-    return _json(
+    return json_response(
         {"object": "list", "source": source, "data": [event.public_dict() for event in found]}
     )
 
@@ -260,22 +242,22 @@ class _AdminApi:
 
     async def list_tenants(self, request: Request, _principal: Principal) -> Response:
         tenants = await self._store.tenants.list()
-        return _json({"object": "list", "data": [t.public_dict() for t in tenants]})
+        return json_response({"object": "list", "data": [t.public_dict() for t in tenants]})
 
     async def create_tenant(self, request: Request, _principal: Principal) -> Response:
-        body = await _parse(request, CreateTenantBody)
+        body = await parse_body(request, CreateTenantBody)
         tenant = await self._store.tenants.create(body.name, limits=body.limits)
-        return _json(tenant.public_dict(), 201)
+        return json_response(tenant.public_dict(), 201)
 
     async def get_tenant(self, request: Request, _principal: Principal) -> Response:
-        return _json((await self._tenant(request.path_params["tenant_id"])).public_dict())
+        return json_response((await self._tenant(request.path_params["tenant_id"])).public_dict())
 
     async def update_tenant(self, request: Request, _principal: Principal) -> Response:
         tenant = await self._tenant(request.path_params["tenant_id"])
-        body = await _parse(request, UpdateLimitsBody)
+        body = await parse_body(request, UpdateLimitsBody)
         updated = await self._store.tenants.set_limits(tenant.id, body.limits)
         self._auth.invalidate(tenant_id=updated.id)
-        return _json(updated.public_dict())
+        return json_response(updated.public_dict())
 
     async def delete_tenant(self, request: Request, principal: Principal) -> Response:
         tenant = await self._tenant(request.path_params["tenant_id"])
@@ -285,7 +267,7 @@ class _AdminApi:
             )
         deleted_keys = await self._store.tenants.delete(tenant.id)
         self._auth.invalidate(tenant_id=tenant.id)
-        return _json(
+        return json_response(
             {"id": tenant.id, "object": "tenant", "deleted": True, "deleted_keys": deleted_keys}
         )
 
@@ -299,10 +281,10 @@ class _AdminApi:
         include_revoked = _flag(params.get("include_revoked", ""), "include_revoked")
         keys = await self._store.keys.list(tenant_id, include_revoked=include_revoked)
         now = datetime.now(UTC)
-        return _json({"object": "list", "data": [k.public_dict(now) for k in keys]})
+        return json_response({"object": "list", "data": [k.public_dict(now) for k in keys]})
 
     async def create_key(self, request: Request, _principal: Principal) -> Response:
-        body = await _parse(request, CreateKeyBody)
+        body = await parse_body(request, CreateKeyBody)
         tenant = await self._tenant(body.tenant_ref(), param="tenant")
         now = datetime.now(UTC)
         expires_at = body.expiry(now)
@@ -313,28 +295,28 @@ class _AdminApi:
         plaintext, record = await self._store.keys.create(
             tenant.id, body.name, scopes=body.scopes, expires_at=expires_at, limits=body.limits
         )
-        return _json({**record.public_dict(now), "key": plaintext}, 201)
+        return json_response({**record.public_dict(now), "key": plaintext}, 201)
 
     async def get_key(self, request: Request, _principal: Principal) -> Response:
         key_id = request.path_params["key_id"]
         record = await self._store.keys.get(key_id)
         if record is None:
             raise AdminError(404, f"No key with id {key_id!r}.", "not_found")
-        return _json(record.public_dict())
+        return json_response(record.public_dict())
 
     async def update_key(self, request: Request, _principal: Principal) -> Response:
         key_id = request.path_params["key_id"]
         if await self._store.keys.get(key_id) is None:
             raise AdminError(404, f"No key with id {key_id!r}.", "not_found")
-        body = await _parse(request, UpdateLimitsBody)
+        body = await parse_body(request, UpdateLimitsBody)
         record = await self._store.keys.set_limits(key_id, body.limits)
         self._auth.invalidate(key_id=record.id)
-        return _json(record.public_dict())
+        return json_response(record.public_dict())
 
     async def revoke_key(self, request: Request, _principal: Principal) -> Response:
         record = await self._store.keys.revoke(request.path_params["key_id"])
         self._auth.invalidate(key_id=record.id)
-        return _json(record.public_dict())
+        return json_response(record.public_dict())
 
     # Usage
 
@@ -359,7 +341,7 @@ class _AdminApi:
             raise AdminError(400, str(exc), "invalid_request", param="group_by") from None
         except _DB_ERRORS as exc:
             raise _store_error(StoreUnavailableError(str(exc))) from None
-        return _json(
+        return json_response(
             {
                 "object": "usage",
                 "since": since.isoformat(),
@@ -400,7 +382,7 @@ class _AdminApi:
             raise AdminError(400, str(exc), "invalid_request") from None
         except _DB_ERRORS as exc:
             raise _store_error(StoreUnavailableError(str(exc))) from None
-        return _json(report)
+        return json_response(report)
 
     async def _tenant(self, ref: str, param: str | None = None) -> TenantRecord:
         tenant = await self._store.tenants.resolve(ref)
@@ -428,38 +410,3 @@ def _flag(value: str, param: str) -> bool:
     if lowered in _FALSE:
         return False
     raise AdminError(400, f"{param} must be true or false.", "invalid_request", param)
-
-
-async def _parse(request: Request, model: type[M]) -> M:
-    body = await _read_body(request)
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        raise AdminError(400, "The request body is not valid JSON.", "invalid_json") from None
-    if not isinstance(data, dict):
-        raise AdminError(400, "The request body must be a JSON object.", "invalid_request")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        _raise_validation(exc)
-
-
-def _raise_validation(exc: ValidationError) -> NoReturn:
-    first = exc.errors()[0]
-    param = ".".join(str(part) for part in first["loc"]) or None
-    message = first["msg"] if param is None else f"{param}: {first['msg']}"
-    raise AdminError(400, message, "invalid_request", param) from None
-
-
-async def _read_body(request: Request) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise AdminError(413, "The request body is too large.", "body_too_large")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise AdminError(413, "The request body is too large.", "body_too_large")
-        chunks.append(chunk)
-    return b"".join(chunks)

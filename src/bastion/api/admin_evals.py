@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bastion.api.admin import AdminError, _Body, _json, _parse
+from bastion.api.admin_requests import AdminBody, AdminError, json_response, parse_body
 from bastion.auth import Principal, presented_key
 from bastion.evaluation.codec import result_json, verdict_json
 from bastion.evaluation.dataset import DatasetError, load_dataset, parse_lines
@@ -34,7 +34,7 @@ Guard = Callable[[Handler], Callable[[Request], Awaitable[Response]]]
 MAX_LIST = 200
 
 
-class StartEvalBody(_Body):
+class StartEvalBody(AdminBody):
     """``dataset`` (a file name in evaluation.datasets_dir) or ``items`` (dataset lines as
     objects); or ``resume`` alone."""
 
@@ -67,14 +67,14 @@ def eval_routes(guard: Guard, service: EvalService, datasets_dir: str) -> list[B
         return AdminError(status, message, code, param)
 
     async def start(request: Request, _principal: Principal) -> Response:
-        body = await _parse(request, StartEvalBody)
+        body = await parse_body(request, StartEvalBody)
         key = presented_key(request.headers)
         try:
             if body.resume is not None:
                 run = await service.resume(body.resume, key)
                 if run is None:
                     raise fail(404, f"No evaluation run with id {body.resume!r}.", "not_found")
-                return _json({**run.public_dict(), "live": service.live(run.id)}, 202)
+                return json_response({**run.public_dict(), "live": service.live(run.id)}, 202)
             if body.dataset is not None:
                 path = _dataset_path(datasets_dir, body.dataset)
                 if path is None:
@@ -118,7 +118,7 @@ def eval_routes(guard: Guard, service: EvalService, datasets_dir: str) -> list[B
             raise fail(400, str(exc), "invalid_request") from None
         except BusyError as exc:
             raise fail(429, str(exc), "too_many_runs") from None
-        return _json({**run.public_dict(), "live": service.live(run.id)}, 202)
+        return json_response({**run.public_dict(), "live": service.live(run.id)}, 202)
 
     async def list_runs(request: Request, _principal: Principal) -> Response:
         raw = request.query_params.get("limit") or "50"
@@ -127,7 +127,7 @@ def eval_routes(guard: Guard, service: EvalService, datasets_dir: str) -> list[B
                        "limit")  # fmt: skip
         runs = await service.store.evals.recent(int(raw))
         data = [{**run.public_dict(), "live": service.live(run.id)} for run in runs]
-        return _json({"object": "list", "data": data})
+        return json_response({"object": "list", "data": data})
 
     async def get_run(request: Request, _principal: Principal) -> Response:
         run_id = request.path_params["run_id"]
@@ -139,7 +139,7 @@ def eval_routes(guard: Guard, service: EvalService, datasets_dir: str) -> list[B
         if request.query_params.get("results", "true").lower() not in ("false", "0", "no"):
             payload["results"] = [result_json(r) for r in await evals.results(run_id)]
             payload["verdicts"] = [verdict_json(v) for v in await evals.verdicts(run_id)]
-        return _json(payload)
+        return json_response(payload)
 
     return [
         Route("/evals", guard(start), methods=["POST"]),

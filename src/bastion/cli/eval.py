@@ -304,13 +304,8 @@ async def present_run(
 ) -> int:
     """Reports a run: the terminal summary (or its JSON), the files under ``out``, and the
     ``--fail-under`` gate as the exit code. The report itself is report.py's."""
-    from bastion.evaluation.report import (
-        build_report,
-        gate,
-        render_html,
-        render_text,
-        report_dict,
-    )
+    from bastion.evaluation.report import build_report, gate, render_text, report_dict
+    from bastion.evaluation.report_html import render_html
 
     spec = run.spec
     savings = await _savings(store, config, spec)

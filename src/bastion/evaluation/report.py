@@ -2,8 +2,8 @@
 and whether moving to the candidate pays.
 
 - ``build_report`` gathers the statistics of a run (``stats.py``) into one ``EvalReport``;
-- ``render_text`` is the terminal summary, ``report_dict`` the same as JSON, ``render_html``
-  (``report_html.py``) a self-contained page with charts;
+- ``render_text`` is the terminal summary, ``report_dict`` the same as JSON;
+  ``report_html.render_html`` draws a self-contained page with charts from the same report;
 - ``item_records``/``write_jsonl``: every item's answers, checks and verdicts, one JSON line each;
 - ``decision_line``: "candidate passes X% vs Y% (difference D, 95% CI [a, b]) at Z% of the
   cost; at the measured volume self-hosting saves $N/month";
@@ -916,10 +916,3 @@ class Progress:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def render_html(report: EvalReport) -> str:
-    """The self-contained HTML report (``report_html.py``)."""
-    from bastion.evaluation.report_html import render_html as render
-
-    return render(report)

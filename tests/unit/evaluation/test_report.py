@@ -39,11 +39,11 @@ from bastion.evaluation.report import (
     gate,
     item_records,
     parse_threshold,
-    render_html,
     render_text,
     report_dict,
     write_jsonl,
 )
+from bastion.evaluation.report_html import render_html
 from bastion.evaluation.savings import locate_target, measured_savings, savings_at_volume
 from bastion.evaluation.stats import wilson_interval
 from bastion.store.models import Base, UsageHourlyRow
