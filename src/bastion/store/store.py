@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from bastion.store.bench import BenchRepository
 from bastion.store.db import Database
 from bastion.store.engine import Engines, create_engines
 from bastion.store.errors import StoreUnavailableError
@@ -44,6 +45,7 @@ class Store:
         self.events = EventRepository(db)
         self.responses = ResponseRepository(db)
         self.evals = EvalRepository(db)
+        self.bench = BenchRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, listen: bool = True) -> Store:
