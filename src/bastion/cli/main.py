@@ -91,6 +91,7 @@ def _load_or_exit(path: Path | None) -> BastionConfig:
 
 def _register_subcommands() -> None:
     from bastion.cli.audit import audit_group
+    from bastion.cli.bench import bench_group
     from bastion.cli.cost import cost_group
     from bastion.cli.eval import eval_group
     from bastion.cli.keys import keys_group, tenants_group
@@ -100,6 +101,7 @@ def _register_subcommands() -> None:
 
     cli.add_command(sim_command)
     cli.add_command(audit_group, "audit")
+    cli.add_command(bench_group, "bench")
     cli.add_command(ledger_group, "ledger")
     cli.add_command(cost_group, "cost")
     cli.add_command(eval_group, "eval")
