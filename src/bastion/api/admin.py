@@ -109,6 +109,9 @@ def admin_routes(
         from bastion.api.admin_evals import eval_routes
 
         routes.extend(eval_routes(guard, evals, api.config.evaluation.datasets_dir))
+    from bastion.api.admin_bench import bench_routes
+
+    routes.extend(bench_routes(guard, store.bench))
     event_log = events if events is not None else EventLog(store.events)
 
     async def list_events(request: Request, principal: Principal) -> Response:

@@ -1,0 +1,145 @@
+"""The result document and its renderings: JSON, the table, the HTML report; the knee and the
+capacity a run measured."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bastion.bench.capacity import capacity_at_slo
+from bastion.bench.html import render_html
+from bastion.bench.metrics import compute
+from bastion.bench.runner import finish, strip_requests
+from bastion.bench.shapes import LoadShape
+from bastion.bench.slo import Slo
+from bastion.bench.svg import ticks
+from bastion.bench.sweep import KneeRules, find_knee, rate_levels
+from bastion.bench.table import document_lines
+from bastion.bench.trace import RequestRecord
+
+TRACE = Path(__file__).parents[2] / "data" / "bench" / "trace.json"
+
+
+def _level(shape: LoadShape, rate: float, e2e: float, growth: float, slo: Slo) -> dict[str, Any]:
+    """A level of 60 requests at ``rate`` a second, E2E ``e2e`` growing by ``growth`` per
+    request (a queue), 10 output tokens each."""
+    step = (e2e - 0.02) / 9
+    records = [
+        RequestRecord(i, scheduled=i / rate, sent=i / rate,
+                      chunks=[i / rate + 0.02 + k * step + i * growth for k in range(10)],
+                      end=i / rate + e2e + i * growth, status=200, input_tokens=100,
+                      output_tokens=10)
+        for i in range(60)
+    ]  # fmt: skip
+    return {
+        "shape": shape.to_json(),
+        "started_at": "2026-12-06T10:00:00+00:00",
+        "metrics": compute(records, slo).to_json(),
+        "requests": [r.to_json() for r in records],
+    }
+
+
+def _document(slo: Slo) -> dict[str, Any]:
+    levels = [
+        _level(LoadShape("synchronous"), 4.0, 0.25, 0.0, slo),
+        _level(LoadShape("concurrency", concurrency=32), 40.0, 0.6, 0.0, slo),
+        *(
+            _level(shape, shape.rate or 1, 0.3,
+                   0.0 if shape.rate and shape.rate <= 32 else 0.02, slo)
+            for shape in rate_levels(40.0, (0.4, 0.8, 1.0))
+        ),
+    ]  # fmt: skip
+    document: dict[str, Any] = {
+        "object": "bench.run",
+        "version": 1,
+        "id": "bench_test",
+        "name": "unit",
+        "created_at": "2026-12-06T10:00:00+00:00",
+        "target": {"url": "http://x/v1/chat/completions", "api": "chat", "model": "m",
+                   "stream": True},
+        "prompts": {"kind": "synthetic", "input_tokens": "100", "output_tokens": "10",
+                    "prefix_share": 0.0},
+        "slo": slo.to_json(),
+        "levels": levels,
+        "sweep": {"synchronous_rate": 4.0, "saturation_rate": 40.0, "concurrency": 32},
+    }  # fmt: skip
+    document["sweep"]["knee"] = find_knee(levels, KneeRules())
+    finish(document)
+    return document
+
+
+def test_the_knee_is_the_last_rate_that_kept_up() -> None:
+    document = _document(Slo())
+    knee = document["sweep"]["knee"]
+    assert knee["rate"] == 32.0
+    assert "latency grew" in knee["reason"]
+    verdicts = {v["rate"]: v["kept_up"] for v in knee["levels"]}
+    assert verdicts == {16.0: True, 32.0: True, 40.0: False}
+
+
+def test_capacity_is_the_best_level_within_the_slo() -> None:
+    loose = _document(Slo())
+    best = max(level["metrics"]["total_token_throughput"] for level in loose["levels"])
+    assert loose["capacity"]["total_tokens_per_second"] == best
+    tight = _document(Slo(e2e=0.35))
+    capacity = capacity_at_slo(tight)
+    assert capacity is not None
+    assert capacity["shape"] == "constant 32 req/s"
+    assert "95%" in capacity["basis"]
+    assert capacity_at_slo({"levels": []}) is None
+
+
+def test_json_round_trip_and_summary() -> None:
+    document = _document(Slo(ttft=0.1))
+    text = json.dumps(document)
+    back = json.loads(text)
+    assert back["levels"][0]["requests"][0]["chunks"]
+    record = RequestRecord.from_json(back["levels"][0]["requests"][3])
+    assert record.to_json() == back["levels"][0]["requests"][3]
+    summary = strip_requests(document)
+    assert all("requests" not in level for level in summary["levels"])
+
+
+def test_table_lines() -> None:
+    lines = document_lines(_document(Slo(ttft=0.1, tpot=0.05)))
+    text = "\n".join(lines)
+    assert "SLO: ttft <= 100 ms, tpot <= 50 ms" in text
+    assert "knee: 32 req/s offered" in text
+    header = next(line for line in lines if line.startswith("load"))
+    assert "TTFT p50" in header and "goodput" in header
+
+
+def test_html_report_stands_alone() -> None:
+    html = render_html(_document(Slo(ttft=0.1)))
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.count("<svg") == 5
+    assert "<script" not in html.lower()
+    assert re.findall(r"(?:src|href)=\"([^\"]+)\"", html) == []
+    assert set(re.findall(r"https?://[^\"<\s]+", html)) <= {
+        "http://www.w3.org/2000/svg",
+        "http://x/v1/chat/completions",
+    }
+    assert "Time to first token against load" in html
+
+
+def test_html_of_a_recorded_trace() -> None:
+    levels = json.loads(TRACE.read_text())["levels"]
+    document = _document(Slo())
+    for level in levels:
+        records = [RequestRecord.from_json(r) for r in level["requests"]]
+        level["metrics"] = compute(records).to_json()
+    document["levels"] = levels
+    html = render_html(document)
+    assert "http_503" in html
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [(0, 1, [0, 0.2, 0.4, 0.6, 0.8, 1.0]), (0, 730, [0, 200, 400, 600, 800])],
+)
+def test_ticks(low: float, high: float, expected: list[float]) -> None:
+    assert ticks(low, high) == pytest.approx(expected)
