@@ -43,7 +43,7 @@ def _level(shape: LoadShape, rate: float, e2e: float, growth: float, slo: Slo) -
     }
 
 
-def _document(slo: Slo) -> dict[str, Any]:
+def sample_document(slo: Slo) -> dict[str, Any]:
     levels = [
         _level(LoadShape("synchronous"), 4.0, 0.25, 0.0, slo),
         _level(LoadShape("concurrency", concurrency=32), 40.0, 0.6, 0.0, slo),
@@ -73,7 +73,7 @@ def _document(slo: Slo) -> dict[str, Any]:
 
 
 def test_the_knee_is_the_last_rate_that_kept_up() -> None:
-    document = _document(Slo())
+    document = sample_document(Slo())
     knee = document["sweep"]["knee"]
     assert knee["rate"] == 32.0
     assert "latency grew" in knee["reason"]
@@ -82,10 +82,10 @@ def test_the_knee_is_the_last_rate_that_kept_up() -> None:
 
 
 def test_capacity_is_the_best_level_within_the_slo() -> None:
-    loose = _document(Slo())
+    loose = sample_document(Slo())
     best = max(level["metrics"]["total_token_throughput"] for level in loose["levels"])
     assert loose["capacity"]["total_tokens_per_second"] == best
-    tight = _document(Slo(e2e=0.35))
+    tight = sample_document(Slo(e2e=0.35))
     capacity = capacity_at_slo(tight)
     assert capacity is not None
     assert capacity["shape"] == "constant 32 req/s"
@@ -94,7 +94,7 @@ def test_capacity_is_the_best_level_within_the_slo() -> None:
 
 
 def test_json_round_trip_and_summary() -> None:
-    document = _document(Slo(ttft=0.1))
+    document = sample_document(Slo(ttft=0.1))
     text = json.dumps(document)
     back = json.loads(text)
     assert back["levels"][0]["requests"][0]["chunks"]
@@ -105,7 +105,7 @@ def test_json_round_trip_and_summary() -> None:
 
 
 def test_table_lines() -> None:
-    lines = document_lines(_document(Slo(ttft=0.1, tpot=0.05)))
+    lines = document_lines(sample_document(Slo(ttft=0.1, tpot=0.05)))
     text = "\n".join(lines)
     assert "SLO: ttft <= 100 ms, tpot <= 50 ms" in text
     assert "knee: 32 req/s offered" in text
@@ -114,7 +114,7 @@ def test_table_lines() -> None:
 
 
 def test_html_report_stands_alone() -> None:
-    html = render_html(_document(Slo(ttft=0.1)))
+    html = render_html(sample_document(Slo(ttft=0.1)))
     assert html.startswith("<!DOCTYPE html>")
     assert html.count("<svg") == 5
     assert "<script" not in html.lower()
@@ -128,7 +128,7 @@ def test_html_report_stands_alone() -> None:
 
 def test_html_of_a_recorded_trace() -> None:
     levels = json.loads(TRACE.read_text())["levels"]
-    document = _document(Slo())
+    document = sample_document(Slo())
     for level in levels:
         records = [RequestRecord.from_json(r) for r in level["requests"]]
         level["metrics"] = compute(records).to_json()
