@@ -8,7 +8,8 @@ requested model name decides how the engine answers item ``n``:
 - ``malformed``: broken JSON on the JSON items when ``n % 2 == 0``, right otherwise;
 - ``slow``: right, each piece after ``SLOW_PIECE_SECONDS``;
 - ``flaky``: HTTP 500 when ``n % 5 == 0``, right otherwise;
-- ``refuser``: a refusal when ``n % 6 == 0``, right otherwise.
+- ``refuser``: a refusal when ``n % 6 == 0``, right otherwise;
+- ``quiet``: right, but a chat completions stream without usage (the gateway estimates it).
 
 Asked as a judge (the prompt is a comparison of answers A and B), model ``judge-first`` always
 prefers the answer shown first, and ``judge-fair`` prefers the one holding the item's right
@@ -35,7 +36,7 @@ from starlette.routing import Route
 
 from bastion.evaluation.model import Check, EvalItem
 
-MODELS = ("right", "wrong", "malformed", "slow", "flaky", "refuser")
+MODELS = ("right", "wrong", "malformed", "slow", "flaky", "refuser", "quiet")
 SLOW_PIECE_SECONDS = 0.02
 _MARK = re.compile(r"\[n=(\d+)\] \[kind=(\w+)\] \[answer: (.*)\]$", re.DOTALL)
 _WRONG = "I am quite sure the answer is something else entirely"
@@ -272,6 +273,9 @@ class EvalUpstream:
                 delta = {"content": piece}
             yield _sse(model, delta, None)
         yield _sse(model, {}, "tool_calls" if tool else "stop")
+        if model == "quiet":
+            yield b"data: [DONE]\n\n"
+            return
         usage = _usage(text, tool)
         chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": model,
                  "choices": [], "usage": usage}  # fmt: skip

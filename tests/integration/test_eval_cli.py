@@ -52,6 +52,8 @@ def invoke(tmp_path: Path, gateway: RunningGateway, *args: str) -> Any:
         "BASTION_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/runs.db",
         "BASTION_URL": gateway.url,
         "BASTION_API_KEY": ADMIN_KEY,
+        # The runs' database is not the gateway's: its ledger never has the run's requests.
+        "BASTION_EVAL_LEDGER_WAIT": "0",
     }
     return CliRunner().invoke(cli, ["eval", *args], env=env, catch_exceptions=False)
 

@@ -26,6 +26,7 @@ from bastion.api.admin_requests import AdminBody, AdminError, json_response, par
 from bastion.auth import Principal, presented_key
 from bastion.evaluation.codec import result_json, verdict_json
 from bastion.evaluation.dataset import DatasetError, load_dataset, parse_lines
+from bastion.evaluation.model import EarlyStopRule
 from bastion.evaluation.runner import EvalError
 from bastion.evaluation.service import BusyError, EvalService
 
@@ -47,6 +48,13 @@ class StartEvalBody(AdminBody):
     judge: str | None = None
     judge_mode: Literal["pairwise", "rubric"] = "pairwise"
     rubric: str | None = None
+    # Early stopping (fractions): stop sending items once every candidate's paired difference
+    # has an interval at most this wide, or wholly above or below the margin; checked every
+    # check_every items, never before stop_min_items paired items.
+    stop_when_width: float | None = Field(None, gt=0, le=2)
+    stop_margin: float | None = Field(None, gt=-1, lt=1)
+    check_every: int | None = Field(None, ge=1)
+    stop_min_items: int | None = Field(None, ge=1)
     resume: str | None = None
 
     @model_validator(mode="after")
@@ -57,7 +65,23 @@ class StartEvalBody(AdminBody):
             raise ValueError("give exactly one of 'dataset' (a file name) and 'items'")
         if not self.targets:
             raise ValueError("name at least one target in 'targets'")
+        if self.early_stop() is None and (
+            self.check_every is not None or self.stop_min_items is not None
+        ):
+            raise ValueError(
+                "'check_every' and 'stop_min_items' apply with 'stop_when_width' or 'stop_margin'"
+            )
         return self
+
+    def early_stop(self) -> EarlyStopRule | None:
+        if self.stop_when_width is None and self.stop_margin is None:
+            return None
+        counts = {"check_every": self.check_every, "min_items": self.stop_min_items}
+        return EarlyStopRule(
+            max_width=self.stop_when_width,
+            margin=self.stop_margin,
+            **{name: value for name, value in counts.items() if value is not None},
+        )
 
 
 def eval_routes(guard: Guard, service: EvalService, datasets_dir: str) -> list[BaseRoute]:
@@ -104,6 +128,7 @@ def eval_routes(guard: Guard, service: EvalService, datasets_dir: str) -> list[B
                 judge_model=body.judge,
                 judge_mode=body.judge_mode,
                 judge_rubric=body.rubric,
+                early_stop=body.early_stop(),
             )
         except DatasetError as exc:
             problems = "; ".join(p.render(exc.source) for p in exc.problems[:5])

@@ -38,6 +38,23 @@ def eval_group() -> None:
     """Evaluate targets (models, endpoint versions) on a dataset through the gateway."""
 
 
+class _Fraction(click.ParamType[float]):
+    """A fraction (``0.1``) or a percentage (``10%``, ``-2%``)."""
+
+    name = "fraction"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, float):
+            return value
+        text = str(value).strip()
+        try:
+            return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+        except ValueError:
+            self.fail(f"{value!r} is not a fraction (0.1) or a percentage (10%)", param, ctx)
+
+
 def _parse_params(values: Sequence[str]) -> dict[str, Any]:
     """``name=value`` pairs; a value is read as JSON when it is JSON (``0``, ``true``,
     ``["a"]``), as text otherwise."""
@@ -94,6 +111,31 @@ def _parse_params(values: Sequence[str]) -> dict[str, Any]:
 @click.option("--timeout", type=click.FloatRange(min=1), default=600.0, show_default=True,
               help="Seconds one answer may take.")  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the statistics.")
+@click.option(
+    "--stop-when-width",
+    type=_Fraction(),
+    help="Stop sending items once every candidate's paired difference has an interval at most "
+    "this wide (0.1 or 10%), checked every --check-every items.",
+)
+@click.option(
+    "--stop-margin",
+    type=_Fraction(),
+    help="Stop sending items once every candidate's interval lies wholly above or below this "
+    "difference (-0.02 or -2%).",
+)
+@click.option("--check-every", type=click.IntRange(min=1),
+              help="Items between early-stopping checks (default 50).")  # fmt: skip
+@click.option("--stop-min-items", type=click.IntRange(min=1),
+              help="Paired items needed before a run may stop early (default 30).")  # fmt: skip
+@click.option(
+    "--ledger-wait",
+    type=click.FloatRange(min=0),
+    default=5.0,
+    show_default=True,
+    envvar="BASTION_EVAL_LEDGER_WAIT",
+    help="Seconds to wait for the ledger's rows of the run's requests before reporting their "
+    "cost (env BASTION_EVAL_LEDGER_WAIT).",
+)
 @config_option
 @database_url_option
 def run_command(  # noqa: PLR0917 (one parameter per option)
@@ -112,6 +154,11 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
     rubric: Path | None,
     timeout: float,
     seed: int,
+    stop_when_width: float | None,
+    stop_margin: float | None,
+    check_every: int | None,
+    stop_min_items: int | None,
+    ledger_wait: float,
     config_path: Path | None,
     database_url: str | None,
 ) -> None:
@@ -120,8 +167,10 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
 
     \b
     bastion eval run golden.jsonl --target support@1 --target support@2 --param temperature=0
+    bastion eval run golden.jsonl --target a --target b --stop-when-width 0.1 --check-every 50
     bastion eval run --resume eval_0123abcd        # finish an interrupted run
     """
+    from bastion.evaluation.model import EarlyStopRule
     from bastion.evaluation.report import parse_threshold
 
     try:
@@ -132,9 +181,25 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
         raise click.UsageError("give a DATASET, or --resume RUN_ID")
     if resume_id is None and not targets:
         raise click.UsageError("name at least one --target")
-    if resume_id is not None and (targets or params or baseline or judge_model):
+    stopping = (stop_when_width, stop_margin, check_every, stop_min_items)
+    if resume_id is not None and (
+        targets or params or baseline or judge_model or any(v is not None for v in stopping)
+    ):
         raise click.UsageError(
-            "a resumed run keeps its targets, parameters and judge; give only --resume"
+            "a resumed run keeps its targets, parameters, judge and early stopping; give only "
+            "--resume"
+        )
+    rule = None
+    if stop_when_width is not None or stop_margin is not None:
+        counts = {"check_every": check_every, "min_items": stop_min_items}
+        rule = EarlyStopRule(
+            max_width=stop_when_width,
+            margin=stop_margin,
+            **{name: value for name, value in counts.items() if value is not None},
+        )
+    elif check_every is not None or stop_min_items is not None:
+        raise click.UsageError(
+            "--check-every and --stop-min-items apply with --stop-when-width or --stop-margin"
         )
     pinned = _parse_params(params)
     found = settings(config_path, database_url)
@@ -162,6 +227,7 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
                     judge_model=judge_model,
                     judge_mode=judge_mode,
                     judge_rubric=rubric_text,
+                    early_stop=rule,
                 )
             click.echo(f"Run {spec.run_id}: {len(items)} items x {len(spec.targets)} targets "
                        f"({', '.join(spec.targets)}) via {gateway}", err=True)  # fmt: skip
@@ -175,7 +241,7 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
             verdicts = await store.evals.verdicts(spec.run_id)
             code = await present_run(
                 store, found.config, run, items=items, results=results, verdicts=verdicts,
-                out=out, thresholds=thresholds,
+                out=out, thresholds=thresholds, ledger_wait=ledger_wait,
             )  # fmt: skip
             if status == "interrupted":
                 click.echo(
@@ -301,24 +367,30 @@ async def present_run(
     out: Path | None,
     thresholds: Sequence[Any] = (),
     as_json: bool = False,
+    ledger_wait: float = 0.0,
 ) -> int:
     """Reports a run: the terminal summary (or its JSON), the files under ``out``, and the
-    ``--fail-under`` gate as the exit code. The report itself is report.py's."""
+    ``--fail-under`` gate as the exit code. The report itself is report.py's. Answers are
+    costed with the ledger's rows of their requests where it has them (``costing.py``;
+    waiting up to ``ledger_wait`` seconds for rows still on their way), else as the runner
+    priced them."""
     from bastion.evaluation.report import build_report, gate, render_text, report_dict
     from bastion.evaluation.report_html import render_html
+    from bastion.evaluation.stopping import StopRecord
 
     spec = run.spec
     savings = await _savings(store, config, spec)
-    priced = "the price model (admission/pricing.py) for the backend that answered"
+    results, sources = await _costed(store, config, spec, results, ledger_wait)
     report = build_report(
         spec,
         items,
         results,
         verdicts,
         savings=savings,
-        cost_sources=dict.fromkeys(spec.targets, priced),
+        cost_sources=sources,
         skipped=int(run.totals.get("skipped", 0)),
         generated_at=datetime.now(UTC),
+        stopped=StopRecord.from_json(run.totals.get("stopped_early")),
     )
     data = report_dict(report)
     data["status"] = run.status
@@ -356,6 +428,29 @@ def _write_files(  # noqa: PLR0917 (the report's parts)
     with (out / "results.jsonl").open("w", encoding="utf-8") as stream:
         write_jsonl(stream, items, results, verdicts, targets=targets)
     (out / "report.html").write_text(html, encoding="utf-8")
+
+
+async def _costed(
+    store: Store,
+    config: BastionConfig,
+    spec: RunSpec,
+    results: Sequence[ItemResult],
+    wait: float,
+) -> tuple[Sequence[ItemResult], dict[str, str]]:
+    """The results costed from the ledger where it has their requests, and each target's
+    cost source."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bastion.evaluation.costing import PRICE_MODEL, ledger_costing
+    from bastion.evaluation.service import gateway_pricer
+
+    pricer = gateway_pricer(config, dict(config.backends))
+    try:
+        costing = await ledger_costing(store.engines.read, results, spec.targets, pricer, wait=wait)
+    except SQLAlchemyError as exc:  # the report goes on with the runner's prices
+        reason = f"price model: {PRICE_MODEL} (the ledger could not be read: {exc})"
+        return results, dict.fromkeys(spec.targets, reason)
+    return costing.results, costing.sources()
 
 
 async def _savings(store: Store, config: BastionConfig, spec: RunSpec) -> dict[str, Any]:
@@ -450,13 +545,13 @@ def list_command(
     if not runs:
         click.echo("No evaluation runs.")
         return
-    click.echo(f"{'run':<26} {'status':<12} {'created':<20} {'results':>9}  targets / dataset")
+    click.echo(f"{'run':<26} {'status':<13} {'created':<20} {'results':>9}  targets / dataset")
     for run in runs:
         totals = run.totals
         done = f"{totals.get('results', 0)}/{totals.get('expected', '?')}" if totals else "-"
         created = run.created_at.strftime("%Y-%m-%d %H:%M:%S")
         click.echo(
-            f"{run.id:<26} {run.status:<12} {created:<20} {done:>9}  "
+            f"{run.id:<26} {run.status:<13} {created:<20} {done:>9}  "
             f"{', '.join(run.spec.targets)} / {run.spec.dataset}"
         )
 

@@ -14,6 +14,7 @@ from bastion.evaluation.model import (
     Answer,
     Check,
     CheckOutcome,
+    EarlyStopRule,
     EvalItem,
     ItemResult,
     RunSpec,
@@ -22,7 +23,17 @@ from bastion.evaluation.model import (
 )
 
 T = TypeVar("T")
-_RECORDS = (Answer, Check, CheckOutcome, EvalItem, ItemResult, RunSpec, ToolCall, Verdict)
+_RECORDS = (
+    Answer,
+    Check,
+    CheckOutcome,
+    EarlyStopRule,
+    EvalItem,
+    ItemResult,
+    RunSpec,
+    ToolCall,
+    Verdict,
+)
 
 
 def plain(value: Any) -> Any:

@@ -117,6 +117,21 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlyStopRule:
+    """When a run may stop sending items before the dataset's end (docs/evaluation.md,
+    "Early stopping"): each time another ``check_every`` items of the dataset, in its order,
+    have all their answers, every candidate's paired pass-rate difference against the
+    baseline over those items is put to ``stats.early_stop`` with ``max_width``, ``margin``
+    and ``min_items``; when every candidate's decision says stop, no new item is started.
+    At least one of ``max_width`` and ``margin`` is set."""
+
+    max_width: float | None = None
+    margin: float | None = None
+    check_every: int = 50
+    min_items: int = 30
+
+
+@dataclass(frozen=True, slots=True)
 class RunSpec:
     """Everything that decides a run's outcome, so a resumed run is the same run.
 
@@ -137,3 +152,5 @@ class RunSpec:
     # How the judge compares answers, pinned with the run so a resumed run judges alike.
     judge_mode: JudgeMode = "pairwise"
     judge_rubric: str | None = None
+    # Stop sending items once the answers so far decide (None: every item is sent).
+    early_stop: EarlyStopRule | None = None

@@ -55,6 +55,7 @@ from bastion.evaluation.stats import (
     win_tie_loss,
     worst_regressions,
 )
+from bastion.evaluation.stopping import StopRecord
 
 DEFAULT_COST_SOURCE = "the ledger's price of each request, as the runner recorded it"
 
@@ -100,6 +101,8 @@ class EvalReport:
     resamples: int
     generated_at: datetime | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # Why the run stopped before its dataset's end (its early-stopping rule), if it did.
+    stopped: StopRecord | None = None
 
     def target(self, name: str) -> TargetReport:
         return next(t for t in self.targets if t.target == name)
@@ -142,11 +145,13 @@ def build_report(
     worst: int = 10,
     skipped: int = 0,
     generated_at: datetime | None = None,
+    stopped: StopRecord | None = None,
 ) -> EvalReport:
     """The report of a run so far. ``savings`` holds, per candidate, a ``Savings`` figure or
     the reason there is none (``savings.measured_savings``); ``cost_sources`` says per target
     where its ``Answer.cost_usd`` came from; ``skipped``: (item, target) pairs the runner did
-    not send (items with sensitive data classes go to local targets only)."""
+    not send (items with sensitive data classes go to local targets only); ``stopped``: the
+    early-stopping decision that ended the run, if one did."""
     seed = spec.seed
     order = [item.id for item in items]
     candidates = candidates_of(spec)
@@ -203,13 +208,21 @@ def build_report(
         comparisons.append(_with_decision(partial, by_target))
     notes = []
     expected = len(items) * len(spec.targets) - skipped
-    answered = len({(r.item_id, r.target) for r in results})
+    answered_pairs = {(r.item_id, r.target) for r in results}
+    answered = len(answered_pairs)
     if skipped:
         notes.append(
             f"{skipped} answers were not asked for: items with sensitive data classes go to "
             "local targets only, and are compared only where both targets answered"
         )
-    if answered < expected:
+    if stopped is not None:
+        asked = len({item_id for item_id, _ in answered_pairs})
+        notes.append(
+            f"the run stopped early {stopped.sentence()}; {asked} of {len(items)} items were "
+            f"answered ({answered} of {expected} answers; the requests in flight at the stop "
+            "finished): the figures cover the items answered"
+        )
+    elif answered < expected:
         notes.append(
             f"{answered} of {expected} answers are in (the run is incomplete or stopped early): "
             "the figures cover the items answered so far"
@@ -236,6 +249,7 @@ def build_report(
         resamples=resamples,
         generated_at=generated_at,
         notes=tuple(notes),
+        stopped=stopped,
     )
 
 
@@ -650,6 +664,7 @@ def report_dict(report: EvalReport) -> dict[str, Any]:
         "resamples": report.resamples,
         "generated_at": None if report.generated_at is None else report.generated_at.isoformat(),
         "notes": list(report.notes),
+        "stopped_early": None if report.stopped is None else report.stopped.to_json(),
         "targets": [
             {
                 "target": t.target,

@@ -14,6 +14,10 @@ At most ``RunSpec.concurrency`` requests are in flight. Only connection failures
 target's result. Results are stored as they finish, so a run that is interrupted (the
 process killed, the task cancelled, the gateway unreachable) is resumed by running it again:
 finished (item, target) pairs are skipped, the others sent.
+
+A run with an early-stopping rule (``RunSpec.early_stop``) is checked at fixed item counts
+(``stopping.py``); when every candidate's decision says stop, no new item is started, the
+requests in flight finish, and the run ends ``stopped_early`` with the decision in its totals.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from bastion.evaluation.checks import evaluate
 from bastion.evaluation.model import (
     Answer,
+    EarlyStopRule,
     EvalItem,
     ItemResult,
     JudgeMode,
@@ -39,6 +45,7 @@ from bastion.evaluation.model import (
     ToolCall,
     Verdict,
 )
+from bastion.evaluation.stopping import StopChecker, StopRecord, validate_rule
 from bastion.evaluation.transport import Transport, TransportError
 from bastion.protocols.sse import SSEParser
 from bastion.store.evals import EvalRepository
@@ -85,9 +92,11 @@ class TargetInfo:
 
 @dataclass(slots=True)
 class RunOutcome:
-    status: str  # completed, interrupted
+    status: str  # completed, interrupted, stopped_early
     totals: dict[str, Any]
     results: list[ItemResult] = field(default_factory=list)
+    # Why the run stopped before sending every item (status stopped_early).
+    stopped: StopRecord | None = None
 
 
 def build_request(item: EvalItem, target: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -347,31 +356,72 @@ class EvalRunner:
             done = await self._store.finished_pairs(spec.run_id)
         pending: asyncio.Queue[tuple[EvalItem, str]] = asyncio.Queue()
         skipped = 0
+        expected: dict[str, frozenset[str]] = {}
         for item in items:
+            sent_to = []
             for target in spec.targets:
-                if (item.id, target) in done:
-                    continue
                 if item.classifications and targets[target].location != "local":
                     skipped += 1  # sensitive data goes to local targets only
                     continue
-                pending.put_nowait((item, target))
+                sent_to.append(target)
+                if (item.id, target) not in done:
+                    pending.put_nowait((item, target))
+            expected[item.id] = frozenset(sent_to)
         fresh: list[ItemResult] = []
         unreachable: list[str] = []
+        # Items of which some pair was sent (or answered before a resume): once the run
+        # stops, their other pairs are still sent, so every item answered is answered whole.
+        started = {item_id for item_id, _ in done}
+        checker: StopChecker | None = None
+        if spec.early_stop is not None:
+            # Items are started at most ``concurrency`` past the next check point before it
+            # is taken, so a straggler in the checked items cannot let the run run on.
+            checker = StopChecker(
+                spec, spec.early_stop, items, expected, lookahead=spec.concurrency
+            )
+            if done and self._store is not None:
+                # A resumed run takes again the decisions its earlier answers imply.
+                checker.add_all(await self._store.results(spec.run_id))
+        changed = asyncio.Condition()
+        held_back = 0
 
         async def worker() -> None:
+            nonlocal held_back
             while True:
                 try:
                     item, target = pending.get_nowait()
                 except asyncio.QueueEmpty:
                     return
+                if checker is not None:
+                    async with changed:
+                        await changed.wait_for(partial(checker.may_start, item.id))
+                    if checker.stopped is not None and item.id not in started:
+                        held_back += 1  # stopped early: no new item is started
+                        continue
+                started.add(item.id)
                 answer = await self._ask_with_retries(spec, item, target)
                 if answer is None:
                     unreachable.append(f"{item.id} → {target}")
+                    if checker is not None:
+                        # The checked items cannot all be answered in this run: no more
+                        # checks, nothing held for them.
+                        checker.abandon()
+                        async with changed:
+                            changed.notify_all()
                     continue
                 result = evaluate(item, answer)
                 if self._store is not None:
                     await self._store.put_result(spec.run_id, result)
                 fresh.append(result)
+                if checker is not None and checker.stopped is None:
+                    stop = checker.add(result)
+                    if stop is not None:
+                        log.info(
+                            "evaluation run stopped early",
+                            extra={"run": spec.run_id, "at_items": stop.at_items},
+                        )
+                    async with changed:
+                        changed.notify_all()
                 if self._on_result is not None:
                     outcome = self._on_result(result)
                     if outcome is not None:
@@ -388,8 +438,12 @@ class EvalRunner:
         totals = run_totals(spec, items, results, targets, skipped=skipped)
         if unreachable:
             totals["unreachable"] = len(unreachable)
-        expected = totals["expected"]
-        status = "completed" if totals["results"] + skipped >= expected else "interrupted"
+        stopped = checker.stopped if checker is not None else None
+        if stopped is not None:
+            totals["stopped_early"] = {**stopped.to_json(), "not_sent": held_back}
+            return RunOutcome("stopped_early", totals, results, stopped)
+        wanted = totals["expected"]
+        status = "completed" if totals["results"] + skipped >= wanted else "interrupted"
         return RunOutcome(status, totals, results)
 
     async def _ask_with_retries(self, spec: RunSpec, item: EvalItem, target: str) -> Answer | None:
@@ -571,6 +625,7 @@ async def create_run(
     judge_model: str | None = None,
     judge_mode: JudgeMode = "pairwise",
     judge_rubric: str | None = None,
+    early_stop: EarlyStopRule | None = None,
 ) -> RunSpec:
     """Stores a new run and its items; the spec pins everything that decides its outcome."""
     if not targets:
@@ -582,6 +637,10 @@ async def create_run(
         raise EvalError(f"the baseline {chosen!r} is not one of the targets")
     if concurrency < 1:
         raise EvalError("concurrency is at least 1")
+    if early_stop is not None:
+        problem = validate_rule(early_stop, len(targets) - 1)
+        if problem is not None:
+            raise EvalError(problem)
     spec = RunSpec(
         run_id=run_id or new_run_id(),
         dataset=dataset,
@@ -594,6 +653,7 @@ async def create_run(
         judge_model=judge_model,
         judge_mode=judge_mode,
         judge_rubric=judge_rubric,
+        early_stop=early_stop,
     )
     await store.create_run(spec, items, origin=origin)
     return spec
@@ -603,10 +663,20 @@ async def execute_run(
     runner: EvalRunner, store: EvalRepository, spec: RunSpec, items: Sequence[EvalItem]
 ) -> RunOutcome:
     """Runs (or resumes) a stored run, keeping its status: running while it runs, then
-    completed, interrupted (cancelled, or some requests never reached the gateway: run it
-    again to finish) or failed (with the error)."""
+    completed, stopped_early (its early-stopping rule decided; resuming it sends nothing),
+    interrupted (cancelled, or some requests never reached the gateway: run it again to
+    finish) or failed (with the error)."""
     from datetime import UTC, datetime
 
+    stored = await store.get(spec.run_id)
+    if stored is not None and stored.status == "stopped_early":
+        # A run that stopped early stays stopped: resuming it sends nothing.
+        return RunOutcome(
+            "stopped_early",
+            stored.totals,
+            await store.results(spec.run_id),
+            StopRecord.from_json(stored.totals.get("stopped_early")),
+        )
     await store.set_status(spec.run_id, "running", started_at=datetime.now(UTC), clear_finish=True)
     try:
         targets = await runner.describe_targets(spec.targets)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from bastion.config import BackendConfig, BastionConfig
-from bastion.evaluation.model import EvalItem, JudgeMode, RunSpec
+from bastion.evaluation.model import EarlyStopRule, EvalItem, JudgeMode, RunSpec
 from bastion.evaluation.runner import (
     EvalRunner,
     Pricer,
@@ -102,6 +102,7 @@ class EvalService:
         judge_model: str | None = None,
         judge_mode: JudgeMode = "pairwise",
         judge_rubric: str | None = None,
+        early_stop: EarlyStopRule | None = None,
     ) -> EvalRun:
         """Stores a new run and starts it in the background; EvalError for a spec that
         cannot run, BusyError when no more runs may start now."""
@@ -119,6 +120,7 @@ class EvalService:
             judge_model=judge_model,
             judge_mode=judge_mode,
             judge_rubric=judge_rubric,
+            early_stop=early_stop,
         )
         self._launch(spec, list(items), key)
         run = await self._store.evals.get(spec.run_id)

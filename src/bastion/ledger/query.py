@@ -1,18 +1,21 @@
-"""Usage totals from the hourly rollup: bounded work however large the ledger grows.
+"""Usage totals from the hourly rollup: bounded work however large the ledger grows; and the
+ledger's rows of given requests, by request id (an evaluation run's, to cost its answers with
+the tokens the gateway metered).
 
 Evaluation traffic has its own rollup (``usage_hourly_evaluation``); totals include it, and
 ``purpose`` groups it apart (null for ordinary traffic, ``evaluation``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, Subquery, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow
+from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow, UsageRow
 
 GROUPS = ("tenant_id", "key_id", "endpoint", "model", "backend", "location", "hour", "purpose")
 _SUMS = (
@@ -75,3 +78,42 @@ def _rollups() -> Subquery:
             *(evaluation.c[n] for n in names), literal("evaluation", String(16)).label("purpose")
         ),
     ).subquery("usage_rollups")
+
+
+@dataclass(frozen=True, slots=True)
+class RequestUsage:
+    """What the ledger recorded of one request: where it ran and the tokens the gateway
+    metered."""
+
+    request_id: str
+    backend: str
+    upstream_model: str
+    input_tokens: int
+    cached_input_tokens: int
+    output_tokens: int
+    usage_estimated: bool
+    cache_status: str
+    purpose: str | None
+
+
+# Request ids per query (bound parameters stay well under every database's limit).
+_IDS_PER_QUERY = 500
+
+
+async def usage_by_request(
+    engine: AsyncEngine, request_ids: Iterable[str]
+) -> dict[str, RequestUsage]:
+    """The ledger's rows of the given requests, by request id; requests without a row (not
+    recorded, or not loaded from the journal yet) are absent."""
+    wanted = sorted({r for r in request_ids if r})
+    found: dict[str, RequestUsage] = {}
+    table = UsageRow.__table__
+    columns = [table.c[f.name] for f in fields(RequestUsage)]
+    async with engine.connect() as conn:
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            chunk = wanted[start : start + _IDS_PER_QUERY]
+            query = select(*columns).where(table.c.request_id.in_(chunk))
+            for row in (await conn.execute(query)).mappings():
+                usage = RequestUsage(**{str(k): v for k, v in row.items()})
+                found[usage.request_id] = usage
+    return found

@@ -8,6 +8,7 @@ answers is stored as JSON (control characters escaped), so any answer is storabl
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from bastion.store.errors import NotFoundError
 from bastion.store.models import EvalItemRow, EvalResultRow, EvalRunRow, EvalVerdictRow
 from bastion.store.text import is_storable
 
-RUN_STATUSES = ("pending", "running", "completed", "interrupted", "failed")
+RUN_STATUSES = ("pending", "running", "completed", "stopped_early", "interrupted", "failed")
 # Rows per INSERT when a run's items are stored.
 _BATCH = 500
 
@@ -65,6 +66,9 @@ class EvalRun:
             "baseline": self.spec.baseline,
             "params": self.spec.params,
             "concurrency": self.spec.concurrency,
+            "early_stop": (
+                dataclasses.asdict(self.spec.early_stop) if self.spec.early_stop else None
+            ),
             "totals": self.totals,
             "error": self.error,
         }

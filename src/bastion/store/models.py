@@ -330,7 +330,7 @@ class EvalRunRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    # pending, running, completed, interrupted, failed
+    # pending, running, completed, stopped_early, interrupted, failed
     status: Mapped[str] = mapped_column(String(16))
     # Who started it: cli, admin (POST /admin/evals), contract (an endpoint version's).
     origin: Mapped[str] = mapped_column(String(16))
