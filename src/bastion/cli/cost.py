@@ -184,6 +184,17 @@ def cost_group() -> None:
     show_default=True,
     help="Share of capacity planned to be used.",
 )
+@click.option(
+    "--bench-result",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Capacity of one replica as measured by bastion bench run --out FILE (instead of "
+    "--max-tokens-per-second).",
+)
+@click.option(
+    "--prompt-tokens",
+    type=click.IntRange(min=1),
+    help="Input tokens of a request: prices with tiers by prompt length use that tier.",
+)
 @_money("--markup", help="Chargeback: price = cost x (1 + markup).")
 @_money("--gross-margin", help="Chargeback: price = cost / (1 - margin).")
 @click.option(
@@ -246,6 +257,11 @@ def estimate_command(**options: Any) -> None:
     except (ValidationError, ValueError) as exc:
         raise click.UsageError(_first_problem(exc)) from None
     on = options["price_date"].date() if options["price_date"] else datetime.now(UTC).date()
+    capacity = (
+        _bench_capacity(options["bench_result"], options["target_utilisation"])
+        if options["bench_result"]
+        else None
+    )
     try:
         result = estimate(
             volumes=options["volumes"],
@@ -257,6 +273,8 @@ def estimate_command(**options: Any) -> None:
             margin=margin,
             prices=_price_book(options["price_overrides"]),
             on=on,
+            prompt_tokens=options["prompt_tokens"],
+            capacity=capacity,
         )
     except PriceNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
@@ -395,6 +413,33 @@ def prices_command(
     for quote in quotes:
         lines += quote_lines(quote)
     click.echo(join(lines))
+
+
+def _bench_capacity(path: Path, target_utilisation: float) -> Any:
+    """The capacity a ``bastion bench run --out`` file measured, as one replica's."""
+    import json
+
+    from bastion.economics.capacity import Capacity
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        measured = document["capacity"]
+        total = float(measured["total_tokens_per_second"])
+        output = float(measured["output_tokens_per_second"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise click.UsageError(
+            f"--bench-result {path}: not a bastion bench result with a measured capacity"
+        ) from None
+    if total <= 0:
+        raise click.UsageError(f"--bench-result {path}: the run measured no throughput")
+    return Capacity(
+        total,
+        target_utilisation,
+        "bench",
+        f"bench run {document.get('id')} ({path.name}) at {measured.get('shape')}, taken as one "
+        "replica",
+        output_tokens_per_second=output,
+    )
 
 
 def _price_book(path: Path | None) -> PriceBook:

@@ -38,6 +38,9 @@ class TcoConfig(Strict):
     """
 
     gpus: Annotated[int, Field(ge=1)] = 1
+    # What one replica runs on ("H100 80GB"): a capacity recorded by ``bastion bench`` on other
+    # hardware is not used for this backend.
+    hardware: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     gpu_hourly: NonNegativeMoney | None = None
     purchase_price: NonNegativeMoney | None = None
     amortisation_months: Annotated[int, Field(ge=1)] = 36

@@ -5,7 +5,8 @@ replica's hardware and power for every ``capacity`` tokens a day. The API is lin
 blended rate. With replica cost ``r``, fixed part ``F``, monthly capacity per replica ``K`` and API
 price per token ``p``, ``n`` replicas break even once ``F + n*r <= p*n*K``, i.e. for
 ``n >= F / (p*K - r)``; if ``p*K <= r``, a replica costs more than the API would charge for all it
-can serve, and self-hosting never breaks even.
+can serve, and self-hosting never breaks even. A *continuous* fleet, paying for the share of a
+replica it uses, breaks even at ``V = F / (p - r/K)`` tokens a month.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class BreakEven:
     monthly_cost: Decimal
     capacity: Capacity | None
     explanation: str
+    # A continuous fleet (paying for fractions of a replica, as with autoscaled or shared
+    # GPUs): F / (p - r/K) a month; None without a capacity or when it never breaks even.
+    continuous_tokens_per_day: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,8 @@ def break_even(config: TcoConfig, api_rate_per_m: Decimal, capacity: Capacity | 
             "never: one replica costs more per month than the API would charge for everything "
             "it can serve at the target utilisation",
         )
+    # Continuous: F + r * V / K = p * V.
+    continuous = fixed / (price_per_token - per_replica / replica_month) / days
     replicas = max(config.replicas, math.ceil(fixed / margin))
     cost = monthly_tco(config, replicas=replicas).total
     while cost > price_per_token * replica_month * replicas:  # guards Decimal rounding
@@ -96,6 +102,7 @@ def break_even(config: TcoConfig, api_rate_per_m: Decimal, capacity: Capacity | 
         monthly_cost=cost,
         capacity=capacity,
         explanation=f"needs {replicas} replica{'' if replicas == 1 else 's'} at that volume",
+        continuous_tokens_per_day=continuous,
     )
 
 

@@ -13,7 +13,8 @@ from bastion.economics.breakeven import BreakEven, break_even, days_per_month
 from bastion.economics.capacity import Capacity
 from bastion.economics.chargeback import Chargeback, Margin, chargeback
 from bastion.economics.money import MILLION
-from bastion.economics.prices import PriceBook, PriceQuote
+from bastion.economics.payback import Payback, payback
+from bastion.economics.prices import PriceBook, PriceQuote, Rates
 from bastion.economics.tco import MonthlyTco, monthly_tco
 
 
@@ -25,6 +26,9 @@ class ModelEstimate:
     rate_per_m_high: Decimal | None
     break_even: BreakEven
     break_even_high: BreakEven | None
+    # The tier a stated prompt size falls in ("base" or "long-prompt"); None: not stated or
+    # an untiered price.
+    tier: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,10 @@ class ApiMonthly:
     monthly_high: Decimal
     # Volume / break-even volume; None when self-hosting never breaks even.
     ratio: Decimal | None
+    # Months after which bought hardware has cost no more than this API, with and without
+    # the operator's time; None when nothing was paid up front.
+    payback_with_operator: Payback | None = None
+    payback_without_operator: Payback | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +52,31 @@ class Scenario:
     self_hosted_monthly: Decimal
     api: tuple[ApiMonthly, ...]
     chargeback: Chargeback
+    output_share: Decimal = Decimal(0)
+    # The share of the needed replicas' full capacity this volume uses; None without capacity.
+    utilisation: Decimal | None = None
 
     @property
     def self_hosted_per_m(self) -> Decimal | None:
         if not self.tokens_per_month:
             return None
         return self.self_hosted_monthly / self.tokens_per_month * MILLION
+
+    @property
+    def output_tokens_per_month(self) -> Decimal:
+        return self.tokens_per_month * self.output_share
+
+    @property
+    def self_hosted_per_m_output(self) -> Decimal | None:
+        """Self-hosted dollars per million *output* tokens (the input rides along)."""
+        if not self.output_tokens_per_month:
+            return None
+        return self.self_hosted_monthly / self.output_tokens_per_month * MILLION
+
+    def api_per_m_output(self, api: ApiMonthly) -> Decimal | None:
+        if not self.output_tokens_per_month:
+            return None
+        return api.monthly / self.output_tokens_per_month * MILLION
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +87,7 @@ class Estimate:
     capacity: Capacity | None
     models: tuple[ModelEstimate, ...]
     scenarios: tuple[Scenario, ...]
+    prompt_tokens: int | None = None
 
 
 def estimate(
@@ -71,18 +99,22 @@ def estimate(
     margin: Margin,
     prices: PriceBook,
     on: date,
+    prompt_tokens: int | None = None,
+    capacity: Capacity | None = None,
 ) -> Estimate:
-    """``volumes`` holds one daily token volume, or the two ends of a range."""
-    capacity = (
-        Capacity(tco_config.max_tokens_per_second, tco_config.target_utilisation, "declared")
-        if tco_config.max_tokens_per_second is not None
-        else None
-    )
+    """``volumes`` holds one daily token volume, or the two ends of a range. ``prompt_tokens``
+    (a request's input) picks the tier of prices that have tiers by prompt length, instead of
+    a range; ``capacity`` (a bench measurement) comes before the declared throughput."""
+    if capacity is None and tco_config.max_tokens_per_second is not None:
+        capacity = Capacity(
+            tco_config.max_tokens_per_second, tco_config.target_utilisation, "declared"
+        )
     model_estimates = []
     for model in models:
         quote = prices.quote(model, on)
-        rate = mix.blended_rate(quote.rates)
-        rate_high = mix.blended_rate(quote.top_rates) if quote.top_rates else None
+        rates, tier = _tier(quote, prompt_tokens)
+        rate = mix.blended_rate(rates)
+        rate_high = mix.blended_rate(quote.top_rates) if quote.top_rates and not tier else None
         model_estimates.append(
             ModelEstimate(
                 quote=quote,
@@ -92,6 +124,7 @@ def estimate(
                 break_even_high=(
                     break_even(tco_config, rate_high, capacity) if rate_high is not None else None
                 ),
+                tier=tier,
             )
         )
     days = days_per_month(tco_config)
@@ -103,17 +136,7 @@ def estimate(
             else tco_config.replicas
         )
         self_hosted = monthly_tco(tco_config, replicas=replicas)
-        api = tuple(
-            ApiMonthly(
-                model=m.quote.requested,
-                monthly=volume * days * m.rate_per_m / MILLION,
-                monthly_high=volume * days * (m.rate_per_m_high or m.rate_per_m) / MILLION,
-                ratio=(
-                    volume / m.break_even.tokens_per_day if m.break_even.tokens_per_day else None
-                ),
-            )
-            for m in model_estimates
-        )
+        api = tuple(_api_monthly(tco_config, m, volume, days, replicas) for m in model_estimates)
         slots = (
             tco_config.max_concurrency * replicas * tco_config.target_utilisation
             if tco_config.max_concurrency
@@ -139,6 +162,8 @@ def estimate(
                         else "not priced (no --max-concurrency)"
                     ),
                 ),
+                output_share=1 - mix.input_share,
+                utilisation=capacity.utilisation_at(volume, replicas) if capacity else None,
             )
         )
     return Estimate(
@@ -148,4 +173,30 @@ def estimate(
         capacity=capacity,
         models=tuple(model_estimates),
         scenarios=tuple(scenarios),
+        prompt_tokens=prompt_tokens,
+    )
+
+
+def _tier(quote: PriceQuote, prompt_tokens: int | None) -> tuple[Rates, str | None]:
+    """The rates a request of ``prompt_tokens`` input pays, and which tier that is."""
+    if prompt_tokens is None or quote.top_rates is None or quote.tier_threshold is None:
+        return quote.rates, None
+    if prompt_tokens > quote.tier_threshold:
+        return quote.top_rates, "long-prompt"
+    return quote.rates, "base"
+
+
+def _api_monthly(
+    config: TcoConfig, model: ModelEstimate, volume: Decimal, days: Decimal, replicas: int
+) -> ApiMonthly:
+    monthly = volume * days * model.rate_per_m / MILLION
+    return ApiMonthly(
+        model=model.quote.requested,
+        monthly=monthly,
+        monthly_high=volume * days * (model.rate_per_m_high or model.rate_per_m) / MILLION,
+        ratio=(
+            volume / model.break_even.tokens_per_day if model.break_even.tokens_per_day else None
+        ),
+        payback_with_operator=payback(config, replicas, monthly, with_operator=True),
+        payback_without_operator=payback(config, replicas, monthly, with_operator=False),
     )

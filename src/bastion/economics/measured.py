@@ -1,4 +1,5 @@
-"""Every database read of the economics reports: usage ledger, hourly rollup, tenant names.
+"""Every database read of the economics reports: usage ledger, hourly rollup, tenant names,
+and the capacities ``bastion bench`` recorded.
 
 Reads only; the tables belong to the ledger. Long windows use the hourly rollup; only the
 utilisation of local backends needs raw rows, read through the (backend, finished_at) index.
@@ -6,21 +7,25 @@ utilisation of local backends needs raw rows, read through the (backend, finishe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.economics.apicost import TokenCounts
 from bastion.economics.utilisation import Busy, BusyTracker
 from bastion.economics.window import Window
+from bastion.store.bench import BenchCapacityRow
 from bastion.store.models import TenantRow, UsageHourlyRow, UsageRow
 
 _LEDGER = UsageRow.__table__
 _HOURLY = UsageHourlyRow.__table__
 _TENANTS = TenantRow.__table__
+_CAPACITY = BenchCapacityRow.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,3 +217,53 @@ async def tenant_names(conn: AsyncConnection, ids: Iterable[str]) -> TenantNames
         if recorded:
             names[missing] = recorded
     return TenantNames(names, stored)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedCapacity:
+    """The newest capacity ``bastion bench`` recorded for a backend."""
+
+    backend: str
+    run_id: str
+    recorded_at: datetime
+    hardware: str | None
+    gpus: int
+    tokens_per_second: float
+    tokens_per_second_per_gpu: float
+    output_tokens_per_second: float
+    detail: dict[str, Any]
+
+
+async def recorded_capacities(
+    conn: AsyncConnection, backends: Iterable[str]
+) -> dict[str, list[RecordedCapacity]]:
+    """Each backend's recorded capacities, newest first; empty when the database predates
+    benchmark runs (its schema is older than the gateway's)."""
+    names = sorted(set(backends))
+    if not names:
+        return {}
+    table = BenchCapacityRow.__tablename__
+    has_table = await conn.run_sync(lambda sync: inspect(sync).has_table(table))
+    if not has_table:
+        return {}
+    query = (
+        select(_CAPACITY)
+        .where(_CAPACITY.c.backend.in_(names))
+        .order_by(_CAPACITY.c.recorded_at.desc())
+    )
+    found: dict[str, list[RecordedCapacity]] = {}
+    for row in (await conn.execute(query)).all():
+        found.setdefault(row.backend, []).append(
+            RecordedCapacity(
+                backend=row.backend,
+                run_id=row.run_id,
+                recorded_at=row.recorded_at,
+                hardware=row.hardware,
+                gpus=row.gpus,
+                tokens_per_second=row.tokens_per_second,
+                tokens_per_second_per_gpu=row.tokens_per_second_per_gpu,
+                output_tokens_per_second=row.output_tokens_per_second,
+                detail=json.loads(row.detail),
+            )
+        )
+    return found

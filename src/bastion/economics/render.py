@@ -9,7 +9,7 @@ from decimal import Decimal
 from bastion.economics.breakeven import BreakEven
 from bastion.economics.capacity import Capacity
 from bastion.economics.chargeback import Chargeback
-from bastion.economics.estimate import Estimate
+from bastion.economics.estimate import ApiMonthly, Estimate
 from bastion.economics.money import (
     fmt_money,
     fmt_number,
@@ -84,6 +84,11 @@ def break_even_text(result: BreakEven, high: BreakEven | None = None) -> str:
             f"; {fmt_tokens(high.tokens_per_day)} tokens/day if every request paid the "
             f"long-prompt tier ({fmt_money(high.api_rate_per_m)}/M)"
         )
+    if result.continuous_tokens_per_day is not None:
+        text += (
+            f"; a continuous fleet (paying for the share of a replica it uses) breaks even at "
+            f"{fmt_tokens(result.continuous_tokens_per_day)} tokens/day"
+        )
     return text
 
 
@@ -130,6 +135,11 @@ def estimate_lines(result: Estimate) -> list[str]:
         rate = f"{fmt_money(model.rate_per_m)}/M tokens"
         if model.rate_per_m_high is not None:
             rate += f" ({fmt_money(model.rate_per_m_high)}/M in the long-prompt tier)"
+        if model.tier is not None:
+            rate += (
+                f" at the {model.tier} tier's rates: requests of {result.prompt_tokens:,} "
+                f"input tokens (the tier starts above {model.quote.tier_threshold:,})"
+            )
         lines.append(f"{INDENT * 2}blended for this mix: {rate}")
         lines.append(
             f"{INDENT * 2}break-even: {break_even_text(model.break_even, model.break_even_high)}"
@@ -141,21 +151,52 @@ def estimate_lines(result: Estimate) -> list[str]:
             f"At {fmt_tokens(scenario.tokens_per_day)} tokens/day "
             f"({fmt_tokens(scenario.tokens_per_month)}/month):"
         )
+        per_output = scenario.self_hosted_per_m_output
         lines.append(
             f"{INDENT}self-hosted: {fmt_money(scenario.self_hosted_monthly)}/month with "
             f"{_replicas(scenario.replicas_needed)}"
             + (f" = {fmt_money(per_m)}/M tokens" if per_m is not None else "")
+            + (f", {fmt_money(per_output)}/M output tokens" if per_output is not None else "")
         )
+        if scenario.utilisation is not None and result.capacity is not None:
+            full = result.capacity.tokens_per_second * scenario.replicas_needed
+            target = fmt_share(result.capacity.target_utilisation)
+            lines.append(
+                f"{INDENT}utilisation at this volume: {fmt_share(float(scenario.utilisation))} "
+                f"of the full capacity of {_replicas(scenario.replicas_needed)} "
+                f"({fmt_number(round(scenario.tokens_per_day / 86_400, 1))} of "
+                f"{fmt_number(round(full, 1))} tokens/s; target {target})"
+            )
         for api in scenario.api:
             monthly = _range(api.monthly, api.monthly_high)
             annual = _range(api.monthly * 12, api.monthly_high * 12)
             where = (
                 f"; volume is {_ratio(api.ratio)} of break-even" if api.ratio is not None else ""
             )
-            lines.append(f"{INDENT}{api.model}: {monthly}/month, {annual}/year{where}")
+            api_output = scenario.api_per_m_output(api)
+            output = f"; {fmt_money(api_output)}/M output tokens" if api_output is not None else ""
+            lines.append(f"{INDENT}{api.model}: {monthly}/month, {annual}/year{where}{output}")
+            lines += [f"{INDENT * 2}{line}" for line in payback_lines(api)]
         if any(api.monthly_high != api.monthly for api in scenario.api):
             lines.append(f"{INDENT}{RANGE_LEGEND}")
         lines += [INDENT + line for line in chargeback_lines(scenario.chargeback)]
+    return lines
+
+
+def payback_lines(api: ApiMonthly) -> list[str]:
+    lines = []
+    for result, who in (
+        (api.payback_with_operator, "with the operator's time"),
+        (api.payback_without_operator, "without the operator's time"),
+    ):
+        if result is None:
+            continue
+        when = (
+            f"pays for itself in month {result.month}"
+            if result.month is not None
+            else "never pays for itself (running it costs at least what the API charges)"
+        )
+        lines.append(f"{who}, what was paid up front {when} [{result.formula}]")
     return lines
 
 
@@ -227,6 +268,13 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
                 f"(window cost / {tokens.total:,} tokens)"
             )
         lines.append(f"{INDENT}{capacity_text(backend.capacity)}")
+        at = backend.at_capacity
+        if at is not None:
+            lines.append(
+                f"{INDENT}at capacity: {fmt_money(at.per_m)}/M tokens"
+                + (f", {fmt_money(at.per_m_output)}/M output tokens" if at.per_m_output else "")
+                + f" [{at.formula}]"
+            )
     if backend.comparisons:
         mix = backend.compared_tokens.mix()
         lines.append(

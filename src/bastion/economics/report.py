@@ -12,13 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bastion.config.economics import EconomicsConfig, TcoConfig
 from bastion.economics.apicost import TokenCounts, api_cost
 from bastion.economics.breakeven import BreakEven, VolumeCost, break_even, volume_cost
-from bastion.economics.capacity import Capacity
+from bastion.economics.capacity import Capacity, CapacityCost, capacity_cost
 from bastion.economics.chargeback import Chargeback, Margin, chargeback
 from bastion.economics.measured import (
     BackendActivity,
+    RecordedCapacity,
     TenantNames,
     TrafficRow,
     backend_activity,
+    recorded_capacities,
     tenant_names,
     traffic_by_day,
 )
@@ -98,6 +100,8 @@ class BackendReport:
     chargeback: Chargeback | None
     comparisons: tuple[BackendComparison, ...]
     notes: tuple[str, ...]
+    # $/M tokens with the configured replicas busy at the capacity's target utilisation.
+    at_capacity: CapacityCost | None = None
 
     @property
     def effective_per_m(self) -> Decimal | None:
@@ -155,6 +159,7 @@ async def build_report(
     local_rows = [r for r in rows if r.location == "local"]
     notes: list[str] = []
     backend_names = sorted(set(economics.tco) | {r.backend for r in local_rows})
+    recorded = await recorded_capacities(conn, economics.tco)
     backends = []
     for name in backend_names:
         activity = await backend_activity(conn, name, window, longest_request)
@@ -166,6 +171,7 @@ async def build_report(
                 window,
                 pricer,
                 margin=Margin.from_config(economics.chargeback),
+                recorded=recorded.get(name, []),
             )
         )
     names = await tenant_names(conn, {r.tenant_id for r in local_rows})
@@ -241,6 +247,7 @@ def _backend_report(
     pricer: _DailyPricer,
     *,
     margin: Margin,
+    recorded: Sequence[RecordedCapacity] = (),
 ) -> BackendReport:
     notes: list[str] = []
     compared = [r for r in rows if r.endpoint not in UNPRICED_ENDPOINTS]
@@ -263,9 +270,8 @@ def _backend_report(
         )
     tco = monthly_tco(tco_config)
     window_cost = tco.for_hours(window.hours)
-    capacity = _capacity(tco_config, activity)
-    if capacity is None:
-        notes.append("no max_tokens_per_second and no traffic: capacity is not checked")
+    capacity, capacity_notes = choose_capacity(tco_config, activity, recorded)
+    notes += capacity_notes
     comparisons: list[BackendComparison] = []
     days = to_decimal(window.seconds) / 86_400
     current_per_day = Decimal(compared_tokens.total) / days
@@ -295,15 +301,98 @@ def _backend_report(
         window_cost=window_cost,
         compared_tokens=compared_tokens,
         capacity=capacity,
-        chargeback=_chargeback(tco, tco_config, activity, window, margin),
+        chargeback=_chargeback(tco, tco_config, activity, window, margin, capacity=capacity),
         comparisons=tuple(comparisons),
         notes=tuple(notes),
+        at_capacity=(
+            capacity_cost(tco.total, tco.hours_per_month, tco.replicas, capacity)
+            if capacity is not None and capacity.basis != "measured"
+            else None
+        ),
     )
 
 
-def _capacity(config: TcoConfig, activity: BackendActivity) -> Capacity | None:
+def recorded_for(
+    config: TcoConfig, recorded: Sequence[RecordedCapacity]
+) -> RecordedCapacity | None:
+    """The newest recorded capacity on the configured hardware (any, when either side names
+    none)."""
+    for candidate in recorded:
+        hardware = config.hardware
+        if hardware and candidate.hardware and candidate.hardware.casefold() != hardware.casefold():
+            continue
+        return candidate
+    return None
+
+
+def bench_capacity(config: TcoConfig, found: RecordedCapacity) -> Capacity:
+    """A recorded capacity per GPU, times the GPUs of one configured replica."""
+    slo = found.detail.get("slo") or {}
+    objectives = ", ".join(f"{k.removesuffix('_ms')} <= {v:g} ms" for k, v in slo.items())
+    source = (
+        f"bench run {found.run_id} of {found.recorded_at:%Y-%m-%d}"
+        + (f" on {found.hardware}" if found.hardware else "")
+        + f", {found.tokens_per_second_per_gpu:,.1f} tokens/s per GPU x {config.gpus} GPU"
+        + (f" at {objectives}" if objectives else " at saturation (no SLO)")
+    )
+    return Capacity(
+        found.tokens_per_second_per_gpu * config.gpus,
+        config.target_utilisation,
+        "bench",
+        source,
+        output_tokens_per_second=found.output_tokens_per_second / found.gpus * config.gpus,
+    )
+
+
+def choose_capacity(
+    config: TcoConfig, activity: BackendActivity | None, recorded: Sequence[RecordedCapacity]
+) -> tuple[Capacity | None, list[str]]:
+    """A bench measurement on the configured hardware, else the declared figure, else what the
+    window's traffic shows (a lower bound); with notes saying which and why."""
+    notes: list[str] = []
+    found = recorded_for(config, recorded)
+    if found is not None:
+        if found.gpus != config.gpus:
+            notes.append(
+                f"the bench run measured {found.gpus} GPU(s) a replica; the capacity is scaled "
+                f"per GPU to the configured {config.gpus} (assumes throughput grows with GPUs)"
+            )
+        if config.hardware and not found.hardware:
+            notes.append(
+                f"bench run {found.run_id} names no hardware; taken to be {config.hardware}"
+            )
+        if config.max_tokens_per_second is not None:
+            notes.append(
+                f"the declared max_tokens_per_second ({config.max_tokens_per_second:,g}) is "
+                f"superseded by bench run {found.run_id}"
+            )
+        return bench_capacity(config, found), notes
+    hardware = config.hardware or f"{config.gpus} GPU{'' if config.gpus == 1 else 's'} a replica"
+    elsewhere = sorted({r.hardware for r in recorded if r.hardware})
     if config.max_tokens_per_second is not None:
-        return Capacity(config.max_tokens_per_second, config.target_utilisation, "declared")
+        capacity: Capacity | None = Capacity(
+            config.max_tokens_per_second, config.target_utilisation, "declared"
+        )
+        fallback = "the declared max_tokens_per_second is used"
+    else:
+        capacity = _traffic_capacity(config, activity)
+        fallback = (
+            "capacity is what this window's traffic shows, a lower bound"
+            if capacity is not None
+            else "capacity is not checked (no max_tokens_per_second and no traffic)"
+        )
+    notes.append(
+        f"warning: no bench measurement of this backend's hardware ({hardware})"
+        + (f"; recorded ones are on {', '.join(elsewhere)}" if elsewhere else "")
+        + f": {fallback}. Measure it: bastion bench run URL --record-capacity NAME"
+        + (" --hardware ..." if config.hardware else "")
+    )
+    return capacity, notes
+
+
+def _traffic_capacity(config: TcoConfig, activity: BackendActivity | None) -> Capacity | None:
+    if activity is None:
+        return None
     busy = activity.busy.busy_seconds
     if busy <= 0 or not activity.tokens.total:
         return None
@@ -317,10 +406,15 @@ def _chargeback(
     activity: BackendActivity,
     window: Window,
     margin: Margin,
+    *,
+    capacity: Capacity | None = None,
 ) -> Chargeback:
     util = config.target_utilisation
-    if config.max_tokens_per_second is not None:
-        tps: float | None = config.max_tokens_per_second * config.replicas * util
+    if capacity is not None and capacity.basis == "bench":
+        tps: float | None = capacity.tokens_per_second * config.replicas * util
+        tps_basis = "bench-measured capacity x replicas x target utilisation"
+    elif config.max_tokens_per_second is not None:
+        tps = config.max_tokens_per_second * config.replicas * util
         tps_basis = "declared max_tokens_per_second x replicas x target utilisation"
     else:
         tps = activity.tokens.total / window.seconds or None

@@ -11,9 +11,10 @@ from typing import Any
 
 from bastion.economics.apicost import TokenCounts
 from bastion.economics.breakeven import BreakEven, VolumeCost
-from bastion.economics.capacity import Capacity
+from bastion.economics.capacity import Capacity, CapacityCost
 from bastion.economics.chargeback import Chargeback
 from bastion.economics.estimate import Estimate
+from bastion.economics.payback import Payback
 from bastion.economics.prices import PriceQuote, Rates
 from bastion.economics.report import BackendReport, PricedTraffic, Report, TrafficLine
 from bastion.economics.snapshot import TableInfo
@@ -101,8 +102,33 @@ def capacity_dict(capacity: Capacity | None) -> JSON | None:
         "tokens_per_second_per_replica": capacity.tokens_per_second,
         "target_utilisation": capacity.target_utilisation,
         "basis": capacity.basis,
+        "source": capacity.source,
+        "output_tokens_per_second_per_replica": capacity.output_tokens_per_second,
         "tokens_per_day_per_replica": float(capacity.tokens_per_day),
         "formula": capacity.describe(),
+    }
+
+
+def capacity_cost_dict(cost: CapacityCost | None) -> JSON | None:
+    if cost is None:
+        return None
+    return {
+        "per_m_tokens_usd": usd(cost.per_m),
+        "per_m_output_tokens_usd": usd(cost.per_m_output),
+        "formula": cost.formula,
+    }
+
+
+def payback_dict(result: Payback | None) -> JSON | None:
+    if result is None:
+        return None
+    return {
+        "with_operator_time": result.with_operator,
+        "upfront_usd": usd(result.upfront),
+        "running_monthly_usd": usd(result.running_monthly),
+        "api_monthly_usd": usd(result.api_monthly),
+        "month": result.month,
+        "formula": result.formula,
     }
 
 
@@ -121,6 +147,9 @@ def break_even_dict(result: BreakEven | None) -> JSON | None:
         "monthly_cost_usd": usd(result.monthly_cost),
         "capacity_checked": result.capacity is not None,
         "explanation": result.explanation,
+        "continuous_fleet_tokens_per_day": None
+        if result.continuous_tokens_per_day is None
+        else round(float(result.continuous_tokens_per_day)),
     }
 
 
@@ -234,6 +263,7 @@ def _backend_dict(backend: BackendReport) -> JSON:
         "effective_per_m_output_tokens_usd": usd(backend.effective_per_m_output),
         "compared_tokens": tokens_dict(backend.compared_tokens),
         "capacity": capacity_dict(backend.capacity),
+        "at_capacity": capacity_cost_dict(backend.at_capacity),
         "comparisons": [
             {
                 "model": c.model,
@@ -280,6 +310,7 @@ def estimate_dict(result: Estimate) -> JSON:
         },
         "self_hosted": tco_dict(result.tco),
         "capacity": capacity_dict(result.capacity),
+        "prompt_tokens": result.prompt_tokens,
         "models": [
             {
                 "price": quote_dict(m.quote),
@@ -287,6 +318,7 @@ def estimate_dict(result: Estimate) -> JSON:
                 "blended_rate_per_m_top_tier_usd": usd(m.rate_per_m_high),
                 "break_even": break_even_dict(m.break_even),
                 "break_even_top_tier": break_even_dict(m.break_even_high),
+                "tier_at_prompt_tokens": m.tier,
             }
             for m in result.models
         ],
@@ -297,6 +329,10 @@ def estimate_dict(result: Estimate) -> JSON:
                 "replicas_needed": s.replicas_needed,
                 "self_hosted_monthly_usd": usd(s.self_hosted_monthly),
                 "self_hosted_per_m_tokens_usd": usd(s.self_hosted_per_m),
+                "self_hosted_per_m_output_tokens_usd": usd(s.self_hosted_per_m_output),
+                "utilisation_of_capacity": None
+                if s.utilisation is None
+                else float(round(s.utilisation, 6)),
                 "api": [
                     {
                         "model": a.model,
@@ -306,6 +342,9 @@ def estimate_dict(result: Estimate) -> JSON:
                         "volume_to_break_even": None
                         if a.ratio is None
                         else float(round(a.ratio, 6)),
+                        "per_m_output_tokens_usd": usd(s.api_per_m_output(a)),
+                        "payback_with_operator": payback_dict(a.payback_with_operator),
+                        "payback_without_operator": payback_dict(a.payback_without_operator),
                     }
                     for a in s.api
                 ],
