@@ -11,7 +11,9 @@ a decode step ``d0`` whatever the KV cache holds, answers are exactly ``O`` toke
   E2E = prefill(P) + (O - 1) d0;
 - saturated (more requests waiting than ``max_num_seqs`` = S): every step decodes S
   sequences and admits S/O new ones on average, so a step lasts d0 + c1 P S/O and the engine
-  finishes (S/O) / (d0 + c1 P S/O) requests a second.
+  finishes (S/O) / (d0 + c1 P S/O) requests a second. A sequence's own admission step counts
+  in its TTFT, not its TPOT, so its TPOT lies between d0 (admissions in step together) and
+  d0 + c1 P S/O (admissions spread over every step).
 
 These are checked against the simulator's own TimingModel with the same settings; the bounds
 are the issue's 10%, generous for a model this simple, and no other timing is asserted.
@@ -84,7 +86,6 @@ async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimPr
         "tpot": decode,
         "e2e": prefill + (O - 1) * decode,
         "saturation": (S / O) / step,
-        "saturated_tpot": step,
     }
     document = await run_bench(
         _spec(sim, f"synchronous concurrency:{2 * S}", Bounds(max_requests=240, duration=8.0))
@@ -98,13 +99,14 @@ async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimPr
         "tpot": alone["tpot_ms"]["median"] / 1000,
         "e2e": alone["e2e_ms"]["median"] / 1000,
         "saturation": saturated["request_throughput"],
-        "saturated_tpot": saturated["tpot_ms"]["median"] / 1000,
     }
     # TTFT alone is one prefill step of 3.2 ms, of the order of one HTTP round trip on a
     # loaded machine: it gets the round trip (2 ms) on top of the 10%.
     assert measured["ttft"] == pytest.approx(predicted["ttft"], rel=0.10, abs=0.002)
-    for name in ("tpot", "e2e", "saturation", "saturated_tpot"):
+    for name in ("tpot", "e2e", "saturation"):
         assert measured[name] == pytest.approx(predicted[name], rel=0.10), (name, measured)
+    saturated_tpot = saturated["tpot_ms"]["median"] / 1000
+    assert 0.9 * decode <= saturated_tpot <= 1.1 * step, (saturated_tpot, decode, step)
     assert document["capacity"]["shape"] == f"concurrency {2 * S}"
 
 

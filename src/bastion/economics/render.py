@@ -304,7 +304,10 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
         )
     if backend.chargeback is not None:
         lines += [INDENT + line for line in chargeback_lines(backend.chargeback)]
-    lines += [f"{INDENT}note: {note}" for note in backend.notes]
+    lines += [
+        f"{INDENT}{note}" if note.startswith("warning:") else f"{INDENT}note: {note}"
+        for note in backend.notes
+    ]
     return lines
 
 
