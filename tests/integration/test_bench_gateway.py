@@ -50,6 +50,10 @@ def test_every_api_shape_through_the_gateway(
     metrics = level["metrics"]
     assert metrics["completed"] == 12, metrics["errors"]
     assert metrics["input_tokens"] >= 12 * 40
+    # The gateway's own view of the level, from its /metrics.
+    view = level["gateway"]
+    assert view["requests"] == 12
+    assert 0 < view["duration_ms_mean"] <= metrics["e2e_ms"]["mean"]
     if api == "embeddings":
         assert metrics["ttft_ms"] is None and metrics["output_tokens"] == 0
         return

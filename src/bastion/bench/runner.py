@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bastion import __version__
+from bastion.bench import gateway
 from bastion.bench.apis import ApiTarget
 from bastion.bench.capacity import capacity_at_slo
 from bastion.bench.metrics import DEFAULT_LAG_TOLERANCE, compute
@@ -79,12 +80,16 @@ async def run_bench(
 
         async def level(shape: LoadShape) -> dict[str, Any]:
             started = datetime.now(UTC)
+            before = await gateway.scrape(sender.session, spec.target.base_url)
             records = await sender.run(shape, spec.bounds, seed=spec.seed, progress=progress)
+            after = await gateway.scrape(sender.session, spec.target.base_url) if before else None
             metrics = compute(records, spec.slo, lag_tolerance=spec.lag_tolerance)
             result = {
                 "shape": shape.to_json(),
                 "started_at": started.isoformat(),
                 "metrics": metrics.to_json(),
+                # The gateway's own view of the level, when the target is Bastion.
+                "gateway": gateway.delta(before, after) if before and after else None,
                 "requests": [r.to_json() for r in records],
             }
             levels.append(result)

@@ -99,6 +99,11 @@ class Sender:
             await self._session.close()
             self._session = None
 
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        assert self._session is not None, "use the sender with 'async with'"
+        return self._session
+
     async def run(
         self,
         shape: LoadShape,

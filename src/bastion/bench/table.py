@@ -100,6 +100,18 @@ def document_lines(document: dict[str, Any]) -> list[str]:
     if errors:
         lines.append("")
         lines.append("Errors: " + ", ".join(f"{k} {v}" for k, v in sorted(errors.items())))
+    seen = [lv for lv in document["levels"] if lv.get("gateway")]
+    if seen:
+        lines.append("")
+        lines.append("The gateway's view (its /metrics; mean ms, from arrival at the gateway):")
+        for level in seen:
+            view = level["gateway"]
+            e2e = (level["metrics"].get("e2e_ms") or {}).get("mean")
+            lines.append(
+                f"  {level['shape']['description']}: {view['requests']} requests, duration "
+                f"{_value(view['duration_ms_mean'])} (client E2E {_value(e2e)}), TTFT "
+                f"{_value(view['ttft_ms_mean'])}, queue wait {_value(view['queue_wait_ms_mean'])}"
+            )
     sweep = document.get("sweep")
     if sweep:
         lines.append("")
@@ -142,3 +154,7 @@ def _prompts(prompts: dict[str, Any]) -> str:
     if kind == "replay":
         return f"replay of {prompts['prompts']} recorded requests ({prompts.get('window', '')})"
     return str(kind)
+
+
+def _value(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f}"

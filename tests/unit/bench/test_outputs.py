@@ -143,3 +143,27 @@ def test_html_of_a_recorded_trace() -> None:
 )
 def test_ticks(low: float, high: float, expected: list[float]) -> None:
     assert ticks(low, high) == pytest.approx(expected)
+
+
+def test_the_gateways_view_from_its_metrics() -> None:
+    from bastion.bench.gateway import delta, parse
+
+    before = parse(
+        'bastion_request_duration_seconds_sum{endpoint="chat",backend="a"} 1.5\n'
+        'bastion_request_duration_seconds_count{endpoint="chat",backend="a"} 3\n'
+        'bastion_request_duration_seconds_bucket{endpoint="chat",backend="a",le="1"} 3\n'
+        "# HELP other\nvllm:x 9\n"
+    )
+    after = parse(
+        'bastion_request_duration_seconds_sum{endpoint="chat",backend="a"} 2.5\n'
+        'bastion_request_duration_seconds_count{endpoint="chat",backend="a"} 5\n'
+        'bastion_request_duration_seconds_sum{endpoint="embeddings",backend="a"} 0.5\n'
+        'bastion_request_duration_seconds_count{endpoint="embeddings",backend="a"} 5\n'
+        'bastion_queue_wait_seconds_sum{endpoint="chat"} 0.07\n'
+        'bastion_queue_wait_seconds_count{endpoint="chat"} 7\n'
+    )
+    view = delta(before, after)
+    assert view["requests"] == 7
+    assert view["duration_ms_mean"] == pytest.approx(1500 / 7, abs=1e-3)
+    assert view["queue_wait_ms_mean"] == pytest.approx(10.0)
+    assert view["ttft_ms_mean"] is None
