@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from bastion.bench.shapes import LoadShape
 from bastion.bench.svg import Series, chart
 from bastion.bench.table import COLUMNS, document_lines, level_row
 
@@ -41,11 +42,13 @@ def _stat(level: dict[str, Any], metric: str, key: str) -> float:
 
 
 def latency_chart(levels: list[dict[str, Any]], metric: str, title: str) -> str:
+    """Open-loop levels (and synchronous) as lines; closed-loop levels as separate points."""
     x_label, xs = _load_axis(levels)
-    order = sorted(range(len(levels)), key=lambda i: xs[i])
+    closed = [i for i, lv in enumerate(levels) if lv["shape"]["kind"] == "concurrency"]
+    order = sorted((i for i in range(len(levels)) if i not in closed), key=lambda i: xs[i])
     series = [
         Series(
-            f"{name}",
+            name,
             color,
             tuple((xs[i], _stat(levels[i], metric, key)) for i in order),
             dashed=key != "median",
@@ -56,6 +59,15 @@ def latency_chart(levels: list[dict[str, Any]], metric: str, title: str) -> str:
             ("p99", "p99", COLORS[1]),
         )
     ]
+    if closed:
+        series.append(
+            Series(
+                "p50, closed loop",
+                COLORS[4],
+                tuple((xs[i], _stat(levels[i], metric, "median")) for i in closed),
+                line=False,
+            )
+        )
     return chart(title, x_label, "milliseconds", series)
 
 
@@ -104,7 +116,10 @@ def timeline_chart(levels: list[dict[str, Any]]) -> str:
         )
         series.append(
             Series(
-                level["shape"]["description"][:22], COLORS[index % len(COLORS)], points, line=False
+                LoadShape.from_json(level["shape"]).label(),
+                COLORS[index % len(COLORS)],
+                points,
+                line=False,
             )
         )
         if records:

@@ -116,7 +116,7 @@ def chart(
             out.append(
                 f'<polyline points="{path}" fill="none" stroke="{s.color}" stroke-width="2"{dash}/>'
             )
-        radius = 3 if s.line else 1.6
+        radius = 3 if s.line or len(pts) < 50 else 1.6
         out.extend(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{s.color}"/>' for x, y in pts
         )
