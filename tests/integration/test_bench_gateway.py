@@ -99,6 +99,12 @@ def test_a_stored_run_its_capacity_the_admin_api_and_the_cost_report(
     assert httpx.get(f"{gateway.url}/admin/bench", timeout=10).status_code == 401
     shown = _bench("show", run_id, "--database-url", database)
     assert "sim through bastion" in shown and "concurrency 8" in shown
+    assert run_id in _bench("list", "--database-url", database)
+    again = _bench("record-capacity", run_id, "--backend", "spare", "--gpus", "2",
+                   "--database-url", database)  # fmt: skip
+    assert "Capacity of spare:" in again and "x 2 GPU" in again
+    listed_capacity = _bench("capacity", "--database-url", database)
+    assert "gpu:" in listed_capacity and "spare:" in listed_capacity
 
     config = tmp_path / "bastion.yaml"
     config.write_text(yaml.safe_dump({
