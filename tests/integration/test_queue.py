@@ -38,8 +38,13 @@ def chat(
     headers: dict[str, str] | None = None,
 ) -> Any:
     api = api or client(gateway, secret, **(headers or {}))
+    # ignore_eos (as vLLM's benchmarks send it): the simulator generates all max_tokens instead
+    # of ending at a sampled natural length, so a request holds its slot for a known time.
     return api.chat.completions.create(
-        model="bastion-sim", messages=[{"role": "user", "content": "hi"}], max_tokens=max_tokens
+        model="bastion-sim",
+        messages=[{"role": "user", "content": "hi"}],
+        max_tokens=max_tokens,
+        extra_body={"ignore_eos": True},
     )
 
 
