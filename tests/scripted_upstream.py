@@ -40,6 +40,9 @@ def anthropic_backend(url: str, location: str = "local", **settings: Any) -> dic
 
 # Model "leak" streams these pieces: a card number and an email address, each split in two.
 LEAK = ("Your card is 4111 1111 ", "1111 1111, mail me at bob@", "example.com please.")
+# Model "slow" waits this long before its response headers (whole answers and streams alike),
+# and a stream waits half as long again before its last piece.
+SLOW_SECONDS = 0.2
 # Model "tool-leak" calls a tool with the same values in its arguments, split the same way.
 TOOL_LEAK = ('{"card": "4111 1111 ', '1111 1111", "to": "bob@', 'example.com"}')
 
@@ -92,6 +95,8 @@ class ScriptedUpstream:
             return _json({"error": {"message": "invalid api key"}}, 401)
         if model == "redirect":
             return Response(status_code=307, headers={"location": "http://127.0.0.1:9/steal"})
+        if model == "slow":
+            await asyncio.sleep(SLOW_SECONDS)
         if model == "json-on-stream":
             body["stream"] = False
         if model == "garbage":
@@ -173,6 +178,8 @@ class ScriptedUpstream:
             for index in range(pieces):
                 if model in ("slow-stream", "bad-choices"):
                     await asyncio.sleep(0.02)
+                if model == "slow" and index == pieces - 1:
+                    await asyncio.sleep(SLOW_SECONDS / 2)
                 if model == "stall" and index == 1:
                     await asyncio.sleep(3600)
                 if model == "bad-choices" and index == 1:

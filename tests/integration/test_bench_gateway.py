@@ -54,6 +54,19 @@ def test_every_api_shape_through_the_gateway(
     view = level["gateway"]
     assert view["requests"] == 12
     assert 0 < view["duration_ms_mean"] <= metrics["e2e_ms"]["mean"]
+    # The split of that duration: the upstream's share and the gateway's own (its overhead).
+    assert 0 < view["overhead_ms_mean"] < view["duration_ms_mean"]
+    assert view["upstream_ms_mean"] + view["overhead_ms_mean"] == pytest.approx(
+        view["duration_ms_mean"], abs=0.01
+    )
+    assert 0 < view["overhead_share_of_e2e"] < 1
+    # And per request, from each answer's Server-Timing header.
+    overhead = metrics["gateway_overhead_ms"]
+    assert overhead["count"] == 12
+    assert 0 < overhead["median"] <= overhead["p99"] < metrics["e2e_ms"]["p99"]
+    assert 0 < metrics["gateway_share_of_e2e"] < 1
+    assert metrics["upstream_ms"]["count"] == 12
+    assert all(r["gateway"] > 0 and r["upstream"] > 0 for r in level["requests"])
     if api == "embeddings":
         assert metrics["ttft_ms"] is None and metrics["output_tokens"] == 0
         return
@@ -99,6 +112,8 @@ def test_a_stored_run_its_capacity_the_admin_api_and_the_cost_report(
     assert httpx.get(f"{gateway.url}/admin/bench", timeout=10).status_code == 401
     shown = _bench("show", run_id, "--database-url", database)
     assert "sim through bastion" in shown and "concurrency 8" in shown
+    assert "The gateway's own share" in shown and "GW p99" in shown
+    assert "own share</h2>" in (tmp_path / "report.html").read_text()
     assert run_id in _bench("list", "--database-url", database)
     again = _bench("record-capacity", run_id, "--backend", "spare", "--gpus", "2",
                    "--database-url", database)  # fmt: skip

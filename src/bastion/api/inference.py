@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from urllib.parse import parse_qs
 
 from starlette.types import Receive, Scope, Send
@@ -112,6 +113,9 @@ class InferenceEndpoint:
         headers.extend((k.encode(), v.encode()) for k, v in reply.headers.items())
         if ctx.response_headers:
             headers.extend((k.encode(), v.encode()) for k, v in ctx.response_headers.items())
+        if reply.upstream_timed:
+            timing = ctx.server_timing(time.perf_counter(), reply.stream is not None)
+            headers.append((b"server-timing", timing.encode()))
         return headers
 
     async def _serve_unless_client_leaves(

@@ -8,7 +8,14 @@ from typing import Any
 
 from bastion.bench.shapes import LoadShape
 from bastion.bench.svg import Series, chart
-from bastion.bench.table import COLUMNS, document_lines, level_row
+from bastion.bench.table import (
+    COLUMNS,
+    GATEWAY_COLUMNS,
+    document_lines,
+    gateway_row,
+    has_gateway_share,
+    level_row,
+)
 
 MAX_SCATTER_POINTS = 4000
 COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf")
@@ -132,15 +139,29 @@ def timeline_chart(levels: list[dict[str, Any]]) -> str:
     )
 
 
+def _table(columns: tuple[tuple[str, str], ...], rows: list[list[str]]) -> list[str]:
+    table = ["<table><tr>" + "".join(f"<th>{escape(n)}</th>" for n, _ in columns) + "</tr>"]
+    table += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+    table.append("</table>")
+    return table
+
+
 def render_html(document: dict[str, Any]) -> str:
     levels = document.get("levels") or []
     title = f"Benchmark {document['id']}" + (
         f" — {document['name']}" if document.get("name") else ""
     )
-    rows = [level_row(level) for level in levels]
-    table = ["<table><tr>" + "".join(f"<th>{escape(n)}</th>" for n, _ in COLUMNS) + "</tr>"]
-    table += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
-    table.append("</table>")
+    table = _table(COLUMNS, [level_row(level) for level in levels])
+    shared = [level for level in levels if has_gateway_share(level)]
+    if shared:
+        table += [
+            "<h2>The gateway's own share</h2>",
+            "<p>Milliseconds of each request the gateway spent itself (not upstream, not "
+            "waiting in its queue): from each answer's <code>Server-Timing</code> header, for a "
+            "stream up to its first bytes; the metrics columns from the gateway's "
+            "<code>/metrics</code>, streams to their end (docs/benchmarking.md).</p>",
+            *_table(GATEWAY_COLUMNS, [gateway_row(level) for level in shared]),
+        ]
     charts = [
         latency_chart(levels, "ttft_ms", "Time to first token against load"),
         latency_chart(levels, "tpot_ms", "Time per output token against load"),

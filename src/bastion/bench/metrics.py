@@ -7,6 +7,11 @@ Per successful request, all from the request's scheduled start (see ``trace``):
 - **ITL**: the gaps between successive chunks carrying output;
 - **TPOT**: ``(E2E - TTFT) / (output tokens - 1)``, for answers of more than one token.
 
+Against a Bastion gateway, each answer's ``Server-Timing`` header splits its time into the
+upstream's share and the gateway's own (see ``gateway``): the gateway's overhead is summarised
+over the successful requests that carried it, and its share of E2E is the sum of their
+overheads over the sum of their E2E.
+
 Throughput is per second of the run's *duration*: from its first scheduled request to the end
 of its last one. Output tokens are the counts the server reported (``usage``), else the number
 of output chunks (flagged). Goodput counts the requests that met every objective of the SLO.
@@ -99,6 +104,10 @@ class RunMetrics:
     late: int
     lag_tolerance: float
     latency_growth: float | None
+    # From the answers' Server-Timing header, when the target sends it (None otherwise).
+    gateway_overhead: Stats | None = None
+    upstream: Stats | None = None
+    gateway_share: float | None = None
 
     @property
     def kept_schedule(self) -> bool:
@@ -145,6 +154,11 @@ class RunMetrics:
             "lag_tolerance_ms": self.lag_tolerance * 1000,
             "kept_schedule": self.kept_schedule,
             "latency_growth": None if self.latency_growth is None else _r(self.latency_growth),
+            "gateway_overhead_ms": ms(self.gateway_overhead),
+            "upstream_ms": ms(self.upstream),
+            "gateway_share_of_e2e": (
+                None if self.gateway_share is None else round(self.gateway_share, 6)
+            ),
         }
 
 
@@ -167,6 +181,9 @@ def compute(
     e2es: list[float] = []
     input_tokens = output_tokens = cached = counted = 0
     good = good_output = good_total = 0
+    overheads: list[float] = []
+    upstreams: list[float] = []
+    timed_e2e: list[float] = []
     for record in records:
         t = timings(record)
         if t is None:
@@ -177,6 +194,10 @@ def compute(
             tpots.append(t.tpot)
         itls.extend(t.itl)
         e2es.append(t.e2e)
+        if record.gateway is not None and record.upstream is not None:
+            overheads.append(record.gateway)
+            upstreams.append(record.upstream)
+            timed_e2e.append(t.e2e)
         prompt = record.input_tokens
         if prompt is None:
             prompt = record.expected_input_tokens or 0
@@ -226,6 +247,11 @@ def compute(
         late=sum(1 for lag in lags if lag > lag_tolerance),
         lag_tolerance=lag_tolerance,
         latency_growth=latency_growth(records),
+        gateway_overhead=summarise(overheads),
+        upstream=summarise(upstreams),
+        gateway_share=(
+            math.fsum(overheads) / math.fsum(timed_e2e) if math.fsum(timed_e2e) > 0 else None
+        ),
     )
 
 

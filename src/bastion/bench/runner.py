@@ -84,12 +84,16 @@ async def run_bench(
             records = await sender.run(shape, spec.bounds, seed=spec.seed, progress=progress)
             after = await gateway.scrape(sender.session, spec.target.base_url) if before else None
             metrics = compute(records, spec.slo, lag_tolerance=spec.lag_tolerance)
+            view = gateway.delta(before, after) if before and after else None
+            if view is not None:
+                e2e = metrics.e2e.mean * 1000 if metrics.e2e is not None else None
+                view["overhead_share_of_e2e"] = gateway.share(view, e2e)
             result = {
                 "shape": shape.to_json(),
                 "started_at": started.isoformat(),
                 "metrics": metrics.to_json(),
                 # The gateway's own view of the level, when the target is Bastion.
-                "gateway": gateway.delta(before, after) if before and after else None,
+                "gateway": view,
                 "requests": [r.to_json() for r in records],
             }
             levels.append(result)

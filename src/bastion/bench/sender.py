@@ -24,6 +24,7 @@ from types import TracebackType
 import aiohttp
 
 from bastion.bench.apis import ApiTarget, StreamReader, read_body
+from bastion.bench.gateway import read_server_timing
 from bastion.bench.prompts import BenchPrompt, PromptSource
 from bastion.bench.shapes import Bounds, LoadShape, arrivals
 from bastion.bench.trace import RequestRecord
@@ -235,6 +236,9 @@ class Sender:
         try:
             async with session.post(self.target.url, data=body, headers=self._headers) as response:
                 record.status = response.status
+                timing = response.headers.get("server-timing")
+                if timing is not None:
+                    read_server_timing(record, timing)
                 if response.status != 200:
                     await response.read()
                     record.error = f"http_{response.status}"

@@ -34,6 +34,22 @@ COLUMNS = (
 )
 
 
+# The gateway's own share of each level, when the target is Bastion: from each answer's
+# Server-Timing header (a stream's up to its first bytes) and from the gateway's /metrics
+# (streams to their end).
+GATEWAY_COLUMNS = (
+    ("load", "<"),
+    ("timed", ">"),
+    ("GW mean", ">"),
+    ("GW p50", ">"),
+    ("GW p99", ">"),
+    ("GW/E2E", ">"),
+    ("upstream p50", ">"),
+    ("metrics GW mean", ">"),
+    ("metrics GW/E2E", ">"),
+)
+
+
 def _ms(stats: dict[str, Any] | None, key: str) -> str:
     if not stats:
         return "-"
@@ -66,14 +82,42 @@ def level_row(level: dict[str, Any]) -> list[str]:
     ]
 
 
-def render_table(rows: Sequence[Sequence[str]]) -> list[str]:
-    heads = [name for name, _ in COLUMNS]
+def has_gateway_share(level: dict[str, Any]) -> bool:
+    view = level.get("gateway") or {}
+    return bool(level["metrics"].get("gateway_overhead_ms") or view.get("overhead_ms_mean"))
+
+
+def gateway_row(level: dict[str, Any]) -> list[str]:
+    m = level["metrics"]
+    view = level.get("gateway") or {}
+    overhead = m.get("gateway_overhead_ms")
+    return [
+        level["shape"]["description"],
+        str(overhead["count"]) if overhead else "0",
+        _ms(overhead, "mean"),
+        _ms(overhead, "median"),
+        _ms(overhead, "p99"),
+        _share(m.get("gateway_share_of_e2e")),
+        _ms(m.get("upstream_ms"), "median"),
+        _value(view.get("overhead_ms_mean")),
+        _share(view.get("overhead_share_of_e2e")),
+    ]
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2%}"
+
+
+def render_table(
+    rows: Sequence[Sequence[str]], columns: Sequence[tuple[str, str]] = COLUMNS
+) -> list[str]:
+    heads = [name for name, _ in columns]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
             f"{cell:{align}{width}}"
-            for cell, (_, align), width in zip(cells, COLUMNS, widths, strict=True)
+            for cell, (_, align), width in zip(cells, columns, widths, strict=True)
         )
 
     return [line(heads), line(["-" * w for w in widths]), *(line(r) for r in rows)]
@@ -111,7 +155,16 @@ def document_lines(document: dict[str, Any]) -> list[str]:
                 f"  {level['shape']['description']}: {view['requests']} requests, duration "
                 f"{_value(view['duration_ms_mean'])} (client E2E {_value(e2e)}), TTFT "
                 f"{_value(view['ttft_ms_mean'])}, queue wait {_value(view['queue_wait_ms_mean'])}"
+                + _split(view)
             )
+    shared = [lv for lv in document["levels"] if has_gateway_share(lv)]
+    if shared:
+        lines.append("")
+        lines.append(
+            "The gateway's own share (ms; per request from its Server-Timing header, a stream's "
+            "up to its first bytes; metrics: its /metrics, streams whole):"
+        )
+        lines += render_table([gateway_row(lv) for lv in shared], GATEWAY_COLUMNS)
     sweep = document.get("sweep")
     if sweep:
         lines.append("")
@@ -154,6 +207,16 @@ def _prompts(prompts: dict[str, Any]) -> str:
     if kind == "replay":
         return f"replay of {prompts['prompts']} recorded requests ({prompts.get('window', '')})"
     return str(kind)
+
+
+def _split(view: dict[str, Any]) -> str:
+    """The duration's split, from gateways that measure it."""
+    if view.get("overhead_ms_mean") is None:
+        return ""
+    return (
+        f", upstream {_value(view.get('upstream_ms_mean'))}, "
+        f"gateway's own {_value(view['overhead_ms_mean'])}"
+    )
 
 
 def _value(value: float | None) -> str:

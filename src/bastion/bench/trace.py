@@ -31,6 +31,11 @@ class RequestRecord:
     output_tokens: int | None = None
     # The prompt's expected input length (synthetic and replayed prompts know it).
     expected_input_tokens: int | None = None
+    # The answer's ``Server-Timing`` header, when the target sends one (Bastion does): the
+    # seconds the request spent upstream and in the gateway itself up to the headers — a whole
+    # answer's upstream time to the end of its body, a stream's to its first bytes.
+    upstream: float | None = None
+    gateway: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -54,6 +59,8 @@ class RequestRecord:
             "input_tokens": self.input_tokens,
             "cached_tokens": self.cached_tokens,
             "output_tokens": self.output_tokens,
+            "upstream": None if self.upstream is None else round(self.upstream, 6),
+            "gateway": None if self.gateway is None else round(self.gateway, 6),
         }
 
     @classmethod
@@ -70,4 +77,6 @@ class RequestRecord:
             input_tokens=data.get("input_tokens"),
             cached_tokens=data.get("cached_tokens"),
             output_tokens=data.get("output_tokens"),
+            upstream=None if data.get("upstream") is None else float(data["upstream"]),
+            gateway=None if data.get("gateway") is None else float(data["gateway"]),
         )

@@ -64,6 +64,10 @@ class Reply:
     media_type: str = "application/json"
     # A stream's final bytes (the protocol's end events), sent only once the request is sealed.
     tail: bytes = b""
+    # Rendered from an upstream's answer (respond sets it): the reply carries ``Server-Timing``
+    # and the request is timed in the upstream and overhead histograms. A reply of the gateway's
+    # own (cache hit, refusal, error) is not: there is no upstream share to tell apart.
+    upstream_timed: bool = False
 
 
 @dataclass(slots=True)
@@ -117,6 +121,14 @@ class RequestContext:
     audit_intent: bool = False
     # dispatch
     upstream: UpstreamResponse | None = None
+    # The upstream's share of the request (``time.perf_counter``): when the answering attempt
+    # was sent, when a stream's first bytes came back (dispatch waits for them before the
+    # client's headers go), and when its body or stream ended cleanly (respond); and the time
+    # failed attempts before it spent upstream. See ``upstream_seconds``.
+    upstream_sent: float | None = None
+    upstream_first_byte: float | None = None
+    upstream_ended: float | None = None
+    upstream_failed_seconds: float = 0.0
     # respond, or the stage that answered first (a cache hit, a refusal): its name
     reply: Reply | None = None
     answered_by: str = ""
@@ -152,6 +164,35 @@ class RequestContext:
         output policy, or placeholders put back. Such an answer is read in a shape the
         gateway can rewrite (a Responses API request is then translated, never passed through)."""
         return self.placeholders is not None or self.output_action not in (None, "allow")
+
+    def upstream_seconds(self, until: float | None) -> float:
+        """Time spent waiting on upstreams: failed attempts, then the answering one from its
+        sending to ``until`` (one of the upstream_* instants)."""
+        sent = self.upstream_sent
+        if sent is None or until is None:
+            return self.upstream_failed_seconds
+        return self.upstream_failed_seconds + (until - sent)
+
+    def gateway_seconds(self, upstream: float, now: float) -> float:
+        """The gateway's own time from arrival to ``now``: what was not spent upstream (given)
+        or waiting in the queue for backend capacity (reported apart, as queue wait)."""
+        return max(0.0, now - self.started - upstream - self.queued_seconds)
+
+    def server_timing(self, now: float, streamed: bool) -> str:
+        """The ``Server-Timing`` value of a proxied answer whose headers go at ``now``: the
+        upstream's share and the gateway's own (and the queue wait, when there was one) of the
+        time since arrival, in milliseconds. A whole answer's upstream share runs to the end of
+        its body; a stream's, to its first bytes (the rest is yet to come)."""
+        if streamed:
+            upstream = self.upstream_seconds(self.upstream_first_byte)
+            value = f'upstream;dur={upstream * 1000:.3f};desc="first bytes"'
+        else:
+            upstream = self.upstream_seconds(self.upstream_ended)
+            value = f"upstream;dur={upstream * 1000:.3f}"
+        value += f", gateway;dur={self.gateway_seconds(upstream, now) * 1000:.3f}"
+        if self.queued_seconds:
+            value += f", queue;dur={self.queued_seconds * 1000:.3f}"
+        return value
 
     @property
     def backend_name(self) -> str:

@@ -167,3 +167,70 @@ def test_the_gateways_view_from_its_metrics() -> None:
     assert view["duration_ms_mean"] == pytest.approx(1500 / 7, abs=1e-3)
     assert view["queue_wait_ms_mean"] == pytest.approx(10.0)
     assert view["ttft_ms_mean"] is None
+
+
+def test_server_timing_is_read_into_the_record() -> None:
+    from bastion.bench.gateway import read_server_timing, server_timing
+
+    assert server_timing('upstream;dur=123.4;desc="first bytes", gateway;dur=2.1, cache') == {
+        "upstream": 123.4,
+        "gateway": 2.1,
+    }
+    assert server_timing('db;desc=x;dur="5", bad;dur=fast, , x;dur') == {"db": 5.0}
+    record = RequestRecord(0, 0.0)
+    read_server_timing(record, "upstream;dur=250.5, gateway;dur=0.75, queue;dur=3")
+    assert (record.upstream, record.gateway) == (pytest.approx(0.2505), pytest.approx(0.00075))
+    assert RequestRecord.from_json(record.to_json()) == record
+    other = RequestRecord(1, 0.0)
+    read_server_timing(other, "edge;dur=1")  # someone else's timing: not the gateway's split
+    assert other.upstream is None and other.gateway is None
+
+
+def test_the_gateways_own_share_per_level() -> None:
+    from bastion.bench.gateway import delta, parse, share
+
+    records = [
+        RequestRecord(i, scheduled=i * 0.1, sent=i * 0.1, end=i * 0.1 + 0.2, status=200,
+                      streamed=False, output_tokens=5, upstream=0.19, gateway=0.001 * (i + 1))
+        for i in range(10)
+    ]  # fmt: skip
+    records.append(RequestRecord(10, 1.0, 1.0, end=1.2, status=200, streamed=False))  # untimed
+    metrics = compute(records).to_json()
+    overhead = metrics["gateway_overhead_ms"]
+    assert overhead["count"] == 10
+    assert overhead["mean"] == pytest.approx(5.5)
+    assert overhead["median"] == pytest.approx(5.5) and overhead["p99"] == pytest.approx(9.91)
+    assert metrics["upstream_ms"]["median"] == pytest.approx(190.0)
+    assert metrics["gateway_share_of_e2e"] == pytest.approx(0.0055 / 0.2, abs=1e-6)
+    assert compute(records[10:]).to_json()["gateway_overhead_ms"] is None
+
+    text = (
+        'bastion_request_duration_seconds_sum{endpoint="chat",backend="a"} 2.0\n'
+        'bastion_request_duration_seconds_count{endpoint="chat",backend="a"} 10\n'
+        'bastion_upstream_duration_seconds_sum{endpoint="chat",backend="a"} 1.9\n'
+        'bastion_upstream_duration_seconds_count{endpoint="chat",backend="a"} 10\n'
+        'bastion_gateway_overhead_seconds_sum{endpoint="chat",backend="a"} 0.1\n'
+        'bastion_gateway_overhead_seconds_count{endpoint="chat",backend="a"} 10\n'
+    )
+    view = delta({}, parse(text))
+    assert view["upstream_ms_mean"] == pytest.approx(190.0)
+    assert view["overhead_ms_mean"] == pytest.approx(10.0)
+    view["overhead_share_of_e2e"] = share(view, 200.0)
+    assert view["overhead_share_of_e2e"] == pytest.approx(0.05)
+    assert share(view, None) is None
+
+    document = sample_document(Slo())
+    level = document["levels"][0]
+    level["metrics"] = metrics
+    level["gateway"] = view
+    lines = document_lines(document)
+    start = lines.index(next(line for line in lines if line.startswith("The gateway's own share")))
+    head, _, row = lines[start + 1 : start + 4]
+    assert head.split()[:5] == ["load", "timed", "GW", "mean", "GW"]
+    assert row.split()[1:6] == ["10", "5.5", "5.5", "9.9", "2.75%"]
+    assert row.split()[-2:] == ["10.0", "5.00%"]
+    assert any("upstream 190.0, gateway's own 10.0" in line for line in lines)
+    page = render_html(document)
+    assert "The gateway's own share</h2>" in page and "<td>2.75%</td>" in page
+    # Levels without the header or the metrics have no such section.
+    assert not any("own share" in line for line in document_lines(sample_document(Slo())))

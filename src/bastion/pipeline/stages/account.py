@@ -34,6 +34,12 @@ class Account(BaseStage):
         route.count(ctx.status)
         route.duration.observe(finished - ctx.started)
         route.queue_wait.observe(ctx.queued_seconds)
+        reply = ctx.reply
+        if reply is not None and reply.upstream_timed and ctx.upstream_ended is not None:
+            # A proxied answer whose upstream finished: its time, and what the gateway added.
+            upstream = ctx.upstream_seconds(ctx.upstream_ended)
+            route.upstream_duration.observe(upstream)
+            route.gateway_overhead.observe(ctx.gateway_seconds(upstream, finished))
         usage = ctx.usage
         if ctx.first_chunk_at is not None:
             route.time_to_first_token.observe(ctx.first_chunk_at - ctx.started)
@@ -73,6 +79,10 @@ def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:
         "tenant": principal.tenant_name if principal else None,
         "key_id": principal.key_id if principal else None,
     }
+    if ctx.upstream_ended is not None:
+        upstream = ctx.upstream_seconds(ctx.upstream_ended)
+        fields["upstream_ms"] = round(upstream * 1000, 2)
+        fields["gateway_ms"] = round(ctx.gateway_seconds(upstream, finished) * 1000, 2)
     if ctx.first_chunk_at is not None:
         fields["ttft_ms"] = round((ctx.first_chunk_at - ctx.started) * 1000, 2)
     if usage is not None:

@@ -11,6 +11,7 @@ moves there (see the queue stage) before any of its replicas is tried.
 from __future__ import annotations
 
 import asyncio
+import time
 
 import orjson
 
@@ -111,6 +112,9 @@ class Dispatch(BaseStage):
         }
         loop = asyncio.get_running_loop()
         trial = replica.breaker.attempt(loop.time())  # not 0: a half-open circuit's trial
+        clock = time.perf_counter
+        sent = clock()
+        first_byte: float | None = None
         try:
             response = await provider.send(
                 replica.http,
@@ -124,6 +128,7 @@ class Dispatch(BaseStage):
             if status >= 500 or status == 429:
                 raw = await response.read()
                 response.release()
+                ctx.upstream_failed_seconds += clock() - sent
                 if status == 429:
                     # Shedding load is not a fault: try elsewhere without counting it.
                     if trial:
@@ -134,19 +139,18 @@ class Dispatch(BaseStage):
                 self._failed(replica, loop.time(), f"HTTP {status}")
                 self._metrics.upstream_errors.labels(pool.name, "status").inc()
                 return None, upstream_failed(pool.name, status, raw)
-            if (
-                ctx.stream
-                and status < 300
-                and is_event_stream(response)
-                and not await response.first_chunk()
-            ):
-                response.release()
-                raise GatewayError(
-                    502,
-                    f"Backend '{pool.name}' closed the stream before sending anything.",
-                    code="bad_gateway",
-                )
+            if ctx.stream and status < 300 and is_event_stream(response):
+                primed = await response.first_chunk()
+                first_byte = clock()
+                if not primed:
+                    response.release()
+                    raise GatewayError(
+                        502,
+                        f"Backend '{pool.name}' closed the stream before sending anything.",
+                        code="bad_gateway",
+                    )
         except GatewayError as error:
+            ctx.upstream_failed_seconds += clock() - sent
             kind = "timeout" if error.status == 504 else "connect"
             self._metrics.upstream_errors.labels(pool.name, kind).inc()
             self._failed(replica, loop.time(), error.message)
@@ -157,6 +161,8 @@ class Dispatch(BaseStage):
             raise
         if replica.succeeded():
             self._metrics.replica_transitions.labels(replica.backend, "closed").inc()
+        ctx.upstream_sent = sent
+        ctx.upstream_first_byte = first_byte
         return response, None
 
     def _failed(self, replica: Replica, now: float, reason: str) -> None:

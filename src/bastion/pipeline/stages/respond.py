@@ -89,11 +89,12 @@ class Respond(BaseStage):
                 )
                 raise GatewayError(502, message, code="bad_gateway")
             headers.update(_STREAM_HEADERS)
-            reply = Reply(200, headers=headers, media_type="text/event-stream")
+            reply = Reply(200, headers=headers, media_type="text/event-stream", upstream_timed=True)
             reply.stream = self._stream(ctx, reply, upstream, exchange)
             ctx.reply = reply
         else:
             raw = await upstream.read()
+            ctx.upstream_ended = time.perf_counter()
             upstream.release()
             body = json_object(raw)
             if body is None:
@@ -111,7 +112,7 @@ class Respond(BaseStage):
             answer = exchange.answer(body, ctx.model, ctx.body or {})
             if not translated_after:
                 self._guard_body(ctx, answer, exchange.client)
-            ctx.reply = Reply(200, orjson.dumps(answer), headers=headers)
+            ctx.reply = Reply(200, orjson.dumps(answer), headers=headers, upstream_timed=True)
 
     def _guard_body(
         self, ctx: RequestContext, body: dict[str, Any], protocol: WireProtocol
@@ -133,6 +134,7 @@ class Respond(BaseStage):
         headers: dict[str, str],
     ) -> None:
         raw = await upstream.read()
+        ctx.upstream_ended = time.perf_counter()
         upstream.release()
         status = upstream.status
         self._metrics.upstream_errors.labels(ctx.backend_name, "status").inc()
@@ -149,7 +151,7 @@ class Respond(BaseStage):
             ctx.error = GatewayError(status, "upstream refused the request")
             ctx.outcome = "error"
             body = exchange.client_error(status, json_object(raw))
-            ctx.reply = Reply(status, orjson.dumps(body), headers=headers)
+            ctx.reply = Reply(status, orjson.dumps(body), headers=headers, upstream_timed=True)
             return
         error.headers.update(headers)
         ctx.fail(error)
@@ -225,6 +227,7 @@ class Respond(BaseStage):
                 failure = f"Backend '{backend}' sent a malformed stream."
             else:
                 if ended:
+                    ctx.upstream_ended = time.perf_counter()
                     tail.extend(translator.finish())
                     upstream.release()
                 else:
