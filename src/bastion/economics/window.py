@@ -41,8 +41,14 @@ class Window:
 
     @classmethod
     def up_to_now(cls, start: datetime, now: datetime) -> Window:
-        """From the hour of ``start`` to ``now`` (to the second); the current hour is partial."""
-        return cls(_floor_hour(start), now.astimezone(UTC).replace(microsecond=0))
+        """From the hour of ``start`` to the end of ``now``'s second; the current hour is
+        partial. Rounded up, not down: a request that finished earlier in this second is
+        counted."""
+        moment = now.astimezone(UTC)
+        end = moment.replace(microsecond=0)
+        if end < moment:
+            end += timedelta(seconds=1)
+        return cls(_floor_hour(start), end)
 
     @property
     def partial_hour(self) -> datetime | None:

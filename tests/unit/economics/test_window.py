@@ -65,11 +65,14 @@ def test_a_window_never_runs_past_now() -> None:
     assert window.partial_hour == datetime(2026, 12, 1, 10, tzinfo=UTC)
 
 
-def test_now_is_taken_to_the_second() -> None:
-    window = report_window(since=None, until=None, days=1, now=NOW.replace(microsecond=123456))
+def test_now_is_taken_to_the_end_of_its_second() -> None:
+    """A request that finished a moment ago, within the current second, is in the window."""
+    earlier = NOW - timedelta(seconds=1)
+    window = report_window(since=None, until=None, days=1, now=earlier.replace(microsecond=123456))
 
     assert window.end == NOW
     assert window.seconds == 86_400 + 31 * 60
+    assert earlier.replace(microsecond=500_000) < window.end
 
 
 def test_windows_must_be_aware_and_forward() -> None:
