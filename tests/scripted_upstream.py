@@ -157,6 +157,10 @@ class ScriptedUpstream:
             async for chunk in _agent_turn(body):
                 yield chunk
             return
+        if model == "ping-then-hang":
+            # A keep-alive comment, then nothing: the engine never starts its answer.
+            yield b": keep-alive\n\n"
+            await asyncio.sleep(3600)
         if model == "leak":
             for piece in LEAK:
                 yield _chunk(model, {"content": piece}, None)

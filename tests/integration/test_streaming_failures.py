@@ -60,6 +60,23 @@ def test_stalled_stream_hits_the_idle_timeout(scripted_gateway: tuple[Any, Runni
     assert time.monotonic() - started < 5
 
 
+def test_a_keep_alive_comment_is_not_the_start_of_an_answer(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    """An engine that sends an SSE comment and hangs has not answered: the first-byte timeout
+    still applies, and the client gets a gateway timeout rather than a stream that never
+    moves (nor does such an engine pass a half-open circuit's trial)."""
+    _, gateway = scripted_gateway
+    started = time.monotonic()
+    with pytest.raises(openai.APIStatusError) as caught:
+        openai_client(gateway).chat.completions.create(
+            model="up/ping-then-hang", messages=[{"role": "user", "content": "x"}], stream=True
+        )
+    assert caught.value.status_code == 504
+    assert "first byte" in str(caught.value)
+    assert time.monotonic() - started < 5
+
+
 def test_anthropic_cut_stream_ends_with_an_error_event(
     scripted_gateway: tuple[Any, RunningGateway],
 ) -> None:

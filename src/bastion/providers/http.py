@@ -304,8 +304,11 @@ class HttpUpstreamResponse(UpstreamResponse):
         return body
 
     async def first_chunk(self) -> bytes:
-        """Waits for the stream's first bytes within the first-byte timeout (an engine sends
+        """Waits for the stream's first event within the first-byte timeout (an engine sends
         its headers at once and its first event only after prefill); b"" if it ended empty.
+
+        SSE comments before it (``: keep-alive``) are kept but not taken for the start: an
+        engine that sends one and hangs has not answered (nor passed a half-open trial).
 
         Raises GatewayError, so the caller may still try elsewhere: nothing reached the client.
         """
@@ -317,6 +320,11 @@ class HttpUpstreamResponse(UpstreamResponse):
         try:
             async with wait:
                 chunk = await self._response.content.readany()
+                while chunk and only_comments(chunk):
+                    more = await self._response.content.readany()
+                    if not more:
+                        break
+                    chunk += more
         except TimeoutError as exc:
             self.abort()
             if activity.was_interrupted(wait):
@@ -381,3 +389,8 @@ class HttpUpstreamResponse(UpstreamResponse):
         if not self._done:
             self._response.release()
             self._finish()
+
+
+def only_comments(data: bytes) -> bool:
+    """Whether ``data`` holds nothing but SSE comment lines (``: ping``) and blank lines."""
+    return all(not line or line.startswith(b":") for line in data.splitlines())
