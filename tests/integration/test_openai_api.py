@@ -163,6 +163,7 @@ def test_access_log_has_request_id_usage_and_no_secrets(
     assert record.request_id == response.headers["x-request-id"]  # type: ignore[attr-defined]
     assert record.input_tokens == 11  # type: ignore[attr-defined]
     assert record.tenant == "admin"  # type: ignore[attr-defined]
+    assert 0 <= record.injection_score <= 1  # type: ignore[attr-defined]
     rendered = JsonFormatter().format(record)
     assert gateway.admin_key not in rendered
     assert "my secret prompt" not in rendered

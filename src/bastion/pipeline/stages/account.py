@@ -90,6 +90,8 @@ def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:
         fields["output_tokens"] = usage.output_tokens
         fields["cached_input_tokens"] = usage.cached_input_tokens
         fields["usage_estimated"] = usage.estimated
+    if ctx.injection_score is not None:
+        fields["injection_score"] = ctx.injection_score
     if ctx.error is not None:
         fields["error"] = ctx.error.message
     return fields
