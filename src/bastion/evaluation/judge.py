@@ -22,15 +22,12 @@ import asyncio
 import hashlib
 import json
 import re
-from collections.abc import AsyncIterator, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any, Literal, Protocol
 
-import aiohttp
-
 from bastion.evaluation.model import Answer, EvalItem, JudgeMode, Verdict, Winner
+from bastion.evaluation.transport import Transport
 
 PURPOSE_HEADER = "x-bastion-purpose"
 PURPOSE = "evaluation"
@@ -143,21 +140,26 @@ class JudgeTransport(Protocol):
         ...
 
 
-class _ChatCompletionsJudge:
-    """What every gateway transport shares: the body and headers of the judge's request, and
-    the retries. A 429 or 5xx answer or a failed exchange is tried again ``retries`` times,
-    after ``Retry-After`` when the gateway gives one (at most 30 s), else after 1 s, 2 s…"""
+class SenderJudgeTransport:
+    """Asks the judge through the transport the runner uses (``transport.HttpTransport`` to a
+    running gateway, or ``transport.AsgiTransport`` through the gateway's own application for
+    runs started from the admin API and endpoint contracts), so the judge's requests take the
+    same way as the items': ``/v1/chat/completions`` with an API key. A 429 or 5xx answer or a
+    failed exchange is tried again ``retries`` times, after ``Retry-After`` when the gateway
+    gives one (at most 30 s), else after 1 s, 2 s…"""
 
     path = "/v1/chat/completions"
 
     def __init__(
         self,
+        sender: Transport,
         api_key: str,
         *,
-        timeout: float,
-        retries: int,
-        classification_header: str,
+        timeout: float = 300.0,
+        retries: int = 2,
+        classification_header: str = CLASSIFICATION_HEADER,
     ) -> None:
+        self._sender = sender
         self._api_key = api_key
         self._timeout_seconds = timeout
         self._retries = retries
@@ -182,11 +184,13 @@ class _ChatCompletionsJudge:
             "stream": False,
         }
 
-    async def _post(
-        self, body: bytes, headers: dict[str, str]
-    ) -> tuple[int, bytes, str | None]:  # pragma: no cover - overridden
+    async def _post(self, body: bytes, headers: dict[str, str]) -> tuple[int, bytes, str | None]:
         """Status, body and Retry-After of one exchange; raises on a failed exchange."""
-        raise NotImplementedError
+        async with self._sender.request(
+            "POST", self.path, headers, body, timeout=self._timeout_seconds
+        ) as reply:
+            payload = b"".join([chunk async for chunk in reply.chunks])
+            return reply.status, payload, reply.headers.get("retry-after")
 
     async def complete(self, request: JudgeRequest) -> str:
         body = json.dumps(self.body(request), ensure_ascii=False).encode()
@@ -212,102 +216,6 @@ class _ChatCompletionsJudge:
                 await asyncio.sleep(_retry_delay(retry_after, attempt))
                 continue
             return _completion_text(status, payload)
-
-
-class GatewayJudgeTransport(_ChatCompletionsJudge):
-    """Asks the judge through a running gateway's ``/v1/chat/completions`` with an API key;
-    ``base_url`` is its address (``http://127.0.0.1:8800``)."""
-
-    def __init__(
-        self,
-        base_url: str,
-        api_key: str,
-        *,
-        session: aiohttp.ClientSession | None = None,
-        timeout: float = 300.0,
-        retries: int = 2,
-        classification_header: str = CLASSIFICATION_HEADER,
-    ) -> None:
-        super().__init__(
-            api_key, timeout=timeout, retries=retries, classification_header=classification_header
-        )
-        self._url = base_url.rstrip("/") + self.path
-        self._session = session
-        self._owned = session is None
-
-    async def __aenter__(self) -> GatewayJudgeTransport:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        if self._owned and self._session is not None:
-            await self._session.close()
-            self._session = None
-
-    async def _post(self, body: bytes, headers: dict[str, str]) -> tuple[int, bytes, str | None]:
-        if self._session is None:
-            self._session = aiohttp.ClientSession()
-        timeout = aiohttp.ClientTimeout(total=self._timeout_seconds)
-        async with self._session.post(
-            self._url, data=body, headers=headers, timeout=timeout
-        ) as response:
-            return response.status, await response.read(), response.headers.get("retry-after")
-
-
-class Reply(Protocol):
-    """An answer as the runner's transports give it (``transport.Reply``)."""
-
-    status: int
-    headers: Mapping[str, str]  # names in lower case
-    chunks: AsyncIterator[bytes]
-
-
-class Sender(Protocol):
-    """The runner's transports (``transport.HttpTransport``, ``transport.AsgiTransport``)."""
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        headers: Mapping[str, str],
-        body: bytes | None = None,
-        *,
-        timeout: float,
-    ) -> AbstractAsyncContextManager[Reply]: ...
-
-
-class SenderJudgeTransport(_ChatCompletionsJudge):
-    """Asks the judge through the transport the runner uses: over HTTP, or in-process through
-    the gateway's own application (runs started from the admin API, endpoint contracts), so
-    the judge's requests take the same way as the items'."""
-
-    def __init__(
-        self,
-        sender: Sender,
-        api_key: str,
-        *,
-        timeout: float = 300.0,
-        retries: int = 2,
-        classification_header: str = CLASSIFICATION_HEADER,
-    ) -> None:
-        super().__init__(
-            api_key, timeout=timeout, retries=retries, classification_header=classification_header
-        )
-        self._sender = sender
-
-    async def _post(self, body: bytes, headers: dict[str, str]) -> tuple[int, bytes, str | None]:
-        async with self._sender.request(
-            "POST", self.path, headers, body, timeout=self._timeout_seconds
-        ) as reply:
-            payload = b"".join([chunk async for chunk in reply.chunks])
-            return reply.status, payload, reply.headers.get("retry-after")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -14,7 +14,6 @@ from aiohttp import web
 
 from bastion.evaluation.judge import (
     PAIRWISE_PROMPT_VERSION,
-    GatewayJudgeTransport,
     Judge,
     JudgeRequest,
     JudgeTransportError,
@@ -27,6 +26,7 @@ from bastion.evaluation.judge import (
 )
 from bastion.evaluation.model import Answer, EvalItem, ToolCall
 from bastion.evaluation.stats import win_tie_loss
+from bastion.evaluation.transport import HttpTransport
 
 ITEM = EvalItem(
     id="q1",
@@ -345,6 +345,16 @@ def test_the_conversation_as_the_judge_sees_it() -> None:
 # --- the gateway transport -----------------------------------------------------------------------
 
 
+@contextlib.asynccontextmanager
+async def over_http(url: str, key: str, **settings: Any) -> AsyncIterator[SenderJudgeTransport]:
+    """The judge asking a running gateway over HTTP, as the CLI does."""
+    http = HttpTransport(url)
+    try:
+        yield SenderJudgeTransport(http, key, **settings)
+    finally:
+        await http.close()
+
+
 @pytest.fixture
 async def gateway() -> AsyncIterator[tuple[str, list[dict[str, Any]], list[web.Response]]]:
     """A stand-in gateway: records requests and answers from a queue (default 200 VERDICT: A)."""
@@ -376,7 +386,7 @@ async def test_judge_requests_go_through_the_gateway_marked_as_evaluation(
     item = EvalItem(
         id="p", protocol="openai", request=ITEM.request, classifications=frozenset({"pii", "phi"})
     )
-    async with GatewayJudgeTransport(url, "bst_test_key") as transport:
+    async with over_http(url, "bst_test_key") as transport:
         verdict = await Judge(transport, "local/judge").compare(
             item, answer("cand", "4"), answer("base", "5")
         )
@@ -401,7 +411,7 @@ async def test_the_transport_retries_overload_and_reports_other_errors(
     queue.append(
         web.json_response({"error": {"message": "busy"}}, status=503, headers={"Retry-After": "0"})
     )
-    async with GatewayJudgeTransport(url, "k") as transport:
+    async with over_http(url, "k") as transport:
         text = await transport.complete(JudgeRequest("j", ({"role": "user", "content": "hi"},)))
         assert text == "VERDICT: A"
         assert len(seen) == 2
@@ -424,7 +434,7 @@ async def test_a_judge_behind_a_failing_gateway_gives_error_ties(
     url, _, queue = gateway
     for _ in range(2):
         queue.append(web.json_response({"error": {"message": "bad key"}}, status=401))
-    async with GatewayJudgeTransport(url, "wrong", retries=0) as transport:
+    async with over_http(url, "wrong", retries=0) as transport:
         verdict = await Judge(transport, "j").compare(ITEM, answer("c", "4"), answer("b", "5"))
     assert (verdict.winner, verdict.orders) == ("tie", ("error", "error"))
     assert "HTTP 401" in verdict.rationale
