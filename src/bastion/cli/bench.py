@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bastion.cli.database import config_option, database_url_option, settings
+from bastion.cli.database import config_option, database_url_option, run_with_store, settings
 
 if TYPE_CHECKING:
     from bastion.bench.prompts import PromptSource
@@ -276,7 +276,7 @@ def run_command(**options: Any) -> None:
                     store, document, options["backend"], options["gpus"], options["hardware"]
                 )
 
-        _with_store(url, keep)
+        run_with_store(url, keep)
         click.echo(f"Stored as {document['id']}.")
 
 
@@ -367,22 +367,6 @@ def _write_outputs(document: dict[str, Any], out_json: Path | None, out_html: Pa
         click.echo(f"HTML report: {out_html}")
 
 
-def _with_store(url: str, work: Any) -> Any:
-    from bastion.store import Store, StoreUnavailableError
-
-    async def main() -> Any:
-        store = await Store.open(url, listen=False)
-        try:
-            return await work(store)
-        finally:
-            await store.close()
-
-    try:
-        return asyncio.run(main())
-    except StoreUnavailableError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
 async def _record(
     store: Store, document: dict[str, Any], backend: str, gpus: int, hardware: str | None
 ) -> None:
@@ -425,7 +409,7 @@ def list_command(
     async def work(store: Store) -> Any:
         return await store.bench.recent(limit)
 
-    runs = _with_store(url, work)
+    runs = run_with_store(url, work)
     if as_json:
         click.echo(json.dumps(runs, indent=1))
         return
@@ -467,7 +451,7 @@ def show_command(
     async def work(store: Store) -> Any:
         return await store.bench.get(run_id)
 
-    document = _with_store(url, work)
+    document = run_with_store(url, work)
     if document is None:
         raise click.ClickException(f"no stored benchmark run {run_id!r}")
     if as_json:
@@ -521,7 +505,7 @@ def record_capacity_command(
             raise click.ClickException(f"no stored benchmark run {run_id!r}")
         await _record(store, document, backend, gpus, hardware)
 
-    _with_store(url, work)
+    run_with_store(url, work)
 
 
 @bench_group.command("capacity")
@@ -538,7 +522,7 @@ def capacity_command(
     async def work(store: Store) -> Any:
         return await store.bench.capacities(backend)
 
-    found = _with_store(url, work)
+    found = run_with_store(url, work)
     if as_json:
         click.echo(json.dumps([c.public_dict() for c in found], indent=1))
         return

@@ -1,6 +1,7 @@
-"""What ``bastion audit`` and ``bastion ledger`` share: where the database is (``--database-url``
-or the configuration's), and running one piece of async work against it with errors reported
-in a line. (``bastion keys`` and ``tenants`` go through the store, with its migrations.)"""
+"""What the commands that read or write the database share: where it is (``--database-url`` or
+the configuration's), and running one piece of async work against it — on a bare engine
+(``bastion audit``, ``ledger``) or through the store with its migrations (``keys``,
+``tenants``, ``bench``) — with errors reported in a line."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bastion.config import BastionConfig
+    from bastion.store import Store
 
 T = TypeVar("T")
 
@@ -73,3 +75,25 @@ def run_with_engine(url: str, work: Callable[[AsyncEngine], Awaitable[T]], what:
     except (DBAPIError, OSError) as exc:
         click.echo(f"cannot read {what}: {str(exc).splitlines()[0]}", err=True)
         raise SystemExit(2) from None
+
+
+def run_with_store(url: str, action: Callable[[Store], Awaitable[T]]) -> T:
+    """Runs ``action`` with the store on ``url``; a store error (unreachable, a conflict, an
+    invalid or unknown name) ends the command with its message."""
+    from bastion.store import (
+        ConflictError,
+        InvalidInputError,
+        NotFoundError,
+        Store,
+        StoreUnavailableError,
+    )
+
+    async def run() -> T:
+        # No LISTEN connection: this process only reads and writes, and NOTIFY needs none.
+        async with await Store.open(url, listen=False) as store:
+            return await action(store)
+
+    try:
+        return asyncio.run(run())
+    except (ConflictError, InvalidInputError, NotFoundError, StoreUnavailableError) as exc:
+        raise click.ClickException(str(exc)) from None

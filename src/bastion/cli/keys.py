@@ -7,14 +7,15 @@ the CLI starts fast.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import orjson
+
+from bastion.cli.database import run_with_store
 
 if TYPE_CHECKING:
     from bastion.store import KeyRecord, Store, TenantRecord
@@ -89,26 +90,6 @@ def resolve_database_url(database_url: str | None, config_path: Path | None) -> 
     except ConfigError as error:
         problems = "; ".join(p.render(error.source) for p in error.problems)
         raise click.ClickException(f"invalid configuration: {problems}") from None
-
-
-def _with_store(url: str, action: Callable[[Store], Awaitable[T]]) -> T:
-    from bastion.store import (
-        ConflictError,
-        InvalidInputError,
-        NotFoundError,
-        Store,
-        StoreUnavailableError,
-    )
-
-    async def run() -> T:
-        # No LISTEN connection: this process only writes, and NOTIFY needs none.
-        async with await Store.open(url, listen=False) as store:
-            return await action(store)
-
-    try:
-        return asyncio.run(run())
-    except (ConflictError, InvalidInputError, NotFoundError, StoreUnavailableError) as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 async def _tenant(store: Store, ref: str) -> TenantRecord:
@@ -249,7 +230,7 @@ def keys_create(
         tenant = await _tenant(store, tenant_ref)
         return await store.keys.create(tenant.id, name, scopes=granted, expires_at=expires_at)
 
-    plaintext, record = _with_store(resolve_database_url(database_url, config_path), create)
+    plaintext, record = run_with_store(resolve_database_url(database_url, config_path), create)
     if as_json:
         _emit_json({**record.public_dict(), "key": plaintext})
         return
@@ -280,7 +261,7 @@ def keys_list(
         tenant_id = None if tenant_ref is None else (await _tenant(store, tenant_ref)).id
         return await store.keys.list(tenant_id, include_revoked=include_revoked)
 
-    records = _with_store(resolve_database_url(database_url, config_path), fetch)
+    records = run_with_store(resolve_database_url(database_url, config_path), fetch)
     now = datetime.now(UTC)
     if as_json:
         _emit_json([r.public_dict(now) for r in records])
@@ -313,7 +294,7 @@ def keys_revoke(key_id: str, database_url: str | None, config_path: Path | None)
     async def revoke(store: Store) -> KeyRecord:
         return await store.keys.revoke(key_id)
 
-    record = _with_store(resolve_database_url(database_url, config_path), revoke)
+    record = run_with_store(resolve_database_url(database_url, config_path), revoke)
     click.echo(f"Revoked {record.id} ({record.name}) of tenant {record.tenant_name}.")
 
 
@@ -345,7 +326,7 @@ def keys_limits(
             return record
         return await store.keys.set_limits(key_id, changed)
 
-    record = _with_store(resolve_database_url(database_url, config_path), apply)
+    record = run_with_store(resolve_database_url(database_url, config_path), apply)
     _show_limits(f"Key {record.id} ({record.name})", dump_limits(record.limits), as_json)
 
 
@@ -371,7 +352,7 @@ def tenants_create(
     async def create(store: Store) -> TenantRecord:
         return await store.tenants.create(name)
 
-    tenant = _with_store(resolve_database_url(database_url, config_path), create)
+    tenant = run_with_store(resolve_database_url(database_url, config_path), create)
     if as_json:
         _emit_json(tenant.public_dict())
         return
@@ -392,7 +373,7 @@ def tenants_list(as_json: bool, database_url: str | None, config_path: Path | No
                 active[key.tenant_id] = active.get(key.tenant_id, 0) + 1
         return [(t, active.get(t.id, 0)) for t in tenants]
 
-    rows = _with_store(resolve_database_url(database_url, config_path), fetch)
+    rows = run_with_store(resolve_database_url(database_url, config_path), fetch)
     if as_json:
         _emit_json([{**t.public_dict(), "active_keys": n} for t, n in rows])
         return
@@ -421,7 +402,7 @@ def tenants_delete(
         tenant = await _tenant(store, tenant_ref)
         return tenant, await store.tenants.delete(tenant.id)
 
-    tenant, deleted = _with_store(url, delete)
+    tenant, deleted = run_with_store(url, delete)
     click.echo(f"Deleted tenant {tenant.name} ({tenant.id}) and {deleted} key(s).")
 
 
@@ -450,5 +431,5 @@ def tenants_limits(
             return tenant
         return await store.tenants.set_limits(tenant.id, changed)
 
-    tenant = _with_store(resolve_database_url(database_url, config_path), apply)
+    tenant = run_with_store(resolve_database_url(database_url, config_path), apply)
     _show_limits(f"Tenant {tenant.name}", dump_limits(tenant.limits), as_json)
