@@ -43,6 +43,12 @@ lock: | $(BIN)/python
 	@# The project itself (a dev extra names it) is installed from the checkout, not the lock.
 	$(PYTHON) -c 'import re, pathlib; p = pathlib.Path("requirements.lock"); \
 		p.write_text(re.sub(r"# WARNING: pip install will require[^\n]*\n#[^\n]*\nbastion-gateway @ [^\n]*\n[^\n]*\n", "", p.read_text()))'
+	@# The container image's lock: the runtime, OpenTelemetry export and the build backend only,
+	@# compiled from a copy of the full lock so that every pin it keeps is the same.
+	cp requirements.lock deploy/requirements.lock
+	$(BIN)/pip-compile --quiet --generate-hashes --extra otel --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o deploy/requirements.lock \
+		pyproject.toml deploy/requirements.in
 
 ## serve: start the gateway on its embedded defaults (discovered engines, or the simulator)
 serve: $(STAMP)
