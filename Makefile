@@ -58,11 +58,13 @@ serve: $(STAMP)
 test: $(STAMP) $(CLIENTS) lint typecheck
 	$(BIN)/python -m pytest
 
-## lint: ruff, and the package's layering (import-linter's contracts in pyproject.toml)
+## lint: ruff, the package's layering (import-linter's contracts in pyproject.toml), and the
+## container image recipe (hadolint)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/hadolint --config deploy/.hadolint.yaml deploy/Containerfile
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
