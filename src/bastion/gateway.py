@@ -34,6 +34,11 @@ from bastion.events import EventLog
 from bastion.journal import JournalWriter
 from bastion.journal.health import JournalHealth
 from bastion.journal.writer import AuditSettings, SpoolSettings
+from bastion.node.cache import NodeCacheBackend
+from bastion.node.client import NodeClient
+from bastion.node.invalidations import relay_invalidations
+from bastion.node.limiter import NodeLimiter
+from bastion.node.role import WorkerRole
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
 from bastion.pipeline.stages.account import Account
@@ -107,9 +112,20 @@ class StartupReport:
 
 
 class Gateway:
-    def __init__(self, config: BastionConfig, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        config: BastionConfig,
+        env: Mapping[str, str] | None = None,
+        *,
+        role: WorkerRole | None = None,
+    ) -> None:
         self.config = config
         self.env = os.environ if env is None else env
+        # One of ``bastion serve --workers N``'s processes, or None when serving alone.
+        self.role = role
+        self.node: NodeClient | None = None
+        # Called when the supervisor is gone: the server stops taking requests.
+        self.on_node_lost: Callable[[], None] | None = None
         self.metrics = GatewayMetrics()
         self.catalog = ModelCatalog()
         self.providers: dict[str, Provider] = {}
@@ -210,20 +226,34 @@ class Gateway:
         """Starts the components; each one started is registered for ``stop`` at once, so a
         start-up that fails part way stops exactly what it started."""
         config = self.config
+        if self.role is not None:
+            # First in, last out: requests settle with the supervisor until the very end.
+            self.node = NodeClient(
+                self.role.node_socket, self.role.index, os.getpid(), on_lost=self._node_lost
+            )
+            await self.node.connect()
+            self._on_stop("node state", self.node.close)
         if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
             self.store = await Store.open(config.database.url)
             self._on_stop("store", self.store.close)
+            if self.node is not None and self.store.dialect != "postgresql":
+                self._on_stop(
+                    "revocation relay", relay_invalidations(self.store.invalidations, self.node)
+                )
         if config.auth.enabled:
             assert self.store is not None
             self.authenticator = KeyAuthenticator(
                 self.store, cache_ttl=config.auth.cache_ttl_seconds, admin_key=self.admin_key
             )
             self._on_stop("authenticator", self.authenticator.close)
-            if self.admin_key is None:
+            if self.role is not None:
+                # Created by the supervisor before any worker started.
+                self.report.bootstrap_admin_key = self.role.bootstrap_admin_key
+            elif self.admin_key is None:
                 self.report.bootstrap_admin_key = await ensure_bootstrap_admin(self.store)
         if config.ledger.enabled or config.audit.enabled:
             assert self.store is not None
-            spool = self._spool_settings()
+            spool = journal_spool_settings(config, own_loader=self.role is None)
             self.journal = JournalWriter(
                 self.store.engines.write,
                 self.metrics,
@@ -255,8 +285,14 @@ class Gateway:
         if self.tracer is not None:
             self._on_stop("tracer", self.tracer.shutdown)
         if config.cache.enabled:
+            # Workers of one node share one cache, in their supervisor, unless Redis holds it.
+            shared = (
+                NodeCacheBackend(self.node)
+                if self.node is not None and config.cache.redis is None
+                else None
+            )
             self.cache = Cache(
-                build_cache(config.cache),
+                build_cache(config.cache, backend=shared),
                 config.cache.semantic.endpoints,
                 self.metrics,
                 config.cache.shared_endpoints,
@@ -276,12 +312,15 @@ class Gateway:
                 problem = ConfigProblem(f"models[{index}].target", str(exc))
                 raise ConfigError("configuration", [problem]) from None
         self.catalog.finalize()
-        shared = config.admission.redis
-        if shared is not None:
-            limiter = RedisLimiter(shared, self.metrics)
+        redis = config.admission.redis
+        if redis is not None:
+            limiter = RedisLimiter(redis, self.metrics)
             limiter.start()
             self.limiter = limiter
             self._on_stop("limiter", limiter.close)
+        elif self.node is not None:
+            # Exact per node: the supervisor checks and reserves for every worker.
+            self.limiter = NodeLimiter(self.node)
         await self._start_endpoints()
         self.policy = RoutingPolicy(
             config.routing, {name: b.context_window for name, b in backends.items()}
@@ -421,23 +460,10 @@ class Gateway:
     def routing_status(self) -> dict[str, object]:
         return routing_status(self.endpoints, self.pools, self.gpu)
 
-    def _spool_settings(self) -> SpoolSettings | None:
-        journal = self.config.journal
-        if journal.durability != "spool":
-            return None
-        if journal.spool_dir is not None:
-            directory = Path(journal.spool_dir)
-        else:
-            url = make_url(self.config.database.url)
-            database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
-            directory = database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
-        return SpoolSettings(
-            directory,
-            self.config.database.url,
-            journal.fsync,
-            journal.spool_rotate_bytes,
-            journal.load_interval_seconds,
-        )
+    def _node_lost(self) -> None:
+        self.draining = True
+        if self.on_node_lost is not None:
+            self.on_node_lost()
 
     def _audit_settings(self) -> AuditSettings | None:
         audit = self.config.audit
@@ -510,6 +536,9 @@ class Gateway:
         ):
             redis = self.config.admission.redis
             share = 1 / redis.replicas if redis is not None else 1.0
+            if self.role is not None:
+                # Each worker runs its part of the node's capacity (its queue is its own).
+                share /= self.role.workers
             pool.capacity = PoolCapacity(name, pool.replicas, capacity, self.metrics, share)
         self.pools[name] = pool
         self.monitors.append(PoolMonitor(pool, self.metrics))
@@ -545,6 +574,29 @@ class Gateway:
             await provider.detect_responses(pool.replicas[0].http)
         self.catalog.add_backend(provider, models, simulated=simulated)
         self.report.backends.append(info)
+
+
+def journal_spool_settings(
+    config: BastionConfig, *, own_loader: bool = True
+) -> SpoolSettings | None:
+    """Where the journal spools its records (None: it commits to the database instead)."""
+    journal = config.journal
+    if journal.durability != "spool":
+        return None
+    if journal.spool_dir is not None:
+        directory = Path(journal.spool_dir)
+    else:
+        url = make_url(config.database.url)
+        database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
+        directory = database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
+    return SpoolSettings(
+        directory,
+        config.database.url,
+        journal.fsync,
+        journal.spool_rotate_bytes,
+        journal.load_interval_seconds,
+        own_loader=own_loader,
+    )
 
 
 async def _isolated(what: str, close: Callable[[], Awaitable[None] | None]) -> None:

@@ -7,6 +7,7 @@ import contextlib
 import gc
 import logging
 import math
+import os
 import signal
 import socket
 import sys
@@ -22,16 +23,45 @@ from bastion.api.app import create_app
 from bastion.config import BastionConfig
 from bastion.connections import connection_protocol
 from bastion.gateway import Gateway
+from bastion.node.role import WorkerRole
 from bastion.telemetry.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
 
 def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
+    """Serves in this process alone (``--workers 1``)."""
     configure_logging(config.logging.level, config.logging.format)
     gateway = Gateway(config)
     raise_open_files_limit(config.server.max_connections)
-    uvicorn_config = uvicorn.Config(
+    server = GatewayServer(uvicorn_config(gateway), gateway, out)
+    server.run()
+    if not server.started:
+        sys.exit(1)
+
+
+def serve_worker(config: BastionConfig, listener: socket.socket, role: WorkerRole) -> None:
+    """One worker of ``bastion serve --workers N``: serves on the supervisor's socket.
+
+    Ctrl-C on a terminal reaches the whole process group; only the supervisor acts on it (it
+    stops the workers with SIGTERM), so a worker's drain is not cut short by a second signal.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    configure_logging(config.logging.level, config.logging.format)
+    gateway = Gateway(config, role=role)
+    raise_open_files_limit(config.server.max_connections)
+    server = GatewayServer(
+        uvicorn_config(gateway), gateway, sys.stdout, banner=role.banner, signals=(signal.SIGTERM,)
+    )
+    gateway.on_node_lost = server.stop_serving
+    server.run(sockets=[listener])
+    if not server.started:
+        sys.exit(1)
+
+
+def uvicorn_config(gateway: Gateway) -> uvicorn.Config:
+    config = gateway.config
+    return uvicorn.Config(
         create_app(gateway),
         host=config.server.host,
         port=config.server.port,
@@ -45,10 +75,6 @@ def serve(config: BastionConfig, *, out: TextIO = sys.stdout) -> None:
         timeout_graceful_shutdown=math.ceil(config.server.shutdown_grace_seconds),
         **protocol_settings(gateway),
     )
-    server = GatewayServer(uvicorn_config, gateway, out)
-    server.run()
-    if not server.started:
-        sys.exit(1)
 
 
 def protocol_settings(gateway: Gateway) -> dict[str, Any]:
@@ -90,10 +116,24 @@ _SHUTDOWN_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class GatewayServer(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, gateway: Gateway, out: TextIO) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        gateway: Gateway,
+        out: TextIO,
+        *,
+        banner: bool = True,
+        signals: tuple[signal.Signals, ...] = _SHUTDOWN_SIGNALS,
+    ) -> None:
         super().__init__(config)
         self.gateway = gateway
         self.out = out
+        self.banner = banner
+        self.signals = signals
+
+    def stop_serving(self) -> None:
+        """Begins the same graceful shutdown as SIGTERM."""
+        self.should_exit = True
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
@@ -101,8 +141,11 @@ class GatewayServer(uvicorn.Server):
             # Start-up objects live for the whole process: moving them out of the collector's
             # reach keeps full collections (and their pauses on the request path) short.
             gc.freeze()
-            self.out.write(render_banner(self.gateway, self._address()))
-            self.out.flush()
+            if self.gateway.node is not None:
+                self.gateway.node.send("ready")
+            if self.banner:
+                self.out.write(render_banner(self.gateway, self._address()))
+                self.out.flush()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -111,7 +154,7 @@ class GatewayServer(uvicorn.Server):
         if threading.current_thread() is not threading.main_thread():
             yield  # Signals can only be handled on the main thread (embedded use, tests).
             return
-        previous = {sig: signal.signal(sig, self.handle_exit) for sig in _SHUTDOWN_SIGNALS}
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in self.signals}
         try:
             yield
         finally:
@@ -162,6 +205,13 @@ def _database_label(gateway: Gateway) -> str:
 def render_banner(gateway: Gateway, address: str) -> str:
     report = gateway.report
     lines = [f"Bastion {__version__} is listening on {address}", ""]
+    role = gateway.role
+    if role is not None:
+        lines[-1:] = [
+            f"  {role.workers} worker processes share the port; their supervisor is process "
+            f"{os.getppid()}",
+            "",
+        ]
     lines.append("Backends:")
     for info in report.backends:
         if info.models is None:

@@ -54,7 +54,7 @@ journal:
 
 
 class Gateway:
-    def __init__(self, workdir: Path, database_url: str) -> None:
+    def __init__(self, workdir: Path, database_url: str, workers: int = 1) -> None:
         config = workdir / "bastion.yaml"
         config.write_text(CONFIG.format(url=database_url))
         self.port = free_port()
@@ -71,7 +71,7 @@ class Gateway:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bastion", "serve", "--config", str(config)],
                 cwd=workdir,
-                env={**env, "BASTION_PORT": str(self.port)},
+                env={**env, "BASTION_PORT": str(self.port), "BASTION_WORKERS": str(workers)},
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
@@ -164,18 +164,23 @@ async def _journal_state(url: str) -> tuple[set[str], dict[str, set[str]], Verif
     return ledger, audit, report
 
 
+def _start_load(url: str) -> tuple[threading.Event, list[str], list[threading.Thread]]:
+    stop = threading.Event()
+    received: list[str] = []
+    threads = [
+        threading.Thread(target=_load, args=(url, stop, received, i), daemon=True)
+        for i in range(CLIENTS)
+    ]
+    for thread in threads:
+        thread.start()
+    return stop, received, threads
+
+
 def _kill_under_load_and_check(workdir: Path, database_url: str) -> None:
     gateway = Gateway(workdir, database_url)
     try:
         gateway.wait_ready()
-        stop = threading.Event()
-        received: list[str] = []
-        threads = [
-            threading.Thread(target=_load, args=(gateway.url, stop, received, i), daemon=True)
-            for i in range(CLIENTS)
-        ]
-        for thread in threads:
-            thread.start()
+        stop, received, threads = _start_load(gateway.url)
         time.sleep(LOAD_SECONDS)
         gateway.kill()  # SIGKILL, with requests in flight
         stop.set()
@@ -227,3 +232,58 @@ def pg_database() -> Iterator[str]:
 @pytest.mark.postgres
 def test_sigkill_loses_no_acknowledged_record_postgres(tmp_path: Path, pg_database: str) -> None:
     _kill_under_load_and_check(tmp_path, pg_database)
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The worker processes a supervisor spawned (children running multiprocessing's spawn)."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        state, parent = stat.rsplit(")", 1)[1].split()[:2]
+        if int(parent) == pid and state != "Z" and b"spawn_main" in command:
+            children.append(int(entry.name))
+    return children
+
+
+@pytest.mark.slow
+def test_sigkill_of_one_worker_loses_no_acknowledged_record(tmp_path: Path) -> None:
+    """With two workers, one is killed mid-load: the other keeps serving, the supervisor starts
+    a new one, and every answer either of them gave has its records after a clean stop."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path}/bastion.db"
+    gateway = Gateway(tmp_path, database_url, workers=2)
+    try:
+        gateway.wait_ready()
+        workers = _workers_of(gateway.process.pid)
+        assert len(workers) == 2, workers
+        stop, received, threads = _start_load(gateway.url)
+        time.sleep(LOAD_SECONDS)
+        os.kill(workers[0], signal.SIGKILL)
+        killed_at = len(received)
+        deadline = time.monotonic() + 20
+        restarted = _workers_of(gateway.process.pid)
+        while time.monotonic() < deadline and (len(restarted) < 2 or workers[0] in restarted):
+            time.sleep(0.1)
+            restarted = _workers_of(gateway.process.pid)
+        assert len(restarted) == 2 and workers[0] not in restarted, restarted
+        gateway.wait_ready()
+        time.sleep(1.0)
+        stop.set()
+        for thread in threads:
+            thread.join(15)
+        gateway.terminate()
+    finally:
+        gateway.kill()
+    assert killed_at > 20 and len(received) > killed_at, (killed_at, len(received))
+    ledger, audit, report = asyncio.run(_journal_state(database_url))
+    missing_ledger = [r for r in received if r not in ledger]
+    missing_audit = [r for r in received if audit.get(r) != {"intent", "completion"}]
+    assert not missing_ledger, f"{len(missing_ledger)} of {len(received)}: no ledger row"
+    assert not missing_audit, f"{len(missing_audit)} of {len(received)}: no intent+completion"
+    assert report.intact, [f.render() for f in report.findings]
+    assert report.chains == 3  # one per worker process that ever ran

@@ -35,7 +35,7 @@ def health_endpoints(gateway: Gateway) -> dict[str, object]:
         return Response(orjson.dumps(body), code, media_type="application/json")
 
     async def metrics(request: Request) -> Response:
-        return Response(generate_latest(gateway.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        return Response(generate_latest(gateway.metrics.exposition), media_type=CONTENT_TYPE_LATEST)
 
     return {"/healthz": healthz, "/readyz": readyz, "/metrics": metrics}
 
@@ -71,6 +71,18 @@ def readiness(gateway: Gateway) -> tuple[int, dict[str, Any]]:
             reasons += gateway.journal_health.problems()
         if not available:
             reasons.append(NO_REPLICA)
+        node = gateway.node
+        if node is not None and not node.all_workers_ready:
+            reasons.append(
+                f"workers: {node.workers_ready} of {node.workers_expected} are serving "
+                "(the supervisor is starting or restarting the others)"
+            )
         status = "not_ready" if reasons else "ready"
-    body = {"status": status, "reasons": reasons, "backends": backends}
+    body: dict[str, Any] = {"status": status, "reasons": reasons, "backends": backends}
+    if gateway.node is not None:
+        body["workers"] = {
+            "serving": gateway.node.workers_ready,
+            "expected": gateway.node.workers_expected,
+            "this": gateway.node.index,
+        }
     return (503 if reasons else 200), body

@@ -27,6 +27,12 @@ def cli() -> None:
 @click.option("--host", envvar="BASTION_HOST", help="Address to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, envvar="BASTION_PORT", help="Port to listen on (default 8800).")
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    envvar="BASTION_WORKERS",
+    help="Worker processes sharing the port (default: one per core; 1 serves in this process).",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["debug", "info", "warning", "error"]),
     envvar="BASTION_LOG_LEVEL",
@@ -39,14 +45,16 @@ def cli() -> None:
     help="Overrides logging.format.",
 )
 def serve(
+    *,
     config_path: Path | None,
     host: str | None,
     port: int | None,
+    workers: int | None,
     log_level: str | None,
     log_format: str | None,
 ) -> None:
     """Start the gateway."""
-    from bastion.server import serve as run_server
+    from bastion import supervisor
 
     config = _load_or_exit(config_path)
     server = config.server.model_copy(
@@ -55,7 +63,24 @@ def serve(
     logging = config.logging.model_copy(
         update={k: v for k, v in {"level": log_level, "format": log_format}.items() if v}
     )
-    run_server(config.model_copy(update={"server": server, "logging": logging}))
+    config = config.model_copy(update={"server": server, "logging": logging})
+    if supervisor.launches_engines(config):
+        if workers is not None and workers > 1:
+            click.echo(
+                "--workers: this configuration launches engines (launch:), which one process "
+                "must supervise; run it with --workers 1, or start the engines separately.",
+                err=True,
+            )
+            raise SystemExit(2)
+        workers = 1
+    if workers is None:
+        workers = supervisor.default_workers()
+    if workers == 1:
+        from bastion.server import serve as run_server
+
+        run_server(config)
+        return
+    raise SystemExit(supervisor.run(config, workers))
 
 
 @cli.group()

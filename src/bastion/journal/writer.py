@@ -77,6 +77,9 @@ class SpoolSettings:
     fsync: bool = False
     rotate_bytes: int = 64 * 1024 * 1024
     load_interval: float = 1.0
+    # False in the workers of ``bastion serve --workers N``: their supervisor runs the one
+    # loader of the directory and loads what dead processes left before any worker starts.
+    own_loader: bool = True
 
 
 class JournalWriter:
@@ -115,13 +118,15 @@ class JournalWriter:
         if settings is not None:
             settings.directory.mkdir(parents=True, exist_ok=True)
             self._spool_header = header_line(await database_id(self._engine))
-            # Before this process's chain opens, so that it follows what a dead one wrote.
-            await self._recover(settings.directory)
+            if settings.own_loader:
+                # Before this process's chain opens, so that it follows what a dead one wrote.
+                await self._recover(settings.directory)
         if self._audit is not None:
             self.chain = await self._open_chain()
         if settings is not None:
             self._spool_name = self.chain.chain if self.chain else new_chain_id(_now())
             self._open_spool_file()
+        if settings is not None and settings.own_loader:
             self.loader = LoaderProcess(
                 settings.database_url,
                 settings.directory,
@@ -133,21 +138,7 @@ class JournalWriter:
         self._task = asyncio.create_task(self._run(), name="journal-writer")
 
     async def _recover(self, directory: Path) -> None:
-        """Loads what processes that are gone left in the spool, before serving."""
-        lock = DirectoryLock(directory)
-        # A loader still finishing a killed gateway's files holds the directory for a moment;
-        # one that holds it longer (a live gateway sharing the directory) loads them itself.
-        if not await asyncio.to_thread(lock.acquire, 3.0):
-            log.warning("spool directory busy; its loader will load the leftovers")
-            return
-        loader = SpoolLoader(self._engine, directory)
-        try:
-            loaded = await loader.sweep()
-        finally:
-            lock.release()
-            self._count_quarantined(loader.take_quarantined())
-        if loaded:
-            log.warning("recovered spooled records", extra={"lines": loaded})
+        self._count_quarantined(await load_leftovers(self._engine, directory))
 
     async def _watch_loader(self) -> None:
         """Restarts the loader process if it dies, and reports how far behind it is."""
@@ -495,3 +486,22 @@ def _chain_start_payload(follows: dict[str, Any] | None) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+async def load_leftovers(engine: AsyncEngine, directory: Path) -> Counter[str]:
+    """Loads what processes that are gone left in the spool, before serving; returns what was
+    quarantined, by kind."""
+    lock = DirectoryLock(directory)
+    # A loader still finishing a killed gateway's files holds the directory for a moment;
+    # one that holds it longer (a live gateway sharing the directory) loads them itself.
+    if not await asyncio.to_thread(lock.acquire, 3.0):
+        log.warning("spool directory busy; its loader will load the leftovers")
+        return Counter()
+    loader = SpoolLoader(engine, directory)
+    try:
+        loaded = await loader.sweep()
+    finally:
+        lock.release()
+    if loaded:
+        log.warning("recovered spooled records", extra={"lines": loaded})
+    return loader.take_quarantined()

@@ -2,13 +2,21 @@
 
 Labels are bounded by configuration (endpoint, backend, status code); nothing per key or per
 tenant, so cardinality cannot grow with traffic.
+
+With worker processes (``bastion serve --workers N``) the supervisor sets
+``PROMETHEUS_MULTIPROC_DIR`` before any worker starts: each worker's values live in files
+there, and ``/metrics`` on any worker reads them all (``exposition``), so it shows the node.
+Gauges say how the workers' values combine (``multiprocess_mode``); counters and histograms add.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, multiprocess
+from prometheus_client.metrics_core import Metric
 
 _TOKEN_GAP_BUCKETS = (
     0.001, 0.0025, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5,
@@ -29,6 +37,8 @@ _LATENCY_BUCKETS = (
 class GatewayMetrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry or CollectorRegistry()
+        # What /metrics shows: this process's registry, or every worker's values.
+        self.exposition = node_registry() or self.registry
         r = self.registry
         self.requests = Counter(
             "bastion_requests",
@@ -37,7 +47,11 @@ class GatewayMetrics:
             registry=r,
         )
         self.in_flight = Gauge(
-            "bastion_requests_in_flight", "Requests being processed.", ["endpoint"], registry=r
+            "bastion_requests_in_flight",
+            "Requests being processed.",
+            ["endpoint"],
+            multiprocess_mode="livesum",
+            registry=r,
         )
         self.duration = Histogram(
             "bastion_request_duration_seconds",
@@ -110,6 +124,7 @@ class GatewayMetrics:
         self.journal_spool_pending = Gauge(
             "bastion_journal_spool_pending_bytes",
             "Spooled records not yet loaded into the database.",
+            multiprocess_mode="livemax",
             registry=r,
         )
         self.journal_loader_restarts = Counter(
@@ -138,7 +153,10 @@ class GatewayMetrics:
             registry=r,
         )
         self.connections_open = Gauge(
-            "bastion_connections_open", "Open client connections.", registry=r
+            "bastion_connections_open",
+            "Open client connections.",
+            multiprocess_mode="livesum",
+            registry=r,
         )
         self.upstream_errors = Counter(
             "bastion_upstream_errors",
@@ -183,7 +201,11 @@ class GatewayMetrics:
             registry=r,
         )
         self.queue_depth = Gauge(
-            "bastion_queue_depth", "Requests waiting for backend capacity.", ["backend"], registry=r
+            "bastion_queue_depth",
+            "Requests waiting for backend capacity.",
+            ["backend"],
+            multiprocess_mode="livesum",
+            registry=r,
         )
         self.queue_shed = Counter(
             "bastion_queue_shed",
@@ -246,12 +268,14 @@ class GatewayMetrics:
             "bastion_capacity_concurrent_requests",
             "Requests a backend may run at once from this gateway (configured or learned).",
             ["backend"],
+            multiprocess_mode="livesum",
             registry=r,
         )
         self.capacity_in_use = Gauge(
             "bastion_capacity_in_use",
             "Requests running on a backend under its capacity limit.",
             ["backend"],
+            multiprocess_mode="livesum",
             registry=r,
         )
         self._routes: dict[tuple[str, str], RouteMetrics] = {}
@@ -272,6 +296,7 @@ class GatewayMetrics:
         self.usage_anomalies_active = Gauge(
             "bastion_usage_anomalies_active",
             "Tenants whose usage anomaly is in progress.",
+            multiprocess_mode="livemax",
             registry=r,
         )
 
@@ -326,3 +351,27 @@ class RouteMetrics:
                 self.endpoint, self.backend, str(status)
             )
         child.inc()
+
+
+MULTIPROCESS_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def node_registry() -> CollectorRegistry | None:
+    """A registry reading every worker's values, when this process is one of several."""
+    directory = os.environ.get(MULTIPROCESS_ENV)
+    if not directory:
+        return None
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(_GatewayFamilies(multiprocess.MultiProcessCollector(None, directory)))  # type: ignore[no-untyped-call]
+    return registry
+
+
+class _GatewayFamilies:
+    """Only the gateway's own families: an in-process simulator's metrics land in the same
+    files (they are the engine's, served on the engine's own /metrics)."""
+
+    def __init__(self, source: multiprocess.MultiProcessCollector) -> None:
+        self._source = source
+
+    def collect(self) -> Iterator[Metric]:
+        return (m for m in self._source.collect() if m.name.startswith("bastion_"))  # type: ignore[no-untyped-call]

@@ -179,12 +179,11 @@ class Cache(BaseStage):
         await self._cache.close()
 
 
-def build_cache(config: CacheConfig) -> ResponseCache:
-    """The cache ``config`` describes: its backend, its embedder and its bounds."""
-    backend: CacheBackend
+def build_cache(config: CacheConfig, *, backend: CacheBackend | None = None) -> ResponseCache:
+    """The cache ``config`` describes: its backend (unless given), its embedder and bounds."""
     timeout_s: float | None = None
     retry_s = CacheSettings().backend_retry_s
-    if config.redis is not None:
+    if config.redis is not None and backend is None:
         redis = config.redis
         timeout_s, retry_s = redis.timeout_ms / 1000, redis.retry_after_seconds
         backend = RedisBackend(
@@ -193,7 +192,7 @@ def build_cache(config: CacheConfig) -> ResponseCache:
             timeout_s=timeout_s,
             max_connections=redis.max_connections,
         )
-    else:
+    elif backend is None:
         backend = MemoryBackend(max_entries=config.max_entries, max_bytes=config.max_bytes)
     semantic = config.semantic
     embedder: Embedder
