@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import openai
+import orjson
 import pytest
 from pydantic import BaseModel
 
@@ -212,6 +213,52 @@ def test_sensitive_values_in_answers_are_masked_whole_and_streamed(
         headers={"authorization": f"Bearer {gateway.admin_key}"},
     )
     assert b"4111" not in raw.content and b"bob@" not in raw.content
+
+
+def test_the_upstream_gets_the_request_as_masked_and_completed_after_it_was_first_read(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """The request is parsed when it arrives and that parse is reused only while the body is
+    unchanged: the values inspect masks and the endpoint version's prompt and defaults, added
+    after that first reading, reach the upstream and the Response, whole and streamed."""
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    version = {
+        "backend": "up",
+        "model": "echo-last",
+        "system_prompt": "Answer in French.",
+        "params": {"temperature": 0.3, "max_tokens": 50},
+    }
+    gateway = start_gateway(
+        {"up": openai_backend(url)},
+        guardrails={"input": {"actions": {"pii": "redact"}}},
+        endpoints={"assistant": {"versions": {"1": version}}},
+    )
+    api = client(gateway)
+    instructions = "Answer in French.\n\nMail [EMAIL] if stuck."
+    whole = api.responses.create(
+        model="assistant",
+        instructions="Mail bob@example.com if stuck.",
+        input="Write to alice@example.com today",
+    )
+    with api.responses.stream(
+        model="assistant",
+        instructions="Mail bob@example.com if stuck.",
+        input=[{"role": "user", "content": "Write to alice@example.com today"}],
+    ) as stream:
+        streamed = stream.get_final_response()
+    whole_sent, streamed_sent = upstream.requests[-2:]
+    for sent, response in ((whole_sent, whole), (streamed_sent, streamed)):
+        assert sent["messages"] == [
+            {"role": "system", "content": instructions},
+            {"role": "user", "content": "Write to [EMAIL] today"},
+        ]
+        assert sent["temperature"] == 0.3 and sent["max_tokens"] == 50
+        assert b"example.com" not in orjson.dumps(sent)
+        assert response.output_text == "Write to [EMAIL] today"
+        assert response.instructions == instructions
+        assert response.temperature == 0.3 and response.max_output_tokens == 50
 
 
 def test_an_answer_is_ended_at_a_sensitive_value_when_the_policy_blocks(

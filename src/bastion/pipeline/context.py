@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bastion.auth import Principal
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange
+from bastion.protocols.memo import BodyMemo
 from bastion.protocols.operations import Operation
 from bastion.protocols.usage import Usage
 from bastion.providers.response import UpstreamResponse
@@ -83,6 +84,9 @@ class RequestContext:
     principal: Principal | None = None
     # parse
     body: dict[str, Any] | None = None
+    # What was computed from ``body`` (a Responses API request's parse), kept while it is
+    # unchanged; each stage that reads the body that way goes through it.
+    body_memo: BodyMemo | None = None
     model: str = ""
     stream: bool = False
     include_usage: bool = False

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import orjson
 
 from bastion.protocols.errors import error_body
+from bastion.protocols.memo import BodyMemo
 from bastion.protocols.operations import Operation, WireProtocol
 from bastion.protocols.sse import OPENAI_DONE, SSEEvent, encode_data, encode_event
 from bastion.protocols.translate import anthropic_to_openai_chat
@@ -58,8 +59,17 @@ class Exchange(ABC):
     def stream_translator(self, client_model: str, *, include_usage: bool) -> StreamTranslator:
         """A fresh translator for one streamed response."""
 
+    # ``memo``, where given: the request's memo of work done on the client's body, which an
+    # exchange that reads the body the same way at each step may use (see protocols/memo.py).
+
     def upstream_request(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+        self,
+        body: dict[str, Any],
+        upstream_model: str,
+        *,
+        stream: bool,
+        local: bool,
+        memo: BodyMemo | None = None,
     ) -> tuple[dict[str, Any], list[str]]:
         """The upstream body, and the client fields it leaves out that change the request
         (named to the client in ``x-bastion-dropped-fields``). ``local``: the backend is an
@@ -67,13 +77,22 @@ class Exchange(ABC):
         return self.upstream_body(body, upstream_model, stream=stream), []
 
     def answer(
-        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+        self,
+        body: dict[str, Any],
+        client_model: str,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> dict[str, Any]:
         """``client_body`` for a request whose own fields may matter (e.g. its stop sequences)."""
         return self.client_body(body, client_model)
 
     def answer_stream(
-        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+        self,
+        client_model: str,
+        *,
+        include_usage: bool,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> StreamTranslator:
         """``stream_translator`` for a request whose own fields may matter."""
         return self.stream_translator(client_model, include_usage=include_usage)
@@ -205,7 +224,13 @@ class MessagesToChat(TranslatingExchange):
         super().__init__(anthropic_to_openai_chat, "anthropic", "openai")
 
     def upstream_request(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+        self,
+        body: dict[str, Any],
+        upstream_model: str,
+        *,
+        stream: bool,
+        local: bool,
+        memo: BodyMemo | None = None,
     ) -> tuple[dict[str, Any], list[str]]:
         dropped: list[str] = []
         out = anthropic_to_openai_chat.translate_request(
@@ -214,12 +239,21 @@ class MessagesToChat(TranslatingExchange):
         return out, dropped
 
     def answer(
-        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+        self,
+        body: dict[str, Any],
+        client_model: str,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> dict[str, Any]:
         return anthropic_to_openai_chat.translate_response(body, client_model, request=request)
 
     def answer_stream(
-        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+        self,
+        client_model: str,
+        *,
+        include_usage: bool,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> StreamTranslator:
         return anthropic_to_openai_chat.StreamTranslator(
             client_model, include_usage=include_usage, request=request

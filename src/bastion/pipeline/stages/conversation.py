@@ -17,6 +17,7 @@ import orjson
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, invalid_request
+from bastion.protocols.memo import BodyMemo
 from bastion.protocols.operations import Operation
 from bastion.protocols.responses.request import parse_create_response
 from bastion.protocols.sse import SSEParser
@@ -50,7 +51,10 @@ class Conversation(BaseStage):
             history = await self._history(ctx.principal.tenant_id, previous)
             body["input"] = [*history, *own]
             del body["previous_response_id"]
-        parse_create_response(body)  # a malformed request is a 400 before anything else runs
+        # A malformed request is a 400 before anything else runs. Dispatch and respond read
+        # the same parse while the body is unchanged, and parse afresh once it changed.
+        ctx.body_memo = BodyMemo()
+        ctx.body_memo.get(body, parse_create_response)
         ctx.responses_turn = (own, previous)
 
     async def _history(self, tenant_id: str, previous: str) -> list[dict[str, Any]]:

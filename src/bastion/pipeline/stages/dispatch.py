@@ -178,6 +178,7 @@ class Dispatch(BaseStage):
                 target.deployment.upstream_model,
                 stream=ctx.stream,
                 local=target.pool.location == "local",
+                memo=ctx.body_memo,
             )
         except TranslationError as exc:
             raise invalid_request(str(exc), param=exc.param) from None

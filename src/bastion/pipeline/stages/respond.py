@@ -109,7 +109,7 @@ class Respond(BaseStage):
             if translated_after:
                 # Masked in the upstream's shape first: the Response is built from the result.
                 self._guard_body(ctx, body, exchange.upstream)
-            answer = exchange.answer(body, ctx.model, ctx.body or {})
+            answer = exchange.answer(body, ctx.model, ctx.body or {}, ctx.body_memo)
             if not translated_after:
                 self._guard_body(ctx, answer, exchange.client)
             ctx.reply = Reply(200, orjson.dumps(answer), headers=headers, upstream_timed=True)
@@ -162,7 +162,7 @@ class Respond(BaseStage):
         """Yields the stream up to its end event; the end goes to ``reply.tail``, to be sent
         once the request's records are durable."""
         translator: StreamTranslator = exchange.answer_stream(
-            ctx.model, include_usage=ctx.include_usage, request=ctx.body or {}
+            ctx.model, include_usage=ctx.include_usage, request=ctx.body or {}, memo=ctx.body_memo
         )
         masking: MaskingStream | MaskedBeforeTranslation | None = None
         output_scan, block = self._output_scan(ctx)

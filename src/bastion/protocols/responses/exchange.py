@@ -7,7 +7,9 @@ SGLang, TGI, the simulator): the request goes to their chat completions endpoint
 body passes with only ``model`` rewritten.
 
 They are stateless, like the other exchanges: what a Response repeats of its request comes from
-the request body handed to ``answer``/``answer_stream``.
+the request body handed to ``answer``/``answer_stream``. The body is parsed and checked through
+the request's memo where one is given (the conversation stage's parse, reused while the body is
+unchanged: protocols/memo.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import orjson
 
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange, StreamTranslator
+from bastion.protocols.memo import BodyMemo
 from bastion.protocols.responses.request import ResponsesRequest, parse_create_response
 from bastion.protocols.sse import SSEEvent, encode_event
 from bastion.protocols.translate import responses_to_anthropic, responses_to_openai_chat
@@ -44,10 +47,17 @@ def dropped_fields(request: ResponsesRequest) -> list[str]:
     return dropped
 
 
-def _parsed(request: dict[str, Any]) -> ResponsesRequest | None:
+def parsed(body: dict[str, Any], memo: BodyMemo | None) -> ResponsesRequest:
+    """``body`` parsed, through ``memo`` when there is one (a 400 ``GatewayError`` if bad)."""
+    return (
+        memo.get(body, parse_create_response) if memo is not None else parse_create_response(body)
+    )
+
+
+def _parsed(request: dict[str, Any], memo: BodyMemo | None) -> ResponsesRequest | None:
     """The request whose parameters the Response repeats (it was validated before dispatch)."""
     try:
-        return parse_create_response(request)
+        return parsed(request, memo)
     except GatewayError:
         return None
 
@@ -72,9 +82,15 @@ class _TranslatedResponses(Exchange):
         return out
 
     def upstream_request(
-        self, body: dict[str, Any], upstream_model: str, *, stream: bool, local: bool
+        self,
+        body: dict[str, Any],
+        upstream_model: str,
+        *,
+        stream: bool,
+        local: bool,
+        memo: BodyMemo | None = None,
     ) -> tuple[dict[str, Any], list[str]]:
-        request = parse_create_response(body)
+        request = parsed(body, memo)
         out: dict[str, Any] = self.translator.translate_request(
             request, upstream_model, **self._request_options()
         )
@@ -85,10 +101,14 @@ class _TranslatedResponses(Exchange):
         return out
 
     def answer(
-        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+        self,
+        body: dict[str, Any],
+        client_model: str,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> dict[str, Any]:
         out: dict[str, Any] = self.translator.translate_response(
-            body, client_model, request=_parsed(request)
+            body, client_model, request=_parsed(request, memo)
         )
         return out
 
@@ -101,10 +121,15 @@ class _TranslatedResponses(Exchange):
         return stream
 
     def answer_stream(
-        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+        self,
+        client_model: str,
+        *,
+        include_usage: bool,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> StreamTranslator:
         stream: StreamTranslator = self.translator.StreamTranslator(
-            client_model, request=_parsed(request)
+            client_model, request=_parsed(request, memo)
         )
         return stream
 
@@ -147,7 +172,11 @@ class ResponsesPassthrough(Exchange):
         return self.answer(body, client_model, {})
 
     def answer(
-        self, body: dict[str, Any], client_model: str, request: dict[str, Any]
+        self,
+        body: dict[str, Any],
+        client_model: str,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> dict[str, Any]:
         _as_asked(body, client_model, request.get("store") is not False)
         return body
@@ -159,7 +188,12 @@ class ResponsesPassthrough(Exchange):
         return _PassthroughStream(client_model, stored=True)
 
     def answer_stream(
-        self, client_model: str, *, include_usage: bool, request: dict[str, Any]
+        self,
+        client_model: str,
+        *,
+        include_usage: bool,
+        request: dict[str, Any],
+        memo: BodyMemo | None = None,
     ) -> StreamTranslator:
         return _PassthroughStream(client_model, stored=request.get("store") is not False)
 
