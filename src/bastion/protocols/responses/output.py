@@ -1,7 +1,7 @@
 """Building a Responses API answer: output items, the Response object and its stream events.
 
 Both translators towards Responses clients (from chat completions and from Anthropic Messages)
-describe what the backend produced through one ``ResponseWriter``: open an item, add text or
+describe what a stream produces through one ``ResponseWriter``: open an item, add text or
 argument fragments, close it, end the response. The writer keeps the items, and when it is
 streaming also the events the official SDKs expect, each with the next ``sequence_number``:
 
@@ -14,12 +14,15 @@ streaming also the events the official SDKs expect, each with the next ``sequenc
       function call: response.function_call_arguments.delta…, .done
     response.output_item.done,
     response.completed | response.incomplete | response.failed (with the final Response).
+
+A whole answer needs no events: the chat translator builds its Response at once from the
+shapes below (``message_item``, ``response_object``…), which the writer's items use too.
 """
 
 from __future__ import annotations
 
+import os
 import time
-import uuid
 from typing import Any, Literal
 
 from bastion.protocols.responses.request import (
@@ -30,14 +33,28 @@ from bastion.protocols.responses.request import (
 from bastion.protocols.sse import encode_event
 from bastion.protocols.usage import Usage
 
-__all__ = ["CallItem", "MessageItem", "ReasoningItem", "ResponseWriter", "echo", "new_id"]
+__all__ = [
+    "CallItem",
+    "MessageItem",
+    "ReasoningItem",
+    "ResponseWriter",
+    "call_item",
+    "content_part",
+    "echo",
+    "message_item",
+    "new_id",
+    "reasoning_item",
+    "response_object",
+    "usage_object",
+]
 
 PartKind = Literal["output_text", "refusal"]
 IncompleteReason = Literal["max_output_tokens", "content_filter"]
 
 
 def new_id(prefix: str) -> str:
-    return prefix + uuid.uuid4().hex
+    """``prefix`` and 32 random hex digits (as long as a uuid4's, at a quarter of its cost)."""
+    return prefix + os.urandom(16).hex()
 
 
 class MessageItem:
@@ -51,13 +68,8 @@ class MessageItem:
         self.status = "in_progress"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": "message",
-            "status": self.status,
-            "role": "assistant",
-            "content": [_part(kind, "".join(texts)) for kind, texts in self.parts],
-        }
+        parts = [content_part(kind, "".join(texts)) for kind, texts in self.parts]
+        return message_item(self.id, self.status, parts)
 
 
 class ReasoningItem:
@@ -72,13 +84,8 @@ class ReasoningItem:
         self.status = "in_progress"
 
     def to_dict(self) -> dict[str, Any]:
-        item: dict[str, Any] = {"id": self.id, "type": "reasoning", "summary": []}
-        if self.texts or self.open:
-            item["content"] = [{"type": "reasoning_text", "text": "".join(self.texts)}]
-        if self.encrypted_content is not None:
-            item["encrypted_content"] = self.encrypted_content
-        item["status"] = self.status
-        return item
+        text = "".join(self.texts) if self.texts or self.open else None
+        return reasoning_item(self.id, self.status, text, self.encrypted_content)
 
 
 class CallItem:
@@ -94,28 +101,101 @@ class CallItem:
         self.status = "in_progress"
 
     def to_dict(self) -> dict[str, Any]:
-        item = {
-            "id": self.id,
-            "type": "function_call",
-            "status": self.status,
-            "call_id": self.call_id,
-            "name": self.name,
-            "arguments": "".join(self.arguments),
-        }
-        if self.namespace is not None:
-            item["namespace"] = self.namespace
-        return item
+        arguments = "".join(self.arguments)
+        return call_item(
+            self.id,
+            self.status,
+            call_id=self.call_id,
+            name=self.name,
+            arguments=arguments,
+            namespace=self.namespace,
+        )
 
 
 Item = MessageItem | ReasoningItem | CallItem
 
 
-def _part(kind: str, text: str) -> dict[str, Any]:
+# --- the shapes of output items and of the Response ------------------------------------------
+# One definition each, for the streaming writer's items and for whole answers built at once.
+
+
+def content_part(kind: str, text: str) -> dict[str, Any]:
     if kind == "refusal":
         return {"type": "refusal", "refusal": text}
     if kind == "reasoning_text":
         return {"type": "reasoning_text", "text": text}
     return {"type": "output_text", "text": text, "annotations": [], "logprobs": []}
+
+
+def message_item(item_id: str, status: str, content: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"id": item_id, "type": "message", "status": status, "role": "assistant",
+            "content": content}  # fmt: skip
+
+
+def reasoning_item(
+    item_id: str, status: str, text: str | None, encrypted_content: str | None = None
+) -> dict[str, Any]:
+    """A reasoning item; ``text`` None: one without readable reasoning (redacted thinking)."""
+    item: dict[str, Any] = {"id": item_id, "type": "reasoning", "summary": []}
+    if text is not None:
+        item["content"] = [{"type": "reasoning_text", "text": text}]
+    if encrypted_content is not None:
+        item["encrypted_content"] = encrypted_content
+    item["status"] = status
+    return item
+
+
+def call_item(
+    item_id: str, status: str, *, call_id: str, name: str, arguments: str, namespace: str | None
+) -> dict[str, Any]:
+    item = {"id": item_id, "type": "function_call", "status": status, "call_id": call_id,
+            "name": name, "arguments": arguments}  # fmt: skip
+    if namespace is not None:
+        item["namespace"] = namespace
+    return item
+
+
+def usage_object(usage: Usage, reasoning_tokens: int, cache_write_tokens: int) -> dict[str, Any]:
+    return {
+        "input_tokens": usage.input_tokens,
+        "input_tokens_details": {
+            "cached_tokens": usage.cached_input_tokens,
+            "cache_write_tokens": cache_write_tokens,
+        },
+        "output_tokens": usage.output_tokens,
+        "output_tokens_details": {"reasoning_tokens": reasoning_tokens},
+        "total_tokens": usage.total_tokens,
+    }
+
+
+def response_object(
+    response_id: str,
+    model: str,
+    *,
+    created_at: int,
+    status: str,
+    output: list[dict[str, Any]],
+    request: ResponsesRequest | None,
+    usage: dict[str, Any] | None,
+    reason: IncompleteReason | None = None,
+    error: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A Response object: its state, its ``output`` items, what it repeats of its request."""
+    body: dict[str, Any] = {
+        "id": response_id,
+        "object": "response",
+        "created_at": created_at,
+        "status": status,
+        "completed_at": int(time.time()) if status == "completed" else None,
+        "error": error,
+        "incomplete_details": {"reason": reason} if reason else None,
+        "model": model,
+        "output": output,
+        **echo(request),
+    }
+    if usage is not None:
+        body["usage"] = usage
+    return body
 
 
 def echo(request: ResponsesRequest | None) -> dict[str, Any]:
@@ -169,7 +249,11 @@ def echo(request: ResponsesRequest | None) -> dict[str, Any]:
 
 
 class ResponseWriter:
-    """One Response under construction; with ``streaming`` also its SSE events, in order."""
+    """One Response under construction; with ``streaming`` also its SSE events, in order.
+
+    A whole answer needs only the final Response: without ``streaming``, the items change
+    state exactly as they do in a stream, but no event payload is built.
+    """
 
     def __init__(
         self,
@@ -217,10 +301,10 @@ class ResponseWriter:
 
     def _add(self, item: Item) -> int:
         self.items.append(item)
-        self._emit(
-            "response.output_item.added", output_index=len(self.items) - 1, item=item.to_dict()
-        )
-        return len(self.items) - 1
+        index = len(self.items) - 1
+        if self.streaming:
+            self._emit("response.output_item.added", output_index=index, item=item.to_dict())
+        return index
 
     def index(self, item: Item) -> int:
         return self.items.index(item)
@@ -237,13 +321,14 @@ class ResponseWriter:
         if not text:
             return item
         item.open = True
-        self._emit(
-            "response.content_part.added",
-            item_id=item.id,
-            output_index=self.index(item),
-            content_index=0,
-            part=_part("reasoning_text", ""),
-        )
+        if self.streaming:
+            self._emit(
+                "response.content_part.added",
+                item_id=item.id,
+                output_index=self.index(item),
+                content_index=0,
+                part=content_part("reasoning_text", ""),
+            )
         return item
 
     def open_call(self, call_id: str, name: str) -> CallItem:
@@ -260,16 +345,19 @@ class ResponseWriter:
             self.close_part(item)
             item.parts.append((kind, []))
             item.open = True
-            self._emit(
-                "response.content_part.added",
-                item_id=item.id,
-                output_index=self.index(item),
-                content_index=len(item.parts) - 1,
-                part=_part(kind, ""),
-            )
+            if self.streaming:
+                self._emit(
+                    "response.content_part.added",
+                    item_id=item.id,
+                    output_index=self.index(item),
+                    content_index=len(item.parts) - 1,
+                    part=content_part(kind, ""),
+                )
         if not delta:
             return
         item.parts[-1][1].append(delta)
+        if not self.streaming:
+            return
         where = {"item_id": item.id, "output_index": self.index(item)}
         content_index = len(item.parts) - 1
         if kind == "refusal":
@@ -287,6 +375,8 @@ class ResponseWriter:
         if not item.open:
             return
         item.open = False
+        if not self.streaming:
+            return
         kind, texts = item.parts[-1]
         text = "".join(texts)
         where = {
@@ -298,11 +388,13 @@ class ResponseWriter:
             self._emit("response.refusal.done", **where, refusal=text)
         else:
             self._emit("response.output_text.done", **where, text=text, logprobs=[])
-        self._emit("response.content_part.done", **where, part=_part(kind, text))
+        self._emit("response.content_part.done", **where, part=content_part(kind, text))
 
     def reasoning(self, item: ReasoningItem, delta: str) -> None:
         if delta:
             item.texts.append(delta)
+            if not self.streaming:
+                return
             self._emit(
                 "response.reasoning_text.delta",
                 item_id=item.id,
@@ -316,7 +408,7 @@ class ResponseWriter:
         Response (an engine's late fragment: no event may follow ``output_item.done``)."""
         if delta:
             item.arguments.append(delta)
-            if item.status != "in_progress":
+            if item.status != "in_progress" or not self.streaming:
                 return
             self._emit(
                 "response.function_call_arguments.delta",
@@ -329,6 +421,11 @@ class ResponseWriter:
         """Finish ``item`` (its closing events, then ``response.output_item.done``)."""
         if item.status != "in_progress":
             return
+        if not self.streaming:
+            if isinstance(item, MessageItem | ReasoningItem):
+                item.open = False
+            item.status = status
+            return
         index = self.index(item)
         if isinstance(item, MessageItem):
             self.close_part(item)
@@ -337,7 +434,9 @@ class ResponseWriter:
             text = "".join(item.texts)
             where = {"item_id": item.id, "output_index": index, "content_index": 0}
             self._emit("response.reasoning_text.done", **where, text=text)
-            self._emit("response.content_part.done", **where, part=_part("reasoning_text", text))
+            self._emit(
+                "response.content_part.done", **where, part=content_part("reasoning_text", text)
+            )
         elif isinstance(item, CallItem):
             self._emit(
                 "response.function_call_arguments.done",
@@ -384,37 +483,24 @@ class ResponseWriter:
     def usage_dict(self) -> dict[str, Any] | None:
         if self.usage is None:
             return None
-        return {
-            "input_tokens": self.usage.input_tokens,
-            "input_tokens_details": {
-                "cached_tokens": self.usage.cached_input_tokens,
-                "cache_write_tokens": self.cache_write_tokens,
-            },
-            "output_tokens": self.usage.output_tokens,
-            "output_tokens_details": {"reasoning_tokens": self.reasoning_tokens},
-            "total_tokens": self.usage.total_tokens,
-        }
+        return usage_object(self.usage, self.reasoning_tokens, self.cache_write_tokens)
 
     def response(
         self, *, reason: IncompleteReason | None = None, error: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """The Response object as it stands."""
-        body: dict[str, Any] = {
-            "id": self.id,
-            "object": "response",
-            "created_at": self.created_at,
-            "status": self.status,
-            "completed_at": int(time.time()) if self.status == "completed" else None,
-            "error": error,
-            "incomplete_details": {"reason": reason} if reason else None,
-            "model": self.model,
-            "output": [item.to_dict() for item in self.items],
-            **echo(self.request),
-        }
-        usage = self.usage_dict()
-        if usage is not None:
-            body["usage"] = usage
-        return body
+        output = [item.to_dict() for item in self.items]
+        return response_object(
+            self.id,
+            self.model,
+            created_at=self.created_at,
+            status=self.status,
+            output=output,
+            request=self.request,
+            usage=self.usage_dict(),
+            reason=reason,
+            error=error,
+        )
 
 
 class ResponseStream:

@@ -10,6 +10,7 @@ request, whose parameters every Response repeats, and the response id the gatewa
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from bastion.protocols.errors import error_body
@@ -20,7 +21,13 @@ from bastion.protocols.responses.output import (
     ReasoningItem,
     ResponseStream,
     ResponseWriter,
+    call_item,
+    content_part,
+    message_item,
     new_id,
+    reasoning_item,
+    response_object,
+    usage_object,
 )
 from bastion.protocols.responses.request import (
     ContentPart,
@@ -270,13 +277,17 @@ def _reasoning_text(source: dict[str, Any]) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _reasoning_tokens(raw: Any) -> int:
+    details = obj(obj(raw).get("completion_tokens_details"))
+    reasoning = details.get("reasoning_tokens")
+    return reasoning if isinstance(reasoning, int) else 0
+
+
 def _set_usage(writer: ResponseWriter, raw: Any) -> None:
     usage = Usage.from_openai(raw)
     if usage is not None:
         writer.usage = usage
-        details = obj(obj(raw).get("completion_tokens_details"))
-        reasoning = details.get("reasoning_tokens")
-        writer.reasoning_tokens = reasoning if isinstance(reasoning, int) else 0
+        writer.reasoning_tokens = _reasoning_tokens(raw)
 
 
 def translate_response(
@@ -286,32 +297,58 @@ def translate_response(
     request: ResponsesRequest | None = None,
     response_id: str | None = None,
 ) -> dict[str, Any]:
-    """A Response object for a chat completion (the first choice)."""
-    writer = ResponseWriter(client_model, request, response_id=response_id)
+    """A Response object for a chat completion (the first choice), built at once: its items
+    in the order a stream of the same answer adds them (reasoning, message, calls)."""
     choices = seq(body.get("choices"))
     choice = obj(choices[0]) if choices else {}
     message = obj(choice.get("message"))
+    finish = choice.get("finish_reason")
+    reason = _INCOMPLETE.get(finish) if isinstance(finish, str) else None
+    status = "incomplete" if reason else "completed"
+    output: list[dict[str, Any]] = []
     reasoning = _reasoning_text(message)
     if reasoning:
-        writer.reasoning(writer.open_reasoning(), reasoning)
+        output.append(reasoning_item(new_id("rs_"), status, reasoning))
     content = message.get("content")
     if isinstance(content, list):
         content = "".join(text_of(obj(part).get("text")) for part in content)
     refusal = message.get("refusal")
-    if (isinstance(content, str) and content) or (isinstance(refusal, str) and refusal):
-        item = writer.open_message()
-        if isinstance(content, str) and content:
-            writer.text(item, "output_text", content)
-        if isinstance(refusal, str) and refusal:
-            writer.text(item, "refusal", refusal)
+    parts = []
+    if isinstance(content, str) and content:
+        parts.append(content_part("output_text", content))
+    if isinstance(refusal, str) and refusal:
+        parts.append(content_part("refusal", refusal))
+    if parts:
+        output.append(message_item(new_id("msg_"), status, parts))
     for call in seq(message.get("tool_calls")):
         function = obj(obj(call).get("function"))
         call_id = text_of(obj(call).get("id")) or new_id("call_")
-        item_call = writer.open_call(call_id, text_of(function.get("name")))
-        writer.arguments(item_call, text_of(function.get("arguments")))
-    _set_usage(writer, body.get("usage"))
-    finish = choice.get("finish_reason")
-    return writer.finish(_INCOMPLETE.get(finish) if isinstance(finish, str) else None)
+        name = text_of(function.get("name"))
+        namespace, name = request.split_name(name) if request is not None else (None, name)
+        arguments = text_of(function.get("arguments"))
+        output.append(
+            call_item(
+                new_id("fc_"),
+                status,
+                call_id=call_id,
+                name=name,
+                arguments=arguments,
+                namespace=namespace,
+            )
+        )
+    raw_usage = body.get("usage")
+    usage = Usage.from_openai(raw_usage)
+    usage_dict = None if usage is None else usage_object(usage, _reasoning_tokens(raw_usage), 0)
+    return response_object(
+        response_id or new_id("resp_"),
+        client_model,
+        created_at=int(time.time()),
+        status=status,
+        output=output,
+        request=request,
+        usage=usage_dict,
+        reason=reason,
+    )
 
 
 def translate_error(status: int, body: dict[str, Any] | None) -> dict[str, Any]:
