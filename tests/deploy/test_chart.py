@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 import bastion
+from bastion import supervisor
 from bastion.config import BastionConfig, parse_config
 from bastion.telemetry.metrics import GatewayMetrics
 from tests.deploy.chart import (
@@ -34,6 +35,8 @@ from tests.deploy.chart import (
 KUBE_VERSIONS = ("1.25.0", "1.37.0")
 # Custom resources, which the Kubernetes schemas do not describe.
 CUSTOM_KINDS = {"ServiceMonitor"}
+# How long the worker supervisor lets the spool loader finish its last load on shutdown.
+LAST_LOAD_SECONDS = 30
 
 EVERYTHING_ON: dict[str, Any] = {
     "secrets": {"existingSecret": "bastion-secrets"},
@@ -153,8 +156,10 @@ def test_the_configmap_holds_a_config_bastions_own_loader_accepts(
     grace = one(manifests, "Deployment")["spec"]["template"]["spec"][
         "terminationGracePeriodSeconds"
     ]
-    # The drain delay and the grace for requests in flight, with time left for the final load.
-    assert grace >= math.ceil(server.drain_delay_seconds + server.shutdown_grace_seconds) + 10
+    # The drain delay and the grace for requests in flight, then what the supervisor allows its
+    # workers beyond those and the spool loader's last load (bastion/supervisor.py).
+    drain = server.drain_delay_seconds + server.shutdown_grace_seconds
+    assert grace >= math.ceil(drain + supervisor._STOP_MARGIN_SECONDS + LAST_LOAD_SECONDS)
 
 
 def test_each_pod_runs_the_configured_number_of_workers() -> None:

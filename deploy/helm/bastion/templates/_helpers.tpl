@@ -87,7 +87,10 @@ install instead of every pod's start-up.
 {{- end -}}
 {{- end -}}
 
-{{/* Long enough for the drain delay, the grace for requests in flight and the final load. */}}
+{{/*
+Long enough for the drain delay and the grace for requests in flight, then the 15 s the
+supervisor allows its workers beyond those and up to 30 s for the journal's last load.
+*/}}
 {{- define "bastion.terminationGrace" -}}
 {{- if kindIs "invalid" .Values.terminationGracePeriodSeconds -}}
 {{- $server := default dict (get (default dict .Values.config) "server") -}}
@@ -99,7 +102,7 @@ install instead of every pod's start-up.
 {{- if hasKey $server "shutdown_grace_seconds" -}}
 {{- $grace = ceil $server.shutdown_grace_seconds | int -}}
 {{- end -}}
-{{- add $delay $grace 15 -}}
+{{- add $delay $grace 45 -}}
 {{- else -}}
 {{- .Values.terminationGracePeriodSeconds -}}
 {{- end -}}
