@@ -244,7 +244,8 @@ class BalancingConfig(_Strict):
     # whose KV cache holds it, unless it is much busier (below). none: load alone decides.
     affinity: Literal["prefix", "none"] = "prefix"
     prefix_chars: Annotated[int, Field(ge=16)] = 2048
-    # Prefixes remembered per backend (least recently used forgotten first).
+    # No longer used: a prefix's home is computed (rendezvous hashing), not remembered, so
+    # every gateway process agrees on it. Accepted so that existing files still load.
     affinity_table_size: Annotated[int, Field(ge=1)] = 65536
     # A request leaves its prefix's replica for the least loaded one only when that replica's
     # load (requests in flight plus the engine's queue) exceeds the least by both

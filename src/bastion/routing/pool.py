@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
@@ -20,32 +19,15 @@ def affinity_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest())
 
 
-class AffinityTable:
-    """Each affinity key's home replica, which holds that prefix in its KV cache.
+_MASK = (1 << 64) - 1
 
-    Bounded; the least recently used keys are forgotten first.
-    """
 
-    __slots__ = ("_capacity", "_entries")
-
-    def __init__(self, capacity: int) -> None:
-        self._capacity = capacity
-        self._entries: OrderedDict[int, Replica] = OrderedDict()
-
-    def get(self, key: int) -> Replica | None:
-        replica = self._entries.get(key)
-        if replica is not None:
-            self._entries.move_to_end(key)
-        return replica
-
-    def put(self, key: int, replica: Replica) -> None:
-        self._entries[key] = replica
-        self._entries.move_to_end(key)
-        if len(self._entries) > self._capacity:
-            self._entries.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._entries)
+def _mix(value: int) -> int:
+    """A 64-bit finalizer (splitmix64's): every bit of the input moves every bit of the output,
+    so one replica's scores for different keys are independent."""
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK
+    return value ^ (value >> 31)
 
 
 class BackendPool:
@@ -67,18 +49,16 @@ class BackendPool:
         ]
         self._balancing = config.balancing
         self._next = 0
-        self._affinity = (
-            AffinityTable(config.balancing.affinity_table_size)
-            if config.balancing.affinity == "prefix"
-            else None
-        )
+        self._affinity = config.balancing.affinity == "prefix"
+        # Each replica's part in its keys' scores: its address, the same in every gateway.
+        self._seeds = [affinity_hash(replica.base_url) for replica in self.replicas]
         # What it may run at once and its queue, when a capacity is configured or learned.
         self.capacity: PoolCapacity | None = None
 
     @property
     def affine(self) -> bool:
         """Whether the choice depends on an affinity key (prefix affinity, several replicas)."""
-        return self._affinity is not None and len(self.replicas) > 1
+        return self._affinity and len(self.replicas) > 1
 
     @property
     def location(self) -> str:
@@ -87,11 +67,14 @@ class BackendPool:
     def pick(self, key: int | None, exclude: Collection[Replica], now: float) -> Replica | None:
         """The replica for a request, or None when no replica may take it.
 
-        With affinity, a key goes back to the replica that first served it (its home, which
-        holds the prefix in its KV cache) unless that replica is out of service or busier than
-        the least loaded one by both ``imbalance_slack`` requests and ``imbalance_ratio`` times;
-        then the least loaded one takes this request. A new key's home is the least loaded
-        replica; an overflow does not move the home, so the cached prefix stays useful.
+        With affinity, a key goes to its home replica, which holds the prefix in its KV cache,
+        unless the home is busier than the least loaded replica by both ``imbalance_slack``
+        requests and ``imbalance_ratio`` times; then the least loaded one takes this request
+        (an overflow does not move the home, so the cached prefix stays useful). The home is
+        the replica in service whose score for the key is highest (rendezvous hashing): every
+        gateway process and node with the same replicas agrees on it without sharing a table,
+        a replica out of service moves only its own keys, each to its next choice, and they
+        come back when it does.
         """
         replicas = self.replicas
         count = len(replicas)
@@ -114,13 +97,10 @@ class BackendPool:
             load = replica.load(now)
             if best is None or load < best_load:
                 best, best_load = replica, load
-        if best is None or key is None or self._affinity is None:
+        if best is None or key is None or not self._affinity:
             return best
-        home = self._affinity.get(key)
-        if home is None or not home.eligible(now):
-            self._affinity.put(key, best)
-            return best
-        if home is best or home in exclude:
+        home = self._home(key, now)
+        if home is None or home is best or home in exclude:
             return best
         load = home.load(now)
         if (
@@ -128,6 +108,16 @@ class BackendPool:
             and load > best_load * balancing.imbalance_ratio
         ):
             return best  # overflow; the home keeps the key
+        return home
+
+    def _home(self, key: int, now: float) -> Replica | None:
+        home: Replica | None = None
+        top = -1
+        for replica, seed in zip(self.replicas, self._seeds, strict=True):
+            if replica.eligible(now):
+                score = _mix(key ^ seed)
+                if score > top:
+                    home, top = replica, score
         return home
 
     def retry_after(self, now: float) -> float:

@@ -71,16 +71,42 @@ def test_affinity_overflows_only_past_both_thresholds_and_keeps_its_home() -> No
     assert p.pick(k, (), 0.0) is home, "an overflow does not move the home"
 
 
-def test_a_home_out_of_service_is_replaced() -> None:
+def test_a_home_out_of_service_is_replaced_until_it_is_back() -> None:
     p = pool()
     k = key("tenant prompt")
     home = p.pick(k, (), 0.0)
     assert home is not None
     home.healthy = False
-    new_home = p.pick(k, (), 1.0)
-    assert new_home is not None and new_home is not home
+    stand_in = p.pick(k, (), 1.0)
+    assert stand_in is not None and stand_in is not home
+    assert p.pick(k, (), 1.5) is stand_in
     home.healthy = True
-    assert p.pick(k, (), 2.0) is new_home
+    assert p.pick(k, (), 2.0) is home
+
+
+def test_every_gateway_process_agrees_on_each_home() -> None:
+    """Two pools over the same replicas (two workers, two nodes) share no table, yet send each
+    key to the same home, whatever order they saw the keys in and whatever their loads."""
+    first, second = pool(4), pool(4)
+    keys = [key(f"system prompt of tenant {i}") for i in range(200)]
+    for replica in second.replicas:
+        replica.activity.in_flight = 1  # equal loads, not the first pool's
+    homes = [first.pick(k, (), 0.0) for k in keys]
+    others = [second.pick(k, (), 0.0) for k in reversed(keys)][::-1]
+    assert [r.index for r in homes if r] == [r.index for r in others if r]
+    spread = {r.index for r in homes if r}
+    assert spread == {0, 1, 2, 3}
+
+
+def test_a_replica_leaving_moves_only_its_own_keys() -> None:
+    p = pool(4)
+    keys = [key(f"prompt {i}") for i in range(400)]
+    before = [p.pick(k, (), 0.0) for k in keys]
+    p.replicas[2].healthy = False
+    after = [p.pick(k, (), 1.0) for k in keys]
+    moved = [(b, a) for b, a in zip(before, after, strict=True) if b is not a]
+    assert moved and all(b is p.replicas[2] for b, _ in moved)
+    assert all(a is not p.replicas[2] for a in after)
 
 
 def test_excluded_and_ineligible_replicas_are_skipped() -> None:
