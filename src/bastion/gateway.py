@@ -11,10 +11,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy.engine import make_url
 
 from bastion.admission.anomaly import AnomalyDetector
 from bastion.admission.capacity import PoolCapacity
@@ -33,7 +30,8 @@ from bastion.config import (
 from bastion.events import EventLog
 from bastion.journal import JournalWriter
 from bastion.journal.health import JournalHealth
-from bastion.journal.writer import AuditSettings, SpoolSettings
+from bastion.journal.placement import journal_spool_settings
+from bastion.journal.writer import AuditSettings
 from bastion.node.cache import NodeCacheBackend
 from bastion.node.client import NodeClient
 from bastion.node.invalidations import relay_invalidations
@@ -67,7 +65,6 @@ from bastion.routing.publication import check_and_publish
 from bastion.routing.status import routing_status
 from bastion.routing.supervisor import EngineSupervisor
 from bastion.store import Store
-from bastion.store.engine import sqlite_path
 from bastion.store.responses import ResponseRepository
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
@@ -80,7 +77,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SIMULATOR_BACKEND = "sim"
-DEFAULT_SPOOL_DIR = Path("bastion-data/journal")
 # Cloud backends registered from well-known environment variables in the embedded default.
 _CLOUD_FROM_ENV = {
     "openai": ("OPENAI_API_KEY", "openai-compatible", "https://api.openai.com/v1"),
@@ -574,29 +570,6 @@ class Gateway:
             await provider.detect_responses(pool.replicas[0].http)
         self.catalog.add_backend(provider, models, simulated=simulated)
         self.report.backends.append(info)
-
-
-def journal_spool_settings(
-    config: BastionConfig, *, own_loader: bool = True
-) -> SpoolSettings | None:
-    """Where the journal spools its records (None: it commits to the database instead)."""
-    journal = config.journal
-    if journal.durability != "spool":
-        return None
-    if journal.spool_dir is not None:
-        directory = Path(journal.spool_dir)
-    else:
-        url = make_url(config.database.url)
-        database = sqlite_path(url) if url.get_backend_name() == "sqlite" else None
-        directory = database.parent / "journal" if database is not None else DEFAULT_SPOOL_DIR
-    return SpoolSettings(
-        directory,
-        config.database.url,
-        journal.fsync,
-        journal.spool_rotate_bytes,
-        journal.load_interval_seconds,
-        own_loader=own_loader,
-    )
 
 
 async def _isolated(what: str, close: Callable[[], Awaitable[None] | None]) -> None:

@@ -180,8 +180,8 @@ class Supervisor:
         if not needs_store:
             return
         from bastion.auth import ensure_bootstrap_admin
-        from bastion.gateway import journal_spool_settings
         from bastion.journal.loader_process import LoaderProcess
+        from bastion.journal.placement import journal_spool_settings
         from bastion.journal.writer import load_leftovers
         from bastion.store import Store
 
