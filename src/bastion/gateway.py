@@ -33,6 +33,7 @@ from bastion.journal.health import JournalHealth
 from bastion.journal.placement import journal_spool_settings
 from bastion.journal.writer import AuditSettings
 from bastion.node.cache import NodeCacheBackend
+from bastion.node.circuits import relay_circuits
 from bastion.node.client import NodeClient
 from bastion.node.invalidations import relay_invalidations
 from bastion.node.limiter import NodeLimiter
@@ -300,6 +301,8 @@ class Gateway:
         self.backends = backends
         for name, backend in backends.items():
             await self._add_backend(name, backend)
+        if self.node is not None:
+            relay_circuits(self.pools, self.node)
         for index, alias in enumerate(self.config.models):
             try:
                 self.catalog.add_alias(alias.name, alias.target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 from bastion.config import BackendConfig
 from bastion.config.schema import ReplicaCapacity
 from bastion.providers.http import HttpUpstream
-from bastion.routing.breaker import CircuitBreaker
+from bastion.routing.breaker import BreakerState, CircuitBreaker
 from bastion.routing.signals import EngineSample
 
 # Added to a saturated replica's load: it is chosen only when every other one is saturated too.
@@ -68,6 +69,8 @@ class Replica:
             config.circuit_breaker, trial_seconds=watchdog or config.timeouts.total
         )
         self.activity.bridge = watchdog or 0.0
+        # Called when this process opens the circuit (the gateway tells its other workers).
+        self.on_circuit_open: Callable[[Replica, str], None] | None = None
         # Health: active probes (when enabled) and readiness of a supervised engine.
         self.healthy = True
         self.health_error = ""
@@ -170,11 +173,24 @@ class Replica:
     def failed(self, now: float, reason: str) -> bool:
         """Counts a failed request; returns True when it opened the circuit."""
         self.failures.append(FailureEvent(time.time(), reason))
-        return self.breaker.failed(now, reason)
+        opened = self.breaker.failed(now, reason)
+        if opened and self.on_circuit_open is not None:
+            self.on_circuit_open(self, self.breaker.reason)
+        return opened
 
     def trip(self, now: float, reason: str) -> None:
         self.failures.append(FailureEvent(time.time(), reason))
+        was_open = self.breaker.state is BreakerState.OPEN
         self.breaker.trip(now, reason)
+        if not was_open and self.on_circuit_open is not None:
+            self.on_circuit_open(self, self.breaker.reason)
+
+    def opened_elsewhere(self, now: float, reason: str) -> None:
+        """Another gateway process opened this replica's circuit: a closed one opens here too,
+        so requests stop going to it everywhere at once. (One already open or on trial keeps
+        its own course.)"""
+        if self.breaker.state is BreakerState.CLOSED:
+            self.breaker.trip(now, reason)
 
     def describe(self, now: float) -> dict[str, Any]:
         breaker = self.breaker

@@ -10,13 +10,18 @@ import pytest
 
 from bastion.admission.limiter import Grant, Limits, Refusal
 from bastion.cache.backends import IndexItem, MemoryBackend
+from bastion.config import BackendConfig
 from bastion.node.cache import NodeCacheBackend
+from bastion.node.circuits import relay_circuits
 from bastion.node.client import NodeClient
 from bastion.node.invalidations import relay_invalidations
 from bastion.node.limiter import NodeLimiter
 from bastion.node.protocol import encode
 from bastion.node.server import NodeStateServer
 from bastion.protocols.errors import GatewayError
+from bastion.providers.factory import build_provider
+from bastion.routing.breaker import BreakerState
+from bastion.routing.pool import BackendPool
 from bastion.store.invalidation import Invalidation, InvalidationHub
 
 Connect = Callable[[int], Awaitable[NodeClient]]
@@ -186,3 +191,37 @@ async def test_a_garbled_worker_is_dropped_and_the_others_go_on(
 
 async def test_the_socket_is_private(node: NodeStateServer) -> None:
     assert node.path.stat().st_mode & 0o077 == 0
+
+
+def _pool() -> BackendPool:
+    config = BackendConfig.model_validate(
+        {
+            "kind": "openai-compatible",
+            "location": "local",
+            "replicas": [{"base_url": f"http://10.0.0.{i}:8000/v1"} for i in range(2)],
+            "circuit_breaker": {"failure_threshold": 2},
+        }
+    )
+    return BackendPool(build_provider("gpu", config), config)
+
+
+async def test_a_circuit_one_worker_opens_opens_in_the_others(connect: Connect) -> None:
+    pools = [_pool(), _pool()]
+    for index, pool in enumerate(pools):
+        relay_circuits({"gpu": pool}, await connect(index))
+    now = asyncio.get_running_loop().time()
+    failing = pools[0].replicas[1]
+    assert not failing.failed(now, "HTTP 502")
+    assert failing.failed(now, "HTTP 502")  # the second in a row opens it
+    elsewhere = pools[1].replicas[1]
+    for _ in range(100):
+        if elsewhere.breaker.state is BreakerState.OPEN:
+            break
+        await asyncio.sleep(0.01)
+    assert elsewhere.breaker.state is BreakerState.OPEN
+    assert "opened by another worker" in elsewhere.breaker.reason
+    assert pools[1].replicas[0].breaker.state is BreakerState.CLOSED
+    await asyncio.sleep(0.05)
+    assert failing.breaker.openings == 1  # no echo back
+    for pool in pools:
+        await pool.close()
