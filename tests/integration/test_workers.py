@@ -6,22 +6,17 @@ test first checks that both answered); on SQLite nothing but the supervisor join
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 
-from tests.servers import free_port
+from tests.nodes import Node
 
-ADMIN = "bst-admin-of-the-worker-tests"
 CONFIG = """\
 backends:
   sim:
@@ -33,76 +28,10 @@ cache:
 """
 
 
-class Node:
-    def __init__(self, workdir: Path, workers: int = 2) -> None:
-        config = workdir / "bastion.yaml"
-        config.write_text(CONFIG)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = workdir / "node.log"
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")},
-            "BASTION_ADMIN_KEY": ADMIN,
-            "BASTION_LOG_LEVEL": "warning",
-        }
-        with self.log.open("wb") as output:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "bastion", "serve", "--config", str(config)]
-                + ["--port", str(self.port), "--workers", str(workers)],
-                cwd=workdir,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-
-    def wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"node exited: {self.log.read_text()}")
-            try:
-                if httpx.get(self.url + "/readyz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        pytest.fail(f"node not ready: {self.log.read_text()}")
-
-    def request(self, method: str, path: str, key: str = ADMIN, **kwargs: Any) -> httpx.Response:
-        # A new connection each time: the kernel picks the worker per connection.
-        headers = {"authorization": f"Bearer {key}", "connection": "close"}
-        return httpx.request(method, self.url + path, headers=headers, timeout=20, **kwargs)
-
-    def chat(self, key: str, text: str = "Hello") -> httpx.Response:
-        body = {
-            "model": "bastion-sim",
-            "messages": [{"role": "user", "content": text}],
-            "max_tokens": 4,
-        }
-        return self.request("POST", "/v1/chat/completions", key, json=body)
-
-    def workers_answering(self, tries: int = 60) -> set[int]:
-        seen: set[int] = set()
-        for _ in range(tries):
-            seen.add(self.request("GET", "/readyz").json()["workers"]["this"])
-            if len(seen) == 2:
-                break
-        return seen
-
-    def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(40)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
-            pytest.fail(f"no exit 40 s after SIGTERM: {self.log.read_text()[-3000:]}")
-
-
-@pytest.fixture
-def node(tmp_path: Path) -> Iterator[Node]:
-    started = Node(tmp_path)
+@pytest.fixture(scope="module")
+def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Node]:
+    """Started once for the module (each test uses tenants of its own)."""
+    started = Node(tmp_path_factory.mktemp("node"), CONFIG)
     try:
         started.wait_ready()
         assert started.workers_answering() == {0, 1}, "the kernel gave every connection to one"
@@ -111,17 +40,9 @@ def node(tmp_path: Path) -> Iterator[Node]:
         started.stop()
 
 
-def _key(node: Node, tenant: str, limits: dict[str, int] | None = None) -> tuple[str, str]:
-    created = node.request("POST", "/admin/tenants", json={"name": tenant, "limits": limits})
-    assert created.status_code == 201, created.text
-    issued = node.request("POST", "/admin/keys", json={"tenant": tenant})
-    assert issued.status_code == 201, issued.text
-    return issued.json()["id"], issued.json()["key"]
-
-
 @pytest.mark.slow
 def test_a_tenant_limit_holds_for_the_node(node: Node) -> None:
-    _, key = _key(node, "acme", {"requests_per_minute": 7})
+    _, key = node.key("acme", {"requests_per_minute": 7})
     statuses = [node.chat(key, f"question {i}").status_code for i in range(20)]
     assert statuses.count(200) == 7, statuses
     assert statuses.count(429) == 13, statuses
@@ -129,7 +50,7 @@ def test_a_tenant_limit_holds_for_the_node(node: Node) -> None:
 
 @pytest.mark.slow
 def test_a_revoked_key_fails_on_every_worker_at_once(node: Node) -> None:
-    key_id, key = _key(node, "globex")
+    key_id, key = node.key("globex")
     # Both workers have the key cached as valid now.
     assert all(node.chat(key, f"warm {i}").status_code == 200 for i in range(12))
     revoked = node.request("POST", f"/admin/keys/{key_id}/revoke")
@@ -141,7 +62,7 @@ def test_a_revoked_key_fails_on_every_worker_at_once(node: Node) -> None:
 
 @pytest.mark.slow
 def test_one_cache_serves_every_worker(node: Node) -> None:
-    _, key = _key(node, "initech")
+    _, key = node.key("initech")
     kinds = []
     for _ in range(12):
         response = node.chat(key, "What is the capital of France?")
@@ -151,30 +72,34 @@ def test_one_cache_serves_every_worker(node: Node) -> None:
     assert kinds[1:] == ["exact"] * 11, kinds
 
 
+def _chat_total(node: Node) -> tuple[float, str]:
+    text = node.request("GET", "/metrics").text
+    found = re.search(
+        r'^bastion_requests_total\{backend="sim",endpoint="chat.completions",'
+        r'status="200"\} (\S+)$',
+        text,
+        re.MULTILINE,
+    )
+    return (float(found.group(1)) if found else 0.0), text
+
+
 @pytest.mark.slow
 def test_metrics_count_every_worker(node: Node) -> None:
-    _, key = _key(node, "umbrella")
+    _, key = node.key("umbrella")
+    before = {_chat_total(node)[0] for _ in range(4)}
+    assert len(before) == 1, before  # whichever worker answers, it reports the node
     for i in range(10):
         assert node.chat(key, f"count me {i}").status_code == 200
-    totals = []
-    for _ in range(4):  # whichever worker answers, it reports the node
-        text = node.request("GET", "/metrics").text
-        found = re.search(
-            r'^bastion_requests_total\{backend="sim",endpoint="chat.completions",'
-            r'status="200"\} (\S+)$',
-            text,
-            re.MULTILINE,
-        )
-        assert found, text[:2000]
-        totals.append(float(found.group(1)))
-    assert totals == [10.0] * 4
+    after = [_chat_total(node) for _ in range(4)]
+    assert [total for total, _ in after] == [before.pop() + 10] * 4
+    text = after[-1][1]
     assert re.search(r"^bastion_connections_open \S+$", text, re.MULTILINE)
     assert "vllm:" not in text  # the simulator's own metrics stay on its own endpoint
 
 
 @pytest.mark.slow
 def test_sigterm_stops_the_node_cleanly(tmp_path: Path) -> None:
-    started = Node(tmp_path)
+    started = Node(tmp_path, CONFIG)
     started.wait_ready()
     assert started.stop() == 0
     log = started.log.read_text()
