@@ -4,6 +4,7 @@
 #   (default: all). bastion-bare: ledger and audit off; bastion-ledger: ledger on, audit off;
 #   bastion: the defaults, ledger and audit journal (metadata capture) on;
 #   bastion-noguard: as bastion-bare, with guardrails (inspect stage) off.
+#   bastion-workers: as bastion, with `--workers 2` (WORKERS=N to change) and no CPU pinning.
 #   bastion-responses / bastion-responses-stream / bastion-chat-stream: as bastion-bare, the
 #   Responses API (translated to chat completions) and streamed chat, to compare with it.
 #   REQUEST=benchmarks/overhead/request-1kb.json sends a 1 KB prompt instead of a short one.
@@ -129,6 +130,28 @@ for target in $targets; do
       fi
       REQUEST="$body" REQUEST_JSON="$body" \
         measure "$target" "http://127.0.0.1:$BASTION_PORT$path" "$BASTION_KEY" "${pids[-1]}"
+      kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+      ;;
+    bastion-workers)
+      # The defaults (guardrails, ledger, audit) with two worker processes and no pinning:
+      # the kernel spreads the workers over both cores, shared with the mock and the load
+      # generator. CPU per request is the supervisor's and all its children's (workers and
+      # spool loader) together.
+      config="$out/$target.yaml"
+      cp "$here/bastion.yaml" "$config"
+      rm -f "$out/bastion-bench.db"*
+      BASTION_ADMIN_KEY=$BASTION_KEY BASTION_AUDIT_KEY=benchmark-audit-signing-key \
+        "$root/.venv/bin/bastion" serve --workers "${WORKERS:-2}" \
+        --config "$config" --port $BASTION_PORT > "$out/$target.log" 2>&1 &
+      pids+=($!)
+      if ! wait_ready "http://127.0.0.1:$BASTION_PORT/readyz" 60; then
+        echo "$target did not become ready; see $out/$target.log"; continue
+      fi
+      ps -o rss=,args= --ppid "${pids[-1]}" > "$out/$target-rss-start.txt"
+      measure "$target" "http://127.0.0.1:$BASTION_PORT/v1/chat/completions" "$BASTION_KEY" \
+        "${pids[-1]}"
+      ps -o rss=,args= --ppid "${pids[-1]}" > "$out/$target-rss-end.txt"
+      ps -o rss=,args= -p "${pids[-1]}" >> "$out/$target-rss-end.txt"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
     litellm)
