@@ -17,7 +17,6 @@ from bastion.admission.anomaly import AnomalyDetector
 from bastion.admission.capacity import PoolCapacity
 from bastion.admission.limiter import Limiter, MemoryLimiter
 from bastion.admission.pricing import RequestPricer
-from bastion.admission.redis_limiter import RedisLimiter
 from bastion.audit.chain import Signer
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
 from bastion.config import (
@@ -231,7 +230,8 @@ class Gateway:
             await self.node.connect()
             self._on_stop("node state", self.node.close)
         if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
-            self.store = await Store.open(config.database.url)
+            # A worker's supervisor has migrated the database before starting it.
+            self.store = await Store.open(config.database.url, migrate=self.role is None)
             self._on_stop("store", self.store.close)
             if self.node is not None and self.store.dialect != "postgresql":
                 self._on_stop(
@@ -313,6 +313,9 @@ class Gateway:
         self.catalog.finalize()
         redis = config.admission.redis
         if redis is not None:
+            # Only when configured: redis-py is 6 MB of memory in every process that loads it.
+            from bastion.admission.redis_limiter import RedisLimiter
+
             limiter = RedisLimiter(redis, self.metrics)
             limiter.start()
             self.limiter = limiter
