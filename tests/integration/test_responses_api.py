@@ -138,6 +138,27 @@ def test_store_false_keeps_nothing(gateway: RunningGateway) -> None:
         api.responses.retrieve(response.id)
 
 
+def test_an_unstored_turn_continues_a_stored_conversation(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    api = client(start_gateway({"up": openai_backend(url)}))
+    first = api.responses.create(model="up/echo-last", input="My name is Ada.")
+    second = api.responses.create(
+        model="up/echo-last", previous_response_id=first.id, input="And mine?", store=False
+    )
+    assert upstream.last["messages"] == [
+        {"role": "user", "content": "My name is Ada."},
+        {"role": "assistant", "content": "My name is Ada."},
+        {"role": "user", "content": "And mine?"},
+    ]
+    assert second.output_text == "And mine?" and second.store is False
+    with pytest.raises(openai.NotFoundError):
+        api.responses.retrieve(second.id)
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

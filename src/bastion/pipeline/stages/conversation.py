@@ -40,8 +40,10 @@ class Conversation(BaseStage):
         body = ctx.body
         assert body is not None
         assert ctx.principal is not None
-        own = own_items(body.get("input"))
         previous = body.get("previous_response_id")
+        # The turn's own items are kept with a stored answer, or follow a stored conversation.
+        kept = body.get("store") is not False or previous is not None
+        own = own_items(body.get("input")) if kept else []
         if previous is not None:
             if not isinstance(previous, str) or not previous:
                 raise invalid_request(
