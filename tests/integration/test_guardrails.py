@@ -517,3 +517,44 @@ def test_a_long_text_is_scored_off_the_event_loop_and_fails_closed_on_time(
     assert unknown.value.code == "no_local_backend"
     assert chat(gateway, "cloud-only", "a short question").headers["x-bastion-backend"] == "cloud"
     assert gateway.metric("bastion_guardrail_failures_total", reason="injection") == 1
+
+
+def test_a_system_prompt_seen_before_is_not_scanned_again_but_still_routes(
+    hybrid: Callable[..., RunningGateway], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bastion.pipeline.stages import inspect
+
+    scanned: list[str] = []
+    real = inspect._scan_all
+
+    def counting(texts: list[str], kinds: Any) -> Any:
+        scanned.extend(texts)
+        return real(texts, kinds)
+
+    monkeypatch.setattr(inspect, "_scan_all", counting)
+    gateway = hybrid()
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    system = f"You answer for the customer whose card is {CARD}."
+    for question in ("Is it valid?", "When does it expire?", "Can I pay with it?"):
+        answer = api.chat.completions.with_raw_response.create(
+            model="assistant",
+            messages=[{"role": "system", "content": system}, {"role": "user", "content": question}],
+            max_tokens=8,
+        )
+        assert answer.headers["x-bastion-backend"] == "gpu"  # kept home every time
+    assert scanned.count(system) == 1
+    assert [t for t in scanned if t != system] == [
+        "Is it valid?", "When does it expire?", "Can I pay with it?"
+    ]  # fmt: skip
+
+
+def test_flagged_requests_are_all_counted_but_not_each_logged(
+    hybrid: Callable[..., RunningGateway], caplog: pytest.LogCaptureFixture
+) -> None:
+    gateway = hybrid()
+    with caplog.at_level("WARNING", logger="bastion.pipeline.stages.inspect"):
+        for _ in range(5):
+            chat(gateway, "assistant", ATTACK)
+    assert gateway.metric("bastion_guardrail_injections_total", action="flag") == 5
+    lines = [r for r in caplog.records if r.getMessage() == "prompt injection suspected"]
+    assert 1 <= len(lines) < 5

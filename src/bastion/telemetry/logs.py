@@ -77,3 +77,25 @@ def configure_logging(level: str, fmt: str) -> None:
     logging.getLogger("uvicorn.access").disabled = True
     for chatty in ("uvicorn.error", "alembic"):
         logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
+
+
+class LogThrottle:
+    """At most one line per ``interval`` for a message that may repeat on every request (a
+    flood of flagged requests must not become a flood of log writes on the request path);
+    each line says how many were left out since the last (the counters have them all)."""
+
+    __slots__ = ("_interval", "_next", "_skipped")
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self._interval = interval
+        self._next = 0.0
+        self._skipped = 0
+
+    def allow(self, now: float) -> int | None:
+        """None: leave this one out. Otherwise log it, with the number returned."""
+        if now < self._next:
+            self._skipped += 1
+            return None
+        skipped, self._skipped = self._skipped, 0
+        self._next = now + self._interval
+        return skipped

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -27,6 +28,7 @@ from bastion.guardrails.injection import (
     InjectionClassifierError,
     load_default_classifier,
 )
+from bastion.guardrails.memo import ScanMemo
 from bastion.guardrails.placeholders import Placeholders
 from bastion.guardrails.policy import PolicyResolver
 from bastion.guardrails.recognizers import scan
@@ -34,6 +36,7 @@ from bastion.guardrails.redact import mask
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
+from bastion.telemetry.logs import LogThrottle
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,9 @@ class Inspect(BaseStage):
         self._inline_chars = settings.inline_chars
         # Large texts are scanned and scored here, off the event loop; two at a time at most.
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
+        # The system prompt is the same text request after request: scanned once.
+        self._memo = ScanMemo()
+        self._injection_log = LogThrottle()
         self._findings = metrics.guardrail_findings
         self._failures = metrics.guardrail_failures
         injection = config.injection
@@ -170,10 +176,16 @@ class Inspect(BaseStage):
         if score < self._threshold:
             return
         self._injections.labels(action).inc()
-        log.warning(
-            "prompt injection suspected",
-            extra={"request_id": ctx.request_id, "score": round(score, 4)},
-        )
+        skipped = self._injection_log.allow(time.monotonic())
+        if skipped is not None:
+            log.warning(
+                "prompt injection suspected",
+                extra={
+                    "request_id": ctx.request_id,
+                    "score": round(score, 4),
+                    "not_logged_since_last": skipped,
+                },
+            )
         if action == "label":
             ctx.classifications.add("injection")
         elif action == "block":
@@ -191,9 +203,19 @@ class Inspect(BaseStage):
         return await self._off_loop_if_long(len(text), partial(self._injection.score, text))
 
     async def _scan(self, fields: list[TextField]) -> list[list[Finding]]:
-        texts = [field.text for field in fields]
-        work = partial(_scan_all, texts, self._kinds)
-        return await self._off_loop_if_long(sum(map(len, texts)), work)
+        found: list[list[Finding] | None] = []
+        for field in fields:
+            found.append(self._memo.get(field.text) if field.role == "system" else None)
+        todo = [i for i, known in enumerate(found) if known is None]
+        if todo:
+            texts = [fields[i].text for i in todo]
+            work = partial(_scan_all, texts, self._kinds)
+            scanned = await self._off_loop_if_long(sum(map(len, texts)), work)
+            for i, findings in zip(todo, scanned, strict=True):
+                found[i] = findings
+                if fields[i].role == "system":
+                    self._memo.put(fields[i].text, findings)
+        return [findings or [] for findings in found]
 
     async def _off_loop_if_long(self, size: int, work: Callable[[], T]) -> T:
         """`work` on the event loop for up to `inline_chars` of text; beyond, on a worker
