@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Whole-answer chat completions against the Responses API on one gateway process, alternating:
+# Chat completions against the Responses API on one gateway process, alternating:
 # each round sends chat, then Responses (every other round the other way round) at each rate,
 # so another job's load on this shared machine weighs on both alike. Same mock, pinning, CPU
 # accounting and settings as run.sh's bastion-bare and bastion-responses.
 #   benchmarks/overhead/alternate.sh            # ROUNDS=5 RATES="250 500" DURATION=10
+#   STREAM=1 benchmarks/overhead/alternate.sh   # streamed answers (run.sh's *-stream targets)
 # Prints one JSON line per measurement (as loadgen.py, with path, round and CPU per request),
 # then the medians per path and rate and the median of each round's difference.
 set -euo pipefail
@@ -14,6 +15,11 @@ mkdir -p "$out"
 cd "$root"
 
 ROUNDS="${ROUNDS:-5}"
+STREAM="${STREAM:-}"
+chat_body=request.json responses_body=request-responses.json
+if [ -n "$STREAM" ]; then
+  chat_body=request-chat-stream.json responses_body=request-responses-stream.json
+fi
 RATES="${RATES:-250 500}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
@@ -47,8 +53,8 @@ results="$out/alternate.jsonl"
 
 one() {  # round path rate
   local url body
-  if [ "$2" = chat ]; then url=/v1/chat/completions body="$here/request.json"
-  else url=/v1/responses body="$here/request-responses.json"; fi
+  if [ "$2" = chat ]; then url=/v1/chat/completions body="$here/$chat_body"
+  else url=/v1/responses body="$here/$responses_body"; fi
   local before; before=$(ticks "$gateway")
   taskset -c 0 "$PY" "$here/loadgen.py" --url "http://127.0.0.1:$BASTION_PORT$url" \
     --rate "$3" --duration "$DURATION" --warmup "$WARMUP" --body "$body" \
@@ -62,8 +68,8 @@ print(json.dumps(row))' "$out/last.json" "$3" "$WARMUP" $(( $(ticks "$gateway") 
     "$2" "$1" "$HZ" | tee -a "$results"
 }
 
-for body in request.json request-responses.json; do  # warm-up, not recorded
-  url=/v1/chat/completions; [ $body = request.json ] || url=/v1/responses
+for body in "$chat_body" "$responses_body"; do  # warm-up, not recorded
+  url=/v1/chat/completions; [ "$body" = "$chat_body" ] || url=/v1/responses
   taskset -c 0 "$PY" "$here/loadgen.py" --url "http://127.0.0.1:$BASTION_PORT$url" --rate 250 \
     --duration 3 --warmup 0 --body "$here/$body" --header "Authorization: Bearer $BASTION_KEY" \
     > /dev/null
