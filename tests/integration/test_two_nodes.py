@@ -89,11 +89,14 @@ def test_a_limit_holds_for_both_nodes_under_concurrent_load(
     _, key = first.key("acme", {"requests_per_minute": 11})
     statuses: list[int] = []
 
-    def send(node: Node, count: int) -> None:
-        for i in range(count):
-            statuses.append(_chat(node, key, f"load {node.port} {i}").status_code)
+    def send(node: Node, thread: int) -> None:
+        # Every prompt different: a cache hit would be served without counting against limits.
+        for i in range(8):
+            statuses.append(_chat(node, key, f"load {thread} {i}").status_code)
 
-    threads = [threading.Thread(target=send, args=(node, 8)) for node in (first, second) * 2]
+    threads = [
+        threading.Thread(target=send, args=(node, n)) for n, node in enumerate((first, second) * 2)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
