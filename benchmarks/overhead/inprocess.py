@@ -1,15 +1,16 @@
-"""Whole-answer chat completions against the Responses API, in one process.
+"""Chat completions against the Responses API, in one process (whole answers, or streams).
 
 The gateway (configured as run.sh's ``bastion-bare``: ``bastion.yaml``, ledger and audit off),
 a mock upstream answering the nginx mock's fixed chat completion over real loopback HTTP, and a
 client calling the ASGI application directly all share one uvloop event loop. Chat and Responses
-requests (``request.json``, ``request-responses.json``) are sent one at a time, in alternating
+requests (``request.json``, ``request-responses.json``; with ``--stream`` the ``*-stream.json``
+requests, answered by the mock's fixed stream) are sent one at a time, in alternating
 rounds, so the machine's load weighs on both alike; the process's CPU time per request is
 reported for each path and the Responses API's difference. ``--profile`` runs each path once
 more under cProfile and prints where the time goes.
 
     taskset -c 1 .venv/bin/python benchmarks/overhead/inprocess.py [--requests 200]
-        [--rounds 20] [--warmup 1000] [--profile]
+        [--rounds 20] [--warmup 1000] [--stream] [--profile]
 
 The figures are client, gateway and mock together, so only the difference between the paths
 is the gateway's own. Medians are reported, and the median of each round's difference; pin
@@ -43,26 +44,32 @@ from bastion.telemetry.logs import configure_logging
 
 HERE = Path(__file__).resolve().parent
 KEY = "bst-benchmark-admin-key-0000000000000000"
-# The nginx mock's answer (nginx.conf.template), byte for byte.
-ANSWER = (
-    b'{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,'
-    b'"model":"mock-model","choices":[{"index":0,"message":{"role":"assistant",'
-    b'"content":"Hello! How can I help you today?"},"finish_reason":"stop","logprobs":null}],'
-    b'"usage":{"prompt_tokens":12,"completion_tokens":9,"total_tokens":21}}'
-)
-RESPONSE = (
-    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
-    + str(len(ANSWER)).encode()
-    + b"\r\nconnection: keep-alive\r\n\r\n"
-    + ANSWER
-)
+
+
+def nginx_answer(location: str, media_type: str) -> bytes:
+    """The nginx mock's answer at ``location`` (nginx.conf.template), byte for byte."""
+    template = (HERE / "nginx.conf.template").read_text()
+    block = template[template.index(f"location = {location} {{") :]
+    body = block[block.index("return 200 '") + len("return 200 '") : block.index("';")].encode()
+    return (
+        b"HTTP/1.1 200 OK\r\ncontent-type: " + media_type.encode() + b"\r\ncontent-length: "
+        + str(len(body)).encode() + b"\r\nconnection: keep-alive\r\n\r\n" + body
+    )  # fmt: skip
+
+
+ANSWERS = {
+    b"/v1/chat/completions": nginx_answer("/v1/chat/completions", "application/json"),
+    b"/stream/v1/chat/completions": nginx_answer(
+        "/stream/v1/chat/completions", "text/event-stream"
+    ),
+}
 # Any other path, as nginx answers it: so the gateway learns at start-up that this engine has
 # no Responses API of its own and translates to chat completions.
 NOT_FOUND = b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: keep-alive\r\n\r\n"
 
 
 class MockUpstream(asyncio.Protocol):
-    """Answers chat completions with ``ANSWER`` on keep-alive connections, anything else 404."""
+    """Answers as the nginx mock does (``ANSWERS``) on keep-alive connections, else 404."""
 
     def __init__(self) -> None:
         self._buffer = b""
@@ -85,9 +92,9 @@ class MockUpstream(asyncio.Protocol):
             end = head_end + 4 + length
             if len(self._buffer) < end:
                 return
-            chat = head.split(b" ", 2)[1].endswith(b"/chat/completions")
+            path = head.split(b" ", 2)[1]
             self._buffer = self._buffer[end:]
-            self._transport.write(RESPONSE if chat else NOT_FOUND)
+            self._transport.write(ANSWERS.get(path, NOT_FOUND))
 
 
 Call = Callable[[str, bytes], Awaitable[tuple[int, bytes]]]
@@ -187,9 +194,14 @@ async def main(args: argparse.Namespace) -> None:
     loop = asyncio.get_running_loop()
     server = await loop.create_server(MockUpstream, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
+    chat, responses = (
+        ("request-chat-stream.json", "request-responses-stream.json")
+        if args.stream
+        else ("request.json", "request-responses.json")
+    )
     paths = {
-        "chat": ("/v1/chat/completions", (HERE / "request.json").read_bytes()),
-        "responses": ("/v1/responses", (HERE / "request-responses.json").read_bytes()),
+        "chat": ("/v1/chat/completions", (HERE / chat).read_bytes()),
+        "responses": ("/v1/responses", (HERE / responses).read_bytes()),
     }
     with tempfile.TemporaryDirectory() as tmp:
         config = config_from_mapping(gateway_config(port, Path(tmp)))
@@ -244,6 +256,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=200, help="requests per path per round")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=1000, help="requests per path first")
+    parser.add_argument("--stream", action="store_true", help="streamed answers instead")
     parser.add_argument("--profile", action="store_true", help="then profile each path")
     parser.add_argument("--sort", default="tottime", help="pstats sort key for --profile")
     parser.add_argument("--top", type=int, default=40, help="functions shown for --profile")
