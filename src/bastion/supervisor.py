@@ -144,7 +144,12 @@ class Supervisor:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self._stop.requested.set)
         try:
-            await self._prepare()
+            try:
+                await self._prepare()
+            except Exception as exc:  # a database that cannot be reached, a bad spool directory
+                log.error("start-up failed", extra={"error": f"{type(exc).__name__}: {exc}"})
+                self._stop.status = 1
+                return self._stop.status
             for slot in self.slots:
                 self._spawn(slot, first=True)
             log.warning(

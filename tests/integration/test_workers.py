@@ -125,3 +125,19 @@ def test_workers_refuse_a_configuration_that_launches_engines(tmp_path: Path) ->
     )
     assert result.returncode == 2, result.stderr
     assert "launches engines" in result.stderr
+
+
+def test_a_database_out_of_reach_stops_the_node_with_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "bastion.yaml"
+    config.write_text("database:\n  url: postgresql+asyncpg://nobody@127.0.0.1:1/none\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "bastion", "serve", "--config", str(config), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "start-up failed" in result.stderr and "cannot open database" in result.stderr
+    assert "Traceback" not in result.stderr
