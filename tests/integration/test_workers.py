@@ -108,6 +108,18 @@ def test_sigterm_stops_the_node_cleanly(tmp_path: Path) -> None:
     assert log.count("is listening on") == 1, log  # one banner for the node
 
 
+def _serve_until_exit(workdir: Path, config: Path) -> subprocess.CompletedProcess[str]:
+    """``bastion serve --workers 2`` expected to end by itself (refused or failed start-up)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bastion", "serve", "--config", str(config), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=workdir,
+        timeout=60,
+    )
+
+
 def test_workers_refuse_a_configuration_that_launches_engines(tmp_path: Path) -> None:
     config = tmp_path / "bastion.yaml"
     config.write_text(
@@ -115,14 +127,7 @@ def test_workers_refuse_a_configuration_that_launches_engines(tmp_path: Path) ->
         "    replicas:\n      - base_url: http://127.0.0.1:18123/v1\n"
         "        launch: {command: 'bastion sim --port {port}'}\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "bastion", "serve", "--config", str(config), "--workers", "2"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        timeout=60,
-    )
+    result = _serve_until_exit(tmp_path, config)
     assert result.returncode == 2, result.stderr
     assert "launches engines" in result.stderr
 
@@ -130,14 +135,7 @@ def test_workers_refuse_a_configuration_that_launches_engines(tmp_path: Path) ->
 def test_a_database_out_of_reach_stops_the_node_with_one_line(tmp_path: Path) -> None:
     config = tmp_path / "bastion.yaml"
     config.write_text("database:\n  url: postgresql+asyncpg://nobody@127.0.0.1:1/none\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "bastion", "serve", "--config", str(config), "--workers", "2"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        timeout=60,
-    )
+    result = _serve_until_exit(tmp_path, config)
     assert result.returncode == 1
     assert "start-up failed" in result.stderr and "cannot open database" in result.stderr
     assert "Traceback" not in result.stderr

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from bastion.admission.periods import Period, current_periods
 from bastion.admission.window import WINDOW_SECONDS, SlidingLog, SlidingWindow
+from bastion.protocols.errors import GatewayError
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,3 +261,13 @@ def spent(left: Remaining | None, amount: int, now: float) -> Remaining | None:
         return None
     leaves = int(now) + WINDOW_SECONDS - now
     return Remaining(left.limit, max(0, left.remaining - amount), max(left.reset_seconds, leaves))
+
+
+def admission_unavailable() -> GatewayError:
+    """The 503 for a limited request when the shared limit state cannot be reached."""
+    return GatewayError(
+        503,
+        "Rate-limit state is unavailable, so no request is admitted; try again shortly.",
+        code="admission_unavailable",
+        headers={"retry-after": "1"},
+    )

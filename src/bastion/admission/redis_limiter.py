@@ -34,12 +34,12 @@ from bastion.admission.limiter import (
     MemoryLimiter,
     Refusal,
     Remaining,
+    admission_unavailable,
     spent,
     tighter,
 )
 from bastion.admission.periods import Period, current_periods
 from bastion.config.schema import RedisAdmissionConfig
-from bastion.protocols.errors import GatewayError
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -349,12 +349,7 @@ class RedisLimiter:
                 extra={"error": type(exc).__name__, "behaviour": self._config.on_failure},
             )
         if self._config.on_failure == "closed":
-            raise GatewayError(
-                503,
-                "Rate-limit state is unavailable, so no request is admitted; try again shortly.",
-                code="admission_unavailable",
-                headers={"retry-after": "1"},
-            )
+            raise admission_unavailable()
         share = self._config.replicas
         scaled = [(scope, _scaled(limits, share)) for scope, limits in checks]
         return await self._fallback.admit(scaled, tokens, cost)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bastion.admission.limiter import Grant, Limits, Refusal
+from bastion.admission.limiter import Grant, Limits, Refusal, admission_unavailable
 from bastion.node.client import NodeClient, NodeUnavailableError
-from bastion.protocols.errors import GatewayError
 
 
 class NodeLimiter:
@@ -24,12 +23,7 @@ class NodeLimiter:
         try:
             answer = await self._client.call("admit", checks, tokens, cost)
         except NodeUnavailableError:
-            raise GatewayError(
-                503,
-                "Rate-limit state is unavailable, so no request is admitted; try again shortly.",
-                code="admission_unavailable",
-                headers={"retry-after": "1"},
-            ) from None
+            raise admission_unavailable() from None
         if answer[0] == "refusal":
             refusal: Refusal = answer[1]
             return refusal
