@@ -280,6 +280,15 @@ def test_the_upstream_gets_the_request_as_masked_and_completed_after_it_was_firs
         assert response.output_text == "Write to [EMAIL] today"
         assert response.instructions == instructions
         assert response.temperature == 0.3 and response.max_output_tokens == 50
+    # What is kept for the next turn is what was sent, whether the input was a string or items.
+    for response in (whole, streamed):
+        items = api.responses.input_items.list(response.id).model_dump_json()
+        assert "[EMAIL]" in items and "example.com" not in items
+    follow_up = api.responses.create(
+        model="assistant", input="Also carol@example.com", previous_response_id=whole.id
+    )
+    kept = api.responses.input_items.list(follow_up.id).model_dump_json()
+    assert "Also [EMAIL]" in kept and "example.com" not in kept
 
 
 def test_an_answer_is_ended_at_a_sensitive_value_when_the_policy_blocks(

@@ -68,7 +68,7 @@ class StoredResponsesEndpoint:
             return found
         stored = found[2]
         items = [
-            {"id": item.get("id") or f"item_{stored.id}_{index}", **item}
+            {"id": item.get("id") or f"item_{stored.id}_{index}", **_as_listed(item)}
             for index, item in enumerate(stored.input_items)
         ]
         # Newest first by default, as the API lists them; `after` is an item id.
@@ -120,3 +120,12 @@ def _not_found(response_id: str) -> Response:
 def _error(status: int, message: str, code: str) -> Response:
     body = error_body("openai", status, message, code=code)
     return Response(orjson.dumps(body), status, media_type="application/json")
+
+
+def _as_listed(item: dict[str, Any]) -> dict[str, Any]:
+    """An input item as the API lists it: a message's string content is one text part."""
+    content = item.get("content")
+    if item.get("type", "message") != "message" or not isinstance(content, str):
+        return item
+    kind = "output_text" if item.get("role") == "assistant" else "input_text"
+    return {**item, "type": "message", "content": [{"type": kind, "text": content}]}

@@ -155,9 +155,9 @@ class RequestContext:
     injection_score: float | None = None
     # cache: the key an answer is stored under when it completes, and whether by meaning too;
     cache_pending: tuple[CacheKey, bool] | None = None
-    # conversation: this turn's own input items and the response it continues; and whether
-    # keeping the answer failed (its continuation will be refused);
-    responses_turn: tuple[list[dict[str, Any]], str | None] | None = None
+    # conversation: how many input items came from the stored conversation and the response
+    # it continues; and whether keeping the answer failed (its continuation will be refused);
+    responses_turn: tuple[int, str | None] | None = None
     responses_not_stored: bool = False
     # respond: a stream's finish reasons, for the trace span.
     finish_reasons: list[str] | None = None

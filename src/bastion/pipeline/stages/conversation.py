@@ -2,7 +2,8 @@
 (``previous_response_id``) gets the conversation's earlier items in front of its own, before
 anything reads it, so guardrails, routing and the backend see the whole conversation; an answer
 the client lets be stored (``store`` is not false) is kept for the tenant, durably before the
-client gets its last bytes, so the next turn can name it at once.
+client gets its last bytes, so the next turn can name it at once. What is kept of the turn's own
+input is what was sent upstream, after the guardrails masked it, never the text as it arrived.
 
 Another tenant's response, an expired or deleted one, is answered 404 as if it never existed.
 """
@@ -41,9 +42,7 @@ class Conversation(BaseStage):
         assert body is not None
         assert ctx.principal is not None
         previous = body.get("previous_response_id")
-        # The turn's own items are kept with a stored answer, or follow a stored conversation.
-        kept = body.get("store") is not False or previous is not None
-        own = own_items(body.get("input")) if kept else []
+        history: list[dict[str, Any]] = []
         if previous is not None:
             if not isinstance(previous, str) or not previous:
                 raise invalid_request(
@@ -51,13 +50,15 @@ class Conversation(BaseStage):
                     param="previous_response_id",
                 )
             history = await self._history(ctx.principal.tenant_id, previous)
-            body["input"] = [*history, *own]
+            # The turn's own items are the same objects in the new input, so what the
+            # guardrails mask there is masked in what is stored.
+            body["input"] = [*history, *own_items(body.get("input"))]
             del body["previous_response_id"]
         # A malformed request is a 400 before anything else runs. Dispatch and respond read
         # the same parse while the body is unchanged, and parse afresh once it changed.
         ctx.body_memo = BodyMemo()
         ctx.body_memo.get(body, parse_create_response)
-        ctx.responses_turn = (own, previous)
+        ctx.responses_turn = (len(history), previous)
 
     async def _history(self, tenant_id: str, previous: str) -> list[dict[str, Any]]:
         if self._responses is None:
@@ -93,7 +94,10 @@ class Conversation(BaseStage):
         response = final_response(reply.body, reply.tail if reply.stream is not None else None)
         if response is None or not isinstance(response.get("id"), str):
             return
-        own, previous = turn
+        earlier, previous = turn
+        # Read at the end, from the body as sent: a string input masked by the guardrails is
+        # a new string, not the one that arrived.
+        own = own_items(body.get("input"))[earlier:]
         assert ctx.principal is not None
         now = datetime.now(UTC)
         stored = StoredResponse(
