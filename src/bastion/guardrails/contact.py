@@ -192,10 +192,26 @@ _ITALY = phonenumbers.country_code_for_region("IT")
 
 # Words start where no letter precedes: "Teléfono:" ends in "no" but is no "No.".
 _PHONE_NEGATIVE_CONTEXT = re.compile(
-    r"(?:(?<![^\W\d_])(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|serial|part"
+    r"(?:(?<![^\W\d_])(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|refer[eê]ncia"
+    r"|serial|part"
     r"|p/n|pn\b|model|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung"
     r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|no\.|nr\."
     r"|n[°ºo]|n\.o|id\b)|#)[^\n\w]{0,3}$"
+)
+
+
+# "Number" alone is a phone word ("my number is 0612…"), but not when it is the number of
+# something else: a claim, a company register, a document, a policy, a customer account.
+_GENERIC_NUMBER_WORDS = ("number", "nummer", "numero", "n\u00famero", "num\u00e9ro")
+_NUMBER_OF_OTHER = re.compile(
+    r"(?<![^\W\d_])(?i:claim|kvk|document|ein|dossier|polic[ye]|polis|member|customer|kunden"
+    r"|klant|client[e]?|account|konto|case|ticket|registration|vat|btw|tax|steuer|licen[cs]e"
+    r"|passport|record|patient|card|contract|vertrag|contrato|contratto|contrat|employee"
+    r"|personal|personeel|personeels|mitarbeiter|booking|reservation|buchung|reserva|boeking"
+    r"|confirmation|protocol[o]?|serie|lot|batch|tracking|order|invoice|shipment|versand"
+    r"|sendung|rechnung|factuur|facture|fatura|factura|fattura|bestel|pedido|ordine"
+    r"|commande|encomenda|identification|social[ ]security|insurance|versicherungs)"
+    r"[\w\-]{0,12}[ \t\-]{0,2}(?:de[ ]|du[ ]|do[ ]|da[ ]|del[ ]|di[ ]|van[ ]|of[ ])?$"
 )
 
 
@@ -331,6 +347,10 @@ def find_phone(t: Text) -> Iterator[Match]:
         if _phone_shape_ok(candidate, international=False):
             yield "phone", m.start(), m.end()
     for m in keyed(text, low, _PHONE_TRIGGER, _PHONE_NATIONAL, digit_within=48):
+        if low.startswith(_GENERIC_NUMBER_WORDS, m.start()) and (
+            _NUMBER_OF_OTHER.search(text, max(0, m.start() - 32), m.start()) is not None
+        ):
+            continue
         candidate = text[m.start(1) : m.end()]
         core = _strip_extension(candidate)
         digits = v.digits_only(core)

@@ -234,10 +234,12 @@ _PASSWORD_PROSE = re.compile(
     # What the password opens, then a verb or a colon: "for the Wi-Fi is", "du wifi est",
     # "della VPN è", "für den Server:".
     r"(?:[ \t]{1,4}(?:for|of|on|f\u00fcr|von|vom|zum|zur|du|des|de|del|della|dello|dei|da|do"
-    r"|dos|das|van|voor|pour|para)(?:[ \t]{1,4}[^\s:=\"']{1,24}){1,3}?"
-    r"(?=[ \t]{0,4}(?:is|was|ist|war|lautet|est|es|\u00e8|\u00e9|era|:)(?![\w])))?"
+    r"|dos|das|van|voor|pour|para)(?:[ \t]{1,4}[^\s:=\"']{1,24}){1,5}?"
+    r"(?=[ \t]{0,4}(?:is|was|ist|war|lautet|est|c['\u2019]est|es|\u00e8|\u00e9|era|:)"
+    r"(?![\w])))?"
     r"(?:[ \t]{1,4}(?:is|was|set|changed|reset|now|to|as|auf|lautet"
-    r"|ist|wurde|est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will|be)\b){0,4})"
+    r"|ist|wurde|est|c['\u2019]est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will"
+    r"|be)\b){0,4})"
     r"[ \t]{0,4}[:=\-]?[ \t]{0,4}[\"'\u201c\u201e\u00ab`]?"
     r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
 )
@@ -269,7 +271,11 @@ _LOGIN_WORDS = (
     "credenciais",
 )
 _LOGIN_PAIR = re.compile(
-    r"(?i:\b(?:" + alternatives(_LOGIN_WORDS) + r")[a-z]{0,6})[ \t]*[:=]?[ \t]*"
+    r"(?i:\b(?:" + alternatives(_LOGIN_WORDS) + r")[a-z]{0,6})"
+    # What it logs in to, then a verb: "the admin login for the router is admin / …".
+    r"(?i:(?:[ \t]{1,4}(?:for|of|to|on|f\u00fcr|du|de|del|della|do|da|van|voor|pour|para)"
+    r"(?:[ \t]{1,4}[^\s:=/]{1,24}){1,4}?)?[ \t]{1,4}(?:is|are|ist|est|es|\u00e8|\u00e9))?"
+    r"[ \t]*[:=]?[ \t]*"
     r"[\w.@\-]{2,64}[ \t]*/[ \t]*([^\s\"'`,;/]{6,64})"
 )
 _LOGIN_TRIGGER = Trigger(*_LOGIN_WORDS)
@@ -283,13 +289,18 @@ def _looks_like_password(value: str) -> bool:
     has_symbol = any(not c.isalnum() for c in value)
     if not has_alpha or not (has_digit or has_symbol):
         return False
-    if value.startswith(("http", "/", "~", "./", "<", "{", "%", "${")) or "@" in value:
+    if value.startswith(("http", "/", "~", "./", "<", "{", "%", "${", "@")):
         return False
+    if _EMAIL_LIKE.search(value):
+        return False  # an address, not a password; "Amsterdam@1988" is one
     if value.startswith("$") and (value[1:].isupper() or value[1:].isidentifier()):
         return False  # a shell variable
+    if value[-1] in "?!" and value.rstrip("?!").isalpha():
+        return False  # a word ending a question: "Kennwort vergessen?"
     return password_value_ok(value) and len(set(value)) >= 5
 
 
+_EMAIL_LIKE = re.compile(r"@[\w\-]+\.[a-zA-Z]{2,}")
 _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
 _PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//)")
 
@@ -352,6 +363,23 @@ def find_prose_password(t: Text) -> Iterator[Match]:
         # "User/Group: www-data / www-data" pairs names; a password pair has a digit.
         if len(value) >= 6 and _looks_like_password(value) and any(map(str.isdigit, value)):
             yield "password", m.start(1), m.start(1) + len(value)
+
+
+# A password on a command line: MySQL's client takes it glued to -p ("mysql -u root -pXk9…"),
+# sshpass after -p.
+_CLI_PASSWORD = re.compile(
+    r"(?i:\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b)[^\n|;&]{0,160}?[ \t]-p"
+    r"([^\s\"'\-][^\s\"']{3,63})"
+    r"|(?i:\bsshpass\b)[ \t]{1,4}-p[ \t]{0,4}[\"']?([^\s\"']{4,64})"
+)
+CLI_PASSWORD_HINTS = ("mysql", "mariadb", "sshpass")
+
+
+def find_cli_password(t: Text) -> Iterator[Match]:
+    for m in _CLI_PASSWORD.finditer(t.text):
+        group = 1 if m.group(1) is not None else 2
+        if password_value_ok(m.group(group)):
+            yield "password", m.start(group), m.end(group)
 
 
 _KEY_SUFFIX = re.compile(r"[\w.\-]*")

@@ -90,15 +90,20 @@ def find_iban(t: Text) -> Iterator[Match]:
 
 # --- US SSN -------------------------------------------------------------------------------
 
-_SSN = re.compile(r"\d(?<![\w\-.].)\d{2}-\d{2}-\d{4}(?![\w\-]|\.\d)")
+# Word processors turn the hyphens into en dashes or non-breaking hyphens (U+2013, U+2011).
+_SSN = re.compile(
+    r"\d(?<![\w\-.\u2011\u2013].)\d{2}(?P<sep>[\-\u2011\u2013])\d{2}(?P=sep)\d{4}"
+    r"(?![\w\-\u2011\u2013]|\.\d)"
+)
 _SSN_CONTEXT = re.compile(
     r"(?i:\bssn\b|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
-    r"(?:[ ]number|[ ]no\.?|[ ]\#)?)"
-    r"[^\d\n]{0,20}?(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
+    r"(?:[ ]number|[ ]no\.?|[ ]\#)?|seguro[ ]social)"
+    # A few words may stand between: "Social Security number on file for the employee is".
+    r"[^\d\n]{0,40}?(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
 )
 
 
-_SSN_TRIGGER = Trigger("ssn", "ss#", "ss no", "social", "soc")
+_SSN_TRIGGER = Trigger("ssn", "ss#", "ss no", "social", "soc", "seguro social")
 
 
 def find_ssn(t: Text) -> Iterator[Match]:
@@ -128,7 +133,8 @@ _CODICE_FISCALE = re.compile(
 )
 _STEUER_ID = re.compile(
     r"(?i:steuer[ \-]?id(?:nr|entifikationsnummer)?|steuerliche[ ]identifikationsnummer"
-    r"|identifikationsnummer|\bidnr\b|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
+    r"|identifikationsnummer|identifikations-?nr\b|\bident-?(?:nummer|nr\b)|\bidnr\b"
+    r"|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
     # Written in one run, or in groups of two to four digits with one kind of separator:
     # "12 345 678 901", "123 456 789 01", "12-345-678-901".
     r"[^\d]{0,25}?(\d{2,4}(?:(?P<sep>[ .\-/])\d{2,4}(?:(?P=sep)\d{2,4}){1,3}|\d{7,9}))"
@@ -155,7 +161,17 @@ def find_national_ids(t: Text) -> Iterator[Match]:
             yield "it_codice_fiscale", m.start(), m.end()
 
 
-STEUER_TRIGGER = Trigger("steuer", "identifikationsnummer", "idnr", "tax id", "tin")
+STEUER_TRIGGER = Trigger(
+    "steuer",
+    "identifikationsnummer",
+    "identifikations-nr",
+    "identifikationsnr",
+    "identnummer",
+    "ident-nr",
+    "idnr",
+    "tax id",
+    "tin",
+)
 # Tax, payroll and personnel words, inside compounds too (Lohnsteuer, Einkommensteuerbescheid):
 # a document that uses one may give an employee's Steuer-ID without naming it.
 STEUER_DOCUMENT_WORDS = (
@@ -166,6 +182,10 @@ STEUER_DOCUMENT_WORDS = (
     "entgeltabrechnung",
     "personalabteilung",
     "arbeitgeber",
+    # The employer's retrieval of the tax data (ELStAM) and the federal tax office that
+    # issues the number.
+    "elstam",
+    "bundeszentralamt",
     # The same in the neighbours' words: "identifiant fiscal allemand", "número de
     # identificación fiscal", "fiscaal identificatienummer", "tax number".
     "fiscal",
@@ -307,13 +327,29 @@ _MRN_WORDS = (
     "n\u00famero de registro",
     "patientnr",
     "pati\u00ebntnr",
+    "med rec",
+    # US hospital forms: "MR#", "Pt ID", "Hospital ID", "EMR ID".
+    "mr#",
+    "mr #",
+    "mr no",
+    "mr number",
+    "pt id",
+    "pt. id",
+    "hospital id",
+    "emr id",
+    "ehr id",
+    "krankenhaus-nr",
+    "krankenhausnummer",
+    "n\u00ba processo",
+    "n\u00ba de processo",
 )
 _MRN = re.compile(
     r"(?i:\b(?:"
     + alternatives(_MRN_WORDS)
     + r")(?![a-z]))"
     + _LABEL
-    + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Z0-9])(?![\w\-])"
+    # Some systems print ids in lower case ("mrn-482913"); at least three digits are required.
+    + r"([A-Za-z0-9](?:[A-Za-z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Za-z0-9])(?![\w\-])"
 )
 _PASSPORT_WORDS = (
     "passport",
@@ -400,6 +436,19 @@ _LICENCE_WORDS = (
     "patente b",
     "t\u00edtulo de condu\u00e7\u00e3o",
     "titulo de conducao",
+    "driver's lic",
+    # New York's "operator license number", on tickets and insurance forms.
+    "oln",
+    "operator license",
+    "operator's license",
+    "operator licence",
+    "fahrerlaubnis",
+    # Italian says "patente" for the licence itself: "la mia patente", "numero di patente".
+    "numero di patente",
+    "mia patente",
+    "della patente",
+    "sua patente",
+    "tua patente",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
@@ -424,6 +473,9 @@ _NATIONAL_WORDS = {
         "sofi-nummer",
         "sofinr",
         "burgerservicenr",
+        "b.s.n",
+        # What a Dutch passport and identity card call it.
+        "persoonsnummer",
         "loonstrook",
         "salarisstrook",
         "salarisadministratie",
@@ -431,7 +483,9 @@ _NATIONAL_WORDS = {
     ),
     "pt_nif": (
         "nif",
+        "n.i.f",
         "contribuinte",
+        "contrib",
         "n\u00famero fiscal",
         "identifica\u00e7\u00e3o fiscal",
         "identificacao fiscal",
@@ -469,6 +523,17 @@ _NATIONAL_WORDS = {
     "br_cpf": (
         "cpf",
         "c.p.f",
+        # Its name before 1990s reforms, still on old contracts and forms.
+        "cic",
+        "c.i.c",
+        # A Brazilian document (its people, currency, company and identity-card numbers)
+        # gives the CPF without naming it: "inscrita sob o nº …".
+        "brasileiro",
+        "brasileira",
+        "brazilian",
+        "r$",
+        "cnpj",
+        "ssp",
         "cadastro de pessoas",
         "cadastro de pessoa",
         "holerite",
@@ -505,6 +570,8 @@ _NATIONAL_BARE = {
     "ie_pps": re.compile(r"\d(?<![\w\-.].)\d{6}[ ]?[A-Wa-w][A-Ia-iWw]?(?![\w\-])"),
     "mx_curp": re.compile(r"[A-Z](?<![\w].)[A-Z]{3}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w])"),
 }
+# A NIF given as the VAT number it also is: "PT123456789".
+_NIF_VAT = re.compile(r"P(?<![\w].)T[ ]?\d{9}(?![\w\-]|[.,]\d)")
 # Written in their own formats, these need no word: 756.1234.5678.97, 85.07.30-033.28, a CURP.
 _AHV_FORMATTED = re.compile(r"7(?<![\w\-.].)56\.\d{4}\.\d{4}\.\d{2}(?![\w\-]|[.,]\d)")
 _BE_NN_FORMATTED = re.compile(r"\d(?<![\w\-.].)\d\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w\-]|[.,]\d)")
@@ -610,6 +677,10 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
         for m in matches_at(_NATIONAL_BARE[kind], text, starts):
             if _NATIONAL_CHECKS[kind](m.group()):
                 yield kind, m.start(), m.end()
+        if kind == "pt_nif":
+            for m in matches_at(_NIF_VAT, text, t.upper_starts()):
+                if v.pt_nif_ok(m.group()[2:]):
+                    yield kind, m.start(), m.end()
 
 
 # --- identifiers given under their own name, whatever their check digits --------------------
@@ -629,18 +700,18 @@ _NAMED_GAP = (
 _NAMED_END = r"(?![\w\-]|[.,/]\d)"
 _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
     "us_ssn": (
-        Trigger("ssn", "social security"),
+        Trigger("ssn", "social security", "ss#", "soc. sec", "soc sec"),
         re.compile(
-            r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?)"
+            r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?|ss\#|soc\.?[ ]sec\.?)"
             + _NAMED_GAP
             + r"(\d{3}(?P<sep>[ \-]?)\d{2}(?P=sep)\d{4})"
             + _NAMED_END
         ),
     ),
     "br_cpf": (
-        Trigger("cpf", "c.p.f"),
+        Trigger("cpf", "c.p.f", "cic", "c.i.c"),
         re.compile(
-            r"(?i:cpf|c\.p\.f\.?)(?i:/mf)?"
+            r"(?i:cpf|c\.p\.f\.?|cic|c\.i\.c\.?)(?i:/mf)?"
             + _NAMED_GAP
             + r"(\d{3}(?P<sep>\.?)\d{3}(?P=sep)\d{3}-?\d{2})"
             + _NAMED_END
@@ -648,29 +719,35 @@ _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
     ),
     "de_steuer_id": (
         Trigger(
-            "steuer-id", "steuerid", "steueridentifikationsnummer", "identifikationsnummer", "idnr"
+            "steuer-id",
+            "steuerid",
+            "steueridentifikationsnummer",
+            "identifikationsnummer",
+            "identifikations-nr",
+            "identifikationsnr",
+            "idnr",
         ),
         re.compile(
             r"(?i:steuer-?id(?:nr\.?)?|steuer-?identifikationsnummer|identifikationsnummer"
-            r"|idnr\.?)"
+            r"|identifikations-?nr\.?|idnr\.?)"
             + _NAMED_GAP
             + r"([1-9]\d(?:\d{9}|[ ]\d{3}[ ]\d{3}[ ]\d{3}|\d[ ]\d{3}[ ]\d{3}[ ]\d{2}))"
             + _NAMED_END
         ),
     ),
     "nl_bsn": (
-        Trigger("bsn", "burgerservicenummer", "sofinummer"),
+        Trigger("bsn", "burgerservicenummer", "sofinummer", "b.s.n", "persoonsnummer"),
         re.compile(
-            r"(?i:bsn|burgerservicenummer|sofinummer)(?:-nummer)?"
+            r"(?i:bsn|burgerservicenummer|sofinummer|b\.s\.n\.?|persoonsnummer)(?:-nummer)?"
             + _NAMED_GAP
             + r"(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ ]\d{2}[ ]\d{3}|\d{3}[ ]\d{3}[ ]\d{3})"
             + _NAMED_END
         ),
     ),
     "pt_nif": (
-        Trigger("nif", "contribuinte"),
+        Trigger("nif", "n.i.f", "contribuinte", "contrib."),
         re.compile(
-            r"(?i:nif|n\.i\.f\.|n\u00famero[ ]de[ ]contribuinte|contribuinte)"
+            r"(?i:nif|n\.i\.f\.|n\u00famero[ ]de[ ]contribuinte|contribuinte|contrib\.)"
             + _NAMED_GAP
             + r"((?:PT[ ]?)?[1-9]\d{2}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3})"
             + _NAMED_END

@@ -39,7 +39,9 @@ from bastion.guardrails.contact import (
     find_phone,
 )
 from bastion.guardrails.credentials import (
+    CLI_PASSWORD_HINTS,
     PROSE_PASSWORD_HINTS,
+    find_cli_password,
     find_credentials,
     find_keyed_secrets,
     find_other_provider_keys,
@@ -124,7 +126,10 @@ _RANK: dict[str, int] = {
     "uk_nino": 80,
     "medical_record_number": 75,
     "passport": 75,
-    "driver_license": 75,
+    # Found only right after a licence word, so on an equal span it says more than a record
+    # label ("número de registro da CNH"); a Spanish licence number is its holder's DNI, and
+    # stays one.
+    "driver_license": 76,
     "date_of_birth": 75,
     "bearer_token": 70,
     "password": 60,
@@ -202,7 +207,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     ),
     _Recognizer(
         frozenset({"de_steuer_id"}),
-        ("identifikationsnummer", "idnr", "tax id", "tin", *STEUER_DOCUMENT_WORDS),
+        (*STEUER_TRIGGER.words, *STEUER_DOCUMENT_WORDS),
         find_steuer_id,
         digits=True,
     ),
@@ -256,6 +261,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         find_credentials,
     ),
     _Recognizer(frozenset({"password"}), PROSE_PASSWORD_HINTS, find_prose_password),
+    _Recognizer(frozenset({"password"}), CLI_PASSWORD_HINTS, find_cli_password),
 )
 
 

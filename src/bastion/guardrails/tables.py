@@ -81,11 +81,15 @@ _NATIONAL_COLUMNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), kinds)
     for pattern, kinds in (
         (r"\b(?:ssn|social security|soc sec|ss no)\b", ("us_ssn",)),
-        (r"\b(?:bsn|burgerservice\w*|sofi\w*)\b", ("nl_bsn",)),
-        (r"\b(?:nif|contribuinte|nipc)\b", ("pt_nif", "es_dni", "es_nie")),
+        (r"\b(?:bsn|b s n|burgerservice\w*|sofi\w*|persoonsnummer)\b", ("nl_bsn",)),
+        (r"\b(?:nif|n i f|contribuinte|contrib|nipc)\b", ("pt_nif", "es_dni", "es_nie")),
         (r"\b(?:dni|nie)\b", ("es_dni", "es_nie")),
-        (r"\bcpf\b", ("br_cpf",)),
-        (r"\b(?:steuer ?id\w*|steuerid\w*|idnr|steuerliche id\w*)\b", ("de_steuer_id",)),
+        (r"\b(?:cpf|c p f|cic)\b", ("br_cpf",)),
+        (
+            r"\b(?:steuer ?id\w*|steuerid\w*|idnr|steuerliche id\w*|identifikations\w*"
+            r"|identnummer|ident nr)\b",
+            ("de_steuer_id",),
+        ),
         (r"\b(?:nino|ni number|ni no|national insurance)\b", ("uk_nino",)),
         (r"\b(?:nir|insee|s[eé]curit[eé] sociale|num[eé]ro ss)\b", ("fr_nir",)),
         (r"\b(?:codice fiscale|cod fiscale)\b", ("it_codice_fiscale",)),
@@ -137,7 +141,8 @@ def _licence_label(folded: str) -> bool:
 _LICENCE_LABEL = re.compile(
     r"\b(?:driver\w*|driving|dl|dln|licen[cs]e ?(?:no|nr|number|num)|lic ?(?:no|nr)"
     r"|f[uü]hrerschein\w*|fuehrerschein\w*|f[uü]hrerausweis|permis de conduire|permis"
-    r"|carnet de conducir|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*)\b"
+    r"|carnet de conducir|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*"
+    r"|fahrerlaubnis\w*|oln)\b"
 )
 
 
@@ -146,8 +151,13 @@ def _licence(value: str) -> str | None:
     return "driver_license" if ok and any(c.isdigit() for c in value) else None
 
 
+_SPACED_DIGITS = re.compile(r"\d{2,4}(?: \d{2,4}){1,3}")
+
+
 def _record(value: str) -> str | None:
-    ok = _DOCUMENT_SHAPE.fullmatch(value) is not None and " " not in value
+    # Spaces only between groups of digits, as some hospitals print them ("629 052 3987").
+    spaced = " " in value and _SPACED_DIGITS.fullmatch(value) is None
+    ok = _DOCUMENT_SHAPE.fullmatch(value) is not None and not spaced
     return "medical_record_number" if ok and sum(c.isdigit() for c in value) >= 3 else None
 
 

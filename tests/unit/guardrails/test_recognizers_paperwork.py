@@ -1,0 +1,108 @@
+"""Identifiers as paperwork writes them: abbreviated and older labels, payroll and tax letters,
+Brazilian contracts, hospital forms, command lines; and the numbers of other things that sit
+beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.guardrails.recognizers import scan
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # CPF: its old name (CIC), and in a Brazilian document that does not name it.
+        ("C.I.C. nº 52998224725", "br_cpf", "52998224725"),
+        ("CIC: 111.444.777-35", "br_cpf", "111.444.777-35"),
+        (
+            "R$ 1.200,00 pagos por Maria, inscrita sob o nº 52998224725",
+            "br_cpf",
+            "52998224725",
+        ),
+        ("Brazilian taxpayer ID 52998224725", "br_cpf", "52998224725"),
+        # Steuer-ID under the labels of forms and letters.
+        ("Identifikations-Nr. 65929970489", "de_steuer_id", "65929970489"),
+        ("Identifikationsnr.: 65 929 970 489", "de_steuer_id", "65 929 970 489"),
+        ("ELStAM-Abruf für 65929970489 fehlgeschlagen", "de_steuer_id", "65929970489"),
+        # BSN: abbreviated with dots, and as passports print it.
+        ("B.S.N. 111222333", "nl_bsn", "111222333"),
+        ("Persoonsnummer: 111222333", "nl_bsn", "111222333"),
+        # NIF: abbreviated, and as the VAT number it also is.
+        ("Nº Contrib.: 123456789", "pt_nif", "123456789"),
+        ("N.I.F. 123456789", "pt_nif", "123456789"),
+        ("Para o reembolso precisamos do seu NIF. Indicou PT123456789.", "pt_nif", "PT123456789"),
+        # SSN: Spanish name, a label a few words away, en dashes.
+        ("número de seguro social 536 90 4399", "us_ssn", "536 90 4399"),
+        (
+            "Social Security number on file for the employee is 536 90 4399",
+            "us_ssn",
+            "536 90 4399",
+        ),
+        ("SSN: 536\u201390\u20134399", "us_ssn", "536\u201390\u20134399"),
+        ("Soc Sec 036-90-4390", "us_ssn", "036-90-4390"),
+        # Driving licences.
+        ("Driver's Lic. # D1234567", "driver_license", "D1234567"),
+        ("operator Laura Chen, OLN V 740 731 539 247, speeding", "driver_license",
+         "V 740 731 539 247"),
+        ("Fahrerlaubnis-Nr. B072RRE2I55", "driver_license", "B072RRE2I55"),
+        ("Il numero della mia patente è RMP633505R, scade a giugno", "driver_license",
+         "RMP633505R"),
+        ("o número de registro da minha CNH é 35571771720", "driver_license", "35571771720"),
+        # Medical records: US form labels, lower-case ids.
+        ("Patient: J. Doe  MR#: 00482913", "medical_record_number", "00482913"),
+        ("Please pull the chart, Med Rec # MRN5155633", "medical_record_number", "MRN5155633"),
+        ("Hospital ID: 00482913", "medical_record_number", "00482913"),
+        ("MRN: mrn-482913", "medical_record_number", "mrn-482913"),
+        ("Nº processo 482913", "medical_record_number", "482913"),
+        ("mrn,ward\n629 052 3987,4B", "medical_record_number", "629 052 3987"),
+        # Passwords.
+        ("the admin login for the router is admin / Amsterdam@1988", "password",
+         "Amsterdam@1988"),
+        ("Passwort für das WLAN im Büro ist Tr0ub4dor&3", "password", "Tr0ub4dor&3"),
+        ("le mdp du compte partagé c'est TigreAzul#4, ne le donne à personne", "password",
+         "TigreAzul#4"),
+        ("la clave del wifi de la oficina es hG7$kq1!wE", "password", "hG7$kq1!wE"),
+        ("la password del portale è P@ssw0rd-ZX81, cambiala", "password", "P@ssw0rd-ZX81"),
+        ("$ mysql -u root -pTr0ub4dor&3 -h db.internal shop", "password", "Tr0ub4dor&3"),
+        ("sshpass -p 'Xk9#mq2L' ssh deploy@host", "password", "Xk9#mq2L"),
+    ],
+)  # fmt: skip
+def test_paperwork_labels(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claim number 424912499 has been approved. Reference 27947864.",
+        "Factuur 2023-110226\nKvK-nummer: 89799075\nBTW-nummer: NL097709873B01",
+        "b Employer identification number (EIN) 175817353",
+        "o meu pedido tem referência 086564924 e foi pago a 09/11/2025",
+        "Das Passwort muss mindestens 10 Zeichen lang sein. Kennwort vergessen? Klicken Sie hier.",
+        "mysql -u root -p shop",
+        "A empresa está inscrita no CNPJ sob o nº 11.222.333/0001-81 e tem sede em Campinas.",
+        "Rechnung Nr. 48213377\nUSt-IdNr. des Leistenden: DE136695976",
+    ],
+)
+def test_numbers_of_other_things_are_left_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_address_after_a_password_word_is_not_a_password() -> None:
+    text = "the new password is sent to jane.roe@example.com"
+    assert found(text) == [("email", "jane.roe@example.com")]
+
+
+def test_a_number_after_a_phone_word_is_still_a_phone() -> None:
+    assert ("phone", "0612345678") in found("mijn nummer is 0612345678")
+    assert ("phone", "0176 12345678") in found("Handynummer: 0176 12345678")
+
+
+def test_a_spanish_licence_number_stays_a_dni() -> None:
+    # The licence carries its holder's DNI; the evaluation sets label it so.
+    assert found("Permiso de conducir: 89501537G") == [("es_dni", "89501537G")]
