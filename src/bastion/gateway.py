@@ -68,6 +68,7 @@ from bastion.store import Store
 from bastion.store.responses import ResponseRepository
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
+from bastion.telemetry.recent import RecentTraffic
 from bastion.telemetry.tracing import RequestTracer
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ class Gateway:
         # Called when the supervisor is gone: the server stops taking requests.
         self.on_node_lost: Callable[[], None] | None = None
         self.metrics = GatewayMetrics()
+        # This process's last hour, per minute, for the console's live view.
+        self.recent = RecentTraffic()
         self.catalog = ModelCatalog()
         self.providers: dict[str, Provider] = {}
         self.pools: dict[str, BackendPool] = {}
@@ -215,7 +218,7 @@ class Gateway:
             stages.append(
                 Record(journal, ledger=self.config.ledger.enabled, max_content_bytes=content)
             )
-        stages.append(Account(self.metrics, self.tracer, self.anomalies))
+        stages.append(Account(self.metrics, self.tracer, self.anomalies, self.recent))
         return Pipeline(stages)
 
     async def start(self) -> None:
@@ -345,6 +348,10 @@ class Gateway:
                 for supervisor in self.supervisors
             )
         )
+
+    def on_stop(self, what: str, close: Callable[[], Awaitable[None] | None]) -> None:
+        """Registers what a component mounted after start-up (the console) stops with."""
+        self._on_stop(what, close)
 
     def _on_stop(self, what: str, close: Callable[[], Awaitable[None] | None]) -> None:
         """Registers ``close`` for ``stop``: steps run in reverse order of registration, and

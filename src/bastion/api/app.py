@@ -21,6 +21,7 @@ from bastion.api.models import ModelsEndpoint
 from bastion.api.request_id import RequestIdMiddleware
 from bastion.api.responses import StoredResponsesEndpoint
 from bastion.config import ConfigError
+from bastion.console.app import console_routes
 from bastion.evaluation.transport import AsgiTransport
 from bastion.gateway import Gateway
 from bastion.pipeline import Pipeline
@@ -146,6 +147,8 @@ class GatewayApp:
                 evals=gateway.start_evaluations(AsgiTransport(self)),
             )
             app.router.routes.append(Mount("/admin", routes=admin))
+            # The operator's console: pages for people, beside the admin API for programs.
+            app.router.routes.extend(console_routes(gateway))
 
     def _counting_pipeline(self) -> Pipeline:
         """/v1/messages/count_tokens: authenticated, parsed, inspected and routed like

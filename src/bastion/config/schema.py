@@ -60,6 +60,17 @@ class AuthConfig(_Strict):
     admin_key: SecretStr | None = None
 
 
+class ConsoleConfig(_Strict):
+    """The operator's console at /console (docs/console.md)."""
+
+    enabled: bool = True
+    # A session ends this long after sign-in, however active.
+    session_hours: Annotated[float, Field(gt=0, le=168)] = 8.0
+    # The cookie's Secure flag: auto sets it when the request came over HTTPS (uvicorn's TLS,
+    # or a proxy's X-Forwarded-Proto where --forwarded-allow-ips trusts it).
+    secure_cookie: Literal["auto", "always", "never"] = "auto"
+
+
 class DatabaseConfig(_Strict):
     url: str = DEFAULT_DATABASE_URL
 
@@ -829,6 +840,7 @@ class EvaluationConfig(_Strict):
 class BastionConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
+    console: ConsoleConfig = Field(default_factory=ConsoleConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     discovery: DiscoveryConfig = Field(default_factory=DiscoveryConfig)

@@ -387,3 +387,22 @@ class EvalVerdictRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     winner: Mapped[str] = mapped_column(String(16))
     verdict: Mapped[str] = mapped_column(Text)
+
+
+class ConsoleSessionRow(Base):
+    """A signed-in console session. Only the SHA-256 of its token is kept: the token is the
+    cookie, and a copy of this table cannot be replayed as one. Every worker of a node (and
+    every gateway sharing the database) finds the same sessions here."""
+
+    __tablename__ = "console_sessions"
+    __table_args__ = (Index("ix_console_sessions_expires_at", "expires_at"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Who signed in: the key (env-admin for BASTION_ADMIN_KEY), checked again on every page,
+    # so revoking the key ends its sessions.
+    key_id: Mapped[str] = mapped_column(String(32))
+    tenant_id: Mapped[str] = mapped_column(String(32))
+    tenant_name: Mapped[str] = mapped_column(String(64))
+    is_admin: Mapped[bool] = mapped_column(Boolean)

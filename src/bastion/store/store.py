@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from bastion.store.bench import BenchRepository
+from bastion.store.console_sessions import ConsoleSessionRepository
 from bastion.store.db import Database
 from bastion.store.engine import Engines, create_engines
 from bastion.store.errors import StoreUnavailableError
@@ -45,6 +46,7 @@ class Store:
         self.responses = ResponseRepository(db)
         self.evals = EvalRepository(db)
         self.bench = BenchRepository(db)
+        self.console_sessions = ConsoleSessionRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, listen: bool = True, migrate: bool = True) -> Store:

@@ -10,6 +10,7 @@ from bastion.pipeline.context import RequestContext
 from bastion.pipeline.records import traced_request
 from bastion.pipeline.runner import BaseStage
 from bastion.telemetry.metrics import GatewayMetrics
+from bastion.telemetry.recent import Finished, RecentTraffic
 from bastion.telemetry.tracing import RequestTracer
 
 log = logging.getLogger("bastion.access")
@@ -23,10 +24,12 @@ class Account(BaseStage):
         metrics: GatewayMetrics,
         tracer: RequestTracer | None = None,
         anomalies: AnomalyDetector | None = None,
+        recent: RecentTraffic | None = None,
     ) -> None:
         self._metrics = metrics
         self._tracer = tracer
         self._anomalies = anomalies
+        self._recent = recent
 
     async def on_complete(self, ctx: RequestContext) -> None:
         route = self._metrics.route(ctx.operation.value, ctx.backend_name)
@@ -58,10 +61,35 @@ class Account(BaseStage):
             # Every request of the tenant counts, refused ones included (with no tokens).
             tokens = usage.input_tokens + usage.output_tokens if usage is not None else 0
             self._anomalies.record(principal.tenant_id, principal.tenant_name, tokens)
+        if self._recent is not None:
+            self._recent.record(_finished(ctx, finished))
         if log.isEnabledFor(logging.INFO):
             log.info("request", extra=_access_fields(ctx, finished))
         if self._tracer is not None:
             self._tracer.record(traced_request(ctx))
+
+
+# The stages whose refusals the console counts: limits and budgets, and backend capacity.
+_REFUSING_STAGES = frozenset({"admit", "queue"})
+
+
+def _finished(ctx: RequestContext, finished: float) -> Finished:
+    """The request as the console's live view counts it (bastion.telemetry.recent)."""
+    usage = ctx.usage
+    principal = ctx.principal
+    refused = ctx.answered_by in _REFUSING_STAGES and ctx.status >= 400
+    return Finished(
+        status=ctx.status,
+        ok=ctx.outcome == "ok",
+        seconds=finished - ctx.started,
+        ttft_seconds=None if ctx.first_chunk_at is None else ctx.first_chunk_at - ctx.started,
+        input_tokens=usage.input_tokens if usage is not None else 0,
+        output_tokens=usage.output_tokens if usage is not None else 0,
+        cache_status=ctx.cache_status,
+        refused_by=ctx.answered_by if refused else None,
+        classes=ctx.classifications if ctx.sensitive_found else (),
+        tenant=principal.tenant_name if principal is not None else None,
+    )
 
 
 def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:

@@ -1,0 +1,89 @@
+"""The overview's 90 days and top tenants, from the ledger's hourly rollup
+(bastion.ledger.query): bounded work however many requests the ledger holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bastion.console.charts import Chart, line_chart
+from bastion.ledger.query import usage_totals
+
+DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    charts: tuple[Chart, ...]
+    requests: int
+    tokens: int
+    errors: int
+
+
+def hour_floor(moment: datetime) -> datetime:
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+async def daily_history(
+    engine: AsyncEngine, now: datetime, tenant_id: str | None = None
+) -> History:
+    """Per UTC day for the last ``DAYS`` days, today included (partial)."""
+    today = now.astimezone(UTC).date()
+    first = today - timedelta(days=DAYS - 1)
+    since = datetime(first.year, first.month, first.day, tzinfo=UTC)
+    rows = await usage_totals(
+        engine,
+        since=since,
+        until=hour_floor(now) + timedelta(hours=1),
+        group_by=["hour"],
+        tenant_id=tenant_id,
+    )
+    days = [first + timedelta(days=i) for i in range(DAYS)]
+    sums: dict[Any, list[float]] = {day: [0, 0, 0, 0.0] for day in days}
+    for row in rows:
+        day = datetime.fromisoformat(row["hour"]).date()
+        total = sums.get(day)
+        if total is None:
+            continue
+        total[0] += row["requests"]
+        total[1] += row["errors"]
+        total[2] += row["input_tokens"] + row["output_tokens"]
+        total[3] += row["busy_ms"]
+    labels = [day.isoformat() for day in days]
+    requests = [sums[d][0] for d in days]
+    tokens = [sums[d][2] for d in days]
+    errors = [sums[d][1] / sums[d][0] * 100 if sums[d][0] else None for d in days]
+    mean = [sums[d][3] / sums[d][0] if sums[d][0] else None for d in days]
+    charts = (
+        line_chart("Requests per day", "requests", labels, [("requests", requests)], digits=0),
+        line_chart("Tokens per day", "tokens", labels, [("tokens", tokens)], digits=0),
+        line_chart("Error rate per day", "%", labels, [("errors %", errors)], digits=1),
+        # The rollup keeps sums, not distributions: a day's mean, not its percentiles.
+        line_chart("Mean latency per day", "ms", labels, [("mean ms", mean)], digits=0),
+    )
+    return History(
+        charts=charts,
+        requests=int(sum(requests)),
+        tokens=int(sum(tokens)),
+        errors=int(sum(s[1] for s in sums.values())),
+    )
+
+
+async def top_tenants(
+    engine: AsyncEngine, now: datetime, names: dict[str, str], limit: int = 10
+) -> list[dict[str, Any]]:
+    """The tenants with the most requests in the last 24 hours."""
+    rows = await usage_totals(
+        engine,
+        since=hour_floor(now) - timedelta(hours=23),
+        until=hour_floor(now) + timedelta(hours=1),
+        group_by=["tenant_id"],
+    )
+    rows.sort(key=lambda row: (-row["requests"], row["tenant_id"]))
+    return [
+        {**row, "name": names.get(row["tenant_id"]) or row["tenant_id"] or "(no tenant)"}
+        for row in rows[:limit]
+    ]

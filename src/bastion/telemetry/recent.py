@@ -1,0 +1,132 @@
+"""The last hour of this process's traffic, per minute, in memory: what the console's live
+charts draw without a Prometheus server and without touching the database.
+
+Fed once per finished request by the account stage (constant work: a few integer additions
+and two bucket lookups, no I/O, no lock: everything runs on the event loop). Latencies are
+kept as counts in fixed logarithmic buckets, so percentiles of any span of minutes are sums
+of counts, with a bounded relative error (one bucket is 12.5 % wide).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+MINUTES = 60
+# Bucket upper bounds in seconds: 1 ms to about 20 minutes, each 12.5 % above the last.
+_RATIO = 1.125
+BOUNDS: tuple[float, ...] = tuple(0.001 * _RATIO**i for i in range(int(math.log(1.2e6, _RATIO))))
+# Tenants counted per minute; past this, the rest are summed under one name (a flood of
+# tenants cannot grow memory).
+MAX_TENANTS_PER_MINUTE = 200
+OTHER_TENANTS = "(other tenants)"
+
+
+@dataclass(slots=True)
+class Minute:
+    """One minute's sums. ``start`` is its first second (Unix time)."""
+
+    start: int
+    requests: int = 0
+    errors: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_lookups: int = 0
+    cache_hits: int = 0
+    latency: list[int] = field(default_factory=lambda: [0] * (len(BOUNDS) + 1))
+    ttft: list[int] = field(default_factory=lambda: [0] * (len(BOUNDS) + 1))
+    # Refusals by the stage that refused (admit: limits and budgets; queue: no capacity).
+    refusals: dict[str, int] = field(default_factory=dict)
+    # Requests in which the guardrails found a data class, per class.
+    findings: dict[str, int] = field(default_factory=dict)
+    tenants: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """What the account stage tells about one finished request (plain values)."""
+
+    status: int
+    ok: bool
+    seconds: float
+    ttft_seconds: float | None
+    input_tokens: int
+    output_tokens: int
+    cache_status: str
+    refused_by: str | None
+    classes: Iterable[str]
+    tenant: str | None
+
+
+class RecentTraffic:
+    """A ring of the last ``MINUTES`` minutes."""
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._ring: list[Minute | None] = [None] * MINUTES
+
+    def record(self, done: Finished) -> None:
+        minute = self._minute(int(self._clock()) // 60 * 60)
+        minute.requests += 1
+        minute.errors += done.status >= 400 or not done.ok
+        minute.input_tokens += done.input_tokens
+        minute.output_tokens += done.output_tokens
+        if done.cache_status in ("hit", "miss"):
+            minute.cache_lookups += 1
+            minute.cache_hits += done.cache_status == "hit"
+        minute.latency[bisect.bisect_left(BOUNDS, done.seconds)] += 1
+        if done.ttft_seconds is not None:
+            minute.ttft[bisect.bisect_left(BOUNDS, done.ttft_seconds)] += 1
+        if done.refused_by is not None:
+            minute.refusals[done.refused_by] = minute.refusals.get(done.refused_by, 0) + 1
+        for data_class in done.classes:
+            minute.findings[data_class] = minute.findings.get(data_class, 0) + 1
+        if done.tenant is not None:
+            tenants = minute.tenants
+            name = done.tenant
+            if name not in tenants and len(tenants) >= MAX_TENANTS_PER_MINUTE:
+                name = OTHER_TENANTS
+            tenants[name] = tenants.get(name, 0) + 1
+
+    def minutes(self) -> list[Minute]:
+        """The last hour, oldest first, one entry per minute (empty minutes included)."""
+        now = int(self._clock()) // 60 * 60
+        out = []
+        for back in range(MINUTES - 1, -1, -1):
+            start = now - back * 60
+            slot = self._ring[(start // 60) % MINUTES]
+            out.append(slot if slot is not None and slot.start == start else Minute(start))
+        return out
+
+    def _minute(self, start: int) -> Minute:
+        index = (start // 60) % MINUTES
+        slot = self._ring[index]
+        if slot is None or slot.start != start:
+            slot = self._ring[index] = Minute(start)
+        return slot
+
+
+def percentile(counts: Sequence[int], share: float) -> float | None:
+    """The ``share`` quantile (0 to 1) of bucketed seconds: the upper bound of its bucket."""
+    total = sum(counts)
+    if not total:
+        return None
+    rank = share * total
+    seen = 0
+    for index, count in enumerate(counts):
+        seen += count
+        if seen >= rank and count:
+            return BOUNDS[index] if index < len(BOUNDS) else BOUNDS[-1]
+    return BOUNDS[-1]
+
+
+def merged(histograms: Iterable[Sequence[int]]) -> list[int]:
+    total = [0] * (len(BOUNDS) + 1)
+    for counts in histograms:
+        for index, count in enumerate(counts):
+            if count:
+                total[index] += count
+    return total

@@ -1,0 +1,212 @@
+"""The console over plain HTTP: sign-in, sessions, CSRF, the pages, and bad input."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import TypeVar
+
+import httpx
+
+from bastion.console.session import COOKIE, token_hash
+from bastion.store import Store
+from tests.conftest import ADMIN_KEY, RunningGateway
+from tests.console.conftest import Browser, hidden
+
+T = TypeVar("T")
+
+PAGES = (
+    "/console/",
+    "/console/backends",
+    "/console/tenants",
+    "/console/money",
+    "/console/audit",
+)
+
+
+def test_nothing_before_sign_in(browser: Browser) -> None:
+    for path in (*PAGES, "/console/my", "/console/money/chargeback.csv"):
+        response = browser.get(path)
+        assert response.status_code == 303, path
+        assert response.headers["location"] == "/console/login"
+    page = browser.get("/console/login")
+    assert page.status_code == 200
+    assert "script-src" not in page.headers["content-security-policy"]  # default-src 'none'
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
+
+
+def test_sign_in_sets_a_strict_cookie_without_the_key(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    response = browser.sign_in(ADMIN_KEY)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/console/"
+    cookie = next(c for c in response.headers.get_list("set-cookie") if c.startswith(COOKIE + "="))
+    assert "HttpOnly" in cookie
+    assert "SameSite=strict" in cookie or "SameSite=Strict" in cookie
+    assert "Path=/console" in cookie
+    assert "Secure" not in cookie  # plain HTTP, secure_cookie: auto
+    assert ADMIN_KEY not in cookie
+    for path in PAGES:
+        page = browser.get(path)
+        assert page.status_code == 200, (path, page.text[:500])
+        assert ADMIN_KEY not in page.text
+
+
+def test_wrong_key_and_bad_login_forms(browser: Browser) -> None:
+    page = browser.get("/console/login")
+    nonce = hidden(page.text, "nonce")
+    assert browser.post("/console/login", {"nonce": nonce, "key": "bst-wrong"}).status_code == 401
+    assert browser.post("/console/login", {"nonce": "x", "key": ADMIN_KEY}).status_code == 403
+    assert browser.post("/console/login", {"key": ADMIN_KEY}).status_code == 403
+    assert browser.post("/console/login", {"nonce": nonce, "key": "a\x00b"}).status_code == 400
+    huge = browser.post("/console/login", {"nonce": nonce, "key": "k" * 20000})
+    assert huge.status_code == 413
+    other_site = browser.post(
+        "/console/login", {"nonce": nonce, "key": ADMIN_KEY}, headers={"Origin": "https://evil"}
+    )
+    assert other_site.status_code == 403
+    json_body = browser.client.post(
+        "/console/login", json={"nonce": nonce, "key": ADMIN_KEY}, headers={"Origin": browser.url}
+    )
+    assert json_body.status_code == 415
+
+
+def test_changes_need_the_csrf_token(browser: Browser, console_gateway: RunningGateway) -> None:
+    browser.sign_in(ADMIN_KEY)
+    missing = browser.post("/console/tenants", {"name": "csrf-missing"})
+    assert missing.status_code == 403
+    wrong = browser.post("/console/tenants", {"name": "csrf-wrong", "csrf": "0" * 64})
+    assert wrong.status_code == 403
+    token = browser.csrf()
+    made = browser.post("/console/tenants", {"name": "csrf-right", "csrf": token})
+    assert made.status_code == 303
+    names = [t.name for t in _run(console_gateway, lambda store: store.tenants.list())]
+    assert "csrf-right" in names
+    assert "csrf-missing" not in names
+    assert "csrf-wrong" not in names
+
+
+def test_bad_form_fields(browser: Browser) -> None:
+    browser.sign_in(ADMIN_KEY)
+    token = browser.csrf()
+    cases = [
+        {"name": "", "csrf": token},
+        {"name": "nul\x00name", "csrf": token},
+        {"name": "x" * 65, "csrf": token},
+        {"name": "bad name!", "csrf": token},
+    ]
+    for data in cases:
+        response = browser.post("/console/tenants", data)
+        assert response.status_code == 400, data
+        assert "<html" in response.text
+    assert browser.post("/console/tenants", {"csrf": token, "name": "y" * 5000}).status_code == 400
+    huge = browser.post("/console/tenants", {"csrf": token, "name": "y" * 40000})
+    assert huge.status_code == 413
+    repeated = browser.client.post(
+        "/console/tenants",
+        content=f"csrf={token}&name=a&name=b",
+        headers={"Origin": browser.url, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert repeated.status_code == 400
+    assert browser.get("/console/audit?before=abc").status_code == 400
+    assert browser.get("/console/money?days=2").status_code == 400
+    assert browser.get("/console/tenants/ten_unknown").status_code == 404
+    assert browser.get("/console/tenants/%00").status_code in (400, 404)
+
+
+def test_limits_form_refuses_bad_numbers(browser: Browser) -> None:
+    browser.sign_in(ADMIN_KEY)
+    token = browser.csrf()
+    made = browser.post("/console/tenants", {"name": "limits-bad", "csrf": token})
+    path = made.headers["location"]
+    for value in ("-1", "0", "1.5", "lots", "nan", "1e400"):
+        response = browser.post(path + "/limits", {"csrf": token, "requests_per_minute": value})
+        assert response.status_code == 400, value
+
+
+def test_expired_session_goes_back_to_sign_in(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    browser.sign_in(ADMIN_KEY)
+    token = browser.client.cookies[COOKIE]
+    moment = datetime.now(UTC)
+    _run(console_gateway, lambda store: store.console_sessions.expire(token_hash(token), moment))
+    response = browser.get("/console/")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/console/login?expired=1"
+    posted = browser.post("/console/tenants", {"name": "after-expiry", "csrf": "x"})
+    assert posted.status_code == 303
+
+
+def test_tenant_key_sees_only_its_own_read_only_view(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    tenant = _run(console_gateway, lambda store: store.tenants.create("reader"))
+    plaintext, _ = _run(console_gateway, lambda store: store.keys.create(tenant.id, "k"))
+    response = browser.sign_in(plaintext)
+    assert response.headers["location"] == "/console/my"
+    own = browser.get("/console/my")
+    assert own.status_code == 200
+    assert "reader" in own.text
+    assert "Revoke" not in own.text
+    for path in (*PAGES[1:], f"/console/tenants/{tenant.id}", "/console/audit/export.jsonl"):
+        assert browser.get(path).status_code == 403, path
+    assert browser.get("/console/").status_code == 303  # to its own view
+    token = hidden(own.text, "csrf")
+    refused = browser.post("/console/tenants", {"name": "by-tenant", "csrf": token})
+    assert refused.status_code == 403
+    # Signing out works for a tenant key too, and ends the session.
+    assert browser.post("/console/logout", {"csrf": token}).status_code == 303
+    assert browser.get("/console/my").status_code == 303
+
+
+def test_revoking_the_signed_in_key_ends_its_session(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    tenant = _run(console_gateway, lambda store: store.tenants.create("ops-team"))
+    plaintext, record = _run(
+        console_gateway, lambda store: store.keys.create(tenant.id, "op", scopes=["admin"])
+    )
+    browser.sign_in(plaintext)
+    assert browser.get("/console/backends").status_code == 200
+    _run(console_gateway, lambda store: store.keys.revoke(record.id))
+    response = browser.get("/console/backends")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/console/login?expired=1"
+
+
+def test_chargeback_csv_and_audit_export(browser: Browser) -> None:
+    browser.sign_in(ADMIN_KEY)
+    csv = browser.get("/console/money/chargeback.csv?days=7")
+    assert csv.status_code == 200
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.text.splitlines()[0].startswith("window_start,window_end,tenant_id")
+    export = browser.get("/console/audit/export.jsonl?since=2020-01-01")
+    assert export.status_code == 200
+    assert browser.get("/console/audit/export.jsonl?since=yesterday").status_code == 400
+
+
+def test_logout_ends_the_session_server_side(browser: Browser) -> None:
+    browser.sign_in(ADMIN_KEY)
+    token = browser.client.cookies[COOKIE]
+    csrf = browser.csrf()
+    assert browser.post("/console/logout", {"csrf": csrf}).status_code == 303
+    # The old cookie, replayed, opens nothing.
+    replay = httpx.get(browser.url + "/console/", cookies={COOKIE: token}, follow_redirects=False)
+    assert replay.status_code == 303
+
+
+def _run(gateway: RunningGateway, action: Callable[[Store], Awaitable[T]]) -> T:
+    """Runs ``action`` against the gateway's database through a store of its own."""
+
+    async def main() -> T:
+        store = await Store.open(gateway.gateway.config.database.url, migrate=False, listen=False)
+        try:
+            return await action(store)
+        finally:
+            await store.close()
+
+    return asyncio.run(main())
