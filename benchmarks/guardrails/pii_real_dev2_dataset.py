@@ -595,6 +595,122 @@ POSITIVE: list[tuple[str, str, str, str]] = [
      "mrn,patient,admit_date,ward\n{mrn},{name},{date},4B\n{mrn},{name},{date},ICU"),
 ]  # fmt: skip
 
+# A second batch, written after the first had been scored: other genres and phrasings.
+POSITIVE += [
+    ("b2.cpf.boletim", "pt", "prose",
+     "BOLETIM DE OCORRÊNCIA Nº {n6}/2025\nComunicante: {name}, nacionalidade brasileira, "
+     "documento de identidade RG 23.456.789-0, CPF {cpf}, compareceu a esta delegacia..."),
+    ("b2.cpf.whatsapp", "pt", "chat",
+     "[14:02] Cliente: segue meus dados\n[14:02] Cliente: {name}\n[14:03] Cliente: {cpf}\n"
+     "[14:03] Cliente: é o cpf, esqueci de falar"),
+    ("b2.cpf.en_kyc", "en", "ticket",
+     "KYC review: applicant {name} (Brazil) uploaded a driver's licence photo; the CPF on it, "
+     "{cpf}, matches the one entered at sign-up."),
+    ("b2.cpf.matricula", "pt", "form",
+     "Requerimento de matrícula\nAluno(a): {name}\nResponsável financeiro: {name}\n"
+     "CPF do responsável financeiro: {cpf}\nSérie: 7º ano"),
+    ("b2.cpf.yaml", "pt", "yaml",
+     "beneficiario:\n  nome: {name}\n  cpf: '{cpf}'\n  chave_pix: {cpf}"),
+    ("b2.idnr.en", "en", "email",
+     "Hi {name}, your German employer needs your Tax ID (Steuer-Identifikationsnummer) before "
+     "the first payroll run. The number on the BZSt letter you forwarded is {idnr}."),
+    ("b2.idnr.chat", "de", "chat",
+     "Frage zur Steuererklärung: bei Anlage Kind Zeile 4 trage ich die IdNr von unserem Sohn "
+     "ein, also {idnr}, richtig?"),
+    ("b2.idnr.json", "de", "json",
+     '{{"vorname": "{name}", "steuerIdentifikationsnummer": "{idnr}", "steuerklasse": 1}}'),
+    ("b2.idnr.fr", "fr", "email",
+     "Bonjour {name},\nPour votre salaire versé en Allemagne, merci de nous communiquer votre "
+     "numéro d'identification fiscale allemand. Vous avez indiqué {idnr}.\nCordialement"),
+    ("b2.idnr.letter2", "de", "prose",
+     "Sehr geehrter Herr {name},\nwir haben Ihre Angaben geprüft. Für die Eintragung des "
+     "Freibetrags benötigen wir die IdNr. Ihrer Ehefrau; Ihre eigene ({idnr}) liegt uns vor."),
+    ("b2.bsn.brief", "nl", "prose",
+     "Geachte heer/mevrouw {name},\nHierbij ontvangt u de beschikking kinderopvangtoeslag. "
+     "Burgerservicenummer aanvrager: {bsn}\nDossiernummer: {n9}"),
+    ("b2.bsn.en", "en", "chat",
+     "For my Dutch employer I need to send my BSN ({bsn}) and a copy of my passport — is "
+     "email ok?"),
+    ("b2.bsn.zorg", "nl", "form",
+     "Declaratieformulier zorgkosten\nVerzekerde: {name}\nBSN verzekerde: {bsn}\n"
+     "Relatienummer: {order}"),
+    ("b2.bsn.yaml", "nl", "yaml",
+     "werknemer:\n  naam: {name}\n  burgerservicenummer: {bsn}\n  afdeling: HR"),
+    ("b2.nif.pt_email", "pt", "email",
+     "Exmos. Senhores,\nJunto envio a declaração de IRS. O meu número de contribuinte é o "
+     "{nif} e o do meu cônjuge {nif}.\nCom os melhores cumprimentos,\n{name}"),
+    ("b2.nif.arrendamento", "pt", "prose",
+     "CONTRATO DE ARRENDAMENTO\nPRIMEIRO OUTORGANTE: {name}, NIF {nif}, portador do Cartão "
+     "de Cidadão n.º 12345678 9 ZZ4, residente em Coimbra."),
+    ("b2.nif.en", "en", "prompt",
+     "Draft an invoice for {name} (Portuguese taxpayer number {nif}) for 3 hours of "
+     "consulting."),
+    ("b2.nif.json", "pt", "json",
+     '{{"cliente": "{name}", "nif": "{nif}", "morada": "Rua das Flores, Porto"}}'),
+    ("b2.ssn.benefits", "en", "form",
+     "BENEFICIARY DESIGNATION\nPrimary beneficiary: {name}\nRelationship: spouse\n"
+     "SSN: {ssn}\nShare: 100%"),
+    ("b2.ssn.chat", "en", "chat",
+     "ok so for the daycare tax credit they want the provider's taxpayer id, ours is just "
+     "her social, {ssn_dash}"),
+    ("b2.ssn.yaml", "en", "yaml",
+     "employee:\n  name: {name}\n  ssn: \"{ssn_dash}\"\n  state: OH"),
+    ("b2.ssn.letter", "en", "prose",
+     "RE: Wage garnishment for {name}, Social Security No. {ssn}. Please withhold 25% of "
+     "disposable earnings."),
+    ("b2.dl.us", "en", "ticket",
+     "Claim intake: other driver {name}, DL# {dl_us} (TX), insurer Progressive, policy "
+     "{order}."),
+    ("b2.dl.uk", "en", "chat",
+     "Car hire desk wants my licence number again, it's {dl_uk} — can you save it somewhere?"),
+    ("b2.dl.de", "de", "email",
+     "Guten Tag,\nanbei die Daten für die Fahrerkarte: Führerscheinnummer {dl_de}, "
+     "ausgestellt vom Landratsamt.\nMfG {name}"),
+    ("b2.dl.fr", "fr", "chat",
+     "Pour la location il me faut le numéro du permis, c'est {dl_fr}"),
+    ("b2.dl.nl", "nl", "email",
+     "Beste,\nMijn rijbewijsnummer is {dl_nl}. Het rijbewijs is geldig tot 2031.\n"
+     "Groeten, {name}"),
+    ("b2.dl.br", "pt", "form",
+     "Ficha do condutor\nNome: {name}\nNº Registro CNH: {dl_br}\nCategoria: B"),
+    ("b2.dl.it", "it", "email",
+     "Buongiorno, allego copia della patente di guida (n. {dl_it}) per il noleggio.\n"
+     "Cordiali saluti, {name}"),
+    ("b2.pw.en", "en", "email",
+     "Hi team, the shared Canva login is marketing@ourco and the password's {pw} — please "
+     "don't change it."),
+    ("b2.pw.en2", "en", "chat",
+     "changed the wifi password to {pw} btw"),
+    ("b2.pw.de", "de", "ticket",
+     "Ticket {n6}: Benutzer gesperrt. Neues Initialpasswort gesetzt: {pw}"),
+    ("b2.pw.nl", "nl", "email",
+     "Hoi {name}, je tijdelijke wachtwoord is {pw}. Wijzig het na de eerste keer inloggen."),
+    ("b2.pw.pt", "pt", "chat",
+     "a palavra-passe do router ficou {pw}"),
+    ("b2.pw.es", "es", "email",
+     "Hola {name}: tu usuario es jgarcia y tu contraseña provisional {pw}. Un saludo."),
+    ("b2.pw.env", "en", "env",
+     "APP_ENV=production\nDB_HOST=db.internal\nDB_PASS={pw}\nCACHE_TTL=300"),
+    ("b2.pw.docker", "en", "code",
+     "docker run -d -e POSTGRES_PASSWORD={pw} -p 5432:5432 postgres:16"),
+    ("b2.mrn.en", "en", "email",
+     "Dr. Patel, re: {name} (MRN {mrn}) — the MRI is scheduled for Monday."),
+    ("b2.mrn.en2", "en", "medical_note",
+     "PROGRESS NOTE\nPt: {name}  DOB: {dob}  MR#: {mrn}\nS: feels better, afebrile."),
+    ("b2.mrn.de", "de", "email",
+     "Sehr geehrte Kollegin, anbei der Befund zu Patientin {name}, Fall-Nr. {mrn}."),
+    ("b2.mrn.fr", "fr", "email",
+     "Bonjour, pouvez-vous retrouver le dossier de {name} (n° IPP {mrn}) ? Merci."),
+    ("b2.mrn.es", "es", "email",
+     "Adjunto informe de {name}, historia clínica nº {mrn}, para la consulta del martes."),
+    ("b2.mrn.it", "it", "medical_note",
+     "Paziente {name}, nosologico {mrn}, ricoverato in Medicina Interna."),
+    ("b2.mrn.nl", "nl", "email",
+     "Graag de uitslagen van {name}, patiëntnummer {mrn}, doorsturen naar de huisarts."),
+    ("b2.mrn.pt", "pt", "email",
+     "Envio em anexo o relatório do utente {name}, processo n.º {mrn}."),
+]  # fmt: skip
+
 NEGATIVE: list[tuple[str, str, str, str]] = [
     ("neg.nfe", "pt", "form",
      "DANFE\nNº 000.{n6} Série 1\nCHAVE DE ACESSO: {chave}\nEMITENTE: Distribuidora Sol "
@@ -675,6 +791,29 @@ NEGATIVE: list[tuple[str, str, str, str]] = [
      "het factuurnummer is {n9} en het bedrag € {amount}"),
     ("neg.phone_pt", "pt", "chat",
      "o meu pedido tem referência {n9} e foi pago a {date}"),
+    ("b2.neg.pix", "pt", "chat",
+     "fiz o pix de R$ {amount}, o código da transação é E{n11}{n9}"),
+    ("b2.neg.steuer_bescheid", "de", "prose",
+     "Steuerbescheid für {year}: Erstattung {amount} EUR. Aktenzeichen beim Finanzamt: "
+     "{n6}/{n6}."),
+    ("b2.neg.lohn", "de", "chat",
+     "meine Lohnabrechnung zeigt 38,5 Stunden und einen Stundenlohn von 19,80 EUR, passt das?"),
+    ("b2.neg.bsn_en", "en", "docs",
+     "The BSN is a nine-digit number that passes the eleven test; never log it in plain "
+     "text."),
+    ("b2.neg.nif_pt", "pt", "chat",
+     "o multibanco deu erro no pagamento da referência {n9}, entidade 21312"),
+    ("b2.neg.ssn_docs", "en", "docs",
+     "Field ssn: string, format XXX-XX-XXXX, masked in all responses except to admins."),
+    ("b2.neg.dl_docs", "en", "docs",
+     "license: Apache-2.0\nversion: {year}.3.1\nbuild: {n6}"),
+    ("b2.neg.pw_docs", "en", "docs",
+     "To change your password, go to Settings > Security and enter the one-time code we send "
+     "to your phone."),
+    ("b2.neg.mrn_docs", "en", "log",
+     "2025-02-11T09:14:03Z worker-3 processed batch={n6} records=1200 duration_ms=8421"),
+    ("b2.neg.pt_ref", "pt", "form",
+     "Encomenda n.º {order}\nData: {date}\nPortes: 4,99 €\nTotal: {amount} €"),
     ("neg.us_phone", "en", "ticket",
      "Ticket {n6}: customer reports error code 0x{n6} after firmware {year}.{n6}."),
 ]  # fmt: skip

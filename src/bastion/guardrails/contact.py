@@ -196,7 +196,14 @@ _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"|serial|part"
     r"|p/n|pn\b|model|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung"
     r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|no\.|nr\."
-    r"|n[°ºo]|n\.o|id\b)|#)[^\n\w]{0,3}$"
+    r"|n[°ºo]|n\.o|id\b"
+    # Compounds and their verbs: "Bestellnummer", "het factuurnummer is", "o protocolo é".
+    r"|(?:bestell|factuur|rechnung|auftrag|kunden|klant|order|invoice|claim|dossier|polis"
+    r"|protocol|referentie|kenmerk|relatie|sendung|tracking|refer[eê]ncia)[\w\-]{0,12}"
+    r"(?:[ \t]{1,2}(?:number|nummer|numero|n\u00famero|num\u00e9ro|no|nr|n[°ºo])\.?"
+    r"|[ \t]{1,2}[A-Z]{1,4})?"
+    r"(?:[ \t]{1,2}(?:do|da|de|del|du|van|of)[ \t]{1,2}[^\W\d_]{1,14})?"
+    r"(?:[ \t]{1,2}(?:is|ist|est|es|\u00e9|\u00e8|was|war))?)|#)[^\n\w]{0,3}$"
 )
 
 
@@ -325,7 +332,7 @@ def find_phone(t: Text) -> Iterator[Match]:
             continue
         # A number valid in its country's plan, or one with a phone's shape that no part,
         # order or reference word claims.
-        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24):
+        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 40):
             continue
         if _valid_international(_strip_extension(m.group())) or _phone_shape_ok(
             m.group(), international=True
@@ -379,7 +386,7 @@ def find_phone(t: Text) -> Iterator[Match]:
         contact = "@" in text[max(0, m.start() - 80) : m.end() + 80]
         if not (trunk or speaks_of_phones or contact):
             continue
-        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 24) or _in_arithmetic(
+        if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 40) or _in_arithmetic(
             text, m.start(), m.end()
         ):
             continue

@@ -226,7 +226,10 @@ _PASSWORD_WORDS = (
     "ww",
 )
 _PASSWORD_PROSE = re.compile(
-    r"(?i:\b(?:" + alternatives(_PASSWORD_WORDS) + r")(?![\w]))"
+    # German compounds name it too: "Initialpasswort", "WLAN-Kennwort"; and "the password's".
+    r"(?i:(?:\b|(?<=[a-z\u00e4\u00f6\u00fc\-])(?=passwort|kennwort))(?:"
+    + alternatives(_PASSWORD_WORDS)
+    + r")(?:['\u2019]s)?(?![\w]))"
     r"(?i:(?:[ \t]{0,4}\([^)\n]{0,20}\))?(?:[ \t]{1,4}(?:temporary|temp|initial|new|old|one-time"
     r"|provisoire|temporaire|nouveau|provisional|temporal|nueva|nuevo|temporanea|provvisoria"
     r"|nuova|tijdelijke?|nieuwe?|provis[oó]ria|tempor[aá]ria|nova|neues?|vorl[aä]ufiges?"
@@ -235,11 +238,11 @@ _PASSWORD_PROSE = re.compile(
     # "della VPN è", "für den Server:".
     r"(?:[ \t]{1,4}(?:for|of|on|f\u00fcr|von|vom|zum|zur|du|des|de|del|della|dello|dei|da|do"
     r"|dos|das|van|voor|pour|para)(?:[ \t]{1,4}[^\s:=\"']{1,24}){1,5}?"
-    r"(?=[ \t]{0,4}(?:is|was|ist|war|lautet|est|c['\u2019]est|es|\u00e8|\u00e9|era|:)"
+    r"(?=[ \t]{0,4}(?:is|was|ist|war|lautet|est|c['\u2019]est|es|\u00e8|\u00e9|era|ficou|:)"
     r"(?![\w])))?"
     r"(?:[ \t]{1,4}(?:is|was|set|changed|reset|now|to|as|auf|lautet"
     r"|ist|wurde|est|c['\u2019]est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will"
-    r"|be)\b){0,4})"
+    r"|be|gesetzt|ge\u00e4ndert|ficou|fica|passa[ ]a[ ]ser)\b){0,4})"
     r"[ \t]{0,4}[:=\-]?[ \t]{0,4}[\"'\u201c\u201e\u00ab`]?"
     r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
 )
@@ -302,7 +305,8 @@ def _looks_like_password(value: str) -> bool:
 
 _EMAIL_LIKE = re.compile(r"@[\w\-]+\.[a-zA-Z]{2,}")
 _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
-_PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//)")
+# ... or where the next option of a command line begins ("-e POSTGRES_PASSWORD=… -p 5432").
+_PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//|\\$|-{1,2}[A-Za-z])")
 
 
 # Azure storage and Service Bus connection strings, named for what they are.

@@ -98,8 +98,9 @@ _SSN = re.compile(
 _SSN_CONTEXT = re.compile(
     r"(?i:\bssn\b|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
     r"(?:[ ]number|[ ]no\.?|[ ]\#)?|seguro[ ]social)"
-    # A few words may stand between: "Social Security number on file for the employee is".
-    r"[^\d\n]{0,40}?(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
+    # A few words may stand between, within one sentence: "Social Security number on file
+    # for the employee is".
+    r"(?:[^\d\n.;!?]{0,40}?|[^\d\n]{0,20}?)(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
 )
 
 
@@ -199,7 +200,11 @@ _STEUER_DOCUMENT = Trigger(*STEUER_DOCUMENT_WORDS)
 
 
 # Eleven digits, grouped by single spaces in any way ("12 345 678 901", "1234 5678 901").
-_STEUER_ID_BARE = re.compile(r"\d(?<![\w\-.].)(?: ?\d){10}(?![\w\-]|[.,]\d| \d)")
+# Or in groups of 2/3/3/3 with slashes or dots, as some forms print it ("12/345/678/901").
+_STEUER_ID_BARE = re.compile(
+    r"\d(?<![\w\-./].)(?:(?: ?\d){10}|\d(?P<sep>[/.])\d{3}(?P=sep)\d{3}(?P=sep)\d{3})"
+    r"(?![\w\-]|[.,/]\d| \d)"
+)
 
 
 def find_steuer_id(t: Text) -> Iterator[Match]:
@@ -213,7 +218,9 @@ def find_steuer_id(t: Text) -> Iterator[Match]:
         starts_word(low, start) for start, _ in STEUER_TRIGGER.hits(low)
     ):
         for m in matches_at(_STEUER_ID_BARE, text, t.digit_word_starts()):
-            if v.de_steuer_id_ok(m.group()):
+            if v.de_steuer_id_ok(m.group()) and not before(
+                text, m.start(), _OTHER_NUMBER_LABEL, 40
+            ):
                 yield "de_steuer_id", m.start(), m.end()
 
 
@@ -444,6 +451,8 @@ _LICENCE_WORDS = (
     "operator licence",
     "fahrerlaubnis",
     # Italian says "patente" for the licence itself: "la mia patente", "numero di patente".
+    "num\u00e9ro du permis",
+    "mon permis",
     "numero di patente",
     "mia patente",
     "della patente",
@@ -489,6 +498,8 @@ _NATIONAL_WORDS = {
         "n\u00famero fiscal",
         "identifica\u00e7\u00e3o fiscal",
         "identificacao fiscal",
+        "portuguese taxpayer",
+        "portuguese tax",
         "sal\u00e1rios",
         "recibo de vencimento",
         "recibo de sal\u00e1rio",
@@ -560,7 +571,7 @@ _NATIONAL_BARE = {
         r"\d(?<![\w\-.].)\d{2}(?P<sep>[ \-.]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)"
     ),
     "br_cpf": re.compile(
-        r"\d(?<![\w\-.].)\d{2}(?P<sep>[. ]?)\d{3}(?P=sep)\d{3}[\-/ .]?\d{2}(?![\w\-]|[.,]\d)"
+        r"\d(?<![\w\-.].)\d{2}(?P<sep>[. \-]?)\d{3}(?P=sep)\d{3}[\-/ .]?\d{2}(?![\w\-]|[.,]\d)"
     ),
     "at_svnr": re.compile(r"\d(?<![\w\-.].)\d{3}[ ]?\d{6}(?![\w\-]|[.,]\d)"),
     "ch_ahv": re.compile(r"7(?<![\w\-.].)56[. ]?\d{4}[. ]?\d{4}[. ]?\d{2}(?![\w\-]|[.,]\d)"),
@@ -570,6 +581,17 @@ _NATIONAL_BARE = {
     "ie_pps": re.compile(r"\d(?<![\w\-.].)\d{6}[ ]?[A-Wa-w][A-Ia-iWw]?(?![\w\-])"),
     "mx_curp": re.compile(r"[A-Z](?<![\w].)[A-Z]{3}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w])"),
 }
+# The label of another number right before a candidate: "Dossiernummer: 574494194" in a
+# letter that also gives the BSN is the file's number. About one number in eleven passes the
+# BSN's check, so a letter's other numbers would otherwise be taken for it.
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?<![^\W\d_])(?i:dossier|relatie|klant|polis|factuur|order|bestel|kenmerk|referentie"
+    r"|invoice|reference|pedido|encomenda|fatura|factura|protocolo|rechnung|kunden|auftrag"
+    r"|vertrag|contract|contrato|account|claim|ticket|aktenzeichen|zaak|refer\u00eancia"
+    r"|recibo|nota fiscal|boleto|matr\u00edcula)"
+    r"[\w\-]{0,12}(?:[ \t]{1,2}(?:number|nummer|no|nr|n[.\u00b0\u00bao]{1,3}))?"
+    r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
+)
 # A NIF given as the VAT number it also is: "PT123456789".
 _NIF_VAT = re.compile(r"P(?<![\w].)T[ ]?\d{9}(?![\w\-]|[.,]\d)")
 # Written in their own formats, these need no word: 756.1234.5678.97, 85.07.30-033.28, a CURP.
@@ -675,7 +697,9 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
             continue
         starts = t.upper_starts() if kind == "mx_curp" else t.digit_word_starts()
         for m in matches_at(_NATIONAL_BARE[kind], text, starts):
-            if _NATIONAL_CHECKS[kind](m.group()):
+            if _NATIONAL_CHECKS[kind](m.group()) and not before(
+                text, m.start(), _OTHER_NUMBER_LABEL, 40
+            ):
                 yield kind, m.start(), m.end()
         if kind == "pt_nif":
             for m in matches_at(_NIF_VAT, text, t.upper_starts()):

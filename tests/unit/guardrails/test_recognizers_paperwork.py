@@ -70,6 +70,18 @@ def found(text: str) -> list[tuple[str, str]]:
         ("la password del portale è P@ssw0rd-ZX81, cambiala", "password", "P@ssw0rd-ZX81"),
         ("$ mysql -u root -pTr0ub4dor&3 -h db.internal shop", "password", "Tr0ub4dor&3"),
         ("sshpass -p 'Xk9#mq2L' ssh deploy@host", "password", "Xk9#mq2L"),
+        ("the shared login is ops and the password's Qz8!pR2#vN", "password", "Qz8!pR2#vN"),
+        ("Benutzer gesperrt. Neues Initialpasswort gesetzt: Qz8!pR2#vN", "password",
+         "Qz8!pR2#vN"),
+        ("a palavra-passe do router ficou z7RkP2vw", "password", "z7RkP2vw"),
+        ("docker run -d -e POSTGRES_PASSWORD=Sommer2024! -p 5432:5432 postgres:16", "password",
+         "Sommer2024!"),
+        ("Pour la location il me faut le numéro du permis, c'est 72CM86522", "driver_license",
+         "72CM86522"),
+        ("Invoice Laura Chen (Portuguese taxpayer number 123 889 774)", "pt_nif", "123 889 774"),
+        ("Tax ID (Steuer-Identifikationsnummer). The letter you forwarded says 78/036/984/829.",
+         "de_steuer_id", "78/036/984/829"),
+        ("CPF 529-982-247-25", "br_cpf", "529-982-247-25"),
     ],
 )  # fmt: skip
 def test_paperwork_labels(text: str, kind: str, value: str) -> None:
@@ -87,6 +99,10 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "mysql -u root -p shop",
         "A empresa está inscrita no CNPJ sob o nº 11.222.333/0001-81 e tem sede em Campinas.",
         "Rechnung Nr. 48213377\nUSt-IdNr. des Leistenden: DE136695976",
+        "Bestellnummer 37908113721, Lieferung laut Tracking am 11/05/2025",
+        "Referência MB: 064109744",
+        "o protocolo do atendimento é 07744091724, pediram pra aguardar",
+        "het factuurnummer is 058811461 en het bedrag € 3283,82",
     ],
 )
 def test_numbers_of_other_things_are_left_alone(text: str) -> None:
@@ -101,6 +117,11 @@ def test_an_address_after_a_password_word_is_not_a_password() -> None:
 def test_a_number_after_a_phone_word_is_still_a_phone() -> None:
     assert ("phone", "0612345678") in found("mijn nummer is 0612345678")
     assert ("phone", "0176 12345678") in found("Handynummer: 0176 12345678")
+
+
+def test_a_file_number_beside_a_bsn_is_not_a_bsn() -> None:
+    text = "Burgerservicenummer aanvrager: 371.993.477\nKenmerk: 574494194"
+    assert found(text) == [("nl_bsn", "371.993.477")]
 
 
 def test_a_spanish_licence_number_stays_a_dni() -> None:
