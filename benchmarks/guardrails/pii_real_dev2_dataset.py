@@ -711,6 +711,41 @@ POSITIVE += [
      "Envio em anexo o relatório do utente {name}, processo n.º {mrn}."),
 ]  # fmt: skip
 
+# A third batch, after the held-out split's aggregate showed the first two had not moved it:
+# numbers under generic identification labels, in tickets, and payroll mail that never names
+# the identifier.
+POSITIVE += [
+    ("b3.ticket.nl", "en", "ticket",
+     "Ticket #{n6} | Priority: high\nCustomer: {name}\nNational ID: {bsn}\nIssue: cannot "
+     "verify identity in the app"),
+    ("b3.ticket.br", "pt", "ticket",
+     "Chamado {n6}\nSolicitante: {name}\nNúmero de identificação: {cpf}\nDescrição: "
+     "cadastro bloqueado"),
+    ("b3.ticket.de", "de", "ticket",
+     "Ticket {n6}: Kundin {name} meldet, dass ihre Identifikationsnummer {idnr} im Portal "
+     "abgelehnt wird."),
+    ("b3.ticket.pt", "pt", "ticket",
+     "Pedido {n6}: a cliente {name} indica o número de identificação fiscal {nif} para a "
+     "fatura."),
+    ("b3.payroll.de", "de", "email",
+     "Hallo Personalbüro,\nauf meinem Gehaltszettel für März ist die Nummer falsch. Richtig "
+     "wäre {idnr}.\nDanke, {name}"),
+    ("b3.payroll.nl", "nl", "email",
+     "Beste salarisadministratie,\nmijn werkgever heeft een oud nummer doorgegeven; het "
+     "juiste is {bsn}.\nGroet, {name}"),
+    ("b3.payroll.pt", "pt", "email",
+     "Olá equipa de salários,\nno último recibo o número está errado. O correto é {cpf}.\n"
+     "Obrigado, {name}"),
+    ("b3.payroll.en", "en", "email",
+     "Hi payroll, my ID number on the last payslip is wrong - it should be {ssn_dash}. "
+     "Thanks, {name}"),
+    ("b3.idlabel.fr", "fr", "email",
+     "Bonjour, pour mon contrat au Portugal on me demande mon numéro fiscal portugais : "
+     "{nif}. Est-ce suffisant ?"),
+    ("b3.idlabel.en", "en", "prompt",
+     "Fill the KYC form: name {name}, country Germany, tax number {idnr}."),
+]  # fmt: skip
+
 NEGATIVE: list[tuple[str, str, str, str]] = [
     ("neg.nfe", "pt", "form",
      "DANFE\nNº 000.{n6} Série 1\nCHAVE DE ACESSO: {chave}\nEMITENTE: Distribuidora Sol "
@@ -814,6 +849,20 @@ NEGATIVE: list[tuple[str, str, str, str]] = [
      "2025-02-11T09:14:03Z worker-3 processed batch={n6} records=1200 duration_ms=8421"),
     ("b2.neg.pt_ref", "pt", "form",
      "Encomenda n.º {order}\nData: {date}\nPortes: 4,99 €\nTotal: {amount} €"),
+    ("b3.neg.gehalt", "de", "email",
+     "Hallo Personalbüro, mein Gehalt für März fehlt. Personalnummer {n6}, Kostenstelle "
+     "{n6}, Überweisung an Konto {n11}. Danke."),
+    ("b3.neg.werkgever", "nl", "email",
+     "Beste, mijn werkgever vraagt om het polisnummer {n9} en het personeelsnummer {n9}. "
+     "Kunnen jullie dat bevestigen?"),
+    ("b3.neg.salarios", "pt", "email",
+     "Olá equipa de salários, o meu NISS é {n11} e o IBAN já foi enviado. O recibo n.º {n6} "
+     "ainda não chegou."),
+    ("b3.neg.idlabel", "en", "ticket",
+     "Ticket {n6}: the national ID field rejects all input; example from logs: id number "
+     "{n9}, request {n11}."),
+    ("b3.neg.lohn", "de", "chat",
+     "Lohnabrechnung ist da, Auszahlung {amount} EUR, Vorgangsnummer {n11}"),
     ("neg.us_phone", "en", "ticket",
      "Ticket {n6}: customer reports error code 0x{n6} after firmware {year}.{n6}."),
 ]  # fmt: skip

@@ -199,7 +199,10 @@ _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"|n[°ºo]|n\.o|id\b"
     # Compounds and their verbs: "Bestellnummer", "het factuurnummer is", "o protocolo é".
     r"|(?:bestell|factuur|rechnung|auftrag|kunden|klant|order|invoice|claim|dossier|polis"
-    r"|protocol|referentie|kenmerk|relatie|sendung|tracking|refer[eê]ncia)[\w\-]{0,12}"
+    r"|protocol|referentie|kenmerk|sendung|tracking|refer[eê]ncia|personalnummer"
+    r"|personeelsnummer|tracciamento|rastreio|seguimiento|suivi|vorgang"
+    # Account words stand alone: "conta" begins "contact", "konto" begins nothing else.
+    r"|(?:konto|conto|conta|cuenta|rekening|request|anfrage)(?![a-z]))[\w\-]{0,12}"
     r"(?:[ \t]{1,2}(?:number|nummer|numero|n\u00famero|num\u00e9ro|no|nr|n[°ºo])\.?"
     r"|[ \t]{1,2}[A-Z]{1,4})?"
     r"(?:[ \t]{1,2}(?:do|da|de|del|du|van|of)[ \t]{1,2}[^\W\d_]{1,14})?"
@@ -211,7 +214,7 @@ _PHONE_NEGATIVE_CONTEXT = re.compile(
 # something else: a claim, a company register, a document, a policy, a customer account.
 _GENERIC_NUMBER_WORDS = ("number", "nummer", "numero", "n\u00famero", "num\u00e9ro")
 _NUMBER_OF_OTHER = re.compile(
-    r"(?<![^\W\d_])(?i:claim|kvk|document|ein|dossier|polic[ye]|polis|member|customer|kunden"
+    r"(?<![^\W\d_])(?i:claim|kvk|document|ein|id|dossier|polic[ye]|polis|member|customer|kunden"
     r"|klant|client[e]?|account|konto|case|ticket|registration|vat|btw|tax|steuer|licen[cs]e"
     r"|passport|record|patient|card|contract|vertrag|contrato|contratto|contrat|employee"
     r"|personal|personeel|personeels|mitarbeiter|booking|reservation|buchung|reserva|boeking"

@@ -187,6 +187,15 @@ STEUER_DOCUMENT_WORDS = (
     # issues the number.
     "elstam",
     "bundeszentralamt",
+    # Pay and personnel papers: Gehaltszettel, Lohnbuchhaltung, Abrechnung, Personalbüro,
+    # the tenant's self-disclosure a landlord asks for.
+    "gehalt",
+    "lohn",
+    "abrechnung",
+    "personalb\u00fcro",
+    "personalnummer",
+    "mitarbeiter",
+    "selbstauskunft",
     # The same in the neighbours' words: "identifiant fiscal allemand", "número de
     # identificación fiscal", "fiscaal identificatienummer", "tax number".
     "fiscal",
@@ -483,6 +492,10 @@ _NATIONAL_WORDS = {
         "sofinr",
         "burgerservicenr",
         "b.s.n",
+        # Pay and personnel words: salarisadministratie, werkgever, personeelszaken.
+        "salaris",
+        "werkgever",
+        "personeelszaken",
         # What a Dutch passport and identity card call it.
         "persoonsnummer",
         "loonstrook",
@@ -550,6 +563,11 @@ _NATIONAL_WORDS = {
         "holerite",
         "contracheque",
         "folha de pagamento",
+        # Portuguese pay words, as a Brazilian payslip and a Portuguese one both say them.
+        "sal\u00e1rio",
+        "sal\u00e1rios",
+        "recibo de vencimento",
+        "processamento salarial",
     ),
 }
 NATIONAL_TRIGGERS = {kind: Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
@@ -588,7 +606,8 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"(?<![^\W\d_])(?i:dossier|relatie|klant|polis|factuur|order|bestel|kenmerk|referentie"
     r"|invoice|reference|pedido|encomenda|fatura|factura|protocolo|rechnung|kunden|auftrag"
     r"|vertrag|contract|contrato|account|claim|ticket|aktenzeichen|zaak|refer\u00eancia"
-    r"|recibo|nota fiscal|boleto|matr\u00edcula)"
+    r"|recibo|nota fiscal|boleto|matr\u00edcula|personeel|personal|mitarbeiter|employee"
+    r"|funcion\u00e1rio|medewerker)"
     r"[\w\-]{0,12}(?:[ \t]{1,2}(?:number|nummer|no|nr|n[.\u00b0\u00bao]{1,3}))?"
     r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
 )

@@ -51,6 +51,8 @@ from bastion.guardrails.credentials import (
 )
 from bastion.guardrails.dates import DOB_HINTS, dates_after_names, find_dob
 from bastion.guardrails.findings import Finding
+from bastion.guardrails.id_labels import HINTS as ID_LABEL_HINTS
+from bastion.guardrails.id_labels import find_labelled_ids
 from bastion.guardrails.identifiers import (
     NAMED_ID_HINTS,
     NATIONAL_TRIGGERS,
@@ -245,6 +247,12 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         frozenset({"us_ssn", "br_cpf", "de_steuer_id", "nl_bsn", "pt_nif"}),
         NAMED_ID_HINTS,
         find_named_ids,
+        digits=True,
+    ),
+    _Recognizer(
+        frozenset({"de_steuer_id", "br_cpf", "nl_bsn", "pt_nif"}),
+        ID_LABEL_HINTS,
+        find_labelled_ids,
         digits=True,
     ),
     _Recognizer(TABLE_KINDS, (",", ";", "\t", "|"), find_table_cells),

@@ -82,6 +82,20 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Tax ID (Steuer-Identifikationsnummer). The letter you forwarded says 78/036/984/829.",
          "de_steuer_id", "78/036/984/829"),
         ("CPF 529-982-247-25", "br_cpf", "529-982-247-25"),
+        # Generic identification labels: the check digits say which identifier it is.
+        ("Ticket #4821 - customer national ID 111222333, cannot log in", "nl_bsn",
+         "111222333"),
+        ("Identification number 52998224725", "br_cpf", "52998224725"),
+        ("Olá, o meu número de identificação fiscal é 123456789", "pt_nif", "123456789"),
+        ("identificatienummer 111222333", "nl_bsn", "111222333"),
+        ("Fill the KYC form: country Germany, tax number 65929970489", "de_steuer_id",
+         "65929970489"),
+        # Pay papers that never name the identifier.
+        ("Olá equipa de salários, o correto é 529.982.247/25", "br_cpf", "529.982.247/25"),
+        ("auf meinem Gehaltszettel ist die Nummer falsch, richtig: 65929970489", "de_steuer_id",
+         "65929970489"),
+        ("Bij mijn werkgever staat een verkeerd nummer, het juiste is 111222333", "nl_bsn",
+         "111222333"),
     ],
 )  # fmt: skip
 def test_paperwork_labels(text: str, kind: str, value: str) -> None:
@@ -103,6 +117,11 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "Referência MB: 064109744",
         "o protocolo do atendimento é 07744091724, pediram pra aguardar",
         "het factuurnummer is 058811461 en het bedrag € 3283,82",
+        "Überweisung an Konto 36261959282, Personalnummer 669224",
+        "Codice di tracciamento 02171932928",
+        "mijn werkgever vraagt om het personeelsnummer 064895772",
+        "example from logs: id number 899749401",
+        "Bij mijn werkgever, personeelsnummer 111222333",
     ],
 )
 def test_numbers_of_other_things_are_left_alone(text: str) -> None:
@@ -114,9 +133,18 @@ def test_an_address_after_a_password_word_is_not_a_password() -> None:
     assert found(text) == [("email", "jane.roe@example.com")]
 
 
-def test_a_number_after_a_phone_word_is_still_a_phone() -> None:
-    assert ("phone", "0612345678") in found("mijn nummer is 0612345678")
-    assert ("phone", "0176 12345678") in found("Handynummer: 0176 12345678")
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mijn nummer is 0612345678", "0612345678"),
+        ("Handynummer: 0176 12345678", "0176 12345678"),
+        ("contacto: 912 345 678", "912 345 678"),
+        ("Contact: 0612345678", "0612345678"),
+        ("Rückfragen an die Personalabteilung: 030 1234567", "030 1234567"),
+    ],
+)
+def test_a_number_after_a_phone_word_is_still_a_phone(text: str, value: str) -> None:
+    assert ("phone", value) in found(text)
 
 
 def test_a_file_number_beside_a_bsn_is_not_a_bsn() -> None:
