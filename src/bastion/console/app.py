@@ -16,6 +16,7 @@ from bastion.audit.export import export_lines
 from bastion.audit.listing import recent_records, record_by_id
 from bastion.auth import KeyAuthenticator
 from bastion.console.audit import ChainVerifier
+from bastion.console.daycache import DayCache
 from bastion.console.forms import Form, FormError, read_form
 from bastion.console.guard import Guard, redirect, same_origin
 from bastion.console.history import daily_history, top_tenants
@@ -44,6 +45,7 @@ from bastion.console.tenants import (
     tenant_use,
     with_last_minute,
 )
+from bastion.economics.report import Report
 from bastion.economics.service import cost_report
 from bastion.store import NotFoundError, Store, TenantRecord
 
@@ -81,11 +83,13 @@ class Console:
         )
         self._guard = Guard(self._sessions, self._pages)
         self._verifier = ChainVerifier(self._engine, _signer(gateway))
+        self._days = DayCache()
         css = resources.files("bastion.console") / "static" / "console.css"
         self._css = css.read_bytes()
 
     async def close(self) -> None:
         await self._verifier.close()
+        await self._days.close()
 
     def routes(self) -> list[BaseRoute]:
         page, action = self._guard.page, self._guard.action
@@ -188,7 +192,7 @@ class Console:
             viewer,
             active="overview",
             live=live_hour(self._gateway.recent.minutes()),
-            history=await daily_history(self._engine, now),
+            history=await daily_history(self._engine, self._days, now),
             top=await top_tenants(self._engine, now, names),
             anomalies=events,
             workers=self._gateway.role.workers if self._gateway.role is not None else 1,
@@ -210,7 +214,7 @@ class Console:
         now = datetime.now(UTC)
         tenants = await self._store.tenants.list()
         keys = await self._store.keys.list()
-        use = await tenant_use(self._engine, now, [])
+        use = await tenant_use(self._engine, self._days, now)
         counts: dict[str, int] = {}
         for key in keys:
             counts[key.tenant_id] = counts.get(key.tenant_id, 0) + 1
@@ -238,7 +242,7 @@ class Console:
         tenant = await self._store.tenants.get(viewer.tenant_id)
         if tenant is None:  # the environment's admin key has no stored tenant
             return self._pages.error(viewer, 404, "This key's tenant is not in the key store.")
-        history = await daily_history(self._engine, datetime.now(UTC), tenant.id)
+        history = await daily_history(self._engine, self._days, datetime.now(UTC), tenant.id)
         return await self._tenant_page(viewer, tenant, "my.html", history=history)
 
     async def _tenant_page(
@@ -246,7 +250,7 @@ class Console:
     ) -> Response:
         now = datetime.now(UTC)
         minutes = self._gateway.recent.minutes()
-        use = (await tenant_use(self._engine, now, minutes, tenant.id)).get(tenant.id)
+        use = (await tenant_use(self._engine, self._days, now, tenant.id)).get(tenant.id)
         keys = await self._store.keys.list(tenant.id, include_revoked=True)
         events, _ = await self._gateway.events.recent(
             kind="usage_anomaly", tenant=tenant.id, limit=10
@@ -312,7 +316,14 @@ class Console:
     async def money(self, request: Request, viewer: Viewer) -> Response:
         days = _window(request)
         now = datetime.now(UTC)
-        report = await cost_report(self._engine, self._gateway.config, days=days, now=now)
+        config = self._gateway.config
+
+        async def read() -> Report:
+            return await cost_report(self._engine, config, days=days, now=datetime.now(UTC))
+
+        # A day's report reads a day of raw ledger rows (busy time): read on every load.
+        # Longer windows read more; they are kept a few minutes (the page says when made).
+        report = await read() if days == 1 else await self._days.get(("report", days), read)
         names = await self._tenant_names()
         lines = await spend_lines(self._engine, report, self._gateway.config, names)
         return self._pages.render(
@@ -325,7 +336,7 @@ class Console:
             lines=lines[:PAGE_SIZE],
             more=max(0, len(lines) - PAGE_SIZE),
             prices=chargeback_prices(report),
-            cost_chart=await cost_over_time(self._engine, self._gateway.config, now),
+            cost_chart=await cost_over_time(self._engine, self._days, self._gateway.config, now),
             evals=[run.public_dict() for run in await self._store.evals.recent(10)],
             benches=await self._store.bench.recent(10),
         )

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.console.charts import Chart, line_chart
+from bastion.console.daycache import DayCache
 from bastion.ledger.query import usage_totals
 
 DAYS = 90
@@ -27,25 +29,58 @@ def hour_floor(moment: datetime) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
+def midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+async def daily_sums(
+    engine: AsyncEngine,
+    cache: DayCache,
+    now: datetime,
+    *,
+    since: date,
+    group_by: Sequence[str] = (),
+    tenant_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rollup sums per UTC day (and ``group_by``) from ``since`` to now: the days before today
+    from ``cache``, today's hours read now."""
+    today = now.astimezone(UTC).date()
+    groups = ["day", *group_by]
+    key = ("days", since, today, tuple(group_by), tenant_id)
+
+    async def past() -> list[dict[str, Any]]:
+        if since >= today:
+            return []
+        return await usage_totals(
+            engine,
+            since=midnight(since),
+            until=midnight(today),
+            group_by=groups,
+            tenant_id=tenant_id,
+        )
+
+    earlier: list[dict[str, Any]] = await cache.get(key, past)
+    current = await usage_totals(
+        engine,
+        since=midnight(today),
+        until=hour_floor(now) + timedelta(hours=1),
+        group_by=groups,
+        tenant_id=tenant_id,
+    )
+    return [*earlier, *current]
+
+
 async def daily_history(
-    engine: AsyncEngine, now: datetime, tenant_id: str | None = None
+    engine: AsyncEngine, cache: DayCache, now: datetime, tenant_id: str | None = None
 ) -> History:
     """Per UTC day for the last ``DAYS`` days, today included (partial)."""
     today = now.astimezone(UTC).date()
     first = today - timedelta(days=DAYS - 1)
-    since = datetime(first.year, first.month, first.day, tzinfo=UTC)
-    rows = await usage_totals(
-        engine,
-        since=since,
-        until=hour_floor(now) + timedelta(hours=1),
-        group_by=["hour"],
-        tenant_id=tenant_id,
-    )
+    rows = await daily_sums(engine, cache, now, since=first, tenant_id=tenant_id)
     days = [first + timedelta(days=i) for i in range(DAYS)]
     sums: dict[Any, list[float]] = {day: [0, 0, 0, 0.0] for day in days}
     for row in rows:
-        day = datetime.fromisoformat(row["hour"]).date()
-        total = sums.get(day)
+        total = sums.get(date.fromisoformat(row["day"]))
         if total is None:
             continue
         total[0] += row["requests"]

@@ -14,15 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.config import BastionConfig
 from bastion.console.charts import Chart, line_chart
-from bastion.console.history import DAYS, hour_floor
+from bastion.console.daycache import DayCache
+from bastion.console.history import DAYS, daily_sums
 from bastion.economics.apicost import TokenCounts, api_cost
 from bastion.economics.measured import traffic_by_day
 from bastion.economics.money import MILLION
-from bastion.economics.prices import PriceBook, PriceNotFoundError
+from bastion.economics.prices import PriceBook, PriceNotFoundError, PriceQuote
 from bastion.economics.report import UNPRICED_ENDPOINTS, Report
 from bastion.economics.service import economics_of, price_book
 from bastion.economics.tco import monthly_tco
-from bastion.ledger.query import usage_totals
 
 # Windows the page offers, in days; longer ones read more raw ledger rows (utilisation).
 WINDOWS = (1, 7, 30)
@@ -62,14 +62,14 @@ async def spend_lines(
         rows = await traffic_by_day(conn, report.window)
     prices = chargeback_prices(report)
     economics = economics_of(config)
-    book = price_book(economics)
+    quotes = _Quotes(price_book(economics))
     model = economics.compare_with[0] if economics.compare_with else None
     sums: dict[tuple[str, str, str], _Sum] = {}
     for row in rows:
         entry = sums.setdefault((row.tenant_id, row.endpoint, row.backend), _Sum())
         entry.requests += row.requests
         entry.tokens += row.tokens
-        api = _api_usd(book, model, row.day, row.tokens, row.endpoint)
+        api = _api_usd(quotes, model, row.day, row.tokens, row.endpoint)
         if api is None:
             entry.priced = False
         else:
@@ -101,14 +101,31 @@ class _Sum:
     priced: bool = True
 
 
+class _Quotes:
+    """A price book's quotes, looked up once per model and day (a lookup costs about a
+    millisecond; a page prices a row per tenant, endpoint and day)."""
+
+    def __init__(self, book: PriceBook) -> None:
+        self._book = book
+        self._found: dict[tuple[str, date], PriceQuote | None] = {}
+
+    def quote(self, model: str, day: date) -> PriceQuote | None:
+        key = (model, day)
+        if key not in self._found:
+            try:
+                self._found[key] = self._book.quote(model, day)
+            except PriceNotFoundError:
+                self._found[key] = None
+        return self._found[key]
+
+
 def _api_usd(
-    book: PriceBook, model: str | None, day: date, tokens: TokenCounts, endpoint: str
+    quotes: _Quotes, model: str | None, day: date, tokens: TokenCounts, endpoint: str
 ) -> Decimal | None:
     if model is None or endpoint in UNPRICED_ENDPOINTS:
         return None
-    try:
-        quote = book.quote(model, day)
-    except PriceNotFoundError:
+    quote = quotes.quote(model, day)
+    if quote is None:
         return None
     cost = api_cost(tokens, quote)
     return cost.uncached_input + cost.cached_input + cost.output
@@ -158,7 +175,9 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-async def cost_over_time(engine: AsyncEngine, config: BastionConfig, now: datetime) -> Chart | None:
+async def cost_over_time(
+    engine: AsyncEngine, cache: DayCache, config: BastionConfig, now: datetime
+) -> Chart | None:
     """Per day for 90 days: the self-hosted cost (every configured backend's TCO; the
     break-even line) against the first compared API model's price for the traffic served
     on-premises. None without a TCO or an API model to compare with."""
@@ -166,20 +185,17 @@ async def cost_over_time(engine: AsyncEngine, config: BastionConfig, now: dateti
     if not economics.tco or not economics.compare_with:
         return None
     model = economics.compare_with[0]
-    book = price_book(economics)
+    quotes = _Quotes(price_book(economics))
     today = now.astimezone(UTC).date()
     first = today - timedelta(days=DAYS - 1)
-    rows = await usage_totals(
-        engine,
-        since=datetime(first.year, first.month, first.day, tzinfo=UTC),
-        until=hour_floor(now) + timedelta(hours=1),
-        group_by=["hour", "location", "endpoint", "purpose"],
+    rows = await daily_sums(
+        engine, cache, now, since=first, group_by=("location", "endpoint", "purpose")
     )
     tokens: dict[date, TokenCounts] = {}
     for row in rows:
         if row["location"] != "local" or row["purpose"] or row["endpoint"] in UNPRICED_ENDPOINTS:
             continue
-        day = datetime.fromisoformat(row["hour"]).date()
+        day = date.fromisoformat(row["day"])
         counts = TokenCounts(row["input_tokens"], row["cached_input_tokens"], row["output_tokens"])
         tokens[day] = tokens.get(day, TokenCounts()) + counts
     daily_tco = Decimal(0)
@@ -189,7 +205,7 @@ async def cost_over_time(engine: AsyncEngine, config: BastionConfig, now: dateti
     days = [first + timedelta(days=i) for i in range(DAYS)]
     api: list[float | None] = []
     for day in days:
-        spent = _api_usd(book, model, day, tokens.get(day, TokenCounts()), "chat")
+        spent = _api_usd(quotes, model, day, tokens.get(day, TokenCounts()), "chat")
         api.append(None if spent is None else float(spent))
     return line_chart(
         "Self-hosted cost against the API, per day",

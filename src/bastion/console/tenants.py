@@ -5,15 +5,15 @@ minute (requests per minute)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.config import AdmissionConfig
 from bastion.config.schema import RateLimits
+from bastion.console.daycache import DayCache
 from bastion.console.forms import Form
-from bastion.ledger.query import usage_totals
+from bastion.console.history import daily_sums
 from bastion.store import TenantRecord
 from bastion.telemetry.recent import Minute
 
@@ -88,42 +88,41 @@ def limit_rows(
     return rows
 
 
-def month_start(now: datetime) -> datetime:
-    return datetime(now.year, now.month, 1, tzinfo=UTC)
-
-
-def day_start(now: datetime) -> datetime:
-    return datetime(now.year, now.month, now.day, tzinfo=UTC)
-
-
 async def tenant_use(
-    engine: AsyncEngine, now: datetime, minutes: list[Minute], tenant_id: str | None = None
+    engine: AsyncEngine, cache: DayCache, now: datetime, tenant_id: str | None = None
 ) -> dict[str, TenantUse]:
     """Per tenant id: tokens and requests today and this month (UTC, from the rollup, as the
-    budgets count them), and requests in the last minute seen by this process (by name, so
-    the caller maps it)."""
-    until = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    month = await usage_totals(
-        engine, since=month_start(now), until=until, group_by=["tenant_id"], tenant_id=tenant_id
+    budgets count them); the caller adds this process's last minute."""
+    today = now.astimezone(UTC).date()
+    rows = await daily_sums(
+        engine,
+        cache,
+        now,
+        since=today.replace(day=1),
+        group_by=("tenant_id",),
+        tenant_id=tenant_id,
     )
-    today = await usage_totals(
-        engine, since=day_start(now), until=until, group_by=["tenant_id"], tenant_id=tenant_id
-    )
-    today_by_id = {row["tenant_id"]: row for row in today}
-    out = {}
-    for row in month:
-        day: dict[str, Any] = today_by_id.get(row["tenant_id"], {})
-        out[row["tenant_id"]] = TenantUse(
+    sums: dict[str, list[int]] = {}
+    for row in rows:
+        total = sums.setdefault(row["tenant_id"], [0, 0, 0])
+        tokens = row["input_tokens"] + row["output_tokens"]
+        total[2] += tokens
+        if row["day"] == today.isoformat():
+            total[0] += row["requests"]
+            total[1] += tokens
+    return {
+        tenant: TenantUse(
             requests_last_minute=0,
-            tokens_today=day.get("input_tokens", 0) + day.get("output_tokens", 0),
-            tokens_this_month=row["input_tokens"] + row["output_tokens"],
-            requests_today=day.get("requests", 0),
+            tokens_today=total[1],
+            tokens_this_month=total[2],
+            requests_today=total[0],
         )
-    return out
+        for tenant, total in sums.items()
+    }
 
 
 def last_minute(minutes: list[Minute], tenant_name: str) -> int:
-    """Requests of a tenant in the newest two minutes of the ring that ended (this process)."""
+    """A tenant's requests in the current minute, as this process counted them."""
     return sum(m.tenants.get(tenant_name, 0) for m in minutes[-1:])
 
 

@@ -12,12 +12,22 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Subquery, func, literal, null, select, union_all
+from sqlalchemy import ColumnElement, String, Subquery, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow, UsageRow
 
-GROUPS = ("tenant_id", "key_id", "endpoint", "model", "backend", "location", "hour", "purpose")
+GROUPS = (
+    "tenant_id",
+    "key_id",
+    "endpoint",
+    "model",
+    "backend",
+    "location",
+    "hour",
+    "day",
+    "purpose",
+)
 _SUMS = (
     "requests",
     "errors",
@@ -42,7 +52,7 @@ async def usage_totals(
     if unknown:
         raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
     table = _rollups()
-    dimensions = [table.c[name] for name in group_by]
+    dimensions = [_dimension(table, name, engine.dialect.name) for name in group_by]
     sums = [func.sum(table.c[name]).label(name) for name in _SUMS]
     query = (
         select(*dimensions, *sums)
@@ -56,6 +66,17 @@ async def usage_totals(
         rows = (await conn.execute(query)).mappings().all()
     # Plain str keys: a column of the union is labelled by a str subclass orjson refuses.
     return [_row({str(k): v for k, v in row.items()}) for row in rows]
+
+
+def _dimension(table: Subquery, name: str, dialect: str) -> ColumnElement[Any]:
+    """A rollup column, or ``day``: the UTC day of ``hour`` (summed in the database, so a
+    90-day series is 90 rows however many tenants and models the rollup holds)."""
+    if name != "day":
+        return table.c[name]
+    if dialect == "postgresql":
+        # hour is timestamptz: its UTC calendar day, whatever the session's time zone.
+        return func.to_char(func.timezone("UTC", table.c.hour), "YYYY-MM-DD").label("day")
+    return func.substr(table.c.hour, 1, 10).label("day")  # SQLite keeps naive UTC text
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,66 @@
+"""Sums of whole past days, kept in memory a few minutes.
+
+A past day's rollup rows no longer change (but for a dead process's spool loaded late), and
+summing 90 days of them is most of a page's database work with a large ledger. So each series
+is split: its past days come from here, today's hours are read on every load. An entry older
+than ``ttl`` is still served while one background task reads it again; a missing one (a new
+process, a new day) is read at once. Bounded: the oldest entry goes first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TTL = 300.0
+MAX_ENTRIES = 256
+
+
+class DayCache:
+    def __init__(self, ttl: float = DEFAULT_TTL, max_entries: int = MAX_ENTRIES) -> None:
+        self._ttl = ttl
+        self._max = max_entries
+        self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._refreshing: dict[Hashable, asyncio.Task[None]] = {}
+
+    async def get(self, key: Hashable, read: Callable[[], Awaitable[Any]]) -> Any:
+        found = self._entries.get(key)
+        now = time.monotonic()
+        if found is None:
+            value = await read()
+            self._put(key, value)
+            return value
+        stored_at, value = found
+        if now - stored_at > self._ttl and key not in self._refreshing:
+            task = asyncio.create_task(self._refresh(key, read))
+            self._refreshing[key] = task
+        return value
+
+    def _put(self, key: Hashable, value: Any) -> None:
+        self._entries[key] = (time.monotonic(), value)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self._max:
+            self._entries.popitem(last=False)
+
+    async def _refresh(self, key: Hashable, read: Callable[[], Awaitable[Any]]) -> None:
+        try:
+            self._put(key, await read())
+        except Exception as exc:  # the stale value stays; the next load tries again
+            log.warning("console series refresh failed", extra={"error": type(exc).__name__})
+        finally:
+            self._refreshing.pop(key, None)
+
+    async def close(self) -> None:
+        tasks = list(self._refreshing.values())
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
