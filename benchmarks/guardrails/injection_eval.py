@@ -28,6 +28,10 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
   set written before single words' weight was bounded: benign documents full of commands to
   their reader, short chat requests and greetings, documents carrying an instruction planted
   for the model; reported the same way, its errors never printed.
+- with `--blind5`: `injection_docs_blind5.jsonl` (`injection_docs_blind5.py`), a fifth blind
+  set of benign documents of many genres and ten languages (texts about AI and security among
+  them), documents carrying an instruction planted for the model, and chat requests; reported
+  the same way, its errors never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -147,6 +151,11 @@ def main() -> None:
         action="store_true",
         help="also report the fourth blind set (to report only)",
     )
+    parser.add_argument(
+        "--blind5",
+        action="store_true",
+        help="also report the fifth blind set (to report only)",
+    )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -173,6 +182,8 @@ def main() -> None:
         sets["docs_blind3"] = load(HERE / "injection_docs_blind3.jsonl")
     if args.blind4:
         sets["docs_blind4"] = load(HERE / "injection_docs_blind4.jsonl")
+    if args.blind5:
+        sets["docs_blind5"] = load(HERE / "injection_docs_blind5.jsonl")
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -186,7 +197,7 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
-    for name in ("docs_blind", "docs_blind2", "docs_blind3", "docs_blind4"):
+    for name in ("docs_blind", "docs_blind2", "docs_blind3", "docs_blind4", "docs_blind5"):
         if name not in sets:
             continue
         for key in ("lang", "family", "genre"):
