@@ -364,8 +364,10 @@ _MRN = re.compile(
     + alternatives(_MRN_WORDS)
     + r")(?![a-z]))"
     + _LABEL
-    # Some systems print ids in lower case ("mrn-482913"); at least three digits are required.
-    + r"([A-Za-z0-9](?:[A-Za-z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})[A-Za-z0-9])(?![\w\-])"
+    # Some systems print ids in lower case ("mrn-482913"); a token with no digit is a word of
+    # the label ("Medical record number MR0544198"), and the label goes on past it.
+    + r"((?=[A-Za-z0-9\-/.]{0,19}\d)[A-Za-z0-9](?:[A-Za-z0-9\-/.]{2,18}|\d{2}[ ]\d{3}[ ]\d{3})"
+    r"[A-Za-z0-9])(?![\w\-])"
 )
 _PASSPORT_WORDS = (
     "passport",
@@ -658,6 +660,8 @@ _MRN_GENERIC = re.compile(
     + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18})[A-Z0-9])(?![\w\-])"
 )
 _RECORD_TRIGGER = Trigger(*_RECORD_STEMS)
+# "Aktenzeichen" names any file; it is a record number only in a clinical text.
+_CLINICAL = re.compile(r"patient|klinik|krankenhaus|arzt|\u00e4rzt|diagnose|befund|station")
 _MRN_TRIGGER = Trigger(*_MRN_WORDS)
 _PASSPORT_TRIGGER = Trigger(*_PASSPORT_WORDS)
 _LICENCE_TRIGGER = Trigger(*_LICENCE_WORDS)
@@ -666,6 +670,8 @@ _LICENCE_TRIGGER = Trigger(*_LICENCE_WORDS)
 def find_context_ids(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=64):
+        if low.startswith("aktenzeichen", m.start()) and not _CLINICAL.search(low):
+            continue  # a court's or tax office's file reference, not a patient's
         value = m.group(1)
         if sum(c.isdigit() for c in value) >= 3:
             if len(v.digits_only(value)) == 10 and "nhs" in low and not v.gb_nhs_ok(value):

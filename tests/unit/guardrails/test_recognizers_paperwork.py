@@ -59,6 +59,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Hospital ID: 00482913", "medical_record_number", "00482913"),
         ("MRN: mrn-482913", "medical_record_number", "mrn-482913"),
         ("Nº processo 482913", "medical_record_number", "482913"),
+        ("Medical record number MR0544198 shows hypertension", "medical_record_number",
+         "MR0544198"),
+        ("Arztbrief. Aktenzeichen: 2024/48213", "medical_record_number", "2024/48213"),
         ("mrn,ward\n629 052 3987,4B", "medical_record_number", "629 052 3987"),
         # Passwords.
         ("the admin login for the router is admin / Amsterdam@1988", "password",
@@ -122,6 +125,7 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "mijn werkgever vraagt om het personeelsnummer 064895772",
         "example from logs: id number 899749401",
         "Bij mijn werkgever, personeelsnummer 111222333",
+        "Steuerbescheid 2024: Erstattung 289,47 EUR. Aktenzeichen beim Finanzamt: 362582/845626.",
     ],
 )
 def test_numbers_of_other_things_are_left_alone(text: str) -> None:
