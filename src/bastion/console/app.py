@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import secrets
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -23,6 +26,7 @@ from bastion.console.history import daily_history, top_tenants
 from bastion.console.live import live_hour
 from bastion.console.money import (
     WINDOWS,
+    SpendLine,
     chargeback_csv,
     chargeback_prices,
     cost_over_time,
@@ -51,6 +55,8 @@ from bastion.store import NotFoundError, Store, TenantRecord
 
 if TYPE_CHECKING:
     from bastion.gateway import Gateway
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 # The longest key the sign-in form takes (the authenticator refuses longer ones unhashed).
@@ -84,12 +90,19 @@ class Console:
         self._guard = Guard(self._sessions, self._pages)
         self._verifier = ChainVerifier(self._engine, _signer(gateway))
         self._days = DayCache()
+        self._reports = DayCache(ttl=60)
+        # Started within the gateway's start-up (the lifespan), so there is a running loop.
+        self._warming = asyncio.get_running_loop().create_task(self._warm())
         css = resources.files("bastion.console") / "static" / "console.css"
         self._css = css.read_bytes()
 
     async def close(self) -> None:
+        self._warming.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._warming
         await self._verifier.close()
         await self._days.close()
+        await self._reports.close()
 
     def routes(self) -> list[BaseRoute]:
         page, action = self._guard.page, self._guard.action
@@ -315,17 +328,7 @@ class Console:
 
     async def money(self, request: Request, viewer: Viewer) -> Response:
         days = _window(request)
-        now = datetime.now(UTC)
-        config = self._gateway.config
-
-        async def read() -> Report:
-            return await cost_report(self._engine, config, days=days, now=datetime.now(UTC))
-
-        # A day's report reads a day of raw ledger rows (busy time): read on every load.
-        # Longer windows read more; they are kept a few minutes (the page says when made).
-        report = await read() if days == 1 else await self._days.get(("report", days), read)
-        names = await self._tenant_names()
-        lines = await spend_lines(self._engine, report, self._gateway.config, names)
+        report, lines = await self._reports.get(("money", days), lambda: self._money(days))
         return self._pages.render(
             "money.html",
             viewer,
@@ -336,19 +339,36 @@ class Console:
             lines=lines[:PAGE_SIZE],
             more=max(0, len(lines) - PAGE_SIZE),
             prices=chargeback_prices(report),
-            cost_chart=await cost_over_time(self._engine, self._days, self._gateway.config, now),
+            cost_chart=await cost_over_time(
+                self._engine, self._days, self._gateway.config, datetime.now(UTC)
+            ),
             evals=[run.public_dict() for run in await self._store.evals.recent(10)],
             benches=await self._store.bench.recent(10),
         )
 
+    async def _money(self, days: int) -> tuple[Report, list[SpendLine]]:
+        """A window's report and spend lines (the report reads the window's raw ledger rows of
+        self-hosted backends for busy time: kept a minute, the page says when it was made)."""
+        config = self._gateway.config
+        report = await cost_report(self._engine, config, days=days, now=datetime.now(UTC))
+        lines = await spend_lines(self._engine, report, config, await self._tenant_names())
+        return report, lines
+
+    async def _warm(self) -> None:
+        """Reads what the overview and money pages keep, so that their first load does not."""
+        try:
+            now = datetime.now(UTC)
+            await daily_history(self._engine, self._days, now)
+            await cost_over_time(self._engine, self._days, self._gateway.config, now)
+            await self._reports.get(("money", 1), lambda: self._money(1))
+        except Exception as exc:  # the pages read it themselves then
+            log.warning("console warm-up failed", extra={"error": type(exc).__name__})
+
     async def chargeback(self, request: Request, viewer: Viewer) -> Response:
         days = _window(request)
-        now = datetime.now(UTC)
-        report = await cost_report(self._engine, self._gateway.config, days=days, now=now)
-        lines = await spend_lines(
-            self._engine, report, self._gateway.config, await self._tenant_names()
-        )
-        stamp = now.strftime("%Y%m%dT%H%MZ")
+        # The page's figures (kept a minute), so the download matches what was on screen.
+        report, lines = await self._reports.get(("money", days), lambda: self._money(days))
+        stamp = report.generated_at.strftime("%Y%m%dT%H%MZ")
         return Response(
             chargeback_csv(lines, report),
             media_type="text/csv; charset=utf-8",

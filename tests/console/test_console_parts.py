@@ -1,0 +1,122 @@
+"""The console's parts on their own: the per-minute ring, percentiles, charts, the day cache
+and the rollup summed per day."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bastion.console.charts import line_chart
+from bastion.console.daycache import DayCache
+from bastion.ledger.query import usage_totals
+from bastion.ledger.rollup import upsert_rollups
+from bastion.store import Store
+from bastion.telemetry.recent import MINUTES, Finished, RecentTraffic, percentile
+
+
+def finished(seconds: float, **overrides: object) -> Finished:
+    values: dict[str, object] = {
+        "status": 200,
+        "ok": True,
+        "seconds": seconds,
+        "ttft_seconds": None,
+        "input_tokens": 10,
+        "output_tokens": 5,
+        "cache_status": "none",
+        "refused_by": None,
+        "classes": (),
+        "tenant": "t",
+        **overrides,
+    }
+    return Finished(**values)  # type: ignore[arg-type]
+
+
+def test_ring_keeps_an_hour_per_minute() -> None:
+    now = [1_000_000.0 * 60]
+    ring = RecentTraffic(clock=lambda: now[0])
+    for index in range(100):
+        ring.record(finished(0.1 + index / 1000))
+    ring.record(finished(1.0, status=429, refused_by="admit", cache_status="hit"))
+    ring.record(finished(1.0, classes=("pii",), tenant="other"))
+    minutes = ring.minutes()
+    assert len(minutes) == MINUTES
+    last = minutes[-1]
+    assert last.requests == 102
+    assert last.errors == 1
+    assert last.refusals == {"admit": 1}
+    assert last.findings == {"pii": 1}
+    assert last.cache_hits == last.cache_lookups == 1
+    p50 = percentile(last.latency, 0.5)
+    assert p50 is not None and 0.15 <= p50 <= 0.15 * 1.125
+    now[0] += 60 * 30
+    assert ring.minutes()[-31].requests == 102
+    now[0] += 60 * 31
+    assert sum(m.requests for m in ring.minutes()) == 0  # an hour later: gone
+
+
+def test_tenant_names_are_bounded_per_minute() -> None:
+    ring = RecentTraffic(clock=lambda: 60.0)
+    for index in range(1000):
+        ring.record(finished(0.1, tenant=f"t{index}"))
+    assert len(ring.minutes()[-1].tenants) <= 201
+
+
+def test_chart_breaks_lines_at_missing_values() -> None:
+    chart = line_chart("Errors", "%", ["a", "b", "c", "d"], [("e", [1.0, None, 3.0, 4.0])])
+    assert len(chart.lines[0].runs) == 2
+    assert chart.ticks[-1].label == "5"  # a readable axis top above 4
+    assert chart.rows[1] == ("b", "\u2013")
+
+
+async def test_day_cache_serves_stale_while_reading_again() -> None:
+    cache = DayCache(ttl=0.0)
+    calls = []
+
+    async def read() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert await cache.get("k", read) == 1
+    assert await cache.get("k", read) == 1  # stale: served, re-read in the background
+    await asyncio.sleep(0.01)
+    assert await cache.get("k", read) == 2
+    await cache.close()
+
+
+async def test_usage_totals_by_day(tmp_path: Path) -> None:
+    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/d.db")
+    day = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
+    rows = [
+        _ledger(day),
+        _ledger(day + timedelta(minutes=40)),  # the next UTC day
+        _ledger(day + timedelta(hours=5)),
+    ]
+    async with store.engines.write.begin() as conn:
+        await upsert_rollups(conn, rows, "sqlite")
+    found = await usage_totals(
+        store.engines.read, since=day - timedelta(days=1), until=day + timedelta(days=2),
+        group_by=["day"],
+    )  # fmt: skip
+    assert [(r["day"], r["requests"]) for r in found] == [("2026-03-01", 1), ("2026-03-02", 2)]
+    await store.close()
+
+
+def _ledger(finished_at: datetime) -> dict[str, object]:
+    return {
+        "finished_at": finished_at,
+        "tenant_id": "ten_x",
+        "key_id": "key_x",
+        "endpoint": "chat",
+        "model": "m",
+        "backend": "b",
+        "location": "local",
+        "status": 200,
+        "outcome": "ok",
+        "input_tokens": 1,
+        "cached_input_tokens": 0,
+        "output_tokens": 1,
+        "usage_estimated": False,
+        "total_ms": 1.0,
+        "purpose": None,
+    }
