@@ -57,19 +57,20 @@ def start_gateways(
     return gateways, created.json()["key"]
 
 
-def test_a_600_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> None:
+def test_a_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> None:
+    """120 a minute is 120 for the three together, not 120 each: ten seconds of load at three
+    times the limit's pace (no admitted request leaves the window yet) admit exactly 120."""
     prefix = require_redis()
     gateways: list[ServeProcess] = []
     try:
-        gateways, secret = start_gateways(tmp_path, prefix, {"requests_per_minute": 600}, 100)
+        gateways, secret = start_gateways(tmp_path, prefix, {"requests_per_minute": 120}, 100)
 
         start = time.monotonic()
-        admitted: list[float] = []
-        refused = 0
+        admitted = refused = 0
         lock = threading.Lock()
 
         def load(gateway: ServeProcess) -> None:
-            nonlocal refused
+            nonlocal admitted, refused
             body: dict[str, Any] = {
                 "model": "bastion-sim",
                 "messages": [{"role": "user", "content": "hi"}],
@@ -77,13 +78,13 @@ def test_a_600_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> N
             }
             headers = {"authorization": f"Bearer {secret}"}
             with httpx.Client(base_url=gateway.url, timeout=10) as client:
-                # 8 requests a second from each of the three: 1,440 offered per minute.
-                for tick in range(62 * 8):
+                # 8 requests a second from each of the three: 240 offered in ten seconds.
+                for tick in range(10 * 8):
                     time.sleep(max(0.0, start + tick / 8 - time.monotonic()))
                     status = client.post("/v1/chat/completions", json=body, headers=headers)
                     with lock:
                         if status.status_code == 200:
-                            admitted.append(time.monotonic() - start)
+                            admitted += 1
                         else:
                             assert status.status_code == 429, status.text
                             refused += 1
@@ -92,12 +93,9 @@ def test_a_600_per_minute_limit_holds_across_three_gateways(tmp_path: Path) -> N
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(120)
-        first_minute = sum(1 for t in admitted if t < 60)
-        assert 594 <= first_minute <= 606, first_minute  # 600 ± 1 %, not 3 x 600
-        assert refused > 700
-        print(f"\nadmitted {first_minute} in the first minute, {len(admitted)} in all, "
-              f"{refused} refused")  # fmt: skip
+            thread.join(60)
+        assert time.monotonic() - start < 60  # nothing admitted has left the window
+        assert (admitted, refused) == (120, 120)
     finally:
         for gateway in gateways:
             gateway.stop()
