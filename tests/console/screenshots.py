@@ -29,7 +29,7 @@ from tests.console.conftest import start_console_gateway
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "console"))
 from fill import ledger_rows, tenants
 
-MAX_HEIGHT = 2400
+MAX_HEIGHT = 1500
 
 
 async def seed(url: str) -> tuple[str, str]:
@@ -78,6 +78,14 @@ def shoot(driver: Any, url: str, target: Path) -> None:
     print(f"{target} ({target.stat().st_size // 1024} KB)")
 
 
+def sign_in(driver: Any, key: str) -> None:
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/console/login"))
+    driver.find_element("id", "key").send_keys(key + "\n")
+    WebDriverWait(driver, 10).until(lambda d: not d.current_url.endswith("/console/login"))
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/console")
     out.mkdir(parents=True, exist_ok=True)
@@ -98,7 +106,7 @@ def main() -> None:
             traffic(gateway, reader)
             base = gateway.url + "/console"
             shoot(driver, base + "/login", out / "login.png")
-            driver.find_element("id", "key").send_keys(ADMIN_KEY + "\n")
+            sign_in(driver, ADMIN_KEY)
             for name, path in (
                 ("overview", "/"),
                 ("backends", "/backends"),
@@ -108,9 +116,8 @@ def main() -> None:
                 ("audit", "/audit"),
             ):
                 shoot(driver, base + path, out / f"{name}.png")
-            driver.delete_all_cookies()
-            driver.get(base + "/login")
-            driver.find_element("id", "key").send_keys(reader + "\n")
+            driver.find_element("xpath", "//button[text()='Sign out']").click()
+            sign_in(driver, reader)
             shoot(driver, base + "/my", out / "tenant-view.png")
         finally:
             driver.quit()

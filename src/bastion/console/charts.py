@@ -85,10 +85,14 @@ def line_chart(
             current.append(f"{x(index)},{y(value)}")
         if current:
             runs.append(" ".join(current))
+        # A value between two gaps would be a polyline of one point, which draws nothing: a
+        # short level stroke shows it.
+        runs = [_widen(run) if " " not in run else run for run in runs]
         style = f"s{number % 6}" + (" dashed" if name in dashed else "")
         lines.append(Line(name, style, tuple(runs)))
+    tick_digits = 0 if top >= 10 else 2
     ticks = tuple(
-        Tick(y(top * i / _TICKS), _fmt(top * i / _TICKS, digits)) for i in range(_TICKS + 1)
+        Tick(y(top * i / _TICKS), _fmt(top * i / _TICKS, tick_digits)) for i in range(_TICKS + 1)
     )
     rows = tuple(
         (label, *(_fmt(points[i], digits) for _, points in series))
@@ -105,6 +109,11 @@ def line_chart(
         columns=tuple(name for name, _ in series),
         rows=rows,
     )
+
+
+def _widen(point: str) -> str:
+    x, y = point.split(",")
+    return f"{float(x) - 3},{y} {float(x) + 3},{y}"
 
 
 def _nice(value: float) -> float:
