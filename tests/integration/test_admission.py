@@ -254,7 +254,7 @@ def pg_database() -> Iterator[str]:
 
 @pytest.mark.postgres
 def test_a_patch_reaches_other_gateway_processes(
-    start_gateway: GatewayFactory, pg_database: str
+    pg_database: str, start_gateway: GatewayFactory
 ) -> None:
     """Two gateways on one PostgreSQL database: a PATCH made through one changes the limits
     the other applies, by the same NOTIFY that carries revocations."""

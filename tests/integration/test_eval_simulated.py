@@ -50,8 +50,17 @@ async def test_150_items_against_two_simulated_backends(
 ) -> None:
     gateway = start_gateway(
         {
-            "sim-a": {"kind": "simulator", "location": "local", "simulator": {"seed": 1}},
-            "sim-b": {"kind": "simulator", "location": "local", "simulator": {"seed": 2}},
+            # Ten times real time: what is checked here is that every answer arrives.
+            "sim-a": {
+                "kind": "simulator",
+                "location": "local",
+                "simulator": {"seed": 1, "time_scale": 10},
+            },
+            "sim-b": {
+                "kind": "simulator",
+                "location": "local",
+                "simulator": {"seed": 2, "time_scale": 10},
+            },
         }
     )
     dataset = items(150)
