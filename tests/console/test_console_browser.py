@@ -102,6 +102,10 @@ def test_console_journey(chrome: Any, console_gateway: RunningGateway) -> None:
     assert refused.status_code == 429
     chrome.get(tenant_page)
     assert "Requests per minute" in chrome.find_element(By.TAG_NAME, "main").text
+    # The overview's last hour counted the refusal (the account stage's ring).
+    chrome.get(url + "/console/")
+    refusals = chrome.find_element(By.XPATH, "//caption[starts-with(., 'Admission refusals')]/..")
+    assert "limits and budgets" in refusals.text
 
     # Signed out: the console asks for a key again.
     chrome.find_element(By.XPATH, "//button[text()='Sign out']").click()
