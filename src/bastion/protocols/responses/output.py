@@ -25,6 +25,8 @@ import os
 import time
 from typing import Any, Literal
 
+import orjson
+
 from bastion.protocols.responses.request import (
     ResponsesRequest,
     ToolChoiceAllowed,
@@ -179,8 +181,10 @@ def response_object(
     usage: dict[str, Any] | None,
     reason: IncompleteReason | None = None,
     error: dict[str, Any] | None = None,
+    echoed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A Response object: its state, its ``output`` items, what it repeats of its request."""
+    """A Response object: its state, its ``output`` items, what it repeats of its request
+    (``echoed``: that part made once before, for a stream's several snapshots)."""
     body: dict[str, Any] = {
         "id": response_id,
         "object": "response",
@@ -191,7 +195,7 @@ def response_object(
         "incomplete_details": {"reason": reason} if reason else None,
         "model": model,
         "output": output,
-        **echo(request),
+        **(echoed if echoed is not None else echo(request)),
     }
     if usage is not None:
         body["usage"] = usage
@@ -277,6 +281,7 @@ class ResponseWriter:
         self.incomplete_reason: IncompleteReason | None = None
         self._sequence = 0
         self._events: list[bytes] = []
+        self._echoed: dict[str, Any] | None = None
 
     # --- events -------------------------------------------------------------------------------
 
@@ -293,7 +298,8 @@ class ResponseWriter:
 
     def start(self) -> None:
         """``response.created`` and ``response.in_progress``."""
-        snapshot = self.response()
+        # Both events carry the same snapshot: serialised once.
+        snapshot = orjson.Fragment(orjson.dumps(self.response()))
         self._emit("response.created", response=snapshot)
         self._emit("response.in_progress", response=snapshot)
 
@@ -358,18 +364,20 @@ class ResponseWriter:
         item.parts[-1][1].append(delta)
         if not self.streaming:
             return
-        where = {"item_id": item.id, "output_index": self.index(item)}
-        content_index = len(item.parts) - 1
-        if kind == "refusal":
-            self._emit("response.refusal.delta", **where, content_index=content_index, delta=delta)
-        else:
-            self._emit(
-                "response.output_text.delta",
-                **where,
-                content_index=content_index,
-                delta=delta,
-                logprobs=[],
-            )
+        # Built directly rather than through _emit: one per token chunk, the hottest event.
+        event = "response.refusal.delta" if kind == "refusal" else "response.output_text.delta"
+        payload = {
+            "type": event,
+            "sequence_number": self._sequence,
+            "item_id": item.id,
+            "output_index": self.items.index(item),
+            "content_index": len(item.parts) - 1,
+            "delta": delta,
+        }
+        if kind != "refusal":
+            payload["logprobs"] = []
+        self._sequence += 1
+        self._events.append(encode_event(event, payload))
 
     def close_part(self, item: MessageItem) -> None:
         if not item.open:
@@ -490,6 +498,8 @@ class ResponseWriter:
     ) -> dict[str, Any]:
         """The Response object as it stands."""
         output = [item.to_dict() for item in self.items]
+        if self._echoed is None:
+            self._echoed = echo(self.request)
         return response_object(
             self.id,
             self.model,
@@ -500,6 +510,7 @@ class ResponseWriter:
             usage=self.usage_dict(),
             reason=reason,
             error=error,
+            echoed=self._echoed,
         )
 
 
