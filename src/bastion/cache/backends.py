@@ -17,8 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import numpy as np
-
 from bastion.cache.embedder import Vector, decode_vector, encode_vector
 
 
@@ -35,7 +33,7 @@ class IndexItem:
     def __post_init__(self) -> None:
         sparse = isinstance(self.vector, dict)
         object.__setattr__(self, "features", frozenset(self.vector) if sparse else frozenset())
-        dense = None if sparse else np.asarray(self.vector, dtype=np.float32)
+        dense = None if sparse else _float32(self.vector)
         object.__setattr__(self, "dense", dense)
 
     def to_bytes(self) -> bytes:
@@ -331,3 +329,11 @@ class RedisBackend:
 
     async def close(self) -> None:
         await self._redis.aclose(close_connection_pool=True)
+
+
+def _float32(vector: Any) -> Any:
+    """A dense vector as a float32 array. numpy is imported here, not with the module: a
+    gateway without a semantic cache (the default) never needs it, nor its memory."""
+    import numpy as np
+
+    return np.asarray(vector, dtype=np.float32)

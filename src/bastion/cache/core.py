@@ -11,8 +11,6 @@ from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-import numpy as np
-
 from bastion.cache import guards
 from bastion.cache.backends import CacheBackend, IndexItem, MemoryBackend
 from bastion.cache.embedder import (
@@ -410,6 +408,8 @@ class _Stacked:
         same = [item for item in items if item.dense is not None and len(item.dense) == len(vector)]
         if not same:
             return None
+        import numpy as np  # only semantic lookups need it (see backends._float32)
+
         matrix = np.stack([item.dense for item in same])
         self._memo[index] = (items, same, matrix)
         self._memo.move_to_end(index)
@@ -435,6 +435,8 @@ def _similar(
     skipped exactly, never by guess.
     """
     if not isinstance(vector, dict):
+        import numpy as np  # only semantic lookups need it (see backends._float32)
+
         if stacked is not None:
             same, matrix = stacked
         else:

@@ -26,8 +26,6 @@ from decimal import Decimal
 from statistics import NormalDist
 from typing import Literal
 
-import numpy as np
-
 from bastion.evaluation.model import EvalItem, ItemResult, Verdict
 
 CONFIDENCE = 0.95
@@ -111,6 +109,10 @@ def bootstrap_interval(
     n = sum(counts)
     if n <= 0:
         raise ValueError("a bootstrap needs at least one item")
+    # Imported here: every gateway process loads this module (resumable evaluation runs),
+    # and only an evaluation's report needs numpy (about 10 MB resident).
+    import numpy as np
+
     rng = np.random.default_rng(seed)
     shares = np.asarray(counts, dtype=float) / n
     drawn = rng.multinomial(n, shares, size=resamples)
