@@ -38,6 +38,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     connector = aiohttp.TCPConnector(limit=args.connections, keepalive_timeout=30)
     timeout = aiohttp.ClientTimeout(total=args.timeout)
     latencies: list[float] = []
+    first_bytes: list[float] = []  # to the first bytes of the body: a stream's first event
     errors: dict[str, int] = {}
     total = int(args.rate * (args.warmup + args.duration))
     interval = 1.0 / args.rate
@@ -47,9 +48,12 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
 
         async def one(index: int, scheduled: float) -> None:
+            first_byte = math.nan
             try:
                 async with session.post(args.url, data=body, headers=headers) as response:
-                    await response.read()
+                    await response.content.readany()
+                    first_byte = time.perf_counter() - scheduled
+                    await response.content.read()
                     status = response.status
             except Exception as exc:
                 status = -1
@@ -59,6 +63,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 return
             if status == 200:
                 latencies.append(elapsed)
+                first_bytes.append(first_byte)
             elif status != -1:
                 errors[str(status)] = errors.get(str(status), 0) + 1
 
@@ -79,6 +84,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         if tasks:
             await asyncio.wait(tasks, timeout=args.timeout)
     latencies.sort()
+    first_bytes.sort()
     completed = len(latencies)
     window = args.duration
     return {
@@ -94,6 +100,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "p90_ms": round(percentile(latencies, 0.90) * 1000, 3),
         "p99_ms": round(percentile(latencies, 0.99) * 1000, 3),
         "max_ms": round((latencies[-1] if latencies else math.nan) * 1000, 3),
+        "first_byte_p50_ms": round(percentile(first_bytes, 0.50) * 1000, 3),
+        "first_byte_p99_ms": round(percentile(first_bytes, 0.99) * 1000, 3),
     }
 
 

@@ -5,6 +5,8 @@
 #   bastion: the defaults, ledger and audit journal (metadata capture) on;
 #   bastion-noguard: as bastion-bare, with guardrails (inspect stage) off.
 #   bastion-workers: as bastion, with `--workers 2` (WORKERS=N to change) and no CPU pinning.
+#   baseline-stream / bastion-stream: a streamed chat answer, direct to the mock and through
+#   the gateway with its defaults (the first byte is the figure to compare).
 #   bastion-responses / bastion-responses-stream / bastion-chat-stream: as bastion-bare, the
 #   Responses API (translated to chat completions) and streamed chat, to compare with it.
 #   REQUEST=benchmarks/overhead/request-1kb.json sends a 1 KB prompt instead of a short one.
@@ -53,16 +55,40 @@ ticks() {  # pid...: CPU clock ticks (user + system) the processes have used so 
 }
 HZ=$(getconf CLK_TCK)
 
+settle() {  # pid...: waits (up to 30 s) until the processes use under 5% of a core
+  local before after
+  for _ in $(seq 1 30); do
+    before=$(ticks "$@"); sleep 1; after=$(ticks "$@")
+    [ $(( (after - before) * 100 / HZ )) -lt 5 ] && return 0
+  done
+}
+
 measure() {  # name url key [pid]: pid's CPU (and its children's) is recorded per request
   local name=$1 url=$2 key=$3 pid=${4:-}
   local auth=(); [ -n "$key" ] && auth=(--header "Authorization: Bearer $key")
   # Max sustained throughput: closed loop, 64 connections.
   sed "s#@KEY@#$key#" "$here/request.lua" > "$out/request-$name.lua"
+  rm -f "$out/$name-saturation-cpu.txt"
+  local everyone=() sat0=0
+  if [ -n "$pid" ]; then
+    mapfile -t everyone < <(echo "$pid"; pgrep -P "$pid")
+    sat0=$(ticks "${everyone[@]}")
+  fi
   taskset -c 0 wrk -t1 -c64 -d"${SATURATION_SECONDS}s" --latency -s "$out/request-$name.lua" \
     "$url" > "$out/$name-wrk.txt"
   local max_rps
   max_rps=$(awk '/Requests\/sec/ {print int($2)}' "$out/$name-wrk.txt")
   echo "$name: max sustained (wrk, 64 connections): $max_rps req/s"
+  if [ -n "$pid" ]; then
+    # What saturation left to do (the spool loader's backlog) is part of its cost, and must
+    # not be charged to the first rate below: wait until the helpers go quiet.
+    settle "${everyone[@]}"
+    local served
+    served=$(awk '/requests in/ {print $1}' "$out/$name-wrk.txt")
+    "$PY" -c 'import sys; print(round(int(sys.argv[1]) / float(sys.argv[2]) / int(sys.argv[3]) * 1e6, 1))' \
+      $(( $(ticks "${everyone[@]}") - sat0 )) "$HZ" "$served" > "$out/$name-saturation-cpu.txt"
+    echo "$name: CPU per request at saturation (all its processes): $(cat "$out/$name-saturation-cpu.txt") µs"
+  fi
   : > "$out/$name-rates.jsonl"
   for rate in $RATES; do
     # Offering far more than the target can serve only measures an unbounded queue.
@@ -94,6 +120,10 @@ for target in $targets; do
     baseline)
       measure baseline "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" ""
       ;;
+    baseline-stream)
+      REQUEST="$here/request-chat-stream.json" REQUEST_JSON="$here/request-chat-stream.json" \
+        measure baseline-stream "http://127.0.0.1:$MOCK_PORT/stream/v1/chat/completions" ""
+      ;;
     floor)
       taskset -c 1 "$PY" "$here/floor_proxy.py" $FLOOR_PORT > "$out/floor.log" 2>&1 &
       pids+=($!)
@@ -101,7 +131,7 @@ for target in $targets; do
       measure floor "http://127.0.0.1:$FLOOR_PORT/v1/chat/completions" "" "${pids[-1]}"
       kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
       ;;
-    bastion|bastion-bare|bastion-ledger|bastion-noguard|bastion-chat-stream|bastion-responses|bastion-responses-stream)
+    bastion|bastion-stream|bastion-bare|bastion-ledger|bastion-noguard|bastion-chat-stream|bastion-responses|bastion-responses-stream)
       config="$out/$target.yaml"
       cp "$here/bastion.yaml" "$config"
       case $target in
@@ -116,7 +146,7 @@ for target in $targets; do
       # The Responses API against chat completions: same mock, same settings as bastion-bare.
       path=/v1/chat/completions body="$REQUEST"
       case $target in
-        bastion-chat-stream) body="$here/request-chat-stream.json" ;;
+        bastion-chat-stream|bastion-stream) body="$here/request-chat-stream.json" ;;
         bastion-responses) path=/v1/responses body="$here/request-responses.json" ;;
         bastion-responses-stream) path=/v1/responses body="$here/request-responses-stream.json" ;;
       esac
