@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fill import audit_rows, ledger_rows, tenants, utc_now
 from harness import Processes, free_port, percentile, start_gateway
 
-from bastion.ledger.rollup import rollup_rows
+from bastion.ledger.rollup import busy_rows, rollup_rows
 from bastion.store import Store
 
 DATABASE = "bastion_console_bench"
@@ -49,6 +49,7 @@ _ROLLUP_COLUMNS = (
     "errors", "input_tokens", "cached_input_tokens", "output_tokens", "estimated_requests",
     "busy_ms",
 )  # fmt: skip
+_BUSY_COLUMNS = ("backend", "minute", "seconds")
 _AUDIT_COLUMNS = (
     "chain", "seq", "segment", "ts", "kind", "request_id", "tenant_id", "payload", "prev_hash",
     "hash",
@@ -94,21 +95,48 @@ async def fill(url: str, rows: int, audit: int, user: str) -> tuple[str, float]:
     return owners[0][0], time.perf_counter() - began
 
 
+async def first_tenant(user: str) -> str:
+    conn = await asyncpg.connect(host="127.0.0.1", port=5432, user=user, database=DATABASE)
+    try:
+        return str(await conn.fetchval("SELECT id FROM tenants WHERE name = 'team-00'"))
+    finally:
+        await conn.close()
+
+
 async def _copy(conn: asyncpg.Connection, batch: list[dict[str, Any]]) -> None:
     ledger = [tuple(row[c] for c in _LEDGER_COLUMNS) for row in batch]
     await conn.copy_records_to_table("usage_ledger", records=ledger, columns=_LEDGER_COLUMNS)
-    # The ledger's own rollup code, then summed into the table as the loader's upsert does.
-    sums = rollup_rows(batch)
+    # The ledger's own rollup code, then added to the tables as the loader's upserts do.
+    await _upsert(conn, "usage_hourly", rollup_rows(batch), _ROLLUP_COLUMNS, 6, "{t}.{c} + {e}")
+    await _upsert(conn, "backend_busy_minutes", busy_rows(batch), _BUSY_COLUMNS, 2, "{t}.{c} | {e}")
+
+
+async def _upsert(
+    conn: asyncpg.Connection,
+    table: str,
+    rows: list[dict[str, Any]],
+    columns: tuple[str, ...],
+    keys: int,
+    merge: str,
+) -> None:
+    """COPY into a scratch table, then INSERT … ON CONFLICT merging the columns after the
+    first ``keys`` (the table's primary key) but for ``location``, which is not a sum."""
+    scratch = f"{table}_in"
     await conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS rollup_in (LIKE usage_hourly) ON COMMIT PRESERVE ROWS"
+        f"CREATE TEMP TABLE IF NOT EXISTS {scratch} (LIKE {table}) ON COMMIT PRESERVE ROWS"
     )
-    await conn.execute("TRUNCATE rollup_in")
-    records = [tuple(row[c] for c in _ROLLUP_COLUMNS) for row in sums]
-    await conn.copy_records_to_table("rollup_in", records=records, columns=_ROLLUP_COLUMNS)
-    sets = ", ".join(f"{c} = usage_hourly.{c} + excluded.{c}" for c in _ROLLUP_COLUMNS[7:])
+    await conn.execute(f"TRUNCATE {scratch}")
+    records = [tuple(row[c] for c in columns) for row in rows]
+    await conn.copy_records_to_table(scratch, records=records, columns=columns)
+    sets = ", ".join(
+        f"{c} = " + merge.format(t=table, c=c, e=f"excluded.{c}")
+        for c in columns[keys:]
+        if c != "location"
+    )
+    names = ", ".join(columns)
     await conn.execute(
-        f"INSERT INTO usage_hourly SELECT * FROM rollup_in ON CONFLICT "
-        f"(hour, tenant_id, key_id, endpoint, model, backend) DO UPDATE SET {sets}"
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM {scratch} ON CONFLICT "
+        f"({', '.join(columns[:keys])}) DO UPDATE SET {sets}"
     )
 
 
@@ -156,16 +184,24 @@ async def main() -> None:
     parser.add_argument("--loads", type=int, default=30)
     parser.add_argument("--user", default="postgres")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure a database kept by an earlier --keep"
+    )
     args = parser.parse_args()
     url = f"postgresql+asyncpg://{args.user}@127.0.0.1:5432/{DATABASE}"
-    await admin(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)', args.user)
-    await admin(f'CREATE DATABASE "{DATABASE}"', args.user)
+    if not args.reuse:
+        await admin(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)', args.user)
+        await admin(f'CREATE DATABASE "{DATABASE}"', args.user)
     processes = Processes()
     try:
-        tenant_id, seconds = await fill(url, args.rows, args.audit, args.user)
-        print(
-            f"filled {args.rows:,} ledger rows and {args.audit:,} audit records in {seconds:.0f} s"
-        )
+        if args.reuse:
+            tenant_id = await first_tenant(args.user)
+        else:
+            tenant_id, seconds = await fill(url, args.rows, args.audit, args.user)
+            print(
+                f"filled {args.rows:,} ledger rows and {args.audit:,} audit records "
+                f"in {seconds:.0f} s"
+            )
         with tempfile.TemporaryDirectory(prefix="console-bench-") as folder:
             port = free_port()
             config = {
@@ -199,6 +235,7 @@ def run_pages(base: str, tenant_id: str, loads: int) -> None:
             f"/console/tenants/{tenant_id}",
             "/console/money",
             "/console/money?days=7",
+            "/console/money?days=30",
             "/console/money/chargeback.csv",
             "/console/audit",
             "/console/audit?before=100000",

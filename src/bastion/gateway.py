@@ -77,6 +77,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The longest the gateway waits at start-up for its warm-up reads (see ``warmed``).
+WARM_UP_SECONDS = 10.0
 SIMULATOR_BACKEND = "sim"
 # Cloud backends registered from well-known environment variables in the embedded default.
 _CLOUD_FROM_ENV = {
@@ -151,6 +153,9 @@ class Gateway:
         # The backends served: the configured ones, or what start-up found without any.
         self.backends: dict[str, BackendConfig] = {}
         self.ready = False
+        # Reads made at start-up so that first pages need not (the console's), awaited
+        # before the gateway takes requests.
+        self._warming: list[asyncio.Task[None]] = []
         self.draining = False
         # What ``stop`` undoes, in reverse order of starting (see ``_on_stop``).
         self._exit = contextlib.AsyncExitStack()
@@ -348,6 +353,17 @@ class Gateway:
                 for supervisor in self.supervisors
             )
         )
+
+    def warming(self, task: asyncio.Task[None]) -> None:
+        """Registers a start-up read (the console's) to finish before requests are taken."""
+        self._warming.append(task)
+
+    async def warmed(self, seconds: float = WARM_UP_SECONDS) -> None:
+        """Waits up to ``seconds`` for the start-up reads; slower ones go on in the
+        background (a slow database delays start-up by at most that much)."""
+        tasks, self._warming = self._warming, []
+        if tasks:
+            await asyncio.wait(tasks, timeout=seconds)
 
     def on_stop(self, what: str, close: Callable[[], Awaitable[None] | None]) -> None:
         """Registers what a component mounted after start-up (the console) stops with."""

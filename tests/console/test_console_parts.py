@@ -104,6 +104,7 @@ async def test_usage_totals_by_day(tmp_path: Path) -> None:
 
 def _ledger(finished_at: datetime) -> dict[str, object]:
     return {
+        "started_at": finished_at,
         "finished_at": finished_at,
         "tenant_id": "ten_x",
         "key_id": "key_x",
@@ -120,3 +121,23 @@ def _ledger(finished_at: datetime) -> dict[str, object]:
         "total_ms": 1.0,
         "purpose": None,
     }
+
+
+async def test_a_series_being_read_is_read_once_for_every_page_waiting() -> None:
+    cache = DayCache()
+    reads = 0
+    release = asyncio.Event()
+
+    async def read() -> int:
+        nonlocal reads
+        reads += 1
+        await release.wait()
+        return reads
+
+    # The start-up's warm-up and two first pages ask before the read has finished.
+    waiting = [asyncio.create_task(cache.get("k", read)) for _ in range(3)]
+    await asyncio.sleep(0)
+    release.set()
+    assert await asyncio.gather(*waiting) == [1, 1, 1]
+    assert reads == 1
+    await cache.close()

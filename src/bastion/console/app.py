@@ -7,6 +7,7 @@ import contextlib
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,7 @@ class Console:
         self._reports = DayCache(ttl=60)
         # Started within the gateway's start-up (the lifespan), so there is a running loop.
         self._warming = asyncio.get_running_loop().create_task(self._warm())
+        gateway.warming(self._warming)
         css = resources.files("bastion.console") / "static" / "console.css"
         self._css = css.read_bytes()
 
@@ -347,20 +349,24 @@ class Console:
         )
 
     async def _money(self, days: int) -> tuple[Report, list[SpendLine]]:
-        """A window's report and spend lines (the report reads the window's raw ledger rows of
-        self-hosted backends for busy time: kept a minute, the page says when it was made)."""
+        """A window's report and spend lines, from the rollup and the busy minutes (kept a
+        minute, the page says when it was made)."""
         config = self._gateway.config
-        report = await cost_report(self._engine, config, days=days, now=datetime.now(UTC))
-        lines = await spend_lines(self._engine, report, config, await self._tenant_names())
+        report = await cost_report(
+            self._engine, config, days=days, now=datetime.now(UTC), from_rollup=True
+        )
+        lines = spend_lines(report, config, await self._tenant_names())
         return report, lines
 
     async def _warm(self) -> None:
-        """Reads what the overview and money pages keep, so that their first load does not."""
+        """Reads what the overview and money pages keep, so that their first load does not
+        (the gateway waits for it, a few seconds at most, before it takes requests)."""
         try:
             now = datetime.now(UTC)
             await daily_history(self._engine, self._days, now)
             await cost_over_time(self._engine, self._days, self._gateway.config, now)
-            await self._reports.get(("money", 1), lambda: self._money(1))
+            for days in WINDOWS:
+                await self._reports.get(("money", days), partial(self._money, days))
         except Exception as exc:  # the pages read it themselves then
             log.warning("console warm-up failed", extra={"error": type(exc).__name__})
 

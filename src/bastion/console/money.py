@@ -17,7 +17,6 @@ from bastion.console.charts import Chart, line_chart
 from bastion.console.daycache import DayCache
 from bastion.console.history import DAYS, daily_sums
 from bastion.economics.apicost import TokenCounts, api_cost
-from bastion.economics.measured import traffic_by_day
 from bastion.economics.money import MILLION
 from bastion.economics.prices import PriceBook, PriceNotFoundError, PriceQuote
 from bastion.economics.report import UNPRICED_ENDPOINTS, Report
@@ -53,13 +52,11 @@ def chargeback_prices(report: Report) -> dict[str, Decimal]:
     return prices
 
 
-async def spend_lines(
-    engine: AsyncEngine, report: Report, config: BastionConfig, names: dict[str, str]
-) -> list[SpendLine]:
-    """Per tenant, endpoint and backend over the report's window: tokens, their chargeback
-    (self-hosted backends with a price) and the first compared API model's price for them."""
-    async with engine.connect() as conn:
-        rows = await traffic_by_day(conn, report.window)
+def spend_lines(report: Report, config: BastionConfig, names: dict[str, str]) -> list[SpendLine]:
+    """Per tenant, endpoint and backend over the report's window (the rollup rows it was made
+    from): tokens, their chargeback (self-hosted backends with a price) and the first compared
+    API model's price for them."""
+    rows = report.rows
     prices = chargeback_prices(report)
     economics = economics_of(config)
     quotes = _Quotes(price_book(economics))

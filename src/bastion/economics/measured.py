@@ -1,8 +1,10 @@
 """Every database read of the economics reports: usage ledger, hourly rollup, tenant names,
 and the capacities ``bastion bench`` recorded.
 
-Reads only; the tables belong to the ledger. Long windows use the hourly rollup; only the
-utilisation of local backends needs raw rows, read through the (backend, finished_at) index.
+Reads only; the tables belong to the ledger. Long windows use the hourly rollup; the
+utilisation of local backends is read either exactly from raw rows, through the
+(backend, finished_at) index (the CLI and the admin API), or from each minute's busy seconds
+(``backend_busy_minutes``: one row per minute however many requests, for the console's pages).
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.dialects.postgresql import BIT
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.economics.apicost import TokenCounts
 from bastion.economics.utilisation import Busy, BusyTracker
 from bastion.economics.window import Window
 from bastion.store.bench import BenchCapacityRow
-from bastion.store.models import TenantRow, UsageHourlyRow, UsageRow
+from bastion.store.models import BackendBusyMinuteRow, TenantRow, UsageHourlyRow, UsageRow
 
 _LEDGER = UsageRow.__table__
+BIT64 = BIT(64)
 _HOURLY = UsageHourlyRow.__table__
+_BUSY = BackendBusyMinuteRow.__table__
 _TENANTS = TenantRow.__table__
 _CAPACITY = BenchCapacityRow.__table__
 
@@ -53,6 +58,8 @@ class TrafficRow:
     errors: int
     estimated_requests: int
     tokens: TokenCounts
+    # Summed durations of the requests (the rollup's busy_ms).
+    busy_ms: float = 0.0
 
 
 async def backend_activity(
@@ -111,12 +118,56 @@ async def backend_activity(
     )
 
 
+async def backend_activity_from_rollup(
+    conn: AsyncConnection, backend: str, window: Window, rows: Iterable[TrafficRow]
+) -> BackendActivity:
+    """``backend_activity`` from the window's rollup (``rows``, from ``traffic_by_day``) and
+    the backend's busy minutes: bounded work for any window. Busy time is sampled at every
+    half-second; the mean in flight is the summed durations of requests finished in the
+    window (not clipped to it); the peak is not known (None)."""
+    requests = errors = estimated = 0
+    tokens = TokenCounts()
+    busy_ms = 0.0
+    for row in rows:
+        if row.backend != backend:
+            continue
+        requests += row.requests
+        errors += row.errors
+        estimated += row.estimated_requests
+        tokens += row.tokens
+        busy_ms += row.busy_ms
+    seconds = window.seconds
+    busy = await _busy_seconds(conn, backend, window)
+    return BackendActivity(
+        backend=backend,
+        requests=requests,
+        errors=errors,
+        estimated_requests=estimated,
+        tokens=tokens,
+        busy=Busy(seconds, float(busy), busy_ms / 1000 / seconds, None),
+    )
+
+
+async def _busy_seconds(conn: AsyncConnection, backend: str, window: Window) -> int:
+    busy = _BUSY.c
+    where = (busy.backend == backend, busy.minute >= window.start, busy.minute < window.end)
+    if conn.dialect.name == "postgresql":
+        # Counted in the database: a month is 43,200 rows per backend.
+        count = func.bit_count(func.cast(busy.seconds, BIT64))
+        return int(await conn.scalar(select(func.sum(count)).where(*where)) or 0)
+    masks = await conn.scalars(select(busy.seconds).where(*where))
+    return sum(int(mask).bit_count() for mask in masks)
+
+
 async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficRow]:
-    """The rollup of ``window``, summed per UTC day, tenant, endpoint and backend."""
+    """The rollup of ``window``, summed per UTC day, tenant, endpoint and backend in the
+    database (a month of a busy rollup is hundreds of thousands of hourly rows; its days are
+    a few thousand)."""
     hourly = _HOURLY.c
+    day = _utc_day(hourly.hour, conn.dialect.name)
     query = (
         select(
-            hourly.hour,
+            day,
             hourly.tenant_id,
             hourly.endpoint,
             hourly.backend,
@@ -127,39 +178,40 @@ async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficR
             func.sum(hourly.input_tokens).label("input_tokens"),
             func.sum(hourly.cached_input_tokens).label("cached_input_tokens"),
             func.sum(hourly.output_tokens).label("output_tokens"),
+            func.sum(hourly.busy_ms).label("busy_ms"),
         )
         .where(hourly.hour >= window.start, hourly.hour < window.end)
-        .group_by(hourly.hour, hourly.tenant_id, hourly.endpoint, hourly.backend, hourly.location)
+        .group_by(day, hourly.tenant_id, hourly.endpoint, hourly.backend, hourly.location)
     )
-    days: dict[tuple[date, str, str, str, str], list[int]] = {}
-    for row in await conn.execute(query):
-        key = (row.hour.date(), row.tenant_id, row.endpoint, row.backend, row.location)
-        sums = days.setdefault(key, [0] * 6)
-        for index, value in enumerate(
-            (
-                row.requests,
-                row.errors,
-                row.estimated_requests,
-                row.input_tokens,
-                row.cached_input_tokens,
-                row.output_tokens,
-            )
-        ):
-            sums[index] += int(value or 0)
-    return [
+    rows = [
         TrafficRow(
-            day=day,
-            tenant_id=tenant_id,
-            endpoint=endpoint,
-            backend=backend,
-            location=location,
-            requests=sums[0],
-            errors=sums[1],
-            estimated_requests=sums[2],
-            tokens=TokenCounts(sums[3], sums[4], sums[5]),
+            day=date.fromisoformat(row.day),
+            tenant_id=row.tenant_id,
+            endpoint=row.endpoint,
+            backend=row.backend,
+            location=row.location,
+            requests=int(row.requests or 0),
+            errors=int(row.errors or 0),
+            estimated_requests=int(row.estimated_requests or 0),
+            tokens=TokenCounts(
+                int(row.input_tokens or 0),
+                int(row.cached_input_tokens or 0),
+                int(row.output_tokens or 0),
+            ),
+            busy_ms=float(row.busy_ms or 0),
         )
-        for (day, tenant_id, endpoint, backend, location), sums in sorted(days.items())
+        for row in await conn.execute(query)
     ]
+    rows.sort(key=lambda r: (r.day, r.tenant_id, r.endpoint, r.backend, r.location))
+    return rows
+
+
+def _utc_day(hour: Any, dialect: str) -> Any:
+    """The UTC calendar day of an hour column, as YYYY-MM-DD text."""
+    if dialect == "postgresql":
+        # timestamptz: its UTC day, whatever the session's time zone.
+        return func.to_char(func.timezone("UTC", hour), "YYYY-MM-DD").label("day")
+    return func.substr(hour, 1, 10).label("day")  # SQLite keeps naive UTC text
 
 
 async def requested_tokens(

@@ -241,8 +241,9 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
     lines.append(
         f"{INDENT}utilisation {fmt_share(busy.utilisation)}: at least one request in flight for "
         f"{fmt_number(round(busy.busy_seconds, 1))} s of {fmt_number(busy.window_seconds)} s "
-        f"(window {report.window.describe()}); mean {fmt_significant(busy.mean_concurrency)}, "
-        f"peak {busy.peak_concurrency} in flight"
+        f"(window {report.window.describe()}); mean {fmt_significant(busy.mean_concurrency)}"
+        + ("" if busy.peak_concurrency is None else f", peak {busy.peak_concurrency}")
+        + " in flight"
     )
     if busy.busy_seconds > 0:
         lines.append(

@@ -20,6 +20,7 @@ from bastion.economics.measured import (
     TenantNames,
     TrafficRow,
     backend_activity,
+    backend_activity_from_rollup,
     recorded_capacities,
     tenant_names,
     traffic_by_day,
@@ -124,6 +125,8 @@ class Report:
     traffic: tuple[TrafficLine, ...]
     api_totals: tuple[PricedTraffic, ...]
     notes: tuple[str, ...]
+    # The window's rollup per day, tenant, endpoint and backend the report was made from.
+    rows: tuple[TrafficRow, ...] = ()
 
     @property
     def self_hosted_cost(self) -> Decimal:
@@ -138,10 +141,17 @@ async def report_from_engine(
     prices: PriceBook,
     longest_request: timedelta = DEFAULT_LONGEST_REQUEST,
     now: datetime,
+    from_rollup: bool = False,
 ) -> Report:
     async with engine.connect() as conn:
         return await build_report(
-            conn, economics, window, prices=prices, longest_request=longest_request, now=now
+            conn,
+            economics,
+            window,
+            prices=prices,
+            longest_request=longest_request,
+            now=now,
+            from_rollup=from_rollup,
         )
 
 
@@ -153,7 +163,10 @@ async def build_report(
     prices: PriceBook,
     longest_request: timedelta = DEFAULT_LONGEST_REQUEST,
     now: datetime,
+    from_rollup: bool = False,
 ) -> Report:
+    """``from_rollup``: each backend's activity from the rollup and its busy minutes (bounded
+    work, busy time sampled every half-second, no peak) instead of its raw ledger rows."""
     pricer = _DailyPricer(prices, economics.compare_with)
     rows = await traffic_by_day(conn, window)
     local_rows = [r for r in rows if r.location == "local"]
@@ -162,7 +175,10 @@ async def build_report(
     recorded = await recorded_capacities(conn, economics.tco)
     backends = []
     for name in backend_names:
-        activity = await backend_activity(conn, name, window, longest_request)
+        if from_rollup:
+            activity = await backend_activity_from_rollup(conn, name, window, rows)
+        else:
+            activity = await backend_activity(conn, name, window, longest_request)
         backends.append(
             _backend_report(
                 activity,
@@ -193,6 +209,7 @@ async def build_report(
         traffic=traffic,
         api_totals=totals,
         notes=tuple(notes),
+        rows=tuple(rows),
     )
 
 

@@ -71,6 +71,7 @@ async def cost_report(
     until: datetime | None = None,
     days: float | None = None,
     now: datetime | None = None,
+    from_rollup: bool = False,
 ) -> Report:
     moment = now or datetime.now(UTC)
     economics = economics_of(config)
@@ -81,6 +82,7 @@ async def cost_report(
         prices=price_book(economics),
         longest_request=longest_request(config),
         now=moment,
+        from_rollup=from_rollup,
     )
 
 

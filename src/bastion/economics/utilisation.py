@@ -16,7 +16,8 @@ class Busy:
     busy_seconds: float
     # Sum of request durations inside the window / window length (Little's law: mean in flight).
     mean_concurrency: float
-    peak_concurrency: int
+    # None when read from the rollup, which keeps busy seconds, not requests in flight.
+    peak_concurrency: int | None
 
     @property
     def utilisation(self) -> float:

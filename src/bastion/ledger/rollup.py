@@ -2,20 +2,23 @@
 
 Ordinary traffic is summed in ``usage_hourly``; requests made for a purpose (an evaluation
 run's, ``x-bastion-purpose: evaluation``) in ``usage_hourly_evaluation``, so cost reports,
-which read the first, measure ordinary traffic only."""
+which read the first, measure ordinary traffic only. Each backend's busy seconds of ordinary
+traffic are OR-ed into ``backend_busy_minutes`` (``bastion.store.busy``): utilisation over days
+without reading ledger rows."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow
+from bastion.store.busy import busy_minutes
+from bastion.store.models import BackendBusyMinuteRow, UsageHourlyEvaluationRow, UsageHourlyRow
 
 _KEY = ("hour", "tenant_id", "key_id", "endpoint", "model", "backend")
 _SUMS = (
@@ -70,9 +73,51 @@ async def upsert_rollups(
     purposed = [row for row in ledger_rows if row.get("purpose")]
     if ordinary:
         await conn.execute(rollup_statement(dialect), rollup_rows(ordinary))
+        busy = busy_rows(ordinary)
+        if busy:  # requests shorter than half a second may cover no second's midpoint
+            await conn.execute(busy_statement(dialect), busy)
     if purposed:
         statement = rollup_statement(dialect, UsageHourlyEvaluationRow)
         await conn.execute(statement, rollup_rows(purposed))
+
+
+def busy_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per backend and minute in which the batch's requests ran: its busy seconds."""
+    masks: dict[tuple[str, int], int] = {}
+    for row in ledger_rows:
+        started, finished = row["started_at"], row["finished_at"]
+        if isinstance(started, str):  # read back from the spool
+            started = datetime.fromisoformat(started)
+        if isinstance(finished, str):
+            finished = datetime.fromisoformat(finished)
+        backend = row["backend"]
+        for minute, mask in busy_minutes(started.timestamp(), finished.timestamp()):
+            key = (backend, minute)
+            masks[key] = masks.get(key, 0) | mask
+    return [
+        {"backend": backend, "minute": datetime.fromtimestamp(minute, UTC), "seconds": mask}
+        for (backend, minute), mask in masks.items()
+    ]
+
+
+@functools.cache
+def busy_statement(dialect: str) -> Insert:
+    """INSERT … ON CONFLICT DO UPDATE OR-ing the batch's busy seconds into the minute's."""
+    statement: Any = _dialect_insert(dialect, BackendBusyMinuteRow)
+    table = BackendBusyMinuteRow.__table__
+    merged = table.c.seconds.op("|")(statement.excluded.seconds)
+    result: Insert = statement.on_conflict_do_update(
+        index_elements=["backend", "minute"], set_={"seconds": merged}
+    )
+    return result
+
+
+def _dialect_insert(dialect: str, model: Any) -> Any:
+    if dialect == "postgresql":
+        return postgresql.insert(model)
+    if dialect == "sqlite":
+        return sqlite.insert(model)
+    raise ValueError(f"no rollup upsert for {dialect}")
 
 
 @functools.cache
@@ -81,13 +126,7 @@ def rollup_statement(dialect: str, model: Any = UsageHourlyRow) -> Insert:
 
     Built once per dialect and table: the loader runs it for every batch."""
     table = model.__table__
-    statement: Any
-    if dialect == "postgresql":
-        statement = postgresql.insert(model)
-    elif dialect == "sqlite":
-        statement = sqlite.insert(model)
-    else:
-        raise ValueError(f"no rollup upsert for {dialect}")
+    statement: Any = _dialect_insert(dialect, model)
     excluded = statement.excluded
     update = {name: table.c[name] + excluded[name] for name in _SUMS}
     result: Insert = statement.on_conflict_do_update(index_elements=list(_KEY), set_=update)

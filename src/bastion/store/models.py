@@ -173,6 +173,19 @@ class UsageHourlyRow(Base):
     busy_ms: Mapped[float] = mapped_column(Float)
 
 
+class BackendBusyMinuteRow(Base):
+    """Each minute's busy seconds of a backend (``bastion.store.busy``), for its utilisation
+    over long windows without reading ledger rows; ordinary traffic only, like
+    ``usage_hourly``."""
+
+    __tablename__ = "backend_busy_minutes"
+
+    backend: Mapped[str] = mapped_column(String(64), primary_key=True)
+    minute: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    # Bit s set: a request was in flight at second s + 0.5 of the minute (60 bits).
+    seconds: Mapped[int] = mapped_column(BigInteger)
+
+
 class UsageHourlyEvaluationRow(Base):
     """The hourly sums of evaluation traffic (ledger rows with purpose "evaluation"), kept
     apart from ``usage_hourly`` so cost reports measure ordinary traffic only; usage reports

@@ -25,7 +25,8 @@ from bastion.economics.render import report_lines
 from bastion.economics.report import Report, report_from_engine
 from bastion.economics.serialize import report_dict
 from bastion.economics.window import Window
-from bastion.store.models import Base, TenantRow, UsageHourlyRow, UsageRow
+from bastion.ledger.rollup import busy_rows
+from bastion.store.models import BackendBusyMinuteRow, Base, TenantRow, UsageHourlyRow, UsageRow
 
 DAY = datetime(2026, 11, 1, tzinfo=UTC)
 WINDOW = Window(DAY, DAY + timedelta(days=1))
@@ -164,6 +165,7 @@ async def engine(database: Path) -> AsyncIterator[AsyncEngine]:
         )
         await conn.execute(insert(UsageRow), ledger)
         await conn.execute(insert(UsageHourlyRow), _hourly_rows(ledger))
+        await conn.execute(insert(BackendBusyMinuteRow), busy_rows(ledger))
     yield engine
     await engine.dispose()
 
@@ -194,6 +196,27 @@ async def test_utilisation_throughput_and_cost_of_the_local_backend(engine: Asyn
     assert gpu.capacity is not None
     assert gpu.capacity.basis == "measured"
     assert gpu.capacity.tokens_per_second == pytest.approx(7_650_000 / 66)
+
+
+async def test_the_activity_read_from_the_rollup_matches_the_ledger_rows(
+    engine: AsyncEngine,
+) -> None:
+    exact = (await _report(engine)).backends[0]
+    rolled = await report_from_engine(
+        engine, ECONOMICS, WINDOW, prices=PriceBook(OVERRIDES), now=NOW, from_rollup=True
+    )
+    gpu = rolled.backends[0]
+    activity = gpu.activity
+    assert (activity.requests, activity.errors, activity.estimated_requests) == (5, 1, 1)
+    assert activity.tokens == exact.activity.tokens
+    # Whole-second requests: the half-second samples count them exactly, clipped alike.
+    assert activity.busy.busy_seconds == 66
+    # The summed durations of the requests finished in the window (r5 whole, r6 not at all).
+    assert activity.busy.mean_concurrency == pytest.approx((10 + 15 + 1 + 30 + 10) / 86_400)
+    assert activity.busy.peak_concurrency is None
+    assert gpu.capacity is not None
+    assert gpu.capacity.tokens_per_second == pytest.approx(7_650_000 / 66)
+    assert any("in flight" in line and "peak" not in line for line in report_lines(rolled))
 
 
 async def test_the_same_traffic_priced_on_api_models(engine: AsyncEngine) -> None:

@@ -6,16 +6,24 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
 from bastion.store import InvalidInputError, Store
 from bastion.store.engine import create_engines
-from bastion.store.migrate import VERSION_TABLE, current_revision, head_revision, upgrade_to_head
+from bastion.store.migrate import (
+    VERSION_TABLE,
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
 from bastion.store.models import Base
 
 
@@ -138,3 +146,48 @@ async def test_in_memory_database_is_shared_by_the_store() -> None:
 async def test_unsupported_urls_are_refused(url: str) -> None:
     with pytest.raises(InvalidInputError):
         await Store.open(url)
+
+
+def _upgrade_to(connection: Connection, revision: str) -> None:
+    command.upgrade(alembic_config(connection=connection), revision)
+
+
+async def test_busy_minutes_are_filled_from_the_last_month_of_the_ledger(sqlite_url: str) -> None:
+    engines = create_engines(sqlite_url)
+    _path(sqlite_url).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        async with engines.write.begin() as connection:
+            await connection.run_sync(_upgrade_to, "0010")
+        now = datetime.now(UTC).replace(second=0, microsecond=0)
+        rows = [
+            # (request, started, seconds, purpose): the last two are not counted.
+            ("recent", now - timedelta(hours=1), 3, None),
+            ("evaluation", now - timedelta(hours=1, minutes=1), 3, "evaluation"),
+            ("old", now - timedelta(days=40), 3, None),
+        ]
+        with sqlite3.connect(_path(sqlite_url)) as raw:
+            for request_id, started, seconds, purpose in rows:
+                finished = started + timedelta(seconds=seconds)
+                raw.execute(
+                    "INSERT INTO usage_ledger (request_id, started_at, finished_at, tenant_id,"
+                    " tenant, key_id, endpoint, model, backend, location, upstream_model, stream,"
+                    " status, outcome, input_tokens, cached_input_tokens, output_tokens,"
+                    " usage_estimated, queue_ms, ttft_ms, total_ms, cache_status, purpose)"
+                    " VALUES (?, ?, ?, 't', 'acme', 'k', 'chat', 'm', 'gpu', 'local', 'm', 0,"
+                    " 200, 'ok', 1, 0, 1, 0, 0, NULL, ?, 'none', ?)",
+                    (
+                        request_id,
+                        started.replace(tzinfo=None).isoformat(sep=" "),
+                        finished.replace(tzinfo=None).isoformat(sep=" "),
+                        seconds * 1000.0,
+                        purpose,
+                    ),
+                )
+        await upgrade_to_head(engines.write)
+    finally:
+        await engines.write.dispose()
+        await engines.read.dispose()
+    with sqlite3.connect(_path(sqlite_url)) as raw:
+        found = raw.execute("SELECT backend, minute, seconds FROM backend_busy_minutes").fetchall()
+    minute = (now - timedelta(hours=1)).replace(tzinfo=None).isoformat(sep=" ")
+    assert [(b, m[:19], s) for b, m, s in found] == [("gpu", minute, 0b111)]

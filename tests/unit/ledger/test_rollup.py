@@ -1,0 +1,96 @@
+"""The loader's summed tables: busy seconds per backend and minute, merged across batches."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bastion.journal.rows import Rows, insert_rows
+from bastion.store.busy import busy_minutes
+from bastion.store.models import BackendBusyMinuteRow, Base
+
+T0 = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
+
+
+def test_a_second_is_busy_when_a_request_runs_at_its_midpoint() -> None:
+    minute = int(T0.timestamp())
+    # 0.2 s to 2.7 s covers the midpoints of seconds 0, 1 and 2.
+    assert list(busy_minutes(minute + 0.2, minute + 2.7)) == [(minute, 0b111)]
+    # 0.6 s to 1.4 s covers no midpoint (it ends before 1.5); to 1.6 s it covers one.
+    assert list(busy_minutes(minute + 0.6, minute + 1.4)) == []
+    assert list(busy_minutes(minute + 0.6, minute + 1.6)) == [(minute, 0b10)]
+
+
+def test_a_request_across_minutes_marks_each() -> None:
+    minute = int(T0.timestamp())
+    spans = list(busy_minutes(minute + 58, minute + 125))
+    assert spans == [
+        (minute, 0b11 << 58),
+        (minute + 60, (1 << 60) - 1),
+        (minute + 120, 0b11111),
+    ]
+    assert sum(mask.bit_count() for _, mask in spans) == 67
+
+
+def _row(request_id: str, start: float, seconds: float, **extra: Any) -> dict[str, Any]:
+    started = T0 + timedelta(seconds=start)
+    return {
+        "request_id": request_id,
+        "started_at": started,
+        "finished_at": started + timedelta(seconds=seconds),
+        "tenant_id": "t1",
+        "tenant": "acme",
+        "key_id": "k1",
+        "endpoint": "chat",
+        "model": "m",
+        "backend": "gpu",
+        "location": "local",
+        "upstream_model": "m",
+        "stream": False,
+        "status": 200,
+        "outcome": "ok",
+        "input_tokens": 10,
+        "cached_input_tokens": 0,
+        "output_tokens": 5,
+        "usage_estimated": False,
+        "queue_ms": 0.0,
+        "ttft_ms": None,
+        "total_ms": seconds * 1000,
+        "cache_status": "none",
+        "purpose": None,
+        **extra,
+    }
+
+
+@pytest.fixture
+async def engine() -> AsyncIterator[AsyncEngine]:
+    engine = create_async_engine("sqlite+aiosqlite://")
+    async with engine.begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)
+    yield engine
+    await engine.dispose()
+
+
+async def _busy(engine: AsyncEngine) -> dict[datetime, int]:
+    table = BackendBusyMinuteRow.__table__
+    async with engine.connect() as conn:
+        rows = await conn.execute(select(table.c.minute, table.c.seconds))
+        return {row.minute: row.seconds for row in rows}
+
+
+async def test_batches_merge_their_busy_seconds(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        await insert_rows(conn, Rows(ledger=[_row("a", 0, 10)]))
+    async with engine.begin() as conn:
+        # Overlaps the first (seconds 5-14), and a spooled copy of the first: not doubled.
+        spooled = Rows.decode(Rows(ledger=[_row("a", 0, 10)]).encode()).ledger
+        await insert_rows(conn, Rows(ledger=[_row("b", 5, 10), *spooled]))
+    async with engine.begin() as conn:
+        # Evaluation traffic is not the traffic being costed.
+        await insert_rows(conn, Rows(ledger=[_row("c", 30, 10, purpose="evaluation")]))
+    assert await _busy(engine) == {T0: (1 << 15) - 1}
