@@ -52,6 +52,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import injection_smuggle as smuggle
 from injection_documents import documents
 from injection_languages import DOC_PARTS, EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
+from injection_reader_docs import reader_documents, small_talk
 
 SEED = 20261202
 OUT = Path(__file__).parent
@@ -816,6 +817,12 @@ def generate(per_template: int) -> list[dict[str, object]]:
     # model planted in it (`injection_documents.py`, its own seed: the rows above stay as
     # they were).
     for row in documents(per_template * 10):
+        add(*row)
+    # Documents of the genres the score took for attacks (changelogs, transcripts, texts about
+    # AI and security, terms, exam and game rules, install guides, prompt guides, support
+    # macros, onboarding), each also with an instruction to the model planted, and small talk
+    # (`injection_reader_docs.py`; goals keep `documents`' split, so it runs after it).
+    for row in reader_documents(per_template // 5) + small_talk():
         add(*row)
     return rows
 

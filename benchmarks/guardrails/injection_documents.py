@@ -1352,6 +1352,11 @@ def _payload(table: dict[str, list[str]], goal: str, rng: random.Random) -> str:
     )
 
 
+# (language, goal) -> the split `documents` gave the goal; filled when it runs, so that other
+# generators planting the same goals keep them in the same split.
+GOAL_SPLITS: dict[tuple[str, str], str] = {}
+
+
 def _split(i: int) -> str:
     return "val" if i % 10 in (4, 5) else "test" if i % 10 in (8, 9) else "train"
 
@@ -1370,6 +1375,7 @@ def documents(per_lang: int) -> list[Row]:
             for i, g in enumerate(goals)
         }
         by_split = {s: [g for g in goals if goal_split[g] == s] for s in ("train", "val", "test")}
+        GOAL_SPLITS.update({(lang, g): s for g, s in goal_split.items()})
         n = per_lang * (2 if lang == "en" else 1)
         for i in range(n):
             fmt = rng.choice(FORMATS)

@@ -38,6 +38,7 @@ from bastion.guardrails.injection import (
     DEFAULT_THRESHOLD,
     MODEL_FORMAT,
     MODEL_PATH,
+    WORD_SCALE_TOKENS,
     LinearInjectionClassifier,
     cue_bucket,
     feature_counts,
@@ -47,7 +48,7 @@ from bastion.guardrails.injection_cues import CUE_GROUPS
 
 HERE = Path(__file__).parent
 SEED = 20261202
-EXTERNAL = ("slabs", "neuralchemy", "yanismiraoui", "django_ui")
+EXTERNAL = ("slabs", "neuralchemy", "yanismiraoui", "django_ui", "pypi_readmes")
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -127,7 +128,8 @@ def choose_threshold(scores: list[float], target_fpr: float) -> float:
 
 def validation_sources(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Validation texts by source: our templates, our generated documents
-    (`injection_documents.py`), each external set. The operating point must hold for each:
+    (`injection_documents.py`), the documents of the genres once taken for attacks
+    (`injection_reader_docs.py`), each external set. The operating point must hold for each:
     a large, easy source must not pull it down for the others."""
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -135,15 +137,17 @@ def validation_sources(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, A
             key = str(r["source"])
         elif str(r.get("template", "")).split("/")[1:2] in (["doc"], ["doc_indirect"]):
             key = "documents"
+        elif str(r.get("template", "")).split("/")[1:2] == ["reader"]:
+            key = "reader documents"
         else:
             key = "templates"
         out.setdefault(key, []).append(r)
     return {k: v for k, v in out.items() if any(r["label"] == 0 for r in v)}
 
 
-def load_external(split: str) -> list[dict[str, Any]]:
+def load_external(split: str, names: tuple[str, ...] = EXTERNAL) -> list[dict[str, Any]]:
     rows = []
-    for name in EXTERNAL:
+    for name in names:
         rows += [
             {**r, "source": name} for r in load(f"external/{name}.jsonl") if r["split"] == split
         ]
@@ -174,14 +178,22 @@ def main() -> None:
     parser.add_argument("--external-weight", type=float, default=1.0)
     parser.add_argument("--cue-reg", type=float, default=0.1)
     parser.add_argument("--min-weight", type=float, default=0.01)
+    parser.add_argument(
+        "--word-scale",
+        type=int,
+        default=WORD_SCALE_TOKENS,
+        help="distinct tokens above which a window's word features are scaled down (0: never)",
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--external", nargs="*", default=list(EXTERNAL))
     args = parser.parse_args()
 
-    train_rows = load("injection_train.jsonl") + load_external("train")
-    val_rows = load("injection_val.jsonl") + load_external("val")
+    external = tuple(args.external)
+    train_rows = load("injection_train.jsonl") + load_external("train", external)
+    val_rows = load("injection_val.jsonl") + load_external("val", external)
     samples = [
         (
-            sorted((i, float(x)) for i, x in feature_counts(w).items()),
+            sorted(feature_counts(w, args.word_scale).items()),
             int(r["label"]),
             args.external_weight if r.get("split") else 1.0,
         )
@@ -205,7 +217,7 @@ def main() -> None:
     # keep their order, and `DEFAULT_THRESHOLD` stays 0.5.
     # Weights this small change no score by much but cost file size and load time.
     weights = {i: w for i, w in weights.items() if abs(round(w, 3)) >= args.min_weight}
-    clf = LinearInjectionClassifier(weights, bias, 0.5)
+    clf = LinearInjectionClassifier(weights, bias, 0.5, args.word_scale)
     t = max(
         choose_threshold([clf.score(r["text"]) for r in rows if r["label"] == 0], args.val_fpr)
         for rows in validation_sources(val_rows).values()
@@ -219,6 +231,7 @@ def main() -> None:
         "bucket_bits": BUCKET_BITS,
         "threshold": DEFAULT_THRESHOLD,
         "bias": round(bias, 4),
+        "word_scale_tokens": args.word_scale,
         "trained_on": "benchmarks/guardrails/injection_train.jsonl + external/*.jsonl (train)",
         "indices": [i for i, _ in items],
         "values": [w for _, w in items],

@@ -94,6 +94,9 @@ _SEED_WORD = 0x5EED0001
 _SEED_BIGRAM = 0x5EED0002
 _SEED_CHAR = {n: 0x5EED0100 + n for n in CHAR_NGRAMS}
 _SEED_CUE = 0x5EED0003
+_SEED_ADDRESSED = 0x5EED0004
+# Windows with more distinct tokens than this have their word features scaled (`word_scale`).
+WORD_SCALE_TOKENS = 8
 
 WINDOW_CHARS = 2048
 WINDOW_OVERLAP = 256
@@ -331,9 +334,12 @@ def _pair_bucket(pair: tuple[str, str]) -> int:
     return zlib.crc32(f"{pair[0]} {pair[1]}".encode(), _SEED_BIGRAM) & _MASK
 
 
-def _units(text: str) -> tuple[set[str], set[tuple[str, str]], list[str]]:
-    """The distinct tokens, the distinct pairs of consecutive tokens and the cue features
-    (`cue_features`) of one window.
+Units = tuple[set[str], set[tuple[str, str]], list[str], set[str]]
+
+
+def _units(text: str) -> Units:
+    """The distinct tokens, the distinct pairs of consecutive tokens, the cue features
+    (`cue_features`) and the addressed words (`addressed_words`) of one window.
 
     Two overlapping CJK bigrams (`忽略`, `略之`) make no pair: they would only repeat the
     bigrams, at twice the cost.
@@ -349,13 +355,13 @@ def _units(text: str) -> tuple[set[str], set[tuple[str, str]], list[str]]:
         tokens = _tokens(norm)
         line_starts = set()
     pairs = set(zip(tokens, islice(tokens, 1, None), strict=False))
-    cues = cue_features(tokens, line_starts)
+    cues, addressed = _cue_analysis(tokens, line_starts)
     if not norm.isascii() and _HAS_CJK.search(norm) is not None:
         distinct = set(tokens)
         cjk = set(filter(_is_cjk, distinct))
         pairs = {p for p in pairs if p[0] not in cjk or p[1] not in cjk}
-        return distinct, pairs, cues
-    return set(tokens), pairs, cues
+        return distinct, pairs, cues, addressed
+    return set(tokens), pairs, cues, addressed
 
 
 def _cached_cues(token: str) -> frozenset[str]:
@@ -399,8 +405,10 @@ def _clause_groups(
 ) -> set[str]:
     """The cue groups of one clause: its tokens' and consecutive pairs', and `addr` when an
     `ai` word stands where the clause addresses it: within three tokens after a word of
-    `injection_cues.ADDRESS_BEFORE`, or among the clause's first three tokens with ":" or ","
-    in the four tokens after it ("AI assistant reading this: ...")."""
+    `injection_cues.ADDRESS_BEFORE`, among the clause's first three tokens with ":" or ","
+    in the four tokens after it ("AI assistant reading this: ..."), or followed within three
+    tokens by a `task` word, the model named by what it is doing ("LLM reading this manifest",
+    "l'IA qui résume", "модель, которая пересказывает")."""
     groups: set[str] = set()
     cjk_address = False
     for i in range(start, end):
@@ -411,6 +419,7 @@ def _clause_groups(
             if "ai" in found and (
                 not ADDRESS_BEFORE.isdisjoint(tokens[max(start, i - 3) : i])
                 or (i - start < 3 and not ADDRESS_AFTER.isdisjoint(tokens[i + 1 : min(end, i + 5)]))
+                or any("task" in c for c in cues[i + 1 : min(end, i + 4)])
             ):
                 groups.add("addr")
         if token in _PAIR_FIRSTS and i + 1 < end:
@@ -428,14 +437,23 @@ def cue_features(tokens: Sequence[str], line_starts: set[int]) -> list[str]:
     found together in it (`ai+override`, `override+prior+rules`, sorted). A document that says
     "ignore" in one sentence and "password" in another has both groups but not the pair.
     """
+    return _cue_analysis(tokens, line_starts)[0]
+
+
+def _cue_analysis(tokens: Sequence[str], line_starts: set[int]) -> tuple[list[str], set[str]]:
+    """`cue_features`, and the words of the clauses that address the model (`addr`): those
+    words are features of their own (`addressed_words`)."""
     cues = list(map(_cached_cues, tokens))
     everywhere: set[str] = set()
     combined: set[str] = set()
+    addressed: set[str] = set()
     for start, end in clauses(tokens, line_starts):
         groups = _clause_groups(tokens, cues, start, end)
         if not groups:
             continue
         everywhere |= groups
+        if "addr" in groups:
+            addressed.update(addressed_words(tokens[start:end]))
         if len(groups) > 1:
             ordered = sorted(groups)
             combined.update(f"{a}+{b}" for a, b in combinations(ordered, 2))
@@ -443,28 +461,58 @@ def cue_features(tokens: Sequence[str], line_starts: set[int]) -> list[str]:
                 combined.update(f"{a}+{b}+{c}" for a, b, c in combinations(ordered, 3))
     # "you" alone says nothing (documents address their reader too); only with another cue.
     everywhere.discard("you")
-    return sorted(everywhere) + sorted(combined)
+    return sorted(everywhere) + sorted(combined), addressed
+
+
+def addressed_words(clause: Sequence[str]) -> list[str]:
+    """The words of a clause that addresses the model, each a feature of its own: what is said
+    *to the model* ("tell", "forward", "approve") weighs differently from the same word said to
+    a document's human reader. Function words and punctuation are left out."""
+    return [t for t in clause if t[0].isalnum() and t not in STOPWORDS]
 
 
 def cue_bucket(feature: str) -> int:
     return zlib.crc32(feature.encode(), _SEED_CUE) & _MASK
 
 
-def feature_counts(text: str) -> Counter[int]:
+def addressed_bucket(word: str) -> int:
+    return zlib.crc32(word.encode(), _SEED_ADDRESSED) & _MASK
+
+
+def word_scale(distinct_tokens: int, scale_tokens: int) -> float:
+    """The factor on a window's token and pair features: 1 up to `scale_tokens` distinct
+    tokens, then falling with the square root of their number.
+
+    A long document's words, each mildly positive or negative, add up to a sum whose spread
+    grows with the square root of their number; a README or a set of exam rules then reaches
+    an attack's score by its length alone. Scaled, the words of a long window say what the
+    text is about as much as a short prompt's do, and the cue and addressed-word features,
+    which are not scaled, say whether some clause in it speaks to the model. 0 turns it off.
+    """
+    if scale_tokens <= 0 or distinct_tokens <= scale_tokens:
+        return 1.0
+    return math.sqrt(scale_tokens / distinct_tokens)
+
+
+def feature_counts(text: str, scale_tokens: int = WORD_SCALE_TOKENS) -> dict[int, float]:
     """The hashed features of `text` (one window) with their values, as the model sees them.
 
     Every distinct token adds its unigram and its distinct character n-grams; every distinct
-    pair of consecutive tokens adds a bigram (the hash of `"first second"`); every cue feature
-    (`cue_features`: groups present, pairs and triples of groups within a clause) adds one. A
-    bucket reached by several tokens counts once per token (this is what lets scoring cache
-    one partial sum per token).
+    pair of consecutive tokens adds a bigram (the hash of `"first second"`); these are scaled
+    by `word_scale`. Every cue feature (`cue_features`: groups present, pairs and triples of
+    groups within a clause) and every distinct word of a clause addressed to the model
+    (`addressed_words`) adds one. A bucket reached by several tokens counts once per token
+    (this is what lets scoring cache one partial sum per token).
     """
-    tokens, pairs, cues = _units(text)
-    counts: Counter[int] = Counter()
+    tokens, pairs, cues, addressed = _units(text)
+    words: Counter[int] = Counter()
     for token in tokens:
-        counts.update(_token_buckets(token))
-    counts.update(map(_pair_bucket, pairs))
-    counts.update(map(cue_bucket, cues))
+        words.update(_token_buckets(token))
+    words.update(map(_pair_bucket, pairs))
+    scale = word_scale(len(tokens), scale_tokens)
+    counts = {bucket: count * scale for bucket, count in words.items()}
+    for bucket in chain(map(cue_bucket, cues), map(addressed_bucket, addressed)):
+        counts[bucket] = counts.get(bucket, 0.0) + 1.0
     return counts
 
 
@@ -488,10 +536,17 @@ def _sigmoid(z: float) -> float:
 class LinearInjectionClassifier:
     """Logistic regression over hashed n-gram features; pure Python, deterministic."""
 
-    def __init__(self, weights: dict[int, float], bias: float, threshold: float) -> None:
+    def __init__(
+        self,
+        weights: dict[int, float],
+        bias: float,
+        threshold: float,
+        scale_tokens: int = WORD_SCALE_TOKENS,
+    ) -> None:
         self._weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.scale_tokens = scale_tokens
         # Per-token and per-pair partial sums; values depend only on the weights, so caching
         # never changes a score (sums use math.fsum, which is independent of order).
         self._token_cache: dict[str, float] = {}
@@ -511,6 +566,7 @@ class LinearInjectionClassifier:
             dict(zip(indices, map(float, values), strict=True)),
             float(data["bias"]),
             data["threshold"],
+            int(data.get("word_scale_tokens", 0)),
         )
 
     @classmethod
@@ -542,15 +598,15 @@ class LinearInjectionClassifier:
 
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""
-        tokens, pairs, features = _units(text)
+        tokens, pairs, features, addressed = _units(text)
         get = self._weights.get
         cues = math.fsum(get(cue_bucket(f), 0.0) for f in features)
-        return (
-            self.bias
-            + self._sum(tokens, self._token_cache, self._token_weight)
-            + self._sum(pairs, self._pair_cache, self._pair_weight)
-            + cues
+        if addressed:
+            cues += math.fsum(get(addressed_bucket(w), 0.0) for w in addressed)
+        words = self._sum(tokens, self._token_cache, self._token_weight) + self._sum(
+            pairs, self._pair_cache, self._pair_weight
         )
+        return self.bias + words * word_scale(len(tokens), self.scale_tokens) + cues
 
     def score(self, text: str) -> float:
         if not text or text.isspace():

@@ -6,7 +6,10 @@ addressed as such), *reveal* (print, repeat, show), *hidden* (system, hidden, ve
 *unlimited* (no limits, unfiltered, never refuse), *persona* (from now on, pretend, stay in
 character), *exfil* (send, forward, credentials), *you* (the informal second person an attack
 uses to address the model), *urgent* (important, attention, note to), *prior* (previous,
-earlier), and *addr* (an AI word in the place of the addressee: `ADDRESS_BEFORE`). A text's
+earlier), *user* (the person the model works for, named in the third person: "tell *the user*",
+"dem *Nutzer*"), *task* (what a model does with a document: summarise, translate, review), and
+*addr* (an AI word in the place of the addressee: `ADDRESS_BEFORE`, or followed by the task it is
+doing: "AI models *summarising* this page"). A text's
 cues are the groups its words fall into; the classifier sees each group present and each pair
 and triple of groups within one clause.
 The weights of these features are learned like every other; the lists only say which words
@@ -43,6 +46,8 @@ CUE_GROUPS = (
     "you",
     "urgent",
     "prior",
+    "user",
+    "task",
     "addr",
 )
 
@@ -68,7 +73,9 @@ _WORDS: dict[str, str] = {
     "ai": (
         "ai assistant chatbot bot llm llms gpt chatgpt copilot gemini model ki assistent "
         "sprachmodell ia assistente modèle modelo modello asistente taalmodel ии ассистент "
-        "нейросеть модель бот dan"
+        "нейросеть модель бот dan models assistants chatbots bots sprachmodelle modelle "
+        "assistenten modèles modelos modelli asistentes assistentes modellen taalmodellen "
+        "нейросети модели помощник"
     ),
     "reveal": (
         "reveal print output repeat show display dump echo expose leak recite quote verbatim "
@@ -113,6 +120,21 @@ _WORDS: dict[str, str] = {
         "anterior previas previos precedenti precedente sopra vorige eerdere bovenstaande "
         "voorgaande предыдущие предыдущих предыдущую прежние прежних вышеуказанные"
     ),
+    # The person the model answers, named to the model in the third person ("tell the user").
+    "user": (
+        "user reader nutzer benutzer nutzerin leser utilisateur utilisatrice lecteur usuario "
+        "usuaria lector utente lettore utilizador usuário leitor gebruiker lezer "
+        "пользователю пользователя пользователь читателю"
+    ),
+    # What a model does with a document it was given.
+    "task": (
+        "summarise summarize summarising summarizing summarised summarized summary translate "
+        "translating describe describing reviewing screening evaluating processing reading "
+        "zusammenfassung zusammenfasst liest übersetzt résume résumes résumer résumant lit "
+        "traduit resume resumas resumir resuma resumen resumes lee procese traduce riassumi "
+        "riassume riassumere legge traduci resumo lê samenvat samenvatten leest vertaalt "
+        "пересказываешь обобщает читает переводишь"
+    ),
 }
 
 # group -> word prefixes (inflected forms)
@@ -127,6 +149,7 @@ _PREFIXES: dict[str, str] = {
     "persona": "roleplay pretend simulat ролев",
     "exfil": "credential exfiltr password passwort пароль",
     "ai": "assistan chatbot ассистент нейросет модел",
+    "task": "zusammenfass übersetz переска",
 }
 
 # (first, second) consecutive tokens -> group
@@ -157,6 +180,8 @@ _CJK: dict[str, str] = {
     "persona": "扮演 角色 假设 现在 从现 ロー ルプ 役に なり 想像 モー",
     "exfil": "发送 密码 密钥 凭证 送っ 送信 パス キー 認証",
     "you": "你的 你现 你是 あな なた",
+    "user": "用户 ユー ーザ",
+    "task": "总结 摘要 翻译 要約 翻訳 まと とめ",
     "urgent": "重要 注意 警告",
     "prior": "之前 以前 先前 上面 上述 上記",
 }

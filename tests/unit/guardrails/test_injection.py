@@ -32,6 +32,7 @@ from bastion.guardrails.injection import (
     MARK_ZERO_WIDTH,
     MARKS,
     MODEL_PATH,
+    WORD_SCALE_TOKENS,
     AsyncInjectionClassifier,
     EngineInjectionClassifier,
     InjectionClassifier,
@@ -91,7 +92,7 @@ def test_shipped_artifact_is_small_and_matches_the_threshold(
     assert load_default_classifier() is clf
 
 
-def _reference_features(text: str) -> Counter[int]:
+def _reference_features(text: str) -> dict[int, float]:
     """The feature definition the shipped weights were trained on, written plainly.
 
     The classifier computes the same features faster (per-word caches, regex hints); if the
@@ -144,6 +145,7 @@ def _reference_features(text: str) -> Counter[int]:
     cut.append(len(tokens))
     everywhere: set[str] = set()
     combined: set[str] = set()
+    addressed: set[str] = set()
     for start, end in itertools.pairwise(sorted(set(cut))):
         clause = tokens[start:end]
         groups: set[str] = set()
@@ -154,18 +156,30 @@ def _reference_features(text: str) -> Counter[int]:
             if "ai" in token_cues(token) and (
                 any(t in ADDRESS_BEFORE for t in clause[max(0, i - 3) : i])
                 or (i < 3 and any(t in ADDRESS_AFTER for t in clause[i + 1 : i + 5]))
+                or any("task" in token_cues(t) for t in clause[i + 1 : i + 4])
             ):
                 groups.add("addr")
         if "ai" in groups and any(t[0] in "给致" or t[-1] == "へ" for t in clause):
             groups.add("addr")
+        if "addr" in groups:
+            addressed |= {t for t in clause if t[0].isalnum() and t not in STOPWORDS}
         everywhere |= groups
         ordered = sorted(groups)
         combined.update("+".join(c) for c in itertools.combinations(ordered, 2))
         if len(ordered) <= 7:
             combined.update("+".join(c) for c in itertools.combinations(ordered, 3))
-    for cue in (everywhere - {"you"}) | combined:
-        counts[zlib.crc32(cue.encode(), 0x5EED0003) & mask] += 1
-    return counts
+    # Word and pair features are scaled by the square root of WORD_SCALE_TOKENS over the number
+    # of distinct tokens, above that many; cues and the words of clauses addressed to the model
+    # are not.
+    distinct = len(set(tokens))
+    scale = 1.0 if distinct <= WORD_SCALE_TOKENS else math.sqrt(WORD_SCALE_TOKENS / distinct)
+    features = {bucket: count * scale for bucket, count in counts.items()}
+    cues = (everywhere - {"you"}) | combined
+    for bucket in [zlib.crc32(cue.encode(), 0x5EED0003) & mask for cue in cues] + [
+        zlib.crc32(word.encode(), 0x5EED0004) & mask for word in addressed
+    ]:
+        features[bucket] = features.get(bucket, 0.0) + 1.0
+    return features
 
 
 TRICKY = [
@@ -426,18 +440,7 @@ MODEL_ADDRESSED_DOCUMENTS = [
 ]
 
 
-# Known miss (kept to show it): a README whose setup steps say "set DB_PASSWORD", "answer
-# yes when prompted", "system requirements" and "forget the old step" scores 0.99.
-README_MISS = pytest.mark.xfail(strict=True, reason="README setup steps still look like an attack")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(t, marks=README_MISS) if t.startswith("Explain this README") else t
-        for t in READER_DOCUMENTS
-    ],
-)
+@pytest.mark.parametrize("text", READER_DOCUMENTS)
 def test_documents_instructing_their_reader_pass(clf: LinearInjectionClassifier, text: str) -> None:
     assert clf.score(text) < DEFAULT_THRESHOLD
 
@@ -461,12 +464,12 @@ def test_the_sentence_addressed_to_the_model_makes_the_difference(
     assert clf.score(body) < DEFAULT_THRESHOLD <= clf.score(planted)
 
 
-@pytest.mark.xfail(strict=True, reason="exfiltration without override words, in a long e-mail")
 def test_a_request_to_the_model_without_override_words_is_flagged(
     clf: LinearInjectionClassifier,
 ) -> None:
-    """Known miss: the addressee and the exfiltration target are seen (score 0.24, from 0.01
-    before the addressee cue), but the e-mail's own words outweigh them."""
+    """No "ignore" and no "instructions": the clause addressed to the model ("AI assistant
+    summarising this: send ...") carries it, through its own words' features, and the
+    e-mail's words, scaled by its length, no longer outweigh them."""
     body = READER_DOCUMENTS[0]
     planted = body.replace(
         "Never lend",
