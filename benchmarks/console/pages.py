@@ -1,10 +1,11 @@
 """How long each console page takes with a million ledger rows.
 
 Fills a scratch PostgreSQL database (``bastion_console_bench`` on 127.0.0.1:5432, created and
-dropped by this script) with 1,000,000 ledger rows over 90 days, their hourly rollup and audit
-records, starts ``bastion serve`` on it (a worker per core: a session opened on one worker is
-found by the others in the database), signs in to the console and loads every page
-repeatedly, one at a time: p50 / p95 / max per page, and the first load's time.
+dropped by this script) with 1,000,000 ledger rows over 90 days, their hourly and daily
+rollups and audit records, starts ``bastion serve`` on it (a worker per core: a session opened
+on one worker is found by the others in the database; nothing is read before the gateway is
+ready, so a page's first load is a cold worker's), signs in to the console and loads every
+page repeatedly, one at a time: p50 / p95 / max per page, and the first load's time.
 
     .venv/bin/python benchmarks/console/pages.py                 # 1,000,000 rows, 30 loads
     .venv/bin/python benchmarks/console/pages.py --rows 100000 --loads 10 --keep
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fill import audit_rows, ledger_rows, tenants, utc_now
 from harness import Processes, free_port, percentile, start_gateway
 
-from bastion.ledger.rollup import busy_rows, rollup_rows
+from bastion.ledger.rollup import busy_rows, daily_rows, rollup_rows
 from bastion.store import Store
 
 DATABASE = "bastion_console_bench"
@@ -46,6 +47,11 @@ _LEDGER_COLUMNS = (
 )  # fmt: skip
 _ROLLUP_COLUMNS = (
     "hour", "tenant_id", "key_id", "endpoint", "model", "backend", "location", "requests",
+    "errors", "input_tokens", "cached_input_tokens", "output_tokens", "estimated_requests",
+    "busy_ms",
+)  # fmt: skip
+_DAILY_COLUMNS = (
+    "day", "tenant_id", "endpoint", "model", "backend", "purpose", "location", "requests",
     "errors", "input_tokens", "cached_input_tokens", "output_tokens", "estimated_requests",
     "busy_ms",
 )  # fmt: skip
@@ -107,7 +113,9 @@ async def _copy(conn: asyncpg.Connection, batch: list[dict[str, Any]]) -> None:
     ledger = [tuple(row[c] for c in _LEDGER_COLUMNS) for row in batch]
     await conn.copy_records_to_table("usage_ledger", records=ledger, columns=_LEDGER_COLUMNS)
     # The ledger's own rollup code, then added to the tables as the loader's upserts do.
-    await _upsert(conn, "usage_hourly", rollup_rows(batch), _ROLLUP_COLUMNS, 6, "{t}.{c} + {e}")
+    hourly = rollup_rows(batch)
+    await _upsert(conn, "usage_hourly", hourly, _ROLLUP_COLUMNS, 6, "{t}.{c} + {e}")
+    await _upsert(conn, "usage_daily", daily_rows(hourly), _DAILY_COLUMNS, 6, "{t}.{c} + {e}")
     await _upsert(conn, "backend_busy_minutes", busy_rows(batch), _BUSY_COLUMNS, 2, "{t}.{c} | {e}")
 
 
@@ -217,7 +225,9 @@ async def main() -> None:
                     "tco": {"vllm": {"gpus": 1, "gpu_hourly": 2.5}},
                 },
             }
+            began = time.perf_counter()
             base = await start_gateway(processes, config, Path(folder), "console")
+            print(f"gateway ready in {time.perf_counter() - began:.2f} s")
             await asyncio.to_thread(run_pages, base, tenant_id, args.loads)
     finally:
         processes.stop()

@@ -77,8 +77,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The longest the gateway waits at start-up for its warm-up reads (see ``warmed``).
-WARM_UP_SECONDS = 10.0
 SIMULATOR_BACKEND = "sim"
 # Cloud backends registered from well-known environment variables in the embedded default.
 _CLOUD_FROM_ENV = {
@@ -155,7 +153,6 @@ class Gateway:
         self.ready = False
         # Reads made at start-up so that first pages need not (the console's), awaited
         # before the gateway takes requests.
-        self._warming: list[asyncio.Task[None]] = []
         self.draining = False
         # What ``stop`` undoes, in reverse order of starting (see ``_on_stop``).
         self._exit = contextlib.AsyncExitStack()
@@ -353,17 +350,6 @@ class Gateway:
                 for supervisor in self.supervisors
             )
         )
-
-    def warming(self, task: asyncio.Task[None]) -> None:
-        """Registers a start-up read (the console's) to finish before requests are taken."""
-        self._warming.append(task)
-
-    async def warmed(self, seconds: float = WARM_UP_SECONDS) -> None:
-        """Waits up to ``seconds`` for the start-up reads; slower ones go on in the
-        background (a slow database delays start-up by at most that much)."""
-        tasks, self._warming = self._warming, []
-        if tasks:
-            await asyncio.wait(tasks, timeout=seconds)
 
     def on_stop(self, what: str, close: Callable[[], Awaitable[None] | None]) -> None:
         """Registers what a component mounted after start-up (the console) stops with."""

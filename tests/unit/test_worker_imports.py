@@ -1,7 +1,8 @@
 """What a gateway process imports for its defaults: every worker of `bastion serve --workers N`
 pays for each module in memory, so the heavy ones that only some features need are imported by
 those features (numpy: the semantic cache and evaluation reports; Alembic: migrations, run once
-per node by the supervisor; redis-py: only when Redis is configured)."""
+per node by the supervisor; redis-py: only when Redis is configured; the console's money page
+and the API price table it loads: only when a money page is served)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,15 @@ _WORKER_PATHS = (
     "bastion.cache.core",
     "bastion.cache.backends",
 )
-_NOT_FOR_DEFAULTS = ("numpy", "alembic", "redis", "onnxruntime", "tokenizers")
+_NOT_FOR_DEFAULTS = (
+    "numpy",
+    "alembic",
+    "redis",
+    "onnxruntime",
+    "tokenizers",
+    "bastion.console.money",
+    "genai_prices",
+)
 
 
 def test_a_worker_imports_no_module_only_optional_features_need() -> None:

@@ -71,7 +71,6 @@ class GatewayApp:
             # New endpoint versions with golden prompts are checked through the pipeline
             # just built (in-process), and published only when they pass.
             await self.gateway.check_contracts(AsgiTransport(self))
-            await self.gateway.warmed()
         except Exception as exc:
             if not isinstance(exc, ConfigError):
                 log.exception("start-up failed")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -25,14 +22,6 @@ from bastion.console.forms import Form, FormError, read_form
 from bastion.console.guard import Guard, redirect, same_origin
 from bastion.console.history import daily_history, top_tenants
 from bastion.console.live import live_hour
-from bastion.console.money import (
-    WINDOWS,
-    SpendLine,
-    chargeback_csv,
-    chargeback_prices,
-    cost_over_time,
-    spend_lines,
-)
 from bastion.console.render import SECURITY_HEADERS, Pages
 from bastion.console.session import (
     LOGIN_COOKIE,
@@ -50,16 +39,18 @@ from bastion.console.tenants import (
     tenant_use,
     with_last_minute,
 )
-from bastion.economics.report import Report
-from bastion.economics.service import cost_report
 from bastion.store import NotFoundError, Store, TenantRecord
 
 if TYPE_CHECKING:
+    from bastion.console.money import SpendLine
+    from bastion.economics.report import Report
     from bastion.gateway import Gateway
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
+# Windows the money page offers, in days.
+WINDOWS = (1, 7, 30)
 # The longest key the sign-in form takes (the authenticator refuses longer ones unhashed).
 _MAX_KEY_CHARS = 512
 
@@ -92,16 +83,10 @@ class Console:
         self._verifier = ChainVerifier(self._engine, _signer(gateway))
         self._days = DayCache()
         self._reports = DayCache(ttl=60)
-        # Started within the gateway's start-up (the lifespan), so there is a running loop.
-        self._warming = asyncio.get_running_loop().create_task(self._warm())
-        gateway.warming(self._warming)
         css = resources.files("bastion.console") / "static" / "console.css"
         self._css = css.read_bytes()
 
     async def close(self) -> None:
-        self._warming.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._warming
         await self._verifier.close()
         await self._days.close()
         await self._reports.close()
@@ -329,6 +314,10 @@ class Console:
     # Money
 
     async def money(self, request: Request, viewer: Viewer) -> Response:
+        # Imported by the first money page: a worker that serves none never loads the money
+        # report's modules nor its price table.
+        from bastion.console.money import chargeback_prices, cost_over_time
+
         days = _window(request)
         report, lines = await self._reports.get(("money", days), lambda: self._money(days))
         return self._pages.render(
@@ -349,8 +338,11 @@ class Console:
         )
 
     async def _money(self, days: int) -> tuple[Report, list[SpendLine]]:
-        """A window's report and spend lines, from the rollup and the busy minutes (kept a
+        """A window's report and spend lines, from the rollups and the busy minutes (kept a
         minute, the page says when it was made)."""
+        from bastion.console.money import spend_lines
+        from bastion.economics.service import cost_report
+
         config = self._gateway.config
         report = await cost_report(
             self._engine, config, days=days, now=datetime.now(UTC), from_rollup=True
@@ -358,19 +350,9 @@ class Console:
         lines = spend_lines(report, config, await self._tenant_names())
         return report, lines
 
-    async def _warm(self) -> None:
-        """Reads what the overview and money pages keep, so that their first load does not
-        (the gateway waits for it, a few seconds at most, before it takes requests)."""
-        try:
-            now = datetime.now(UTC)
-            await daily_history(self._engine, self._days, now)
-            await cost_over_time(self._engine, self._days, self._gateway.config, now)
-            for days in WINDOWS:
-                await self._reports.get(("money", days), partial(self._money, days))
-        except Exception as exc:  # the pages read it themselves then
-            log.warning("console warm-up failed", extra={"error": type(exc).__name__})
-
     async def chargeback(self, request: Request, viewer: Viewer) -> Response:
+        from bastion.console.money import chargeback_csv
+
         days = _window(request)
         # The page's figures (kept a minute), so the download matches what was on screen.
         report, lines = await self._reports.get(("money", days), lambda: self._money(days))

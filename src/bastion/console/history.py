@@ -1,5 +1,6 @@
-"""The overview's 90 days and top tenants, from the ledger's hourly rollup
-(bastion.ledger.query): bounded work however many requests the ledger holds."""
+"""The overview's 90 days (the ledger's daily rollup) and top tenants (the hourly rollup's last
+24 hours), through bastion.ledger.query: bounded work however many requests the ledger
+holds."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.console.charts import Chart, line_chart
 from bastion.console.daycache import DayCache
-from bastion.ledger.query import usage_totals
+from bastion.ledger.query import daily_totals, usage_totals
 
 DAYS = 90
 
@@ -29,10 +30,6 @@ def hour_floor(moment: datetime) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
-def midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
-
-
 async def daily_sums(
     engine: AsyncEngine,
     cache: DayCache,
@@ -42,8 +39,8 @@ async def daily_sums(
     group_by: Sequence[str] = (),
     tenant_id: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Rollup sums per UTC day (and ``group_by``) from ``since`` to now: the days before today
-    from ``cache``, today's hours read now."""
+    """Daily rollup sums per UTC day (and ``group_by``) from ``since`` to now: the days before
+    today from ``cache``, today's (still growing) read now."""
     today = now.astimezone(UTC).date()
     groups = ["day", *group_by]
     key = ("days", since, today, tuple(group_by), tenant_id)
@@ -51,19 +48,15 @@ async def daily_sums(
     async def past() -> list[dict[str, Any]]:
         if since >= today:
             return []
-        return await usage_totals(
-            engine,
-            since=midnight(since),
-            until=midnight(today),
-            group_by=groups,
-            tenant_id=tenant_id,
+        return await daily_totals(
+            engine, since=since, until=today, group_by=groups, tenant_id=tenant_id
         )
 
     earlier: list[dict[str, Any]] = await cache.get(key, past)
-    current = await usage_totals(
+    current = await daily_totals(
         engine,
-        since=midnight(today),
-        until=hour_floor(now) + timedelta(hours=1),
+        since=today,
+        until=today + timedelta(days=1),
         group_by=groups,
         tenant_id=tenant_id,
     )

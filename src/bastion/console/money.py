@@ -23,8 +23,6 @@ from bastion.economics.report import UNPRICED_ENDPOINTS, Report
 from bastion.economics.service import economics_of, price_book
 from bastion.economics.tco import monthly_tco
 
-# Windows the page offers, in days; longer ones read more raw ledger rows (utilisation).
-WINDOWS = (1, 7, 30)
 _PER_MILLION = "per million tokens"
 
 

@@ -1,10 +1,11 @@
-"""Every database read of the economics reports: usage ledger, hourly rollup, tenant names,
-and the capacities ``bastion bench`` recorded.
+"""Every database read of the economics reports: usage ledger, hourly and daily rollups,
+tenant names, and the capacities ``bastion bench`` recorded.
 
-Reads only; the tables belong to the ledger. Long windows use the hourly rollup; the
-utilisation of local backends is read either exactly from raw rows, through the
-(backend, finished_at) index (the CLI and the admin API), or from each minute's busy seconds
-(``backend_busy_minutes``: one row per minute however many requests, for the console's pages).
+Reads only; the tables belong to the ledger. Long windows use the hourly rollup (the console's
+pages: the daily one for whole days); the utilisation of local backends is read either exactly
+from raw rows, through the (backend, finished_at) index (the CLI and the admin API), or from
+each minute's busy seconds (``backend_busy_minutes``: one row per minute however many
+requests, for the console's pages).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, inspect, select
@@ -23,11 +24,19 @@ from bastion.economics.apicost import TokenCounts
 from bastion.economics.utilisation import Busy, BusyTracker
 from bastion.economics.window import Window
 from bastion.store.bench import BenchCapacityRow
-from bastion.store.models import BackendBusyMinuteRow, TenantRow, UsageHourlyRow, UsageRow
+from bastion.store.models import (
+    BackendBusyMinuteRow,
+    TenantRow,
+    UsageDailyRow,
+    UsageHourlyRow,
+    UsageRow,
+)
 
 _LEDGER = UsageRow.__table__
 BIT64 = BIT(64)
 _HOURLY = UsageHourlyRow.__table__
+_DAILY = UsageDailyRow.__table__
+_DAY = timedelta(days=1)
 _BUSY = BackendBusyMinuteRow.__table__
 _TENANTS = TenantRow.__table__
 _CAPACITY = BenchCapacityRow.__table__
@@ -159,10 +168,47 @@ async def _busy_seconds(conn: AsyncConnection, backend: str, window: Window) -> 
     return sum(int(mask).bit_count() for mask in masks)
 
 
-async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficRow]:
+async def traffic_by_day(
+    conn: AsyncConnection, window: Window, *, daily: bool = False
+) -> list[TrafficRow]:
     """The rollup of ``window``, summed per UTC day, tenant, endpoint and backend in the
     database (a month of a busy rollup is hundreds of thousands of hourly rows; its days are
-    a few thousand)."""
+    a few thousand).
+
+    ``daily``: the window's whole days from the daily rollup, and its last day too when the
+    window runs up to now (that day's sums are up to its last loaded request); only the
+    partial days at its edges from the hourly rollup."""
+    if not daily:
+        rows = await _hourly_traffic(conn, window.start, window.end)
+    else:
+        first = _day_ceil(window.start)
+        last = _day_floor(window.end)
+        if window.partial_hour is not None:  # runs to now: nothing after it is loaded yet
+            last += _DAY
+        if first >= last:
+            rows = await _hourly_traffic(conn, window.start, window.end)
+        else:
+            rows = await _daily_traffic(conn, first, last)
+            if window.start < first:
+                rows += await _hourly_traffic(conn, window.start, first)
+            if last < window.end:
+                rows += await _hourly_traffic(conn, last, window.end)
+    rows.sort(key=lambda r: (r.day, r.tenant_id, r.endpoint, r.backend, r.location))
+    return rows
+
+
+def _day_floor(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _day_ceil(moment: datetime) -> datetime:
+    floor = _day_floor(moment)
+    return floor if floor == moment else floor + _DAY
+
+
+async def _hourly_traffic(
+    conn: AsyncConnection, since: datetime, until: datetime
+) -> list[TrafficRow]:
     hourly = _HOURLY.c
     day = _utc_day(hourly.hour, conn.dialect.name)
     query = (
@@ -172,38 +218,64 @@ async def traffic_by_day(conn: AsyncConnection, window: Window) -> list[TrafficR
             hourly.endpoint,
             hourly.backend,
             hourly.location,
-            func.sum(hourly.requests).label("requests"),
-            func.sum(hourly.errors).label("errors"),
-            func.sum(hourly.estimated_requests).label("estimated_requests"),
-            func.sum(hourly.input_tokens).label("input_tokens"),
-            func.sum(hourly.cached_input_tokens).label("cached_input_tokens"),
-            func.sum(hourly.output_tokens).label("output_tokens"),
-            func.sum(hourly.busy_ms).label("busy_ms"),
+            *_traffic_sums(_HOURLY),
         )
-        .where(hourly.hour >= window.start, hourly.hour < window.end)
+        .where(hourly.hour >= since, hourly.hour < until)
         .group_by(day, hourly.tenant_id, hourly.endpoint, hourly.backend, hourly.location)
     )
-    rows = [
-        TrafficRow(
-            day=date.fromisoformat(row.day),
-            tenant_id=row.tenant_id,
-            endpoint=row.endpoint,
-            backend=row.backend,
-            location=row.location,
-            requests=int(row.requests or 0),
-            errors=int(row.errors or 0),
-            estimated_requests=int(row.estimated_requests or 0),
-            tokens=TokenCounts(
-                int(row.input_tokens or 0),
-                int(row.cached_input_tokens or 0),
-                int(row.output_tokens or 0),
-            ),
-            busy_ms=float(row.busy_ms or 0),
+    return [_traffic_row(row, date.fromisoformat(row.day)) for row in await conn.execute(query)]
+
+
+async def _daily_traffic(
+    conn: AsyncConnection, since: datetime, until: datetime
+) -> list[TrafficRow]:
+    """Ordinary traffic (as in ``usage_hourly``) of the days in [since, until)."""
+    daily = _DAILY.c
+    dimensions = (daily.day, daily.tenant_id, daily.endpoint, daily.backend, daily.location)
+    query = (
+        select(*dimensions, *_traffic_sums(_DAILY))
+        .where(daily.day >= since, daily.day < until, daily.purpose == "")
+        .group_by(*dimensions)
+    )
+    return [_traffic_row(row, _utc_date(row.day)) for row in await conn.execute(query)]
+
+
+def _utc_date(moment: datetime) -> date:
+    return moment.astimezone(UTC).date()
+
+
+def _traffic_sums(table: Any) -> list[Any]:
+    return [
+        func.sum(table.c[name]).label(name)
+        for name in (
+            "requests",
+            "errors",
+            "estimated_requests",
+            "input_tokens",
+            "cached_input_tokens",
+            "output_tokens",
+            "busy_ms",
         )
-        for row in await conn.execute(query)
     ]
-    rows.sort(key=lambda r: (r.day, r.tenant_id, r.endpoint, r.backend, r.location))
-    return rows
+
+
+def _traffic_row(row: Any, day: date) -> TrafficRow:
+    return TrafficRow(
+        day=day,
+        tenant_id=row.tenant_id,
+        endpoint=row.endpoint,
+        backend=row.backend,
+        location=row.location,
+        requests=int(row.requests or 0),
+        errors=int(row.errors or 0),
+        estimated_requests=int(row.estimated_requests or 0),
+        tokens=TokenCounts(
+            int(row.input_tokens or 0),
+            int(row.cached_input_tokens or 0),
+            int(row.output_tokens or 0),
+        ),
+        busy_ms=float(row.busy_ms or 0),
+    )
 
 
 def _utc_day(hour: Any, dialect: str) -> Any:

@@ -166,9 +166,10 @@ async def build_report(
     from_rollup: bool = False,
 ) -> Report:
     """``from_rollup``: each backend's activity from the rollup and its busy minutes (bounded
-    work, busy time sampled every half-second, no peak) instead of its raw ledger rows."""
+    work, busy time sampled every half-second, no peak) instead of its raw ledger rows, and
+    the window's whole days from the daily rollup."""
     pricer = _DailyPricer(prices, economics.compare_with)
-    rows = await traffic_by_day(conn, window)
+    rows = await traffic_by_day(conn, window, daily=from_rollup)
     local_rows = [r for r in rows if r.location == "local"]
     notes: list[str] = []
     backend_names = sorted(set(economics.tco) | {r.backend for r in local_rows})

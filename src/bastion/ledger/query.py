@@ -1,4 +1,5 @@
-"""Usage totals from the hourly rollup: bounded work however large the ledger grows; and the
+"""Usage totals from the hourly and daily rollups: bounded work however large the ledger
+grows; and the
 ledger's rows of given requests, by request id (an evaluation run's, to cost its answers with
 the tokens the gateway metered).
 
@@ -9,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, Subquery, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bastion.store.models import UsageHourlyEvaluationRow, UsageHourlyRow, UsageRow
+from bastion.store.models import UsageDailyRow, UsageHourlyEvaluationRow, UsageHourlyRow, UsageRow
 
 GROUPS = (
     "tenant_id",
@@ -66,6 +67,52 @@ async def usage_totals(
         rows = (await conn.execute(query)).mappings().all()
     # Plain str keys: a column of the union is labelled by a str subclass orjson refuses.
     return [_row({str(k): v for k, v in row.items()}) for row in rows]
+
+
+DAILY_GROUPS = ("tenant_id", "endpoint", "model", "backend", "location", "day", "purpose")
+
+
+async def daily_totals(
+    engine: AsyncEngine,
+    *,
+    since: date,
+    until: date,
+    group_by: Sequence[str] = ("day",),
+    tenant_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Sums over the UTC days in [since, until) from the daily rollup (a day still running is
+    summed up to its last loaded request), grouped by the given dimensions: a few rows per day
+    however many keys and hours. ``day`` is ISO text, ``purpose`` None for ordinary traffic."""
+    unknown = [name for name in group_by if name not in DAILY_GROUPS]
+    if unknown:
+        choices = ", ".join(DAILY_GROUPS)
+        raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {choices}")
+    table = UsageDailyRow.__table__
+    dimensions = [table.c[name] for name in group_by]
+    sums = [func.sum(table.c[name]).label(name) for name in _SUMS]
+    query = (
+        select(*dimensions, *sums)
+        .where(table.c.day >= _midnight(since), table.c.day < _midnight(until))
+        .group_by(*dimensions)
+        .order_by(*dimensions)
+    )
+    if tenant_id is not None:
+        query = query.where(table.c.tenant_id == tenant_id)
+    async with engine.connect() as conn:
+        rows = (await conn.execute(query)).mappings().all()
+    found = []
+    for raw in rows:
+        row = _row({str(k): v for k, v in raw.items()})
+        if "day" in row:
+            row["day"] = row["day"].date().isoformat()
+        if "purpose" in row:
+            row["purpose"] = row["purpose"] or None
+        found.append(row)
+    return found
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _dimension(table: Subquery, name: str, dialect: str) -> ColumnElement[Any]:

@@ -1,10 +1,12 @@
-"""Hourly sums of ledger rows, upserted in the same transaction as the rows themselves.
+"""Hourly and daily sums of ledger rows, upserted in the same transaction as the rows
+themselves.
 
 Ordinary traffic is summed in ``usage_hourly``; requests made for a purpose (an evaluation
 run's, ``x-bastion-purpose: evaluation``) in ``usage_hourly_evaluation``, so cost reports,
-which read the first, measure ordinary traffic only. Each backend's busy seconds of ordinary
-traffic are OR-ed into ``backend_busy_minutes`` (``bastion.store.busy``): utilisation over days
-without reading ledger rows."""
+which read the first, measure ordinary traffic only. ``usage_daily`` sums both per UTC day
+(without the key; the purpose is a column), for windows of days. Each backend's busy seconds
+of ordinary traffic are OR-ed into ``backend_busy_minutes`` (``bastion.store.busy``):
+utilisation over days without reading ledger rows."""
 
 from __future__ import annotations
 
@@ -18,9 +20,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.store.busy import busy_minutes
-from bastion.store.models import BackendBusyMinuteRow, UsageHourlyEvaluationRow, UsageHourlyRow
+from bastion.store.models import (
+    BackendBusyMinuteRow,
+    UsageDailyRow,
+    UsageHourlyEvaluationRow,
+    UsageHourlyRow,
+)
 
 _KEY = ("hour", "tenant_id", "key_id", "endpoint", "model", "backend")
+_DAILY_KEY = ("day", "tenant_id", "endpoint", "model", "backend", "purpose")
 _SUMS = (
     "requests",
     "errors",
@@ -64,6 +72,24 @@ def rollup_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
     return list(sums.values())
 
 
+def daily_rows(hourly: Sequence[Mapping[str, Any]], purpose: str = "") -> list[dict[str, Any]]:
+    """The batch's hourly sums (``rollup_rows``) summed again per UTC day, without the key:
+    a second pass over a few sums, not over the ledger rows."""
+    sums: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in hourly:
+        day = row["hour"].replace(hour=0)
+        key = (day, row["tenant_id"], row["endpoint"], row["model"], row["backend"], purpose)
+        total = sums.get(key)
+        if total is None:
+            total = dict(zip(_DAILY_KEY, key, strict=True))
+            total["location"] = row["location"]
+            total.update(dict.fromkeys(_SUMS, 0))
+            sums[key] = total
+        for name in _SUMS:
+            total[name] += row[name]
+    return list(sums.values())
+
+
 async def upsert_rollups(
     conn: AsyncConnection, ledger_rows: Sequence[Mapping[str, Any]], dialect: str
 ) -> None:
@@ -71,14 +97,20 @@ async def upsert_rollups(
     made for a purpose (evaluation) to ``usage_hourly_evaluation``."""
     ordinary = [row for row in ledger_rows if not row.get("purpose")]
     purposed = [row for row in ledger_rows if row.get("purpose")]
+    daily: list[dict[str, Any]] = []
     if ordinary:
-        await conn.execute(rollup_statement(dialect), rollup_rows(ordinary))
+        hourly = rollup_rows(ordinary)
+        await conn.execute(rollup_statement(dialect), hourly)
+        daily += daily_rows(hourly)
         busy = busy_rows(ordinary)
         if busy:  # requests shorter than half a second may cover no second's midpoint
             await conn.execute(busy_statement(dialect), busy)
     if purposed:
-        statement = rollup_statement(dialect, UsageHourlyEvaluationRow)
-        await conn.execute(statement, rollup_rows(purposed))
+        for purpose in sorted({str(row["purpose"]) for row in purposed}):
+            hourly = rollup_rows([row for row in purposed if row["purpose"] == purpose])
+            await conn.execute(rollup_statement(dialect, UsageHourlyEvaluationRow), hourly)
+            daily += daily_rows(hourly, purpose)
+    await conn.execute(rollup_statement(dialect, UsageDailyRow, _DAILY_KEY), daily)
 
 
 def busy_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -121,7 +153,9 @@ def _dialect_insert(dialect: str, model: Any) -> Any:
 
 
 @functools.cache
-def rollup_statement(dialect: str, model: Any = UsageHourlyRow) -> Insert:
+def rollup_statement(
+    dialect: str, model: Any = UsageHourlyRow, key: tuple[str, ...] = _KEY
+) -> Insert:
     """INSERT … ON CONFLICT DO UPDATE adding to the existing sums (SQLite and PostgreSQL).
 
     Built once per dialect and table: the loader runs it for every batch."""
@@ -129,5 +163,5 @@ def rollup_statement(dialect: str, model: Any = UsageHourlyRow) -> Insert:
     statement: Any = _dialect_insert(dialect, model)
     excluded = statement.excluded
     update = {name: table.c[name] + excluded[name] for name in _SUMS}
-    result: Insert = statement.on_conflict_do_update(index_elements=list(_KEY), set_=update)
+    result: Insert = statement.on_conflict_do_update(index_elements=list(key), set_=update)
     return result

@@ -173,6 +173,31 @@ class UsageHourlyRow(Base):
     busy_ms: Mapped[float] = mapped_column(Float)
 
 
+class UsageDailyRow(Base):
+    """Daily sums of the ledger (ordinary and evaluation traffic, told apart by ``purpose``),
+    kept by the loader in the same transaction as the hourly ones: long windows (the console's
+    7, 30 and 90 days) read one row per day and dimension instead of one per hour and key."""
+
+    __tablename__ = "usage_daily"
+
+    # Midnight UTC of the day the requests finished.
+    day: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    endpoint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    backend: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # "" for ordinary traffic (a key column cannot be null), else the ledger's purpose.
+    purpose: Mapped[str] = mapped_column(String(16), primary_key=True)
+    location: Mapped[str] = mapped_column(String(16))
+    requests: Mapped[int] = mapped_column(BigInteger)
+    errors: Mapped[int] = mapped_column(BigInteger)
+    input_tokens: Mapped[int] = mapped_column(BigInteger)
+    cached_input_tokens: Mapped[int] = mapped_column(BigInteger)
+    output_tokens: Mapped[int] = mapped_column(BigInteger)
+    estimated_requests: Mapped[int] = mapped_column(BigInteger)
+    busy_ms: Mapped[float] = mapped_column(Float)
+
+
 class BackendBusyMinuteRow(Base):
     """Each minute's busy seconds of a backend (``bastion.store.busy``), for its utilisation
     over long windows without reading ledger rows; ordinary traffic only, like

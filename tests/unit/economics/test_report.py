@@ -25,8 +25,15 @@ from bastion.economics.render import report_lines
 from bastion.economics.report import Report, report_from_engine
 from bastion.economics.serialize import report_dict
 from bastion.economics.window import Window
-from bastion.ledger.rollup import busy_rows
-from bastion.store.models import BackendBusyMinuteRow, Base, TenantRow, UsageHourlyRow, UsageRow
+from bastion.ledger.rollup import busy_rows, daily_rows
+from bastion.store.models import (
+    BackendBusyMinuteRow,
+    Base,
+    TenantRow,
+    UsageDailyRow,
+    UsageHourlyRow,
+    UsageRow,
+)
 
 DAY = datetime(2026, 11, 1, tzinfo=UTC)
 WINDOW = Window(DAY, DAY + timedelta(days=1))
@@ -165,6 +172,7 @@ async def engine(database: Path) -> AsyncIterator[AsyncEngine]:
         )
         await conn.execute(insert(UsageRow), ledger)
         await conn.execute(insert(UsageHourlyRow), _hourly_rows(ledger))
+        await conn.execute(insert(UsageDailyRow), daily_rows(_hourly_rows(ledger)))
         await conn.execute(insert(BackendBusyMinuteRow), busy_rows(ledger))
     yield engine
     await engine.dispose()

@@ -1,4 +1,5 @@
-"""The loader's summed tables: busy seconds per backend and minute, merged across batches."""
+"""The loader's summed tables: busy seconds per backend and minute, merged across batches; the
+daily rollup, summed once per new ledger row."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bastion.journal.rows import Rows, insert_rows
+from bastion.ledger.query import daily_totals, usage_totals
 from bastion.store.busy import busy_minutes
-from bastion.store.models import BackendBusyMinuteRow, Base
+from bastion.store.models import BackendBusyMinuteRow, Base, UsageDailyRow
 
 T0 = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
 
@@ -94,3 +96,62 @@ async def test_batches_merge_their_busy_seconds(engine: AsyncEngine) -> None:
         # Evaluation traffic is not the traffic being costed.
         await insert_rows(conn, Rows(ledger=[_row("c", 30, 10, purpose="evaluation")]))
     assert await _busy(engine) == {T0: (1 << 15) - 1}
+
+
+async def _daily(engine: AsyncEngine) -> dict[tuple[str, str, str], tuple[int, int, int]]:
+    table = UsageDailyRow.__table__
+    async with engine.connect() as conn:
+        rows = await conn.execute(select(table))
+        return {
+            (row.day.date().isoformat(), row.tenant_id, row.purpose): (
+                row.requests,
+                row.errors,
+                row.input_tokens + row.output_tokens,
+            )
+            for row in rows
+        }
+
+
+async def test_the_daily_rollup_sums_each_utc_day_once(engine: AsyncEngine) -> None:
+    late = 13.5 * 3600  # T0 is 10:00 UTC: 23:30 the same day
+    async with engine.begin() as conn:
+        await insert_rows(
+            conn,
+            Rows(
+                ledger=[
+                    _row("a", 0, 1),
+                    _row("b", 3600, 1, key_id="k2", status=500, outcome="error"),
+                    _row("c", late + 3600, 1),  # 00:30 the next day
+                    _row("d", 60, 1, purpose="evaluation"),
+                ]
+            ),
+        )
+    async with engine.begin() as conn:
+        # A replayed spool line adds nothing; a new row on the first day adds to it.
+        spooled = Rows.decode(Rows(ledger=[_row("a", 0, 1)]).encode()).ledger
+        await insert_rows(conn, Rows(ledger=[*spooled, _row("e", late, 1)]))
+    assert await _daily(engine) == {
+        ("2026-11-03", "t1", ""): (3, 1, 45),
+        ("2026-11-03", "t1", "evaluation"): (1, 0, 15),
+        ("2026-11-04", "t1", ""): (1, 0, 15),
+    }
+
+
+async def test_daily_totals_match_the_hourly_ones(engine: AsyncEngine) -> None:
+    rows = [_row(f"r{i}", i * 5400, 1, tenant_id=f"t{i % 3}") for i in range(40)]
+    rows.append(_row("eval", 7200, 1, purpose="evaluation"))
+    async with engine.begin() as conn:
+        await insert_rows(conn, Rows(ledger=rows))
+    since, until = T0.date(), T0.date() + timedelta(days=4)
+    groups = ["day", "tenant_id", "purpose"]
+    daily = await daily_totals(engine, since=since, until=until, group_by=groups)
+    hourly = await usage_totals(
+        engine,
+        since=datetime(since.year, since.month, since.day, tzinfo=UTC),
+        until=datetime(until.year, until.month, until.day, tzinfo=UTC),
+        group_by=groups,
+    )
+    assert len(daily) > 6
+    assert daily == hourly
+    with pytest.raises(ValueError, match="cannot group by key_id"):
+        await daily_totals(engine, since=since, until=until, group_by=["key_id"])

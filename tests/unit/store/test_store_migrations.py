@@ -191,3 +191,41 @@ async def test_busy_minutes_are_filled_from_the_last_month_of_the_ledger(sqlite_
         found = raw.execute("SELECT backend, minute, seconds FROM backend_busy_minutes").fetchall()
     minute = (now - timedelta(hours=1)).replace(tzinfo=None).isoformat(sep=" ")
     assert [(b, m[:19], s) for b, m, s in found] == [("gpu", minute, 0b111)]
+
+
+async def test_the_daily_rollup_is_filled_from_both_hourly_rollups(sqlite_url: str) -> None:
+    engines = create_engines(sqlite_url)
+    _path(sqlite_url).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        async with engines.write.begin() as connection:
+            await connection.run_sync(_upgrade_to, "0011")
+        hourly = [
+            # (table, hour, key, requests, busy_ms): the first two sum into one day.
+            ("usage_hourly", "2026-11-03 10:00:00.000000", "k1", 2, 10.0),
+            ("usage_hourly", "2026-11-03 23:00:00.000000", "k2", 3, 20.0),
+            ("usage_hourly", "2026-11-04 00:00:00.000000", "k1", 5, 40.0),
+            ("usage_hourly_evaluation", "2026-11-03 11:00:00.000000", "k1", 7, 80.0),
+        ]
+        with sqlite3.connect(_path(sqlite_url)) as raw:
+            for table, hour, key, requests, busy in hourly:
+                raw.execute(
+                    f"INSERT INTO {table} (hour, tenant_id, key_id, endpoint, model, backend,"
+                    " location, requests, errors, input_tokens, cached_input_tokens,"
+                    " output_tokens, estimated_requests, busy_ms)"
+                    " VALUES (?, 't', ?, 'chat', 'm', 'gpu', 'local', ?, 1, 10, 0, 5, 0, ?)",
+                    (hour, key, requests, busy),
+                )
+        await upgrade_to_head(engines.write)
+    finally:
+        await engines.write.dispose()
+        await engines.read.dispose()
+    with sqlite3.connect(_path(sqlite_url)) as raw:
+        found = raw.execute(
+            "SELECT day, purpose, location, requests, errors, input_tokens, busy_ms"
+            " FROM usage_daily ORDER BY day, purpose"
+        ).fetchall()
+    assert found == [
+        ("2026-11-03 00:00:00.000000", "", "local", 5, 2, 20, 30.0),
+        ("2026-11-03 00:00:00.000000", "evaluation", "local", 7, 1, 10, 80.0),
+        ("2026-11-04 00:00:00.000000", "", "local", 5, 1, 10, 40.0),
+    ]
