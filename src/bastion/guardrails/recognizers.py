@@ -31,6 +31,7 @@ from typing import Protocol, runtime_checkable
 from bastion.config.sensitive import KINDS
 from bastion.guardrails import provider_secrets
 from bastion.guardrails.addresses import scan_addresses
+from bastion.guardrails.checksummed import CONTEXT_WORDS, find_checksummed, language_words
 from bastion.guardrails.contact import (
     PHONE_DOCUMENT_WORDS,
     find_address,
@@ -255,6 +256,12 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         find_labelled_ids,
         digits=True,
     ),
+    _Recognizer(
+        frozenset({"de_steuer_id", "br_cpf", "nl_bsn", "pt_nif"}),
+        (),
+        find_checksummed,
+        digits=True,
+    ),
     _Recognizer(TABLE_KINDS, (",", ";", "\t", "|"), find_table_cells),
     _Recognizer(TABLE_KINDS, (":", "="), find_named_fields),
     _Recognizer(_SECRET_KINDS, (), find_provider_keys),
@@ -304,6 +311,8 @@ def document_keywords(text: str) -> frozenset[str]:
     scan of its newest text no longer sees where they were written."""
     low = fold(text)
     found = {word for word in (*PHONE_DOCUMENT_WORDS, *STEUER_DOCUMENT_WORDS) if word in low}
+    found.update(word for word in CONTEXT_WORDS if word in low)
+    found.update(language_words(low))
     found.update(header_lines(text))
     for trigger in (*NATIONAL_TRIGGERS.values(), STEUER_TRIGGER):
         found.update(low[start:end] for start, end in trigger.hits(low) if starts_word(low, start))

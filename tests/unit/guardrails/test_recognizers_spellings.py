@@ -1,0 +1,103 @@
+"""Checksummed national identifiers in any common spelling, found by their country's language
+or institutions without a label next to them; phones, orders, accounts and dates are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.guardrails.checksummed import find_checksummed
+from bastion.guardrails.recognizers import document_keywords, scan
+from bastion.guardrails.scanning import Text
+
+CPF = "52998224725"  # two valid mod-11 check digits
+STEUER = "65929970489"  # ISO 7064 MOD 11,10, one digit repeated
+BSN = "111222333"  # eleven test
+NIF = "123456789"  # mod 11
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in scan(text)]
+
+
+def _own(text: str) -> list[tuple[str, str]]:
+    return [(kind, text[start:end]) for kind, start, end in find_checksummed(Text(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # CPF: Portuguese text or a Brazilian institution suffices; any grouping.
+        ("Conforme a Receita Federal, o titular é 529 982 247 25.", "br_cpf", "529 982 247 25"),
+        ("Segue o documento do cliente: 529-982-247-25, com a cópia.", "br_cpf", "529-982-247-25"),
+        ("O contrato do locatário 529982247/25 foi assinado.", "br_cpf", "529982247/25"),
+        ("Brazil office: the new hire gave 529.982.247/25.", "br_cpf", "529.982.247/25"),
+        ("Enviamos para você o cadastro 52998224725 ontem.", "br_cpf", "52998224725"),
+        # Steuer-ID: German text or the tax authorities.
+        (
+            "Sehr geehrte Damen und Herren, anbei die Nummer 659 299 704 89 für Sie.",
+            "de_steuer_id",
+            "659 299 704 89",
+        ),
+        ("Das Bundeszentralamt vergab 6592-9970-489.", "de_steuer_id", "6592-9970-489"),
+        ("Für die Familienkasse bitte 65.929.970.489 angeben.", "de_steuer_id", "65.929.970.489"),
+        # BSN: Dutch and a word of the papers that ask for it, or an institution.
+        ("De Belastingdienst heeft 111 222 333 geregistreerd.", "nl_bsn", "111 222 333"),
+        (
+            "Geachte heer, voor uw aanvraag bij de gemeente hebben wij 1112.22.333 nodig.",
+            "nl_bsn",
+            "1112.22.333",
+        ),
+        ("Het paspoort van mijn vader: 111-222-333, geboren in Utrecht.", "nl_bsn", "111-222-333"),
+        # NIF: Portuguese and a tax or identity word, or the authority.
+        ("As Finanças indicam 123 456 789 na sua declaração.", "pt_nif", "123 456 789"),
+        ("Para a fatura do seu contrato use 123-456-789, obrigado.", "pt_nif", "123-456-789"),
+    ],
+)
+def test_checksummed_identifier_found_by_its_country(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in _own(text)
+    assert (kind, value) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No language or country of the identifier around it.
+        f"Please find attached the document, reference {CPF[:9]}-{CPF[9:]} for the record.",
+        f"The build produced {STEUER} bytes of output in the last run.",
+        f"Our warehouse counted {BSN} items this quarter.",
+        # The number right after a phone, account, order or amount word.
+        f"Ligue para o telefone {NIF[:3]} {NIF[3:6]} {NIF[6:]}, obrigado pela fatura.",
+        f"Bel ons op telefoon {BSN}, voor uw aanvraag bij de gemeente.",
+        f"Sehr geehrte Kundin, Ihre Bestellung {STEUER} ist für Sie unterwegs.",
+        f"Bitte überweisen Sie auf das Konto {STEUER} bei der Sparkasse.",
+        f"Segue o pedido {CPF} para você conferir.",
+        f"De factuur {BSN} is door de gemeente voor uw aanvraag verstuurd.",
+        # Dutch or Portuguese alone is not enough for the weaker eleven-test and mod-11 checks.
+        f"Wij hebben het pakket {BSN} voor u klaargezet, tot ziens.",
+        f"Ganhei {NIF} pontos no jogo com a minha irmã.",
+        # Groupings that no one gives these identifiers: phones and amounts.
+        "Liga para (11) 98765-4321 ou 11 98765 4321, é do cadastro.",
+        "Rufen Sie uns unter 0171 2345678 an, wir helfen Ihnen gern.",
+        "Bel 06 12345678 of +31 6 1234 5678 voor de gemeente.",
+        "Ligue +351 912 345 678 para as Finanças.",
+        # IBANs and their fragments, dates, long reference numbers.
+        "Conta: PT50 0002 0123 1234 5678 9015 4, Finanças, fatura paga.",
+        "Rekening NL91 ABNA 0417 1643 00 bij de Belastingdienst, uw aanvraag.",
+        "Am 12.03.1985 wurde die Steuer für Sie und Ihre Familie festgesetzt.",
+        f"Sendungsnummer {STEUER}12 für Ihre Lieferung vom Finanzamt.",
+    ],
+)
+def test_look_alikes_not_taken(text: str) -> None:
+    assert _own(text) == []
+
+
+def test_two_kinds_of_one_length_told_apart_by_language() -> None:
+    # 111222333 passes the eleven test and the NIF's mod 11 is tried too: the language decides.
+    dutch = "Geachte heer, de Belastingdienst heeft 111 222 333 voor uw aangifte."
+    assert _own(dutch) == [("nl_bsn", "111 222 333")]
+
+
+def test_stream_carries_the_context_words() -> None:
+    words = document_keywords("Sehr geehrte Damen und Herren, das Finanzamt schreibt Ihnen.")
+    assert "finanzamt" in words
+    assert {"und", "das"} <= words
