@@ -9,10 +9,11 @@ from pathlib import Path
 
 from bastion.console.charts import line_chart
 from bastion.console.daycache import DayCache
+from bastion.console.history import daily_history
 from bastion.ledger.query import usage_totals
 from bastion.ledger.rollup import upsert_rollups
 from bastion.store import Store
-from bastion.telemetry.recent import MINUTES, Finished, RecentTraffic, percentile
+from bastion.telemetry.recent import BOUNDS, MINUTES, Finished, RecentTraffic, bucket, percentile
 
 
 def finished(seconds: float, **overrides: object) -> Finished:
@@ -102,7 +103,7 @@ async def test_usage_totals_by_day(tmp_path: Path) -> None:
     await store.close()
 
 
-def _ledger(finished_at: datetime) -> dict[str, object]:
+def _ledger(finished_at: datetime, **extra: object) -> dict[str, object]:
     return {
         "started_at": finished_at,
         "finished_at": finished_at,
@@ -120,6 +121,7 @@ def _ledger(finished_at: datetime) -> dict[str, object]:
         "usage_estimated": False,
         "total_ms": 1.0,
         "purpose": None,
+        **extra,
     }
 
 
@@ -141,3 +143,36 @@ async def test_a_series_being_read_is_read_once_for_every_page_waiting() -> None
     assert await asyncio.gather(*waiting) == [1, 1, 1]
     assert reads == 1
     await cache.close()
+
+
+async def test_ninety_days_show_each_days_latency_percentiles(tmp_path: Path) -> None:
+    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/l.db")
+    now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    yesterday = now - timedelta(days=1)
+    # Yesterday: 98 requests of 100 ms and two of 2 s (p50 100 ms, p99 2 s); today: 10 of
+    # 400 ms with a first token at 50 ms. Two batches, as the loader adds them.
+    batches = [
+        [_ledger(yesterday, total_ms=100.0, ttft_ms=None) for _ in range(98)],
+        [
+            *(_ledger(yesterday, total_ms=2000.0, ttft_ms=None) for _ in range(2)),
+            *(_ledger(now, total_ms=400.0, ttft_ms=50.0) for _ in range(10)),
+        ],
+    ]
+    for rows in batches:
+        async with store.engines.write.begin() as conn:
+            await upsert_rollups(conn, rows, "sqlite")
+    history = await daily_history(store.engines.read, DayCache(), now)
+    latency, ttft = history.charts[3], history.charts[4]
+    assert (latency.title, ttft.title) == ("Latency per day", "Time to first token per day")
+    assert latency.columns == ("p50", "p95", "p99")
+    by_day = {row[0]: row[1:] for row in latency.rows}
+    assert by_day["2026-03-01"] == _ms(0.1, 0.1, 2.0)
+    assert by_day["2026-03-02"] == _ms(0.4, 0.4, 0.4)
+    assert {row[0]: row[1:] for row in ttft.rows}["2026-03-02"] == _ms(0.05, 0.05, 0.05)
+    assert len(set(by_day["2026-02-28"])) == 1  # no requests: no value
+    await store.close()
+
+
+def _ms(*seconds: float) -> tuple[str, ...]:
+    """The table's cells: each duration's bucket bound (the loader's and the ring's buckets)."""
+    return tuple(f"{BOUNDS[bucket(s)] * 1000:,.0f}" for s in seconds)

@@ -1,6 +1,6 @@
-"""The overview's 90 days (the ledger's daily rollup) and top tenants (the hourly rollup's last
-24 hours), through bastion.ledger.query: bounded work however many requests the ledger
-holds."""
+"""The overview's 90 days (the ledger's daily rollup and daily latency distributions) and top
+tenants (the hourly rollup's last 24 hours), through bastion.ledger.query: bounded work
+however many requests the ledger holds."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.console.charts import Chart, line_chart
 from bastion.console.daycache import DayCache
-from bastion.ledger.query import daily_totals, usage_totals
+from bastion.console.live import SHARES
+from bastion.ledger.query import daily_latency, daily_totals, usage_totals
+from bastion.telemetry.recent import percentile
 
 DAYS = 90
 
@@ -70,8 +72,9 @@ async def daily_history(
     today = now.astimezone(UTC).date()
     first = today - timedelta(days=DAYS - 1)
     rows = await daily_sums(engine, cache, now, since=first, tenant_id=tenant_id)
+    latency = await _latency(engine, cache, today, first, tenant_id)
     days = [first + timedelta(days=i) for i in range(DAYS)]
-    sums: dict[Any, list[float]] = {day: [0, 0, 0, 0.0] for day in days}
+    sums: dict[Any, list[float]] = {day: [0, 0, 0] for day in days}
     for row in rows:
         total = sums.get(date.fromisoformat(row["day"]))
         if total is None:
@@ -79,18 +82,24 @@ async def daily_history(
         total[0] += row["requests"]
         total[1] += row["errors"]
         total[2] += row["input_tokens"] + row["output_tokens"]
-        total[3] += row["busy_ms"]
     labels = [day.isoformat() for day in days]
     requests = [sums[d][0] for d in days]
     tokens = [sums[d][2] for d in days]
     errors = [sums[d][1] / sums[d][0] * 100 if sums[d][0] else None for d in days]
-    mean = [sums[d][3] / sums[d][0] if sums[d][0] else None for d in days]
     charts = (
         line_chart("Requests per day", "requests", labels, [("requests", requests)], digits=0),
         line_chart("Tokens per day", "tokens", labels, [("tokens", tokens)], digits=0),
         line_chart("Error rate per day", "%", labels, [("errors %", errors)], digits=1),
-        # The rollup keeps sums, not distributions: a day's mean, not its percentiles.
-        line_chart("Mean latency per day", "ms", labels, [("mean ms", mean)], digits=0),
+        line_chart(
+            "Latency per day", "ms", labels, _percentiles(latency, labels, "latency"), digits=0
+        ),
+        line_chart(
+            "Time to first token per day",
+            "ms",
+            labels,
+            _percentiles(latency, labels, "ttft"),
+            digits=0,
+        ),
     )
     return History(
         charts=charts,
@@ -98,6 +107,38 @@ async def daily_history(
         tokens=int(sum(tokens)),
         errors=int(sum(s[1] for s in sums.values())),
     )
+
+
+async def _latency(
+    engine: AsyncEngine, cache: DayCache, today: date, first: date, tenant_id: str | None
+) -> dict[tuple[str, str], list[int]]:
+    """Each day's latency buckets: the days before today from ``cache``, today's read now."""
+
+    async def past() -> dict[tuple[str, str], list[int]]:
+        return await daily_latency(engine, since=first, until=today, tenant_id=tenant_id)
+
+    earlier: dict[tuple[str, str], list[int]] = await cache.get(
+        ("latency", first, today, tenant_id), past
+    )
+    current = await daily_latency(
+        engine, since=today, until=today + timedelta(days=1), tenant_id=tenant_id
+    )
+    return {**earlier, **current}
+
+
+def _percentiles(
+    counts: dict[tuple[str, str], list[int]], days: list[str], metric: str
+) -> list[tuple[str, list[float | None]]]:
+    """p50, p95 and p99 per day in milliseconds (a bucket's upper bound, as the live hour's)."""
+    series = []
+    for name, share in SHARES:
+        values: list[float | None] = []
+        for day in days:
+            found = counts.get((day, metric))
+            seconds = percentile(found, share) if found else None
+            values.append(None if seconds is None else round(seconds * 1000, 1))
+        series.append((name, values))
+    return series
 
 
 async def top_tenants(

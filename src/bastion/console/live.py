@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from bastion.console.charts import Chart, line_chart
 from bastion.telemetry.recent import Minute, merged, percentile
 
-_SHARES = (("p50", 0.5), ("p95", 0.95), ("p99", 0.99))
+SHARES = (("p50", 0.5), ("p95", 0.95), ("p99", 0.99))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +32,9 @@ def live_hour(minutes: list[Minute]) -> LiveHour:
     tps = [(m.input_tokens + m.output_tokens) / 60 for m in minutes]
     error_rate = [m.errors / m.requests * 100 if m.requests else None for m in minutes]
     latency = [
-        (name, [_ms(percentile(m.latency, share)) for m in minutes]) for name, share in _SHARES
+        (name, [_ms(percentile(m.latency, share)) for m in minutes]) for name, share in SHARES
     ]
-    ttft = [(name, [_ms(percentile(m.ttft, share)) for m in minutes]) for name, share in _SHARES]
+    ttft = [(name, [_ms(percentile(m.ttft, share)) for m in minutes]) for name, share in SHARES]
     charts = (
         line_chart("Requests per second", "req/s", labels, [("requests/s", rps)]),
         line_chart("Tokens per second", "tokens/s", labels, [("tokens/s", tps)], digits=0),
@@ -55,8 +55,8 @@ def live_hour(minutes: list[Minute]) -> LiveHour:
         error_rate=errors / requests if requests else None,
         cache_hit_rate=hits / lookups if lookups else None,
         cache_lookups=lookups,
-        latency={name: percentile(all_latency, share) for name, share in _SHARES},
-        ttft={name: percentile(all_ttft, share) for name, share in _SHARES},
+        latency={name: percentile(all_latency, share) for name, share in SHARES},
+        ttft={name: percentile(all_ttft, share) for name, share in SHARES},
         findings=_ranked(m.findings for m in minutes),
         refusals=_ranked(m.refusals for m in minutes),
         tenants=_ranked(m.tenants for m in minutes)[:10],

@@ -16,7 +16,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, Subquery, func, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bastion.store.models import UsageDailyRow, UsageHourlyEvaluationRow, UsageHourlyRow, UsageRow
+from bastion.store.models import (
+    LatencyDailyRow,
+    UsageDailyRow,
+    UsageHourlyEvaluationRow,
+    UsageHourlyRow,
+    UsageRow,
+)
+from bastion.telemetry.recent import BUCKETS
 
 GROUPS = (
     "tenant_id",
@@ -108,6 +115,27 @@ async def daily_totals(
         if "purpose" in row:
             row["purpose"] = row["purpose"] or None
         found.append(row)
+    return found
+
+
+async def daily_latency(
+    engine: AsyncEngine, *, since: date, until: date, tenant_id: str | None = None
+) -> dict[tuple[str, str], list[int]]:
+    """Per (ISO day, metric) in [since, until): the counts of each latency bucket
+    (``bastion.telemetry.recent``), every tenant's summed unless ``tenant_id`` is given."""
+    table = LatencyDailyRow.__table__
+    query = (
+        select(table.c.day, table.c.metric, table.c.bucket, func.sum(table.c["count"]))
+        .where(table.c.day >= _midnight(since), table.c.day < _midnight(until))
+        .group_by(table.c.day, table.c.metric, table.c.bucket)
+    )
+    if tenant_id is not None:
+        query = query.where(table.c.tenant_id == tenant_id)
+    found: dict[tuple[str, str], list[int]] = {}
+    async with engine.connect() as conn:
+        for day, metric, index, count in await conn.execute(query):
+            counts = found.setdefault((day.date().isoformat(), metric), [0] * BUCKETS)
+            counts[min(max(index, 0), BUCKETS - 1)] += int(count)
     return found
 
 

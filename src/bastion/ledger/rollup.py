@@ -6,7 +6,9 @@ run's, ``x-bastion-purpose: evaluation``) in ``usage_hourly_evaluation``, so cos
 which read the first, measure ordinary traffic only. ``usage_daily`` sums both per UTC day
 (without the key; the purpose is a column), for windows of days. Each backend's busy seconds
 of ordinary traffic are OR-ed into ``backend_busy_minutes`` (``bastion.store.busy``):
-utilisation over days without reading ledger rows."""
+utilisation over days without reading ledger rows. Each day's latencies and times to first
+token are counted per tenant in ``latency_daily``, in the buckets of the console's live
+ring."""
 
 from __future__ import annotations
 
@@ -26,9 +28,16 @@ from bastion.store.models import (
     UsageHourlyEvaluationRow,
     UsageHourlyRow,
 )
+from bastion.telemetry.recent import bucket
 
 _KEY = ("hour", "tenant_id", "key_id", "endpoint", "model", "backend")
 _DAILY_KEY = ("day", "tenant_id", "endpoint", "model", "backend", "purpose")
+_LATENCY_SQL = {
+    dialect: "INSERT INTO latency_daily (day, tenant_id, metric, bucket, count) "  # noqa: S608 (no input in it)
+    f"VALUES ({marks}) ON CONFLICT (day, tenant_id, metric, bucket) "
+    "DO UPDATE SET count = latency_daily.count + excluded.count"
+    for dialect, marks in (("sqlite", "?, ?, ?, ?, ?"), ("postgresql", "$1, $2, $3, $4, $5"))
+}
 _SUMS = (
     "requests",
     "errors",
@@ -111,6 +120,44 @@ async def upsert_rollups(
             await conn.execute(rollup_statement(dialect, UsageHourlyEvaluationRow), hourly)
             daily += daily_rows(hourly, purpose)
     await conn.execute(rollup_statement(dialect, UsageDailyRow, _DAILY_KEY), daily)
+    await upsert_latency(conn, ledger_rows, dialect)
+
+
+def latency_rows(ledger_rows: Sequence[Mapping[str, Any]], dialect: str) -> list[tuple[Any, ...]]:
+    """The batch's requests counted per UTC day, tenant, metric and latency bucket, as the
+    driver's parameters (day, tenant, metric, bucket, count)."""
+    counts: dict[tuple[str, str, str, int], int] = {}
+    for row in ledger_rows:
+        finished = row["finished_at"]
+        # The day as ISO text: spooled rows have it in their first ten characters already.
+        day = finished[:10] if isinstance(finished, str) else finished.date().isoformat()
+        tenant = row["tenant_id"] or ""
+        key = (day, tenant, "latency", bucket(row["total_ms"] / 1000))
+        counts[key] = counts.get(key, 0) + 1
+        ttft = row.get("ttft_ms")
+        if ttft is not None:
+            key = (day, tenant, "ttft", bucket(ttft / 1000))
+            counts[key] = counts.get(key, 0) + 1
+    # SQLite keeps naive UTC text, as its DateTime columns read it back; PostgreSQL takes a
+    # timestamptz.
+    days: dict[str, str | datetime]
+    if dialect == "sqlite":
+        days = {day: f"{day} 00:00:00.000000" for day, *_ in counts}
+    else:
+        days = {day: datetime.fromisoformat(day).replace(tzinfo=UTC) for day, *_ in counts}
+    return [
+        (days[day], tenant, metric, index, count)
+        for (day, tenant, metric, index), count in counts.items()
+    ]
+
+
+async def upsert_latency(
+    conn: AsyncConnection, ledger_rows: Sequence[Mapping[str, Any]], dialect: str
+) -> None:
+    """Adds the batch's latency counts to the days' (``latency_daily``). Straight through the
+    driver's ``executemany``, as the ledger rows are: a batch adds a few hundred counts, and
+    SQL expression overhead per row would cost more than the counting."""
+    await conn.exec_driver_sql(_LATENCY_SQL[dialect], latency_rows(ledger_rows, dialect))
 
 
 def busy_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

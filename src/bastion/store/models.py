@@ -198,6 +198,21 @@ class UsageDailyRow(Base):
     busy_ms: Mapped[float] = mapped_column(Float)
 
 
+class LatencyDailyRow(Base):
+    """Per UTC day and tenant, how many requests took a duration in each latency bucket
+    (``bastion.telemetry.recent.bucket``): ``latency`` the whole request, ``ttft`` the time to
+    its first token. Counts add up, so the loader adds each batch's without reading them back,
+    and a day's p50, p95 and p99 are read from its counts."""
+
+    __tablename__ = "latency_daily"
+
+    day: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(8), primary_key=True)
+    bucket: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+
 class BackendBusyMinuteRow(Base):
     """Each minute's busy seconds of a backend (``bastion.store.busy``), for its utilisation
     over long windows without reading ledger rows; ordinary traffic only, like

@@ -4,7 +4,9 @@ charts draw without a Prometheus server and without touching the database.
 Fed once per finished request by the account stage (constant work: a few integer additions
 and two bucket lookups, no I/O, no lock: everything runs on the event loop). Latencies are
 kept as counts in fixed logarithmic buckets, so percentiles of any span of minutes are sums
-of counts, with a bounded relative error (one bucket is 12.5 % wide).
+of counts, with a bounded relative error (one bucket is 12.5 % wide). The ledger's daily
+latency distributions (``latency_daily``) use the same buckets (``bucket``), so a day's
+percentiles and a minute's are read alike.
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ BOUNDS: tuple[float, ...] = tuple(0.001 * _RATIO**i for i in range(int(math.log(
 # tenants cannot grow memory).
 MAX_TENANTS_PER_MINUTE = 200
 OTHER_TENANTS = "(other tenants)"
+BUCKETS = len(BOUNDS) + 1  # the last one holds everything above the largest bound
+
+
+def bucket(seconds: float) -> int:
+    """The index of the bucket counting ``seconds``: the first whose upper bound is at least
+    that."""
+    return bisect.bisect_left(BOUNDS, seconds)
 
 
 @dataclass(slots=True)
@@ -36,8 +45,8 @@ class Minute:
     output_tokens: int = 0
     cache_lookups: int = 0
     cache_hits: int = 0
-    latency: list[int] = field(default_factory=lambda: [0] * (len(BOUNDS) + 1))
-    ttft: list[int] = field(default_factory=lambda: [0] * (len(BOUNDS) + 1))
+    latency: list[int] = field(default_factory=lambda: [0] * BUCKETS)
+    ttft: list[int] = field(default_factory=lambda: [0] * BUCKETS)
     # Refusals by the stage that refused (admit: limits and budgets; queue: no capacity).
     refusals: dict[str, int] = field(default_factory=dict)
     # Requests in which the guardrails found a data class, per class.
@@ -77,9 +86,9 @@ class RecentTraffic:
         if done.cache_status in ("hit", "miss"):
             minute.cache_lookups += 1
             minute.cache_hits += done.cache_status == "hit"
-        minute.latency[bisect.bisect_left(BOUNDS, done.seconds)] += 1
+        minute.latency[bucket(done.seconds)] += 1
         if done.ttft_seconds is not None:
-            minute.ttft[bisect.bisect_left(BOUNDS, done.ttft_seconds)] += 1
+            minute.ttft[bucket(done.ttft_seconds)] += 1
         if done.refused_by is not None:
             minute.refusals[done.refused_by] = minute.refusals.get(done.refused_by, 0) + 1
         for data_class in done.classes:
@@ -124,7 +133,7 @@ def percentile(counts: Sequence[int], share: float) -> float | None:
 
 
 def merged(histograms: Iterable[Sequence[int]]) -> list[int]:
-    total = [0] * (len(BOUNDS) + 1)
+    total = [0] * BUCKETS
     for counts in histograms:
         for index, count in enumerate(counts):
             if count:

@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from bastion.journal.rows import Rows, insert_rows
 from bastion.ledger.query import daily_totals, usage_totals
 from bastion.store.busy import busy_minutes
-from bastion.store.models import BackendBusyMinuteRow, Base, UsageDailyRow
+from bastion.store.models import BackendBusyMinuteRow, Base, LatencyDailyRow, UsageDailyRow
+from bastion.telemetry.recent import bucket
 
 T0 = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
 
@@ -155,3 +156,27 @@ async def test_daily_totals_match_the_hourly_ones(engine: AsyncEngine) -> None:
     assert daily == hourly
     with pytest.raises(ValueError, match="cannot group by key_id"):
         await daily_totals(engine, since=since, until=until, group_by=["key_id"])
+
+
+async def test_latency_counts_are_added_once_per_new_row(engine: AsyncEngine) -> None:
+    late = 13.99 * 3600  # 23:59:24 on T0's day
+    async with engine.begin() as conn:
+        await insert_rows(conn, Rows(ledger=[_row("a", 0, 0.2), _row("b", late, 1, ttft_ms=80.0)]))
+    async with engine.begin() as conn:
+        # A replayed spool line (its times are text) adds nothing; a new spooled row counts.
+        spooled = Rows.decode(
+            Rows(ledger=[_row("a", 0, 0.2), _row("c", late + 60, 0.2)]).encode()
+        ).ledger
+        await insert_rows(conn, Rows(ledger=spooled))
+    table = LatencyDailyRow.__table__
+    async with engine.connect() as conn:
+        found = {
+            (row.day.date().isoformat(), row.metric, row.bucket): row.count
+            for row in await conn.execute(select(table))
+        }
+    assert found == {
+        ("2026-11-03", "latency", bucket(0.2)): 1,
+        ("2026-11-03", "latency", bucket(1.0)): 1,
+        ("2026-11-03", "ttft", bucket(0.08)): 1,
+        ("2026-11-04", "latency", bucket(0.2)): 1,
+    }

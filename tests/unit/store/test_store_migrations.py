@@ -25,6 +25,7 @@ from bastion.store.migrate import (
     upgrade_to_head,
 )
 from bastion.store.models import Base
+from bastion.telemetry.recent import bucket
 
 
 def _path(url: str) -> Path:
@@ -229,3 +230,52 @@ async def test_the_daily_rollup_is_filled_from_both_hourly_rollups(sqlite_url: s
         ("2026-11-03 00:00:00.000000", "evaluation", "local", 7, 1, 10, 80.0),
         ("2026-11-04 00:00:00.000000", "", "local", 5, 1, 10, 40.0),
     ]
+
+
+async def test_latency_counts_are_filled_from_the_last_ninety_days(sqlite_url: str) -> None:
+    engines = create_engines(sqlite_url)
+    _path(sqlite_url).parent.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    try:
+        async with engines.write.begin() as connection:
+            await connection.run_sync(_upgrade_to, "0012")
+        rows = [
+            # (request, finished, total ms, ttft ms): the last is too old to fill.
+            ("a", now - timedelta(days=1), 120.0, 30.0),
+            ("b", now - timedelta(days=1), 120.0, None),
+            ("c", now, 2500.0, None),
+            ("old", now - timedelta(days=200), 120.0, None),
+        ]
+        with sqlite3.connect(_path(sqlite_url)) as raw:
+            for request_id, finished, total_ms, ttft_ms in rows:
+                raw.execute(
+                    "INSERT INTO usage_ledger (request_id, started_at, finished_at, tenant_id,"
+                    " tenant, key_id, endpoint, model, backend, location, upstream_model, stream,"
+                    " status, outcome, input_tokens, cached_input_tokens, output_tokens,"
+                    " usage_estimated, queue_ms, ttft_ms, total_ms, cache_status, purpose)"
+                    " VALUES (?, ?, ?, 't', 'acme', 'k', 'chat', 'm', 'gpu', 'local', 'm', 0,"
+                    " 200, 'ok', 1, 0, 1, 0, 0, ?, ?, 'none', NULL)",
+                    (
+                        request_id,
+                        finished.replace(tzinfo=None).isoformat(sep=" "),
+                        finished.replace(tzinfo=None).isoformat(sep=" "),
+                        ttft_ms,
+                        total_ms,
+                    ),
+                )
+        await upgrade_to_head(engines.write)
+    finally:
+        await engines.write.dispose()
+        await engines.read.dispose()
+    with sqlite3.connect(_path(sqlite_url)) as raw:
+        found = raw.execute(
+            "SELECT substr(day, 1, 10), tenant_id, metric, bucket, count FROM latency_daily"
+        ).fetchall()
+    yesterday, today = (now - timedelta(days=1)).date().isoformat(), now.date().isoformat()
+    assert sorted(found) == sorted(
+        [
+            (yesterday, "t", "latency", bucket(0.12), 2),
+            (yesterday, "t", "ttft", bucket(0.03), 1),
+            (today, "t", "latency", bucket(2.5), 1),
+        ]
+    )
