@@ -26,11 +26,12 @@ from bastion.guardrails.identifiers import _OTHER_NUMBER_LABEL
 from bastion.guardrails.scanning import Match, Text, before
 
 # Nine to eleven digits, one separator at most between two digits; not part of a longer number
-# (no digit, or digit and separator, before or after it), a word, a phone number's "+", an
-# amount's decimals or a date.
+# (no digit, or digit and separator, before or after it), a word, a phone number's "+", a
+# negative number, an amount's decimals or a date. A CSV field ("Meier,65929970489") and a
+# label's abbreviation ("Nr.65929970489") may come right before it.
 _SEP = " .\\-/\u2011\u2013"
 _RUN = re.compile(
-    rf"(?<![\w+\-.,/\u2011\u2013])(?<!\d[{_SEP}])\d(?:[{_SEP}]?\d){{8,10}}"
+    rf"(?<![\w+])(?<!\d[{_SEP},])(?<![^\w][\-\u2011\u2013])\d(?:[{_SEP}]?\d){{8,10}}"
     rf"(?![\w\-\u2011\u2013]|[{_SEP},]\d)"
 )
 _SPLIT = re.compile(rf"[{_SEP}]")
@@ -38,7 +39,6 @@ _SPLIT = re.compile(rf"[{_SEP}]")
 # How each identifier is printed: group lengths, left to right (one group: not separated).
 _GROUPS: dict[str, frozenset[tuple[int, ...]]] = {
     "br_cpf": frozenset({(11,), (9, 2), (3, 3, 3, 2)}),
-    "de_steuer_id": frozenset({(11,), (2, 3, 3, 3), (3, 3, 3, 2), (4, 4, 3), (3, 4, 4)}),
     "nl_bsn": frozenset({(9,), (3, 3, 3), (4, 2, 3), (3, 2, 4), (2, 3, 4)}),
     "pt_nif": frozenset({(9,), (3, 3, 3)}),
 }
@@ -77,6 +77,7 @@ _COUNTRY_WORDS = {
     "de_steuer_id": (
         "finanzamt", "bundeszentralamt", "bzst", "elster", "elstam", "steuer", "deutschland",
         "germany", "german", "lohn", "gehalt", "einkommen", "kindergeld", "familienkasse",
+        "deutsch", "bundes", "krankenkasse", "rentenversicherung", "arbeitgeber", "mitarbeiter",
     ),
     "nl_bsn": (
         "belastingdienst", "gemeente", "digid", "uwv", "svb", "toeslag", "zorgverzeker",
@@ -117,7 +118,7 @@ CONTEXT_WORDS: tuple[str, ...] = tuple(
 _NOT_AN_ID = re.compile(
     r"(?i:tel|phone|fone|fon\b|telefoon|mobiel|celular|telem\u00f3vel|whats|fax|handy|gsm|mobil"
     r"|contact|contato|contacto|iban|konto|rekening|conta|account|bic|swift|\+|\$|\u20ac|eur\b"
-    r"|order|bestel|pedido|encomenda|tracking|sendung|isbn|ean|ref\b|nr\.?\s*$)"
+    r"|order|bestel|pedido|encomenda|tracking|sendung|isbn|ean|ref\b)"
 )
 _AFTER = 96  # less than a stream's hold-back
 
@@ -130,7 +131,7 @@ def _any_word(wanted: tuple[str, ...], context: str, seen: set[str]) -> bool:
     """Whether one of ``wanted`` occurs: a short word as a whole word ("irs", not "first"), a
     longer one or a phrase anywhere (a stem inside compounds: "zorgverzekeraar")."""
     for word in wanted:
-        if len(word) <= 4 and word.isalpha():
+        if len(word) <= 3 and word.isalpha():
             if word in seen:
                 return True
         elif word in context:
@@ -146,6 +147,14 @@ def language_words(low: str) -> set[str]:
 
 def _groups(candidate: str) -> tuple[int, ...]:
     return tuple(len(g) for g in _SPLIT.split(candidate))
+
+
+def _grouping_ok(kind: str, groups: tuple[int, ...]) -> bool:
+    # A Steuer-ID has no printed grouping of its own and cannot start with 0 (as German phone
+    # numbers do): any grouping of two or more digits a group will do.
+    if kind == "de_steuer_id":
+        return all(g >= 2 for g in groups)
+    return groups in _GROUPS[kind]
 
 
 def _separators_ok(candidate: str) -> bool:
@@ -164,7 +173,7 @@ def find_checksummed(t: Text) -> Iterator[Match]:
         if kinds is None or not _separators_ok(candidate):
             continue
         groups = _groups(candidate)
-        passing = [k for k in kinds if groups in _GROUPS[k] and _CHECKS[k](candidate)]
+        passing = [k for k in kinds if _grouping_ok(k, groups) and _CHECKS[k](candidate)]
         if not passing or before(text, m.start(), _NOT_AN_ID, 24):
             continue
         if before(text, m.start(), _OTHER_NUMBER_LABEL, 40):

@@ -101,3 +101,40 @@ def test_stream_carries_the_context_words() -> None:
     words = document_keywords("Sehr geehrte Damen und Herren, das Finanzamt schreibt Ihnen.")
     assert "finanzamt" in words
     assert {"und", "das"} <= words
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "Lohnliste\nNachname;Vorname;Nummer\nMeier;Hans;65929970489\n",
+            "de_steuer_id",
+            "65929970489",
+        ),
+        (
+            "Sehr geehrte Frau Meier, Ihre Nr.65929970489 ist vermerkt.",
+            "de_steuer_id",
+            "65929970489",
+        ),
+        (
+            "Für Ihre Krankenkasse: 65 92 99 70 489 bitte angeben.",
+            "de_steuer_id",
+            "65 92 99 70 489",
+        ),
+        ("Lista do cadastro: Silva,529.982.247-25,São Paulo", "br_cpf", "529.982.247-25"),
+    ],
+)
+def test_fields_and_abbreviations_before_the_number(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in _own(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Betrag von -65929970489 wurde für Sie und Ihre Familie storniert.",
+        "Summe 1,65929970489 für die Steuer, bitte prüfen Sie das.",
+        "Die Version 3.65929970489 ist für die Steuer nicht relevant.",
+    ],
+)
+def test_signs_and_decimals_not_taken(text: str) -> None:
+    assert _own(text) == []
