@@ -36,6 +36,7 @@ from bastion.node.circuits import relay_circuits
 from bastion.node.client import NodeClient
 from bastion.node.invalidations import relay_invalidations
 from bastion.node.limiter import NodeLimiter
+from bastion.node.recent import RecentRelay
 from bastion.node.role import WorkerRole
 from bastion.pipeline import Pipeline
 from bastion.pipeline.stage import Stage
@@ -121,6 +122,8 @@ class Gateway:
         # One of ``bastion serve --workers N``'s processes, or None when serving alone.
         self.role = role
         self.node: NodeClient | None = None
+        # Sends this worker's per-minute counts to the node's ring in the supervisor.
+        self.recent_relay: RecentRelay | None = None
         # Called when the supervisor is gone: the server stops taking requests.
         self.on_node_lost: Callable[[], None] | None = None
         self.metrics = GatewayMetrics()
@@ -234,6 +237,9 @@ class Gateway:
             )
             await self.node.connect()
             self._on_stop("node state", self.node.close)
+            self.recent_relay = RecentRelay(self.recent, self.node)
+            self.recent_relay.start()
+            self._on_stop("recent relay", self.recent_relay.close)
         if config.auth.enabled or config.ledger.enabled or config.audit.enabled or config.endpoints:
             # A worker's supervisor has migrated the database before starting it.
             self.store = await Store.open(config.database.url, migrate=self.role is None)

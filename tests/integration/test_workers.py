@@ -13,9 +13,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
-from tests.nodes import Node
+from tests.nodes import ADMIN, Node
 
 CONFIG = """\
 backends:
@@ -139,3 +140,37 @@ def test_a_database_out_of_reach_stops_the_node_with_one_line(tmp_path: Path) ->
     assert result.returncode == 1
     assert "start-up failed" in result.stderr and "cannot open database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _console_session(node: Node) -> httpx.Client:
+    """A client signed in to the console with the admin key; each request on a new
+    connection, so the pages land on either worker."""
+    client = httpx.Client(base_url=node.url, headers={"connection": "close"}, timeout=20)
+    page = client.get("/console/login")
+    nonce = re.search(r'name="nonce" value="([^"]+)"', page.text)
+    assert nonce is not None, page.text
+    signed = client.post(
+        "/console/login",
+        data={"nonce": nonce.group(1), "key": ADMIN},
+        headers={"Origin": node.url},
+    )
+    assert signed.status_code == 303, signed.text
+    return client
+
+
+@pytest.mark.slow
+def test_the_consoles_last_hour_is_the_nodes(node: Node) -> None:
+    _, key = node.key("hooli")
+    assert all(node.chat(key, f"count me {i}").status_code == 200 for i in range(16))
+    time.sleep(1.5)  # each worker sends its minute's counts to the supervisor every second
+    console = _console_session(node)
+    try:
+        for _ in range(6):  # answered by either worker: the same node-wide counts
+            page = console.get("/console/")
+            assert page.status_code == 200
+            assert "every worker of this node" in page.text
+            found = re.search(r'<th scope="row">hooli</th><td>([\d,]+)</td>', page.text)
+            assert found is not None, page.text
+            assert found.group(1) == "16"
+    finally:
+        console.close()

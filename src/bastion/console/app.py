@@ -21,7 +21,7 @@ from bastion.console.daycache import DayCache
 from bastion.console.forms import Form, FormError, read_form
 from bastion.console.guard import Guard, redirect, same_origin
 from bastion.console.history import daily_history, top_tenants
-from bastion.console.live import live_hour
+from bastion.console.live import last_hour_minutes, live_hour
 from bastion.console.render import SECURITY_HEADERS, Pages
 from bastion.console.session import (
     LOGIN_COOKIE,
@@ -40,6 +40,7 @@ from bastion.console.tenants import (
     with_last_minute,
 )
 from bastion.store import NotFoundError, Store, TenantRecord
+from bastion.telemetry.recent import Minute
 
 if TYPE_CHECKING:
     from bastion.console.money import SpendLine
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
+# How long the overview waits for the node's last hour before it shows this worker's own.
+NODE_READ_SECONDS = 1.0
 # Windows the money page offers, in days.
 WINDOWS = (1, 7, 30)
 # The longest key the sign-in form takes (the authenticator refuses longer ones unhashed).
@@ -187,15 +190,23 @@ class Console:
         now = datetime.now(UTC)
         names = await self._tenant_names()
         events, _ = await self._gateway.events.recent(kind="usage_anomaly", limit=10)
+        minutes, counted_by = await self._last_hour()
         return self._pages.render(
             "overview.html",
             viewer,
             active="overview",
-            live=live_hour(self._gateway.recent.minutes()),
+            live=live_hour(minutes),
+            counted_by=counted_by,
             history=await daily_history(self._engine, self._days, now),
             top=await top_tenants(self._engine, now, names),
             anomalies=events,
             workers=self._gateway.role.workers if self._gateway.role is not None else 1,
+        )
+
+    async def _last_hour(self) -> tuple[list[Minute], str]:
+        gateway = self._gateway
+        return await last_hour_minutes(
+            gateway.recent, gateway.node, gateway.recent_relay, NODE_READ_SECONDS
         )
 
     # Backends

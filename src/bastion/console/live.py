@@ -1,12 +1,16 @@
-"""The overview's last hour, from this process's per-minute ring (bastion.telemetry.recent)."""
+"""The overview's last hour: this process's per-minute ring (bastion.telemetry.recent), or with
+``bastion serve --workers N`` the node's, merged by the supervisor (bastion.node.recent)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bastion.console.charts import Chart, line_chart
-from bastion.telemetry.recent import Minute, merged, percentile
+from bastion.node.client import NodeClient, NodeUnavailableError
+from bastion.node.recent import RecentRelay, node_minutes
+from bastion.telemetry.recent import Minute, RecentTraffic, merged, percentile
 
 SHARES = (("p50", 0.5), ("p95", 0.95), ("p99", 0.99))
 
@@ -24,6 +28,25 @@ class LiveHour:
     findings: list[tuple[str, int]]
     refusals: list[tuple[str, int]]
     tenants: list[tuple[str, int]]
+
+
+async def last_hour_minutes(
+    own: RecentTraffic,
+    node: NodeClient | None,
+    relay: RecentRelay | None,
+    wait_seconds: float,
+) -> tuple[list[Minute], str]:
+    """The last hour's minutes and whose they are: ``process`` (one gateway process),
+    ``node`` (every worker's, merged by the supervisor) or ``worker`` (the supervisor did not
+    answer within ``wait_seconds``: this worker's own)."""
+    if node is None or relay is None:
+        return own.minutes(), "process"
+    relay.flush()  # this worker's last second, ahead of the read on the same socket
+    try:
+        async with asyncio.timeout(wait_seconds):
+            return await node_minutes(node), "node"
+    except (NodeUnavailableError, TimeoutError):
+        return own.minutes(), "worker"
 
 
 def live_hour(minutes: list[Minute]) -> LiveHour:

@@ -24,6 +24,7 @@ from typing import Any
 from bastion.admission.limiter import Grant, MemoryLimiter
 from bastion.cache.backends import IndexItem, MemoryBackend
 from bastion.node.protocol import NO_REPLY, ProtocolError, encode, read_frame
+from bastion.telemetry.recent import Minute, RecentTraffic
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class NodeStateServer:
         self.limiter = MemoryLimiter() if clock is None else MemoryLimiter(clock)
         self._clock = self.limiter._clock
         self.cache = cache
+        # The node's last hour: every worker's per-minute deltas added up (node/recent.py).
+        self.recent = RecentTraffic()
         self._workers: list[_Worker] = []
         # Worker numbers that have served at least once (a restart is not a first start).
         self.ever_ready: set[int] = set()
@@ -62,6 +65,8 @@ class NodeStateServer:
             "admit": self._admit,
             "settle": self._settle,
             "publish": self._publish,
+            "recent": self._recent,
+            "recent_minutes": self._recent_minutes,
             "cache_get": self._cache_get,
             "cache_set": self._cache_set,
             "cache_delete": self._cache_delete,
@@ -176,6 +181,15 @@ class NodeStateServer:
     def _publish(self, worker: _Worker, event: str, payload: Any) -> None:
         """Tells every other worker what this one found (a revocation, an opened circuit)."""
         self._broadcast(event, payload, skip=worker)
+
+    def _recent(self, worker: _Worker, deltas: list[Minute]) -> None:
+        for delta in deltas:
+            if not isinstance(delta, Minute):
+                raise ProtocolError("not a minute")
+            self.recent.add(delta)
+
+    def _recent_minutes(self, worker: _Worker) -> list[Minute]:
+        return self.recent.minutes()
 
     def _require_cache(self) -> MemoryBackend:
         if self.cache is None:

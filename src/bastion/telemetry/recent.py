@@ -110,12 +110,93 @@ class RecentTraffic:
             out.append(slot if slot is not None and slot.start == start else Minute(start))
         return out
 
+    def add(self, delta: Minute) -> None:
+        """Adds another process's counts of a minute (``delta``) to this ring's: the node's
+        ring in the supervisor of ``bastion serve --workers N``. A minute older than the
+        ring is dropped."""
+        now = int(self._clock()) // 60 * 60
+        if delta.start <= now - MINUTES * 60 or delta.start > now + 60:
+            return
+        add_minute(self._minute(delta.start), delta)
+
     def _minute(self, start: int) -> Minute:
         index = (start // 60) % MINUTES
         slot = self._ring[index]
         if slot is None or slot.start != start:
             slot = self._ring[index] = Minute(start)
         return slot
+
+
+_COUNTS = ("requests", "errors", "input_tokens", "output_tokens", "cache_lookups", "cache_hits")
+
+
+def add_minute(into: Minute, delta: Minute) -> None:
+    """Adds ``delta``'s counts to ``into``'s (same minute); tenants stay bounded."""
+    for name in _COUNTS:
+        setattr(into, name, getattr(into, name) + getattr(delta, name))
+    for index, count in enumerate(delta.latency):
+        if count:
+            into.latency[index] += count
+    for index, count in enumerate(delta.ttft):
+        if count:
+            into.ttft[index] += count
+    _add_counts(into.refusals, delta.refusals)
+    _add_counts(into.findings, delta.findings)
+    tenants = into.tenants
+    for tenant, count in delta.tenants.items():
+        name = tenant
+        if name not in tenants and len(tenants) >= MAX_TENANTS_PER_MINUTE:
+            name = OTHER_TENANTS
+        tenants[name] = tenants.get(name, 0) + count
+
+
+def minute_delta(now: Minute, before: Minute | None) -> Minute | None:
+    """What ``now`` counted since ``before`` (an earlier copy of the same minute), or None
+    when nothing; the first copy of a minute is all of it."""
+    # Every ``record`` counts a request: an unchanged count is an unchanged minute.
+    if before is None:
+        return copy_minute(now) if now.requests else None
+    if now.requests == before.requests:
+        return None
+    delta = Minute(now.start)
+    for name in _COUNTS:
+        setattr(delta, name, getattr(now, name) - getattr(before, name))
+    delta.latency = [a - b for a, b in zip(now.latency, before.latency, strict=True)]
+    delta.ttft = [a - b for a, b in zip(now.ttft, before.ttft, strict=True)]
+    delta.refusals = _difference(now.refusals, before.refusals)
+    delta.findings = _difference(now.findings, before.findings)
+    delta.tenants = _difference(now.tenants, before.tenants)
+    return delta
+
+
+def copy_minute(minute: Minute) -> Minute:
+    return Minute(
+        minute.start,
+        minute.requests,
+        minute.errors,
+        minute.input_tokens,
+        minute.output_tokens,
+        minute.cache_lookups,
+        minute.cache_hits,
+        list(minute.latency),
+        list(minute.ttft),
+        dict(minute.refusals),
+        dict(minute.findings),
+        dict(minute.tenants),
+    )
+
+
+def _add_counts(into: dict[str, int], counts: dict[str, int]) -> None:
+    for name, count in counts.items():
+        into[name] = into.get(name, 0) + count
+
+
+def _difference(now: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+    return {
+        name: count - before.get(name, 0)
+        for name, count in now.items()
+        if count != before.get(name, 0)
+    }
 
 
 def percentile(counts: Sequence[int], share: float) -> float | None:

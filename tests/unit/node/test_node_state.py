@@ -11,18 +11,21 @@ import pytest
 from bastion.admission.limiter import Grant, Limits, Refusal
 from bastion.cache.backends import IndexItem, MemoryBackend
 from bastion.config import BackendConfig
+from bastion.console.live import last_hour_minutes
 from bastion.node.cache import NodeCacheBackend
 from bastion.node.circuits import relay_circuits
 from bastion.node.client import NodeClient
 from bastion.node.invalidations import relay_invalidations
 from bastion.node.limiter import NodeLimiter
 from bastion.node.protocol import encode
+from bastion.node.recent import RecentRelay, node_minutes
 from bastion.node.server import NodeStateServer
 from bastion.protocols.errors import GatewayError
 from bastion.providers.factory import build_provider
 from bastion.routing.breaker import BreakerState
 from bastion.routing.pool import BackendPool
 from bastion.store.invalidation import Invalidation, InvalidationHub
+from bastion.telemetry.recent import Finished, Minute, RecentTraffic, bucket
 
 Connect = Callable[[int], Awaitable[NodeClient]]
 
@@ -225,3 +228,74 @@ async def test_a_circuit_one_worker_opens_opens_in_the_others(connect: Connect) 
     assert failing.breaker.openings == 1  # no echo back
     for pool in pools:
         await pool.close()
+
+
+async def test_the_node_ring_adds_up_every_workers_minutes(
+    node: NodeStateServer, connect: Connect
+) -> None:
+    rings = [RecentTraffic(), RecentTraffic()]
+    relays = [RecentRelay(ring, await connect(index)) for index, ring in enumerate(rings)]
+    for _ in range(3):
+        rings[0].record(_finished(0.1, tenant="acme"))
+    rings[1].record(_finished(2.0, tenant="globex", refused_by="admit"))
+    for relay in relays:
+        relay.flush()
+    relays[0].flush()  # nothing new: nothing sent twice
+    rings[1].record(_finished(0.1, tenant="acme", ttft_seconds=0.05))
+    relays[1].flush()
+    client = await connect(2)
+    for _ in range(100):  # the workers' frames and this call travel on different sockets
+        last = (await node_minutes(client))[-1]
+        if last.requests >= 5:
+            break
+        await asyncio.sleep(0.01)
+    assert last.requests == 5
+    assert last.tenants == {"acme": 4, "globex": 1}
+    assert last.refusals == {"admit": 1}
+    assert sum(last.latency) == 5
+    assert last.latency[bucket(0.1)] == 4
+    assert last.ttft[bucket(0.05)] == 1
+    assert node.recent.minutes()[-1].requests == 5
+
+
+async def test_a_minute_older_than_the_hour_is_not_added() -> None:
+    ring = RecentTraffic(clock=lambda: 7200.0)
+    stale = Minute(start=3600, requests=3)
+    ring.add(stale)
+    ring.add(Minute(start=7200, requests=2))
+    assert sum(m.requests for m in ring.minutes()) == 2
+
+
+def _finished(seconds: float, **overrides: object) -> Finished:
+    values: dict[str, object] = {
+        "status": 200,
+        "ok": True,
+        "seconds": seconds,
+        "ttft_seconds": None,
+        "input_tokens": 10,
+        "output_tokens": 5,
+        "cache_status": "none",
+        "refused_by": None,
+        "classes": (),
+        "tenant": None,
+        **overrides,
+    }
+    return Finished(**values)  # type: ignore[arg-type]
+
+
+async def test_without_its_supervisor_a_worker_shows_its_own_last_hour(
+    node: NodeStateServer, connect: Connect
+) -> None:
+    ring = RecentTraffic()
+    client = await connect(0)
+    relay = RecentRelay(ring, client)
+    ring.record(_finished(0.1))
+    minutes, whose = await last_hour_minutes(ring, client, relay, 1.0)
+    assert (whose, minutes[-1].requests) == ("node", 1)
+    await node.close()
+    await asyncio.sleep(0.05)
+    ring.record(_finished(0.1))
+    minutes, whose = await last_hour_minutes(ring, client, relay, 1.0)
+    assert (whose, minutes[-1].requests) == ("worker", 2)
+    # One process: its own ring, nothing asked of anyone.
+    assert (await last_hour_minutes(ring, None, None, 1.0))[1] == "process"
