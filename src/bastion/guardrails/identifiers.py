@@ -379,13 +379,32 @@ _PASSPORT_WORDS = (
     "passaporto",
     "paspoort",
     "passaporte",
+    # Austria and Switzerland: "Passnr.", "Ausweis-Nr.", "Schweizer Pass"; Poland, Finland and
+    # Czechia: "numer paszportu", "passin numero", "číslo pasu", "cestovní pas".
+    "passnr",
+    "pass nr",
+    "ausweis-nr",
+    "ausweisnr",
+    "ausweisnummer",
+    "ausweis nr",
+    "schweizer pass",
+    "paszport",
+    "passin numero",
+    "passinumero",
+    "passi nro",
+    "passin nro",
+    "\u010d\u00edslo pasu",
+    "cislo pasu",
+    "cestovn\u00ed pas",
+    "cestovni pas",
 )
 _PASSPORT = re.compile(
     r"(?i:\b(?:"
     + alternatives(_PASSPORT_WORDS)
     + r")[a-z\-]{0,8}\.?)"
     + _LABEL
-    + r"([A-Z0-9]{6,9})(?![\w\-])"
+    # Six to nine characters; a Mexican passport may also be ten digits.
+    + r"([A-Z0-9]{6,9}|\d{10})(?![\w\-])"
 )
 _LICENCE_WORDS = (
     "driver's license",
@@ -469,14 +488,62 @@ _LICENCE_WORDS = (
     "della patente",
     "sua patente",
     "tua patente",
+    # Ireland's card prints a "driver number"; Austria says "Lenkberechtigung".
+    "driver number",
+    "driver no",
+    "lenkberechtigung",
+    "lenkerberechtigung",
+    # Belgium, Switzerland, Mexico: "n° du permis", "No. de licencia", "Licencia: B1234567".
+    "n\u00b0 du permis",
+    "no du permis",
+    "n\u00b0 permis",
+    "no. de licencia",
+    "no de licencia",
+    "n\u00famero de licencia",
+    "numero de licencia",
+    "n\u00fam. de licencia",
+    "num. de licencia",
+    "n\u00ba de licencia",
+    "licencia no",
+    "licencia n\u00fam",
+    "licencia:",
+    "licencia :",
+    "licencia de chofer",
+    "licencia de automovilista",
+    "licencia federal",
+    # Poland, Sweden, Denmark, Norway, Finland, Czechia.
+    "prawo jazdy",
+    "prawa jazdy",
+    "k\u00f6rkort",
+    "korkort",
+    "k\u00f8rekort",
+    "korekort",
+    "f\u00f8rerkort",
+    "forerkort",
+    "ajokortti",
+    "ajokortin",
+    "\u0159idi\u010dsk",
+    "ridicsk",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
     + alternatives(_LICENCE_WORDS)
     + r")[a-z\-]{0,8}\.?)"
     + _LABEL
-    + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18})[A-Z0-9])(?![\w\-])"
+    # A Polish number is grouped by slashes: 01234/21/1234.
+    + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18}|\d{4}/\d{2}/\d{3})[A-Z0-9])(?![\w\-/])"
 )
+# What stands between a licence or passport word and a number that is not the document's: a
+# phone, order or invoice word, a postcode's, or a date's ("gültig bis", "expires").
+_OTHER_GAP = re.compile(
+    r"(?i:tel\b|tel[.:ée]|phone|fon\b|handy|mobil|llam|appel|anruf|ruf\b|order|bestell|pedido"
+    r"|commande|factur|rechnung|invoice|ticket|\bplz\b|postcode|postleitzahl|code postal"
+    r"|c[oó]digo postal|\bcp\b|bis\b|until|expir|valid|g[uü]ltig|v[aá]lid|valable|vence|scad"
+    r"|geldig|seit\b|since|depuis|desde|\bbel\b|bellen|\bgsm\b|\bcall\b|\bring\b|chiam)"
+)
+# A software licence's identifier under a "licence" word: "licencia: MIT-2024", "GPL-3.0".
+SOFTWARE_LICENCE = re.compile(r"(?i:(?:A|L)?GPL|MIT|BSD|APACHE|MPL|EPL|CC|ISC)\b")
+_DATE_VALUE = re.compile(r"\d{1,4}[\-./ ]\d{1,2}[\-./ ]\d{2,4}")
 # A DVLA licence: surname (padded with 9s), birth decade, month, day, year, initials, digit,
 # check letters: MORGA753116SM9IJ.
 _UK_LICENCE = re.compile(r"[A-Z9](?<![\w].)[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
@@ -684,8 +751,16 @@ def find_context_ids(t: Text) -> Iterator[Match]:
             yield "medical_record_number", near.start(1), near.end(1)
     for m in keyed(text, low, _LICENCE_TRIGGER, _LICENCE):
         value = m.group(1).rstrip()
-        if any(c.isdigit() for c in value) and len(value) >= 6:
+        if any(c.isdigit() for c in value) and len(value) >= 6 and _own_value(m, value):
             yield "driver_license", m.start(1), m.start(1) + len(value)
+
+
+def _own_value(m: re.Match[str], value: str) -> bool:
+    """Whether the number after a document word is the document's: not a date, and no phone,
+    order, postcode or validity word between them."""
+    if _DATE_VALUE.fullmatch(value) is not None or SOFTWARE_LICENCE.match(value):
+        return False
+    return _OTHER_GAP.search(m.string, m.start(), m.start(1)) is None
 
 
 def find_passport(t: Text) -> Iterator[Match]:
@@ -693,6 +768,8 @@ def find_passport(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, _PASSPORT_TRIGGER, _PASSPORT):
         value = m.group(1)
         # Mostly digits, or a nine-character alphanumeric code (some passports are letters).
+        if not _own_value(m, value):
+            continue
         if sum(c.isdigit() for c in value) >= 2 or (len(value) == 9 and not text.isupper()):
             yield "passport", m.start(1), m.end(1)
 

@@ -219,7 +219,11 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"ip_address"}), (":",), find_ipv6),
     _Recognizer(frozenset({"date_of_birth"}), DOB_HINTS, find_dob, digits=True),
     _Recognizer(frozenset({"postal_address"}), (), find_address, digits=True),
-    _Recognizer(frozenset({"passport"}), ("pass", "pasa", "pasp"), find_passport),
+    _Recognizer(
+        frozenset({"passport"}),
+        ("pass", "pasa", "pasp", "pasz", "pasu", "ausweis", "cestovn"),
+        find_passport,
+    ),
     _Recognizer(
         frozenset({"medical_record_number", "driver_license"}),
         (),

@@ -25,6 +25,7 @@ from bastion.guardrails import validators as v
 from bastion.guardrails.contact import phone_ok
 from bastion.guardrails.credentials import password_value_ok
 from bastion.guardrails.dates import birth_date_ok
+from bastion.guardrails.identifiers import SOFTWARE_LICENCE
 from bastion.guardrails.scanning import Match, Text
 
 DELIMITERS = ("\t", ";", "|", ",")
@@ -135,19 +136,26 @@ def _passport(value: str) -> str | None:
 def _licence_label(folded: str) -> bool:
     # "license" alone names a driving licence in a form; "license key" or "license: MIT" in a
     # software manifest does not.
-    return folded in ("license", "licence", "lic") or _LICENCE_LABEL.search(folded) is not None
+    return (
+        folded in ("license", "licence", "lic", "licencia")
+        or _LICENCE_LABEL.search(folded) is not None
+    )
 
 
 _LICENCE_LABEL = re.compile(
     r"\b(?:driver\w*|driving|dl|dln|licen[cs]e ?(?:no|nr|number|num)|lic ?(?:no|nr)"
     r"|f[uü]hrerschein\w*|fuehrerschein\w*|f[uü]hrerausweis|permis de conduire|permis"
     r"|carnet de conducir|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*"
-    r"|fahrerlaubnis\w*|oln)\b"
+    r"|fahrerlaubnis\w*|oln|lenke?rberechtigung\w*|(?:no|num|n[uú]mero) de licencia"
+    r"|licencia ?(?:no|nr|num|n[uú]mero)"
+    r"|prawo jazdy|prawa jazdy|k[oö]rkort\w*|k[oø]rekort\w*|f[oø]rerkort\w*|ajokort\w*"
+    r"|[rř]idi[cč]sk\w*)\b"
 )
 
 
 def _licence(value: str) -> str | None:
     ok = _DOCUMENT_SHAPE.fullmatch(value) is not None and len(value) >= 6
+    ok = ok and SOFTWARE_LICENCE.match(value) is None
     return "driver_license" if ok and any(c.isdigit() for c in value) else None
 
 
@@ -190,7 +198,8 @@ _FIRST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] 
     (
         re.compile(
             r"\b(?:pass(?:port|eport|aporte?|aporto|nummer| ?nr| ?no)|reisepass\w*|paspoort\w*"
-            r"|pasaporte)\b"
+            r"|pasaporte|ausweis ?(?:nr|no|nummer)|paszport\w*|passin numero|passinumero"
+            r"|c[ií]slo pasu|cestovn[ií] pas)\b"
         ),
         _passport,
     ),
