@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TypeVar
 
 import httpx
 
+from bastion.admission.limiter import CurrentUse, LimiterUnavailableError
 from bastion.console.session import COOKIE, token_hash
 from bastion.store import Store
 from tests.conftest import ADMIN_KEY, RunningGateway
@@ -210,3 +212,49 @@ def _run(gateway: RunningGateway, action: Callable[[Store], Awaitable[T]]) -> T:
             await store.close()
 
     return asyncio.run(main())
+
+
+class _Limiter:
+    """Stands for the gateway's limiter: what it counts, or that its state is out of reach."""
+
+    def __init__(self, use: CurrentUse | None) -> None:
+        self.use = use
+
+    async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
+        if self.use is None:
+            raise LimiterUnavailableError("Redis: ConnectionError")
+        assert (scope, group) == ("tenant limits-use", "limits-use")
+        return self.use
+
+
+def test_a_tenants_limits_show_the_limiters_current_use_dollars_included(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    browser.sign_in(ADMIN_KEY)
+    token = browser.csrf()
+    path = browser.post("/console/tenants", {"name": "limits-use", "csrf": token}).headers[
+        "location"
+    ]
+    limits = {"csrf": token, "requests_per_minute": "50", "usd_per_day": "5"}
+    assert browser.post(path + "/limits", limits).status_code == 303
+    gateway = console_gateway.gateway
+    real = gateway.limiter
+    try:
+        use = CurrentUse(requests_this_minute=7, usd_micros_today=1_250_000)
+        gateway.limiter = _Limiter(use)  # type: ignore[assignment]
+        page = browser.get(path)
+        assert page.status_code == 200
+        rows = {
+            re.sub(r"\s+", " ", label): row
+            for row in page.text.split("<tr>")
+            for label in re.findall(r'<th scope="row">([^<]+)</th>', row)
+        }
+        assert "<td>7</td>" in rows["Requests per minute"]
+        assert "<td>1.25</td>" in rows["US dollars per day"]
+        assert "14.0 %" in rows["Requests per minute"] and "25.0 %" in rows["US dollars per day"]
+        gateway.limiter = _Limiter(None)  # type: ignore[assignment]
+        page = browser.get(path)
+        assert page.status_code == 200
+        assert page.text.count("<td>unavailable</td>") == 2  # the two limits in force
+    finally:
+        gateway.limiter = real

@@ -16,7 +16,7 @@ from redis.asyncio.client import Pipeline
 from redis.asyncio.connection import AbstractConnection
 from redis.crc import key_slot
 
-from bastion.admission.limiter import Grant, Limits, Refusal
+from bastion.admission.limiter import CurrentUse, Grant, LimiterUnavailableError, Limits, Refusal
 from bastion.admission.redis_limiter import RedisLimiter
 from bastion.config.schema import RedisAdmissionConfig
 from bastion.protocols.errors import GatewayError
@@ -115,6 +115,39 @@ async def test_running_requests_keep_their_leases(prefix: str) -> None:
     await live.settle(grant, 1)
     assert isinstance(await live.admit([("tenant a", limits)], 1), Grant)
     await live.close()
+
+
+async def test_current_use_reads_what_each_window_counts(prefix: str) -> None:
+    shared, reader = limiter(prefix), limiter(prefix)  # the reader stands for another process
+    limits = Limits(
+        requests_per_minute=100,
+        tokens_per_minute=10_000,
+        concurrent_requests=5,
+        tokens_per_day=1_000_000,
+        tokens_per_month=10_000_000,
+        usd_micros_per_day=10**9,
+        usd_micros_per_month=10**9,
+    )
+    grants = [
+        await shared.admit([("tenant acme", limits)], 300, 2_000, group="acme") for _ in range(3)
+    ]
+    first = grants[0]
+    assert isinstance(first, Grant)
+    await shared.settle(first, 100, 500)  # 200 tokens and 1,500 micro-dollars fewer
+    expected = CurrentUse(3, 700, 2, 700, 700, 4_500, 4_500)
+    assert await reader.current_use("tenant acme", group="acme") == expected
+    assert await reader.current_use("tenant acme", group="acme") == expected  # reads only
+    assert await reader.current_use("tenant nobody", group="nobody") == CurrentUse()
+    await shared.close()
+    await reader.close()
+
+
+async def test_current_use_without_redis_is_unavailable() -> None:
+    config = RedisAdmissionConfig(url="redis://127.0.0.1:1/0", timeout_seconds=0.2)
+    unreachable = RedisLimiter(config, GatewayMetrics())
+    with pytest.raises(LimiterUnavailableError):
+        await unreachable.current_use("tenant a", group="a")
+    await unreachable.close()
 
 
 async def test_unreachable_redis_fails_closed_or_degrades_as_configured() -> None:

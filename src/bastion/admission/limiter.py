@@ -109,6 +109,25 @@ class Refusal:
     token_budget: Remaining | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class CurrentUse:
+    """What a scope's windows count now, as the limiter counts them (a window counts only
+    while its limit is in force): requests and tokens in the sliding minute, requests
+    running, tokens and micro-dollars in today's and this month's UTC periods."""
+
+    requests_this_minute: int = 0
+    tokens_this_minute: int = 0
+    concurrent_requests: int = 0
+    tokens_today: int = 0
+    tokens_this_month: int = 0
+    usd_micros_today: int = 0
+    usd_micros_this_month: int = 0
+
+
+class LimiterUnavailableError(Exception):
+    """The limiter's shared state (Redis, the node's supervisor) cannot be read now."""
+
+
 class Limiter(Protocol):
     async def admit(
         self,
@@ -126,6 +145,10 @@ class Limiter(Protocol):
         self, grant: Grant, actual_tokens: int, actual_cost: int | None = None
     ) -> None:
         """Replaces the estimates with what was used and ends the concurrency lease."""
+
+    async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
+        """Reads, never changes, what ``scope``'s windows count now (``group`` as in
+        ``admit``); raises LimiterUnavailableError when the shared state cannot be read."""
 
     async def close(self) -> None: ...
 
@@ -152,6 +175,27 @@ class MemoryLimiter:
 
     async def close(self) -> None:
         return None
+
+    async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
+        return self.current_use_at(scope, self._clock())
+
+    def current_use_at(
+        self, scope: str, now: float, periods: tuple[Period, ...] | None = None
+    ) -> CurrentUse:
+        """What ``scope`` counts at ``now``: a scope never admitted counts nothing."""
+        found = self._scopes.get(scope)
+        if found is None:
+            return CurrentUse()
+        day, month = periods if periods is not None else current_periods()
+        return CurrentUse(
+            requests_this_minute=found.requests.used(now),
+            tokens_this_minute=found.tokens.used(now),
+            concurrent_requests=found.in_flight,
+            tokens_today=found.budget_used("tokens per day", day),
+            tokens_this_month=found.budget_used("tokens per month", month),
+            usd_micros_today=found.budget_used("usd per day", day),
+            usd_micros_this_month=found.budget_used("usd per month", month),
+        )
 
     def admit_at(
         self,

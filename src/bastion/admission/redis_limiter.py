@@ -29,7 +29,9 @@ import redis.asyncio as aioredis
 from redis.exceptions import NoScriptError, RedisError
 
 from bastion.admission.limiter import (
+    CurrentUse,
     Grant,
+    LimiterUnavailableError,
     Limits,
     MemoryLimiter,
     Refusal,
@@ -191,6 +193,25 @@ end
 return 1
 """
 
+# KEYS: one scope's keys, as _ADMIT has them. Reads only (what _ADMIT would drop as expired
+# is left for it to drop, not counted): requests and tokens in the sliding minute on Redis's
+# clock, leases not expired, the four budgets' counts.
+_USE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local sec = math.floor(now)
+local requests = redis.call('ZCOUNT', KEYS[1], '(' .. tostring(now - 60), '+inf')
+local flat = redis.call('HGETALL', KEYS[2])
+local tokens = 0
+for i = 1, #flat, 2 do
+  if tonumber(flat[i]) > sec - 60 then tokens = tokens + tonumber(flat[i + 1]) end
+end
+local running = redis.call('ZCOUNT', KEYS[3], '(' .. tostring(now), '+inf')
+local out = {requests, tokens, running}
+for i = 4, 7 do out[#out + 1] = tonumber(redis.call('GET', KEYS[i]) or '0') end
+return out
+"""
+
 # KEYS: leases keys; ARGV: lease, ttl. Extends the lease where it still exists.
 _RENEW = """
 local t = redis.call('TIME')
@@ -221,6 +242,7 @@ class RedisLimiter:
         self._admit = self._redis.register_script(_ADMIT)
         self._settle = self._redis.register_script(_SETTLE)
         self._renew = self._redis.register_script(_RENEW)
+        self._use = self._redis.register_script(_USE)
         self._fallback = MemoryLimiter()
         # Running requests with concurrency leases: lease -> the leases keys it is in.
         self._active: dict[str, list[str]] = {}
@@ -315,6 +337,17 @@ class RedisLimiter:
         if leases:
             self._active[lease] = leases
         return grant
+
+    async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
+        """What Redis counts for ``scope`` now (one read-only script call); while Redis cannot
+        be reached, LimiterUnavailableError (a page says so, whatever the fallback counts)."""
+        keys = self._keys(group or scope or "-", scope, current_periods())
+        try:
+            reply = await self._use(keys=keys, args=[])
+        except RedisError as exc:
+            raise LimiterUnavailableError(f"Redis: {type(exc).__name__}") from None
+        counts = [int(value) for value in reply]
+        return CurrentUse(*counts)
 
     async def settle(
         self, grant: Grant, actual_tokens: int, actual_cost: int | None = None

@@ -34,10 +34,10 @@ from bastion.console.session import (
 )
 from bastion.console.tenants import (
     LIMIT_FIELDS,
+    current_use,
     limit_rows,
     limits_from_form,
     tenant_use,
-    with_last_minute,
 )
 from bastion.store import NotFoundError, Store, TenantRecord
 from bastion.telemetry.recent import Minute
@@ -260,8 +260,8 @@ class Console:
         self, viewer: Viewer, tenant: TenantRecord, template: str, **extra: Any
     ) -> Response:
         now = datetime.now(UTC)
-        minutes = self._gateway.recent.minutes()
         use = (await tenant_use(self._engine, self._days, now, tenant.id)).get(tenant.id)
+        limiter_use = await current_use(self._gateway.limiter, tenant)
         keys = await self._store.keys.list(tenant.id, include_revoked=True)
         events, _ = await self._gateway.events.recent(
             kind="usage_anomaly", tenant=tenant.id, limit=10
@@ -275,7 +275,8 @@ class Console:
             limits=limit_rows(
                 tenant,
                 self._gateway.config.admission,
-                with_last_minute(use, minutes, tenant.name),
+                limiter_use,
+                use,
             ),
             fields=LIMIT_FIELDS,
             anomalies=events,

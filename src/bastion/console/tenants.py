@@ -1,21 +1,23 @@
 """Tenants, keys, limits and their current use: the key store's repositories, the config
-file's limits, the ledger rollup (tokens today and this month) and this process's last
-minute (requests per minute)."""
+file's limits, the limiter's windows (what each limit counts now, as the limiter counts it:
+in this process, in Redis or in the node's supervisor) and the ledger's daily rollup (tokens
+today and this month, as recorded)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bastion.admission.limiter import CurrentUse, Limiter, LimiterUnavailableError
 from bastion.config import AdmissionConfig
 from bastion.config.schema import RateLimits
 from bastion.console.daycache import DayCache
 from bastion.console.forms import Form
 from bastion.console.history import daily_sums
 from bastion.store import TenantRecord
-from bastion.telemetry.recent import Minute
 
 # The limits a console form edits: (field, label, whole number).
 LIMIT_FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -29,14 +31,34 @@ LIMIT_FIELDS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+# Each limit's field and what the limiter's window for it counts; dollars are counted in
+# micro-dollars.
+_USED_BY: dict[str, tuple[str, float]] = {
+    "requests_per_minute": ("requests_this_minute", 1),
+    "tokens_per_minute": ("tokens_this_minute", 1),
+    "concurrent_requests": ("concurrent_requests", 1),
+    "tokens_per_day": ("tokens_today", 1),
+    "tokens_per_month": ("tokens_this_month", 1),
+    "usd_per_day": ("usd_micros_today", 1e-6),
+    "usd_per_month": ("usd_micros_this_month", 1e-6),
+}
+# The longest a page waits for the limiter's shared state before it says "unavailable".
+USE_READ_SECONDS = 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class LimitRow:
     field: str
     label: str
     stored: float | int | None
     configured: float | int | None
+    # What the limiter counts now (None: the limit is not in force, so nothing is counted).
     used: float | int | None
     whole: bool
+    # The limiter's state could not be read (Redis down, the supervisor gone).
+    unavailable: bool = False
+    # Tokens the ledger recorded in the budget's period (the daily rollup), for the budgets.
+    recorded: int | None = None
 
     @property
     def effective(self) -> float | int | None:
@@ -52,7 +74,6 @@ class LimitRow:
 
 @dataclass(frozen=True, slots=True)
 class TenantUse:
-    requests_last_minute: int
     tokens_today: int
     tokens_this_month: int
     requests_today: int
@@ -68,15 +89,27 @@ def limits_from_form(form: Form) -> dict[str, int | float] | None:
     return limits or None
 
 
+async def current_use(limiter: Limiter, tenant: TenantRecord) -> CurrentUse | None:
+    """The tenant scope's windows as the limiter counts them; None when its shared state does
+    not answer within ``USE_READ_SECONDS`` (the page says so and still answers)."""
+    try:
+        async with asyncio.timeout(USE_READ_SECONDS):
+            return await limiter.current_use(f"tenant {tenant.name}", group=tenant.name)
+    except (LimiterUnavailableError, TimeoutError):
+        return None
+
+
 def limit_rows(
-    tenant: TenantRecord, admission: AdmissionConfig, use: TenantUse | None
+    tenant: TenantRecord,
+    admission: AdmissionConfig,
+    limiter_use: CurrentUse | None,
+    recorded: TenantUse | None,
 ) -> list[LimitRow]:
     configured = admission.tenants.get(tenant.name) or RateLimits()
     default = admission.tenant_default
-    used: dict[str, int | None] = {
-        "requests_per_minute": use.requests_last_minute if use else None,
-        "tokens_per_day": use.tokens_today if use else None,
-        "tokens_per_month": use.tokens_this_month if use else None,
+    in_ledger: dict[str, int] = {
+        "tokens_per_day": recorded.tokens_today if recorded else 0,
+        "tokens_per_month": recorded.tokens_this_month if recorded else 0,
     }
     rows = []
     for name, label, whole in LIMIT_FIELDS:
@@ -84,15 +117,31 @@ def limit_rows(
         from_config = getattr(configured, name)
         if from_config is None:
             from_config = getattr(default, name)
-        rows.append(LimitRow(name, label, stored, from_config, used.get(name), whole))
+        in_force = stored is not None or from_config is not None
+        used: float | int | None = None
+        if in_force and limiter_use is not None:
+            counter, scale = _USED_BY[name]
+            count: int = getattr(limiter_use, counter)
+            used = count if scale == 1 else count * scale
+        rows.append(
+            LimitRow(
+                name,
+                label,
+                stored,
+                from_config,
+                used,
+                whole,
+                unavailable=in_force and limiter_use is None,
+                recorded=in_ledger.get(name),
+            )
+        )
     return rows
 
 
 async def tenant_use(
     engine: AsyncEngine, cache: DayCache, now: datetime, tenant_id: str | None = None
 ) -> dict[str, TenantUse]:
-    """Per tenant id: tokens and requests today and this month (UTC, from the rollup, as the
-    budgets count them); the caller adds this process's last minute."""
+    """Per tenant id: tokens and requests today and this month (UTC, from the daily rollup)."""
     today = now.astimezone(UTC).date()
     rows = await daily_sums(
         engine,
@@ -112,22 +161,7 @@ async def tenant_use(
             total[1] += tokens
     return {
         tenant: TenantUse(
-            requests_last_minute=0,
-            tokens_today=total[1],
-            tokens_this_month=total[2],
-            requests_today=total[0],
+            tokens_today=total[1], tokens_this_month=total[2], requests_today=total[0]
         )
         for tenant, total in sums.items()
     }
-
-
-def last_minute(minutes: list[Minute], tenant_name: str) -> int:
-    """A tenant's requests in the current minute, as this process counted them."""
-    return sum(m.tenants.get(tenant_name, 0) for m in minutes[-1:])
-
-
-def with_last_minute(use: TenantUse | None, minutes: list[Minute], name: str) -> TenantUse:
-    base = use or TenantUse(0, 0, 0, 0)
-    return TenantUse(
-        last_minute(minutes, name), base.tokens_today, base.tokens_this_month, base.requests_today
-    )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bastion.admission.limiter import Grant, Limits, Refusal, admission_unavailable
+from bastion.admission.limiter import (
+    CurrentUse,
+    Grant,
+    LimiterUnavailableError,
+    Limits,
+    Refusal,
+    admission_unavailable,
+)
 from bastion.node.client import NodeClient, NodeUnavailableError
 
 
@@ -39,6 +46,13 @@ class NodeLimiter:
             return
         grant.settled = True
         self._client.send("settle", int(grant.lease), actual_tokens, actual_cost)
+
+    async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
+        try:
+            use: CurrentUse = await self._client.call("current_use", scope)
+        except NodeUnavailableError as exc:
+            raise LimiterUnavailableError(str(exc)) from None
+        return use
 
     async def close(self) -> None:
         return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bastion.admission.limiter import Grant, MemoryLimiter
+from bastion.admission.limiter import CurrentUse, Grant, MemoryLimiter
 from bastion.cache.backends import IndexItem, MemoryBackend
 from bastion.node.protocol import NO_REPLY, ProtocolError, encode, read_frame
 from bastion.telemetry.recent import Minute, RecentTraffic
@@ -64,6 +64,7 @@ class NodeStateServer:
             "ready": self._ready,
             "admit": self._admit,
             "settle": self._settle,
+            "current_use": self._current_use,
             "publish": self._publish,
             "recent": self._recent,
             "recent_minutes": self._recent_minutes,
@@ -177,6 +178,9 @@ class NodeStateServer:
         grant = worker.grants.pop(lease, None)
         if grant is not None:
             self.limiter.settle_at(grant, actual_tokens, self._clock(), actual_cost)
+
+    def _current_use(self, worker: _Worker, scope: str) -> CurrentUse:
+        return self.limiter.current_use_at(scope, self._clock())
 
     def _publish(self, worker: _Worker, event: str, payload: Any) -> None:
         """Tells every other worker what this one found (a revocation, an opened circuit)."""

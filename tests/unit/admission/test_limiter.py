@@ -1,4 +1,4 @@
-from bastion.admission.limiter import Grant, Limits, MemoryLimiter, Refusal
+from bastion.admission.limiter import CurrentUse, Grant, Limits, MemoryLimiter, Refusal
 from bastion.admission.window import SlidingLog, SlidingWindow
 from bastion.pipeline.stages.admit import duration
 
@@ -151,3 +151,33 @@ def test_money_budgets_reserve_the_estimate_and_settle_the_real_cost() -> None:
     refused = limiter.admit_at(tokens, 100, 5.0, cost=1)
     assert isinstance(refused, Refusal)
     assert refused.what == "tokens per day"
+
+
+async def test_current_use_reads_what_each_window_counts() -> None:
+    limiter = MemoryLimiter()
+    limits = Limits(
+        requests_per_minute=100,
+        tokens_per_minute=10_000,
+        concurrent_requests=5,
+        tokens_per_day=1_000_000,
+        tokens_per_month=10_000_000,
+        usd_micros_per_day=10**9,
+        usd_micros_per_month=10**9,
+    )
+    grants = [await limiter.admit([("tenant acme", limits)], 300, 2_000) for _ in range(3)]
+    assert all(isinstance(grant, Grant) for grant in grants)
+    first = grants[0]
+    assert isinstance(first, Grant)
+    await limiter.settle(first, 100, 500)  # 200 tokens and 1,500 micro-dollars fewer
+    assert await limiter.current_use("tenant acme") == CurrentUse(
+        requests_this_minute=3,
+        tokens_this_minute=700,
+        concurrent_requests=2,
+        tokens_today=700,
+        tokens_this_month=700,
+        usd_micros_today=4_500,
+        usd_micros_this_month=4_500,
+    )
+    # Reading changes nothing, and a scope never admitted counts nothing.
+    assert (await limiter.current_use("tenant acme")).requests_this_minute == 3
+    assert await limiter.current_use("tenant nobody") == CurrentUse()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bastion.admission.limiter import Grant, Limits, Refusal
+from bastion.admission.limiter import Grant, LimiterUnavailableError, Limits, Refusal
 from bastion.cache.backends import IndexItem, MemoryBackend
 from bastion.config import BackendConfig
 from bastion.console.live import last_hour_minutes
@@ -299,3 +299,25 @@ async def test_without_its_supervisor_a_worker_shows_its_own_last_hour(
     assert (whose, minutes[-1].requests) == ("worker", 2)
     # One process: its own ring, nothing asked of anyone.
     assert (await last_hour_minutes(ring, None, None, 1.0))[1] == "process"
+
+
+async def test_a_worker_reads_the_nodes_current_use(
+    node: NodeStateServer, connect: Connect
+) -> None:
+    first, second = NodeLimiter(await connect(0)), NodeLimiter(await connect(1))
+    limits = Limits(requests_per_minute=100, tokens_per_day=10_000, usd_micros_per_month=10**9)
+    for _ in range(3):
+        assert isinstance(await first.admit([("tenant acme", limits)], 300, 2_000), Grant)
+    grant = await second.admit([("tenant acme", limits)], 300, 2_000)
+    assert isinstance(grant, Grant)
+    await second.settle(grant, 100, 500)
+    use = await second.current_use("tenant acme", group="acme")
+    assert (use.requests_this_minute, use.tokens_today, use.usd_micros_this_month) == (
+        4,
+        1_000,
+        6_500,
+    )
+    await node.close()
+    await asyncio.sleep(0.05)
+    with pytest.raises(LimiterUnavailableError):
+        await first.current_use("tenant acme")
