@@ -383,6 +383,8 @@ _PASSPORT_WORDS = (
     # Czechia: "numer paszportu", "passin numero", "číslo pasu", "cestovní pas".
     "passnr",
     "pass nr",
+    "pass-nummer",
+    "pass nummer",
     "ausweis-nr",
     "ausweisnr",
     "ausweisnummer",
@@ -403,8 +405,9 @@ _PASSPORT = re.compile(
     + alternatives(_PASSPORT_WORDS)
     + r")[a-z\-]{0,8}\.?)"
     + _LABEL
-    # Six to nine characters; a Mexican passport may also be ten digits.
-    + r"([A-Z0-9]{6,9}|\d{10})(?![\w\-])"
+    # Six to nine characters, the series letters set apart ("PA 1234567"); a Mexican passport
+    # may also be ten digits.
+    + r"([A-Z]{1,2}[ ]\d{6,8}|[A-Z0-9]{6,9}|\d{10})(?![\w\-])"
 )
 _LICENCE_WORDS = (
     "driver's license",

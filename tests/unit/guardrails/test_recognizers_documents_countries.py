@@ -40,6 +40,8 @@ def documents(text: str) -> list[tuple[str, str]]:
         ("Pass Nr.: P1234567", "passport", "P1234567"),
         ("Ausweis-Nr. P1234567", "passport", "P1234567"),
         ("meine Passnr. lautet P1234567", "passport", "P1234567"),
+        ("Pass-Nummer P1234567", "passport", "P1234567"),
+        ("passport PA 1234567", "passport", "PA 1234567"),
         # Switzerland, in German, French and Italian.
         ("Führerausweis-Nr.: 000123456001", "driver_license", "000123456001"),
         ("N° du permis de conduire : 123456789012", "driver_license", "123456789012"),
