@@ -258,3 +258,16 @@ def test_a_tenants_limits_show_the_limiters_current_use_dollars_included(
         assert page.text.count("<td>unavailable</td>") == 2  # the two limits in force
     finally:
         gateway.limiter = real
+
+
+def test_the_overview_reloads_itself_only_when_asked(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    browser.sign_in(ADMIN_KEY)
+    still = browser.get("/console/")
+    assert still.status_code == 200
+    assert 'http-equiv="refresh"' not in still.text
+    assert 'href="/console/?refresh=30"' in still.text
+    live = browser.get("/console/?refresh=1")
+    assert '<meta http-equiv="refresh" content="30">' in live.text
+    assert "Stop reloading" in live.text

@@ -56,6 +56,8 @@ NODE_READ_SECONDS = 1.0
 WINDOWS = (1, 7, 30)
 # The longest key the sign-in form takes (the authenticator refuses longer ones unhashed).
 _MAX_KEY_CHARS = 512
+# The overview reloads itself this often once the operator asks for it (?refresh=1).
+_LIVE_REFRESH_SECONDS = 30
 
 
 def console_routes(gateway: Gateway) -> list[BaseRoute]:
@@ -191,10 +193,14 @@ class Console:
         names = await self._tenant_names()
         events, _ = await self._gateway.events.recent(kind="usage_anomaly", limit=10)
         minutes, counted_by = await self._last_hour()
+        # Live without a script: a reload the operator asks for (and can stop), never by default.
+        refresh = _LIVE_REFRESH_SECONDS if request.query_params.get("refresh") else None
         return self._pages.render(
             "overview.html",
             viewer,
             active="overview",
+            refresh=refresh,
+            live_refresh=_LIVE_REFRESH_SECONDS,
             live=live_hour(minutes),
             counted_by=counted_by,
             history=await daily_history(self._engine, self._days, now),
