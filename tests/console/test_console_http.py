@@ -271,3 +271,29 @@ def test_the_overview_reloads_itself_only_when_asked(
     live = browser.get("/console/?refresh=1")
     assert '<meta http-equiv="refresh" content="30">' in live.text
     assert "Stop reloading" in live.text
+
+
+def test_a_keys_own_limits_show_what_the_limiter_counts(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    """A key's limit, counted by the real limiter as the key's requests are admitted."""
+    tenant = _run(console_gateway, lambda store: store.tenants.create("key-use"))
+    secret, key = _run(console_gateway, lambda store: store.keys.create(tenant.id, "metered"))
+    _run(
+        console_gateway,
+        lambda store: store.keys.set_limits(key.id, {"requests_per_minute": 5}),
+    )
+    body = {"model": "bastion-sim", "messages": [{"role": "user", "content": "hi"}]}
+    for _ in range(2):
+        answered = httpx.post(
+            console_gateway.url + "/v1/chat/completions",
+            json={**body, "max_tokens": 2},
+            headers={"authorization": f"Bearer {secret}"},
+            timeout=10,
+        )
+        assert answered.status_code == 200, answered.text
+    browser.sign_in(ADMIN_KEY)
+    page = browser.get(f"/console/tenants/{tenant.id}")
+    assert page.status_code == 200
+    [row] = [row for row in page.text.split("<tr>") if key.id in row]
+    assert "Requests per minute: 2 / 5" in row

@@ -35,6 +35,7 @@ from bastion.console.session import (
 from bastion.console.tenants import (
     LIMIT_FIELDS,
     current_use,
+    key_limits,
     limit_rows,
     limits_from_form,
     tenant_use,
@@ -285,6 +286,9 @@ class Console:
                 use,
             ),
             fields=LIMIT_FIELDS,
+            key_limits=await key_limits(
+                self._gateway.limiter, self._gateway.config.admission, tenant, keys
+            ),
             anomalies=events,
             **extra,
         )

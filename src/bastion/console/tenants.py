@@ -17,7 +17,7 @@ from bastion.config.schema import RateLimits
 from bastion.console.daycache import DayCache
 from bastion.console.forms import Form
 from bastion.console.history import daily_sums
-from bastion.store import TenantRecord
+from bastion.store import KeyRecord, TenantRecord
 
 # The limits a console form edits: (field, label, whole number).
 LIMIT_FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -89,14 +89,60 @@ def limits_from_form(form: Form) -> dict[str, int | float] | None:
     return limits or None
 
 
-async def current_use(limiter: Limiter, tenant: TenantRecord) -> CurrentUse | None:
-    """The tenant scope's windows as the limiter counts them; None when its shared state does
-    not answer within ``USE_READ_SECONDS`` (the page says so and still answers)."""
+async def current_use(
+    limiter: Limiter, tenant: TenantRecord, key_id: str | None = None
+) -> CurrentUse | None:
+    """The tenant's (or one of its keys') windows as the limiter counts them; None when its
+    shared state does not answer within ``USE_READ_SECONDS`` (the page says so and answers)."""
+    scope = f"key {key_id}" if key_id is not None else f"tenant {tenant.name}"
     try:
         async with asyncio.timeout(USE_READ_SECONDS):
-            return await limiter.current_use(f"tenant {tenant.name}", group=tenant.name)
+            # The admit stage counts a key's windows in its tenant's group, as here.
+            return await limiter.current_use(scope, group=tenant.name)
     except (LimiterUnavailableError, TimeoutError):
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyLimit:
+    """One limit in force on a key and what its window counts now (None: unavailable)."""
+
+    label: str
+    limit: float | int
+    used: float | int | None
+    whole: bool
+
+
+async def key_limits(
+    limiter: Limiter, admission: AdmissionConfig, tenant: TenantRecord, keys: list[KeyRecord]
+) -> dict[str, list[KeyLimit]]:
+    """Per active key with limits in force (its own, else the config file's entry for it, else
+    the key default, field by field, as the admit stage takes them): each limit and its use."""
+    shown: dict[str, list[KeyLimit]] = {}
+    for key in keys:
+        if key.status() != "active":
+            continue
+        configured = admission.keys.get(key.id) or admission.key_default
+        in_force: list[tuple[str, str, bool, float | int]] = []
+        for name, label, whole in LIMIT_FIELDS:
+            value = getattr(key.limits, name) if key.limits is not None else None
+            if value is None:
+                value = getattr(configured, name)
+            if value is not None:
+                in_force.append((name, label, whole, value))
+        if not in_force:
+            continue
+        use = await current_use(limiter, tenant, key.id)
+        rows = []
+        for name, label, whole, value in in_force:
+            used: float | int | None = None
+            if use is not None:
+                counter, scale = _USED_BY[name]
+                count: int = getattr(use, counter)
+                used = count if scale == 1 else count * scale
+            rows.append(KeyLimit(label, value, used, whole))
+        shown[key.id] = rows
+    return shown
 
 
 def limit_rows(
