@@ -297,3 +297,41 @@ def test_a_keys_own_limits_show_what_the_limiter_counts(
     assert page.status_code == 200
     [row] = [row for row in page.text.split("<tr>") if key.id in row]
     assert "Requests per minute: 2 / 5" in row
+
+
+def test_the_money_page_lists_evaluation_and_benchmark_runs(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    from bastion.evaluation.dataset import parse_item
+    from bastion.evaluation.runner import create_run
+
+    item = parse_item({"id": "q1", "messages": [{"role": "user", "content": "2+2?"}]})
+    totals = {"per_target": {"sim/bastion-sim": {"results": 4, "passed": 3, "errors": 1,
+                                                  "cost_usd": "0.02"}}}  # fmt: skip
+
+    async def record_runs(store: Store) -> str:
+        spec = await create_run(
+            store.evals, dataset="smoke.jsonl", dataset_sha256="0" * 64, items=[item],
+            targets=["sim/bastion-sim"],
+        )  # fmt: skip
+        await store.evals.set_status(spec.run_id, "completed", totals=totals)
+        await store.bench.save(
+            {
+                "id": "bench_console",
+                "name": "nightly sweep",
+                "created_at": "2026-12-06T10:00:00+00:00",
+                "target": {"url": "http://gpu-1:8000/v1", "api": "chat", "model": "llama"},
+                "levels": [],
+            }
+        )
+        return spec.run_id
+
+    run_id = _run(console_gateway, record_runs)
+    browser.sign_in(ADMIN_KEY)
+    page = browser.get("/console/money")
+    assert page.status_code == 200
+    assert run_id in page.text
+    assert "sim/bastion-sim: 3 of 4 passed, 1 errors, $0.02" in page.text
+    bench = [row for row in page.text.split("<tr>") if "nightly sweep" in row]
+    assert bench and "llama" in bench[0] and "http://gpu-1:8000/v1" in bench[0]
+    assert "2026-12-06 10:00 UTC" in bench[0]
