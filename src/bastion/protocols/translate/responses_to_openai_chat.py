@@ -396,9 +396,12 @@ class StreamTranslator(ResponseStream):
         self._finish: str | None = None
 
     def feed(self, event: SSEEvent) -> list[bytes]:
-        if self._ended:
-            return []
-        self._begin()
+        # Once per upstream chunk: the common case (an open stream, one choice with a text
+        # delta) takes as few calls as it can.
+        if self._state != "open":
+            if self._ended:
+                return []
+            self._begin()
         if event.data == "[DONE]":
             return self._end()
         chunk = load_event(event)
@@ -407,27 +410,39 @@ class StreamTranslator(ResponseStream):
         if chunk.get("error") or chunk.get("object") == "error":
             message = error_message(chunk) or "The backend reported an error mid-stream."
             return self._fail(message)
-        if chunk.get("usage"):
-            _set_usage(self._writer, chunk["usage"])
-        for choice in seq(chunk.get("choices")):
-            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
-                continue
-            delta = obj(choice.get("delta"))
+        usage = chunk.get("usage")
+        if usage:
+            _set_usage(self._writer, usage)
+        choices = chunk.get("choices")
+        if isinstance(choices, list):
+            for choice in choices:
+                if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                    continue
+                delta = choice.get("delta")
+                if isinstance(delta, dict) and delta:
+                    self._delta(delta)
+                finish = choice.get("finish_reason")
+                if isinstance(finish, str) and finish:
+                    # Usage may still follow in its own chunk: the response ends at [DONE].
+                    self._finish = finish
+        return self._writer.drain()
+
+    def _delta(self, delta: dict[str, Any]) -> None:
+        if "reasoning_content" in delta or "reasoning" in delta:
             reasoning = _reasoning_text(delta)
             if reasoning:
                 self._reasoning(reasoning)
-            for kind in ("content", "refusal"):
-                text = delta.get(kind)
-                if isinstance(text, str) and text:
-                    self._text("output_text" if kind == "content" else "refusal", text)
-            for call in seq(delta.get("tool_calls")):
+        text = delta.get("content")
+        if isinstance(text, str) and text:
+            self._text("output_text", text)
+        refusal = delta.get("refusal")
+        if isinstance(refusal, str) and refusal:
+            self._text("refusal", refusal)
+        calls = delta.get("tool_calls")
+        if calls:
+            for call in seq(calls):
                 if isinstance(call, dict):
                     self._tool(call)
-            finish = choice.get("finish_reason")
-            if isinstance(finish, str) and finish:
-                # Usage may still follow in its own chunk: the response ends at [DONE].
-                self._finish = finish
-        return self._writer.drain()
 
     def _close_current(self) -> None:
         if self._current is not None:
