@@ -154,8 +154,6 @@ class Gateway:
         # The backends served: the configured ones, or what start-up found without any.
         self.backends: dict[str, BackendConfig] = {}
         self.ready = False
-        # Reads made at start-up so that first pages need not (the console's), awaited
-        # before the gateway takes requests.
         self.draining = False
         # What ``stop`` undoes, in reverse order of starting (see ``_on_stop``).
         self._exit = contextlib.AsyncExitStack()

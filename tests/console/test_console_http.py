@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 import httpx
+import pytest
 
 from bastion.admission.limiter import CurrentUse, LimiterUnavailableError
 from bastion.console.session import COOKIE, token_hash
@@ -115,6 +116,9 @@ def test_bad_form_fields(browser: Browser) -> None:
     assert repeated.status_code == 400
     assert browser.get("/console/audit?before=abc").status_code == 400
     assert browser.get("/console/money?days=2").status_code == 400
+    # Digits that are not ASCII ("²", Arabic-Indic) are refused, not a server error.
+    assert browser.get("/console/money?days=²").status_code == 400
+    assert browser.get("/console/audit?before=٣").status_code == 400
     assert browser.get("/console/tenants/ten_unknown").status_code == 404
     assert browser.get("/console/tenants/%00").status_code in (400, 404)
 
@@ -335,3 +339,21 @@ def test_the_money_page_lists_evaluation_and_benchmark_runs(
     bench = [row for row in page.text.split("<tr>") if "nightly sweep" in row]
     assert bench and "llama" in bench[0] and "http://gpu-1:8000/v1" in bench[0]
     assert "2026-12-06 10:00 UTC" in bench[0]
+
+
+def test_a_database_failing_under_a_page_is_a_503_page(
+    browser: Browser, console_gateway: RunningGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session was read, then the page's own query fails: the 503 page, not a 500."""
+    from sqlalchemy.exc import OperationalError
+
+    import bastion.console.app
+
+    async def failing(*args: object, **kwargs: object) -> None:
+        raise OperationalError("SELECT …", {}, ConnectionResetError("server closed"))
+
+    browser.sign_in(ADMIN_KEY)
+    monkeypatch.setattr(bastion.console.app, "daily_history", failing)
+    page = browser.get("/console/")
+    assert page.status_code == 503
+    assert "The database is unavailable" in page.text

@@ -176,3 +176,46 @@ async def test_ninety_days_show_each_days_latency_percentiles(tmp_path: Path) ->
 def _ms(*seconds: float) -> tuple[str, ...]:
     """The table's cells: each duration's bucket bound (the loader's and the ring's buckets)."""
     return tuple(f"{BOUNDS[bucket(s)] * 1000:,.0f}" for s in seconds)
+
+
+async def test_a_keys_limits_merge_its_own_its_entry_and_the_default_field_by_field() -> None:
+    """As the admit stage takes them: the key's stored limits, else the config file's entry for
+    it, else key_default, each field on its own (an entry setting one field hides no other)."""
+    from bastion.admission.limiter import CurrentUse, LimiterUnavailableError
+    from bastion.config import AdmissionConfig
+    from bastion.config.schema import RateLimits
+    from bastion.console.tenants import key_limits
+    from bastion.store import KeyRecord, TenantRecord
+
+    class Limiter:
+        async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
+            if scope == "key key_b":
+                raise LimiterUnavailableError("Redis: ConnectionError")
+            assert group == "acme"
+            return CurrentUse(requests_this_minute=2, tokens_today=300)
+
+    now = datetime.now(UTC)
+    tenant = TenantRecord("ten_1", "acme", now)
+
+    def key(key_id: str, limits: RateLimits | None = None) -> KeyRecord:
+        return KeyRecord(key_id, "ten_1", "acme", key_id, "bst-x", frozenset(), now, None, None,
+                         "hash", limits=limits)  # fmt: skip
+
+    admission = AdmissionConfig(
+        keys={"key_a": RateLimits(requests_per_minute=5)},
+        key_default=RateLimits(tokens_per_day=1000),
+    )
+    shown = await key_limits(
+        Limiter(),  # type: ignore[arg-type]
+        admission,
+        tenant,
+        [key("key_a"), key("key_b", RateLimits(requests_per_minute=9))],
+    )
+    assert [(row.label, row.limit, row.used) for row in shown["key_a"]] == [
+        ("Requests per minute", 5, 2),
+        ("Tokens per day", 1000, 300),
+    ]
+    assert [(row.label, row.limit, row.used) for row in shown["key_b"]] == [
+        ("Requests per minute", 9, None),
+        ("Tokens per day", 1000, None),
+    ]

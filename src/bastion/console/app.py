@@ -442,7 +442,8 @@ class Console:
 
 def _window(request: Request) -> int:
     raw = request.query_params.get("days", "1")
-    if not raw.isdigit() or int(raw) not in WINDOWS:
+    # isdigit alone takes "²" and other digits int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or int(raw) not in WINDOWS:
         raise FormError(f"days must be one of {', '.join(map(str, WINDOWS))}.")
     return int(raw)
 
@@ -451,7 +452,7 @@ def _int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise FormError(f"{name} must be a whole number.")
     return int(raw)
 

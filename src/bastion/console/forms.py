@@ -64,7 +64,12 @@ async def read_form(request: Request) -> Form:
     if content_type != "application/x-www-form-urlencoded":
         raise FormError("Expected a form (application/x-www-form-urlencoded).", 415)
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+    if (
+        declared is not None
+        and declared.isascii()
+        and declared.isdigit()
+        and int(declared) > MAX_FORM_BYTES
+    ):
         raise FormError("The form is too large.", 413)
     body = bytearray()
     async for chunk in request.stream():

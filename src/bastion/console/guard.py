@@ -8,6 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -82,7 +83,10 @@ class Guard:
             return self._pages.error(viewer, 409, _sentence(str(exc)))
         except InvalidInputError as exc:
             return self._pages.error(viewer, 400, _sentence(str(exc)))
-        except StoreUnavailableError:
+        except (StoreUnavailableError, DBAPIError, OSError):
+            # The pages' own reads (rollups, audit records) go to the engine directly, so a
+            # database that fails after the session was read raises its driver's error here.
+            log.warning("console page without its database", exc_info=True)
             return self._pages.error(viewer, 503, "The database is unavailable; retry later.")
 
 

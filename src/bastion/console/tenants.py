@@ -122,12 +122,14 @@ async def key_limits(
     for key in keys:
         if key.status() != "active":
             continue
-        configured = admission.keys.get(key.id) or admission.key_default
+        entry = admission.keys.get(key.id) or RateLimits()
         in_force: list[tuple[str, str, bool, float | int]] = []
         for name, label, whole in LIMIT_FIELDS:
             value = getattr(key.limits, name) if key.limits is not None else None
             if value is None:
-                value = getattr(configured, name)
+                value = getattr(entry, name)
+            if value is None:
+                value = getattr(admission.key_default, name)
             if value is not None:
                 in_force.append((name, label, whole, value))
         if not in_force:

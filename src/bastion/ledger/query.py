@@ -1,7 +1,6 @@
-"""Usage totals from the hourly and daily rollups: bounded work however large the ledger
-grows; and the
-ledger's rows of given requests, by request id (an evaluation run's, to cost its answers with
-the tokens the gateway metered).
+"""Usage totals from the hourly and daily rollups, bounded work however large the ledger
+grows; and the ledger's rows of given requests, by request id (an evaluation run's, to cost
+its answers with the tokens the gateway metered).
 
 Evaluation traffic has its own rollup (``usage_hourly_evaluation``); totals include it, and
 ``purpose`` groups it apart (null for ordinary traffic, ``evaluation``)."""

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 MINUTES = 60
-# Bucket upper bounds in seconds: 1 ms to about 20 minutes, each 12.5 % above the last.
+# Bucket upper bounds in seconds: 1 ms to 966 s (about 16 minutes; slower counts as the
+# last bucket), each 12.5 % above the last. Bucket indexes are stored (latency_daily): changing
+# these bounds changes what stored counts mean, so it needs a migration that moves them.
 _RATIO = 1.125
 BOUNDS: tuple[float, ...] = tuple(0.001 * _RATIO**i for i in range(int(math.log(1.2e6, _RATIO))))
 # Tenants counted per minute; past this, the rest are summed under one name (a flood of
