@@ -42,6 +42,16 @@ _USED_BY: dict[str, tuple[str, float]] = {
     "usd_per_day": ("usd_micros_today", 1e-6),
     "usd_per_month": ("usd_micros_this_month", 1e-6),
 }
+def _used(use: CurrentUse | None, field: str) -> float | int | None:
+    """What the limiter's window for limit ``field`` counts (dollars, not micro-dollars);
+    None when the limiter could not be read."""
+    if use is None:
+        return None
+    counter, scale = _USED_BY[field]
+    count: int = getattr(use, counter)
+    return count if scale == 1 else count * scale
+
+
 # The longest a page waits for the limiter's shared state before it says "unavailable".
 USE_READ_SECONDS = 1.0
 
@@ -137,12 +147,7 @@ async def key_limits(
         use = await current_use(limiter, tenant, key.id)
         rows = []
         for name, label, whole, value in in_force:
-            used: float | int | None = None
-            if use is not None:
-                counter, scale = _USED_BY[name]
-                count: int = getattr(use, counter)
-                used = count if scale == 1 else count * scale
-            rows.append(KeyLimit(label, value, used, whole))
+            rows.append(KeyLimit(label, value, _used(use, name), whole))
         shown[key.id] = rows
     return shown
 
@@ -166,11 +171,7 @@ def limit_rows(
         if from_config is None:
             from_config = getattr(default, name)
         in_force = stored is not None or from_config is not None
-        used: float | int | None = None
-        if in_force and limiter_use is not None:
-            counter, scale = _USED_BY[name]
-            count: int = getattr(limiter_use, counter)
-            used = count if scale == 1 else count * scale
+        used = _used(limiter_use, name) if in_force else None
         rows.append(
             LimitRow(
                 name,
