@@ -401,3 +401,30 @@ def test_how_responses_reach_an_engine_is_detected_or_configured(
     answer = client(gateway).responses.create(model="up/echo-last", input="Which way?")
     assert answer.output_text == "Which way?"
     assert upstream.paths[-1] == path
+
+
+def test_a_continued_conversation_numbers_new_placeholders_after_the_stored_ones(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """Turn one is stored as it was sent ([[EMAIL_1]]); turn two's different address is
+    numbered after every placeholder already in the conversation, so the model never sees one
+    placeholder standing for two addresses."""
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    gateway = start_gateway(
+        {"up": openai_backend(url)},
+        models=[{"name": "echo", "target": "up/echo-last"}],
+        guardrails={"input": {"actions": {"pii": "redact"}, "redact_with": "placeholder"}},
+    )
+    api = client(gateway)
+    first = api.responses.create(model="echo", input="Write to alice@example.com today")
+    assert first.output_text == "Write to alice@example.com today"  # restored for the client
+    second = api.responses.create(
+        model="echo", input="Now write to bob@example.com", previous_response_id=first.id
+    )
+    sent = upstream.requests[-1]["messages"]
+    assert sent[0]["content"] == "Write to [[EMAIL_1]] today"
+    assert sent[-1]["content"].startswith("Now write to [[EMAIL_")
+    assert "[[EMAIL_1]]" not in sent[-1]["content"] and "bob@" not in sent[-1]["content"]
+    assert second.output_text == "Now write to bob@example.com"

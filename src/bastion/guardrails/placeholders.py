@@ -23,10 +23,18 @@ class Placeholders:
 
     __slots__ = ("_by_value", "_counts", "values")
 
-    def __init__(self) -> None:
+    def __init__(self, taken: Sequence[str] = ()) -> None:
+        """``taken``: texts of the request that may already hold placeholders (a stored
+        conversation's earlier turns, masked when they were sent): new values are numbered
+        after them, so ``[[EMAIL_1]]`` never names two different addresses to the model."""
         self.values: dict[str, str] = {}
         self._by_value: dict[str, str] = {}
         self._counts: dict[str, int] = {}
+        for text in taken:
+            if "[[" in text:
+                for token in _TOKEN.findall(text):
+                    label, _, number = token[2:-2].rpartition("_")
+                    self._counts[label] = max(self._counts.get(label, 0), int(number))
 
     def __bool__(self) -> bool:
         return bool(self.values)

@@ -22,6 +22,16 @@ def test_the_same_value_gets_the_same_placeholder_and_comes_back() -> None:
     assert values.restore("[[EMAIL_9]] is unknown") == "[[EMAIL_9]] is unknown"
 
 
+def test_placeholders_already_in_the_request_are_not_reused_for_new_values() -> None:
+    """A stored conversation's earlier turns hold the placeholders they were sent with; a new
+    value is numbered after them, so one placeholder never names two values to the model."""
+    earlier = "Write to [[EMAIL_1]] and call [[PHONE_NUMBER_2]]."
+    values = Placeholders([earlier, "no placeholder here"])
+    sent = values.replace("Also cc carol@z.example", [Finding("email", "pii", 8, 23)])
+    assert sent == "Also cc [[EMAIL_2]]"
+    assert values.restore("[[EMAIL_1]] and [[EMAIL_2]]") == "[[EMAIL_1]] and carol@z.example"
+
+
 def test_a_placeholder_split_across_pieces_is_restored() -> None:
     values = Placeholders()
     values.replace("card 4111111111111111", [Finding("credit_card", "pii", 5, 21)])

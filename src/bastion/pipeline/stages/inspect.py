@@ -127,7 +127,7 @@ class Inspect(BaseStage):
                 continue
             if self._placeholders:
                 if ctx.placeholders is None:
-                    ctx.placeholders = Placeholders()
+                    ctx.placeholders = Placeholders([f.text for f in fields])
                 rewritten = ctx.placeholders.replace(field.text, masked)
             else:
                 rewritten = mask(field.text, masked)
