@@ -5,16 +5,18 @@ A CPF, a Steuer-ID, a BSN or a NIF is a run of digits whose check digits make a 
 unlikely: two mod-11 digits for the CPF (one random number in a hundred passes), ISO 7064
 MOD 11,10 and a digit-repetition rule for the Steuer-ID, the eleven test for the BSN and mod 11
 for the NIF (one in eleven each). People write them grouped by spaces, dots, dashes or slashes,
-or not at all; their documents need not name them, but are written in the country's language
-or name its institutions (Receita Federal, Finanzamt, Belastingdienst, Finanças). How much of
-that context a number needs follows from its check's strength: the CPF and Steuer-ID only the
-language or a country word before them; the BSN and NIF, which a phone or order number passes
-one time in eleven, both the language and a word of the authorities or papers that ask for
-them, and no phone or other number's label right before them.
+or not at all; their documents need not name them next to the number, but name the country or
+its institutions (Receita Federal, Finanzamt, Belastingdienst, Finanças). The language alone
+and its everyday words ("aanvraag", "fatura") are not enough: order, parcel and phone numbers
+pass the weaker checks one time in eleven in the very same sentences. A number right after a
+phone, parcel or other number's label, or right before a currency, is not an identifier; an
+unlabelled NIF is a person's (first digit 1, 2 or 3, or 45), since a 9 starts mobile numbers
+too and a company's NIF comes with its label.
 
 Context is read from the text before a number and a little after it (less than a stream's
 hold-back), and the words that make it are carried forward by a stream's masker
-(``CONTEXT_WORDS``), so a stream masks what a scan of the whole text finds."""
+(``CONTEXT_WORDS``), so a stream masks what a scan of the whole text finds. Where each context
+word first occurs is found once per text, so each number's context is a comparison."""
 
 from __future__ import annotations
 
@@ -88,55 +90,57 @@ _COUNTRY_WORDS = {
         "nif", "contribuinte", "seguran\u00e7a social", "cart\u00e3o de cidad\u00e3o",
     ),
 }  # fmt: skip
-# For the weaker checks, beside the language: a word of the papers that ask for a person's
-# number (identity, health, pay, housing, registration).
-_PAPER_WORDS = {
-    "nl_bsn": (
-        "burger", "identiteit", "paspoort", "rijbewijs", "verzeker", "huisarts", "zieken",
-        "pati\u00ebnt", "geboren", "geboortedatum", "persoonsgegevens", "inschrijving",
-        "werkgever", "salaris", "loon", "huur", "aanvraag", "uitkering", "belasting",
-    ),
-    "pt_nif": (
-        "fiscal", "fatura", "factura", "recibo", "irs", "imposto", "contrato", "cidad\u00e3o",
-        "identifica\u00e7\u00e3o", "sal\u00e1rio", "vencimento", "morada", "arrendamento",
-        "nascimento", "utente",
-    ),
-}  # fmt: skip
-_NEEDS_PAPER = frozenset(_PAPER_WORDS)
 _LANGUAGE_OF = {"br_cpf": "pt", "de_steuer_id": "de", "nl_bsn": "nl", "pt_nif": "pt"}
 
 CONTEXT_WORDS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            *(w for words in _COUNTRY_WORDS.values() for w in words),
-            *(w for words in _PAPER_WORDS.values() for w in words),
-        }
-    )
+    sorted({w for words in _COUNTRY_WORDS.values() for w in words})
 )
 
-# A phone, account or amount right before the number.
+# A phone, parcel, account or amount right before the number.
 _NOT_AN_ID = re.compile(
     r"(?i:tel|phone|fone|fon\b|telefoon|mobiel|celular|telem\u00f3vel|whats|fax|handy|gsm|mobil"
+    r"|\bliga|\bligue|mensagem|\bbel\b|\bbellen\b"
     r"|contact|contato|contacto|iban|konto|rekening|conta|account|bic|swift|\+|\$|\u20ac|eur\b"
-    r"|order|bestel|pedido|encomenda|tracking|sendung|isbn|ean|ref\b)"
+    r"|order|bestel|pedido|encomenda|rastreio|tracking|sendung|pakket|paket|zending"
+    r"|isbn|ean|ref\b)"
 )
+# An amount: a currency right after the number.
+_CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]{0,3}(?:euros?\b|eur\b|\u20ac|r\$|reais\b|usd\b|\$))")
+# The NIF's first digits for a person (1, 2, 3; 45 for non-residents); 5, 6, 7, 8 and 9 start
+# companies, public bodies and other entities, and 9 also Portuguese mobile numbers.
+_PERSONAL_NIF = ("1", "2", "3", "45")
 _AFTER = 96  # less than a stream's hold-back
+_NEVER = 1 << 62
 
 
-def _language(words: set[str], language: str) -> bool:
-    return len(words.intersection(_LANGUAGE_WORDS[language])) >= 2
+class _Context:
+    """Where, in one text, the words that place a number first occur: for each identifier, the
+    end of the first word naming its country or institutions, and for each language, the end of
+    the second of its short words to appear. Built once per text (one pass over its words and
+    one search per phrase), so that each number's context is a comparison with its reach."""
+
+    __slots__ = ("country", "language")
+
+    def __init__(self, low: str) -> None:
+        first: dict[str, int] = {}
+        for m in _WORD.finditer(low):
+            first.setdefault(m.group(), m.end())
+        self.language: dict[str, int] = {}
+        for language, words in _LANGUAGE_WORDS.items():
+            ends = sorted(first[w] for w in set(words) if w in first)
+            self.language[language] = ends[1] if len(ends) >= 2 else _NEVER
+        self.country: dict[str, int] = {}
+        for kind, wanted in _COUNTRY_WORDS.items():
+            self.country[kind] = min((_first_end(low, w, first) for w in wanted), default=_NEVER)
 
 
-def _any_word(wanted: tuple[str, ...], context: str, seen: set[str]) -> bool:
-    """Whether one of ``wanted`` occurs: a short word as a whole word ("irs", not "first"), a
-    longer one or a phrase anywhere (a stem inside compounds: "zorgverzekeraar")."""
-    for word in wanted:
-        if len(word) <= 3 and word.isalpha():
-            if word in seen:
-                return True
-        elif word in context:
-            return True
-    return False
+def _first_end(low: str, word: str, first: dict[str, int]) -> int:
+    """Where ``word`` first ends: a short word as a whole word ("irs", not "first"), a longer one
+    or a phrase anywhere (a stem inside compounds: "zorgverzekeraar")."""
+    if len(word) <= 3 and word.isalpha():
+        return first.get(word, _NEVER)
+    at = low.find(word)
+    return at + len(word) if at >= 0 else _NEVER
 
 
 def language_words(low: str) -> set[str]:
@@ -163,9 +167,15 @@ def _separators_ok(candidate: str) -> bool:
     return len(set(seps[:-1])) <= 1
 
 
+def _passes(kind: str, candidate: str, digits: str, groups: tuple[int, ...]) -> bool:
+    if kind == "pt_nif" and not digits.startswith(_PERSONAL_NIF):
+        return False
+    return _grouping_ok(kind, groups) and _CHECKS[kind](candidate)
+
+
 def find_checksummed(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
-    words: dict[int, set[str]] = {}
+    context: _Context | None = None
     for m in _RUN.finditer(text):
         candidate = m.group()
         digits = v.digits_only(candidate)
@@ -173,24 +183,24 @@ def find_checksummed(t: Text) -> Iterator[Match]:
         if kinds is None or not _separators_ok(candidate):
             continue
         groups = _groups(candidate)
-        passing = [k for k in kinds if _grouping_ok(k, groups) and _CHECKS[k](candidate)]
+        passing = [k for k in kinds if _passes(k, candidate, digits, groups)]
         if not passing or before(text, m.start(), _NOT_AN_ID, 24):
             continue
         if before(text, m.start(), _OTHER_NUMBER_LABEL, 40):
             continue
-        end = min(len(low), m.end() + _AFTER)
-        context = low[:end]
-        if end not in words:
-            words[end] = set(_WORD.findall(context))
-        seen = words[end]
-        for kind in passing:
-            language = _language(seen, _LANGUAGE_OF[kind])
-            country = _any_word(_COUNTRY_WORDS[kind], context, seen)
-            if kind in _NEEDS_PAPER:
-                paper = _any_word(_PAPER_WORDS[kind], context, seen)
-                ok = country or (language and paper)
-            else:
-                ok = country or language
-            if ok:
-                yield kind, m.start(), m.end()
-                break
+        if _CURRENCY_AFTER.match(text, m.end()):
+            continue
+        if context is None:
+            context = _context_of(low)
+        reach = m.end() + _AFTER
+        placed = [k for k in passing if context.country[k] <= reach]
+        if not placed:
+            continue
+        # Of two kinds of one length both placed, the one whose language the text is in.
+        languages = context.language
+        placed.sort(key=lambda k: languages[_LANGUAGE_OF[k]] > reach)
+        yield placed[0], m.start(), m.end()
+
+
+def _context_of(low: str) -> _Context:
+    return _Context(low)

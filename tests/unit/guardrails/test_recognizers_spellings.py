@@ -1,10 +1,14 @@
-"""Checksummed national identifiers in any common spelling, found by their country's language
-or institutions without a label next to them; phones, orders, accounts and dates are not."""
+"""Checksummed national identifiers in any common spelling, found by their country or its
+institutions without a label next to them; phones, parcels, orders, accounts, amounts and dates
+are not, nor numbers in a text that has only the language and its everyday words."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from bastion.guardrails import checksummed
 from bastion.guardrails.checksummed import find_checksummed
 from bastion.guardrails.recognizers import document_keywords, scan
 from bastion.guardrails.scanning import Text
@@ -26,34 +30,52 @@ def _own(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
-        # CPF: Portuguese text or a Brazilian institution suffices; any grouping.
+        # CPF: a Brazilian institution or paper (not the language alone); any grouping.
         ("Conforme a Receita Federal, o titular é 529 982 247 25.", "br_cpf", "529 982 247 25"),
-        ("Segue o documento do cliente: 529-982-247-25, com a cópia.", "br_cpf", "529-982-247-25"),
-        ("O contrato do locatário 529982247/25 foi assinado.", "br_cpf", "529982247/25"),
+        (
+            "Segue o documento do cliente para a Receita Federal: 529-982-247-25, com a cópia.",
+            "br_cpf",
+            "529-982-247-25",
+        ),
+        (
+            "O contrato do locatário 529982247/25 foi assinado no cartório.",
+            "br_cpf",
+            "529982247/25",
+        ),
         ("Brazil office: the new hire gave 529.982.247/25.", "br_cpf", "529.982.247/25"),
         ("Enviamos para você o cadastro 52998224725 ontem.", "br_cpf", "52998224725"),
-        # Steuer-ID: German text or the tax authorities.
+        # Steuer-ID: the tax authorities or the papers they ask for (not German alone).
         (
-            "Sehr geehrte Damen und Herren, anbei die Nummer 659 299 704 89 für Sie.",
+            "Sehr geehrte Damen und Herren, anbei die Nummer 659 299 704 89 für das Finanzamt.",
             "de_steuer_id",
             "659 299 704 89",
         ),
         ("Das Bundeszentralamt vergab 6592-9970-489.", "de_steuer_id", "6592-9970-489"),
         ("Für die Familienkasse bitte 65.929.970.489 angeben.", "de_steuer_id", "65.929.970.489"),
-        # BSN: Dutch and a word of the papers that ask for it, or an institution.
+        # BSN: an institution (an everyday word of the papers beside it is not enough).
         ("De Belastingdienst heeft 111 222 333 geregistreerd.", "nl_bsn", "111 222 333"),
         (
             "Geachte heer, voor uw aanvraag bij de gemeente hebben wij 1112.22.333 nodig.",
             "nl_bsn",
             "1112.22.333",
         ),
-        ("Het paspoort van mijn vader: 111-222-333, geboren in Utrecht.", "nl_bsn", "111-222-333"),
-        # NIF: Portuguese and a tax or identity word, or the authority.
+        (
+            "Het paspoort van mijn vader: 111-222-333, geboren in Utrecht, bij de gemeente.",
+            "nl_bsn",
+            "111-222-333",
+        ),
+        # NIF: the tax or social security authority (a personal NIF: first digit 1, 2 or 3).
         ("As Finanças indicam 123 456 789 na sua declaração.", "pt_nif", "123 456 789"),
-        ("Para a fatura do seu contrato use 123-456-789, obrigado.", "pt_nif", "123-456-789"),
+        (
+            "Para a fatura do seu contrato use 123-456-789 no Portal das Finanças, obrigado.",
+            "pt_nif",
+            "123-456-789",
+        ),
     ],
 )
-def test_checksummed_identifier_found_by_its_country(text: str, kind: str, value: str) -> None:
+def test_checksummed_identifier_found_by_its_country_or_institution(
+    text: str, kind: str, value: str
+) -> None:
     assert (kind, value) in _own(text)
     assert (kind, value) in _found(text)
 
@@ -112,7 +134,7 @@ def test_stream_carries_the_context_words() -> None:
             "65929970489",
         ),
         (
-            "Sehr geehrte Frau Meier, Ihre Nr.65929970489 ist vermerkt.",
+            "Sehr geehrte Frau Meier, Ihre Nr.65929970489 ist beim Finanzamt vermerkt.",
             "de_steuer_id",
             "65929970489",
         ),
@@ -124,7 +146,9 @@ def test_stream_carries_the_context_words() -> None:
         ("Lista do cadastro: Silva,529.982.247-25,São Paulo", "br_cpf", "529.982.247-25"),
     ],
 )
-def test_fields_and_abbreviations_before_the_number(text: str, kind: str, value: str) -> None:
+def test_fields_and_abbreviations_before_the_number_with_an_institution_word(
+    text: str, kind: str, value: str
+) -> None:
     assert (kind, value) in _own(text)
 
 
@@ -138,3 +162,80 @@ def test_fields_and_abbreviations_before_the_number(text: str, kind: str, value:
 )
 def test_signs_and_decimals_not_taken(text: str) -> None:
     assert _own(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dutch with an everyday word of the papers, but no institution: orders, rent, a doctor.
+        "De zending 787765351 is onderweg en komt morgen aan, met de aanvraag.",
+        "Het nummer 787765351 staat bij de aanvraag van uw order.",
+        "Voor de huur van de garage is 787765351 het kenmerk dat wij gebruiken.",
+        "Uw afspraak 787765351 bij de huisarts is verplaatst naar maandag.",
+        # Portuguese with an invoice, contract or receipt: mobiles, amounts, invoice numbers.
+        "Pode ligar-me para o 916 533 638 para falarmos do contrato.",
+        "O valor da fatura é de 926.693.638 euros.",
+        "A fatura 123456789 do seu contrato já foi emitida.",
+        "O recibo 123 456 789 segue em anexo, obrigado.",
+        "O seu contrato tem o número 916533638 e a fatura segue por correio.",
+        # German and Brazilian text with a parcel or a mobile number.
+        "Die Paketnummer lautet 65870413328",
+        "Sehr geehrte Kundin, die Nummer 65870413328 ist für Sie vermerkt.",
+        "Pode mandar mensagem para 11920315390",
+        "Você pode me chamar no 11920315390 para combinar a entrega.",
+        # A company's or public body's NIF needs its label; alone it may be any other number.
+        "As Finanças enviaram a carta ao 500 000 000, obrigado.",
+    ],
+)
+def test_everyday_numbers_not_taken(text: str) -> None:
+    assert _own(text) == []
+    assert not any(f.kind in {"br_cpf", "de_steuer_id", "nl_bsn", "pt_nif"} for f in scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Autoridade Tributária cobrou 123456789 euros a uma empresa.",
+        "Das Finanzamt nahm 65929970489 EUR an Steuern ein.",
+        "A Receita Federal arrecadou 52998224725 reais no ano.",
+        "A Receita Federal arrecadou R$ 52998224725 no ano.",
+    ],
+)
+def test_amounts_not_taken_beside_an_institution(text: str) -> None:
+    # A currency right before or after the number makes it an amount (the whole scan may still
+    # take a Steuer-ID after "Finanzamt" by its own rule for that word).
+    assert _own(text) == []
+
+
+def _dutch_orders(size: int, header: str) -> str:
+    rng = random.Random(11)
+    rows = [header]
+    while sum(len(r) + 1 for r in rows) < size:
+        number = rng.randrange(100_000_000, 1_000_000_000)
+        rows.append(
+            f"{number};{rng.randrange(1, 29)}-03-2024;{rng.randrange(1, 999)},95;met uw aanvraag"
+        )
+    return "\n".join(rows)
+
+
+def test_context_read_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each number's context is looked up in the text's index of context words, built once per
+    # text, rather than read again from the text before it: four times the text, four times
+    # the work and (with an institution named) four times the findings.
+    built: list[int] = []
+    build = checksummed._context_of
+
+    def counted(low: str) -> checksummed._Context:
+        built.append(len(low))
+        return build(low)
+
+    monkeypatch.setattr(checksummed, "_context_of", counted)
+    plain = "bestelnummer;datum;bedrag;opmerking"
+    assert _own(_dutch_orders(160_000, plain)) == []
+    assert len(built) == 1
+    named = "bestelnummer;datum;bedrag;opmerking (gemeente Utrecht)"
+    small = _own(_dutch_orders(40_000, named))
+    large = _own(_dutch_orders(160_000, named))
+    assert len(built) == 3
+    assert small and large
+    assert 3 <= len(large) / len(small) <= 5
