@@ -29,10 +29,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bastion.audit.chain import quarantine_stand_in
-from bastion.journal.rows import Rows, dialect_insert, insert_rows, record_spool_progress
+from bastion.journal.rows import Rows, insert_rows, record_spool_progress
 from bastion.store.db import is_refusal
 from bastion.store.models import JournalQuarantineRow
 from bastion.store.text import storable_text
+from bastion.store.upsert import dialect_insert
 from bastion.telemetry.logs import describe_error
 
 log = logging.getLogger(__name__)

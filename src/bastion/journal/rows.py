@@ -12,12 +12,12 @@ from typing import Any
 
 import orjson
 from sqlalchemy import FromClause, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.ledger.rollup import upsert_rollups
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalSpoolRow, UsageRow
 from bastion.store.text import is_storable, storable_json, storable_text
+from bastion.store.upsert import dialect_insert
 
 # Columns holding times: datetimes from the request path, ISO text from a spool line.
 _TIME_COLUMNS = {
@@ -208,12 +208,3 @@ async def record_spool_progress(conn: AsyncConnection, name: str, loaded_bytes: 
             index_elements=["name"], set_={"loaded_bytes": loaded_bytes}
         )
     )
-
-
-def dialect_insert(dialect: str, table: Any) -> Any:
-    """The dialect's INSERT, which has ``on_conflict_do_nothing`` and ``…_do_update``."""
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    if dialect == "sqlite":
-        return sqlite.insert(table)
-    raise ValueError(f"unsupported database dialect {dialect}")

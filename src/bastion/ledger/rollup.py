@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Insert
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bastion.store.busy import busy_minutes
@@ -28,6 +27,7 @@ from bastion.store.models import (
     UsageHourlyEvaluationRow,
     UsageHourlyRow,
 )
+from bastion.store.upsert import dialect_insert
 from bastion.telemetry.recent import bucket
 
 _KEY = ("hour", "tenant_id", "key_id", "endpoint", "model", "backend")
@@ -182,21 +182,13 @@ def busy_rows(ledger_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 @functools.cache
 def busy_statement(dialect: str) -> Insert:
     """INSERT … ON CONFLICT DO UPDATE OR-ing the batch's busy seconds into the minute's."""
-    statement: Any = _dialect_insert(dialect, BackendBusyMinuteRow)
+    statement: Any = dialect_insert(dialect, BackendBusyMinuteRow)
     table = BackendBusyMinuteRow.__table__
     merged = table.c.seconds.op("|")(statement.excluded.seconds)
     result: Insert = statement.on_conflict_do_update(
         index_elements=["backend", "minute"], set_={"seconds": merged}
     )
     return result
-
-
-def _dialect_insert(dialect: str, model: Any) -> Any:
-    if dialect == "postgresql":
-        return postgresql.insert(model)
-    if dialect == "sqlite":
-        return sqlite.insert(model)
-    raise ValueError(f"no rollup upsert for {dialect}")
 
 
 @functools.cache
@@ -207,7 +199,7 @@ def rollup_statement(
 
     Built once per dialect and table: the loader runs it for every batch."""
     table = model.__table__
-    statement: Any = _dialect_insert(dialect, model)
+    statement: Any = dialect_insert(dialect, model)
     excluded = statement.excluded
     update = {name: table.c[name] + excluded[name] for name in _SUMS}
     result: Insert = statement.on_conflict_do_update(index_elements=list(key), set_=update)

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from bastion.evaluation.codec import (
     item_json,
@@ -33,6 +32,7 @@ from bastion.store.db import Database
 from bastion.store.errors import NotFoundError
 from bastion.store.models import EvalItemRow, EvalResultRow, EvalRunRow, EvalVerdictRow
 from bastion.store.text import is_storable
+from bastion.store.upsert import dialect_insert
 
 RUN_STATUSES = ("pending", "running", "completed", "stopped_early", "interrupted", "failed")
 # Rows per INSERT when a run's items are stored.
@@ -194,7 +194,7 @@ class EvalRepository:
             "refusal": result.refusal,
             "result": _dump(result_json(result)),
         }
-        statement = _insert(self._db.dialect, EvalResultRow).values(row)
+        statement = dialect_insert(self._db.dialect, EvalResultRow).values(row)
         statement = statement.on_conflict_do_nothing(index_elements=["run_id", "item_id", "target"])
         async with self._db.write() as session:
             outcome = await session.execute(statement)
@@ -246,7 +246,7 @@ class EvalRepository:
         ]
         if not rows:
             return 0
-        statement = _insert(self._db.dialect, EvalVerdictRow)
+        statement = dialect_insert(self._db.dialect, EvalVerdictRow)
         statement = statement.on_conflict_do_update(
             index_elements=["run_id", "item_id", "candidate", "baseline"],
             set_={
@@ -269,13 +269,6 @@ class EvalRepository:
         async with self._db.read() as session:
             texts = (await session.scalars(query)).all()
         return [verdict_of(json.loads(text)) for text in texts]
-
-
-def _insert(dialect: str, table: Any) -> Any:
-    """The dialect's INSERT, which has ``on_conflict_do_nothing`` and ``…_do_update``."""
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
 
 
 def _run(row: EvalRunRow) -> EvalRun:
