@@ -42,6 +42,8 @@ _USED_BY: dict[str, tuple[str, float]] = {
     "usd_per_day": ("usd_micros_today", 1e-6),
     "usd_per_month": ("usd_micros_this_month", 1e-6),
 }
+
+
 def _used(use: CurrentUse | None, field: str) -> float | int | None:
     """What the limiter's window for limit ``field`` counts (dollars, not micro-dollars);
     None when the limiter could not be read."""
