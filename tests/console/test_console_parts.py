@@ -13,24 +13,8 @@ from bastion.console.history import daily_history
 from bastion.ledger.query import usage_totals
 from bastion.ledger.rollup import upsert_rollups
 from bastion.store import Store
-from bastion.telemetry.recent import BOUNDS, MINUTES, Finished, RecentTraffic, bucket, percentile
-
-
-def finished(seconds: float, **overrides: object) -> Finished:
-    values: dict[str, object] = {
-        "status": 200,
-        "ok": True,
-        "seconds": seconds,
-        "ttft_seconds": None,
-        "input_tokens": 10,
-        "output_tokens": 5,
-        "cache_status": "none",
-        "refused_by": None,
-        "classes": (),
-        "tenant": "t",
-        **overrides,
-    }
-    return Finished(**values)  # type: ignore[arg-type]
+from bastion.telemetry.recent import BOUNDS, MINUTES, RecentTraffic, bucket, percentile
+from tests.finished_requests import finished
 
 
 def test_ring_keeps_an_hour_per_minute() -> None:

@@ -25,7 +25,8 @@ from bastion.providers.factory import build_provider
 from bastion.routing.breaker import BreakerState
 from bastion.routing.pool import BackendPool
 from bastion.store.invalidation import Invalidation, InvalidationHub
-from bastion.telemetry.recent import Finished, Minute, RecentTraffic, bucket
+from bastion.telemetry.recent import Minute, RecentTraffic, bucket
+from tests.finished_requests import finished
 
 Connect = Callable[[int], Awaitable[NodeClient]]
 
@@ -236,12 +237,12 @@ async def test_the_node_ring_adds_up_every_workers_minutes(
     rings = [RecentTraffic(), RecentTraffic()]
     relays = [RecentRelay(ring, await connect(index)) for index, ring in enumerate(rings)]
     for _ in range(3):
-        rings[0].record(_finished(0.1, tenant="acme"))
-    rings[1].record(_finished(2.0, tenant="globex", refused_by="admit"))
+        rings[0].record(finished(0.1, tenant="acme"))
+    rings[1].record(finished(2.0, tenant="globex", refused_by="admit"))
     for relay in relays:
         relay.flush()
     relays[0].flush()  # nothing new: nothing sent twice
-    rings[1].record(_finished(0.1, tenant="acme", ttft_seconds=0.05))
+    rings[1].record(finished(0.1, tenant="acme", ttft_seconds=0.05))
     relays[1].flush()
     client = await connect(2)
     for _ in range(100):  # the workers' frames and this call travel on different sockets
@@ -266,35 +267,18 @@ async def test_a_minute_older_than_the_hour_is_not_added() -> None:
     assert sum(m.requests for m in ring.minutes()) == 2
 
 
-def _finished(seconds: float, **overrides: object) -> Finished:
-    values: dict[str, object] = {
-        "status": 200,
-        "ok": True,
-        "seconds": seconds,
-        "ttft_seconds": None,
-        "input_tokens": 10,
-        "output_tokens": 5,
-        "cache_status": "none",
-        "refused_by": None,
-        "classes": (),
-        "tenant": None,
-        **overrides,
-    }
-    return Finished(**values)  # type: ignore[arg-type]
-
-
 async def test_without_its_supervisor_a_worker_shows_its_own_last_hour(
     node: NodeStateServer, connect: Connect
 ) -> None:
     ring = RecentTraffic()
     client = await connect(0)
     relay = RecentRelay(ring, client)
-    ring.record(_finished(0.1))
+    ring.record(finished(0.1, tenant=None))
     minutes, whose = await last_hour_minutes(ring, client, relay, 1.0)
     assert (whose, minutes[-1].requests) == ("node", 1)
     await node.close()
     await asyncio.sleep(0.05)
-    ring.record(_finished(0.1))
+    ring.record(finished(0.1, tenant=None))
     minutes, whose = await last_hour_minutes(ring, client, relay, 1.0)
     assert (whose, minutes[-1].requests) == ("worker", 2)
     # One process: its own ring, nothing asked of anyone.
