@@ -152,17 +152,10 @@ class UsageRow(Base):
     purpose: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
-class UsageHourlyRow(Base):
-    """Hourly sums of the ledger, kept in the same transaction, so reports never scan raw rows."""
+class UsageSums:
+    """The sums every ledger rollup keeps per key (hour or day and its dimensions); the
+    loader adds a batch's to them (``ledger/rollup.py``)."""
 
-    __tablename__ = "usage_hourly"
-
-    hour: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
-    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    endpoint: Mapped[str] = mapped_column(String(32), primary_key=True)
-    model: Mapped[str] = mapped_column(String(200), primary_key=True)
-    backend: Mapped[str] = mapped_column(String(64), primary_key=True)
     location: Mapped[str] = mapped_column(String(16))
     requests: Mapped[int] = mapped_column(BigInteger)
     errors: Mapped[int] = mapped_column(BigInteger)
@@ -173,7 +166,20 @@ class UsageHourlyRow(Base):
     busy_ms: Mapped[float] = mapped_column(Float)
 
 
-class UsageDailyRow(Base):
+class UsageHourlyRow(UsageSums, Base):
+    """Hourly sums of the ledger, kept in the same transaction, so reports never scan raw rows."""
+
+    __tablename__ = "usage_hourly"
+
+    hour: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    endpoint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    backend: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class UsageDailyRow(UsageSums, Base):
     """Daily sums of the ledger (ordinary and evaluation traffic, told apart by ``purpose``),
     kept by the loader in the same transaction as the hourly ones: long windows (the console's
     7, 30 and 90 days) read one row per day and dimension instead of one per hour and key."""
@@ -188,14 +194,6 @@ class UsageDailyRow(Base):
     backend: Mapped[str] = mapped_column(String(64), primary_key=True)
     # "" for ordinary traffic (a key column cannot be null), else the ledger's purpose.
     purpose: Mapped[str] = mapped_column(String(16), primary_key=True)
-    location: Mapped[str] = mapped_column(String(16))
-    requests: Mapped[int] = mapped_column(BigInteger)
-    errors: Mapped[int] = mapped_column(BigInteger)
-    input_tokens: Mapped[int] = mapped_column(BigInteger)
-    cached_input_tokens: Mapped[int] = mapped_column(BigInteger)
-    output_tokens: Mapped[int] = mapped_column(BigInteger)
-    estimated_requests: Mapped[int] = mapped_column(BigInteger)
-    busy_ms: Mapped[float] = mapped_column(Float)
 
 
 class LatencyDailyRow(Base):
@@ -226,7 +224,7 @@ class BackendBusyMinuteRow(Base):
     seconds: Mapped[int] = mapped_column(BigInteger)
 
 
-class UsageHourlyEvaluationRow(Base):
+class UsageHourlyEvaluationRow(UsageSums, Base):
     """The hourly sums of evaluation traffic (ledger rows with purpose "evaluation"), kept
     apart from ``usage_hourly`` so cost reports measure ordinary traffic only; usage reports
     read both."""
@@ -239,14 +237,6 @@ class UsageHourlyEvaluationRow(Base):
     endpoint: Mapped[str] = mapped_column(String(32), primary_key=True)
     model: Mapped[str] = mapped_column(String(200), primary_key=True)
     backend: Mapped[str] = mapped_column(String(64), primary_key=True)
-    location: Mapped[str] = mapped_column(String(16))
-    requests: Mapped[int] = mapped_column(BigInteger)
-    errors: Mapped[int] = mapped_column(BigInteger)
-    input_tokens: Mapped[int] = mapped_column(BigInteger)
-    cached_input_tokens: Mapped[int] = mapped_column(BigInteger)
-    output_tokens: Mapped[int] = mapped_column(BigInteger)
-    estimated_requests: Mapped[int] = mapped_column(BigInteger)
-    busy_ms: Mapped[float] = mapped_column(Float)
 
 
 class AuditRecordRow(Base):
