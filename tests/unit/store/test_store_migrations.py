@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -153,41 +154,66 @@ def _upgrade_to(connection: Connection, revision: str) -> None:
     command.upgrade(alembic_config(connection=connection), revision)
 
 
-async def test_busy_minutes_are_filled_from_the_last_month_of_the_ledger(sqlite_url: str) -> None:
+async def _seeded_then_migrated(
+    sqlite_url: str, revision: str, seed: Callable[[sqlite3.Connection], None]
+) -> None:
+    """A database migrated to ``revision``, given rows by ``seed``, then migrated to head."""
     engines = create_engines(sqlite_url)
     _path(sqlite_url).parent.mkdir(parents=True, exist_ok=True)
     try:
         async with engines.write.begin() as connection:
-            await connection.run_sync(_upgrade_to, "0010")
-        now = datetime.now(UTC).replace(second=0, microsecond=0)
-        rows = [
-            # (request, started, seconds, purpose): the last two are not counted.
-            ("recent", now - timedelta(hours=1), 3, None),
-            ("evaluation", now - timedelta(hours=1, minutes=1), 3, "evaluation"),
-            ("old", now - timedelta(days=40), 3, None),
-        ]
+            await connection.run_sync(_upgrade_to, revision)
         with sqlite3.connect(_path(sqlite_url)) as raw:
-            for request_id, started, seconds, purpose in rows:
-                finished = started + timedelta(seconds=seconds)
-                raw.execute(
-                    "INSERT INTO usage_ledger (request_id, started_at, finished_at, tenant_id,"
-                    " tenant, key_id, endpoint, model, backend, location, upstream_model, stream,"
-                    " status, outcome, input_tokens, cached_input_tokens, output_tokens,"
-                    " usage_estimated, queue_ms, ttft_ms, total_ms, cache_status, purpose)"
-                    " VALUES (?, ?, ?, 't', 'acme', 'k', 'chat', 'm', 'gpu', 'local', 'm', 0,"
-                    " 200, 'ok', 1, 0, 1, 0, 0, NULL, ?, 'none', ?)",
-                    (
-                        request_id,
-                        started.replace(tzinfo=None).isoformat(sep=" "),
-                        finished.replace(tzinfo=None).isoformat(sep=" "),
-                        seconds * 1000.0,
-                        purpose,
-                    ),
-                )
+            seed(raw)
         await upgrade_to_head(engines.write)
     finally:
         await engines.write.dispose()
         await engines.read.dispose()
+
+
+def _ledger_row(
+    raw: sqlite3.Connection,
+    request_id: str,
+    started: datetime,
+    finished: datetime,
+    total_ms: float,
+    *,
+    ttft_ms: float | None = None,
+    purpose: str | None = None,
+) -> None:
+    raw.execute(
+        "INSERT INTO usage_ledger (request_id, started_at, finished_at, tenant_id,"
+        " tenant, key_id, endpoint, model, backend, location, upstream_model, stream,"
+        " status, outcome, input_tokens, cached_input_tokens, output_tokens,"
+        " usage_estimated, queue_ms, ttft_ms, total_ms, cache_status, purpose)"
+        " VALUES (?, ?, ?, 't', 'acme', 'k', 'chat', 'm', 'gpu', 'local', 'm', 0,"
+        " 200, 'ok', 1, 0, 1, 0, 0, ?, ?, 'none', ?)",
+        (
+            request_id,
+            started.replace(tzinfo=None).isoformat(sep=" "),
+            finished.replace(tzinfo=None).isoformat(sep=" "),
+            ttft_ms,
+            total_ms,
+            purpose,
+        ),
+    )
+
+
+async def test_busy_minutes_are_filled_from_the_last_month_of_the_ledger(sqlite_url: str) -> None:
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    rows = [
+        # (request, started, seconds, purpose): the last two are not counted.
+        ("recent", now - timedelta(hours=1), 3, None),
+        ("evaluation", now - timedelta(hours=1, minutes=1), 3, "evaluation"),
+        ("old", now - timedelta(days=40), 3, None),
+    ]
+
+    def seed(raw: sqlite3.Connection) -> None:
+        for request_id, started, seconds, purpose in rows:
+            finished = started + timedelta(seconds=seconds)
+            _ledger_row(raw, request_id, started, finished, seconds * 1000.0, purpose=purpose)
+
+    await _seeded_then_migrated(sqlite_url, "0010", seed)
     with sqlite3.connect(_path(sqlite_url)) as raw:
         found = raw.execute("SELECT backend, minute, seconds FROM backend_busy_minutes").fetchall()
     minute = (now - timedelta(hours=1)).replace(tzinfo=None).isoformat(sep=" ")
@@ -195,31 +221,25 @@ async def test_busy_minutes_are_filled_from_the_last_month_of_the_ledger(sqlite_
 
 
 async def test_the_daily_rollup_is_filled_from_both_hourly_rollups(sqlite_url: str) -> None:
-    engines = create_engines(sqlite_url)
-    _path(sqlite_url).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        async with engines.write.begin() as connection:
-            await connection.run_sync(_upgrade_to, "0011")
-        hourly = [
-            # (table, hour, key, requests, busy_ms): the first two sum into one day.
-            ("usage_hourly", "2026-11-03 10:00:00.000000", "k1", 2, 10.0),
-            ("usage_hourly", "2026-11-03 23:00:00.000000", "k2", 3, 20.0),
-            ("usage_hourly", "2026-11-04 00:00:00.000000", "k1", 5, 40.0),
-            ("usage_hourly_evaluation", "2026-11-03 11:00:00.000000", "k1", 7, 80.0),
-        ]
-        with sqlite3.connect(_path(sqlite_url)) as raw:
-            for table, hour, key, requests, busy in hourly:
-                raw.execute(
-                    f"INSERT INTO {table} (hour, tenant_id, key_id, endpoint, model, backend,"
-                    " location, requests, errors, input_tokens, cached_input_tokens,"
-                    " output_tokens, estimated_requests, busy_ms)"
-                    " VALUES (?, 't', ?, 'chat', 'm', 'gpu', 'local', ?, 1, 10, 0, 5, 0, ?)",
-                    (hour, key, requests, busy),
-                )
-        await upgrade_to_head(engines.write)
-    finally:
-        await engines.write.dispose()
-        await engines.read.dispose()
+    hourly = [
+        # (table, hour, key, requests, busy_ms): the first two sum into one day.
+        ("usage_hourly", "2026-11-03 10:00:00.000000", "k1", 2, 10.0),
+        ("usage_hourly", "2026-11-03 23:00:00.000000", "k2", 3, 20.0),
+        ("usage_hourly", "2026-11-04 00:00:00.000000", "k1", 5, 40.0),
+        ("usage_hourly_evaluation", "2026-11-03 11:00:00.000000", "k1", 7, 80.0),
+    ]
+
+    def seed(raw: sqlite3.Connection) -> None:
+        for table, hour, key, requests, busy in hourly:
+            raw.execute(
+                f"INSERT INTO {table} (hour, tenant_id, key_id, endpoint, model, backend,"
+                " location, requests, errors, input_tokens, cached_input_tokens,"
+                " output_tokens, estimated_requests, busy_ms)"
+                " VALUES (?, 't', ?, 'chat', 'm', 'gpu', 'local', ?, 1, 10, 0, 5, 0, ?)",
+                (hour, key, requests, busy),
+            )
+
+    await _seeded_then_migrated(sqlite_url, "0011", seed)
     with sqlite3.connect(_path(sqlite_url)) as raw:
         found = raw.execute(
             "SELECT day, purpose, location, requests, errors, input_tokens, busy_ms"
@@ -233,40 +253,20 @@ async def test_the_daily_rollup_is_filled_from_both_hourly_rollups(sqlite_url: s
 
 
 async def test_latency_counts_are_filled_from_the_last_ninety_days(sqlite_url: str) -> None:
-    engines = create_engines(sqlite_url)
-    _path(sqlite_url).parent.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
-    try:
-        async with engines.write.begin() as connection:
-            await connection.run_sync(_upgrade_to, "0012")
-        rows = [
-            # (request, finished, total ms, ttft ms): the last is too old to fill.
-            ("a", now - timedelta(days=1), 120.0, 30.0),
-            ("b", now - timedelta(days=1), 120.0, None),
-            ("c", now, 2500.0, None),
-            ("old", now - timedelta(days=200), 120.0, None),
-        ]
-        with sqlite3.connect(_path(sqlite_url)) as raw:
-            for request_id, finished, total_ms, ttft_ms in rows:
-                raw.execute(
-                    "INSERT INTO usage_ledger (request_id, started_at, finished_at, tenant_id,"
-                    " tenant, key_id, endpoint, model, backend, location, upstream_model, stream,"
-                    " status, outcome, input_tokens, cached_input_tokens, output_tokens,"
-                    " usage_estimated, queue_ms, ttft_ms, total_ms, cache_status, purpose)"
-                    " VALUES (?, ?, ?, 't', 'acme', 'k', 'chat', 'm', 'gpu', 'local', 'm', 0,"
-                    " 200, 'ok', 1, 0, 1, 0, 0, ?, ?, 'none', NULL)",
-                    (
-                        request_id,
-                        finished.replace(tzinfo=None).isoformat(sep=" "),
-                        finished.replace(tzinfo=None).isoformat(sep=" "),
-                        ttft_ms,
-                        total_ms,
-                    ),
-                )
-        await upgrade_to_head(engines.write)
-    finally:
-        await engines.write.dispose()
-        await engines.read.dispose()
+    rows = [
+        # (request, finished, total ms, ttft ms): the last is too old to fill.
+        ("a", now - timedelta(days=1), 120.0, 30.0),
+        ("b", now - timedelta(days=1), 120.0, None),
+        ("c", now, 2500.0, None),
+        ("old", now - timedelta(days=200), 120.0, None),
+    ]
+
+    def seed(raw: sqlite3.Connection) -> None:
+        for request_id, finished, total_ms, ttft_ms in rows:
+            _ledger_row(raw, request_id, finished, finished, total_ms, ttft_ms=ttft_ms)
+
+    await _seeded_then_migrated(sqlite_url, "0012", seed)
     with sqlite3.connect(_path(sqlite_url)) as raw:
         found = raw.execute(
             "SELECT substr(day, 1, 10), tenant_id, metric, bucket, count FROM latency_daily"
