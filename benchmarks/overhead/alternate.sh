@@ -27,12 +27,8 @@ BASTION_PORT=8811
 BASTION_KEY="bst-benchmark-admin-key-0000000000000000"
 PY="$root/.venv/bin/python"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-sed "s#@OUT@#$out#g" "$here/nginx.conf.template" > "$out/nginx.conf"
-taskset -c 0 nginx -c "$out/nginx.conf" & pids+=($!)
+source "$here/common.sh"
+start_mock
 config="$out/bastion-alternate.yaml"
 cp "$here/bastion.yaml" "$config"
 printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$config"
@@ -41,13 +37,8 @@ BASTION_ADMIN_KEY=$BASTION_KEY taskset -c 1 "$root/.venv/bin/bastion" serve \
   --config "$config" --port $BASTION_PORT > "$out/bastion-alternate.log" 2>&1 &
 pids+=($!)
 gateway=${pids[-1]}
-for _ in $(seq 1 300); do
-  curl -sf -o /dev/null "http://127.0.0.1:$BASTION_PORT/readyz" && break
-  sleep 0.1
-done
+wait_ready "http://127.0.0.1:$BASTION_PORT/readyz" 30 || true
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-HZ=$(getconf CLK_TCK)
 results="$out/alternate.jsonl"
 : > "$results"
 

@@ -30,30 +30,9 @@ REQUEST="${REQUEST:-$here/request.json}"
 export REQUEST_JSON="$REQUEST"  # read by request.lua (wrk)
 targets="${*:-baseline floor bastion-bare bastion-ledger bastion litellm}"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-sed "s#@OUT@#$out#g" "$here/nginx.conf.template" > "$out/nginx.conf"
-taskset -c 0 nginx -c "$out/nginx.conf" & pids+=($!)
+source "$here/common.sh"
+start_mock
 sleep 1
-
-wait_ready() {  # url seconds
-  for _ in $(seq 1 $(( $2 * 10 ))); do
-    if curl -sf -o /dev/null "$1"; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
-
-ticks() {  # pid...: CPU clock ticks (user + system) the processes have used so far
-  local total=0 p
-  for p in "$@"; do
-    [ -r "/proc/$p/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
-  done
-  echo "$total"
-}
-HZ=$(getconf CLK_TCK)
 
 settle() {  # pid...: waits (up to 30 s) until the processes use under 5% of a core
   local before after

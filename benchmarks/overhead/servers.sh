@@ -16,23 +16,12 @@ KEY="bst-benchmark-admin-key-0000000000000000"
 if [ ! -d "$root/benchmarks/.granian/granian" ]; then
   "$PY" -m pip install --quiet --target "$root/benchmarks/.granian" --no-deps "granian==$GRANIAN_VERSION"
 fi
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-sed "s#@OUT@#$out#g" "$here/nginx.conf.template" > "$out/nginx.conf"
-taskset -c 0 nginx -c "$out/nginx.conf" & pids+=($!)
+source "$here/common.sh"
+start_mock
 # As run.sh's bastion-bare: guardrails on, ledger and audit off (no helper process to count).
 sed "s#benchmarks/out#$out#" "$here/bastion.yaml" > "$out/servers.yaml"
 printf 'ledger: {enabled: false}\naudit: {enabled: false}\n' >> "$out/servers.yaml"
 export BASTION_ADMIN_KEY=$KEY BASTION_AUDIT_KEY=benchmark-audit-signing-key
-
-ticks() {  # pid: CPU ticks of the process (all its threads) and of its children
-  local total=0 p
-  for p in "$1" $(pgrep -P "$1"); do
-    [ -r "/proc/$p/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
-  done
-  echo "$total"
-}
 
 one() {  # server
   rm -f "$out/bastion-bench.db"*
@@ -45,19 +34,20 @@ one() {  # server
       --log-level warning asgi_app:app > "$out/server-$1.log" 2>&1 &
   fi
   local pid=$!
-  for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz" && break; sleep 0.2; done
+  wait_ready "http://127.0.0.1:$PORT/readyz" 30 || true
   local send=("$PY" "$here/loadgen.py" --url "http://127.0.0.1:$PORT/v1/chat/completions"
     --rate "$RATE" --warmup 0 --body "$here/request.json" --header "Authorization: Bearer $KEY")
   taskset -c 0 "${send[@]}" --duration 3 > /dev/null  # warm-up
-  local t0; t0=$(ticks $pid)
+  # The server's process and its children (granian serves from a worker process).
+  local t0; t0=$(ticks $pid $(pgrep -P $pid))
   taskset -c 0 "${send[@]}" --duration "$DURATION" > "$out/server-$1.json"
-  local t1; t1=$(ticks $pid)
+  local t1; t1=$(ticks $pid $(pgrep -P $pid))
   "$PY" -c 'import json, sys
 row = json.load(open(sys.argv[1]))
 ticks, hz, sent = int(sys.argv[3]) - int(sys.argv[2]), float(sys.argv[4]), float(sys.argv[5]) * float(sys.argv[6])
 errors = sum(row["errors"].values())
 print("%-8s CPU %5.0f µs/request  p50 %.2f ms  p99 %.2f ms  errors %d" % (sys.argv[7], ticks / hz / sent * 1e6, row["p50_ms"], row["p99_ms"], errors))' \
-    "$out/server-$1.json" "$t0" "$t1" "$(getconf CLK_TCK)" "$RATE" "$DURATION" "$1"
+    "$out/server-$1.json" "$t0" "$t1" "$HZ" "$RATE" "$DURATION" "$1"
   kill $pid; wait $pid 2>/dev/null || true
 }
 
