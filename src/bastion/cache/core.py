@@ -55,6 +55,10 @@ class CacheSettings:
     # After a backend failure, lookups and stores skip the backend this long (an outage costs
     # one timeout per period, not one per request).
     backend_retry_s: float = 5.0
+    # With a two-stage embedder, a stored prompt's fine vector is made after the store, in the
+    # background (the embedder's own thread, off the request path), so that the first lookup
+    # it is a candidate for embeds only the query. False: that lookup makes it.
+    fine_at_store: bool = True
 
 
 @dataclass(slots=True)
@@ -72,9 +76,11 @@ class CacheStats:
     # Lookups and stores skipped because the backend failed recently.
     skipped: int = 0
     # Two-stage embedder: lookups that asked the fine embedder (a candidate passed the
-    # guards), and prompts it embedded (queries, and stored prompts the first time only).
+    # guards), and prompts it embedded (queries, and stored prompts once each), of which in
+    # the background after a store.
     confirmations: int = 0
     fine_embeddings: int = 0
+    fine_embeddings_at_store: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,8 @@ class ResponseCache:
         # lookup makes it again.
         self._fine_vectors: OrderedDict[str, bytes] = OrderedDict()
         self._stacked = _Stacked()
+        # Stored prompts whose fine vector is being made in the background, by (index, member).
+        self._making: dict[tuple[str, str], asyncio.Task[Vector | None]] = {}
         self._resting_until = 0.0  # monotonic time before which the backend is not called
 
     @property
@@ -277,8 +285,9 @@ class ResponseCache:
         self, index: str, query: str, candidates: list[IndexItem], embedder: TwoStageEmbedder
     ) -> list[tuple[float, IndexItem]]:
         """The candidates whose fine similarity to ``query`` reaches the semantic threshold,
-        best first. A stored prompt's fine vector is made the first time it is a candidate,
-        then kept by the backend with its item."""
+        best first. A stored prompt's fine vector is made after its store, in the background
+        (awaited here if still being made), or else the first time it is a candidate; it is
+        kept by the backend with its item."""
         fine = await self._fine_vector(query, embedder)
         if not fine:
             return []  # longer than the fine embedder reads
@@ -287,6 +296,10 @@ class ResponseCache:
             self.backend.index_fine(index, [item.member for item in candidates])
         )
         vectors = [decode_vector(data) if data is not None else None for data in known]
+        for i, v in enumerate(vectors):
+            making = self._making.get((index, candidates[i].member)) if v is None else None
+            if making is not None:  # being made after its store: wait rather than make it twice
+                vectors[i] = await asyncio.shield(making)
         missing = [i for i, v in enumerate(vectors) if v is None]
         if missing:
             made = await embedder.confirm([candidates[i].text for i in missing])
@@ -341,17 +354,17 @@ class ResponseCache:
                 if not vector:
                     self.stats.stores += 1
                     return True  # stored for exact lookups; nothing to index
-                # Never made here: only kept when this prompt's lookup already made it.
-                fine = self._fine_vectors.get(key.query) if self._two_stage else None
+                # Kept when this prompt's lookup made it; else made after the store returns.
+                two_stage = self._two_stage
+                fine = self._fine_vectors.get(key.query) if two_stage else None
+                index = self._index_key(key)
                 await self._backend(
                     self.backend.index_add(
-                        self._index_key(key),
-                        item,
-                        self.settings.index_limit,
-                        self.settings.ttl_s,
-                        fine=fine,
+                        index, item, self.settings.index_limit, self.settings.ttl_s, fine=fine
                     )
                 )
+                if two_stage is not None and fine is None and self.settings.fine_at_store:
+                    self._make_later(index, entry_key, key.query, two_stage)
         except CacheBackendError:
             self.stats.errors += 1
             return False
@@ -362,7 +375,41 @@ class ResponseCache:
         self.stats.stores += 1
         return True
 
+    def _make_later(self, index: str, member: str, text: str, embedder: TwoStageEmbedder) -> None:
+        """Makes a stored prompt's fine vector in the background and keeps it with its item.
+        At most ``_MAKING_LIMIT`` at a time: past that (a burst of stores), the first lookup
+        that needs one makes it, as it would without ``fine_at_store``."""
+        slot = (index, member)
+        if slot in self._making or len(self._making) >= _MAKING_LIMIT:
+            return
+        task = asyncio.create_task(self._make_fine(index, member, text, embedder))
+        self._making[slot] = task
+        task.add_done_callback(lambda _: self._making.pop(slot, None))
+
+    async def _make_fine(
+        self, index: str, member: str, text: str, embedder: TwoStageEmbedder
+    ) -> Vector | None:
+        try:
+            (vector,) = await embedder.confirm([text])
+            self.stats.fine_embeddings += 1
+            self.stats.fine_embeddings_at_store += 1
+            await self._backend(self.backend.index_set_fine(index, member, encode_vector(vector)))
+        except Exception as exc:  # the lookup that needs it makes it then
+            self.stats.errors += 1
+            log.warning(
+                "cache: a stored prompt's fine vector failed: %s: %s", type(exc).__name__, exc
+            )
+            return None
+        return vector
+
+    async def settled(self) -> None:
+        """Waits until the fine vectors being made after stores are made (tests, benchmarks)."""
+        while self._making:
+            await asyncio.gather(*self._making.values(), return_exceptions=True)
+
     async def close(self) -> None:
+        for task in list(self._making.values()):
+            task.cancel()
         await self.backend.close()
         close = getattr(self.embedder, "close", None)
         if close is not None:
@@ -372,6 +419,9 @@ class ResponseCache:
 # With a two-stage embedder, the guards check up to this many candidates per one the fine
 # embedder may confirm (semantic_candidates), best coarse similarity first.
 _CHECKS_PER_CANDIDATE = 8
+
+# Fine vectors of stored prompts made in the background at once, at most (see _make_later).
+_MAKING_LIMIT = 256
 
 
 def _remember(memo: OrderedDict[str, T], text: str, vector: T) -> None:

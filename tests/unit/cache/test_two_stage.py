@@ -105,11 +105,18 @@ def _redis_url() -> str:
 
 
 class Setup:
+    """A cache over the stand-in embedders. A stored prompt's fine vector is made by the first
+    lookup it is a candidate for (``fine_at_store`` off) unless a test asks otherwise."""
+
     def __init__(self, backend: CacheBackend, **settings: Any) -> None:
         self.coarse = Chosen("coarse-test", COARSE)
         self.fine = Chosen("fine-test", FINE)
         self.embedder = TwoStageEmbedder(self.coarse, self.fine, candidate_threshold=0.5)
-        defaults = {"semantic_threshold": 0.9, "disabled_guards": frozenset({"content"})}
+        defaults = {
+            "semantic_threshold": 0.9,
+            "disabled_guards": frozenset({"content"}),
+            "fine_at_store": False,
+        }
         self.cache = ResponseCache(
             backend, embedder=self.embedder, settings=CacheSettings(**(defaults | settings))
         )
@@ -125,6 +132,69 @@ async def test_a_store_never_runs_the_encoder(backend: CacheBackend) -> None:
     assert s.fine.calls == []
     assert s.cache.stats.fine_embeddings == 0
     assert len(s.coarse.calls) == len(COARSE)
+
+
+async def test_a_store_returns_before_the_encoder_and_its_vector_is_made_after(
+    backend: CacheBackend,
+) -> None:
+    s = Setup(backend, fine_at_store=True)
+    stored = "How do I reset my password?"
+    assert await s.cache.store(key(stored), answer("reset"), semantic=True)
+    assert s.fine.calls == []  # not on the store's path
+    await s.cache.settled()
+    assert s.fine_prompts() == [stored]
+    assert s.cache.stats.fine_embeddings_at_store == 1
+    index = s.cache._index_key(key(stored))
+    (kept,) = await backend.index_fine(index, [s.cache._entry_key(key(stored))])
+    assert kept == encode_vector(FINE[stored])
+    # The first lookup it is a candidate for embeds the query only.
+    query = "I forgot my password, how can I reset it?"
+    hit = await s.cache.lookup(key(query), semantic=True)
+    assert hit is not None and hit.entry.text == "reset"
+    assert s.fine_prompts() == [stored, query]
+    assert s.cache.stats.fine_embeddings == 2
+
+
+async def test_a_lookup_waits_for_a_vector_still_being_made(backend: CacheBackend) -> None:
+    s = Setup(backend, fine_at_store=True)
+    stored = "How do I reset my password?"
+    await s.cache.store(key(stored), answer("reset"), semantic=True)
+    query = "password reset steps please"
+    hit = await s.cache.lookup(key(query), semantic=True)  # before the background ran
+    assert hit is not None and hit.entry.text == "reset"
+    assert sorted(s.fine_prompts()) == sorted([stored, query])  # each embedded once
+    await s.cache.settled()
+    assert len(s.fine_prompts()) == 2
+
+
+async def test_a_store_after_its_lookup_makes_nothing_in_the_background(
+    backend: CacheBackend,
+) -> None:
+    s = Setup(backend, fine_at_store=True)
+    await s.cache.store(key("How do I reset my password?"), answer("reset"), semantic=True)
+    asked = "What makes a password strong?"
+    assert await s.cache.lookup(key(asked), semantic=True) is None  # the encoder said no
+    await s.cache.store(key(asked), answer("change"), semantic=True)
+    await s.cache.settled()
+    assert sorted(s.fine_prompts()) == sorted(["How do I reset my password?", asked])
+
+
+async def test_a_failure_in_the_background_is_counted_and_the_lookup_makes_it() -> None:
+    class FailingOnce(Chosen):
+        async def embed(self, texts: Sequence[str]) -> list[Vector]:
+            if not self.calls:
+                self.calls.append([])
+                raise OSError("busy")
+            return await super().embed(texts)
+
+    fine = FailingOnce("fine-test", FINE)
+    embedder = TwoStageEmbedder(Chosen("coarse-test", COARSE), fine, candidate_threshold=0.5)
+    settings = CacheSettings(semantic_threshold=0.9, disabled_guards=frozenset({"content"}))
+    cache = ResponseCache(embedder=embedder, settings=settings)
+    await cache.store(key("How do I reset my password?"), answer("reset"), semantic=True)
+    await cache.settled()
+    assert cache.stats.errors == 1 and cache.stats.fine_embeddings_at_store == 0
+    assert await cache.lookup(key("password reset steps please"), semantic=True) is not None
 
 
 async def test_below_the_candidate_threshold_a_lookup_misses_without_the_encoder(
@@ -278,7 +348,9 @@ async def test_an_encoder_failure_is_a_miss() -> None:
             raise OSError("down")
 
     embedder = TwoStageEmbedder(Chosen("coarse-test", COARSE), Failing(), candidate_threshold=0.5)
-    settings = CacheSettings(semantic_threshold=0.9, disabled_guards=frozenset({"content"}))
+    settings = CacheSettings(
+        semantic_threshold=0.9, disabled_guards=frozenset({"content"}), fine_at_store=False
+    )
     cache = ResponseCache(embedder=embedder, settings=settings)
     await cache.store(key("How do I reset my password?"), answer("reset"), semantic=True)
     assert await cache.lookup(key("password reset steps please"), semantic=True) is None
