@@ -127,7 +127,9 @@ async def test_a_half_open_circuit_sends_one_trial_at_a_time_to_a_wedged_engine(
     # Every trial hung until the watchdog: each failure doubled the wait, up to the cap.
     assert replica.breaker.openings >= 3, replica.breaker.openings
     assert replica.breaker.open_for == 0.4
-    assert replica.breaker.reason.startswith("trial failed")
+    # The last opening is a trial's failure, or (on a loaded machine) a watchdog tick that found
+    # the interrupted requests still in flight while the circuit was open: both the watchdog's.
+    assert "watchdog" in replica.breaker.reason, replica.breaker.reason
     # A trial caught by the watchdog had sent nothing to its client: retried on the healthy one.
     assert statuses and all(status == 200 for status in statuses), set(statuses)
     assert elapsed < 10
