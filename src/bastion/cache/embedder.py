@@ -280,8 +280,9 @@ class TwoStageEmbedder:
 
     ``embed`` returns the coarse vectors (what the cache indexes and scans). The cache asks
     ``confirm`` (the fine embedder) only for a candidate whose coarse similarity reaches
-    ``candidate_threshold`` and that every guard lets through, and remembers a stored prompt's
-    fine vector once made: storing an answer never runs the fine embedder. A candidate is
+    ``candidate_threshold`` and that every guard lets through, and for each stored prompt
+    once, in the background after its store (off the request path), keeping its fine vector
+    with the index item: a confirmation embeds only the query. A candidate is
     served when its fine similarity reaches the cache's ``semantic_threshold`` (by default the
     fine embedder's own, :attr:`threshold`).
 
