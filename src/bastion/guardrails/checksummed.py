@@ -75,19 +75,27 @@ _COUNTRY_WORDS = {
     "br_cpf": (
         "receita federal", "brasil", "brazil", "cpf", "cnpj", "nota fiscal", "r$", "cart\u00f3rio",
         "ssp", "detran", "inss", "pis", "contribuinte", "cadastro",
+        # The country in the other languages: "brasilianische", "brésilien", "braziliaans".
+        "br\u00e9sil", "brasilian", "braziliaans",
     ),
     "de_steuer_id": (
         "finanzamt", "bundeszentralamt", "bzst", "elster", "elstam", "steuer", "deutschland",
         "germany", "german", "lohn", "gehalt", "einkommen", "kindergeld", "familienkasse",
         "deutsch", "bundes", "krankenkasse", "rentenversicherung", "arbeitgeber", "mitarbeiter",
+        "st.-id", "idnr", "allemand", "allemagne", "alem\u00e1n", "alem\u00e3o", "alemanha",
+        "tedesc", "germania", "duits",
     ),
     "nl_bsn": (
         "belastingdienst", "gemeente", "digid", "uwv", "svb", "toeslag", "zorgverzeker",
         "bsn", "burgerservice", "nederland", "netherlands", "dutch", "brp",
+        "sofinummer", "n\u00e9erland", "niederl\u00e4nd", "holand", "olandes", "holland",
+        "pays-bas", "pa\u00edses bajos", "pa\u00edses baixos", "paesi bassi",
     ),
     "pt_nif": (
         "finan\u00e7as", "autoridade tribut\u00e1ria", "tribut\u00e1ri", "portugal", "portuguese",
         "nif", "contribuinte", "seguran\u00e7a social", "cart\u00e3o de cidad\u00e3o",
+        # "portugiesische", "portugais", "portugués", "Portugees", "portoghese".
+        "portugies", "portugais", "portugu\u00e9s", "portugees", "portoghes",
     ),
 }  # fmt: skip
 _LANGUAGE_OF = {"br_cpf": "pt", "de_steuer_id": "de", "nl_bsn": "nl", "pt_nif": "pt"}

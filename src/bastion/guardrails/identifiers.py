@@ -61,6 +61,8 @@ _CARD_CONTEXT = re.compile(
 
 # Grouped by spaces as printed, or by dashes or dots as some forms and exports write it.
 _IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]){10,30}(?![\w])")
+# Pasted in lower case, as some banking exports and URLs write it: one unbroken run.
+_IBAN_LOWER = re.compile(r"[a-z](?<![\w].)[a-z]\d{2}[a-z0-9]{10,30}(?![\w])")
 _IBAN_SEPARATORS = " -."
 
 
@@ -86,6 +88,12 @@ def find_iban(t: Text) -> Iterator[Match]:
             continue
         if v.iban_ok(candidate[:end]):
             yield "iban", m.start(), m.start() + end
+    for m in _IBAN_LOWER.finditer(text):
+        candidate = m.group()
+        if v.IBAN_LENGTHS.get(candidate[:2].upper()) == len(candidate) and v.iban_ok(
+            candidate.upper()
+        ):
+            yield "iban", m.start(), m.end()
 
 
 # --- US SSN -------------------------------------------------------------------------------
@@ -96,15 +104,15 @@ _SSN = re.compile(
     r"(?![\w\-\u2011\u2013]|\.\d)"
 )
 _SSN_CONTEXT = re.compile(
-    r"(?i:\bssn\b|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
+    r"(?i:\bssn\b|\bs\.s\.n\.?|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
     r"(?:[ ]number|[ ]no\.?|[ ]\#)?|seguro[ ]social)"
     # A few words may stand between, within one sentence: "Social Security number on file
     # for the employee is".
-    r"(?:[^\d\n.;!?]{0,40}?|[^\d\n]{0,20}?)(\d{3}[ .\-]?\d{2}[ .\-]?\d{4})(?![\w\-]|\.\d)"
+    r"(?:[^\d\n.;!?]{0,40}?|[^\d\n]{0,20}?)(\d{3}[ .\-/]?\d{2}[ .\-/]?\d{4})(?![\w\-/]|\.\d)"
 )
 
 
-_SSN_TRIGGER = Trigger("ssn", "ss#", "ss no", "social", "soc", "seguro social")
+_SSN_TRIGGER = Trigger("ssn", "s.s.n", "ss#", "ss no", "social", "soc", "seguro social")
 
 
 def find_ssn(t: Text) -> Iterator[Match]:
@@ -135,6 +143,7 @@ _CODICE_FISCALE = re.compile(
 _STEUER_ID = re.compile(
     r"(?i:steuer[ \-]?id(?:nr|entifikationsnummer)?|steuerliche[ ]identifikationsnummer"
     r"|identifikationsnummer|identifikations-?nr\b|\bident-?(?:nummer|nr\b)|\bidnr\b"
+    r"|\bst\.?[ \-]{0,2}id\b"
     r"|\btax[ ]id(?:entification)?(?:[ ](?:number|no\.?))?|\btin\b)"
     # Written in one run, or in groups of two to four digits with one kind of separator:
     # "12 345 678 901", "123 456 789 01", "12-345-678-901".
@@ -172,6 +181,10 @@ STEUER_TRIGGER = Trigger(
     "idnr",
     "tax id",
     "tin",
+    "st.-id",
+    "st.id",
+    "st-id",
+    "st. id",
 )
 # Tax, payroll and personnel words, inside compounds too (Lohnsteuer, Einkommensteuerbescheid):
 # a document that uses one may give an employee's Steuer-ID without naming it.
@@ -211,7 +224,7 @@ _STEUER_DOCUMENT = Trigger(*STEUER_DOCUMENT_WORDS)
 # Eleven digits, grouped by single spaces in any way ("12 345 678 901", "1234 5678 901").
 # Or in groups of 2/3/3/3 with slashes or dots, as some forms print it ("12/345/678/901").
 _STEUER_ID_BARE = re.compile(
-    r"\d(?<![\w\-./].)(?:(?: ?\d){10}|\d(?P<sep>[/.])\d{3}(?P=sep)\d{3}(?P=sep)\d{3})"
+    r"\d(?<![\w\-./].)(?:(?: ?\d){10}|\d(?P<sep>[/.\-])\d{3}(?P=sep)\d{3}(?P=sep)\d{3})"
     r"(?![\w\-]|[.,/]\d| \d)"
 )
 
@@ -236,7 +249,13 @@ def find_steuer_id(t: Text) -> Iterator[Match]:
 # --- context-keyed identifiers: medical record, passport ----------------------------------
 
 # After a keyword: a few words of label ("number", "Nr.", "n°", "del paciente"), then the value.
-_LABEL = r"[^\n\d]{0,24}?(?<![\w\-/])"
+# Or the label alone on its line, the value on the next: a form printed as two lines, a label
+# cell above its value ("Reisepass-Nr.\nP1234567"); only a number word and a colon may follow
+# the label there, so a sentence that merely mentions the document does not reach the next line.
+_LABEL = (
+    r"(?:[^\n\d]{0,24}?|(?i:[ \t]{1,2}(?:number|no|nr|num|nummer|num\u00e9ro|n\u00famero|numero"
+    r"|n[.\u00b0o]{1,3}|id|\#))?[^\n\w]{0,4}\n[ \t]*)(?<![\w\-/])"
+)
 _MRN_WORDS = (
     "mrn",
     "medical record",
@@ -564,6 +583,9 @@ _NATIONAL_WORDS = {
         "sofinr",
         "burgerservicenr",
         "b.s.n",
+        "dutch citizen",
+        "dutch social security",
+        "niederl\u00e4ndische bsn",
         # Pay and personnel words: salarisadministratie, werkgever, personeelszaken.
         "salaris",
         "werkgever",
@@ -585,6 +607,12 @@ _NATIONAL_WORDS = {
         "identificacao fiscal",
         "portuguese taxpayer",
         "portuguese tax",
+        "portuguese nif",
+        "portugiesische steuernummer",
+        "portugiesische steuer",
+        "codice fiscale portoghese",
+        "portugees fiscaal",
+        "nif portugu",
         "sal\u00e1rios",
         "recibo de vencimento",
         "recibo de sal\u00e1rio",
@@ -616,6 +644,17 @@ _NATIONAL_WORDS = {
     ),
     "ie_pps": ("pps", "ppsn", "personal public service"),
     "mx_curp": ("curp",),
+    # The SSN by its own names only: "social security" alone is also the Dutch, French and
+    # Spanish insurance number's English name.
+    "us_ssn": (
+        "ssn",
+        "s.s.n",
+        "ss#",
+        "social security number",
+        "social security no",
+        "social security #",
+        "soc. sec. no",
+    ),
     "br_cpf": (
         "cpf",
         "c.p.f",
@@ -652,10 +691,16 @@ _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
     "be_national_number": v.be_national_number_ok,
     "ie_pps": v.ie_pps_ok,
     "mx_curp": v.mx_curp_ok,
+    "us_ssn": v.us_ssn_ok,
 }
 _NATIONAL_BARE = {
+    # 4-2-3 as the tax office prints it, 3-3-3, 2-3-4 and 3-2-4; one separator throughout.
     "nl_bsn": re.compile(
-        r"\d(?<![\w\-.].)(?:\d{3}[ .]?\d{2}[ .]?\d{3}|\d{2}[ .]\d{3}[ .]\d{3})(?![\w\-]|[.,]\d)"
+        r"\d(?<![\w\-.].)(?:\d{3}(?P<a>[ .\-]?)\d{2}(?P=a)\d{3}|\d{2}(?P<b>[ .\-])\d{3}(?P=b)\d{3}"
+        r"|\d(?P<c>[ .\-])\d{3}(?P=c)\d{4}|\d{2}(?P<d>[ .\-])\d{2}(?P=d)\d{4})(?![\w\-]|[.,]\d)"
+    ),
+    "us_ssn": re.compile(
+        r"\d(?<![\w\-.].)\d{2}(?P<sep>[ .\-/\u2013]?)\d{2}(?P=sep)\d{4}(?![\w\-/]|[.,]\d)"
     ),
     "pt_nif": re.compile(
         r"\d(?<![\w\-.].)\d{2}(?P<sep>[ \-.]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)"
@@ -675,11 +720,13 @@ _NATIONAL_BARE = {
 # letter that also gives the BSN is the file's number. About one number in eleven passes the
 # BSN's check, so a letter's other numbers would otherwise be taken for it.
 _OTHER_NUMBER_LABEL = re.compile(
-    r"(?<![^\W\d_])(?i:dossier|relatie|klant|polis|factuur|order|bestel|kenmerk|referentie"
+    r"(?<![^\W\d_])(?:EIN|(?i:dossier|relatie|klant|polis|factuur|order|bestel|kenmerk|referentie"
     r"|invoice|reference|pedido|encomenda|fatura|factura|protocolo|rechnung|kunden|auftrag"
     r"|vertrag|contract|contrato|account|claim|ticket|aktenzeichen|zaak|refer\u00eancia"
     r"|recibo|nota fiscal|boleto|matr\u00edcula|personeel|personal|mitarbeiter|employee"
-    r"|funcion\u00e1rio|medewerker)"
+    r"|funcion\u00e1rio|medewerker|tracking|sendung|commande|facture|suivi|ordine|fattura"
+    r"|phone|telefon|t\u00e9l\u00e9phone|shipment|parcel|colis|paquete|pacco"
+    r"|spedizione|seguimiento|rastreamento|rastreio|zending))"
     r"[\w\-]{0,12}(?:[ \t]{1,2}(?:number|nummer|no|nr|n[.\u00b0\u00bao]{1,3}))?"
     r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
 )
@@ -737,8 +784,30 @@ _PASSPORT_TRIGGER = Trigger(*_PASSPORT_WORDS)
 _LICENCE_TRIGGER = Trigger(*_LICENCE_WORDS)
 
 
+# A value named after it, in parentheses: "P1234567 (passport)", "00482137 (MRN)".
+_VALUE_BEFORE_PAREN = re.compile(
+    r"(?<![\w\-/])([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|[A-Z0-9]{0,3}(?:[ ]\d{2,4}){1,4})[A-Z0-9])"
+    r"[ \t]{0,2}[(\[][ \t]{0,2}\Z"
+)
+
+
+def _before_paren(text: str, low: str, trigger: Trigger, digits: int) -> Iterator[tuple[int, int]]:
+    """Spans of the values that ``trigger``'s words name from a parenthesis right after them."""
+    for start, _ in trigger.hits(low):
+        if start < 2 or not starts_word(low, start) or text[start - 1] not in "([ \t":
+            continue
+        m = _VALUE_BEFORE_PAREN.search(text, max(0, start - 32), start)
+        if m is not None and sum(c.isdigit() for c in m.group(1)) >= digits:
+            yield m.start(1), m.end(1)
+
+
 def find_context_ids(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
+    for start, end in _before_paren(text, low, _MRN_TRIGGER, 3):
+        yield "medical_record_number", start, end
+    for start, end in _before_paren(text, low, _LICENCE_TRIGGER, 1):
+        if end - start >= 6 and _DATE_VALUE.fullmatch(text, start, end) is None:
+            yield "driver_license", start, end
     for m in keyed(text, low, _MRN_TRIGGER, _MRN, digit_within=64):
         if low.startswith("aktenzeichen", m.start()) and not _CLINICAL.search(low):
             continue  # a court's or tax office's file reference, not a patient's
@@ -768,6 +837,9 @@ def _own_value(m: re.Match[str], value: str) -> bool:
 
 def find_passport(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
+    for start, end in _before_paren(text, low, _PASSPORT_TRIGGER, 2):
+        if 6 <= end - start <= 10:
+            yield "passport", start, end
     for m in keyed(text, low, _PASSPORT_TRIGGER, _PASSPORT):
         value = m.group(1)
         # Mostly digits, or a nine-character alphanumeric code (some passports are letters).
@@ -795,15 +867,23 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
     for m in matches_at(_NATIONAL_BARE["mx_curp"], text, t.upper_starts()):
         if v.mx_curp_ok(m.group()):
             yield "mx_curp", m.start(), m.end()
-    for kind, trigger in NATIONAL_TRIGGERS.items():
+    named = [
+        kind
+        for kind, trigger in NATIONAL_TRIGGERS.items()
+        if any(_is_word_at(low, start, end) for start, end in trigger.hits(low))
+    ]
+    for kind in named:
         # A text that names the identifier ("BSN", "NIF") may give it anywhere: every number of
-        # its shape that passes its check counts.
-        if not any(_is_word_at(low, start, end) for start, end in trigger.hits(low)):
-            continue
+        # its shape that passes its check counts. The SSN's check is weak (nearly any nine
+        # digits pass), so not a number another identifier the text names takes.
+        others = [_NATIONAL_CHECKS[k] for k in named if k != kind] if kind == "us_ssn" else []
         starts = t.upper_starts() if kind == "mx_curp" else t.digit_word_starts()
         for m in matches_at(_NATIONAL_BARE[kind], text, starts):
-            if _NATIONAL_CHECKS[kind](m.group()) and not before(
-                text, m.start(), _OTHER_NUMBER_LABEL, 40
+            value = m.group()
+            if (
+                _NATIONAL_CHECKS[kind](value)
+                and not any(check(value) for check in others)
+                and not before(text, m.start(), _OTHER_NUMBER_LABEL, 40)
             ):
                 yield kind, m.start(), m.end()
         if kind == "pt_nif":

@@ -234,6 +234,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
         frozenset(
             {
                 "driver_license",
+                "us_ssn",
                 "nl_bsn",
                 "pt_nif",
                 "br_cpf",

@@ -386,7 +386,12 @@ def header_lines(text: str) -> list[str]:
 # A field: its name (one token, or a short label starting its line), ":" or "=", the value up
 # to the end of the line or the next quote, comma or brace. Only the text just before each
 # ":" and "=" is read, so prose with few of them costs next to nothing.
-_FIELD_VALUE = re.compile(r"[ \t]{0,4}[\"']?([^\n\"',;{}\[\]]{4,64}?)[\"']?[ \t]*(?:[,;}\]\n]|$)")
+# On a line of several pairs (logfmt: "user=jdoe dl=S1234567 city=Springfield"), a value ends
+# where the next name and its "=" begin.
+_FIELD_VALUE = re.compile(
+    r"[ \t]{0,4}[\"']?([^\n\"',;{}\[\]]{4,64}?)[\"']?[ \t]*"
+    r"(?:[,;}\]\n]|$|(?<=[ \t])(?=[A-Za-z_][\w.\-]{0,40}=[^=]))"
+)
 _SIGNS = re.compile(r"[:=](?![/=])")
 _MAX_NAME = 40
 

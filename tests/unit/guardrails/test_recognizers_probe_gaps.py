@@ -1,0 +1,93 @@
+"""Contexts and layouts the combinatorial probe (benchmarks/guardrails/pii_probe.py) showed
+missing: a label on the line above its value, a label after its value in parentheses, an SSN
+named once in a document, the identifiers' English and neighbouring-language names, dashed and
+lower-case spellings, key=value pairs on one line; and the numbers that must stay unflagged in
+the same frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.guardrails.recognizers import scan
+from bastion.guardrails.redact import mask
+from bastion.guardrails.stream import StreamMasker
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # The label alone on its line, the value on the next.
+        ("Reisepass-Nr.\nP1234567\n", "passport", "P1234567"),
+        ("driver licence number\nD1234567\n", "driver_license", "D1234567"),
+        ("Patienten-ID:\n00482137\n", "medical_record_number", "00482137"),
+        # The label after the value, in parentheses.
+        ("Please use EH123456 (passport) for the booking.", "passport", "EH123456"),
+        ("Bitte verwenden Sie A12345678 (Führerschein-Nr.)", "driver_license", "A12345678"),
+        ("Reference: K123456 (MRN)", "medical_record_number", "K123456"),
+        # An SSN named once, given later in any of its spellings.
+        (
+            "Attached is the SSN verification letter.\n\nThe number is 234 56 7891.",
+            "us_ssn",
+            "234 56 7891",
+        ),
+        ("S.S.N.: 181.36.7653", "us_ssn", "181.36.7653"),
+        ("Seguro Social 363/78/8562", "us_ssn", "363/78/8562"),
+        # Steuer-ID: "St.-ID", dashes.
+        ("St.-ID 48412409569", "de_steuer_id", "48412409569"),
+        ("Steuer-ID: 65-929-970-489", "de_steuer_id", "65-929-970-489"),
+        # BSN in dashed groups under its name.
+        ("sofi-nummer 111-222-333", "nl_bsn", "111-222-333"),
+        # The identifier's country in another language.
+        ("Sure, here it is: 312553692\n(codice fiscale portoghese)", "pt_nif", "312553692"),
+        ("Mein Duits fiscaal nummer: 65929970489", "de_steuer_id", "65929970489"),
+        # An IBAN pasted in lower case.
+        ("iban=de89370400440532013000", "iban", "de89370400440532013000"),
+        # key=value pairs on one line (logfmt).
+        ("name=J.Doe driver_license=S12345678 city=Springfield", "driver_license", "S12345678"),
+    ],
+)
+def test_found(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another number's label after a document naming the identifier.
+        "CPF: 52998224725\ntracking number: 32515954405\n",
+        "BSN: 111222333\nnuméro de commande: 123456782\n",
+        "Steuer-ID: 65929970489\nfattura n.: 86095742719\n",
+        # An EIN on a W-2 that also gives the SSN.
+        "a Employee's social security number 752-84-2431\n"
+        "b Employer identification number (EIN) 175817353\n",
+        # A sentence that mentions a passport, then a year on the next line.
+        "We discussed the passport renewal.\n2024 was busy.",
+        # A lower-case word and digits that are not an IBAN.
+        "see de12345678901234567890 in the log",
+    ],
+)
+def test_not_flagged_as_identifier(text: str) -> None:
+    wanted = {"us_ssn", "br_cpf", "nl_bsn", "de_steuer_id", "passport", "iban"}
+    values = [value for kind, value in found(text) if kind in wanted]
+    assert values == [value for value in values if value in text.split("\n", maxsplit=1)[0]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attached is the SSN verification letter.\n\nThanks.\nThe number is 234 56 7891.",
+        "Please use EH123456 (passport) for the booking.",
+        "Reisepass-Nr.\nP1234567\n",
+        "name=J.Doe driver_license=S12345678 city=Springfield",
+    ],
+)
+@pytest.mark.parametrize("size", [1, 4, 16])
+def test_streams_mask_what_the_scan_finds(text: str, size: int) -> None:
+    masker = StreamMasker(scan, holdback=128, block=False)
+    out = "".join(masker.feed(text[i : i + size]) for i in range(0, len(text), size))
+    out += masker.finish()
+    assert out == mask(text, scan(text))
