@@ -10,6 +10,14 @@ import aiohttp
 
 from bastion.config import Timeouts
 from bastion.protocols.errors import upstream_stalled, upstream_timeout, upstream_unavailable
+from bastion.providers.h1 import (
+    ConnectFailed,
+    ConnectTimeout,
+    Disconnected,
+    H1Pool,
+    H1Response,
+    UpstreamConnectionError,
+)
 from bastion.providers.progress import PROGRESS_GRAIN, carries_output
 from bastion.providers.response import StreamInterrupted, UpstreamResponse, is_event_stream
 
@@ -112,8 +120,21 @@ class HttpUpstream:
         self.timeouts = timeouts
         self._headers = dict(headers)
         self._max_connections = max_connections
+        # Inference calls go through the lean pool; health, metrics and token counting (other
+        # URLs, a few calls a minute) through aiohttp.
+        self._pool: H1Pool | None = None
         self._session: aiohttp.ClientSession | None = None
         self.activity = Activity()
+
+    def _open_pool(self) -> H1Pool:
+        self._pool = H1Pool(
+            self.base_url,
+            headers=self._headers,
+            limit=self._max_connections,
+            keepalive=_KEEPALIVE_SECONDS,
+            connect_timeout=self.timeouts.connect,
+        )
+        return self._pool
 
     def _open(self) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
@@ -139,6 +160,9 @@ class HttpUpstream:
         return self._session
 
     async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -178,7 +202,7 @@ class HttpUpstream:
     async def post(
         self, path: str, body: bytes, *, headers: Mapping[str, str]
     ) -> HttpUpstreamResponse:
-        session = self._session or self._open()
+        pool = self._pool or self._open_pool()
         timeouts = self.timeouts
         loop = asyncio.get_running_loop()
         now = loop.time()
@@ -190,8 +214,8 @@ class HttpUpstream:
         try:
             # One first-byte budget covers the retry on a stale connection too.
             async with wait:
-                response = await _post_retrying_stale(session, self.base_url + path, body, headers)
-        except aiohttp.ConnectionTimeoutError as exc:  # before TimeoutError, its base class
+                response = await pool.request("POST", path, body, headers)
+        except ConnectTimeout as exc:
             activity.end()
             raise upstream_timeout(self.backend, "connect", timeouts.connect) from exc
         except TimeoutError as exc:
@@ -199,15 +223,15 @@ class HttpUpstream:
             if activity.was_interrupted(wait):
                 raise upstream_stalled(self.backend) from exc
             raise upstream_timeout(self.backend, "first byte", timeouts.first_byte) from exc
-        except aiohttp.ClientConnectorError as exc:
+        except ConnectFailed as exc:
             activity.end()
             # The address stays in the log; clients learn only that the backend is unreachable.
             log.warning("cannot connect", extra={"backend": self.backend, "error": str(exc)})
             raise upstream_unavailable(self.backend, "cannot connect") from exc
-        except aiohttp.ServerDisconnectedError as exc:
+        except Disconnected as exc:
             activity.end()
             raise upstream_unavailable(self.backend, "connection closed by upstream") from exc
-        except aiohttp.ClientError as exc:
+        except UpstreamConnectionError as exc:
             activity.end()
             raise upstream_unavailable(self.backend, type(exc).__name__) from exc
         except BaseException:
@@ -227,17 +251,6 @@ class HttpUpstream:
         return HttpUpstreamResponse(response, self, deadline)
 
 
-async def _post_retrying_stale(
-    session: aiohttp.ClientSession, url: str, body: bytes, headers: Mapping[str, str]
-) -> aiohttp.ClientResponse:
-    try:
-        return await session.post(url, data=body, headers=headers, allow_redirects=False)
-    except aiohttp.ServerDisconnectedError:
-        # Most often a pooled connection the server closed just as it was reused, before it read
-        # the request; one more try on a fresh connection is then safe.
-        return await session.post(url, data=body, headers=headers, allow_redirects=False)
-
-
 class HttpUpstreamResponse(UpstreamResponse):
     __slots__ = (
         "_deadline",
@@ -251,9 +264,7 @@ class HttpUpstreamResponse(UpstreamResponse):
         "status",
     )
 
-    def __init__(
-        self, response: aiohttp.ClientResponse, upstream: HttpUpstream, deadline: float
-    ) -> None:
+    def __init__(self, response: H1Response, upstream: HttpUpstream, deadline: float) -> None:
         self._response = response
         self._upstream = upstream
         self._deadline = deadline
@@ -293,7 +304,7 @@ class HttpUpstreamResponse(UpstreamResponse):
             if activity.was_interrupted(wait):
                 raise upstream_stalled(self._upstream.backend) from exc
             raise upstream_timeout(self._upstream.backend, "total", timeouts.total) from exc
-        except aiohttp.ClientError as exc:
+        except UpstreamConnectionError as exc:
             self.abort()
             raise upstream_unavailable(self._upstream.backend, "response cut short") from exc
         finally:
@@ -319,9 +330,9 @@ class HttpUpstreamResponse(UpstreamResponse):
         activity.waits.add(wait)
         try:
             async with wait:
-                chunk = await self._response.content.readany()
+                chunk = await self._response.readany()
                 while chunk and only_comments(chunk):
-                    more = await self._response.content.readany()
+                    more = await self._response.readany()
                     if not more:
                         break
                     chunk += more
@@ -332,7 +343,7 @@ class HttpUpstreamResponse(UpstreamResponse):
             raise upstream_timeout(
                 self._upstream.backend, "first byte", timeouts.first_byte
             ) from exc
-        except aiohttp.ClientError as exc:
+        except UpstreamConnectionError as exc:
             self.abort()
             raise upstream_unavailable(
                 self._upstream.backend, "stream cut before it began"
@@ -351,7 +362,7 @@ class HttpUpstreamResponse(UpstreamResponse):
         loop = asyncio.get_running_loop()
         idle = self._upstream.timeouts.idle
         activity = self._upstream.activity
-        content = self._response.content
+        response = self._response
         while True:
             # A fresh timeout per read: a timeout context must never stay open across a yield,
             # or it would cancel whatever the consumer is awaiting at that moment.
@@ -359,7 +370,7 @@ class HttpUpstreamResponse(UpstreamResponse):
             activity.waits.add(wait)
             try:
                 async with wait:
-                    chunk = await content.readany()
+                    chunk = await response.readany()
             except TimeoutError as exc:
                 self.abort()
                 if activity.was_interrupted(wait):
@@ -369,7 +380,7 @@ class HttpUpstreamResponse(UpstreamResponse):
                 else:
                     reason = f"no data for {idle:g}s"
                 raise StreamInterrupted(reason, timeout=True) from exc
-            except aiohttp.ClientError as exc:
+            except UpstreamConnectionError as exc:
                 self.abort()
                 raise StreamInterrupted(f"upstream connection lost ({type(exc).__name__})") from exc
             finally:
@@ -387,7 +398,7 @@ class HttpUpstreamResponse(UpstreamResponse):
 
     def release(self) -> None:
         if not self._done:
-            self._response.release()
+            self._response.close()  # a no-op once the answer ended: its connection is back
             self._finish()
 
 
