@@ -143,10 +143,10 @@ class _Context:
 
 
 def _first_end(low: str, word: str, first: dict[str, int]) -> int:
-    """Where ``word`` first ends: a short word as a whole word ("irs", not "first"), a longer one
-    or a phrase anywhere (a stem inside compounds: "zorgverzekeraar")."""
+    """Where ``word`` first ends: a short word as a whole word ("irs", not "first") or its plural
+    ("CPFs"), a longer one or a phrase anywhere (a stem inside compounds: "zorgverzekeraar")."""
     if len(word) <= 3 and word.isalpha():
-        return first.get(word, _NEVER)
+        return min(first.get(word, _NEVER), first.get(word + "s", _NEVER))
     at = low.find(word)
     return at + len(word) if at >= 0 else _NEVER
 

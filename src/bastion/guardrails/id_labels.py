@@ -39,6 +39,8 @@ _LABEL_WORDS = (
     "n\u00famero de identifica\u00e7\u00e3o",
     "n\u00famero de identidade",
     "identifica\u00e7\u00e3o fiscal",
+    # Brazilian forms and tickets name the CPF a person's "document" ("Documento: ...").
+    "documento",
     "numero di identificazione",
     "codice identificativo",
     "identificatienummer",
@@ -58,6 +60,7 @@ _BY_LENGTH: dict[int, tuple[tuple[str, Callable[[str], bool]], ...]] = {
     11: (("de_steuer_id", v.de_steuer_id_ok), ("br_cpf", v.br_cpf_ok)),
     9: (("nl_bsn", v.nl_bsn_ok), ("pt_nif", v.pt_nif_ok)),
 }
+_PORTUGUESE_KINDS = frozenset({"br_cpf", "pt_nif"})
 _PORTUGUESE = re.compile(r"[\u00e3\u00f5\u00e7]|\b(?:meu|minha|n\u00e3o|do|da|s\u00e3o)\b")
 
 HINTS = _TRIGGER.prefixes
@@ -73,8 +76,9 @@ def find_labelled_ids(t: Text) -> Iterator[Match]:
             continue
         value = m.group(1)
         candidates = _BY_LENGTH.get(len(v.digits_only(value)), ())
-        if len(candidates) == 2 and candidates[0][0] == "nl_bsn" and _PORTUGUESE.search(low):
-            candidates = candidates[::-1]
+        if len(candidates) == 2 and _PORTUGUESE.search(low):
+            # Portuguese text: a CPF before a Steuer-ID, a NIF before a BSN.
+            candidates = tuple(sorted(candidates, key=lambda c: c[0] not in _PORTUGUESE_KINDS))
         for kind, check in candidates:
             if check(value):
                 yield kind, m.start(1), m.end(1)

@@ -91,3 +91,18 @@ def test_streams_mask_what_the_scan_finds(text: str, size: int) -> None:
     out = "".join(masker.feed(text[i : i + size]) for i in range(0, len(text), size))
     out += masker.finish()
     assert out == mask(text, scan(text))
+
+
+def test_a_plural_names_the_identifier_as_its_singular_does() -> None:
+    text = "Os CPFs abaixo estão errados:\n1) Ana - 29141777638\n2) João - 291 417 776 38"
+    assert [kind for kind, _ in found(text) if kind == "br_cpf"] == ["br_cpf", "br_cpf"]
+
+
+def test_a_document_number_in_portuguese_is_tried_as_a_cpf_first() -> None:
+    # 29141777638 passes the CPF's check digits; "Documento" is what Brazilian forms call it.
+    assert ("br_cpf", "29141777638") in found("Cliente: Ana Souza\nDocumento: 29141777638")
+    assert ("br_cpf", "291.417.776 38") in found("Documento do titular: 291.417.776 38")
+
+
+def test_a_document_number_that_passes_no_check_is_left_alone() -> None:
+    assert not [f for f in found("Documento: 29141777639") if f[0] in ("br_cpf", "de_steuer_id")]
