@@ -55,10 +55,12 @@ class CacheSettings:
     # After a backend failure, lookups and stores skip the backend this long (an outage costs
     # one timeout per period, not one per request).
     backend_retry_s: float = 5.0
-    # With a two-stage embedder, a stored prompt's fine vector is made after the store, in the
-    # background (the embedder's own thread, off the request path), so that the first lookup
-    # it is a candidate for embeds only the query. False: that lookup makes it.
-    fine_at_store: bool = True
+    # With a two-stage embedder, a stored prompt's fine vector may be made after the store, in
+    # the background (the embedder's own thread, off the request path), so that the first
+    # lookup it is a candidate for embeds only the query. Off by default: every store would
+    # then cost an encoder run (25 ms of CPU per KB) whether or not the prompt is ever a
+    # candidate; worth it where stores are few and rewordings of them many.
+    fine_at_store: bool = False
 
 
 @dataclass(slots=True)

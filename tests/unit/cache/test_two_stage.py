@@ -189,7 +189,9 @@ async def test_a_failure_in_the_background_is_counted_and_the_lookup_makes_it() 
 
     fine = FailingOnce("fine-test", FINE)
     embedder = TwoStageEmbedder(Chosen("coarse-test", COARSE), fine, candidate_threshold=0.5)
-    settings = CacheSettings(semantic_threshold=0.9, disabled_guards=frozenset({"content"}))
+    settings = CacheSettings(
+        semantic_threshold=0.9, disabled_guards=frozenset({"content"}), fine_at_store=True
+    )
     cache = ResponseCache(embedder=embedder, settings=settings)
     await cache.store(key("How do I reset my password?"), answer("reset"), semantic=True)
     await cache.settled()
