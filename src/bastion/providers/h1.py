@@ -368,13 +368,9 @@ class H1Pool:
     async def _acquire(self, *, fresh: bool = False) -> _Connection:
         if self._closed:
             raise ConnectFailed("connection pool closed")
-        now = time.monotonic()
-        while not fresh and self._idle:
-            connection = self._idle.pop()
-            if not connection.closed and now - connection.idle_since < self.keepalive:
-                connection.reused = True
-                return connection
-            connection.abort()
+        idle = None if fresh else self._take_idle()
+        if idle is not None:
+            return idle
         while self._open >= self.limit:
             if self._idle:  # at the limit with idle connections: make room with the oldest
                 self._idle[0].abort()
@@ -389,14 +385,9 @@ class H1Pool:
                 elif waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                     self._wake_one()  # handed a free slot it will not use: pass it on
                 raise
-            if not fresh and self._idle:
-                connection = self._idle.pop()
-                if not connection.closed and time.monotonic() - connection.idle_since < (
-                    self.keepalive
-                ):
-                    connection.reused = True
-                    return connection
-                connection.abort()
+            idle = None if fresh else self._take_idle()
+            if idle is not None:
+                return idle
         self._open += 1
         try:
             return await self._connect()
@@ -404,6 +395,17 @@ class H1Pool:
             self._open -= 1
             self._wake_one()
             raise
+
+    def _take_idle(self) -> _Connection | None:
+        """The most recently used idle connection still young enough; older ones are closed."""
+        now = time.monotonic()
+        while self._idle:
+            connection = self._idle.pop()
+            if not connection.closed and now - connection.idle_since < self.keepalive:
+                connection.reused = True
+                return connection
+            connection.abort()
+        return None
 
     async def _connect(self) -> _Connection:
         loop = asyncio.get_running_loop()
