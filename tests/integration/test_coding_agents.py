@@ -198,7 +198,12 @@ def test_claude_code_print_completes_a_turn_with_a_tool_call(
             "ANTHROPIC_API_KEY": ADMIN_KEY,
             "ANTHROPIC_MODEL": "local-coder",
             "ANTHROPIC_SMALL_FAST_MODEL": "local-coder",
+            # Claude Code picks models of its own for some requests (a helper call asked for
+            # its default Opus under CI); each family it names must map to a model Bastion serves.
             "ANTHROPIC_DEFAULT_HAIKU_MODEL": "local-coder",
+            "ANTHROPIC_DEFAULT_SONNET_MODEL": "local-coder",
+            "ANTHROPIC_DEFAULT_OPUS_MODEL": "local-coder",
+            "CLAUDE_CODE_SUBAGENT_MODEL": "local-coder",
             "DISABLE_TELEMETRY": "1",
             "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
         },
