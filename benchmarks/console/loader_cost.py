@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fill import ledger_rows, utc_now
 
 from bastion.journal.rows import Rows, insert_rows
-from bastion.store import Store
+from bastion.store.store import Store
 
 DATABASE = "bastion_loader_bench"
 

@@ -35,7 +35,7 @@ from fill import audit_rows, ledger_rows, tenants, utc_now
 from harness import Processes, free_port, percentile, start_gateway
 
 from bastion.ledger.rollup import busy_rows, daily_rows, rollup_rows
-from bastion.store import Store
+from bastion.store.store import Store
 
 DATABASE = "bastion_console_bench"
 ADMIN_KEY = "bst-console-bench-" + secrets.token_hex(12)

@@ -80,7 +80,7 @@ def read_run(database: str, workdir: Path) -> dict[str, Any]:
 
 
 async def results(database: str, run_id: str) -> list[Any]:
-    from bastion.store import Store
+    from bastion.store.store import Store
 
     store = await Store.open(database, listen=False)
     try:

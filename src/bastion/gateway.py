@@ -27,10 +27,9 @@ from bastion.config import (
     ConfigProblem,
 )
 from bastion.events import EventLog
-from bastion.journal import JournalWriter
 from bastion.journal.health import JournalHealth
 from bastion.journal.placement import journal_spool_settings
-from bastion.journal.writer import AuditSettings
+from bastion.journal.writer import AuditSettings, JournalWriter
 from bastion.node.cache import NodeCacheBackend
 from bastion.node.circuits import relay_circuits
 from bastion.node.client import NodeClient
@@ -65,8 +64,8 @@ from bastion.routing.pool import BackendPool
 from bastion.routing.publication import check_and_publish
 from bastion.routing.status import routing_status
 from bastion.routing.supervisor import EngineSupervisor
-from bastion.store import Store
 from bastion.store.responses import ResponseRepository
+from bastion.store.store import Store
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.recent import RecentTraffic

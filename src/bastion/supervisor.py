@@ -188,7 +188,7 @@ class Supervisor:
         from bastion.journal.loader_process import LoaderProcess
         from bastion.journal.placement import journal_spool_settings
         from bastion.journal.writer import load_leftovers
-        from bastion.store import Store
+        from bastion.store.store import Store
 
         store = await Store.open(config.database.url, listen=False)
         try:

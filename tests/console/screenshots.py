@@ -20,8 +20,8 @@ from typing import Any
 import httpx
 
 from bastion.ledger.rollup import upsert_rollups
-from bastion.store import Store
 from bastion.store.models import UsageRow
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, RunningGateway
 from tests.console.chrome import require_browser, start_chrome
 from tests.console.conftest import start_console_gateway

@@ -13,7 +13,7 @@ import pytest
 
 from bastion.admission.limiter import CurrentUse, LimiterUnavailableError
 from bastion.console.session import COOKIE, token_hash
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, RunningGateway
 from tests.console.conftest import Browser, hidden
 

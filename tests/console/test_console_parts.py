@@ -12,7 +12,7 @@ from bastion.console.daycache import DayCache
 from bastion.console.history import daily_history
 from bastion.ledger.query import usage_totals
 from bastion.ledger.rollup import upsert_rollups
-from bastion.store import Store
+from bastion.store.store import Store
 from bastion.telemetry.recent import BOUNDS, MINUTES, RecentTraffic, bucket, percentile
 from tests.finished_requests import finished
 
@@ -169,7 +169,7 @@ async def test_a_keys_limits_merge_its_own_its_entry_and_the_default_field_by_fi
     from bastion.config import AdmissionConfig
     from bastion.config.schema import RateLimits
     from bastion.console.tenants import key_limits
-    from bastion.store import KeyRecord, TenantRecord
+    from bastion.store.records import KeyRecord, TenantRecord
 
     class Limiter:
         async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:

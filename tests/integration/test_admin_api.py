@@ -13,7 +13,9 @@ from starlette.routing import Mount
 
 from bastion.api.admin import admin_routes
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
-from bastion.store import Store, StoreUnavailableError, hash_key
+from bastion.store.errors import StoreUnavailableError
+from bastion.store.keymaterial import hash_key
+from bastion.store.store import Store
 
 try:
     import httpx2 as httpx

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest_postgres import PostgresServer, require_postgres
 from tests.unit.bench.test_store import check_capacities, check_runs_round_trip
 

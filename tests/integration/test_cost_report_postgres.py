@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from bastion.cli.cost import cost_group
 from bastion.journal.rows import Rows, insert_rows
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest_postgres import scratch_database
 from tests.unit.economics.test_report import DAY, Call, H, _ledger_row
 

@@ -21,7 +21,7 @@ from bastion.evaluation.model import Answer, EarlyStopRule, EvalItem, ItemResult
 from bastion.evaluation.runner import EvalRunner, RunOutcome, create_run, execute_run
 from bastion.evaluation.stats import early_stop, paired_difference
 from bastion.evaluation.transport import HttpTransport
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
 from tests.eval_upstream import EvalUpstream, expected_pass, golden_items
 from tests.servers import start_server

@@ -13,7 +13,7 @@ import pytest
 from bastion.evaluation.model import ItemResult
 from bastion.evaluation.runner import EvalRunner, create_run, execute_run
 from bastion.evaluation.transport import HttpTransport
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, GatewayFactory
 from tests.conftest_postgres import PostgresServer, require_postgres
 from tests.eval_upstream import EvalUpstream, expected_pass, golden_items

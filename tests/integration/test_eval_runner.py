@@ -16,7 +16,7 @@ import pytest
 from bastion.evaluation.model import ItemResult
 from bastion.evaluation.runner import EvalError, EvalRunner, create_run, execute_run
 from bastion.evaluation.transport import HttpTransport
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
 from tests.eval_upstream import EvalUpstream, expected_pass, golden_items
 from tests.servers import start_server, wait_for

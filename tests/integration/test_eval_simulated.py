@@ -14,7 +14,7 @@ from bastion.evaluation.dataset import parse_item
 from bastion.evaluation.runner import EvalRunner, create_run, execute_run
 from bastion.evaluation.service import gateway_pricer
 from bastion.evaluation.transport import HttpTransport
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, GatewayFactory
 
 TARGETS = ["sim-a/bastion-sim", "sim-b/bastion-sim"]

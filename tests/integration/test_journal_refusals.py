@@ -29,7 +29,6 @@ from bastion.journal import quarantine
 from bastion.journal.rows import Rows
 from bastion.journal.spool import QUARANTINE_DIR, SpoolFile, header_line, spool_files
 from bastion.journal.writer import AuditSettings, JournalWriter, SpoolSettings
-from bastion.store import Store
 from bastion.store.engine import create_engines
 from bastion.store.identity import database_id
 from bastion.store.models import (
@@ -38,6 +37,7 @@ from bastion.store.models import (
     UsageHourlyRow,
     UsageRow,
 )
+from bastion.store.store import Store
 from bastion.telemetry.metrics import GatewayMetrics
 from tests.conftest import GatewayFactory
 from tests.conftest_postgres import scratch_database

@@ -18,11 +18,12 @@ from sqlalchemy.engine import Connection
 
 from bastion.auth import KeyAuthenticator, ensure_bootstrap_admin
 from bastion.config.schema import RateLimits
-from bastion.store import ConflictError, Store, hash_key
 from bastion.store.engine import create_engines
+from bastion.store.errors import ConflictError
+from bastion.store.keymaterial import hash_key
 from bastion.store.migrate import VERSION_TABLE, current_revision, head_revision, upgrade_to_head
 from bastion.store.models import Base
-from bastion.store.store import RELAY_APPLICATION_NAME
+from bastion.store.store import RELAY_APPLICATION_NAME, Store
 from tests.conftest_postgres import PostgresServer, require_postgres
 from tests.unit.ledger.test_prune import check_old_rows_go_and_hourly_sums_stay
 from tests.unit.store.test_store_limits import check_limit_rules
@@ -128,7 +129,7 @@ def test_concurrent_opens_from_several_processes(pg_url: str, tmp_path: Path) ->
         f"""
         import asyncio, sys, time
         from bastion.auth import ensure_bootstrap_admin
-        from bastion.store import Store
+        from bastion.store.store import Store
         async def main():
             store = await Store.open({pg_url!r})
             try:

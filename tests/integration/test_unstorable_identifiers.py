@@ -16,8 +16,9 @@ import pytest
 from sqlalchemy import select
 
 from bastion.events import AdminEvent
-from bastion.store import InvalidInputError, Store
+from bastion.store.errors import InvalidInputError
 from bastion.store.models import TenantRow
+from bastion.store.store import Store
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
 from tests.conftest_postgres import scratch_database
 

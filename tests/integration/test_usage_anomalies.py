@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from bastion.events import AdminEvent, EventLog
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.conftest import GatewayFactory, RunningGateway
 from tests.conftest_postgres import PostgresServer, require_postgres
 from tests.integration.test_admission import SIM, make_key

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bastion.store import Store
+from bastion.store.store import Store
 
 
 @pytest.fixture

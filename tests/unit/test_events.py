@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bastion.events import AdminEvent, EventLog
-from bastion.store import Store
+from bastion.store.store import Store
 
 T0 = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 

@@ -28,14 +28,14 @@ from bastion.config import BastionConfig
 from bastion.events import MAX_LIST_LIMIT, EventLog
 from bastion.ledger.query import usage_totals
 from bastion.protocols.errors import error_body
-from bastion.store import (
+from bastion.store.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,
-    Store,
     StoreUnavailableError,
-    TenantRecord,
 )
+from bastion.store.records import TenantRecord
+from bastion.store.store import Store
 
 if TYPE_CHECKING:
     from bastion.evaluation.service import EvalService

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 from starlette.types import Receive, Scope, Send
 
 from bastion.api.request_id import new_request_id
-from bastion.journal import JournalUnavailableError
+from bastion.journal.writer import JournalUnavailableError
 from bastion.pipeline import Pipeline, RequestContext
 from bastion.pipeline.context import Reply
 from bastion.protocols.errors import GatewayError, body_too_large, invalid_request

@@ -14,7 +14,7 @@ from bastion.protocols.errors import error_body
 from bastion.protocols.operations import WireProtocol
 from bastion.routing.catalog import ListedModel, ModelCatalog
 from bastion.routing.endpoints import EndpointRegistry
-from bastion.store import StoreUnavailableError
+from bastion.store.errors import StoreUnavailableError
 
 SIMULATOR_OWNER = "bastion-simulator"
 

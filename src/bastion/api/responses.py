@@ -14,7 +14,7 @@ from starlette.responses import Response
 from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.pipeline.stages.authenticate import ANONYMOUS
 from bastion.protocols.errors import error_body
-from bastion.store import StoreUnavailableError
+from bastion.store.errors import StoreUnavailableError
 from bastion.store.responses import ResponseRepository
 
 _MAX_LIMIT = 100

@@ -11,7 +11,10 @@ from functools import partial
 
 from bastion.auth.cache import BoundedTTLCache
 from bastion.auth.principal import Principal
-from bastion.store import ADMIN_SCOPE, Invalidation, Store, hash_key, is_well_formed
+from bastion.store.invalidation import Invalidation
+from bastion.store.keymaterial import hash_key, is_well_formed
+from bastion.store.names import ADMIN_SCOPE
+from bastion.store.store import Store
 
 DEFAULT_MAX_ENTRIES = 4096
 # Negative entries only spare the DB from clients retrying a bad key; keep them brief.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bastion.store import ADMIN_SCOPE, ConflictError, NotFoundError, Store, TenantRecord
+from bastion.store.errors import ConflictError, NotFoundError
+from bastion.store.names import ADMIN_SCOPE
+from bastion.store.records import TenantRecord
+from bastion.store.store import Store
 
 BOOTSTRAP_TENANT = "admin"
 BOOTSTRAP_KEY_NAME = "bootstrap"

@@ -19,7 +19,7 @@ from bastion.cli.database import config_option, database_url_option, run_with_st
 if TYPE_CHECKING:
     from bastion.bench.prompts import PromptSource
     from bastion.bench.sender import Progress
-    from bastion.store import Store
+    from bastion.store.store import Store
 
 
 @click.group("bench", context_settings={"help_option_names": ["-h", "--help"]})

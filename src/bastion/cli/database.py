@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bastion.config import BastionConfig
-    from bastion.store import Store
+    from bastion.store.store import Store
 
 T = TypeVar("T")
 
@@ -80,13 +80,13 @@ def run_with_engine(url: str, work: Callable[[AsyncEngine], Awaitable[T]], what:
 def run_with_store(url: str, action: Callable[[Store], Awaitable[T]]) -> T:
     """Runs ``action`` with the store on ``url``; a store error (unreachable, a conflict, an
     invalid or unknown name) ends the command with its message."""
-    from bastion.store import (
+    from bastion.store.errors import (
         ConflictError,
         InvalidInputError,
         NotFoundError,
-        Store,
         StoreUnavailableError,
     )
+    from bastion.store.store import Store
 
     async def run() -> T:
         # No LISTEN connection: this process only reads and writes, and NOTIFY needs none.

@@ -23,8 +23,8 @@ from bastion.cli.database import config_option, database_url_option, settings
 if TYPE_CHECKING:
     from bastion.config import BastionConfig
     from bastion.evaluation.model import EvalItem, ItemResult, RunSpec, Verdict
-    from bastion.store import Store
     from bastion.store.evals import EvalRun
+    from bastion.store.store import Store
 
 DEFAULT_GATEWAY = "http://127.0.0.1:8800"
 # Exit codes: 0 done (and every --fail-under met), 1 a threshold not met, 2 not measured or a
@@ -208,7 +208,7 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
         raise click.UsageError("--rubric applies to --judge-mode rubric")
 
     async def main() -> int:
-        from bastion.store import Store
+        from bastion.store.store import Store
 
         store = await Store.open(found.url, listen=False)
         try:
@@ -498,7 +498,7 @@ def show_command(  # noqa: PLR0917 (one parameter per option)
     found = settings(config_path, database_url)
 
     async def main() -> int:
-        from bastion.store import Store
+        from bastion.store.store import Store
 
         store = await Store.open(found.url, listen=False)
         try:
@@ -530,7 +530,7 @@ def list_command(
     found = settings(config_path, database_url)
 
     async def main() -> list[EvalRun]:
-        from bastion.store import Store
+        from bastion.store.store import Store
 
         store = await Store.open(found.url, listen=False)
         try:

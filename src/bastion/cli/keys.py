@@ -18,7 +18,8 @@ import orjson
 from bastion.cli.database import run_with_store
 
 if TYPE_CHECKING:
-    from bastion.store import KeyRecord, Store, TenantRecord
+    from bastion.store.records import KeyRecord, TenantRecord
+    from bastion.store.store import Store
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///bastion-data/bastion.db"
 
@@ -219,7 +220,7 @@ def keys_create(
     config_path: Path | None,
 ) -> None:
     """Issue a key. Its plaintext is printed once and cannot be recovered later."""
-    from bastion.store import ADMIN_SCOPE
+    from bastion.store.names import ADMIN_SCOPE
 
     granted = {*scopes, ADMIN_SCOPE} if admin else set(scopes)
     expires_at = None
@@ -314,7 +315,7 @@ def keys_limits(
 ) -> None:
     """Show KEY_ID's own limits, or change them with --set, --unset or --clear. Running
     gateways apply a change within their cache TTL (at once on PostgreSQL)."""
-    from bastion.store import NotFoundError
+    from bastion.store.errors import NotFoundError
     from bastion.store.limits import dump_limits
 
     async def apply(store: Store) -> KeyRecord:

@@ -40,7 +40,9 @@ from bastion.console.tenants import (
     limits_from_form,
     tenant_use,
 )
-from bastion.store import NotFoundError, Store, TenantRecord
+from bastion.store.errors import NotFoundError
+from bastion.store.records import TenantRecord
+from bastion.store.store import Store
 from bastion.telemetry.recent import Minute
 
 if TYPE_CHECKING:

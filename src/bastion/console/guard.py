@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from bastion.console.forms import Form, FormError, read_form
 from bastion.console.render import SECURITY_HEADERS, Pages
 from bastion.console.session import Sessions, Viewer, same_token
-from bastion.store import (
+from bastion.store.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,

@@ -17,7 +17,7 @@ from bastion.config.schema import RateLimits
 from bastion.console.daycache import DayCache
 from bastion.console.forms import Form
 from bastion.console.history import daily_sums
-from bastion.store import KeyRecord, TenantRecord
+from bastion.store.records import KeyRecord, TenantRecord
 
 # The limits a console form edits: (field, label, whole number).
 LIMIT_FIELDS: tuple[tuple[str, str, bool], ...] = (

@@ -26,7 +26,7 @@ from bastion.evaluation.model import ItemResult
 from bastion.evaluation.runner import EvalError, EvalRunner, create_run, execute_run
 from bastion.evaluation.transport import Transport
 from bastion.routing.endpoints import EndpointVersion
-from bastion.store import Store
+from bastion.store.store import Store
 
 # The tenant whose short-lived key the checks use when no admin key is configured.
 CONTRACT_TENANT = "admin"

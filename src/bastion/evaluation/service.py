@@ -28,8 +28,8 @@ from bastion.evaluation.runner import (
     judge_run,
 )
 from bastion.evaluation.transport import Transport
-from bastion.store import Store
 from bastion.store.evals import EvalRun
+from bastion.store.store import Store
 
 log = logging.getLogger(__name__)
 

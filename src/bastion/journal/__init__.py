@@ -1,5 +1,5 @@
-"""Durable, batched writes of ledger and audit records (group commit)."""
+"""Durable, batched writes of ledger and audit records (group commit).
 
-from bastion.journal.writer import JournalUnavailableError, JournalWriter
-
-__all__ = ["JournalUnavailableError", "JournalWriter"]
+Nothing is imported here: ``python -m bastion.journal`` (the loader process) would otherwise
+import the writer and all it needs, which the loader does not (import from the modules).
+"""

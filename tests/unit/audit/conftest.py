@@ -8,7 +8,7 @@ import pytest
 
 from bastion.audit.chain import Signer
 from bastion.journal.writer import AuditSettings, JournalWriter
-from bastion.store import Store
+from bastion.store.store import Store
 from bastion.telemetry.metrics import GatewayMetrics
 
 KEY = b"unit-test-audit-signing-key-0123456789"

@@ -9,8 +9,8 @@ from sqlalchemy import insert, update
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bastion.journal.health import JournalHealth
-from bastion.store import Store
 from bastion.store.models import JournalSpoolRow
+from bastion.store.store import Store
 
 
 async def test_a_database_that_answers_is_ready(store: Store) -> None:

@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bastion.audit.chain import AuditEntry
-from bastion.journal import JournalUnavailableError
-from bastion.store import Store
+from bastion.journal.writer import JournalUnavailableError
 from bastion.store.models import (
     AuditCheckpointRow,
     AuditRecordRow,
@@ -18,6 +17,7 @@ from bastion.store.models import (
     UsageHourlyRow,
     UsageRow,
 )
+from bastion.store.store import Store
 from tests.unit.audit.conftest import WriterFactory
 
 FINISHED = datetime(2026, 12, 1, 10, 30, tzinfo=UTC)

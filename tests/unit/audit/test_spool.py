@@ -15,11 +15,14 @@ import orjson
 import pytest
 from sqlalchemy import func, select
 
-from bastion.journal import JournalUnavailableError
 from bastion.journal.rows import Rows
 from bastion.journal.spool import SpoolFile, is_abandoned, read_lines, spool_files
-from bastion.journal.writer import AuditSettings, JournalWriter, SpoolSettings
-from bastion.store import Store
+from bastion.journal.writer import (
+    AuditSettings,
+    JournalUnavailableError,
+    JournalWriter,
+    SpoolSettings,
+)
 from bastion.store.models import (
     AuditRecordRow,
     JournalQuarantineRow,
@@ -27,6 +30,7 @@ from bastion.store.models import (
     UsageHourlyRow,
     UsageRow,
 )
+from bastion.store.store import Store
 from bastion.telemetry.metrics import GatewayMetrics
 from tests.unit.audit.test_journal_writer import count, entry, ledger
 

@@ -10,8 +10,8 @@ from bastion.audit.chain import AuditEntry, Signer, record_hash
 from bastion.audit.prune import prune_before
 from bastion.audit.verify import VerifyReport, verify_journal
 from bastion.journal.writer import JournalWriter
-from bastion.store import Store
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow
+from bastion.store.store import Store
 from tests.unit.audit.conftest import KEY, WriterFactory
 
 SIGNER = Signer(KEY)

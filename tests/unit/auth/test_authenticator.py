@@ -9,7 +9,10 @@ import pytest
 
 from bastion.auth import ENV_ADMIN_PRINCIPAL, KeyAuthenticator, Principal, presented_key
 from bastion.config.schema import RateLimits
-from bastion.store import KeyRecord, Store, StoreUnavailableError, generate_key, hash_key
+from bastion.store.errors import StoreUnavailableError
+from bastion.store.keymaterial import generate_key, hash_key
+from bastion.store.records import KeyRecord
+from bastion.store.store import Store
 
 
 class Clocks:

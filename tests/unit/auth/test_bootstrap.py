@@ -14,7 +14,8 @@ from bastion.auth import (
     KeyAuthenticator,
     ensure_bootstrap_admin,
 )
-from bastion.store import Store, is_well_formed
+from bastion.store.keymaterial import is_well_formed
+from bastion.store.store import Store
 
 
 async def test_first_start_creates_an_admin_key_once(store: Store) -> None:
@@ -74,7 +75,7 @@ def test_bootstrap_race_between_processes(sqlite_url: str, tmp_path: Path) -> No
         f"""
         import asyncio, sys, time
         from bastion.auth import ensure_bootstrap_admin
-        from bastion.store import Store
+        from bastion.store.store import Store
         async def main():
             store = await Store.open({sqlite_url!r})
             try:

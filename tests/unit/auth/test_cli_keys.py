@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from bastion.auth import KeyAuthenticator
 from bastion.cli.keys import keys_group, tenants_group
-from bastion.store import Store
+from bastion.store.store import Store
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from bastion.bench.replay import ledger_shapes, replay_prompts
 from bastion.bench.sender import _replay_plan
 from bastion.bench.shapes import Bounds, parse_shape
 from bastion.sim import tokenizer
-from bastion.store import Store
 from bastion.store.models import UsageRow
+from bastion.store.store import Store
 
 T0 = datetime(2026, 12, 6, 10, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from bastion.bench.slo import Slo
-from bastion.store import Store
+from bastion.store.store import Store
 from tests.unit.bench.test_outputs import sample_document
 
 

@@ -13,8 +13,8 @@ from sqlalchemy import insert
 
 from bastion.cli.cost import Moment, cost_group
 from bastion.config import DEFAULT_DATABASE_URL
-from bastion.store import Store
 from bastion.store.models import UsageHourlyRow, UsageRow
+from bastion.store.store import Store
 from tests.unit.economics.quotes import HAIKU, SONNET
 from tests.unit.economics.test_report import DAY, Call, _hourly_rows, _ledger_row
 

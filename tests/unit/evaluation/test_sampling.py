@@ -12,8 +12,8 @@ from sqlalchemy import insert
 
 from bastion.config import config_from_mapping
 from bastion.evaluation.sampling import SamplingError, allocate, length_bucket, sample_traffic
-from bastion.store import Store
 from bastion.store.models import AuditRecordRow
+from bastion.store.store import Store
 
 NOW = datetime.now(UTC)
 WINDOW = {"since": NOW - timedelta(days=1), "until": NOW + timedelta(minutes=1)}

@@ -19,7 +19,7 @@ from bastion.evaluation.model import (
 )
 from bastion.ledger.query import usage_totals
 from bastion.ledger.rollup import upsert_rollups
-from bastion.store import Store
+from bastion.store.store import Store
 
 
 def spec(run_id: str = "eval_test") -> RunSpec:

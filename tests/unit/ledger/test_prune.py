@@ -14,8 +14,8 @@ from bastion.cli.audit import audit_group
 from bastion.cli.ledger import ledger_group
 from bastion.journal.rows import Rows, insert_rows
 from bastion.ledger import prune
-from bastion.store import Store
 from bastion.store.models import UsageHourlyRow, UsageRow
+from bastion.store.store import Store
 from tests.unit.audit.test_journal_writer import count, ledger
 
 NOW = datetime.now(UTC).replace(microsecond=0)

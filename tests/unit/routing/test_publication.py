@@ -10,7 +10,7 @@ from bastion.config import ConfigError
 from bastion.config.schema import EndpointConfig
 from bastion.routing.endpoints import EndpointRegistry
 from bastion.routing.publication import check_and_publish
-from bastion.store import Store
+from bastion.store.store import Store
 
 V1: dict[str, Any] = {
     "backend": "gpu",

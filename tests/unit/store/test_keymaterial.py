@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from bastion.store import display_prefix, generate_key, hash_key, is_well_formed
+from bastion.store.keymaterial import display_prefix, generate_key, hash_key, is_well_formed
 
 
 def test_key_format_looks_like_a_vendor_key() -> None:

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from bastion.config.schema import RateLimits
-from bastion.store import Invalidation, InvalidInputError, NotFoundError, Store
+from bastion.store.errors import InvalidInputError, NotFoundError
+from bastion.store.invalidation import Invalidation
+from bastion.store.store import Store
 
 UNKNOWN_TENANT = "ten_" + "0" * 24
 UNKNOWN_KEY = "key_" + "0" * 24

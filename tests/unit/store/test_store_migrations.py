@@ -16,8 +16,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
-from bastion.store import InvalidInputError, Store
 from bastion.store.engine import create_engines
+from bastion.store.errors import InvalidInputError
 from bastion.store.migrate import (
     VERSION_TABLE,
     alembic_config,
@@ -26,6 +26,7 @@ from bastion.store.migrate import (
     upgrade_to_head,
 )
 from bastion.store.models import Base
+from bastion.store.store import Store
 from bastion.telemetry.recent import bucket
 
 
@@ -95,7 +96,7 @@ def test_concurrent_opens_from_several_processes(sqlite_url: str, tmp_path: Path
     script = textwrap.dedent(
         f"""
         import asyncio, sys, time
-        from bastion.store import Store
+        from bastion.store.store import Store
         async def main():
             store = await Store.open({sqlite_url!r})
             await store.tenants.list()

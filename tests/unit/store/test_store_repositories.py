@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bastion.store import (
-    ConflictError,
-    Invalidation,
-    InvalidInputError,
-    NotFoundError,
-    Store,
-    hash_key,
-)
+from bastion.store.errors import ConflictError, InvalidInputError, NotFoundError
+from bastion.store.invalidation import Invalidation
+from bastion.store.keymaterial import hash_key
+from bastion.store.store import Store
 
 
 def _db_file(url: str) -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bastion.store import Store
 from bastion.store.responses import StoredResponse
+from bastion.store.store import Store
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 

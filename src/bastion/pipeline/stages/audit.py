@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bastion.audit.capture import CaptureMode
-from bastion.journal import JournalUnavailableError, JournalWriter
+from bastion.journal.writer import JournalUnavailableError, JournalWriter
 from bastion.pipeline.context import RequestContext, ResponseLog
 from bastion.pipeline.records import intent_entry
 from bastion.pipeline.runner import BaseStage

@@ -6,7 +6,7 @@ from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, unauthorized
-from bastion.store import StoreUnavailableError
+from bastion.store.errors import StoreUnavailableError
 
 # Used when authentication is disabled in the config (a trusted single-user setup).
 ANONYMOUS = Principal(

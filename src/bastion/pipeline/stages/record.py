@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bastion.audit.chain import AuditEntry
-from bastion.journal import JournalWriter
+from bastion.journal.writer import JournalWriter
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.records import answer_entry, ledger_row, outcome_entry
 from bastion.pipeline.runner import BaseStage
