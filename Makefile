@@ -72,9 +72,9 @@ lock: | $(BIN)/python
 serve: $(STAMP)
 	$(BIN)/bastion serve
 
-## test: lint, type-check and run the whole test suite
+## test: lint, type-check and run the whole test suite (in parallel: see tests/conftest.py)
 test: $(STAMP) $(CLIENTS) browser lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 ## lint: ruff, the package's layering (import-linter's contracts in pyproject.toml), and the
 ## container image recipe (hadolint)

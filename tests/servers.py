@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
+import os
+import random
 import socket
 import threading
 import time
@@ -13,11 +16,28 @@ from typing import Any
 
 import uvicorn
 
+# Ports handed to servers that bind them later (a child process, a thread) come from below
+# Linux's ephemeral range (32768-60999), where no outgoing connection can take one between the
+# check and the bind, and from a block of their own for each parallel test worker
+# (PYTEST_XDIST_WORKER "gw0", "gw1", ...), so two workers never hand out the same port.
+_PORT_BLOCK = 1500
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) % 8
+_FIRST_PORT = 20000 + _WORKER * _PORT_BLOCK
+# A run beside another (a developer's next to CI) starts elsewhere in the block.
+_next_port = itertools.count(random.randrange(_PORT_BLOCK))
+
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback port nobody listens on, for a server that binds it itself."""
+    for _ in range(_PORT_BLOCK):
+        port = _FIRST_PORT + next(_next_port) % _PORT_BLOCK
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port in {_FIRST_PORT}-{_FIRST_PORT + _PORT_BLOCK - 1}")
 
 
 @dataclass
@@ -31,7 +51,7 @@ class RunningServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 30.0) -> None:
         self.server.should_exit = True
         self.thread.join(timeout)
         assert not self.thread.is_alive(), "server thread did not stop"
@@ -70,7 +90,7 @@ def start_server(
     return running
 
 
-def wait_for(condition: Callable[[], object], timeout: float = 5.0) -> None:
+def wait_for(condition: Callable[[], object], timeout: float = 15.0) -> None:
     """Polls ``condition`` until it is truthy; fails the test after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while not condition():

@@ -50,6 +50,15 @@ class SimProcess:
             if line.startswith("vllm:request_success_total")
         )
 
+    def running_requests(self) -> float:
+        """Requests the engine is answering now (its vLLM-style gauge)."""
+        text = httpx.get(self.origin + "/metrics", timeout=5).text
+        return sum(
+            float(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith("vllm:num_requests_running")
+        )
+
     def kill(self) -> None:
         if self.process.poll() is None:
             os.kill(self.process.pid, signal.SIGKILL)

@@ -91,8 +91,14 @@ def test_a_request_that_may_not_wait_is_shed_in_its_protocol(
 ) -> None:
     gateway = start_gateway(SIM)
     _, secret = make_key(gateway, "acme")
-    thread, _ = in_background(lambda: chat(gateway, secret))
-    _wait_until(lambda: gateway.metric("bastion_capacity_in_use", backend="sim") == 1)
+
+    def hold_the_slot() -> threading.Thread:
+        # About 2 s, so a slow machine still refuses while the slot is taken.
+        thread, _ = in_background(lambda: chat(gateway, secret, max_tokens=300))
+        _wait_until(lambda: gateway.metric("bastion_capacity_in_use", backend="sim") == 1)
+        return thread
+
+    thread = hold_the_slot()
     with pytest.raises(openai.InternalServerError) as refused:
         chat(gateway, secret, headers={"x-bastion-queue-timeout": "0"})
     response = refused.value.response
@@ -104,7 +110,9 @@ def test_a_request_that_may_not_wait_is_shed_in_its_protocol(
         "Backend 'sim' is at capacity: no capacity is free and this request may not wait"
         in (body["message"])
     )
+    thread.join(30)
 
+    thread = hold_the_slot()
     messages = anthropic.Anthropic(
         base_url=gateway.url,
         api_key=secret,

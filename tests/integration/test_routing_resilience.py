@@ -66,9 +66,12 @@ def replica_state(gateway: RunningGateway, backend: str, index: int) -> dict[str
 class Load:
     """Client threads sending streamed and whole chat requests until stopped."""
 
-    def __init__(self, api: openai.OpenAI, threads: int, max_tokens: int = 64) -> None:
+    def __init__(
+        self, api: openai.OpenAI, threads: int, max_tokens: int = 64, *, streamed_only: bool = False
+    ) -> None:
         self.api = api
         self.max_tokens = max_tokens
+        self.streamed_only = streamed_only
         self.stop_flag = threading.Event()
         self.lock = threading.Lock()
         self.completed = 0
@@ -94,7 +97,7 @@ class Load:
         while not self.stop_flag.is_set():
             sequence += 1
             prompt = f"client {index} request {sequence}: tell me about routing"
-            if sequence % 2:
+            if sequence % 2 or self.streamed_only:
                 self._streamed(prompt)
             else:
                 self._whole(prompt)
@@ -145,16 +148,20 @@ def test_killing_one_of_three_replicas_under_load_loses_no_unstarted_request(
     # The engine to be killed holds every request half a second before starting it, so at the
     # kill it certainly has requests that have not sent a byte yet.
     sims[1].set_faults(extra_latency_ms=1000)
-    # Long answers beside the short ones, so the killed engine is mid-answer in some.
+    # Long streamed answers beside the short ones, so the killed engine is mid-answer in some.
     with (
         Load(api, threads=9, max_tokens=128) as load,
-        Load(api, threads=6, max_tokens=1000) as long_answers,
+        Load(api, threads=6, max_tokens=1000, streamed_only=True) as long_answers,
     ):
         # Until traffic flows (on a loaded machine that takes longer), and at least 1.5 s.
         started = time.monotonic()
         while load.completed <= 10 and time.monotonic() - started < 15:
             time.sleep(0.1)
         time.sleep(max(0.0, 1.5 - (time.monotonic() - started)))
+        # And until the engine to be killed is answering (mostly long streams, which hold it
+        # longest), whatever the machine's pace.
+        while sims[1].running_requests() < 2 and time.monotonic() - started < 20:
+            time.sleep(0.05)
         before = load.completed
         sims[1].kill()
         killed = time.monotonic()
