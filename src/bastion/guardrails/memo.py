@@ -1,43 +1,53 @@
 """Scans of texts that come back request after request, kept so they are made once.
 
-An application's system prompt, or a coding agent's (Claude Code sends some 15 KB of it, tool
-descriptions included, with every turn), is the same text on every request; scanning it costs
-1 to 2 ms per KB each time. A scan is a pure function of the text (and the kinds looked for, fixed
-per stage), so its findings can be kept. Bounded by entries and by the characters held, least
-recently used first out.
+An application's system prompt is the same text on every request, and a coding agent sends its
+whole conversation with every turn: its system prompt (Claude Code's is some 15 KB), every
+earlier question, answer and tool result (files of several KB each), then the new turn. Scanned
+afresh each time, a session of forty turns costs over 200 ms of CPU per turn by its end, more
+than the scan's time limit. A scan is a pure function of the text (and the kinds looked for,
+fixed per stage), so its findings can be kept, and each turn scans only what is new.
+
+Every text is kept, short ones too: a digest and a lookup cost about a microsecond, and a scan
+of a short message with a number in it 100 to 150 µs. Entries are keyed by a digest of the text,
+not the text, so no prompt is held after its request; and by tenant, so how fast a request is
+scanned never tells one tenant what another sent. Bounded by entries (about 250 bytes each),
+least recently used first out.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 
 from bastion.guardrails.findings import Finding
 
 
-class ScanMemo:
-    __slots__ = ("_chars", "_entries", "max_chars", "max_entries")
+def _key(scope: str, text: str) -> tuple[str, bytes]:
+    # "surrogatepass": a lone surrogate is still a text the scan was given.
+    data = text.encode("utf-8", "surrogatepass")
+    return scope, hashlib.blake2b(data, digest_size=16).digest()
 
-    def __init__(self, *, max_entries: int = 1024, max_chars: int = 4_000_000) -> None:
+
+class ScanMemo:
+    __slots__ = ("_entries", "max_entries")
+
+    def __init__(self, *, max_entries: int = 16384) -> None:
         self.max_entries = max_entries
-        self.max_chars = max_chars
-        self._entries: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
-        self._chars = 0
+        self._entries: OrderedDict[tuple[str, bytes], tuple[Finding, ...]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, text: str) -> list[Finding] | None:
-        found = self._entries.get(text)
+    def get(self, scope: str, text: str) -> list[Finding] | None:
+        """The findings kept for `text` scanned for `scope` (a tenant), or None."""
+        key = _key(scope, text)
+        found = self._entries.get(key)
         if found is None:
             return None
-        self._entries.move_to_end(text)
+        self._entries.move_to_end(key)
         return list(found)
 
-    def put(self, text: str, findings: list[Finding]) -> None:
-        if len(text) > self.max_chars // 4 or text in self._entries:
-            return
-        self._entries[text] = tuple(findings)
-        self._chars += len(text)
-        while len(self._entries) > self.max_entries or self._chars > self.max_chars:
-            dropped, _ = self._entries.popitem(last=False)
-            self._chars -= len(dropped)
+    def put(self, scope: str, text: str, findings: list[Finding]) -> None:
+        self._entries[_key(scope, text)] = tuple(findings)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)

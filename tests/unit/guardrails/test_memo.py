@@ -1,33 +1,95 @@
+import asyncio
+from typing import Any
+
+import pytest
+
+from bastion.config.schema import GuardrailsConfig
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.memo import ScanMemo
+from bastion.pipeline.context import RequestContext
+from bastion.pipeline.stages import inspect as inspect_stage
+from bastion.protocols.operations import Operation
 from bastion.telemetry.logs import LogThrottle
+from bastion.telemetry.metrics import GatewayMetrics
 
 CARD = Finding("credit_card", "pii", 3, 19)
 
 
 def test_a_memo_returns_copies_and_forgets_the_least_recently_used() -> None:
-    memo = ScanMemo(max_entries=2, max_chars=1000)
-    memo.put("a", [CARD])
-    memo.put("b", [])
-    found = memo.get("a")
+    memo = ScanMemo(max_entries=2)
+    memo.put("acme", "a", [CARD])
+    memo.put("acme", "b", [])
+    found = memo.get("acme", "a")
     assert found == [CARD]
     assert found is not None
     found.clear()  # a caller changing its list changes nothing kept
-    assert memo.get("a") == [CARD]
-    memo.put("c", [])  # "b" was used least recently
-    assert memo.get("b") is None
-    assert memo.get("a") == [CARD] and memo.get("c") == []
+    assert memo.get("acme", "a") == [CARD]
+    memo.put("acme", "c", [])  # "b" was used least recently
+    assert memo.get("acme", "b") is None
+    assert memo.get("acme", "a") == [CARD] and memo.get("acme", "c") == []
 
 
-def test_a_memo_holds_a_bounded_number_of_characters() -> None:
-    memo = ScanMemo(max_entries=100, max_chars=1000)
-    memo.put("x" * 300, [])  # over a quarter of the budget: never kept
-    assert len(memo) == 0
-    for letter in "abcd":
-        memo.put(letter * 200, [])
-    memo.put("e" * 200, [])
-    memo.put("f" * 200, [])
-    assert len(memo) == 5 and memo.get("a" * 200) is None
+def test_a_memo_is_per_tenant_and_holds_no_text() -> None:
+    memo = ScanMemo()
+    text = "card 4111 1111 1111 1111 on file"
+    memo.put("acme", text, [CARD])
+    # Another tenant's request with the same text is scanned afresh: how fast it is scanned
+    # tells nothing about what acme sent.
+    assert memo.get("globex", text) is None
+    assert memo.get("acme", text) == [CARD]
+    assert memo.get("acme", text + " ") is None
+    kept = repr(memo._entries)
+    assert "1111 1111" not in kept and "on file" not in kept
+
+
+class _Counting:
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, text: str, kinds: Any = None) -> list[Finding]:
+        self.texts.append(text)
+        return original_scan(text, kinds)
+
+
+original_scan = inspect_stage.scan
+
+
+def _turn(stage: inspect_stage.Inspect, messages: list[dict[str, Any]]) -> RequestContext:
+    ctx = RequestContext("req_1", Operation.CHAT, {}, b"")
+    ctx.body = {"model": "m", "messages": [dict(m) for m in messages]}
+    ctx.model = "m"
+    asyncio.run(stage.on_request(ctx))
+    return ctx
+
+
+def test_each_turn_of_a_conversation_scans_only_what_is_new(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = _Counting()
+    monkeypatch.setattr(inspect_stage, "scan", counting)
+    config = GuardrailsConfig.model_validate({"input": {"actions": {"pii": "redact"}}})
+    stage = inspect_stage.Inspect(config, GatewayMetrics())
+    messages = [
+        {"role": "system", "content": "You are a careful assistant."},
+        {"role": "user", "content": "Mail jane.doe@example.com about order 1234."},
+    ]
+    first = _turn(stage, messages)
+    assert first.body is not None and "jane.doe@example.com" not in str(first.body)
+    scanned = len(counting.texts)
+    messages += [
+        {"role": "assistant", "content": "Done."},
+        {"role": "user", "content": "Now call +44 20 7946 0958."},
+    ]
+    second = _turn(stage, messages)
+    new = counting.texts[scanned:]
+    # The new answer and question, and the re-scans of masked text; never the earlier turns.
+    assert "You are a careful assistant." not in new
+    assert not any(text.startswith("Mail jane.doe") for text in new)
+    assert "Done." in new and "Now call +44 20 7946 0958." in new
+    # What was found before is masked again from the memo.
+    assert second.body is not None
+    assert "jane.doe@example.com" not in str(second.body)
+    assert "+44 20 7946 0958" not in str(second.body)
 
 
 def test_a_throttle_lets_one_line_through_per_interval_and_counts_the_rest() -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TypeVar
 
-from bastion.config.schema import GuardrailAction, GuardrailsConfig, InjectionAction
+from bastion.config.schema import GuardrailsConfig, InjectionAction
 from bastion.guardrails.extract import TextField, text_fields
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.injection import (
@@ -56,7 +57,8 @@ class Inspect(BaseStage):
         self._inline_chars = settings.inline_chars
         # Large texts are scanned and scored here, off the event loop; two at a time at most.
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
-        # The system prompt is the same text request after request: scanned once.
+        # System prompts and the earlier turns of conversations come back with every request:
+        # each text is scanned once per tenant.
         self._memo = ScanMemo()
         self._injection_log = LogThrottle()
         self._findings = metrics.guardrail_findings
@@ -95,8 +97,9 @@ class Inspect(BaseStage):
             return
         if self._injection is not None or self._injection_engine is not None:
             await self._score_injection(ctx, fields, policy.injection)
+        tenant = principal.tenant_name if principal else ""
         try:
-            found = await self._scan(fields)
+            found = await self._scan([field.text for field in fields], tenant)
         except Exception as exc:  # a timeout or a recognizer bug: fail closed
             reason = "timeout" if isinstance(exc, TimeoutError) else "error"
             self._failures.labels(reason).inc()
@@ -110,13 +113,15 @@ class Inspect(BaseStage):
         ctx.sensitive_found = True  # whatever the policy does: never cached by meaning
         actions = policy.actions
         blocked: list[Finding] = []
+        # Counted once per kind: a long conversation carries hundreds of earlier findings.
+        counts: Counter[tuple[str, str, str]] = Counter()
         for field, findings in zip(fields, found, strict=True):
             if not findings:
                 continue
             masked: list[Finding] = []
             for finding in findings:
                 action = actions.get(finding.category, "route")
-                self._findings.labels(finding.category, finding.kind, action).inc()
+                counts[finding.category, finding.kind, action] += 1
                 if action == "route":
                     ctx.classifications.add(finding.category)
                 elif action == "redact":
@@ -133,9 +138,8 @@ class Inspect(BaseStage):
                 rewritten = mask(field.text, masked)
             field.replace(rewritten)
             try:
-                left = await self._off_loop_if_long(
-                    len(rewritten), partial(self._left_unmasked, rewritten, actions)
-                )
+                (again,) = await self._scan([rewritten], tenant)
+                left = any(actions.get(f.category) == "redact" for f in again)
             except Exception:  # a timeout or a recognizer bug: the masking is unverified
                 log.exception("re-scan of masked text failed", extra={"request_id": ctx.request_id})
                 left = True
@@ -143,6 +147,8 @@ class Inspect(BaseStage):
                 # A value the masking did not remove (overlapping or adjacent ones): fail closed.
                 self._failures.labels("unmasked").inc()
                 ctx.classified = False
+        for labels, count in counts.items():
+            self._findings.labels(*labels).inc(count)
         if blocked:
             kinds = ", ".join(sorted({finding.kind for finding in blocked}))
             raise GatewayError(
@@ -151,9 +157,6 @@ class Inspect(BaseStage):
                 "does not let through. Remove it and try again.",
                 code="sensitive_data",
             )
-
-    def _left_unmasked(self, text: str, actions: Mapping[str, GuardrailAction]) -> bool:
-        return any(actions.get(f.category) == "redact" for f in scan(text, self._kinds))
 
     async def _score_injection(
         self, ctx: RequestContext, fields: list[TextField], action: InjectionAction
@@ -202,19 +205,16 @@ class Inspect(BaseStage):
         assert self._injection is not None
         return await self._off_loop_if_long(len(text), partial(self._injection.score, text))
 
-    async def _scan(self, fields: list[TextField]) -> list[list[Finding]]:
-        found: list[list[Finding] | None] = []
-        for field in fields:
-            found.append(self._memo.get(field.text) if field.role == "system" else None)
+    async def _scan(self, texts: list[str], tenant: str) -> list[list[Finding]]:
+        found = [self._memo.get(tenant, text) for text in texts]
         todo = [i for i, known in enumerate(found) if known is None]
         if todo:
-            texts = [fields[i].text for i in todo]
-            work = partial(_scan_all, texts, self._kinds)
-            scanned = await self._off_loop_if_long(sum(map(len, texts)), work)
+            new = [texts[i] for i in todo]
+            work = partial(_scan_all, new, self._kinds)
+            scanned = await self._off_loop_if_long(sum(map(len, new)), work)
             for i, findings in zip(todo, scanned, strict=True):
                 found[i] = findings
-                if fields[i].role == "system":
-                    self._memo.put(fields[i].text, findings)
+                self._memo.put(tenant, texts[i], findings)
         return [findings or [] for findings in found]
 
     async def _off_loop_if_long(self, size: int, work: Callable[[], T]) -> T:
