@@ -503,14 +503,14 @@ def test_a_long_text_is_scored_off_the_event_loop_and_fails_closed_on_time(
 
     from bastion.guardrails.injection import LinearInjectionClassifier
 
-    score = LinearInjectionClassifier.score
+    window_scores = LinearInjectionClassifier.window_scores
 
-    def slow(self: LinearInjectionClassifier, text: str) -> float:
-        if len(text) > 1000:
+    def slow(self: LinearInjectionClassifier, pieces: list[str]) -> list[float]:
+        if sum(map(len, pieces)) > 1000:
             time.sleep(0.5)
-        return score(self, text)
+        return window_scores(self, pieces)
 
-    monkeypatch.setattr(LinearInjectionClassifier, "score", slow)
+    monkeypatch.setattr(LinearInjectionClassifier, "window_scores", slow)
     gateway = hybrid(guardrails={"input": {"inline_chars": 1000, "timeout_ms": 50}})
     with pytest.raises(openai.InternalServerError) as unknown:
         chat(gateway, "cloud-only", "lorem ipsum " * 400)

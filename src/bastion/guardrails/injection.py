@@ -611,7 +611,11 @@ class LinearInjectionClassifier:
     def score(self, text: str) -> float:
         if not text or text.isspace():
             return _sigmoid(self.bias)
-        return max(_sigmoid(self.margin(w)) for w in windows(text))
+        return max(self.window_scores(windows(text)))
+
+    def window_scores(self, pieces: list[str]) -> list[float]:
+        """The score of each window of a text (``windows``); the text's is their maximum."""
+        return [_sigmoid(self.margin(piece)) for piece in pieces]
 
     def is_injection(self, text: str) -> bool:
         return self.score(text) >= self.threshold

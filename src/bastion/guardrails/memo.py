@@ -5,7 +5,8 @@ whole conversation with every turn: its system prompt (Claude Code's is some 15 
 earlier question, answer and tool result (files of several KB each), then the new turn. Scanned
 afresh each time, a session of forty turns costs over 200 ms of CPU per turn by its end, more
 than the scan's time limit. A scan is a pure function of the text (and the kinds looked for,
-fixed per stage), so its findings can be kept, and each turn scans only what is new.
+fixed per stage), so its findings can be kept, and each turn scans only what is new. The same
+goes for the prompt-injection score of each window of text the classifier reads.
 
 Every text is kept, short ones too: a digest and a lookup cost about a microsecond, and a scan
 of a short message with a number in it 100 to 150 µs. Entries are keyed by a digest of the text,
@@ -18,8 +19,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from typing import Generic, TypeVar
 
-from bastion.guardrails.findings import Finding
+V = TypeVar("V")
 
 
 def _key(scope: str, text: str) -> tuple[str, bytes]:
@@ -28,26 +30,29 @@ def _key(scope: str, text: str) -> tuple[str, bytes]:
     return scope, hashlib.blake2b(data, digest_size=16).digest()
 
 
-class ScanMemo:
+class TextMemo(Generic[V]):
+    """What a pure function of a text gave for it (findings, a score), per scope (a tenant).
+    Values must be immutable: callers share them."""
+
     __slots__ = ("_entries", "max_entries")
 
     def __init__(self, *, max_entries: int = 16384) -> None:
         self.max_entries = max_entries
-        self._entries: OrderedDict[tuple[str, bytes], tuple[Finding, ...]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, bytes], V] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, scope: str, text: str) -> list[Finding] | None:
-        """The findings kept for `text` scanned for `scope` (a tenant), or None."""
+    def get(self, scope: str, text: str) -> V | None:
+        """The value kept for `text` in `scope`, or None."""
         key = _key(scope, text)
         found = self._entries.get(key)
         if found is None:
             return None
         self._entries.move_to_end(key)
-        return list(found)
+        return found
 
-    def put(self, scope: str, text: str, findings: list[Finding]) -> None:
-        self._entries[_key(scope, text)] = tuple(findings)
+    def put(self, scope: str, text: str, value: V) -> None:
+        self._entries[_key(scope, text)] = value
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)

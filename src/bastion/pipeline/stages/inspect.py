@@ -25,11 +25,12 @@ from bastion.guardrails.extract import TextField, text_fields
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.injection import (
     EngineInjectionClassifier,
-    InjectionClassifier,
     InjectionClassifierError,
+    LinearInjectionClassifier,
     load_default_classifier,
+    windows,
 )
-from bastion.guardrails.memo import ScanMemo
+from bastion.guardrails.memo import TextMemo
 from bastion.guardrails.placeholders import Placeholders
 from bastion.guardrails.policy import PolicyResolver
 from bastion.guardrails.recognizers import scan
@@ -58,15 +59,16 @@ class Inspect(BaseStage):
         # Large texts are scanned and scored here, off the event loop; two at a time at most.
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
         # System prompts and the earlier turns of conversations come back with every request:
-        # each text is scanned once per tenant.
-        self._memo = ScanMemo()
+        # each text is scanned, and each window of text scored for injection, once per tenant.
+        self._memo: TextMemo[tuple[Finding, ...]] = TextMemo()
+        self._window_scores: TextMemo[float] = TextMemo()
         self._injection_log = LogThrottle()
         self._findings = metrics.guardrail_findings
         self._failures = metrics.guardrail_failures
         injection = config.injection
         self._threshold = injection.threshold
         self._injections = metrics.guardrail_injections
-        self._injection: InjectionClassifier | None = None
+        self._injection: LinearInjectionClassifier | None = None
         self._injection_engine: EngineInjectionClassifier | None = None
         if injection.enabled and injection.engine is not None:
             engine = injection.engine
@@ -95,9 +97,9 @@ class Inspect(BaseStage):
         if not fields:
             ctx.scanned = not opaque
             return
-        if self._injection is not None or self._injection_engine is not None:
-            await self._score_injection(ctx, fields, policy.injection)
         tenant = principal.tenant_name if principal else ""
+        if self._injection is not None or self._injection_engine is not None:
+            await self._score_injection(ctx, fields, policy.injection, tenant)
         try:
             found = await self._scan([field.text for field in fields], tenant)
         except Exception as exc:  # a timeout or a recognizer bug: fail closed
@@ -159,14 +161,14 @@ class Inspect(BaseStage):
             )
 
     async def _score_injection(
-        self, ctx: RequestContext, fields: list[TextField], action: InjectionAction
+        self, ctx: RequestContext, fields: list[TextField], action: InjectionAction, tenant: str
     ) -> None:
         """Scores what clients and tools wrote (the operator's system prompt is trusted)."""
         text = "\n".join(field.text for field in fields if field.role != "system")
         if not text:
             return
         try:
-            score = await self._injection_score(text)
+            score = await self._injection_score(text, tenant)
         except (InjectionClassifierError, TimeoutError) as exc:
             self._failures.labels("injection").inc()
             log.warning(
@@ -199,14 +201,30 @@ class Inspect(BaseStage):
                 code="prompt_injection",
             )
 
-    async def _injection_score(self, text: str) -> float:
+    async def _injection_score(self, text: str, tenant: str) -> float:
         if self._injection_engine is not None:
             return await self._injection_engine.ascore(text)
-        assert self._injection is not None
-        return await self._off_loop_if_long(len(text), partial(self._injection.score, text))
+        classifier = self._injection
+        assert classifier is not None
+        if text.isspace():
+            return classifier.score(text)
+        pieces = windows(text)
+        scores = [self._window_scores.get(tenant, piece) for piece in pieces]
+        todo = [i for i, known in enumerate(scores) if known is None]
+        if todo:
+            new = [pieces[i] for i in todo]
+            work = partial(classifier.window_scores, new)
+            computed = await self._off_loop_if_long(sum(map(len, new)), work)
+            for i, score in zip(todo, computed, strict=True):
+                scores[i] = score
+                self._window_scores.put(tenant, pieces[i], score)
+        return max(score for score in scores if score is not None)
 
     async def _scan(self, texts: list[str], tenant: str) -> list[list[Finding]]:
-        found = [self._memo.get(tenant, text) for text in texts]
+        found: list[list[Finding] | None] = []
+        for text in texts:
+            known = self._memo.get(tenant, text)
+            found.append(list(known) if known is not None else None)
         todo = [i for i, known in enumerate(found) if known is None]
         if todo:
             new = [texts[i] for i in todo]
@@ -214,7 +232,7 @@ class Inspect(BaseStage):
             scanned = await self._off_loop_if_long(sum(map(len, new)), work)
             for i, findings in zip(todo, scanned, strict=True):
                 found[i] = findings
-                self._memo.put(tenant, texts[i], findings)
+                self._memo.put(tenant, texts[i], tuple(findings))
         return [findings or [] for findings in found]
 
     async def _off_loop_if_long(self, size: int, work: Callable[[], T]) -> T:
