@@ -88,7 +88,9 @@ def test_each_turn_of_a_conversation_scans_only_what_is_new(
     assert "+44 20 7946 0958" not in str(second.body)
 
 
-def test_injection_windows_are_scored_once_and_the_score_is_the_whole_texts() -> None:
+def test_injection_windows_are_scored_once_and_the_score_is_the_whole_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     stage = inspect_stage.Inspect(GuardrailsConfig(), GatewayMetrics())
     classifier = stage._injection
     assert classifier is not None
@@ -99,7 +101,8 @@ def test_injection_windows_are_scored_once_and_the_score_is_the_whole_texts() ->
         scored.extend(pieces)
         return window_scores(pieces)
 
-    classifier.window_scores = counting  # type: ignore[method-assign]
+    # The shipped classifier is loaded once per process: patched for this test only.
+    monkeypatch.setattr(classifier, "window_scores", counting)
     paragraph = "The quarterly report lists revenue by region and the open tickets by team.\n"
     messages: list[dict[str, Any]] = [{"role": "user", "content": paragraph * 60}]
     for turn in range(3):
