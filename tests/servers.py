@@ -20,8 +20,9 @@ import uvicorn
 # Linux's ephemeral range (32768-60999), where no outgoing connection can take one between the
 # check and the bind, and from a block of their own for each parallel test worker
 # (PYTEST_XDIST_WORKER "gw0", "gw1", ...), so two workers never hand out the same port.
-_PORT_BLOCK = 1500
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) % 8
+_WORKERS = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
+_PORT_BLOCK = 12000 // _WORKERS
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) % _WORKERS
 _FIRST_PORT = 20000 + _WORKER * _PORT_BLOCK
 # A run beside another (a developer's next to CI) starts elsewhere in the block.
 _next_port = itertools.count(random.randrange(_PORT_BLOCK))
