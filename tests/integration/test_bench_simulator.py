@@ -21,9 +21,12 @@ are the issue's 10%, generous for a model this simple, and no other timing is as
 
 from __future__ import annotations
 
+import statistics
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
@@ -76,6 +79,17 @@ def _spec(sim: SimProcess, shapes: str, bounds: Bounds, **kw: object) -> BenchSp
     )
 
 
+async def _round_trip(sim: SimProcess, count: int = 20) -> float:
+    """The median time of a request that does no work (the engine's health check), in s."""
+    times = []
+    async with httpx.AsyncClient() as client:
+        for _ in range(count):
+            started = time.perf_counter()
+            (await client.get(sim.origin + "/health")).raise_for_status()
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimProcess) -> None:
     model = _model()
     prefill = model.prefill_seconds(P)
@@ -87,9 +101,11 @@ async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimPr
         "e2e": prefill + (O - 1) * decode,
         "saturation": (S / O) / step,
     }
+    round_trip = await _round_trip(sim)
     document = await run_bench(
         _spec(sim, f"synchronous concurrency:{2 * S}", Bounds(max_requests=240, duration=8.0))
     )
+    round_trip = max(round_trip, await _round_trip(sim))
     alone, saturated = (level["metrics"] for level in document["levels"])
     assert alone["failed"] == saturated["failed"] == 0
     assert alone["input_tokens"] == P * alone["completed"]
@@ -101,9 +117,11 @@ async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimPr
         "saturation": saturated["request_throughput"],
     }
     # TTFT alone is one prefill step of 3.2 ms, of the order of one HTTP round trip on a
-    # loaded machine: it gets the round trip on top of the 10% (up to 2.1 ms measured on a slow
-    # 2-vCPU guest; 4 ms allowed). The decode figures below carry the model's check.
-    assert measured["ttft"] == pytest.approx(predicted["ttft"], rel=0.10, abs=0.004)
+    # loaded machine (2 to 4 ms on a slow 2-vCPU guest running the suite in parallel): it gets
+    # the round trip measured around the run, and 2 ms, on top of the 10%. The decode figures
+    # below carry the model's check.
+    allowed = round_trip + 0.002
+    assert measured["ttft"] == pytest.approx(predicted["ttft"], rel=0.10, abs=allowed)
     for name in ("tpot", "e2e", "saturation"):
         assert measured[name] == pytest.approx(predicted[name], rel=0.10), (name, measured)
     saturated_tpot = saturated["tpot_ms"]["median"] / 1000
