@@ -43,20 +43,17 @@ class SimProcess:
 
     def served_requests(self) -> float:
         """Finished requests according to the engine's own vLLM-style counter."""
-        text = httpx.get(self.origin + "/metrics", timeout=5).text
-        return sum(
-            float(line.rsplit(" ", 1)[1])
-            for line in text.splitlines()
-            if line.startswith("vllm:request_success_total")
-        )
+        return self._metric("vllm:request_success_total")
 
     def running_requests(self) -> float:
         """Requests the engine is answering now (its vLLM-style gauge)."""
+        return self._metric("vllm:num_requests_running")
+
+    def _metric(self, name: str) -> float:
+        """The sum of the engine's samples of ``name`` (every label set)."""
         text = httpx.get(self.origin + "/metrics", timeout=5).text
         return sum(
-            float(line.rsplit(" ", 1)[1])
-            for line in text.splitlines()
-            if line.startswith("vllm:num_requests_running")
+            float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name)
         )
 
     def kill(self) -> None:

@@ -41,7 +41,6 @@ from onnxruntime.quantization import (
     CalibrationDataReader,
     QuantFormat,
     QuantType,
-    quantize_dynamic,
     quantize_static,
 )
 from onnxruntime.quantization.shape_inference import quant_pre_process
@@ -84,14 +83,8 @@ def export(layers: int, path: Path) -> None:
 
 
 def dynamic(source: Path, path: Path, per_channel: bool = True) -> None:
-    quantize_dynamic(
-        str(source),
-        str(path),
-        weight_type=QuantType.QInt8,
-        op_types_to_quantize=["MatMul", "Gather"],
-        per_channel=per_channel,
-        extra_options={"DefaultTensorType": 1},  # the optimizer's fused ops carry no types
-    )
+    # The optimizer's fused ops carry no types.
+    ex.quantize_int8(source, path, per_channel=per_channel, extra_options={"DefaultTensorType": 1})
 
 
 class Calibration(CalibrationDataReader):

@@ -22,6 +22,7 @@ import math
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnxruntime as ort
@@ -127,14 +128,22 @@ def export_onnx(module: nn.Module, path: Path) -> None:
     )
 
 
-def quantize_int8(source: Path, path: Path) -> None:
-    """The weights of every MatMul and of the word-embedding table as int8, per channel."""
+def quantize_int8(
+    source: Path,
+    path: Path,
+    *,
+    per_channel: bool = True,
+    extra_options: dict[str, Any] | None = None,
+) -> None:
+    """The weights of every MatMul and of the word-embedding table as int8, per channel (or
+    per tensor)."""
     quantize_dynamic(
         str(source),
         str(path),
         weight_type=QuantType.QInt8,
         op_types_to_quantize=["MatMul", "Gather"],
-        per_channel=True,
+        per_channel=per_channel,
+        extra_options=extra_options,
     )
 
 
