@@ -269,9 +269,12 @@ class JournalWriter:
         await self.wait(barrier)
         if self._spool is None or self.loader is None:
             return
-        self.loader.nudge()
         deadline = time.monotonic() + self.durability_timeout * 2
-        while await self._pending_bytes() > 0:
+        while True:
+            # Asked again each time: a load takes what was spooled before it began.
+            self.loader.nudge()
+            if await self._pending_bytes() == 0:
+                return
             if time.monotonic() > deadline:
                 raise JournalUnavailableError("the spool loader did not catch up in time")
             await asyncio.sleep(0.02)

@@ -15,6 +15,8 @@ import orjson
 import pytest
 from sqlalchemy import func, select
 
+from bastion.journal import loader as loader_module
+from bastion.journal.loader import SpoolLoader
 from bastion.journal.rows import Rows
 from bastion.journal.spool import SpoolFile, is_abandoned, read_lines, spool_files
 from bastion.journal.writer import (
@@ -35,7 +37,7 @@ from bastion.telemetry.metrics import GatewayMetrics
 from tests.unit.audit.test_journal_writer import count, entry, ledger
 
 
-def writer(store: Store, directory: Path, **spool: int) -> JournalWriter:
+def writer(store: Store, directory: Path, **spool: float) -> JournalWriter:
     url = str(store.engines.write.url)
     return JournalWriter(
         store.engines.write,
@@ -98,6 +100,38 @@ async def test_the_loader_process_follows_the_live_spool_and_is_restarted(
     restarts = journal._metrics.registry.get_sample_value("bastion_journal_loader_restarts_total")
     assert restarts == 1
     await journal.stop()
+
+
+async def test_a_load_takes_what_was_spooled_before_it_began(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines appended during a load wait for the next one, in one batch: a load chasing a busy
+    writer committed a few lines per transaction, ten times the CPU per record."""
+    directory = tmp_path / "journal"
+    directory.mkdir()
+    spool = SpoolFile(directory / "20260101T000000-dddddddddddd-000001.spool", fsync=False)
+    spool.append(Rows(ledger=[ledger("first")]).encode())
+    loader = SpoolLoader(store.engines.write, directory)
+    assert await loader.sweep() == 1
+    for i in range(3):
+        spool.append(Rows(ledger=[ledger(f"early{i}")]).encode())
+    reads: list[int] = []
+
+    def read_while_the_writer_appends(
+        path: Path, offset: int, limit: int
+    ) -> tuple[list[bytes], int]:
+        read = read_lines(path, offset, limit)
+        reads.append(offset)
+        spool.append(Rows(ledger=[ledger(f"late{len(reads)}")]).encode())
+        return read
+
+    monkeypatch.setattr(loader_module, "read_lines", read_while_the_writer_appends)
+    assert await loader.sweep() == 3
+    assert len(reads) == 1  # not a second read for the line appended meanwhile
+    assert await count(store, UsageRow) == 4
+    assert await loader.sweep() == 1
+    assert await count(store, UsageRow) == 5
+    spool.close()
 
 
 async def test_replaying_loaded_lines_neither_loses_nor_doubles(
