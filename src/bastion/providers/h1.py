@@ -132,6 +132,17 @@ class H1Response:
             self._connection.resume()
         return data
 
+    def arrived_body(self) -> bytes | None:
+        """The whole body if it has already arrived, taken without waiting; else None (a short
+        answer usually comes in the packet that carried its headers)."""
+        if not self._done or self._error is not None:
+            return None
+        chunks = self._chunks
+        data = chunks.popleft() if len(chunks) == 1 else b"".join(chunks)
+        chunks.clear()
+        self._size = 0
+        return data
+
     async def read(self) -> bytes:
         """The whole body."""
         parts = []

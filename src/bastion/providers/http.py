@@ -292,6 +292,14 @@ class HttpUpstreamResponse(UpstreamResponse):
             self._upstream.activity.end()
 
     async def read(self) -> bytes:
+        body = self._response.arrived_body()
+        if body is None:
+            body = await self._read_within_deadline()
+        if self._ok:  # an error's body is no output
+            self._upstream.activity.last_progress = asyncio.get_running_loop().time()
+        return body
+
+    async def _read_within_deadline(self) -> bytes:
         timeouts = self._upstream.timeouts
         activity = self._upstream.activity
         wait = asyncio.timeout_at(self._deadline)
@@ -310,8 +318,6 @@ class HttpUpstreamResponse(UpstreamResponse):
         finally:
             activity.waits.discard(wait)
             activity.interrupted.discard(wait)
-        if self._ok:  # an error's body is no output
-            activity.last_progress = asyncio.get_running_loop().time()
         return body
 
     async def first_chunk(self) -> bytes:

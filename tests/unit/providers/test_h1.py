@@ -147,6 +147,31 @@ async def test_a_chunked_answer_is_read_as_it_arrives() -> None:
         await client.close()
 
 
+async def test_a_body_that_came_with_its_headers_is_taken_without_waiting() -> None:
+    release = asyncio.Event()
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(answer(b'{"whole": true}'))
+        await read_request(reader)
+        writer.write(answer(b"0123456789")[:-4])  # the body's end comes later
+        await writer.drain()
+        await release.wait()
+        writer.write(b"6789")
+        await reader.read()
+
+    async with serving(handler) as (url, _):
+        client = pool(url)
+        whole = await client.request("POST", "/x", b"", {})
+        assert whole.arrived_body() == b'{"whole": true}'
+        assert whole.arrived_body() == b"", "taken once"
+        partial = await client.request("POST", "/x", b"", {})
+        assert partial.arrived_body() is None  # still arriving: nothing is taken
+        release.set()
+        assert await partial.read() == b"0123456789"
+        await client.close()
+
+
 async def test_a_body_that_ends_with_the_connection() -> None:
     async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
