@@ -46,7 +46,7 @@ CONTENT = 100  # prompt tokens of the user text
 P = CONTENT + 7  # the simulator's chat template: 4 tokens a message, 3 for the answer
 SETTINGS = {
     "max_num_seqs": S,
-    "prefill_ms_coefficients": [0.0, 0.03, 0.0],
+    "prefill_ms_coefficients": [0.0, 0.3, 0.0],
     "decode_ms_coefficients": [12.0, 0.0, 0.0],
     "min_decode_ms": 1.0,
     "enable_prefix_caching": False,
@@ -116,10 +116,9 @@ async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimPr
         "e2e": alone["e2e_ms"]["median"] / 1000,
         "saturation": saturated["request_throughput"],
     }
-    # TTFT alone is one prefill step of 3.2 ms, of the order of one HTTP round trip on a
-    # loaded machine (2 to 4 ms on a slow 2-vCPU guest running the suite in parallel): it gets
-    # the round trip measured around the run, and 2 ms, on top of the 10%. The decode figures
-    # below carry the model's check.
+    # TTFT alone is one prefill step (32 ms), long beside an HTTP round trip, which on a loaded
+    # machine takes 2 to 5 ms (a slow 2-vCPU guest running the suite in parallel): it gets the
+    # round trip measured around the run, and 2 ms, on top of the 10%.
     allowed = round_trip + 0.002
     assert measured["ttft"] == pytest.approx(predicted["ttft"], rel=0.10, abs=allowed)
     for name in ("tpot", "e2e", "saturation"):
