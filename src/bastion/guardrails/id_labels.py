@@ -27,6 +27,10 @@ _LABEL_WORDS = (
     "taxpayer number",
     "taxpayer id",
     "tax identification number",
+    "tax id",
+    "tax no",
+    "document",
+    "doc.",
     "id-nummer",
     "id-nr",
     "identifikationsnummer",
@@ -47,11 +51,15 @@ _LABEL_WORDS = (
     "fiscaal nummer",
 )
 _TRIGGER = Trigger(*_LABEL_WORDS)
-# The label, a few words of the same clause ("fiscal", "of the employee", "is"), the number.
+# The label, a few words of the same clause ("fiscal", "of the employee", "is"; an
+# abbreviation's dot, as in "ID no."), the number.
 _PATTERN = re.compile(
     r"(?i:(?:" + alternatives(_LABEL_WORDS) + r")(?![a-z]))"
-    r"[^\d\n.;!?]{0,30}?(?<![\w\-/])"
-    r"(\d{3}(?P<sep>[ .\-]?)\d{3}(?P=sep)\d{3}(?:[\-/ .]?\d{2})?)(?![\w\-]|[.,/]\d)"
+    r"(?:[^\d\n.;!?]|(?<=[A-Za-z])\.(?=[ :#])){0,30}?(?<![\w\-/])"
+    r"(\d{3}(?P<sep>[ .\-]?)\d{3}(?P=sep)\d{3}(?:[\-/ .]?\d{2})?"
+    # The Steuer-ID's printed grouping (2-3-3-3) and the BSN's 4-2-3.
+    r"|\d{2}(?P<s2>[ .])\d{3}(?P=s2)\d{3}(?P=s2)\d{3}|\d{4}(?P<s3>[ .])\d{2}(?P=s3)\d{3})"
+    r"(?![\w\-]|[.,/]\d)"
 )
 # Which identifiers a number of that many digits may be, most specific check first. Nine
 # digits pass both the BSN's and the NIF's check about one time in eleven, and both at once

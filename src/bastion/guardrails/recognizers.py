@@ -79,6 +79,7 @@ from bastion.guardrails.tables import (
     TABLE_KINDS,
     find_named_fields,
     find_table_cells,
+    find_xml_fields,
     header_lines,
     is_header,
 )
@@ -269,6 +270,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     ),
     _Recognizer(TABLE_KINDS, (",", ";", "\t", "|"), find_table_cells),
     _Recognizer(TABLE_KINDS, (":", "="), find_named_fields),
+    _Recognizer(TABLE_KINDS, ("</",), find_xml_fields),
     _Recognizer(_SECRET_KINDS, (), find_provider_keys),
     _Recognizer(provider_secrets.KINDS, (), find_other_provider_keys),
     _Recognizer(

@@ -11,7 +11,8 @@ carries it forward (see `header_lines`).
 
 Fields: `key: value`, `"key": "value"` and `KEY=value` in JSON, YAML, `.env` files, logs and
 forms, where the key is one token (`tax_id`, `medicalRecordNumber`, `DL_NUMBER`) or a short
-label that starts its line (`Driver License Number:`).
+label that starts its line (`Driver License Number:`); and XML elements
+(`<social_security_no>…</social_security_no>`).
 """
 
 from __future__ import annotations
@@ -438,3 +439,20 @@ def find_named_fields(t: Text) -> Iterator[Match]:
         kind = check(text[start:end])
         if kind is not None:
             yield kind, start, end
+
+
+# An element whose name says what it holds, with its value on one line: the text between the
+# start tag (attributes allowed) and its own end tag.
+_XML_ELEMENT = re.compile(
+    r"<([A-Za-z_][\w.\-]{0,39})(?:[ \t][^<>\n]{0,200})?>[ \t]*([^<>\n]{4,64}?)[ \t]*</\1>"
+)
+
+
+def find_xml_fields(t: Text) -> Iterator[Match]:
+    for element in _XML_ELEMENT.finditer(t.text):
+        check = _column_check(element.group(1))
+        if check is None:
+            continue
+        kind = check(element.group(2))
+        if kind is not None:
+            yield kind, element.start(2), element.end(2)

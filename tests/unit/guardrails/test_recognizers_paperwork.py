@@ -93,6 +93,18 @@ def found(text: str) -> list[tuple[str, str]]:
         ("identificatienummer 111222333", "nl_bsn", "111222333"),
         ("Fill the KYC form: country Germany, tax number 65929970489", "de_steuer_id",
          "65929970489"),
+        ("Hi, I need to update my tax ID 52998224725 on the invoice.", "br_cpf",
+         "52998224725"),
+        ("Customer: Ana Souza | Document: 529 982 247 25 | City: Recife", "br_cpf",
+         "529 982 247 25"),
+        ("Nome completo: Ana Souza; Doc.: 52998224725", "br_cpf", "52998224725"),
+        ("ID No. 111222333", "nl_bsn", "111222333"),
+        ("Tax ID no. 65 929 970 489", "de_steuer_id", "65 929 970 489"),
+        ("national ID 1112.22.333", "nl_bsn", "1112.22.333"),
+        # An element named for what it holds.
+        ("<person><name>J. Doe</name><social_security_no>456 85 2097</social_security_no>"
+         "</person>", "us_ssn", "456 85 2097"),
+        ('<emp id="7"><cpf>52998224725</cpf></emp>', "br_cpf", "52998224725"),
         # Pay papers that never name the identifier.
         ("Olá equipa de salários, o correto é 529.982.247/25", "br_cpf", "529.982.247/25"),
         ("auf meinem Gehaltszettel ist die Nummer falsch, richtig: 65929970489", "de_steuer_id",
@@ -126,6 +138,9 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "example from logs: id number 899749401",
         "Bij mijn werkgever, personeelsnummer 111222333",
         "Steuerbescheid 2024: Erstattung 289,47 EUR. Aktenzeichen beim Finanzamt: 362582/845626.",
+        "Document 20231102 attached; tax ID on file.",
+        "<order><number>111222333</number><total>19.90</total></order>",
+        "<ssn>pending</ssn>",
     ],
 )
 def test_numbers_of_other_things_are_left_alone(text: str) -> None:
