@@ -180,7 +180,7 @@ def find_private_key(t: Text) -> Iterator[Match]:
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:\*+|x{3,}|\.{3,}|<[^>]*>|\$\{?[\w.\-]*\}?|\{\{[^}]*\}\}|\{[\w.\-]*\}|%\(?\w*\)?s?"
     r"|%[\w]+%|null|none|nil|true|false|undefined|redacted|\[redacted\]|secret|password"
-    r"|your[_\-]?\w*|example|changeme|placeholder|env\(.*\)|\w+\(.*)$"
+    r"|your[_\-]?\w*|example|change[_\-]?me|placeholder|env\(.*\)|\w+\(.*)$"
 )
 _CONN_URI = re.compile(
     r"(?i:\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver"
@@ -247,6 +247,14 @@ _PASSWORD_PROSE = re.compile(
     r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
 )
 _PASSWORD_PROSE_TRIGGER = Trigger(*_PASSWORD_WORDS)
+# The word as a label set apart from its value: alone on its line with the value alone on the
+# next (a form or a page copied as text), or followed by a form's dotted leader
+# ("Password ........ Xk9#mq2L").
+_PASSWORD_LABEL_APART = re.compile(
+    r"(?i:(?:" + alternatives(_PASSWORD_WORDS) + r")(?![\w]))"
+    r"(?:[ \t]*:?[ \t]*\r?\n[ \t]*(?P<below>[^\s\"'`]{6,64})[ \t]*(?:\r?\n|$)"
+    r"|[ \t]*(?:\.{3,}|\u2026+|_{3,})[ \t]*(?P<leader>[^\s\"'`,;]{6,64}))"
+)
 # The password named after it: 'use "Xk9#mq2L" as the password', '"…" als Passwort'.
 _PASSWORD_BEFORE_WORD = re.compile(
     r"[\"'\u201c\u201e\u00ab`]([^\s\"'`\u201d\u201c\u00bb]{6,64})[\"'\u201d\u201c\u00bb`]"
@@ -292,7 +300,11 @@ def _looks_like_password(value: str) -> bool:
     has_symbol = any(not c.isalnum() for c in value)
     if not has_alpha or not (has_digit or has_symbol):
         return False
-    if value.startswith(("http", "/", "~", "./", "<", "{", "%", "${", "@")):
+    if value.startswith(("http", "/", "~", "./", "<", "{", "%", "${", "@", ".", ",", "!", "?")):
+        return False  # a path, a markup tag, a variable, or the end of the sentence: "senha.</p>"
+    if "</" in value or _HOST_NAME.fullmatch(value) or _JOINED_WORDS.fullmatch(value):
+        # Markup, a host name ("Passwort auf radweg-info.example.de"), or words joined by a
+        # hyphen or an elision ("password-based", "mot de passe n'était").
         return False
     if _EMAIL_LIKE.search(value):
         return False  # an address, not a password; "Amsterdam@1988" is one
@@ -304,6 +316,8 @@ def _looks_like_password(value: str) -> bool:
 
 
 _EMAIL_LIKE = re.compile(r"@[\w\-]+\.[a-zA-Z]{2,}")
+_HOST_NAME = re.compile(r"[a-z\-]+(?:\.[a-z\-]+)*\.[a-z]{2,}")
+_JOINED_WORDS = re.compile(r"[^\W\d_]*(?:[\-'\u2019][^\W\d_]+)+")
 _SECRET_JOINED = re.compile(r"(?i)secret[_\-.]")
 # ... or where the next option of a command line begins ("-e POSTGRES_PASSWORD=… -p 5432").
 _PASSWORD_UNQUOTED_END = re.compile(r"[ \t]*(?:$|[\n\r;,&]|#|//|\\$|-{1,2}[A-Za-z])")
@@ -358,6 +372,14 @@ def find_prose_password(t: Text) -> Iterator[Match]:
         value = m.group(1).rstrip(".,:;)]}>")  # the sentence's punctuation, not the value's
         if len(value) >= 6 and _looks_like_password(value):
             yield "password", m.start(1), m.start(1) + len(value)
+    for m in keyed(text, low, _PASSWORD_PROSE_TRIGGER, _PASSWORD_LABEL_APART):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.group("below") is not None and text[line_start : m.start()].strip(" \t>*-"):
+            continue  # the word ends a sentence; the next line is not its value
+        group = "below" if m.group("below") is not None else "leader"
+        value = m.group(group).rstrip(".,:;)]}>")
+        if len(value) >= 6 and _looks_like_password(value):
+            yield "password", m.start(group), m.start(group) + len(value)
     for start, end in _PASSWORD_PROSE_TRIGGER.hits(low):
         named = _PASSWORD_BEFORE_WORD.search(text, max(0, start - 100), end)
         if named is not None and named.end() == end and _looks_like_password(named.group(1)):

@@ -236,6 +236,10 @@ def test_an_access_point_keeps_its_address() -> None:
         ("Kennwort für den Server: Gr33nT3a!2024", "Gr33nT3a!2024"),
         ('Use "Gr33nT3a!2024" as the password.', "Gr33nT3a!2024"),
         ("credentials: admin / Gr33nT3a!2024", "Gr33nT3a!2024"),
+        # The label apart from its value: a page or a form copied as text.
+        ("Username\njdoe\nPassword\nGr33nT3a!2024\n", "Gr33nT3a!2024"),
+        ("Passwort:\n  Gr33nT3a!2024", "Gr33nT3a!2024"),
+        ("Name ........ J. Doe\nPassword ........ Gr33nT3a!2024.\n", "Gr33nT3a!2024"),
     ],
 )
 def test_passwords_named_with_what_they_open(text: str, value: str) -> None:
@@ -249,6 +253,13 @@ def test_passwords_named_with_what_they_open(text: str, value: str) -> None:
         "User/Group: www-data / www-data",
         "The password of user2 is stored hashed with bcrypt-12.",
         'Use "Settings" as the password field label.',
+        "### Password\nRequired.\n",
+        "Password\nchange_me\n",
+        "Please enter your password\nThanks2024 team",
+        "Enable password-based authentication for the account.",
+        "Le lien de mise \u00e0 jour du mot de passe n\u2019\u00e9tait pas valide.",
+        "Introduzca su usuario y contrase\u00f1a.</div>",
+        "Bitte schreibe, dass der Leser sein Passwort auf radweg-info.example.de best\u00e4tige.",
     ],
 )
 def test_sentences_about_passwords_are_not_passwords(text: str) -> None:
