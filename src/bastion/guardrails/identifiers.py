@@ -903,17 +903,33 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
 # right before the value: a few characters of label ("is", "lautet", "é", "nº", ":").
 # (Text is read after NFKC, so "nº" arrives as "no".)
 _NAMED_GAP = (
-    r"[^\w\n]{0,4}(?:(?:is|ist|lautet|est|es|\u00e9|sob[ ]o|nr|n[.\u00b0o]{1,3}|number|nummer"
+    r"[^\w\n]{0,4}(?:\r?\n[ \t]{0,8})?"  # or the value alone on the next line
+    r"(?:(?:is|ist|lautet|est|es|\u00e9|sob[ ]o|nr|n[.\u00b0o]{1,3}|number|nummer"
     r"|n\u00famero|numero)[^\w\n]{0,4}){0,3}"
 )
 _NAMED_END = r"(?![\w\-]|[.,/]\d)"
+# Under its own name a number may be grouped any way ("12 34 56 78 901", "1234-5678-901", one
+# digit at a time): its digit count is what is checked.
+_NAMED_SEP = "[ .\\-/\u00a0\u2009\u202f]"
+
+
+def _named_value(count: int, first: str = r"\d") -> str:
+    """A capture of ``count`` digits, the first matching ``first``, grouped any way."""
+    return f"({first}(?:{_NAMED_SEP}?\\d){{{count - 1}}})"
+
+
+# An SSN keeps its 3-2-4 grouping: "social security number" with other groupings is as often
+# another country's insurance number.
+_NAMED_SSN = rf"(\d{{3}}(?P<sep>{_NAMED_SEP}?)\d{{2}}(?P=sep)\d{{4}})"
+
+
 _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
     "us_ssn": (
         Trigger("ssn", "social security", "ss#", "soc. sec", "soc sec"),
         re.compile(
             r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?|ss\#|soc\.?[ ]sec\.?)"
             + _NAMED_GAP
-            + r"(\d{3}(?P<sep>[ \-]?)\d{2}(?P=sep)\d{4})"
+            + _NAMED_SSN
             + _NAMED_END
         ),
     ),
@@ -922,7 +938,7 @@ _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
         re.compile(
             r"(?i:cpf|c\.p\.f\.?|cic|c\.i\.c\.?)(?i:/mf)?"
             + _NAMED_GAP
-            + r"(\d{3}(?P<sep>\.?)\d{3}(?P=sep)\d{3}-?\d{2})"
+            + _named_value(11)
             + _NAMED_END
         ),
     ),
@@ -940,7 +956,7 @@ _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
             r"(?i:steuer-?id(?:nr\.?)?|steuer-?identifikationsnummer|identifikationsnummer"
             r"|identifikations-?nr\.?|idnr\.?)"
             + _NAMED_GAP
-            + r"([1-9]\d(?:\d{9}|[ ]\d{3}[ ]\d{3}[ ]\d{3}|\d[ ]\d{3}[ ]\d{3}[ ]\d{2}))"
+            + _named_value(11, first="[1-9]")
             + _NAMED_END
         ),
     ),
@@ -949,7 +965,7 @@ _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
         re.compile(
             r"(?i:bsn|burgerservicenummer|sofinummer|b\.s\.n\.?|persoonsnummer)(?:-nummer)?"
             + _NAMED_GAP
-            + r"(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ ]\d{2}[ ]\d{3}|\d{3}[ ]\d{3}[ ]\d{3})"
+            + _named_value(9)
             + _NAMED_END
         ),
     ),
@@ -958,7 +974,7 @@ _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
         re.compile(
             r"(?i:nif|n\.i\.f\.|n\u00famero[ ]de[ ]contribuinte|contribuinte|contrib\.)"
             + _NAMED_GAP
-            + r"((?:PT[ ]?)?[1-9]\d{2}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3})"
+            + _named_value(9, first="(?:PT[ ]?)?[1-9]")
             + _NAMED_END
         ),
     ),

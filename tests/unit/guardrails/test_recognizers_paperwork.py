@@ -101,6 +101,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("ID No. 111222333", "nl_bsn", "111222333"),
         ("Tax ID no. 65 929 970 489", "de_steuer_id", "65 929 970 489"),
         ("national ID 1112.22.333", "nl_bsn", "1112.22.333"),
+        # Under its own name, any grouping of the right number of digits, or on the next line.
+        ("CPF 27 18 19 37 19 7", "br_cpf", "27 18 19 37 19 7"),
+        ("BSN: 1112-2233-3", "nl_bsn", "1112-2233-3"),
+        ("Steuer-ID\n6592 9970 489", "de_steuer_id", "6592 9970 489"),
+        ("NIF\u00a012\u00a034\u00a056\u00a078\u00a09", "pt_nif",
+         "12\u00a034\u00a056\u00a078\u00a09"),
+        ("SSN 536.22.1234", "us_ssn", "536.22.1234"),
         # An element named for what it holds.
         ("<person><name>J. Doe</name><social_security_no>456 85 2097</social_security_no>"
          "</person>", "us_ssn", "456 85 2097"),
@@ -169,6 +176,11 @@ def test_a_number_after_a_phone_word_is_still_a_phone(text: str, value: str) -> 
 def test_a_file_number_beside_a_bsn_is_not_a_bsn() -> None:
     text = "Burgerservicenummer aanvrager: 371.993.477\nKenmerk: 574494194"
     assert found(text) == [("nl_bsn", "371.993.477")]
+
+
+def test_a_social_security_number_grouped_otherwise_than_3_2_4_is_no_ssn() -> None:
+    assert [kind for kind, _ in found("social security number 134 958 925")] != ["us_ssn"]
+    assert found("social security number 134-95-8925") == [("us_ssn", "134-95-8925")]
 
 
 def test_a_spanish_licence_number_stays_a_dni() -> None:
