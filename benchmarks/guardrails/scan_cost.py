@@ -2,7 +2,7 @@
 
     taskset -c 1 .venv/bin/python benchmarks/guardrails/scan_cost.py [--prompts 300] [--repeat 3]
 
-Dense prompts are ~1 KB cut from the independent evaluation documents (pii_real_*.jsonl, about
+Dense prompts are ~1 KB cut from the development documents (pii_real_dev*.jsonl, about
 ten values per KB): documents are joined in file order and cut at the first line break past
 1,024 characters. Prose is the 1 KB prompt of the overhead benchmark. Each prompt is scanned
 `--repeat` times and its best time kept (warm caches, as in a running gateway); reported are
@@ -26,7 +26,7 @@ PROSE = HERE.parent / "overhead" / "request-1kb.json"
 def dense_prompts(count: int) -> list[str]:
     prompts: list[str] = []
     current = ""
-    for path in sorted(HERE.glob("pii_real_*.jsonl")):
+    for path in sorted(HERE.glob("pii_real_dev*.jsonl")):  # never the held-out split
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue

@@ -368,6 +368,20 @@ def password_value_ok(value: str) -> bool:
 
 def find_prose_password(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
+    # Called for a login word too, and most texts name no password: its words are found once.
+    password_words = _PASSWORD_PROSE_TRIGGER.hits(low)
+    if password_words:
+        yield from _password_near_its_word(text, low, password_words)
+    for m in keyed(text, low, _LOGIN_TRIGGER, _LOGIN_PAIR):
+        value = m.group(1).rstrip(".,:;)]}>")
+        # "User/Group: www-data / www-data" pairs names; a password pair has a digit.
+        if len(value) >= 6 and _looks_like_password(value) and any(map(str.isdigit, value)):
+            yield "password", m.start(1), m.start(1) + len(value)
+
+
+def _password_near_its_word(
+    text: str, low: str, password_words: list[tuple[int, int]]
+) -> Iterator[Match]:
     for m in keyed(text, low, _PASSWORD_PROSE_TRIGGER, _PASSWORD_PROSE):
         value = m.group(1).rstrip(".,:;)]}>")  # the sentence's punctuation, not the value's
         if len(value) >= 6 and _looks_like_password(value):
@@ -380,15 +394,10 @@ def find_prose_password(t: Text) -> Iterator[Match]:
         value = m.group(group).rstrip(".,:;)]}>")
         if len(value) >= 6 and _looks_like_password(value):
             yield "password", m.start(group), m.start(group) + len(value)
-    for start, end in _PASSWORD_PROSE_TRIGGER.hits(low):
+    for start, end in password_words:
         named = _PASSWORD_BEFORE_WORD.search(text, max(0, start - 100), end)
         if named is not None and named.end() == end and _looks_like_password(named.group(1)):
             yield "password", named.start(1), named.end(1)
-    for m in keyed(text, low, _LOGIN_TRIGGER, _LOGIN_PAIR):
-        value = m.group(1).rstrip(".,:;)]}>")
-        # "User/Group: www-data / www-data" pairs names; a password pair has a digit.
-        if len(value) >= 6 and _looks_like_password(value) and any(map(str.isdigit, value)):
-            yield "password", m.start(1), m.start(1) + len(value)
 
 
 # A password on a command line: MySQL's client takes it glued to -p ("mysql -u root -pXk9…"),
