@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 import pytest
@@ -99,3 +99,26 @@ def test_redaction_masks_personal_data_and_secrets(text: str, hidden: str) -> No
 
 def test_redaction_keeps_short_numbers() -> None:
     assert redact("3 apples in 2025 cost 12 dollars") == "3 apples in 2025 cost 12 dollars"
+
+
+def test_a_copied_chain_state_carries_every_field_and_is_apart() -> None:
+    state = ChainState("chain-a")
+    values = {
+        "next_seq": 7,
+        "head_hash": "ab" * 32,
+        "segment": 3,
+        "segment_first_seq": 5,
+        "segment_first_ts": datetime(2026, 1, 2, tzinfo=UTC),
+        "segment_last_ts": datetime(2026, 1, 3, tzinfo=UTC),
+        "segment_opened": 12.5,
+    }
+    # A field added to ChainState must be added here and to its copy().
+    assert {"chain", *values} == {f.name for f in fields(ChainState)}
+    for name, value in values.items():
+        setattr(state, name, value)
+    copied = state.copy()
+    assert {f.name: getattr(copied, f.name) for f in fields(ChainState)} == {
+        f.name: getattr(state, f.name) for f in fields(ChainState)
+    }
+    copied.next_seq = 99
+    assert state.next_seq == 7
