@@ -76,22 +76,26 @@ class Peaks:
         self._thread.join(5)
 
 
+def one_request(gateway: RunningGateway, index: int) -> int:
+    response = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+        json={
+            "model": "ep",
+            "messages": [{"role": "user", "content": f"request {index}"}],
+            "max_tokens": 80,
+        },
+        timeout=30,
+    )
+    return response.status_code
+
+
 def three_at_once(gateway: RunningGateway) -> list[int]:
     together = threading.Barrier(3)
 
     def call(index: int) -> int:
         together.wait(30)
-        response = httpx.post(
-            gateway.url + "/v1/chat/completions",
-            headers={"authorization": f"Bearer {gateway.admin_key}"},
-            json={
-                "model": "ep",
-                "messages": [{"role": "user", "content": f"request {index}"}],
-                "max_tokens": 80,
-            },
-            timeout=30,
-        )
-        return response.status_code
+        return one_request(gateway, index)
 
     with ThreadPoolExecutor(3) as pool:
         return list(pool.map(call, range(3)))
@@ -125,13 +129,17 @@ def test_falling_back_gives_the_primary_s_slot_back(
     primary = gateway.gateway.pools["primary"].capacity
     assert primary is not None
     engine = gateway.gateway.pools["fb"].replicas[0].activity
+    started = time.monotonic()
+    assert one_request(gateway, 0) == 200
+    alone = time.monotonic() - started
     with Peaks(fallback=lambda: engine.in_flight) as seen:
         started = time.monotonic()
         assert three_at_once(gateway) == [200, 200, 200]
         elapsed = time.monotonic() - started
     # Each request held the primary's one slot only while the primary failed it.
     assert seen.peaks["fallback"] == 3, "the three answers ran together on the fallback"
-    assert elapsed < 1.2, elapsed  # about one answer's time, not three
+    # About one answer's time, not three (measured alone, so a loaded machine slows both).
+    assert elapsed < 2 * alone, (elapsed, alone)
     assert primary.in_flight == 0 and gateway.metric("bastion_capacity_in_use") == 0
 
 

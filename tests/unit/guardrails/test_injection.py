@@ -268,9 +268,9 @@ def test_injection_buried_in_a_long_document_is_found(clf: LinearInjectionClassi
 
 def test_huge_text_takes_bounded_time(clf: LinearInjectionClassifier) -> None:
     text = ("Please find the updated invoice attached. " * 30_000)[: 1 << 20]
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU time: other work on a loaded machine does not count
     score = clf.score(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.thread_time() - start < 1.0
     assert score < DEFAULT_THRESHOLD
     # Only the head and the tail are scored; the tail still counts.
     assert clf.score(text + " " + INJECTIONS[0]) >= DEFAULT_THRESHOLD

@@ -152,9 +152,9 @@ def test_a_name_found_once_is_found_where_it_comes_back() -> None:
     ],
 )
 def test_spacing_and_repetition_cost_linear_time(text: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU time: other work on a loaded machine does not count
     scan(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.thread_time() - started < 2.0
 
 
 def test_spanish_floor_and_door_stay_inside_the_address() -> None:
