@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -67,9 +68,14 @@ def launches_engines(config: BastionConfig) -> bool:
     )
 
 
+_RUNTIME_PREFIX = "bastion-node-"
+_RUNTIME_LOCK = "supervisor.lock"
+
+
 def run(config: BastionConfig, workers: int, *, out: TextIO = sys.stdout) -> int:
     """Serves with ``workers`` processes until SIGTERM or SIGINT; returns the exit status."""
-    runtime = Path(tempfile.mkdtemp(prefix="bastion-node-"))  # mode 0700
+    runtime = Path(tempfile.mkdtemp(prefix=_RUNTIME_PREFIX))  # mode 0700
+    held = _hold_runtime_dir(runtime)
     metrics = runtime / "metrics"
     metrics.mkdir()
     # Before the gateway's modules load prometheus_client, here and in every worker.
@@ -77,14 +83,52 @@ def run(config: BastionConfig, workers: int, *, out: TextIO = sys.stdout) -> int
     from bastion.telemetry.logs import configure_logging
 
     configure_logging(config.logging.level, config.logging.format)
-    listener = bind(config.server.host, config.server.port)
+    swept = sweep_runtime_dirs(runtime.parent)  # its own is locked: kept
+    if swept:
+        log.info("removed runtime directories of stopped nodes", extra={"count": len(swept)})
     try:
-        supervisor = Supervisor(config, workers, listener, runtime)
-        return asyncio.run(supervisor.run())
+        listener = bind(config.server.host, config.server.port)
+        try:
+            supervisor = Supervisor(config, workers, listener, runtime)
+            return asyncio.run(supervisor.run())
+        finally:
+            listener.close()
     finally:
-        listener.close()
         os.environ.pop(METRICS_ENV, None)
         shutil.rmtree(runtime, ignore_errors=True)
+        os.close(held)
+
+
+def _hold_runtime_dir(runtime: Path) -> int:
+    """Locks ``runtime`` for as long as this process lives (the kernel lets go when it dies,
+    however it dies), so a later start can tell it from a killed node's leftover."""
+    fd = os.open(runtime / _RUNTIME_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def sweep_runtime_dirs(parent: Path) -> list[Path]:
+    """Removes the runtime directories (worker metrics, the node's socket) that nodes killed
+    without a chance to clean up left in ``parent``: this user's, whose lock nobody holds.
+    One without a lock file (being created, or left by a version without one) is kept."""
+    removed: list[Path] = []
+    uid = os.getuid()
+    for path in parent.glob(_RUNTIME_PREFIX + "*"):
+        try:
+            if path.lstat().st_uid != uid or not path.is_dir():
+                continue
+            fd = os.open(path / _RUNTIME_LOCK, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # its node is running
+        finally:
+            os.close(fd)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
 
 
 def bind(host: str, port: int) -> socket.socket:
