@@ -24,35 +24,38 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 
-def _key(scope: str, text: str) -> tuple[str, bytes]:
-    # "surrogatepass": a lone surrogate is still a text the scan was given.
-    data = text.encode("utf-8", "surrogatepass")
-    return scope, hashlib.blake2b(data, digest_size=16).digest()
+MemoKey = tuple[str, bytes]
 
 
 class TextMemo(Generic[V]):
     """What a pure function of a text gave for it (findings, a score), per scope (a tenant).
-    Values must be immutable: callers share them."""
+    Values must be immutable: callers share them. A text's key is made once (``key``) and used
+    for its lookup and, when the text is new, its entry."""
 
     __slots__ = ("_entries", "max_entries")
 
     def __init__(self, *, max_entries: int = 16384) -> None:
         self.max_entries = max_entries
-        self._entries: OrderedDict[tuple[str, bytes], V] = OrderedDict()
+        self._entries: OrderedDict[MemoKey, V] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, scope: str, text: str) -> V | None:
-        """The value kept for `text` in `scope`, or None."""
-        key = _key(scope, text)
+    @staticmethod
+    def key(scope: str, text: str) -> MemoKey:
+        # "surrogatepass": a lone surrogate is still a text the scan was given.
+        data = text.encode("utf-8", "surrogatepass")
+        return scope, hashlib.blake2b(data, digest_size=16).digest()
+
+    def get(self, key: MemoKey) -> V | None:
+        """The value kept under ``key``, or None."""
         found = self._entries.get(key)
         if found is None:
             return None
         self._entries.move_to_end(key)
         return found
 
-    def put(self, scope: str, text: str, value: V) -> None:
-        self._entries[_key(scope, text)] = value
+    def put(self, key: MemoKey, value: V) -> None:
+        self._entries[key] = value
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)

@@ -17,23 +17,24 @@ CARD = Finding("credit_card", "pii", 3, 19)
 
 def test_a_memo_forgets_the_least_recently_used() -> None:
     memo: TextMemo[tuple[Finding, ...]] = TextMemo(max_entries=2)
-    memo.put("acme", "a", (CARD,))
-    memo.put("acme", "b", ())
-    assert memo.get("acme", "a") == (CARD,)
-    memo.put("acme", "c", ())  # "b" was used least recently
-    assert memo.get("acme", "b") is None
-    assert memo.get("acme", "a") == (CARD,) and memo.get("acme", "c") == ()
+    a, b, c = (TextMemo.key("acme", text) for text in "abc")
+    memo.put(a, (CARD,))
+    memo.put(b, ())
+    assert memo.get(a) == (CARD,)
+    memo.put(c, ())  # "b" was used least recently
+    assert memo.get(b) is None
+    assert memo.get(a) == (CARD,) and memo.get(c) == ()
 
 
 def test_a_memo_is_per_tenant_and_holds_no_text() -> None:
     memo: TextMemo[tuple[Finding, ...]] = TextMemo()
     text = "card 4111 1111 1111 1111 on file"
-    memo.put("acme", text, (CARD,))
+    memo.put(TextMemo.key("acme", text), (CARD,))
     # Another tenant's request with the same text is scanned afresh: how fast it is scanned
     # tells nothing about what acme sent.
-    assert memo.get("globex", text) is None
-    assert memo.get("acme", text) == (CARD,)
-    assert memo.get("acme", text + " ") is None
+    assert memo.get(TextMemo.key("globex", text)) is None
+    assert memo.get(TextMemo.key("acme", text)) == (CARD,)
+    assert memo.get(TextMemo.key("acme", text + " ")) is None
     kept = repr(memo._entries)
     assert "1111 1111" not in kept and "on file" not in kept
 

@@ -209,7 +209,8 @@ class Inspect(BaseStage):
         if text.isspace():
             return classifier.score(text)
         pieces = windows(text)
-        scores = [self._window_scores.get(tenant, piece) for piece in pieces]
+        keys = [TextMemo.key(tenant, piece) for piece in pieces]
+        scores = [self._window_scores.get(key) for key in keys]
         todo = [i for i, known in enumerate(scores) if known is None]
         if todo:
             new = [pieces[i] for i in todo]
@@ -217,13 +218,14 @@ class Inspect(BaseStage):
             computed = await self._off_loop_if_long(sum(map(len, new)), work)
             for i, score in zip(todo, computed, strict=True):
                 scores[i] = score
-                self._window_scores.put(tenant, pieces[i], score)
+                self._window_scores.put(keys[i], score)
         return max(score for score in scores if score is not None)
 
     async def _scan(self, texts: list[str], tenant: str) -> list[list[Finding]]:
+        keys = [TextMemo.key(tenant, text) for text in texts]
         found: list[list[Finding] | None] = []
-        for text in texts:
-            known = self._memo.get(tenant, text)
+        for key in keys:
+            known = self._memo.get(key)
             found.append(list(known) if known is not None else None)
         todo = [i for i, known in enumerate(found) if known is None]
         if todo:
@@ -232,7 +234,7 @@ class Inspect(BaseStage):
             scanned = await self._off_loop_if_long(sum(map(len, new)), work)
             for i, findings in zip(todo, scanned, strict=True):
                 found[i] = findings
-                self._memo.put(tenant, texts[i], tuple(findings))
+                self._memo.put(keys[i], tuple(findings))
         return [findings or [] for findings in found]
 
     async def _off_loop_if_long(self, size: int, work: Callable[[], T]) -> T:
