@@ -252,7 +252,9 @@ _PASSWORD_PROSE_TRIGGER = Trigger(*_PASSWORD_WORDS)
 # ("Password ........ Xk9#mq2L").
 _PASSWORD_LABEL_APART = re.compile(
     r"(?i:(?:" + alternatives(_PASSWORD_WORDS) + r")(?![\w]))"
-    r"(?:[ \t]*:?[ \t]*\r?\n[ \t]*(?P<below>[^\s\"'`]{6,64})[ \t]*(?:\r?\n|$)"
+    # (One run of blanks before the colon and one after: two around an optional colon would
+    # split a long run of blanks every possible way.)
+    r"(?:[ \t]*(?::[ \t]*)?\r?\n[ \t]*(?P<below>[^\s\"'`]{6,64})[ \t]*(?:\r?\n|$)"
     r"|[ \t]*(?:\.{3,}|\u2026+|_{3,})[ \t]*(?P<leader>[^\s\"'`,;]{6,64}))"
 )
 # The password named after it: 'use "Xk9#mq2L" as the password', '"…" als Passwort'.

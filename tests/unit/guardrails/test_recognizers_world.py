@@ -147,6 +147,8 @@ def test_a_name_found_once_is_found_where_it_comes_back() -> None:
         "cos secret_key" + " " * 2000,
         "_authToken " + "/" * 40000,
         "password" + " " * 3000 + "Xk9#mq2Lp7",
+        "password" + " " * 30000 + "x",
+        "Passwort" + " \t" * 15000 + ":" + " " * 15000,
         "api_key" + " " * 3000 + "= AbCd1234EfGh5678IjKl9012",
         "ab1 at " * 5000,
     ],
