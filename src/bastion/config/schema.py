@@ -780,6 +780,11 @@ class SemanticCacheConfig(_Strict):
     # Static-table similarity that makes a stored prompt a candidate for the encoder to
     # confirm; default: the table's own (0.60, tuned so every pair the encoder serves is one).
     candidate_threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+    # With two_stage: run the encoder on each stored prompt after its store, in the background,
+    # so a lookup it is a candidate for encodes only the query (one encoder run instead of two
+    # on the request path). Costs an encoder run per store whether or not the prompt is ever a
+    # candidate: worth it where stores are few and rewordings of them many.
+    encode_at_store: bool = False
     # An OpenAI-compatible embeddings endpoint instead of the built-in embedder.
     embedding: CacheEmbedding | None = None
 

@@ -213,6 +213,9 @@ def test_the_gateway_builds_the_encoder_with_its_settings() -> None:
     assert semantic.settings.semantic_threshold == pytest.approx(0.82)
     assert semantic.settings.candidate_threshold is None  # the static table's own
     assert semantic.settings.disabled_guards == frozenset({"content"})
+    assert not semantic.settings.fine_at_store
+    at_store = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "encode_at_store": True}))
+    assert at_store.settings.fine_at_store
     lexical = build_cache(CacheConfig(semantic={"endpoints": ["faq"], "embedder": "lexical"}))
     assert isinstance(lexical.embedder, LexicalEmbedder)
     assert lexical.settings.semantic_threshold == pytest.approx(0.80)

@@ -214,6 +214,7 @@ def build_cache(config: CacheConfig, *, backend: CacheBackend | None = None) -> 
         max_entry_bytes=config.max_entry_bytes,
         backend_timeout_s=timeout_s,
         backend_retry_s=retry_s,
+        fine_at_store=semantic.encode_at_store,
     )
     return ResponseCache(backend, embedder=embedder, settings=settings)
 
