@@ -179,7 +179,21 @@ _PHONE_LOOSE = re.compile(
     r"[(\d](?<![\w+\-/.].)(?<!\d[ \-./].)(?:(?<=\()\d{1,4}\)[ ]?\d|(?<=\d))[\d \-./]{5,16}\d"
     r"(?![\w\-/]|[ \-./]?\d)"
 )
-PHONE_DOCUMENT_WORDS = ("phone", "tel", "mobil", "handy", "portable", "cell", "gsm", "fono")
+# Words that make a text one about phones (then a number standing alone may be one): as words
+# ("Tel.", "cell", "GSM", "Handynummer"), and the telephone's name inside compounds
+# ("Diensttelefon", "teléfono"); not "tel" in "Bestellnummer" or "Hotel", nor "cell" in
+# "excellent", nor "phone" in "microphone".
+_PHONE_DOCUMENT = re.compile(
+    r"t[e\u00e9]l[e\u00e9](?:f|ph)|telf\b"
+    r"|(?<![^\W\d_])(?:tel|phone|smartphone|iphone|mobil|handy|portable|cell|gsm)"
+)
+PHONE_DOCUMENT_WORD = "tel"  # what a stream carries forward to say so
+
+
+def speaks_of_phones(low: str) -> bool:
+    return _PHONE_DOCUMENT.search(low) is not None
+
+
 _LOOSE_PHONES_MAX = 12
 # Where a number without a country code may be from: regions whose national numbers start with
 # a trunk 0, and those whose numbers do not (Italian numbers keep their 0, so it is in both).
@@ -206,23 +220,43 @@ _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"(?:[ \t]{1,2}(?:number|nummer|numero|n\u00famero|num\u00e9ro|no|nr|n[°ºo])\.?"
     r"|[ \t]{1,2}[A-Z]{1,4})?"
     r"(?:[ \t]{1,2}(?:do|da|de|del|du|van|of)[ \t]{1,2}[^\W\d_]{1,14})?"
-    r"(?:[ \t]{1,2}(?:is|ist|est|es|\u00e9|\u00e8|was|war))?)|#)[^\n\w]{0,3}$"
+    # "is" in seven languages ("meine Bestellnummer lautet …", "mon numéro de commande est
+    # le …"); a JSON or YAML key's quotes and colon ('"bestelnummer": "…').
+    r"(?:[ \t]{1,2}(?:is|ist|lautet|luidt|est|es|\u00e9|\u00e8|was|war)"
+    r"(?:[ \t]{1,2}(?:le|la|el|o|a))?)?)|#)[^\n\w]{0,4}$"
 )
 
 
 # "Number" alone is a phone word ("my number is 0612…"), but not when it is the number of
 # something else: a claim, a company register, a document, a policy, a customer account.
 _GENERIC_NUMBER_WORDS = ("number", "nummer", "numero", "n\u00famero", "num\u00e9ro")
-_NUMBER_OF_OTHER = re.compile(
-    r"(?<![^\W\d_])(?i:claim|kvk|document|ein|id|dossier|polic[ye]|polis|member|customer|kunden"
+_OTHER_NUMBERS = (
+    r"claim|kvk|document|ein|id|dossier|polic[ye]|polis|member|customer|kunden"
     r"|klant|client[e]?|account|konto|case|ticket|registration|vat|btw|tax|steuer|licen[cs]e"
     r"|passport|record|patient|card|contract|vertrag|contrato|contratto|contrat|employee"
     r"|personal|personeel|personeels|mitarbeiter|booking|reservation|buchung|reserva|boeking"
     r"|confirmation|protocol[o]?|serie|lot|batch|tracking|order|invoice|shipment|versand"
     r"|sendung|rechnung|factuur|facture|fatura|factura|fattura|bestel|pedido|ordine"
-    r"|commande|encomenda|identification|social[ ]security|insurance|versicherungs)"
+    r"|commande|encomenda|identification|social[ ]security|insurance|versicherungs|suivi"
+    r"|seguimiento|rastreio|spedizione"
+)
+# "order number", "Kundennummer": the thing numbered comes before the number word ...
+_NUMBER_OF_OTHER = re.compile(
+    r"(?<![^\W\d_])(?i:" + _OTHER_NUMBERS + r")"
     r"[\w\-]{0,12}[ \t\-]{0,2}(?:de[ ]|du[ ]|do[ ]|da[ ]|del[ ]|di[ ]|van[ ]|of[ ])?$"
 )
+# ... or after it: "numéro de commande", "número_de_pedido", "numero di spedizione".
+_OTHER_AFTER_NUMBER_WORD = re.compile(
+    r"[ \t_\-]{1,2}(?i:de|du|do|da|del|di|van|of|d['\u2019])[ \t_\-]{0,2}"
+    r"(?:(?i:la|le|el|o|a)[ \t_]{1,2})?(?i:" + _OTHER_NUMBERS + r")"
+)
+
+
+def _word_end(low: str, start: int) -> int:
+    end = start
+    while end < len(low) and low[end].isalpha():
+        end += 1
+    return end
 
 
 # A number in a sum ("0735079671 mod 97", "12 * 0176...") is an operand, not a phone.
@@ -359,6 +393,7 @@ def find_phone(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, _PHONE_TRIGGER, _PHONE_NATIONAL, digit_within=48):
         if low.startswith(_GENERIC_NUMBER_WORDS, m.start()) and (
             _NUMBER_OF_OTHER.search(text, max(0, m.start() - 32), m.start()) is not None
+            or _OTHER_AFTER_NUMBER_WORD.match(text, _word_end(low, m.start())) is not None
         ):
             continue
         candidate = text[m.start(1) : m.end()]
@@ -375,7 +410,7 @@ def find_phone(t: Text) -> Iterator[Match]:
     # Numbers standing alone (a CSV column, a signature line): written with a trunk prefix or
     # an area code in brackets, or anywhere in a text that speaks of phones, they count when
     # libphonenumber takes them as valid; a bounded number of them, each costing a parse.
-    speaks_of_phones = any(word in low for word in PHONE_DOCUMENT_WORDS)
+    about_phones = speaks_of_phones(low)
     tried = 0
     for m in matches_at(_PHONE_LOOSE, text, t.with_chars(t.digit_word_starts(), "(")):
         candidate = m.group()
@@ -387,7 +422,7 @@ def find_phone(t: Text) -> Iterator[Match]:
         )
         # A contact line: an e-mail address close by ("Name | 919 027 234 | name@example.pt").
         contact = "@" in text[max(0, m.start() - 80) : m.end() + 80]
-        if not (trunk or speaks_of_phones or contact):
+        if not (trunk or about_phones or contact):
             continue
         if before(text, m.start(), _PHONE_NEGATIVE_CONTEXT, 40) or _in_arithmetic(
             text, m.start(), m.end()

@@ -33,11 +33,12 @@ from bastion.guardrails import provider_secrets
 from bastion.guardrails.addresses import scan_addresses
 from bastion.guardrails.checksummed import CONTEXT_WORDS, find_checksummed, language_words
 from bastion.guardrails.contact import (
-    PHONE_DOCUMENT_WORDS,
+    PHONE_DOCUMENT_WORD,
     find_address,
     find_email,
     find_obfuscated_email,
     find_phone,
+    speaks_of_phones,
 )
 from bastion.guardrails.credentials import (
     CLI_PASSWORD_HINTS,
@@ -317,7 +318,9 @@ def document_keywords(text: str) -> frozenset[str]:
     cells under it are read as such). A stream carries them forward, one per line, since a
     scan of its newest text no longer sees where they were written."""
     low = fold(text)
-    found = {word for word in (*PHONE_DOCUMENT_WORDS, *STEUER_DOCUMENT_WORDS) if word in low}
+    found = {word for word in STEUER_DOCUMENT_WORDS if word in low}
+    if speaks_of_phones(low):
+        found.add(PHONE_DOCUMENT_WORD)
     found.update(word for word in CONTEXT_WORDS if word in low)
     found.update(language_words(low))
     found.update(header_lines(text))

@@ -148,6 +148,14 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "Document 20231102 attached; tax ID on file.",
         "<order><number>111222333</number><total>19.90</total></order>",
         "<ssn>pending</ssn>",
+        # Order, tracking and invoice numbers, wherever their label puts the word "number".
+        "Guten Tag, meine Bestellnummer lautet 233762383, bitte aktualisieren Sie die Daten.",
+        "Bonjour, mon numéro de commande est le 173723020, merci.",
+        '{"name": "J. Doe", "número_de_pedido": "354.757.489", "city": "Springfield"}',
+        "numero di spedizione 827882671",
+        # "tel" inside a word, "cell" inside "excellent": no text about phones.
+        "name,Bestellnummer,city\nJ. Doe,233762383,Springfield\n",
+        "Excellent stay at the Hotel Adler.\nBooking 612345678 confirmed.",
     ],
 )
 def test_numbers_of_other_things_are_left_alone(text: str) -> None:
@@ -167,6 +175,8 @@ def test_an_address_after_a_password_word_is_not_a_password() -> None:
         ("contacto: 912 345 678", "912 345 678"),
         ("Contact: 0612345678", "0612345678"),
         ("Rückfragen an die Personalabteilung: 030 1234567", "030 1234567"),
+        ("Numéro de téléphone : 06 12 34 56 78", "06 12 34 56 78"),
+        ("Diensttelefon\nMax Muster, 0301234567\n", "0301234567"),
     ],
 )
 def test_a_number_after_a_phone_word_is_still_a_phone(text: str, value: str) -> None:
