@@ -190,8 +190,14 @@ _PHONE_DOCUMENT = re.compile(
 PHONE_DOCUMENT_WORD = "tel"  # what a stream carries forward to say so
 
 
+_PHONE_DOCUMENT_HINTS = ("tel", "t\u00e9l", "phone", "mobil", "handy", "portable", "cell", "gsm")
+
+
 def speaks_of_phones(low: str) -> bool:
-    return _PHONE_DOCUMENT.search(low) is not None
+    # Most texts hold none of the letters at all: a few substring tests before the search.
+    return any(hint in low for hint in _PHONE_DOCUMENT_HINTS) and (
+        _PHONE_DOCUMENT.search(low) is not None
+    )
 
 
 _LOOSE_PHONES_MAX = 12
