@@ -139,7 +139,7 @@ def test_falling_back_gives_the_primary_s_slot_back(
     # Each request held the primary's one slot only while the primary failed it.
     assert seen.peaks["fallback"] == 3, "the three answers ran together on the fallback"
     # About one answer's time, not three (measured alone, so a loaded machine slows both).
-    assert elapsed < 2 * alone, (elapsed, alone)
+    assert elapsed < 2.5 * alone, (elapsed, alone)
     assert primary.in_flight == 0 and gateway.metric("bastion_capacity_in_use") == 0
 
 
