@@ -83,7 +83,13 @@ def find_labelled_ids(t: Text) -> Iterator[Match]:
         if m is None:
             continue
         value = m.group(1)
-        candidates = _BY_LENGTH.get(len(v.digits_only(value)), ())
+        digits = len(v.digits_only(value))
+        if digits == 9 and low.startswith("doc", start) and not low.startswith("documento", start):
+            # An English "document number" of nine digits is as often a filing system's: one in
+            # six would pass the BSN's or the NIF's check. Eleven digits (CPF, Steuer-ID) fail
+            # by chance one time in a hundred or more.
+            continue
+        candidates = _BY_LENGTH.get(digits, ())
         if len(candidates) == 2 and _PORTUGUESE.search(low):
             # Portuguese text: a CPF before a Steuer-ID, a NIF before a BSN.
             candidates = tuple(sorted(candidates, key=lambda c: c[0] not in _PORTUGUESE_KINDS))

@@ -146,6 +146,7 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "Bij mijn werkgever, personeelsnummer 111222333",
         "Steuerbescheid 2024: Erstattung 289,47 EUR. Aktenzeichen beim Finanzamt: 362582/845626.",
         "Document 20231102 attached; tax ID on file.",
+        "Document no. 111222333 is attached.",  # nine digits: a filing number as often as a BSN
         "<order><number>111222333</number><total>19.90</total></order>",
         "<ssn>pending</ssn>",
         # Order, tracking and invoice numbers, wherever their label puts the word "number".
