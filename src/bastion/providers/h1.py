@@ -123,10 +123,7 @@ class H1Response:
             except BaseException:
                 self._waiter = None
                 raise
-        chunks = self._chunks
-        data = chunks.popleft() if len(chunks) == 1 else b"".join(chunks)
-        chunks.clear()
-        self._size = 0
+        data = self._take()
         if self._paused and self._connection is not None:
             self._paused = False
             self._connection.resume()
@@ -137,6 +134,10 @@ class H1Response:
         answer usually comes in the packet that carried its headers)."""
         if not self._done or self._error is not None:
             return None
+        return self._take()
+
+    def _take(self) -> bytes:
+        """Everything buffered, as one piece."""
         chunks = self._chunks
         data = chunks.popleft() if len(chunks) == 1 else b"".join(chunks)
         chunks.clear()
