@@ -187,10 +187,8 @@ _PHONE_DOCUMENT = re.compile(
     r"t[e\u00e9]l[e\u00e9](?:f|ph)|telf\b"
     r"|(?<![^\W\d_])(?:tel|phone|smartphone|iphone|mobil|handy|portable|cell|gsm)"
 )
-PHONE_DOCUMENT_WORD = "tel"  # what a stream carries forward to say so
-
-
 _PHONE_DOCUMENT_HINTS = ("tel", "t\u00e9l", "phone", "mobil", "handy", "portable", "cell", "gsm")
+PHONE_DOCUMENT_WORD = "tel"  # what a stream carries forward to say so
 
 
 def speaks_of_phones(low: str) -> bool:
@@ -251,18 +249,12 @@ _NUMBER_OF_OTHER = re.compile(
     r"(?<![^\W\d_])(?i:" + _OTHER_NUMBERS + r")"
     r"[\w\-]{0,12}[ \t\-]{0,2}(?:de[ ]|du[ ]|do[ ]|da[ ]|del[ ]|di[ ]|van[ ]|of[ ])?$"
 )
-# ... or after it: "numéro de commande", "número_de_pedido", "numero di spedizione".
+# ... or after it: "numéro de commande", "número_de_pedido", "numero di spedizione" (matched
+# from the number word's start).
 _OTHER_AFTER_NUMBER_WORD = re.compile(
-    r"[ \t_\-]{1,2}(?i:de|du|do|da|del|di|van|of|d['\u2019])[ \t_\-]{0,2}"
+    r"[^\W\d_]*[ \t_\-]{1,2}(?i:de|du|do|da|del|di|van|of|d['\u2019])[ \t_\-]{0,2}"
     r"(?:(?i:la|le|el|o|a)[ \t_]{1,2})?(?i:" + _OTHER_NUMBERS + r")"
 )
-
-
-def _word_end(low: str, start: int) -> int:
-    end = start
-    while end < len(low) and low[end].isalpha():
-        end += 1
-    return end
 
 
 # A number in a sum ("0735079671 mod 97", "12 * 0176...") is an operand, not a phone.
@@ -399,7 +391,7 @@ def find_phone(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, _PHONE_TRIGGER, _PHONE_NATIONAL, digit_within=48):
         if low.startswith(_GENERIC_NUMBER_WORDS, m.start()) and (
             _NUMBER_OF_OTHER.search(text, max(0, m.start() - 32), m.start()) is not None
-            or _OTHER_AFTER_NUMBER_WORD.match(text, _word_end(low, m.start())) is not None
+            or _OTHER_AFTER_NUMBER_WORD.match(text, m.start()) is not None
         ):
             continue
         candidate = text[m.start(1) : m.end()]
