@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bastion.config import BastionConfig
+from bastion.journal.spool import is_abandoned
 
 if TYPE_CHECKING:
     from bastion.journal.loader_process import LoaderProcess
@@ -115,19 +116,16 @@ def sweep_runtime_dirs(parent: Path) -> list[Path]:
     uid = os.getuid()
     for path in parent.glob(_RUNTIME_PREFIX + "*"):
         try:
-            if path.lstat().st_uid != uid or not path.is_dir():
-                continue
-            fd = os.open(path / _RUNTIME_LOCK, os.O_RDWR | os.O_NOFOLLOW)
+            stopped = (
+                path.lstat().st_uid == uid
+                and path.is_dir()
+                and is_abandoned(path / _RUNTIME_LOCK)  # False without a lock file
+            )
         except OSError:
             continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            continue  # its node is running
-        finally:
-            os.close(fd)
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
+        if stopped:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
     return removed
 
 
