@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import hashlib
 from dataclasses import fields, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bastion.audit.chain import GENESIS_HASH, AuditEntry, ChainState, Signer, record_hash
+from bastion.audit.chain import GENESIS_HASH, AuditEntry, ChainState, Signer, iso, record_hash
 from bastion.audit.redact import redact
 
 TS = datetime(2026, 12, 1, 10, 0, 0, 123456, tzinfo=UTC)
@@ -50,6 +51,36 @@ def test_the_hash_covers_every_field() -> None:
     for name, value in changes.items():
         assert record_hash(GENESIS_HASH, **{**fields, name: value}) != base, name  # type: ignore[arg-type]
     assert record_hash("1" * 64, **fields) != base  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "ts",
+    [
+        datetime(2026, 12, 7, 5, 49, 50, 995123, tzinfo=UTC),
+        datetime(2026, 12, 7, 5, 49, 50, tzinfo=UTC),  # no microseconds: still six decimals
+        datetime(2026, 12, 7, 5, 49, 50, 120000, tzinfo=UTC),
+        datetime(2026, 12, 7, 7, 49, 50, 1, tzinfo=timezone(timedelta(hours=2))),
+    ],
+)
+def test_the_hash_layout_is_what_stored_records_were_hashed_with(ts: datetime) -> None:
+    # Records written by every earlier version must keep verifying: the hash is SHA-256 over
+    # the fields joined by 0x1F, the time in UTC with six decimals.
+    fields = ["p" * 64, "c1", "7", "2", "", "completion", "r1", "", '{"é":1}']
+    fields[4] = ts.astimezone(UTC).isoformat(timespec="microseconds")
+    expected = hashlib.sha256(b"\x1f".join(f.encode() for f in fields)).hexdigest()
+    got = record_hash(
+        "p" * 64,
+        chain="c1",
+        seq=7,
+        segment=2,
+        ts=ts,
+        kind="completion",
+        request_id="r1",
+        tenant_id=None,
+        payload='{"é":1}',
+    )
+    assert got == expected
+    assert iso(ts) == fields[4]
 
 
 def test_closing_a_segment_seals_its_range_and_starts_the_next() -> None:
