@@ -242,9 +242,9 @@ _PASSWORD_PROSE = re.compile(
     r"(?![\w])))?"
     r"(?:[ \t]{1,4}(?:is|was|set|changed|reset|now|to|as|auf|lautet"
     r"|ist|wurde|est|c['\u2019]est|es|\u00e8|\u00e9|a|para|de|naar|for|f\u00fcr|pour|sera|will"
-    r"|be|gesetzt|ge\u00e4ndert|ficou|fica|passa[ ]a[ ]ser)\b){0,4})"
+    r"|be|gesetzt|ge\u00e4ndert|ficou|fica|passa[ ]a[ ]ser|le|la)\b){0,4})"
     r"[ \t]{0,4}[:=\-]?[ \t]{0,4}[\"'\u201c\u201e\u00ab`]?"
-    r"([^\s\"'`\u201d\u201c\u00bb,;]{6,64})"
+    r"([^\s\"'`\u201d\u201c\u00bb,;]{4,64})"
 )
 _PASSWORD_PROSE_TRIGGER = Trigger(*_PASSWORD_WORDS)
 # The word as a label set apart from its value: alone on its line with the value alone on the
@@ -254,9 +254,14 @@ _PASSWORD_LABEL_APART = re.compile(
     r"(?i:(?:" + alternatives(_PASSWORD_WORDS) + r")(?![\w]))"
     # (One run of blanks before the colon and one after: two around an optional colon would
     # split a long run of blanks every possible way.)
-    r"(?:[ \t]*(?::[ \t]*)?\r?\n[ \t]*(?P<below>[^\s\"'`]{6,64})[ \t]*(?:\r?\n|$)"
-    r"|[ \t]*(?:\.{3,}|\u2026+|_{3,})[ \t]*(?P<leader>[^\s\"'`,;]{6,64}))"
+    r"(?:[ \t]*(?::[ \t]*)?\r?\n[ \t]*(?P<below>[^\s\"'`]{4,64})[ \t]*(?:\r?\n|$)"
+    r"|[ \t]*(?:\.{3,}|\u2026+|_{3,})[ \t]*(?P<leader>[^\s\"'`,;]{4,64}))"
 )
+# The password named after it in parentheses: "use Xk9#mq2L (password) to sign in".
+_PASSWORD_BEFORE_PAREN = re.compile(r"(?<![^\s\"'(])([^\s\"'`()]{4,64})[ \t]{0,2}\([ \t]{0,2}\Z")
+# Words a password word may stand for that are not passwords when a number follows them ("pw"
+# for power or page width, "ww" for a work week).
+_AMBIGUOUS_PASSWORD_WORDS = frozenset({"pw", "ww"})
 # The password named after it: 'use "Xk9#mq2L" as the password', '"…" als Passwort'.
 _PASSWORD_BEFORE_WORD = re.compile(
     r"[\"'\u201c\u201e\u00ab`]([^\s\"'`\u201d\u201c\u00bb]{6,64})[\"'\u201d\u201c\u00bb`]"
@@ -386,7 +391,7 @@ def _password_near_its_word(
 ) -> Iterator[Match]:
     for m in keyed(text, low, _PASSWORD_PROSE_TRIGGER, _PASSWORD_PROSE):
         value = m.group(1).rstrip(".,:;)]}>")  # the sentence's punctuation, not the value's
-        if len(value) >= 6 and _looks_like_password(value):
+        if _told_password(value, m, 1):
             yield "password", m.start(1), m.start(1) + len(value)
     for m in keyed(text, low, _PASSWORD_PROSE_TRIGGER, _PASSWORD_LABEL_APART):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -394,12 +399,36 @@ def _password_near_its_word(
             continue  # the word ends a sentence; the next line is not its value
         group = "below" if m.group("below") is not None else "leader"
         value = m.group(group).rstrip(".,:;)]}>")
-        if len(value) >= 6 and _looks_like_password(value):
+        if _told_password(value, m, group):
             yield "password", m.start(group), m.start(group) + len(value)
     for start, end in password_words:
         named = _PASSWORD_BEFORE_WORD.search(text, max(0, start - 100), end)
         if named is not None and named.end() == end and _looks_like_password(named.group(1)):
             yield "password", named.start(1), named.end(1)
+        if start > 0 and text[end : end + 1] == ")":
+            before = _PASSWORD_BEFORE_PAREN.search(text, max(0, start - 80), start)
+            if before is not None:
+                value = before.group(1)
+                if _looks_like_password(value) or _is_pin(value, low[start:end]):
+                    yield "password", before.start(1), before.end(1)
+
+
+def _told_password(value: str, m: re.Match[str], group: int | str) -> bool:
+    """A value after a password word: generated-looking, or a PIN of four to eight digits
+    after a word that cannot mean something else."""
+    if len(value) >= 6 and _looks_like_password(value):
+        return True
+    word = m.string[m.start() : m.start(group)].lower().split(None, 1)
+    return bool(word) and _is_pin(value, word[0].rstrip(":.=-"))
+
+
+def _is_pin(value: str, word: str) -> bool:
+    return (
+        4 <= len(value) <= 8
+        and value.isascii()
+        and value.isdigit()
+        and (word not in _AMBIGUOUS_PASSWORD_WORDS)
+    )
 
 
 # A password on a command line: MySQL's client takes it glued to -p ("mysql -u root -pXk9…"),

@@ -418,6 +418,23 @@ _PASSPORT_WORDS = (
     "cislo pasu",
     "cestovn\u00ed pas",
     "cestovni pas",
+    # The abbreviation on visa and travel-agency forms ("PPT No"), and the document's generic
+    # name on Schengen visa forms and airline booking data ("number of travel document").
+    "ppt no",
+    "ppt_no",
+    "ppt-no",
+    "ppt nr",
+    "ppt number",
+    "ppt #",
+    "ppt#",
+    "travel document",
+    "travel doc no",
+    "reisedokument",
+    "document de voyage",
+    "documento de viaje",
+    "documento di viaggio",
+    "documento de viagem",
+    "reisdocument",
 )
 _PASSPORT = re.compile(
     r"(?i:\b(?:"
@@ -546,14 +563,22 @@ _LICENCE_WORDS = (
     "ajokortin",
     "\u0159idi\u010dsk",
     "ridicsk",
+    # Italian forms abbreviate the number before the word: "n. patente", "nr. patente".
+    "n. patente",
+    "n.patente",
+    "nr. patente",
+    "n\u00b0 patente",
+    "n\u00ba patente",
+    "no. patente",
 )
 _LICENCE = re.compile(
     r"(?i:\b(?:"
     + alternatives(_LICENCE_WORDS)
     + r")[a-z\-]{0,8}\.?)"
     + _LABEL
-    # A Polish number is grouped by slashes: 01234/21/1234.
-    + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18}|\d{4}/\d{2}/\d{3})[A-Z0-9])(?![\w\-/])"
+    # A Polish number is grouped by slashes (01234/21/1234); an older Austrian one names the
+    # issuing authority first (08/123456).
+    + r"([A-Z0-9](?:[A-Z0-9\- ]{3,18}|\d{4}/\d{2}/\d{3}|\d/\d{5,7})[A-Z0-9])(?![\w\-/])"
 )
 # What stands between a licence or passport word and a number that is not the document's: a
 # phone, order or invoice word, a postcode's, or a date's ("gültig bis", "expires").
@@ -784,10 +809,12 @@ _PASSPORT_TRIGGER = Trigger(*_PASSPORT_WORDS)
 _LICENCE_TRIGGER = Trigger(*_LICENCE_WORDS)
 
 
-# A value named after it, in parentheses: "P1234567 (passport)", "00482137 (MRN)".
+# A value named after it, in parentheses: "P1234567 (passport)", "00482137 (MRN)", "12 345 678
+# (Nummer des Führerscheins)": up to three words may come before the document's own.
 _VALUE_BEFORE_PAREN = re.compile(
-    r"(?<![\w\-/])([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|[A-Z0-9]{0,3}(?:[ ]\d{2,4}){1,4})[A-Z0-9])"
-    r"[ \t]{0,2}[(\[][ \t]{0,2}\Z"
+    r"(?<![\w\-/])([A-Z0-9](?:[A-Z0-9\-/.]{2,18}|[A-Z0-9]{0,3}(?:[ ]\d{2,4}){1,4})[A-Z0-9]"
+    r"|[A-Z]{0,2}\d{1,5}(?:[ ]\d{1,5}){1,4})"
+    r"[ \t]{0,2}[(\[][ \t]{0,2}(?:[^\s()\[\]\d]{1,12}[ \t]){0,3}\Z"
 )
 
 
@@ -796,7 +823,7 @@ def _before_paren(text: str, low: str, trigger: Trigger, digits: int) -> Iterato
     for start, _ in trigger.hits(low):
         if start < 2 or not starts_word(low, start) or text[start - 1] not in "([ \t":
             continue
-        m = _VALUE_BEFORE_PAREN.search(text, max(0, start - 32), start)
+        m = _VALUE_BEFORE_PAREN.search(text, max(0, start - 64), start)
         if m is not None and sum(c.isdigit() for c in m.group(1)) >= digits:
             yield m.start(1), m.end(1)
 

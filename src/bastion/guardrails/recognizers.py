@@ -223,7 +223,10 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer(frozenset({"postal_address"}), (), find_address, digits=True),
     _Recognizer(
         frozenset({"passport"}),
-        ("pass", "pasa", "pasp", "pasz", "pasu", "ausweis", "cestovn"),
+        (
+            *("pass", "pasa", "pasp", "pasz", "pasu", "ausweis", "cestovn", "ppt", "travel doc"),
+            *("reisedok", "reisdoc", "de voyage", "de viaje", "di viaggio", "de viagem"),
+        ),
         find_passport,
     ),
     _Recognizer(

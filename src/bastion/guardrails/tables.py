@@ -82,14 +82,22 @@ _ANY_NATIONAL = (*(kind for kind in _CHECKS if kind != "us_ssn"), "us_ssn")
 _NATIONAL_COLUMNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), kinds)
     for pattern, kinds in (
-        (r"\b(?:ssn|social security|soc sec|ss no)\b", ("us_ssn",)),
-        (r"\b(?:bsn|b s n|burgerservice\w*|sofi\w*|persoonsnummer)\b", ("nl_bsn",)),
-        (r"\b(?:nif|n i f|contribuinte|contrib|nipc)\b", ("pt_nif", "es_dni", "es_nie")),
+        # "dutch_social_security_number" is the BSN's English name, not an SSN.
+        (r"\b(?:ssn|(?<!dutch )social security|soc sec|ss no)\b", ("us_ssn",)),
+        (
+            r"\b(?:bsn|b s n|burgerservice\w*|burger service\w*|sofi\w*|persoonsnummer"
+            r"|citizens? service|dutch social security)\b",
+            ("nl_bsn",),
+        ),
+        (
+            r"\b(?:nif|n i f|contribuinte|contrib|nipc|identifica[cç][aã]o fiscal)\b",
+            ("pt_nif", "es_dni", "es_nie"),
+        ),
         (r"\b(?:dni|nie)\b", ("es_dni", "es_nie")),
         (r"\b(?:cpf|c p f|cic)\b", ("br_cpf",)),
         (
             r"\b(?:steuer ?id\w*|steuerid\w*|idnr|steuerliche id\w*|identifikations\w*"
-            r"|identnummer|ident nr)\b",
+            r"|identnummer|ident nr|st idnr)\b",
             ("de_steuer_id",),
         ),
         (r"\b(?:nino|ni number|ni no|national insurance)\b", ("uk_nino",)),
@@ -147,8 +155,9 @@ _LICENCE_LABEL = re.compile(
     r"\b(?:driver\w*|driving|dl|dln|licen[cs]e ?(?:no|nr|number|num)|lic ?(?:no|nr)"
     r"|f[uü]hrerschein\w*|fuehrerschein\w*|f[uü]hrerausweis|permis de conduire|permis"
     r"|carnet de conducir|carnet|conducir|patente|rijbewijs\w*|cnh|carta de condu\w*"
-    r"|fahrerlaubnis\w*|oln|lenke?rberechtigung\w*|(?:no|num|n[uú]mero) de licencia"
-    r"|licencia ?(?:no|nr|num|n[uú]mero)"
+    r"|fahrerlaubnis\w*|oln|lenke?rberechtigung\w*|(?:no|num|n[uú]mero) de licencia|fs nr"
+    r"|licencia ?(?:no|nr|num|n[uú]mero)|operator s licen[cs]e|operator licen[cs]e"
+    r"|licencia de manejo"
     r"|prawo jazdy|prawa jazdy|k[oö]rkort\w*|k[oø]rekort\w*|f[oø]rerkort\w*|ajokort\w*"
     r"|[rř]idi[cč]sk\w*)\b"
 )
@@ -200,7 +209,9 @@ _FIRST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] 
         re.compile(
             r"\b(?:pass(?:port|eport|aporte?|aporto|nummer| ?nr| ?no)|reisepass\w*|paspoort\w*"
             r"|pasaporte|ausweis ?(?:nr|no|nummer)|paszport\w*|passin numero|passinumero"
-            r"|c[ií]slo pasu|cestovn[ií] pas)\b"
+            r"|c[ií]slo pasu|cestovn[ií] pas|ppt ?(?:no|nr|number)|travel doc\w*"
+            r"|reisedokument\w*|document de voyage|documento de viaje|documento di viaggio"
+            r"|documento de viagem|reisdocument\w*)\b"
         ),
         _passport,
     ),
@@ -211,7 +222,7 @@ _LAST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] =
             r"\b(?:mrn|medical record\w*|patient ?(?:id|no|nr|number|nummer)|patienten\w*"
             r"|pati[eë]ntnummer|fallnummer|fall nr|nhc|historia\w*|ipp|dossier|cartella"
             r"|processo|utente|chart no|record no|hospital no|nhs|prontu[aá]rio|krankenakte"
-            r"|case id|fall id)\b"
+            r"|case id|fall id|(?:codice|cod|id|numero) paziente)\b"
         ),
         _record,
     ),
@@ -226,7 +237,7 @@ _LAST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] =
         re.compile(
             # The name ends with it: "db_password", "wifi pass", not "pin_count".
             r"\b(?:password|passwort|passwd|pwd|pass|kennwort|mot de passe|mdp|contrase[nñ]a"
-            r"|clave|wachtwoord|senha|pin)$"
+            r"|clave|wachtwoord|senha|pin|palavra passe|parola d ordine|passphrase|passcode)$"
         ),
         _password,
     ),

@@ -48,6 +48,29 @@ def found(text: str) -> list[tuple[str, str]]:
         ("iban=de89370400440532013000", "iban", "de89370400440532013000"),
         # key=value pairs on one line (logfmt).
         ("name=J.Doe driver_license=S12345678 city=Springfield", "driver_license", "S12345678"),
+        # Passports under the visa forms' abbreviation and the generic document name.
+        ("PPT No: P1234567", "passport", "P1234567"),
+        ("Hello, my travel document number is X1234567.", "passport", "X1234567"),
+        ('{"name": "J. Doe", "ppt_no": "EH123456"}', "passport", "EH123456"),
+        ("name,Travel document no,city\nJ. Doe,C01X00T47,Springfield\n", "passport", "C01X00T47"),
+        # Licences: the Italian abbreviation before the word, an Austrian number, words before
+        # the document's inside the parentheses, digits in groups of any length.
+        ("Buongiorno, il mio n. patente è A12345678.", "driver_license", "A12345678"),
+        ("FS-Nr.: 08/123456", "driver_license", "08/123456"),
+        ("Gebruik 12 345 678 (nummer rijbewijs) a.u.b.", "driver_license", "12 345 678"),
+        ("Please use A1234 56789 01234 (DLN) for the form.", "driver_license", "A1234 56789 01234"),
+        ("name,Operator's License\nJ. Doe,B7654321\n", "driver_license", "B7654321"),
+        # Passwords: a PIN of digits after the word, a value before it in parentheses, "est le".
+        ("Hello, my PIN is 4821, please update the record.", "password", "4821"),
+        ("Name ........ J. Doe\nKennwort ........ 4821\n", "password", "4821"),
+        ("Bitte verwenden Sie Sommer2024! (Passwort) für das Formular.", "password", "Sommer2024!"),
+        ("Bonjour, mon mot de passe est le Tr0ub4dor&3, merci.", "password", "Tr0ub4dor&3"),
+        ("name,parola d'ordine,city\nJ. Doe,hunter22,Springfield\n", "password", "hunter22"),
+        # The BSN's English names as keys; the NIF's full Portuguese name; "codice paziente".
+        ('{"citizen_service_number": "456604856"}', "nl_bsn", "456604856"),
+        ("name=J.Doe dutch_social_security_number=285-977-489", "nl_bsn", "285-977-489"),
+        ('person:\n  número_de_identificação_fiscal: "188 850 333"\n', "pt_nif", "188 850 333"),
+        ("name,codice paziente\nJ. Doe,00482137\n", "medical_record_number", "00482137"),
     ],
 )
 def test_found(text: str, kind: str, value: str) -> None:
@@ -83,6 +106,9 @@ def test_not_flagged_as_identifier(text: str) -> None:
         "Please use EH123456 (passport) for the booking.",
         "Reisepass-Nr.\nP1234567\n",
         "name=J.Doe driver_license=S12345678 city=Springfield",
+        "Gebruik 12 345 678 (nummer rijbewijs) voor het formulier.",
+        "Bitte verwenden Sie Sommer2024! (Passwort) für das Formular.",
+        "Name ........ J. Doe\nKennwort ........ 4821\n",
     ],
 )
 @pytest.mark.parametrize("size", [1, 4, 16])
@@ -91,6 +117,23 @@ def test_streams_mask_what_the_scan_finds(text: str, size: int) -> None:
     out = "".join(masker.feed(text[i : i + size]) for i in range(0, len(text), size))
     out += masker.finish()
     assert out == mask(text, scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbers after words a password word may stand for, or that only mention one.
+        "pw 2048 on the amplifier, ww 2024 in the plan",
+        "Your password expires in 2025 days.",
+        "Use OAuth2 (password grant) for the CLI.",
+        "Room 12 (next to the passport office) is closed.",
+        # A "social security number" in an American column stays an SSN, a Dutch one a BSN.
+        "name,Amerikaans sofinummer (SSN),city\nJ. Doe,635014099,Springfield\n",
+    ],
+)
+def test_passwords_and_documents_not_read_into(text: str) -> None:
+    kinds = {kind for kind, _ in found(text)}
+    assert not kinds & {"password", "passport", "nl_bsn"}
 
 
 def test_a_plural_names_the_identifier_as_its_singular_does() -> None:
