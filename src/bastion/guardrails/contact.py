@@ -147,6 +147,11 @@ _PHONE_WORDS = (
     "nummer",
     "anrufen",
     "erreichen",
+    # "reachable at": "erreichbar unter", "joignable au", "bereikbaar op", "raggiungibile al".
+    "erreichbar",
+    "joignable",
+    "bereikbaar",
+    "raggiungibile",
     "appeler",
     "appelez",
     "appelle",
@@ -183,11 +188,20 @@ _PHONE_LOOSE = re.compile(
 # ("Tel.", "cell", "GSM", "Handynummer"), and the telephone's name inside compounds
 # ("Diensttelefon", "teléfono"); not "tel" in "Bestellnummer" or "Hotel", nor "cell" in
 # "excellent", nor "phone" in "microphone".
+# Also the mobile's name in Spanish, Portuguese, Italian and Dutch ("celular", "móvil",
+# "cellulare", "mobiel"), and being reachable or called at a number ("erreichbar unter",
+# "call me at", "bel me op", "llámame al").
 _PHONE_DOCUMENT = re.compile(
     r"t[e\u00e9]l[e\u00e9](?:f|ph)|telf\b"
-    r"|(?<![^\W\d_])(?:tel|phone|smartphone|iphone|mobil|handy|portable|cell|gsm)"
+    r"|(?<![^\W\d_])(?:t[e\u00e9]l|phone|smartphone|iphone|mobil|handy|portable|cell|gsm"
+    r"|celular|m[o\u00f3]vil\b|mobiel|telem[o\u00f3]vel|erreichbar|joignable|bereikbaar"
+    r"|raggiungibile|call[ ]me|bel[ ]me|ll[a\u00e1]mame|ligue-me|chiamami)"
 )
-_PHONE_DOCUMENT_HINTS = ("tel", "t\u00e9l", "phone", "mobil", "handy", "portable", "cell", "gsm")
+_PHONE_DOCUMENT_HINTS = (
+    *("tel", "t\u00e9l", "phone", "mobil", "handy", "portable", "cell", "gsm", "celular"),
+    *("m\u00f3vil", "movil", "mobiel", "erreichbar", "joignable", "bereikbaar", "raggiungibile"),
+    *("call me", "bel me", "mame", "ligue-me", "chiamami"),
+)
 PHONE_DOCUMENT_WORD = "tel"  # what a stream carries forward to say so
 
 
@@ -213,8 +227,10 @@ _PHONE_NEGATIVE_CONTEXT = re.compile(
     r"(?:(?<![^\W\d_])(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|refer[eê]ncia"
     r"|serial|part"
     r"|p/n|pn\b|model|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung"
-    r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda|no\.|nr\."
-    r"|n[°ºo]|n\.o|id\b"
+    r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda"
+    # "No.", "Nr.", "N°" number anything but a phone: "Tel.-Nr.", "Fax-Nr.", "Handy-Nr.".
+    r"|(?<!tel[.\- ])(?<!tel\.[\- ])(?<!fon[\- ])(?<!fax[.\- ])(?<!fax\.[\- ])(?<!ndy[\- ])"
+    r"(?<!bil[\- ])(?:no\.|nr\.|n[°ºo]|n\.o)|id\b"
     # Compounds and their verbs: "Bestellnummer", "het factuurnummer is", "o protocolo é".
     r"|(?:bestell|factuur|rechnung|auftrag|kunden|klant|order|invoice|claim|dossier|polis"
     r"|protocol|referentie|kenmerk|sendung|tracking|refer[eê]ncia|personalnummer"

@@ -71,6 +71,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("name=J.Doe dutch_social_security_number=285-977-489", "nl_bsn", "285-977-489"),
         ('person:\n  número_de_identificação_fiscal: "188 850 333"\n', "pt_nif", "188 850 333"),
         ("name,codice paziente\nJ. Doe,00482137\n", "medical_record_number", "00482137"),
+        # Phones: "Nr." after a phone word; being reachable; a mobile's name, Mexican numbers.
+        ("Tel.-Nr. +41 79 123 45 67", "phone", "+41 79 123 45 67"),
+        ("Fax-Nr.: 030 1234567", "phone", "030 1234567"),
+        ("erreichbar unter 0664 1234567", "phone", "0664 1234567"),
+        ("celular\n55 1234 5678\n", "phone", "55 1234 5678"),
+        ("Please use 33 1234 5678 (call me at) for the form.", "phone", "33 1234 5678"),
     ],
 )
 def test_found(text: str, kind: str, value: str) -> None:
@@ -129,11 +135,14 @@ def test_streams_mask_what_the_scan_finds(text: str, size: int) -> None:
         "Room 12 (next to the passport office) is closed.",
         # A "social security number" in an American column stays an SSN, a Dutch one a BSN.
         "name,Amerikaans sofinummer (SSN),city\nJ. Doe,635014099,Springfield\n",
+        # Other numbers' "Nr." stays theirs beside a phone word.
+        "Kunden-Nr. 0612 345 678",
+        "Auftrags-Nr. 55 1234 5678 per Telefon bestätigt",
     ],
 )
 def test_passwords_and_documents_not_read_into(text: str) -> None:
     kinds = {kind for kind, _ in found(text)}
-    assert not kinds & {"password", "passport", "nl_bsn"}
+    assert not kinds & {"password", "passport", "nl_bsn", "phone"}
 
 
 def test_a_plural_names_the_identifier_as_its_singular_does() -> None:
