@@ -103,16 +103,40 @@ _SSN = re.compile(
     r"\d(?<![\w\-.\u2011\u2013].)\d{2}(?P<sep>[\-\u2011\u2013])\d{2}(?P=sep)\d{4}"
     r"(?![\w\-\u2011\u2013]|\.\d)"
 )
+# The SSN's names in other languages that say it is the American one ("número de Seguro
+# Social" is the Social Security Administration's own Spanish name; Mexico and Spain say
+# "seguridad social"). A number they name counts anywhere in a text, as under "SSN".
+SSN_FOREIGN_NAMES = (
+    "us-sozialversicherungsnummer",
+    "us sozialversicherungsnummer",
+    "amerikanische sozialversicherungsnummer",
+    "s\u00e9curit\u00e9 sociale am\u00e9ricain",
+    "securite sociale americain",
+    "n\u00famero de seguro social",
+    "numero de seguro social",
+    "tarjeta de seguro social",
+    "seguro social americano",
+    "seguro social estadounidense",
+    "previdenza sociale usa",
+    "previdenza sociale americana",
+    "previdenza sociale statunitense",
+    "seguran\u00e7a social americana",
+    "seguranca social americana",
+    "amerikaans sofinummer",
+    "amerikaans socialezekerheidsnummer",
+)
 _SSN_CONTEXT = re.compile(
     r"(?i:\bssn\b|\bs\.s\.n\.?|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
-    r"(?:[ ]number|[ ]no\.?|[ ]\#)?|seguro[ ]social)"
+    r"(?:[ ]number|[ ]no\.?|[ ]\#)?|seguro[ ]social|" + alternatives(SSN_FOREIGN_NAMES) + ")"
     # A few words may stand between, within one sentence: "Social Security number on file
     # for the employee is".
     r"(?:[^\d\n.;!?]{0,40}?|[^\d\n]{0,20}?)(\d{3}[ .\-/]?\d{2}[ .\-/]?\d{4})(?![\w\-/]|\.\d)"
 )
 
 
-_SSN_TRIGGER = Trigger("ssn", "s.s.n", "ss#", "ss no", "social", "soc", "seguro social")
+_SSN_TRIGGER = Trigger(
+    "ssn", "s.s.n", "ss#", "ss no", "social", "soc", "seguro social", *SSN_FOREIGN_NAMES
+)
 
 
 def find_ssn(t: Text) -> Iterator[Match]:
@@ -123,8 +147,19 @@ def find_ssn(t: Text) -> Iterator[Match]:
     for m in keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
         value = m.group(1)
         seps = {c for c in value if not c.isdigit()}
-        if len(seps) <= 1 and v.us_ssn_ok(value):
+        if len(seps) <= 1 and v.us_ssn_ok(value) and not _other_number_between(text, m):
             yield "us_ssn", m.start(1), m.end(1)
+
+
+# Whose number an SSN is ("… on file for the employee is 536 90 4399"), not another number.
+_PERSON_WORDS = ("employee", "personal", "personeel", "mitarbeiter", "funcion", "medewerker")
+
+
+def _other_number_between(text: str, m: re.Match[str]) -> bool:
+    """Whether another number's label ("el pedido", "order", "teléfono es") stands between an
+    SSN's name and the number after it."""
+    other = _OTHER_NUMBER_LABEL.search(text, max(m.start(), m.start(1) - 40), m.start(1))
+    return other is not None and not other.group().lower().startswith(_PERSON_WORDS)
 
 
 # --- national identifiers -----------------------------------------------------------------
@@ -679,6 +714,8 @@ _NATIONAL_WORDS = {
         "social security no",
         "social security #",
         "soc. sec. no",
+        "ss no",
+        *SSN_FOREIGN_NAMES,
     ),
     "br_cpf": (
         "cpf",
@@ -750,7 +787,8 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"|vertrag|contract|contrato|account|claim|ticket|aktenzeichen|zaak|refer\u00eancia"
     r"|recibo|nota fiscal|boleto|matr\u00edcula|personeel|personal|mitarbeiter|employee"
     r"|funcion\u00e1rio|medewerker|tracking|sendung|commande|facture|suivi|ordine|fattura"
-    r"|phone|telefon|t\u00e9l\u00e9phone|shipment|parcel|colis|paquete|pacco"
+    r"|phone|telefon|t\u00e9l\u00e9phone|tel\u00e9fono|telefone|telefoon|celular|m\u00f3vil|mobile"
+    r"|handy|shipment|parcel|colis|paquete|pacco"
     r"|spedizione|seguimiento|rastreamento|rastreio|zending))"
     r"[\w\-]{0,12}(?:[ \t]{1,2}(?:number|nummer|no|nr|n[.\u00b0\u00bao]{1,3}))?"
     r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
@@ -952,9 +990,11 @@ _NAMED_SSN = rf"(\d{{3}}(?P<sep>{_NAMED_SEP}?)\d{{2}}(?P=sep)\d{{4}})"
 
 _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
     "us_ssn": (
-        Trigger("ssn", "social security", "ss#", "soc. sec", "soc sec"),
+        Trigger("ssn", "social security", "ss#", "soc. sec", "soc sec", *SSN_FOREIGN_NAMES),
         re.compile(
-            r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?|ss\#|soc\.?[ ]sec\.?)"
+            r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?|ss\#|soc\.?[ ]sec\.?|"
+            + alternatives(SSN_FOREIGN_NAMES)
+            + ")"
             + _NAMED_GAP
             + _NAMED_SSN
             + _NAMED_END

@@ -26,7 +26,7 @@ from bastion.guardrails import validators as v
 from bastion.guardrails.contact import phone_ok
 from bastion.guardrails.credentials import password_value_ok
 from bastion.guardrails.dates import birth_date_ok
-from bastion.guardrails.identifiers import SOFTWARE_LICENCE
+from bastion.guardrails.identifiers import SOFTWARE_LICENCE, SSN_FOREIGN_NAMES
 from bastion.guardrails.scanning import Match, Text
 
 DELIMITERS = ("\t", ";", "|", ",")
@@ -83,7 +83,12 @@ _NATIONAL_COLUMNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), kinds)
     for pattern, kinds in (
         # "dutch_social_security_number" is the BSN's English name, not an SSN.
-        (r"\b(?:ssn|(?<!dutch )social security|soc sec|ss no)\b", ("us_ssn",)),
+        (
+            r"\b(?:ssn|s s n|(?<!dutch )social security|soc sec|ss no|seguro social|"
+            + "|".join(re.escape(name.replace("-", " ")) for name in SSN_FOREIGN_NAMES)
+            + r")\b",
+            ("us_ssn",),
+        ),
         (
             r"\b(?:bsn|b s n|burgerservice\w*|burger service\w*|sofi\w*|persoonsnummer"
             r"|citizens? service|dutch social security)\b",
@@ -408,6 +413,11 @@ _SIGNS = re.compile(r"[:=](?![/=])")
 _MAX_NAME = 40
 
 
+# The end of a sentence: a lower-case word's full stop ("home. My"), not an abbreviation's
+# ("Lic. No.", "Tel.-Nr.").
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}[.!?])[ \t]+(?=[A-Z])")
+
+
 def _names_before(text: str, at: int) -> Iterator[str]:
     """The field names that may end at ``at``: the token right before it, then the line's
     start up to it ("Driver License Number")."""
@@ -426,6 +436,10 @@ def _names_before(text: str, at: int) -> Iterator[str]:
     line_start = text.rfind("\n", max(0, at - _MAX_NAME - 8), at) + 1
     if line_start > 0 or at <= _MAX_NAME + 8:
         label = text[line_start:end].lstrip(" \t>*-")
+        # A sentence before the name is not part of it: "My SSN is at home. My phone number".
+        breaks = list(_SENTENCE_BREAK.finditer(label))
+        if breaks:
+            label = label[breaks[-1].end() :]
         if label and label[0].isalpha() and label != text[start:end]:
             yield label
 

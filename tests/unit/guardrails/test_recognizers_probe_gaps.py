@@ -77,6 +77,17 @@ def found(text: str) -> list[tuple[str, str]]:
         ("erreichbar unter 0664 1234567", "phone", "0664 1234567"),
         ("celular\n55 1234 5678\n", "phone", "55 1234 5678"),
         ("Please use 33 1234 5678 (call me at) for the form.", "phone", "33 1234 5678"),
+        # The SSN's names in other languages that say it is the American one.
+        ("Meine US-Sozialversicherungsnummer lautet 156 14 4472.", "us_ssn", "156 14 4472"),
+        (
+            "Sobre mi número de seguro social: está mal.\nEl correcto es 574610907.",
+            "us_ssn",
+            "574610907",
+        ),
+        ("numero_di_previdenza_sociale_usa=034 37 6157", "us_ssn", "034 37 6157"),
+        ("<s_s_n>620.64.4358</s_s_n>", "us_ssn", "620.64.4358"),
+        # A sentence before a field's name is not part of it.
+        ("My SSN is at home. My phone number: 612345678.", "phone", "612345678"),
     ],
 )
 def test_found(text: str, kind: str, value: str) -> None:
@@ -143,6 +154,19 @@ def test_streams_mask_what_the_scan_finds(text: str, size: int) -> None:
 def test_passwords_and_documents_not_read_into(text: str) -> None:
     kinds = {kind for kind, _ in found(text)}
     assert not kinds & {"password", "passport", "nl_bsn", "phone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another number after a name of the SSN: an order's, a phone's.
+        "Sobre mi número de seguro social: el pedido 612345678 llegó tarde.",
+        "Mi número de seguro social lo tengo en casa. Mi teléfono es 612345678.",
+        "About my SSN: order 612345678 arrived late.",
+    ],
+)
+def test_other_numbers_after_a_name_of_the_ssn_are_not_ssns(text: str) -> None:
+    assert "us_ssn" not in {kind for kind, _ in found(text)}
 
 
 def test_a_plural_names_the_identifier_as_its_singular_does() -> None:
