@@ -794,7 +794,11 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
 )
 # A NIF given as the VAT number it also is: "PT123456789".
-_NIF_VAT = re.compile(r"P(?<![\w].)T[ ]?\d{9}(?![\w\-]|[.,]\d)")
+_NIF_VAT = re.compile(
+    r"P(?<![\w].)T[ \-]?\d{3}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)"
+)
+# A person's NIF starts with 1, 2 or 3 (companies' with 5 to 9).
+_PERSON_NIF_PREFIXES = "123"
 # Written in their own formats, these need no word: 756.1234.5678.97, 85.07.30-033.28, a CURP.
 _AHV_FORMATTED = re.compile(r"7(?<![\w\-.].)56\.\d{4}\.\d{4}\.\d{2}(?![\w\-]|[.,]\d)")
 _BE_NN_FORMATTED = re.compile(r"\d(?<![\w\-.].)\d\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w\-]|[.,]\d)")
@@ -955,6 +959,13 @@ def find_licence_and_national(t: Text) -> Iterator[Match]:
             for m in matches_at(_NIF_VAT, text, t.upper_starts()):
                 if v.pt_nif_ok(m.group()[2:]):
                     yield kind, m.start(), m.end()
+    if "pt_nif" not in named and "PT" in text:
+        # "PT" before nine digits says which country's number it is, as a label would: a
+        # person's number with valid check digits counts unnamed.
+        for m in matches_at(_NIF_VAT, text, t.upper_starts()):
+            digits = v.digits_only(m.group())
+            if digits[0] in _PERSON_NIF_PREFIXES and v.pt_nif_ok(digits):
+                yield "pt_nif", m.start(), m.end()
 
 
 # --- identifiers given under their own name, whatever their check digits --------------------

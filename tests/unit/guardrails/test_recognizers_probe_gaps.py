@@ -86,6 +86,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ),
         ("numero_di_previdenza_sociale_usa=034 37 6157", "us_ssn", "034 37 6157"),
         ("<s_s_n>620.64.4358</s_s_n>", "us_ssn", "620.64.4358"),
+        # A Portuguese NIF written as its VAT number, with a dash or in groups.
+        (
+            "Olá, o meu N.I.F. é PT-230113222, por favor atualizem o registo.",
+            "pt_nif",
+            "PT-230113222",
+        ),
+        ("Het juiste is PT 174 417 330. Bedankt!", "pt_nif", "PT 174 417 330"),
         # A sentence before a field's name is not part of it.
         ("My SSN is at home. My phone number: 612345678.", "phone", "612345678"),
     ],
