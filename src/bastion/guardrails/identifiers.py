@@ -129,8 +129,9 @@ _SSN_CONTEXT = re.compile(
     r"(?i:\bssn\b|\bs\.s\.n\.?|\bss\#|\bss[ ]no\b|\bsoc\.?[ ]sec\.?|social[ \-]sec(?:urity|\.)?"
     r"(?:[ ]number|[ ]no\.?|[ ]\#)?|seguro[ ]social|" + alternatives(SSN_FOREIGN_NAMES) + ")"
     # A few words may stand between, within one sentence: "Social Security number on file
-    # for the employee is".
-    r"(?:[^\d\n.;!?]{0,40}?|[^\d\n]{0,20}?)(\d{3}[ .\-/]?\d{2}[ .\-/]?\d{4})(?![\w\-/]|\.\d)"
+    # for the employee is"; or the number sits alone on the next line (a form as text).
+    r"(?:[^\d\n.;!?]{0,40}?|[^\d\n]{0,20}?|[^\w\n]{0,4}\r?\n[ \t]{0,8})"
+    r"(\d{3}[ .\-/]?\d{2}[ .\-/]?\d{4})(?![\w\-/]|\.\d)"
 )
 
 
@@ -139,11 +140,22 @@ _SSN_TRIGGER = Trigger(
 )
 
 
+# The SSN's names that may follow it in parentheses: "391 12 2109 (Seguro Social)".
+_SSN_NAME_TRIGGER = Trigger(
+    "ssn", "s.s.n", "ss#", "ss no", "social security", "soc. sec", "seguro social"
+)
+_SSN_SHAPE = re.compile(r"\d{3}(?P<sep>[ .\-/]?)\d{2}(?P=sep)\d{4}")
+
+
 def find_ssn(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
     for m in matches_at(_SSN, text, t.digit_word_starts()):
         if v.us_ssn_ok(m.group()):
             yield "us_ssn", m.start(), m.end()
+    for start, end in _before_paren(text, low, _SSN_NAME_TRIGGER, 9):
+        value = text[start:end]
+        if _SSN_SHAPE.fullmatch(value) and v.us_ssn_ok(value):
+            yield "us_ssn", start, end
     for m in keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
         value = m.group(1)
         seps = {c for c in value if not c.isdigit()}

@@ -86,6 +86,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ),
         ("numero_di_previdenza_sociale_usa=034 37 6157", "us_ssn", "034 37 6157"),
         ("<s_s_n>620.64.4358</s_s_n>", "us_ssn", "620.64.4358"),
+        ("Seguro Social\n205 58 4133\n", "us_ssn", "205 58 4133"),
+        ("Por favor use 391 12 2109 (Seguro Social) para el formulario.", "us_ssn", "391 12 2109"),
         # A Portuguese NIF written as its VAT number, with a dash or in groups.
         (
             "Olá, o meu N.I.F. é PT-230113222, por favor atualizem o registo.",
