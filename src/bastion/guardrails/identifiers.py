@@ -135,8 +135,18 @@ _SSN_CONTEXT = re.compile(
 )
 
 
+# What every foreign name of the SSN holds (a Trigger's rare words are gated on it).
+SSN_FOREIGN_WITHIN = ("social", "sozial", "sofinummer")
 _SSN_TRIGGER = Trigger(
-    "ssn", "s.s.n", "ss#", "ss no", "social", "soc", "seguro social", *SSN_FOREIGN_NAMES
+    "ssn",
+    "s.s.n",
+    "ss#",
+    "ss no",
+    "social",
+    "soc",
+    "seguro social",
+    rare=SSN_FOREIGN_NAMES,
+    rare_within=SSN_FOREIGN_WITHIN,
 )
 
 
@@ -152,10 +162,14 @@ def find_ssn(t: Text) -> Iterator[Match]:
     for m in matches_at(_SSN, text, t.digit_word_starts()):
         if v.us_ssn_ok(m.group()):
             yield "us_ssn", m.start(), m.end()
-    for start, end in _before_paren(text, low, _SSN_NAME_TRIGGER, 9):
-        value = text[start:end]
-        if _SSN_SHAPE.fullmatch(value) and v.us_ssn_ok(value):
-            yield "us_ssn", start, end
+    if "(" in text:
+        for start, end in _before_paren(text, low, _SSN_NAME_TRIGGER, 9):
+            value = text[start:end]
+            # The name first in the parenthesis: "(Dutch social security number)" is a BSN.
+            inside = low[low.find("(", end) + 1 :].lstrip(" \t")
+            named = inside.startswith(_SSN_NAME_TRIGGER.words)
+            if named and _SSN_SHAPE.fullmatch(value) and v.us_ssn_ok(value):
+                yield "us_ssn", start, end
     for m in keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
         value = m.group(1)
         seps = {c for c in value if not c.isdigit()}
@@ -727,7 +741,6 @@ _NATIONAL_WORDS = {
         "social security #",
         "soc. sec. no",
         "ss no",
-        *SSN_FOREIGN_NAMES,
     ),
     "br_cpf": (
         "cpf",
@@ -755,7 +768,12 @@ _NATIONAL_WORDS = {
         "processamento salarial",
     ),
 }
-NATIONAL_TRIGGERS = {kind: Trigger(*words) for kind, words in _NATIONAL_WORDS.items()}
+NATIONAL_TRIGGERS = {
+    kind: Trigger(*words)
+    if kind != "us_ssn"
+    else Trigger(*words, rare=SSN_FOREIGN_NAMES, rare_within=SSN_FOREIGN_WITHIN)
+    for kind, words in _NATIONAL_WORDS.items()
+}
 _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
     "nl_bsn": v.nl_bsn_ok,
     "pt_nif": v.pt_nif_ok,
@@ -806,9 +824,7 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
 )
 # A NIF given as the VAT number it also is: "PT123456789".
-_NIF_VAT = re.compile(
-    r"P(?<![\w].)T[ \-]?\d{3}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)"
-)
+_NIF_VAT = re.compile(r"P(?<![\w].)T[ \-]?\d{3}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)")
 # A person's NIF starts with 1, 2 or 3 (companies' with 5 to 9).
 _PERSON_NIF_PREFIXES = "123"
 # Written in their own formats, these need no word: 756.1234.5678.97, 85.07.30-033.28, a CURP.
@@ -874,10 +890,16 @@ _VALUE_BEFORE_PAREN = re.compile(
 
 def _before_paren(text: str, low: str, trigger: Trigger, digits: int) -> Iterator[tuple[int, int]]:
     """Spans of the values that ``trigger``'s words name from a parenthesis right after them."""
+    if "(" not in text and "[" not in text:
+        return
     for start, _ in trigger.hits(low):
         if start < 2 or not starts_word(low, start) or text[start - 1] not in "([ \t":
             continue
-        m = _VALUE_BEFORE_PAREN.search(text, max(0, start - 64), start)
+        # The parenthesis opens at most three short words before the name.
+        window = max(0, start - 64)
+        if text.rfind("(", window, start) < 0 and text.rfind("[", window, start) < 0:
+            continue
+        m = _VALUE_BEFORE_PAREN.search(text, window, start)
         if m is not None and sum(c.isdigit() for c in m.group(1)) >= digits:
             yield m.start(1), m.end(1)
 
@@ -1013,7 +1035,11 @@ _NAMED_SSN = rf"(\d{{3}}(?P<sep>{_NAMED_SEP}?)\d{{2}}(?P=sep)\d{{4}})"
 
 _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
     "us_ssn": (
-        Trigger("ssn", "social security", "ss#", "soc. sec", "soc sec", *SSN_FOREIGN_NAMES),
+        Trigger(
+            *("ssn", "social security", "ss#", "soc. sec", "soc sec"),
+            rare=SSN_FOREIGN_NAMES,
+            rare_within=SSN_FOREIGN_WITHIN,
+        ),
         re.compile(
             r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?|ss\#|soc\.?[ ]sec\.?|"
             + alternatives(SSN_FOREIGN_NAMES)

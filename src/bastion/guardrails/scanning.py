@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 Match = tuple[str, int, int]  # kind, start, end
 
@@ -178,37 +178,63 @@ class Trigger:
     """Lower-case context keywords, found with `str.find` (far faster than an alternation).
 
     Keywords that begin alike ("patient", "patient id", "patiënt") are looked for once, by
-    their shared first characters, and told apart where those occur.
+    their shared first characters, and told apart where those occur. *Rare* keywords, each
+    holding one of the substrings `rare_within`, are looked for only in a text holding one of
+    those: a long list of names in other languages then costs a few searches, not one per
+    prefix ("us-sozialversicherungsnummer", "numéro de sécurité sociale américain" and their
+    kin all hold "sozial" or "soci").
     """
 
-    __slots__ = ("_groups", "words")
+    __slots__ = ("_groups", "_rare_groups", "_rare_within", "words")
 
-    def __init__(self, *words: str) -> None:
-        self.words = tuple(sorted({fold(word) for word in words}, key=len, reverse=True))
-        groups: dict[str, list[str]] = {}
-        for word in self.words:
-            groups.setdefault(word[:_PREFIX], []).append(word)  # longest first in each
-        self._groups = tuple((prefix, tuple(group)) for prefix, group in groups.items())
+    def __init__(
+        self, *words: str, rare: tuple[str, ...] = (), rare_within: tuple[str, ...] = ()
+    ) -> None:
+        rare_words = {fold(word) for word in rare}
+        if any(not any(part in word for part in rare_within) for word in rare_words):
+            raise ValueError("every rare keyword must hold one of rare_within")
+        common = {fold(word) for word in words} - rare_words
+        self.words = tuple(sorted(common | rare_words, key=len, reverse=True))
+        self._groups = _grouped(word for word in self.words if word in common)
+        self._rare_groups = _grouped(word for word in self.words if word in rare_words)
+        self._rare_within = rare_within
 
     @property
     def prefixes(self) -> tuple[str, ...]:
         """The first characters of its keywords: none of them occurs in a text without one of
         these (a cheap test of whether to look at all)."""
-        return tuple(prefix for prefix, _ in self._groups)
+        return tuple(prefix for prefix, _ in (*self._groups, *self._rare_groups))
 
     def hits(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every keyword occurrence in `low`, the longest at each start."""
         ends: dict[int, int] = {}
-        for prefix, group in self._groups:
-            i = low.find(prefix)
-            while i >= 0:
-                for word in group:
-                    if low.startswith(word, i):
-                        if ends.get(i, -1) < i + len(word):
-                            ends[i] = i + len(word)
-                        break
-                i = low.find(prefix, i + 1)
+        _find_groups(low, self._groups, ends)
+        if self._rare_groups and any(part in low for part in self._rare_within):
+            _find_groups(low, self._rare_groups, ends)
         return sorted(ends.items())
+
+
+_Groups = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _grouped(words: Iterable[str]) -> _Groups:
+    """Keywords by their first characters, the longest first in each group."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:_PREFIX], []).append(word)
+    return tuple((prefix, tuple(group)) for prefix, group in groups.items())
+
+
+def _find_groups(low: str, groups: _Groups, ends: dict[int, int]) -> None:
+    for prefix, group in groups:
+        i = low.find(prefix)
+        while i >= 0:
+            for word in group:
+                if low.startswith(word, i):
+                    if ends.get(i, -1) < i + len(word):
+                        ends[i] = i + len(word)
+                    break
+            i = low.find(prefix, i + 1)
 
 
 _PREFIX = 3

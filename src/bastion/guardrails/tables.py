@@ -437,9 +437,10 @@ def _names_before(text: str, at: int) -> Iterator[str]:
     if line_start > 0 or at <= _MAX_NAME + 8:
         label = text[line_start:end].lstrip(" \t>*-")
         # A sentence before the name is not part of it: "My SSN is at home. My phone number".
-        breaks = list(_SENTENCE_BREAK.finditer(label))
-        if breaks:
-            label = label[breaks[-1].end() :]
+        if ". " in label or "! " in label or "? " in label:
+            breaks = list(_SENTENCE_BREAK.finditer(label))
+            if breaks:
+                label = label[breaks[-1].end() :]
         if label and label[0].isalpha() and label != text[start:end]:
             yield label
 
