@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -36,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bastion.config import BastionConfig
-from bastion.journal.spool import is_abandoned
+from bastion.journal.spool import FileLock, is_abandoned
 
 if TYPE_CHECKING:
     from bastion.journal.loader_process import LoaderProcess
@@ -76,7 +75,11 @@ _RUNTIME_LOCK = "supervisor.lock"
 def run(config: BastionConfig, workers: int, *, out: TextIO = sys.stdout) -> int:
     """Serves with ``workers`` processes until SIGTERM or SIGINT; returns the exit status."""
     runtime = Path(tempfile.mkdtemp(prefix=_RUNTIME_PREFIX))  # mode 0700
-    held = _hold_runtime_dir(runtime)
+    # Held for as long as this process lives, so a later start can tell it from a killed
+    # node's leftover (``sweep_runtime_dirs``).
+    held = FileLock(runtime / _RUNTIME_LOCK)
+    if not held.acquire(timeout=0):  # a directory just made: nobody else knows it
+        raise RuntimeError(f"cannot lock the node's runtime directory {runtime}")
     metrics = runtime / "metrics"
     metrics.mkdir()
     # Before the gateway's modules load prometheus_client, here and in every worker.
@@ -97,15 +100,7 @@ def run(config: BastionConfig, workers: int, *, out: TextIO = sys.stdout) -> int
     finally:
         os.environ.pop(METRICS_ENV, None)
         shutil.rmtree(runtime, ignore_errors=True)
-        os.close(held)
-
-
-def _hold_runtime_dir(runtime: Path) -> int:
-    """Locks ``runtime`` for as long as this process lives (the kernel lets go when it dies,
-    however it dies), so a later start can tell it from a killed node's leftover."""
-    fd = os.open(runtime / _RUNTIME_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    return fd
+        held.release()
 
 
 def sweep_runtime_dirs(parent: Path) -> list[Path]:

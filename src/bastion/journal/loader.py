@@ -17,13 +17,10 @@ moved to ``quarantine/`` in the spool directory, with a log line saying whose it
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import logging
-import os
 import time
 from collections import Counter
 from pathlib import Path
-from types import TracebackType
 
 from sqlalchemy import delete, select, union
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -32,6 +29,7 @@ from bastion.journal.quarantine import insert_or_quarantine
 from bastion.journal.rows import Rows
 from bastion.journal.spool import (
     QUARANTINE_DIR,
+    FileLock,
     is_abandoned,
     read_header,
     read_lines,
@@ -237,42 +235,11 @@ def _chains_near_start(path: Path) -> set[str]:
     return set()
 
 
-class DirectoryLock:
+class DirectoryLock(FileLock):
     """Exclusive right to load a spool directory, held for as long as the loader runs."""
 
     def __init__(self, directory: Path) -> None:
-        self._path = directory / LOCK_NAME
-        self._fd = -1
-
-    def acquire(self, timeout: float) -> bool:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return True
-            except OSError:
-                if time.monotonic() >= deadline:
-                    self.release()
-                    return False
-                time.sleep(0.05)
-
-    def release(self) -> None:
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
-
-    def __enter__(self) -> DirectoryLock:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.release()
+        super().__init__(directory / LOCK_NAME)
 
 
 def _size(path: Path) -> int:

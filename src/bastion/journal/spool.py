@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import orjson
@@ -117,6 +119,47 @@ def spool_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
     return sorted(directory.glob(f"*{SUFFIX}"))
+
+
+class FileLock:
+    """An exclusive ``flock`` on one file, held until released or until the process dies
+    (however it dies: the kernel lets go), so another process can tell a live holder from
+    a dead one's leftover (``is_abandoned``)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fd = -1
+
+    def acquire(self, timeout: float) -> bool:
+        """Takes the lock, waiting up to ``timeout`` seconds for another holder to let go."""
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except OSError:
+                if time.monotonic() >= deadline:
+                    self.release()
+                    return False
+                time.sleep(0.05)
+
+    def release(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> FileLock:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
 
 
 def is_abandoned(path: Path) -> bool:

@@ -3,10 +3,10 @@ SIGKILL; the next start removes such leftovers, and only those."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from bastion.supervisor import _hold_runtime_dir, sweep_runtime_dirs
+from bastion.journal.spool import FileLock
+from bastion.supervisor import sweep_runtime_dirs
 
 
 def _runtime(parent: Path, name: str, *, lock: bool = True) -> Path:
@@ -21,14 +21,15 @@ def _runtime(parent: Path, name: str, *, lock: bool = True) -> Path:
 def test_only_the_leftovers_of_stopped_nodes_are_removed(tmp_path: Path) -> None:
     killed = _runtime(tmp_path, "killed")
     running = _runtime(tmp_path, "running")
-    held = _hold_runtime_dir(running)
+    held = FileLock(running / "supervisor.lock")
+    assert held.acquire(timeout=0)
     unlocked = _runtime(tmp_path, "being-created", lock=False)
     other = tmp_path / "something-else"
     other.mkdir()
     try:
         assert sweep_runtime_dirs(tmp_path) == [killed]
     finally:
-        os.close(held)
+        held.release()
     assert not killed.exists()
     assert running.exists() and unlocked.exists() and other.exists()
     assert sweep_runtime_dirs(tmp_path) == [running]  # its node has stopped since
