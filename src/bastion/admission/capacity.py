@@ -5,7 +5,8 @@ learned from the engines) runs requests up to it; the rest wait in a bounded que
 priority first and first come first served within one. A tenant's reserved concurrency is used
 by no one else. A waiting request leaves the queue when capacity frees up for it, when its
 deadline passes, when a more urgent request takes its place in a full queue, or at once when the
-rate at which the queue drains says it could not start before its deadline. Work never piles
+rate at which the queue drains (measured while requests waited) says it could not start before
+its deadline. Work never piles
 onto the engines, and the queue's memory is bounded by its depth.
 """
 
@@ -204,20 +205,30 @@ class _Lanes:
 
 
 class DrainRate:
-    """Completions per second, an exponentially weighted mean over one-second buckets."""
+    """How fast the queue drains: completions per second in the seconds when requests waited,
+    an exponentially weighted mean over one-second buckets.
+
+    Only completions while a queue stands measure what the backend gets through; with nobody
+    waiting they measure how much was asked. A quiet backend that answered one request a
+    minute ago would otherwise "drain" at a fraction of a request per second, and the first
+    burst after it would be shed for a wait that never comes. Seconds without a queue leave the
+    rate as it was (it is only read when a queue stands again).
+    """
 
     __slots__ = ("_count", "_second", "rate")
 
-    _WEIGHT = 0.2  # about the last five seconds
+    _WEIGHT = 0.2  # about the last five seconds with a queue
 
     def __init__(self) -> None:
         self._second = 0
-        self._count = 0
+        self._count = 0  # completions with a queue, in the current second
         self.rate = 0.0
 
-    def tick(self, now: float) -> None:
+    def tick(self, now: float, *, queued: bool) -> None:
+        """A completion at ``now``; ``queued``: requests were waiting for its capacity."""
         self._roll(now)
-        self._count += 1
+        if queued:
+            self._count += 1
 
     def current(self, now: float) -> float:
         self._roll(now)
@@ -227,13 +238,10 @@ class DrainRate:
         second = int(now)
         if second == self._second:
             return
-        elapsed = second - self._second
-        if elapsed > 60 or self._second == 0:
-            self.rate = float(self._count) if self._second == second - 1 else 0.0
-        else:
-            # The finished second counts with its completions, any idle ones after it with none.
-            self.rate += self._WEIGHT * (self._count - self.rate)
-            self.rate *= (1 - self._WEIGHT) ** (elapsed - 1)
+        if self._count:
+            # The finished second had a queue: the first one measured sets the rate.
+            count = float(self._count)
+            self.rate = count if self.rate == 0 else self.rate + self._WEIGHT * (count - self.rate)
         self._second = second
         self._count = 0
 
@@ -378,7 +386,7 @@ class PoolCapacity:
         else:
             self._shared_used -= slot.seqs
         now = asyncio.get_running_loop().time()
-        self.drain.tick(now)
+        self.drain.tick(now, queued=self._queue.size > 0)
         if self._queue.size:
             self._admit_waiting(now)
         self._in_use_gauge.set(self.in_flight)

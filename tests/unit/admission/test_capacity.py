@@ -228,13 +228,38 @@ async def test_memory_stays_bounded_when_waiters_time_out_behind_a_blocked_head(
     head.cancel()
 
 
-def test_drain_rate_follows_completions_and_decays_when_idle() -> None:
+def test_drain_rate_follows_completions_while_requests_wait() -> None:
     rate = DrainRate()
     for second in range(100, 130):
         for _ in range(10):
-            rate.tick(second + 0.5)
+            rate.tick(second + 0.5, queued=True)
     assert rate.current(130.0) == pytest.approx(10, rel=0.05)
-    assert rate.current(140.0) < 2
+    # Quiet seconds and completions nobody waited for say nothing of what the backend can do.
+    rate.tick(150.5, queued=False)
+    assert rate.current(160.0) == pytest.approx(10, rel=0.05)
+    for second in range(200, 230):
+        for _ in range(2):
+            rate.tick(second + 0.5, queued=True)
+    assert rate.current(230.0) == pytest.approx(2, rel=0.05)
+
+
+def test_completions_without_a_queue_do_not_set_a_drain_rate() -> None:
+    rate = DrainRate()
+    rate.tick(100.5, queued=False)  # one request a while ago, nobody waiting
+    assert rate.current(103.0) == 0.0
+
+
+async def test_a_burst_after_a_quiet_spell_waits_instead_of_being_shed() -> None:
+    capacity = pool(FakeReplica(concurrency=1))
+    loop = asyncio.get_running_loop()
+    (await capacity.acquire(None, 4, 1, 5)).release()  # one answer, nobody waiting
+    await asyncio.sleep(1.05 - loop.time() % 1)  # into the next second: the rate is read
+    running = await capacity.acquire(None, 4, 1, 5)
+    waiters = [await started(capacity, None, 4, 1, 5) for _ in range(3)]
+    assert capacity.waiting == 3, "none shed for a wait predicted from a quiet spell"
+    running.release()
+    for task in waiters:
+        (await task).release()
 
 
 def test_a_replica_learns_its_concurrency_from_a_steady_queue() -> None:
