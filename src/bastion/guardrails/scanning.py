@@ -181,8 +181,7 @@ class Trigger:
     their shared first characters, and told apart where those occur. *Rare* keywords, each
     holding one of the substrings `rare_within`, are looked for only in a text holding one of
     those: a long list of names in other languages then costs a few searches, not one per
-    prefix ("us-sozialversicherungsnummer", "numéro de sécurité sociale américain" and their
-    kin all hold "sozial" or "soci").
+    prefix (the SSN's names in other languages all hold "social", "sozial" or "sofinummer").
     """
 
     __slots__ = ("_groups", "_rare_groups", "_rare_within", "words")
