@@ -60,7 +60,9 @@ _CARD_CONTEXT = re.compile(
 # --- IBAN ---------------------------------------------------------------------------------
 
 # Grouped by spaces as printed, or by dashes or dots as some forms and exports write it.
-_IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]){10,30}(?![\w])")
+# The country code may stand apart from the check digits ("DE 89 3704 …", as some forms
+# print it).
+_IBAN = re.compile(r"[A-Z](?<![\w].)[A-Z] ?\d{2}(?:[ \-.]?[A-Z0-9]){10,30}(?![\w])")
 # Pasted in lower case, as some banking exports and URLs write it: one unbroken run.
 _IBAN_LOWER = re.compile(r"[a-z](?<![\w].)[a-z]\d{2}[a-z0-9]{10,30}(?![\w])")
 _IBAN_SEPARATORS = " -."
@@ -69,24 +71,8 @@ _IBAN_SEPARATORS = " -."
 def find_iban(t: Text) -> Iterator[Match]:
     text = t.text
     for m in matches_at(_IBAN, text, t.upper_starts()):
-        candidate = m.group()
-        expected = v.IBAN_LENGTHS.get(candidate[:2])
-        if expected is None:
-            continue
-        count = 0
-        end = -1
-        for index, ch in enumerate(candidate):
-            if ch not in _IBAN_SEPARATORS:
-                count += 1
-                if count == expected:
-                    end = index + 1
-                    break
-        if end < 0:
-            continue
-        # The IBAN must end at a group boundary, not inside a following word.
-        if end < len(candidate) and candidate[end] not in _IBAN_SEPARATORS:
-            continue
-        if v.iban_ok(candidate[:end]):
+        end = _iban_end(m.group())
+        if end > 0:
             yield "iban", m.start(), m.start() + end
     for m in _IBAN_LOWER.finditer(text):
         candidate = m.group()
@@ -94,6 +80,36 @@ def find_iban(t: Text) -> Iterator[Match]:
             candidate.upper()
         ):
             yield "iban", m.start(), m.end()
+    if "iban" in t.low:
+        # Named as one, a lower-case IBAN may be grouped too ("iban: nl91 abna 0417 1643 00").
+        upper = text.upper()
+        if len(upper) != len(text):  # "ß" upper-cases to two letters: keep offsets
+            upper = "".join(ch if len(up := ch.upper()) != 1 else up for ch in text)
+        for m in _IBAN.finditer(upper):
+            if text[m.start()].islower():
+                end = _iban_end(m.group())
+                if end > 0:
+                    yield "iban", m.start(), m.start() + end
+
+
+def _iban_end(candidate: str) -> int:
+    """Where the IBAN that ``candidate`` starts with ends (its country's length, counted
+    without separators, at a group boundary) if its check digits hold; -1 otherwise."""
+    expected = v.IBAN_LENGTHS.get(candidate[:2])
+    if expected is None:
+        return -1
+    count = 0
+    end = -1
+    for index, ch in enumerate(candidate):
+        if ch not in _IBAN_SEPARATORS:
+            count += 1
+            if count == expected:
+                end = index + 1
+                break
+    # The IBAN must end at a group boundary, not inside a following word.
+    if end < 0 or (end < len(candidate) and candidate[end] not in _IBAN_SEPARATORS):
+        return -1
+    return end if v.iban_ok(candidate[:end]) else -1
 
 
 # --- US SSN -------------------------------------------------------------------------------

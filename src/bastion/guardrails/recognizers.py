@@ -316,12 +316,15 @@ def _resolve(candidates: list[Match]) -> list[Finding]:
 
 def document_keywords(text: str) -> frozenset[str]:
     """The words in ``text`` that change how the rest of a document is read: an identifier's
-    name (then its numbers count anywhere, "NIF", "Steuer-ID"), a word about phones (then a
-    number standing alone may be one), or a table header naming a sensitive column (then the
-    cells under it are read as such). A stream carries them forward, one per line, since a
-    scan of its newest text no longer sees where they were written."""
+    name (then its numbers count anywhere, "NIF", "Steuer-ID"; after "IBAN" a lower-case one
+    may be grouped), a word about phones (then a number standing alone may be one), or a table
+    header naming a sensitive column (then the cells under it are read as such). A stream
+    carries them forward, one per line, since a scan of its newest text no longer sees where
+    they were written."""
     low = fold(text)
     found = {word for word in STEUER_DOCUMENT_WORDS if word in low}
+    if "iban" in low:
+        found.add("iban")  # a lower-case IBAN may then be grouped
     if speaks_of_phones(low):
         found.add(PHONE_DOCUMENT_WORD)
     found.update(word for word in CONTEXT_WORDS if word in low)

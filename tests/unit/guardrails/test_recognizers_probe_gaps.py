@@ -95,6 +95,11 @@ def found(text: str) -> list[tuple[str, str]]:
             "PT-230113222",
         ),
         ("Het juiste is PT 174 417 330. Bedankt!", "pt_nif", "PT 174 417 330"),
+        # IBANs: the country code apart from the check digits; grouped in lower case after
+        # the word.
+        ("IBAN DE 89 3704 0044 0532 0130 00", "iban", "DE 89 3704 0044 0532 0130 00"),
+        ("iban: nl91 abna 0417 1643 00", "iban", "nl91 abna 0417 1643 00"),
+        ("Straße, IBAN de89 3704 0044 0532 0130 00", "iban", "de89 3704 0044 0532 0130 00"),
         # A sentence before a field's name is not part of it.
         ("My SSN is at home. My phone number: 612345678.", "phone", "612345678"),
     ],
@@ -133,6 +138,7 @@ def test_not_flagged_as_identifier(text: str) -> None:
         "Reisepass-Nr.\nP1234567\n",
         "name=J.Doe driver_license=S12345678 city=Springfield",
         "Gebruik 12 345 678 (nummer rijbewijs) voor het formulier.",
+        "IBAN below.\n" + "filler text here. " * 20 + "\nnl91 abna 0417 1643 00\n",
         "Bitte verwenden Sie Sommer2024! (Passwort) für das Formular.",
         "Name ........ J. Doe\nKennwort ........ 4821\n",
     ],
