@@ -108,6 +108,8 @@ _PHONE_NA = re.compile(
 )
 # Phone words in English, German, French, Spanish, Italian, Dutch and Portuguese; the number
 # after one may be written in any national format.
+# "reachable at": "erreichbar unter", "joignable au", "bereikbaar op", "raggiungibile al".
+_REACHABLE_WORDS = ("erreichbar", "joignable", "bereikbaar", "raggiungibile")
 _PHONE_WORDS = (
     "tel",
     "phone",
@@ -147,11 +149,7 @@ _PHONE_WORDS = (
     "nummer",
     "anrufen",
     "erreichen",
-    # "reachable at": "erreichbar unter", "joignable au", "bereikbaar op", "raggiungibile al".
-    "erreichbar",
-    "joignable",
-    "bereikbaar",
-    "raggiungibile",
+    *_REACHABLE_WORDS,
     "appeler",
     "appelez",
     "appelle",
@@ -194,13 +192,13 @@ _PHONE_LOOSE = re.compile(
 _PHONE_DOCUMENT = re.compile(
     r"t[e\u00e9]l[e\u00e9](?:f|ph)|telf\b"
     r"|(?<![^\W\d_])(?:t[e\u00e9]l|phone|smartphone|iphone|mobil|handy|portable|cell|gsm"
-    r"|celular|m[o\u00f3]vil\b|mobiel|telem[o\u00f3]vel|erreichbar|joignable|bereikbaar"
-    r"|raggiungibile|call[ ]me|bel[ ]me|ll[a\u00e1]mame|ligue-me|chiamami)"
+    r"|celular|m[o\u00f3]vil\b|mobiel|telem[o\u00f3]vel|call[ ]me|bel[ ]me|ll[a\u00e1]mame"
+    r"|ligue-me|chiamami|" + "|".join(_REACHABLE_WORDS) + ")"
 )
 _PHONE_DOCUMENT_HINTS = (
     *("tel", "t\u00e9l", "phone", "mobil", "handy", "portable", "cell", "gsm", "celular"),
-    *("m\u00f3vil", "movil", "mobiel", "erreichbar", "joignable", "bereikbaar", "raggiungibile"),
-    *("call me", "bel me", "mame", "ligue-me", "chiamami"),
+    *("m\u00f3vil", "movil", "mobiel", "call me", "bel me", "mame", "ligue-me", "chiamami"),
+    *_REACHABLE_WORDS,
 )
 PHONE_DOCUMENT_WORD = "tel"  # what a stream carries forward to say so
 
