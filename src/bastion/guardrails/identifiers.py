@@ -15,6 +15,7 @@ from bastion.guardrails.scanning import (
     before,
     keyed,
     matches_at,
+    recased,
 )
 
 # --- payment cards ------------------------------------------------------------------------
@@ -82,10 +83,7 @@ def find_iban(t: Text) -> Iterator[Match]:
             yield "iban", m.start(), m.end()
     if "iban" in t.low:
         # Named as one, a lower-case IBAN may be grouped too ("iban: nl91 abna 0417 1643 00").
-        upper = text.upper()
-        if len(upper) != len(text):  # "ß" upper-cases to two letters: keep offsets
-            upper = "".join(ch if len(up := ch.upper()) != 1 else up for ch in text)
-        for m in _IBAN.finditer(upper):
+        for m in _IBAN.finditer(recased(text, str.upper)):
             if text[m.start()].islower():
                 end = _iban_end(m.group())
                 if end > 0:
@@ -178,14 +176,11 @@ def find_ssn(t: Text) -> Iterator[Match]:
     for m in matches_at(_SSN, text, t.digit_word_starts()):
         if v.us_ssn_ok(m.group()):
             yield "us_ssn", m.start(), m.end()
-    if "(" in text:
-        for start, end in _before_paren(text, low, _SSN_NAME_TRIGGER, 9):
-            value = text[start:end]
-            # The name first in the parenthesis: "(Dutch social security number)" is a BSN.
-            inside = low[low.find("(", end) + 1 :].lstrip(" \t")
-            named = inside.startswith(_SSN_NAME_TRIGGER.words)
-            if named and _SSN_SHAPE.fullmatch(value) and v.us_ssn_ok(value):
-                yield "us_ssn", start, end
+    # The name first in the parenthesis: "(Dutch social security number)" is a BSN.
+    for start, end in _before_paren(text, low, _SSN_NAME_TRIGGER, 9, words_before=False):
+        value = text[start:end]
+        if _SSN_SHAPE.fullmatch(value) and v.us_ssn_ok(value):
+            yield "us_ssn", start, end
     for m in keyed(text, low, _SSN_TRIGGER, _SSN_CONTEXT, digit_within=48):
         value = m.group(1)
         seps = {c for c in value if not c.isdigit()}
@@ -904,13 +899,22 @@ _VALUE_BEFORE_PAREN = re.compile(
 )
 
 
-def _before_paren(text: str, low: str, trigger: Trigger, digits: int) -> Iterator[tuple[int, int]]:
-    """Spans of the values that ``trigger``'s words name from a parenthesis right after them."""
+def _before_paren(
+    text: str, low: str, trigger: Trigger, digits: int, *, words_before: bool = True
+) -> Iterator[tuple[int, int]]:
+    """Spans of the values that ``trigger``'s words name from a parenthesis right after them;
+    without ``words_before``, only a word that opens the parenthesis names one."""
     if "(" not in text and "[" not in text:
         return
     for start, _ in trigger.hits(low):
         if start < 2 or not starts_word(low, start) or text[start - 1] not in "([ \t":
             continue
+        if not words_before:
+            opens = start - 1
+            while opens > 0 and text[opens] in " \t":
+                opens -= 1
+            if text[opens] not in "([":
+                continue
         # The parenthesis opens at most three short words before the name.
         window = max(0, start - 64)
         if text.rfind("(", window, start) < 0 and text.rfind("[", window, start) < 0:

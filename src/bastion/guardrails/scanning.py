@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable, Iterator
 Match = tuple[str, int, int]  # kind, start, end
 
 
-def _lower(text: str) -> str:
-    """`text` lower-cased character by character, keeping its length (one "İ" lower-cases to
-    two characters, which would shift every offset after it)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(ch if len(folded := ch.lower()) != 1 else folded for ch in text)
+def recased(text: str, case: Callable[[str], str] = str.lower) -> str:
+    """`text` lower- (or upper-) cased character by character, keeping its length: one "İ"
+    lower-cases and one "ß" upper-cases to two characters, which would shift every offset
+    after it; such characters are kept as they are."""
+    cased = case(text)
+    if len(cased) == len(text):
+        return cased
+    return "".join(ch if len(one := case(ch)) != 1 else one for ch in text)
 
 
 def before(text: str, start: int, pattern: re.Pattern[str], window: int) -> bool:
@@ -39,7 +40,7 @@ def keyed(
     position); `pattern` is then matched from each keyword, or, given `word` (the characters
     a word is made of), from the start of the word holding it, at most `_WORD_REACH`
     characters back: "dateOfBirth", "Kundengeburtsdatum", "AZURE_STORAGE_KEY". `low` has the
-    length of `text` (see `_lower`), so offsets line up. With `digit_within`, a keyword is
+    length of `text` (see `recased`), so offsets line up. With `digit_within`, a keyword is
     skipped unless a digit follows within that many characters (the value is numeric).
     """
     position = 0
@@ -100,7 +101,7 @@ class Text:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.low = _lower(text)
+        self.low = recased(text)
         self._anchored = False
         self._digit_word_starts: list[int] | None = None
         self._upper_starts: list[int] | None = None
