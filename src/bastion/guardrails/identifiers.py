@@ -149,16 +149,9 @@ _SSN_CONTEXT = re.compile(
 )
 
 
-# What every foreign name of the SSN holds (a Trigger's rare words are gated on it).
-SSN_FOREIGN_WITHIN = ("social", "sozial", "sofinummer")
-
-
-def _ssn_trigger(*words: str) -> Trigger:
-    """The SSN's ``words``, and its names in other languages as rare ones."""
-    return Trigger(*words, rare=SSN_FOREIGN_NAMES, rare_within=SSN_FOREIGN_WITHIN)
-
-
-_SSN_TRIGGER = _ssn_trigger("ssn", "s.s.n", "ss#", "ss no", "social", "soc", "seguro social")
+_SSN_TRIGGER = Trigger(
+    "ssn", "s.s.n", "ss#", "ss no", "social", "soc", "seguro social", *SSN_FOREIGN_NAMES
+)
 
 
 # The SSN's names that may follow it in parentheses: "391 12 2109 (Seguro Social)".
@@ -777,7 +770,7 @@ _NATIONAL_WORDS = {
     ),
 }
 NATIONAL_TRIGGERS = {
-    kind: (_ssn_trigger if kind == "us_ssn" else Trigger)(*words)
+    kind: Trigger(*words, *(SSN_FOREIGN_NAMES if kind == "us_ssn" else ()))
     for kind, words in _NATIONAL_WORDS.items()
 }
 _NATIONAL_CHECKS: dict[str, Callable[[str], bool]] = {
@@ -1050,7 +1043,7 @@ _NAMED_SSN = rf"(\d{{3}}(?P<sep>{_NAMED_SEP}?)\d{{2}}(?P=sep)\d{{4}})"
 
 _NAMED: dict[str, tuple[Trigger, re.Pattern[str]]] = {
     "us_ssn": (
-        _ssn_trigger("ssn", "social security", "ss#", "soc. sec", "soc sec"),
+        Trigger("ssn", "social security", "ss#", "soc. sec", "soc sec", *SSN_FOREIGN_NAMES),
         re.compile(
             r"(?i:ssn|social[ \-]security(?:[ ]number|[ ]no\.?|[ ]\#)?|ss\#|soc\.?[ ]sec\.?|"
             + alternatives(SSN_FOREIGN_NAMES)

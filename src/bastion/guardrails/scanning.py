@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
+from ahocorasick_rs import AhoCorasick
+
 Match = tuple[str, int, int]  # kind, start, end
 
 
@@ -176,68 +178,82 @@ def alternatives(words: tuple[str, ...]) -> str:
 
 
 class Trigger:
-    """Lower-case context keywords, found with `str.find` (far faster than an alternation).
+    """Lower-case context keywords, the longest occurrence at each start.
 
-    Keywords that begin alike ("patient", "patient id", "patiënt") are looked for once, by
-    their shared first characters, and told apart where those occur. *Rare* keywords, each
-    holding one of the substrings `rare_within`, are looked for only in a text holding one of
-    those: a long list of names in other languages then costs a few searches, not one per
-    prefix (the SSN's names in other languages all hold "social", "sozial" or "sofinummer").
+    Every trigger's keywords are searched for together, in one pass over a text (`_Keywords`):
+    one `str.find` per keyword prefix per trigger cost a dense 1 KB prompt about 0.45 ms over
+    the scan's 35 triggers; the shared pass costs about 20 µs.
     """
 
-    __slots__ = ("_groups", "_rare_groups", "_rare_within", "words")
+    __slots__ = ("_id", "words")
 
-    def __init__(
-        self, *words: str, rare: tuple[str, ...] = (), rare_within: tuple[str, ...] = ()
-    ) -> None:
-        rare_words = {fold(word) for word in rare}
-        if any(not any(part in word for part in rare_within) for word in rare_words):
-            raise ValueError("every rare keyword must hold one of rare_within")
-        common = {fold(word) for word in words} - rare_words
-        self.words = tuple(sorted(common | rare_words, key=len, reverse=True))
-        self._groups = _grouped(word for word in self.words if word in common)
-        self._rare_groups = _grouped(word for word in self.words if word in rare_words)
-        self._rare_within = rare_within
+    def __init__(self, *words: str) -> None:
+        self.words = tuple(sorted({fold(word) for word in words}, key=len, reverse=True))
+        self._id = _KEYWORDS.register(self.words)
 
     @property
     def prefixes(self) -> tuple[str, ...]:
         """The first characters of its keywords: none of them occurs in a text without one of
         these (a cheap test of whether to look at all)."""
-        return tuple(prefix for prefix, _ in (*self._groups, *self._rare_groups))
+        return tuple(dict.fromkeys(word[:_PREFIX] for word in self.words))
 
     def hits(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every keyword occurrence in `low`, the longest at each start."""
-        ends: dict[int, int] = {}
-        _find_groups(low, self._groups, ends)
-        if self._rare_groups and any(part in low for part in self._rare_within):
-            _find_groups(low, self._rare_groups, ends)
-        return sorted(ends.items())
-
-
-_Groups = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def _grouped(words: Iterable[str]) -> _Groups:
-    """Keywords by their first characters, the longest first in each group."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[:_PREFIX], []).append(word)
-    return tuple((prefix, tuple(group)) for prefix, group in groups.items())
-
-
-def _find_groups(low: str, groups: _Groups, ends: dict[int, int]) -> None:
-    for prefix, group in groups:
-        i = low.find(prefix)
-        while i >= 0:
-            for word in group:
-                if low.startswith(word, i):
-                    if ends.get(i, -1) < i + len(word):
-                        ends[i] = i + len(word)
-                    break
-            i = low.find(prefix, i + 1)
+        ends = _KEYWORDS.occurrences(low).get(self._id)
+        return sorted(ends.items()) if ends else []
 
 
 _PREFIX = 3
+
+
+class _Keywords:
+    """The keywords of every trigger in one Aho-Corasick automaton, and where they occur in
+    the last text searched.
+
+    The automaton is built when first used after a trigger was added (triggers are made at
+    import). The recognizers of one scan all ask about the same lowered text, so its
+    occurrences are kept until another text is asked about: one search per scan.
+    """
+
+    def __init__(self) -> None:
+        self._owners: dict[str, list[int]] = {}  # keyword -> the triggers holding it
+        self._triggers = 0
+        self._automaton: tuple[AhoCorasick, tuple[tuple[int, ...], ...]] | None = None
+        # Replaced whole (never mutated), so concurrent scans see a consistent pair.
+        self._last: tuple[str, dict[int, dict[int, int]]] = ("", {})
+
+    def register(self, words: Iterable[str]) -> int:
+        trigger = self._triggers
+        self._triggers += 1
+        for word in words:
+            self._owners.setdefault(word, []).append(trigger)
+        self._automaton = None
+        self._last = ("", {})
+        return trigger
+
+    def occurrences(self, low: str) -> dict[int, dict[int, int]]:
+        """Per trigger, {start: end} of the longest of its keywords at each start in `low`."""
+        last = self._last
+        if last[0] is low:
+            return last[1]
+        automaton, owners = self._automaton or self._build()
+        found: dict[int, dict[int, int]] = {}
+        for keyword, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
+            for trigger in owners[keyword]:
+                ends = found.setdefault(trigger, {})
+                if ends.get(start, -1) < end:
+                    ends[start] = end
+        self._last = (low, found)
+        return found
+
+    def _build(self) -> tuple[AhoCorasick, tuple[tuple[int, ...], ...]]:
+        words = list(self._owners)
+        built = (AhoCorasick(words), tuple(tuple(self._owners[word]) for word in words))
+        self._automaton = built
+        return built
+
+
+_KEYWORDS = _Keywords()
 
 
 def looks_random(token: str, *, min_distinct: int = 10) -> bool:

@@ -1,9 +1,6 @@
-"""Context keywords: found by their shared first characters, the longest at each start, and
-rare ones only in a text that holds what all of them hold."""
+"""Context keywords: every trigger's found in one pass over a text, the longest at each start."""
 
 from __future__ import annotations
-
-import pytest
 
 from bastion.guardrails.scanning import Trigger
 
@@ -14,14 +11,38 @@ def test_the_longest_keyword_at_each_start() -> None:
     assert trigger.hits(low) == [(0, 10), (15, 18), (22, 29)]
 
 
-def test_rare_keywords_are_looked_for_only_where_their_part_occurs() -> None:
-    trigger = Trigger("ssn", rare=("us-sozialversicherungsnummer",), rare_within=("sozial",))
-    low = "meine us-sozialversicherungsnummer und ssn"
-    assert trigger.hits(low) == [(6, 34), (39, 42)]
-    assert trigger.hits("us-sozi ssn") == [(8, 11)]
-    assert "us-" in trigger.prefixes  # a recognizer's hints cover the rare ones too
+def test_triggers_sharing_a_keyword_each_see_only_their_own() -> None:
+    short = Trigger("patient")
+    long = Trigger("patient id", "id")
+    low = "patient id: 7"
+    assert short.hits(low) == [(0, 7)]
+    assert long.hits(low) == [(0, 10), (8, 10)]
 
 
-def test_a_rare_keyword_without_its_part_is_refused() -> None:
-    with pytest.raises(ValueError, match="rare_within"):
-        Trigger("ssn", rare=("seguro americano",), rare_within=("social",))
+def test_overlapping_and_non_ascii_keywords_are_found_where_they_start() -> None:
+    trigger = Trigger("sécurité sociale", "sociale", "n.º")  # folded as scanned text is: n.o
+    low = "numéro de sécurité sociale n.o 1"
+    assert trigger.hits(low) == [(10, 26), (19, 26), (27, 30)]
+
+
+def test_each_text_is_searched_afresh() -> None:
+    trigger = Trigger("iban")
+    first = "iban de00"
+    second = "my iban"
+    assert trigger.hits(first) == [(0, 4)]
+    assert trigger.hits(second) == [(3, 7)]
+    assert trigger.hits(first) == [(0, 4)]
+    assert trigger.hits("nothing here") == []
+
+
+def test_a_trigger_made_after_a_search_is_searched_for_too() -> None:
+    low = "zzqx marker"
+    assert Trigger("marker").hits(low) == [(5, 11)]
+    late = Trigger("zzqx")  # the automaton is rebuilt, the remembered text forgotten
+    assert late.hits(low) == [(0, 4)]
+    assert Trigger("marker").hits(low) == [(5, 11)]
+
+
+def test_prefixes_cover_every_keyword() -> None:
+    trigger = Trigger("social security", "soc", "sozialversicherungsnummer")
+    assert set(trigger.prefixes) == {"soc", "soz"}
