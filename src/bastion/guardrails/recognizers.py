@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from bastion.config.sensitive import KINDS
@@ -74,7 +73,7 @@ from bastion.guardrails.identifiers import (
 from bastion.guardrails.names import scan_names
 from bastion.guardrails.network import find_ipv4, find_ipv6
 from bastion.guardrails.normalize import normalize
-from bastion.guardrails.scanning import ASCII_DIGITS, DIGIT, Match, Text, fold, is_word
+from bastion.guardrails.scanning import ASCII_DIGITS, DIGIT, Hints, Match, Text, fold, is_word
 from bastion.guardrails.tables import (
     MAX_ROW,
     TABLE_KINDS,
@@ -170,12 +169,21 @@ def register_name_recognizer(recognizer: NameRecognizer | None) -> None:
 # --- the scan -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class _Recognizer:
-    kinds: frozenset[str]
-    hints: tuple[str, ...]  # lower-case substrings, one of which must occur; () = no such need
-    find: Callable[[Text], Iterator[Match]]
-    digits: bool = False  # its values contain a digit: skipped for texts without one
+    __slots__ = ("digits", "find", "hints", "kinds")
+
+    def __init__(
+        self,
+        kinds: frozenset[str],
+        hints: tuple[str, ...],  # lower-case substrings, one of which must occur; () = no need
+        find: Callable[[Text], Iterator[Match]],
+        *,
+        digits: bool = False,  # its values contain a digit: skipped for texts without one
+    ) -> None:
+        self.kinds = kinds
+        self.hints = Hints(*hints)
+        self.find = find
+        self.digits = digits
 
 
 _SECRET_KINDS = frozenset(
@@ -422,7 +430,7 @@ def _scan(text: str, kinds: frozenset[str] | None) -> list[Finding]:
             continue
         if recognizer.digits and not has_digit:
             continue
-        if recognizer.hints and not any(h in low for h in recognizer.hints):
+        if recognizer.hints and not recognizer.hints.found_in(low):
             continue
         for match in recognizer.find(t):
             if kinds is None or match[0] in kinds:

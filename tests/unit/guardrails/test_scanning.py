@@ -1,8 +1,9 @@
-"""Context keywords: every trigger's found in one pass over a text, the longest at each start."""
+"""Context keywords and hints: every trigger's and recognizer's found in one pass over a text,
+the longest keyword at each start."""
 
 from __future__ import annotations
 
-from bastion.guardrails.scanning import Trigger
+from bastion.guardrails.scanning import Hints, Trigger
 
 
 def test_the_longest_keyword_at_each_start() -> None:
@@ -46,3 +47,17 @@ def test_a_trigger_made_after_a_search_is_searched_for_too() -> None:
 def test_prefixes_cover_every_keyword() -> None:
     trigger = Trigger("social security", "soc", "sozialversicherungsnummer")
     assert set(trigger.prefixes) == {"soc", "soz"}
+
+
+def test_hints_are_any_substring_of_the_text_single_characters_included() -> None:
+    hints = Hints("@", "(at)", "private key")
+    assert hints.found_in("mail me: a@b.example")
+    assert hints.found_in("a(at)b dot example")
+    assert hints.found_in("-----begin rsa private key-----")
+    assert not hints.found_in("a private matter, key in hand")
+    assert not hints.found_in("nothing to see")
+    assert not Hints()  # a recognizer without hints runs on every text
+
+
+def test_hints_inside_longer_words_count_as_substrings_do() -> None:
+    assert Hints("key").found_in("monkeypatch")  # like `"key" in text`
