@@ -251,8 +251,9 @@ _COMPOUND_RE = re.compile(
 # street's first letters follow it ("12 rue", "12-14 Rue"). Numbers among numbers are passed
 # over by the expression itself, so a text of figures costs no Python work per number.
 _SEP = "[ \\t\\u00a0,]"
+# Its lookbehinds are tried only where a digit is (the leading lookahead): half the search.
 _HOUSE = re.compile(
-    r"(?<![\w\-.,/#:@+=])(?:"
+    r"(?=\d)(?<![\w\-.,/#:@+=])(?:"
     + "|".join(f"(?<=[^\\W\\d_]{_SEP}{{{n}}})|(?<=[.º°]{_SEP}{{{n}}})" for n in (1, 2, 3))
     + r"|(?=\d{1,5}[^\n]{0,6}?[^\W\d_]))\d{1,5}(?!\d)"
 )
