@@ -258,9 +258,9 @@ _HOUSE = re.compile(
     + r"|(?=\d{1,5}[^\n]{0,6}?[^\W\d_]))\d{1,5}(?!\d)"
 )
 # Postcode + city alone is an address only on its own line after a street line; the PO box
-# forms are addresses by themselves.
+# forms are addresses by themselves (the leading lookahead: their first letters, tried first).
 _PO_BOX = re.compile(
-    rf"(?<![\w])(?:P\.?{_S}?O\.?{_S}?Box|(?i:postfach|apartado(?:{_S}de{_S}correos)?|"
+    rf"(?=[PpAaCcBb])(?<![\w])(?:P\.?{_S}?O\.?{_S}?Box|(?i:postfach|apartado(?:{_S}de{_S}correos)?|"
     rf"casella{_S}postale|caixa{_S}postal|postbus|bo[iî]te{_S}postale)|BP|CP|C\.P\.)"
     rf"{_S}?\d{{1,6}}(?:{_S}\d{{2,4}})?(?![\w])"
 )

@@ -11,6 +11,7 @@ import base64
 import binascii
 import ipaddress
 import json
+import re
 from datetime import date
 
 from stdnum.at import vnr as _stdnum_at_vnr
@@ -52,7 +53,13 @@ __all__ = [
 
 
 def digits_only(value: str) -> str:
-    return "".join(ch for ch in value if "0" <= ch <= "9")
+    """The ASCII digits of ``value`` (other scripts' digits are not kept)."""
+    if value.isascii() and value.isdigit():
+        return value
+    return _NON_DIGITS.sub("", value)
+
+
+_NON_DIGITS = re.compile(r"[^0-9]+")
 
 
 # --- payment cards -------------------------------------------------------------------------
