@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 
 from bastion.guardrails import validators as v
 from bastion.guardrails.identifiers import _OTHER_NUMBER_LABEL
-from bastion.guardrails.scanning import Match, Text, before
+from bastion.guardrails.scanning import Match, Text, before, lead_with_first_chars
 
 # Nine to eleven digits, one separator at most between two digits; not part of a longer number
 # (no digit, or digit and separator, before or after it), a word, a phone number's "+", a
@@ -106,12 +106,14 @@ CONTEXT_WORDS: tuple[str, ...] = tuple(
 )
 
 # A phone, parcel, account or amount right before the number.
-_NOT_AN_ID = re.compile(
-    r"(?i:tel|phone|fone|fon\b|telefoon|mobiel|celular|telem\u00f3vel|whats|fax|handy|gsm|mobil"
-    r"|\bliga|\bligue|mensagem|\bbel\b|\bbellen\b"
-    r"|contact|contato|contacto|iban|konto|rekening|conta|account|bic|swift|\+|\$|\u20ac|eur\b"
-    r"|order|bestel|pedido|encomenda|rastreio|tracking|sendung|pakket|paket|zending"
-    r"|isbn|ean|ref\b)"
+_NOT_AN_ID = lead_with_first_chars(
+    re.compile(
+        r"(?i:tel|phone|fone|fon\b|telefoon|mobiel|celular|telem\u00f3vel|whats|fax|handy|gsm|mobil"
+        r"|\bliga|\bligue|mensagem|\bbel\b|\bbellen\b"
+        r"|contact|contato|contacto|iban|konto|rekening|conta|account|bic|swift|\+|\$|\u20ac|eur\b"
+        r"|order|bestel|pedido|encomenda|rastreio|tracking|sendung|pakket|paket|zending"
+        r"|isbn|ean|ref\b)"
+    )
 )
 # An amount: a currency right after the number.
 _CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]{0,3}(?:euros?\b|eur\b|\u20ac|r\$|reais\b|usd\b|\$))")

@@ -18,6 +18,7 @@ from bastion.guardrails.scanning import (
     alternatives,
     before,
     keyed,
+    lead_with_first_chars,
     matches_at,
 )
 
@@ -175,7 +176,7 @@ _PHONE_NATIONAL = re.compile(
     r"[^\d\n+]{0,25}?(?<![\w+\-/.])(\(?\d[\d \-./()]{5,20}\d)" + _EXT + r"(?![\w\-]|\.\d)"
 )
 _PHONE_TRIGGER = Trigger(*_PHONE_WORDS)
-_PHONE_CONTEXT = re.compile(r"(?i:" + alternatives(_PHONE_WORDS) + ")")
+_PHONE_CONTEXT = lead_with_first_chars(re.compile(r"(?i:" + alternatives(_PHONE_WORDS) + ")"))
 # A whole group of digits standing alone: not a piece of a longer run of groups (tracking
 # numbers, rows of figures) on either side.
 _PHONE_LOOSE = re.compile(
@@ -221,27 +222,29 @@ _ITALY = phonenumbers.country_code_for_region("IT")
 
 
 # Words start where no letter precedes: "Teléfono:" ends in "no" but is no "No.".
-_PHONE_NEGATIVE_CONTEXT = re.compile(
-    r"(?:(?<![^\W\d_])(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|refer[eê]ncia"
-    r"|serial|part"
-    r"|p/n|pn\b|model|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung"
-    r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda"
-    # "No.", "Nr.", "N°" number anything but a phone: "Tel.-Nr.", "Fax-Nr.", "Handy-Nr.".
-    r"|(?<!tel[.\- ])(?<!tel\.[\- ])(?<!fon[\- ])(?<!fax[.\- ])(?<!fax\.[\- ])(?<!ndy[\- ])"
-    r"(?<!bil[\- ])(?:no\.|nr\.|n[°ºo]|n\.o)|id\b"
-    # Compounds and their verbs: "Bestellnummer", "het factuurnummer is", "o protocolo é".
-    r"|(?:bestell|factuur|rechnung|auftrag|kunden|klant|order|invoice|claim|dossier|polis"
-    r"|protocol|referentie|kenmerk|sendung|tracking|refer[eê]ncia|personalnummer"
-    r"|personeelsnummer|tracciamento|rastreio|seguimiento|suivi|vorgang"
-    # Account words stand alone: "conta" begins "contact", "konto" begins nothing else.
-    r"|(?:konto|conto|conta|cuenta|rekening|request|anfrage)(?![a-z]))[\w\-]{0,12}"
-    r"(?:[ \t]{1,2}(?:number|nummer|numero|n\u00famero|num\u00e9ro|no|nr|n[°ºo])\.?"
-    r"|[ \t]{1,2}[A-Z]{1,4})?"
-    r"(?:[ \t]{1,2}(?:do|da|de|del|du|van|of)[ \t]{1,2}[^\W\d_]{1,14})?"
-    # "is" in seven languages ("meine Bestellnummer lautet …", "mon numéro de commande est
-    # le …"); a JSON or YAML key's quotes and colon ('"bestelnummer": "…').
-    r"(?:[ \t]{1,2}(?:is|ist|lautet|luidt|est|es|\u00e9|\u00e8|was|war)"
-    r"(?:[ \t]{1,2}(?:le|la|el|o|a))?)?)|#)[^\n\w]{0,4}$"
+_PHONE_NEGATIVE_CONTEXT = lead_with_first_chars(
+    re.compile(
+        r"(?:(?<![^\W\d_])(?i:order|invoice|tracking|sku|ref\b|reference|r[ée]f[ée]rence|refer[eê]ncia"
+        r"|serial|part"
+        r"|p/n|pn\b|model|isbn|ticket|case|account|acct|artikel|art\.|bestell|auftrag|rechnung"
+        r"|commande|facture|pedido|factura|ordine|fattura|bestelling|factuur|encomenda"
+        # "No.", "Nr.", "N°" number anything but a phone: "Tel.-Nr.", "Fax-Nr.", "Handy-Nr.".
+        r"|(?<!tel[.\- ])(?<!tel\.[\- ])(?<!fon[\- ])(?<!fax[.\- ])(?<!fax\.[\- ])(?<!ndy[\- ])"
+        r"(?<!bil[\- ])(?:no\.|nr\.|n[°ºo]|n\.o)|id\b"
+        # Compounds and their verbs: "Bestellnummer", "het factuurnummer is", "o protocolo é".
+        r"|(?:bestell|factuur|rechnung|auftrag|kunden|klant|order|invoice|claim|dossier|polis"
+        r"|protocol|referentie|kenmerk|sendung|tracking|refer[eê]ncia|personalnummer"
+        r"|personeelsnummer|tracciamento|rastreio|seguimiento|suivi|vorgang"
+        # Account words stand alone: "conta" begins "contact", "konto" begins nothing else.
+        r"|(?:konto|conto|conta|cuenta|rekening|request|anfrage)(?![a-z]))[\w\-]{0,12}"
+        r"(?:[ \t]{1,2}(?:number|nummer|numero|n\u00famero|num\u00e9ro|no|nr|n[°ºo])\.?"
+        r"|[ \t]{1,2}[A-Z]{1,4})?"
+        r"(?:[ \t]{1,2}(?:do|da|de|del|du|van|of)[ \t]{1,2}[^\W\d_]{1,14})?"
+        # "is" in seven languages ("meine Bestellnummer lautet …", "mon numéro de commande est
+        # le …"); a JSON or YAML key's quotes and colon ('"bestelnummer": "…').
+        r"(?:[ \t]{1,2}(?:is|ist|lautet|luidt|est|es|\u00e9|\u00e8|was|war)"
+        r"(?:[ \t]{1,2}(?:le|la|el|o|a))?)?)|#)[^\n\w]{0,4}$"
+    )
 )
 
 
@@ -259,9 +262,11 @@ _OTHER_NUMBERS = (
     r"|seguimiento|rastreio|spedizione"
 )
 # "order number", "Kundennummer": the thing numbered comes before the number word ...
-_NUMBER_OF_OTHER = re.compile(
-    r"(?<![^\W\d_])(?i:" + _OTHER_NUMBERS + r")"
-    r"[\w\-]{0,12}[ \t\-]{0,2}(?:de[ ]|du[ ]|do[ ]|da[ ]|del[ ]|di[ ]|van[ ]|of[ ])?$"
+_NUMBER_OF_OTHER = lead_with_first_chars(
+    re.compile(
+        r"(?<![^\W\d_])(?i:" + _OTHER_NUMBERS + r")"
+        r"[\w\-]{0,12}[ \t\-]{0,2}(?:de[ ]|du[ ]|do[ ]|da[ ]|del[ ]|di[ ]|van[ ]|of[ ])?$"
+    )
 )
 # ... or after it: "numéro de commande", "número_de_pedido", "numero di spedizione" (matched
 # from the number word's start).

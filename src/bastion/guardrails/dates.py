@@ -12,6 +12,7 @@ from bastion.guardrails.scanning import (
     Text,
     Trigger,
     keyed,
+    lead_with_first_chars,
 )
 
 # --- dates of birth -----------------------------------------------------------------------
@@ -181,9 +182,11 @@ _BORN_AFTER_TRIGGER = Trigger("geboren", "born", "n\u00e9", "nacid", "nato", "na
 
 
 # A birthday party, not a birth: "Geburtstagsfeier am 12.03.2024", "birthday party on …".
-_CELEBRATION = re.compile(
-    r"(?i:birthday|geburtstag|anniversaire|cumplea\u00f1os|compleanno|verjaardag"
-    r"|anivers\u00e1rio|aniversario)"
+_CELEBRATION = lead_with_first_chars(
+    re.compile(
+        r"(?i:birthday|geburtstag|anniversaire|cumplea\u00f1os|compleanno|verjaardag"
+        r"|anivers\u00e1rio|aniversario)"
+    )
 )
 
 

@@ -14,6 +14,7 @@ from bastion.guardrails.scanning import (
     alternatives,
     before,
     keyed,
+    lead_with_first_chars,
     matches_at,
     recased,
 )
@@ -52,9 +53,11 @@ def find_card(t: Text) -> Iterator[Match]:
             yield "credit_card", m.start(), m.end()
 
 
-_CARD_CONTEXT = re.compile(
-    r"(?i:card|visa|karte|carte|tarjeta|carta|kaart|cart[aã]o|\bcc\b|kreditkarte|pan\b|charge"
-    r"|\bpay|paid|payment|billing|zahlung|bezahl|paiement|payer|pago|pagar|pagamento|betaal)"
+_CARD_CONTEXT = lead_with_first_chars(
+    re.compile(
+        r"(?i:card|visa|karte|carte|tarjeta|carta|kaart|cart[aã]o|\bcc\b|kreditkarte|pan\b|charge"
+        r"|\bpay|paid|payment|billing|zahlung|bezahl|paiement|payer|pago|pagar|pagamento|betaal)"
+    )
 )
 
 
@@ -810,17 +813,19 @@ _NATIONAL_BARE = {
 # The label of another number right before a candidate: "Dossiernummer: 574494194" in a
 # letter that also gives the BSN is the file's number. About one number in eleven passes the
 # BSN's check, so a letter's other numbers would otherwise be taken for it.
-_OTHER_NUMBER_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:EIN|(?i:dossier|relatie|klant|polis|factuur|order|bestel|kenmerk|referentie"
-    r"|invoice|reference|pedido|encomenda|fatura|factura|protocolo|rechnung|kunden|auftrag"
-    r"|vertrag|contract|contrato|account|claim|ticket|aktenzeichen|zaak|refer\u00eancia"
-    r"|recibo|nota fiscal|boleto|matr\u00edcula|personeel|personal|mitarbeiter|employee"
-    r"|funcion\u00e1rio|medewerker|tracking|sendung|commande|facture|suivi|ordine|fattura"
-    r"|phone|telefon|t\u00e9l\u00e9phone|tel\u00e9fono|telefone|telefoon|celular|m\u00f3vil|mobile"
-    r"|handy|shipment|parcel|colis|paquete|pacco"
-    r"|spedizione|seguimiento|rastreamento|rastreio|zending))"
-    r"[\w\-]{0,12}(?:[ \t]{1,2}(?:number|nummer|no|nr|n[.\u00b0\u00bao]{1,3}))?"
-    r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
+_OTHER_NUMBER_LABEL = lead_with_first_chars(
+    re.compile(
+        r"(?<![^\W\d_])(?:EIN|(?i:dossier|relatie|klant|polis|factuur|order|bestel|kenmerk|referentie"
+        r"|invoice|reference|pedido|encomenda|fatura|factura|protocolo|rechnung|kunden|auftrag"
+        r"|vertrag|contract|contrato|account|claim|ticket|aktenzeichen|zaak|refer\u00eancia"
+        r"|recibo|nota fiscal|boleto|matr\u00edcula|personeel|personal|mitarbeiter|employee"
+        r"|funcion\u00e1rio|medewerker|tracking|sendung|commande|facture|suivi|ordine|fattura"
+        r"|phone|telefon|t\u00e9l\u00e9phone|tel\u00e9fono|telefone|telefoon|celular|m\u00f3vil|mobile"
+        r"|handy|shipment|parcel|colis|paquete|pacco"
+        r"|spedizione|seguimiento|rastreamento|rastreio|zending))"
+        r"[\w\-]{0,12}(?:[ \t]{1,2}(?:number|nummer|no|nr|n[.\u00b0\u00bao]{1,3}))?"
+        r"[^\n\w]{0,4}(?:(?:is|ist|est|es|\u00e9)[^\n\w]{1,3})?$"
+    )
 )
 # A NIF given as the VAT number it also is: "PT123456789".
 _NIF_VAT = re.compile(r"P(?<![\w].)T[ \-]?\d{3}(?P<sep>[ .]?)\d{3}(?P=sep)\d{3}(?![\w\-]|[.,]\d)")
@@ -863,12 +868,14 @@ _ID_WORDS = (
     r"|\#|code|c\u00f3digo|codice|kennung)"
 )
 _STEMS = alternatives(_RECORD_STEMS)
-_MRN_GENERIC = re.compile(
-    rf"(?i:\b(?:(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}[ .\-]{{0,3}}{_ID_WORDS}\b\.?"
-    rf"|{_ID_WORDS}\.?[ .:]{{0,2}}(?:(?:de|del|du|do|da|des|of|the|di|van|der)[ ]){{0,2}}"
-    rf"(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}))"
-    + _LABEL
-    + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18})[A-Z0-9])(?![\w\-])"
+_MRN_GENERIC = lead_with_first_chars(
+    re.compile(
+        rf"(?i:\b(?:(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}[ .\-]{{0,3}}{_ID_WORDS}\b\.?"
+        rf"|{_ID_WORDS}\.?[ .:]{{0,2}}(?:(?:de|del|du|do|da|des|of|the|di|van|der)[ ]){{0,2}}"
+        rf"(?:{_STEMS})[a-z\u00e0-\u00ff]{{0,6}}))"
+        + _LABEL
+        + r"([A-Z0-9](?:[A-Z0-9\-/.]{2,18})[A-Z0-9])(?![\w\-])"
+    )
 )
 _RECORD_TRIGGER = Trigger(*_RECORD_STEMS)
 # "Aktenzeichen" names any file; it is a record number only in a clinical text.

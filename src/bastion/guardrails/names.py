@@ -56,6 +56,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from bastion.guardrails.findings import Finding
+from bastion.guardrails.scanning import lead_with_first_chars
 
 __all__ = ["scan_names"]
 
@@ -460,16 +461,18 @@ _HEADER_PHRASES = frozenset(
 # "My name is …", "Ich heiße …", "Je m'appelle …", "Me llamo …": a name follows.
 # "My name is …", "I am …" announce a name (one listed name or two capitalised words);
 # "this is …", "called …" often do, not always ("This is Google Maps"): a listed name then.
-_INTRO = re.compile(
-    r"(?i:(?P<name>my[ ]name[ ]is|name[ ]is|"
-    r"ich[ ]heiße|ich[ ]heisse|mein[ ]name[ ]ist|namens|"
-    r"je[ ]m['\u2019]appelle|mon[ ]nom[ ]est|nommée?|"
-    r"me[ ]llamo|mi[ ]nombre[ ]es|llamad[oa]|"
-    r"mi[ ]chiamo|il[ ]mio[ ]nome[ ]è|chiamat[oa]|"
-    r"ik[ ]heet|mijn[ ]naam[ ]is|genaamd|"
-    r"chamo-me|eu[ ]me[ ]chamo|o[ ]meu[ ]nome[ ]é|meu[ ]nome[ ]é|chamad[oa]"
-    r"|i[ ]am|i'm|ich[ ]bin|je[ ]suis|soy|sono|ik[ ]ben|sou)"
-    r"|this[ ]is|named|called)$"
+_INTRO = lead_with_first_chars(
+    re.compile(
+        r"(?i:(?P<name>my[ ]name[ ]is|name[ ]is|"
+        r"ich[ ]heiße|ich[ ]heisse|mein[ ]name[ ]ist|namens|"
+        r"je[ ]m['\u2019]appelle|mon[ ]nom[ ]est|nommée?|"
+        r"me[ ]llamo|mi[ ]nombre[ ]es|llamad[oa]|"
+        r"mi[ ]chiamo|il[ ]mio[ ]nome[ ]è|chiamat[oa]|"
+        r"ik[ ]heet|mijn[ ]naam[ ]is|genaamd|"
+        r"chamo-me|eu[ ]me[ ]chamo|o[ ]meu[ ]nome[ ]é|meu[ ]nome[ ]é|chamad[oa]"
+        r"|i[ ]am|i'm|ich[ ]bin|je[ ]suis|soy|sono|ik[ ]ben|sou)"
+        r"|this[ ]is|named|called)$"
+    )
 )
 _INTRO_LAST = frozenset(
     ["is", "am", "i'm", "named", "called", "heiße", "heisse", "ist", "bin", "namens",

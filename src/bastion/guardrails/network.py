@@ -10,6 +10,7 @@ from bastion.guardrails.scanning import (
     Match,
     Text,
     before,
+    lead_with_first_chars,
     matches_at,
 )
 
@@ -20,18 +21,20 @@ _IPV6 = re.compile(
     r"[0-9A-Fa-f:](?<![\w:.].)(?:(?<=:)|[0-9A-Fa-f]{0,3}:)(?:[0-9A-Fa-f]{0,4}:){1,6}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?"
     r"(?:%[\w.]{1,16})?(?![\w:]|\.\d)"
 )
-_VERSION_CONTEXT = re.compile(
-    # Words, not word ends: "server: 10.0.0.5" is no "ver:", "dispatch" no "patch".
-    r"(?i:\b(?:v|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
-    r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
-    r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o|installed|installiert|instalad[oa])"
-    # The numbered parts of a contract, standard or manual: "Clause 12.3.1.2", "§ 4.1.2.3".
-    r"|§|\b(?:clause|cl[aá]usula|clausola|section|sect\.|sec\.|secci[oó]n|sezione|sec[cç][aã]o"
-    r"|art\.|article|artikel|articolo|artigo|art[ií]culo|paragraph|para\.|chapter|chap\."
-    r"|kapitel|cap[ií]tulo|capitolo|chapitre|hoofdstuk|abschnitt|ziffer|punkt|item|annex"
-    r"|anhang|anexo|allegato|bijlage|appendix))"
-    r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for|from|von|de|desde|da"
-    r"|van|dalla|depuis))?[ \t:=]{0,3}$"
+_VERSION_CONTEXT = lead_with_first_chars(
+    re.compile(
+        # Words, not word ends: "server: 10.0.0.5" is no "ver:", "dispatch" no "patch".
+        r"(?i:\b(?:v|version|versi[oó]n|versione|versie|vers[aã]o|ver\.?|release|build|firmware"
+        r"|rev\.?|revision|sdk|api|update|upgrade|patch|aktualisierung|mise[ ][aà][ ]jour"
+        r"|actualizaci[oó]n|aggiornamento|atualiza[cç][aã]o|installed|installiert|instalad[oa])"
+        # The numbered parts of a contract, standard or manual: "Clause 12.3.1.2", "§ 4.1.2.3".
+        r"|§|\b(?:clause|cl[aá]usula|clausola|section|sect\.|sec\.|secci[oó]n|sezione|sec[cç][aã]o"
+        r"|art\.|article|artikel|articolo|artigo|art[ií]culo|paragraph|para\.|chapter|chap\."
+        r"|kapitel|cap[ií]tulo|capitolo|chapitre|hoofdstuk|abschnitt|ziffer|punkt|item|annex"
+        r"|anhang|anexo|allegato|bijlage|appendix))"
+        r"(?:[ \t]+(?:to|auf|zu|on|vers|en|a|al|alla|naar|op|para|für|for|from|von|de|desde|da"
+        r"|van|dalla|depuis))?[ \t:=]{0,3}$"
+    )
 )
 
 
@@ -68,9 +71,11 @@ def _reads_as_address(text: str, start: int, end: int) -> bool:
     )
 
 
-_IP_CONTEXT = re.compile(
-    r"(?i:\bip\b|ipv4|address|adresse|direcci[oó]n|indirizzo|adres|endere[cç]o|host|server"
-    r"|client|remote|from|src|dst|peer|gateway|dns|ping|connect)"
+_IP_CONTEXT = lead_with_first_chars(
+    re.compile(
+        r"(?i:\bip\b|ipv4|address|adresse|direcci[oó]n|indirizzo|adres|endere[cç]o|host|server"
+        r"|client|remote|from|src|dst|peer|gateway|dns|ping|connect)"
+    )
 )
 
 

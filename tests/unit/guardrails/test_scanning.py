@@ -3,7 +3,11 @@ the longest keyword at each start."""
 
 from __future__ import annotations
 
-from bastion.guardrails.scanning import Hints, Trigger
+import re
+
+import pytest
+
+from bastion.guardrails.scanning import Hints, Trigger, lead_with_first_chars
 
 
 def test_the_longest_keyword_at_each_start() -> None:
@@ -61,3 +65,51 @@ def test_hints_are_any_substring_of_the_text_single_characters_included() -> Non
 
 def test_hints_inside_longer_words_count_as_substrings_do() -> None:
     assert Hints("key").found_in("monkeypatch")  # like `"key" in text`
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lookahead"),
+    [
+        (r"(?<![^\W\d_])(?:EIN|(?i:dossier|relatie))[\w\-]{0,12}", r"(?=[E]|(?i:[dr]))"),
+        (r"(?i:\b(?:v|version)|§|[a-cX])", r"(?=(?i:[Xabcv§]))"),
+        (r"a?b", r"(?=[ab])"),
+        (r"(?:^|[ \t])(?:van|de)", "(?=[\t dv])"),
+        (r"[\]\-^]z", r"(?=[\-\]\^])"),
+    ],
+)
+def test_a_pattern_is_led_by_the_characters_its_matches_start_with(
+    pattern: str, lookahead: str
+) -> None:
+    assert lead_with_first_chars(re.compile(pattern)).pattern == lookahead + pattern
+
+
+def test_global_flags_stay_first() -> None:
+    assert lead_with_first_chars(re.compile(r"(?i)abc|d")).pattern == r"(?i)(?=(?i:[ad]))abc|d"
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"x*", r"(?:a|)", r"[^a]b", r".b", r"[\da]b"])
+def test_a_pattern_without_a_small_set_of_first_characters_is_left_alone(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    assert lead_with_first_chars(compiled) is compiled
+
+
+def test_led_patterns_find_what_they_found() -> None:
+    texts = [
+        "Bestellnummer 123, Tel.-Nr. 0176 1234567, EIN 12-3456789, dossier: 9",
+        "KUNDENNUMMER: 1; Kelvin \u212a; Straße 5; ÉTAGE 3; n\u00ba 4; \u00a7 4.1.2",
+        "v2.3.1 update to 10.0.0.1 from server; my name is Ada; #12",
+    ]
+    patterns = [
+        r"(?<![^\W\d_])(?i:order|bestell|kunden|dossier|tel|k)[\w\-]{0,12}",
+        r"(?i:stra(?:ß|ss)e|étage|n[º°o])",
+        r"(?:(?<![^\W\d_])(?i:update|version|v)|\u00a7|#)[ \t]?",
+        r"(?i)my name is|from",
+    ]
+    for pattern in patterns:
+        plain = re.compile(pattern)
+        led = lead_with_first_chars(plain)
+        assert led is not plain
+        for text in texts:
+            for start in range(0, len(text), 7):
+                expected = [m.span() for m in plain.finditer(text, start, start + 40)]
+                assert [m.span() for m in led.finditer(text, start, start + 40)] == expected
