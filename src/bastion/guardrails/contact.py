@@ -335,6 +335,8 @@ def _valid_in_some_region(candidate: str) -> bool:
 
 
 def _valid(country_code: int, national: str) -> bool:
+    if not _shaped(country_code, national):
+        return False
     number = phonenumbers.PhoneNumber(
         country_code=country_code,
         national_number=int(national),
@@ -342,6 +344,32 @@ def _valid(country_code: int, national: str) -> bool:
         number_of_leading_zeros=(len(national) - len(national.lstrip("0"))) or None,
     )
     return bool(phonenumbers.is_valid_number(number))
+
+
+def _shaped(country_code: int, national: str) -> bool:
+    """Whether ``national`` has the length and shape of some number of one of the regions
+    that dial ``country_code``: the first thing libphonenumber's validation checks (so its
+    verdict is the same), at a fraction of its cost: most candidates fail it, and a full
+    validation tried them in every region of the list (up to 13, about 8 µs each)."""
+    for lengths, pattern in _GENERAL_DESCS[country_code]:
+        if (not lengths or len(national) in lengths) and pattern.fullmatch(national):
+            return True
+    return False
+
+
+def _general_descs(country_code: int) -> tuple[tuple[frozenset[int], re.Pattern[str]], ...]:
+    descs = []
+    for region in phonenumbers.region_codes_for_country_code(country_code):
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        general = metadata.general_desc if metadata is not None else None
+        if general is None:
+            continue
+        pattern = re.compile(general.national_number_pattern or "")
+        descs.append((frozenset(general.possible_length or ()), pattern))
+    return tuple(descs)
+
+
+_GENERAL_DESCS = {code: _general_descs(code) for code in {*_TRUNK_CODES, *_PLAIN_CODES, 1}}
 
 
 @functools.lru_cache(maxsize=4096)
