@@ -47,7 +47,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import httptools
 import orjson
@@ -248,6 +248,8 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             )
         self._over_capacity = False
         super().on_headers_complete()
+        # The cycle writes, closes and asks is_closing(); the view does all three.
+        self.cycle.transport = cast(asyncio.Transport, _HeadJoinsBody(self.transport, self.loop))
         self._phase = _BODY
         self._head_bytes = 0
         self._framing = 0
@@ -391,6 +393,56 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         transport.write_eof()
         self.flow.resume_reading()
         self._arm(self.loop.time() + _LINGER_SECONDS)
+
+
+class _HeadJoinsBody:
+    """The connection's transport as one response writes to it: the response's first write
+    (uvicorn writes the head alone) is held until its next write or the end of this turn of
+    the event loop, so a whole answer's head and body leave in one send. Two sends cost the
+    gateway a second system call and loopback delivery (and the client a second read) on
+    every response; a stream's head still leaves before the loop waits for anything."""
+
+    __slots__ = ("_first", "_held", "_loop", "_transport")
+
+    _JOIN_MAX = 65536  # a larger body is sent after the head rather than copied onto it
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._held: bytes | None = None
+        self._first = True
+
+    def write(self, data: bytes) -> None:
+        held = self._held
+        if held is not None:
+            self._held = None
+            if len(data) <= self._JOIN_MAX:
+                self._transport.write(held + data)
+                return
+            self._transport.write(held)
+        elif self._first:
+            self._first = False
+            self._held = data
+            self._loop.call_soon(self.flush)
+            return
+        self._transport.write(data)
+
+    def flush(self) -> None:
+        held = self._held
+        if held is not None:
+            self._held = None
+            if not self._transport.is_closing():
+                self._transport.write(held)
+
+    def is_closing(self) -> bool:
+        return self._transport.is_closing()
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)  # what else a transport offers, unchanged
 
 
 def _answer(refusal: _Refusal, url: bytes) -> bytes:
