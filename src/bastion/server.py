@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import math
 import os
@@ -18,7 +17,7 @@ from typing import Any, TextIO
 
 import uvicorn
 
-from bastion import __version__
+from bastion import __version__, collector
 from bastion.api.app import create_app
 from bastion.config import BastionConfig
 from bastion.connections import connection_protocol
@@ -138,9 +137,9 @@ class GatewayServer(uvicorn.Server):
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started:
-            # Start-up objects live for the whole process: moving them out of the collector's
-            # reach keeps full collections (and their pauses on the request path) short.
-            gc.freeze()
+            # Start-up objects live for the whole process: out of the collector's reach, and
+            # a young generation sized for requests in flight (collector.py).
+            collector.settle()
             if self.gateway.node is not None:
                 self.gateway.node.send("ready")
             if self.banner:

@@ -418,6 +418,17 @@ def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
     ]
 
 
+def warm() -> None:
+    """Build now what the scan builds on first use (the name lists, the keyword automaton,
+    phone metadata): at start-up, so that no request waits for it, and before a server freezes
+    what start-up made (`bastion.collector`: the name lists alone are sets of some hundred
+    thousand strings, which each full collection would otherwise walk)."""
+    scan(
+        "Dear Mr Smith, Maria Garcia (born 12/03/1985) lives at 5 High Street, London SW1A 1AA;"
+        " call +44 20 7946 0958, write to ada@example.com, IBAN DE89 3704 0044 0532 0130 00."
+    )
+
+
 def _scan(text: str, kinds: frozenset[str] | None) -> list[Finding]:
     t = Text(text)
     low = t.low

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import orjson
 
+from bastion import collector
 from bastion.journal.loader import DirectoryLock, SpoolLoader
 from bastion.store.engine import create_engines
 from bastion.telemetry.logs import describe_error
@@ -139,6 +140,7 @@ async def serve(database_url: str, directory: Path, interval: float) -> int:
         wake.set()
 
     loop.add_signal_handler(signal.SIGTERM, stop)
+    collector.settle()  # its modules (the database drivers) live as long as the process
     listener = asyncio.create_task(_listen_to_gateway(wake, stop))
     lock = DirectoryLock(directory)
     try:

@@ -33,7 +33,7 @@ from bastion.guardrails.injection import (
 from bastion.guardrails.memo import TextMemo
 from bastion.guardrails.placeholders import Placeholders
 from bastion.guardrails.policy import PolicyResolver
-from bastion.guardrails.recognizers import scan
+from bastion.guardrails.recognizers import scan, warm
 from bastion.guardrails.redact import mask
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
@@ -56,6 +56,7 @@ class Inspect(BaseStage):
         self._kinds = frozenset(settings.kinds) if settings.kinds is not None else None
         self._timeout = settings.timeout_ms / 1000
         self._inline_chars = settings.inline_chars
+        warm()  # the scan's tables, built before the first request and start-up's freeze
         # Large texts are scanned and scored here, off the event loop; two at a time at most.
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bastion-inspect")
         # System prompts and the earlier turns of conversations come back with every request:
