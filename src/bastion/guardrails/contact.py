@@ -351,12 +351,13 @@ def _shaped(country_code: int, national: str) -> bool:
     that dial ``country_code``: the first thing libphonenumber's validation checks (so its
     verdict is the same), at a fraction of its cost: most candidates fail it, and a full
     validation tried them in every region of the list (up to 13, about 8 µs each)."""
-    for lengths, pattern in _GENERAL_DESCS[country_code]:
+    for lengths, pattern in _general_descs(country_code):
         if (not lengths or len(national) in lengths) and pattern.fullmatch(national):
             return True
     return False
 
 
+@functools.cache  # the metadata of a code's regions is loaded when a number needs it
 def _general_descs(country_code: int) -> tuple[tuple[frozenset[int], re.Pattern[str]], ...]:
     descs = []
     for region in phonenumbers.region_codes_for_country_code(country_code):
@@ -367,9 +368,6 @@ def _general_descs(country_code: int) -> tuple[tuple[frozenset[int], re.Pattern[
         pattern = re.compile(general.national_number_pattern or "")
         descs.append((frozenset(general.possible_length or ()), pattern))
     return tuple(descs)
-
-
-_GENERAL_DESCS = {code: _general_descs(code) for code in {*_TRUNK_CODES, *_PLAIN_CODES, 1}}
 
 
 @functools.lru_cache(maxsize=4096)
