@@ -45,8 +45,9 @@ import math
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain, combinations, islice
 from pathlib import Path
@@ -538,12 +539,16 @@ class LinearInjectionClassifier:
 
     def __init__(
         self,
-        weights: dict[int, float],
+        weights: Mapping[int, float],
         bias: float,
         threshold: float,
         scale_tokens: int = WORD_SCALE_TOKENS,
     ) -> None:
-        self._weights = weights
+        # One double per bucket (2 MB), zero where the model has no weight: a dictionary of
+        # the 72,000 weights held 8 MB of int and float objects in every worker.
+        self._weights = array("d", bytes(8 << BUCKET_BITS))
+        for bucket, weight in weights.items():
+            self._weights[bucket] = weight
         self.bias = bias
         self.threshold = threshold
         self.scale_tokens = scale_tokens
@@ -573,12 +578,16 @@ class LinearInjectionClassifier:
     def load(cls, path: Path = MODEL_PATH) -> LinearInjectionClassifier:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
+    def weight(self, bucket: int) -> float:
+        """The model's weight of one feature bucket (0.0 where it has none)."""
+        return self._weights[bucket]
+
     def _token_weight(self, token: str) -> float:
-        get = self._weights.get
-        return math.fsum(get(b, 0.0) for b in _token_buckets(token))
+        weights = self._weights
+        return math.fsum(weights[b] for b in _token_buckets(token))
 
     def _pair_weight(self, pair: tuple[str, str]) -> float:
-        return self._weights.get(_pair_bucket(pair), 0.0)
+        return self._weights[_pair_bucket(pair)]
 
     def _sum(self, keys: set[K], cache: dict[K, float], weight: Callable[[K], float]) -> float:
         try:
@@ -599,10 +608,10 @@ class LinearInjectionClassifier:
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""
         tokens, pairs, features, addressed = _units(text)
-        get = self._weights.get
-        cues = math.fsum(get(cue_bucket(f), 0.0) for f in features)
+        weights = self._weights
+        cues = math.fsum(weights[cue_bucket(f)] for f in features)
         if addressed:
-            cues += math.fsum(get(addressed_bucket(w), 0.0) for w in addressed)
+            cues += math.fsum(weights[addressed_bucket(w)] for w in addressed)
         words = self._sum(tokens, self._token_cache, self._token_weight) + self._sum(
             pairs, self._pair_cache, self._pair_weight
         )

@@ -225,12 +225,12 @@ def test_margins_are_the_weights_of_the_features(clf: LinearInjectionClassifier)
             for line in (DATASETS / "injection_test.jsonl").read_text(encoding="utf-8").splitlines()
         ][:300]
     )
-    weights = clf._weights
+    weight = clf.weight
     for _ in range(2):  # cold, then warm caches
         for text in texts:
             window = windows(text)[0]
             expected = clf.bias + math.fsum(
-                weights.get(bucket, 0.0) * count for bucket, count in feature_counts(window).items()
+                weight(bucket) * count for bucket, count in feature_counts(window).items()
             )
             assert clf.margin(window) == pytest.approx(expected, abs=1e-9), text
 
