@@ -73,7 +73,16 @@ from bastion.guardrails.identifiers import (
 from bastion.guardrails.names import scan_names
 from bastion.guardrails.network import find_ipv4, find_ipv6
 from bastion.guardrails.normalize import normalize
-from bastion.guardrails.scanning import ASCII_DIGITS, DIGIT, Hints, Match, Text, fold, is_word
+from bastion.guardrails.scanning import (
+    ASCII_DIGITS,
+    DIGIT,
+    Hints,
+    Match,
+    Text,
+    fold,
+    forget_text,
+    is_word,
+)
 from bastion.guardrails.tables import (
     MAX_ROW,
     TABLE_KINDS,
@@ -340,6 +349,7 @@ def document_keywords(text: str) -> frozenset[str]:
     found.update(header_lines(text))
     for trigger in (*NATIONAL_TRIGGERS.values(), STEUER_TRIGGER):
         found.update(low[start:end] for start, end in trigger.hits(low) if starts_word(low, start))
+    forget_text()
     return frozenset(found)
 
 
@@ -410,12 +420,16 @@ def scan(text: str, kinds: frozenset[str] | None = None) -> list[Finding]:
     if not text:
         return []
     folded = normalize(text)
-    if folded is None:
-        return _scan(text, kinds)
-    # Found in the folded text, reported (and so masked) where the client wrote them.
-    return [
-        Finding(f.kind, f.category, *folded.span(f.start, f.end)) for f in _scan(folded.text, kinds)
-    ]
+    try:
+        if folded is None:
+            return _scan(text, kinds)
+        # Found in the folded text, reported (and so masked) where the client wrote them.
+        return [
+            Finding(f.kind, f.category, *folded.span(f.start, f.end))
+            for f in _scan(folded.text, kinds)
+        ]
+    finally:
+        forget_text()
 
 
 def warm() -> None:

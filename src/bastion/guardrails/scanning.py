@@ -1,5 +1,5 @@
 """What every recognizer shares: the text being scanned, lower-cased once, with the offsets
-patterns may start at; context keywords found with `str.find`; anchored matching."""
+patterns may start at; context keywords, all found in one pass; anchored matching."""
 
 from __future__ import annotations
 
@@ -356,7 +356,8 @@ class _Keywords:
 
     The automaton is built when first used after a set was added (sets are made at import).
     The recognizers of one scan all ask about the same lowered text, so what it holds is kept
-    until another text is asked about: one search per scan.
+    until another text is asked about (one search per scan), or until `forget` (the scan's
+    end: no prompt is held after its scan).
     """
 
     def __init__(self) -> None:
@@ -373,8 +374,11 @@ class _Keywords:
         for word in words:
             self._owners.setdefault(word, []).append(ident)
         self._automaton = None
-        self._last = _Found("", {}, set())
+        self.forget()
         return ident
+
+    def forget(self) -> None:
+        self._last = _Found("", {}, set())
 
     def search(self, low: str) -> _Found:
         last = self._last
@@ -411,6 +415,11 @@ class _Keywords:
 
 
 _KEYWORDS = _Keywords()
+
+
+def forget_text() -> None:
+    """Drop what the keyword pass remembers of the last text it searched (that text)."""
+    _KEYWORDS.forget()
 
 
 def looks_random(token: str, *, min_distinct: int = 10) -> bool:

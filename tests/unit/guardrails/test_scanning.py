@@ -113,3 +113,13 @@ def test_led_patterns_find_what_they_found() -> None:
             for start in range(0, len(text), 7):
                 expected = [m.span() for m in plain.finditer(text, start, start + 40)]
                 assert [m.span() for m in led.finditer(text, start, start + 40)] == expected
+
+
+def test_no_text_is_held_after_its_scan() -> None:
+    from bastion.guardrails import scanning
+    from bastion.guardrails.recognizers import document_keywords, scan
+
+    assert scan("my ssn is 536-90-4399 and my passport C01X00T47")
+    assert scanning._KEYWORDS._last.low == ""
+    assert document_keywords("IBAN: DE89 3704 0044 0532 0130 00")
+    assert scanning._KEYWORDS._last.low == ""
