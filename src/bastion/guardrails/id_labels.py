@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from bastion.guardrails import validators as v
-from bastion.guardrails.scanning import Match, Text, Trigger, alternatives
+from bastion.guardrails.scanning import Match, Text, Trigger, alternatives, lead_with_first_chars
 
 # The labels, in seven languages. Each says "an identifier of a person" without naming it.
 _LABEL_WORDS = (
@@ -69,13 +69,16 @@ _BY_LENGTH: dict[int, tuple[tuple[str, Callable[[str], bool]], ...]] = {
     9: (("nl_bsn", v.nl_bsn_ok), ("pt_nif", v.pt_nif_ok)),
 }
 _PORTUGUESE_KINDS = frozenset({"br_cpf", "pt_nif"})
-_PORTUGUESE = re.compile(r"[\u00e3\u00f5\u00e7]|\b(?:meu|minha|n\u00e3o|do|da|s\u00e3o)\b")
+_PORTUGUESE = lead_with_first_chars(
+    re.compile(r"[\u00e3\u00f5\u00e7]|\b(?:meu|minha|n\u00e3o|do|da|s\u00e3o)\b")
+)
 
 HINTS = _TRIGGER.prefixes
 
 
 def find_labelled_ids(t: Text) -> Iterator[Match]:
     text, low = t.text, t.low
+    portuguese: bool | None = None  # looked for once, where two kinds are possible
     for start, _ in _TRIGGER.hits(low):
         if start > 0 and low[start - 1].isalnum():
             continue  # inside a longer word
@@ -90,7 +93,9 @@ def find_labelled_ids(t: Text) -> Iterator[Match]:
             # by chance one time in a hundred or more.
             continue
         candidates = _BY_LENGTH.get(digits, ())
-        if len(candidates) == 2 and _PORTUGUESE.search(low):
+        if len(candidates) == 2 and portuguese is None:
+            portuguese = _PORTUGUESE.search(low) is not None
+        if len(candidates) == 2 and portuguese:
             # Portuguese text: a CPF before a Steuer-ID, a NIF before a BSN.
             candidates = tuple(sorted(candidates, key=lambda c: c[0] not in _PORTUGUESE_KINDS))
         for kind, check in candidates:

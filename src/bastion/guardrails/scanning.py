@@ -48,8 +48,10 @@ def lead_with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         classes.append(f"(?i:[{''.join(map(_in_class, sorted(folded)))}])")
     head = _GLOBAL_FLAGS.match(pattern.pattern)
     at = head.end() if head else 0
-    lookahead = f"(?={'|'.join(classes)})"
-    return re.compile(pattern.pattern[:at] + lookahead + pattern.pattern[at:], pattern.flags)
+    # The pattern in a group of its own: a lookahead before a top-level alternation would lead
+    # only its first alternative.
+    led = f"(?={'|'.join(classes)})(?:{pattern.pattern[at:]})"
+    return re.compile(pattern.pattern[:at] + led, pattern.flags)
 
 
 # The standard library's own parser of regular expressions (not a public module, so it is

@@ -80,11 +80,13 @@ def test_hints_inside_longer_words_count_as_substrings_do() -> None:
 def test_a_pattern_is_led_by_the_characters_its_matches_start_with(
     pattern: str, lookahead: str
 ) -> None:
-    assert lead_with_first_chars(re.compile(pattern)).pattern == lookahead + pattern
+    assert lead_with_first_chars(re.compile(pattern)).pattern == f"{lookahead}(?:{pattern})"
 
 
-def test_global_flags_stay_first() -> None:
-    assert lead_with_first_chars(re.compile(r"(?i)abc|d")).pattern == r"(?i)(?=(?i:[ad]))abc|d"
+def test_global_flags_stay_first_and_every_alternative_is_led() -> None:
+    led = lead_with_first_chars(re.compile(r"(?i)abc|d"))
+    assert led.pattern == r"(?i)(?=(?i:[ad]))(?:abc|d)"
+    assert [m.group() for m in led.finditer("xDxABC")] == ["D", "ABC"]
 
 
 @pytest.mark.parametrize("pattern", [r"\w+", r"x*", r"(?:a|)", r"[^a]b", r".b", r"[\da]b"])
