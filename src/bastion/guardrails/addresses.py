@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from bastion.guardrails.findings import Finding
-from bastion.guardrails.scanning import DIGIT
+from bastion.guardrails.scanning import DIGIT, lead_with_first_chars
 
 __all__ = ["scan_addresses"]
 
@@ -251,18 +251,22 @@ _COMPOUND_RE = re.compile(
 # street's first letters follow it ("12 rue", "12-14 Rue"). Numbers among numbers are passed
 # over by the expression itself, so a text of figures costs no Python work per number.
 _SEP = "[ \\t\\u00a0,]"
-# Its lookbehinds are tried only where a digit is (the leading lookahead): half the search.
-_HOUSE = re.compile(
-    r"(?=\d)(?<![\w\-.,/#:@+=])(?:"
-    + "|".join(f"(?<=[^\\W\\d_]{_SEP}{{{n}}})|(?<=[.º°]{_SEP}{{{n}}})" for n in (1, 2, 3))
-    + r"|(?=\d{1,5}[^\n]{0,6}?[^\W\d_]))\d{1,5}(?!\d)"
+# Led by its first characters, its lookbehinds are tried only where a digit is: half the search.
+_HOUSE = lead_with_first_chars(
+    re.compile(
+        r"(?<![\w\-.,/#:@+=])(?:"
+        + "|".join(f"(?<=[^\\W\\d_]{_SEP}{{{n}}})|(?<=[.º°]{_SEP}{{{n}}})" for n in (1, 2, 3))
+        + r"|(?=\d{1,5}[^\n]{0,6}?[^\W\d_]))\d{1,5}(?!\d)"
+    )
 )
 # Postcode + city alone is an address only on its own line after a street line; the PO box
-# forms are addresses by themselves (the leading lookahead: their first letters, tried first).
-_PO_BOX = re.compile(
-    rf"(?=[PpAaCcBb])(?<![\w])(?:P\.?{_S}?O\.?{_S}?Box|(?i:postfach|apartado(?:{_S}de{_S}correos)?|"
-    rf"casella{_S}postale|caixa{_S}postal|postbus|bo[iî]te{_S}postale)|BP|CP|C\.P\.)"
-    rf"{_S}?\d{{1,6}}(?:{_S}\d{{2,4}})?(?![\w])"
+# forms are addresses by themselves.
+_PO_BOX = lead_with_first_chars(
+    re.compile(
+        rf"(?<![\w])(?:P\.?{_S}?O\.?{_S}?Box|(?i:postfach|apartado(?:{_S}de{_S}correos)?|"
+        rf"casella{_S}postale|caixa{_S}postal|postbus|bo[iî]te{_S}postale)|BP|CP|C\.P\.)"
+        rf"{_S}?\d{{1,6}}(?:{_S}\d{{2,4}})?(?![\w])"
+    )
 )
 _YEAR = re.compile(r"19\d\d|20\d\d")
 _TRAILING = " \t\u00a0,.;:-\u2013|\n\r"

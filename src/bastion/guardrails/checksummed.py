@@ -32,10 +32,12 @@ from bastion.guardrails.scanning import Match, Text, before, lead_with_first_cha
 # negative number, an amount's decimals or a date. A CSV field ("Meier,65929970489") and a
 # label's abbreviation ("Nr.65929970489") may come right before it.
 _SEP = " .\\-/\u2011\u2013"
-# The leading lookahead: its lookbehinds are tried only where a digit is.
-_RUN = re.compile(
-    rf"(?=\d)(?<![\w+])(?<!\d[{_SEP},])(?<![^\w][\-\u2011\u2013])\d(?:[{_SEP}]?\d){{8,10}}"
-    rf"(?![\w\-\u2011\u2013]|[{_SEP},]\d)"
+# Led by its first characters, its lookbehinds are tried only where a digit is.
+_RUN = lead_with_first_chars(
+    re.compile(
+        rf"(?<![\w+])(?<!\d[{_SEP},])(?<![^\w][\-\u2011\u2013])\d(?:[{_SEP}]?\d){{8,10}}"
+        rf"(?![\w\-\u2011\u2013]|[{_SEP},]\d)"
+    )
 )
 _SPLIT = re.compile(rf"[{_SEP}]")
 

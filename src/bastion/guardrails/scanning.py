@@ -31,9 +31,10 @@ def lead_with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     cheaper where the pattern opens with lookbehinds, or with an alternation of words under
     IGNORECASE (the engine then finds no first character of its own and tries every
     alternative at every offset): a 40-character window searched for one of 70 labels took
-    19 µs, 2 µs with the lookahead. A pattern whose first characters are not a small known
-    set (a class like `\w`, a match that may be empty), or any pattern where the regular
-    expression parser is not the one this reads, is returned as it is.
+    19 µs, 2 µs with the lookahead; one that opens with lookbehinds before a digit then tries
+    them only where a digit is. A pattern whose first characters are not a small known set (a
+    class like `\w`, a match that may be empty), or any pattern where the regular expression
+    parser is not the one this reads, is returned as it is.
     """
     try:
         parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
@@ -66,7 +67,12 @@ _MAX_CLASS = 256
 _FirstChars = tuple[frozenset[str], frozenset[str], bool]
 
 
+_DIGIT_CLASS = "\\d"  # a first character may be any digit (`\d`), kept as the class itself
+
+
 def _in_class(ch: str) -> str:
+    if ch == _DIGIT_CLASS:
+        return ch
     return "\\" + ch if ch in "\\]^-[" else ch
 
 
@@ -126,8 +132,10 @@ def _class_members(av: list[tuple[Any, Any]]) -> set[str] | None:
             members.add(chr(value))
         elif name == "RANGE" and value[1] - value[0] < _MAX_CLASS:
             members.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+            members.add(_DIGIT_CLASS)
         else:
-            return None  # negated, a category (\w, \d), a wide range
+            return None  # negated, another category (\w, \s), a wide range
     return members
 
 

@@ -75,6 +75,9 @@ def test_hints_inside_longer_words_count_as_substrings_do() -> None:
         (r"a?b", r"(?=[ab])"),
         (r"(?:^|[ \t])(?:van|de)", "(?=[\t dv])"),
         (r"[\]\-^]z", r"(?=[\-\]\^])"),
+        # Lookbehinds before a digit: they are then tried only where a digit is.
+        (r"(?<![\w+])\d{3}", r"(?=[\d])"),
+        (r"[\da]b", r"(?=[\da])"),
     ],
 )
 def test_a_pattern_is_led_by_the_characters_its_matches_start_with(
@@ -89,7 +92,7 @@ def test_global_flags_stay_first_and_every_alternative_is_led() -> None:
     assert [m.group() for m in led.finditer("xDxABC")] == ["D", "ABC"]
 
 
-@pytest.mark.parametrize("pattern", [r"\w+", r"x*", r"(?:a|)", r"[^a]b", r".b", r"[\da]b"])
+@pytest.mark.parametrize("pattern", [r"\w+", r"x*", r"(?:a|)", r"[^a]b", r".b", r"[\sa]b"])
 def test_a_pattern_without_a_small_set_of_first_characters_is_left_alone(pattern: str) -> None:
     compiled = re.compile(pattern)
     assert lead_with_first_chars(compiled) is compiled
@@ -106,6 +109,7 @@ def test_led_patterns_find_what_they_found() -> None:
         r"(?i:stra(?:ß|ss)e|étage|n[º°o])",
         r"(?:(?<![^\W\d_])(?i:update|version|v)|\u00a7|#)[ \t]?",
         r"(?i)my name is|from",
+        r"(?<![\w+])\d{2,4}(?!\d)",
     ]
     for pattern in patterns:
         plain = re.compile(pattern)
