@@ -68,8 +68,9 @@ def main() -> None:
     parser.add_argument("--prompts", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    prompts = dense_prompts(args.prompts)
-    for text in dense_prompts(args.prompts + 20)[-20:]:
+    prompts = dense_prompts(args.prompts + 20)
+    prompts, others = prompts[: args.prompts], prompts[args.prompts :]
+    for text in others:
         scan(text)  # warm-up on other prompts: compiled patterns, phone metadata, name lists
     dense = [ms_per_kb(text, args.repeat) for text in prompts]
     first = [f for f, _ in dense]

@@ -335,8 +335,11 @@ def _valid_in_some_region(candidate: str) -> bool:
 
 
 def _valid(country_code: int, national: str) -> bool:
-    if not _shaped(country_code, national):
-        return False
+    return _shaped(country_code, national) and _library_valid(country_code, national)
+
+
+def _library_valid(country_code: int, national: str) -> bool:
+    """libphonenumber's verdict on ``national`` as a number of ``country_code``."""
     number = phonenumbers.PhoneNumber(
         country_code=country_code,
         national_number=int(national),

@@ -93,11 +93,12 @@ def find_labelled_ids(t: Text) -> Iterator[Match]:
             # by chance one time in a hundred or more.
             continue
         candidates = _BY_LENGTH.get(digits, ())
-        if len(candidates) == 2 and portuguese is None:
-            portuguese = _PORTUGUESE.search(low) is not None
-        if len(candidates) == 2 and portuguese:
-            # Portuguese text: a CPF before a Steuer-ID, a NIF before a BSN.
-            candidates = tuple(sorted(candidates, key=lambda c: c[0] not in _PORTUGUESE_KINDS))
+        if len(candidates) == 2:
+            if portuguese is None:
+                portuguese = _PORTUGUESE.search(low) is not None
+            if portuguese:
+                # Portuguese text: a CPF before a Steuer-ID, a NIF before a BSN.
+                candidates = tuple(sorted(candidates, key=lambda c: c[0] not in _PORTUGUESE_KINDS))
         for kind, check in candidates:
             if check(value):
                 yield kind, m.start(1), m.end(1)

@@ -331,16 +331,15 @@ class Hints:
     80 µs over the scan's recognizers).
     """
 
-    __slots__ = ("_chars", "_id", "strings")
+    __slots__ = ("_chars", "_id")
 
     def __init__(self, *strings: str) -> None:
-        self.strings = strings
         self._chars = tuple(s for s in strings if len(s) == 1)
         longer = [s for s in strings if len(s) > 1]
         self._id = _KEYWORDS.add(longer, positions=False) if longer else -1
 
     def __bool__(self) -> bool:
-        return bool(self.strings)
+        return bool(self._chars) or self._id >= 0
 
     def found_in(self, low: str) -> bool:
         if any(ch in low for ch in self._chars):
@@ -360,6 +359,9 @@ class _Found:
         self.sets = sets
 
 
+_NOTHING = _Found("", {}, set())  # what is known of no text (never mutated)
+
+
 class _Keywords:
     """The keywords of every trigger and hint in one Aho-Corasick automaton, and where they
     occur in the last text searched.
@@ -375,7 +377,7 @@ class _Keywords:
         self._positions: list[bool] = []  # per set: whether its keywords' positions are wanted
         self._automaton: tuple[AhoCorasick, list[tuple[list[int], list[int]]]] | None = None
         # Replaced whole (never mutated), so concurrent scans each see a consistent one.
-        self._last = _Found("", {}, set())
+        self._last = _NOTHING
 
     def add(self, words: Iterable[str], *, positions: bool) -> int:
         """A new keyword set; its id."""
@@ -388,7 +390,7 @@ class _Keywords:
         return ident
 
     def forget(self) -> None:
-        self._last = _Found("", {}, set())
+        self._last = _NOTHING
 
     def search(self, low: str) -> _Found:
         last = self._last
