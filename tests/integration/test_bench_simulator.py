@@ -111,14 +111,16 @@ async def test_latency_and_saturation_agree_with_the_simulators_model(sim: SimPr
     assert alone["input_tokens"] == P * alone["completed"]
     assert alone["output_tokens"] == O * alone["completed"]
     measured = {
-        "ttft": alone["ttft_ms"]["median"] / 1000,
+        "ttft": alone["ttft_ms"]["min"] / 1000,
         "tpot": alone["tpot_ms"]["median"] / 1000,
         "e2e": alone["e2e_ms"]["median"] / 1000,
         "saturation": saturated["request_throughput"],
     }
-    # TTFT alone is one prefill step (32 ms), long beside an HTTP round trip, which on a loaded
-    # machine takes 2 to 5 ms (a slow 2-vCPU guest running the suite in parallel): it gets the
-    # round trip measured around the run, and 2 ms, on top of the 10%.
+    # TTFT alone is one prefill step (32 ms) plus an HTTP round trip. A machine running the
+    # suite in parallel only ever adds to it (a late wake-up of either process: the median of
+    # one run was 5 ms over), so the check reads the fastest of the level's requests, the one
+    # the load left alone, and allows the round trip measured around the run and 2 ms on top
+    # of the 10%. A wrong model (a second step, a missing prefill) still moves the fastest.
     allowed = round_trip + 0.002
     assert measured["ttft"] == pytest.approx(predicted["ttft"], rel=0.10, abs=allowed)
     for name in ("tpot", "e2e", "saturation"):
