@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 import phonenumbers
+from phonenumbers import re_util
 
 from bastion.guardrails import validators as v
 from bastion.guardrails.scanning import (
@@ -219,6 +220,36 @@ _PLAIN_REGIONS = ("US", "ES", "IT", "PT", "BR", "MX", "DK", "NO", "PL", "IN")
 _TRUNK_CODES = tuple(phonenumbers.country_code_for_region(region) for region in _TRUNK_REGIONS)
 _PLAIN_CODES = tuple(phonenumbers.country_code_for_region(region) for region in _PLAIN_REGIONS)
 _ITALY = phonenumbers.country_code_for_region("IT")
+
+# libphonenumber compiles a region's patterns when a number first needs them and leaves them to
+# the re module's cache of 512, which its ~1,400 patterns and the rest of the process can
+# overflow: then a validation compiles again (0.1-0.6 ms a pattern). Kept for good instead.
+re_util.enable_pattern_cache()
+# What a validation reads of a region: the number types is_valid_number tries, and the
+# leading digits that pick a region among those sharing a country code.
+_VALIDATION_DESCS = (
+    *("general_desc", "premium_rate", "toll_free", "shared_cost", "voip", "personal_number"),
+    *("pager", "uan", "voicemail", "fixed_line", "mobile"),
+)
+
+
+def compile_phone_patterns() -> None:
+    """Compile now the patterns that validating a number without a country code reads: every
+    such number is tried in the regions of all the codes above, so a first scan would
+    otherwise compile a few hundred of them (10-20 ms) while a request waits. Numbers with a
+    country code from elsewhere compile their region's on first use."""
+    for code in {1, *_TRUNK_CODES, *_PLAIN_CODES}:
+        _general_descs(code)
+        for region in phonenumbers.region_codes_for_country_code(code):
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+            if metadata is None:
+                continue
+            if metadata.leading_digits:
+                re_util.re_compile(metadata.leading_digits)
+            for name in _VALIDATION_DESCS:
+                desc = getattr(metadata, name)
+                if desc is not None and desc.national_number_pattern:
+                    re_util.re_compile(desc.national_number_pattern)
 
 
 # Words start where no letter precedes: "Teléfono:" ends in "no" but is no "No.".

@@ -33,6 +33,7 @@ from bastion.guardrails.addresses import scan_addresses
 from bastion.guardrails.checksummed import CONTEXT_WORDS, find_checksummed, language_words
 from bastion.guardrails.contact import (
     PHONE_DOCUMENT_WORD,
+    compile_phone_patterns,
     find_address,
     find_email,
     find_obfuscated_email,
@@ -437,6 +438,7 @@ def warm() -> None:
     phone metadata): at start-up, so that no request waits for it, and before a server freezes
     what start-up made (`bastion.collector`: the name lists alone are sets of some hundred
     thousand strings, which each full collection would otherwise walk)."""
+    compile_phone_patterns()
     scan(
         "Dear Mr Smith, Maria Garcia (born 12/03/1985) lives at 5 High Street, London SW1A 1AA;"
         " call +44 20 7946 0958, write to ada@example.com, IBAN DE89 3704 0044 0532 0130 00."
