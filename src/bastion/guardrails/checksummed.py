@@ -21,7 +21,7 @@ word first occurs is found once per text, so each number's context is a comparis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from bastion.guardrails import validators as v
 from bastion.guardrails.identifiers import _OTHER_NUMBER_LABEL
@@ -127,33 +127,61 @@ _NEVER = 1 << 62
 
 
 class _Context:
-    """Where, in one text, the words that place a number first occur: for each identifier, the
-    end of the first word naming its country or institutions, and for each language, the end of
-    the second of its short words to appear. Built once per text (one pass over its words and
-    one search per phrase), so that each number's context is a comparison with its reach."""
+    """Where, in one text, the words that place a number first occur: for an identifier, the end
+    of the first word naming its country or institutions, and for a language, the end of the
+    second of its short words to appear. Each is found when first asked for and kept for the
+    text's other numbers (most texts ask for one identifier's, few for a language's), so that
+    each number's context is a comparison with its reach."""
 
-    __slots__ = ("country", "language")
+    __slots__ = ("_country", "_language", "_low")
 
     def __init__(self, low: str) -> None:
-        first: dict[str, int] = {}
-        for m in _WORD.finditer(low):
-            first.setdefault(m.group(), m.end())
-        self.language: dict[str, int] = {}
-        for language, words in _LANGUAGE_WORDS.items():
-            ends = sorted(first[w] for w in set(words) if w in first)
-            self.language[language] = ends[1] if len(ends) >= 2 else _NEVER
-        self.country: dict[str, int] = {}
-        for kind, wanted in _COUNTRY_WORDS.items():
-            self.country[kind] = min((_first_end(low, w, first) for w in wanted), default=_NEVER)
+        self._low = low
+        self._country: dict[str, int] = {}
+        self._language: dict[str, int] = {}
+
+    def country(self, kind: str) -> int:
+        end = self._country.get(kind)
+        if end is None:
+            low = self._low
+            phrases, whole_words = _COUNTRY_SEARCH[kind]
+            ends = [at + len(w) for w in phrases if (at := low.find(w)) >= 0]
+            if whole_words is not None and (m := whole_words.search(low)) is not None:
+                ends.append(m.end())
+            end = self._country[kind] = min(ends, default=_NEVER)
+        return end
+
+    def language(self, language: str) -> int:
+        end = self._language.get(language)
+        if end is None:
+            end = _NEVER
+            seen: set[str] = set()
+            for m in _LANGUAGE_SEARCH[language].finditer(self._low):
+                seen.add(m.group())
+                if len(seen) == 2:
+                    end = m.end()
+                    break
+            self._language[language] = end
+        return end
 
 
-def _first_end(low: str, word: str, first: dict[str, int]) -> int:
-    """Where ``word`` first ends: a short word as a whole word ("irs", not "first") or its plural
-    ("CPFs"), a longer one or a phrase anywhere (a stem inside compounds: "zorgverzekeraar")."""
-    if len(word) <= 3 and word.isalpha():
-        return min(first.get(word, _NEVER), first.get(word + "s", _NEVER))
-    at = low.find(word)
-    return at + len(word) if at >= 0 else _NEVER
+def _whole_words(words: Iterable[str]) -> re.Pattern[str]:
+    """The first of ``words`` standing as a whole word (a run of letters, as `_WORD` reads)."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return lead_with_first_chars(re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"))
+
+
+def _country_search(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    # A short word counts as a whole word ("irs", not "first") or its plural ("CPFs"); a
+    # longer one or a phrase anywhere (a stem inside compounds: "zorgverzekeraar").
+    short = [w for w in words if len(w) <= 3 and w.isalpha()]
+    phrases = tuple(w for w in words if w not in short)
+    plurals = [w + "s" for w in short]
+    return phrases, _whole_words([*short, *plurals]) if short else None
+
+
+_COUNTRY_SEARCH = {kind: _country_search(words) for kind, words in _COUNTRY_WORDS.items()}
+_LANGUAGE_SEARCH = {language: _whole_words(set(w)) for language, w in _LANGUAGE_WORDS.items()}
 
 
 def language_words(low: str) -> set[str]:
@@ -206,12 +234,13 @@ def find_checksummed(t: Text) -> Iterator[Match]:
         if context is None:
             context = _context_of(low)
         reach = m.end() + _AFTER
-        placed = [k for k in passing if context.country[k] <= reach]
+        placed = [k for k in passing if context.country(k) <= reach]
         if not placed:
             continue
-        # Of two kinds of one length both placed, the one whose language the text is in.
-        languages = context.language
-        placed.sort(key=lambda k: languages[_LANGUAGE_OF[k]] > reach)
+        if len(placed) > 1:
+            # Of two kinds of one length both placed, the one whose language the text is in.
+            spoken = [k for k in placed if context.language(_LANGUAGE_OF[k]) <= reach]
+            placed = spoken or placed
         yield placed[0], m.start(), m.end()
 
 

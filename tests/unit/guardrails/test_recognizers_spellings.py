@@ -5,6 +5,7 @@ are not, nor numbers in a text that has only the language and its everyday words
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -216,6 +217,46 @@ def _dutch_orders(size: int, header: str) -> str:
             f"{number};{rng.randrange(1, 29)}-03-2024;{rng.randrange(1, 999)},95;met uw aanvraag"
         )
     return "\n".join(rows)
+
+
+def _context_by_definition(low: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The context's ends as defined: from the first occurrence of each word of the text."""
+    first: dict[str, int] = {}
+    for m in re.finditer(r"[^\W\d_]+", low):
+        first.setdefault(m.group(), m.end())
+    never = checksummed._NEVER
+
+    def end(word: str) -> int:
+        if len(word) <= 3 and word.isalpha():
+            return min(first.get(word, never), first.get(word + "s", never))
+        at = low.find(word)
+        return at + len(word) if at >= 0 else never
+
+    country = {
+        kind: min((end(w) for w in words), default=never)
+        for kind, words in checksummed._COUNTRY_WORDS.items()
+    }
+    language = {}
+    for name, words in checksummed._LANGUAGE_WORDS.items():
+        ends = sorted(first[w] for w in set(words) if w in first)
+        language[name] = ends[1] if len(ends) >= 2 else never
+    return country, language
+
+
+def test_context_found_on_demand_is_the_defined_one() -> None:
+    # Words of every list, alone, as plurals, inside other words and next to digits.
+    words = [w for ws in checksummed._COUNTRY_WORDS.values() for w in ws]
+    words += [w for ws in checksummed._LANGUAGE_WORDS.values() for w in ws]
+    pieces = [*words, *(w + "s" for w in words), "first", "xcpf", "cpfx", "nifs", "o", "1", "_"]
+    rng = random.Random(7)
+    for _ in range(2_000):
+        low = "".join(
+            rng.choice(pieces) + rng.choice(" ,.;:\n-/1_\u00e9") for _ in range(rng.randrange(12))
+        )
+        country, language = _context_by_definition(low)
+        context = checksummed._Context(low)
+        assert {kind: context.country(kind) for kind in country} == country, low
+        assert {name: context.language(name) for name in language} == language, low
 
 
 def test_context_read_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
