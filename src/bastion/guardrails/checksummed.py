@@ -16,7 +16,8 @@ too and a company's NIF comes with its label.
 Context is read from the text before a number and a little after it (less than a stream's
 hold-back), and the words that make it are carried forward by a stream's masker
 (``CONTEXT_WORDS``), so a stream masks what a scan of the whole text finds. Where each context
-word first occurs is found once per text, so each number's context is a comparison."""
+word first occurs is found once per text (when a number first needs it), so each number's
+context is a comparison."""
 
 from __future__ import annotations
 

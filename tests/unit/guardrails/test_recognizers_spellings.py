@@ -260,7 +260,7 @@ def test_context_found_on_demand_is_the_defined_one() -> None:
 
 
 def test_context_read_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Each number's context is looked up in the text's index of context words, built once per
+    # Each number's context is looked up where the text's context words were found, once per
     # text, rather than read again from the text before it: four times the text, four times
     # the work and (with an institution named) four times the findings.
     built: list[int] = []
