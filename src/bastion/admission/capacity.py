@@ -205,30 +205,40 @@ class _Lanes:
 
 
 class DrainRate:
-    """How fast the queue drains: completions per second in the seconds when requests waited,
-    an exponentially weighted mean over one-second buckets.
+    """How fast the queue drains: completions per second in the seconds when requests waited
+    throughout, an exponentially weighted mean over one-second buckets.
 
     Only completions while a queue stands measure what the backend gets through; with nobody
     waiting they measure how much was asked. A quiet backend that answered one request a
     minute ago would otherwise "drain" at a fraction of a request per second, and the first
-    burst after it would be shed for a wait that never comes. Seconds without a queue leave the
-    rate as it was (it is only read when a queue stands again).
+    burst after it would be shed for a wait that never comes. For the same reason a second
+    counts only if the queue stood all through it: the second before ended with one, and no
+    completion in it found the queue empty. A queue that formed late in a second saw a few of
+    that second's completions, and as the first measurement would have set the rate at a
+    fraction of the backend's pace. Seconds that do not count leave the rate as it was (it is
+    only read when a queue stands); until one does, nothing is predicted and requests wait.
     """
 
-    __slots__ = ("_count", "_second", "rate")
+    __slots__ = ("_count", "_emptied", "_last_queued", "_second", "_was_queued", "rate")
 
     _WEIGHT = 0.2  # about the last five seconds with a queue
 
     def __init__(self) -> None:
         self._second = 0
         self._count = 0  # completions with a queue, in the current second
+        self._emptied = False  # a completion in the current second found no queue
+        self._last_queued = False  # the current second's last completion found a queue
+        self._was_queued = False  # the current second began with a queue standing
         self.rate = 0.0
 
     def tick(self, now: float, *, queued: bool) -> None:
         """A completion at ``now``; ``queued``: requests were waiting for its capacity."""
         self._roll(now)
+        self._last_queued = queued
         if queued:
             self._count += 1
+        else:
+            self._emptied = True
 
     def current(self, now: float) -> float:
         self._roll(now)
@@ -238,12 +248,14 @@ class DrainRate:
         second = int(now)
         if second == self._second:
             return
-        if self._count:
-            # The finished second had a queue: the first one measured sets the rate.
+        if self._was_queued and self._count > 0 and not self._emptied:
             count = float(self._count)
             self.rate = count if self.rate == 0 else self.rate + self._WEIGHT * (count - self.rate)
+        # A second without completions says nothing of whether the queue stood to its end.
+        self._was_queued = self._count > 0 and self._last_queued and second == self._second + 1
         self._second = second
         self._count = 0
+        self._emptied = False
 
 
 class ReplicaLimits(Protocol):

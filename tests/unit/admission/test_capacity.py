@@ -243,6 +243,34 @@ def test_drain_rate_follows_completions_while_requests_wait() -> None:
     assert rate.current(230.0) == pytest.approx(2, rel=0.05)
 
 
+def test_a_second_counts_only_if_requests_waited_all_through_it() -> None:
+    # A backend that finishes ten requests a second. A queue that forms late in second 100
+    # sees one of them: as the first measurement it would have set the rate at 1/s, and a
+    # request five places back with a second to wait would have been shed for a predicted
+    # six seconds.
+    rate = DrainRate()
+    rate.tick(100.95, queued=True)
+    assert rate.current(101.0) == 0.0  # not measured: the queue stood for a tenth of it
+    for k in range(10):
+        rate.tick(101.05 + k / 10, queued=True)
+    assert rate.current(102.0) == pytest.approx(10)
+    # A second in which the queue ran dry does not count: it measures what was asked.
+    rate.tick(102.1, queued=True)
+    rate.tick(102.2, queued=False)
+    assert rate.current(103.0) == pytest.approx(10)
+    # Nor does the next one, which began without a queue, however many it finished.
+    for k in range(3):
+        rate.tick(103.05 + k / 10, queued=True)
+    assert rate.current(104.0) == pytest.approx(10)
+    # A second of its own after a gap begins without a known queue.
+    for k in range(5):
+        rate.tick(110.05 + k / 10, queued=True)
+    assert rate.current(111.0) == pytest.approx(10)
+    for k in range(5):
+        rate.tick(111.05 + k / 10, queued=True)
+    assert rate.current(112.0) == pytest.approx(10 + 0.2 * (5 - 10))
+
+
 def test_completions_without_a_queue_do_not_set_a_drain_rate() -> None:
     rate = DrainRate()
     rate.tick(100.5, queued=False)  # one request a while ago, nobody waiting
