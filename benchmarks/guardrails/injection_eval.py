@@ -32,6 +32,11 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
   set of benign documents of many genres and ten languages (texts about AI and security among
   them), documents carrying an instruction planted for the model, and chat requests; reported
   the same way, its errors never printed.
+- with `--blind6`: `injection_blind6.jsonl` (`injection_blind6.py`), a sixth blind set aimed
+  at the known weak spots: attacks typed in Japanese, Chinese and Russian, requests to use a
+  tool against the user (typed, or planted in web pages, e-mails, files and API responses an
+  agent reads), and benign requests and tool results with the same words; reported the same
+  way, its errors never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -156,6 +161,11 @@ def main() -> None:
         action="store_true",
         help="also report the fifth blind set (to report only)",
     )
+    parser.add_argument(
+        "--blind6",
+        action="store_true",
+        help="also report the sixth blind set (to report only)",
+    )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -184,6 +194,8 @@ def main() -> None:
         sets["docs_blind4"] = load(HERE / "injection_docs_blind4.jsonl")
     if args.blind5:
         sets["docs_blind5"] = load(HERE / "injection_docs_blind5.jsonl")
+    if args.blind6:
+        sets["docs_blind6"] = load(HERE / "injection_blind6.jsonl")
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -197,7 +209,7 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
-    for name in ("docs_blind", "docs_blind2", "docs_blind3", "docs_blind4", "docs_blind5"):
+    for name in ("docs_blind", *(f"docs_blind{n}" for n in range(2, 7))):
         if name not in sets:
             continue
         for key in ("lang", "family", "genre"):
