@@ -53,6 +53,7 @@ import injection_smuggle as smuggle
 from injection_documents import documents
 from injection_languages import DOC_PARTS, EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
 from injection_reader_docs import reader_documents, small_talk
+from injection_tools import tool_rows
 
 SEED = 20261202
 OUT = Path(__file__).parent
@@ -823,6 +824,10 @@ def generate(per_template: int) -> list[dict[str, object]]:
     # macros, onboarding), each also with an instruction to the model planted, and small talk
     # (`injection_reader_docs.py`; goals keep `documents`' split, so it runs after it).
     for row in reader_documents(per_template // 5) + small_talk():
+        add(*row)
+    # Tools used against the user, typed or planted in a tool's result, and their ordinary
+    # use (`injection_tools.py`, its own seed).
+    for row in tool_rows(per_template // 3):
         add(*row)
     return rows
 

@@ -129,7 +129,8 @@ def choose_threshold(scores: list[float], target_fpr: float) -> float:
 def validation_sources(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Validation texts by source: our templates, our generated documents
     (`injection_documents.py`), the documents of the genres once taken for attacks
-    (`injection_reader_docs.py`), each external set. The operating point must hold for each:
+    (`injection_reader_docs.py`), tools' results and requests to use them
+    (`injection_tools.py`), each external set. The operating point must hold for each:
     a large, easy source must not pull it down for the others."""
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -139,6 +140,8 @@ def validation_sources(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, A
             key = "documents"
         elif str(r.get("template", "")).split("/")[1:2] == ["reader"]:
             key = "reader documents"
+        elif "/tool_" in str(r.get("template", "")):
+            key = "tool use"
         else:
             key = "templates"
         out.setdefault(key, []).append(r)
