@@ -264,6 +264,7 @@ _PHONE_NEGATIVE_CONTEXT = lead_with_first_chars(
         r"(?<!bil[\- ])(?:no\.|nr\.|n[°ºo]|n\.o)|id\b"
         # Compounds and their verbs: "Bestellnummer", "het factuurnummer is", "o protocolo é".
         r"|(?:bestell|factuur|rechnung|auftrag|kunden|klant|order|invoice|claim|dossier|polis"
+        r"|facture|factura|fattura|fatura|commande|pedido|ordine|encomenda"
         r"|protocol|referentie|kenmerk|sendung|tracking|refer[eê]ncia|personalnummer"
         r"|personeelsnummer|tracciamento|rastreio|seguimiento|suivi|vorgang"
         # Account words stand alone: "conta" begins "contact", "konto" begins nothing else.
@@ -302,7 +303,7 @@ _NUMBER_OF_OTHER = lead_with_first_chars(
 # ... or after it: "numéro de commande", "número_de_pedido", "numero di spedizione" (matched
 # from the number word's start).
 _OTHER_AFTER_NUMBER_WORD = re.compile(
-    r"[^\W\d_]*[ \t_\-]{1,2}(?i:de|du|do|da|del|di|van|of|d['\u2019])[ \t_\-]{0,2}"
+    r"[^\W\d_]*[ \t_\-]{1,2}(?i:de|du|do|da|del|di|van|of|d['\u2019]|d(?=_))[ \t_\-]{0,2}"
     r"(?:(?i:la|le|el|o|a)[ \t_]{1,2})?(?i:" + _OTHER_NUMBERS + r")"
 )
 

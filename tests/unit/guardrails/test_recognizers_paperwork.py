@@ -154,6 +154,12 @@ def test_paperwork_labels(text: str, kind: str, value: str) -> None:
         "Bonjour, mon numéro de commande est le 173723020, merci.",
         '{"name": "J. Doe", "número_de_pedido": "354.757.489", "city": "Springfield"}',
         "numero di spedizione 827882671",
+        # Invoice and order words of French, Spanish, Italian and Portuguese before "is", and a
+        # key that writes "d'" as "d_": each number is also a valid Italian landline.
+        "Bonjour, mon n° de facture est le 09971676532, merci de mettre à jour le dossier.",
+        "Ma commande est le 09971676532",
+        '{"name": "J. Doe", "numero_d_ordine": "14305963836", "city": "Springfield"}',
+        "el número de pedido es 09971676532",
         # "tel" inside a word, "cell" inside "excellent": no text about phones.
         "name,Bestellnummer,city\nJ. Doe,233762383,Springfield\n",
         "Excellent stay at the Hotel Adler.\nBooking 612345678 confirmed.",
@@ -178,6 +184,7 @@ def test_an_address_after_a_password_word_is_not_a_password() -> None:
         ("Rückfragen an die Personalabteilung: 030 1234567", "030 1234567"),
         ("Numéro de téléphone : 06 12 34 56 78", "06 12 34 56 78"),
         ("Diensttelefon\nMax Muster, 0301234567\n", "0301234567"),
+        ("Mon numéro de téléphone est le 09971676532.", "09971676532"),
     ],
 )
 def test_a_number_after_a_phone_word_is_still_a_phone(text: str, value: str) -> None:
