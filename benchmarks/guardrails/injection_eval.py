@@ -37,6 +37,9 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
   tool against the user (typed, or planted in web pages, e-mails, files and API responses an
   agent reads), and benign requests and tool results with the same words; reported the same
   way, its errors never printed.
+- with `--blind7`: `injection_blind7.jsonl` (`injection_blind7.py`), a seventh blind set of
+  typed requests: tool abuse that hides what it does, and attacks in Japanese and Chinese, with
+  benign requests of the same shapes; reported the same way, its errors never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -166,6 +169,11 @@ def main() -> None:
         action="store_true",
         help="also report the sixth blind set (to report only)",
     )
+    parser.add_argument(
+        "--blind7",
+        action="store_true",
+        help="also report the seventh blind set (to report only)",
+    )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -196,6 +204,8 @@ def main() -> None:
         sets["docs_blind5"] = load(HERE / "injection_docs_blind5.jsonl")
     if args.blind6:
         sets["docs_blind6"] = load(HERE / "injection_blind6.jsonl")
+    if args.blind7:
+        sets["docs_blind7"] = load(HERE / "injection_blind7.jsonl")
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -209,7 +219,7 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
-    for name in ("docs_blind", *(f"docs_blind{n}" for n in range(2, 7))):
+    for name in ("docs_blind", *(f"docs_blind{n}" for n in range(2, 8))):
         if name not in sets:
             continue
         for key in ("lang", "family", "genre"):
