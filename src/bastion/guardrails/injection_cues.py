@@ -7,9 +7,10 @@ addressed as such), *reveal* (print, repeat, show), *hidden* (system, hidden, ve
 character), *exfil* (send, forward, credentials), *you* (the informal second person an attack
 uses to address the model), *urgent* (important, attention, note to), *prior* (previous,
 earlier), *user* (the person the model works for, named in the third person: "tell *the user*",
-"dem *Nutzer*"), *task* (what a model does with a document: summarise, translate, review), and
-*addr* (an AI word in the place of the addressee: `ADDRESS_BEFORE`, or followed by the task it is
-doing: "AI models *summarising* this page"). A text's
+"dem *Nutzer*"), *task* (what a model does with a document: summarise, translate, review),
+*covert* (the action kept from the user: without asking, no confirmation, do not mention it,
+silently), and *addr* (an AI word in the place of the addressee: `ADDRESS_BEFORE`, or followed
+by the task it is doing: "AI models *summarising* this page"). A text's
 cues are the groups its words fall into; the classifier sees each group present and each pair
 and triple of groups within one clause.
 The weights of these features are learned like every other; the lists only say which words
@@ -49,6 +50,7 @@ CUE_GROUPS = (
     "user",
     "task",
     "addr",
+    "covert",
 )
 
 # group -> whole words
@@ -135,6 +137,13 @@ _WORDS: dict[str, str] = {
         "riassume riassumere legge traduci resumo lê samenvat samenvatten leest vertaalt "
         "пересказываешь обобщает читает переводишь"
     ),
+    # An action kept from the person it is done for: an agent turned against its user.
+    "covert": (
+        "silently quietly secretly covertly unnoticed discreetly unannounced heimlich "
+        "unbemerkt stillschweigend discrètement secrètement silencieusement secretamente "
+        "silenciosamente discretamente segretamente silenziosamente stiekem ongemerkt "
+        "тайно незаметно втихую скрытно молча"
+    ),
 }
 
 # group -> word prefixes (inflected forms)
@@ -167,6 +176,14 @@ _PAIRS: dict[str, str] = {
     "prompt système|prompt del|prompt di|prompt de|системный промпт",
     "ai": "language model|ai assistant|ki assistent|modèle de|modelo de|modello linguistico|"
     "языковой модели|языковая модель",
+    "covert": "without asking|without confirmation|without confirming|without approval|"
+    "without telling|without notifying|without permission|without consent|no confirmation|"
+    "no approval|not tell|not mention|not notify|not inform|ohne rückfrage|ohne bestätigung|"
+    "ohne nachzufragen|ohne genehmigung|ohne freigabe|niemandem etwas|sans confirmation|"
+    "sans demander|sans prévenir|sans autorisation|sin confirmación|sin preguntar|sin avisar|"
+    "sin permiso|senza conferma|senza chiedere|senza avvisare|sem confirmação|sem perguntar|"
+    "sem avisar|zonder bevestiging|zonder toestemming|без подтверждения|не спрашивая|"
+    "без разрешения|без согласования|не сообщай|не упоминай",
 }
 
 # Chinese and Japanese: character bigram -> group
@@ -184,6 +201,7 @@ _CJK: dict[str, str] = {
     "task": "总结 摘要 翻译 要約 翻訳 まと とめ",
     "urgent": "重要 注意 警告",
     "prior": "之前 以前 先前 上面 上述 上記",
+    "covert": "悄悄 偷偷 默默 内緒 黙っ っそ 無断 擅自 私自 隐瞒",
 }
 
 # Words that put a text's next few words in the position of its addressee ("note *to* the
