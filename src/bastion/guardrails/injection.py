@@ -335,7 +335,9 @@ def _pair_bucket(pair: tuple[str, str]) -> int:
     return zlib.crc32(f"{pair[0]} {pair[1]}".encode(), _SEED_BIGRAM) & _MASK
 
 
-Units = tuple[set[str], set[tuple[str, str]], list[str], set[str]]
+# Distinct tokens, distinct pairs, cue features, addressed words, and how many of the tokens
+# are CJK bigrams.
+Units = tuple[set[str], set[tuple[str, str]], list[str], set[str], int]
 
 
 def _units(text: str) -> Units:
@@ -361,8 +363,8 @@ def _units(text: str) -> Units:
         distinct = set(tokens)
         cjk = set(filter(_is_cjk, distinct))
         pairs = {p for p in pairs if p[0] not in cjk or p[1] not in cjk}
-        return distinct, pairs, cues, addressed
-    return set(tokens), pairs, cues, addressed
+        return distinct, pairs, cues, addressed, len(cjk)
+    return set(tokens), pairs, cues, addressed, 0
 
 
 def _cached_cues(token: str) -> frozenset[str]:
@@ -480,7 +482,13 @@ def addressed_bucket(word: str) -> int:
     return zlib.crc32(word.encode(), _SEED_ADDRESSED) & _MASK
 
 
-def word_scale(distinct_tokens: int, scale_tokens: int) -> float:
+def scale_count(distinct_tokens: int, cjk_tokens: int) -> float:
+    """The number of distinct tokens `word_scale` is given: a CJK bigram counts half, as a word
+    of Chinese or Japanese is about two characters and its run gives a bigram per character."""
+    return distinct_tokens - cjk_tokens / 2
+
+
+def word_scale(distinct_tokens: float, scale_tokens: int) -> float:
     """The factor on a window's token and pair features: 1 up to `scale_tokens` distinct
     tokens, then falling with the square root of their number.
 
@@ -505,12 +513,12 @@ def feature_counts(text: str, scale_tokens: int = WORD_SCALE_TOKENS) -> dict[int
     (`addressed_words`) adds one. A bucket reached by several tokens counts once per token
     (this is what lets scoring cache one partial sum per token).
     """
-    tokens, pairs, cues, addressed = _units(text)
+    tokens, pairs, cues, addressed, cjk = _units(text)
     words: Counter[int] = Counter()
     for token in tokens:
         words.update(_token_buckets(token))
     words.update(map(_pair_bucket, pairs))
-    scale = word_scale(len(tokens), scale_tokens)
+    scale = word_scale(scale_count(len(tokens), cjk), scale_tokens)
     counts = {bucket: count * scale for bucket, count in words.items()}
     for bucket in chain(map(cue_bucket, cues), map(addressed_bucket, addressed)):
         counts[bucket] = counts.get(bucket, 0.0) + 1.0
@@ -607,7 +615,7 @@ class LinearInjectionClassifier:
 
     def margin(self, text: str) -> float:
         """The model's log-odds for one window of text."""
-        tokens, pairs, features, addressed = _units(text)
+        tokens, pairs, features, addressed, cjk = _units(text)
         weights = self._weights
         cues = math.fsum(weights[cue_bucket(f)] for f in features)
         if addressed:
@@ -615,7 +623,8 @@ class LinearInjectionClassifier:
         words = self._sum(tokens, self._token_cache, self._token_weight) + self._sum(
             pairs, self._pair_cache, self._pair_weight
         )
-        return self.bias + words * word_scale(len(tokens), self.scale_tokens) + cues
+        scale = word_scale(scale_count(len(tokens), cjk), self.scale_tokens)
+        return self.bias + words * scale + cues
 
     def score(self, text: str) -> float:
         if not text or text.isspace():

@@ -169,9 +169,9 @@ def _reference_features(text: str) -> dict[int, float]:
         if len(ordered) <= 7:
             combined.update("+".join(c) for c in itertools.combinations(ordered, 3))
     # Word and pair features are scaled by the square root of WORD_SCALE_TOKENS over the number
-    # of distinct tokens, above that many; cues and the words of clauses addressed to the model
-    # are not.
-    distinct = len(set(tokens))
+    # of distinct tokens (a CJK bigram counting half), above that many; cues and the words of
+    # clauses addressed to the model are not.
+    distinct = len(set(tokens)) - sum(map(is_cjk, set(tokens))) / 2
     scale = 1.0 if distinct <= WORD_SCALE_TOKENS else math.sqrt(WORD_SCALE_TOKENS / distinct)
     features = {bucket: count * scale for bucket, count in counts.items()}
     cues = (everywhere - {"you"}) | combined
