@@ -224,6 +224,18 @@ async def test_key_creation_validation(admin: Admin) -> None:
     assert_error(
         await admin.call("POST", "/keys", json={"tenant": "acme", "expires_in_days": -1}), 400
     )
+    # Past any calendar: a clear 400 naming the field, never a 500.
+    for days in (1e9, 3e6, 36_501):
+        huge = await admin.call(
+            "POST", "/keys", json={"tenant": "acme", "name": "h", "expires_in_days": days}
+        )
+        assert assert_error(huge, 400)["param"] == "expires_in_days"
+    last = await admin.call(
+        "POST",
+        "/keys",
+        json={"tenant": "acme", "name": "l", "expires_at": "9999-12-31T23:59:59-05:00"},
+    )
+    assert assert_error(last, 400)["param"] == "expires_at"
 
 
 async def test_listing_filters(admin: Admin) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import time
 from typing import Any
 
@@ -74,6 +75,22 @@ def test_anthropic_errors_use_anthropic_shape(scripted_gateway: tuple[Any, Runni
     )
     assert missing.status_code == 404
     assert missing.json()["error"]["type"] == "not_found_error"
+
+
+def test_a_compressed_body_is_415_in_the_clients_shape(
+    scripted_gateway: tuple[Any, RunningGateway],
+) -> None:
+    upstream, gateway = scripted_gateway
+    packed = gzip.compress(b'{"model": "up/echo", "messages": [{"role": "user", "content": "Hi"}]}')
+    chat = post(gateway, "/v1/chat/completions", packed, **{"content-encoding": "gzip"})
+    assert chat.status_code == 415
+    error = openai_error(chat)
+    assert error["type"] == "invalid_request_error"
+    assert "gzip" in error["message"]
+    messages = post(gateway, "/v1/messages", packed, **{"content-encoding": "gzip"})
+    assert messages.status_code == 415
+    assert messages.json()["error"]["type"] == "invalid_request_error"
+    assert upstream.requests == []
 
 
 def test_body_over_the_limit_is_413(start_gateway: GatewayFactory, scripted: Any) -> None:

@@ -288,6 +288,16 @@ def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) 
         gateway.url + "/admin/usage", params={"group_by": "secret"}, headers=HEADERS, timeout=10
     )
     assert bad.status_code == 400
+    # Times at the calendar's ends: a 400 naming the parameter, never a 500.
+    for params in ({"until": "0001-01-01"}, {"since": "9999-12-31T23:59:59-05:00"}):
+        edge = httpx.get(gateway.url + "/admin/usage", params=params, headers=HEADERS, timeout=10)
+        assert edge.status_code == 400, edge.text
+        assert edge.json()["error"]["param"] == next(iter(params))
+    for params in ({"days": "1e300"}, {"days": "inf"}, {"until": "0001-01-01T00:30:00"}):
+        edge = httpx.get(
+            gateway.url + "/admin/cost/report", params=params, headers=HEADERS, timeout=10
+        )
+        assert edge.status_code == 400, edge.text
 
 
 def test_stream_metrics_include_inter_token_latency(gateway: RunningGateway) -> None:

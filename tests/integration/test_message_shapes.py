@@ -121,6 +121,12 @@ def test_openai_messages_clients_send_go_through(
         ([{"role": {"x": 1}, "content": "Hi"}], {}, "messages[0].role"),
         ([{"role": "user", "content": [{"type": "text", "text": 5}]}], {}, "text"),
         ([{"role": "user", "content": "Hi"}], {"tool_choice": {"type": ["auto"]}}, "tool_choice"),
+        # Named as the client wrote it, not as the translation to chat completions has it.
+        (
+            [{"role": "user", "content": "Hi"}],
+            {"tools": [{"name": "f", "input_schema": "x"}]},
+            "tools.0.input_schema",
+        ),
     ],
 )
 def test_anthropic_messages_of_no_known_shape_are_400_in_anthropic_shape(

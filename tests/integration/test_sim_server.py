@@ -300,6 +300,10 @@ def test_embeddings_are_deterministic_unit_vectors(sim: Callable[..., Sim]) -> N
     assert list(struct.unpack(f"<{len(packed) // 4}f", packed)) == vectors[0]
     short = api.embeddings.create(model="bastion-sim", input="alpha", dimensions=8)
     assert len(short.data[0].embedding) == 8
+    # More than the model has, as engines and the OpenAI API answer: never a billion floats.
+    with pytest.raises(openai.BadRequestError) as refused:
+        api.embeddings.create(model="bastion-sim", input="alpha", dimensions=10**9)
+    assert refused.value.body["param"] == "dimensions"  # type: ignore[index]
 
 
 def test_models_say_they_are_simulated(sim: Callable[..., Sim]) -> None:

@@ -34,6 +34,7 @@ from bastion.store.errors import (
     NotFoundError,
     StoreUnavailableError,
 )
+from bastion.store.keys import MAX_KEY_LIFETIME_DAYS, expiry_after
 from bastion.store.records import TenantRecord
 from bastion.store.store import Store
 
@@ -70,7 +71,7 @@ class CreateKeyBody(AdminBody):
     name: str = DEFAULT_KEY_NAME
     scopes: list[str] = Field(default_factory=list)
     expires_at: AwareDatetime | None = None
-    expires_in_days: float | None = Field(None, gt=0)
+    expires_in_days: float | None = Field(None, gt=0, le=MAX_KEY_LIFETIME_DAYS)
     limits: LimitsBody = None
 
     @model_validator(mode="after")
@@ -89,7 +90,7 @@ class CreateKeyBody(AdminBody):
 
     def expiry(self, now: datetime) -> datetime | None:
         if self.expires_in_days is not None:
-            return now + timedelta(days=self.expires_in_days)
+            return expiry_after(self.expires_in_days, now)
         return self.expires_at
 
 
@@ -327,7 +328,10 @@ class _AdminApi:
         """Ledger totals over whole hours, grouped as asked (default: per tenant, last 24 h)."""
         query = request.query_params
         until = _instant(query.get("until"), "until") or datetime.now(UTC)
-        since = _instant(query.get("since"), "since") or until - timedelta(days=1)
+        try:
+            since = _instant(query.get("since"), "since") or until - timedelta(days=1)
+        except OverflowError:  # until is the first day there is
+            raise AdminError(400, "'until' is out of range.", "invalid_request", "until") from None
         group_by = [g.strip() for g in query.get("group_by", "tenant_id").split(",") if g.strip()]
         tenant_id = None
         if query.get("tenant"):
@@ -403,7 +407,12 @@ def _instant(value: str | None, param: str) -> datetime | None:
         raise AdminError(
             400, f"'{param}' must be an ISO 8601 date or time.", "invalid_request", param=param
         ) from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise AdminError(400, f"'{param}' is out of range.", "invalid_request", param) from None
 
 
 def _flag(value: str, param: str) -> bool:

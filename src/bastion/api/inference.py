@@ -168,6 +168,13 @@ def wants_beta(scope: Scope) -> bool:
 
 
 async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> bytes:
+    encoding = headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise GatewayError(
+            415,
+            f"Content-Encoding '{encoding[:40]}' is not supported; send the body uncompressed.",
+            code="unsupported_content_encoding",
+        )
     declared = headers.get("content-length")
     if declared is not None:
         if not declared.isdigit():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ from bastion.console.tenants import (
     tenant_use,
 )
 from bastion.store.errors import NotFoundError
+from bastion.store.keys import MAX_KEY_LIFETIME_DAYS, expiry_after
 from bastion.store.records import TenantRecord
 from bastion.store.store import Store
 from bastion.telemetry.recent import Minute
@@ -307,7 +308,12 @@ class Console:
         name = form.text("name", "Key name")
         days = form.number("expires_in_days", "Expires in days", whole=False)
         admin = form.get("admin") == "on"
-        expires_at = None if days is None else datetime.now(UTC) + timedelta(days=days)
+        if days is not None and days > MAX_KEY_LIFETIME_DAYS:
+            raise FormError(
+                f"Expires in days must be at most {MAX_KEY_LIFETIME_DAYS} "
+                "(leave it empty for a key that never expires)."
+            )
+        expires_at = None if days is None else expiry_after(days, datetime.now(UTC))
         plaintext, record = await self._store.keys.create(
             tenant.id, name, scopes=["admin"] if admin else [], expires_at=expires_at
         )
@@ -467,7 +473,12 @@ def _day_param(request: Request, name: str) -> datetime | None:
         moment = datetime.fromisoformat(raw[:40])
     except ValueError:
         raise FormError(f"{name} must be a date (YYYY-MM-DD) or an ISO 8601 time.") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise FormError(f"{name} is out of range.") from None
 
 
 def _signer(gateway: Gateway) -> Signer | None:

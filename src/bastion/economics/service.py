@@ -52,12 +52,15 @@ def report_window(
     """``since`` to ``until`` widened to whole hours, or ``days`` before ``until``. Without
     ``until`` the window runs to ``now``, its current hour partial; it never runs past now."""
     span = days or DEFAULT_DAYS
-    if until is None:
-        if since is not None:
-            return Window.up_to_now(since, now)
-        return Window.last_days(span, now)
-    start = since if since is not None else until - timedelta(days=span)
-    window = Window.whole_hours(start, until)
+    try:
+        if until is None:
+            if since is not None:
+                return Window.up_to_now(since, now)
+            return Window.last_days(span, now)
+        start = since if since is not None else until - timedelta(days=span)
+        window = Window.whole_hours(start, until)
+    except OverflowError:  # days past the calendar, or bounds at its very ends
+        raise ValueError("the report window is out of range") from None
     if window.end > now:
         return Window.up_to_now(window.start, now)
     return window

@@ -46,6 +46,12 @@ class EmbeddingEndpoint(InferenceEndpoint[EmbeddingRequest]):
             raise SimHTTPError(400, "The input must not be empty.", param="input")
         config = self.context.config
         dim = request.dimensions or config.embedding_dim
+        if dim > config.embedding_dim:  # as engines and the OpenAI API answer
+            raise SimHTTPError(
+                400,
+                f"dimensions must be at most {config.embedding_dim} for this model.",
+                param="dimensions",
+            )
         data: list[dict[str, Any]] = []
         total = 0
         for index, item in enumerate(inputs):

@@ -9,6 +9,10 @@ names without a property schema, ``items``/``prefixItems`` with ``minItems``/``m
 bounds (inclusive and exclusive) with ``multipleOf``, string ``minLength``/``maxLength`` and
 common ``format`` values. ``pattern`` is not followed. The same generator state always gives the
 same value.
+
+A value is at most about ``_BUDGET`` characters: past that, strings stop short of their
+``minLength`` and arrays of their ``minItems`` (an engine would have stopped at its token
+limit long before), so no schema can make the simulator spend unbounded time or memory.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import orjson
 from bastion.sim.textgen import WORDS
 
 _MAX_DEPTH = 6
+_BUDGET = 1 << 16
 _FORMATS = {
     "date-time": lambda rng: f"{_date(rng)}T{_time(rng)}Z",
     "date": lambda rng: f"{_date(rng)}",
@@ -68,6 +73,7 @@ class _Generator:
     def __init__(self, rng: random.Random, root: Mapping[str, Any]) -> None:
         self.rng = rng
         self.root = root
+        self.left = _BUDGET  # characters the value may still take (roughly)
 
     def value(self, schema: Any, depth: int) -> Any:
         if depth > 3 * _MAX_DEPTH:
@@ -87,6 +93,8 @@ class _Generator:
             return self._object(schema, depth)
         if kind == "array":
             return self._array(schema, depth)
+        if kind != "string":
+            self.left -= 5  # a number, a boolean or null, written out
         if kind == "integer":
             return _integer(self.rng, schema)
         if kind == "number":
@@ -95,7 +103,9 @@ class _Generator:
             return self.rng.random() < 0.5
         if kind == "null":
             return None
-        return _string(self.rng, schema)
+        text = _string(self.rng, schema, max(self.left, 0))
+        self.left -= len(text)
+        return text
 
     def _resolve(self, schema: Any) -> Mapping[str, Any]:
         """``schema`` with local references followed and ``allOf`` merged in."""
@@ -174,8 +184,9 @@ class _Generator:
         unique = schema.get("uniqueItems") is True
         seen = {orjson.dumps(v, option=orjson.OPT_SORT_KEYS) for v in out}
         attempts = 0
-        while len(out) < count and attempts < count * 8:
+        while len(out) < count and attempts < count * 8 and self.left > 0:
             attempts += 1
+            self.left -= 1  # the item's separator: even empty items use up the budget
             value = self.value(item_schema, depth + 1)
             key = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
             if unique and key in seen:
@@ -284,13 +295,21 @@ def _inside(value: float, low: float, high: float, low_open: bool, high_open: bo
     return above and (value < high or (value == high and not high_open))
 
 
-def _string(rng: random.Random, schema: Mapping[str, Any]) -> str:
+def _string(rng: random.Random, schema: Mapping[str, Any], limit: int) -> str:
+    """A string for ``schema``: a phrase or the ``format``'s value, lengthened with words to
+    ``minLength`` but not past ``limit`` characters."""
     fmt = schema.get("format")
     make = _FORMATS.get(fmt) if isinstance(fmt, str) else None
     text = make(rng) if make is not None else _phrase(rng)
-    low = max(_int(schema.get("minLength"), 0), 0)
-    while len(text) < low:
-        text += " " + rng.choice(WORDS)
+    low = min(max(_int(schema.get("minLength"), 0), 0), limit)
+    if len(text) < low:
+        words = [text]
+        size = len(text)
+        while size < low:
+            word = rng.choice(WORDS)
+            words.append(word)
+            size += len(word) + 1
+        text = " ".join(words)
     high = _int(schema.get("maxLength"), -1)
     if high >= 0 and len(text) > high:
         text = text[:high]

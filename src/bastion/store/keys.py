@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -65,6 +65,30 @@ async def _with_tenant_by_id(
     return row, tenant_name, tenant_limits
 
 
+# A century: a key meant to outlive that is a key that never expires (no expiry at all).
+MAX_KEY_LIFETIME_DAYS = 36_500
+
+
+def expiry_after(days: float, now: datetime) -> datetime:
+    """The expiry of a key that lives ``days`` from ``now``."""
+    if not 0 < days <= MAX_KEY_LIFETIME_DAYS:  # also refuses NaN
+        raise InvalidInputError(
+            f"expires_in_days must be above 0 and at most {MAX_KEY_LIFETIME_DAYS} "
+            "(leave it out for a key that never expires)",
+            "expires_in_days",
+        )
+    return now + timedelta(days=days)
+
+
+def _utc_expiry(expires_at: datetime) -> datetime:
+    if expires_at.tzinfo is None:
+        raise InvalidInputError("expires_at must be timezone-aware", "expires_at")
+    try:
+        return expires_at.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is past the last date Python has
+        raise InvalidInputError("expires_at is out of range", "expires_at") from None
+
+
 class KeyRepository:
     def __init__(self, db: Database, hub: InvalidationHub) -> None:
         self._db = db
@@ -83,8 +107,8 @@ class KeyRepository:
         validate_name(name, "key")
         stored = dump_limits(validate_limits(limits))
         scope_set = normalize_scopes(scopes)
-        if expires_at is not None and expires_at.tzinfo is None:
-            raise InvalidInputError("expires_at must be timezone-aware")
+        if expires_at is not None:
+            expires_at = _utc_expiry(expires_at)
         plaintext = generate_key()
         row = ApiKeyRow(
             id=new_key_id(),
@@ -95,7 +119,7 @@ class KeyRepository:
             scopes=encode_scopes(scope_set),
             is_admin=ADMIN_SCOPE in scope_set,
             created_at=datetime.now(UTC),
-            expires_at=None if expires_at is None else expires_at.astimezone(UTC),
+            expires_at=expires_at,
             revoked_at=None,
             limits=stored,
         )

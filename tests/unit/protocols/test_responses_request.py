@@ -316,3 +316,9 @@ def test_junk_is_a_400_or_a_request_never_a_crash(field: str, junk: Any) -> None
             with contextlib.suppress(TranslationError):
                 module.translate_request(request, "up")
     assert set(refusals) <= {400}
+
+
+def test_an_empty_input_array_is_refused_as_openai_refuses_it() -> None:
+    error = refused(input=[])
+    assert error.param == "input"
+    assert error.code == "empty_array"

@@ -222,3 +222,30 @@ def test_unresolvable_references_and_self_reference_still_give_a_value() -> None
     assert isinstance(schema_value(rng, {"$ref": "#/$defs/missing"}), str)
     looping = {"$ref": "#"}
     assert isinstance(schema_value(rng, looping), str)
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "string", "minLength": 100_000_000},
+        {"type": "array", "minItems": 10**9, "items": {"type": "string", "minLength": 10**6}},
+        {
+            "type": "array",
+            "minItems": 10**9,
+            "items": {"type": "array", "minItems": 10**9, "items": {"type": "boolean"}},
+        },
+    ],
+)
+def test_a_schema_asking_for_a_huge_value_gets_a_bounded_one(schema: dict[str, Any]) -> None:
+    """An engine would stop at its token limit; the simulator stops at its budget, so no
+    request can make it spend minutes or gigabytes on one value."""
+    parameters = {"type": "object", "properties": {"x": schema}, "required": ["x"]}
+    arguments = tool_arguments(random.Random(0), parameters)
+    assert 1_000 < len(arguments) < 100_000
+    assert "x" in orjson.loads(arguments)
+
+
+def test_a_modest_minimum_length_is_still_met() -> None:
+    for seed in range(20):
+        value = schema_value(random.Random(seed), {"type": "string", "minLength": 5_000})
+        assert len(value) >= 5_000

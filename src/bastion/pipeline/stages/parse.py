@@ -235,8 +235,13 @@ def _check_anthropic(body: dict[str, Any]) -> None:
             raise invalid_request(f"'{field}' must be {name}.", param=field)
     if not all(isinstance(stop, str) for stop in body.get("stop_sequences") or ()):
         raise invalid_request("'stop_sequences' must be an array of strings.", "stop_sequences")
-    if not all(isinstance(tool, dict) for tool in body.get("tools") or ()):
-        raise invalid_request("Every entry of 'tools' must be an object.", param="tools")
+    for i, tool in enumerate(body.get("tools") or ()):
+        if not isinstance(tool, dict):
+            raise invalid_request("Every entry of 'tools' must be an object.", param="tools")
+        schema = tool.get("input_schema")  # server tools ("bash_20250124") have none
+        if schema is not None and not isinstance(schema, dict):
+            where = f"tools.{i}.input_schema"
+            raise invalid_request(f"'{where}' must be an object (a JSON Schema).", param=where)
     tool_choice = body.get("tool_choice")
     if tool_choice is not None and not isinstance(tool_choice.get("type"), str):
         raise invalid_request("'tool_choice.type' must be a string.", param="tool_choice.type")

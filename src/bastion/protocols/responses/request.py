@@ -577,6 +577,12 @@ def _input(value: Any) -> list[InputItem]:
         raise _bad("'input' is required.", "input", "missing_required_parameter")
     if not isinstance(value, list):
         raise _bad("'input' must be a string or an array of items.", "input", "invalid_type")
+    if not value:  # as OpenAI answers: there is nothing to respond to
+        raise _bad(
+            "Invalid 'input': empty array. Expected an array with minimum length 1.",
+            "input",
+            "empty_array",
+        )
     return [_item(item, f"input[{i}]") for i, item in enumerate(value)]
 
 
