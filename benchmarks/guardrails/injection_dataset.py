@@ -1,17 +1,19 @@
 """Write the labeled prompt-injection set: train, validation and test JSONL files.
 
     .venv/bin/python benchmarks/guardrails/injection_dataset.py [--per-template N]
+        [--refresh-docs]
 
 Samples are written from templates in this file and in `injection_languages.py` (ten
 languages) with seeded slot fillers (seed 20261202), so the set is reproducible. Benign
 documents also come from this project's own documentation (`README.md`, `docs/*.md` except
-`guardrails.md`), from Django's interface messages (`external/django_ui.jsonl`) and from
-`injection_documents.py` (documents in ten languages, each also with an instruction to the
-model planted in it, its own seed). Smuggled
-variants (`injection_smuggle.py`: tag characters, zero-width, bidi, look-alikes, variation
-selectors) are made of attacks in their own split, and benign texts get the same characters
-used innocently. Changing the project's documentation changes the set: regenerate it and
-retrain.
+`guardrails.md`, as of the snapshot `project_docs.json`: editing the docs changes nothing
+until `--refresh-docs` takes a new snapshot, after which the model is retrained), from
+Django's interface messages (`external/django_ui.jsonl`) and from `injection_documents.py`
+(documents in ten languages, each also with an instruction to the model planted in it, its
+own seed). Smuggled variants (`injection_smuggle.py`: tag characters, zero-width, bidi,
+look-alikes, variation selectors) are made of attacks in their own split, and benign texts get
+the same characters used innocently. Agents' tools and everyday requests come from
+`injection_tools.py` (its own seed).
 
 Groups (field `group`):
 - `injection` (label 1): instruction override, role-play jailbreaks, system-prompt extraction,
@@ -57,11 +59,14 @@ from injection_tools import tool_rows
 
 SEED = 20261202
 OUT = Path(__file__).parent
-# Operator documentation (not guardrails.md, which quotes attacks and changes with the model).
+# Operator documentation (not guardrails.md, which quotes attacks and changes with the model),
+# read from a snapshot: editing the docs must not change the set, nor, through the shared
+# generator, every row after them. `--refresh-docs` takes a new snapshot.
 PROJECT_DOCS = [
     OUT.parents[1] / "README.md",
     *(p for p in sorted((OUT.parents[1] / "docs").glob("*.md")) if p.name != "guardrails.md"),
 ]
+PROJECT_DOCS_SNAPSHOT = OUT / "project_docs.json"
 SPLITS = ("train", "val", "test")
 
 # --------------------------------------------------------------------------- slot fillers
@@ -939,8 +944,9 @@ def project_documents(rng: random.Random) -> list[Row]:
     rows: list[Row] = []
     wrappers = [w for table in LANGS.values() for w in table["wrap"]]
     n = 0
-    for path in PROJECT_DOCS:
-        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")]
+    snapshot: dict[str, str] = json.loads(PROJECT_DOCS_SNAPSHOT.read_text(encoding="utf-8"))
+    for name, page in snapshot.items():
+        paragraphs = [p.strip() for p in page.split("\n\n")]
         chunk: list[str] = []
         for paragraph in paragraphs:
             if not paragraph or paragraph.startswith("```"):
@@ -953,7 +959,7 @@ def project_documents(rng: random.Random) -> list[Row]:
             text = rng.choice(wrappers).replace("{doc}", doc) if rng.random() < 0.6 else doc
             split = "val" if n % 5 == 4 else "train"
             n += 1
-            rows.append((text, 0, "benign", "project_docs", f"docs/{path.name}", split))
+            rows.append((text, 0, "benign", "project_docs", f"docs/{name.split('/')[-1]}", split))
     return rows
 
 
@@ -1048,7 +1054,20 @@ def smuggled(rng: random.Random, rows: list[dict[str, object]]) -> list[Row]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-template", type=int, default=30)
+    parser.add_argument(
+        "--refresh-docs",
+        action="store_true",
+        help=f"first snapshot the project's documentation into {PROJECT_DOCS_SNAPSHOT.name}",
+    )
     args = parser.parse_args()
+    if args.refresh_docs:
+        root = OUT.parents[1]
+        snapshot = {
+            str(path.relative_to(root)): path.read_text(encoding="utf-8") for path in PROJECT_DOCS
+        }
+        PROJECT_DOCS_SNAPSHOT.write_text(
+            json.dumps(snapshot, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
     rows = generate(args.per_template)
     for split in SPLITS:
         path = OUT / f"injection_{split}.jsonl"

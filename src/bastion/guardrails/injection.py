@@ -7,10 +7,11 @@ by `benchmarks/guardrails/injection_train.py`. Features of a text:
 - it is normalised (`normalise`): text written in Unicode tag characters or hidden in
   variation selectors is decoded where it stands; zero-width, bidi and other invisible
   characters are dropped; NFKC; URLs and e-mail addresses become one token each; lower case;
-  leetspeak digits/symbols to letters (`0→o 1→i 3→e 4→a 5→s 7→t @→a $→s`); words mixing Latin
-  letters with Cyrillic/Greek look-alikes are spelled in Latin; spaced-out letters
-  (`i g n o r e`) are joined. Each kind of hiding undone appends a mark (`MARKS`), a token
-  the model has a weight for;
+  spaced-out letters (`i g n o r e`) are joined; leetspeak digits/symbols become letters in
+  words with at least as many letters as digits (`0→o 1→i 3→e 4→a 5→s 7→t @→a $→s`: `1gn0r3`
+  is read as "ignore", while `14` and an IBAN stay as written); words mixing Latin letters
+  with Cyrillic/Greek look-alikes are spelled in Latin. Each kind of hiding undone appends a
+  mark (`MARKS`), a token the model has a weight for;
 - tokens are runs of letters/digits and runs of punctuation (so `### system:` and `</doc>` stay
   visible); runs of Chinese/Japanese/Korean characters become their character bigrams;
 - every distinct token gives a unigram and, for words, character 3-, 4- and 5-grams, except
@@ -110,6 +111,12 @@ _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
 _LEET_CHARS = re.compile("[013457@$]")
+# A word holding a leetspeak character; it is read as leetspeak only if it has at least as
+# many letters as digits: "1gn0r3" is "ignore", but "14", "2024" and codes such as an IBAN
+# ("FR7630006000011234567890189") or "GB33BUKB2020…" stay as they are.
+# The rest of a word from its first digit, "@" or "$" (searched from it: a fast scan).
+_FROM_LEET = re.compile(r"[\d@$][\w@$]*")
+_LETTER = re.compile(r"[^\W\d_@$]")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]+")
 # Single letters separated by spaces, dots, dashes or stars ("i g n o r e") are joined.
 _SPACED = re.compile(r"\b(?:[^\W_][ .*_-]){2,}[^\W_]\b")
@@ -222,6 +229,26 @@ def _unleet(match: re.Match[str]) -> str:
     return str(_LEET[ord(match.group(0))])
 
 
+def _keep_numbers(low: str, read: str) -> str:
+    """``read`` (``low`` with every leetspeak character replaced: the same length) with the
+    words of ``low`` that have no letter, or fewer letters than digits, put back as they were
+    written."""
+    pieces: list[str] = []
+    last = 0
+    for match in _FROM_LEET.finditer(low):
+        start = match.start()
+        while start > 0 and (low[start - 1].isalnum() or low[start - 1] in "_@$"):
+            start -= 1
+        word = low[start : match.end()]
+        if word.isdigit() or not 0 < len(_LETTER.findall(word)) >= sum(map(str.isdigit, word)):
+            pieces += (read[last:start], word)
+            last = match.end()
+    if not pieces:
+        return read
+    pieces.append(read[last:])
+    return "".join(pieces)
+
+
 def _unconfuse(match: re.Match[str]) -> str:
     word = match.group(0)
     if _MIXED_HINT.search(word) is None:
@@ -241,9 +268,10 @@ def normalise(text: str) -> str:
     Hidden text is decoded and invisible characters dropped (`_unhide`); then NFKC (full-width
     and mathematical letters, ligatures), URLs and e-mail addresses replaced by one token each
     (`ADDRESS_URL`, `ADDRESS_EMAIL`), a mention's "@" made a mark of its own (`MENTION`),
-    lower case, leetspeak digits to letters; words mixing
-    Latin letters with Cyrillic/Greek look-alikes are spelled in Latin; spaced-out letters
-    (`i g n o r e`) are joined. What was undone is appended as marks (`MARKS`).
+    lower case; spaced-out letters (`i g n o r e`) joined; leetspeak digits to letters in
+    words with as many letters as digits (`1gn0r3`, not `14`); words mixing Latin letters with
+    Cyrillic/Greek look-alikes spelled in Latin. What was undone is appended as marks
+    (`MARKS`).
     """
     marks: list[str] = []
     if not text.isascii():
@@ -254,16 +282,18 @@ def normalise(text: str) -> str:
         text = _ADDRESS.sub(_address, text)
     if "@" in text:  # a mention ("@assistant") is a mark and a name, not leetspeak for "a"
         text = _MENTION.sub(MENTION + " ", text)
-    if text.isascii():
-        norm = text.lower().translate(_LEET)
-    else:  # `translate` is slow on non-ASCII text: replace only what is there
-        norm = _LEET_CHARS.sub(_unleet, text.lower())
+    norm = text.lower()
+    # Most texts have no spaced-out word; the hint rejects them at a third of the full cost.
+    # Joined first, so that "1 g n 0 r 3" is one word, read as leetspeak below.
+    if _SPACED_HINT.search(norm) is not None:
+        norm = _SPACED.sub(_join_spaced, norm)
+    if _LEET_CHARS.search(norm) is not None:
+        # `translate` is slow on non-ASCII text: there, replace only what is there.
+        read = norm.translate(_LEET) if norm.isascii() else _LEET_CHARS.sub(_unleet, norm)
+        norm = _keep_numbers(norm, read)
     if not norm.isascii() and _MIXED_HINT.search(norm) is not None:
         norm = _LETTERS.sub(_unconfuse, norm)
         marks.append(MARK_HOMOGLYPH)
-    # Most texts have no spaced-out word; the hint rejects them at a third of the full cost.
-    if _SPACED_HINT.search(norm) is not None:
-        norm = _SPACED.sub(_join_spaced, norm)
     if marks:
         norm += " " + " ".join(marks)
     return norm
