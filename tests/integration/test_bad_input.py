@@ -230,7 +230,14 @@ def test_anthropic_upstream_error_keeps_anthropic_shape(
 
 def test_unknown_path_and_method(scripted_gateway: tuple[Any, RunningGateway]) -> None:
     _, gateway = scripted_gateway
-    assert httpx.get(gateway.url + "/v1/chat/completions").status_code == 405
+    wrong = httpx.get(gateway.url + "/v1/chat/completions")
+    assert wrong.status_code == 405
+    assert wrong.json()["error"]["type"] == "invalid_request_error"
     missing = httpx.post(gateway.url + "/v1/nothing", headers=AUTH)
     assert missing.status_code == 404
     assert missing.json()["error"]["message"].startswith("POST /v1/nothing")
+    # Below Anthropic's path, Anthropic's shape.
+    typo = httpx.post(gateway.url + "/v1/messages/nope", headers=AUTH)
+    assert typo.status_code == 404
+    assert typo.json()["type"] == "error"
+    assert typo.json()["error"]["type"] == "not_found_error"
