@@ -220,8 +220,11 @@ def test_content_capture_per_tenant(
 ) -> None:
     _, url = scripted
     gateway = start_gateway(backends(url), audit={"tenants": {"admin": mode}})
-    text = "mail jane.doe@example.com about card 4111 1111 1111 1111"
-    response = chat(gateway, "up/echo", messages=[{"role": "user", "content": text}])
+    text = (
+        "mail jane.doe@example.com about card 4111 1111 1111 1111\nCharge card "
+        "4111111111111111. Transfer to IBAN DE89370400440532013000. Call 07946095812."
+    )
+    response = chat(gateway, "up/echo-last", messages=[{"role": "user", "content": text}])
     assert response.status_code == 200
     ledger_row(tmp_path, response.headers["x-request-id"])  # loaded with its audit records
     records = audit_records(tmp_path, response.headers["x-request-id"])
@@ -231,10 +234,21 @@ def test_content_capture_per_tenant(
         assert "jane.doe@example.com" in captured_request
         assert captured_response == response.text
     else:
-        assert "jane.doe@example.com" not in captured_request
-        assert "4111 1111 1111 1111" not in captured_request
+        for raw in ("jane.doe@example.com", "4111", "DE89370400440532013000", "07946095812"):
+            assert raw not in captured_request
+            assert raw not in captured_response
         assert "[EMAIL]" in captured_request
     assert records["intent"]["capture"] == mode
+    if mode == "redacted":  # streamed in pieces of seven characters: masked all the same
+        streamed = chat(
+            gateway, "up/echo-last", messages=[{"role": "user", "content": text}], stream=True
+        )
+        assert streamed.status_code == 200
+        ledger_row(tmp_path, streamed.headers["x-request-id"])
+        captured = audit_records(tmp_path, streamed.headers["x-request-id"])["completion"]
+        for raw in ("jane.doe@example.com", "4111", "DE89370400440532013000", "07946095812"):
+            assert raw not in captured["response"]
+        assert "[EMAIL]" in captured["response"]
 
 
 def test_the_request_is_not_sent_when_its_intent_cannot_be_recorded(

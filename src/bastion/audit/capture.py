@@ -24,35 +24,56 @@ from typing import Any, Literal
 import orjson
 
 from bastion.audit.chain import AuditEntry
-from bastion.audit.redact import redact
+from bastion.audit.redact import Finder, redact, redact_json, redact_stream
 from bastion.store.text import storable_json
 
 CaptureMode = Literal["metadata", "redacted", "full"]
 
 
-def request_fields(body: bytes, mode: str | None, max_content_bytes: int) -> dict[str, Any]:
+def _nothing(_text: str) -> list[tuple[int, int, str]]:
+    return []
+
+
+def request_fields(
+    body: bytes, mode: str | None, max_content_bytes: int, *, find: Finder = _nothing
+) -> dict[str, Any]:
     """The request body's digest and size, the capture mode, and the content it keeps."""
     payload: dict[str, Any] = {
         "request_sha256": hashlib.sha256(body).hexdigest(),
         "request_bytes": len(body),
         "capture": mode,
     }
-    _add_content(payload, "request", body, mode, max_content_bytes)
+    _add_content(payload, "request", body, mode, max_content_bytes, find=find)
     return payload
 
 
 def response_fields(
-    digest: str, size: int, captured: Sequence[bytes] | None, truncated: bool, mode: str | None
+    digest: str,
+    size: int,
+    captured: Sequence[bytes] | None,
+    truncated: bool,
+    mode: str | None,
+    *,
+    find: Finder = _nothing,
 ) -> dict[str, Any]:
     """What was sent to the client: its digest and size, and the bytes captured, if any
     (masked in ``redacted`` mode), with whether the cap cut them."""
     payload: dict[str, Any] = {"response_sha256": digest, "response_bytes": size}
     if captured is not None:
         body = b"".join(captured)
-        text = body.decode("utf-8", "replace")
-        payload["response"] = redact(text) if mode == "redacted" else text
+        if mode == "redacted":
+            # A whole answer is JSON; a stream is events whose text is masked as one text.
+            masked = redact_json(body, find, len(body))
+            text = masked if masked is not None else redact_stream(body, find)
+        else:
+            text = _text(body)
+        payload["response"] = text
         payload["response_truncated"] = truncated
     return payload
+
+
+def _text(body: bytes) -> str:
+    return body.decode("utf-8", "replace")
 
 
 def audit_entry(
@@ -74,10 +95,13 @@ def audit_entry(
 
 
 def _add_content(
-    payload: dict[str, Any], name: str, body: bytes, mode: str | None, limit: int
+    payload: dict[str, Any], name: str, body: bytes, mode: str | None, limit: int, *, find: Finder
 ) -> None:
-    if mode not in ("redacted", "full"):
-        return
-    text = body[:limit].decode("utf-8", "replace")
-    payload[name] = redact(text) if mode == "redacted" else text
-    payload[f"{name}_truncated"] = len(body) > limit
+    if mode == "full":
+        payload[name] = _text(body[:limit])
+        payload[f"{name}_truncated"] = len(body) > limit
+    elif mode == "redacted":
+        masked = redact_json(body, find, limit)
+        text = masked if masked is not None else redact(_text(body[:limit]), find)
+        payload[name] = text[:limit]
+        payload[f"{name}_truncated"] = len(body) > limit or len(text) > limit

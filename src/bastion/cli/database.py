@@ -58,10 +58,23 @@ def settings(config_path: Path | None, database_url: str | None) -> Settings:
 
 def run_with_engine(url: str, work: Callable[[AsyncEngine], Awaitable[T]], what: str) -> T:
     """Runs ``work`` with an engine on ``url``; a database error ends the command with status 2
-    and one line saying it cannot reach ``what``."""
-    from sqlalchemy.exc import DBAPIError
+    and one line saying it cannot reach ``what``. A SQLite file that does not exist is such an
+    error: these commands read and prune, and must not leave an empty database (or its
+    directories) at a mistyped path."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError, DBAPIError
 
-    from bastion.store.engine import create_engines
+    from bastion.store.engine import create_engines, sqlite_path
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        click.echo(f"cannot read {what}: not a database URL: {url!r}", err=True)
+        raise SystemExit(2) from None
+    database = sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if database is not None and not database.exists():
+        click.echo(f"cannot read {what}: no database at {database}", err=True)
+        raise SystemExit(2)
 
     async def main() -> T:
         engines = create_engines(url)

@@ -182,7 +182,7 @@ def _show_limits(subject: str, limits: dict[str, int | float] | None, as_json: b
         click.echo(f"{subject} has no limits of its own: the configuration's apply.")
     else:
         click.echo(f"{subject}:")
-        _table(("LIMIT", "VALUE"), [(name, f"{value:g}") for name, value in limits.items()])
+        _table(("LIMIT", "VALUE"), [(name, _number(value)) for name, value in limits.items()])
 
 
 # keys
@@ -434,3 +434,8 @@ def tenants_limits(
 
     tenant = run_with_store(resolve_database_url(database_url, config_path), apply)
     _show_limits(f"Tenant {tenant.name}", dump_limits(tenant.limits), as_json)
+
+
+def _number(value: float) -> str:
+    """A limit as stored: 123456789, not 1.23457e+08."""
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from bastion.audit.capture import audit_entry, request_fields, response_fields
 from bastion.audit.chain import AuditEntry
+from bastion.guardrails.recognizers import scan
 from bastion.ledger.record import purpose_of
 from bastion.pipeline.context import RequestContext
 from bastion.telemetry.tracing import TracedBackend, TracedRequest
@@ -112,8 +113,16 @@ def _request_fields(ctx: RequestContext, max_content_bytes: int) -> dict[str, An
         "location": deployment.backend.location if deployment else None,
         "upstream_model": deployment.upstream_model if deployment else None,
     }
-    payload.update(request_fields(ctx.raw_body, ctx.audit_mode, max_content_bytes))
+    payload.update(
+        request_fields(ctx.raw_body, ctx.audit_mode, max_content_bytes, find=_found_by_the_scan)
+    )
     return payload
+
+
+def _found_by_the_scan(text: str) -> list[tuple[int, int, str]]:
+    """What the guardrails' scan finds in ``text``, for the audit's ``redacted`` mode: every
+    kind, whatever the request's own guardrail policy."""
+    return [(finding.start, finding.end, finding.kind) for finding in scan(text)]
 
 
 def _outcome_fields(ctx: RequestContext) -> dict[str, Any]:
@@ -136,7 +145,14 @@ def _outcome_fields(ctx: RequestContext) -> dict[str, Any]:
     if log is not None:
         digest = log.digest.hexdigest()
         payload.update(
-            response_fields(digest, log.size, log.captured, log.truncated, ctx.audit_mode)
+            response_fields(
+                digest,
+                log.size,
+                log.captured,
+                log.truncated,
+                ctx.audit_mode,
+                find=_found_by_the_scan,
+            )
         )
     if ctx.error is not None:
         payload["error"] = ctx.error.message

@@ -4,10 +4,11 @@ import hashlib
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 
+import orjson
 import pytest
 
 from bastion.audit.chain import GENESIS_HASH, AuditEntry, ChainState, Signer, iso, record_hash
-from bastion.audit.redact import redact
+from bastion.audit.redact import redact, redact_json, redact_stream
 
 TS = datetime(2026, 12, 1, 10, 0, 0, 123456, tzinfo=UTC)
 
@@ -122,10 +123,59 @@ def test_short_signing_keys_are_refused() -> None:
         ("Authorization: Bearer abcdefghijklmnop1234", "abcdefghijklmnop1234"),
         ("db postgresql://app:s3cret@db.internal/prod", "s3cret"),
         ("host 10.1.2.3 down", "10.1.2.3"),
+        # At a sentence's end, glued to a label, spaced, in brackets, written as IBANs are.
+        ("Charge card 4111111111111111.", "4111111111111111"),
+        ("card number:4111111111111111.", "4111111111111111"),
+        ("card 4111 1111 1111 1111.", "1111."),
+        ("call (202) 555-0178.", "0178"),
+        ("to IBAN DE89370400440532013000 now", "DE89370400440532013000"),
+        ("or NL91ABNA0417164300", "NL91ABNA0417164300"),
+        ("FR14 2004 1010 0505 0001 3M02 606", "3M02 606"),
     ],
 )
 def test_redaction_masks_personal_data_and_secrets(text: str, hidden: str) -> None:
     assert hidden not in redact(text)
+
+
+def test_a_json_body_is_masked_value_by_value() -> None:
+    body = orjson.dumps({"messages": [{"content": "card\n4111111111111111"}], "n": 1})
+    seen: list[str] = []
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        seen.append(text)
+        at = text.find("secret")
+        return [(at, at + 6, "password")] if at >= 0 else []
+
+    masked = redact_json(body + b" ", find, 1000)
+    assert masked is not None
+    assert "4111111111111111" not in masked  # read as the client wrote it, not as "n4111…"
+    assert orjson.loads(masked)["n"] == 1
+    assert seen == ["card\n4111111111111111"]
+    assert redact_json(b"not json", find, 1000) is None
+    assert orjson.loads(redact_json(b'["my secret"]', find, 1000) or "") == ["my [PASSWORD]"]
+    # Strings past the limit are not masked one by one: the capture cuts them off.
+    long = orjson.dumps(["a" * 50, "secret", "secret"])
+    assert orjson.loads(redact_json(long, find, 40) or "") == ["a" * 50, "…", "…"]
+
+
+def test_a_value_streamed_in_pieces_is_masked_where_each_piece_lies() -> None:
+    said = "Card 4111 1111 1111 1111 and mail jane.doe@example.com, thanks."
+    pieces = [said[i : i + 7] for i in range(0, len(said), 7)]
+    events = [
+        b"data: " + orjson.dumps({"id": "c1", "choices": [{"delta": {"content": piece}}]})
+        for piece in pieces
+    ]
+    body = b"\n\n".join([*events, b"data: [DONE]"]) + b"\n\n"
+    masked = redact_stream(body, lambda text: [])
+    assert "1111" not in masked and "jane" not in masked
+    texts = [
+        orjson.loads(line[6:])["choices"][0]["delta"]["content"]
+        for line in masked.split("\n\n")
+        if line.startswith("data: {")
+    ]
+    assert "".join(texts) == "Card [NUMBER] and mail [EMAIL], thanks."
+    assert len(texts) == len(pieces)  # every event kept, in order
+    assert masked.rstrip().endswith("data: [DONE]")
 
 
 def test_redaction_keeps_short_numbers() -> None:

@@ -148,9 +148,13 @@ def test_limits_of_tenants_and_keys_are_shown_set_and_cleared(url: str) -> None:
         "requests_per_minute=600",
         "--set",
         "usd_per_day=25.5",
+        "--set",
+        "tokens_per_month=123456789",
         *db,
     ).stdout
     assert "requests_per_minute  600" in shown and "usd_per_day          25.5" in shown
+    assert "tokens_per_month     123456789" in shown  # as stored, not 1.23457e+08
+    ok(tenants_group, "limits", "acme", "--unset", "tokens_per_month", *db)
     changed = ok(tenants_group, "limits", "acme", "--unset", "usd_per_day", "--json", *db)
     assert orjson.loads(changed.stdout) == {"requests_per_minute": 600}
     ok(keys_group, "limits", key["id"], "--set", "concurrent_requests=4", *db)

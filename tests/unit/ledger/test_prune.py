@@ -107,3 +107,9 @@ def test_database_commands_share_their_settings_and_errors(tmp_path: Path) -> No
         ["prune", "--older-than", "9", "--database-url", "postgresql+asyncpg://u@127.0.0.1:9/x"],
     )
     assert unreachable.exit_code == 2 and "cannot read the audit journal" in unreachable.output
+    # A mistyped path is reported, and no empty database (nor its folders) is left there.
+    mistyped = tmp_path / "nowhere" / "x.db"
+    for group, args in ((audit_group, ["verify"]), (ledger_group, ["prune", "--older-than", "9"])):
+        missing = runner.invoke(group, [*args, "--database-url", f"sqlite+aiosqlite:///{mistyped}"])
+        assert missing.exit_code == 2 and "no database at" in missing.output, missing.output
+    assert not (tmp_path / "nowhere").exists()
