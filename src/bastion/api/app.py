@@ -178,8 +178,12 @@ async def _post_only(request: Request) -> Response:
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     """Unknown paths and wrong methods answered in the API's own error shape."""
-    # Anthropic's paths are /v1/messages and below it (count_tokens, batches, a typo).
-    anthropic = "messages" in request.url.path.split("/")
+    # Anthropic's paths are /v1/messages and below it (count_tokens, batches, a typo); not
+    # OpenAI's /v1/threads/{id}/messages.
+    path = request.url.path
+    anthropic = path.startswith(("/v1/messages/", "/messages/")) or path.endswith(
+        ("/messages", "/messages/count_tokens")
+    )
     protocol: WireProtocol = "anthropic" if anthropic else "openai"
     message = f"{request.method} {request.url.path}: {exc.detail}"
     body = error_body(protocol, exc.status_code, message)
