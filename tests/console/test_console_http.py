@@ -121,6 +121,9 @@ def test_bad_form_fields(browser: Browser) -> None:
     assert browser.get("/console/audit?before=٣").status_code == 400
     assert browser.get("/console/tenants/ten_unknown").status_code == 404
     assert browser.get("/console/tenants/%00").status_code in (400, 404)
+    # Past what a database row id can be: no such record, not a server error.
+    for record in ("0", "9223372036854775807", "9223372036854775808", "9" * 40):
+        assert browser.get(f"/console/audit/records/{record}").status_code == 404, record
 
 
 def test_limits_form_refuses_bad_numbers(browser: Browser) -> None:
@@ -167,6 +170,23 @@ def test_tenant_key_sees_only_its_own_read_only_view(
     # Signing out works for a tenant key too, and ends the session.
     assert browser.post("/console/logout", {"csrf": token}).status_code == 303
     assert browser.get("/console/my").status_code == 303
+
+
+def test_a_key_expiry_past_the_calendar_is_a_form_error(
+    browser: Browser, console_gateway: RunningGateway
+) -> None:
+    tenant = _run(console_gateway, lambda store: store.tenants.create("far-future"))
+    browser.sign_in(ADMIN_KEY)
+    token = browser.csrf()
+    for days in ("1e9", "3000000", "36501"):
+        form = {"csrf": token, "name": f"k{days}", "expires_in_days": days}
+        refused = browser.post(f"/console/tenants/{tenant.id}/keys", form)
+        assert refused.status_code == 400, (days, refused.text[:200])
+        assert "36500" in refused.text
+    made = browser.post(
+        f"/console/tenants/{tenant.id}/keys", {"csrf": token, "name": "ok", "expires_in_days": "30"}
+    )
+    assert made.status_code == 201
 
 
 def test_revoking_the_signed_in_key_ends_its_session(

@@ -21,6 +21,9 @@ def load_config(path: Path, env: Mapping[str, str] | None = None) -> BastionConf
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(source, [ConfigProblem("", f"cannot read file: {exc.strerror}")]) from exc
+    except UnicodeDecodeError as exc:
+        problem = f"not UTF-8 text (byte {exc.start} cannot be read)"
+        raise ConfigError(source, [ConfigProblem("", problem)]) from None
     return parse_config(text, source, os.environ if env is None else env)
 
 

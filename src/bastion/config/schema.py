@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
@@ -158,6 +159,13 @@ def _http_url(value: str | None) -> str | None:
         return None
     if not value.startswith(("http://", "https://")):
         raise ValueError("must start with http:// or https://")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (reading it checks it: a number from 0 to 65535)
+    except ValueError as exc:  # "http://[::1:80" (an unclosed bracket), "http://h:99999"
+        raise ValueError(f"is not a valid URL: {exc}") from None
+    if not parts.hostname:
+        raise ValueError("names no host (e.g. http://gpu1:8000/v1)")
     return value.rstrip("/")
 
 

@@ -414,7 +414,10 @@ class Console:
         )
 
     async def record(self, request: Request, viewer: Viewer) -> Response:
-        found = await record_by_id(self._engine, request.path_params["record_id"])
+        record_id = request.path_params["record_id"]
+        if record_id > _MAX_ROW_ID:  # no row has it, and the database would refuse to look
+            raise NotFoundError("no audit record with this id")
+        found = await record_by_id(self._engine, record_id)
         if found is None:
             raise NotFoundError("no audit record with this id")
         return self._pages.render("record.html", viewer, active="audit", record=found)
@@ -463,6 +466,10 @@ def _int_param(request: Request, name: str) -> int | None:
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise FormError(f"{name} must be a whole number.")
     return int(raw)
+
+
+# The largest row id a database holds (a signed 64-bit integer).
+_MAX_ROW_ID = 2**63 - 1
 
 
 def _day_param(request: Request, name: str) -> datetime | None:

@@ -107,6 +107,10 @@ def test_invalid_yaml_and_unreadable_file(tmp_path: Path) -> None:
     assert problems("- a\n- b\n") == ["bastion.yaml:1: expected a mapping at the top level"]
     with pytest.raises(ConfigError, match="cannot read file"):
         load_config(tmp_path / "missing.yaml")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\x00\x01\xff\xfe")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(binary)
 
 
 def test_empty_file_means_defaults() -> None:

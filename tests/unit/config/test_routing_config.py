@@ -33,6 +33,23 @@ backends:
     assert "backends.gpu.replicas[0].base_url: must start with http://" in problems(text)
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://[::1:80/v1", "is not a valid URL"),
+        ("http://", "names no host"),
+        ("http://127.0.0.1:99999/v1", "is not a valid URL"),
+        ("http://h:abc/v1", "is not a valid URL"),
+    ],
+)
+def test_a_url_that_cannot_be_reached_is_a_configuration_error(url: str, problem: str) -> None:
+    """Caught when the file is read, not when a worker starts (a traceback) or never (a
+    replica that fails its health checks forever)."""
+    text = f"backends:\n  gpu: {{kind: openai-compatible, location: local, base_url: '{url}'}}\n"
+    found = str(problems(text))
+    assert "backends.gpu.base_url" in found and problem in found, found
+
+
 def test_a_launched_backend_is_local_and_lists_its_models() -> None:
     external = """
 backends:
