@@ -153,6 +153,7 @@ def test_a_cut_stream_is_metered_as_estimated(gateway: RunningGateway, tmp_path:
     row = ledger_row(tmp_path, response.headers["x-request-id"])
     assert row["outcome"] == "upstream_cut"
     assert row["usage_estimated"] == 1
+    assert row["output_tokens"] == 2  # the two content chunks sent before the cut
     assert audit_records(tmp_path, response.headers["x-request-id"])["completion"]["outcome"] == (
         "upstream_cut"
     )

@@ -112,7 +112,15 @@ class Exchange(ABC):
         """Roughly one per generated token; used to estimate usage when a stream is cut."""
         if self.upstream == "anthropic":
             return event.event == "content_block_delta"
-        return '"delta"' in event.data
+        data = event.data
+        if '"delta"' not in data:
+            return False
+        # The first chunk names the role, with empty content: no token yet.
+        return not (
+            '"role"' in data
+            and ('"content":""' in data or '"content": ""' in data or '"content":null' in data)
+            and '"tool_calls"' not in data
+        )
 
 
 class OpenAIPassthrough(Exchange):
