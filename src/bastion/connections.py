@@ -95,6 +95,9 @@ class _Shared:
     """State shared by one server's connections."""
 
     on_limit: Callable[[str], None]
+    # Told +1 and -1 as connections open and close: a gauge each worker writes, which the
+    # node's metrics add up (a gauge read by callback is never written in multiprocess mode).
+    on_count: Callable[[int], None] = lambda _delta: None
     # Connections waiting for a request, longest waiting first (insertion order).
     idle: dict[LimitedHttpProtocol, None] = field(default_factory=dict)
     open: int = 0
@@ -133,6 +136,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         super().connection_made(transport)
         shared = self.shared
         shared.open += 1
+        shared.on_count(1)
         if len(self.connections) > self.max_connections:
             self._make_room()
         # The first request's head is due this long after connect.
@@ -143,6 +147,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         super().connection_lost(exc)
         self.shared.open -= 1
+        self.shared.on_count(-1)
         self.shared.idle.pop(self, None)
         self._phase = _CLOSING
         if self._timer is not None:
@@ -481,8 +486,8 @@ def connection_protocol(
         shared = _Shared(lambda reason: None)
     else:
         counter = metrics.connection_limits
-        shared = _Shared(lambda reason: counter.labels(reason).inc())
-        metrics.connections_open.set_function(lambda: shared.open)
+        gauge = metrics.connections_open
+        shared = _Shared(lambda reason: counter.labels(reason).inc(), gauge.inc)
 
     class ServerHttpProtocol(LimitedHttpProtocol):
         pass

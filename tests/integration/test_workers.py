@@ -94,7 +94,9 @@ def test_metrics_count_every_worker(node: Node) -> None:
     after = [_chat_total(node) for _ in range(4)]
     assert [total for total, _ in after] == [before.pop() + 10] * 4
     text = after[-1][1]
-    assert re.search(r"^bastion_connections_open \S+$", text, re.MULTILINE)
+    # The scrape's own connection is open on one of the workers: the node counts it.
+    found = re.search(r"^bastion_connections_open (\S+)$", text, re.MULTILINE)
+    assert found and float(found.group(1)) >= 1, found
     assert "vllm:" not in text  # the simulator's own metrics stay on its own endpoint
 
 
