@@ -131,7 +131,7 @@ def test_limits_form_refuses_bad_numbers(browser: Browser) -> None:
     token = browser.csrf()
     made = browser.post("/console/tenants", {"name": "limits-bad", "csrf": token})
     path = made.headers["location"]
-    for value in ("-1", "0", "1.5", "lots", "nan", "1e400"):
+    for value in ("-1", "0", "1.5", "lots", "nan", "1e400", "inf", "1_000", "\uff15", "1e3"):
         response = browser.post(path + "/limits", {"csrf": token, "requests_per_minute": value})
         assert response.status_code == 400, value
 
@@ -178,7 +178,7 @@ def test_a_key_expiry_past_the_calendar_is_a_form_error(
     tenant = _run(console_gateway, lambda store: store.tenants.create("far-future"))
     browser.sign_in(ADMIN_KEY)
     token = browser.csrf()
-    for days in ("1e9", "3000000", "36501"):
+    for days in ("1000000000", "3000000", "36501"):
         form = {"csrf": token, "name": f"k{days}", "expires_in_days": days}
         refused = browser.post(f"/console/tenants/{tenant.id}/keys", form)
         assert refused.status_code == 400, (days, refused.text[:200])

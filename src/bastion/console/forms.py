@@ -5,6 +5,7 @@ page, never a database error)."""
 from __future__ import annotations
 
 import math
+import re
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -12,6 +13,11 @@ from starlette.requests import Request
 MAX_FORM_BYTES = 16 * 1024
 MAX_FIELDS = 32
 MAX_FIELD_CHARS = 512
+
+
+# What a number field takes (below 10**18, as the size check after it bounds anyway).
+_WHOLE = re.compile(r"[0-9]{1,18}")
+_DECIMAL = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,12})?|\.[0-9]{1,12}")
 
 
 class FormError(Exception):
@@ -47,11 +53,13 @@ class Form:
         raw = (self._fields.get(name) or "").strip()
         if not raw:
             return None
-        try:
-            value: int | float = int(raw) if whole else float(raw)
-        except ValueError:
-            kind = "a whole number" if whole else "a number"
-            raise FormError(f"{label} must be {kind}.") from None
+        kind = "a whole number" if whole else "a number"
+        # Written as people write numbers: ASCII digits and a decimal point, as the page's
+        # fields ask ("1_000", full-width digits, "1e3" and "inf" are what Python reads, not
+        # what a form means).
+        if (_WHOLE if whole else _DECIMAL).fullmatch(raw) is None:
+            raise FormError(f"{label} must be {kind}, written in digits.")
+        value: int | float = int(raw) if whole else float(raw)
         if not math.isfinite(value) or not value > 0:
             raise FormError(f"{label} must be above zero.")
         if value > 10**15:
