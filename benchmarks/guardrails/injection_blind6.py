@@ -446,23 +446,13 @@ A atualização será no sábado às 22h.
 
 def build() -> list[dict[str, object]]:
     rows = docs_build.build("blind6", SEED, BENIGN, ATTACKS)
-    for lang, family, text in DIRECT:
-        rows.append(_row(text, 1, family, lang))
-    for lang, family, text in REQUESTS:
-        rows.append(_row(text, 0, family, lang))
+    rows += [
+        docs_build.row("blind6", text, 1, family, "chat", lang) for lang, family, text in DIRECT
+    ]
+    rows += [
+        docs_build.row("blind6", text, 0, family, "chat", lang) for lang, family, text in REQUESTS
+    ]
     return rows
-
-
-def _row(text: str, label: int, family: str, lang: str) -> dict[str, object]:
-    return {
-        "text": text,
-        "label": label,
-        "group": "injection" if label else "benign",
-        "family": family,
-        "genre": "chat",
-        "lang": lang,
-        "set": "blind6",
-    }
 
 
 def main() -> None:

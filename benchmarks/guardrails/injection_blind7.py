@@ -20,8 +20,12 @@ committed before any weight or cue changed. `injection_eval.py` reads it only wi
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import injection_docs_build as docs_build
 
 OUT = Path(__file__).with_name("injection_blind7.jsonl")
 
@@ -113,30 +117,17 @@ BENIGN: list[tuple[str, str, str]] = [
 
 
 def build() -> list[dict[str, object]]:
-    rows = [_row(text, 1, family, lang) for lang, family, text in ATTACKS]
-    rows += [_row(text, 0, family, lang) for lang, family, text in BENIGN]
+    rows = [
+        docs_build.row("blind7", text, 1, family, "chat", lang) for lang, family, text in ATTACKS
+    ]
+    rows += [
+        docs_build.row("blind7", text, 0, family, "chat", lang) for lang, family, text in BENIGN
+    ]
     return rows
 
 
-def _row(text: str, label: int, family: str, lang: str) -> dict[str, object]:
-    return {
-        "text": text,
-        "label": label,
-        "group": "injection" if label else "benign",
-        "family": family,
-        "genre": "chat",
-        "lang": lang,
-        "set": "blind7",
-    }
-
-
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    attacks = sum(1 for row in rows if row["label"])
-    print(f"{OUT.name}: {len(rows)} rows ({attacks} attacks, {len(rows) - attacks} benign)")
+    docs_build.write_set(OUT, build())
 
 
 if __name__ == "__main__":

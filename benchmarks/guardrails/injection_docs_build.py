@@ -39,6 +39,19 @@ def smuggled(payload: str, rng: random.Random, lang: str) -> tuple[str, str]:
     return kind, smuggle.homoglyphs(payload, rng)
 
 
+def row(name: str, text: str, label: int, family: str, genre: str, lang: str) -> dict[str, object]:
+    """One row of the set ``name``."""
+    return {
+        "text": text,
+        "label": label,
+        "group": "injection" if label else "benign",
+        "family": family,
+        "genre": genre,
+        "lang": lang,
+        "set": name,
+    }
+
+
 def build(
     name: str,
     seed: int,
@@ -50,17 +63,7 @@ def build(
     rows: list[dict[str, object]] = []
 
     def add(text: str, label: int, family: str, genre: str, lang: str) -> None:
-        rows.append(
-            {
-                "text": text,
-                "label": label,
-                "group": "injection" if label else "benign",
-                "family": family,
-                "genre": genre,
-                "lang": lang,
-                "set": name,
-            }
-        )
+        rows.append(row(name, text, label, family, genre, lang))
 
     for lang, genre, text in benign:
         assert "⟦" not in text, text
@@ -86,8 +89,10 @@ def write_set(out: Path, rows: list[dict[str, object]]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts = {family: sum(1 for r in rows if r["family"] == family) for family in
               ("document", "chat", "indirect")}  # fmt: skip
+    attacks = sum(1 for r in rows if r["label"])
     chat = f"{counts['chat']} chat requests, " if counts["chat"] else ""
     print(
-        f"{out.name}: {len(rows)} rows ({counts['document']} benign documents, {chat}"
-        f"{counts['indirect']} with an instruction to the model, and their variants)"
+        f"{out.name}: {len(rows)} rows, {attacks} attacks ({counts['document']} benign "
+        f"documents, {chat}{counts['indirect']} with an instruction to the model, and their "
+        "variants)"
     )

@@ -894,46 +894,36 @@ def tool_rows(per_template: int) -> list[Row]:
     language (see the module's docstring)."""
     rng = random.Random(SEED)
     rows: list[Row] = []
+
+    def add(text: str, label: int, family: str, template: str, split: str) -> None:
+        rows.append((text, label, "injection" if label else "benign", family, template, split))
+
     for lang, table in TOOLS.items():
         for family, label in (("attack", 1), ("request", 0)):
             split = _split(table[family], rng)
             for i, template in enumerate(table[family]):
                 for _ in range(per_template):
-                    rows.append(
-                        (
-                            _fill(template, table, rng),
-                            label,
-                            "injection" if label else "benign",
-                            f"{lang}_tool_{family}",
-                            f"{lang}/tool_{family}/{i}",
-                            split[template],
-                        )
+                    text = _fill(template, table, rng)
+                    add(
+                        text,
+                        label,
+                        f"{lang}_tool_{family}",
+                        f"{lang}/tool_{family}/{i}",
+                        split[template],
                     )
         split = _split(table["payload"], rng)
         for i, template in enumerate(table["payload"]):
             for _ in range(per_template):
                 text = _result(table, rng, _fill(template, table, rng))
-                rows.append(
-                    (
-                        text,
-                        1,
-                        "injection",
-                        f"{lang}_tool_planted",
-                        f"{lang}/tool_planted/{i}",
-                        split[template],
-                    )
-                )
+                add(text, 1, f"{lang}_tool_planted", f"{lang}/tool_planted/{i}", split[template])
         for i in range(per_template * 2):
             split_name = "val" if i % 5 == 4 else "train"
-            rows.append(
-                (
-                    _result(table, rng, None),
-                    0,
-                    "benign",
-                    f"{lang}_tool_result",
-                    f"{lang}/tool_result",
-                    split_name,
-                )
+            add(
+                _result(table, rng, None),
+                0,
+                f"{lang}_tool_result",
+                f"{lang}/tool_result",
+                split_name,
             )
     # Their own generator, so that the rows above stay as they were.
     everyday = random.Random(SEED + 1)
@@ -941,14 +931,6 @@ def tool_rows(per_template: int) -> list[Row]:
         split = _split(words["text"], everyday)
         for i, template in enumerate(words["text"]):
             for _ in range(max(2, per_template // 2)):
-                rows.append(
-                    (
-                        _fill(template, words, everyday),
-                        0,
-                        "benign",
-                        f"{lang}_everyday",
-                        f"{lang}/everyday/{i}",
-                        split[template],
-                    )
-                )
+                text = _fill(template, words, everyday)
+                add(text, 0, f"{lang}_everyday", f"{lang}/everyday/{i}", split[template])
     return rows
