@@ -24,18 +24,14 @@ from typing import Any, Literal
 import orjson
 
 from bastion.audit.chain import AuditEntry
-from bastion.audit.redact import Finder, redact, redact_json, redact_stream
+from bastion.audit.redact import Finder, find_nothing, redact, redact_json, redact_stream
 from bastion.store.text import storable_json
 
 CaptureMode = Literal["metadata", "redacted", "full"]
 
 
-def _nothing(_text: str) -> list[tuple[int, int, str]]:
-    return []
-
-
 def request_fields(
-    body: bytes, mode: str | None, max_content_bytes: int, *, find: Finder = _nothing
+    body: bytes, mode: str | None, max_content_bytes: int, *, find: Finder = find_nothing
 ) -> dict[str, Any]:
     """The request body's digest and size, the capture mode, and the content it keeps."""
     payload: dict[str, Any] = {
@@ -54,7 +50,7 @@ def response_fields(
     truncated: bool,
     mode: str | None,
     *,
-    find: Finder = _nothing,
+    find: Finder = find_nothing,
 ) -> dict[str, Any]:
     """What was sent to the client: its digest and size, and the bytes captured, if any
     (masked in ``redacted`` mode), with whether the cap cut them."""
