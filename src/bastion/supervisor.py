@@ -69,17 +69,23 @@ def launches_engines(config: BastionConfig) -> bool:
 
 
 _RUNTIME_PREFIX = "bastion-node-"
+# A runtime directory is made under this name, locked, then renamed to the one above: a
+# sweep never sees it between the lock file's creation and its lock (it would take it for a
+# killed node's and remove it).
+_STAGING_PREFIX = ".bastion-node-starting-"
 _RUNTIME_LOCK = "supervisor.lock"
 
 
 def run(config: BastionConfig, workers: int, *, out: TextIO = sys.stdout) -> int:
     """Serves with ``workers`` processes until SIGTERM or SIGINT; returns the exit status."""
-    runtime = Path(tempfile.mkdtemp(prefix=_RUNTIME_PREFIX))  # mode 0700
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX))  # mode 0700
     # Held for as long as this process lives, so a later start can tell it from a killed
     # node's leftover (``sweep_runtime_dirs``).
-    held = FileLock(runtime / _RUNTIME_LOCK)
+    held = FileLock(staging / _RUNTIME_LOCK)
     if not held.acquire(timeout=0):  # a directory just made: nobody else knows it
-        raise RuntimeError(f"cannot lock the node's runtime directory {runtime}")
+        raise RuntimeError(f"cannot lock the node's runtime directory {staging}")
+    runtime = staging.with_name(_RUNTIME_PREFIX + staging.name.removeprefix(_STAGING_PREFIX))
+    staging.rename(runtime)  # the lock is on the file, which moves with it
     metrics = runtime / "metrics"
     metrics.mkdir()
     # Before the gateway's modules load prometheus_client, here and in every worker.
