@@ -52,6 +52,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import injection_smuggle as smuggle
+from injection_casual import casual_rows
 from injection_documents import documents
 from injection_languages import DOC_PARTS, EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
 from injection_reader_docs import reader_documents, small_talk
@@ -833,6 +834,10 @@ def generate(per_template: int) -> list[dict[str, object]]:
     # Tools used against the user, typed or planted in a tool's result, and their ordinary
     # use (`injection_tools.py`, its own seed).
     for row in tool_rows(per_template // 3):
+        add(*row)
+    # Attacks and requests typed in plain and casual Japanese, Chinese (simplified and
+    # traditional) and Russian (`injection_casual.py`, its own seed).
+    for row in casual_rows(per_template // 3):
         add(*row)
     return rows
 
