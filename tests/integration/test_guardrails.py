@@ -203,6 +203,79 @@ def test_redaction_keeps_what_it_cannot_read_at_home(
     assert gateway.metric("bastion_guardrail_failures_total", reason="unreadable") == 1
 
 
+def test_values_outside_the_messages_keep_a_request_home(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    """The end user's id, metadata, stop sequences, a tool call's input and an engine's
+    extension are scanned like the messages: none of them carries a value out."""
+    gateway = hybrid()
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    message = [{"role": "user", "content": "hello"}]
+    sneaks: list[dict[str, Any]] = [
+        {"user": "jane.doe@example.org"},
+        {"metadata": {"patient": f"card {CARD}"}},
+        {"stop": [CARD]},
+        {"extra_body": {"documents": [{"text": f"card {CARD}"}]}},
+        {
+            "tools": [
+                {
+                    "type": "function",
+                    "function": {
+                        "name": "f",
+                        "parameters": {"properties": {"id": {"description": f"card {CARD}"}}},
+                    },
+                }
+            ]
+        },
+    ]
+    for sneak in sneaks:
+        answer = api.chat.completions.with_raw_response.create(
+            model="assistant", messages=message, max_tokens=8, **sneak
+        )
+        assert answer.headers["x-bastion-backend"] == "gpu", sneak
+    clean = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=message, max_tokens=8, user="user-1", stop=["END"]
+    )
+    assert clean.headers["x-bastion-backend"] == "cloud"
+
+
+def test_a_value_in_who_asks_is_never_masked_but_kept_home(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory, sim_backend: Callable[..., str]
+) -> None:
+    """Masking ``user`` would merge every masked user's cache entries into one: the request
+    stays on local backends instead; other fields are masked as usual."""
+    upstream, url = scripted
+    local = {"kind": "simulator", "location": "local", "simulator": {"time_scale": 100}}
+    gateway = start_gateway(
+        {"up": openai_backend(url, "external"), "gpu": local},
+        endpoints={
+            "assistant": {
+                "versions": {
+                    "1": {
+                        "backend": "up",
+                        "model": "echo",
+                        "fallbacks": [{"backend": "gpu", "model": "bastion-sim"}],
+                    }
+                }
+            }
+        },
+        guardrails={"input": {"actions": {"pii": "redact"}}},
+    )
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    message = [{"role": "user", "content": "hello"}]
+    masked = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=message, max_tokens=8, metadata={"note": f"card {CARD}"}
+    )
+    assert masked.headers["x-bastion-backend"] == "up"
+    assert upstream.last["metadata"] == {"note": "card [CREDIT_CARD]"}
+    home = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=message, max_tokens=8, user="jane.doe@example.org"
+    )
+    assert home.headers["x-bastion-backend"] == "gpu"
+    assert gateway.metric("bastion_guardrail_failures_total", reason="unmaskable") == 1
+    assert len(upstream.requests) == 1
+
+
 def test_redact_and_block_policies(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:
@@ -543,7 +616,8 @@ def test_a_system_prompt_seen_before_is_not_scanned_again_but_still_routes(
         )
         assert answer.headers["x-bastion-backend"] == "gpu"  # kept home every time
     assert scanned.count(system) == 1
-    assert [t for t in scanned if t != system] == [
+    roles = ("system", "user")  # scanned like every string of the body, once each
+    assert [t for t in scanned if t != system and t not in roles] == [
         "Is it valid?", "When does it expire?", "Can I pay with it?"
     ]  # fmt: skip
 

@@ -2,9 +2,12 @@
 as they are sent.
 
 A stream is rewritten event by event in the client's protocol. The text of each choice (OpenAI)
-or content block (Anthropic), and the arguments of each tool call, go through their own
+or content block (Anthropic), its reasoning (``reasoning_content``, ``reasoning``, thinking
+blocks) and refusal, and the arguments of each tool call, go through their own
 ``StreamMasker``, so a value split across two events is still caught; what the masker holds back
 is sent with the choice's finishing chunk or just before the block's ``content_block_stop``.
+Log probabilities are dropped from an answer whose text is rewritten: their tokens would spell
+out what was masked.
 Tool call arguments are JSON and are masked so that they stay valid JSON (``json_text``).
 
 Blocking ends the answer where the first value starts, as a provider's content filter does:
@@ -68,8 +71,9 @@ def rewrite_body(
         for block in body.get("content") or []:
             if not isinstance(block, dict):
                 continue
-            if isinstance(block.get("text"), str):
-                block["text"] = rewrite(block["text"])
+            key = _anthropic_text_key(block)
+            if isinstance(block.get(key), str):
+                block[key] = rewrite(block[key])
             elif block.get("type") == "tool_use" and "input" in block:
                 arguments = orjson.dumps(block["input"]).decode()
                 rewritten = rewrite_json(arguments)
@@ -80,12 +84,34 @@ def rewrite_body(
         if not isinstance(choice, dict):
             continue
         message = choice.get("message")
-        if isinstance(message, dict) and isinstance(message.get("content"), str):
-            message["content"] = rewrite(message["content"])
+        if isinstance(message, dict):
+            for key in OPENAI_MESSAGE_TEXTS:
+                if isinstance(message.get(key), str):
+                    message[key] = rewrite(message[key])
         if isinstance(choice.get("text"), str):
             choice["text"] = rewrite(choice["text"])
         for function in _openai_functions(message):
             function["arguments"] = rewrite_json(function["arguments"])
+            if isinstance(function.get("name"), str):
+                function["name"] = rewrite(function["name"])
+
+
+# The texts of an OpenAI message, in the order they are generated: reasoning (vLLM's
+# ``reasoning_content``, others' ``reasoning``), then the answer or a refusal.
+OPENAI_MESSAGE_TEXTS = ("reasoning_content", "reasoning", "content", "refusal")
+
+
+def _anthropic_text_key(block: dict[str, Any]) -> str:
+    """Where an Anthropic content block keeps its text: a thinking block in ``thinking``."""
+    return "thinking" if block.get("type") == "thinking" else "text"
+
+
+def _drop_logprobs(body: dict[str, Any]) -> None:
+    """Log probabilities spell the answer out token by token: once its text is rewritten, they
+    would give back what was masked or cut."""
+    for choice in body.get("choices") or []:
+        if isinstance(choice, dict) and choice.get("logprobs") is not None:
+            choice["logprobs"] = None
 
 
 def _openai_functions(message: Any) -> Iterator[dict[str, Any]]:
@@ -122,6 +148,8 @@ def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         return JsonMask()(text, findings) if findings else text
 
     rewrite_body(body, protocol, masked, masked_json)
+    if count:
+        _drop_logprobs(body)
     return count
 
 
@@ -136,12 +164,13 @@ def block_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         for position, block in enumerate(content):
             if not isinstance(block, dict):
                 continue
-            text = block.get("text")
+            key = _anthropic_text_key(block)
+            text = block.get(key)
             if isinstance(text, str):
                 findings = scan(text)
                 if not findings:
                     continue
-                block["text"] = text[: min(f.start for f in findings)]
+                block[key] = text[: min(f.start for f in findings)]
                 end = position + 1
             elif block.get("type") == "tool_use" and scan(
                 orjson.dumps(block.get("input")).decode()
@@ -159,17 +188,35 @@ def block_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         if not isinstance(choice, dict):
             continue
         message = choice.get("message")
-        holder, key = (message, "content") if isinstance(message, dict) else (choice, "text")
-        text = holder.get(key)
-        findings = scan(text) if isinstance(text, str) else []
-        if findings:
-            holder[key] = text[: min(f.start for f in findings)]  # type: ignore[index]
+        if not _cut_texts(message if isinstance(message, dict) else choice, scan):
+            if not _block_calls(message, scan):
+                continue
+        else:
             _drop_calls(message, 0)
-        elif not _block_calls(message, scan):
-            continue
         choice["finish_reason"] = "content_filter"
+        if choice.get("logprobs") is not None:
+            choice["logprobs"] = None
         ended += 1
     return ended
+
+
+def _cut_texts(holder: dict[str, Any], scan: Scan) -> bool:
+    """Cuts a message's texts (or a legacy choice's) at the first value, in the order they are
+    generated; the texts after it are emptied. Whether one was cut."""
+    keys = OPENAI_MESSAGE_TEXTS if "text" not in holder else ("text",)
+    cut = False
+    for key in keys:
+        text = holder.get(key)
+        if not isinstance(text, str):
+            continue
+        if cut:
+            holder[key] = ""
+            continue
+        findings = scan(text)
+        if findings:
+            holder[key] = text[: min(f.start for f in findings)]
+            cut = True
+    return cut
 
 
 def _block_calls(message: Any, scan: Scan) -> bool:
@@ -216,6 +263,10 @@ def restore_body(body: dict[str, Any], protocol: WireProtocol, values: Placehold
 # ``_TEXT`` for the text, or the tool call's index for its arguments (Anthropic: ``_TOOL``).
 _Part = tuple[int, int]
 _TEXT, _TOOL = -1, 0
+# An OpenAI delta's other texts (reasoning, a refusal) and an Anthropic thinking block's: parts
+# of their own, below the tool calls' indexes.
+_SIDE_TEXTS = {"reasoning_content": -2, "reasoning": -3, "refusal": -4}
+_THINKING = -2
 
 
 class MaskingStream:
@@ -324,8 +375,18 @@ class MaskingStream:
             index = int(choice.get("index") or 0)
             if self._cut_short(index):
                 continue  # this choice was ended: nothing more of it is sent
+            if self._scan is not None and choice.get("logprobs") is not None:
+                choice["logprobs"] = None  # tokens would spell out what is masked or cut
             masker = self._masker((index, _TEXT))
             delta = choice.get("delta")
+            if isinstance(delta, dict):
+                self._openai_side_texts(index, delta)
+                if self._cut_short(index):
+                    delta.pop("content", None)
+                    delta.pop("tool_calls", None)
+                    choice["finish_reason"] = "content_filter"
+                    kept.append(choice)
+                    continue
             holder, key = (delta, "content") if isinstance(delta, dict) else (choice, "text")
             text = holder.get(key)
             released = masker.feed(text) if isinstance(text, str) else ""
@@ -337,6 +398,8 @@ class MaskingStream:
             elif choice.get("finish_reason"):
                 released += masker.finish()
                 if isinstance(delta, dict) and not self._cut_short(index):
+                    self._openai_flush_side_texts(index, delta)
+                if isinstance(delta, dict) and not self._cut_short(index):
                     self._openai_flush_tool_calls(index, delta)
                 if self._cut_short(index):  # the held text reached a value
                     choice["finish_reason"] = "content_filter"
@@ -347,6 +410,27 @@ class MaskingStream:
             return []
         chunk["choices"] = kept
         return [encode_data(chunk)]
+
+    def _openai_side_texts(self, index: int, delta: dict[str, Any]) -> None:
+        """Rewrites a delta's reasoning and refusal, each through its own masker."""
+        for key, part in _SIDE_TEXTS.items():
+            text = delta.get(key)
+            if isinstance(text, str):
+                masker = self._masker((index, part))
+                delta[key] = masker.feed(text)
+                if self._cut_short(index):
+                    delta[key] += masker.finish()
+                    return
+
+    def _openai_flush_side_texts(self, index: int, delta: dict[str, Any]) -> None:
+        """Adds what the choice's reasoning and refusal maskers still hold to a delta."""
+        for key, part in _SIDE_TEXTS.items():
+            masker = self._maskers.get((index, part))
+            rest = masker.finish() if masker is not None else ""
+            if rest:
+                delta[key] = (delta.get(key) or "") + rest
+            if self._cut_short(index):
+                return
 
     def _openai_tool_calls(self, index: int, delta: dict[str, Any]) -> None:
         """Rewrites the arguments of the tool calls in a delta; once one reaches a value to
@@ -375,8 +459,8 @@ class MaskingStream:
             if isinstance(call, dict)
         }
         for (owner, part), masker in self._maskers.items():
-            if owner != index or part == _TEXT:
-                continue
+            if owner != index or part < 0:
+                continue  # the text and side texts are not tool calls
             rest = masker.finish()
             entry = entries.get(part)
             function = entry.get("function") if entry is not None else None
@@ -395,11 +479,15 @@ class MaskingStream:
         for index in sorted({owner for owner, _ in self._maskers}):
             if self._cut_short(index):
                 continue
-            delta: dict[str, Any] = {"content": self._masker((index, _TEXT)).finish()}
+            delta: dict[str, Any] = {}
+            self._openai_flush_side_texts(index, delta)
+            delta["content"] = (
+                "" if self._cut_short(index) else self._masker((index, _TEXT)).finish()
+            )
             if not self._cut_short(index):
                 self._openai_flush_tool_calls(index, delta)
             reason = "content_filter" if self._cut_short(index) else None
-            if delta["content"] or delta.get("tool_calls") or reason:
+            if any(delta.values()) or reason:
                 choice = {"index": index, "delta": delta, "finish_reason": reason}
                 out.append(encode_data({**self._template, "choices": [choice]}))
         return out
@@ -459,7 +547,11 @@ class MaskingStream:
 
 
 # Anthropic deltas with text to rewrite: their part and the field holding the text.
-_ANTHROPIC_DELTAS = {"text_delta": (_TEXT, "text"), "input_json_delta": (_TOOL, "partial_json")}
+_ANTHROPIC_DELTAS = {
+    "text_delta": (_TEXT, "text"),
+    "input_json_delta": (_TOOL, "partial_json"),
+    "thinking_delta": (_THINKING, "thinking"),
+}
 
 
 class MaskedBeforeTranslation:

@@ -21,7 +21,7 @@ from functools import partial
 from typing import TypeVar
 
 from bastion.config.schema import GuardrailsConfig, InjectionAction
-from bastion.guardrails.extract import TextField, text_fields
+from bastion.guardrails.extract import STRUCTURE_ROLE, TextField, text_fields
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.injection import (
     EngineInjectionClassifier,
@@ -44,6 +44,8 @@ from bastion.telemetry.metrics import GatewayMetrics
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+_UNSCORED = frozenset({"system", STRUCTURE_ROLE})
 
 
 class Inspect(BaseStage):
@@ -133,6 +135,12 @@ class Inspect(BaseStage):
                     blocked.append(finding)
             if not masked:
                 continue
+            if not field.maskable:
+                # An identifier or who-asks field: masking it would break the request's links
+                # or merge users' cache entries, so the request stays on local backends.
+                self._failures.labels("unmaskable").inc()
+                ctx.classified = False
+                continue
             if self._placeholders:
                 if ctx.placeholders is None:
                     ctx.placeholders = Placeholders([f.text for f in fields])
@@ -164,8 +172,9 @@ class Inspect(BaseStage):
     async def _score_injection(
         self, ctx: RequestContext, fields: list[TextField], action: InjectionAction, tenant: str
     ) -> None:
-        """Scores what clients and tools wrote (the operator's system prompt is trusted)."""
-        text = "\n".join(field.text for field in fields if field.role != "system")
+        """Scores what clients and tools wrote (the operator's system prompt is trusted, and
+        roles, identifiers and what rides along with a request are no prompt)."""
+        text = "\n".join(field.text for field in fields if field.role not in _UNSCORED)
         if not text:
             return
         try:
