@@ -291,7 +291,13 @@ class PoolCapacity:
         self.backend = backend
         self._replicas = replicas
         self._share = share
-        self._reserved = dict(config.reserved)
+        # A reservation is the whole backend's: each process holds its share, rounded up so a
+        # tenant's reservation never vanishes in the division (``_shared_room`` keeps a slot
+        # for the others whenever the configuration leaves them any).
+        self._configured_reserved = sum(config.reserved.values())
+        self._reserved = {
+            tenant: math.ceil(slots * share - 1e-9) for tenant, slots in config.reserved.items()
+        }
         self._reserved_total = sum(self._reserved.values())
         self._reserved_used = dict.fromkeys(self._reserved, 0)
         self._depth = config.queue_depth
@@ -482,6 +488,12 @@ class PoolCapacity:
         if concurrency is None:
             return True
         shared = concurrency - self._reserved_total
+        if shared < 1 and self._configured_reserved < concurrency / self._share:
+            # The reservations' shares, rounded up, took this process's every slot while the
+            # backend as configured leaves others some: one stays theirs, within the limit.
+            if self.in_flight + seqs > concurrency and self.in_flight > 0:
+                return False
+            shared = 1
         # A request of more sequences than the shared part holds still runs, alone in it.
         return self._shared_used + seqs <= shared or (self._shared_used == 0 < shared)
 

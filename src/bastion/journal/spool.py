@@ -39,7 +39,8 @@ class SpoolFile:
     def __init__(self, path: Path, *, fsync: bool, header: bytes | None = None) -> None:
         self.path = path
         self._fsync = fsync
-        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        # Read-write: if the file is deleted while in use, its records are read back from here.
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -78,6 +79,19 @@ class SpoolFile:
         self.size = start + len(data)
         if self._fsync:
             os.fsync(self._fd)
+
+    @property
+    def deleted(self) -> bool:
+        """Whether the file was removed from its directory while open (no loader would ever
+        read what is appended to it)."""
+        return self._fd >= 0 and os.fstat(self._fd).st_nlink == 0
+
+    def records(self) -> bytes:
+        """What was appended after the header: whole lines only."""
+        data = os.pread(self._fd, self.size, 0)
+        start = data.find(b"\n") + 1 if data.startswith(b'{"' + _HEADER_KEY.encode()) else 0
+        end = data.rfind(b"\n") + 1
+        return data[start:end] if end > start else b""
 
     def _cut(self, size: int) -> None:
         try:

@@ -112,6 +112,8 @@ class JournalWriter:
         self._spool_name = ""
         self._spool_number = 0
         self._spool_header = b""
+        self._spool_watch: asyncio.Task[None] | None = None
+        self._spool_deleted = False  # found by the watch; recovered before the next append
 
     async def start(self) -> None:
         settings = self._spool_settings
@@ -126,6 +128,7 @@ class JournalWriter:
         if settings is not None:
             self._spool_name = self.chain.chain if self.chain else new_chain_id(_now())
             self._open_spool_file()
+            self._spool_watch = asyncio.create_task(self._watch_spool(), name="journal-spool")
         if settings is not None and settings.own_loader:
             self.loader = LoaderProcess(
                 settings.database_url,
@@ -136,6 +139,60 @@ class JournalWriter:
             self.loader.start()
             self._watch = asyncio.create_task(self._watch_loader(), name="journal-loader-watch")
         self._task = asyncio.create_task(self._run(), name="journal-writer")
+
+    async def _watch_spool(self) -> None:
+        """Notices a spool file deleted while in use (a temporary-file cleaner, a remounted
+        volume, an operator tidying up): its records would never be loaded."""
+        while not self._closing:
+            await asyncio.sleep(1.0)
+            spool = self._spool
+            try:
+                deleted = spool is not None and spool.deleted
+            except OSError:
+                continue
+            if deleted:
+                self._spool_deleted = True
+            if self._spool_deleted and not self._fsyncs:
+                # Appends run on this loop, so none is mid-write; one that fails is logged.
+                with contextlib.suppress(OSError):
+                    self._respool()
+
+    @property
+    def _fsyncs(self) -> bool:
+        return self._spool_settings is not None and self._spool_settings.fsync
+
+    def _respool(self) -> None:
+        """Writes what the deleted spool file held into a new one (the directory made again),
+        where the loader finds it; rows already loaded from the old one are skipped then."""
+        old, settings = self._spool, self._spool_settings
+        assert old is not None
+        assert settings is not None
+        try:
+            records = old.records()
+            settings.directory.mkdir(parents=True, exist_ok=True)
+            self._open_spool_file()
+            new = self._spool
+            assert new is not None
+            if records:
+                new.append(records)
+        except OSError as exc:
+            # The deleted file stays open (it holds the records) and appends fail (503) until
+            # a new one opens; the next append, or the watch, tries again.
+            self._metrics.journal_failures.inc()
+            log.error(
+                "spool file deleted and cannot be replaced", extra={"error": describe_error(exc)}
+            )
+            if self._spool is not old and self._spool is not None:
+                self._spool.close()
+            self._spool = old
+            raise
+        old.close()
+        self._spool_deleted = False
+        self._metrics.journal_failures.inc()
+        log.error(
+            "spool file was deleted while in use; its records were written to a new one",
+            extra={"spool": old.path.name, "bytes": len(records)},
+        )
 
     async def _recover(self, directory: Path) -> None:
         self._count_quarantined(await load_leftovers(self._engine, directory))
@@ -289,11 +346,12 @@ class JournalWriter:
             except TimeoutError:
                 log.error("journal writer did not drain in time; %d items", len(self._pending))
             self._task = None
-        if self._watch is not None:
-            self._watch.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._watch
-            self._watch = None
+        for task in (self._watch, self._spool_watch):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._watch = self._spool_watch = None
         if self._spool is not None:
             self._spool.close()  # frees its lock: the loader may now finish and delete it
             self._spool = None
@@ -393,6 +451,10 @@ class JournalWriter:
             self._count_quarantined(quarantined)
             return
         if self._spool_settings is not None and self._spool_settings.fsync:
+            if self._spool_deleted:
+                self._respool()
+                spool = self._spool
+                assert spool is not None
             try:
                 await asyncio.to_thread(spool.append, rows.encode())
             except OSError:
@@ -405,6 +467,8 @@ class JournalWriter:
     def _append(self, rows: Rows) -> None:
         """Appends to the spool from the event loop: a page-cache write of a few microseconds,
         cheaper than a thread hop (only ``fsync`` takes the spool to a thread)."""
+        if self._spool_deleted:
+            self._respool()
         assert self._spool is not None
         self._spool.append(rows.encode())
         self._appended()
@@ -430,8 +494,8 @@ class JournalWriter:
         """After a failed append, later records go to a new file: the failure may have left
         a tail that could not be cut, or (after a failed ``fsync``) pages the kernel dropped."""
         spool = self._spool
-        if spool is None:
-            return
+        if spool is None or self._spool_deleted:
+            return  # a deleted file is kept open until its records are in a new one
         spool.close()
         try:
             self._open_spool_file()

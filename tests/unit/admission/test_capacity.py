@@ -139,6 +139,31 @@ async def test_reserved_concurrency_is_held_for_its_tenant() -> None:
     assert capacity.in_flight == 0
 
 
+async def test_a_reservation_is_divided_among_processes_and_never_takes_every_slot() -> None:
+    """4 slots and a reservation of 2 across 4 gateway processes: each process has one slot,
+    holds half a reservation rounded up, and still lets others use its slot while the
+    reserving tenant does not."""
+    config = CapacityConfig.model_validate({"reserved": {"gold": 2}})
+    capacity = PoolCapacity("gpu", [FakeReplica(concurrency=4)], config, GatewayMetrics(), 0.25)
+    other = await capacity.acquire("bulk", 0, 1, 0)
+    assert not other.reserved
+    gold = await started(capacity, "gold", 0, 1, 5)
+    assert not gold.done(), "one slot in this process: never two requests in flight"
+    other.release()
+    await asyncio.sleep(0)
+    assert gold.done() and gold.result().reserved
+    gold.result().release()
+    # 40 slots and 4 reserved across 4 processes: 10 here, 1 of them gold's.
+    wide = PoolCapacity("gpu", [FakeReplica(concurrency=40)], config, GatewayMetrics(), 0.25)
+    bulk = [await wide.acquire("bulk", 0, 1, 0) for _ in range(9)]
+    blocked = await started(wide, "bulk", 0, 1, 0.05)
+    await asyncio.sleep(0.1)
+    assert blocked.done() and blocked.exception() is not None, "the tenth slot is gold's"
+    assert (await wide.acquire("gold", 0, 1, 0)).reserved
+    for slot in bulk:
+        slot.release()
+
+
 async def test_kv_tokens_bound_what_runs_together_but_a_huge_request_runs_alone() -> None:
     capacity = pool(FakeReplica(concurrency=None, kv_tokens=1000))
     first = await capacity.acquire(None, 4, 600, 5)

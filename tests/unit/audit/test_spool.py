@@ -377,3 +377,33 @@ async def test_a_record_glued_to_a_torn_write_by_an_older_version_is_recovered(
     assert ids == {"whole", "glued"}
     assert kept.kind == "line"
     assert orjson.loads(kept.record) == {"line": torn.decode()}
+
+
+@pytest.mark.parametrize("fsync", [False, True])
+async def test_records_in_a_spool_deleted_while_in_use_are_loaded_all_the_same(
+    store: Store, tmp_path: Path, fsync: bool
+) -> None:
+    """A cleaner removes the spool directory under a running gateway: what was appended to the
+    deleted file, before and after, is written to a new one and loaded; nothing is doubled."""
+    import shutil
+
+    directory = tmp_path / "journal"
+    journal = writer(store, directory, fsync=fsync)
+    await journal.start()
+    for i in range(5):
+        await journal.write(ledger(f"before{i}"), [entry(request_id=f"before{i}")])
+    await journal.flushed()  # some rows are loaded from the file before it goes
+    await journal.write(ledger("unloaded"), [entry(request_id="unloaded")])
+    shutil.rmtree(directory)
+    await journal.write(ledger("into-the-void"), [entry(request_id="into-the-void")])
+    await asyncio.sleep(1.5)  # the watch notices
+    await journal.write(ledger("after"), [entry(request_id="after")])
+    await journal.flushed()
+    async with store.engines.read.connect() as conn:
+        ids = list((await conn.execute(select(UsageRow.request_id))).scalars())
+    assert sorted(ids) == sorted(
+        [*(f"before{i}" for i in range(5)), "unloaded", "into-the-void", "after"]
+    )
+    assert directory.is_dir()
+    await journal.stop()
+    assert await count(store, AuditRecordRow) == 1 + 8  # the chain's start and one a request
