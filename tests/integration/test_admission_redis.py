@@ -91,6 +91,53 @@ async def test_token_estimates_are_settled(prefix: str) -> None:
     await shared.close()
 
 
+async def test_a_settlement_redis_missed_is_retried_and_counted_once(
+    prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Redis away when a request ends: its slot is freed once Redis answers again, not when
+    the lease expires; and a settlement that ran although its reply was lost is not applied
+    twice by the retry."""
+    shared = limiter(prefix, lease_ttl_seconds=30)
+    limits = Limits(concurrent_requests=1, tokens_per_minute=1000)
+    grant = await shared.admit([("tenant a", limits)], 500)
+    assert isinstance(grant, Grant)
+    real = shared._settle
+    calls = 0
+
+    async def lost_reply(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            await real(*args, **kwargs)  # it ran, but the reply never came
+            raise redis.exceptions.TimeoutError("reply lost")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(shared, "_settle", lost_reply)
+    await shared.settle(grant, 100)
+    await asyncio.sleep(0.5)  # the retry
+    assert calls == 2
+    again = await shared.admit([("tenant a", limits)], 100)
+    assert isinstance(again, Grant), "the slot is free long before the lease would expire"
+    assert again.token_budget is not None
+    assert again.token_budget.remaining == 800, "400 given back once, not twice"
+    calls = 0
+
+    async def away(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise redis.exceptions.ConnectionError("Redis is away")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(shared, "_settle", away)
+    await shared.settle(again, 100)
+    assert isinstance(await shared.admit([("tenant a", limits)], 1), Refusal)
+    await asyncio.sleep(0.5)
+    assert calls == 2
+    assert isinstance(await shared.admit([("tenant a", limits)], 1), Grant)
+    await shared.close()
+
+
 async def test_a_dead_gateways_leases_expire(prefix: str) -> None:
     dying = limiter(prefix, lease_ttl_seconds=1.0)
     limits = Limits(concurrent_requests=2)

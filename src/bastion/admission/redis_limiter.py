@@ -23,6 +23,7 @@ import contextlib
 import logging
 import math
 import secrets
+from collections import deque
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -170,10 +171,13 @@ return {'1', tostring(now), '', '', '', '', unpack(out)}
 """
 
 # KEYS: per scope (tokens window, leases, token budgets of the day and month, money budgets of
-# the day and month); ARGV: second of admission, token correction, lease, cost correction.
+# the day and month), then the grant's settled marker; ARGV: second of admission, token
+# correction, lease, cost correction, the marker's lifetime. A settlement retried after a
+# reply that never came (the first may have run) finds the marker and changes nothing.
 _SETTLE = """
 local sec, delta, lease, cost = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
-for i = 1, #KEYS, 6 do
+if not redis.call('SET', KEYS[#KEYS], '1', 'NX', 'EX', ARGV[5]) then return 0 end
+for i = 1, #KEYS - 1, 6 do
   local tk, lk = KEYS[i], KEYS[i + 1]
   if delta ~= 0 and redis.call('HEXISTS', tk, sec) == 1 then
     local value = tonumber(redis.call('HGET', tk, sec)) + delta
@@ -246,6 +250,10 @@ class RedisLimiter:
         self._fallback = MemoryLimiter()
         # Running requests with concurrency leases: lease -> the leases keys it is in.
         self._active: dict[str, list[str]] = {}
+        # Settlements Redis did not confirm (keys, args), retried until it does: until then a
+        # finished request would hold its concurrency slot for the lease's lifetime.
+        self._unsettled: deque[tuple[list[str], list[int | str]]] = deque(maxlen=_MAX_UNSETTLED)
+        self._settler: asyncio.Task[None] | None = None
         self._renewer: asyncio.Task[None] | None = None
         self.available = True
 
@@ -253,10 +261,11 @@ class RedisLimiter:
         self._renewer = asyncio.create_task(self._renew_leases(), name="renew admission leases")
 
     async def close(self) -> None:
-        if self._renewer is not None:
-            self._renewer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._renewer
+        for task in (self._renewer, self._settler):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self._redis.aclose(close_connection_pool=True)
 
     def _keys(self, group: str, scope: str, periods: tuple[Period, ...]) -> list[str]:
@@ -363,13 +372,31 @@ class RedisLimiter:
         keys: list[str] = []
         for scope, _ in grant.checks:
             keys += self._keys(grant.group, scope, grant.periods)[1:]
+        keys.append(f"{self._config.key_prefix}admission:{{{grant.group}}}:settled:{grant.lease}")
         delta = actual_tokens - grant.tokens
         cost_delta = 0 if actual_cost is None else actual_cost - grant.cost
+        args: list[int | str] = [int(grant.at), delta, grant.lease, cost_delta, _SETTLED_TTL]
         try:
-            await self._settle(keys=keys, args=[int(grant.at), delta, grant.lease, cost_delta])
+            await self._settle(keys=keys, args=args)
         except RedisError as exc:
-            # The estimate stays counted (conservative) and the lease expires on its own.
+            # Retried once Redis answers: the slot is freed then, not when the lease expires.
             log.warning("admission settle failed", extra={"error": type(exc).__name__})
+            self._unsettled.append((keys, args))
+            if self._settler is None or self._settler.done():
+                self._settler = asyncio.create_task(self._settle_later(), name="admission settle")
+
+    async def _settle_later(self) -> None:
+        delay = _RETRY_MIN_SECONDS
+        while self._unsettled:
+            await asyncio.sleep(delay)
+            keys, args = self._unsettled[0]
+            try:
+                await self._settle(keys=keys, args=args)
+            except RedisError:
+                delay = min(delay * 2, _RETRY_MAX_SECONDS)
+                continue
+            self._unsettled.popleft()
+            delay = 0.0  # the rest at once while Redis answers
 
     async def _unavailable(
         self, exc: RedisError, checks: list[tuple[str, Limits]], tokens: int, cost: int
@@ -432,6 +459,12 @@ class RedisLimiter:
             for lease, keys in batch:
                 pipe.evalsha(sha, len(keys), *keys, lease, ttl)
             return await pipe.execute(raise_on_error=False)
+
+
+_MAX_UNSETTLED = 100_000
+_SETTLED_TTL = 3600  # seconds a settled grant's marker lives: longer than any retry
+_RETRY_MIN_SECONDS = 0.25
+_RETRY_MAX_SECONDS = 2.0
 
 
 def _scaled(limits: Limits, share: int) -> Limits:
