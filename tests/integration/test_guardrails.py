@@ -239,6 +239,26 @@ def test_values_outside_the_messages_keep_a_request_home(
     assert clean.headers["x-bastion-backend"] == "cloud"
 
 
+def test_a_value_split_between_two_parts_of_a_message_keeps_it_home(
+    hybrid: Callable[..., RunningGateway],
+) -> None:
+    gateway = hybrid()
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=ADMIN_KEY, max_retries=0)
+    halves = [
+        {"type": "text", "text": "my card is 4111 1111"},
+        {"type": "text", "text": "1111 1111"},
+    ]
+    answer = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=[{"role": "user", "content": halves}], max_tokens=8
+    )
+    assert answer.headers["x-bastion-backend"] == "gpu"
+    words = [{"type": "text", "text": "two parts"}, {"type": "text", "text": "of one message"}]
+    clean = api.chat.completions.with_raw_response.create(
+        model="assistant", messages=[{"role": "user", "content": words}], max_tokens=8
+    )
+    assert clean.headers["x-bastion-backend"] == "cloud"
+
+
 def test_a_value_in_who_asks_is_never_masked_but_kept_home(
     scripted: tuple[Any, str], start_gateway: GatewayFactory, sim_backend: Callable[..., str]
 ) -> None:

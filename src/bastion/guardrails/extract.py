@@ -86,9 +86,26 @@ class TextField:
     text: str
     role: str
     maskable: bool = True
+    message: int = -1  # the index of the message (or item) it is part of; -1: none
 
     def replace(self, text: str) -> None:
         self.container[self.key] = text  # type: ignore[index]
+
+
+def junctions(fields: list[TextField], reach: int = 48) -> list[tuple[str, int]]:
+    """Where one message's consecutive prompt texts meet (its content parts, a tool result's
+    blocks), as the end of one and the start of the next joined by a space, with the offset
+    of the join: a value split between two parts is whole only there."""
+    out: list[tuple[str, int]] = []
+    previous: TextField | None = None
+    for field in fields:
+        if field.role == STRUCTURE_ROLE:
+            continue
+        if previous is not None and field.message >= 0 and field.message == previous.message:
+            tail = previous.text[-reach:]
+            out.append((f"{tail} {field.text[:reach]}", len(tail)))
+        previous = field
+    return out
 
 
 def text_fields(
@@ -103,9 +120,12 @@ def text_fields(
         if root in ("messages", "input") and isinstance(value, list) and _items(operation, root):
             for index, message in enumerate(value):
                 if isinstance(message, dict):
-                    fields.extend(_walk_dict(message, _role_of(message), unread, free=False))
+                    found = _walk_dict(message, _role_of(message), unread, free=False)
                 else:
-                    fields.extend(_walk(value, index, "user", unread, free=False))
+                    found = _walk(value, index, "user", unread, free=False)
+                for field in found:
+                    field.message = index
+                    fields.append(field)
         elif value is not None:
             if root in _TOKEN_ROOTS and _has_token_ids(value):
                 unread.append("tokens")

@@ -260,7 +260,8 @@ class GatewayMetrics:
         self.guardrail_failures = Counter(
             "bastion_guardrail_failures",
             "Inspections that did not finish or could not mask everything (timeout, error, "
-            "injection, unreadable, unmasked, unmaskable): those requests stay on local backends.",
+            "injection, unreadable, unmasked, unmaskable, split): those requests stay on local "
+            "backends.",
             ["reason"],
             registry=r,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bastion.guardrails.extract import STRUCTURE_ROLE, text_fields
+from bastion.guardrails.extract import STRUCTURE_ROLE, junctions, text_fields
 from bastion.protocols.operations import Operation
 
 
@@ -263,3 +263,19 @@ def test_a_search_results_source_is_read() -> None:
     fields = text_fields(Operation.MESSAGES, body, opaque)
     assert "https://intranet.example/patients?ssn=536-22-8726" in {f.text for f in fields}
     assert opaque == []
+
+
+def test_the_parts_of_one_message_meet_where_a_split_value_is_whole() -> None:
+    body = {
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "card 4111 1111"},
+                    {"type": "text", "text": "1111 1111"},
+                ],
+            },
+            {"role": "user", "content": "another message"},
+        ]
+    }
+    assert junctions(text_fields(Operation.CHAT, body)) == [("card 4111 1111 1111 1111", 14)]

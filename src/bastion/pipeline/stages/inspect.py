@@ -15,13 +15,13 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TypeVar
 
-from bastion.config.schema import GuardrailsConfig, InjectionAction
-from bastion.guardrails.extract import STRUCTURE_ROLE, TextField, text_fields
+from bastion.config.schema import GuardrailAction, GuardrailsConfig, InjectionAction
+from bastion.guardrails.extract import STRUCTURE_ROLE, TextField, junctions, text_fields
 from bastion.guardrails.findings import Finding
 from bastion.guardrails.injection import (
     EngineInjectionClassifier,
@@ -113,6 +113,13 @@ class Inspect(BaseStage):
             ctx.classified = False
             return
         ctx.scanned = not opaque
+        try:
+            await self._scan_junctions(ctx, fields, policy.actions, tenant)
+        except GatewayError:
+            raise
+        except Exception as exc:  # a timeout or a recognizer bug: fail closed
+            self._failures.labels("timeout" if isinstance(exc, TimeoutError) else "error").inc()
+            ctx.classified = False
         if not any(found):
             return
         ctx.sensitive_found = True  # whatever the policy does: never cached by meaning
@@ -168,6 +175,41 @@ class Inspect(BaseStage):
                 "does not let through. Remove it and try again.",
                 code="sensitive_data",
             )
+
+    async def _scan_junctions(
+        self,
+        ctx: RequestContext,
+        fields: list[TextField],
+        actions: Mapping[str, GuardrailAction],
+        tenant: str,
+    ) -> None:
+        """A value split between two parts of one message (``card 4539 1488`` in one,
+        ``0343 6467`` in the next) is found where they meet. It routes and blocks as any
+        value does; it cannot be masked in either part, so with ``redact`` the request is left
+        unclassified (local)."""
+        joins = junctions(fields)
+        if not joins:
+            return
+        found = await self._scan([text for text, _ in joins], tenant)
+        for (_, join), findings in zip(joins, found, strict=True):
+            for finding in findings:
+                if not finding.start < join < finding.end:
+                    continue  # whole in one part: found there already
+                action = actions.get(finding.category, "route")
+                self._findings.labels(finding.category, finding.kind, action).inc()
+                ctx.sensitive_found = True
+                if action == "route":
+                    ctx.classifications.add(finding.category)
+                elif action == "redact":
+                    self._failures.labels("split").inc()
+                    ctx.classified = False
+                elif action == "block":
+                    raise GatewayError(
+                        400,
+                        f"The request contains sensitive data ({finding.kind}) that this "
+                        "gateway's policy does not let through. Remove it and try again.",
+                        code="sensitive_data",
+                    )
 
     async def _score_injection(
         self, ctx: RequestContext, fields: list[TextField], action: InjectionAction, tenant: str
