@@ -116,6 +116,9 @@ def test_models_list_endpoints_with_their_dates(gateway: RunningGateway) -> None
     assert extra["successor"] == "support@3"
     assert extra["version"] == "2" and len(extra["digest"]) == 64
     assert (listed["support"].model_extra or {})["version"] == "2"
+    # Versions served by the simulator say so, as the simulator's own models do.
+    assert extra["simulated"] is True
+    assert (listed["gpu/bastion-sim"].model_extra or {})["simulated"] is True
 
 
 def test_rules_deny_and_pick_pools(gateway: RunningGateway) -> None:

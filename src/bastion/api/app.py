@@ -120,6 +120,9 @@ class GatewayApp:
             gateway.authenticator,
             gateway.endpoints,
             {name: pool.location for name, pool in gateway.pools.items()},
+            frozenset(
+                name for name, pool in gateway.pools.items() if pool.config.kind == "simulator"
+            ),
         )
         for prefix in ("/v1", ""):
             app.router.routes.append(Route(prefix + "/models", models.handle, methods=["GET"]))

@@ -26,6 +26,7 @@ class ModelsEndpoint:
         authenticator: KeyAuthenticator | None,
         endpoints: EndpointRegistry | None = None,
         locations: dict[str, str] | None = None,
+        simulators: frozenset[str] = frozenset(),
     ) -> None:
         self._catalog = catalog
         self._authenticator = authenticator
@@ -39,7 +40,8 @@ class ModelsEndpoint:
             if endpoints is not None and endpoints.defaults[version.endpoint] is version:
                 names.insert(0, version.endpoint)
             for name in names:
-                listed = ListedModel(name, spec.backend, location, spec.model, simulated=False)
+                simulated = spec.backend in simulators
+                listed = ListedModel(name, spec.backend, location, spec.model, simulated=simulated)
                 self._endpoints.append((listed, {"version": version.version, **version.listing()}))
 
     async def _refused(self, request: Request, protocol: WireProtocol) -> Response | None:
