@@ -22,7 +22,9 @@ from bastion.guardrails.scanning import (
 # --- payment cards ------------------------------------------------------------------------
 
 # A comma then a digit after the number is the next field of a CSV row, not a decimal part.
-_CARD = re.compile(r"\d(?<![\w\-.+/].)(?:[ \-]?\d){12,22}(?![\w\-]|[./]\d)")
+# Dots group a number too ("4539.1488.0343.6467"), but only as four fours with card words
+# before it: versions and serial numbers are dotted.
+_CARD = re.compile(r"\d(?<![\w\-.+/].)(?:[ \-.]?\d){12,22}(?![\w\-]|[./]\d)")
 
 
 def _card_ok(digits: str) -> bool:
@@ -31,9 +33,11 @@ def _card_ok(digits: str) -> bool:
 
 def _card_grouping_ok(candidate: str) -> bool:
     """Separated numbers must be grouped as cards are printed: 4-4-4-4(-3), 4-6-5, 4-6-4."""
-    groups = [len(g) for g in re.split(r"[ \-]", candidate)]
+    groups = [len(g) for g in re.split(r"[ \-.]", candidate)]
     if len(groups) == 1:
         return True
+    if "." in candidate:
+        return groups == [4, 4, 4, 4] and "-" not in candidate and " " not in candidate
     if len({c for c in candidate if not c.isdigit()}) > 1:
         return False
     if groups in ([4, 6, 5], [4, 6, 4]):
@@ -48,7 +52,8 @@ def find_card(t: Text) -> Iterator[Match]:
         digits = v.digits_only(candidate)
         if len(digits) <= 19 and _card_grouping_ok(candidate) and _card_ok(digits):
             # Thirteen digits are far more often an EAN barcode than a (retired) Visa number.
-            if len(digits) == 13 and not before(text, m.start(), _CARD_CONTEXT, 40):
+            doubtful = len(digits) == 13 or "." in candidate
+            if doubtful and not before(text, m.start(), _CARD_CONTEXT, 40):
                 continue
             yield "credit_card", m.start(), m.end()
 

@@ -53,3 +53,9 @@ def test_each_character_maps_back_to_what_it_was_decoded_from() -> None:
     assert folded.span(1, 2) == (1, 7)  # é is the six characters of its escape
     assert folded.span(3, 4) == (8, 13)  # @ is &#64;
     assert folded.span(0, 5) == (0, len(text))
+
+
+def test_a_card_grouped_by_dots_is_a_card_only_where_card_words_say_so() -> None:
+    assert [f.kind for f in scan("card 4539.1488.0343.6467 ok")] == ["credit_card"]
+    assert scan("version 4539.1488.0343.6467") == []
+    assert scan("build 1.2.3.4539.1488.0343.6467") == []
