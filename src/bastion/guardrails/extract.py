@@ -24,7 +24,6 @@ Inside free-form values — a tool call's ``input``, a function's ``parameters``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +44,10 @@ _STRUCTURE = frozenset(
     {"role", "type", "id", "tool_call_id", "tool_use_id", "name", "cache_control",
      "media_type", "url", "format", "detail", "call_id", "status", "file_id"}
 )  # fmt: skip
+# Keys whose values are the protocol's own words (``user``, ``text``, ``completed``,
+# ``image/png``): skipped when they look like one, read as structure otherwise.
+_ENUMS = frozenset({"role", "type", "status", "detail", "format", "media_type"})
+_WORD = re.compile(r"[a-z][a-z0-9_./+-]{0,39}")
 # Keys whose strings are encoded blobs when they look like one (thinking signatures, encrypted
 # reasoning, base64 payloads): not read. Anything else under them is read as structure.
 _BLOBS = frozenset({"data", "signature", "encrypted_content"})
@@ -112,38 +115,33 @@ def text_fields(
     operation: Operation, body: dict[str, Any], opaque: list[str] | None = None
 ) -> list[TextField]:
     """The text fields of ``body``; what the scan cannot read is appended to ``opaque``."""
-    fields: list[TextField] = []
-    unread = opaque if opaque is not None else []
+    walk = _Walk(opaque if opaque is not None else [])
     roots = _ROOTS[operation]
     for root in roots:
         value = body.get(root)
         if root in ("messages", "input") and isinstance(value, list) and _items(operation, root):
             for index, message in enumerate(value):
+                walk.message = index
                 if isinstance(message, dict):
-                    found = _walk_dict(message, _role_of(message), unread, free=False)
+                    walk.mapping(message, _role_of(message), free=False)
                 else:
-                    found = _walk(value, index, "user", unread, free=False)
-                for field in found:
-                    field.message = index
-                    fields.append(field)
+                    walk.value(value, index, message, "user", free=False)
+            walk.message = -1
         elif value is not None:
             if root in _TOKEN_ROOTS and _has_token_ids(value):
-                unread.append("tokens")
-            fields.extend(_walk(body, root, _ROOT_ROLES.get(root, "user"), unread, free=False))
+                walk.opaque.append("tokens")
+            walk.value(body, root, value, _ROOT_ROLES.get(root, "user"), free=False)
     # What rides along: ``user``, ``metadata``, ``stop``, engines' extensions, unknown fields.
     for name, value in body.items():
-        if name in roots or name in _NOT_TEXT:
+        if name in roots or name in _NOT_TEXT or not isinstance(value, str | list | dict):
             continue
         if name == "metadata" and isinstance(value, dict):
-            for key in value:
+            for key, item in value.items():
                 who = key == _WHO_IN_METADATA
-                fields.extend(
-                    _walk(value, key, STRUCTURE_ROLE, unread, free=True, maskable=not who)
-                )
+                walk.value(value, key, item, STRUCTURE_ROLE, free=True, maskable=not who)
         else:
-            who = name in _WHO
-            fields.extend(_walk(body, name, STRUCTURE_ROLE, unread, free=True, maskable=not who))
-    return fields
+            walk.value(body, name, value, STRUCTURE_ROLE, free=True, maskable=name not in _WHO)
+    return walk.fields
 
 
 def _items(operation: Operation, root: str) -> bool:
@@ -175,63 +173,74 @@ def _has_token_ids(value: Any) -> bool:
     return False
 
 
-def _walk(
-    container: dict[str, Any] | list[Any],
-    key: str | int,
-    role: str,
-    opaque: list[str],
-    *,
-    free: bool,
-    maskable: bool = True,
-) -> Iterator[TextField]:
-    value = container[key]  # type: ignore[index]
-    if isinstance(value, str):
-        if value:
-            yield TextField(container, key, value, role, maskable)
-    elif isinstance(value, list):
-        for index in range(len(value)):
-            yield from _walk(value, index, role, opaque, free=free, maskable=maskable)
-    elif isinstance(value, dict):
-        yield from _walk_dict(value, role, opaque, free)
+class _Walk:
+    """Collects a body's strings as it goes through it (appends, no generators: it runs on
+    every request)."""
 
+    __slots__ = ("fields", "message", "opaque")
 
-def _walk_dict(
-    value: dict[str, Any], role: str, opaque: list[str], free: bool
-) -> Iterator[TextField]:
-    for name, item in value.items():
-        if free:
-            yield from _walk(value, name, role, opaque, free=True)
-        elif name == "source":
-            yield from _source(value, role, opaque)
-        elif name in _OPAQUE:
-            if item:
-                opaque.append(name)
-        elif name in _BLOBS and _is_blob(item):
-            continue
-        elif name in _STRUCTURE or name in _BLOBS:
-            yield from _walk(value, name, STRUCTURE_ROLE, opaque, free=False, maskable=False)
-        else:
-            yield from _walk(value, name, role, opaque, free=name in _FREE_FORM)
+    def __init__(self, opaque: list[str]) -> None:
+        self.fields: list[TextField] = []
+        self.opaque = opaque
+        self.message = -1
+
+    def value(
+        self,
+        container: dict[str, Any] | list[Any],
+        key: str | int,
+        value: Any,
+        role: str,
+        *,
+        free: bool,
+        maskable: bool = True,
+    ) -> None:
+        if isinstance(value, str):
+            if value:
+                self.fields.append(TextField(container, key, value, role, maskable, self.message))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.value(value, index, item, role, free=free, maskable=maskable)
+        elif isinstance(value, dict):
+            self.mapping(value, role, free=free)
+
+    def mapping(self, value: dict[str, Any], role: str, *, free: bool) -> None:
+        for name, item in value.items():
+            if free:
+                self.value(value, name, item, role, free=True)
+            elif name == "source":
+                self.source(value, role)
+            elif name in _OPAQUE:
+                if item:
+                    self.opaque.append(name)
+            elif name in _ENUMS and isinstance(item, str) and _WORD.fullmatch(item):
+                continue  # the protocol's own words: a role, a part's type, a status
+            elif name in _BLOBS and _is_blob(item):
+                continue
+            elif name in _STRUCTURE or name in _BLOBS:
+                self.value(value, name, item, STRUCTURE_ROLE, free=False, maskable=False)
+            else:
+                self.value(value, name, item, role, free=name in _FREE_FORM)
+
+    def source(self, block: dict[str, Any], role: str) -> None:
+        """An Anthropic document or image source: plain text and text blocks are read; base64,
+        URLs and file references are not. A search result's source (a URL or a title) is
+        text."""
+        source = block["source"]
+        if isinstance(source, str):
+            self.value(block, "source", source, STRUCTURE_ROLE, free=False, maskable=False)
+            return
+        if isinstance(source, dict):
+            kind = source.get("type")
+            data = source.get("data")
+            if kind == "text" and isinstance(data, str):
+                self.value(source, "data", data, role, free=False)
+                return
+            if kind == "content" and "content" in source:
+                self.value(source, "content", source["content"], role, free=False)
+                return
+        if source:
+            self.opaque.append("source")
 
 
 def _is_blob(value: Any) -> bool:
     return isinstance(value, str) and _BLOB.fullmatch(value) is not None
-
-
-def _source(block: dict[str, Any], role: str, opaque: list[str]) -> Iterator[TextField]:
-    """An Anthropic document or image source: plain text and text blocks are read; base64,
-    URLs and file references are not. A search result's source (a URL or a title) is text."""
-    source = block["source"]
-    if isinstance(source, str):
-        yield from _walk(block, "source", STRUCTURE_ROLE, opaque, free=False, maskable=False)
-        return
-    if isinstance(source, dict):
-        kind = source.get("type")
-        if kind == "text" and isinstance(source.get("data"), str):
-            yield from _walk(source, "data", role, opaque, free=False)
-            return
-        if kind == "content" and "content" in source:
-            yield from _walk(source, "content", role, opaque, free=False)
-            return
-    if source:
-        opaque.append("source")

@@ -199,7 +199,7 @@ def test_keys_that_name_structure_hide_nothing_beneath_them() -> None:
     assert {"536-22-8726", "Jane Doe", "DE89370400440532013000"} <= set(prompt)
     assert "card 4539 1488 0343 6467" in prompt
     # The protocol's own identifiers are scanned too, as structure.
-    assert {"toolu_01", "save", "assistant", "tool_use"} <= set(structure(Operation.MESSAGES, body))
+    assert {"toolu_01", "save"} <= set(structure(Operation.MESSAGES, body))
 
 
 def test_fields_that_ride_along_are_scanned_and_who_asks_is_never_masked() -> None:
@@ -279,3 +279,15 @@ def test_the_parts_of_one_message_meet_where_a_split_value_is_whole() -> None:
         ]
     }
     assert junctions(text_fields(Operation.CHAT, body)) == [("card 4111 1111 1111 1111", 14)]
+
+
+def test_the_protocols_own_words_are_skipped_but_anything_else_in_their_place_is_read() -> None:
+    body = {
+        "messages": [
+            {"role": "user", "content": [{"type": "text", "text": "hi"}]},
+            {"role": "SSN 536-22-8726", "content": "x"},
+            {"role": "user", "content": [{"type": "jane.doe@example.org", "text": "y"}]},
+        ]
+    }
+    scanned = structure(Operation.CHAT, body)
+    assert scanned == ["SSN 536-22-8726", "jane.doe@example.org"]
