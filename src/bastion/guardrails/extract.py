@@ -48,6 +48,7 @@ _STRUCTURE = frozenset(
 # ``image/png``): skipped when they look like one, read as structure otherwise.
 _ENUMS = frozenset({"role", "type", "status", "detail", "format", "media_type"})
 _WORD = re.compile(r"[a-z][a-z0-9_./+-]{0,39}")
+_COMMON_WORDS = frozenset({"user", "assistant", "system", "tool", "developer", "text"})
 # Keys whose strings are encoded blobs when they look like one (thinking signatures, encrypted
 # reasoning, base64 payloads): not read. Anything else under them is read as structure.
 _BLOBS = frozenset({"data", "signature", "encrypted_content"})
@@ -212,7 +213,7 @@ class _Walk:
             elif name in _OPAQUE:
                 if item:
                     self.opaque.append(name)
-            elif name in _ENUMS and isinstance(item, str) and _WORD.fullmatch(item):
+            elif name in _ENUMS and _is_word(item):
                 continue  # the protocol's own words: a role, a part's type, a status
             elif name in _BLOBS and _is_blob(item):
                 continue
@@ -240,6 +241,10 @@ class _Walk:
                 return
         if source:
             self.opaque.append("source")
+
+
+def _is_word(value: Any) -> bool:
+    return isinstance(value, str) and (value in _COMMON_WORDS or _WORD.fullmatch(value) is not None)
 
 
 def _is_blob(value: Any) -> bool:

@@ -291,3 +291,8 @@ def test_the_protocols_own_words_are_skipped_but_anything_else_in_their_place_is
     }
     scanned = structure(Operation.CHAT, body)
     assert scanned == ["SSN 536-22-8726", "jane.doe@example.org"]
+
+
+def test_a_structure_key_holding_an_object_is_walked() -> None:
+    body = {"input": "hi", "text": {"format": {"type": "json_schema", "schema": {"x": "y z"}}}}
+    assert "y z" in {f.text for f in text_fields(Operation.RESPONSES, body)}
