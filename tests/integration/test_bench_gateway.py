@@ -49,6 +49,9 @@ def test_every_api_shape_through_the_gateway(
     (level,) = document["levels"]
     metrics = level["metrics"]
     assert metrics["completed"] == 12, metrics["errors"]
+    # The engine is the simulator, and every API's answers say so.
+    assert document["simulated"] is True
+    assert all(r["simulated"] for r in level["requests"])
     assert metrics["input_tokens"] >= 12 * 40
     # The gateway's own view of the level, from its /metrics.
     view = level["gateway"]

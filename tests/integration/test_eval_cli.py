@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +20,7 @@ from bastion.cli.main import cli, main  # noqa: F401 (main registers the subcomm
 from bastion.evaluation.dataset import write_dataset
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
 from tests.eval_upstream import EvalUpstream, expected_pass, expected_verdicts, golden_items
-from tests.servers import start_server
+from tests.servers import start_server, wait_for
 
 ITEMS = golden_items(12)
 
@@ -119,6 +124,13 @@ def test_usage_errors(tmp_path: Path, gateway: RunningGateway) -> None:
     unknown = invoke(tmp_path, gateway, "run", str(dataset), "--target", "nowhere/x")
     assert unknown.exit_code == 1
     assert "does not know the target 'nowhere/x'" in unknown.output
+    judge = invoke(
+        tmp_path, gateway, "run", str(dataset), "--target", "eng/right", "--target",
+        "eng/wrong", "--judge", "nosuchjudge", "--fail-under", "win_rate=0.5",
+    )  # fmt: skip
+    assert judge.exit_code == 1, judge.output
+    assert "does not know the judge 'nosuchjudge'" in judge.output
+    assert "PASS" not in judge.output
     threshold = invoke(
         tmp_path, gateway, "run", str(dataset), "--target", "eng/right", "--fail-under", "speed=1"
     )
@@ -225,3 +237,60 @@ def test_a_judge_through_the_gateway_decides_what_the_answers_imply(
         assert (judged["wins"], judged["losses"]) == (0, losses)
         assert judged["ties"] == len(ITEMS) - losses
         assert judged["order_flips"] == 0
+
+
+def _hanging_engine() -> tuple[Any, list[int]]:
+    """An engine that takes its time over every answer, so a run is caught mid-way."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    asked: list[int] = []
+
+    async def chat(request: Request) -> JSONResponse:
+        asked.append(1)
+        for _ in range(400):  # until the gateway gives up on it, 20 s at most
+            if await request.is_disconnected():
+                break
+            await asyncio.sleep(0.05)
+        return JSONResponse({"error": {"message": "too late"}}, 500)
+
+    return Starlette(routes=[Route("/v1/chat/completions", chat, methods=["POST"])]), asked
+
+
+def test_sigterm_stores_the_run_as_interrupted(
+    tmp_path: Path, start_gateway: GatewayFactory
+) -> None:
+    """A service manager's SIGTERM is Ctrl-C's: the run is stored interrupted, resumable."""
+    app, asked = _hanging_engine()
+    server = start_server(app)
+    try:
+        gateway = start_gateway(
+            {"slow": {"kind": "openai-compatible", "location": "local",
+                      "base_url": server.url + "/v1", "models": ["*"]}},
+        )  # fmt: skip
+        dataset = tmp_path / "golden.jsonl"
+        write_dataset(ITEMS[:2], dataset)
+        database = tmp_path / "runs.db"
+        env = {**os.environ, "BASTION_DATABASE_URL": f"sqlite+aiosqlite:///{database}",
+               "BASTION_URL": gateway.url, "BASTION_API_KEY": ADMIN_KEY}  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bastion", "eval", "run", str(dataset), "--target", "slow/a"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            wait_for(lambda: asked, timeout=30)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    finally:
+        server.stop()
+    assert process.returncode == 143, stderr
+    with sqlite3.connect(database) as db:
+        [(run_id, status)] = db.execute("SELECT id, status FROM eval_runs").fetchall()
+    assert status == "interrupted"
+    assert f"Terminated; resume with `bastion eval run --resume {run_id}`." in stderr

@@ -193,6 +193,17 @@ async def test_an_unknown_target_is_refused_before_anything_is_sent(
     assert "nowhere/x" in (stored.error or "")
 
 
+async def test_an_unknown_judge_is_refused_before_anything_is_sent(
+    gateway: RunningGateway, store: Store, upstream: tuple[EvalUpstream, str]
+) -> None:
+    engine, _ = upstream
+    with pytest.raises(EvalError, match="does not know the judge 'nosuchjudge'"):
+        await run(gateway, store, ["eng/right", "eng/wrong"], judge_model="nosuchjudge")
+    assert not engine.bodies
+    [stored] = await store.evals.recent()
+    assert stored.status == "failed"
+
+
 def comparable(results: list[ItemResult]) -> list[tuple[Any, ...]]:
     return [
         (r.item_id, r.target, r.passed, r.format_violation, r.refusal, r.answer.text,

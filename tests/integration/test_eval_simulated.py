@@ -83,4 +83,33 @@ async def test_150_items_against_two_simulated_backends(
         )  # fmt: skip
         # The simulator is priced at nothing, and says so.
         assert totals["cost_usd"] == "0"
+        assert totals["simulated"] is True
     assert all(r.answer.ttft is not None and r.answer.output_tokens > 0 for r in outcome.results)
+
+
+async def test_a_run_on_the_simulator_is_reported_as_simulated(
+    start_gateway: GatewayFactory, store: Store
+) -> None:
+    from bastion.cli.eval import _simulated
+    from bastion.evaluation.report import build_report, render_text
+
+    gateway = start_gateway(
+        {"sim-a": {"kind": "simulator", "location": "local",
+                   "simulator": {"seed": 1, "time_scale": 100}}}
+    )  # fmt: skip
+    dataset = items(3)
+    spec = await create_run(
+        store.evals, dataset="simulated", dataset_sha256="0" * 64, items=dataset,
+        targets=TARGETS[:1],
+    )  # fmt: skip
+    runner = EvalRunner(HttpTransport(gateway.url), store.evals, key=ADMIN_KEY)
+    try:
+        await execute_run(runner, store.evals, spec, dataset)
+    finally:
+        await runner._transport.close()
+    run = await store.evals.get(spec.run_id)
+    assert run is not None
+    assert _simulated(run) == ["sim-a/bastion-sim"]
+    report = build_report(spec, dataset, await store.evals.results(spec.run_id),
+                          simulated=_simulated(run))  # fmt: skip
+    assert "sim-a/bastion-sim (simulated)" in render_text(report)

@@ -144,6 +144,7 @@ class StreamReader:
         usage = chunk.get("usage")
         if isinstance(usage, dict):
             openai_usage(self.record, usage)
+        mark_simulated(self.record, chunk)
         output = False
         for choice in chunk.get("choices") or ():
             if not isinstance(choice, dict):
@@ -211,6 +212,7 @@ def read_body(api: ApiKind, record: RequestRecord, body: bytes) -> bool:
     answer = _object(body)
     if answer is None:
         return False
+    mark_simulated(record, answer)
     usage = answer.get("usage")
     if isinstance(usage, dict):
         if api in ("chat", "completions", "embeddings"):
@@ -222,6 +224,16 @@ def read_body(api: ApiKind, record: RequestRecord, body: bytes) -> bool:
     if api == "embeddings":
         record.output_tokens = 0
     return True
+
+
+SIMULATED_HEADER = "x-bastion-simulated"
+SIMULATOR_FINGERPRINT = "bastion-sim"
+
+
+def mark_simulated(record: RequestRecord, answer: dict[str, Any]) -> None:
+    """Bastion's simulator signs OpenAI-shaped answers with its own system fingerprint."""
+    if answer.get("system_fingerprint") == SIMULATOR_FINGERPRINT:
+        record.simulated = True
 
 
 def openai_usage(record: RequestRecord, usage: dict[str, Any]) -> None:

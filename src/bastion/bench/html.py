@@ -148,8 +148,10 @@ def _table(columns: tuple[tuple[str, str], ...], rows: list[list[str]]) -> list[
 
 def render_html(document: dict[str, Any]) -> str:
     levels = document.get("levels") or []
-    title = f"Benchmark {document['id']}" + (
-        f" — {document['name']}" if document.get("name") else ""
+    title = (
+        f"Benchmark {document['id']}"
+        + (f" — {document['name']}" if document.get("name") else "")
+        + (" (simulated)" if document.get("simulated") else "")
     )
     table = _table(COLUMNS, [level_row(level) for level in levels])
     shared = [level for level in levels if has_gateway_share(level)]

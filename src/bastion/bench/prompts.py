@@ -12,6 +12,7 @@ are those of the user text: a chat template adds a few tokens (7 on the simulato
 from __future__ import annotations
 
 import json
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +59,11 @@ class PromptSource(Protocol):
     def describe(self) -> dict[str, Any]: ...
 
 
+# The longest prompt or answer asked for: past the longest context windows (a prompt of this
+# many words is built in memory; 10^11 of them would never be).
+MAX_TOKENS = 2_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Lengths:
     """A token length distribution: ``fixed``, ``uniform`` in [low, high], or ``normal``."""
@@ -72,7 +78,7 @@ class Lengths:
             return self.low
         if self.kind == "uniform":
             return rng.randint(self.low, self.high)
-        return max(1, round(rng.gauss(self.low, self.sd)))
+        return min(MAX_TOKENS, max(1, round(rng.gauss(self.low, self.sd))))
 
     @property
     def mean(self) -> float:
@@ -87,22 +93,32 @@ class Lengths:
 
 
 def parse_lengths(text: str) -> Lengths:
-    """``512``, ``256..1024`` (uniform) or ``normal:512:64``."""
-    value = text.strip().lower()
+    """``512``, ``256..1024`` (uniform) or ``normal:512:64``; counts up to ``MAX_TOKENS``."""
     try:
-        if value.startswith("normal:"):
-            _, mean, sd = value.split(":")
-            if int(mean) >= 1 and float(sd) >= 0:
-                return Lengths("normal", int(mean), sd=float(sd))
-        elif ".." in value:
-            low, high = (int(part) for part in value.split(".."))
-            if 1 <= low <= high:
-                return Lengths("uniform", low, high)
-        elif int(value) >= 1:
-            return Lengths("fixed", int(value))
+        lengths = _lengths(text.strip().lower())
     except ValueError:
-        pass
-    raise PromptError(f"{text!r}: write a token count (512), a range (256..1024) or normal:MEAN:SD")
+        lengths = None
+    if lengths is None:
+        raise PromptError(
+            f"{text!r}: write a token count (512), a range (256..1024) or normal:MEAN:SD"
+        )
+    if max(lengths.low, lengths.high, lengths.sd) > MAX_TOKENS:
+        raise PromptError(f"{text!r}: at most {MAX_TOKENS:,} tokens")
+    return lengths
+
+
+def _lengths(value: str) -> Lengths | None:
+    if value.startswith("normal:"):
+        _, mean, sd = value.split(":")
+        if int(mean) >= 1 and 0 <= float(sd) < math.inf:
+            return Lengths("normal", int(mean), sd=float(sd))
+    elif ".." in value:
+        low, high = (int(part) for part in value.split(".."))
+        if 1 <= low <= high:
+            return Lengths("uniform", low, high)
+    elif int(value) >= 1:
+        return Lengths("fixed", int(value))
+    return None
 
 
 def words(rng: random.Random, count: int) -> list[str]:

@@ -26,6 +26,11 @@ from bastion.bench.slo import Slo
 from bastion.bench.sweep import DEFAULT_FRACTIONS, KneeRules, find_knee, rate_levels
 
 DOCUMENT_VERSION = 1
+SIMULATED_NOTE = (
+    "the endpoint answered as Bastion's simulator (x-bastion-simulated: true, or "
+    "system_fingerprint bastion-sim): these figures are the simulator's timing model, not a "
+    "measurement of an engine"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,14 @@ def finish(document: dict[str, Any], attainment: float | None = None) -> None:
     document["capacity"] = (
         capacity_at_slo(document, attainment) if attainment else capacity_at_slo(document)
     )
-    document["notes"] = notes(document["levels"])
+    simulated = answered_by_simulator(document["levels"])
+    document["simulated"] = simulated
+    document["notes"] = ([SIMULATED_NOTE] if simulated else []) + notes(document["levels"])
+
+
+def answered_by_simulator(levels: Sequence[dict[str, Any]]) -> bool:
+    """Whether any answer said it came from Bastion's simulator."""
+    return any(r.get("simulated") for level in levels for r in level.get("requests") or ())
 
 
 def notes(levels: Sequence[dict[str, Any]]) -> list[str]:

@@ -23,7 +23,7 @@ from types import TracebackType
 
 import aiohttp
 
-from bastion.bench.apis import ApiTarget, StreamReader, read_body
+from bastion.bench.apis import SIMULATED_HEADER, ApiTarget, StreamReader, read_body
 from bastion.bench.gateway import read_server_timing
 from bastion.bench.prompts import BenchPrompt, PromptSource
 from bastion.bench.shapes import Bounds, LoadShape, arrivals
@@ -236,6 +236,8 @@ class Sender:
         try:
             async with session.post(self.target.url, data=body, headers=self._headers) as response:
                 record.status = response.status
+                if response.headers.get(SIMULATED_HEADER, "").lower() == "true":
+                    record.simulated = True
                 timing = response.headers.get("server-timing")
                 if timing is not None:
                     read_server_timing(record, timing)

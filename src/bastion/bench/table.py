@@ -128,7 +128,8 @@ def document_lines(document: dict[str, Any]) -> list[str]:
     lines = [
         f"Benchmark {document['id']}" + (f" ({document['name']})" if document.get("name") else ""),
         f"  target: {target['url']} ({target['api']}, model {target['model']}, "
-        f"{'streamed' if target['stream'] else 'not streamed'})",
+        f"{'streamed' if target['stream'] else 'not streamed'})"
+        + (" (simulated)" if document.get("simulated") else ""),
         f"  prompts: {_prompts(document['prompts'])}",
     ]
     if document.get("slo"):

@@ -36,6 +36,9 @@ class RequestRecord:
     # answer's upstream time to the end of its body, a stream's to its first bytes.
     upstream: float | None = None
     gateway: float | None = None
+    # The answer came from Bastion's simulator (its ``x-bastion-simulated: true`` header, or
+    # ``system_fingerprint: bastion-sim``), not an engine.
+    simulated: bool = False
 
     @property
     def ok(self) -> bool:
@@ -47,7 +50,7 @@ class RequestRecord:
         return max(0.0, self.sent - self.scheduled)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "i": self.index,
             "scheduled": round(self.scheduled, 6),
             "sent": round(self.sent, 6),
@@ -62,6 +65,9 @@ class RequestRecord:
             "upstream": None if self.upstream is None else round(self.upstream, 6),
             "gateway": None if self.gateway is None else round(self.gateway, 6),
         }
+        if self.simulated:  # only then: an engine's records stay as they were
+            data["simulated"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RequestRecord:
@@ -79,4 +85,5 @@ class RequestRecord:
             output_tokens=data.get("output_tokens"),
             upstream=None if data.get("upstream") is None else float(data["upstream"]),
             gateway=None if data.get("gateway") is None else float(data["gateway"]),
+            simulated=bool(data.get("simulated")),
         )

@@ -197,11 +197,11 @@ def run_command(**options: Any) -> None:
         raise click.UsageError("a replay load needs --replay-since (the ledger's traffic)")
     sweep = None
     if options["sweep"]:
-        try:
-            fractions = tuple(float(f) for f in options["sweep_fractions"].split(","))
-        except ValueError:
-            raise click.UsageError("--sweep-fractions: numbers separated by commas") from None
+        fractions = _sweep_fractions(options["sweep_fractions"])
         sweep = SweepPlan(concurrency=options["sweep_concurrency"], fractions=fractions)
+    if options["backend"]:  # before the run, not after it: the run would be lost
+        _check_backend(options["config_path"], options["database_url"], options["backend"],
+                       "--record-capacity")  # fmt: skip
     extra_body: dict[str, Any] = {}
     if options["extra_body"]:
         try:
@@ -278,6 +278,45 @@ def run_command(**options: Any) -> None:
 
         run_with_store(url, keep)
         click.echo(f"Stored as {document['id']}.")
+
+
+# Rates beyond this multiple of the saturation throughput measure nothing new: the target is
+# already overloaded at 1.1.
+MAX_SWEEP_FRACTION = 10.0
+
+
+def _sweep_fractions(text: str) -> tuple[float, ...]:
+    try:
+        fractions = tuple(float(f) for f in text.split(","))
+    except ValueError:
+        raise click.UsageError("--sweep-fractions: numbers separated by commas") from None
+    for fraction in fractions:
+        if not 0 < fraction <= MAX_SWEEP_FRACTION:  # also false for NaN
+            raise click.UsageError(
+                f"--sweep-fractions: {fraction:g} is not above 0 and at most "
+                f"{MAX_SWEEP_FRACTION:g} (fractions of the saturation throughput)"
+            )
+    return fractions
+
+
+def _check_backend(
+    config_path: Path | None, database_url: str | None, backend: str, option: str
+) -> None:
+    """With a configuration, a capacity is recorded only for a backend it names (its backends
+    or economics.tco), so a typo does not go unnoticed by bastion cost. Without one there is
+    nothing to check against."""
+    if config_path is None:
+        return
+    from bastion.economics.service import economics_of
+
+    config = settings(config_path, database_url).config
+    known = sorted(set(config.backends) | set(economics_of(config).tco))
+    if backend not in known:
+        raise click.BadParameter(
+            f"{backend!r} is not a backend of {config_path} "
+            f"(configured: {', '.join(known) or 'none'})",
+            param_hint=option,
+        )
 
 
 def _run_async(work: Any) -> Any:
@@ -472,8 +511,30 @@ def report_command(path: Path, out_html: Path | None) -> None:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise click.ClickException(f"cannot read {path}: {exc}") from None
-    click.echo("\n".join(document_lines(document)))
-    _write_outputs(document, None, out_html)
+    try:
+        lines = document_lines(document)
+        html = _html(document) if out_html is not None else None
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
+        # A file of another shape (or an older, partial one): say so, not a traceback.
+        raise click.UsageError(
+            f"{path} is not a result of bastion bench run --out ({_shape_problem(exc)})"
+        ) from None
+    click.echo("\n".join(lines))
+    if out_html is not None and html is not None:
+        out_html.write_text(html, encoding="utf-8")
+        click.echo(f"HTML report: {out_html}")
+
+
+def _html(document: dict[str, Any]) -> str:
+    from bastion.bench.html import render_html
+
+    return render_html(document)
+
+
+def _shape_problem(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"no {exc.args[0]!r}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 @bench_group.command("record-capacity")
@@ -497,6 +558,7 @@ def record_capacity_command(
     database_url: str | None,
 ) -> None:
     """Record a stored run as BACKEND's measured capacity (tokens/s at the SLO, per GPU)."""
+    _check_backend(config_path, database_url, backend, "--backend")
     url = settings(config_path, database_url).url
 
     async def work(store: Store) -> None:

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 _SUFFIXES = {"K": Decimal(10**3), "M": Decimal(10**6), "B": Decimal(10**9), "G": Decimal(10**9)}
+# A quadrillion tokens a day is far beyond any deployment; above it the arithmetic and the
+# figures printed stop making sense (and past float's range, fail).
+_MAX_TOKENS_PER_DAY = Decimal(10**15)
 
 
 def _volumes(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[Decimal, ...]:
@@ -50,6 +53,10 @@ def _token_count(text: str, param: click.Parameter) -> Decimal:
         ) from None
     if not number.is_finite() or number <= 0:
         raise click.BadParameter(f"{text!r}: a token count must be positive", param=param)
+    if number > _MAX_TOKENS_PER_DAY:
+        raise click.BadParameter(
+            f"{text!r}: at most {_MAX_TOKENS_PER_DAY:.0e} tokens a day", param=param
+        )
     return number
 
 
@@ -72,7 +79,10 @@ class Moment(click.ParamType[datetime]):
         ago = _AGO.fullmatch(text.lower())
         if ago is not None:
             amount = float(ago.group(1))
-            return datetime.now(UTC) - timedelta(**{_AGO_UNITS[ago.group(2)]: amount})
+            try:
+                return datetime.now(UTC) - timedelta(**{_AGO_UNITS[ago.group(2)]: amount})
+            except OverflowError:  # before the year 1
+                self.fail(f"{text!r} is further back than the calendar goes", param, ctx)
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
@@ -276,12 +286,16 @@ def estimate_command(**options: Any) -> None:
             prompt_tokens=options["prompt_tokens"],
             capacity=capacity,
         )
+        text = (
+            _json_text(estimate_dict(result))
+            if options["as_json"]
+            else join(estimate_lines(result))
+        )
     except PriceNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
-    if options["as_json"]:
-        _emit_json(estimate_dict(result))
-    else:
-        click.echo(join(estimate_lines(result)))
+    except (OverflowError, InvalidOperation):  # amounts beyond what can be computed or printed
+        raise click.UsageError("the figures given are too large to compute with") from None
+    click.echo(text)
 
 
 @cost_group.command("report")
@@ -333,6 +347,7 @@ def report_command(
     from bastion.economics.render import join, report_lines
     from bastion.economics.serialize import report_dict
     from bastion.economics.service import cost_report
+    from bastion.economics.window import WindowError
     from bastion.store.engine import create_engines, sqlite_path
     from bastion.store.errors import InvalidInputError
 
@@ -359,6 +374,8 @@ def report_command(
 
     try:
         report = asyncio.run(run())
+    except WindowError as exc:  # the bounds given make no window: the user's to fix
+        raise click.UsageError(str(exc)) from None
     except (PriceOverrideError, InvalidInputError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     except (SQLAlchemyError, OSError) as exc:
@@ -465,5 +482,9 @@ def _first_problem(exc: Exception) -> str:
     return str(exc)
 
 
+def _json_text(data: Any) -> str:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+
+
 def _emit_json(data: Any) -> None:
-    click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+    click.echo(_json_text(data))

@@ -9,9 +9,11 @@ imports happen inside the commands, so the rest of the CLI starts fast.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,9 +30,43 @@ if TYPE_CHECKING:
 
 DEFAULT_GATEWAY = "http://127.0.0.1:8800"
 # Exit codes: 0 done (and every --fail-under met), 1 a threshold not met, 2 not measured or a
-# usage error, 3 the run did not finish (resume it), 130 interrupted.
+# usage error, 3 the run did not finish (resume it), 130 interrupted (SIGINT), 143 terminated
+# (SIGTERM): 128 + the signal's number, as a shell reports a process the signal ended.
 EXIT_INCOMPLETE = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class _Terminated(Exception):
+    """SIGTERM ended the run (it was cancelled, as on Ctrl-C, so it is stored interrupted)."""
+
+
+async def _cancel_on_sigterm(work: Coroutine[Any, Any, int]) -> int:
+    """Runs ``work``, cancelling it on SIGTERM as asyncio does on SIGINT, so a run stopped by
+    a service manager or ``kill`` is stored as interrupted rather than left ``running``."""
+    task = asyncio.current_task()
+    assert task is not None
+    loop = asyncio.get_running_loop()
+    terminated = False
+
+    def terminate() -> None:
+        nonlocal terminated
+        terminated = True
+        task.cancel()
+
+    try:
+        loop.add_signal_handler(signal.SIGTERM, terminate)
+    except (NotImplementedError, RuntimeError):  # no signal handlers here (Windows, a thread)
+        return await work
+    try:
+        return await work
+    except asyncio.CancelledError:
+        if terminated:
+            raise _Terminated from None
+        raise
+    finally:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signal.SIGTERM)
 
 
 @click.group("eval")
@@ -207,6 +243,9 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
     if rubric_text is not None and judge_mode != "rubric":
         raise click.UsageError("--rubric applies to --judge-mode rubric")
 
+    # The run's id once it is known, for the message of an interrupted run.
+    started: list[str] = [resume_id] if resume_id is not None else []
+
     async def main() -> int:
         from bastion.store.store import Store
 
@@ -229,6 +268,7 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
                     judge_rubric=rubric_text,
                     early_stop=rule,
                 )
+            started[:] = [spec.run_id]
             click.echo(f"Run {spec.run_id}: {len(items)} items x {len(spec.targets)} targets "
                        f"({', '.join(spec.targets)}) via {gateway}", err=True)  # fmt: skip
             status = await _run(
@@ -255,11 +295,21 @@ def run_command(  # noqa: PLR0917 (one parameter per option)
             await store.close()
 
     try:
-        code = asyncio.run(main())
+        code = asyncio.run(_cancel_on_sigterm(main()))
     except KeyboardInterrupt:
-        click.echo("Interrupted; resume with `bastion eval run --resume RUN_ID`.", err=True)
+        _say_interrupted("Interrupted", started)
         sys.exit(EXIT_INTERRUPTED)
+    except _Terminated:
+        _say_interrupted("Terminated", started)
+        sys.exit(EXIT_TERMINATED)
     sys.exit(code)
+
+
+def _say_interrupted(what: str, started: Sequence[str]) -> None:
+    if started:
+        click.echo(f"{what}; resume with `bastion eval run --resume {started[0]}`.", err=True)
+    else:
+        click.echo(f"{what} before the run was stored.", err=True)
 
 
 async def _created(store: Store, dataset: Path, **settings_: Any) -> tuple[RunSpec, list[EvalItem]]:
@@ -391,6 +441,7 @@ async def present_run(
         skipped=int(run.totals.get("skipped", 0)),
         generated_at=datetime.now(UTC),
         stopped=StopRecord.from_json(run.totals.get("stopped_early")),
+        simulated=_simulated(run),
     )
     data = report_dict(report)
     data["status"] = run.status
@@ -410,6 +461,12 @@ async def present_run(
     for line in outcome.lines:
         click.echo(line, err=True)
     return outcome.exit_code
+
+
+def _simulated(run: EvalRun) -> list[str]:
+    """The targets the gateway said its simulator serves, as stored with the run's totals."""
+    per_target = run.totals.get("per_target") or {}
+    return [name for name, totals in per_target.items() if totals.get("simulated")]
 
 
 def _write_files(  # noqa: PLR0917 (the report's parts)

@@ -227,7 +227,7 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
     activity = backend.activity
     busy = activity.busy
     tokens = activity.tokens
-    lines = [f"Backend {backend.backend}:"]
+    lines = [f"Backend {backend.label}:"]
     lines.append(
         f"{INDENT}{_count(activity.requests, 'request')} ({_count(activity.errors, 'error')}), "
         f"{fmt_tokens(tokens.input_tokens)} input ({fmt_tokens(tokens.cached_input_tokens)} "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -103,6 +103,12 @@ class BackendReport:
     notes: tuple[str, ...]
     # $/M tokens with the configured replicas busy at the capacity's target utilisation.
     at_capacity: CapacityCost | None = None
+    # A ``kind: simulator`` backend: its traffic and cost are the simulator's, not an engine's.
+    simulated: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.backend} (simulated)" if self.simulated else self.backend
 
     @property
     def effective_per_m(self) -> Decimal | None:
@@ -142,6 +148,7 @@ async def report_from_engine(
     longest_request: timedelta = DEFAULT_LONGEST_REQUEST,
     now: datetime,
     from_rollup: bool = False,
+    simulated: Collection[str] = (),
 ) -> Report:
     async with engine.connect() as conn:
         return await build_report(
@@ -152,6 +159,7 @@ async def report_from_engine(
             longest_request=longest_request,
             now=now,
             from_rollup=from_rollup,
+            simulated=simulated,
         )
 
 
@@ -164,10 +172,12 @@ async def build_report(
     longest_request: timedelta = DEFAULT_LONGEST_REQUEST,
     now: datetime,
     from_rollup: bool = False,
+    simulated: Collection[str] = (),
 ) -> Report:
     """``from_rollup``: each backend's activity from the rollup and its busy minutes (bounded
     work, busy time sampled every half-second, no peak) instead of its raw ledger rows, and
-    the window's whole days from the daily rollup."""
+    the window's whole days from the daily rollup. ``simulated``: the backends that are
+    Bastion's simulator, labelled as such."""
     pricer = _DailyPricer(prices, economics.compare_with)
     rows = await traffic_by_day(conn, window, daily=from_rollup)
     local_rows = [r for r in rows if r.location == "local"]
@@ -189,7 +199,14 @@ async def build_report(
                 pricer,
                 margin=Margin.from_config(economics.chargeback),
                 recorded=recorded.get(name, []),
+                simulated=name in simulated,
             )
+        )
+    fake = [b.backend for b in backends if b.simulated]
+    if fake:
+        notes.append(
+            f"simulated: {', '.join(fake)} (kind: simulator) answered as Bastion's simulator, "
+            "not an engine: the figures of a simulated backend are not a real deployment's"
         )
     names = await tenant_names(conn, {r.tenant_id for r in local_rows})
     traffic = _traffic_lines(local_rows, names, pricer)
@@ -266,6 +283,7 @@ def _backend_report(
     *,
     margin: Margin,
     recorded: Sequence[RecordedCapacity] = (),
+    simulated: bool = False,
 ) -> BackendReport:
     notes: list[str] = []
     compared = [r for r in rows if r.endpoint not in UNPRICED_ENDPOINTS]
@@ -284,8 +302,9 @@ def _backend_report(
     if tco_config is None:
         notes.append("no economics.tco entry for this backend: cost figures are not computed")
         return BackendReport(
-            activity.backend, activity, None, None, compared_tokens, None, None, (), tuple(notes)
-        )
+            activity.backend, activity, None, None, compared_tokens, None, None, (), tuple(notes),
+            simulated=simulated,
+        )  # fmt: skip
     tco = monthly_tco(tco_config)
     window_cost = tco.for_hours(window.hours)
     capacity, capacity_notes = choose_capacity(tco_config, activity, recorded)
@@ -327,6 +346,7 @@ def _backend_report(
             if capacity is not None and capacity.basis != "measured"
             else None
         ),
+        simulated=simulated,
     )
 
 

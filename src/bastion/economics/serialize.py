@@ -246,6 +246,7 @@ def _backend_dict(backend: BackendReport) -> JSON:
     tokens = activity.tokens
     return {
         "backend": backend.backend,
+        "simulated": backend.simulated,
         "requests": activity.requests,
         "errors": activity.errors,
         "estimated_requests": activity.estimated_requests,

@@ -13,7 +13,7 @@ from bastion.economics.overrides import load_overrides
 from bastion.economics.prices import PriceBook
 from bastion.economics.report import DEFAULT_LONGEST_REQUEST, Report, report_from_engine
 from bastion.economics.serialize import report_dict
-from bastion.economics.window import Window
+from bastion.economics.window import Window, WindowError
 
 DEFAULT_DAYS = 30.0
 
@@ -60,7 +60,7 @@ def report_window(
         start = since if since is not None else until - timedelta(days=span)
         window = Window.whole_hours(start, until)
     except OverflowError:  # days past the calendar, or bounds at its very ends
-        raise ValueError("the report window is out of range") from None
+        raise WindowError("the report window is out of range") from None
     if window.end > now:
         return Window.up_to_now(window.start, now)
     return window
@@ -86,7 +86,14 @@ async def cost_report(
         longest_request=longest_request(config),
         now=moment,
         from_rollup=from_rollup,
+        simulated=simulated_backends(config),
     )
+
+
+def simulated_backends(config: BastionConfig) -> frozenset[str]:
+    """The backends that are Bastion's simulator: their figures are labelled, never passed
+    off as an engine's."""
+    return frozenset(name for name, b in config.backends.items() if b.kind == "simulator")
 
 
 async def cost_report_json(

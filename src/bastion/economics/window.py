@@ -14,6 +14,10 @@ from decimal import Decimal
 _HOUR = timedelta(hours=1)
 
 
+class WindowError(ValueError):
+    """Bounds that make no window: inverted, or past the calendar's range."""
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     start: datetime
@@ -23,16 +27,19 @@ class Window:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError("window bounds must be timezone-aware")
         if self.end <= self.start:
-            raise ValueError("a window must end after it starts")
+            raise WindowError("a window must end after it starts")
 
     @classmethod
     def whole_hours(cls, start: datetime, end: datetime) -> Window:
-        """The smallest hour-aligned window containing [start, end)."""
+        """The smallest hour-aligned window containing [start, end); WindowError when ``end``
+        is not after ``start`` (widening must not turn inverted bounds into an hour)."""
+        if end <= start:
+            raise WindowError("a window must end after it starts")
         first = _floor_hour(start)
         last = _floor_hour(end)
         if last < end:
             last += _HOUR
-        return cls(first, max(last, first + _HOUR))
+        return cls(first, last)
 
     @classmethod
     def last_days(cls, days: float, now: datetime) -> Window:

@@ -15,6 +15,7 @@ Every problem is reported with the line it is on, all of them at once.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -74,7 +75,9 @@ def parse_dataset(data: bytes, source: str = "<dataset>") -> Dataset:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        # The decoder counts its offset after the byte order mark it skipped.
+        body = data.removeprefix(codecs.BOM_UTF8)
+        line = body[: exc.start].count(b"\n") + 1
         raise DatasetError(source, [DatasetProblem(line, "the file is not UTF-8")]) from None
     return Dataset(source, digest, tuple(parse_lines(text.splitlines(), source)))
 

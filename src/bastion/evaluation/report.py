@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -70,6 +70,12 @@ class TargetReport:
     latency: Latency
     cost: CostSummary
     cost_source: str
+    # Served by Bastion's simulator: its answers, timings and cost are not an engine's.
+    simulated: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.target} (simulated)" if self.simulated else self.target
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +152,14 @@ def build_report(
     skipped: int = 0,
     generated_at: datetime | None = None,
     stopped: StopRecord | None = None,
+    simulated: Collection[str] = (),
 ) -> EvalReport:
     """The report of a run so far. ``savings`` holds, per candidate, a ``Savings`` figure or
     the reason there is none (``savings.measured_savings``); ``cost_sources`` says per target
     where its ``Answer.cost_usd`` came from; ``skipped``: (item, target) pairs the runner did
     not send (items with sensitive data classes go to local targets only); ``stopped``: the
-    early-stopping decision that ended the run, if one did."""
+    early-stopping decision that ended the run, if one did; ``simulated``: the targets the
+    gateway's simulator served (labelled as such everywhere)."""
     seed = spec.seed
     order = [item.id for item in items]
     candidates = candidates_of(spec)
@@ -162,6 +170,7 @@ def build_report(
             latency=latency(results, t),
             cost=cost_summary(results, t),
             cost_source=(cost_sources or {}).get(t, DEFAULT_COST_SOURCE),
+            simulated=t in simulated,
         )
         for t in spec.targets
     )
@@ -207,6 +216,12 @@ def build_report(
         )
         comparisons.append(_with_decision(partial, by_target))
     notes = []
+    fake = [t.target for t in targets if t.simulated]
+    if fake:
+        notes.append(
+            f"simulated: {', '.join(fake)} answered from Bastion's simulator, not a real engine: "
+            "their answers, latency and cost say nothing about a model"
+        )
     expected = len(items) * len(spec.targets) - skipped
     answered_pairs = {(r.item_id, r.target) for r in results}
     answered = len(answered_pairs)
@@ -315,20 +330,28 @@ def decision_line(comparison: Comparison, targets: Mapping[str, TargetReport]) -
         parts.append(
             f"the judge prefers it on {pct(j.share('wins'))}, ties {pct(j.share('ties'))}, "
             f"prefers {c.baseline} on {pct(j.share('losses'))} of {j.judged} items "
-            f"(win rate {pct(j.win_rate)}, {level} CI {interval_text(j.win_rate_interval)})"
+            + (
+                "(win rate not measured: no verdict was readable)"
+                if j.win_rate is None
+                else f"(win rate {pct(j.win_rate)}, {level} CI "
+                f"{interval_text(j.win_rate_interval)})"
+            )
         )
-    if c.cost_ratio is not None:
-        parts.append(f"at {pct(float(c.cost_ratio))} of the cost")
-    else:
-        cand, base = targets[c.candidate].cost, targets[c.baseline].cost
-        if cand.priced and base.priced and base.total == 0:
-            parts.append(f"at {fmt_money(cand.per_item or 0)} per item where the baseline is free")
-        else:
-            parts.append("cost not compared (answers without a price)")
-    line = "; ".join(parts[:-1]) + " " + parts[-1] if len(parts) > 1 else parts[0]
+    # "at N of the cost" reads on from the quality figures; a sentence of its own does not.
+    cost = _cost_phrase(c, targets)
+    line = "; ".join(parts) + (" " if cost.startswith("at ") else "; ") + cost
     if c.savings is not None:
         line += "; " + c.savings.sentence()
     return line
+
+
+def _cost_phrase(c: Comparison, targets: Mapping[str, TargetReport]) -> str:
+    if c.cost_ratio is not None:
+        return f"at {pct(float(c.cost_ratio))} of the cost"
+    cand, base = targets[c.candidate].cost, targets[c.baseline].cost
+    if cand.priced and base.priced and base.total == 0:
+        return f"at {fmt_money(cand.per_item or 0)} per item where the baseline is free"
+    return "cost not compared (answers without a price)"
 
 
 def _with_decision(c: Comparison, targets: Mapping[str, TargetReport]) -> Comparison:
@@ -380,7 +403,7 @@ def render_text(report: EvalReport, *, regressions: int = 5) -> str:
         ("target", "items", "pass rate", f"{level} CI", "errors", "format", "refusals"),
         (
             (
-                t.target,
+                t.label,
                 str(t.summary.items),
                 _rate_text(t.summary.pass_rate),
                 interval_text(t.summary.pass_rate.interval),
@@ -396,7 +419,7 @@ def render_text(report: EvalReport, *, regressions: int = 5) -> str:
         ("target", "TTFT p50", "p95", "TPOT p50", "p95", "E2E p50", "p95", "cost/item", "total"),
         (
             (
-                t.target,
+                t.label,
                 seconds(t.latency.ttft.p50),
                 seconds(t.latency.ttft.p95),
                 seconds(t.latency.tpot.p50),
@@ -456,8 +479,7 @@ def _comparison_lines(c: Comparison, level: str) -> list[str]:
             f"wins {j.wins} {pct(j.share('wins'))} {interval_text(j.win_share)}, "
             f"ties {j.ties} {pct(j.share('ties'))} {interval_text(j.tie_share)}, "
             f"losses {j.losses} {pct(j.share('losses'))} {interval_text(j.loss_share)}",
-            f"  win rate (a tie counts half) {pct(j.win_rate)}, {level} CI "
-            f"{interval_text(j.win_rate_interval)}; ties from order-dependent verdicts "
+            f"  {_win_rate_text(j, level)}; ties from order-dependent verdicts "
             f"{j.order_flips}, from unreadable or failed judge answers {j.judge_failures}",
         ]
     if c.rubric is not None:
@@ -473,6 +495,15 @@ def _comparison_lines(c: Comparison, level: str) -> list[str]:
     elif c.savings_note:
         lines.append(f"  self-hosting: {c.savings_note}")
     return lines
+
+
+def _win_rate_text(j: WinTieLoss, level: str) -> str:
+    if j.win_rate is None:
+        return "win rate not measured (no verdict of the judge was readable)"
+    return (
+        f"win rate (a tie counts half) {pct(j.win_rate)}, {level} CI "
+        f"{interval_text(j.win_rate_interval)}"
+    )
 
 
 def _slice_table(report: EvalReport) -> tuple[list[str], list[list[str]]]:
@@ -668,6 +699,7 @@ def report_dict(report: EvalReport) -> dict[str, Any]:
         "targets": [
             {
                 "target": t.target,
+                "simulated": t.simulated,
                 "items": t.summary.items,
                 "pass_rate": _proportion_dict(t.summary.pass_rate),
                 "errors": _proportion_dict(t.summary.errors),
@@ -797,6 +829,10 @@ METRICS: Mapping[str, str] = {
 }
 
 
+# Metrics that are differences of rates (from -1 to 1); the others are rates (0 to 1).
+_DIFFERENCES = frozenset({"diff", "diff_low"})
+
+
 @dataclass(frozen=True, slots=True)
 class Threshold:
     metric: str
@@ -816,6 +852,11 @@ def parse_threshold(text: str) -> Threshold:
         value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
     except ValueError:
         raise ValueError(f"{text!r}: {raw!r} is not a number") from None
+    # NaN compares false with everything, so such a gate would always pass; a rate beyond
+    # its range can never be met (or always is).
+    low = -1.0 if name in _DIFFERENCES else 0.0
+    if not low <= value <= 1.0:  # also false for NaN
+        raise ValueError(f"{text!r}: {name} lies between {low:g} and 1 ({low:.0%} and 100%)")
     return Threshold(name, value)
 
 

@@ -291,7 +291,7 @@ def _targets_table(report: EvalReport) -> str:
         ("target", "items", "pass rate", f"{level} CI", "errors", "format violations", "refusals"),
         (
             (
-                t.target,
+                t.label,
                 str(t.summary.items),
                 _rate(t.summary.pass_rate),
                 interval_text(t.summary.pass_rate.interval),
@@ -310,7 +310,7 @@ def _latency_cost_table(report: EvalReport) -> str:
         lat = t.latency
         rows.append(
             (
-                t.target,
+                t.label,
                 f"{seconds(lat.ttft.p50)} / {seconds(lat.ttft.p95)}",
                 f"{seconds(lat.tpot.p50)} / {seconds(lat.tpot.p95)}",
                 f"{seconds(lat.e2e.p50)} / {seconds(lat.e2e.p95)}",

@@ -63,6 +63,9 @@ ANTHROPIC_VERSION = "2023-06-01"
 DEFAULT_MESSAGES_MAX_TOKENS = 1024
 DEFAULT_TIMEOUT_SECONDS = 600.0
 DEFAULT_RETRIES = 3
+# Pairs in a row (each after its retries) that may fail to reach the gateway before the run
+# stops as interrupted: a gateway that is down would otherwise take hours of retries to say so.
+DEFAULT_MAX_UNREACHABLE = 10
 _PATHS = {"openai": "/v1/chat/completions", "anthropic": "/v1/messages"}
 # Chat completions parameter names as Messages names them; others keep their names.
 _MESSAGES_PARAMS = {"stop": "stop_sequences", "max_completion_tokens": "max_tokens"}
@@ -97,6 +100,8 @@ class RunOutcome:
     results: list[ItemResult] = field(default_factory=list)
     # Why the run stopped before sending every item (status stopped_early).
     stopped: StopRecord | None = None
+    # Why the run gave up sending (status interrupted): the gateway kept failing to answer.
+    gave_up: str | None = None
 
 
 def build_request(item: EvalItem, target: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -305,6 +310,7 @@ class EvalRunner:
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         retry_delay: float = 0.5,
         on_result: Callable[[ItemResult], Awaitable[None] | None] | None = None,
+        max_unreachable: int = DEFAULT_MAX_UNREACHABLE,
     ) -> None:
         self._transport = transport
         self._store = store
@@ -314,32 +320,33 @@ class EvalRunner:
         self._timeout = timeout
         self._retry_delay = retry_delay
         self._on_result = on_result
+        self._max_unreachable = max_unreachable
 
-    async def describe_targets(self, targets: Sequence[str]) -> dict[str, TargetInfo]:
-        """Asks the gateway about each target; EvalError names one it does not know."""
-        found: dict[str, TargetInfo] = {}
+    async def describe_targets(
+        self, targets: Sequence[str], *, role: str = "target"
+    ) -> dict[str, TargetInfo]:
+        """Asks the gateway about each target (or the judge, ``role``); EvalError names one
+        it does not know."""
+        return {target: await self._describe(target, role) for target in targets}
+
+    async def _describe(self, target: str, role: str) -> TargetInfo:
         headers = {"authorization": f"Bearer {self._key}"} if self._key else {}
-        for target in targets:
-            path = "/v1/models/" + quote(target, safe="/@")
-            try:
-                async with self._transport.request("GET", path, headers, timeout=30) as reply:
-                    body = b"".join([chunk async for chunk in reply.chunks])
-            except (TransportError, TimeoutError) as exc:
-                raise EvalError(f"cannot reach the gateway to look up {target!r}: {exc}") from None
-            if reply.status == 404:
-                raise EvalError(f"the gateway does not know the target {target!r}")
-            if reply.status in (401, 403):
-                raise EvalError(f"the gateway refused the key (HTTP {reply.status})")
-            if reply.status != 200:
-                raise EvalError(f"looking up {target!r} failed: HTTP {reply.status}")
-            listed = json.loads(body)
-            found[target] = TargetInfo(
-                target,
-                listed.get("location"),
-                listed.get("backend"),
-                bool(listed.get("simulated")),
-            )
-        return found
+        path = "/v1/models/" + quote(target, safe="/@")
+        try:
+            async with self._transport.request("GET", path, headers, timeout=30) as reply:
+                body = b"".join([chunk async for chunk in reply.chunks])
+        except (TransportError, TimeoutError) as exc:
+            raise EvalError(f"cannot reach the gateway to look up {target!r}: {exc}") from None
+        if reply.status == 404:
+            raise EvalError(f"the gateway does not know the {role} {target!r}")
+        if reply.status in (401, 403):
+            raise EvalError(f"the gateway refused the key (HTTP {reply.status})")
+        if reply.status != 200:
+            raise EvalError(f"looking up {target!r} failed: HTTP {reply.status}")
+        listed = json.loads(body)
+        return TargetInfo(
+            target, listed.get("location"), listed.get("backend"), bool(listed.get("simulated"))
+        )
 
     async def run(
         self,
@@ -384,10 +391,11 @@ class EvalRunner:
                 checker.add_all(await self._store.results(spec.run_id))
         changed = asyncio.Condition()
         held_back = 0
+        streak = _UnreachableStreak(self._max_unreachable)
 
         async def worker() -> None:
             nonlocal held_back
-            while True:
+            while not streak.gave_up:
                 try:
                     item, target = pending.get_nowait()
                 except asyncio.QueueEmpty:
@@ -399,9 +407,10 @@ class EvalRunner:
                         held_back += 1  # stopped early: no new item is started
                         continue
                 started.add(item.id)
-                answer = await self._ask_with_retries(spec, item, target)
+                answer, failure = await self._ask_with_retries(spec, item, target)
                 if answer is None:
                     unreachable.append(f"{item.id} → {target}")
+                    streak.failed(f"item {item.id} to {target}: {failure}")
                     if checker is not None:
                         # The checked items cannot all be answered in this run: no more
                         # checks, nothing held for them.
@@ -409,6 +418,7 @@ class EvalRunner:
                         async with changed:
                             changed.notify_all()
                     continue
+                streak.reached()
                 result = evaluate(item, answer)
                 if self._store is not None:
                     await self._store.put_result(spec.run_id, result)
@@ -444,22 +454,26 @@ class EvalRunner:
             return RunOutcome("stopped_early", totals, results, stopped)
         wanted = totals["expected"]
         status = "completed" if totals["results"] + skipped >= wanted else "interrupted"
-        return RunOutcome(status, totals, results)
+        return RunOutcome(status, totals, results, gave_up=streak.reason())
 
-    async def _ask_with_retries(self, spec: RunSpec, item: EvalItem, target: str) -> Answer | None:
+    async def _ask_with_retries(
+        self, spec: RunSpec, item: EvalItem, target: str
+    ) -> tuple[Answer | None, str]:
+        """The answer, or None and why no answer reached us after every retry."""
+        failure = ""
         for attempt in range(self._retries + 1):
             try:
-                return await self.ask(spec, item, target)
+                return await self.ask(spec, item, target), ""
             except TransportError as exc:
-                if attempt == self._retries:
-                    log.warning(
-                        "evaluation request failed to reach the gateway",
-                        extra={"run": spec.run_id, "item": item.id, "target": target,
-                               "error": str(exc)},
-                    )  # fmt: skip
-                    return None
+                failure = str(exc)
+            if attempt < self._retries:
                 await asyncio.sleep(self._retry_delay * 2**attempt)
-        return None
+        log.warning(
+            "evaluation request for item %s to %s failed to reach the gateway: %s",
+            item.id, target, failure,
+            extra={"run": spec.run_id, "item": item.id, "target": target, "error": failure},
+        )  # fmt: skip
+        return None, failure
 
     async def ask(self, spec: RunSpec, item: EvalItem, target: str) -> Answer:
         """One target's answer to one item; TransportError when no answer arrived."""
@@ -566,6 +580,34 @@ class EvalRunner:
             return None
 
 
+class _UnreachableStreak:
+    """Pairs in a row that never reached the gateway; at ``limit`` the run gives up."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._count = 0
+        self._last = ""
+        self.gave_up = False
+
+    def failed(self, what: str) -> None:
+        self._count += 1
+        self._last = what
+        if self._count >= self._limit:
+            self.gave_up = True
+
+    def reached(self) -> None:
+        if not self.gave_up:
+            self._count = 0
+
+    def reason(self) -> str | None:
+        if not self.gave_up:
+            return None
+        return (
+            f"stopped after {self._limit} requests in a row failed to reach the gateway "
+            f"(the last, {self._last})"
+        )
+
+
 def _ordered(
     results: Sequence[ItemResult], items: Sequence[EvalItem], targets: Sequence[str]
 ) -> list[ItemResult]:
@@ -598,6 +640,8 @@ def run_totals(
             "refusals": sum(r.refusal for r in mine),
             "cost_usd": str(sum(costs, Decimal(0))) if costs else None,
             "location": targets[target].location if targets and target in targets else None,
+            # Kept with the run so every later report labels the simulator's figures.
+            "simulated": bool(targets and target in targets and targets[target].simulated),
         }
     return {
         "items": len(items),
@@ -678,12 +722,16 @@ async def execute_run(
             StopRecord.from_json(stored.totals.get("stopped_early")),
         )
     await store.set_status(spec.run_id, "running", started_at=datetime.now(UTC), clear_finish=True)
+    targets: dict[str, TargetInfo] | None = None
     try:
         targets = await runner.describe_targets(spec.targets)
+        if spec.judge_model is not None:
+            # An unknown judge would make every verdict an error: refuse it before sending.
+            await runner.describe_targets([spec.judge_model], role="judge")
         outcome = await runner.run(spec, items, targets)
     except asyncio.CancelledError:
         results = await asyncio.shield(store.results(spec.run_id))
-        totals = run_totals(spec, items, results)
+        totals = run_totals(spec, items, results, targets)
         await asyncio.shield(
             store.set_status(spec.run_id, "interrupted", totals=totals, error="interrupted")
         )
@@ -695,7 +743,9 @@ async def execute_run(
     error = None
     if outcome.status == "interrupted":
         missing = outcome.totals["expected"] - outcome.totals["results"] - outcome.totals["skipped"]
-        error = f"{missing} request(s) never reached the gateway; run the run again to finish it"
+        error = f"{missing} request(s) never reached the gateway; resume the run to finish it"
+        if outcome.gave_up is not None:
+            error = f"{outcome.gave_up}; {error}"
     await store.set_status(
         spec.run_id,
         outcome.status,

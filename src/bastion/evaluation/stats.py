@@ -302,7 +302,8 @@ class WinTieLoss:
     """Judged items of a candidate against the baseline: wins, ties, losses and their shares.
 
     ``win_rate`` counts a tie as half a win (0.5: as good as the baseline). Ties include the
-    verdicts that flipped with the answers' order and those the judge failed to give."""
+    verdicts that flipped with the answers' order and those the judge failed to give; with no
+    readable verdict at all the win rate is not measured (None), not a made-up 50%."""
 
     candidate: str
     baseline: str
@@ -320,8 +321,15 @@ class WinTieLoss:
     judge_prompts: tuple[str, ...]
 
     @property
+    def readable(self) -> int:
+        """Verdicts not spoilt by an unreadable or failed judge answer."""
+        return self.judged - self.judge_failures
+
+    @property
     def win_rate(self) -> float | None:
-        return (self.wins + self.ties / 2) / self.judged if self.judged else None
+        if not self.readable:
+            return None
+        return (self.wins + self.ties / 2) / self.judged
 
     def share(self, which: Literal["wins", "ties", "losses"]) -> float | None:
         count = {"wins": self.wins, "ties": self.ties, "losses": self.losses}[which]
@@ -351,6 +359,7 @@ def win_tie_loss(
     losses = sum(1 for v in chosen if v.winner == "baseline")
     ties = len(chosen) - wins - losses
     n = len(chosen)
+    failures = sum(1 for v in chosen if judge_failed(v))
 
     def interval(weights: list[float]) -> Interval | None:
         if not n:
@@ -367,11 +376,12 @@ def win_tie_loss(
         ties=ties,
         losses=losses,
         order_flips=sum(1 for v in chosen if order_flipped(v)),
-        judge_failures=sum(1 for v in chosen if judge_failed(v)),
+        judge_failures=failures,
         win_share=interval([1.0, 0.0, 0.0]),
         tie_share=interval([0.0, 1.0, 0.0]),
         loss_share=interval([0.0, 0.0, 1.0]),
-        win_rate_interval=interval([1.0, 0.5, 0.0]),
+        # Failures alone are ties by default, not a measured rate.
+        win_rate_interval=interval([1.0, 0.5, 0.0]) if n > failures else None,
         judge_models=tuple(sorted({v.judge_model for v in chosen})),
         judge_prompts=tuple(sorted({v.judge_prompt_sha256 for v in chosen})),
     )

@@ -234,3 +234,38 @@ def test_the_gateways_own_share_per_level() -> None:
     assert "The gateway's own share</h2>" in page and "<td>2.75%</td>" in page
     # Levels without the header or the metrics have no such section.
     assert not any("own share" in line for line in document_lines(sample_document(Slo())))
+
+
+def test_a_simulated_run_says_so_in_every_format() -> None:
+    from bastion.bench.runner import SIMULATED_NOTE
+
+    engine = sample_document(Slo(ttft=0.1))
+    assert engine["simulated"] is False
+    assert "(simulated)" not in "\n".join(document_lines(engine))
+    document = sample_document(Slo(ttft=0.1))
+    document["levels"][0]["requests"][0]["simulated"] = True
+    finish(document)
+    assert document["simulated"] is True
+    assert document["notes"][0] == SIMULATED_NOTE
+    lines = document_lines(document)
+    assert lines[1].endswith("(simulated)")
+    assert f"Note: {SIMULATED_NOTE}" in lines
+    html = render_html(document)
+    assert "<title>Benchmark bench_test — unit (simulated)</title>" in html
+    assert SIMULATED_NOTE.replace("'", "&#x27;") in html
+    assert strip_requests(document)["simulated"] is True  # kept in the stored summary
+
+
+def test_the_simulators_fingerprint_marks_an_answer() -> None:
+    from bastion.bench.apis import StreamReader, read_body
+
+    streamed = RequestRecord(0, 0.0)
+    reader = StreamReader("chat", streamed)
+    reader.event(None, json.dumps({"system_fingerprint": "bastion-sim", "choices": []}))
+    whole = RequestRecord(1, 0.0)
+    assert read_body("chat", whole, b'{"system_fingerprint": "bastion-sim", "choices": []}')
+    engine = RequestRecord(2, 0.0)
+    assert read_body("chat", engine, b'{"system_fingerprint": "fp_1", "choices": []}')
+    assert (streamed.simulated, whole.simulated, engine.simulated) == (True, True, False)
+    assert RequestRecord.from_json(streamed.to_json()).simulated
+    assert "simulated" not in engine.to_json()

@@ -216,3 +216,48 @@ def test_a_time_that_is_none_of_those_is_refused() -> None:
 
     assert code == 2
     assert "'yesterday' is not a time: write 2026-12-06, 2026-12-06T10:00" in output
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        ["--since", "2026-12-07", "--until", "2026-12-01"],
+        ["--since", "1h", "--until", "2h"],
+        ["--since", "2030-01-01"],
+    ],
+)
+def test_an_inverted_window_is_a_usage_error(
+    bounds: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BASTION_CONFIG", raising=False)
+    monkeypatch.delenv("BASTION_DATABASE_URL", raising=False)
+    asyncio.run(_gateway_database(DEFAULT_DATABASE_URL, datetime.now(UTC)))
+
+    code, output = _run("report", *bounds)
+
+    assert code == 2, output
+    assert "a window must end after it starts" in output
+
+
+@pytest.mark.parametrize("ago", ["99999999999d", "100000000h"])
+def test_a_time_before_the_calendar_is_a_usage_error(ago: str) -> None:
+    code, output = _run("report", "--since", ago)
+
+    assert code == 2, output
+    assert f"{ago!r} is further back than the calendar goes" in output
+
+
+def test_a_volume_past_any_deployment_is_a_usage_error() -> None:
+    code, output = _run("estimate", "--tokens-per-day", "1e400", "--api", "gpt-4o-mini", *H100)
+
+    assert code == 2, output
+    assert "'1e400': at most 1e+15 tokens a day" in output
+
+
+def test_amounts_too_large_to_compute_are_a_usage_error() -> None:
+    code, output = _run("estimate", "--tokens-per-day", "1M", "--api", "gpt-4o-mini",
+                        "--gpu-hourly", "1e300")  # fmt: skip
+
+    assert code == 2, output
+    assert "the figures given are too large to compute with" in output

@@ -337,6 +337,37 @@ def test_report_command_reads_the_database_named_in_the_config(
     }
 
 
+def test_a_simulator_backend_is_labelled_as_simulated(
+    engine: AsyncEngine, database: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "bastion.yaml"
+    config.write_text(
+        f"database: {{url: 'sqlite+aiosqlite:///{database}'}}\n"
+        "backends:\n"
+        "  gpu: {kind: simulator, location: local}\n"
+        "economics:\n"
+        "  compare_with: [gpt-4o-mini]\n"
+        "  tco:\n"
+        "    gpu: {gpu_hourly: 2.5}\n"
+    )
+    window = ["--since", "2026-11-01", "--until", "2026-11-02"]
+    runner = CliRunner()
+
+    text = runner.invoke(cost_group, ["report", "--config", str(config), *window])
+    data = runner.invoke(cost_group, ["report", "--config", str(config), *window, "--json"])
+
+    assert text.exit_code == 0, text.output
+    assert "Backend gpu (simulated):" in text.output
+    note = (
+        "simulated: gpu (kind: simulator) answered as Bastion's simulator, not an engine: the "
+        "figures of a simulated backend are not a real deployment's"
+    )
+    assert note in text.output
+    report = orjson.loads(data.output)
+    assert [(b["backend"], b["simulated"]) for b in report["backends"]] == [("gpu", True)]
+    assert note in report["notes"]
+
+
 async def test_idle_backend_and_unknown_model_are_reported_not_hidden(
     engine: AsyncEngine,
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from bastion.config import BastionConfig, config_from_mapping
 from bastion.economics.service import longest_request, report_window
-from bastion.economics.window import Window
+from bastion.economics.window import Window, WindowError
 
 NOW = datetime(2026, 12, 1, 10, 31, tzinfo=UTC)
 
@@ -94,3 +94,11 @@ def test_longest_request_follows_the_backends_total_timeouts() -> None:
 
     assert longest_request(config) == timedelta(hours=1)
     assert longest_request(BastionConfig()) == timedelta(seconds=900)
+
+
+def test_inverted_bounds_are_not_widened_into_an_hour() -> None:
+    start = datetime(2026, 12, 7, tzinfo=UTC)
+    with pytest.raises(WindowError, match="must end after it starts"):
+        Window.whole_hours(start, start - timedelta(days=6))
+    with pytest.raises(WindowError, match="must end after it starts"):
+        Window.whole_hours(start, start)

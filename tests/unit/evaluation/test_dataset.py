@@ -153,6 +153,12 @@ def test_a_byte_order_mark_is_accepted() -> None:
     assert len(parse_dataset(b"\xef\xbb\xbf" + lines(CHAT)).items) == 1
 
 
+def test_a_byte_order_mark_does_not_shift_the_line_of_a_problem() -> None:
+    assert problems(b"\xef\xbb\xbf" + lines({"id": "a", **CHAT}) + b"\xff\n") == [
+        "golden.jsonl:2: the file is not UTF-8"
+    ]
+
+
 def test_written_datasets_read_back_the_same(tmp_path: Path) -> None:
     original = parse_dataset(
         lines(

@@ -4,6 +4,7 @@ with the economics module over a real ledger."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import random
@@ -348,6 +349,26 @@ def test_html_without_checks_or_judge_still_renders() -> None:
     assert "Nothing was judged." in page
 
 
+def test_simulated_targets_are_labelled_in_every_format() -> None:
+    report = build_report(SPEC, ITEMS, RESULTS, VERDICTS, resamples=200, simulated=[CAND])
+    note = (
+        "simulated: support@2 answered from Bastion's simulator, not a real engine: their "
+        "answers, latency and cost say nothing about a model"
+    )
+    text = render_text(report)
+    assert f"Note: {note}" in text
+    assert len(re.findall(rf"^  {re.escape(CAND)} \(simulated\)\s+\S", text, re.M)) == 2
+    assert f"{BASE} (simulated)" not in text
+    data = report_dict(report)
+    assert note in data["notes"]
+    assert {t["target"]: t["simulated"] for t in data["targets"]} == {BASE: False, CAND: True}
+    html = render_html(report)
+    assert note.replace("'", "&#x27;") in html
+    assert html.count(f"<td>{CAND} (simulated)</td>") == 2
+    plain = build_report(SPEC, ITEMS, RESULTS, VERDICTS, resamples=200)
+    assert "simulated" not in render_text(plain)
+
+
 # --- --fail-under --------------------------------------------------------------------------------
 
 
@@ -360,6 +381,22 @@ def test_parse_threshold() -> None:
         parse_threshold("pass_rate")
     with pytest.raises(ValueError, match="not a number"):
         parse_threshold("pass_rate=high")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("diff=nan", "diff lies between -1 and 1"),
+        ("diff=-150%", "diff lies between -1 and 1"),
+        ("pass_rate=150%", "pass_rate lies between 0 and 1"),
+        ("win_rate=inf", "win_rate lies between 0 and 1"),
+        ("answered=-0.1", "answered lies between 0 and 1"),
+    ],
+)
+def test_a_threshold_out_of_its_metrics_range_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_threshold(text)
+    assert parse_threshold("diff=-100%").minimum == -1
 
 
 def test_fail_under_exit_codes(report) -> None:  # type: ignore[no-untyped-def]
@@ -387,6 +424,27 @@ def test_fail_under_a_metric_the_run_did_not_measure() -> None:
     # A threshold that fails wins over one that was not measured.
     both = gate(unjudged, [parse_threshold("win_rate=0.4"), parse_threshold("pass_rate=0.9")])
     assert both.exit_code == EXIT_BELOW_THRESHOLD
+
+
+def test_a_judge_that_never_answered_leaves_win_rate_not_measured() -> None:
+    failed = [
+        Verdict(v.item_id, CAND, BASE, "tie", ("error", "error"), "local/judge", "c" * 64)
+        for v in VERDICTS
+    ]
+    report = build_report(SPEC, ITEMS, RESULTS, failed, resamples=200)
+    outcome = gate(report, [parse_threshold("win_rate=0.5")])
+    assert outcome.exit_code == EXIT_NOT_MEASURED
+    assert outcome.lines == ("NOT MEASURED support@2 win_rate (needs >= 0.5)",)
+    assert "win rate not measured (no verdict of the judge was readable)" in render_text(report)
+    assert "(win rate not measured: no verdict was readable)" in report.comparison(CAND).decision
+
+
+def test_the_decision_line_separates_a_cost_not_compared() -> None:
+    unpriced = [
+        dataclasses.replace(r, answer=dataclasses.replace(r.answer, cost_usd=None)) for r in RESULTS
+    ]
+    line = build_report(SPEC, ITEMS, unpriced, VERDICTS, resamples=200).comparison(CAND).decision
+    assert re.search(r"\]\); cost not compared \(answers without a price\)$", line), line
 
 
 # --- progress ------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
@@ -18,10 +21,11 @@ from bastion.evaluation.model import EvalItem, RunSpec
 from bastion.evaluation.runner import (
     DEFAULT_MESSAGES_MAX_TOKENS,
     EvalRunner,
+    TargetInfo,
     build_request,
     request_headers,
 )
-from bastion.evaluation.transport import AsgiTransport
+from bastion.evaluation.transport import AsgiTransport, Reply, TransportError
 
 SPEC = RunSpec("eval_x", "d", "0" * 64, ("t",), "t", params={"temperature": 0})
 CHAT = parse_item({"id": "c", "messages": [{"role": "user", "content": "hi"}],
@@ -196,3 +200,82 @@ async def test_an_application_that_fails_answers_500_as_a_server_would() -> None
     failed = await runner.ask(SPEC, CHAT, "t")
     assert failed.status == 500
     assert failed.error == "HTTP 500: the application failed before answering"
+
+
+class _Refused:
+    async def __aenter__(self) -> Reply:
+        raise TransportError("ClientConnectorError: connection refused")
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+class GoingDown:
+    """The scripted app, until ``answers`` requests were answered: then the gateway is gone."""
+
+    def __init__(self, answers: int) -> None:
+        self._inner = AsgiTransport(app())
+        self._answers = answers
+        self.attempts = 0
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes | None = None,
+        *,
+        timeout: float,
+    ) -> AbstractAsyncContextManager[Reply]:
+        self.attempts += 1
+        if self.attempts > self._answers:
+            return self._refused()
+        return self._inner.request(method, path, headers, body, timeout=timeout)
+
+    def _refused(self) -> AbstractAsyncContextManager[Reply]:
+        return _Refused()
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+async def test_a_gateway_that_went_down_stops_the_run_after_a_streak_of_failures(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    items = [EvalItem(f"i{n:02}", "openai", {"messages": [{"role": "user", "content": "text"}]})
+             for n in range(40)]  # fmt: skip
+    spec = RunSpec("eval_x", "d", "0" * 64, ("t",), "t", concurrency=1)
+    transport = GoingDown(answers=5)
+    runner = EvalRunner(transport, None, key=None, retries=2, retry_delay=0, max_unreachable=10)
+    with caplog.at_level(logging.WARNING, logger="bastion.evaluation.runner"):
+        outcome = await runner.run(spec, items, {"t": TargetInfo("t", "local")})
+    assert outcome.status == "interrupted"
+    assert len(outcome.results) == 5
+    # Ten pairs of three attempts each, then nothing more is sent.
+    assert transport.attempts == 5 + 10 * 3
+    assert outcome.gave_up == (
+        "stopped after 10 requests in a row failed to reach the gateway (the last, item i14 "
+        "to t: ClientConnectorError: connection refused)"
+    )
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages[0] == (
+        "evaluation request for item i05 to t failed to reach the gateway: "
+        "ClientConnectorError: connection refused"
+    )
+
+
+async def test_a_failure_between_answers_does_not_stop_the_run() -> None:
+    class Flaky(GoingDown):
+        def request(self, *args: Any, **kwargs: Any) -> AbstractAsyncContextManager[Reply]:
+            self.attempts += 1
+            if self.attempts % 4 == 0:  # every fourth request is refused
+                return self._refused()
+            return self._inner.request(*args, **kwargs)
+
+    items = [EvalItem(f"i{n:02}", "openai", {"messages": [{"role": "user", "content": "text"}]})
+             for n in range(20)]  # fmt: skip
+    spec = RunSpec("eval_x", "d", "0" * 64, ("t",), "t", concurrency=1)
+    runner = EvalRunner(Flaky(0), None, key=None, retries=0, max_unreachable=2)
+    outcome = await runner.run(spec, items, {"t": TargetInfo("t", "local")})
+    assert outcome.gave_up is None
+    assert len(outcome.results) == 15  # every fourth pair is missing: resumable, not given up

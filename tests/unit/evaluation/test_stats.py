@@ -269,6 +269,16 @@ def test_all_ties_have_a_degenerate_interval() -> None:
     assert wtl.order_flips == 20
 
 
+def test_no_readable_verdict_leaves_the_win_rate_unmeasured() -> None:
+    failed = [verdict("a", "tie", ("error", "error")), verdict("b", "tie", ("malformed", "A"))]
+    wtl = win_tie_loss(failed, "cand", "base")
+    assert (wtl.judged, wtl.ties, wtl.judge_failures) == (2, 2, 2)
+    assert (wtl.win_rate, wtl.win_rate_interval) == (None, None)
+    # One readable verdict is enough to measure it.
+    some = win_tie_loss([*failed, verdict("c", "candidate")], "cand", "base")
+    assert some.win_rate == pytest.approx(2 / 3)
+
+
 def test_nothing_judged() -> None:
     wtl = win_tie_loss([], "cand", "base")
     assert (wtl.judged, wtl.win_rate, wtl.win_share) == (0, None, None)
