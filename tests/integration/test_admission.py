@@ -51,6 +51,23 @@ def chat(gateway: RunningGateway, secret: str, max_tokens: int = 8) -> Any:
     )
 
 
+def test_a_tenant_created_again_under_a_deleted_ones_name_starts_afresh(
+    start_gateway: GatewayFactory,
+) -> None:
+    gateway = start_gateway(SIM)
+    _, secret = make_key(gateway, "reuse", tenant_limits={"requests_per_minute": 2})
+    chat(gateway, secret)
+    chat(gateway, secret)
+    with pytest.raises(openai.RateLimitError) as caught:
+        chat(gateway, secret)
+    assert "tenant reuse: 2 requests per minute" in caught.value.message
+    admin = {"authorization": f"Bearer {gateway.admin_key}"}
+    httpx.delete(gateway.url + "/admin/tenants/reuse", headers=admin).raise_for_status()
+    _, again = make_key(gateway, "reuse", tenant_limits={"requests_per_minute": 2})
+    answer = chat(gateway, again)
+    assert answer.headers["x-ratelimit-remaining-requests"] == "1", "counts of its own"
+
+
 def test_requests_per_minute_per_tenant(start_gateway: GatewayFactory) -> None:
     gateway = start_gateway(SIM, admission={"tenants": {"acme": {"requests_per_minute": 3}}})
     _, secret = make_key(gateway, "acme")

@@ -17,6 +17,12 @@ from bastion.admission.window import WINDOW_SECONDS, SlidingLog, SlidingWindow
 from bastion.protocols.errors import GatewayError
 
 
+def tenant_scope(tenant_id: str) -> str:
+    """The limiter's name for a tenant's own counts: by id, so a tenant created again under a
+    deleted one's name starts afresh."""
+    return f"tenant {tenant_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     requests_per_minute: int | None = None

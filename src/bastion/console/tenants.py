@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bastion.admission.limiter import CurrentUse, Limiter, LimiterUnavailableError
+from bastion.admission.limiter import CurrentUse, Limiter, LimiterUnavailableError, tenant_scope
 from bastion.config import AdmissionConfig
 from bastion.config.schema import RateLimits
 from bastion.console.daycache import DayCache
@@ -106,11 +106,11 @@ async def current_use(
 ) -> CurrentUse | None:
     """The tenant's (or one of its keys') windows as the limiter counts them; None when its
     shared state does not answer within ``USE_READ_SECONDS`` (the page says so and answers)."""
-    scope = f"key {key_id}" if key_id is not None else f"tenant {tenant.name}"
+    scope = f"key {key_id}" if key_id is not None else tenant_scope(tenant.id)
     try:
         async with asyncio.timeout(USE_READ_SECONDS):
             # The admit stage counts a key's windows in its tenant's group, as here.
-            return await limiter.current_use(scope, group=tenant.name)
+            return await limiter.current_use(scope, group=tenant.id)
     except (LimiterUnavailableError, TimeoutError):
         return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from bastion.admission.estimate import estimate_split
-from bastion.admission.limiter import Limiter, Limits, Refusal, Remaining
+from bastion.admission.limiter import Limiter, Limits, Refusal, Remaining, tenant_scope
 from bastion.admission.pricing import MICROS_PER_DOLLAR, RequestPricer, TokenPrice, Unpriced
 from bastion.auth import Principal
 from bastion.config.schema import AdmissionConfig, RateLimits
@@ -73,10 +73,9 @@ class Admit(BaseStage):
         cost = 0
         if any(limits.has_money for _, limits in checks):
             cost = self._price_of_route(ctx).micros(prompt, output)
-        # Grouped by tenant: shared state keeps a tenant's and its keys' counts together.
-        result = await self._limiter.admit(
-            checks, prompt + output, cost, group=principal.tenant_name
-        )
+        # Grouped by tenant: shared state keeps a tenant's and its keys' counts together. By
+        # its id, not its name: a tenant made again under a deleted one's name starts afresh.
+        result = await self._limiter.admit(checks, prompt + output, cost, group=principal.tenant_id)
         if isinstance(result, Refusal):
             self._refusals.labels(result.scope.split(" ", 1)[0], result.what).inc()
             retry_after = max(1, math.ceil(result.retry_after))
@@ -85,7 +84,8 @@ class Admit(BaseStage):
             budget = result.what.endswith(("per day", "per month"))
             raise GatewayError(
                 429,
-                f"{'Budget' if budget else 'Rate limit'} reached for {result.scope}: "
+                f"{'Budget' if budget else 'Rate limit'} reached for "
+                f"{_named(result.scope, principal)}: "
                 f"{_amount(result.limit, result.what)}. Retry in {retry_after}s.",
                 code="budget_exceeded" if budget else "rate_limit_exceeded",
                 headers=headers,
@@ -145,7 +145,7 @@ class Admit(BaseStage):
             self._tenants.get(principal.tenant_name, self._tenant_default), principal.tenant_limits
         )
         if tenant:
-            checks.append((f"tenant {principal.tenant_name}", tenant))
+            checks.append((tenant_scope(principal.tenant_id), tenant))
         key = _override(self._keys.get(principal.key_id, self._key_default), principal.key_limits)
         if key:
             checks.append((f"key {principal.key_id}", key))
@@ -156,6 +156,13 @@ class Admit(BaseStage):
 
     def _estimate(self, ctx: RequestContext) -> tuple[int, int]:
         return estimate_split(ctx.operation, ctx.body, ctx.raw_body, self._default_output)
+
+
+def _named(scope: str, principal: Principal) -> str:
+    """A refused scope as the client knows it: its tenant by name."""
+    return (
+        f"tenant {principal.tenant_name}" if scope == tenant_scope(principal.tenant_id) else scope
+    )
 
 
 def _limits(default: RateLimits, override: RateLimits | None) -> Limits:
