@@ -319,7 +319,10 @@ def _native_response(body: dict[str, Any]) -> dict[str, Any]:
              "output_tokens": 6, "output_tokens_details": {"reasoning_tokens": 0},
              "total_tokens": 18}  # fmt: skip
     return {
-        "id": f"resp_native{len(said)}{int(time.time() * 1e6)}",
+        # "same-id": an engine that hands out one id again and again.
+        "id": "resp_same"
+        if model == "same-id"
+        else f"resp_native{len(said)}{int(time.time() * 1e6)}",
         "object": "response",
         "created_at": int(time.time()),
         "model": model,

@@ -350,6 +350,19 @@ def test_an_engine_serving_the_responses_api_gets_the_request_as_sent(
     assert api.responses.retrieve(second.id).output_text == "And again"
 
 
+def test_an_engine_reusing_a_response_id_still_answers(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """The first answer keeps the id; the next is delivered, unstored, not a 500."""
+    _, gateway = native_gateway(scripted, start_gateway)
+    api = client(gateway)
+    first = api.responses.create(model="up/same-id", input="one")
+    second = api.responses.create(model="up/same-id", input="two")
+    assert first.id == second.id == "resp_same"
+    assert second.output_text == "The file has been read."
+    assert api.responses.retrieve("resp_same").output_text == first.output_text
+
+
 def test_a_native_stream_passes_with_the_called_model_name(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:

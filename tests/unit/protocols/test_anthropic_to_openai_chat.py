@@ -603,6 +603,23 @@ def test_text_stream(size: int) -> None:
     assert translator.finish_reason == "end_turn"
 
 
+def test_a_streamed_refusal_is_a_text_block_stopped_for_refusal() -> None:
+    """As a whole answer's refusal is: a text block, and ``stop_reason: refusal``."""
+    base = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+    deltas = [{"role": "assistant", "refusal": ""}, {"refusal": "I can't "}, {"refusal": "help."}]
+    chunks = [
+        {**base, "choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in deltas
+    ]
+    chunks.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    raw = b"".join(b"data: " + orjson.dumps(chunk) + b"\n\n" for chunk in chunks)
+    raw += b"data: [DONE]\n\n"
+    translator = StreamTranslator("anthropic-alias", include_usage=True)
+    final = accumulate(anthropic_payloads(replay(translator, raw, upstream="openai")))
+    assert [block.text for block in final.content] == ["I can't help."]
+    assert final.stop_reason == "refusal"
+    assert translator.finish_reason == "refusal"
+
+
 def test_parallel_tool_calls_stream() -> None:
     translator, payloads = stream("stream_tool_calls_openai")
     starts = [p for name, p in payloads if name == "content_block_start"]

@@ -575,6 +575,31 @@ def test_parallel_tool_use_stream() -> None:
     assert translator.finish_reason == "tool_calls"
 
 
+def test_a_streamed_tool_without_input_has_empty_object_arguments() -> None:
+    """Anthropic streams a tool that takes no input as ``input: {}`` and an empty (or no)
+    ``input_json_delta``: the client's arguments must parse, as ``{}``."""
+    events = [
+        ("message_start", {"type": "message_start", "message": {"id": "msg_1", "usage": {}}}),
+        ("content_block_start", {"type": "content_block_start", "index": 0,
+                                 "content_block": {"type": "tool_use", "id": "toolu_1",
+                                                   "name": "now", "input": {}}}),
+        ("content_block_delta", {"type": "content_block_delta", "index": 0,
+                                 "delta": {"type": "input_json_delta", "partial_json": ""}}),
+        ("content_block_stop", {"type": "content_block_stop", "index": 0}),
+        ("message_delta", {"type": "message_delta", "delta": {"stop_reason": "tool_use"},
+                           "usage": {"output_tokens": 5}}),
+        ("message_stop", {"type": "message_stop"}),
+    ]  # fmt: skip
+    raw = b"".join(
+        f"event: {name}\ndata: {orjson.dumps(body).decode()}\n\n".encode() for name, body in events
+    )
+    translator = StreamTranslator("m", include_usage=False)
+    payloads = openai_payloads(replay(translator, raw, upstream="anthropic"))
+    message = accumulate(payloads).choices[0].message
+    assert message.tool_calls is not None
+    assert [call.function.arguments for call in message.tool_calls] == ["{}"]
+
+
 def test_thinking_stream_reports_reasoning_content() -> None:
     _, payloads = stream("stream_thinking")
     reasoning = "".join(

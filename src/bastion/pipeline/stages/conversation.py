@@ -10,6 +10,7 @@ Another tenant's response, an expired or deleted one, is answered 404 as if it n
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,10 +23,12 @@ from bastion.protocols.memo import BodyMemo
 from bastion.protocols.operations import Operation
 from bastion.protocols.responses.request import parse_create_response
 from bastion.protocols.sse import SSEParser
-from bastion.store.errors import StoreUnavailableError
+from bastion.store.errors import ConflictError, StoreUnavailableError
 from bastion.store.responses import ChainTooLongError, ResponseRepository, StoredResponse
 
 _FINAL_EVENTS = ("response.completed", "response.incomplete")
+
+log = logging.getLogger(__name__)
 
 
 class Conversation(BaseStage):
@@ -113,6 +116,14 @@ class Conversation(BaseStage):
             await self._responses.put(stored)
         except StoreUnavailableError:
             # The answer itself is good; only its continuation will be refused (404).
+            ctx.responses_not_stored = True
+        except ConflictError:
+            # An engine that answers with an id it used before (its own Responses API, passed
+            # through): the earlier answer keeps the id, this one is delivered unstored.
+            log.warning(
+                "response id already stored; this answer is not kept",
+                extra={"request_id": ctx.request_id, "response_id": stored.id},
+            )
             ctx.responses_not_stored = True
 
 

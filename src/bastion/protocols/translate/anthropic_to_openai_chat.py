@@ -412,6 +412,7 @@ class StreamTranslator:
         "_model",
         "_next",
         "_open",
+        "_refused",
         "_state",
         "_stop_string",
         "_stops",
@@ -434,6 +435,7 @@ class StreamTranslator:
         self._usage: Usage | None = None
         self._finish: str | None = None  # the upstream's finish_reason
         self._stop_string: str | None = None
+        self._refused = False  # the answer came as a refusal (OpenAI's delta.refusal)
         self._state = "new"  # "new" (no message_start yet), "open", "done" or "failed"
         self._open: int | None = None  # index of the open content block
         self._kind: str | None = None  # its kind: "text", "thinking" or "tool_use"
@@ -451,7 +453,15 @@ class StreamTranslator:
         """In the client's vocabulary: end_turn, stop_sequence, max_tokens, tool_use, refusal."""
         if self._finish is None and self._state != "done":
             return None
-        return _stop_reason(self._finish, self._stop_string, bool(self._tools))[0]
+        return self._stop()[0]
+
+    def _stop(self) -> tuple[str, str | None]:
+        stop_reason, stop_sequence = _stop_reason(
+            self._finish, self._stop_string, bool(self._tools)
+        )
+        if self._refused and stop_reason == "end_turn":
+            return "refusal", None
+        return stop_reason, stop_sequence
 
     def feed(self, event: SSEEvent) -> list[bytes]:
         if self._state in ("done", "failed"):
@@ -481,6 +491,11 @@ class StreamTranslator:
                 self._text(out, "text", text)
                 if self._stops:
                     self._tail = (self._tail + text)[-len(self._stops[0]) :]
+            refusal = delta.get("refusal")
+            if isinstance(refusal, str) and refusal:
+                # A text block, stopped for refusal, as a whole answer's refusal becomes.
+                self._refused = True
+                self._text(out, "text", refusal)
             for call in seq(delta.get("tool_calls")):
                 if isinstance(call, dict):
                     self._tool(out, call)
@@ -572,9 +587,7 @@ class StreamTranslator:
             out.append(self._message_start({}))
         self._close_block(out)
         self._state = "done"
-        stop_reason, stop_sequence = _stop_reason(
-            self._finish, self._stop_string, bool(self._tools)
-        )
+        stop_reason, stop_sequence = self._stop()
         usage = self._usage.to_anthropic() if self._usage else {"output_tokens": 0}
         delta = {
             "type": "message_delta",

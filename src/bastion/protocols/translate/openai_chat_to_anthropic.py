@@ -376,8 +376,18 @@ def translate_error(status: int, body: dict[str, Any] | None) -> dict[str, Any]:
 class StreamTranslator:
     """Anthropic Messages stream events → OpenAI ``chat.completion.chunk`` events."""
 
-    __slots__ = ("_base", "_finish_reason", "_finished", "_include_usage", "_raw_usage",
-                 "_started", "_state", "_tools", "_usage")  # fmt: skip
+    __slots__ = (
+        "_argued",
+        "_base",
+        "_finish_reason",
+        "_finished",
+        "_include_usage",
+        "_raw_usage",
+        "_started",
+        "_state",
+        "_tools",
+        "_usage",
+    )  # fmt: skip
 
     def __init__(self, client_model: str, *, include_usage: bool) -> None:
         self._include_usage = include_usage
@@ -395,6 +405,7 @@ class StreamTranslator:
         self._finished = False  # the chunk carrying finish_reason was sent
         self._state = "open"  # "open", "done" or "failed"
         self._tools: dict[int, int] = {}  # Anthropic block index → OpenAI tool_calls index
+        self._argued: set[int] = set()  # tool blocks whose arguments were sent, some of them
 
     @property
     def usage(self) -> Usage | None:
@@ -442,6 +453,8 @@ class StreamTranslator:
                 self._finish_reason = _finish_reason(stop_reason)
                 self._finished = True
                 out.append(self._chunk({}, self._finish_reason))
+        elif kind == "content_block_stop":
+            self._block_stop(payload, out)
         elif kind == "message_stop":
             out.extend(self._close())
         elif kind == "error":
@@ -451,7 +464,7 @@ class StreamTranslator:
             text = text_of(error.get("message")) or "The backend reported an error mid-stream."
             status = ANTHROPIC_ERROR_STATUS.get(error_type, 500)
             out.append(encode_data(error_body("openai", status, text, code=error_type)))
-        # ping, content_block_stop and unknown events carry nothing for OpenAI clients.
+        # ping and unknown events carry nothing for OpenAI clients.
         return out
 
     def _block_start(self, payload: dict[str, Any], out: list[bytes]) -> None:
@@ -470,6 +483,7 @@ class StreamTranslator:
             }
             out.append(self._chunk({"tool_calls": [call]}))
             if block.get("input"):
+                self._argued.add(payload.get("index", position))
                 arguments = orjson.dumps(block["input"]).decode()
                 call = {"index": position, "function": {"arguments": arguments}}
                 out.append(self._chunk({"tool_calls": [call]}))
@@ -483,11 +497,23 @@ class StreamTranslator:
         elif kind == "input_json_delta":
             position = self._tools.get(payload.get("index", -1))
             if position is not None and delta.get("partial_json"):
+                self._argued.add(payload.get("index", -1))
                 call = {"index": position, "function": {"arguments": delta["partial_json"]}}
                 out.append(self._chunk({"tool_calls": [call]}))
         elif kind == "thinking_delta" and delta.get("thinking"):
             out.append(self._chunk({"reasoning_content": delta["thinking"]}))
         # signature_delta and citations_delta have no OpenAI counterpart.
+
+    def _block_stop(self, payload: dict[str, Any], out: list[bytes]) -> None:
+        """A tool that takes no input streams no JSON (or only ``""``): its arguments are
+        ``{}``, as in a whole answer, so that the client can parse them."""
+        index = payload.get("index", -1)
+        position = self._tools.get(index)
+        if position is not None and index not in self._argued:
+            self._argued.add(index)
+            out.append(
+                self._chunk({"tool_calls": [{"index": position, "function": {"arguments": "{}"}}]})
+            )
 
     def _merge_usage(self, usage: Any) -> None:
         if isinstance(usage, dict):
