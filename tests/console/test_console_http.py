@@ -247,7 +247,8 @@ class _Limiter:
     async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
         if self.use is None:
             raise LimiterUnavailableError("Redis: ConnectionError")
-        assert (scope, group) == ("tenant limits-use", "limits-use")
+        # By the tenant's id, as the admit stage counts.
+        assert scope == f"tenant {group}" and group is not None and group.startswith("ten_")
         return self.use
 
 
@@ -377,3 +378,40 @@ def test_a_database_failing_under_a_page_is_a_503_page(
     page = browser.get("/console/")
     assert page.status_code == 503
     assert "The database is unavailable" in page.text
+
+
+def test_rotating_the_environments_admin_key_ends_its_sessions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from tests.console.conftest import start_console_gateway
+
+    folder = tmp_path_factory.mktemp("rotation")
+    first = start_console_gateway(folder)
+    before = Browser(first.url)
+    try:
+        assert before.sign_in(ADMIN_KEY).status_code == 303
+        token = before.client.cookies[COOKIE]
+        assert before.get("/console/tenants").status_code == 200
+    finally:
+        before.close()
+        first.server.stop()
+    # The same key configured again: the session lives on.
+    again = start_console_gateway(folder)
+    same = Browser(again.url)
+    try:
+        same.client.cookies.set(COOKIE, token)
+        assert same.get("/console/tenants").status_code == 200
+    finally:
+        same.close()
+        again.server.stop()
+    # A new key: every session the old one signed in is over.
+    rotated = start_console_gateway(folder, auth={"admin_key": "bst-rotated-admin-key-0123456789"})
+    after = Browser(rotated.url)
+    try:
+        after.client.cookies.set(COOKIE, token)
+        response = after.get("/console/tenants")
+        assert response.status_code == 303
+        assert response.headers["location"] == "/console/login?expired=1"
+    finally:
+        after.close()
+        rotated.server.stop()

@@ -175,7 +175,7 @@ async def test_a_keys_limits_merge_its_own_its_entry_and_the_default_field_by_fi
         async def current_use(self, scope: str, *, group: str | None = None) -> CurrentUse:
             if scope == "key key_b":
                 raise LimiterUnavailableError("Redis: ConnectionError")
-            assert group == "acme"
+            assert group == "ten_1"  # by the tenant's id, as the admit stage counts
             return CurrentUse(requests_this_minute=2, tokens_today=300)
 
     now = datetime.now(UTC)

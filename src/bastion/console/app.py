@@ -86,7 +86,7 @@ class Console:
             store.console_sessions,
             authenticator,
             gateway.config.console,
-            env_admin=gateway.admin_key is not None,
+            env_admin_key=gateway.admin_key,
         )
         self._guard = Guard(self._sessions, self._pages)
         self._verifier = ChainVerifier(self._engine, _signer(gateway))

@@ -36,6 +36,13 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _env_admin_id(key: str) -> str:
+    """What a session of the environment's admin key records as its key: the principal's id
+    and a fingerprint of the key (never the key)."""
+    fingerprint = hashlib.sha256(b"bastion-console-env-admin\0" + key.encode()).hexdigest()
+    return f"{ENV_ADMIN_PRINCIPAL.key_id}:{fingerprint[:16]}"
+
+
 def csrf_token(token: str) -> str:
     """The CSRF token of a session: only someone holding the session token can compute it,
     and the cookie is HttpOnly and never sent to another site (SameSite=Strict)."""
@@ -76,13 +83,14 @@ class Sessions:
         authenticator: KeyAuthenticator,
         config: ConsoleConfig,
         *,
-        env_admin: bool,
+        env_admin_key: str | None,
     ) -> None:
         self._repository = repository
         self._auth = authenticator
         self._config = config
-        # Whether BASTION_ADMIN_KEY is set: sessions it signed in live while it does.
-        self._env_admin = env_admin
+        # Sessions the environment's admin key signed in are stored under a fingerprint of
+        # that key, so they live while that same key is configured: rotating it ends them.
+        self._env_admin_id = _env_admin_id(env_admin_key) if env_admin_key else None
 
     async def sign_in(self, key: str) -> tuple[str, Viewer] | None:
         """A new session for ``key``: its token and viewer, or None for a key that does not
@@ -92,9 +100,10 @@ class Sessions:
             return None
         token = secrets.token_urlsafe(32)
         digest = token_hash(token)
+        env_admin = principal.key_id == ENV_ADMIN_PRINCIPAL.key_id
         expires_at = await self._repository.create(
             digest,
-            key_id=principal.key_id,
+            key_id=_env_admin_id(key) if env_admin else principal.key_id,
             tenant_id=principal.tenant_id,
             tenant_name=principal.tenant_name,
             is_admin=principal.is_admin,
@@ -122,8 +131,10 @@ class Sessions:
         now = datetime.now(UTC)
         if found.expires_at <= now:
             return SessionState(expired=True)
-        if found.key_id == ENV_ADMIN_PRINCIPAL.key_id:
-            alive = self._env_admin
+        env_admin = found.key_id.startswith(ENV_ADMIN_PRINCIPAL.key_id)
+        if env_admin:
+            # Signed in with the environment's admin key: alive while that very key is set.
+            alive = self._env_admin_id is not None and found.key_id == self._env_admin_id
         else:
             alive = found.key_active(now)
         if not alive:
@@ -131,7 +142,7 @@ class Sessions:
         viewer = Viewer(
             found.tenant_id,
             found.tenant_name,
-            found.key_id,
+            ENV_ADMIN_PRINCIPAL.key_id if env_admin else found.key_id,
             found.is_admin,
             csrf_token(token),
             found.expires_at,
