@@ -273,6 +273,35 @@ def test_the_request_is_not_sent_when_its_intent_cannot_be_recorded(
     assert len(upstream.requests) == sent_before  # fail closed: nothing reached the backend
 
 
+def test_only_an_admin_keys_requests_are_recorded_as_evaluation_traffic(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    """Evaluation traffic is left out of cost reports and chargeback: a tenant's key saying
+    so would take its own traffic out of its bill, so the header counts only for admin keys."""
+    purpose = {"x-bastion-purpose": "evaluation"}
+    admin = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "up/echo", "messages": [{"role": "user", "content": "hi"}]},
+        headers={**HEADERS, **purpose},
+        timeout=10,
+    )
+    created = httpx.post(gateway.url + "/admin/tenants", json={"name": "payer"}, headers=HEADERS)
+    created.raise_for_status()
+    key = httpx.post(
+        gateway.url + "/admin/keys", json={"tenant": "payer", "name": "app"}, headers=HEADERS
+    )
+    key.raise_for_status()
+    tenant = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        json={"model": "up/echo", "messages": [{"role": "user", "content": "hi"}]},
+        headers={"authorization": f"Bearer {key.json()['key']}", **purpose},
+        timeout=10,
+    )
+    assert admin.status_code == tenant.status_code == 200
+    assert ledger_row(tmp_path, admin.headers["x-request-id"])["purpose"] == "evaluation"
+    assert ledger_row(tmp_path, tenant.headers["x-request-id"])["purpose"] is None
+
+
 def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) -> None:
     for _ in range(3):
         last = chat(gateway, "up/echo")

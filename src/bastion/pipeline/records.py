@@ -53,7 +53,11 @@ def ledger_row(ctx: RequestContext, finished_at: datetime) -> dict[str, Any]:
         ),
         "total_ms": round((finished - ctx.started) * 1000, 3),
         "cache_status": ctx.cache_status,
-        "purpose": purpose_of(ctx.headers),
+        # Only an admin key's requests (evaluation runs, contract checks) may leave the cost
+        # reports: a tenant saying so would take its own traffic out of its chargeback.
+        "purpose": purpose_of(ctx.headers)
+        if principal is not None and principal.is_admin
+        else None,
     }
 
 
