@@ -236,6 +236,13 @@ async def test_key_creation_validation(admin: Admin) -> None:
         json={"tenant": "acme", "name": "l", "expires_at": "9999-12-31T23:59:59-05:00"},
     )
     assert assert_error(last, 400)["param"] == "expires_at"
+    # As far ahead as expires_in_days allows, and no further.
+    beyond = await admin.call(
+        "POST",
+        "/keys",
+        json={"tenant": "acme", "name": "b", "expires_at": "9999-12-31T23:59:59+00:00"},
+    )
+    assert assert_error(beyond, 400)["param"] == "expires_at"
 
 
 async def test_listing_filters(admin: Admin) -> None:

@@ -337,11 +337,17 @@ def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) 
         edge = httpx.get(gateway.url + "/admin/usage", params=params, headers=HEADERS, timeout=10)
         assert edge.status_code == 400, edge.text
         assert edge.json()["error"]["param"] == next(iter(params))
-    for params in ({"days": "1e300"}, {"days": "inf"}, {"until": "0001-01-01T00:30:00"}):
+    for params in (
+        {"days": "1e300"},
+        {"days": "inf"},
+        {"days": "nan"},
+        {"until": "0001-01-01T00:30:00"},
+    ):
         edge = httpx.get(
             gateway.url + "/admin/cost/report", params=params, headers=HEADERS, timeout=10
         )
         assert edge.status_code == 400, edge.text
+        assert "NaN" not in edge.text  # a message for people, not Python's
 
 
 def test_stream_metrics_include_inter_token_latency(gateway: RunningGateway) -> None:

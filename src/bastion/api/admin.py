@@ -6,6 +6,7 @@ never returned, and a key's plaintext only in the response that created it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -296,6 +297,14 @@ class _AdminApi:
             raise AdminError(
                 400, "expires_at must be in the future.", "invalid_request", "expires_at"
             )
+        if expires_at is not None and expires_at > now + timedelta(days=MAX_KEY_LIFETIME_DAYS):
+            raise AdminError(
+                400,
+                f"expires_at must be at most {MAX_KEY_LIFETIME_DAYS} days ahead (leave it out "
+                "for a key that never expires).",
+                "invalid_request",
+                "expires_at",
+            )
         plaintext, record = await self._store.keys.create(
             tenant.id, body.name, scopes=body.scopes, expires_at=expires_at, limits=body.limits
         )
@@ -373,8 +382,10 @@ class _AdminApi:
                 raise AdminError(
                     400, "'days' must be a number.", "invalid_request", param="days"
                 ) from None
-            if days <= 0:
-                raise AdminError(400, "'days' must be positive.", "invalid_request", param="days")
+            if not 0 < days < math.inf:  # also refuses NaN
+                raise AdminError(
+                    400, "'days' must be a positive number.", "invalid_request", param="days"
+                )
         try:
             report = await cost_report_json(
                 self._store.engines.read,

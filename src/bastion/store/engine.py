@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,12 +65,21 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database or "").expanduser()
 
 
+def _create_private(path: Path) -> None:
+    """Creates the database file readable by its owner alone (it holds prompts, audit content
+    and key hashes); SQLite gives its -wal and -shm files the same permissions. An existing
+    file keeps its own."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def _sqlite_engine(url: URL) -> AsyncEngine:
     if url.get_driver_name() != "aiosqlite":
         raise InvalidInputError("SQLite URLs must use the aiosqlite driver: sqlite+aiosqlite://")
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
     if is_memory_sqlite(url):
         # Every connection to :memory: is a new empty database, so keep exactly one, and let

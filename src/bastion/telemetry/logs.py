@@ -32,10 +32,30 @@ class TextFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
 
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = escaped(record.message)
+        return super().formatMessage(record)
+
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)
-        fields = " ".join(f"{key}={value}" for key, value in _extras(record).items())
+        fields = " ".join(f"{key}={escaped(str(value))}" for key, value in _extras(record).items())
         return f"{line} {fields}" if fields else line
+
+
+# Line breaks and other control characters in what clients send (a model name, an id) would
+# start a forged log line: written as escapes instead. A traceback keeps its lines.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, 0x85)} | {
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x09: "\\t",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def escaped(text: str) -> str:
+    """``text`` on one line: control characters written as escapes."""
+    return text.translate(_ESCAPES) if not text.isprintable() else text
 
 
 class JsonFormatter(logging.Formatter):

@@ -280,3 +280,18 @@ async def test_latency_counts_are_filled_from_the_last_ninety_days(sqlite_url: s
             (today, "t", "latency", bucket(2.5), 1),
         ]
     )
+
+
+async def test_a_new_sqlite_database_is_readable_by_its_owner_alone(tmp_path: Path) -> None:
+    """It holds prompts, audit content and key hashes; its WAL files take its permissions."""
+    import stat
+
+    from bastion.store.store import Store
+
+    path = tmp_path / "data" / "bastion.db"
+    store = await Store.open(f"sqlite+aiosqlite:///{path}")
+    try:
+        for file in path.parent.iterdir():
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    finally:
+        await store.close()
