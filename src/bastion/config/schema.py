@@ -347,6 +347,12 @@ class BackendConfig(_Strict):
     # /v1/responses ("native": vLLM, SGLang, OpenAI), translated to chat completions
     # ("translate"), or "auto": asked once whether it has the route (see docs/responses-api.md).
     responses_api: ResponsesApiMode = "auto"
+    # Keeps each tenant's prompts out of the others' reach in the engine's prefix cache:
+    # requests carry vLLM's ``cache_salt``, derived from the tenant (and any salt the client
+    # sent). Without it, a tenant can tell from ``cached_tokens`` (or the time to the first
+    # token) whether another sent a prompt. Only for engines that take the field (vLLM 0.9+,
+    # the simulator); others may refuse it.
+    prefix_cache_per_tenant: bool = False
 
     @field_validator("base_url")
     @classmethod

@@ -44,7 +44,8 @@ class ChatEndpoint(InferenceEndpoint[ChatRequest]):
         limit = request.output_limit or self.engine.default_max_tokens(len(prompt))
         self.engine.check_fits(len(prompt), limit)
         choices = [self._plan(request, prompt, i) for i in range(request.n)]
-        handle = self.engine.submit(prompt, [c.output for c in choices], limit)
+        outputs = [c.output for c in choices]
+        handle = self.engine.submit(prompt, outputs, limit, cache_salt=request.cache_salt)
         try:
             if request.stream:
                 await self._stream(request, model, handle, choices, send)

@@ -43,7 +43,9 @@ class CompletionEndpoint(InferenceEndpoint[CompletionRequest]):
                     )
                     for i in range(request.n)
                 ]
-                handles.append(self.engine.submit(ids, outputs, request.max_tokens))
+                handles.append(
+                    self.engine.submit(ids, outputs, request.max_tokens, request.cache_salt)
+                )
             echoes = [p if request.echo and isinstance(p, str) else "" for p in prompts]
             if request.stream:
                 await self._stream(request, model, handles, echoes, send)

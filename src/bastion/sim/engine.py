@@ -16,7 +16,7 @@ from typing import Any
 from bastion.sim.clock import SimClock
 from bastion.sim.config import SimConfig
 from bastion.sim.handle import RequestHandle, TokenEvent
-from bastion.sim.kv_cache import KVCache
+from bastion.sim.kv_cache import KVCache, salt_of
 from bastion.sim.metrics import SimMetrics
 from bastion.sim.scheduler import Scheduler, Sequence, StepPlan
 from bastion.sim.textgen import FinishReason, OutputSource, TextOutput, natural_length, request_rng
@@ -138,7 +138,11 @@ class SimEngine:
         return self.submit(prompt, outputs, max_tokens)
 
     def submit(
-        self, prompt: SequenceOf[int], outputs: SequenceOf[OutputSource], max_tokens: int
+        self,
+        prompt: SequenceOf[int],
+        outputs: SequenceOf[OutputSource],
+        max_tokens: int,
+        cache_salt: str | None = None,
     ) -> RequestHandle:
         if not prompt:
             raise ValueError("the prompt must have at least one token")
@@ -151,6 +155,8 @@ class SimEngine:
         for index, output in enumerate(outputs):
             seq = Sequence(handle, index, list(prompt), len(prompt), max_tokens, output, arrival)
             seq.last_token_at = arrival
+            if cache_salt:
+                seq.kv.salt = salt_of(cache_salt)
             handle.seqs.append(seq)
             self.scheduler.add(seq)
         handle._open = len(outputs)

@@ -9,6 +9,7 @@ until it is evicted, least recently freed first.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence as SequenceOf
 from dataclasses import dataclass, field
@@ -28,6 +29,12 @@ class KVSlots:
     blocks: list[Block] = field(default_factory=list)
     hashes: list[int] = field(default_factory=list)
     registered: int = 0
+    salt: int = 0  # the first block's parent: sequences share blocks only with the same salt
+
+
+def salt_of(cache_salt: str) -> int:
+    """A request's ``cache_salt`` as a block hash parent (stable across processes)."""
+    return int.from_bytes(hashlib.sha256(cache_salt.encode()).digest()[:8], "big") | 1
 
 
 class KVCache:
@@ -143,6 +150,6 @@ class KVCache:
         size = self.block_size
         hashes = slots.hashes
         for i in range(len(hashes), full_blocks):
-            parent = hashes[i - 1] if i else 0
+            parent = hashes[i - 1] if i else slots.salt
             # Hashes of int tuples are stable across processes, unlike those of str.
             hashes.append(hash((parent, *token_ids[i * size : (i + 1) * size])))

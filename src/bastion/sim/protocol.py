@@ -61,6 +61,8 @@ class _Sampling(_Lenient):
     # vLLM extensions, handy for load tests: never stop early, or not before min_tokens.
     ignore_eos: bool = False
     min_tokens: int = Field(default=0, ge=0)
+    # vLLM's prefix cache isolation: requests share cached blocks only with the same salt.
+    cache_salt: str | None = None
 
     @property
     def stop_strings(self) -> list[str]:

@@ -11,10 +11,13 @@ moves there (see the queue stage) before any of its replicas is tried.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
+from typing import Any
 
 import orjson
 
+from bastion.auth import Principal
 from bastion.config.schema import RetryConfig, RoutingConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
@@ -32,6 +35,15 @@ from bastion.telemetry.metrics import GatewayMetrics
 DROPPED_HEADER = "x-bastion-dropped-fields"
 _STREAM_FAILURES = frozenset({"upstream_cut", "upstream_timeout", "upstream_malformed"})
 _NOT_COMPUTED = -1
+
+
+def tenant_cache_salt(principal: Principal | None, asked: Any) -> str:
+    """vLLM's ``cache_salt`` for a request: the tenant's, so tenants never share cached prompt
+    blocks, combined with any salt the client sent (which then separates its own requests
+    further, never joins another tenant's)."""
+    tenant = principal.tenant_id if principal is not None else ""
+    extra = asked if isinstance(asked, str) else ""
+    return hashlib.sha256(f"bastion-prefix\0{tenant}\0{extra}".encode()).hexdigest()[:32]
 
 
 class Dispatch(BaseStage):
@@ -182,6 +194,8 @@ class Dispatch(BaseStage):
             )
         except TranslationError as exc:
             raise invalid_request(str(exc), param=exc.param) from None
+        if target.pool.config.prefix_cache_per_tenant and target.exchange.upstream == "openai":
+            body["cache_salt"] = tenant_cache_salt(ctx.principal, body.get("cache_salt"))
         return orjson.dumps(body), dropped
 
     def _affinity(self, ctx: RequestContext, prefix_chars: int) -> int | None:
