@@ -171,13 +171,11 @@ return {'1', tostring(now), '', '', '', '', unpack(out)}
 """
 
 # KEYS: per scope (tokens window, leases, token budgets of the day and month, money budgets of
-# the day and month), then the grant's settled marker; ARGV: second of admission, token
-# correction, lease, cost correction, the marker's lifetime. A settlement retried after a
-# reply that never came (the first may have run) finds the marker and changes nothing.
+# the day and month); ARGV: second of admission, token correction, lease, cost correction.
+# With no corrections it only gives the lease back, which may be repeated safely.
 _SETTLE = """
 local sec, delta, lease, cost = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
-if not redis.call('SET', KEYS[#KEYS], '1', 'NX', 'EX', ARGV[5]) then return 0 end
-for i = 1, #KEYS - 1, 6 do
+for i = 1, #KEYS, 6 do
   local tk, lk = KEYS[i], KEYS[i + 1]
   if delta ~= 0 and redis.call('HEXISTS', tk, sec) == 1 then
     local value = tonumber(redis.call('HGET', tk, sec)) + delta
@@ -250,8 +248,8 @@ class RedisLimiter:
         self._fallback = MemoryLimiter()
         # Running requests with concurrency leases: lease -> the leases keys it is in.
         self._active: dict[str, list[str]] = {}
-        # Settlements Redis did not confirm (keys, args), retried until it does: until then a
-        # finished request would hold its concurrency slot for the lease's lifetime.
+        # Leases of settlements Redis did not confirm (keys, args), given back once it answers:
+        # until then a finished request would hold its concurrency slot for the lease's life.
         self._unsettled: deque[tuple[list[str], list[int | str]]] = deque(maxlen=_MAX_UNSETTLED)
         self._settler: asyncio.Task[None] | None = None
         self._renewer: asyncio.Task[None] | None = None
@@ -372,16 +370,16 @@ class RedisLimiter:
         keys: list[str] = []
         for scope, _ in grant.checks:
             keys += self._keys(grant.group, scope, grant.periods)[1:]
-        keys.append(f"{self._config.key_prefix}admission:{{{grant.group}}}:settled:{grant.lease}")
         delta = actual_tokens - grant.tokens
         cost_delta = 0 if actual_cost is None else actual_cost - grant.cost
-        args: list[int | str] = [int(grant.at), delta, grant.lease, cost_delta, _SETTLED_TTL]
         try:
-            await self._settle(keys=keys, args=args)
+            await self._settle(keys=keys, args=[int(grant.at), delta, grant.lease, cost_delta])
         except RedisError as exc:
-            # Retried once Redis answers: the slot is freed then, not when the lease expires.
+            # The lease is given back once Redis answers, not left until it expires. Only
+            # the lease: the settlement may have run with its reply lost, and corrections
+            # applied twice would count wrong; an estimate left standing errs on the safe side.
             log.warning("admission settle failed", extra={"error": type(exc).__name__})
-            self._unsettled.append((keys, args))
+            self._unsettled.append((keys, [int(grant.at), 0, grant.lease, 0]))
             if self._settler is None or self._settler.done():
                 self._settler = asyncio.create_task(self._settle_later(), name="admission settle")
 
@@ -462,7 +460,6 @@ class RedisLimiter:
 
 
 _MAX_UNSETTLED = 100_000
-_SETTLED_TTL = 3600  # seconds a settled grant's marker lives: longer than any retry
 _RETRY_MIN_SECONDS = 0.25
 _RETRY_MAX_SECONDS = 2.0
 

@@ -51,7 +51,7 @@ async def test_stored_limits_override_the_config_field_by_field() -> None:
     )
     assert await _checks(admit, stored) == [
         (
-            "tenant acme",
+            "tenant ten_1",
             Limits(requests_per_minute=1200, tokens_per_day=1000, tokens_per_month=10_000_000),
         ),
         (
@@ -62,7 +62,7 @@ async def test_stored_limits_override_the_config_field_by_field() -> None:
     # Without stored limits, the config file's entries over its defaults (all five fields).
     assert await _checks(admit, _principal()) == [
         (
-            "tenant acme",
+            "tenant ten_1",
             Limits(requests_per_minute=1200, tokens_per_day=500_000, tokens_per_month=10_000_000),
         ),
         (
@@ -76,7 +76,7 @@ async def test_stored_limits_alone() -> None:
     admit = _admit()
     assert await _checks(admit, _principal()) == []
     only_tenant = _principal(tenant_limits=RateLimits(tokens_per_month=5000))
-    assert await _checks(admit, only_tenant) == [("tenant acme", Limits(tokens_per_month=5000))]
+    assert await _checks(admit, only_tenant) == [("tenant ten_1", Limits(tokens_per_month=5000))]
 
 
 async def test_merged_limits_are_kept_per_principal_object() -> None:
