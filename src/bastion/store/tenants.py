@@ -12,7 +12,7 @@ from bastion.store.errors import ConflictError, NotFoundError
 from bastion.store.ids import TENANT_PREFIX, looks_like_id, new_tenant_id
 from bastion.store.invalidation import Invalidation, InvalidationHub
 from bastion.store.limits import LimitsInput, dump_limits, load_limits, validate_limits
-from bastion.store.models import ApiKeyRow, TenantRow
+from bastion.store.models import ApiKeyRow, ConsoleSessionRow, StoredResponseRow, TenantRow
 from bastion.store.names import validate_name
 from bastion.store.notify import notify_in_transaction
 from bastion.store.records import TenantRecord
@@ -91,7 +91,9 @@ class TenantRepository:
         return record
 
     async def delete(self, tenant_id: str) -> int:
-        """Delete a tenant together with all its keys (revoked or not); returns the key count.
+        """Delete a tenant together with all its keys (revoked or not), its stored Responses
+        API answers and its console sessions; returns the key count. (Its ledger and audit
+        records stay: they are the record of what it did.)
 
         Its keys stop authenticating at once in this process and, on PostgreSQL, in every
         process; elsewhere within the authenticators' cache TTL.
@@ -107,6 +109,13 @@ class TenantRepository:
             )
             # Explicit rather than relying on ON DELETE CASCADE being enforced by the backend.
             await session.execute(delete(ApiKeyRow).where(ApiKeyRow.tenant_id == tenant_id))
+            # What its users wrote, kept for their conversations: nobody can reach it now.
+            await session.execute(
+                delete(StoredResponseRow).where(StoredResponseRow.tenant_id == tenant_id)
+            )
+            await session.execute(
+                delete(ConsoleSessionRow).where(ConsoleSessionRow.tenant_id == tenant_id)
+            )
             await session.execute(delete(TenantRow).where(TenantRow.id == tenant_id))
             await notify_in_transaction(session, event)
         self._hub.publish(event)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
+from bastion.store.models import StoredResponseRow
 from bastion.store.responses import StoredResponse
 from bastion.store.store import Store
 
@@ -81,3 +84,15 @@ async def test_strings_a_database_refuses_are_stored(store: Store) -> None:
     found = await store.responses.get("ten_a", "resp_1", now=NOW)
     assert found is not None
     assert found.input_items[0]["content"] == text
+
+
+async def test_deleting_a_tenant_deletes_its_stored_answers(store: Store) -> None:
+    """What its users wrote was kept for their conversations; nobody can reach it anymore."""
+    acme = await store.tenants.create("acme")
+    other = await store.tenants.create("other")
+    await store.responses.put(stored("resp_acme", tenant=acme.id, text="patient Roe"))
+    await store.responses.put(stored("resp_other", tenant=other.id))
+    await store.tenants.delete(acme.id)
+    async with store.engines.read.connect() as conn:
+        ids = set((await conn.execute(select(StoredResponseRow.id))).scalars())
+    assert ids == {"resp_other"}
