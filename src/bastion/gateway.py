@@ -76,6 +76,8 @@ if TYPE_CHECKING:
     from bastion.evaluation.transport import Transport
 
 log = logging.getLogger(__name__)
+# How often a worker waiting for worker 0's contract check looks for the published versions.
+_PUBLICATION_POLL_SECONDS = 0.5
 
 SIMULATOR_BACKEND = "sim"
 # Cloud backends registered from well-known environment variables in the embedded default.
@@ -154,6 +156,8 @@ class Gateway:
         self.backends: dict[str, BackendConfig] = {}
         self.ready = False
         self.draining = False
+        # SIGTERM or Ctrl-C arrived (set by the server): start-up stops waiting on others.
+        self.exit_requested = False
         # What ``stop`` undoes, in reverse order of starting (see ``_on_stop``).
         self._exit = contextlib.AsyncExitStack()
 
@@ -425,6 +429,12 @@ class Gateway:
         from bastion.routing.publication import publish
 
         assert self.store is not None, "opened for endpoints"
+        if self.role is not None and self.role.index != 0:
+            # One run of the golden prompts per node: worker 0 checks and publishes, the
+            # others wait for that (a failed contract stops worker 0, and the node with it).
+            await self._published(versions)
+            self.unchecked_contracts = []
+            return
         await self._wait_for_backends({version.spec.backend for version in versions})
         outcomes = await verify_contracts(
             versions, transport, self.store, self.admin_key, auth=self.config.auth.enabled
@@ -436,6 +446,20 @@ class Gateway:
                 f"{outcome.version}: contract met ({outcome.passed}/{outcome.checked} golden "
                 f"prompts), published"
             )
+
+    async def _published(self, versions: list[EndpointVersion]) -> None:
+        """Until another process has published ``versions``; ConfigError if this one is asked
+        to stop first (the node stops when worker 0's check fails)."""
+        assert self.store is not None
+        wanted = {(version.endpoint, version.version) for version in versions}
+        # Another process publishes them: there is nothing in this one to wait on.
+        while not wanted <= set(await self.store.versions.all()):
+            if self.exit_requested:
+                raise ConfigError(
+                    "endpoints",
+                    [ConfigProblem("endpoints", "stopped while worker 0 checked the contracts")],
+                )
+            await asyncio.sleep(_PUBLICATION_POLL_SECONDS)
 
     async def _wait_for_backends(self, names: set[str]) -> None:
         """Until every named backend has a replica that takes requests (a launched engine

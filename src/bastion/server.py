@@ -13,6 +13,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any, TextIO
 
 import uvicorn
@@ -133,6 +134,11 @@ class GatewayServer(uvicorn.Server):
     def stop_serving(self) -> None:
         """Begins the same graceful shutdown as SIGTERM."""
         self.should_exit = True
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        # Start-up may be waiting on another process (worker 0's contract check): it stops too.
+        self.gateway.exit_requested = True
+        super().handle_exit(sig, frame)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)

@@ -123,12 +123,17 @@ def test_a_failing_contract_stops_bastion_serve(tmp_path: Path, engine_url: str)
 
     # Lowering the bar (the contract is not part of the version's digest) lets it start.
     path = _config(tmp_path, engine_url, {"dataset": "golden.jsonl", "min_pass_rate": 0.75})
-    process = ServeProcess(tmp_path, "--config", str(path))
+    with sqlite3.connect(tmp_path / "bastion.db") as db:
+        before = db.execute("SELECT count(*) FROM eval_runs").fetchone()[0]
+    process = ServeProcess(tmp_path, "--config", str(path), "--workers", "2")
     try:
         process.wait_ready(timeout=60)
     finally:
         process.stop()
     assert published(tmp_path / "bastion.db") == {"support@1", "support@2"}
+    with sqlite3.connect(tmp_path / "bastion.db") as db:
+        after = db.execute("SELECT count(*) FROM eval_runs").fetchone()[0]
+    assert after - before == 1, "worker 0 checks the contract; the other waits for it"
 
 
 def test_a_contract_whose_dataset_is_missing_is_a_configuration_error(
