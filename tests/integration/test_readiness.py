@@ -149,23 +149,32 @@ def test_not_ready_when_no_backend_has_an_available_replica(
 
 
 @pytest.mark.usefixtures("fast_checks")
-def test_not_ready_when_the_spool_directory_is_gone(
+def test_not_ready_while_the_spool_directory_cannot_be_made_again(
     start_gateway: GatewayFactory, tmp_path: Path
 ) -> None:
+    """A deleted spool directory is made again by the writer within a second; while a file
+    stands in its place it cannot be, and the gateway is not ready."""
     spool = tmp_path / "spool"
     gateway = start_gateway(SIM, journal={"spool_dir": str(spool)})
     assert readyz(gateway)[0] == 200
 
-    shutil.rmtree(spool)
+    for _ in range(5):  # the writer may make it again between the two steps: once more
+        shutil.rmtree(spool, ignore_errors=True)
+        try:
+            spool.write_text("in the way")
+            break
+        except IsADirectoryError:
+            continue
     status, body = readyz(gateway)
 
     assert status == 503
     assert body["status"] == "not_ready"
-    assert body["reasons"] == [f"journal: the spool directory {spool} is missing"]
+    assert body["reasons"] == [f"journal: the spool directory {spool} is not a directory"]
     assert healthz(gateway) == 200
 
-    spool.mkdir()
+    spool.unlink()  # nothing else to do: the writer makes the directory again
     wait_for_readyz(gateway, 200)
+    assert spool.is_dir()
 
 
 @pytest.mark.usefixtures("fast_checks")
