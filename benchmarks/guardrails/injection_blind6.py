@@ -446,13 +446,7 @@ A atualização será no sábado às 22h.
 
 def build() -> list[dict[str, object]]:
     rows = docs_build.build("blind6", SEED, BENIGN, ATTACKS)
-    rows += [
-        docs_build.row("blind6", text, 1, family, "chat", lang) for lang, family, text in DIRECT
-    ]
-    rows += [
-        docs_build.row("blind6", text, 0, family, "chat", lang) for lang, family, text in REQUESTS
-    ]
-    return rows
+    return rows + docs_build.typed("blind6", 1, DIRECT) + docs_build.typed("blind6", 0, REQUESTS)
 
 
 def main() -> None:

@@ -117,13 +117,7 @@ BENIGN: list[tuple[str, str, str]] = [
 
 
 def build() -> list[dict[str, object]]:
-    rows = [
-        docs_build.row("blind7", text, 1, family, "chat", lang) for lang, family, text in ATTACKS
-    ]
-    rows += [
-        docs_build.row("blind7", text, 0, family, "chat", lang) for lang, family, text in BENIGN
-    ]
-    return rows
+    return docs_build.typed("blind7", 1, ATTACKS) + docs_build.typed("blind7", 0, BENIGN)
 
 
 def main() -> None:

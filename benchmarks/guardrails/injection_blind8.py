@@ -141,17 +141,11 @@ DOCUMENTS: list[tuple[str, str, str]] = [
 
 
 def build() -> list[dict[str, object]]:
-    rows = [
-        docs_build.row("blind8", text, 1, family, "chat", lang) for lang, family, text in ATTACKS
-    ]
-    rows += [
-        docs_build.row("blind8", text, 0, family, "chat", lang) for lang, family, text in BENIGN
-    ]
-    rows += [
+    rows = docs_build.typed("blind8", 1, ATTACKS) + docs_build.typed("blind8", 0, BENIGN)
+    return rows + [
         docs_build.row("blind8", text, 0, "document", genre, lang)
         for lang, genre, text in DOCUMENTS
     ]
-    return rows
 
 
 def main() -> None:

@@ -52,6 +52,11 @@ def row(name: str, text: str, label: int, family: str, genre: str, lang: str) ->
     }
 
 
+def typed(name: str, label: int, items: Sequence[tuple[str, str, str]]) -> list[dict[str, object]]:
+    """Rows of requests typed in a chat, each ``(lang, family, text)``, all with ``label``."""
+    return [row(name, text, label, family, "chat", lang) for lang, family, text in items]
+
+
 def build(
     name: str,
     seed: int,
