@@ -13,6 +13,7 @@ from bastion.guardrails.output import MaskingStream, block_body, mask_body
 from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation
 from bastion.protocols.sse import SSEEvent, SSEParser
+from tests.unit.guardrails.test_tool_call_masking import masked_anthropic_block
 
 CARD = "4111 1111 1111 1111"
 _CARD = re.compile(r"\b\d{4} ?\d{4} ?\d{4} ?\d{4}\b")
@@ -155,25 +156,12 @@ def test_a_value_in_streamed_reasoning_ends_a_blocked_answer() -> None:
 
 
 def test_streamed_anthropic_thinking_is_masked() -> None:
-    exchange = exchange_for(Operation.MESSAGES, "anthropic")
-    assert exchange is not None
-    stream = MaskingStream(
-        exchange.stream_translator("m", include_usage=False), "anthropic", scan, 32
+    pieces = ["card 4111 1111", " 1111 1111 ok"]
+    parsed = masked_anthropic_block(
+        {"type": "thinking", "thinking": ""},
+        [{"type": "thinking_delta", "thinking": piece} for piece in pieces],
+        scan,
     )
-    block = {"type": "thinking", "thinking": ""}
-    events: list[tuple[str, dict[str, Any]]] = [
-        ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": block})
-    ]
-    for piece in ["card 4111 1111", " 1111 1111 ok"]:
-        delta = {"type": "thinking_delta", "thinking": piece}
-        events.append(
-            ("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": delta})
-        )
-    events.append(("content_block_stop", {"type": "content_block_stop", "index": 0}))
-    out: list[bytes] = []
-    for name, payload in events:
-        out += stream.feed(SSEEvent(name, orjson.dumps(payload).decode()))
-    parsed = [orjson.loads(event.data) for event in SSEParser().feed(b"".join(out))]
     thinking = "".join(
         p["delta"].get("thinking", "") for p in parsed if p["type"] == "content_block_delta"
     )

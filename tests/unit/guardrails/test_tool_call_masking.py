@@ -15,7 +15,7 @@ from bastion.guardrails.findings import Finding
 from bastion.guardrails.json_text import JsonMask
 from bastion.guardrails.output import MaskingStream, block_body, mask_body, restore_body
 from bastion.guardrails.placeholders import Placeholders
-from bastion.guardrails.stream import StreamMasker
+from bastion.guardrails.stream import Scan, StreamMasker
 from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation
 from bastion.protocols.sse import SSEEvent, SSEParser
@@ -315,18 +315,20 @@ def test_a_value_still_held_when_the_choice_finishes_is_blocked_too() -> None:
     assert stream.blocked == 1
 
 
-def test_an_anthropic_stream_masks_partial_json() -> None:
+def masked_anthropic_block(
+    block: dict[str, Any], deltas: list[dict[str, Any]], finder: Scan | None = None
+) -> list[dict[str, Any]]:
+    """One content block streamed to an Anthropic client through the masker (``finder``, else
+    this module's ``scan``): its start, each delta, its stop; the events the client gets."""
     exchange = exchange_for(Operation.MESSAGES, "anthropic")
     assert exchange is not None
     stream = MaskingStream(
-        exchange.stream_translator("m", include_usage=False), "anthropic", scan, 32
+        exchange.stream_translator("m", include_usage=False), "anthropic", finder or scan, 32
     )
-    tool = {"type": "tool_use", "id": "t", "name": "pay", "input": {}}
     events: list[tuple[str, dict[str, Any]]] = [
-        ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": tool})
+        ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": block})
     ]
-    for piece in ['{"card": "4111 1111', ' 1111 1111"}']:
-        delta = {"type": "input_json_delta", "partial_json": piece}
+    for delta in deltas:
         events.append(
             ("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": delta})
         )
@@ -334,7 +336,15 @@ def test_an_anthropic_stream_masks_partial_json() -> None:
     out: list[bytes] = []
     for name, payload in events:
         out += stream.feed(SSEEvent(name, orjson.dumps(payload).decode()))
-    parsed = [orjson.loads(event.data) for event in SSEParser().feed(b"".join(out))]
+    return [orjson.loads(event.data) for event in SSEParser().feed(b"".join(out))]
+
+
+def test_an_anthropic_stream_masks_partial_json() -> None:
+    tool = {"type": "tool_use", "id": "t", "name": "pay", "input": {}}
+    pieces = ['{"card": "4111 1111', ' 1111 1111"}']
+    parsed = masked_anthropic_block(
+        tool, [{"type": "input_json_delta", "partial_json": piece} for piece in pieces]
+    )
     partial = "".join(
         p["delta"]["partial_json"] for p in parsed if p["type"] == "content_block_delta"
     )
