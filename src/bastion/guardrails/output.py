@@ -106,12 +106,11 @@ def _anthropic_text_key(block: dict[str, Any]) -> str:
     return "thinking" if block.get("type") == "thinking" else "text"
 
 
-def _drop_logprobs(body: dict[str, Any]) -> None:
+def _drop_logprobs(choice: dict[str, Any]) -> None:
     """Log probabilities spell the answer out token by token: once its text is rewritten, they
     would give back what was masked or cut."""
-    for choice in body.get("choices") or []:
-        if isinstance(choice, dict) and choice.get("logprobs") is not None:
-            choice["logprobs"] = None
+    if choice.get("logprobs") is not None:
+        choice["logprobs"] = None
 
 
 def _openai_functions(message: Any) -> Iterator[dict[str, Any]]:
@@ -149,7 +148,9 @@ def mask_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
 
     rewrite_body(body, protocol, masked, masked_json)
     if count:
-        _drop_logprobs(body)
+        for choice in body.get("choices") or []:
+            if isinstance(choice, dict):
+                _drop_logprobs(choice)
     return count
 
 
@@ -194,8 +195,7 @@ def block_body(body: dict[str, Any], protocol: WireProtocol, scan: Scan) -> int:
         else:
             _drop_calls(message, 0)
         choice["finish_reason"] = "content_filter"
-        if choice.get("logprobs") is not None:
-            choice["logprobs"] = None
+        _drop_logprobs(choice)
         ended += 1
     return ended
 
@@ -375,8 +375,8 @@ class MaskingStream:
             index = int(choice.get("index") or 0)
             if self._cut_short(index):
                 continue  # this choice was ended: nothing more of it is sent
-            if self._scan is not None and choice.get("logprobs") is not None:
-                choice["logprobs"] = None  # tokens would spell out what is masked or cut
+            if self._scan is not None:
+                _drop_logprobs(choice)
             masker = self._masker((index, _TEXT))
             delta = choice.get("delta")
             if isinstance(delta, dict):

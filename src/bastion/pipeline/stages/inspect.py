@@ -168,13 +168,7 @@ class Inspect(BaseStage):
         for labels, count in counts.items():
             self._findings.labels(*labels).inc(count)
         if blocked:
-            kinds = ", ".join(sorted({finding.kind for finding in blocked}))
-            raise GatewayError(
-                400,
-                f"The request contains sensitive data ({kinds}) that this gateway's policy "
-                "does not let through. Remove it and try again.",
-                code="sensitive_data",
-            )
+            raise _refused(blocked)
 
     async def _scan_junctions(
         self,
@@ -204,12 +198,7 @@ class Inspect(BaseStage):
                     self._failures.labels("split").inc()
                     ctx.classified = False
                 elif action == "block":
-                    raise GatewayError(
-                        400,
-                        f"The request contains sensitive data ({finding.kind}) that this "
-                        "gateway's policy does not let through. Remove it and try again.",
-                        code="sensitive_data",
-                    )
+                    raise _refused([finding])
 
     async def _score_injection(
         self, ctx: RequestContext, fields: list[TextField], action: InjectionAction, tenant: str
@@ -301,6 +290,17 @@ class Inspect(BaseStage):
         self._pool.shutdown(wait=False, cancel_futures=True)
         if self._injection_engine is not None:
             await self._injection_engine.close()
+
+
+def _refused(blocked: list[Finding]) -> GatewayError:
+    """The 400 for values the policy blocks, naming their kinds."""
+    kinds = ", ".join(sorted({finding.kind for finding in blocked}))
+    return GatewayError(
+        400,
+        f"The request contains sensitive data ({kinds}) that this gateway's policy does not "
+        "let through. Remove it and try again.",
+        code="sensitive_data",
+    )
 
 
 def _scan_all(texts: list[str], kinds: frozenset[str] | None) -> list[list[Finding]]:
