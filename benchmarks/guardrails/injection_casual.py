@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 
-from injection_tools import Row, _fill, _split
+from injection_tools import Row, fill_slots, split_templates
 
 SEED = 20261209
 
@@ -243,12 +243,12 @@ def casual_rows(per_template: int) -> list[Row]:
             ("attack", 1, "injection"),
             ("request", 0, "hard_benign"),
         ):
-            split = _split(table[family], rng)
+            split = split_templates(table[family], rng)
             for i, template in enumerate(table[family]):
                 for _ in range(per_template if "{" in template else 1):
                     rows.append(
                         (
-                            _fill(template, table, rng),
+                            fill_slots(template, table, rng),
                             label,
                             group,
                             f"{lang}_casual_{family}",

@@ -56,7 +56,7 @@ from injection_casual import casual_rows
 from injection_documents import documents
 from injection_languages import DOC_PARTS, EXTRA, LANGS, MORE_ATTACKS, MORE_SLOTS
 from injection_reader_docs import reader_documents, small_talk
-from injection_tools import tool_rows
+from injection_tools import fill_slots, tool_rows
 
 SEED = 20261202
 OUT = Path(__file__).parent
@@ -845,16 +845,6 @@ def generate(per_template: int) -> list[dict[str, object]]:
 Row = tuple[str, int, str, str, str, str]
 
 
-def _lang_fill(template: str, table: dict[str, list[str]], rng: random.Random) -> str:
-    def sub(m: re.Match[str]) -> str:
-        key = m.group(1)
-        low = key[:1].lower() + key[1:]
-        value = rng.choice(table[low])
-        return _cap(value) if key != low else value
-
-    return re.sub(r"\{(\w+)\}", sub, template)
-
-
 def _lang_split(templates: list[str], rng: random.Random) -> dict[str, str]:
     """Families of six or more templates give one to validation; the rest train. (The test
     of other languages is the separately written held-out set, `injection_holdout.py`.)"""
@@ -891,7 +881,7 @@ def languages(rng: random.Random, per_template: int) -> list[Row]:
             for i, template in enumerate(templates):
                 n = per_template if label else max(4, per_template // 3)
                 for _ in range(n if "{" in template else 1):
-                    text = _lang_fill(template, table, rng)
+                    text = fill_slots(template, table, rng)
                     rows.append(
                         (
                             text,
@@ -909,7 +899,7 @@ def languages(rng: random.Random, per_template: int) -> list[Row]:
             split = _lang_split(templates, rng)
             for i, template in enumerate(templates):
                 for _ in range(max(4, per_template // 2)):
-                    text = _lang_fill(template, table, rng)
+                    text = fill_slots(template, table, rng)
                     rows.append(
                         (
                             text,
@@ -924,7 +914,7 @@ def languages(rng: random.Random, per_template: int) -> list[Row]:
         payload_split = _lang_split(table["payload"], rng)
         for i, payload in enumerate(table["payload"]):
             for _ in range(per_template):
-                doc = _lang_doc(table, rng, _lang_fill(payload, table, rng))
+                doc = _lang_doc(table, rng, fill_slots(payload, table, rng))
                 text = rng.choice(wrappers).replace("{doc}", doc)
                 rows.append(
                     (

@@ -858,7 +858,9 @@ RESULT_NAMES = [
 ]
 
 
-def _fill(template: str, table: dict[str, list[str]], rng: random.Random) -> str:
+def fill_slots(template: str, table: dict[str, list[str]], rng: random.Random) -> str:
+    """``template`` with each ``{slot}`` drawn from ``table``; ``{Slot}`` capitalised."""
+
     def sub(match: re.Match[str]) -> str:
         key = match.group(1)
         low = key[:1].lower() + key[1:]
@@ -868,7 +870,8 @@ def _fill(template: str, table: dict[str, list[str]], rng: random.Random) -> str
     return re.sub(r"\{(\w+)\}", sub, template)
 
 
-def _split(templates: list[str], rng: random.Random) -> dict[str, str]:
+def split_templates(templates: list[str], rng: random.Random) -> dict[str, str]:
+    """Each template's split: one in ten to test (of ten or more), one in five to validation."""
     order = templates[:]
     rng.shuffle(order)
     n_test = len(order) // 10
@@ -900,10 +903,10 @@ def tool_rows(per_template: int) -> list[Row]:
 
     for lang, table in TOOLS.items():
         for family, label in (("attack", 1), ("request", 0)):
-            split = _split(table[family], rng)
+            split = split_templates(table[family], rng)
             for i, template in enumerate(table[family]):
                 for _ in range(per_template):
-                    text = _fill(template, table, rng)
+                    text = fill_slots(template, table, rng)
                     add(
                         text,
                         label,
@@ -911,10 +914,10 @@ def tool_rows(per_template: int) -> list[Row]:
                         f"{lang}/tool_{family}/{i}",
                         split[template],
                     )
-        split = _split(table["payload"], rng)
+        split = split_templates(table["payload"], rng)
         for i, template in enumerate(table["payload"]):
             for _ in range(per_template):
-                text = _result(table, rng, _fill(template, table, rng))
+                text = _result(table, rng, fill_slots(template, table, rng))
                 add(text, 1, f"{lang}_tool_planted", f"{lang}/tool_planted/{i}", split[template])
         for i in range(per_template * 2):
             split_name = "val" if i % 5 == 4 else "train"
@@ -928,9 +931,9 @@ def tool_rows(per_template: int) -> list[Row]:
     # Their own generator, so that the rows above stay as they were.
     everyday = random.Random(SEED + 1)
     for lang, words in EVERYDAY.items():
-        split = _split(words["text"], everyday)
+        split = split_templates(words["text"], everyday)
         for i, template in enumerate(words["text"]):
             for _ in range(max(2, per_template // 2)):
-                text = _fill(template, words, everyday)
+                text = fill_slots(template, words, everyday)
                 add(text, 0, f"{lang}_everyday", f"{lang}/everyday/{i}", split[template])
     return rows
