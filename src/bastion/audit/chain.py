@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -75,6 +75,44 @@ def record_hash(
     # One encode of the joined text: the same bytes as joining each field's encoding (the
     # separator is ASCII), and a lone surrogate raises UnicodeEncodeError all the same.
     return hashlib.sha256(_TEXT_SEP.join(fields).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    """A chain's record as a later chain's start record names it."""
+
+    chain: str
+    seq: int
+    hash: str
+
+
+def chain_start_payload(heads: Sequence[ChainHead]) -> str:
+    """A start record's payload: the heads of every chain no earlier start named yet."""
+    follows = [{"chain": h.chain, "seq": h.seq, "hash": h.hash} for h in heads]
+    return orjson.dumps({"follows": follows}, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def followed_heads(payload: str) -> list[ChainHead] | None:
+    """The heads a start record names; None when its payload cannot be read (edited).
+
+    Earlier versions named one head, as an object (or null for the first chain).
+    """
+    try:
+        follows = orjson.loads(payload).get("follows")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None
+    links = [follows] if isinstance(follows, dict) else follows if follows is not None else []
+    if not isinstance(links, list):
+        return None
+    heads = []
+    for link in links:
+        if not isinstance(link, dict):
+            return None
+        chain, seq, digest = link.get("chain"), link.get("seq"), link.get("hash")
+        if not isinstance(chain, str) or not isinstance(seq, int) or not isinstance(digest, str):
+            return None
+        heads.append(ChainHead(chain, seq, digest))
+    return heads
 
 
 @dataclass(frozen=True, slots=True)

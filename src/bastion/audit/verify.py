@@ -5,10 +5,16 @@ was edited, unless it matches the content at another position (then it was moved
 A gap in sequence numbers is a deletion; a record whose link names no predecessor it could
 have had was inserted or its predecessor rewritten. Closed segments must end exactly at their
 checkpoint, whose signature is checked when the key is given. Each chain's first record names
-the newest record written before it, so a deleted chain, or the cut tail of one, is noticed by
-the chain that followed it. What no check can see: records cut from the end of the newest chain
-after its last checkpoint; the report names that chain's head so it can be compared with a copy
-kept elsewhere.
+the newest record of every chain no earlier start named, so a deleted chain, or the cut tail
+of one, is noticed by the chain that followed it.
+
+Hashes need no key, so only signatures stop a consistent rewrite. A valid signature anchors its
+segment and everything before it in its chain, and through that chain's start record the heads
+it names, and so on back: an unsigned checkpoint (or one signed with a key verification does
+not have) under such an anchor is a warning, one above every anchor a finding, since stripping
+the signatures is how a rewrite would look. What no check can see: records after the last
+checkpoint of chains no later chain follows yet (the newest chains); the report names each such
+head so it can be compared with a copy kept elsewhere.
 
 A record the database refused was quarantined (``bastion.journal.quarantine``): its place is
 held by a stand-in whose kept original is hashed instead, or, failing that, the original is
@@ -25,19 +31,25 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-import orjson
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bastion.audit.chain import (
     GENESIS_HASH,
     QUARANTINED,
+    ChainHead,
     Checkpoint,
     Signer,
+    followed_heads,
     record_hash,
     stand_in_original,
 )
-from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalQuarantineRow
+from bastion.store.models import (
+    AuditCheckpointRow,
+    AuditRecordRow,
+    JournalQuarantineRow,
+    UsageRow,
+)
 
 Severity = Literal["tampered", "warning"]
 
@@ -72,7 +84,14 @@ class VerifyReport:
     quarantined: int = 0  # records and checkpoints the database refused, checked from quarantine
     signatures_checked: bool = False
     findings: list[Finding] = field(default_factory=list)
-    newest: Head | None = None
+    # The newest record of each chain that no later chain's start names: what to keep elsewhere.
+    heads: list[Head] = field(default_factory=list)
+    # Requests in the ledger, counted when the journal holds no record (emptied, or audit off).
+    ledger_rows_without_journal: int = 0
+
+    @property
+    def newest(self) -> Head | None:
+        return max(self.heads, key=lambda head: head.ts, default=None)
 
     @property
     def intact(self) -> bool:
@@ -132,7 +151,15 @@ class _Record:
             return ""  # text that no record was ever hashed with
 
 
-async def verify_journal(engine: AsyncEngine, signer: Signer | None) -> VerifyReport:
+async def verify_journal(
+    engine: AsyncEngine, signer: Signer | None, *, allow_unsigned: bool = False
+) -> VerifyReport:
+    """Checks every chain, link, checkpoint and signature.
+
+    ``allow_unsigned``: checkpoints that are unsigned (or signed with another key) and that no
+    valid signature anchors are warnings instead of findings, for journals written while the
+    gateway ran without the key.
+    """
     report = VerifyReport(signatures_checked=signer is not None)
     async with engine.connect() as conn:
         checkpoints = await _checkpoints(conn)
@@ -152,23 +179,39 @@ async def verify_journal(engine: AsyncEngine, signer: Signer | None) -> VerifyRe
                     )
             checkpoints.get(chain, []).sort(key=lambda cp: cp.checkpoint.segment)
         chains = sorted(set(await _chain_ids(conn)) | set(checkpoints) | set(refused_records))
-        heads: dict[str, dict[int, str]] = {}  # chain -> seq -> hash, of records still present
+        present_hashes: dict[str, dict[int, str]] = {}  # chain -> seq -> hash, still present
         starts: list[_Record] = []
+        newest: dict[str, Head] = {}
         for chain in chains:
             records = _with_quarantined(await _records(conn, chain), refused_records.get(chain))
             cps = checkpoints.get(chain, [])
             report.chains += 1
             report.records += len(records)
             report.checkpoints += len(cps)
-            _verify_chain(chain, records, cps, signer, report)
-            heads[chain] = {r.seq: r.hash for r in records}
+            _verify_chain(chain, records, cps, report)
+            present_hashes[chain] = {r.seq: r.hash for r in records}
             starts.extend(r for r in records if r.kind == "chain_start")
             if records:
                 last = records[-1]
-                if report.newest is None or last.ts >= report.newest.ts:
-                    report.newest = Head(chain, last.seq, last.hash, last.ts)
+                newest[chain] = Head(chain, last.seq, last.hash, last.ts)
+        follows: dict[str, list[ChainHead]] = {}  # chain -> the heads its start record names
+        named: dict[str, int] = {}  # chain -> the highest seq a start record names
         for start in starts:
-            _verify_follows(start, heads, checkpoints, report)
+            heads = followed_heads(start.payload)
+            if heads is None:
+                continue  # an edited start record is already reported by its hash
+            follows[start.chain] = heads
+            for head in heads:
+                _verify_follows(start.chain, head, present_hashes, checkpoints, report)
+                named[head.chain] = max(named.get(head.chain, 0), head.seq)
+        report.heads = sorted(
+            (head for chain, head in newest.items() if head.seq > named.get(chain, 0)),
+            key=lambda head: head.ts,
+        )
+        if signer is not None:
+            _verify_signatures(checkpoints, follows, signer, allow_unsigned, report)
+        if not chains:
+            report.ledger_rows_without_journal = await _ledger_rows(conn)
     return report
 
 
@@ -176,14 +219,10 @@ def _verify_chain(
     chain: str,
     records: Sequence[_Record],
     checkpoints: Sequence[_PrunableCheckpoint],
-    signer: Signer | None,
     report: VerifyReport,
 ) -> None:
     by_segment = {cp.checkpoint.segment: cp for cp in checkpoints}
-    for cp in checkpoints:
-        _check_signature(cp.checkpoint, signer, report)
-        if cp.pruned:
-            report.pruned_segments += 1
+    report.pruned_segments += sum(1 for cp in checkpoints if cp.pruned)
     if not records:
         if any(not cp.pruned for cp in checkpoints):
             report.tampered("deleted", chain, None, "all records of sealed segments are missing")
@@ -290,43 +329,101 @@ def _verify_segments(
 
 
 def _verify_follows(
-    start: _Record,
-    heads: dict[str, dict[int, str]],
+    follower: str,
+    head: ChainHead,
+    present_hashes: dict[str, dict[int, str]],
     checkpoints: dict[str, list[_PrunableCheckpoint]],
     report: VerifyReport,
 ) -> None:
-    try:
-        follows = orjson.loads(start.payload).get("follows")
-    except (orjson.JSONDecodeError, AttributeError):
-        return  # an edited start record is already reported by its hash
-    if not isinstance(follows, dict):
-        return
-    chain, seq, digest = follows.get("chain"), follows.get("seq"), follows.get("hash")
-    if not isinstance(chain, str) or not isinstance(seq, int):
-        return
-    present = heads.get(chain, {})
+    chain, seq = head.chain, head.seq
+    present = present_hashes.get(chain, {})
     if seq in present:
-        if present[seq] != digest:
+        if present[seq] != head.hash:
             report.tampered(
-                "edited", chain, seq, f"differs from what chain {start.chain} recorded at start"
+                "edited", chain, seq, f"differs from what chain {follower} recorded at start"
             )
         return
     for cp in checkpoints.get(chain, []):
         if cp.pruned and cp.checkpoint.first_seq <= seq <= cp.checkpoint.last_seq:
-            if seq == cp.checkpoint.last_seq and cp.checkpoint.last_hash != digest:
+            if seq == cp.checkpoint.last_seq and cp.checkpoint.last_hash != head.hash:
                 report.tampered("checkpoint", chain, seq, "pruned segment's checkpoint altered")
             return
     if not present and chain not in checkpoints:
         report.tampered(
-            "deleted", chain, None, f"the whole chain is missing (chain {start.chain} follows it)"
+            "deleted", chain, None, f"the whole chain is missing (chain {follower} follows it)"
         )
     else:
         report.tampered(
             "deleted",
             chain,
             seq,
-            f"chain {start.chain} started after this record, which is missing (tail cut)",
+            f"chain {follower} started after this record, which is missing (tail cut)",
         )
+
+
+def _verify_signatures(
+    checkpoints: dict[str, list[_PrunableCheckpoint]],
+    follows: dict[str, list[ChainHead]],
+    signer: Signer,
+    allow_unsigned: bool,
+    report: VerifyReport,
+) -> None:
+    anchored: dict[str, int] = {}  # chain -> the highest seq a valid signature covers
+    unverified: list[Checkpoint] = []
+    for cps in checkpoints.values():
+        for cp in cps:
+            checkpoint = cp.checkpoint
+            if checkpoint.signature is None or checkpoint.key_id != signer.key_id:
+                unverified.append(checkpoint)
+            elif signer.verifies(checkpoint):
+                chain = checkpoint.chain
+                anchored[chain] = max(anchored.get(chain, 0), checkpoint.last_seq)
+            else:
+                report.tampered(
+                    "signature",
+                    checkpoint.chain,
+                    checkpoint.last_seq,
+                    f"segment {checkpoint.segment}'s checkpoint signature is invalid",
+                )
+    # An anchored chain's start record (seq 1) carries the anchor to the heads it names.
+    pending = list(anchored)
+    while pending:
+        for head in follows.get(pending.pop(), ()):
+            if head.seq > anchored.get(head.chain, 0):
+                anchored[head.chain] = head.seq
+                pending.append(head.chain)
+    for checkpoint in unverified:
+        how = (
+            "is unsigned"
+            if checkpoint.signature is None
+            else f"was signed with another key ({checkpoint.key_id})"
+        )
+        segment, chain = checkpoint.segment, checkpoint.chain
+        if checkpoint.last_seq <= anchored.get(chain, 0):
+            report.warn(
+                "signature", chain, None, f"segment {segment} {how}; a later signature anchors it"
+            )
+        elif allow_unsigned:
+            report.warn(
+                "signature",
+                chain,
+                None,
+                f"segment {segment} {how} and no signature anchors it (allowed: --allow-unsigned)",
+            )
+        else:
+            report.tampered(
+                "signature",
+                chain,
+                checkpoint.last_seq,
+                f"segment {segment} {how} and no signature anchors it, as after a rewrite that "
+                "stripped the signatures (written while the gateway ran without this key? "
+                "verify with --allow-unsigned)",
+            )
+
+
+async def _ledger_rows(conn: AsyncConnection) -> int:
+    count = await conn.scalar(select(func.count()).select_from(UsageRow.__table__))
+    return int(count or 0)
 
 
 def _with_quarantined(records: list[_Record], quarantined: list[_Record] | None) -> list[_Record]:
@@ -423,29 +520,6 @@ def _original_seq(record: _Record, window: int = 64) -> int | None:
         if candidate != record.seq and record.content_hash(seq=candidate) == record.hash:
             return candidate
     return None
-
-
-def _check_signature(checkpoint: Checkpoint, signer: Signer | None, report: VerifyReport) -> None:
-    if signer is None:
-        return
-    if checkpoint.signature is None:
-        report.warn(
-            "signature", checkpoint.chain, None, f"segment {checkpoint.segment} is unsigned"
-        )
-    elif checkpoint.key_id != signer.key_id:
-        report.warn(
-            "signature",
-            checkpoint.chain,
-            None,
-            f"segment {checkpoint.segment} was signed with another key ({checkpoint.key_id})",
-        )
-    elif not signer.verifies(checkpoint):
-        report.tampered(
-            "signature",
-            checkpoint.chain,
-            checkpoint.last_seq,
-            f"segment {checkpoint.segment}'s checkpoint signature is invalid",
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,13 +30,21 @@ def audit_group() -> None:
 @config_option
 @database_url_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
-def verify_command(config_path: Path | None, database_url: str | None, quiet: bool) -> None:
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="Unsigned checkpoints that no signature anchors are warnings, not findings (for "
+    "segments written while the gateway ran without the signing key).",
+)
+def verify_command(
+    config_path: Path | None, database_url: str | None, quiet: bool, allow_unsigned: bool
+) -> None:
     """Check every chain, link and checkpoint; exit 1 if anything was tampered with."""
     from bastion.audit.verify import verify_journal
 
     url, key_env = _settings(config_path, database_url)
     signer = _signer(key_env)
-    report = _run(url, lambda engine: verify_journal(engine, signer))
+    report = _run(url, lambda engine: verify_journal(engine, signer, allow_unsigned=allow_unsigned))
     for finding in report.findings:
         if not quiet or finding.severity == "tampered":
             click.echo(finding.render())
@@ -47,11 +55,16 @@ def verify_command(config_path: Path | None, database_url: str | None, quiet: bo
         )
         if not report.signatures_checked:
             click.echo(f"signatures NOT checked: {key_env} is not set")
-        if report.newest is not None:
-            newest = report.newest
+        if report.ledger_rows_without_journal:
             click.echo(
-                f"newest record: chain {newest.chain} seq {newest.seq} at {newest.ts.isoformat()}"
-                f" hash {newest.hash}"
+                f"WARNING the journal holds no record but the ledger holds "
+                f"{report.ledger_rows_without_journal} request(s): audit was off, or the "
+                "journal was emptied"
+            )
+        # No later chain vouches for what these chains wrote after their last checkpoint.
+        for head in report.heads:
+            click.echo(
+                f"head: chain {head.chain} seq {head.seq} at {head.ts.isoformat()} hash {head.hash}"
             )
     tampered = sum(1 for f in report.findings if f.severity == "tampered")
     click.echo("journal intact" if report.intact else f"journal TAMPERED ({tampered} finding(s))")

@@ -12,8 +12,10 @@ from bastion.telemetry.logs import configure_logging
 
 
 def main() -> None:
-    # Ctrl-C reaches the whole process group; the gateway decides when the loader stops.
+    # Ctrl-C, or a service manager's SIGTERM, reaches the whole process group; the gateway
+    # decides when the loader stops (end-of-file on stdin), after its last records.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # Loading is background work with seconds of slack (the spool is already durable); on a
     # busy machine the scheduler should prefer the gateway's request path over it.
     os.nice(10)

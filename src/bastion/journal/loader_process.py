@@ -4,9 +4,10 @@ Started by the gateway (``LoaderProcess``) as ``python -m bastion.journal``; the
 arrives in the environment, not on the command line where ``ps`` would show it. The gateway
 holds the other end of the loader's stdin: a byte there asks for a load now (``flushed``), and
 end-of-file (the gateway stopping, or dying however it dies) makes the loader load what is left
-and exit. It also loads every interval. SIGTERM means the same as end-of-file; SIGINT is
-ignored, because a Ctrl-C on the terminal reaches the gateway too, which keeps spooling while it
-drains and stops the loader last. What the loader quarantined it reports on its stdout, one
+and exit. It also loads every interval. SIGINT and SIGTERM are ignored: a Ctrl-C on the
+terminal, or a service manager stopping the whole process group (systemd's default), reaches
+the gateway too, which keeps spooling while it drains (its final checkpoints last) and stops the
+loader after that. What the loader quarantined it reports on its stdout, one
 JSON line per load that quarantined something, for the gateway's metrics (``reports``).
 """
 
@@ -16,7 +17,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import stat
 import subprocess
 import sys
@@ -131,7 +131,6 @@ class LoaderProcess:
 
 async def serve(database_url: str, directory: Path, interval: float) -> int:
     """The loader process's main loop; returns its exit status (0: everything loaded)."""
-    loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
     wake = asyncio.Event()
 
@@ -139,7 +138,6 @@ async def serve(database_url: str, directory: Path, interval: float) -> int:
         stopping.set()
         wake.set()
 
-    loop.add_signal_handler(signal.SIGTERM, stop)
     collector.settle()  # its modules (the database drivers) live as long as the process
     listener = asyncio.create_task(_listen_to_gateway(wake, stop))
     lock = DirectoryLock(directory)

@@ -24,18 +24,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bastion.audit.chain import AuditEntry, ChainState, Signer, new_chain_id
+from bastion.audit.chain import (
+    AuditEntry,
+    ChainHead,
+    ChainState,
+    Signer,
+    chain_start_payload,
+    followed_heads,
+    new_chain_id,
+)
 from bastion.journal.loader import DirectoryLock, SpoolLoader
 from bastion.journal.loader_process import LoaderProcess
 from bastion.journal.quarantine import insert_or_quarantine
 from bastion.journal.rows import Rows
 from bastion.journal.spool import SUFFIX, SpoolFile, header_line, spool_files
 from bastion.store.identity import database_id
-from bastion.store.models import AuditRecordRow, JournalSpoolRow
+from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalSpoolRow
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 
@@ -523,32 +530,57 @@ class JournalWriter:
         self.chain = state
 
     async def _open_chain(self) -> ChainState:
-        """Starts this process's chain with a record naming the newest record written before.
+        """Starts this process's chain with a record naming the newest record of every chain
+        that no start record names yet.
 
-        Deleting a whole earlier chain, or the tail of one, then breaks that reference.
+        Deleting a whole earlier chain, or the tail of one, then breaks that reference; naming
+        every unnamed head (not only the newest record) keeps the chains of concurrent
+        processes (workers, other nodes) in reach of a later one.
         """
+        assert self._audit is not None
         now = _now()
         state = ChainState(new_chain_id(now))
         async with self._engine.begin() as conn:
-            follows = await _newest_record(conn)
-            entry = AuditEntry("chain_start", None, None, _chain_start_payload(follows), now)
+            heads = await _unnamed_heads(conn)
+            entry = AuditEntry("chain_start", None, None, chain_start_payload(heads), now)
             await conn.execute(insert(AuditRecordRow), [state.link(entry, time.monotonic())])
-        log.info("audit chain opened", extra={"chain": state.chain})
+            # The start record is a segment of its own, sealed at once: its signature vouches
+            # for the heads it names from the first moment, not an hour later.
+            checkpoint = state.close_segment(now, self._audit.signer)
+            await conn.execute(insert(AuditCheckpointRow), [checkpoint.row()])
+        log.info("audit chain opened", extra={"chain": state.chain, "follows": len(heads)})
         return state
 
 
-async def _newest_record(conn: AsyncConnection) -> dict[str, Any] | None:
+async def _unnamed_heads(conn: AsyncConnection) -> list[ChainHead]:
+    """The newest record of each chain, where it is newer than any start record names.
+
+    Chains are found by their start records (one per process start, read through a partial
+    index) and by the heads those name (a chain whose start was pruned); each chain's newest
+    record is one lookup in the (chain, seq) index.
+    """
     table = AuditRecordRow.__table__
-    row = (
-        await conn.execute(
-            select(table.c.chain, table.c.seq, table.c.hash).order_by(table.c.id.desc()).limit(1)
-        )
-    ).first()
-    return None if row is None else {"chain": row.chain, "seq": row.seq, "hash": row.hash}
-
-
-def _chain_start_payload(follows: dict[str, Any] | None) -> str:
-    return orjson.dumps({"follows": follows}, option=orjson.OPT_SORT_KEYS).decode()
+    named: dict[str, int] = {}
+    starts = await conn.execute(
+        select(table.c.chain, table.c.payload).where(table.c.kind == "chain_start")
+    )
+    for chain, payload in starts:
+        named.setdefault(chain, 0)
+        for head in followed_heads(payload) or ():
+            named[head.chain] = max(named.get(head.chain, 0), head.seq)
+    heads = []
+    for chain in sorted(named):
+        newest = (
+            await conn.execute(
+                select(table.c.seq, table.c.hash)
+                .where(table.c.chain == chain)
+                .order_by(table.c.seq.desc())
+                .limit(1)
+            )
+        ).first()
+        if newest is not None and newest.seq > named[chain]:
+            heads.append(ChainHead(chain, newest.seq, newest.hash))
+    return heads
 
 
 def _now() -> datetime:

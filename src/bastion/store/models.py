@@ -78,6 +78,7 @@ class TenantRow(Base):
 
 
 _ACTIVE = text("revoked_at IS NULL")
+_CHAIN_START = text("kind = 'chain_start'")
 
 
 class ApiKeyRow(Base):
@@ -246,6 +247,13 @@ class AuditRecordRow(Base):
     __table_args__ = (
         UniqueConstraint("chain", "seq", name="uq_audit_records_chain_seq"),
         Index("ix_audit_records_ts", "ts"),
+        # A new chain reads every chain's start record to learn which heads are named yet.
+        Index(
+            "ix_audit_records_chain_starts",
+            "chain",
+            sqlite_where=_CHAIN_START,
+            postgresql_where=_CHAIN_START,
+        ),
     )
 
     id: Mapped[int] = mapped_column(_ROW_ID, primary_key=True, autoincrement=True)

@@ -106,13 +106,17 @@ async def test_a_full_segment_gets_a_signed_checkpoint(
     store: Store, journal_writers: WriterFactory
 ) -> None:
     writer = await journal_writers(segment_records=4)
-    for i in range(3):
+    for i in range(4):
         await writer.write(None, [entry(request_id=f"r{i}")])
     async with store.engines.read.connect() as conn:
-        checkpoints = (await conn.execute(select(AuditCheckpointRow.__table__))).all()
-    assert len(checkpoints) == 1
-    assert (checkpoints[0].first_seq, checkpoints[0].last_seq) == (1, 4)
-    assert checkpoints[0].signature is not None
+        checkpoints = (
+            await conn.execute(
+                select(AuditCheckpointRow.__table__).order_by(AuditCheckpointRow.segment)
+            )
+        ).all()
+    # The start record is sealed on its own at once; then segments of four.
+    assert [(c.first_seq, c.last_seq) for c in checkpoints] == [(1, 1), (2, 5)]
+    assert all(c.signature is not None for c in checkpoints)
 
 
 async def test_stopping_seals_the_open_segment(
@@ -121,7 +125,7 @@ async def test_stopping_seals_the_open_segment(
     writer = await journal_writers()
     await writer.write(None, [entry()])
     await writer.stop()
-    assert await count(store, AuditCheckpointRow) == 1
+    assert await count(store, AuditCheckpointRow) == 2  # the start record's and the open one
 
 
 async def test_a_write_that_cannot_commit_in_time_fails_and_is_withdrawn(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -407,3 +408,21 @@ async def test_records_in_a_spool_deleted_while_in_use_are_loaded_all_the_same(
     assert directory.is_dir()
     await journal.stop()
     assert await count(store, AuditRecordRow) == 1 + 8  # the chain's start and one a request
+
+
+async def test_the_loader_process_outlasts_a_sigterm_to_the_process_group(
+    store: Store, tmp_path: Path
+) -> None:
+    """A service manager stops the whole group: the loader waits for the writer's last lines."""
+    journal = writer(store, tmp_path / "journal", load_interval=30.0)
+    await journal.start()
+    assert journal.loader is not None and journal.loader._process is not None
+    await journal.write(ledger("before the signal"))
+    await journal.flushed()  # the loader is up and has loaded once
+    journal.loader._process.send_signal(signal.SIGTERM)
+    await journal.write(ledger("after the signal"))
+    await asyncio.sleep(0.5)
+    assert journal.loader.alive
+    await journal.stop()
+    assert await count(store, UsageRow) == 2
+    assert not list((tmp_path / "journal").glob("*.spool"))

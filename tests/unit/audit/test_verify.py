@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import delete, select, text, update
 
 from bastion.audit.chain import AuditEntry, Signer, record_hash
@@ -13,6 +15,7 @@ from bastion.journal.writer import JournalWriter
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow
 from bastion.store.store import Store
 from tests.unit.audit.conftest import KEY, WriterFactory
+from tests.unit.audit.test_journal_writer import ledger
 
 SIGNER = Signer(KEY)
 
@@ -24,7 +27,8 @@ async def write_journal(writer: JournalWriter, count: int) -> None:
 
 
 async def journal(store: Store, start: WriterFactory, records: int = 12) -> str:
-    """One chain: a start record and ``records`` more, in segments of five, all sealed."""
+    """One chain: a start record (sealed on its own) and ``records`` more, in segments of five,
+    all sealed: with 12, segments end at seq 1, 6, 11 and 13."""
     writer = await start(segment_records=5)
     await write_journal(writer, records)
     await writer.stop()
@@ -50,7 +54,7 @@ async def test_an_intact_journal_verifies(store: Store, journal_writers: WriterF
     report = await verify(store)
     assert report.intact, report.findings
     assert report.findings == []
-    assert (report.chains, report.records, report.checkpoints) == (1, 13, 3)
+    assert (report.chains, report.records, report.checkpoints) == (1, 13, 4)
     assert report.newest is not None
     assert report.newest.seq == 13
 
@@ -175,7 +179,7 @@ async def test_a_forged_checkpoint_signature_is_rejected(
         .where(AuditCheckpointRow.chain == chain, AuditCheckpointRow.segment == 2)
         .values(signature="0" * 64),
     )
-    assert kinds(await verify(store)) == [("signature", 10)]
+    assert kinds(await verify(store)) == [("signature", 6)]
 
 
 async def test_a_rewritten_segment_fails_its_signed_checkpoint(
@@ -213,7 +217,7 @@ async def test_a_rewritten_segment_fails_its_signed_checkpoint(
             )
             prev = digest
     found = kinds(await verify(store))
-    assert ("checkpoint", 10) in found
+    assert ("checkpoint", 11) in found
     assert ("checkpoint", 13) in found
 
 
@@ -286,7 +290,7 @@ async def test_pruning_whole_segments_keeps_the_rest_verifiable(
             .values(signature=checkpoint.signature),
         )
     result = await prune_before(store.engines.write, datetime.now(UTC) - timedelta(days=365))
-    assert (result.segments, result.records) == (2, 10)
+    assert (result.segments, result.records) == (2, 6)
     report = await verify(store)
     assert report.intact, report.findings
     assert report.pruned_segments == 2
@@ -298,3 +302,181 @@ async def test_pruning_whole_segments_keeps_the_rest_verifiable(
         ),
     )
     assert kinds(await verify(store)) == [("edited", 12)]
+
+
+async def _rewrite(store: Store, chain: str, from_seq: int) -> None:
+    """Rewrites ``chain`` from ``from_seq`` on with every link and checkpoint hash consistent,
+    as someone with write access to the database but not the signing key could."""
+    async with store.engines.read.connect() as conn:
+        rows = (
+            await conn.execute(
+                select(AuditRecordRow.__table__)
+                .where(AuditRecordRow.chain == chain)
+                .order_by(AuditRecordRow.seq)
+            )
+        ).all()
+    prev = rows[0].prev_hash
+    async with store.engines.write.begin() as conn:
+        for row in rows:
+            payload = '{"rewritten":true}' if row.seq >= from_seq else row.payload
+            digest = record_hash(
+                prev,
+                chain=chain,
+                seq=row.seq,
+                segment=row.segment,
+                ts=row.ts,
+                kind=row.kind,
+                request_id=row.request_id,
+                tenant_id=row.tenant_id,
+                payload=payload,
+            )
+            await conn.execute(
+                update(AuditRecordRow)
+                .where(AuditRecordRow.id == row.id)
+                .values(payload=payload, prev_hash=prev, hash=digest)
+            )
+            await conn.execute(
+                update(AuditCheckpointRow)
+                .where(AuditCheckpointRow.chain == chain, AuditCheckpointRow.last_seq == row.seq)
+                .values(last_hash=digest, signature=None, key_id=None)
+            )
+            prev = digest
+
+
+async def test_a_consistent_rewrite_with_its_signatures_stripped_is_found(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    chain = await journal(store, journal_writers)
+    await _rewrite(store, chain, from_seq=3)
+    found = kinds(await verify(store))
+    assert found == [("signature", 1), ("signature", 6), ("signature", 11), ("signature", 13)]
+    lenient = await verify_journal(store.engines.read, SIGNER, allow_unsigned=True)
+    assert lenient.intact
+    assert {f.kind for f in lenient.findings} == {"signature"}
+
+
+async def test_a_checkpoint_claiming_another_key_is_not_taken_on_its_word(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    chain = await journal(store, journal_writers)
+    await execute(
+        store,
+        update(AuditCheckpointRow)
+        .where(AuditCheckpointRow.chain == chain, AuditCheckpointRow.segment == 4)
+        .values(key_id="ffffffffffffffff", signature="0" * 64),
+    )
+    assert kinds(await verify(store)) == [("signature", 13)]
+
+
+async def test_unsigned_segments_a_later_signature_anchors_are_only_warned_about(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    """A gateway that ran without the key, then with it: the signed chain vouches for the old."""
+    unsigned = await journal_writers(segment_records=5, signed=False)
+    await write_journal(unsigned, 7)
+    await unsigned.stop()
+    await journal(store, journal_writers)
+    report = await verify(store)
+    assert report.intact, report.findings
+    assert [(f.kind, f.severity) for f in report.findings] == [("signature", "warning")] * 3
+    # Rewriting the unsigned chain now breaks what the signed chain's start record names.
+    assert unsigned.chain is not None
+    await _rewrite(store, unsigned.chain.chain, from_seq=2)
+    assert ("edited", 8) in kinds(await verify(store))
+
+
+async def test_every_concurrent_chain_is_followed_by_the_next_start(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    """Workers write chains side by side; the next start names each of their heads."""
+    first = await journal_writers(segment_records=5)
+    second = await journal_writers(segment_records=5)
+    await write_journal(first, 6)
+    await write_journal(second, 3)
+    await first.stop()
+    await second.stop()
+    assert first.chain is not None and second.chain is not None
+    before = await verify(store)
+    assert {head.chain for head in before.heads} == {first.chain.chain, second.chain.chain}
+    later = await journal(store, journal_writers)
+    after = await verify(store)
+    assert after.intact, after.findings
+    assert [head.chain for head in after.heads] == [later]
+    for chain in (first.chain.chain, second.chain.chain):
+        for table in (AuditRecordRow, AuditCheckpointRow):
+            await execute(store, delete(table).where(table.chain == chain))
+    assert kinds(await verify(store)) == [("deleted", None), ("deleted", None)]
+
+
+async def test_a_head_named_before_is_named_again_once_its_chain_grew(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    """A chain still writing when another started: its later records need the next start."""
+    long_lived = await journal_writers(segment_records=5)
+    await write_journal(long_lived, 2)
+    await journal(store, journal_writers, records=1)  # names seq 3
+    await write_journal(long_lived, 4)
+    await long_lived.stop()  # seq 7, sealed
+    await journal(store, journal_writers, records=1)  # names seq 7
+    assert long_lived.chain is not None
+    await execute(
+        store,
+        delete(AuditRecordRow).where(
+            AuditRecordRow.chain == long_lived.chain.chain, AuditRecordRow.seq >= 6
+        ),
+    )
+    await execute(
+        store,
+        delete(AuditCheckpointRow).where(
+            AuditCheckpointRow.chain == long_lived.chain.chain, AuditCheckpointRow.segment == 2
+        ),
+    )
+    assert ("deleted", 7) in kinds(await verify(store))
+
+
+async def test_start_records_of_earlier_versions_still_verify(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    """Before this version a start record named one head as an object (null for the first)."""
+    from bastion.audit.chain import followed_heads
+
+    assert followed_heads('{"follows":null}') == []
+    heads = followed_heads('{"follows":{"chain":"c","hash":"h","seq":4}}')
+    assert heads is not None and [(h.chain, h.seq, h.hash) for h in heads] == [("c", 4, "h")]
+    assert followed_heads('{"follows":[{"chain":"c"}]}') is None
+    assert followed_heads("not json") is None
+
+
+async def test_an_emptied_journal_beside_a_ledger_is_pointed_out(
+    store: Store, journal_writers: WriterFactory
+) -> None:
+    assert (await verify(store)).ledger_rows_without_journal == 0
+    writer = await journal_writers(segment_records=5)
+    await writer.write(ledger("r1"), [AuditEntry("intent", "r1", "t1", "{}", datetime.now(UTC))])
+    await writer.stop()
+    for table in (AuditRecordRow, AuditCheckpointRow):
+        await execute(store, delete(table))
+    report = await verify(store)
+    assert report.chains == 0 and report.ledger_rows_without_journal == 1
+
+
+async def test_the_command_prints_every_open_head_and_can_allow_unsigned_segments(
+    store: Store, journal_writers: WriterFactory, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from bastion.cli.audit import audit_group
+
+    first = await journal_writers(segment_records=5, signed=False)
+    second = await journal_writers(segment_records=5, signed=False)
+    await write_journal(first, 6)
+    await first.stop()
+    await second.stop()
+    monkeypatch.setenv("BASTION_AUDIT_KEY", KEY.decode())
+    args = ["verify", "--database-url", sqlite_url]
+    strict = await asyncio.to_thread(CliRunner().invoke, audit_group, args)
+    assert strict.exit_code == 1, strict.output
+    assert "TAMPERED signature" in strict.output and "--allow-unsigned" in strict.output
+    lenient = await asyncio.to_thread(CliRunner().invoke, audit_group, [*args, "--allow-unsigned"])
+    assert lenient.exit_code == 0 and "journal intact" in lenient.output, lenient.output
+    assert lenient.output.count("head: chain ") == 2
