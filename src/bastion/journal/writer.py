@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 _RETRY_MIN_SECONDS = 0.05
 _RETRY_MAX_SECONDS = 2.0
+_RESPOOL_LOG_SECONDS = 60.0
 
 
 class JournalUnavailableError(Exception):
@@ -121,6 +122,7 @@ class JournalWriter:
         self._spool_header = b""
         self._spool_watch: asyncio.Task[None] | None = None
         self._spool_deleted = False  # found by the watch; recovered before the next append
+        self._respool_logged_at = -_RESPOOL_LOG_SECONDS
 
     async def start(self) -> None:
         settings = self._spool_settings
@@ -186,15 +188,21 @@ class JournalWriter:
             # The deleted file stays open (it holds the records) and appends fail (503) until
             # a new one opens; the next append, or the watch, tries again.
             self._metrics.journal_failures.inc()
-            log.error(
-                "spool file deleted and cannot be replaced", extra={"error": describe_error(exc)}
-            )
+            now = time.monotonic()
+            # Retried every second while the directory cannot be made: once a minute is enough.
+            if now - self._respool_logged_at >= _RESPOOL_LOG_SECONDS:
+                self._respool_logged_at = now
+                log.error(
+                    "spool file deleted and cannot be replaced",
+                    extra={"error": describe_error(exc)},
+                )
             if self._spool is not old and self._spool is not None:
                 self._spool.close()
             self._spool = old
             raise
         old.close()
         self._spool_deleted = False
+        self._respool_logged_at = -_RESPOOL_LOG_SECONDS
         self._metrics.journal_failures.inc()
         log.error(
             "spool file was deleted while in use; its records were written to a new one",

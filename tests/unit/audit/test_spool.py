@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import logging
 import os
 import signal
 import subprocess
@@ -426,3 +427,25 @@ async def test_the_loader_process_outlasts_a_sigterm_to_the_process_group(
     await journal.stop()
     assert await count(store, UsageRow) == 2
     assert not list((tmp_path / "journal").glob("*.spool"))
+
+
+async def test_a_spool_directory_that_cannot_be_made_again_is_logged_once_a_minute(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import shutil
+
+    directory = tmp_path / "journal"
+    journal = writer(store, directory)
+    await journal.start()
+    await journal.write(ledger("kept"))
+    shutil.rmtree(directory)
+    directory.write_text("a file where the directory was")
+    with caplog.at_level(logging.ERROR, logger="bastion.journal.writer"):
+        await asyncio.sleep(3.5)  # the watch tries every second
+    failures = [r for r in caplog.records if "cannot be replaced" in r.getMessage()]
+    assert len(failures) == 1
+    directory.unlink()
+    await asyncio.sleep(1.5)
+    assert directory.is_dir()
+    await journal.stop()
+    assert await count(store, UsageRow) == 1
