@@ -4,12 +4,17 @@ and the rollup summed per day."""
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
+from bastion.audit.listing import ListedRecord
 from bastion.console.charts import line_chart
 from bastion.console.daycache import DayCache
 from bastion.console.history import daily_history
+from bastion.console.render import Pages, environment
+from bastion.console.session import Viewer
 from bastion.ledger.query import usage_totals
 from bastion.ledger.rollup import upsert_rollups
 from bastion.store.store import Store
@@ -203,3 +208,48 @@ async def test_a_keys_limits_merge_its_own_its_entry_and_the_default_field_by_fi
         ("Requests per minute", 9, None),
         ("Tokens per day", 1000, None),
     ]
+
+
+def _audit_page(payload: dict[str, object], *, record_id: int = 7) -> str:
+    """The audit list page with one record whose payload is ``payload``."""
+    moment = datetime(2026, 12, 7, 18, 25, tzinfo=UTC)
+    viewer = Viewer("admin", "admin", "env-admin", True, "csrf-token", moment, "hash")
+    record = ListedRecord(record_id, "chain", 3, moment, "outcome", "req_1", "admin", payload)
+    response = Pages().render(
+        "audit.html",
+        viewer,
+        records=[record],
+        next_before=None,
+        verifier=SimpleNamespace(running=False, last=None),
+        capture="metadata",
+    )
+    return bytes(response.body).decode()
+
+
+def test_audit_rows_stay_bounded_whatever_the_payload_holds() -> None:
+    """A record stored before names were cut (or by anything else) may hold megabytes in one
+    field: its row shows the first characters and an ellipsis."""
+    huge = "m" * 1_048_576
+    page = _audit_page({"model": huge, "tenant": "t" * 5000, "status": 404, "error": huge})
+    assert len(page) < 20_000
+    assert "m" * 199 + "\u2026" in page
+    assert "m" * 200 not in page
+    assert "t" * 199 + "\u2026" in page
+
+
+def test_no_page_carries_a_raw_control_character() -> None:
+    """A NUL decoded from a payload's ``\\u0000`` is shown as U+FFFD, as the ledger stores it;
+    so are the other C0 controls, while tabs and line ends stay."""
+    page = _audit_page({"model": "gpt\x00x\x1b\x07", "tenant": "a\tb", "status": 404})
+    assert "\x00" not in page
+    assert "gpt\ufffdx\ufffd\ufffd" in page
+    assert "a\tb" in page
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", page)
+
+
+def test_a_macros_output_is_cleaned_once_and_not_escaped_again() -> None:
+    template = environment().from_string(
+        "{% macro cell(v) %}<b>{{ v }}</b>{% endmacro %}{{ cell(text) }}|{{ text }}"
+    )
+    page = template.render(text="<i>\x00\ud800</i>")
+    assert page == "<b>&lt;i&gt;\ufffd\ufffd&lt;/i&gt;</b>|&lt;i&gt;\ufffd\ufffd&lt;/i&gt;"

@@ -200,6 +200,26 @@ def test_requests_refused_before_dispatch_are_metered_and_audited_once(
     assert outcome["response_sha256"] == hashlib.sha256(response.content).hexdigest()
 
 
+def test_a_megabyte_model_name_leaves_a_small_audit_record(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    """The name is cut as the ledger cuts it, in the record's ``model`` and in the error message
+    quoting it: a tenant cannot write megabytes of audit payload per request in ``metadata``
+    capture."""
+    response = chat(gateway, "m" * 1_048_576)
+    assert response.status_code == 404
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
+    outcome = audit_records(tmp_path, response.headers["x-request-id"])["outcome"]
+    assert outcome["model"] == row["model"] == "m" * 200
+    assert outcome["error"].startswith(f"The model '{'m' * 200}\u2026' does not exist")
+    with database(tmp_path) as db:
+        [(size,)] = db.execute(
+            "SELECT length(payload) FROM audit_records WHERE request_id = ?",
+            (response.headers["x-request-id"],),
+        ).fetchall()
+    assert size < 2_000
+
+
 def test_unauthenticated_requests_leave_no_ledger_row(
     gateway: RunningGateway, tmp_path: Path
 ) -> None:
@@ -348,6 +368,63 @@ def test_admin_usage_totals_per_tenant(gateway: RunningGateway, tmp_path: Path) 
         )
         assert edge.status_code == 400, edge.text
         assert "NaN" not in edge.text  # a message for people, not Python's
+
+
+def _hourly_sums(tmp_path: Path, requests_by_hour: dict[datetime, int]) -> None:
+    """Rollup rows of backend ``up`` (local), as the loader would have summed them."""
+    with database(tmp_path) as db:
+        db.executemany(
+            "INSERT INTO usage_hourly (hour, tenant_id, key_id, endpoint, model, backend, "
+            "location, requests, errors, input_tokens, cached_input_tokens, output_tokens, "
+            "estimated_requests, busy_ms) VALUES (?, 'admin', 'env-admin', 'chat.completions', "
+            "'up/echo', 'up', 'local', ?, 0, ?, 0, ?, 0, 1.0)",
+            [
+                (hour.strftime("%Y-%m-%d %H:%M:%S.%f"), count, 10 * count, count)
+                for hour, count in requests_by_hour.items()
+            ],
+        )
+
+
+def test_admin_usage_sums_the_hours_the_cost_report_sums(
+    gateway: RunningGateway, tmp_path: Path
+) -> None:
+    """Bounds inside an hour are widened to whole hours, as the cost report widens them: the
+    hour holding ``since`` is summed, the one after ``until``'s is not, and both endpoints echo
+    and sum the same hours."""
+    ten = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    hours = [ten + timedelta(hours=n) for n in range(-1, 3)]  # 09:00 to 12:00
+    _hourly_sums(tmp_path, dict(zip(hours, (1, 2, 4, 8), strict=True)))
+    window = {"since": "2026-03-02T10:30:00Z", "until": "2026-03-02T11:15:00Z"}
+    usage = httpx.get(gateway.url + "/admin/usage", params=window, headers=HEADERS, timeout=10)
+    assert usage.status_code == 200, usage.text
+    body = usage.json()
+    # The hours summed: 10:00 and 11:00, whole.
+    assert (body["since"], body["until"]) == (
+        "2026-03-02T10:00:00+00:00",
+        "2026-03-02T12:00:00+00:00",
+    )
+    assert body["partial_hour_start"] is None
+    [total] = body["data"]
+    assert (total["requests"], total["input_tokens"]) == (6, 60)
+    report = httpx.get(
+        gateway.url + "/admin/cost/report", params=window, headers=HEADERS, timeout=30
+    ).json()
+    assert (report["window"]["start"], report["window"]["end"]) == (body["since"], body["until"])
+    assert sum(line["requests"] for line in report["traffic"]) == total["requests"]
+    # No traffic after ``until``'s hour, however early in its hour ``until`` falls.
+    early = {"since": "2026-03-02T10:00:00Z", "until": "2026-03-02T10:00:01Z"}
+    [first] = httpx.get(
+        gateway.url + "/admin/usage", params=early, headers=HEADERS, timeout=10
+    ).json()["data"]
+    assert first["requests"] == 2
+    inverted = httpx.get(
+        gateway.url + "/admin/usage",
+        params={"since": window["until"], "until": window["since"]},
+        headers=HEADERS,
+        timeout=10,
+    )
+    assert inverted.status_code == 400
+    assert inverted.json()["error"]["param"] == "until"
 
 
 def test_stream_metrics_include_inter_token_latency(gateway: RunningGateway) -> None:

@@ -26,6 +26,7 @@ from bastion.api.admin_requests import (
 )
 from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.config import BastionConfig
+from bastion.economics.window import Window, WindowError
 from bastion.events import MAX_LIST_LIMIT, EventLog
 from bastion.ledger.query import usage_totals
 from bastion.protocols.errors import error_body
@@ -334,13 +335,11 @@ class _AdminApi:
     # Usage
 
     async def usage(self, request: Request, _principal: Principal) -> Response:
-        """Ledger totals over whole hours, grouped as asked (default: per tenant, last 24 h)."""
+        """Ledger totals over the whole UTC hours the cost report would sum for the same
+        ``since``/``until`` (default: the last 24 h and the current hour), grouped as asked;
+        ``since`` and ``until`` echo those hours, not the bounds asked for."""
         query = request.query_params
-        until = _instant(query.get("until"), "until") or datetime.now(UTC)
-        try:
-            since = _instant(query.get("since"), "since") or until - timedelta(days=1)
-        except OverflowError:  # until is the first day there is
-            raise AdminError(400, "'until' is out of range.", "invalid_request", "until") from None
+        window = _usage_window(query.get("since"), query.get("until"))
         group_by = [g.strip() for g in query.get("group_by", "tenant_id").split(",") if g.strip()]
         tenant_id = None
         if query.get("tenant"):
@@ -348,8 +347,8 @@ class _AdminApi:
         try:
             rows = await usage_totals(
                 self._store.engines.read,
-                since=since,
-                until=until,
+                since=window.start,
+                until=window.end,
                 group_by=group_by,
                 tenant_id=tenant_id,
             )
@@ -357,11 +356,14 @@ class _AdminApi:
             raise AdminError(400, str(exc), "invalid_request", param="group_by") from None
         except _DB_ERRORS as exc:
             raise _store_error(StoreUnavailableError(str(exc))) from None
+        partial = window.partial_hour
         return json_response(
             {
                 "object": "usage",
-                "since": since.isoformat(),
-                "until": until.isoformat(),
+                "since": window.start.isoformat(),
+                "until": window.end.isoformat(),
+                # The current hour, when the window runs to now: summed as far as it has gone.
+                "partial_hour_start": None if partial is None else partial.isoformat(),
                 "granularity": "hour",
                 "group_by": group_by,
                 "data": rows,
@@ -407,6 +409,23 @@ class _AdminApi:
         if tenant is None:
             raise AdminError(404, f"No tenant with id or name {ref!r}.", "not_found", param)
         return tenant
+
+
+# The window /admin/usage sums when no ``since`` is given.
+USAGE_DAYS = 1.0
+
+
+def _usage_window(since_text: str | None, until_text: str | None) -> Window:
+    """The hours /admin/usage sums: those the cost report sums for the same bounds (``since``
+    down and ``until`` up to a whole UTC hour, never past now), so both agree and the echoed
+    bounds are the hours summed. The rollup has no finer grain: an hour is summed whole."""
+    since = _instant(since_text, "since")
+    until = _instant(until_text, "until")
+    try:
+        return Window.requested(since=since, until=until, days=USAGE_DAYS, now=datetime.now(UTC))
+    except WindowError as exc:  # inverted, in the future, or past the calendar's ends
+        param = "since" if until is None else "until"
+        raise AdminError(400, f"No hours to sum: {exc}.", "invalid_request", param=param) from None
 
 
 def _instant(value: str | None, param: str) -> datetime | None:

@@ -3,14 +3,17 @@ console answer carries."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from starlette.responses import HTMLResponse, Response
 
 from bastion.console.session import Viewer
+from bastion.store.text import REPLACEMENT, storable_text
 
 # No script runs on a console page (charts are SVG drawn on the server), and nothing is
 # loaded from anywhere but the gateway itself.
@@ -29,6 +32,13 @@ SECURITY_HEADERS = {
 
 # What a missing figure shows (an en dash).
 NONE = "\u2013"
+# The longest value a cell of a list shows (the ledger's cut of a name): a stored payload may
+# hold megabytes in one field, and a page of 50 rows must stay small whatever it holds.
+CELL_CHARS = 200
+# C0 control characters but tab, line feed and carriage return (a CRLF line end): an audit
+# payload decodes ``\u0000`` to a raw NUL, which no page should carry (text tools then take
+# the page for binary); shown as U+FFFD, as the ledger stores a NUL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 NAV = (
     ("overview", "/console/", "Overview"),
@@ -47,7 +57,9 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_displayable,
     )
+    env.filters["clip"] = _clip
     env.filters["num"] = _num
     env.filters["pct"] = _pct
     env.filters["ms"] = _ms
@@ -79,6 +91,27 @@ class Pages:
 
     def error(self, viewer: Viewer | None, status: int, message: str) -> Response:
         return self.render("error.html", viewer, status=status, message=message, code=status)
+
+
+def _displayable(value: Any) -> Any:
+    """Every ``{{ … }}`` of every page, before escaping: text with control characters and
+    lone surrogates (which no page can encode) replaced by U+FFFD; anything else as is.
+
+    Markup is a macro's output, every expression of which passed through here already."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    if _CONTROL.search(value):
+        value = _CONTROL.sub(REPLACEMENT, value)
+    return storable_text(value)
+
+
+def _clip(value: Any, limit: int = CELL_CHARS) -> Any:
+    """``value`` as a list's cell shows it: at most ``limit`` characters, an ellipsis saying
+    it was cut (the record's own page shows it whole)."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return value
+    return text[: limit - 1] + "\u2026"
 
 
 def _num(value: float | int | None, digits: int = 0) -> str:

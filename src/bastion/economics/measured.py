@@ -42,9 +42,18 @@ _TENANTS = TenantRow.__table__
 _CAPACITY = BenchCapacityRow.__table__
 
 
+# The outcome an error is counted under when the ledger says "ok" but the status is an error.
+FAILED = "error"
+
+
 @dataclass(frozen=True, slots=True)
 class BackendActivity:
-    """What one backend did in a window, from the raw rows of requests finished in it."""
+    """What one backend did in a window, from the raw rows of requests finished in it.
+
+    ``errors`` counts as the rollup does: an error status, or any outcome but ``ok`` (a stream
+    cut, timed out or malformed after its 200, a client that left). The ``…_by_outcome`` pairs
+    say which, by the ledger's outcome, sorted by outcome; None when only the rollup was read,
+    which keeps totals."""
 
     backend: str
     requests: int
@@ -52,6 +61,8 @@ class BackendActivity:
     estimated_requests: int
     tokens: TokenCounts
     busy: Busy
+    errors_by_outcome: tuple[tuple[str, int], ...] | None = None
+    estimated_by_outcome: tuple[tuple[str, int], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,26 +115,33 @@ async def backend_activity(
         .order_by(ledger.started_at)
     )
     tracker = BusyTracker(window.start.timestamp(), window.end.timestamp())
-    requests = errors = estimated = input_tokens = cached = output = 0
+    requests = input_tokens = cached = output = 0
+    errors: dict[str, int] = {}
+    estimated: dict[str, int] = {}
     result = await conn.stream(query)
     async for row in result:
         tracker.add(row.started_at.timestamp(), row.finished_at.timestamp())
         if row.finished_at >= window.end:
             continue
         requests += 1
-        # Counted as the rollup counts them.
-        errors += row.status >= 400 or row.outcome != "ok"
-        estimated += bool(row.usage_estimated)
+        # Counted as the rollup counts them, under the outcome that made each one.
+        if row.status >= 400 or row.outcome != "ok":
+            outcome = FAILED if row.outcome == "ok" else row.outcome
+            errors[outcome] = errors.get(outcome, 0) + 1
+        if row.usage_estimated:
+            estimated[row.outcome] = estimated.get(row.outcome, 0) + 1
         input_tokens += row.input_tokens
         cached += row.cached_input_tokens
         output += row.output_tokens
     return BackendActivity(
         backend=backend,
         requests=requests,
-        errors=errors,
-        estimated_requests=estimated,
+        errors=sum(errors.values()),
+        estimated_requests=sum(estimated.values()),
         tokens=TokenCounts(input_tokens, cached, output),
         busy=tracker.result(),
+        errors_by_outcome=tuple(sorted(errors.items())),
+        estimated_by_outcome=tuple(sorted(estimated.items())),
     )
 
 

@@ -18,7 +18,7 @@ from bastion.economics.money import (
     fmt_tokens,
 )
 from bastion.economics.prices import PriceQuote
-from bastion.economics.report import BackendReport, PricedTraffic, Report
+from bastion.economics.report import BackendReport, PricedTraffic, Report, outcome_words
 from bastion.economics.snapshot import TableInfo
 from bastion.economics.tco import MonthlyTco
 
@@ -229,7 +229,7 @@ def _backend_lines(backend: BackendReport, report: Report) -> list[str]:
     tokens = activity.tokens
     lines = [f"Backend {backend.label}:"]
     lines.append(
-        f"{INDENT}{_count(activity.requests, 'request')} ({_count(activity.errors, 'error')}), "
+        f"{INDENT}{_count(activity.requests, 'request')} ({_errors(backend)}), "
         f"{fmt_tokens(tokens.input_tokens)} input ({fmt_tokens(tokens.cached_input_tokens)} "
         f"cached) + {fmt_tokens(tokens.output_tokens)} output tokens"
         + (
@@ -376,6 +376,16 @@ def _fits(fits: bool | None, needed: int) -> str:
 
 def _replicas(count: int) -> str:
     return _count(count, "replica")
+
+
+def _errors(backend: BackendReport) -> str:
+    """``4 errors: 2 failed, 1 stream cut, 1 client disconnected``; the count alone when only
+    the rollup was read (a note then says what an error is)."""
+    activity = backend.activity
+    text = _count(activity.errors, "error")
+    if activity.errors and activity.errors_by_outcome:
+        text += f": {outcome_words(activity.errors_by_outcome)}"
+    return text
 
 
 def _count(count: int, noun: str) -> str:

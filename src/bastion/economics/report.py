@@ -15,6 +15,7 @@ from bastion.economics.breakeven import BreakEven, VolumeCost, break_even, volum
 from bastion.economics.capacity import Capacity, CapacityCost, capacity_cost
 from bastion.economics.chargeback import Chargeback, Margin, chargeback
 from bastion.economics.measured import (
+    FAILED,
     BackendActivity,
     RecordedCapacity,
     TenantNames,
@@ -37,6 +38,22 @@ UNPRICED_ENDPOINTS = frozenset({"embeddings"})
 # The longest a request may run (the default total timeout): how far past the window's end
 # the ledger is read for requests that started inside it.
 DEFAULT_LONGEST_REQUEST = timedelta(seconds=900)
+# The ledger's outcomes in the report's words: why a request counts as an error, or why its
+# token counts are estimated (``ok``: it ended normally, but the engine reported no usage).
+OUTCOME_WORDS = {
+    "ok": "engine reported none",
+    FAILED: "failed",
+    "upstream_cut": "stream cut",
+    "upstream_timeout": "stream timed out",
+    "upstream_malformed": "malformed stream",
+    "client_disconnected": "client disconnected",
+    "cancelled": "cancelled at shutdown",
+}
+# How the gateway estimates (bastion.pipeline.stages.respond, bastion.protocols.usage).
+_ESTIMATE_METHOD = (
+    "input about 4 bytes of request body per token, JSON included, unless the engine reported "
+    "it; output one token per content event received"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,9 +312,12 @@ def _backend_report(
             "(embedding models have their own prices)"
         )
     if activity.estimated_requests:
+        notes.append(_estimated_note(activity))
+    if activity.errors and activity.errors_by_outcome is None:
         notes.append(
-            f"{activity.estimated_requests} of {activity.requests} requests have estimated token "
-            "counts (the engine reported none; about 4 bytes of prompt per token)"
+            "errors are requests that failed or did not end normally (a stream cut, timed out "
+            "or malformed after its 200, a client that disconnected); the rollup does not say "
+            "which"
         )
     if tco_config is None:
         notes.append("no economics.tco entry for this backend: cost figures are not computed")
@@ -347,6 +367,29 @@ def _backend_report(
             else None
         ),
         simulated=simulated,
+    )
+
+
+def outcome_words(counts: Sequence[tuple[str, int]]) -> str:
+    """``1 stream cut, 2 client disconnected``: counts by ledger outcome, in words."""
+    return ", ".join(
+        f"{count:,} {OUTCOME_WORDS.get(outcome, outcome)}" for outcome, count in counts
+    )
+
+
+def _estimated_note(activity: BackendActivity) -> str:
+    """How many requests have estimated counts, why (the ledger's outcome of each, when the
+    raw rows were read) and how they were estimated."""
+    if activity.estimated_by_outcome is None:
+        why = (
+            "the engine reported none, or the stream was cut or the client disconnected before "
+            "it did; the rollup does not say which"
+        )
+    else:
+        why = outcome_words(activity.estimated_by_outcome)
+    return (
+        f"{activity.estimated_requests} of {activity.requests} requests have estimated token "
+        f"counts ({why}): {_ESTIMATE_METHOD}"
     )
 
 

@@ -250,6 +250,9 @@ def _backend_dict(backend: BackendReport) -> JSON:
         "requests": activity.requests,
         "errors": activity.errors,
         "estimated_requests": activity.estimated_requests,
+        # By the ledger's outcome (``error``: failed); null when read from the rollup.
+        "errors_by_outcome": _by_outcome(activity.errors_by_outcome),
+        "estimated_by_outcome": _by_outcome(activity.estimated_by_outcome),
         "tokens": tokens_dict(tokens),
         "busy": busy_dict(busy),
         "throughput": {
@@ -294,6 +297,10 @@ def _traffic_dict(line: TrafficLine) -> JSON:
         "tokens": tokens_dict(line.tokens),
         "api": [_priced_dict(p) for p in line.api],
     }
+
+
+def _by_outcome(counts: tuple[tuple[str, int], ...] | None) -> dict[str, int] | None:
+    return None if counts is None else dict(counts)
 
 
 def _rate(count: int, seconds: float) -> float | None:

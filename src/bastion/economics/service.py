@@ -13,7 +13,7 @@ from bastion.economics.overrides import load_overrides
 from bastion.economics.prices import PriceBook
 from bastion.economics.report import DEFAULT_LONGEST_REQUEST, Report, report_from_engine
 from bastion.economics.serialize import report_dict
-from bastion.economics.window import Window, WindowError
+from bastion.economics.window import Window
 
 DEFAULT_DAYS = 30.0
 
@@ -49,21 +49,9 @@ def report_window(
     days: float | None,
     now: datetime,
 ) -> Window:
-    """``since`` to ``until`` widened to whole hours, or ``days`` before ``until``. Without
+    """``since`` to ``until`` widened to whole hours, or ``days`` (30) before ``until``. Without
     ``until`` the window runs to ``now``, its current hour partial; it never runs past now."""
-    span = days or DEFAULT_DAYS
-    try:
-        if until is None:
-            if since is not None:
-                return Window.up_to_now(since, now)
-            return Window.last_days(span, now)
-        start = since if since is not None else until - timedelta(days=span)
-        window = Window.whole_hours(start, until)
-    except OverflowError:  # days past the calendar, or bounds at its very ends
-        raise WindowError("the report window is out of range") from None
-    if window.end > now:
-        return Window.up_to_now(window.start, now)
-    return window
+    return Window.requested(since=since, until=until, days=days or DEFAULT_DAYS, now=now)
 
 
 async def cost_report(

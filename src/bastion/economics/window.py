@@ -42,6 +42,27 @@ class Window:
         return cls(first, last)
 
     @classmethod
+    def requested(
+        cls, *, since: datetime | None, until: datetime | None, days: float, now: datetime
+    ) -> Window:
+        """The window asked for: ``since`` to ``until`` widened to whole hours, or ``days``
+        before ``until``; without ``until`` it runs to ``now``, its current hour partial. It
+        never runs past now. Every reader of the hourly rollup given bounds (the cost report,
+        ``GET /admin/usage``) aligns them here, so the same bounds sum the same hours."""
+        try:
+            if until is None:
+                if since is not None:
+                    return cls.up_to_now(since, now)
+                return cls.last_days(days, now)
+            start = since if since is not None else until - timedelta(days=days)
+            window = cls.whole_hours(start, until)
+        except OverflowError:  # days past the calendar, or bounds at its very ends
+            raise WindowError("the window is out of range") from None
+        if window.end > now:
+            return cls.up_to_now(window.start, now)
+        return window
+
+    @classmethod
     def last_days(cls, days: float, now: datetime) -> Window:
         """``days`` of whole hours before the current one, and the current hour up to ``now``."""
         return cls.up_to_now(_floor_hour(now) - timedelta(days=days), now)

@@ -54,7 +54,10 @@ async def usage_totals(
     group_by: Sequence[str] = ("tenant_id",),
     tenant_id: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Sums over whole hours in [since, until), grouped by the given rollup dimensions."""
+    """Sums over the hours that start in [since, until), grouped by the given rollup
+    dimensions. An hour is summed whole, so bounds inside an hour must be aligned first, as
+    ``bastion.economics.window.Window.requested`` does: otherwise the hour holding ``since``
+    is left out and the one holding ``until`` counted whole."""
     unknown = [name for name in group_by if name not in GROUPS]
     if unknown:
         raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUPS)}")

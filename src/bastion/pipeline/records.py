@@ -19,6 +19,15 @@ from bastion.ledger.record import purpose_of
 from bastion.pipeline.context import RequestContext
 from bastion.telemetry.tracing import TracedBackend, TracedRequest
 
+# Names a client chooses (the model it asks for, and the upstream model a wildcard backend
+# passes it on as) are kept to this many characters in the ledger and the audit journal alike,
+# so a record names a request's model as its ledger row does; a body may hold megabytes of one.
+MAX_NAME_CHARS = 200
+# An error message may quote what the client sent (a model, a role, a content type): kept to
+# this many characters in the audit journal, enough for any message quoting a name cut as above.
+MAX_ERROR_CHARS = 1000
+_CUT = "\u2026"
+
 
 def ledger_row(ctx: RequestContext, finished_at: datetime) -> dict[str, Any]:
     """The request's row in the usage ledger."""
@@ -34,10 +43,10 @@ def ledger_row(ctx: RequestContext, finished_at: datetime) -> dict[str, Any]:
         "tenant": principal.tenant_name if principal else None,
         "key_id": principal.key_id if principal else None,
         "endpoint": ctx.operation.value,
-        "model": ctx.model[:200],
+        "model": ctx.model[:MAX_NAME_CHARS],
         "backend": ctx.backend_name,
         "location": deployment.backend.location if deployment else "none",
-        "upstream_model": deployment.upstream_model[:200] if deployment else "",
+        "upstream_model": deployment.upstream_model[:MAX_NAME_CHARS] if deployment else "",
         "stream": ctx.stream,
         "status": ctx.status,
         "outcome": ctx.outcome,
@@ -109,13 +118,13 @@ def _request_fields(ctx: RequestContext, max_content_bytes: int) -> dict[str, An
     deployment = ctx.deployment
     payload: dict[str, Any] = {
         "endpoint": ctx.operation.value,
-        "model": ctx.model,
+        "model": ctx.model[:MAX_NAME_CHARS],
         "stream": ctx.stream,
         "key_id": principal.key_id if principal else None,
         "tenant": principal.tenant_name if principal else None,
         "backend": ctx.backend_name,
         "location": deployment.backend.location if deployment else None,
-        "upstream_model": deployment.upstream_model if deployment else None,
+        "upstream_model": deployment.upstream_model[:MAX_NAME_CHARS] if deployment else None,
     }
     payload.update(
         request_fields(ctx.raw_body, ctx.audit_mode, max_content_bytes, find=_found_by_the_scan)
@@ -159,8 +168,18 @@ def _outcome_fields(ctx: RequestContext) -> dict[str, Any]:
             )
         )
     if ctx.error is not None:
-        payload["error"] = ctx.error.message
+        payload["error"] = _bounded_error(ctx.error.message, ctx.model)
     return payload
+
+
+def _bounded_error(message: str, model: str) -> str:
+    """``message`` as the audit keeps it: a model name it quotes cut to the record's ``model``
+    field, and the whole kept to ``MAX_ERROR_CHARS``; an ellipsis marks each cut."""
+    if len(model) > MAX_NAME_CHARS and model in message:
+        message = message.replace(model, model[:MAX_NAME_CHARS] + _CUT)
+    if len(message) > MAX_ERROR_CHARS:
+        message = message[: MAX_ERROR_CHARS - 1] + _CUT
+    return message
 
 
 def _entry(kind: str, ctx: RequestContext, payload: dict[str, Any]) -> AuditEntry:

@@ -25,7 +25,7 @@ from bastion.economics.render import report_lines
 from bastion.economics.report import Report, report_from_engine
 from bastion.economics.serialize import report_dict
 from bastion.economics.window import Window
-from bastion.ledger.rollup import busy_rows, daily_rows
+from bastion.ledger.rollup import busy_rows, daily_rows, rollup_rows
 from bastion.store.models import (
     BackendBusyMinuteRow,
     Base,
@@ -455,3 +455,50 @@ async def test_small_amounts_are_written_out(engine: AsyncEngine) -> None:
     # 1 s in flight of 86,400 s.
     assert "mean 0.0000116, peak 1 in flight" in text
     assert not re.search(r"\de[-+]\d", text), "no exponent in the text report"
+
+
+async def test_estimated_counts_and_errors_are_explained_by_the_ledgers_outcome(
+    engine: AsyncEngine,
+) -> None:
+    """A stream cut, or left by its client, after its 200 has estimated counts and counts as an
+    error, as the rollup counts it: the report says which of its errors failed and why each
+    count is estimated, from each request's outcome; from the rollup, which keeps only the
+    totals, it says what an error or an estimate may be."""
+    ended = [
+        ("ok", 200, True),  # a complete stream whose engine reported no usage
+        ("upstream_cut", 200, True),
+        ("client_disconnected", 200, True),
+        ("error", 502, False),
+        ("ok", 200, False),
+    ]
+    rows = []
+    for index, (outcome, status, estimated) in enumerate(ended):
+        call = Call(f"o{index}", "acme", "chat.completions", 49 * H + index * S, 1, 40, 0, 5)
+        rows.append({**_ledger_row(call), "outcome": outcome, "status": status})
+        rows[-1]["usage_estimated"] = estimated
+    async with engine.begin() as conn:
+        await conn.execute(insert(UsageRow), rows)
+        await conn.execute(insert(UsageHourlyRow), rollup_rows(rows))
+        await conn.execute(insert(UsageDailyRow), daily_rows(rollup_rows(rows)))
+    day = Window(DAY + 48 * H, DAY + 72 * H)
+
+    exact = await report_from_engine(engine, ECONOMICS, day, prices=PriceBook(OVERRIDES), now=NOW)
+
+    text = "\n".join(report_lines(exact))
+    assert "5 requests (3 errors: 1 client disconnected, 1 failed, 1 stream cut)" in text
+    assert (
+        "3 of 5 requests have estimated token counts (1 client disconnected, 1 engine reported "
+        "none, 1 stream cut): input about 4 bytes of request body per token" in text
+    )
+    [gpu] = orjson.loads(orjson.dumps(report_dict(exact)))["backends"]
+    assert gpu["errors_by_outcome"] == {"client_disconnected": 1, "error": 1, "upstream_cut": 1}
+    assert gpu["estimated_by_outcome"] == {"client_disconnected": 1, "ok": 1, "upstream_cut": 1}
+    rolled = await report_from_engine(
+        engine, ECONOMICS, day, prices=PriceBook(OVERRIDES), now=NOW, from_rollup=True
+    )
+    text = "\n".join(report_lines(rolled))
+    assert "5 requests (3 errors)" in text
+    assert "or the stream was cut or the client disconnected before it did" in text
+    assert "errors are requests that failed or did not end normally" in text
+    [gpu] = orjson.loads(orjson.dumps(report_dict(rolled)))["backends"]
+    assert gpu["errors_by_outcome"] is None

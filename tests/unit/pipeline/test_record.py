@@ -4,6 +4,7 @@ outcome for a request answered before any backend, however it ended."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -12,8 +13,9 @@ from bastion.audit.chain import AuditEntry
 from bastion.auth import Principal
 from bastion.journal.writer import Ticket
 from bastion.pipeline.context import Reply, RequestContext, ResponseLog
+from bastion.pipeline.records import answer_entry, ledger_row, outcome_entry
 from bastion.pipeline.stages.record import Record
-from bastion.protocols.errors import GatewayError
+from bastion.protocols.errors import GatewayError, model_not_found
 from bastion.protocols.operations import Operation
 
 PRINCIPAL = Principal("ten_1", "acme", "key_1", "app", is_admin=False, scopes=frozenset())
@@ -102,3 +104,28 @@ async def test_without_auditing_only_the_ledger_is_written() -> None:
     ctx.reply = Reply(200, b"{}")
     await Record(journal, ledger=True).on_seal(ctx)  # type: ignore[arg-type]
     assert journal.enqueued == [[]]
+
+
+def test_names_a_client_chose_are_cut_in_the_audit_as_in_the_ledger() -> None:
+    """An unknown model of a megabyte: its outcome record names it as its ledger row does (200
+    characters), and the error message quoting it is cut too, so a request cannot write
+    megabytes of audit payload in ``metadata`` capture."""
+    ctx = request(intent=False, answered_by="route")
+    ctx.model = "m" * 1_048_576
+    ctx.fail(model_not_found(ctx.model))
+    [(_, payload)] = kinds([answer_entry(ctx, 65_536)])
+    row = ledger_row(ctx, datetime.now(UTC))
+    assert payload["model"] == row["model"] == "m" * 200
+    assert payload["error"] == (
+        f"The model '{'m' * 200}\u2026' does not exist or you do not have access to it."
+    )
+    assert len(orjson.dumps(payload)) < 2_000
+
+
+def test_an_error_message_is_kept_to_a_bound_whatever_it_quotes() -> None:
+    ctx = request(intent=True, answered_by="respond")
+    ctx.fail(GatewayError(400, "Unsupported message role '" + "r" * 100_000 + "'."))
+    [(_, payload)] = kinds([outcome_entry(ctx, "completion")])
+    assert len(payload["error"]) == 1000
+    assert payload["error"].startswith("Unsupported message role 'rrr")
+    assert payload["error"].endswith("r\u2026")
