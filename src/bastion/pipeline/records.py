@@ -206,7 +206,7 @@ def traced_request(ctx: RequestContext) -> TracedRequest:
         headers=ctx.headers,
         started=ctx.started,
         finished=ctx.finished,
-        model=ctx.model,
+        model=ctx.model[:MAX_NAME_CHARS],
         stream=ctx.stream,
         status=ctx.status,
         outcome=ctx.outcome,

@@ -129,3 +129,13 @@ def test_an_error_message_is_kept_to_a_bound_whatever_it_quotes() -> None:
     assert len(payload["error"]) == 1000
     assert payload["error"].startswith("Unsupported message role 'rrr")
     assert payload["error"].endswith("r\u2026")
+
+
+def test_the_access_log_and_the_trace_name_a_long_model_as_the_ledger_does() -> None:
+    from bastion.pipeline.records import traced_request
+    from bastion.pipeline.stages.account import _access_fields
+
+    ctx = request(intent=False, answered_by="route")
+    ctx.model = "m" * 1_048_576
+    assert _access_fields(ctx, ctx.started)["model"] == "m" * 200
+    assert traced_request(ctx).model == "m" * 200

@@ -7,7 +7,7 @@ import logging
 
 from bastion.admission.anomaly import AnomalyDetector
 from bastion.pipeline.context import RequestContext
-from bastion.pipeline.records import traced_request
+from bastion.pipeline.records import MAX_NAME_CHARS, traced_request
 from bastion.pipeline.runner import BaseStage
 from bastion.telemetry.metrics import GatewayMetrics
 from bastion.telemetry.recent import Finished, RecentTraffic
@@ -98,7 +98,7 @@ def _access_fields(ctx: RequestContext, finished: float) -> dict[str, object]:
     fields: dict[str, object] = {
         "request_id": ctx.request_id,
         "endpoint": ctx.operation.value,
-        "model": ctx.model,
+        "model": ctx.model[:MAX_NAME_CHARS],  # a body may carry megabytes of one
         "backend": ctx.backend_name,
         "status": ctx.status,
         "outcome": ctx.outcome,
