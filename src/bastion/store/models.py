@@ -362,8 +362,9 @@ class StoredResponseRow(Base):
     __tablename__ = "stored_responses"
     __table_args__ = (Index("ix_stored_responses_expires_at", "expires_at"),)
 
+    # Each tenant has its own ids: an engine passing its own ids through may repeat one.
+    tenant_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    tenant_id: Mapped[str] = mapped_column(String(32))
     previous_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

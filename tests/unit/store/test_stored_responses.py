@@ -96,3 +96,16 @@ async def test_deleting_a_tenant_deletes_its_stored_answers(store: Store) -> Non
     async with store.engines.read.connect() as conn:
         ids = set((await conn.execute(select(StoredResponseRow.id))).scalars())
     assert ids == {"resp_other"}
+
+
+async def test_tenants_have_their_own_ids(store: Store) -> None:
+    """An engine passing its own ids through may give two tenants the same one: both are kept,
+    each tenant reads, continues and deletes its own."""
+    await store.responses.put(stored("resp_same", tenant="ten_a", text="from a"))
+    await store.responses.put(stored("resp_same", tenant="ten_b", text="from b"))
+    mine = await store.responses.get("ten_b", "resp_same", now=NOW)
+    assert mine is not None and mine.input_items[0]["content"] == "from b"
+    assert await store.responses.delete("ten_a", "resp_same")
+    assert await store.responses.get("ten_a", "resp_same", now=NOW) is None
+    items = await store.responses.conversation("ten_b", "resp_same", now=NOW)
+    assert items is not None and items[0]["content"] == "from b"
