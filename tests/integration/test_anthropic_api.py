@@ -136,3 +136,39 @@ def test_models_in_anthropic_shape(sim_gateway: RunningGateway) -> None:
     ids = {m.id for m in models}
     assert "gpu/bastion-sim" in ids
     assert all(m.type == "model" for m in models)
+
+
+def test_models_are_paged_as_anthropic_pages_them(
+    start_gateway: GatewayFactory, sim_backend: Any
+) -> None:
+    gateway = start_gateway(
+        {"gpu": {"kind": "openai-compatible", "location": "local", "base_url": sim_backend()}},
+        models=[{"name": name, "target": "gpu/bastion-sim"} for name in ("a", "b", "c")],
+    )
+    api = anthropic_client(gateway)
+    everything = [m.id for m in api.models.list(limit=1000)]
+    assert len(everything) >= 4
+    # The SDK's pager follows after_id page by page and meets every model once.
+    assert [m.id for m in api.models.list(limit=1)] == everything
+    first = api.models.list(limit=2)
+    assert [m.id for m in first.data] == everything[:2]
+    assert (first.has_more, first.first_id, first.last_id) == (True, *everything[:2])
+    after = api.models.list(limit=2, after_id=everything[1])
+    assert [m.id for m in after.data] == everything[2:4]
+    assert after.has_more is (len(everything) > 4)
+    before = api.models.list(limit=2, before_id=everything[3])
+    assert [m.id for m in before.data] == everything[1:3]
+    assert before.has_more is True
+    last = api.models.list(after_id=everything[-1])
+    assert (last.data, last.has_more, last.first_id, last.last_id) == ([], False, None, None)
+
+
+@pytest.mark.parametrize("limit", [0, 1001, -1])
+def test_a_models_page_size_out_of_range_is_a_400(sim_gateway: RunningGateway, limit: int) -> None:
+    with pytest.raises(anthropic.BadRequestError) as caught:
+        anthropic_client(sim_gateway).models.list(limit=limit)
+    body = caught.value.body
+    assert isinstance(body, dict)
+    assert body["type"] == "error"
+    assert body["error"]["type"] == "invalid_request_error"
+    assert "limit" in body["error"]["message"]

@@ -235,6 +235,14 @@ def test_chat_stream_chunks_from_an_anthropic_backend(
         if extra:
             check.expect(chunks[-1]["choices"] == [], case, "last chunk has choices")
             check.expect(chunks[-1].get("usage"), case, "no usage in the last chunk")
+            # OpenAI: "All other chunks will also include a usage field, but with a null value".
+            check.expect(
+                all("usage" in c and c["usage"] is None for c in chunks[:-1]),
+                case,
+                "a chunk before the last without usage: null",
+            )
+            details = chunks[-1]["usage"].get("prompt_tokens_details")
+            check.expect(details == {"cached_tokens": 0}, case, f"prompt details {details!r}")
     check.verify()
 
 
@@ -448,5 +456,7 @@ def test_vllm_stream_error_event_passed_through(
     chunk, error = sse_payloads(response.content)
     check("CreateChatCompletionStreamResponse", chunk, "chunk")
     assert "error" in error
+    # The error ends the stream: not the [DONE] the engine sent after it.
+    assert b"[DONE]" not in response.content
     check("ErrorResponse", error, "error event")
     check.verify()

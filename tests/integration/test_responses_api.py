@@ -12,6 +12,7 @@ import orjson
 import pytest
 from pydantic import BaseModel
 
+from tests import openapi_schema
 from tests.conftest import GatewayFactory, RunningGateway
 
 WEATHER_TOOL: dict[str, Any] = {
@@ -441,3 +442,168 @@ def test_a_continued_conversation_numbers_new_placeholders_after_the_stored_ones
     assert sent[-1]["content"].startswith("Now write to [[EMAIL_")
     assert "[[EMAIL_1]]" not in sent[-1]["content"] and "bob@" not in sent[-1]["content"]
     assert second.output_text == "Now write to bob@example.com"
+
+
+# --- stored items: listing, references, error positions ---------------------------------------
+
+
+def spec_errors(component: str, body: Any) -> list[str]:
+    reason = openapi_schema.missing_spec_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    return openapi_schema.schema_errors(component, body)
+
+
+def input_items(gateway: RunningGateway, response_id: str, query: str = "") -> httpx.Response:
+    return httpx.get(
+        f"{gateway.url}/v1/responses/{response_id}/input_items{query}",
+        headers={"authorization": f"Bearer {gateway.admin_key}"},
+        timeout=10,
+    )
+
+
+def test_input_items_are_listed_as_item_resources(gateway: RunningGateway) -> None:
+    """Whatever short form the client wrote, an item comes back whole: typed, with a status,
+    and with its own id when it had one, else a stable one."""
+    api = client(gateway)
+    response = api.responses.create(
+        model="coder",
+        max_output_tokens=16,
+        input=[
+            {"role": "user", "content": [{"type": "input_text", "text": "hello"}]},
+            {"role": "assistant", "content": "Hi."},
+            {
+                "type": "function_call",
+                "call_id": "call_1",
+                "name": "f",
+                "arguments": "{}",
+                "id": "fc_client",
+            },
+            {"type": "function_call_output", "call_id": "call_1", "output": "ok"},
+        ],
+    )
+    listed = input_items(gateway, response.id, "?order=asc")
+    assert listed.status_code == 200
+    body = listed.json()
+    assert spec_errors("ResponseItemList", body) == []
+    serial = response.id.removeprefix("resp_")
+    assert [item["id"] for item in body["data"]] == [
+        f"msg_{serial}_0", f"msg_{serial}_1", "fc_client", f"fco_{serial}_3"]  # fmt: skip
+    assert [(item["type"], item["status"]) for item in body["data"]] == [
+        ("message", "completed"), ("message", "completed"),
+        ("function_call", "completed"), ("function_call_output", "completed")]  # fmt: skip
+    assert body["data"][1]["content"] == [
+        {"type": "output_text", "text": "Hi.", "annotations": [], "logprobs": []}]  # fmt: skip
+    assert input_items(gateway, response.id, "?order=asc").json() == body, "ids are stable"
+    sdk_items = api.responses.input_items.list(response.id, order="asc").data
+    assert [item.type for item in sdk_items] == [
+        "message", "message", "function_call", "function_call_output"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [("?limit=0", "limit"), ("?limit=101", "limit"), ("?limit=few", "limit"),
+     ("?order=sideways", "order")],
+)  # fmt: skip
+def test_input_items_query_parameters_out_of_range_are_a_400(
+    gateway: RunningGateway, query: str, param: str
+) -> None:
+    response = client(gateway).responses.create(model="coder", input="x", max_output_tokens=8)
+    assert input_items(gateway, response.id, "?limit=100&order=asc").status_code == 200
+    refused = input_items(gateway, response.id, query)
+    assert refused.status_code == 400
+    error = refused.json()["error"]
+    assert (error["type"], error["param"]) == ("invalid_request_error", param)
+
+
+def test_the_response_repeats_strict_as_applied_and_max_tool_calls(
+    gateway: RunningGateway,
+) -> None:
+    """An omitted strict is not strict here (docs/responses-api.md): the Response says false,
+    a boolean as the description's FunctionTool has it, never null."""
+    loose = dict(WEATHER_TOOL)
+    strict = {**WEATHER_TOOL, "name": "get_time", "strict": True}
+    relaxed = {**WEATHER_TOOL, "name": "get_date", "strict": False}
+    raw = client(gateway).responses.with_raw_response.create(
+        model="coder", input="Weather?", tools=[loose, strict, relaxed], max_tool_calls=3
+    )
+    body = orjson.loads(raw.content)
+    assert [tool["strict"] for tool in body["tools"]] == [False, True, False]
+    assert body["max_tool_calls"] == 3
+    assert spec_errors("Response", body) == []
+
+
+def test_an_item_reference_names_an_item_of_the_continued_conversation(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    from tests.scripted_upstream import openai_backend
+
+    upstream, url = scripted
+    gateway = start_gateway({"up": openai_backend(url)})
+    api = client(gateway)
+    first = api.responses.create(model="up/echo-last", input="My name is Ada.")
+    asked = api.responses.input_items.list(first.id).data[0].id
+    answered = first.output[0].id
+    second = api.responses.create(
+        model="up/echo-last",
+        previous_response_id=first.id,
+        input=[
+            {"type": "item_reference", "id": answered},
+            {"type": "item_reference", "id": asked},
+            {"role": "user", "content": "Again?"},
+        ],
+    )
+    assert second.status == "completed"
+    assert upstream.last["messages"][-3:] == [
+        {"role": "assistant", "content": "My name is Ada."},
+        {"role": "user", "content": "My name is Ada."},
+        {"role": "user", "content": "Again?"},
+    ]
+    kept = api.responses.input_items.list(second.id, order="asc").data
+    assert kept[0].id == answered, "an output item keeps its id"
+
+
+@pytest.mark.parametrize("continued", [True, False])
+def test_an_item_reference_to_an_unknown_item_is_a_400(
+    gateway: RunningGateway, continued: bool
+) -> None:
+    api = client(gateway)
+    extra: dict[str, Any] = {}
+    if continued:
+        extra["previous_response_id"] = api.responses.create(model="coder", input="Hi").id
+    with pytest.raises(openai.BadRequestError) as caught:
+        api.responses.create(
+            model="coder",
+            input=[{"role": "user", "content": "x"}, {"type": "item_reference", "id": "msg_nope"}],
+            **extra,
+        )
+    error = caught.value.body
+    assert isinstance(error, dict)
+    assert error["param"] == "input[1]"
+    assert "msg_nope" in error["message"] and "previous_response_id" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("item", "param"),
+    [
+        # Refused by the translation (no file store here), then by the parser.
+        ({"role": "user", "content": [{"type": "input_image", "file_id": "file-abc"}]},
+         "input[0].content[0]"),
+        ({"role": "user", "content": [{"type": "input_text"}]}, "input[0].content[0].text"),
+        ({"type": "function_call_output", "call_id": "call_nope", "output": "x"},
+         "input[0].call_id"),
+    ],
+)  # fmt: skip
+def test_errors_name_the_clients_own_items_when_a_conversation_is_continued(
+    gateway: RunningGateway, item: dict[str, Any], param: str
+) -> None:
+    """The stored conversation goes in front of the client's items: a mistake in the first
+    item the client sent is still input[0]."""
+    api = client(gateway)
+    first = api.responses.create(model="coder", input="Hello", max_output_tokens=16)
+    for previous in (first.id, None):
+        extra = {"previous_response_id": previous} if previous else {}
+        with pytest.raises(openai.BadRequestError) as caught:
+            api.responses.create(model="coder", input=[item], max_output_tokens=16, **extra)
+        assert isinstance(caught.value.body, dict)
+        assert caught.value.body["param"] == param, (previous, caught.value.body)

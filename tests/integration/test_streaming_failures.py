@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import anthropic
 import httpx
 import openai
+import orjson
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import StreamingResponse
+from starlette.routing import Route
 
-from tests.conftest import ADMIN_KEY, RunningGateway
-from tests.servers import wait_for
+from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.servers import start_server, wait_for
 
 
 def openai_client(gateway: RunningGateway) -> openai.OpenAI:
@@ -192,3 +198,98 @@ def test_json_answer_to_a_streaming_request_is_502(
             model="up/json-on-stream", messages=[{"role": "user", "content": "x"}], stream=True
         )
     assert caught.value.status_code == 502
+
+
+# --- an upstream's own error mid-stream ------------------------------------------------------
+
+
+def _sse(data: dict[str, Any], event: str | None = None) -> bytes:
+    named = f"event: {event}\n".encode() if event else b""
+    return named + b"data: " + orjson.dumps(data) + b"\n\n"
+
+
+async def _failing_messages(request: Request) -> StreamingResponse:
+    """Anthropic failing a stream: one ``error`` event, then the connection closes."""
+    model = (await request.json())["model"]
+
+    async def events() -> AsyncIterator[bytes]:
+        message = {"id": "msg_01", "type": "message", "role": "assistant", "model": model,
+                   "content": [], "stop_reason": None, "stop_sequence": None,
+                   "usage": {"input_tokens": 5, "output_tokens": 1}}  # fmt: skip
+        yield _sse({"type": "message_start", "message": message}, "message_start")
+        block = {"type": "content_block_start", "index": 0,
+                 "content_block": {"type": "text", "text": ""}}  # fmt: skip
+        yield _sse(block, "content_block_start")
+        delta = {"type": "content_block_delta", "index": 0,
+                 "delta": {"type": "text_delta", "text": "Hel"}}  # fmt: skip
+        yield _sse(delta, "content_block_delta")
+        error = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"},
+                 "request_id": "req_011upstream"}  # fmt: skip
+        yield _sse(error, "error")
+
+    return StreamingResponse(events(), media_type="text/event-stream")
+
+
+async def _failing_chat(request: Request) -> StreamingResponse:
+    """An engine failing a stream: a ``data: {"error": ...}`` chunk, then the close."""
+    model = (await request.json())["model"]
+
+    async def chunks() -> AsyncIterator[bytes]:
+        choice = {"index": 0, "delta": {"role": "assistant", "content": "Hel"},
+                  "finish_reason": None}  # fmt: skip
+        yield _sse({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1,
+                    "model": model, "choices": [choice]})  # fmt: skip
+        yield _sse({"error": {"message": "engine died", "type": "server_error", "param": None,
+                              "code": None}})  # fmt: skip
+
+    return StreamingResponse(chunks(), media_type="text/event-stream")
+
+
+@pytest.fixture
+def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
+    app = Starlette(
+        routes=[
+            Route("/v1/messages", _failing_messages, methods=["POST"]),
+            Route("/oa/v1/chat/completions", _failing_chat, methods=["POST"]),
+        ]
+    )
+    server = start_server(app)
+    try:
+        anth = {"kind": "anthropic", "location": "local", "base_url": server.url,
+                "api_key": "x", "models": ["*"]}  # fmt: skip
+        oa = {"kind": "openai-compatible", "location": "local",
+              "base_url": server.url + "/oa/v1", "models": ["*"]}  # fmt: skip
+        yield start_gateway({"anth": anth, "oa": oa})
+    finally:
+        server.stop()
+
+
+def test_an_anthropic_error_event_is_passed_on_alone(failing_gateway: RunningGateway) -> None:
+    body = {"model": "anth/claude-x", "max_tokens": 10, "stream": True,
+            "messages": [{"role": "user", "content": "hi"}]}  # fmt: skip
+    response = httpx.post(
+        failing_gateway.url + "/v1/messages",
+        json=body,
+        headers={"x-api-key": ADMIN_KEY, "anthropic-version": "2023-06-01"},
+        timeout=10,
+    )
+    assert response.status_code == 200
+    errors = [line for line in response.text.splitlines() if line == "event: error"]
+    assert len(errors) == 1, response.text
+    last = orjson.loads(response.text.strip().splitlines()[-1].removeprefix("data: "))
+    assert last == {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+
+
+def test_an_engines_error_chunk_is_passed_on_alone(failing_gateway: RunningGateway) -> None:
+    body = {"model": "oa/m", "stream": True, "messages": [{"role": "user", "content": "hi"}]}
+    response = httpx.post(
+        failing_gateway.url + "/v1/chat/completions",
+        json=body,
+        headers={"Authorization": f"Bearer {ADMIN_KEY}"},
+        timeout=10,
+    )
+    assert response.status_code == 200
+    payloads = [orjson.loads(line[6:]) for line in response.text.splitlines() if line]
+    errors = [payload["error"] for payload in payloads if "error" in payload]
+    assert [error["message"] for error in errors] == ["engine died"], response.text
+    assert "error" in payloads[-1]

@@ -17,6 +17,8 @@ from bastion.routing.endpoints import EndpointRegistry
 from bastion.store.errors import StoreUnavailableError
 
 SIMULATOR_OWNER = "bastion-simulator"
+# Anthropic's Models API pages 20 models at a time unless asked for 1 to 1000.
+_ANTHROPIC_DEFAULT_LIMIT, _ANTHROPIC_MAX_LIMIT = 20, 1000
 
 
 class ModelsEndpoint:
@@ -69,10 +71,14 @@ class ModelsEndpoint:
             return refused
         models, lifecycle = self._models()
         if anthropic:
-            data = [self._anthropic(m) for m in models]
+            page = _anthropic_page(request, [m.id for m in models])
+            if isinstance(page, Response):
+                return page
+            start, stop, has_more = page
+            data = [self._anthropic(m) for m in models[start:stop]]
             payload: dict[str, object] = {
                 "data": data,
-                "has_more": False,
+                "has_more": has_more,
                 "first_id": data[0]["id"] if data else None,
                 "last_id": data[-1]["id"] if data else None,
             }
@@ -138,3 +144,44 @@ class ModelsEndpoint:
 def _error(protocol: WireProtocol, status: int, message: str, code: str | None = None) -> Response:
     body = error_body(protocol, status, message, code=code)
     return Response(orjson.dumps(body), status, media_type="application/json")
+
+
+def _anthropic_page(request: Request, ids: list[str]) -> tuple[int, int, bool] | Response:
+    """The slice of ``ids`` Anthropic's paging parameters ask for, and whether more lie in
+    that direction (``has_more``), or the 400 for parameters Anthropic refuses. ``after_id``
+    pages forward from a model, ``before_id`` back from one; an id no longer listed gives an
+    empty page rather than the first one again, so a client paging by hand never loops."""
+    params = request.query_params
+    limit = _anthropic_limit(params.get("limit"))
+    if isinstance(limit, Response):
+        return limit
+    after, before = params.get("after_id"), params.get("before_id")
+    if after is not None and before is not None:
+        return _error("anthropic", 400, "after_id and before_id cannot be given together.")
+    if before is not None:
+        stop = ids.index(before) if before in ids else 0
+        start = max(0, stop - limit)
+        return start, stop, start > 0
+    start = _after(ids, after)
+    stop = min(len(ids), start + limit)
+    return start, stop, stop < len(ids)
+
+
+def _after(ids: list[str], after: str | None) -> int:
+    """Where a page after ``after`` starts (past the end for an id no longer listed)."""
+    if after is None:
+        return 0
+    return ids.index(after) + 1 if after in ids else len(ids)
+
+
+def _anthropic_limit(raw: str | None) -> int | Response:
+    if raw is None:
+        return _ANTHROPIC_DEFAULT_LIMIT
+    try:
+        limit = int(raw)
+    except ValueError:
+        limit = 0  # refused below, as out of range
+    if not 1 <= limit <= _ANTHROPIC_MAX_LIMIT:
+        message = f"limit: must be an integer from 1 to {_ANTHROPIC_MAX_LIMIT} (got {raw!r})."
+        return _error("anthropic", 400, message)
+    return limit

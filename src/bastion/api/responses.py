@@ -14,10 +14,11 @@ from starlette.responses import Response
 from bastion.auth import KeyAuthenticator, Principal, presented_key
 from bastion.pipeline.stages.authenticate import ANONYMOUS
 from bastion.protocols.errors import error_body
+from bastion.protocols.responses.items import listed_input_item
 from bastion.store.errors import StoreUnavailableError
 from bastion.store.responses import ResponseRepository
 
-_MAX_LIMIT = 100
+_DEFAULT_LIMIT, _MAX_LIMIT = 20, 100
 
 
 class StoredResponsesEndpoint:
@@ -43,6 +44,11 @@ class StoredResponsesEndpoint:
         principal = await self._principal(request)
         if isinstance(principal, Response):
             return principal
+        return await self._lookup(request, principal)
+
+    async def _lookup(
+        self, request: Request, principal: Principal
+    ) -> tuple[Principal, dict[str, Any], Any] | Response:
         response_id = request.path_params["response_id"]
         if self._responses is None:
             return _not_found(response_id)
@@ -63,25 +69,28 @@ class StoredResponsesEndpoint:
         return _json(found[1])
 
     async def input_items(self, request: Request) -> Response:
-        found = await self._found(request)
+        principal = await self._principal(request)
+        if isinstance(principal, Response):
+            return principal
+        query = _page_query(request)
+        if isinstance(query, Response):
+            return query
+        limit, ascending = query
+        found = await self._lookup(request, principal)
         if isinstance(found, Response):
             return found
         stored = found[2]
         items = [
-            {"id": item.get("id") or f"item_{stored.id}_{index}", **_as_listed(item)}
+            listed_input_item(stored.id, index, item)
             for index, item in enumerate(stored.input_items)
         ]
         # Newest first by default, as the API lists them; `after` is an item id.
-        if request.query_params.get("order", "desc") != "asc":
+        if not ascending:
             items.reverse()
         after = request.query_params.get("after")
         if after:
             ids = [item["id"] for item in items]
             items = items[ids.index(after) + 1 :] if after in ids else []
-        try:
-            limit = min(max(int(request.query_params.get("limit", "20")), 1), _MAX_LIMIT)
-        except ValueError:
-            return _error(400, "'limit' must be an integer from 1 to 100.", "invalid_request")
         page = items[:limit]
         return _json(
             {
@@ -117,15 +126,25 @@ def _not_found(response_id: str) -> Response:
     return _error(404, f"Response with id '{response_id}' not found.", "not_found")
 
 
-def _error(status: int, message: str, code: str) -> Response:
-    body = error_body("openai", status, message, code=code)
+def _error(status: int, message: str, code: str, param: str | None = None) -> Response:
+    body = error_body("openai", status, message, code=code, param=param)
     return Response(orjson.dumps(body), status, media_type="application/json")
 
 
-def _as_listed(item: dict[str, Any]) -> dict[str, Any]:
-    """An input item as the API lists it: a message's string content is one text part."""
-    content = item.get("content")
-    if item.get("type", "message") != "message" or not isinstance(content, str):
-        return item
-    kind = "output_text" if item.get("role") == "assistant" else "input_text"
-    return {**item, "type": "message", "content": [{"type": kind, "text": content}]}
+def _page_query(request: Request) -> tuple[int, bool] | Response:
+    """``limit`` and whether ``order`` is ascending, or the 400 for a value the API refuses
+    (a page size outside 1..100 is an error there, not quietly clamped)."""
+    params = request.query_params
+    raw_limit = params.get("limit", str(_DEFAULT_LIMIT))
+    try:
+        limit = int(raw_limit)
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= _MAX_LIMIT:
+        message = f"Invalid 'limit': {raw_limit!r}. Expected an integer from 1 to {_MAX_LIMIT}."
+        return _error(400, message, "invalid_value", "limit")
+    order = params.get("order", "desc")
+    if order not in ("asc", "desc"):
+        message = f"Invalid 'order': {order!r}. Expected 'asc' or 'desc'."
+        return _error(400, message, "invalid_value", "order")
+    return limit, order == "asc"

@@ -179,6 +179,9 @@ class AnthropicPassthrough(Exchange):
 
     def client_error(self, status: int, body: dict[str, Any] | None) -> dict[str, Any]:
         if isinstance(body, dict) and body.get("type") == "error":
+            # Anthropic's own request id names its request, not the client's: the client
+            # knows the gateway's (the request-id header), and two ids would mislead support.
+            body.pop("request_id", None)
             return body
         message = _message_of(body) or f"upstream answered HTTP {status}"
         return error_body("anthropic", status, message)
@@ -294,15 +297,26 @@ def _openai_error_object(error: dict[str, Any]) -> dict[str, Any]:
 
 
 class _OpenAIPassthroughStream:
-    __slots__ = ("_client_model", "_include_usage", "finish_reason", "usage")
+    """An engine's chat stream as it comes, with the client's model name.
+
+    After the engine's own error event nothing more is passed on, nor added: an engine (vLLM)
+    may still send ``[DONE]``, or close the connection, which the respond stage would take for
+    a cut stream and report with a second error hiding the real cause (see
+    docs/translation.md).
+    """
+
+    __slots__ = ("_client_model", "_failed", "_include_usage", "finish_reason", "usage")
 
     def __init__(self, client_model: str, include_usage: bool) -> None:
         self._client_model = client_model
         self._include_usage = include_usage
+        self._failed = False
         self.usage: Usage | None = None
         self.finish_reason: str | None = None
 
     def feed(self, event: SSEEvent) -> list[bytes]:
+        if self._failed:
+            return []
         if event.data == "[DONE]":
             return [OPENAI_DONE]
         try:
@@ -313,6 +327,7 @@ class _OpenAIPassthroughStream:
             return []
         error = chunk.get("error")
         if isinstance(error, dict):
+            self._failed = True
             return [encode_data({**chunk, "error": _openai_error_object(error)})]
         usage = chunk.get("usage")
         if usage:
@@ -332,18 +347,28 @@ class _OpenAIPassthroughStream:
         return []
 
     def error_events(self, message: str, error_type: str) -> list[bytes]:
+        if self._failed:
+            return []
+        self._failed = True
         return [encode_data(error_body("openai", 502, message, error_type=error_type))]
 
 
 class _AnthropicPassthroughStream:
-    __slots__ = ("_client_model", "finish_reason", "usage")
+    """Anthropic's stream as it comes, with the client's model name and the gateway's message
+    id. Anthropic ends a failing stream with one ``error`` event and closes it: that event is
+    the last one the client gets (no second error for the close that follows)."""
+
+    __slots__ = ("_client_model", "_failed", "finish_reason", "usage")
 
     def __init__(self, client_model: str) -> None:
         self._client_model = client_model
+        self._failed = False
         self.usage: Usage | None = None
         self.finish_reason: str | None = None
 
     def feed(self, event: SSEEvent) -> list[bytes]:
+        if self._failed:
+            return []
         name = event.event or "message"
         try:
             payload = orjson.loads(event.data)
@@ -351,6 +376,10 @@ class _AnthropicPassthroughStream:
             return []
         if not isinstance(payload, dict):
             return []
+        if name == "error" or payload.get("type") == "error":
+            self._failed = True
+            payload.pop("request_id", None)  # Anthropic's id, not the one the client was given
+            return [encode_event("error", payload)]
         if name == "message_start" and isinstance(payload.get("message"), dict):
             message = payload["message"]
             message["model"] = self._client_model
@@ -380,4 +409,7 @@ class _AnthropicPassthroughStream:
         return []
 
     def error_events(self, message: str, error_type: str) -> list[bytes]:
+        if self._failed:
+            return []
+        self._failed = True
         return [encode_event("error", error_body("anthropic", 502, message, error_type=error_type))]

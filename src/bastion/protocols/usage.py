@@ -43,14 +43,15 @@ class Usage:
         )
 
     def to_openai(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
+        """OpenAI's usage object. The cached part of the prompt is always known (zero is a
+        count too); ``completion_tokens_details`` is left out, as the description allows:
+        no source here counts reasoning or prediction tokens apart from the rest."""
+        return {
             "prompt_tokens": self.input_tokens,
             "completion_tokens": self.output_tokens,
             "total_tokens": self.total_tokens,
+            "prompt_tokens_details": {"cached_tokens": self.cached_input_tokens},
         }
-        if self.cached_input_tokens:
-            body["prompt_tokens_details"] = {"cached_tokens": self.cached_input_tokens}
-        return body
 
     @classmethod
     def from_anthropic(cls, usage: dict[str, Any] | None) -> Usage | None:

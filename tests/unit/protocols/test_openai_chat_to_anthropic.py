@@ -544,7 +544,19 @@ def test_text_stream(size: int) -> None:
 def test_text_stream_without_include_usage_has_no_usage_chunk() -> None:
     translator, payloads = stream("stream_text", include_usage=False)
     assert all(chunk["choices"] for chunk in payloads[:-1])
+    assert all("usage" not in chunk for chunk in payloads[:-1])
     assert translator.usage is not None, "usage is still metered"
+
+
+def test_with_include_usage_every_chunk_but_the_last_has_null_usage() -> None:
+    """As OpenAI streams it: a client may tell the usage chunk by its key or by its value."""
+    _, payloads = stream("stream_tool_use")
+    *chunks, last, done = payloads
+    assert done == "[DONE]"
+    assert chunks
+    assert all("usage" in chunk and chunk["usage"] is None for chunk in chunks)
+    assert last["usage"]["prompt_tokens_details"] == {"cached_tokens": 0}
+    assert "completion_tokens_details" not in last["usage"], "Anthropic does not count them"
 
 
 def test_parallel_tool_use_stream() -> None:

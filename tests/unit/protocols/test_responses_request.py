@@ -322,3 +322,46 @@ def test_an_empty_input_array_is_refused_as_openai_refuses_it() -> None:
     error = refused(input=[])
     assert error.param == "input"
     assert error.code == "empty_array"
+
+
+def test_a_stored_conversation_in_front_of_input_is_kept_apart() -> None:
+    """The conversation stage puts the stored items first; errors still count the client's
+    own items from 0, and the stored ones are the request's history."""
+    stored = [
+        {"type": "message", "role": "user", "content": "Weather?"},
+        {"type": "function_call", "call_id": "c1", "name": "f", "arguments": "{}"},
+    ]
+    own = [{"type": "function_call_output", "call_id": "c1", "output": "18 C"}]
+    request = parse_create_response(body(input=[*stored, *own]), history_items=2)
+    assert request.history == (
+        Message("user", (InputText("Weather?"),)),
+        FunctionCall("c1", "f", "{}"),
+    )
+    assert request.input == (FunctionCallOutput("c1", "18 C"),)
+    for bad, param in [
+        ({"role": "user", "content": [{"type": "input_text"}]}, "input[1].content[0].text"),
+        ({"type": "function_call_output", "call_id": "c9", "output": "x"}, "input[1].call_id"),
+    ]:
+        with pytest.raises(GatewayError) as caught:
+            parse_create_response(body(input=[*stored, *own, bad]), history_items=2)
+        assert caught.value.param == param
+    with pytest.raises(GatewayError) as caught:
+        parse_create_response(body(input=[{"type": "banana"}, *own]), history_items=1)
+    assert caught.value.param == "previous_response_id"
+
+
+def test_a_translation_error_names_the_clients_own_item() -> None:
+    stored = [{"type": "message", "role": "user", "content": "Hello"}]
+    image = {"role": "user", "content": [{"type": "input_image", "file_id": "file-abc"}]}
+    request = parse_create_response(body(input=[*stored, image]), history_items=1)
+    for translator in (responses_to_openai_chat, responses_to_anthropic):
+        with pytest.raises(TranslationError) as caught:
+            translator.translate_request(request, "up")
+        assert caught.value.param == "input[0].content[0]"
+
+
+def test_max_tool_calls_is_kept_for_the_response_to_repeat() -> None:
+    assert parse_create_response(body(max_tool_calls=3)).max_tool_calls == 3
+    assert parse_create_response(body()).max_tool_calls is None
+    for bad in (-1, "3", True, 1.5):
+        assert refused(max_tool_calls=bad).param == "max_tool_calls"

@@ -306,6 +306,21 @@ def test_tool_call_response() -> None:
     assert body["usage"]["input_tokens_details"]["cached_tokens"] == cached
 
 
+def test_the_response_repeats_strict_as_applied_and_max_tool_calls() -> None:
+    """An omitted strict is not strict here (unlike OpenAI's Responses API, see
+    docs/responses-api.md): repeated as false, never null; sent values as sent."""
+    loose = {key: value for key, value in WEATHER.items() if key != "strict"}
+    relaxed = {**loose, "name": "get_time", "strict": False}
+    body = whole(
+        "openai/chat_tool_calls.json", tools=[WEATHER, loose | {"name": "x"}, relaxed],
+        max_tool_calls=2,
+    )  # fmt: skip
+    assert [tool["strict"] for tool in body["tools"]] == [True, False, False]
+    assert body["max_tool_calls"] == 2
+    sent = translated(tools=[loose])["tools"][0]["function"]
+    assert "strict" not in sent, "the engine's own (chat) default: not strict"
+
+
 def test_length_is_incomplete() -> None:
     body = whole("openai/chat_length.json", max_output_tokens=16)
     assert body["status"] == "incomplete"

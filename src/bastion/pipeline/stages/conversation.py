@@ -1,9 +1,11 @@
 """conversation: the Responses API's memory. A request continuing a stored response
 (``previous_response_id``) gets the conversation's earlier items in front of its own, before
-anything reads it, so guardrails, routing and the backend see the whole conversation; an answer
-the client lets be stored (``store`` is not false) is kept for the tenant, durably before the
-client gets its last bytes, so the next turn can name it at once. What is kept of the turn's own
-input is what was sent upstream, after the guardrails masked it, never the text as it arrived.
+anything reads it, so guardrails, routing and the backend see the whole conversation; each
+``item_reference`` in its input is replaced by the stored item of that conversation it names.
+An answer the client lets be stored (``store`` is not false) is kept for the tenant, durably
+before the client gets its last bytes, so the next turn can name it at once. What is kept of the
+turn's own input is what was sent upstream, after the guardrails masked it, never the text as
+it arrived.
 
 Another tenant's response, an expired or deleted one, is answered 404 as if it never existed.
 """
@@ -19,12 +21,17 @@ import orjson
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError, invalid_request
-from bastion.protocols.memo import BodyMemo
 from bastion.protocols.operations import Operation
-from bastion.protocols.responses.request import parse_create_response
+from bastion.protocols.responses.items import input_item_id
+from bastion.protocols.responses.request import TurnMemo
 from bastion.protocols.sse import SSEParser
 from bastion.store.errors import ConflictError, StoreUnavailableError
-from bastion.store.responses import ChainTooLongError, ResponseRepository, StoredResponse
+from bastion.store.responses import (
+    MAX_CHAIN,
+    ChainTooLongError,
+    ResponseRepository,
+    StoredResponse,
+)
 
 _FINAL_EVENTS = ("response.completed", "response.incomplete")
 
@@ -45,6 +52,7 @@ class Conversation(BaseStage):
         assert body is not None
         assert ctx.principal is not None
         previous = body.get("previous_response_id")
+        tenant = ctx.principal.tenant_id
         history: list[dict[str, Any]] = []
         if previous is not None:
             if not isinstance(previous, str) or not previous:
@@ -52,15 +60,21 @@ class Conversation(BaseStage):
                     "'previous_response_id' must be a non-empty string.",
                     param="previous_response_id",
                 )
-            history = await self._history(ctx.principal.tenant_id, previous)
+            history = await self._history(tenant, previous)
+        if _references(body.get("input")):
+            body["input"] = await self._resolved(tenant, previous, body["input"])
+        if previous is not None:
             # The turn's own items are the same objects in the new input, so what the
             # guardrails mask there is masked in what is stored.
             body["input"] = [*history, *own_items(body.get("input"))]
             del body["previous_response_id"]
         # A malformed request is a 400 before anything else runs. Dispatch and respond read
-        # the same parse while the body is unchanged, and parse afresh once it changed.
-        ctx.body_memo = BodyMemo()
-        ctx.body_memo.get(body, parse_create_response)
+        # the same parse while the body is unchanged, and parse afresh once it changed; the
+        # turn's memo parses the stored items apart from the client's own, so that errors
+        # name the client's items as it numbered them.
+        memo = TurnMemo(len(history))
+        memo.get(body, memo.parse)
+        ctx.body_memo = memo
         ctx.responses_turn = (len(history), previous)
 
     async def _history(self, tenant_id: str, previous: str) -> list[dict[str, Any]]:
@@ -86,6 +100,50 @@ class Conversation(BaseStage):
                 param="previous_response_id",
             )
         return history
+
+    async def _resolved(self, tenant_id: str, previous: str | None, items: list[Any]) -> list[Any]:
+        """``items`` with each ``item_reference`` replaced by the stored item it names: an
+        input or output item of the conversation the request continues. Anything else is a
+        400: the gateway keeps no items apart from their conversation."""
+        wanted = {item["id"] for item in items if _is_reference(item)}
+        found = await self._stored_items(tenant_id, previous, wanted) if previous else {}
+        resolved: list[Any] = []
+        for position, item in enumerate(items):
+            if not _is_reference(item):
+                resolved.append(item)
+                continue
+            stored = found.get(item["id"])
+            if stored is None:
+                raise _unresolved(item["id"], previous, position)
+            resolved.append(stored)
+        return resolved
+
+    async def _stored_items(
+        self, tenant_id: str, previous: str, wanted: set[str]
+    ) -> dict[str, dict[str, Any]]:
+        """The items named in ``wanted`` among the stored responses of the chain ending at
+        ``previous``, newest first (one read per response, only until all are found: a
+        reference usually names the latest answer)."""
+        assert self._responses is not None  # the conversation itself was found
+        found: dict[str, dict[str, Any]] = {}
+        now = datetime.now(UTC)
+        response_id: str | None = previous
+        for _ in range(MAX_CHAIN):
+            if response_id is None or wanted <= found.keys():
+                break
+            try:
+                stored = await self._responses.get(tenant_id, response_id, now=now)
+            except StoreUnavailableError:
+                raise GatewayError(
+                    503, "Stored responses cannot be read right now.", code="store_unavailable"
+                ) from None
+            if stored is None:
+                break
+            for item_id, item in _items_of(stored):
+                if item_id in wanted:
+                    found.setdefault(item_id, item)  # the newest copy of a repeated id
+            response_id = stored.previous_id
+        return found
 
     async def on_seal(self, ctx: RequestContext) -> None:
         turn = ctx.responses_turn
@@ -125,6 +183,49 @@ class Conversation(BaseStage):
                 extra={"request_id": ctx.request_id, "response_id": stored.id},
             )
             ctx.responses_not_stored = True
+
+
+def _is_reference(item: Any) -> bool:
+    """An item_reference with an id to look up (one without is the parser's 400)."""
+    return (
+        isinstance(item, dict)
+        and item.get("type") == "item_reference"
+        and isinstance(item.get("id"), str)
+        and bool(item["id"])
+    )
+
+
+def _references(value: Any) -> bool:
+    return isinstance(value, list) and any(_is_reference(item) for item in value)
+
+
+def _items_of(stored: StoredResponse) -> list[tuple[str, dict[str, Any]]]:
+    """A stored response's items by id: its input items under the ids they are listed with,
+    its output items under their own."""
+    items = [
+        (input_item_id(stored.id, position, item), item)
+        for position, item in enumerate(stored.input_items)
+    ]
+    output = stored.response.get("output")
+    for item in output if isinstance(output, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            items.append((item["id"], item))
+    return items
+
+
+def _unresolved(item_id: str, previous: str | None, position: int) -> GatewayError:
+    if previous is None:
+        message = (
+            f"Item reference '{item_id}' cannot be resolved: this gateway resolves references "
+            "only to items of the stored conversation named by 'previous_response_id'. Send "
+            "the item itself, or continue that conversation."
+        )
+    else:
+        message = (
+            f"Item reference '{item_id}' names no item of the conversation continued by "
+            f"previous_response_id '{previous}'; send the item itself."
+        )
+    return GatewayError(400, message, code="invalid_value", param=f"input[{position}]")
 
 
 def own_items(value: Any) -> list[dict[str, Any]]:

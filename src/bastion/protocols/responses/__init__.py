@@ -5,6 +5,7 @@ with OpenAI-shaped 400s for what is malformed or cannot be run here (hosted tool
 ``output``: ``ResponseWriter``, which builds the Response object and its stream events for the
 translators ``protocols/translate/responses_to_openai_chat.py`` and ``responses_to_anthropic.py``.
 ``exchange``: ``ResponsesExchange``, one request's crossing to a chat or Anthropic backend.
+``items``: a stored request's input items as ``GET /v1/responses/{id}/input_items`` lists them.
 See docs/responses-api.md.
 """
 

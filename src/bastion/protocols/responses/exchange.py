@@ -22,7 +22,11 @@ import orjson
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange, StreamTranslator
 from bastion.protocols.memo import BodyMemo
-from bastion.protocols.responses.request import ResponsesRequest, parse_create_response
+from bastion.protocols.responses.request import (
+    ResponsesRequest,
+    TurnMemo,
+    parse_create_response,
+)
 from bastion.protocols.sse import SSEEvent, encode_event
 from bastion.protocols.translate import responses_to_anthropic, responses_to_openai_chat
 from bastion.protocols.translate._shared import obj
@@ -48,10 +52,11 @@ def dropped_fields(request: ResponsesRequest) -> list[str]:
 
 
 def parsed(body: dict[str, Any], memo: BodyMemo | None) -> ResponsesRequest:
-    """``body`` parsed, through ``memo`` when there is one (a 400 ``GatewayError`` if bad)."""
-    return (
-        memo.get(body, parse_create_response) if memo is not None else parse_create_response(body)
-    )
+    """``body`` parsed, through ``memo`` when there is one (a 400 ``GatewayError`` if bad);
+    a turn's memo knows how many of its items are the stored conversation."""
+    if memo is None:
+        return parse_create_response(body)
+    return memo.get(body, memo.parse if isinstance(memo, TurnMemo) else parse_create_response)
 
 
 def _parsed(request: dict[str, Any], memo: BodyMemo | None) -> ResponsesRequest | None:

@@ -223,7 +223,7 @@ def echo(request: ResponsesRequest | None) -> dict[str, Any]:
         "background": False,
         "instructions": request.instructions,
         "max_output_tokens": request.max_output_tokens,
-        "max_tool_calls": None,
+        "max_tool_calls": request.max_tool_calls,
         "metadata": dict(request.metadata),
         "parallel_tool_calls": request.parallel_tool_calls is not False,
         "previous_response_id": request.previous_response_id,
@@ -239,7 +239,9 @@ def echo(request: ResponsesRequest | None) -> dict[str, Any]:
                 "name": tool.name,
                 "description": tool.description,
                 "parameters": tool.parameters,
-                "strict": tool.strict,
+                # As sent; an omitted strict is not strict here (docs/responses-api.md), and
+                # the Response says so rather than leave it null.
+                "strict": tool.strict is True,
             }
             for tool in request.tools
         ],

@@ -12,11 +12,13 @@ gateway learns them; fields that would change the answer and cannot be honoured 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, Literal
 
 from bastion.protocols.errors import GatewayError
+from bastion.protocols.memo import BodyMemo
 
 __all__ = [
     "FunctionCall",
@@ -36,6 +38,7 @@ __all__ = [
     "ToolChoice",
     "ToolChoiceAllowed",
     "ToolChoiceFunction",
+    "TurnMemo",
     "check_call_ids",
     "hosted_tool_error",
     "parse_create_response",
@@ -182,6 +185,9 @@ class ResponsesRequest:
     text_format: TextFormat | None = None
     verbosity: str | None = None
     max_output_tokens: int | None = None
+    # Caps calls to OpenAI's built-in tools, which no backend here runs: nothing to enforce,
+    # but the Response repeats it as OpenAI's does.
+    max_tool_calls: int | None = None
     temperature: float | None = None
     top_p: float | None = None
     metadata: dict[str, str] = field(default_factory=dict)
@@ -268,7 +274,7 @@ def hosted_tool_error(kind: str, param: str) -> GatewayError:
 
 
 def parse_create_response(
-    body: Any, *, known_call_ids: Collection[str] | None = None
+    body: Any, *, known_call_ids: Collection[str] | None = None, history_items: int = 0
 ) -> ResponsesRequest:
     """``body`` (parsed JSON) as a ``ResponsesRequest``, or a 400 ``GatewayError``.
 
@@ -276,6 +282,10 @@ def parse_create_response(
     ``known_call_ids`` (the calls of the conversation before this request, when the gateway
     resolved ``previous_response_id``). With ``previous_response_id`` set and ``known_call_ids``
     not given, outputs are not checked: the earlier calls are not known yet.
+
+    ``history_items``: the first items of ``input`` are the stored conversation the gateway put
+    in front of the client's own (see ``TurnMemo``). They become the request's ``history``, and
+    errors name the client's items as the client numbered them (``input[0]`` is its first).
     """
     if not isinstance(body, dict):
         raise _bad("The request body must be a JSON object.", None, "invalid_type")
@@ -284,8 +294,12 @@ def parse_create_response(
         raise _bad("'model' is required.", "model", "missing_required_parameter")
     _refuse_unsupported(body)
     previous = _optional_str(body, "previous_response_id")
-    items = _input(body.get("input"))
-    if previous is None or known_call_ids is not None:
+    parsed_items = _input(body.get("input"), history_items)
+    history, items = parsed_items[:history_items], parsed_items[history_items:]
+    if history:
+        earlier = {item.call_id for item in history if isinstance(item, FunctionCall)}
+        check_call_ids(items, earlier.union(known_call_ids or ()))
+    elif previous is None or known_call_ids is not None:
         check_call_ids(items, known_call_ids or ())
     tools = _tools(body.get("tools"))
     reasoning = body.get("reasoning")
@@ -308,6 +322,7 @@ def parse_create_response(
         text_format=text_format,
         verbosity=verbosity,
         max_output_tokens=_max_output_tokens(body.get("max_output_tokens")),
+        max_tool_calls=_max_tool_calls(body.get("max_tool_calls")),
         temperature=_number(body, "temperature", 0, 2),
         top_p=_number(body, "top_p", 0, 1),
         metadata=_metadata(body.get("metadata")),
@@ -321,8 +336,25 @@ def parse_create_response(
         safety_identifier=_optional_str(body, "safety_identifier"),
         truncation=_truncation(body.get("truncation")),
         ignored=tuple(key for key in body if key not in _KNOWN),
+        history=tuple(history),
         body=body,
     )
+
+
+class TurnMemo(BodyMemo):
+    """The memo of one Responses API turn whose ``input`` starts with the ``history_items``
+    items of the stored conversation it continues (the conversation stage put them there so
+    that every stage sees the whole conversation). Its ``parse`` keeps them apart: the
+    client's own items are the request's ``input``, numbered in errors as the client sent them.
+    One ``parse`` object per memo, so every reader of the body shares one parse."""
+
+    __slots__ = ("parse",)
+
+    def __init__(self, history_items: int = 0) -> None:
+        super().__init__()
+        self.parse: Callable[[dict[str, Any]], ResponsesRequest] = partial(
+            parse_create_response, history_items=history_items
+        )
 
 
 def with_history(request: ResponsesRequest, history: Collection[InputItem]) -> ResponsesRequest:
@@ -394,6 +426,14 @@ def _max_output_tokens(value: Any) -> int | None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise _bad("'max_output_tokens' must be a positive integer.", "max_output_tokens")
+    return value
+
+
+def _max_tool_calls(value: Any) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _bad("'max_tool_calls' must be a non-negative integer.", "max_tool_calls")
     return value
 
 
@@ -570,7 +610,7 @@ def _tool_choice(value: Any, tools: list[FunctionTool]) -> ToolChoice | None:
 # --- input items ------------------------------------------------------------------------------
 
 
-def _input(value: Any) -> list[InputItem]:
+def _input(value: Any, history_items: int = 0) -> list[InputItem]:
     if isinstance(value, str):
         return [Message("user", (InputText(value),))]
     if value is None:
@@ -583,7 +623,18 @@ def _input(value: Any) -> list[InputItem]:
             "input",
             "empty_array",
         )
-    return [_item(item, f"input[{i}]") for i, item in enumerate(value)]
+    stored = [_stored_item(item) for item in value[:history_items]]
+    own = [_item(item, f"input[{i}]") for i, item in enumerate(value[history_items:])]
+    return stored + own
+
+
+def _stored_item(item: Any) -> InputItem:
+    """An item of the stored conversation in front of the client's input: the client named
+    it only by ``previous_response_id``, which is what an error in it names."""
+    try:
+        return _item(item, "previous_response_id")
+    except GatewayError as error:
+        raise _bad(error.message, "previous_response_id", error.code or "invalid_value") from None
 
 
 def _item(item: Any, where: str) -> InputItem:

@@ -418,7 +418,12 @@ class StreamTranslator:
 
     def _chunk(self, delta: dict[str, Any], finish_reason: str | None = None) -> bytes:
         choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}
-        return encode_data({**self._base, "choices": [choice]})
+        chunk = {**self._base, "choices": [choice]}
+        if self._include_usage:
+            # As OpenAI streams with include_usage: every chunk has the key, null until the
+            # last one, so clients may tell the usage chunk by its value or by the key.
+            chunk["usage"] = None
+        return encode_data(chunk)
 
     def _start(self, out: list[bytes]) -> None:
         if not self._started:

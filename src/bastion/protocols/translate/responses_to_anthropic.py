@@ -60,6 +60,7 @@ from bastion.protocols.translate.responses_to_openai_chat import (
     as_request,
     item_param,
     unresolved_history,
+    unresolved_reference,
 )
 from bastion.protocols.usage import Usage
 
@@ -233,9 +234,7 @@ def _messages(request: ResponsesRequest) -> tuple[list[dict[str, Any]], list[dic
             blocks = [block] if block is not None else []
         else:
             assert isinstance(item, ItemReference)
-            raise TranslationError(
-                f"Item reference '{item.id}' cannot be resolved; send the item itself.", where
-            )
+            raise unresolved_reference(item, where)
         if not blocks:
             continue
         if turns and turns[-1]["role"] == role:

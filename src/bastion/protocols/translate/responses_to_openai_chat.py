@@ -79,6 +79,16 @@ def unresolved_history(request: ResponsesRequest) -> TranslationError:
     )
 
 
+def unresolved_reference(item: ItemReference, where: str) -> TranslationError:
+    """An item_reference left in a request: the gateway resolves those to items of the stored
+    conversation before translating (stages/conversation.py); any other cannot be sent."""
+    return TranslationError(
+        f"Item reference '{item.id}' names no item of the conversation continued by "
+        "'previous_response_id'; send the item itself.",
+        where,
+    )
+
+
 def item_param(request: ResponsesRequest, position: int) -> str:
     """The client's name for item ``position`` of the conversation (history first)."""
     offset = position - len(request.history)
@@ -195,9 +205,7 @@ def _messages(request: ResponsesRequest) -> list[dict[str, Any]]:
             else:
                 messages.append({"role": "assistant", "content": None, "tool_calls": [call]})
         elif isinstance(item, ItemReference):
-            raise TranslationError(
-                f"Item reference '{item.id}' cannot be resolved; send the item itself.", where
-            )
+            raise unresolved_reference(item, where)
         # Reasoning items are dropped: chat has no way to hand reasoning back to the model.
     flush_images()
     return messages
