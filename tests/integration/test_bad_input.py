@@ -121,6 +121,16 @@ def test_unknown_model_is_404(scripted_gateway: tuple[Any, RunningGateway]) -> N
     with pytest.raises(openai.NotFoundError) as caught:
         api.chat.completions.create(model="gpt-17", messages=[{"role": "user", "content": "x"}])
     assert caught.value.code == "model_not_found"
+    # A megabyte of a name is not echoed back (nor into the audit journal), but cut.
+    for path in ("/v1/chat/completions", "/v1/models/" + "m" * 5_000):
+        body = {"model": "m" * 1_048_576, "messages": [{"role": "user", "content": "x"}]}
+        if path.startswith("/v1/models"):
+            answer = httpx.get(gateway.url + path, headers=AUTH)
+        else:
+            answer = httpx.post(gateway.url + path, headers=AUTH, json=body)
+        assert answer.status_code == 404
+        assert f"'{'m' * 200}\u2026' does not exist" in answer.json()["error"]["message"]
+        assert len(answer.content) < 1_000
 
 
 def test_bad_and_missing_keys_are_401(scripted_gateway: tuple[Any, RunningGateway]) -> None:
@@ -236,6 +246,10 @@ def test_unknown_path_and_method(scripted_gateway: tuple[Any, RunningGateway]) -
     missing = httpx.post(gateway.url + "/v1/nothing", headers=AUTH)
     assert missing.status_code == 404
     assert missing.json()["error"]["message"].startswith("POST /v1/nothing")
+    # Not served, and not a stored response's id either: 404 rather than 405.
+    uncounted = httpx.post(gateway.url + "/v1/responses/input_tokens", headers=AUTH, json={})
+    assert uncounted.status_code == 404
+    assert uncounted.json()["error"]["type"] == "invalid_request_error"
     # Below Anthropic's path, Anthropic's shape.
     typo = httpx.post(gateway.url + "/v1/messages/nope", headers=AUTH)
     assert typo.status_code == 404

@@ -131,6 +131,11 @@ class GatewayApp:
             app.router.routes.append(one)
         stored = StoredResponsesEndpoint(gateway.authenticator, gateway.stored_responses)
         for prefix in ("/v1", ""):
+            # OpenAI's input token count is not served: a 404, not the 405 the stored response
+            # route below would answer for a POST to this path.
+            app.router.routes.append(
+                Route(prefix + "/responses/input_tokens", _not_found, methods=["POST"])
+            )
             path = prefix + "/responses/{response_id}"
             app.router.routes.append(Route(path, stored.get, methods=["GET"]))
             app.router.routes.append(Route(path, stored.delete, methods=["DELETE"]))
@@ -177,6 +182,10 @@ def create_app(gateway: Gateway) -> GatewayApp:
 
 async def _post_only(request: Request) -> Response:
     raise HTTPException(405)
+
+
+async def _not_found(request: Request) -> Response:
+    raise HTTPException(404)
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:

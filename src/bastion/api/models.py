@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bastion.auth import KeyAuthenticator, presented_key
-from bastion.protocols.errors import error_body
+from bastion.protocols.errors import error_body, quoted_name
 from bastion.protocols.operations import WireProtocol
 from bastion.routing.catalog import ListedModel, ModelCatalog
 from bastion.routing.endpoints import EndpointRegistry
@@ -112,7 +112,10 @@ class ModelsEndpoint:
                     simulated=backend.config.kind == "simulator",
                 )
         if found is None:
-            message = f"The model '{model_id}' does not exist or you do not have access to it."
+            message = (
+                f"The model '{quoted_name(model_id)}' does not exist or you do not have access "
+                "to it."
+            )
             return _error(protocol, 404, message, code="model_not_found")
         if anthropic:
             payload = self._anthropic(found)

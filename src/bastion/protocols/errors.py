@@ -86,10 +86,20 @@ def unauthorized(message: str) -> GatewayError:
 def model_not_found(model: str) -> GatewayError:
     return GatewayError(
         404,
-        f"The model '{model}' does not exist or you do not have access to it.",
+        f"The model '{quoted_name(model)}' does not exist or you do not have access to it.",
         code="model_not_found",
         param="model",
     )
+
+
+# A client's name echoed in a message is cut here, as the ledger cuts it: a body may carry a
+# megabyte of one, which no answer or record should repeat.
+QUOTED_NAME_CHARS = 200
+
+
+def quoted_name(name: str) -> str:
+    """``name`` as an error message quotes it: at most 200 characters, an ellipsis if cut."""
+    return name if len(name) <= QUOTED_NAME_CHARS else name[:QUOTED_NAME_CHARS] + "\u2026"
 
 
 def body_too_large(limit: int) -> GatewayError:
