@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
 import openai
+import orjson
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
 
 from tests.conftest import GatewayFactory, RunningGateway
 from tests.integration.test_admission import make_key
 from tests.scripted_upstream import anthropic_backend, openai_backend
+from tests.servers import start_server
 
 
 def gateway_with_cache(
@@ -266,3 +275,165 @@ def test_anthropic_end_users_under_one_key_are_kept_apart(
     assert ask_as("alice").headers["x-bastion-cache"] == "exact"
     assert "x-bastion-cache" not in ask_as("bob").headers
     assert len(upstream.requests) == 2
+
+
+def test_a_shared_endpoint_keeps_requests_with_personal_data_per_user(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """On a shared endpoint, a request the guardrails found personal data in is per user, as a
+    first-person one is: another user's hit would tell them what a colleague asked about whom."""
+    upstream, gateway = gateway_with_cache(scripted, start_gateway, shared_endpoints=["up/echo"])
+    _, alice = make_key(gateway, "acme")
+    bob = another_key(gateway, "acme", "bob")
+    for prompt in (
+        "What's the status of ticket 4711 for account alice@example.com?",
+        "Summarize the order history of customer John Smith, phone +1 415 555 0100",
+    ):
+        ask(gateway, alice, prompt)
+        assert ask(gateway, alice, prompt).headers["x-bastion-cache"] == "exact"
+        assert "x-bastion-cache" not in ask(gateway, bob, prompt).headers
+    # Declared by the client, the same.
+    declared = {"x-bastion-data-classification": "pii"}
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=alice, max_retries=0)
+    messages = [{"role": "user", "content": "What is the refund window?"}]
+    api.chat.completions.create(model="up/echo", messages=messages, extra_headers=declared)
+    assert "x-bastion-cache" not in ask(gateway, bob, "What is the refund window?").headers
+    assert len(upstream.requests) == 6
+
+
+def test_a_fallback_answer_is_not_served_as_the_primary_one(
+    start_gateway: GatewayFactory, sim_backend: Callable[..., str]
+) -> None:
+    """While the primary fails, its fallback answers; that answer is not stored under the
+    primary's key, so once the primary is back its own answer is served (then cached)."""
+    primary = sim_backend(seed=1)
+    fallback = sim_backend(seed=2)
+
+    def backend(url: str) -> dict[str, Any]:
+        return {"kind": "openai-compatible", "location": "local", "base_url": url,
+                "models": ["bastion-sim"], "health": {"enabled": False}}  # fmt: skip
+
+    def faults(error_rate: float) -> None:
+        control = primary.removesuffix("/v1") + "/sim/faults"
+        httpx.post(control, json={"error_rate": error_rate}, timeout=5).raise_for_status()
+
+    version = {"backend": "gpu", "model": "bastion-sim",
+               "fallbacks": [{"backend": "spare", "model": "bastion-sim"}]}  # fmt: skip
+    gateway = start_gateway(
+        {"gpu": backend(primary), "spare": backend(fallback)},
+        endpoints={"support": {"versions": {"1": version}}},
+        cache={"enabled": True},
+    )
+    _, secret = make_key(gateway, "acme")
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=secret, max_retries=0)
+
+    def support(stream: bool = False) -> Any:
+        messages = [{"role": "user", "content": "What are your opening hours?"}]
+        if stream:
+            return api.chat.completions.create(model="support@1", messages=messages, stream=True)
+        return api.chat.completions.with_raw_response.create(model="support@1", messages=messages)
+
+    faults(1.0)
+    stood_in = support()
+    assert stood_in.headers["x-bastion-backend"] == "spare"
+    streamed = "".join(c.choices[0].delta.content or "" for c in support(True) if c.choices)
+    assert streamed, "the fallback streamed its answer; not stored either"
+    faults(0.0)
+    recovered = support()
+    assert recovered.headers["x-bastion-backend"] == "gpu"
+    assert "x-bastion-cache" not in recovered.headers
+    own = recovered.parse().choices[0].message.content
+    assert own != stood_in.parse().choices[0].message.content, "the two models differ"
+    again = support()
+    assert again.headers["x-bastion-cache"] == "exact"
+    assert again.parse().choices[0].message.content == own
+
+
+# What the rich upstream's answers carry beside their text.
+LOGPROBS = {"content": [{"token": "Paris", "logprob": -0.01, "bytes": None, "top_logprobs": []}]}
+REASONING = "The user asks for the capital; it is Paris."
+
+
+class RichUpstream:
+    """An engine whose answers carry log probabilities (model ``logprobs``) or reasoning
+    (model ``reasoning``, as vLLM's reasoning parsers give it), whole and streamed."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self.app = Starlette(routes=[Route("/v1/chat/completions", self.chat, methods=["POST"])])
+
+    async def chat(self, request: Request) -> Response:
+        self.requests += 1
+        body = orjson.loads(await request.body())
+        model = body["model"]
+        if body.get("stream"):
+            return StreamingResponse(self._stream(model), media_type="text/event-stream")
+        message: dict[str, Any] = {"role": "assistant", "content": "Paris."}
+        if model == "reasoning":
+            message["reasoning_content"] = REASONING
+        choice = {"index": 0, "message": message, "finish_reason": "stop",
+                  "logprobs": LOGPROBS if model == "logprobs" else None}  # fmt: skip
+        usage = {"prompt_tokens": 9, "completion_tokens": 2, "total_tokens": 11}
+        answer = {"id": "chatcmpl-rich", "object": "chat.completion", "created": int(time.time()),
+                  "model": model, "choices": [choice], "usage": usage}  # fmt: skip
+        return Response(orjson.dumps(answer), media_type="application/json")
+
+    async def _stream(self, model: str) -> AsyncIterator[bytes]:
+        def chunk(delta: dict[str, Any], finish: str | None = None, logprobs: Any = None) -> bytes:
+            choice = {"index": 0, "delta": delta, "finish_reason": finish, "logprobs": logprobs}
+            payload = {"id": "chatcmpl-rich", "object": "chat.completion.chunk", "created": 0,
+                       "model": model, "choices": [choice]}  # fmt: skip
+            return b"data: " + orjson.dumps(payload) + b"\n\n"
+
+        yield chunk({"role": "assistant", "content": ""})
+        if model == "reasoning":
+            yield chunk({"reasoning_content": REASONING, "content": None})
+        yield chunk({"content": "Paris."}, logprobs=LOGPROBS if model == "logprobs" else None)
+        yield chunk({}, "stop")
+        usage = {"prompt_tokens": 9, "completion_tokens": 2, "total_tokens": 11}
+        yield b"data: " + orjson.dumps({"id": "chatcmpl-rich", "object": "chat.completion.chunk",
+                                        "created": 0, "model": model, "choices": [],
+                                        "usage": usage}) + b"\n\n"  # fmt: skip
+        yield b"data: [DONE]\n\n"
+
+
+@pytest.fixture
+def rich() -> Iterator[tuple[RichUpstream, str]]:
+    upstream = RichUpstream()
+    server = start_server(upstream.app)
+    yield upstream, server.url
+    server.stop()
+
+
+@pytest.mark.parametrize("model", ["logprobs", "reasoning"])
+def test_answers_with_logprobs_or_reasoning_are_not_stored(
+    rich: tuple[RichUpstream, str], start_gateway: GatewayFactory, model: str
+) -> None:
+    """A hit would replay the text alone: the log probabilities the request asked for, or the
+    reasoning, would be silently missing. Such answers are not stored, whole or streamed."""
+    upstream, gateway = gateway_with_cache(rich, start_gateway)
+    _, secret = make_key(gateway, "acme")
+    api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=secret, max_retries=0)
+    request: dict[str, Any] = {
+        "model": f"up/{model}",
+        "logprobs": model == "logprobs",
+        "messages": [{"role": "user", "content": "Capital of France?"}],
+    }
+    for _ in range(2):
+        answer = api.chat.completions.with_raw_response.create(**request)
+        assert "x-bastion-cache" not in answer.headers
+        choice = answer.parse().choices[0]
+        if model == "logprobs":
+            assert choice.logprobs is not None and choice.logprobs.content is not None
+        else:
+            assert (choice.message.model_extra or {})["reasoning_content"] == REASONING
+    for _ in range(2):
+        streamed = api.chat.completions.with_raw_response.create(**request, stream=True)
+        assert "x-bastion-cache" not in streamed.headers
+        chunks = list(streamed.parse())
+        carried = [c.choices[0] for c in chunks if c.choices]
+        if model == "logprobs":
+            assert any(choice.logprobs is not None for choice in carried)
+        else:
+            assert any((c.delta.model_extra or {}).get("reasoning_content") for c in carried)
+    assert upstream.requests == 4

@@ -16,6 +16,7 @@ import yaml
 
 from tests.conftest import GatewayFactory, RunningGateway
 from tests.integration.test_serve_process import ServeProcess
+from tests.scripted_upstream import openai_backend
 from tests.servers import free_port
 
 
@@ -63,6 +64,8 @@ def gateway(start_gateway: GatewayFactory) -> RunningGateway:
                     "deny": "batch work goes to the big pool",
                 },
                 {"name": "batch", "match": {"hints": ["batch"]}, "backend": "big"},
+                # Would move the pinned versions of support: passed over for them.
+                {"name": "support-big", "match": {"endpoints": ["support@*"]}, "backend": "big"},
             ]
         },
     )
@@ -142,6 +145,47 @@ def test_rules_deny_and_pick_pools(gateway: RunningGateway) -> None:
         )
     assert "no-batch-on-gpu" in denied.value.message
     assert "batch work goes to the big pool" in denied.value.message
+
+
+def test_rules_never_move_a_pinned_endpoint_version(gateway: RunningGateway) -> None:
+    """support@2 is pinned to gpu: neither the client's route hint (rule "batch") nor a rule
+    matching its name (rule "support-big") sends it elsewhere; the bare name neither."""
+    api = openai_client(gateway)
+    for model in ("support@2", "support"):
+        for hint in ({}, {"x-bastion-route-hint": "batch"}):
+            raw = api.chat.completions.with_raw_response.create(
+                model=model,
+                messages=[{"role": "user", "content": "hi"}],
+                max_tokens=2,
+                extra_headers=hint,
+            )
+            assert raw.headers["x-bastion-backend"] == "gpu", (model, hint)
+            assert raw.headers["x-bastion-endpoint"] == "support@2"
+
+
+def test_anthropic_clients_get_the_pinned_params_their_api_can_express(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """On an OpenAI backend, an Anthropic client's request carries the version's sampling
+    params and its JSON schema (as Messages' output_config.format, translated back); seed and
+    the penalties have no Messages field and are not applied (docs/routing.md)."""
+    upstream, url = scripted
+    schema = {"type": "object", "properties": {"answer": {"type": "string"}}}
+    params = {"temperature": 0.2, "seed": 42, "presence_penalty": 0.5, "stop": "END",
+              "response_format": {"type": "json_schema",
+                                  "json_schema": {"name": "reply", "schema": schema}}}  # fmt: skip
+    version = {"backend": "scr", "model": "echo", "params": params}
+    gateway = start_gateway(
+        {"scr": openai_backend(url)}, endpoints={"ver": {"versions": {"1": version}}}
+    )
+    messages = anthropic.Anthropic(base_url=gateway.url, api_key=gateway.admin_key, max_retries=0)
+    messages.messages.create(
+        model="ver@1", max_tokens=100, messages=[{"role": "user", "content": "hi"}]
+    )
+    sent = upstream.last
+    assert (sent["temperature"], sent["stop"]) == (0.2, ["END"])
+    assert sent["response_format"]["json_schema"]["schema"] == schema
+    assert "seed" not in sent and "presence_penalty" not in sent
 
 
 def test_unknown_versions_are_404(gateway: RunningGateway) -> None:

@@ -98,3 +98,43 @@ def test_self_hosted_tokens_count_at_the_chargeback_rate(
     with pytest.raises(openai.RateLimitError) as refused:
         ask(gateway.url, secret, "bastion-sim")
     assert "US dollars per day" in refused.value.message
+
+
+def test_answers_of_a_paid_fallback_are_charged_to_the_budget(
+    start_gateway: GatewayFactory,
+    sim_backend: Callable[..., str],
+    scripted: tuple[Any, str],
+) -> None:
+    """An endpoint served by a free self-hosted backend that fails over to a paid API: each
+    answer the API gives is charged at its price, and the reservation is priced there too, so
+    the budget runs out as if the API had been called directly."""
+    _, failing = scripted  # its model "fail-500" answers 500: the primary is down
+    url = sim_backend(model="gpt-4o-mini", output_len_min=100, output_len_max=100)
+    local = {"kind": "openai-compatible", "location": "local", "base_url": failing + "/v1",
+             "models": ["*"], "health": {"enabled": False}}  # fmt: skip
+    gateway = start_gateway(
+        {"gpu": local, "cloud": cloud(url, "gpt-4o-mini")},
+        endpoints={
+            "support": {
+                "versions": {
+                    "1": {
+                        "backend": "gpu",
+                        "model": "fail-500",
+                        "fallbacks": [{"backend": "cloud", "model": "gpt-4o-mini"}],
+                    }
+                }
+            }
+        },
+        admission={"tenants": {"acme": {"usd_per_day": 0.0002}}},
+    )
+    _, secret = make_key(gateway, "acme")
+    # As in the first test: three answers of the API fit in $0.0002, a fourth does not.
+    for _ in range(3):
+        answer = ask(gateway.url, secret, "support@1")
+        assert answer.http_response.status_code == 200
+        assert answer.headers["x-bastion-backend"] == "cloud"
+    with pytest.raises(openai.RateLimitError) as refused:
+        ask(gateway.url, secret, "support@1")
+    assert refused.value.code == "budget_exceeded"
+    with pytest.raises(openai.RateLimitError):
+        ask(gateway.url, secret, "cloud/gpt-4o-mini")  # the API directly: the same budget

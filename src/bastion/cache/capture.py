@@ -4,7 +4,7 @@ The respond stage hands the client's event-stream bytes to a ``StreamCapture`` (
 its limit it keeps nothing); once the request is complete, ``answer_of`` rebuilds the body a
 non-streamed request would have received — text, finish reason, usage — in the client's
 protocol, or None when the stream held anything a replay could not reproduce (tool calls,
-several choices, an error).
+log probabilities, reasoning, several choices, an error).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from bastion.cache.entry import openai_extras
 from bastion.protocols.sse import SSEParser
 from bastion.protocols.usage import Usage
 
@@ -67,8 +68,8 @@ def _openai(chunks: list[dict[str, Any]], usage: Usage | None) -> dict[str, Any]
             if choice.get("index", 0) != 0:
                 return None
             delta = choice.get("delta") or {}
-            if delta.get("tool_calls") or delta.get("refusal"):
-                return None
+            if openai_extras(choice, delta):
+                return None  # tool calls, refusals, log probabilities, reasoning
             if isinstance(delta.get("content"), str):
                 text.append(delta["content"])
             finish = choice.get("finish_reason") or finish

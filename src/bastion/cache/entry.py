@@ -2,7 +2,9 @@
 
 Only text answers are cached: the final text, the finish reason, the usage and the model, in the
 client's protocol (the protocol is part of the partition key). That is enough to replay an
-answer either as one JSON body or as a stream the official SDKs accept.
+answer either as one JSON body or as a stream the official SDKs accept. An answer that carries
+anything more a client may read (log probabilities, reasoning, annotations, audio) is not
+stored: a hit must not be an answer with fields silently missing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,19 @@ import orjson
 from bastion.protocols.sse import OPENAI_DONE, encode_data, encode_event
 
 Protocol = Literal["openai_chat", "anthropic_messages"]
+
+# The fields of an OpenAI message (or stream delta) a cached entry keeps. Any other field with a
+# value (reasoning_content, reasoning, annotations, audio, tool_calls, refusal…) is not kept, so
+# such an answer is not stored; engines send many of them empty (null, []), which is no loss.
+OPENAI_KEPT_FIELDS = frozenset({"role", "content"})
+
+
+def openai_extras(choice: dict[str, Any], message: dict[str, Any]) -> bool:
+    """Whether a chat choice (``message``: its message or stream delta) carries a field the
+    entry cannot keep: log probabilities, or a message field other than role and content."""
+    if choice.get("logprobs"):
+        return True
+    return any(value for key, value in message.items() if key not in OPENAI_KEPT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +55,16 @@ class CachedResponse:
 
     @classmethod
     def from_openai_chat(cls, body: dict[str, Any]) -> CachedResponse | None:
-        """From a complete chat completion; ``None`` for tool calls, refusals, several choices
-        or an answer that did not end normally."""
+        """From a complete chat completion; ``None`` for tool calls, refusals, log
+        probabilities, reasoning (any message field but role and content), several choices or
+        an answer that did not end normally."""
         choices = body.get("choices")
         if not isinstance(choices, list) or len(choices) != 1:
             return None
         choice = choices[0]
         message = choice.get("message") or {}
         text = message.get("content")
-        if not isinstance(text, str) or message.get("tool_calls") or message.get("refusal"):
+        if not isinstance(text, str) or openai_extras(choice, message):
             return None
         if choice.get("finish_reason") not in ("stop", "length"):
             return None
@@ -65,12 +81,12 @@ class CachedResponse:
 
     @classmethod
     def from_anthropic_messages(cls, body: dict[str, Any]) -> CachedResponse | None:
-        """From a complete Anthropic message; ``None`` unless it holds only text blocks and
-        ended normally."""
+        """From a complete Anthropic message; ``None`` unless it holds only text blocks
+        (thinking is not kept, nor citations) and ended normally."""
         blocks = body.get("content")
         if not isinstance(blocks, list) or not blocks:
             return None
-        if any(not isinstance(b, dict) or b.get("type") != "text" for b in blocks):
+        if any(not _plain_text_block(b) for b in blocks):
             return None
         if body.get("stop_reason") not in ("end_turn", "max_tokens", "stop_sequence"):
             return None
@@ -86,6 +102,13 @@ class CachedResponse:
             output_tokens=int(usage.get("output_tokens", 0) or 0),
             created=time.time(),
         )
+
+
+def _plain_text_block(block: Any) -> bool:
+    """A text block with nothing else a client may read (such as its citations)."""
+    if not isinstance(block, dict) or block.get("type") != "text":
+        return False
+    return not any(value for key, value in block.items() if key not in ("type", "text"))
 
 
 def _chunks(text: str, size: int) -> Iterator[str]:

@@ -21,6 +21,9 @@ _RESPONSES_PARAMS = {
     "max_completion_tokens": "max_output_tokens",
 }
 # Sampling settings Anthropic clients share with OpenAI's names, and their Messages names.
+# Params the Messages API has no field for (seed, presence_penalty, frequency_penalty,
+# logit_bias, logprobs, n, reasoning_effort…) are not applied to Messages requests: the body
+# has nowhere to carry them, whatever the backend (docs/routing.md says which).
 _MESSAGES_PARAMS = {
     "temperature": "temperature",
     "top_p": "top_p",
@@ -41,6 +44,11 @@ class EndpointVersion:
         self.digest = hashlib.sha256(self.spec_json.encode()).hexdigest()
         self.headers = _lifecycle_headers(spec, self.name)
         self.fallbacks = tuple((f.backend, f.model) for f in spec.fallbacks)
+        # Where it may run, first choice first: routing rules may pick among these only.
+        self.targets = ((spec.backend, spec.model), *self.fallbacks)
+        # The params as a Messages request names them, worked out once.
+        self._messages_params = _messages_params(spec.params)
+        self._messages_format = _messages_format(spec.params.get("response_format"))
         self.successor: str | None = None
         if spec.successor is not None:
             self.successor = (
@@ -75,10 +83,10 @@ class EndpointVersion:
         elif operation is Operation.MESSAGES:
             if spec.system_prompt is not None:
                 body["system"] = _with_system(body.get("system"), spec.system_prompt)
-            for key, value in spec.params.items():
-                name = _MESSAGES_PARAMS.get(key)
-                if name is not None:
-                    body.setdefault(name, value)
+            for name, value in self._messages_params:
+                body.setdefault(name, value)
+            if self._messages_format is not None:
+                _with_output_format(body, self._messages_format)
         elif operation is Operation.RESPONSES:
             if spec.system_prompt is not None:
                 instructions = body.get("instructions")
@@ -113,6 +121,40 @@ class EndpointVersion:
 def pinned_settings(spec: EndpointVersionConfig) -> dict[str, Any]:
     dumped = spec.model_dump(mode="json")
     return {name: dumped[name] for name in PINNED_FIELDS}
+
+
+def _messages_params(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    named: list[tuple[str, Any]] = []
+    for key, value in params.items():
+        name = _MESSAGES_PARAMS.get(key)
+        if name is None:
+            continue
+        # OpenAI's stop may be one string; Messages' stop_sequences is always a list.
+        named.append((name, [value] if key == "stop" and isinstance(value, str) else value))
+    return tuple(named)
+
+
+def _messages_format(response_format: Any) -> dict[str, Any] | None:
+    """A pinned ``response_format`` as Messages' ``output_config.format``: a JSON schema has
+    one (the translation to an OpenAI backend turns it back into a strict ``json_schema``);
+    ``json_object`` and ``text`` have none."""
+    if not isinstance(response_format, dict) or response_format.get("type") != "json_schema":
+        return None
+    spec = response_format.get("json_schema")
+    schema = spec.get("schema") if isinstance(spec, dict) else None
+    if not isinstance(schema, dict):
+        return None
+    return {"type": "json_schema", "schema": schema}
+
+
+def _with_output_format(body: dict[str, Any], fmt: dict[str, Any]) -> None:
+    """The pinned format into the client's ``output_config``, unless it names one itself."""
+    config = body.get("output_config")
+    if config is None:
+        body["output_config"] = {"format": fmt}
+    elif isinstance(config, dict) and config.get("format") is None:
+        body["output_config"] = {**config, "format": fmt}
+    # Otherwise the client's own format wins (a malformed one is the translation's to report).
 
 
 def _with_system(existing: Any, prompt: str) -> Any:

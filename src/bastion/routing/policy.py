@@ -1,4 +1,11 @@
-"""Ordered routing rules from ``bastion.yaml``: the first whose conditions all hold decides."""
+"""Ordered routing rules from ``bastion.yaml``: the first whose conditions all hold decides.
+
+A published endpoint version (``name@version``, or a bare endpoint name meaning its default)
+pins its backend, model and fallbacks: rules never move it elsewhere. A rule's ``backend`` (and
+``model``) may only pick one of the version's own pinned targets, such as its local fallback
+for a request labelled suspect; a rule that would move it anywhere else is passed over, so the
+next rule may decide (a ``deny`` or ``location: local`` still applies to versions).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +30,9 @@ class RouteQuery:
     hint: str | None
     prompt_tokens: int
     backend: str  # the primary pool the request resolved to
+    # An endpoint version's pinned targets, (backend, model), its primary first: a rule may
+    # only pick one of them. None: any name else, which rules move freely.
+    pinned: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +60,8 @@ class _CompiledRule:
             frozenset(match.classifications) if match.classifications is not None else None
         )
         self.hints = frozenset(match.hints) if match.hints is not None else None
+        # Its only action is moving the request: passed over where it may not move it.
+        self.moves_only = rule.backend is not None and rule.location is None
 
     def matches(self, query: RouteQuery, context_windows: Mapping[str, int | None]) -> bool:
         match = self.rule.match
@@ -84,13 +96,19 @@ class RoutingPolicy:
             if not compiled.matches(query, self._context_windows):
                 continue
             rule = compiled.rule
+            backend, model = rule.backend, rule.model
+            if backend is not None and query.pinned is not None:
+                target = _pinned_target(query.pinned, backend, model)
+                if target is None and compiled.moves_only:
+                    continue  # not the version's to go there: a later rule may still apply
+                backend, model = target if target is not None else (None, None)
             if rule.location == "local" and local_reason is None:
                 local_reason = f"routing rule '{rule.name}' keeps it on-premises"
             return Decision(
                 rule=rule.name,
                 deny=rule.deny,
-                backend=rule.backend,
-                model=rule.model,
+                backend=backend,
+                model=model,
                 local_only=local_reason is not None,
                 local_reason=local_reason,
             )
@@ -103,3 +121,14 @@ class RoutingPolicy:
         if sensitive:
             return f"it carries data classified {', '.join(sensitive)}"
         return None
+
+
+def _pinned_target(
+    pinned: tuple[tuple[str, str], ...], backend: str, model: str | None
+) -> tuple[str, str] | None:
+    """The version's pinned target on ``backend`` (serving ``model``, when the rule names one),
+    or None: a rule may not send the version anywhere its publication did not name."""
+    for target in pinned:
+        if target[0] == backend and (model is None or target[1] == model):
+            return target
+    return None

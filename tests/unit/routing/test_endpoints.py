@@ -73,3 +73,42 @@ def test_lifecycle_headers_and_sunset() -> None:
     error = old.sunset_error(datetime(2027, 1, 1, tzinfo=UTC))
     assert error is not None and error.status == 410
     assert "support@2" in error.message and "2026-12-31" in error.message
+
+
+SCHEMA = {"type": "object", "properties": {"answer": {"type": "string"}}}
+JSON_SCHEMA = {"type": "json_schema", "json_schema": {"name": "reply", "schema": SCHEMA}}
+
+
+def test_messages_get_a_pinned_json_schema_as_their_output_format() -> None:
+    version = registry(**{"1": {**V1, "params": {"response_format": JSON_SCHEMA}}}).versions[0]
+    body: dict[str, Any] = {"messages": [], "max_tokens": 10}
+    version.apply(body, Operation.MESSAGES)
+    assert body["output_config"] == {"format": {"type": "json_schema", "schema": SCHEMA}}
+    # Beside the client's effort; the client's own format wins.
+    effort: dict[str, Any] = {"messages": [], "output_config": {"effort": "low"}}
+    version.apply(effort, Operation.MESSAGES)
+    assert effort["output_config"] == {"effort": "low", "format": body["output_config"]["format"]}
+    own = {"type": "json_schema", "schema": {"type": "array"}}
+    chosen: dict[str, Any] = {"messages": [], "output_config": {"format": own}}
+    version.apply(chosen, Operation.MESSAGES)
+    assert chosen["output_config"] == {"format": own}
+
+
+def test_params_the_messages_api_cannot_express_are_not_applied_to_it() -> None:
+    """seed, penalties, a json_object format… have no Messages field: documented, not carried."""
+    params = {"temperature": 0.2, "seed": 42, "presence_penalty": 0.5, "frequency_penalty": 0.1,
+              "response_format": {"type": "json_object"}}  # fmt: skip
+    version = registry(**{"1": {**V1, "params": params}}).versions[0]
+    body: dict[str, Any] = {"messages": [], "max_tokens": 10}
+    version.apply(body, Operation.MESSAGES)
+    assert body == {"messages": [], "max_tokens": 10, "temperature": 0.2, "system": "Be brief."}
+
+
+def test_a_pinned_stop_string_is_a_list_of_stop_sequences() -> None:
+    version = registry(**{"1": {**V1, "params": {"stop": "END"}}}).versions[0]
+    body: dict[str, Any] = {"messages": [], "max_tokens": 10}
+    version.apply(body, Operation.MESSAGES)
+    assert body["stop_sequences"] == ["END"]
+    chat: dict[str, Any] = {"messages": []}
+    version.apply(chat, Operation.CHAT)
+    assert chat["stop"] == "END", "OpenAI takes it as it is"

@@ -76,3 +76,54 @@ def test_prompt_length_and_context_window() -> None:
     assert p.decide(query(prompt_tokens=9000)).backend == "long-ctx"
     assert p.decide(query(prompt_tokens=6000)).backend == "big"
     assert p.decide(query(prompt_tokens=10)).backend is None
+
+
+def test_rules_never_move_a_pinned_endpoint_version_elsewhere() -> None:
+    """A version pins its targets: a rule that would only move it elsewhere is passed over (the
+    next rule decides), and a rule that also keeps data local keeps it local, not moved."""
+    p = policy(
+        [
+            {"name": "batch", "match": {"hints": ["batch"]}, "backend": "cloud", "model": "big"},
+            {"name": "support", "match": {"endpoints": ["support@*"]}, "backend": "cloud"},
+            {"name": "home", "match": {"tenants": ["acme"]}, "backend": "gpu2",
+             "location": "local"},
+        ]
+    )  # fmt: skip
+    version = {"names": ("support@1", "support", "support@1"), "pinned": (("gpu", "llama"),)}
+    hinted = p.decide(query(**version, hint="batch"))
+    assert (hinted.rule, hinted.backend, hinted.model) == ("home", None, None)
+    assert hinted.local_only and "routing rule 'home'" in (hinted.local_reason or "")
+    assert p.decide(query(**version, tenant="globex")) == p.decide(
+        query(names=("other",), tenant="globex")
+    ), "nothing applies: the version's own backend"
+    # Models and unversioned names are still moved.
+    moved = p.decide(query(names=("gpu/llama",), hint="batch"))
+    assert (moved.rule, moved.backend, moved.model) == ("batch", "cloud", "big")
+
+
+def test_a_rule_may_pick_one_of_the_versions_own_targets() -> None:
+    """A suspect request sent to the version's pinned local fallback, with its pinned model;
+    a rule naming another model on that backend does not apply."""
+    p = policy(
+        [
+            {"name": "other-model", "match": {"hints": ["x"]}, "backend": "gpu", "model": "qwen"},
+            {"name": "suspects", "match": {"classifications": ["injection"]}, "backend": "gpu"},
+        ]
+    )
+    pinned = (("cloud", "gpt-4o-mini"), ("gpu", "llama"))
+    suspect = query(classifications=frozenset({"injection"}), pinned=pinned, backend="cloud")
+    decision = p.decide(suspect)
+    assert (decision.rule, decision.backend, decision.model) == ("suspects", "gpu", "llama")
+    assert p.decide(query(hint="x", pinned=pinned, backend="cloud")).rule is None
+
+
+def test_deny_rules_still_apply_to_pinned_versions() -> None:
+    p = policy(
+        [
+            {"name": "move", "match": {}, "backend": "cloud"},
+            {"name": "old", "match": {"endpoints": ["support@1"]}, "deny": "retired early"},
+        ]
+    )
+    names = ("support@1", "support", "support@1")
+    decision = p.decide(query(names=names, pinned=(("gpu", "llama"),)))
+    assert (decision.rule, decision.deny) == ("old", "retired early")

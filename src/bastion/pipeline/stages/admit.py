@@ -5,6 +5,10 @@ that limits it (its tenant, its key), all or nothing; once the answer's usage is
 phase, or the completion phase for a request that ended otherwise) the estimate is replaced
 with it and the slot is given back. Admitted answers carry
 OpenAI's ``x-ratelimit-*`` headers; refusals are 429 with ``Retry-After``.
+
+Money budgets reserve the most the request can cost: its estimate priced on every target of its
+route (a fallback may answer), the dearest kept. The settlement prices the real usage on the
+backend that answered, whatever was reserved.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from bastion.config.schema import AdmissionConfig, RateLimits
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
 from bastion.protocols.errors import GatewayError
+from bastion.routing.plan import Target
 from bastion.telemetry.metrics import GatewayMetrics
 
 # Principals whose merged limits are kept (as many as the authenticator caches by default).
@@ -71,8 +76,8 @@ class Admit(BaseStage):
             return
         prompt, output = self._estimate(ctx)
         cost = 0
-        if any(limits.has_money for _, limits in checks):
-            cost = self._price_of_route(ctx).micros(prompt, output)
+        if _has_money(checks):
+            cost = self._dearest_cost(ctx, prompt, output)
         # Grouped by tenant: shared state keeps a tenant's and its keys' counts together. By
         # its id, not its name: a tenant made again under a deleted one's name starts afresh.
         result = await self._limiter.admit(checks, prompt + output, cost, group=principal.tenant_id)
@@ -111,20 +116,28 @@ class Admit(BaseStage):
             return
         cost: int | None = None
         deployment = ctx.deployment
-        if grant.cost and self._pricer is not None and deployment is not None:
+        # Priced whenever a money budget applies, not only when the estimate cost something: a
+        # free first target may have failed over to a paid fallback.
+        if self._pricer is not None and deployment is not None and _has_money(grant.checks):
             try:
                 price = self._pricer.price(deployment.backend.name, deployment.upstream_model)
             except Unpriced:
-                pass  # a fallback without a price: the estimate stays counted
+                pass  # its price went away since admission: the estimate stays counted
             else:
                 cost = price.micros(usage.input_tokens, usage.output_tokens)
         await self._limiter.settle(grant, usage.input_tokens + usage.output_tokens, cost)
 
-    def _price_of_route(self, ctx: RequestContext) -> TokenPrice:
-        """The price of the first target, where the request is meant to run."""
+    def _dearest_cost(self, ctx: RequestContext, prompt: int, output: int) -> int:
+        """The estimate priced on every target of the route, the dearest kept: any of them may
+        answer, so a budget that cannot pay for the dearest refuses the request rather than
+        let a fallback spend past it."""
         plan = ctx.route
         assert plan is not None, "admission runs after routing"
-        target = plan.targets[0]
+        return max(self._price_of(target).micros(prompt, output) for target in plan.targets)
+
+    def _price_of(self, target: Target) -> TokenPrice:
+        """The target's price; a target without one refuses the request (its answer could not
+        be counted)."""
         try:
             if self._pricer is None:
                 raise Unpriced("money budgets need prices, and none are loaded")
@@ -156,6 +169,10 @@ class Admit(BaseStage):
 
     def _estimate(self, ctx: RequestContext) -> tuple[int, int]:
         return estimate_split(ctx.operation, ctx.body, ctx.raw_body, self._default_output)
+
+
+def _has_money(checks: list[tuple[str, Limits]]) -> bool:
+    return any(limits.has_money for _, limits in checks)
 
 
 def _named(scope: str, principal: Principal) -> str:

@@ -6,8 +6,13 @@ rate-limit slot nor engine capacity. Entries are hard-partitioned by tenant, mod
 prompt, parameters and conversation prefix (see ``bastion.cache``); endpoints opted in may also
 be answered from a similar earlier request, when the guards agree and the request carries no
 sensitive data. Complete answers are stored once they have been sent (a streamed one rebuilt
-from the events the client received); a hit is replayed as a stream when the client asks for
-one.
+from the events the client received), and only when the route's first target produced them:
+the key names that target, and a fallback's answer is not what it would have said. A hit is
+replayed as a stream when the client asks for one.
+
+On an endpoint whose answers are shared by the tenant's users, a request with sensitive data
+(or one that could not be classified) stays per user, as first-person prompts do: another
+user's hit would tell them what a colleague asked about someone.
 """
 
 from __future__ import annotations
@@ -86,13 +91,14 @@ class Cache(BaseStage):
         # and the answer carries this request's values once restored. An evaluation measures
         # the model, not an earlier answer: its requests neither read nor fill the cache.
         measured = purpose_of(ctx.headers) == "evaluation"
-        key = self._key(ctx) if not ctx.placeholders and not measured else None
+        sensitive = _sensitive(ctx)
+        key = self._key(ctx, sensitive) if not ctx.placeholders and not measured else None
         if key is None:
             ctx.cache_status = "bypass"
             self._lookups["bypass"].inc()
             return
         semantic = ctx.model.split("@", 1)[0] in self._semantic
-        hit = await self._cache.lookup(key, semantic=semantic, has_pii=_sensitive(ctx))
+        hit = await self._cache.lookup(key, semantic=semantic, has_pii=sensitive)
         self._publish_stats()
         if hit is None:
             ctx.cache_status = "miss"
@@ -110,6 +116,8 @@ class Cache(BaseStage):
         reply = ctx.reply
         if pending is None or reply is None or reply.status != 200 or ctx.outcome != "ok":
             return
+        if not _answered_by_first_target(ctx):
+            return  # a fallback's answer, under the key of the target it stood in for
         anthropic = ctx.operation is Operation.MESSAGES
         answer: dict[str, Any] | None = None
         if reply.stream is None and reply.body:
@@ -130,7 +138,7 @@ class Cache(BaseStage):
             self._stores.inc()
         self._publish_stats()
 
-    def _key(self, ctx: RequestContext) -> CacheKey | None:
+    def _key(self, ctx: RequestContext, sensitive: bool) -> CacheKey | None:
         principal, plan, body = ctx.principal, ctx.route, ctx.body
         if principal is None or plan is None or body is None:
             return None
@@ -138,8 +146,9 @@ class Cache(BaseStage):
         # The output policy shapes the stored answer (masked, cut short): part of the partition.
         output = ctx.output_action or "allow"
         model = f"{target.pool.name}/{target.deployment.upstream_model} output={output}"
-        # Per user (API key and the end user the body names) unless the endpoint shares.
-        shared = ctx.model.split("@", 1)[0] in self._shared
+        # Per user (API key and the end user the body names) unless the endpoint shares, and
+        # always for sensitive data: a hit would show another user what was asked.
+        shared = not sensitive and ctx.model.split("@", 1)[0] in self._shared
         caller = principal.key_id
         if ctx.operation is Operation.CHAT:
             return key_for_openai_chat(
@@ -217,6 +226,13 @@ def build_cache(config: CacheConfig, *, backend: CacheBackend | None = None) -> 
         fine_at_store=semantic.encode_at_store,
     )
     return ResponseCache(backend, embedder=embedder, settings=settings)
+
+
+def _answered_by_first_target(ctx: RequestContext) -> bool:
+    """Whether the route's first target, the one the key names, produced the answer (dispatch
+    sets the deployment of the target that answered; each target has its own)."""
+    plan = ctx.route
+    return plan is not None and ctx.deployment is plan.targets[0].deployment
 
 
 def _sensitive(ctx: RequestContext) -> bool:

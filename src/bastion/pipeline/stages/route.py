@@ -2,7 +2,8 @@
 
 A versioned endpoint brings its pinned model, prompt, sampling defaults, pool and fallbacks;
 any other name resolves through the model catalog. Routing rules may then deny the request or
-send it to another pool, and data that must stay on-premises drops every external target. An
+send it to another pool (an endpoint version only to one of its own pinned targets), and data
+that must stay on-premises drops every external target. An
 external backend with an egress policy takes only requests whose data classes it allows
 (``public``: scanned and found clean).
 """
@@ -95,6 +96,7 @@ class Route(BaseStage):
                     hint=ctx.headers.get(self._hint_header),
                     prompt_tokens=len(ctx.raw_body) // 4,
                     backend=primary[0],
+                    pinned=version.targets if version is not None else None,
                 )
             )
             if decision.deny is not None:
