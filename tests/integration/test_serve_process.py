@@ -179,6 +179,49 @@ def test_sigterm_drains_in_flight_streams(serve: type[ServeProcess], tmp_path: P
     assert gateway.process.wait(20) == 0
 
 
+@pytest.mark.slow
+def test_streams_cancelled_at_the_end_of_the_grace_period_log_one_warning_each(
+    serve: type[ServeProcess], tmp_path: Path
+) -> None:
+    config = tmp_path / "bastion.yaml"
+    config.write_text(
+        "server: {shutdown_grace_seconds: 1}\n"
+        "backends:\n"
+        "  sim:\n"
+        "    kind: simulator\n"
+        "    location: local\n"
+        "    simulator: {time_scale: 1.0}\n"
+    )
+    gateway = serve("--config", str(config), env={"BASTION_ADMIN_KEY": "bst-admin-for-grace"})
+    gateway.wait_ready()
+    api = openai.OpenAI(
+        base_url=gateway.url + "/v1", api_key="bst-admin-for-grace", max_retries=0, timeout=30
+    )
+    streams = [
+        iter(
+            api.chat.completions.create(
+                model="sim/bastion-sim",
+                messages=[{"role": "user", "content": f"Write a long story {n}"}],
+                max_tokens=2000,  # minutes of tokens: still running when the grace ends
+                stream=True,
+                extra_body={"ignore_eos": True},
+            )
+        )
+        for n in range(2)
+    ]
+    for stream in streams:
+        next(stream)
+    gateway.process.send_signal(signal.SIGTERM)
+    for stream in streams:
+        with pytest.raises((openai.APIError, httpx.HTTPError)):
+            list(stream)  # cut with its connection
+    assert gateway.process.wait(20) == 0
+    text = gateway.text
+    assert text.count("request cancelled (") == 2, text
+    assert "Traceback" not in text and "Exception in ASGI application" not in text, text
+    assert '"level":"error"' not in text and " ERROR " not in text, text
+
+
 def test_bad_config_exits_with_precise_errors(tmp_path: Path) -> None:
     config = tmp_path / "bastion.yaml"
     config.write_text("backends:\n  a:\n    kind: openai-compatible\n    location: moon\n")

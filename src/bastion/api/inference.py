@@ -26,6 +26,19 @@ from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
 
+# nginx's "client closed request": the status of a request whose client left before the
+# response's headers. Not a 5xx: impatient clients are not the gateway failing.
+CLIENT_CLOSED = 499
+
+
+class _Delivery:
+    """Whether the response's headers went to the client (after that its status stands)."""
+
+    __slots__ = ("started",)
+
+    def __init__(self) -> None:
+        self.started = False
+
 
 class InferenceEndpoint:
     def __init__(
@@ -54,6 +67,8 @@ class InferenceEndpoint:
                 ctx.raw_body = await _read_body(receive, headers, self.max_body_bytes)
             except GatewayError as error:
                 ctx.fail(error)
+                if error.status == CLIENT_CLOSED:
+                    ctx.outcome = "client_disconnected"  # as when it leaves any later
                 assert ctx.reply is not None
                 # The rest of an oversized body is not worth reading; close the connection.
                 ctx.reply.headers["connection"] = "close"
@@ -64,8 +79,11 @@ class InferenceEndpoint:
             self._in_flight.dec()
             await self.pipeline.complete(ctx)
 
-    async def _send_reply(self, ctx: RequestContext, send: Send) -> None:
-        """Sends the reply; its final bytes go once the seal phase made its records durable."""
+    async def _send_reply(
+        self, ctx: RequestContext, send: Send, delivery: _Delivery | None = None
+    ) -> None:
+        """Sends the reply; its final bytes go once the seal phase made its records durable.
+        ``delivery`` notes when the headers go."""
         reply = ctx.reply
         assert reply is not None, "the pipeline always produces a reply"
         response_log = ctx.response_log
@@ -81,10 +99,14 @@ class InferenceEndpoint:
                 assert reply is not None
             headers = self._headers(ctx, reply)
             headers.append((b"content-length", str(len(reply.body)).encode()))
+            if delivery is not None:
+                delivery.started = True
             await send({"type": "http.response.start", "status": reply.status, "headers": headers})
             await send({"type": "http.response.body", "body": reply.body})
             return
         headers = self._headers(ctx, reply)
+        if delivery is not None:
+            delivery.started = True
         await send({"type": "http.response.start", "status": reply.status, "headers": headers})
         stream = reply.stream
         try:
@@ -126,6 +148,7 @@ class InferenceEndpoint:
         assert task is not None
         watching = True
         cancelled_here = False
+        delivery = _Delivery()
 
         def client_left(watcher: asyncio.Future[None]) -> None:
             nonlocal cancelled_here
@@ -142,7 +165,7 @@ class InferenceEndpoint:
         watcher.add_done_callback(client_left)
         try:
             await self.pipeline.run(ctx)
-            await self._send_reply(ctx, send)
+            await self._send_reply(ctx, send, delivery)
         except BaseException as exc:
             # However the request failed, the engine must stop generating for it.
             if ctx.upstream is not None:
@@ -153,6 +176,10 @@ class InferenceEndpoint:
                 raise
             task.uncancel()
             ctx.outcome = "client_disconnected"
+            if not delivery.started:
+                # No status reached the client: the one recorded says it left first (whatever
+                # the gateway had ready to send), not 500 for a missing reply.
+                ctx.reply = Reply(CLIENT_CLOSED)
             if ctx.usage is None:
                 # Left before any usage was known: the prompt was still processed upstream.
                 ctx.usage = Usage.estimate(len(ctx.raw_body), 0)

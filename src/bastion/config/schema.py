@@ -326,6 +326,9 @@ class BackendConfig(_Strict):
     headers: dict[str, str] = Field(default_factory=dict)
     timeouts: Timeouts = Field(default_factory=Timeouts)
     max_connections: Annotated[int, Field(gt=0)] = 512
+    # A whole (non-streamed) answer larger than this is refused (502) without being buffered;
+    # a streamed event line larger than this (or than 8 MiB) ends the stream.
+    max_response_bytes: Annotated[int, Field(ge=1024)] = 64 * 1024 * 1024
     health: HealthConfig = Field(default_factory=HealthConfig)
     circuit_breaker: CircuitBreakerConfig = Field(default_factory=CircuitBreakerConfig)
     # A replica with requests in flight that yields no byte and no generated token for this

@@ -52,9 +52,10 @@ class AnthropicProvider(Provider):
         request_id: str,
         stream: bool,
         forwarded: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> UpstreamResponse:
         headers = {"x-request-id": request_id, **(forwarded or {})}
-        return await upstream.post(path, body, headers=headers)
+        return await upstream.post(path, body, headers=headers, deadline=deadline)
 
     async def count_tokens(
         self,

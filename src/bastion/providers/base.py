@@ -53,6 +53,7 @@ class Provider(ABC):
             headers=self.headers,
             timeouts=config.timeouts,
             max_connections=config.max_connections,
+            max_response_bytes=config.max_response_bytes,
         )
 
     @abstractmethod
@@ -69,8 +70,12 @@ class Provider(ABC):
         request_id: str,
         stream: bool,
         forwarded: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> UpstreamResponse:
-        """Sends a request to one replica; raises GatewayError when no response was obtained."""
+        """Sends a request to one replica; raises GatewayError when no response was obtained.
+
+        ``deadline`` (the event loop's clock) bounds the call and the reading of its answer:
+        the request's total timeout, the same for every attempt (None: ``total`` from now)."""
 
     @abstractmethod
     async def list_models(self, upstream: HttpUpstream) -> list[str]:

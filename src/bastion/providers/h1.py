@@ -52,6 +52,14 @@ class ProtocolError(UpstreamConnectionError):
     """The server's bytes are not a valid HTTP/1.1 answer."""
 
 
+class BodyTooLarge(Exception):
+    """A body read whole went past the reader's limit (its connection is dropped)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"body larger than {limit} bytes")
+        self.limit = limit
+
+
 class H1Response:
     """An answer whose headers have arrived; its body is read with ``readany`` or ``read``.
 
@@ -144,10 +152,16 @@ class H1Response:
         self._size = 0
         return data
 
-    async def read(self) -> bytes:
-        """The whole body."""
+    async def read(self, limit: int | None = None) -> bytes:
+        """The whole body; beyond ``limit`` bytes, BodyTooLarge (and the connection is dropped,
+        so the server stops sending and no more than the limit is ever held)."""
         parts = []
+        size = 0
         while chunk := await self.readany():
+            size += len(chunk)
+            if limit is not None and size > limit:
+                self.close()
+                raise BodyTooLarge(limit)
             parts.append(chunk)
         return parts[0] if len(parts) == 1 else b"".join(parts)
 

@@ -9,8 +9,14 @@ from collections.abc import AsyncIterator, Mapping
 import aiohttp
 
 from bastion.config import Timeouts
-from bastion.protocols.errors import upstream_stalled, upstream_timeout, upstream_unavailable
+from bastion.protocols.errors import (
+    GatewayError,
+    upstream_stalled,
+    upstream_timeout,
+    upstream_unavailable,
+)
 from bastion.providers.h1 import (
+    BodyTooLarge,
     ConnectFailed,
     ConnectTimeout,
     Disconnected,
@@ -19,7 +25,12 @@ from bastion.providers.h1 import (
     UpstreamConnectionError,
 )
 from bastion.providers.progress import PROGRESS_GRAIN, carries_output
-from bastion.providers.response import StreamInterrupted, UpstreamResponse, is_event_stream
+from bastion.providers.response import (
+    ResponseTooLarge,
+    StreamInterrupted,
+    UpstreamResponse,
+    is_event_stream,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +38,12 @@ log = logging.getLogger(__name__)
 # sending a request on a socket the server is closing.
 _KEEPALIVE_SECONDS = 4.0
 _READ_CHUNK = 64 * 1024
+# A whole answer above this is refused rather than buffered (BackendConfig.max_response_bytes).
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# A stream's unfinished line is held until its line break; an engine's largest event (a
+# Responses API ``response.completed`` repeating the whole answer) stays far below this, and
+# each stream may hold this much.
+MAX_EVENT_LINE_BYTES = 8 * 1024 * 1024
 
 
 class Activity:
@@ -114,10 +131,14 @@ class HttpUpstream:
         headers: Mapping[str, str],
         timeouts: Timeouts,
         max_connections: int,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.backend = backend
         self.base_url = base_url
         self.timeouts = timeouts
+        self.max_response_bytes = max_response_bytes
+        # No line of a stream may be larger than a whole answer may be.
+        self.max_line_bytes = min(MAX_EVENT_LINE_BYTES, max_response_bytes)
         self._headers = dict(headers)
         self._max_connections = max_connections
         # Inference calls go through the lean pool; health, metrics and token counting (other
@@ -200,16 +221,28 @@ class HttpUpstream:
             raise upstream_unavailable(self.backend, type(exc).__name__) from exc
 
     async def post(
-        self, path: str, body: bytes, *, headers: Mapping[str, str]
+        self,
+        path: str,
+        body: bytes,
+        *,
+        headers: Mapping[str, str],
+        deadline: float | None = None,
     ) -> HttpUpstreamResponse:
+        """Sends a request; returns once its answer's headers are in.
+
+        ``deadline`` (the event loop's clock) ends the whole call, reading its answer included:
+        the request's ``total`` timeout, fixed once for all of its attempts. Without one, the
+        call gets the whole ``total`` from now.
+        """
         pool = self._pool or self._open_pool()
         timeouts = self.timeouts
         loop = asyncio.get_running_loop()
         now = loop.time()
-        deadline = now + timeouts.total
+        if deadline is None:
+            deadline = now + timeouts.total
         activity = self.activity
         activity.begin(now)
-        wait = asyncio.timeout(min(timeouts.first_byte, timeouts.total))
+        wait = asyncio.timeout_at(min(now + timeouts.first_byte, deadline))
         activity.waits.add(wait)
         try:
             # One first-byte budget covers the retry on a stale connection too.
@@ -222,7 +255,7 @@ class HttpUpstream:
             activity.end()
             if activity.was_interrupted(wait):
                 raise upstream_stalled(self.backend) from exc
-            raise upstream_timeout(self.backend, "first byte", timeouts.first_byte) from exc
+            raise self.first_byte_timeout(now, deadline) from exc
         except ConnectFailed as exc:
             activity.end()
             # The address stays in the log; clients learn only that the backend is unreachable.
@@ -250,6 +283,14 @@ class HttpUpstream:
             )
         return HttpUpstreamResponse(response, self, deadline)
 
+    def first_byte_timeout(self, started: float, deadline: float) -> GatewayError:
+        """The error of a wait for a first byte that began at ``started`` and timed out: the
+        first-byte timeout, or the request's total when that ended the wait."""
+        timeouts = self.timeouts
+        if deadline <= started + timeouts.first_byte:
+            return upstream_timeout(self.backend, "total", timeouts.total)
+        return upstream_timeout(self.backend, "first byte", timeouts.first_byte)
+
 
 class HttpUpstreamResponse(UpstreamResponse):
     __slots__ = (
@@ -260,6 +301,7 @@ class HttpUpstreamResponse(UpstreamResponse):
         "_ok",
         "_response",
         "_upstream",
+        "answer",
         "headers",
         "status",
     )
@@ -272,6 +314,7 @@ class HttpUpstreamResponse(UpstreamResponse):
         self._first: bytes | None = None
         self.status = response.status
         self.headers = response.headers
+        self.answer = None
         # What counts as progress (see Activity): a successful answer's bytes, and of an event
         # stream only events carrying output.
         self._ok = 200 <= response.status < 300
@@ -292,21 +335,35 @@ class HttpUpstreamResponse(UpstreamResponse):
             self._upstream.activity.end()
 
     async def read(self) -> bytes:
+        """The whole body, within the deadline; ResponseTooLarge beyond the backend's
+        ``max_response_bytes`` (the connection is dropped before more arrives)."""
+        limit = self._upstream.max_response_bytes
         body = self._response.arrived_body()
         if body is None:
-            body = await self._read_within_deadline()
+            body = await self._read_within_deadline(limit)
+        elif len(body) > limit:  # only with a limit below the socket's buffering
+            raise self._too_large()
         if self._ok:  # an error's body is no output
             self._upstream.activity.last_progress = asyncio.get_running_loop().time()
         return body
 
-    async def _read_within_deadline(self) -> bytes:
+    def _too_large(self) -> ResponseTooLarge:
+        self.abort()
+        return ResponseTooLarge(self._upstream.backend, self._upstream.max_response_bytes)
+
+    async def _read_within_deadline(self, limit: int) -> bytes:
+        declared = self.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise self._too_large()  # refused before a byte of it is read
         timeouts = self._upstream.timeouts
         activity = self._upstream.activity
         wait = asyncio.timeout_at(self._deadline)
         activity.waits.add(wait)
         try:
             async with wait:
-                body = await self._response.read()
+                body = await self._response.read(limit)
+        except BodyTooLarge as exc:
+            raise self._too_large() from exc
         except TimeoutError as exc:
             self.abort()
             if activity.was_interrupted(wait):
@@ -332,7 +389,8 @@ class HttpUpstreamResponse(UpstreamResponse):
         timeouts = self._upstream.timeouts
         activity = self._upstream.activity
         loop = asyncio.get_running_loop()
-        wait = asyncio.timeout_at(min(loop.time() + timeouts.first_byte, self._deadline))
+        started = loop.time()
+        wait = asyncio.timeout_at(min(started + timeouts.first_byte, self._deadline))
         activity.waits.add(wait)
         try:
             async with wait:
@@ -346,9 +404,7 @@ class HttpUpstreamResponse(UpstreamResponse):
             self.abort()
             if activity.was_interrupted(wait):
                 raise upstream_stalled(self._upstream.backend) from exc
-            raise upstream_timeout(
-                self._upstream.backend, "first byte", timeouts.first_byte
-            ) from exc
+            raise self._upstream.first_byte_timeout(started, self._deadline) from exc
         except UpstreamConnectionError as exc:
             self.abort()
             raise upstream_unavailable(
@@ -362,9 +418,15 @@ class HttpUpstreamResponse(UpstreamResponse):
         return chunk
 
     async def chunks(self) -> AsyncIterator[bytes]:
+        """The stream's bytes, each piece ending at a line break (what follows the last one
+        is held for the next piece, and passed on at the end): an event line that grows read
+        after read is joined once, not copied again on every read; one longer than
+        ``max_line_bytes`` ends the stream."""
+        lines = _CompleteLines(self._upstream.max_line_bytes)
         if self._first:
             first, self._first = self._first, None
-            yield first
+            if piece := self._complete(lines, first):
+                yield piece
         loop = asyncio.get_running_loop()
         idle = self._upstream.timeouts.idle
         activity = self._upstream.activity
@@ -393,9 +455,19 @@ class HttpUpstreamResponse(UpstreamResponse):
                 activity.waits.discard(wait)
                 activity.interrupted.discard(wait)
             if not chunk:
+                if rest := lines.rest():
+                    yield rest
                 return
             self._progress(chunk, loop.time())
-            yield chunk
+            if piece := self._complete(lines, chunk):
+                yield piece
+
+    def _complete(self, lines: _CompleteLines, chunk: bytes) -> bytes:
+        try:
+            return lines.take(chunk)
+        except StreamInterrupted:
+            self.abort()  # the engine stops sending it
+            raise
 
     def abort(self) -> None:
         if not self._done:
@@ -406,6 +478,54 @@ class HttpUpstreamResponse(UpstreamResponse):
         if not self._done:
             self._response.close()  # a no-op once the answer ended: its connection is back
             self._finish()
+
+
+class _CompleteLines:
+    """Cuts a stream into pieces that end at a line break, holding the unfinished line.
+
+    A parser that keeps an unfinished line and joins it with every new read copies a long line
+    once per read (quadratic: an engine sending one huge line blocks the event loop); held here
+    as a list of reads, it is joined once, when its line break comes. Most reads end at a line
+    break already and pass through as they are.
+    """
+
+    __slots__ = ("_held", "_held_bytes", "_limit")
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._held: list[bytes] = []
+        self._held_bytes = 0
+
+    def take(self, chunk: bytes) -> bytes:
+        """What is complete once ``chunk`` arrived (b"": nothing yet); StreamInterrupted when
+        the unfinished line grows beyond the limit."""
+        end = chunk.rfind(b"\n") + 1
+        if end == len(chunk) and not self._held:
+            return chunk
+        if end == 0:
+            self._hold(chunk)
+            return b""
+        piece = chunk[:end]
+        if self._held:
+            piece = b"".join((*self._held, piece))
+            self._held.clear()
+            self._held_bytes = 0
+        if end < len(chunk):
+            self._hold(chunk[end:])
+        return piece
+
+    def rest(self) -> bytes:
+        """The unfinished line the stream ended with (b"": none)."""
+        rest = b"".join(self._held)
+        self._held.clear()
+        self._held_bytes = 0
+        return rest
+
+    def _hold(self, part: bytes) -> None:
+        self._held.append(part)
+        self._held_bytes += len(part)
+        if self._held_bytes > self._limit:
+            raise StreamInterrupted(f"an event line longer than {self._limit} bytes")
 
 
 def only_comments(data: bytes) -> bool:

@@ -73,11 +73,12 @@ class OpenAICompatibleProvider(Provider):
         request_id: str,
         stream: bool,
         forwarded: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> UpstreamResponse:
         headers = {"x-request-id": request_id, **(forwarded or {})}
         if stream:
             headers["accept"] = "text/event-stream"
-        return await upstream.post(path, body, headers=headers)
+        return await upstream.post(path, body, headers=headers, deadline=deadline)
 
     async def detect_responses(self, upstream: HttpUpstream) -> None:
         """Asks the engine for an empty Responses API request: its answer says whether it has

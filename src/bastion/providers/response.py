@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+from bastion.protocols.errors import GatewayError
 
 
 class StreamInterrupted(Exception):
@@ -19,9 +22,26 @@ class StreamInterrupted(Exception):
         self.timeout = timeout
 
 
+class ResponseTooLarge(GatewayError):
+    """A whole answer larger than the backend's ``max_response_bytes``, refused (502) before it
+    was buffered. The request asked for it, so no other replica is tried (nor is the replica
+    charged): the next one would generate the same."""
+
+    def __init__(self, backend: str, limit: int) -> None:
+        super().__init__(
+            502,
+            f"Backend '{backend}' answered with more than {limit} bytes "
+            "(max_response_bytes); the answer was dropped.",
+            code="bad_gateway",
+        )
+
+
 class UpstreamResponse(ABC):
     status: int
     headers: Mapping[str, str]
+    # A whole (non-streamed) successful answer, read and checked by dispatch before it takes
+    # the replica's answer: a malformed body is a failure tried elsewhere, not the client's 502.
+    answer: dict[str, Any] | None = None
 
     @abstractmethod
     async def read(self) -> bytes:

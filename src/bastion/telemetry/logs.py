@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import time
@@ -73,6 +74,36 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
+class ShutdownCancellations(logging.Filter):
+    """uvicorn's lines about the requests it cancels when the shutdown grace period ends, as
+    one WARNING line each instead of an ERROR with a ``CancelledError`` traceback.
+
+    Cancelling what outlives the grace period is the documented end of a drain (the access log
+    records those requests as ``cancelled``), not a fault: at ERROR it would trip error alerts
+    on every rolling deploy.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, asyncio.CancelledError):
+            # "Exception in ASGI application": a request task cancelled. uvicorn says why in
+            # the cancellation's message ("... timeout graceful shutdown exceeded").
+            why = str(exc) or "no reason given"
+            _downgrade(record, f"request cancelled ({why})")
+        elif record.levelno == logging.ERROR and str(record.msg).startswith("Cancel %s running"):
+            _downgrade(record, record.getMessage())  # the count of the lines above
+        return True
+
+
+def _downgrade(record: logging.LogRecord, message: str) -> None:
+    record.levelno = logging.WARNING
+    record.levelname = logging.getLevelName(logging.WARNING)
+    record.msg = message
+    record.args = None
+    record.exc_info = None
+    record.exc_text = None
+
+
 def describe_error(exc: BaseException) -> str:
     """The exception's type and first line: driver errors can be long and carry SQL."""
     text = str(exc)
@@ -97,6 +128,9 @@ def configure_logging(level: str, fmt: str) -> None:
     logging.getLogger("uvicorn.access").disabled = True
     for chatty in ("uvicorn.error", "alembic"):
         logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
+    uvicorn = logging.getLogger("uvicorn.error")
+    if not any(isinstance(known, ShutdownCancellations) for known in uvicorn.filters):
+        uvicorn.addFilter(ShutdownCancellations())
 
 
 class LogThrottle:

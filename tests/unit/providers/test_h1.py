@@ -372,3 +372,21 @@ async def test_closing_an_answer_still_arriving_drops_its_connection() -> None:
 def test_only_http_urls_are_taken() -> None:
     with pytest.raises(ValueError, match="not an http"):
         pool("ftp://example.com/")
+
+
+async def test_a_body_beyond_the_readers_limit_drops_the_connection() -> None:
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n")
+        for _ in range(64):  # 16 MiB, never announced
+            writer.write(b"40000\r\n" + b"x" * 0x40000 + b"\r\n")
+            await writer.drain()
+        await reader.read()
+
+    async with serving(handler) as (url, _):
+        client = pool(url)
+        response = await client.request("POST", "/x", b"", {})
+        with pytest.raises(h1.BodyTooLarge):
+            await response.read(limit=1024 * 1024)
+        assert client.open_connections == 0
+        await client.close()

@@ -1,11 +1,14 @@
 """dispatch: the upstream call, on the best replica of each target in turn.
 
 A failed attempt (no connection, a 5xx or 429, a timeout or a stalled engine before the first
-byte) is tried again on another replica or the next fallback, as long as nothing reached the
-client yet, the attempt limit allows it and the retry budget has room. Streams are primed:
+byte, a successful status with an unusable answer) is tried again on another replica or the
+next fallback, as long as nothing reached the client yet, the attempt limit allows it, the
+retry budget has room and the request's total timeout has not passed. Streams are primed:
 their first bytes arrive here, so a replica that dies before answering costs a retry, not the
-request. A fallback on another backend runs on that backend's capacity: the request's claim
-moves there (see the queue stage) before any of its replicas is tried.
+request; a whole answer is read and checked here, so a replica that answers 200 with an HTML
+page, a malformed or a cut body fails like one that answers 502. A fallback on another
+backend runs on that backend's capacity: the request's claim moves there (see the queue stage)
+before any of its replicas is tried.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from bastion.auth import Principal
 from bastion.config.schema import RetryConfig, RoutingConfig
 from bastion.pipeline.context import RequestContext
 from bastion.pipeline.runner import BaseStage
-from bastion.protocols.errors import GatewayError, invalid_request
+from bastion.pipeline.stages.queue import claim_capacity
+from bastion.protocols.errors import GatewayError, invalid_request, upstream_timeout
 from bastion.protocols.translate import TranslationError
-from bastion.protocols.upstream_errors import upstream_failed, upstream_overloaded
-from bastion.providers.response import UpstreamResponse, is_event_stream
+from bastion.protocols.upstream_errors import json_object, upstream_failed, upstream_overloaded
+from bastion.providers.response import ResponseTooLarge, UpstreamResponse, is_event_stream
 from bastion.routing.affinity import affinity_key
 from bastion.routing.plan import RoutePlan, Target
 from bastion.routing.replica import Replica
@@ -35,6 +39,44 @@ from bastion.telemetry.metrics import GatewayMetrics
 DROPPED_HEADER = "x-bastion-dropped-fields"
 _STREAM_FAILURES = frozenset({"upstream_cut", "upstream_timeout", "upstream_malformed"})
 _NOT_COMPUTED = -1
+
+
+class _Unusable(Exception):
+    """A successful status whose answer cannot be used (cut short, malformed, not the event
+    stream asked for): the replica failed, as with a 5xx; ``kind`` labels the error metric."""
+
+    def __init__(self, error: GatewayError, kind: str) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.kind = kind
+
+
+async def _error_body(response: UpstreamResponse) -> bytes:
+    """An error answer's body, for its explanation; b"" when it is too large to keep (the
+    status still says the replica failed)."""
+    try:
+        return await response.read()
+    except ResponseTooLarge:
+        return b""
+
+
+async def _whole_answer(ctx: RequestContext, backend: str, response: UpstreamResponse) -> None:
+    """Reads a whole successful answer and parses it (kept as ``response.answer``, for
+    respond); raises _Unusable when it is cut short or not a JSON object."""
+    try:
+        raw = await response.read()
+    except ResponseTooLarge:
+        raise
+    except GatewayError as error:  # cut short, or the total timeout while it came
+        raise _Unusable(error, "timeout" if error.status == 504 else "cut") from None
+    ended = time.perf_counter()
+    response.release()
+    answer = json_object(raw)
+    if answer is None:
+        message = f"Backend '{backend}' returned a malformed body."
+        raise _Unusable(GatewayError(502, message, code="bad_gateway"), "malformed")
+    response.answer = answer
+    ctx.upstream_ended = ended
 
 
 def tenant_cache_salt(principal: Principal | None, asked: Any) -> str:
@@ -60,7 +102,8 @@ class Dispatch(BaseStage):
         plan = ctx.route
         assert plan is not None
         loop = asyncio.get_running_loop()
-        self._budget.request(loop.time())
+        started = loop.time()
+        self._budget.request(started)
         tried: set[Replica] = set()
         last_error: GatewayError | None = None
         key: int | None = _NOT_COMPUTED
@@ -70,11 +113,14 @@ class Dispatch(BaseStage):
             if claim is not None and position > 0:
                 # The slot held elsewhere is given back; this backend's is waited for.
                 try:
-                    await claim.move_to(pool.capacity)
+                    await claim_capacity(ctx, claim, pool.capacity)
                 except GatewayError as shed:
                     last_error = shed  # no capacity in time: the next target, if any
                     continue
-                ctx.queued_seconds = claim.waited
+            # The backend's total timeout bounds the request from its first attempt on, not
+            # each attempt: retries share it (as a proxy's route timeout covers its retries).
+            total = pool.config.timeouts.total
+            deadline = started + total
             payload: bytes | None = None
             dropped: list[str] = []
             while ctx.attempts < self._max_attempts:
@@ -84,6 +130,9 @@ class Dispatch(BaseStage):
                 replica = pool.pick(None if key == _NOT_COMPUTED else key, tried, now)
                 if replica is None:
                     break  # nothing left in this pool: the next target, if any
+                if now >= deadline:
+                    last_error = upstream_timeout(pool.name, "total", total)
+                    break  # a fallback with a longer total may still have time
                 if ctx.attempts > 0:
                     if not self._budget.try_retry(now):
                         self._metrics.retries_denied.inc()
@@ -94,7 +143,7 @@ class Dispatch(BaseStage):
                 tried.add(replica)
                 if payload is None:
                     payload, dropped = self._payload(ctx, target)
-                response, error = await self._attempt(ctx, target, replica, payload)
+                response, error = await self._attempt(ctx, target, replica, payload, deadline)
                 if response is not None:
                     if dropped:
                         ctx.response_headers[DROPPED_HEADER] = ", ".join(dict.fromkeys(dropped))
@@ -109,9 +158,16 @@ class Dispatch(BaseStage):
         raise self._exhausted(plan, last_error, loop.time())
 
     async def _attempt(
-        self, ctx: RequestContext, target: Target, replica: Replica, payload: bytes
+        self,
+        ctx: RequestContext,
+        target: Target,
+        replica: Replica,
+        payload: bytes,
+        deadline: float,
     ) -> tuple[UpstreamResponse | None, GatewayError | None]:
-        """One call to one replica: the response to use, or the error that ended it."""
+        """One call to one replica: the response to use, or the error that ended it.
+
+        Raises ResponseTooLarge (no other replica is tried) and the client's leaving."""
         pool = target.pool
         provider = pool.provider
         path = target.exchange.upstream_path or provider.path_for(ctx.operation)
@@ -127,6 +183,7 @@ class Dispatch(BaseStage):
         clock = time.perf_counter
         sent = clock()
         first_byte: float | None = None
+        response: UpstreamResponse | None = None
         try:
             response = await provider.send(
                 replica.http,
@@ -135,10 +192,11 @@ class Dispatch(BaseStage):
                 request_id=ctx.request_id,
                 stream=ctx.stream,
                 forwarded=forwarded,
+                deadline=deadline,
             )
             status = response.status
             if status >= 500 or status == 429:
-                raw = await response.read()
+                raw = await _error_body(response)
                 response.release()
                 ctx.upstream_failed_seconds += clock() - sent
                 if status == 429:
@@ -151,16 +209,23 @@ class Dispatch(BaseStage):
                 self._failed(replica, loop.time(), f"HTTP {status}")
                 self._metrics.upstream_errors.labels(pool.name, "status").inc()
                 return None, upstream_failed(pool.name, status, raw)
-            if ctx.stream and status < 300 and is_event_stream(response):
-                primed = await response.first_chunk()
-                first_byte = clock()
-                if not primed:
-                    response.release()
-                    raise GatewayError(
-                        502,
-                        f"Backend '{pool.name}' closed the stream before sending anything.",
-                        code="bad_gateway",
-                    )
+            if status < 300:  # a refusal (4xx) is the request's, passed on by respond
+                first_byte = await self._usable(ctx, pool.name, response)
+        except ResponseTooLarge:
+            # As large as the request asked for: another replica would generate as much, and
+            # this one is not at fault (a client must not open circuits with big answers).
+            ctx.upstream_failed_seconds += clock() - sent
+            self._metrics.upstream_errors.labels(pool.name, "too_large").inc()
+            if trial:
+                replica.breaker.abandoned(trial)
+            raise
+        except _Unusable as unusable:
+            assert response is not None
+            response.abort()  # a no-op when its connection went back to the pool already
+            ctx.upstream_failed_seconds += clock() - sent
+            self._metrics.upstream_errors.labels(pool.name, unusable.kind).inc()
+            self._failed(replica, loop.time(), unusable.error.message)
+            return None, unusable.error
         except GatewayError as error:
             ctx.upstream_failed_seconds += clock() - sent
             kind = "timeout" if error.status == 504 else "connect"
@@ -168,6 +233,8 @@ class Dispatch(BaseStage):
             self._failed(replica, loop.time(), error.message)
             return None, error
         except BaseException:
+            if response is not None:
+                response.abort()  # the client left while it was read: the engine stops
             if trial:  # no outcome (the client left): the next request may be the trial
                 replica.breaker.abandoned(trial)
             raise
@@ -176,6 +243,25 @@ class Dispatch(BaseStage):
         ctx.upstream_sent = sent
         ctx.upstream_first_byte = first_byte
         return response, None
+
+    @staticmethod
+    async def _usable(
+        ctx: RequestContext, backend: str, response: UpstreamResponse
+    ) -> float | None:
+        """Checks a successful answer before it is taken: a stream's first bytes, or the
+        whole body. Returns when a stream's first bytes came (None for a whole answer);
+        raises _Unusable, or GatewayError (timeouts, a stream cut before it began) for a
+        failure of the replica."""
+        if not ctx.stream:
+            await _whole_answer(ctx, backend, response)
+            return None
+        if not is_event_stream(response):
+            message = f"Backend '{backend}' answered a streaming request without streaming."
+            raise _Unusable(GatewayError(502, message, code="bad_gateway"), "malformed")
+        if not await response.first_chunk():
+            message = f"Backend '{backend}' closed the stream before sending anything."
+            raise _Unusable(GatewayError(502, message, code="bad_gateway"), "cut")
+        return time.perf_counter()
 
     def _failed(self, replica: Replica, now: float, reason: str) -> None:
         if replica.failed(now, reason):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import math
 
-from bastion.admission.capacity import CapacityClaim
+from bastion.admission.capacity import CapacityClaim, PoolCapacity
 from bastion.admission.estimate import choices, estimate_tokens
 from bastion.config.schema import QueueConfig
 from bastion.pipeline.context import RequestContext
@@ -49,8 +49,7 @@ class Queue(BaseStage):
         tenant = principal.tenant_name if principal is not None else None
         deadline = asyncio.get_running_loop().time() + max_wait
         claim = ctx.claim = CapacityClaim(tenant, priority, tokens, seqs, deadline)
-        await claim.move_to(plan.targets[0].pool.capacity)  # 503 overloaded when it cannot
-        ctx.queued_seconds = claim.waited
+        await claim_capacity(ctx, claim, plan.targets[0].pool.capacity)
 
     async def on_seal(self, ctx: RequestContext) -> None:
         # The engine's work is done: the next request in line may start before the last bytes.
@@ -92,6 +91,27 @@ class Queue(BaseStage):
                 raise invalid_request(f"{self._timeout_header} must not be negative.")
             max_wait = min(max_wait, value)
         return priority, max_wait
+
+
+async def claim_capacity(
+    ctx: RequestContext, claim: CapacityClaim, capacity: PoolCapacity | None
+) -> None:
+    """Moves the request's claim to ``capacity`` (503 ``overloaded`` when it cannot start in
+    time) and notes the time waited, over every backend so far, as the request's queue wait.
+
+    A request shed at its deadline, or whose client left while it waited, waited too: its wait
+    counts (the claim itself only counts waits that ended with a slot), or the queue-wait
+    histogram and the ledger's ``queue_ms`` would show no wait just when requests wait longest.
+    """
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    try:
+        await claim.move_to(capacity)
+    except BaseException:
+        claim.waited += loop.time() - started
+        raise
+    finally:
+        ctx.queued_seconds = claim.waited
 
 
 def _number(text: str, header: str, *, whole: bool) -> float:

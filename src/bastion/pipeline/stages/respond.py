@@ -29,7 +29,7 @@ from bastion.protocols.operations import Operation, WireProtocol
 from bastion.protocols.sse import SSEParser
 from bastion.protocols.upstream_errors import json_object
 from bastion.protocols.usage import Usage
-from bastion.providers.response import StreamInterrupted, UpstreamResponse, is_event_stream
+from bastion.providers.response import StreamInterrupted, UpstreamResponse
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -81,29 +81,15 @@ class Respond(BaseStage):
         if upstream.status >= 400:
             await self._upstream_error(ctx, upstream, exchange, headers)
         elif ctx.stream:
-            if not is_event_stream(upstream):
-                upstream.abort()
-                self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
-                message = (
-                    f"Backend '{ctx.backend_name}' answered a streaming request without streaming."
-                )
-                raise GatewayError(502, message, code="bad_gateway")
+            # An event stream: dispatch tried elsewhere when it was not, and primed it.
             headers.update(_STREAM_HEADERS)
             reply = Reply(200, headers=headers, media_type="text/event-stream", upstream_timed=True)
             reply.stream = self._stream(ctx, reply, upstream, exchange)
             ctx.reply = reply
         else:
-            raw = await upstream.read()
-            ctx.upstream_ended = time.perf_counter()
-            upstream.release()
-            body = json_object(raw)
-            if body is None:
-                self._metrics.upstream_errors.labels(ctx.backend_name, "malformed").inc()
-                raise GatewayError(
-                    502,
-                    f"Backend '{ctx.backend_name}' returned a malformed body.",
-                    code="bad_gateway",
-                )
+            # Read and parsed by dispatch, which tries elsewhere when it is malformed or cut.
+            body = upstream.answer
+            assert body is not None
             ctx.usage = exchange.usage_of(body)
             translated_after = ctx.operation is Operation.RESPONSES
             if translated_after:
