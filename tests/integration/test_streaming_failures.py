@@ -245,12 +245,40 @@ async def _failing_chat(request: Request) -> StreamingResponse:
     return StreamingResponse(chunks(), media_type="text/event-stream")
 
 
+async def _failing_then_done(request: Request) -> StreamingResponse:
+    """vLLM failing a stream: its error chunk, then ``[DONE]`` all the same."""
+    model = (await request.json())["model"]
+
+    async def chunks() -> AsyncIterator[bytes]:
+        choice = {"index": 0, "delta": {"role": "assistant", "content": "Hel"},
+                  "finish_reason": None}  # fmt: skip
+        yield _sse({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1,
+                    "model": model, "choices": [choice]})  # fmt: skip
+        yield _sse({"error": {"message": "engine died", "type": "InternalServerError",
+                              "param": None, "code": 500}})  # fmt: skip
+        yield b"data: [DONE]\n\n"
+
+    return StreamingResponse(chunks(), media_type="text/event-stream")
+
+
+async def _garbled_chat(request: Request) -> StreamingResponse:
+    """A broken engine: an event that is not JSON, then ``[DONE]``."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"data: {this is not json\n\n"
+        yield b"data: [DONE]\n\n"
+
+    return StreamingResponse(chunks(), media_type="text/event-stream")
+
+
 @pytest.fixture
 def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
     app = Starlette(
         routes=[
             Route("/v1/messages", _failing_messages, methods=["POST"]),
             Route("/oa/v1/chat/completions", _failing_chat, methods=["POST"]),
+            Route("/done/v1/chat/completions", _failing_then_done, methods=["POST"]),
+            Route("/garbled/v1/chat/completions", _garbled_chat, methods=["POST"]),
         ]
     )
     server = start_server(app)
@@ -259,7 +287,9 @@ def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
                 "api_key": "x", "models": ["*"]}  # fmt: skip
         oa = {"kind": "openai-compatible", "location": "local",
               "base_url": server.url + "/oa/v1", "models": ["*"]}  # fmt: skip
-        yield start_gateway({"anth": anth, "oa": oa})
+        done = {**oa, "base_url": server.url + "/done/v1"}
+        garbled = {**oa, "base_url": server.url + "/garbled/v1"}
+        yield start_gateway({"anth": anth, "oa": oa, "done": done, "garbled": garbled})
     finally:
         server.stop()
 
@@ -293,3 +323,50 @@ def test_an_engines_error_chunk_is_passed_on_alone(failing_gateway: RunningGatew
     errors = [payload["error"] for payload in payloads if "error" in payload]
     assert [error["message"] for error in errors] == ["engine died"], response.text
     assert "error" in payloads[-1]
+
+
+def _upstream_errors(gateway: RunningGateway, backend: str, kind: str) -> float:
+    return gateway.metric("bastion_upstream_errors_total", backend=backend, kind=kind)
+
+
+def _stream(gateway: RunningGateway, path: str, body: dict[str, Any]) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {ADMIN_KEY}", "anthropic-version": "2023-06-01"}
+    return httpx.post(gateway.url + path, json=body, headers=headers, timeout=10)
+
+
+@pytest.mark.parametrize("path", ["/v1/chat/completions", "/v1/messages", "/v1/responses"])
+def test_an_engines_error_is_recorded_as_a_failure_in_every_protocol(
+    failing_gateway: RunningGateway, path: str
+) -> None:
+    """The client has the engine's error; the request is not counted a success, and the
+    replica is charged for it."""
+    message = {"role": "user", "content": "hi"}
+    body: dict[str, Any] = {"model": "done/m", "stream": True}
+    body.update({"input": "hi"} if path.endswith("responses") else {"messages": [message]})
+    if path.endswith("messages"):
+        body["max_tokens"] = 10
+    before = _upstream_errors(failing_gateway, "done", "error_event")
+    response = _stream(failing_gateway, path, body)
+    assert response.status_code == 200
+    assert "engine died" in response.text
+    assert "[DONE]" not in response.text and "message_stop" not in response.text
+    assert "response.completed" not in response.text
+    wait_for(lambda: _upstream_errors(failing_gateway, "done", "error_event") == before + 1)
+
+
+@pytest.mark.parametrize("path", ["/v1/chat/completions", "/v1/messages", "/v1/responses"])
+def test_an_event_that_is_not_json_ends_the_stream_with_an_error(
+    failing_gateway: RunningGateway, path: str
+) -> None:
+    """Not an empty success: the client learns the engine is broken."""
+    message = {"role": "user", "content": "hi"}
+    body: dict[str, Any] = {"model": "garbled/m", "stream": True}
+    body.update({"input": "hi"} if path.endswith("responses") else {"messages": [message]})
+    if path.endswith("messages"):
+        body["max_tokens"] = 10
+    response = _stream(failing_gateway, path, body)
+    assert response.status_code == 200
+    assert "malformed stream" in response.text, response.text
+    assert "[DONE]" not in response.text and "message_stop" not in response.text
+    assert "response.completed" not in response.text
+    wait_for(lambda: _upstream_errors(failing_gateway, "garbled", "malformed") >= 1)

@@ -46,6 +46,7 @@ OUTCOME_WORDS = {
     "upstream_cut": "stream cut",
     "upstream_timeout": "stream timed out",
     "upstream_malformed": "malformed stream",
+    "upstream_error": "engine error",
     "client_disconnected": "client disconnected",
     "cancelled": "cancelled at shutdown",
 }

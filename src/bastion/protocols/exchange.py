@@ -15,7 +15,13 @@ import orjson
 from bastion.protocols.errors import error_body
 from bastion.protocols.memo import BodyMemo
 from bastion.protocols.operations import Operation, WireProtocol
-from bastion.protocols.sse import OPENAI_DONE, SSEEvent, encode_data, encode_event
+from bastion.protocols.sse import (
+    OPENAI_DONE,
+    SSEEvent,
+    encode_data,
+    encode_event,
+    event_object,
+)
 from bastion.protocols.translate import anthropic_to_openai_chat
 from bastion.protocols.usage import Usage
 
@@ -107,6 +113,14 @@ class Exchange(ABC):
         if self.upstream == "anthropic":
             return event.event == "message_stop"
         return event.data == "[DONE]"
+
+    def is_error(self, event: SSEEvent) -> bool:
+        """True for the upstream's own error event: an engine failing mid-stream (vLLM sends
+        ``data: {"error": …}``, then possibly ``[DONE]``; Anthropic ``event: error``)."""
+        if self.upstream == "anthropic":
+            return event.event == "error"
+        # A quoted "error" in a chunk's text is escaped (\"error\"): only a key matches.
+        return '"error"' in event.data and _names_an_error(event.data)
 
     def is_content(self, event: SSEEvent) -> bool:
         """Roughly one per generated token; used to estimate usage when a stream is cut."""
@@ -319,11 +333,8 @@ class _OpenAIPassthroughStream:
             return []
         if event.data == "[DONE]":
             return [OPENAI_DONE]
-        try:
-            chunk = orjson.loads(event.data)
-        except orjson.JSONDecodeError:
-            return []
-        if not isinstance(chunk, dict):
+        chunk = event_object(event)
+        if chunk is None:
             return []
         error = chunk.get("error")
         if isinstance(error, dict):
@@ -370,11 +381,8 @@ class _AnthropicPassthroughStream:
         if self._failed:
             return []
         name = event.event or "message"
-        try:
-            payload = orjson.loads(event.data)
-        except orjson.JSONDecodeError:
-            return []
-        if not isinstance(payload, dict):
+        payload = event_object(event)
+        if payload is None:
             return []
         if name == "error" or payload.get("type") == "error":
             self._failed = True
@@ -413,3 +421,12 @@ class _AnthropicPassthroughStream:
             return []
         self._failed = True
         return [encode_event("error", error_body("anthropic", 502, message, error_type=error_type))]
+
+
+def _names_an_error(data: str) -> bool:
+    """Whether an event's JSON object carries an error (read only when its text says so)."""
+    try:
+        payload = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False  # malformed: the translator says so
+    return isinstance(payload, dict) and bool(payload.get("error"))

@@ -14,6 +14,24 @@ class SSEEvent:
     data: str
 
 
+class MalformedEvent(ValueError):
+    """An upstream event whose data is not a JSON object: the engine is broken, and the stream
+    ends with an error rather than pass for an empty answer."""
+
+
+def event_object(event: SSEEvent) -> dict[str, Any] | None:
+    """The event's JSON object; None for an empty keep-alive; MalformedEvent otherwise."""
+    if not event.data:
+        return None
+    try:
+        payload = orjson.loads(event.data)
+    except orjson.JSONDecodeError:
+        raise MalformedEvent(f"an event that is not JSON: {event.data[:80]!r}") from None
+    if not isinstance(payload, dict):
+        raise MalformedEvent(f"an event that is not a JSON object: {event.data[:80]!r}")
+    return payload
+
+
 class SSEParser:
     """Turns arbitrary byte chunks into complete events (per the WHATWG event-stream rules)."""
 

@@ -14,7 +14,7 @@ from anthropic.types import ErrorResponse, Message, RawMessageStreamEvent
 from openai.types.chat.completion_create_params import CompletionCreateParamsStreaming
 from pydantic import TypeAdapter
 
-from bastion.protocols.sse import SSEEvent
+from bastion.protocols.sse import MalformedEvent, SSEEvent
 from bastion.protocols.translate import TranslationError
 from bastion.protocols.translate.anthropic_to_openai_chat import (
     StreamTranslator,
@@ -778,9 +778,14 @@ def test_the_anthropic_sdk_reads_the_translated_stream() -> None:
     assert sdk_events[-1].type == "message_stop"
 
 
-def test_garbage_and_other_choices_are_ignored() -> None:
+def test_garbage_is_refused_and_other_choices_are_ignored() -> None:
+    """An event that is not a JSON object is a broken engine (the respond stage ends the
+    stream with an error); an empty one is a keep-alive."""
     translator = StreamTranslator("m", include_usage=True)
-    assert translator.feed(SSEEvent(None, "{not json")) == []
+    for garbage in ("{not json", "[1, 2]"):
+        with pytest.raises(MalformedEvent):
+            translator.feed(SSEEvent(None, garbage))
+    assert translator.feed(SSEEvent(None, "")) == []
     other = {"id": "c", "choices": [{"index": 1, "delta": {"content": "x"}, "finish_reason": None}]}
     out = translator.feed(SSEEvent(None, orjson.dumps(other).decode()))
     assert [name for name, _ in anthropic_payloads(b"".join(out))] == ["message_start"]

@@ -14,7 +14,7 @@ from openai.lib.streaming.chat import ChatCompletionStreamState
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import TypeAdapter
 
-from bastion.protocols.sse import SSEEvent
+from bastion.protocols.sse import MalformedEvent, SSEEvent
 from bastion.protocols.translate import TranslationError
 from bastion.protocols.translate.openai_chat_to_anthropic import (
     DEFAULT_MAX_TOKENS,
@@ -689,11 +689,12 @@ def test_finish_without_message_stop_closes_the_stream() -> None:
     assert translator.finish() == []
 
 
-def test_garbage_and_unknown_events_are_ignored() -> None:
+def test_unknown_events_are_ignored_and_garbage_refused() -> None:
     translator = StreamTranslator("m", include_usage=False)
     assert translator.feed(SSEEvent("ping", '{"type": "ping"}')) == []
-    assert translator.feed(SSEEvent("content_block_delta", "{not json")) == []
     assert translator.feed(SSEEvent("future_event", '{"type": "future_event"}')) == []
+    with pytest.raises(MalformedEvent):  # a broken engine: the stream ends with an error
+        translator.feed(SSEEvent("content_block_delta", "{not json"))
     assert translator.usage is None
 
 

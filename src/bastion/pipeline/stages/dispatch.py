@@ -37,7 +37,9 @@ from bastion.telemetry.metrics import GatewayMetrics
 
 # Names the client's fields a translation left out, so clients learn what was not honoured.
 DROPPED_HEADER = "x-bastion-dropped-fields"
-_STREAM_FAILURES = frozenset({"upstream_cut", "upstream_timeout", "upstream_malformed"})
+_STREAM_FAILURES = frozenset(
+    {"upstream_cut", "upstream_timeout", "upstream_malformed", "upstream_error"}
+)
 _NOT_COMPUTED = -1
 
 

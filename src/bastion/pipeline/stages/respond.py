@@ -26,7 +26,7 @@ from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange, StreamTranslator
 from bastion.protocols.exchanges import exchange_for
 from bastion.protocols.operations import Operation, WireProtocol
-from bastion.protocols.sse import SSEParser
+from bastion.protocols.sse import MalformedEvent, SSEParser
 from bastion.protocols.upstream_errors import json_object
 from bastion.protocols.usage import Usage
 from bastion.providers.response import StreamInterrupted, UpstreamResponse
@@ -180,6 +180,7 @@ class Respond(BaseStage):
         backend = ctx.backend_name
         ended = False
         content_events = 0
+        errored = False  # the upstream's own error event, passed on by the translator
         failure: str | None = None
         tail: list[bytes] = []
         try:
@@ -189,6 +190,8 @@ class Respond(BaseStage):
                     for event in parser.feed(raw):
                         if exchange.is_content(event):
                             content_events += 1
+                        elif exchange.is_error(event):
+                            errored = True
                         if exchange.is_end(event):
                             ended = True
                         (tail if ended else out).extend(translator.feed(event))
@@ -204,6 +207,15 @@ class Respond(BaseStage):
                 kind = "timeout" if exc.timeout else "cut"
                 self._metrics.upstream_errors.labels(backend, kind).inc()
                 failure = f"Backend '{backend}' stream interrupted: {exc.reason}."
+            except MalformedEvent as exc:
+                log.warning(
+                    "malformed upstream stream",
+                    extra={"request_id": ctx.request_id, "backend": backend, "error": str(exc)},
+                )
+                upstream.abort()
+                ctx.outcome = "upstream_malformed"
+                self._metrics.upstream_errors.labels(backend, "malformed").inc()
+                failure = f"Backend '{backend}' sent a malformed stream."
             except Exception:
                 # An event the translator could not make sense of: end cleanly, stop the engine.
                 log.exception("malformed upstream stream", extra={"request_id": ctx.request_id})
@@ -216,10 +228,18 @@ class Respond(BaseStage):
                     ctx.upstream_ended = time.perf_counter()
                     tail.extend(translator.finish())
                     upstream.release()
+                elif errored:
+                    # The engine said why it stopped (its error, passed on), then closed.
+                    ctx.upstream_ended = time.perf_counter()
+                    upstream.release()
                 else:
                     ctx.outcome = "upstream_cut"
                     self._metrics.upstream_errors.labels(backend, "cut").inc()
                     failure = f"Backend '{backend}' closed the stream before it was complete."
+                if errored:
+                    # The client has the engine's error; the request failed all the same.
+                    ctx.outcome = "upstream_error"
+                    self._metrics.upstream_errors.labels(backend, "error_event").inc()
             if failure is not None:
                 tail = translator.error_events(failure, _error_type(exchange))
             reply.tail = b"".join(tail)

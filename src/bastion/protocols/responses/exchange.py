@@ -17,8 +17,6 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-import orjson
-
 from bastion.protocols.errors import GatewayError
 from bastion.protocols.exchange import Exchange, StreamTranslator
 from bastion.protocols.memo import BodyMemo
@@ -27,7 +25,7 @@ from bastion.protocols.responses.request import (
     TurnMemo,
     parse_create_response,
 )
-from bastion.protocols.sse import SSEEvent, encode_event
+from bastion.protocols.sse import SSEEvent, encode_event, event_object
 from bastion.protocols.translate import responses_to_anthropic, responses_to_openai_chat
 from bastion.protocols.translate._shared import obj
 from bastion.protocols.usage import Usage
@@ -213,8 +211,13 @@ class ResponsesPassthrough(Exchange):
     def is_content(self, event: SSEEvent) -> bool:
         return (event.event or "").endswith(".delta")
 
+    def is_error(self, event: SSEEvent) -> bool:
+        name = event.event or ""
+        return name in _FAILED or any(f'"type":"{kind}"' in event.data for kind in _FAILED)
+
 
 _TERMINAL = ("response.completed", "response.incomplete", "response.failed")
+_FAILED = ("error", "response.failed")
 
 
 def usage_of_response(response: dict[str, Any]) -> Usage | None:
@@ -255,11 +258,8 @@ class _PassthroughStream:
     def feed(self, event: SSEEvent) -> list[bytes]:
         if self._state != "open":
             return []
-        try:
-            payload = orjson.loads(event.data)
-        except orjson.JSONDecodeError:
-            return []
-        if not isinstance(payload, dict):
+        payload = event_object(event)
+        if payload is None:
             return []
         kind = str(payload.get("type") or event.event or "message")
         if isinstance(payload.get("sequence_number"), int):

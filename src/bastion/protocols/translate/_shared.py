@@ -7,7 +7,7 @@ from typing import Any
 
 import orjson
 
-from bastion.protocols.sse import SSEEvent
+from bastion.protocols.sse import SSEEvent, event_object
 from bastion.protocols.translate import TranslationError
 
 # Anthropic's error types, by the HTTP status Anthropic answers them with.
@@ -31,12 +31,9 @@ def new_id(prefix: str) -> str:
 
 
 def load_event(event: SSEEvent) -> dict[str, Any] | None:
-    """The event's JSON object, or None for keep-alives and garbage (never fatal mid-stream)."""
-    try:
-        payload = orjson.loads(event.data)
-    except orjson.JSONDecodeError:
-        return None
-    return payload if isinstance(payload, dict) else None
+    """The event's JSON object, or None for an empty keep-alive; an event that is not a JSON
+    object raises MalformedEvent (the respond stage ends the stream with an error)."""
+    return event_object(event)
 
 
 def error_message(body: dict[str, Any] | None) -> str | None:
