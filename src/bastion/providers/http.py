@@ -399,6 +399,10 @@ class HttpUpstreamResponse(UpstreamResponse):
                     more = await self._response.readany()
                     if not more:
                         break
+                    if len(chunk) > _HELD_COMMENT_BYTES:
+                        # Comments carry nothing: an engine sending them for the whole wait
+                        # holds a bounded tail (from a line's start), not all of them.
+                        chunk = chunk[chunk.rfind(b"\n") + 1 :]
                     chunk += more
         except TimeoutError as exc:
             self.abort()
@@ -526,6 +530,10 @@ class _CompleteLines:
         self._held_bytes += len(part)
         if self._held_bytes > self._limit:
             raise StreamInterrupted(f"an event line longer than {self._limit} bytes")
+
+
+# SSE comments kept before a stream's first event (``: keep-alive`` lines are a few bytes).
+_HELD_COMMENT_BYTES = 64 * 1024
 
 
 def only_comments(data: bytes) -> bool:

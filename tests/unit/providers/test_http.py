@@ -138,3 +138,30 @@ async def test_the_deadline_ends_a_wait_for_the_first_byte_as_the_total_timeout(
             "Backend 'gpu' did not answer in time (total timeout of 60s)."
         )
         assert loop.time() - deadline < 10  # not the first byte's 30 s
+
+
+async def test_comments_before_the_first_event_are_held_within_a_bound() -> None:
+    """An engine that sends keep-alive comments for its whole prefill: a bounded tail of them
+    is held, and the first event arrives whole."""
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(
+            b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+            b"transfer-encoding: chunked\r\n\r\n"
+        )
+        comments = b": keep-alive\n" * 2000
+        for _ in range(400):  # about 10 MB of comments
+            writer.write(b"%x\r\n%s\r\n" % (len(comments), comments))
+            await writer.drain()
+        event = b'data: {"ok": true}\n\n'
+        writer.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(event), event))
+        await writer.drain()
+
+    async with upstream_for(handler) as (upstream, _):
+        response = await upstream.post("/chat/completions", b"{}", headers={})
+        first = await response.first_chunk()
+        assert len(first) < 256 * 1024
+        assert first.startswith(b": keep-alive\n")
+        pieces = [piece async for piece in response.chunks()]
+        assert b"".join(pieces).endswith(b'data: {"ok": true}\n\n')
