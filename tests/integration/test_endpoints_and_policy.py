@@ -163,12 +163,13 @@ def test_rules_never_move_a_pinned_endpoint_version(gateway: RunningGateway) -> 
             assert raw.headers["x-bastion-endpoint"] == "support@2"
 
 
-def test_anthropic_clients_get_the_pinned_params_their_api_can_express(
+def test_every_client_protocol_gets_the_pinned_params_on_an_openai_backend(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:
-    """On an OpenAI backend, an Anthropic client's request carries the version's sampling
-    params and its JSON schema (as Messages' output_config.format, translated back); seed and
-    the penalties have no Messages field and are not applied (docs/routing.md)."""
+    """On an OpenAI backend, an Anthropic or Responses client's request carries the version's
+    sampling params and its JSON schema (as Messages' output_config.format, translated back);
+    seed and the penalties, which those protocols have no field for, are set in the upstream's
+    chat body: the version samples alike whichever API the client speaks."""
     upstream, url = scripted
     schema = {"type": "object", "properties": {"answer": {"type": "string"}}}
     params = {"temperature": 0.2, "seed": 42, "presence_penalty": 0.5, "stop": "END",
@@ -185,7 +186,13 @@ def test_anthropic_clients_get_the_pinned_params_their_api_can_express(
     sent = upstream.last
     assert (sent["temperature"], sent["stop"]) == (0.2, ["END"])
     assert sent["response_format"]["json_schema"]["schema"] == schema
-    assert "seed" not in sent and "presence_penalty" not in sent
+    assert (sent["seed"], sent["presence_penalty"]) == (42, 0.5)
+    responses = openai.OpenAI(base_url=gateway.url + "/v1", api_key=gateway.admin_key)
+    answer = responses.responses.with_raw_response.create(model="ver@1", input="hi")
+    sent = upstream.last
+    assert (sent["temperature"], sent["seed"], sent["presence_penalty"]) == (0.2, 42, 0.5)
+    assert sent["stop"] == "END"
+    assert "x-bastion-dropped-fields" not in answer.headers  # nothing the client sent
 
 
 def test_unknown_versions_are_404(gateway: RunningGateway) -> None:

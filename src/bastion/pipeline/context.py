@@ -110,6 +110,9 @@ class RequestContext:
     attempts: int = 0
     # Headers every reply carries (endpoint version lifecycle), errors included.
     response_headers: dict[str, str] = field(default_factory=dict)
+    # An endpoint version's params the client's protocol has no field for, set into the
+    # upstream's chat completions body by dispatch.
+    upstream_params: tuple[tuple[str, Any], ...] = ()
     # admission: what was reserved; queue: the backend capacity claimed (held on the backend
     # that serves the request), and the wait for it
     admission: Grant | None = None

@@ -15,15 +15,15 @@ from bastion.protocols.operations import Operation
 
 # Fields that shape a version's outputs; the digest covers exactly these.
 PINNED_FIELDS = ("backend", "model", "params", "system_prompt", "prompt_template", "fallbacks")
-# Sampling defaults by their chat completions names, as the Responses API names them.
+# Sampling defaults the Responses API has a field for, by their chat completions names.
 _RESPONSES_PARAMS = {
+    "temperature": "temperature",
+    "top_p": "top_p",
+    "top_logprobs": "top_logprobs",
     "max_tokens": "max_output_tokens",
     "max_completion_tokens": "max_output_tokens",
 }
 # Sampling settings Anthropic clients share with OpenAI's names, and their Messages names.
-# Params the Messages API has no field for (seed, presence_penalty, frequency_penalty,
-# logit_bias, logprobs, n, reasoning_effort…) are not applied to Messages requests: the body
-# has nowhere to carry them, whatever the backend (docs/routing.md says which).
 _MESSAGES_PARAMS = {
     "temperature": "temperature",
     "top_p": "top_p",
@@ -31,6 +31,9 @@ _MESSAGES_PARAMS = {
     "max_tokens": "max_tokens",
     "stop": "stop_sequences",
 }
+# A client of these protocols states its own output limit (Messages requires one): a pinned
+# chat limit beside it would conflict, so it is not carried to the upstream either.
+_TOKEN_LIMITS = frozenset({"max_tokens", "max_completion_tokens"})
 
 
 class EndpointVersion:
@@ -49,6 +52,16 @@ class EndpointVersion:
         # The params as a Messages request names them, worked out once.
         self._messages_params = _messages_params(spec.params)
         self._messages_format = _messages_format(spec.params.get("response_format"))
+        # Params a Messages or Responses request has no field for (seed, the penalties,
+        # logit_bias, n, a json_object format, engine extensions): carried to the upstream's
+        # chat completions body instead, so the version samples alike for every client.
+        self.upstream_params: dict[Operation, tuple[tuple[str, Any], ...]] = {
+            Operation.MESSAGES: _left_over(
+                spec.params,
+                {*_MESSAGES_PARAMS, *(("response_format",) if self._messages_format else ())},
+            ),
+            Operation.RESPONSES: _left_over(spec.params, set(_RESPONSES_PARAMS)),
+        }
         self.successor: str | None = None
         if spec.successor is not None:
             self.successor = (
@@ -96,7 +109,9 @@ class EndpointVersion:
                     else spec.system_prompt
                 )
             for key, value in spec.params.items():
-                body.setdefault(_RESPONSES_PARAMS.get(key, key), value)
+                field = _RESPONSES_PARAMS.get(key)
+                if field is not None:
+                    body.setdefault(field, value)
         elif operation is Operation.COMPLETIONS:
             template = spec.prompt_template
             prompt = body.get("prompt")
@@ -121,6 +136,14 @@ class EndpointVersion:
 def pinned_settings(spec: EndpointVersionConfig) -> dict[str, Any]:
     dumped = spec.model_dump(mode="json")
     return {name: dumped[name] for name in PINNED_FIELDS}
+
+
+def _left_over(params: dict[str, Any], expressed: set[str]) -> tuple[tuple[str, Any], ...]:
+    return tuple(
+        (key, value)
+        for key, value in params.items()
+        if key not in expressed and key not in _TOKEN_LIMITS
+    )
 
 
 def _messages_params(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:

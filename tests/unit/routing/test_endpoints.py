@@ -94,14 +94,25 @@ def test_messages_get_a_pinned_json_schema_as_their_output_format() -> None:
     assert chosen["output_config"] == {"format": own}
 
 
-def test_params_the_messages_api_cannot_express_are_not_applied_to_it() -> None:
-    """seed, penalties, a json_object format… have no Messages field: documented, not carried."""
+def test_params_a_clients_protocol_cannot_express_are_carried_to_the_upstream() -> None:
+    """seed, penalties, a json_object format… have no Messages or Responses field: they stay
+    out of the client's body and go to the upstream's chat body (dispatch); a token limit
+    beside the client's own would conflict, and is not carried."""
     params = {"temperature": 0.2, "seed": 42, "presence_penalty": 0.5, "frequency_penalty": 0.1,
-              "response_format": {"type": "json_object"}}  # fmt: skip
+              "response_format": {"type": "json_object"}, "max_tokens": 300}  # fmt: skip
     version = registry(**{"1": {**V1, "params": params}}).versions[0]
     body: dict[str, Any] = {"messages": [], "max_tokens": 10}
     version.apply(body, Operation.MESSAGES)
     assert body == {"messages": [], "max_tokens": 10, "temperature": 0.2, "system": "Be brief."}
+    carried = (("seed", 42), ("presence_penalty", 0.5), ("frequency_penalty", 0.1),
+               ("response_format", {"type": "json_object"}))  # fmt: skip
+    assert version.upstream_params[Operation.MESSAGES] == carried
+    responses: dict[str, Any] = {"input": "hi"}
+    version.apply(responses, Operation.RESPONSES)
+    assert responses == {"input": "hi", "temperature": 0.2, "max_output_tokens": 300,
+                         "instructions": "Be brief."}  # fmt: skip
+    assert version.upstream_params[Operation.RESPONSES] == carried
+    assert Operation.CHAT not in version.upstream_params  # chat takes every param itself
 
 
 def test_a_pinned_stop_string_is_a_list_of_stop_sequences() -> None:

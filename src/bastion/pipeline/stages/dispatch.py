@@ -282,7 +282,13 @@ class Dispatch(BaseStage):
             )
         except TranslationError as exc:
             raise invalid_request(str(exc), param=exc.param) from None
-        if target.pool.config.prefix_cache_per_tenant and target.exchange.upstream == "openai":
+        exchange = target.exchange
+        if ctx.upstream_params and exchange.upstream == "openai" and exchange.upstream_path is None:
+            # An endpoint version's params the client's protocol could not carry, into the
+            # chat completions body (an engine's own Responses API has no place for them).
+            for key, value in ctx.upstream_params:
+                body.setdefault(key, value)
+        if target.pool.config.prefix_cache_per_tenant and exchange.upstream == "openai":
             body["cache_salt"] = tenant_cache_salt(ctx.principal, body.get("cache_salt"))
         return orjson.dumps(body), dropped
 

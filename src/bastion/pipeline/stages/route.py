@@ -73,6 +73,7 @@ class Route(BaseStage):
             if sunset is not None:
                 raise sunset
             version.apply(ctx.body, ctx.operation)
+            ctx.upstream_params = version.upstream_params.get(ctx.operation, ())
             primary = (version.spec.backend, version.spec.model)
             fallbacks = version.fallbacks
             names = (ctx.model, version.endpoint, version.name)
