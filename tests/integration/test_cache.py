@@ -198,6 +198,33 @@ def test_endpoints_with_different_output_policies_never_share_an_answer(
     assert len(upstream.requests) == 2
 
 
+def test_versions_differing_by_params_set_upstream_never_share_an_answer(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    """Two versions of one model that differ by a seed, which an Anthropic client's body has
+    no field for (it is set upstream): neither is served the other's answer."""
+    upstream, url = scripted
+    versions = {"1": {"backend": "up", "model": "echo", "params": {"seed": 1}},
+                "2": {"backend": "up", "model": "echo", "params": {"seed": 2}}}  # fmt: skip
+    gateway = start_gateway(
+        {"up": openai_backend(url)},
+        endpoints={"pinned": {"versions": versions}},
+        cache={"enabled": True},
+    )
+    _, secret = make_key(gateway, "acme")
+    headers = {"x-api-key": secret, "anthropic-version": "2023-06-01"}
+
+    def ask_version(version: str) -> httpx.Response:
+        body = {"model": f"pinned@{version}", "max_tokens": 20,
+                "messages": [{"role": "user", "content": "Pick a number."}]}  # fmt: skip
+        return httpx.post(gateway.url + "/v1/messages", json=body, headers=headers, timeout=10)
+
+    assert "x-bastion-cache" not in ask_version("1").headers
+    assert ask_version("1").headers["x-bastion-cache"] == "exact"
+    assert "x-bastion-cache" not in ask_version("2").headers
+    assert [request["seed"] for request in upstream.requests] == [1, 2]
+
+
 def another_key(gateway: RunningGateway, tenant: str, name: str) -> str:
     """A further key of an existing tenant: another user of it."""
     created = httpx.post(

@@ -146,6 +146,9 @@ class Cache(BaseStage):
         # The output policy shapes the stored answer (masked, cut short): part of the partition.
         output = ctx.output_action or "allow"
         model = f"{target.pool.name}/{target.deployment.upstream_model} output={output}"
+        if ctx.upstream_params:
+            # A version's params set upstream (not in the body): two versions differ by them.
+            model += " params=" + orjson.dumps(ctx.upstream_params).decode()
         # Per user (API key and the end user the body names) unless the endpoint shares, and
         # always for sensitive data: a hit would show another user what was asked.
         shared = not sensitive and ctx.model.split("@", 1)[0] in self._shared
