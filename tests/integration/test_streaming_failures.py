@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 import anthropic
@@ -230,35 +230,26 @@ async def _failing_messages(request: Request) -> StreamingResponse:
     return StreamingResponse(events(), media_type="text/event-stream")
 
 
-async def _failing_chat(request: Request) -> StreamingResponse:
-    """An engine failing a stream: a ``data: {"error": ...}`` chunk, then the close."""
-    model = (await request.json())["model"]
+def _failing_chat(then_done: bool) -> Callable[[Request], Awaitable[StreamingResponse]]:
+    """An engine failing a stream: a ``data: {"error": ...}`` chunk, then the close; vLLM
+    sends ``[DONE]`` after it all the same (``then_done``)."""
 
-    async def chunks() -> AsyncIterator[bytes]:
-        choice = {"index": 0, "delta": {"role": "assistant", "content": "Hel"},
-                  "finish_reason": None}  # fmt: skip
-        yield _sse({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1,
-                    "model": model, "choices": [choice]})  # fmt: skip
-        yield _sse({"error": {"message": "engine died", "type": "server_error", "param": None,
-                              "code": None}})  # fmt: skip
+    async def answer(request: Request) -> StreamingResponse:
+        model = (await request.json())["model"]
 
-    return StreamingResponse(chunks(), media_type="text/event-stream")
+        async def chunks() -> AsyncIterator[bytes]:
+            choice = {"index": 0, "delta": {"role": "assistant", "content": "Hel"},
+                      "finish_reason": None}  # fmt: skip
+            yield _sse({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1,
+                        "model": model, "choices": [choice]})  # fmt: skip
+            yield _sse({"error": {"message": "engine died", "type": "server_error",
+                                  "param": None, "code": None}})  # fmt: skip
+            if then_done:
+                yield b"data: [DONE]\n\n"
 
+        return StreamingResponse(chunks(), media_type="text/event-stream")
 
-async def _failing_then_done(request: Request) -> StreamingResponse:
-    """vLLM failing a stream: its error chunk, then ``[DONE]`` all the same."""
-    model = (await request.json())["model"]
-
-    async def chunks() -> AsyncIterator[bytes]:
-        choice = {"index": 0, "delta": {"role": "assistant", "content": "Hel"},
-                  "finish_reason": None}  # fmt: skip
-        yield _sse({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1,
-                    "model": model, "choices": [choice]})  # fmt: skip
-        yield _sse({"error": {"message": "engine died", "type": "InternalServerError",
-                              "param": None, "code": 500}})  # fmt: skip
-        yield b"data: [DONE]\n\n"
-
-    return StreamingResponse(chunks(), media_type="text/event-stream")
+    return answer
 
 
 async def _garbled_chat(request: Request) -> StreamingResponse:
@@ -276,8 +267,8 @@ def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
     app = Starlette(
         routes=[
             Route("/v1/messages", _failing_messages, methods=["POST"]),
-            Route("/oa/v1/chat/completions", _failing_chat, methods=["POST"]),
-            Route("/done/v1/chat/completions", _failing_then_done, methods=["POST"]),
+            Route("/oa/v1/chat/completions", _failing_chat(False), methods=["POST"]),
+            Route("/done/v1/chat/completions", _failing_chat(True), methods=["POST"]),
             Route("/garbled/v1/chat/completions", _garbled_chat, methods=["POST"]),
         ]
     )

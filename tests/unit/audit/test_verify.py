@@ -187,35 +187,7 @@ async def test_a_rewritten_segment_fails_its_signed_checkpoint(
 ) -> None:
     """Even a rewrite that keeps every link consistent cannot match the signed checkpoint."""
     chain = await journal(store, journal_writers)
-    async with store.engines.read.connect() as conn:
-        rows = (
-            await conn.execute(
-                select(AuditRecordRow.__table__)
-                .where(AuditRecordRow.chain == chain)
-                .order_by(AuditRecordRow.seq)
-            )
-        ).all()
-    prev = rows[0].prev_hash
-    async with store.engines.write.begin() as conn:
-        for row in rows:
-            payload = '{"rewritten":true}' if row.seq >= 6 else row.payload
-            digest = record_hash(
-                prev,
-                chain=chain,
-                seq=row.seq,
-                segment=row.segment,
-                ts=row.ts,
-                kind=row.kind,
-                request_id=row.request_id,
-                tenant_id=row.tenant_id,
-                payload=payload,
-            )
-            await conn.execute(
-                update(AuditRecordRow)
-                .where(AuditRecordRow.id == row.id)
-                .values(payload=payload, prev_hash=prev, hash=digest)
-            )
-            prev = digest
+    await _rewrite(store, chain, from_seq=6, checkpoints=False)
     found = kinds(await verify(store))
     assert ("checkpoint", 11) in found
     assert ("checkpoint", 13) in found
@@ -304,9 +276,10 @@ async def test_pruning_whole_segments_keeps_the_rest_verifiable(
     assert kinds(await verify(store)) == [("edited", 12)]
 
 
-async def _rewrite(store: Store, chain: str, from_seq: int) -> None:
-    """Rewrites ``chain`` from ``from_seq`` on with every link and checkpoint hash consistent,
-    as someone with write access to the database but not the signing key could."""
+async def _rewrite(store: Store, chain: str, from_seq: int, *, checkpoints: bool = True) -> None:
+    """Rewrites ``chain`` from ``from_seq`` on with every link consistent, as someone with write
+    access to the database but not the signing key could; with ``checkpoints``, the checkpoints
+    too (their hashes made to match, their signatures stripped)."""
     async with store.engines.read.connect() as conn:
         rows = (
             await conn.execute(
@@ -335,11 +308,14 @@ async def _rewrite(store: Store, chain: str, from_seq: int) -> None:
                 .where(AuditRecordRow.id == row.id)
                 .values(payload=payload, prev_hash=prev, hash=digest)
             )
-            await conn.execute(
-                update(AuditCheckpointRow)
-                .where(AuditCheckpointRow.chain == chain, AuditCheckpointRow.last_seq == row.seq)
-                .values(last_hash=digest, signature=None, key_id=None)
-            )
+            if checkpoints:
+                await conn.execute(
+                    update(AuditCheckpointRow)
+                    .where(
+                        AuditCheckpointRow.chain == chain, AuditCheckpointRow.last_seq == row.seq
+                    )
+                    .values(last_hash=digest, signature=None, key_id=None)
+                )
             prev = digest
 
 
