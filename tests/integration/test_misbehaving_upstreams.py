@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-import sqlite3
 import threading
 import time
 from collections import deque
@@ -24,6 +23,7 @@ import orjson
 import pytest
 
 from tests.conftest import ADMIN_KEY, GatewayFactory, RunningGateway
+from tests.integration.test_ledger_and_audit import ledger_row
 from tests.servers import wait_for
 
 AUTH = {"authorization": f"Bearer {ADMIN_KEY}"}
@@ -207,24 +207,6 @@ def chat(gateway: RunningGateway, *, stream: bool = False, timeout: float = 30) 
     )
 
 
-def ledger(tmp_path: Path, request_id: str) -> sqlite3.Row:
-    """The request's ledger row, once the spool loader has copied it into the database."""
-    found: list[sqlite3.Row] = []
-
-    def loaded() -> bool:
-        with sqlite3.connect(tmp_path / "bastion.db") as db:
-            db.row_factory = sqlite3.Row
-            row = db.execute(
-                "SELECT * FROM usage_ledger WHERE request_id = ?", (request_id,)
-            ).fetchone()
-        if row is not None:
-            found.append(row)
-        return row is not None
-
-    wait_for(loaded)
-    return found[0]
-
-
 # F1: a 200 that is not what the protocol requires fails like a 502.
 
 
@@ -366,7 +348,7 @@ def test_a_stream_line_without_end_ends_the_stream(
     assert "an event line longer than 1048576 bytes" in last
     assert b"[DONE]" not in response.content
     assert engines.sent < 32 * 1024 * 1024
-    row = ledger(tmp_path, response.headers["x-request-id"])
+    row = ledger_row(tmp_path, response.headers["x-request-id"])
     assert row["outcome"] == "upstream_cut"
 
 
@@ -391,7 +373,7 @@ def test_a_client_that_leaves_before_the_headers_is_recorded_as_499(
     access = next(r for r in caplog.records if r.name == "bastion.access")
     assert access.status == 499  # type: ignore[attr-defined]
     assert access.outcome == "client_disconnected"  # type: ignore[attr-defined]
-    row = ledger(tmp_path, access.request_id)  # type: ignore[attr-defined]
+    row = ledger_row(tmp_path, access.request_id)  # type: ignore[attr-defined]
     assert (row["status"], row["outcome"]) == (499, "client_disconnected")
 
 
@@ -448,7 +430,7 @@ def test_the_queue_wait_of_shed_and_departed_requests_is_recorded(
     with pytest.raises(httpx.ReadTimeout):
         chat(gateway, timeout=0.4)  # leaves while queued
     holder.join()
-    shed_row = ledger(tmp_path, shed.headers["x-request-id"])
+    shed_row = ledger_row(tmp_path, shed.headers["x-request-id"])
     assert shed_row["queue_ms"] >= 500
     # Three requests: one did not wait; the two others waited 0.6 s and 0.4 s.
     wait_for(lambda: gateway.metric("bastion_queue_wait_seconds_count") == 3)
