@@ -207,18 +207,14 @@ class Respond(BaseStage):
                 kind = "timeout" if exc.timeout else "cut"
                 self._metrics.upstream_errors.labels(backend, kind).inc()
                 failure = f"Backend '{backend}' stream interrupted: {exc.reason}."
-            except MalformedEvent as exc:
-                log.warning(
-                    "malformed upstream stream",
-                    extra={"request_id": ctx.request_id, "backend": backend, "error": str(exc)},
-                )
-                upstream.abort()
-                ctx.outcome = "upstream_malformed"
-                self._metrics.upstream_errors.labels(backend, "malformed").inc()
-                failure = f"Backend '{backend}' sent a malformed stream."
-            except Exception:
-                # An event the translator could not make sense of: end cleanly, stop the engine.
-                log.exception("malformed upstream stream", extra={"request_id": ctx.request_id})
+            except Exception as exc:
+                # An event that is not JSON (a broken engine), or one the translator could not
+                # make sense of (a gateway bug: with its trace): end cleanly, stop the engine.
+                extra = {"request_id": ctx.request_id, "backend": backend}
+                if isinstance(exc, MalformedEvent):
+                    log.warning("malformed upstream stream", extra={**extra, "error": str(exc)})
+                else:
+                    log.exception("malformed upstream stream", extra=extra)
                 upstream.abort()
                 ctx.outcome = "upstream_malformed"
                 self._metrics.upstream_errors.labels(backend, "malformed").inc()
