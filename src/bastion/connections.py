@@ -77,6 +77,10 @@ class Phase(Enum):
 
 
 _IDLE, _HEAD, _BODY, _BUSY, _CLOSING = Phase
+# Probes and scrapes are answered over the connection cap: an orchestrator that restarts a
+# gateway for failing its liveness probe when it is busiest, or a scrape missing exactly then,
+# would make the load worse or invisible. They cost a few bytes and no upstream call.
+_NEVER_SHED = frozenset({b"/healthz", b"/readyz", b"/metrics"})
 
 
 class _Refusal(Exception):
@@ -243,7 +247,11 @@ class LimitedHttpProtocol(HttpToolsProtocol):
                 f"Request has more than {self.max_headers} header fields.",
                 "invalid_request_error",
             )
-        if self._over_capacity and len(self.connections) > self.max_connections:
+        if (
+            self._over_capacity
+            and len(self.connections) > self.max_connections
+            and self.url.partition(b"?")[0] not in _NEVER_SHED
+        ):
             raise _Refusal(
                 503,
                 "over_capacity",

@@ -337,6 +337,13 @@ def test_over_the_cap_with_no_idle_connection_requests_get_503(
         assert response.json()["error"]["type"] == "overloaded_error"
         assert limit_count(gateway, "over_capacity") == 1
         wait_for(lambda: gateway.metric("bastion_connections_open") == 3)
+        # Probes and scrapes are answered all the same: an orchestrator must not restart, nor
+        # a monitor lose sight of, a gateway for being busy.
+        for path in ("/healthz", "/readyz?verbose=1", "/metrics"):
+            with connect(gateway) as probe:
+                probe.sendall(f"GET {path} HTTP/1.1\r\nHost: g\r\n\r\n".encode())
+                assert read_response(probe).status == 200, path
+        assert limit_count(gateway, "over_capacity") == 1
     finally:
         busy.pop().close()
     with connect(gateway) as admitted:  # a place is free again
