@@ -248,6 +248,7 @@ class Supervisor:
                     spool.database_url,
                     spool.directory,
                     spool.load_interval,
+                    final_load_seconds=spool.final_load_seconds,
                     log_level=config.logging.level,
                 )
                 self.loader.start()
@@ -352,7 +353,7 @@ class Supervisor:
                 log.error("worker stopped with an error", extra={"exitcode": process.exitcode})
         if self.node is not None:
             await self.node.close()
-        if self.loader is not None and not await self.loader.stop(30.0):
+        if self.loader is not None and not await self.loader.stop():
             log.error("spool not fully loaded at shutdown; the next start loads the rest")
 
 

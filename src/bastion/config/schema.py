@@ -134,6 +134,10 @@ class JournalConfig(_Strict):
     # How often the loader process copies spooled records into the database; each load has a
     # fixed cost, so rarer loads spend less CPU per record. Reports see records this late.
     load_interval_seconds: Annotated[float, Field(gt=0, le=60)] = 1.0
+    # At shutdown, how long the loader keeps trying to load what is left when the database is
+    # down or slow, before leaving it in the spool for the next start (a pod's emptyDir has
+    # none: keep this within the pod's grace period).
+    final_load_seconds: Annotated[float, Field(gt=0)] = 25.0
 
     max_batch: Annotated[int, Field(gt=0)] = 1024
     max_pending: Annotated[int, Field(gt=0)] = 100_000

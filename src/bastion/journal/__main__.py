@@ -1,5 +1,5 @@
-"""``python -m bastion.journal DIRECTORY INTERVAL``: the spool loader process (see
-``bastion.journal.loader_process``)."""
+"""``python -m bastion.journal DIRECTORY INTERVAL [FINAL_LOAD_SECONDS]``: the spool loader
+process (see ``bastion.journal.loader_process``)."""
 
 import asyncio
 import os
@@ -20,11 +20,12 @@ def main() -> None:
     # busy machine the scheduler should prefer the gateway's request path over it.
     os.nice(10)
     directory, interval = Path(sys.argv[1]), float(sys.argv[2])
+    final_load_seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 25.0
     configure_logging(
         os.environ.get("BASTION_LOG_LEVEL", "warning"), os.environ.get("BASTION_LOG_FORMAT", "json")
     )
     url = os.environ.pop(DATABASE_URL_ENV)
-    sys.exit(asyncio.run(serve(url, directory, interval)))
+    sys.exit(asyncio.run(serve(url, directory, interval, final_load_seconds)))
 
 
 main()

@@ -35,19 +35,28 @@ log = logging.getLogger(__name__)
 
 DATABASE_URL_ENV = "BASTION_JOURNAL_DATABASE_URL"
 _RETRY_MAX_SECONDS = 2.0
-_FINAL_ATTEMPTS = 5
 _LOCK_PATIENCE_SECONDS = 5.0
+# What the gateway waits for the loader beyond its final load's budget (start-up, the last
+# attempt's own time) before killing it.
+_STOP_MARGIN_SECONDS = 5.0
 
 
 class LoaderProcess:
     """The gateway's handle on its loader process."""
 
     def __init__(
-        self, database_url: str, directory: Path, interval: float, *, log_level: str = "warning"
+        self,
+        database_url: str,
+        directory: Path,
+        interval: float,
+        *,
+        final_load_seconds: float = 25.0,
+        log_level: str = "warning",
     ) -> None:
         self._database_url = database_url
         self._directory = directory
         self._interval = interval
+        self._final_load_seconds = final_load_seconds
         self._log_level = log_level
         self._process: subprocess.Popen[bytes] | None = None
         self._unread = b""  # the start of a report line not yet read whole
@@ -62,7 +71,7 @@ class LoaderProcess:
         }
         command = [sys.executable, "-m", "bastion.journal", str(self._directory)]
         self._process = subprocess.Popen(  # noqa: S603 (our own module, no shell)
-            [*command, str(self._interval)],
+            [*command, str(self._interval), str(self._final_load_seconds)],
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -113,8 +122,10 @@ class LoaderProcess:
         self.restarts += 1
         self.start()
 
-    async def stop(self, grace: float) -> bool:
-        """Asks the loader to load what is left and exit; True if it did within ``grace``."""
+    async def stop(self) -> bool:
+        """Asks the loader to load what is left and exit; True if it did (it tries for the
+        final load's budget; it is killed a margin after that)."""
+        grace = self._final_load_seconds + _STOP_MARGIN_SECONDS
         process = self._process
         if process is None:
             return False
@@ -129,7 +140,9 @@ class LoaderProcess:
         return code == 0
 
 
-async def serve(database_url: str, directory: Path, interval: float) -> int:
+async def serve(
+    database_url: str, directory: Path, interval: float, final_load_seconds: float = 25.0
+) -> int:
     """The loader process's main loop; returns its exit status (0: everything loaded)."""
     stopping = asyncio.Event()
     wake = asyncio.Event()
@@ -148,7 +161,9 @@ async def serve(database_url: str, directory: Path, interval: float) -> int:
             waited += 1.0
             if stopping.is_set() and waited >= _LOCK_PATIENCE_SECONDS:
                 return 1  # the next start loads what is left
-        return await _load_until_stopped(database_url, directory, interval, stopping, wake)
+        return await _load_until_stopped(
+            database_url, directory, interval, stopping, wake, final_seconds=final_load_seconds
+        )
     finally:
         listener.cancel()
         lock.release()
@@ -160,6 +175,8 @@ async def _load_until_stopped(
     interval: float,
     stopping: asyncio.Event,
     wake: asyncio.Event,
+    *,
+    final_seconds: float,
 ) -> int:
     engines = create_engines(database_url)
     loader = SpoolLoader(engines.write, directory)
@@ -182,16 +199,23 @@ async def _load_until_stopped(
                 _report(loader)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), delay)
-        for attempt in range(_FINAL_ATTEMPTS):
+        # A database down or slow at shutdown: keep trying for the budget, since a process whose
+        # spool is not kept (a pod's emptyDir) has no next start to load what is left.
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + final_seconds
+        delay = 0.2
+        while True:
             try:
                 await loader.sweep()
                 return 0
             except Exception as exc:
                 log.error("final spool load failed", extra={"error": describe_error(exc)})
-                await asyncio.sleep(0.2 * (attempt + 1))
             finally:
                 _report(loader)
-        return 1  # what is left is loaded by the next start
+            if loop.time() + delay >= give_up:
+                return 1  # what is left is loaded by the next start
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, _RETRY_MAX_SECONDS)
     finally:
         await engines.write.dispose()
 

@@ -32,5 +32,6 @@ def journal_spool_settings(
         journal.fsync,
         journal.spool_rotate_bytes,
         journal.load_interval_seconds,
+        journal.final_load_seconds,
         own_loader=own_loader,
     )

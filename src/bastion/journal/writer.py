@@ -85,6 +85,7 @@ class SpoolSettings:
     fsync: bool = False
     rotate_bytes: int = 64 * 1024 * 1024
     load_interval: float = 1.0
+    final_load_seconds: float = 25.0
     # False in the workers of ``bastion serve --workers N``: their supervisor runs the one
     # loader of the directory and loads what dead processes left before any worker starts.
     own_loader: bool = True
@@ -143,6 +144,7 @@ class JournalWriter:
                 settings.database_url,
                 settings.directory,
                 settings.load_interval,
+                final_load_seconds=settings.final_load_seconds,
                 log_level=logging.getLevelName(log.getEffectiveLevel()).lower(),
             )
             self.loader.start()
@@ -371,7 +373,7 @@ class JournalWriter:
             self._spool.close()  # frees its lock: the loader may now finish and delete it
             self._spool = None
         if self.loader is not None:
-            stopped = await self.loader.stop(self.durability_timeout * 2)
+            stopped = await self.loader.stop()
             self._count_quarantined(self.loader.reports())
             if not stopped:
                 # The spool keeps them: the next start loads what is left.

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from bastion.journal import loader as loader_module
 from bastion.journal.loader import SpoolLoader
+from bastion.journal.loader_process import LoaderProcess
 from bastion.journal.rows import Rows
 from bastion.journal.spool import SpoolFile, is_abandoned, read_lines, spool_files
 from bastion.journal.writer import (
@@ -449,3 +450,28 @@ async def test_a_spool_directory_that_cannot_be_made_again_is_logged_once_a_minu
     assert directory.is_dir()
     await journal.stop()
     assert await count(store, UsageRow) == 1
+
+
+async def test_the_final_load_waits_for_a_database_that_is_down_at_shutdown(
+    tmp_path: Path,
+) -> None:
+    """Stopped while its database does not answer, the loader keeps trying for its budget
+    (a pod's spool is deleted with it: there is no next start), not a few quick attempts."""
+    directory = tmp_path / "journal"
+    directory.mkdir()
+    spool = SpoolFile(directory / "20260101T000000-eeeeeeeeeeee-000001.spool", fsync=False)
+    spool.append(Rows(ledger=[ledger("kept")]).encode())
+    spool.close()
+    url = f"sqlite+aiosqlite:///{tmp_path}/not-yet/bastion.db"  # no directory: unreachable
+    loader = LoaderProcess(url, directory, 30.0, final_load_seconds=20.0)
+    loader.start()
+    stopping = asyncio.create_task(loader.stop())
+    await asyncio.sleep(4.0)  # longer than the few attempts it used to make
+    assert not stopping.done()
+    store = await Store.open(url)  # the database is back
+    try:
+        assert await stopping
+        assert await count(store, UsageRow) == 1
+        assert spool_files(directory) == []
+    finally:
+        await store.close()
