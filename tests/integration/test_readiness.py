@@ -148,6 +148,19 @@ def test_not_ready_when_no_backend_has_an_available_replica(
     assert readyz(gateway)[0] == 200
 
 
+def test_ready_through_a_shared_outage_when_asked(start_gateway: GatewayFactory) -> None:
+    """server.ready_during_shared_outages (the Helm chart's setting): no backend replica is an
+    outage every replica of the gateway shares, answered 503 in the client's protocol rather
+    than by an empty Service; the gateway's own problems still count."""
+    gateway = start_gateway(SIM, server={"ready_during_shared_outages": True})
+    gateway.gateway.pools["sim"].replicas[0].healthy = False
+    status, body = readyz(gateway)
+    assert (status, body["reasons"]) == (200, [])
+    assert body["backends"][0]["available_replicas"] == 0
+    gateway.gateway.draining = True
+    assert readyz(gateway)[0] == 503
+
+
 @pytest.mark.usefixtures("fast_checks")
 def test_not_ready_while_the_spool_directory_cannot_be_made_again(
     start_gateway: GatewayFactory, tmp_path: Path
@@ -199,6 +212,9 @@ def test_not_ready_while_the_spool_loader_is_stuck(
     assert reason.startswith("journal: the spool loader has loaded nothing for ")
     assert "bytes of records wait in 1 spool file(s) (limit 0.5 s)" in reason
     assert healthz(gateway) == 200
+    # The database behind the loader is every replica's: asked to, the gateway stays ready.
+    journal_health = gateway.gateway.journal_health
+    assert journal_health is not None and journal_health.problems(shared=False) == []
 
     gateway.server.stop()
     ledger = asyncio.run(_ledger_ids(f"sqlite+aiosqlite:///{tmp_path}/bastion.db"))

@@ -5,6 +5,8 @@ anything else. ``/readyz`` says whether requests sent here can be served, so a l
 sends them elsewhere when not: 503 while starting or draining, when the journal cannot make
 records durable (see ``bastion.journal.health``), or when no backend has a replica that may
 take traffic (all unhealthy, not ready, or with an open circuit). The body names the reasons.
+With ``server.ready_during_shared_outages``, the conditions every replica of the gateway shares
+(no backend replica, the spool loader stuck on the database) leave it ready.
 """
 
 from __future__ import annotations
@@ -67,9 +69,12 @@ def readiness(gateway: Gateway) -> tuple[int, dict[str, Any]]:
         status = "starting"
         reasons.append("starting up")
     else:
+        # An outage every replica shares (the backends, the database behind the loader) may be
+        # left to be answered in the client's protocol (server.ready_during_shared_outages).
+        shared = not gateway.config.server.ready_during_shared_outages
         if gateway.journal_health is not None:
-            reasons += gateway.journal_health.problems()
-        if not available:
+            reasons += gateway.journal_health.problems(shared=shared)
+        if not available and shared:
             reasons.append(NO_REPLICA)
         node = gateway.node
         if node is not None and not node.all_workers_ready:

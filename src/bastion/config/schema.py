@@ -36,6 +36,11 @@ class ServerConfig(_Strict):
     # On SIGTERM, keep accepting while /readyz answers 503 for this long, so a load balancer
     # can take the replica out before its listener closes (set it above the probe interval).
     drain_delay_seconds: Annotated[float, Field(ge=0)] = 0.0
+    # true: /readyz stays 200 when no backend has an available replica or the spool loader
+    # cannot reach the database. Every replica of the gateway shares those: taking this one out
+    # of rotation cures nothing and turns 503s in the client's protocol into refused
+    # connections (the Helm chart sets it). Its own problems still count.
+    ready_during_shared_outages: bool = False
 
     # Client connections (bastion/connections.py). Over max_connections, the connection
     # waiting longest for a request is closed; if none waits, new requests get 503.

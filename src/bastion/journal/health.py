@@ -48,6 +48,7 @@ class JournalHealth:
         self._engine = engine
         self._spool_dir = spool_dir
         self._problems: list[str] = []  # found by the last check
+        self._stall: str | None = None  # the loader stuck (the database, shared by replicas)
         # Spool files with bytes not yet loaded: (loaded offset, since when it has not moved).
         self._waiting: dict[str, tuple[int, float]] = {}
         self._loaded: dict[str, int] = {}  # last offsets the database reported
@@ -63,14 +64,18 @@ class JournalHealth:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
-    def problems(self) -> list[str]:
-        """What stops the journal from taking records; empty when nothing does."""
+    def problems(self, *, shared: bool = True) -> list[str]:
+        """What stops the journal from taking records; empty when nothing does. ``shared``:
+        with the loader stuck, which a database every replica uses causes."""
         found: list[str] = []
         if self._spool_dir is not None:
             problem = _directory_problem(self._spool_dir)
             if problem is not None:
                 found.append(problem)
-        return found + [p for p in self._problems if p not in found]
+        found += [p for p in self._problems if p not in found]
+        if shared and self._stall is not None:
+            found.append(self._stall)
+        return found
 
     async def _run(self) -> None:
         while True:
@@ -87,14 +92,9 @@ class JournalHealth:
             problem = await self._database_problem()
             self._problems = [problem] if problem else []
             return
-        problems = []
         probe = await asyncio.to_thread(_probe_directory, directory, self.min_free_bytes)
-        if probe is not None:
-            problems.append(probe)
-        stall = await self._stall_problem(directory, time.monotonic())
-        if stall is not None:
-            problems.append(stall)
-        self._problems = problems
+        self._problems = [probe] if probe is not None else []
+        self._stall = await self._stall_problem(directory, time.monotonic())
 
     async def _database_problem(self) -> str | None:
         try:
