@@ -88,6 +88,9 @@ class ScriptedUpstream:
         if model == "fail-400":
             error = {"message": "prompt is too long", "type": "invalid_request_error"}
             return _json({"error": error}, 400)
+        if model == "overloaded":
+            error = {"type": "overloaded_error", "message": "Overloaded"}
+            return _json({"type": "error", "error": error}, 529, {"retry-after": "3"})
         if model == "rate-limited":
             error = {"message": "slow down", "type": "rate_limit_error"}
             return _json({"error": error}, 429, {"retry-after": "7"})

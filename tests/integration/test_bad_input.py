@@ -209,6 +209,7 @@ def test_upstream_timeout_is_504_and_the_upstream_call_is_dropped(
         ("up/redirect", 502, "redirect"),
         ("up/fail-400", 400, "prompt is too long"),
         ("up/rate-limited", 429, "slow down"),
+        ("up/overloaded", 503, "Overloaded"),
     ],
 )
 def test_upstream_errors_are_mapped(
@@ -219,8 +220,8 @@ def test_upstream_errors_are_mapped(
     response = post(gateway, "/v1/chat/completions", body)
     assert response.status_code == status
     assert fragment in openai_error(response)["message"]
-    if status == 429:
-        assert response.headers["retry-after"] == "7"
+    if status in (429, 503):  # the engine's own Retry-After
+        assert response.headers["retry-after"] == ("7" if status == 429 else "3")
 
 
 def test_anthropic_upstream_error_keeps_anthropic_shape(
@@ -234,7 +235,9 @@ def test_anthropic_upstream_error_keeps_anthropic_shape(
             max_tokens=5,
             messages=[{"role": "user", "content": "x"}],
         )
-    assert caught.value.status_code == 502
+    # Anthropic's 529 (overloaded) is a 503 the client backs off on, not a broken answer.
+    assert caught.value.status_code == 503
+    assert caught.value.body["error"]["type"] == "overloaded_error"  # type: ignore[index]
     assert "busy" in str(caught.value)
 
 

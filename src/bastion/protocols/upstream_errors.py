@@ -31,9 +31,25 @@ def upstream_message(body: dict[str, Any] | None) -> str | None:
     return str(message) if message else None
 
 
-def upstream_failed(backend: str, status: int, raw: bytes) -> GatewayError:
-    """A 5xx from the backend, as the 502 the client sees."""
+# An engine saying it cannot take the request now (vLLM's 503 while loading or overloaded,
+# Anthropic's 529): the client gets 503 with the engine's Retry-After, which clients back off
+# on, rather than 502, which says the gateway found the answer broken.
+_UNAVAILABLE = frozenset({503, 529})
+
+
+def upstream_failed(
+    backend: str, status: int, raw: bytes, retry_after: str | None = None
+) -> GatewayError:
+    """A 5xx from the backend, as the client sees it: 503 for an engine that is unavailable or
+    overloaded, 502 otherwise."""
     detail = upstream_message(json_object(raw)) or f"HTTP {status}"
+    if status in _UNAVAILABLE:
+        return GatewayError(
+            503,
+            f"Backend '{backend}' is unavailable: {detail}",
+            code="upstream_unavailable",
+            headers={"retry-after": retry_after if retry_after and retry_after.isdigit() else "1"},
+        )
     return GatewayError(502, f"Backend '{backend}' failed: {detail}", code="bad_gateway")
 
 

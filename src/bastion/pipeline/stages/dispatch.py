@@ -210,7 +210,8 @@ class Dispatch(BaseStage):
                     )
                 self._failed(replica, loop.time(), f"HTTP {status}")
                 self._metrics.upstream_errors.labels(pool.name, "status").inc()
-                return None, upstream_failed(pool.name, status, raw)
+                retry_after = response.headers.get("retry-after")
+                return None, upstream_failed(pool.name, status, raw, retry_after)
             if status < 300:  # a refusal (4xx) is the request's, passed on by respond
                 first_byte = await self._usable(ctx, pool.name, response)
         except ResponseTooLarge:
