@@ -26,15 +26,33 @@ SECRETS: dict[str, Any] = {
     }
 }
 
+# What every install must give: the image's repository (no image is published under a
+# default name) and at least one backend (else the gateway would serve its simulator).
+REQUIRED: dict[str, Any] = {
+    "image": {"repository": "registry.example.com/bastion"},
+    "config": {
+        "backends": {
+            "vllm": {
+                "kind": "openai-compatible",
+                "location": "local",
+                "base_url": "http://vllm.llm.svc.cluster.local:8000/v1",
+                "models": ["meta-llama/Llama-3.1-8B-Instruct"],
+            }
+        }
+    },
+}
+
 Manifest = dict[str, Any]
 
 
 def render(*value_sets: dict[str, Any]) -> list[Manifest]:
-    """Every manifest of the chart installed with ``value_sets`` merged over its defaults."""
+    """Every manifest of the chart installed with ``value_sets`` merged over its defaults,
+    the values checked against the chart's values.schema.json first, as `helm install` does."""
     values: dict[str, Any] = {}
     for value_set in value_sets:
         values = merge(values, value_set)
     with helm.Chart.load(CHART) as chart:
+        chart.validate_schema(values)
         files = chart.render(values, name=RELEASE, namespace=NAMESPACE)
     return [
         document

@@ -150,3 +150,50 @@ def closure(roots: list[Requirement]) -> set[str]:
             if marker is None or any(marker.evaluate({"extra": e}) for e in extras | {""}):
                 todo.append(dependency)
     return names
+
+
+def test_the_build_backend_and_what_only_it_needs_leave_the_runtime_image() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    runtime = [Requirement(r) for r in project["project"]["dependencies"]]
+    runtime += [Requirement(r) for r in project["project"]["optional-dependencies"]["otel"]]
+    backend = [Requirement(r) for r in project["build-system"]["requires"]]
+    build_only = closure(backend) - closure(runtime)
+    assert build_only
+    uninstalled: set[str] = set()
+    for args in arguments("RUN"):
+        for command in re.findall(r"pip uninstall --yes ([^&]+)", args):
+            uninstalled |= {canonicalize_name(name) for name in command.split()}
+    assert uninstalled == build_only | {"pip"}
+
+
+def test_the_home_is_the_users_and_group_0s_for_arbitrary_uids() -> None:
+    (setup,) = (args for args in arguments("RUN") if "useradd" in args)
+    home = re.search(r"install --directory (.*) /var/lib/bastion", setup)
+    assert home, setup
+    assert "--owner=bastion" in home[1]
+    assert "--group=root" in home[1]
+    mode = re.search(r"--mode=(\d+)", home[1])
+    assert mode and mode[1][-3:-1] == "77" and mode[1][-1] == "0"  # u=g=rwx, others nothing
+    # Not weakened: the image still runs as its own non-root user.
+    assert arguments("USER")[-1] == "10001:10001"
+
+
+def test_the_build_context_leaves_out_working_tree_clutter() -> None:
+    ignore = (ROOT / "deploy" / "Containerfile.dockerignore").read_text().splitlines()
+    rules = [line.strip() for line in ignore if line.strip() and not line.startswith("#")]
+    assert rules[0] == "*"
+    copied = {
+        source
+        for args in arguments("COPY")
+        if not args.startswith("--from")
+        for source in args.split()[:-1]
+    }
+    assert copied == {"deploy/requirements.lock", "pyproject.toml", "README.md", "src"}
+    for source in copied:
+        assert f"!{source}" in rules or f"!{source}/" in rules, source
+    assert "**/__pycache__" in rules
+
+
+def test_the_chart_names_no_default_image_repository() -> None:
+    values = yaml.safe_load((CHART / "values.yaml").read_text())
+    assert values["image"]["repository"] == ""
