@@ -345,7 +345,7 @@ ERROR_CASES: dict[str, tuple[str, str, bytes | None, dict[str, str], int]] = {
     "502 upstream refused": (*POST_CHAT, _chat("dead/m"), AUTH, 502),
     "502 upstream garbage": (*POST_CHAT, _chat("up/garbage"), AUTH, 502),
     "502 upstream rejects credentials": (*POST_CHAT, _chat("up/bad-key"), AUTH, 502),
-    "502 anthropic overloaded": (*POST_CHAT, _chat("anth/anthropic-overloaded"), AUTH, 502),
+    "503 anthropic overloaded": (*POST_CHAT, _chat("anth/anthropic-overloaded"), AUTH, 503),
     "400 upstream passthrough": (*POST_CHAT, _chat("up/fail-400"), AUTH, 400),
     "429 upstream passthrough": (*POST_CHAT, _chat("up/rate-limited"), AUTH, 429),
     "400 embeddings on anthropic": (
