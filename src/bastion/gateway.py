@@ -64,6 +64,7 @@ from bastion.routing.pool import BackendPool
 from bastion.routing.publication import check_and_publish
 from bastion.routing.status import routing_status
 from bastion.routing.supervisor import EngineSupervisor
+from bastion.store.housekeeping import Housekeeping
 from bastion.store.responses import ResponseRepository
 from bastion.store.store import Store
 from bastion.telemetry.logs import describe_error
@@ -145,6 +146,7 @@ class Gateway:
         self.authenticator: KeyAuthenticator | None = None
         self.journal: JournalWriter | None = None
         self.journal_health: JournalHealth | None = None
+        self.housekeeping: Housekeeping | None = None
         self.tracer: RequestTracer | None = None
         # Admin events (usage anomalies), and the detector that raises them.
         self.events = EventLog()
@@ -282,6 +284,11 @@ class Gateway:
             )
             self.journal_health.start()
             self._on_stop("journal health", self.journal_health.close)
+        responses = self.stored_responses
+        if responses is not None and (self.role is None or self.role.index == 0):
+            self.housekeeping = Housekeeping(responses)
+            self.housekeeping.start()
+            self._on_stop("store housekeeping", self.housekeeping.close)
         self.events = EventLog(self.store.events if self.store is not None else None)
         self.events.start()
         self._on_stop("admin events", self.events.close)

@@ -607,3 +607,14 @@ def test_errors_name_the_clients_own_items_when_a_conversation_is_continued(
             api.responses.create(model="coder", input=[item], max_output_tokens=16, **extra)
         assert isinstance(caught.value.body, dict)
         assert caught.value.body["param"] == param, (previous, caught.value.body)
+
+
+def test_the_gateway_purges_answers_past_their_retention(
+    gateway: RunningGateway, start_gateway: GatewayFactory
+) -> None:
+    """One process of a node runs the purge (here, the only one; the purge itself is tested
+    with the store); a gateway that keeps no answers runs none."""
+    assert gateway.gateway.housekeeping is not None
+    simulator = {"sim": {"kind": "simulator", "location": "local"}}
+    keeps_none = start_gateway(simulator, responses={"store": False})
+    assert keeps_none.gateway.housekeeping is None

@@ -109,3 +109,27 @@ async def test_tenants_have_their_own_ids(store: Store) -> None:
     assert await store.responses.get("ten_a", "resp_same", now=NOW) is None
     items = await store.responses.conversation("ten_b", "resp_same", now=NOW)
     assert items is not None and items[0]["content"] == "from b"
+
+
+async def test_answers_past_their_retention_are_deleted_in_the_background(store: Store) -> None:
+    """Expired answers are invisible at once, and gone after the next purge: their text is not
+    kept past the configured retention."""
+    import asyncio
+
+    from bastion.store.housekeeping import Housekeeping
+
+    past = datetime.now(UTC) - timedelta(minutes=1)
+    await store.responses.put(stored("resp_old", expires=past))
+    await store.responses.put(stored("resp_new", expires=datetime.now(UTC) + timedelta(days=1)))
+    housekeeping = Housekeeping(store.responses, every=0.05, first=0.0)
+    housekeeping.start()
+    try:
+        for _ in range(100):
+            async with store.engines.read.connect() as conn:
+                ids = set((await conn.execute(select(StoredResponseRow.id))).scalars())
+            if ids == {"resp_new"}:
+                break
+            await asyncio.sleep(0.05)
+        assert ids == {"resp_new"}
+    finally:
+        await housekeeping.close()
