@@ -8,13 +8,18 @@ an await, so on the event loop N concurrent requests against room for one admit 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol
 
 from bastion.admission.periods import Period, current_periods
 from bastion.admission.window import WINDOW_SECONDS, SlidingLog, SlidingWindow
 from bastion.protocols.errors import GatewayError
+
+# How often idle scopes are looked for, and how many are looked at per admission meanwhile.
+_FORGET_SECONDS = 60.0
+_FORGET_BATCH = 32
 
 
 def tenant_scope(tenant_id: str) -> str:
@@ -74,6 +79,16 @@ class _Scope:
     def budget_used(self, kind: str, period: Period) -> int:
         current = self.budgets.get(kind)
         return current[1] if current is not None and current[0] == period.id else 0
+
+    def counts_nothing(self, now: float, periods: frozenset[str]) -> bool:
+        """Nothing in flight, nothing in the last minute, no budget used in ``periods``: the
+        scope may be forgotten, and made afresh as it would be, with nothing lost."""
+        return (
+            self.in_flight == 0
+            and self.requests.used(now) == 0
+            and self.tokens.used(now) == 0
+            and not any(period in periods for period, _ in self.budgets.values())
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +178,11 @@ class MemoryLimiter:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._scopes: dict[str, _Scope] = {}
         self._clock = clock
+        # Scopes that count nothing any more are forgotten, a few at each admission once a
+        # minute has passed, so tenants and keys that stopped coming (deleted, revoked) cost
+        # no memory: without it every scope ever seen stayed (about 1.7 KB each).
+        self._forgetting: Iterator[tuple[str, _Scope]] | None = None
+        self._next_forgetting = clock() + _FORGET_SECONDS
 
     async def admit(
         self,
@@ -214,6 +234,7 @@ class MemoryLimiter:
         """Reserves one request, ``tokens`` and ``cost`` in every scope, or nothing if any is
         full."""
         periods = periods if periods is not None else current_periods()
+        self._forget_idle(now, periods)
         scopes = [(self._scope(name), name, limits) for name, limits in checks]
         requests_left: Remaining | None = None
         tokens_left: Remaining | None = None
@@ -293,6 +314,21 @@ class MemoryLimiter:
                     if limits.budget(kind) is not None and used and used[0] == period.id:
                         correction = corrections[money]
                         scope.budgets[kind] = (period.id, max(0, used[1] + correction))
+
+    def _forget_idle(self, now: float, periods: tuple[Period, ...]) -> None:
+        forgetting = self._forgetting
+        if forgetting is None:
+            if now < self._next_forgetting:
+                return
+            self._next_forgetting = now + _FORGET_SECONDS
+            forgetting = self._forgetting = iter(list(self._scopes.items()))
+        batch = list(islice(forgetting, _FORGET_BATCH))
+        if len(batch) < _FORGET_BATCH:
+            self._forgetting = None
+        current = frozenset(period.id for period in periods)
+        for name, scope in batch:
+            if self._scopes.get(name) is scope and scope.counts_nothing(now, current):
+                del self._scopes[name]
 
     def _scope(self, name: str) -> _Scope:
         scope = self._scopes.get(name)

@@ -181,3 +181,27 @@ async def test_current_use_reads_what_each_window_counts() -> None:
     # Reading changes nothing, and a scope never admitted counts nothing.
     assert (await limiter.current_use("tenant acme")).requests_this_minute == 3
     assert await limiter.current_use("tenant nobody") == CurrentUse()
+
+
+def test_scopes_that_count_nothing_any_more_are_forgotten() -> None:
+    """Tenants and keys that stopped coming (deleted, revoked) cost no memory, and forgetting
+    loses nothing: a scope with a request in flight, one in the last minute or a budget used in
+    the current period is kept."""
+    from datetime import UTC, datetime
+
+    from bastion.admission.periods import current_periods
+
+    periods = current_periods(datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
+    limiter = MemoryLimiter(clock=lambda: 0.0)
+    rpm = Limits(requests_per_minute=100)
+    for i in range(200):
+        assert isinstance(limiter.admit_at([(f"key gone{i}", rpm)], 10, 1.0, periods), Grant)
+    held = limiter.admit_at([("key streaming", Limits(concurrent_requests=5))], 10, 1.0, periods)
+    assert isinstance(held, Grant)
+    budget = Limits(tokens_per_month=1_000_000)
+    assert isinstance(limiter.admit_at([("tenant billed", budget)], 500, 1.0, periods), Grant)
+    for second in range(70, 90):  # later admissions look at the scopes a few at a time
+        limiter.admit_at([("key busy", rpm)], 1, float(second), periods)
+    assert set(limiter._scopes) == {"key streaming", "tenant billed", "key busy"}
+    assert limiter.current_use_at("tenant billed", 90.0, periods).tokens_this_month == 500
+    limiter.settle_at(held, 10, 95.0)
