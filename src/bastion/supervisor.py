@@ -38,7 +38,10 @@ from bastion.config import BastionConfig
 from bastion.journal.spool import FileLock, is_abandoned
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from bastion.journal.loader_process import LoaderProcess
+    from bastion.journal.loader_watch import LoaderWatch
     from bastion.node.role import WorkerRole
     from bastion.node.server import NodeStateServer
 
@@ -90,6 +93,12 @@ def run(config: BastionConfig, workers: int, *, out: TextIO = sys.stdout) -> int
     metrics.mkdir()
     # Before the gateway's modules load prometheus_client, here and in every worker.
     os.environ[METRICS_ENV] = str(metrics)
+    # Reading the configuration may have loaded it already (the simulator's module does): its
+    # values would then stay in this process's memory, where no worker's /metrics sees the
+    # supervisor's (the spool loader's health).
+    from prometheus_client import values
+
+    values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
     from bastion.telemetry.logs import configure_logging
 
     configure_logging(config.logging.level, config.logging.format)
@@ -178,6 +187,10 @@ class Supervisor:
         self.slots = [_Slot(index) for index in range(workers)]
         self.node: NodeStateServer | None = None
         self.loader: LoaderProcess | None = None
+        # How the loader does, in the node's metrics (its own files in the multiprocess
+        # directory, added up with the workers' on /metrics).
+        self._loader_watch: LoaderWatch | None = None
+        self._loader_engine: AsyncEngine | None = None
         self._context = multiprocessing.get_context("spawn")
         self._stop = _Stop()
         self._bootstrap_key: str | None = None
@@ -229,9 +242,12 @@ class Supervisor:
             return
         from bastion.auth import ensure_bootstrap_admin
         from bastion.journal.loader_process import LoaderProcess
+        from bastion.journal.loader_watch import LoaderWatch
         from bastion.journal.placement import journal_spool_settings
         from bastion.journal.writer import load_leftovers
+        from bastion.store.engine import create_engines
         from bastion.store.store import Store
+        from bastion.telemetry.metrics import GatewayMetrics
 
         store = await Store.open(config.database.url, listen=False)
         try:
@@ -252,6 +268,10 @@ class Supervisor:
                     log_level=config.logging.level,
                 )
                 self.loader.start()
+                self._loader_engine = create_engines(spool.database_url).write
+                self._loader_watch = LoaderWatch(
+                    self.loader, GatewayMetrics(), self._loader_engine, spool.directory
+                )
         finally:
             await store.close()
 
@@ -280,13 +300,15 @@ class Supervisor:
         served stops the node (its configuration or environment is wrong, and a restart
         would only fail again)."""
         assert self.node is not None
+        next_loader_tick = time.monotonic()
         while not self._stop.requested.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.requested.wait(), 0.2)
-            if self.loader is not None and not self.loader.alive and not self._stopping:
-                log.error("journal loader process exited; restarting it")
-                self.loader.restart()
             now = time.monotonic()
+            watch = self._loader_watch
+            if watch is not None and not self._stopping and now >= next_loader_tick:
+                next_loader_tick = now + 1.0
+                await watch.tick()
             for slot in self.slots:
                 process = slot.process
                 if process is not None and not process.is_alive():
@@ -355,6 +377,8 @@ class Supervisor:
             await self.node.close()
         if self.loader is not None and not await self.loader.stop():
             log.error("spool not fully loaded at shutdown; the next start loads the rest")
+        if self._loader_engine is not None:
+            await self._loader_engine.dispose()
 
 
 async def _wait_exited(processes: list[BaseProcess], seconds: float) -> None:

@@ -100,6 +100,29 @@ def test_metrics_count_every_worker(node: Node) -> None:
     assert "vllm:" not in text  # the simulator's own metrics stay on its own endpoint
 
 
+def test_the_spool_loaders_health_reaches_the_nodes_metrics(node: Node) -> None:
+    """The supervisor owns the loader: its restarts (and what waits in the spool) are in the
+    node's /metrics as with one process, not lost."""
+    loaders = subprocess.run(
+        ["pgrep", "-f", "-P", str(node.process.pid), "bastion.journal"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    assert len(loaders) == 1, loaders
+    subprocess.run(["kill", "-9", loaders[0]], check=True)
+    deadline = time.monotonic() + 20
+    while _metric(node, "bastion_journal_loader_restarts_total") < 1:
+        assert time.monotonic() < deadline, "the loader's restart was not counted"
+        time.sleep(0.2)
+    assert "bastion_journal_spool_pending_bytes" in node.request("GET", "/metrics").text
+
+
+def _metric(node: Node, name: str) -> float:
+    found = re.search(rf"^{name} (\S+)$", node.request("GET", "/metrics").text, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0
+
+
 @pytest.mark.slow
 def test_sigterm_stops_the_node_cleanly(tmp_path: Path) -> None:
     started = Node(tmp_path, CONFIG)

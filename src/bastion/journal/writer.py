@@ -38,11 +38,12 @@ from bastion.audit.chain import (
 )
 from bastion.journal.loader import DirectoryLock, SpoolLoader
 from bastion.journal.loader_process import LoaderProcess
+from bastion.journal.loader_watch import LoaderWatch, count_quarantined, spool_pending_bytes
 from bastion.journal.quarantine import insert_or_quarantine
 from bastion.journal.rows import Rows
-from bastion.journal.spool import SUFFIX, SpoolFile, header_line, spool_files
+from bastion.journal.spool import SUFFIX, SpoolFile, header_line
 from bastion.store.identity import database_id
-from bastion.store.models import AuditCheckpointRow, AuditRecordRow, JournalSpoolRow
+from bastion.store.models import AuditCheckpointRow, AuditRecordRow
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 
@@ -215,41 +216,19 @@ class JournalWriter:
         self._count_quarantined(await load_leftovers(self._engine, directory))
 
     async def _watch_loader(self) -> None:
-        """Restarts the loader process if it dies, and reports how far behind it is."""
-        ticks = 0
+        """Restarts the loader process if it dies, and reports how it does."""
+        assert self.loader is not None
+        assert self._spool_settings is not None
+        watch = LoaderWatch(
+            self.loader, self._metrics, self._engine, self._spool_settings.directory
+        )
         while not self._closing:
             await asyncio.sleep(1.0)
-            loader = self.loader
-            if loader is None or self._closing:
-                return
-            self._count_quarantined(loader.reports())
-            if not loader.alive:
-                self._metrics.journal_loader_restarts.inc()
-                log.error("journal loader process exited; restarting it")
-                loader.restart()
-            ticks += 1
-            if ticks % 5 == 0:
-                with contextlib.suppress(Exception):
-                    self._metrics.journal_spool_pending.set(await self._pending_bytes())
+            if not self._closing:  # stop may have begun during the sleep
+                await watch.tick()
 
     def _count_quarantined(self, counts: Counter[str]) -> None:
-        for kind, count in counts.items():
-            self._metrics.journal_quarantined.labels(kind).inc(count)
-
-    async def _pending_bytes(self) -> int:
-        settings = self._spool_settings
-        assert settings is not None
-        sizes = {p.name: p.stat().st_size for p in spool_files(settings.directory)}
-        if not sizes:
-            return 0
-        async with self._engine.connect() as conn:
-            rows = await conn.execute(
-                select(JournalSpoolRow.name, JournalSpoolRow.loaded_bytes).where(
-                    JournalSpoolRow.name.in_(list(sizes))
-                )
-            )
-            loaded = {name: int(done) for name, done in rows}
-        return sum(max(0, size - loaded.get(name, 0)) for name, size in sizes.items())
+        count_quarantined(self._metrics, counts)
 
     async def write(
         self, ledger: Mapping[str, Any] | None, audit: Sequence[AuditEntry] = ()
@@ -347,7 +326,7 @@ class JournalWriter:
         while True:
             # Asked again each time: a load takes what was spooled before it began.
             self.loader.nudge()
-            if await self._pending_bytes() == 0:
+            if await spool_pending_bytes(self._engine, self._spool.path.parent) == 0:
                 return
             if time.monotonic() > deadline:
                 raise JournalUnavailableError("the spool loader did not catch up in time")
