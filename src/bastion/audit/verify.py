@@ -90,10 +90,6 @@ class VerifyReport:
     ledger_rows_without_journal: int = 0
 
     @property
-    def newest(self) -> Head | None:
-        return max(self.heads, key=lambda head: head.ts, default=None)
-
-    @property
     def intact(self) -> bool:
         return not any(f.severity == "tampered" for f in self.findings)
 

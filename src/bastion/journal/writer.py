@@ -320,13 +320,13 @@ class JournalWriter:
         self._pending.append(barrier)
         self._wakeup.set()
         await self.wait(barrier)
-        if self._spool is None or self.loader is None:
+        if self._spool is None or self.loader is None or self._spool_settings is None:
             return
         deadline = time.monotonic() + self.durability_timeout * 2
         while True:
             # Asked again each time: a load takes what was spooled before it began.
             self.loader.nudge()
-            if await spool_pending_bytes(self._engine, self._spool.path.parent) == 0:
+            if await spool_pending_bytes(self._engine, self._spool_settings.directory) == 0:
                 return
             if time.monotonic() > deadline:
                 raise JournalUnavailableError("the spool loader did not catch up in time")

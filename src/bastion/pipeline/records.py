@@ -17,12 +17,14 @@ from bastion.audit.chain import AuditEntry
 from bastion.guardrails.recognizers import scan
 from bastion.ledger.record import purpose_of
 from bastion.pipeline.context import RequestContext
+from bastion.protocols.errors import QUOTED_NAME_CHARS, quoted_name
 from bastion.telemetry.tracing import TracedBackend, TracedRequest
 
 # Names a client chooses (the model it asks for, and the upstream model a wildcard backend
 # passes it on as) are kept to this many characters in the ledger and the audit journal alike,
 # so a record names a request's model as its ledger row does; a body may hold megabytes of one.
-MAX_NAME_CHARS = 200
+# The same cut as an error message quoting a name makes (protocols/errors.py).
+MAX_NAME_CHARS = QUOTED_NAME_CHARS
 # An error message may quote what the client sent (a model, a role, a content type): kept to
 # this many characters in the audit journal, enough for any message quoting a name cut as above.
 MAX_ERROR_CHARS = 1000
@@ -176,7 +178,7 @@ def _bounded_error(message: str, model: str) -> str:
     """``message`` as the audit keeps it: a model name it quotes cut to the record's ``model``
     field, and the whole kept to ``MAX_ERROR_CHARS``; an ellipsis marks each cut."""
     if len(model) > MAX_NAME_CHARS and model in message:
-        message = message.replace(model, model[:MAX_NAME_CHARS] + _CUT)
+        message = message.replace(model, quoted_name(model))
     if len(message) > MAX_ERROR_CHARS:
         message = message[: MAX_ERROR_CHARS - 1] + _CUT
     return message

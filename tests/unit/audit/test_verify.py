@@ -50,13 +50,12 @@ async def execute(store: Store, statement: object) -> None:
 
 
 async def test_an_intact_journal_verifies(store: Store, journal_writers: WriterFactory) -> None:
-    await journal(store, journal_writers)
+    chain = await journal(store, journal_writers)
     report = await verify(store)
     assert report.intact, report.findings
     assert report.findings == []
     assert (report.chains, report.records, report.checkpoints) == (1, 13, 4)
-    assert report.newest is not None
-    assert report.newest.seq == 13
+    assert [(head.chain, head.seq) for head in report.heads] == [(chain, 13)]
 
 
 async def test_an_edited_record_is_pinpointed(store: Store, journal_writers: WriterFactory) -> None:
