@@ -39,6 +39,7 @@ KINDS: dict[str, DataClass] = {
     "driver_license": "pii",
     "person": "pii",  # only with a registered NameRecognizer
     "medical_record_number": "phi",
+    "health_data": "phi",  # a condition, medicine, operation or result tied to one person
     "aws_access_key": "secret",
     "aws_secret_key": "secret",
     "github_token": "secret",

@@ -53,6 +53,9 @@ from bastion.guardrails.credentials import (
 )
 from bastion.guardrails.dates import DOB_HINTS, dates_after_names, find_dob
 from bastion.guardrails.findings import Finding
+from bastion.guardrails.health import KIND as HEALTH_KIND
+from bastion.guardrails.health import document_words as health_document_words
+from bastion.guardrails.health import find_health_data
 from bastion.guardrails.id_labels import HINTS as ID_LABEL_HINTS
 from bastion.guardrails.id_labels import find_labelled_ids
 from bastion.guardrails.identifiers import (
@@ -151,6 +154,7 @@ _RANK: dict[str, int] = {
     "ip_address": 50,
     "phone": 45,
     "postal_address": 40,
+    "health_data": 30,
     "person": 10,
 }
 
@@ -306,6 +310,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     ),
     _Recognizer(frozenset({"password"}), PROSE_PASSWORD_HINTS, find_prose_password),
     _Recognizer(frozenset({"password"}), CLI_PASSWORD_HINTS, find_cli_password),
+    _Recognizer(frozenset({HEALTH_KIND}), (), find_health_data),
 )
 
 
@@ -348,6 +353,7 @@ def document_keywords(text: str) -> frozenset[str]:
     found.update(word for word in CONTEXT_WORDS if word in low)
     found.update(language_words(low))
     found.update(header_lines(text))
+    found.update(health_document_words(low))
     for trigger in (*NATIONAL_TRIGGERS.values(), STEUER_TRIGGER):
         found.update(low[start:end] for start, end in trigger.hits(low) if starts_word(low, start))
     forget_text()

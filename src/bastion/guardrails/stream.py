@@ -45,7 +45,8 @@ class StreamMasker:
         self,
         scan: Scan,
         holdback: int = 128,
-        context: int = 64,
+        # Enough for a health term's cue up to 100 characters before it (guardrails/health.py).
+        context: int = 160,
         *,
         block: bool = False,
         masking: Mask = mask,

@@ -307,6 +307,11 @@ PATHOLOGICAL = [
     "DOB " * 250_000,
     "+1 (" * 250_000,
     "A1 " * 330_000,
+    # Health terms and the cues that tie them to someone, as dense as they come.
+    "diabetes my " * 83_000,
+    "pt diabetes " * 83_000,
+    "my my my my my diabetes " * 42_000,
+    "metformin 500 mg " * 59_000,
 ]
 
 

@@ -17,7 +17,12 @@ from bastion.guardrails.redact import mask
 from bastion.guardrails.stream import StreamMasker
 
 DATA = Path(__file__).parents[3] / "benchmarks" / "guardrails"
-SETS = sorted(p for p in DATA.glob("pii_*.jsonl") if "heldout" not in p.name)
+SETS = sorted(
+    p
+    for pattern in ("pii_*.jsonl", "health_*.jsonl")
+    for p in DATA.glob(pattern)
+    if "heldout" not in p.name
+)
 SIZES = (1, 4, 16, 64)
 
 
