@@ -1,6 +1,8 @@
 """Chat completions against the Responses API, in one process (whole answers, or streams).
 
-The gateway (configured as run.sh's ``bastion-bare``: ``bastion.yaml``, ledger and audit off),
+The gateway (configured as run.sh's ``bastion-bare``: ``bastion.yaml``, ledger and audit off;
+with ``--records`` both on, as the defaults have them, the spool loader a child process whose
+CPU is not counted),
 a mock upstream answering the nginx mock's fixed chat completion over real loopback HTTP, and a
 client calling the ASGI application directly all share one uvloop event loop. Chat and Responses
 requests (``request.json``, ``request-responses.json``; with ``--stream`` the ``*-stream.json``
@@ -10,7 +12,7 @@ reported for each path and the Responses API's difference. ``--profile`` runs ea
 more under cProfile and prints where the time goes.
 
     taskset -c 1 .venv/bin/python benchmarks/overhead/inprocess.py [--requests 200]
-        [--rounds 20] [--warmup 1000] [--stream] [--profile]
+        [--rounds 20] [--warmup 1000] [--stream] [--records] [--profile]
 
 The figures are client, gateway and mock together, so only the difference between the paths
 is the gateway's own. Medians are reported, and the median of each round's difference; pin
@@ -44,6 +46,7 @@ from bastion.telemetry.logs import configure_logging
 
 HERE = Path(__file__).resolve().parent
 KEY = "bst-benchmark-admin-key-0000000000000000"
+AUDIT_KEY = "benchmark-audit-signing-key-0000"
 
 
 def nginx_answer(location: str, media_type: str) -> bytes:
@@ -169,14 +172,15 @@ async def lifespan(app: Any) -> tuple[Callable[[], Awaitable[None]], asyncio.Tas
     return stop, task
 
 
-def gateway_config(upstream_port: int, workdir: Path) -> dict[str, Any]:
+def gateway_config(upstream_port: int, workdir: Path, *, records: bool) -> dict[str, Any]:
     raw: dict[str, Any] = yaml.safe_load((HERE / "bastion.yaml").read_text())
     for backend in raw["backends"].values():
         backend["base_url"] = backend["base_url"].replace("9200", str(upstream_port))
     raw["database"] = {"url": f"sqlite+aiosqlite:///{workdir}/bastion.db"}
     raw["journal"] = {"spool_dir": str(workdir / "journal")}
-    raw["ledger"] = {"enabled": False}
-    raw["audit"] = {"enabled": False}
+    if not records:
+        raw["ledger"] = {"enabled": False}
+        raw["audit"] = {"enabled": False}
     return raw
 
 
@@ -204,10 +208,11 @@ async def main(args: argparse.Namespace) -> None:
         "responses": ("/v1/responses", (HERE / responses).read_bytes()),
     }
     with tempfile.TemporaryDirectory() as tmp:
-        config = config_from_mapping(gateway_config(port, Path(tmp)))
+        config = config_from_mapping(gateway_config(port, Path(tmp), records=args.records))
         # As ``bastion serve`` logs (the greeting is scored as an injection: a warning each).
         configure_logging(config.logging.level, config.logging.format)
-        app = create_app(Gateway(config, env={"BASTION_ADMIN_KEY": KEY}))
+        env = {"BASTION_ADMIN_KEY": KEY, "BASTION_AUDIT_KEY": AUDIT_KEY}
+        app = create_app(Gateway(config, env=env))
         stop, _ = await lifespan(app)
         gc.freeze()  # as ``bastion serve`` does once it has started
         call = asgi_client(app)
@@ -257,6 +262,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=1000, help="requests per path first")
     parser.add_argument("--stream", action="store_true", help="streamed answers instead")
+    parser.add_argument(
+        "--records", action="store_true", help="ledger and audit on, as the defaults have them"
+    )
     parser.add_argument("--profile", action="store_true", help="then profile each path")
     parser.add_argument("--sort", default="tottime", help="pstats sort key for --profile")
     parser.add_argument("--top", type=int, default=40, help="functions shown for --profile")

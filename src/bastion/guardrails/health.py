@@ -161,6 +161,8 @@ _VALUE = re.compile(
     r"|niet detecteerbaar|indetetável|positive|negative|positiv|negativ|positif|négatif"
     r"|positivo|negativo|positief|negatief|reactive|reaktiv)(?![\w])"
 )
+# Something a value could be made of (a digit, or a verdict: "positive", "undetectable").
+_VALUE_HINT = re.compile(r"\d|tiv|tif|tief|tabl|bar|baar|bile|vel")
 _WORD = re.compile(r"[\w/-]+")
 
 
@@ -202,9 +204,10 @@ def _headings(low: str) -> list[Span]:
     few words of their line. "class Diagnosis:" or "how to write a discharge summary" is no
     record."""
     out: list[Span] = []
-    if any(line.lstrip().startswith(_CODE_LINES) for line in low.splitlines()):
+    spans = _spans(low, _DOCUMENT)
+    if not spans or any(line.lstrip().startswith(_CODE_LINES) for line in low.splitlines()):
         return out
-    for start, end in _spans(low, _DOCUMENT):
+    for start, end in spans:
         line_start = low.rfind("\n", 0, start) + 1
         before = low[line_start:start]
         if any(ch in before for ch in "(){}=;\"'<>[]") or before.lstrip().startswith(
@@ -253,6 +256,8 @@ def _results(t: Text) -> list[Span]:
     """Results with their values: a test's or a sign's name, then its value."""
     low = t.low
     out: list[Span] = []
+    if _VALUE_HINT.search(low) is None:
+        return out  # no number and no test's verdict: no result
     for start, end, _ in _LAB_NAMES.find(low):
         value = _VALUE.match(low, end)
         if value is None or _is_threshold(low, end, value.end()):
