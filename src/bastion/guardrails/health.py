@@ -35,6 +35,7 @@ from bastion.guardrails.health_terms import (
     CONDITIONAL,
     CONDITIONS,
     DOCUMENT_CUES,
+    FIGURATIVE,
     LAB_NAMES,
     MEDICINES,
     NEAR_CUES,
@@ -75,6 +76,7 @@ def _words(entries: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
 
 _TERM_WORDS, _STEMS = _words(CONDITIONS + MEDICINES + PROCEDURES)
 _MEDICINE_WORDS = frozenset(_words(MEDICINES)[0])
+_FIGURATIVE = frozenset(_words(FIGURATIVE)[0])
 # Terms, headings and units are searched in the scan's shared keyword pass: they are long and
 # rare enough that a text without health information pays next to nothing for them. All the
 # rest is looked for only in a text where one of them was found.
@@ -225,10 +227,14 @@ def _named_for_something_else(low: str, end: int) -> bool:
     return word is not None and word.group() in _NOT_OF_SOMEONE
 
 
-def _terms(t: Text) -> list[tuple[int, int, bool]]:
-    """(start, end, whether it is a medicine) of every term, with a medicine's dose."""
+_CLOSE_ENOUGH, _MEDICINE, _NEAR_ONLY = 0, 1, 2  # what may tie a term to someone
+
+
+def _terms(t: Text) -> list[tuple[int, int, int]]:
+    """(start, end, which cues may tie it to someone) of every term, with a medicine's
+    dose."""
     low, text = t.low, t.text
-    out: list[tuple[int, int, bool]] = []
+    out: list[tuple[int, int, int]] = []
     for start, hit_end in _TERMS.hits(low):
         if not _bounded_start(low, start):
             continue
@@ -248,7 +254,10 @@ def _terms(t: Text) -> list[tuple[int, int, bool]]:
         if _named_for_something_else(low, end):
             continue
         dose = _DOSE.match(low, end)
-        out.append((start, dose.end() if dose is not None else end, word in _MEDICINE_WORDS))
+        if word in _MEDICINE_WORDS:
+            out.append((start, dose.end() if dose is not None else end, _MEDICINE))
+        else:
+            out.append((start, end, _NEAR_ONLY if word in _FIGURATIVE else _CLOSE_ENOUGH))
     return out
 
 
@@ -383,11 +392,11 @@ def find_health_data(t: Text) -> Iterator[Match]:
     close = _Cues([(s, e) for s, e, flags in words if flags & _CLOSE])
     taking = _Cues([(s, e) for s, e, flags in words if flags & (_CLOSE | _TAKING)])
     of_results = _Cues([(s, e) for s, e, flags in words if flags & (_CLOSE | _RESULT)])
-    for start, end, medicine in terms:
+    for start, end, ties in terms:
         if said_of_someone(start) and (
             in_record(start)
             or _near(low, start, end, near)
-            or _close(low, start, taking if medicine else close)
+            or (ties != _NEAR_ONLY and _close(low, start, taking if ties == _MEDICINE else close))
         ):
             yield (KIND, start, end)
     for start, end in acronyms:  # alone, "MS" or "AF" is said of someone only near a cue

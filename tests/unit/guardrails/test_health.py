@@ -39,6 +39,7 @@ def test_health_data_is_phi() -> None:
             ["dépression", "sertraline"],
         ),
         ("Mi hijo tiene asma y usa salbutamol.", ["asma", "salbutamol"]),
+        ("my mom had a stroke last week", ["stroke"]),
         ("Mi hanno diagnosticato la sclerosi multipla a marzo.", ["sclerosi multipla"]),
         ("Ik ben zwanger en mijn huisarts wil bloed prikken.", ["zwanger"]),
         ("O meu pai tem doença de Parkinson.", ["Parkinson"]),
@@ -66,6 +67,11 @@ def test_health_information_of_one_person_is_found(text: str, found: list[str]) 
         "Was sind die Nebenwirkungen von Metformin?",
         "La grippe touche chaque année des millions de personnes.",
         "my teaching aids for the biology class",
+        # Figures of speech: a possessive alone does not make these someone's health.
+        "My main pain is the slow CI pipeline.",
+        "His stroke of genius saved the project.",
+        # An animal's health is no person's.
+        "My cat has diabetes and the vet prescribed insulin.",
     ],
 )
 def test_general_medical_knowledge_is_not(text: str) -> None:
