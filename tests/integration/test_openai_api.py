@@ -180,3 +180,24 @@ def test_engines_answering_on_loopback_are_discovered(
         model="vllm/bastion-sim", messages=[{"role": "user", "content": "Hi"}], max_tokens=3
     )
     assert reply.choices[0].message.content
+
+
+def test_a_trailing_slash_is_served_as_the_path_without_it_never_redirected(
+    sim_gateway: RunningGateway,
+) -> None:
+    """A redirect would carry an absolute Location built from the client's Host header."""
+    headers = {"authorization": f"Bearer {sim_gateway.admin_key}", "host": "attacker.example"}
+    models = httpx.get(sim_gateway.url + "/v1/models/", headers=headers)
+    assert models.status_code == 200
+    assert "location" not in models.headers
+    assert models.json()["data"]
+    assert httpx.get(sim_gateway.url + "/healthz/", headers=headers).status_code == 200
+    model = models.json()["data"][0]["id"]
+    chat = httpx.post(
+        sim_gateway.url + "/v1/chat/completions/",
+        headers=headers,
+        json={"model": model, "messages": [{"role": "user", "content": "hello"}]},
+        timeout=30,
+    )
+    assert chat.status_code == 200, chat.text
+    assert chat.json()["choices"][0]["message"]["content"]

@@ -52,6 +52,12 @@ class GatewayApp:
         self.framework = self._framework()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path = scope["path"]
+            if len(path) > 1 and path.endswith("/"):
+                # Served as the path without its slash, never redirected: a redirect's absolute
+                # Location would be built from the client's Host header.
+                scope = {**scope, "path": path.rstrip("/") or "/"}
         if scope["type"] == "http" and scope["method"] == "POST":
             endpoint = self.inference.get(scope["path"])
             if endpoint is not None:
@@ -90,11 +96,13 @@ class GatewayApp:
             Route(path, endpoint, methods=["GET"])  # type: ignore[arg-type]
             for path, endpoint in health_endpoints(gateway).items()
         ]
-        return Starlette(
+        app = Starlette(
             routes=routes,
             middleware=[Middleware(RequestIdMiddleware)],
             exception_handlers={HTTPException: _http_error},  # type: ignore[dict-item]
         )
+        app.router.redirect_slashes = False  # a trailing slash is dropped in __call__ instead
+        return app
 
     def _mount_started(self, app: Starlette) -> None:
         """Routes that need the started gateway (its store, authenticator and catalog)."""
