@@ -124,7 +124,7 @@ def table(rows: dict[str, Counter[str]], title: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--split", choices=("dev", "dev2", "heldout"), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print up to N FPs and FNs")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

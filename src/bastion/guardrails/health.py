@@ -36,11 +36,13 @@ from bastion.guardrails.health_terms import (
     CONDITIONS,
     DOCUMENT_CUES,
     FIGURATIVE,
+    GENERIC_SUBJECTS,
     LAB_NAMES,
     MEDICINES,
     NEAR_CUES,
     NOT_OF_SOMEONE,
     PROCEDURES,
+    RECORD_WORDS,
     RESULT_CUES,
     RESULT_UNITS,
     TAKING_CUES,
@@ -82,10 +84,12 @@ _FIGURATIVE = frozenset(_words(FIGURATIVE)[0])
 # rest is looked for only in a text where one of them was found.
 _TERMS = Trigger(*_TERM_WORDS)
 _DOCUMENT = Trigger(*DOCUMENT_CUES)
+_RECORD = Trigger(*RECORD_WORDS)
 _ABSTRACT = Trigger(*ABSTRACT_HEADINGS)
 _NOT_OF_SOMEONE = frozenset(fold(word) for word in NOT_OF_SOMEONE)
 _UNITS = frozenset(fold(unit) for unit in RESULT_UNITS)
 _CONDITIONAL = frozenset(CONDITIONAL)
+_GENERIC_SUBJECTS = frozenset(GENERIC_SUBJECTS)
 _THRESHOLD = re.compile(
     r"[≥≤<>]|(?<!\w)(?:"
     + "|".join(
@@ -163,6 +167,11 @@ _VALUE = re.compile(
     r"|niet detecteerbaar|indetetável|positive|negative|positiv|negativ|positif|négatif"
     r"|positivo|negativo|positief|negatief|reactive|reaktiv)(?![\w])"
 )
+# An age said of one person: "34yo", "49F", "Klient (41)", "j'ai 47". Not "65 ans et plus".
+_AGE = re.compile(
+    r"(?<![\w.,])(?:\(\d{2,3}\)|\d{1,3}[ ]?(?:yo|y/o|yrs)|\d{2}[fm])(?![\w])"
+    r"|\b(?:j'ai|tengo|ho|tenho|ik ben|ich bin|i'm|i am) \d{1,3}\b"
+)
 # Something a value could be made of (a digit, or a verdict: "positive", "undetectable").
 _VALUE_HINT = re.compile(r"\d|tiv|tif|tief|tabl|bar|baar|bile|vel")
 _WORD = re.compile(r"[\w/-]+")
@@ -203,12 +212,16 @@ def _spans(low: str, trigger: Trigger) -> list[Span]:
 def _headings(low: str) -> list[Span]:
     """Document cues written as headings: a field label ending in a colon ("Diagnose:")
     anywhere but in code, the others ("discharge summary", "ICU handover") within the first
-    few words of their line. "class Diagnosis:" or "how to write a discharge summary" is no
-    record."""
+    few words of their line; and a record's words wherever they stand (a JSON field
+    "diagnosen":, an absence export's "Krankheitstage"). "class Diagnosis:" or "how to write
+    a discharge summary" is no record."""
     out: list[Span] = []
     spans = _spans(low, _DOCUMENT)
-    if not spans or any(line.lstrip().startswith(_CODE_LINES) for line in low.splitlines()):
+    if not (spans or _RECORD.hits(low)) or any(
+        line.lstrip().startswith(_CODE_LINES) for line in low.splitlines()
+    ):
         return out
+    out.extend(_spans(low, _RECORD))  # a record's field or an absence export: anywhere
     for start, end in spans:
         line_start = low.rfind("\n", 0, start) + 1
         before = low[line_start:start]
@@ -327,15 +340,26 @@ class _Cues:
 
 
 def _near(low: str, start: int, end: int, cues: _Cues) -> bool:
-    for _, cue_end in cues.before(start, _NEAR_BEFORE):
+    for cue_start, cue_end in cues.before(start, _NEAR_BEFORE):
+        if _general(low, cue_start):
+            continue
         if cue_end > start:
             return True  # overlapping the term ("pt" in "pts"): said of it
         if start - cue_end <= _NEAR_BEFORE and "\n" not in low[cue_end:start]:
             return True
     for cue_start, _ in cues.after(start, end - start + _NEAR_AFTER):
+        if _general(low, cue_start):
+            continue
         if cue_start < end or "\n" not in low[end:cue_start]:
             return True
     return False
+
+
+def _general(low: str, cue_start: int) -> bool:
+    """Whether the three words before a cue make it said of many ("people living with",
+    "patients diagnosed with", "someone diagnosed with")."""
+    before = low[max(0, cue_start - 40) : cue_start].split()[-3:]
+    return any(word.strip(",;:") in _GENERIC_SUBJECTS for word in before)
 
 
 def _close(low: str, start: int, cues: _Cues) -> bool:
@@ -388,7 +412,10 @@ def find_health_data(t: Text) -> Iterator[Match]:
     def in_record(start: int) -> bool:
         return start + _NEAR_AFTER >= record_from
 
-    near = _Cues([(s, e) for s, e, flags in words if flags & _NEAR])
+    near = _Cues(
+        [(s, e) for s, e, flags in words if flags & _NEAR]
+        + [age.span() for age in _AGE.finditer(low)]
+    )
     close = _Cues([(s, e) for s, e, flags in words if flags & _CLOSE])
     taking = _Cues([(s, e) for s, e, flags in words if flags & (_CLOSE | _TAKING)])
     of_results = _Cues([(s, e) for s, e, flags in words if flags & (_CLOSE | _RESULT)])

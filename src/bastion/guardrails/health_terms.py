@@ -14,7 +14,7 @@ from __future__ import annotations
 # Diagnoses and conditions, mental health and disabilities included.
 CONDITIONS: tuple[str, ...] = (
     # metabolic, endocrine
-    "diabet*", "diabète", "prediabet*", "prédiabète", "hba1c", "insulin resistance",
+    "diabet*", "diabète", "prediabet*", "prédiabète", "insulin resistance",
     "hypothyroid*", "hyperthyroid*", "hypothyreose", "hyperthyreose", "hypothyroïdie",
     "hyperthyroïdie", "hipotiroidismo", "hipertiroidismo", "ipotiroidismo", "ipertiroidismo",
     "hashimoto*", "graves' disease", "morbus basedow", "obesity", "adipositas", "obésité",
@@ -175,6 +175,29 @@ CONDITIONS: tuple[str, ...] = (
     "falta de ar", "syncope", "synkope", "síncope", "sincope", "allergy", "allergies",
     "allergic reaction", "allergie", "allergien", "alergia", "alergias", "allergia",
     "allergie alimentari", "anaphyla*",
+    # colloquial names, frequent misspellings, and what the lists above lacked
+    "water tablets", "the pill", "mini pill", "morning-after pill", "inhaler", "inhalers",
+    "insulin pump", "insulinpumpe", "the big c", "alzaimer", "alzheimers", "diabetis",
+    "diabetic", "diavetico", "asthama", "morbus bechterew", "bechterew", "ankylosing spondylitis",
+    "dekubitus", "pressure ulcer", "pressure sore", "leg ulcer", "úlcera de pressão",
+    "úlcera por presión", "escara*", "piaga da decubito", "decubitus", "doorligwond*",
+    "glaucoma", "glaucoom", "keratoconus", "keratokonus", "kératocône", "queratocono",
+    "cheratocono", "myopi*", "miopía", "miopia", "degenerescência macular", "oligospermi*",
+    "icsi", "iui", "low ovarian reserve", "reserva ovariana", "riserva ovarica",
+    "ovarian reserve", "miscarriage*", "ectopic", "hypos", "hypoglyc*", "hyperglyc*",
+    "hipoglucemia*", "hipoglicemia*", "ipoglicemia", "unterzucker*", "lombosciatalgia",
+    "lumbalgi*", "lombalgi*", "lumbago", "hernia inguinal", "ernia inguinale", "tendinit*",
+    "tendinite", "buikgriep", "griep", "gripe a", "overspannen", "overspanning", "me/cvs",
+    "me/cfs", "chronic fatigue", "alcoholgebruiksstoornis", "abstinent*", "suchtdruck",
+    "cravings", "detox", "acamprosat*", "disulfiram", "transtorno*", "trastorno*",
+    "disturbo", "disturbi", "stoornis", "störung", "depressive episode", "episodio depresivo",
+    "insônia", "schwerbehindert*", "disability", "disabled", "hearing loss", "hearing aid*",
+    "hörgerät*", "schwerhörig*", "surdité", "sordera", "sordità", "slechthorend*", "surdez",
+    "wheez*", "asthma attack", "chest infection", "steroid*", "cortison*", "cortisone",
+    "stem cell transplant", "lymphoma", "lymphome", "hodgkin*", "menopaus*", "wechseljahr*",
+    "ménopause", "menopausia", "menopausa", "overgang", "hrt", "hot flushes", "hot flashes",
+    "hitzewallungen", "bouffées de chaleur", "sofocos", "vampate", "opvliegers",
+    "afrontamentos", "spotting", "menstrua*",
 )
 
 # Medicines, by their international names (the same in most languages; stems take in the
@@ -263,6 +286,12 @@ LAB_NAMES: tuple[str, ...] = (
     "temperature", "temperatur", "température", "temperatura", "vitamin d", "vitamine d",
     "vitamina d", "vitamin b12", "vitamine b12", "vitamina b12", "b12", "hcg", "beta-hcg", "fev1",
     "vems", "uo", "alcolemia", "blood alcohol",
+    "resting hr", "resting heart rate", "ruhepuls", "fc en reposo", "frecuencia cardiaca",
+    "frecuencia cardíaca", "fréquence cardiaque", "frequenza a riposo", "frequenza cardiaca",
+    "rusthartslag", "hartslag", "frequência cardíaca", "hrv", "hfv", "visus",
+    "acuidade visual", "agudeza visual", "acuité visuelle", "oogdruk", "augeninnendruck",
+    "tension oculaire", "presión intraocular", "pressione oculare", "pressão intraocular", "bz",
+    "bm", "glicemia capilar", "amh", "mcv", "vgm", "sugar", "zucker",
 )
 # Units that only a measurement of someone carries: where two of them stand, the text is a
 # report of results.
@@ -285,8 +314,8 @@ NEAR_CUES: tuple[str, ...] = (
     "year-old", "year old", "sick leave", "off sick", "medical leave", "sick note", "fit note",
     "signed off", "my doctor", "my gp", "my therapist", "my psychiatrist", "my oncologist",
     "my meds", "my medication", "my diagnosis", "my symptoms", "i was diagnosed",
-    "i've been diagnosed", "i have been diagnosed", "i got diagnosed", "diagnosis of",
-    "a diagnosis", "the diagnosis", "diagnosed with", "post-op", "postop", "client", "resident",
+    "i've been diagnosed", "i have been diagnosed", "i got diagnosed",
+    "diagnosed with", "post-op", "postop", "client", "resident",
     "the student", "the employee", "an employee", "the colleague", "a colleague", "my colleague",
     "dad", "mum", "mom", "mother", "father", "son", "daughter", "wife", "husband", "brother",
     "sister", "grandma", "grandmother", "grandad", "grandfather", "boyfriend", "girlfriend",
@@ -301,7 +330,7 @@ NEAR_CUES: tuple[str, ...] = (
     "entlassen", "positiv getestet", "in behandlung", "mein arzt", "meine ärztin", "mein hausarzt",
     "meine hausärztin", "meine diagnose", "jährig", "jährige", "jähriger", "jährigen",
     "unser sohn", "unsere tochter", "meine mutter", "mein vater", "mutter", "vater", "sohn",
-    "tochter", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin", "die diagnose",
+    "tochter", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin",
     "diagnose bekommen", "postoperativ", "ihr befund", "ihre werte",
     # fr
     "patiente", "le patient", "la patiente", "diagnostiqué", "diagnostiquée", "atcd", "antécédent",
@@ -310,8 +339,7 @@ NEAR_CUES: tuple[str, ...] = (
     "sous traitement", "traité pour", "traitée pour", "hospitalisé", "hospitalisée",
     "testé positif", "testée positive", "mon médecin", "ma médecin", "mon généraliste", "mon psy",
     "notre fille", "notre fils", "ma mère", "mon père", "ma fille", "mon fils", "mère", "père",
-    "fille", "fils", "collègue", "salarié", "salariée", "vos résultats", "le diagnostic",
-    "un diagnostic",
+    "fille", "fils", "collègue", "salarié", "salariée", "vos résultats",
     # es
     "pte", "pte.", "paciente", "el paciente", "la paciente", "diagnosticado", "diagnosticada",
     "antecedentes de", "padece", "padezco", "sufre de", "sufro de", "me diagnosticaron",
@@ -327,19 +355,27 @@ NEAR_CUES: tuple[str, ...] = (
     "ricoverato", "ricoverata", "è risultato positivo", "è risultata positiva", "il mio medico",
     "la mia dottoressa", "il mio dottore", "mio papà", "mia mamma", "papà", "mamma", "madre",
     "padre", "figlio", "figlia", "collega", "l'alunno", "l'alunna", "ragazzo di", "ragazza di",
-    "uomo di", "donna di", "una diagnosi", "la diagnosi", "i suoi esami",
+    "uomo di", "donna di", "i suoi esami",
     # nl
     "patiënt", "de patiënt", "gediagnosticeerd", "lijdt aan", "ziekmelding", "ziek gemeld",
     "ziekgemeld", "voorgeschreven", "behandeld voor", "opgenomen", "positief getest",
     "mijn huisarts", "mijn arts", "mijn dokter", "jarige", "mw.", "mevr.", "dhr.", "cliënt",
-    "cliënte", "moeder", "vader", "zoon", "dochter", "collega", "de diagnose", "uw uitslag",
+    "cliënte", "moeder", "vader", "zoon", "dochter", "collega", "uw uitslag",
     "de uitslag", "uw bloedonderzoek",
     # pt
     "doente", "utente", "o paciente", "a paciente", "sofre de", "sofro de", "fui diagnosticado",
     "fui diagnosticada", "baixa médica", "atestado", "receitado", "receitada", "em tratamento",
     "internado", "internada", "testou positivo", "deu positivo", "o meu médico", "a minha médica",
     "meu médico", "minha médica", "mãe", "pai", "filho", "filha", "irmã", "irmão", "colega",
-    "mulher de", "homem de", "os seus resultados", "o diagnóstico",
+    "mulher de", "homem de", "os seus resultados",
+    # more people a text may be about
+    "my watch", "my libre", "the gp", "gp says", "key worker", "my nurse", "klient", "klientin",
+    "kundin", "klagt über", "bewohner", "bewohnerin", "usager", "usagère", "usuario",
+    "usuaria", "usuário", "usuária", "residente", "ospite", "bewoner", "meine garmin",
+    "mi reloj", "el reloj", "ma montre", "mio nonno", "mia nonna", "mio compagno",
+    "mia compagna", "mijn horloge", "mijn opa", "mijn oma", "meu avô", "minha avó", "meu vô",
+    "minha vó", "mon mari", "ma femme", "mi novio", "mi novia", "mi marido", "mi esposa",
+    "mi abuelo", "mi abuela",
 )
 
 # Words that tie a term to one person only just before it (at most a few words between):
@@ -436,7 +472,9 @@ ANIMAL_WORDS: tuple[str, ...] = (
 # genius"): said of someone only with a near cue, never by a possessive alone.
 FIGURATIVE: tuple[str, ...] = (
     "pain", "painful", "schmerz*", "douleur*", "dolor", "dolores", "dolore", "dolori", "pijn",
-    "dor", "dores", "stroke", "burnout", "burn-out", "confus*", "verwirrt*",
+    "dor", "dores", "stroke", "burnout", "burn-out", "confus*", "verwirrt*", "headache*",
+    "kopfschmerz*", "maux de tête", "mal de tête", "dolor de cabeza", "mal di testa", "hoofdpijn",
+    "dor de cabeça", "migraine*", "migräne",
 )
 
 # Words right after a term that make it the name of something other than someone's health:
@@ -465,14 +503,33 @@ ABSTRACT_HEADINGS: tuple[str, ...] = (
     "methoden:", "ergebnisse:", "schlussfolgerung:", "contexte :", "contexte:", "méthodes :",
     "méthodes:", "résultats :", "résultats:", "antecedentes:", "métodos:", "resultados:",
     "conclusiones:", "introduzione:", "metodi:", "risultati:", "conclusioni:", "achtergrond:",
-    "methode:", "resultaten:", "conclusie:", "introdução:", "conclusões:",
+    "methode:", "resultaten:", "conclusie:", "introdução:", "conclusões:", "inclusion criteria",
+    "exclusion criteria", "exclusion:", "inclusion:", "ausschlusskriterien", "einschlusskriterien",
+    "critères d'exclusion", "critères d'inclusion", "criterios de exclusión",
+    "criterios de inclusión", "criteri di esclusione", "criteri di inclusione", "exclusiecriteria",
+    "inclusiecriteria", "critérios de exclusão", "critérios de inclusão",
+    "objetivo:", "objectif :", "objectif:", "obiettivo:", "objectivo:", "aims:", "purpose:",
 )
 
 # Words before a close cue that make it a condition, not a fact: a leaflet's "if you have",
 # "si tiene o ha tenido".
 CONDITIONAL: tuple[str, ...] = (
     "if", "unless", "whether", "wenn", "falls", "ob", "si", "quand", "lorsque", "cuando", "se",
-    "quando", "als", "indien", "caso", "o", "or", "oder", "ou",
+    "quando", "als", "indien", "caso", "o", "or", "oder", "ou", "before", "not", "don't", "can",
+    "should", "may", "you", "vous", "usted", "você", "u",
+    "to", "how", "wie", "comment", "cómo", "como", "come", "hoe",
+)
+
+# Subjects that make a near cue general ("people living with HIV", "patients diagnosed with",
+# "someone diagnosed with"): guidelines and statistics, not one person.
+GENERIC_SUBJECTS: tuple[str, ...] = (
+    "people", "patients", "adults", "children", "women", "men", "persons", "individuals",
+    "those", "someone", "somebody", "anyone", "patienten", "menschen", "erwachsene", "kinder",
+    "frauen", "männer", "jemand", "personnes", "adultes", "enfants", "femmes", "hommes",
+    "quelqu'un", "pacientes", "personas", "adultos", "niños", "mujeres", "hombres", "alguien",
+    "pazienti", "persone", "adulti", "bambini", "donne", "uomini", "qualcuno", "patiënten",
+    "mensen", "volwassenen", "kinderen", "vrouwen", "mannen", "iemand", "utentes", "doentes",
+    "pessoas", "crianças", "mulheres", "homens", "alguém",
 )
 
 # Words around a value that make it a threshold, not someone's result: "an HbA1c of 48 or
@@ -488,3 +545,51 @@ THRESHOLD_WORDS: tuple[str, ...] = (
     "<",
 )
 # fmt: on
+
+# Words that make a text a record of people's health wherever they stand (an absence export's
+# instruction, a record's field name): every term after them counts, as under a heading.
+RECORD_WORDS: tuple[str, ...] = (
+    "sickness absence",
+    "sick days",
+    "absence reason",
+    "bradford",
+    "krankheitstage",
+    "fehlzeiten",
+    "krankmeldungen",
+    "absentéisme",
+    "arrêts maladie",
+    "días de baja",
+    "dias de baixa",
+    "verzuim",
+    "ziektedag",
+    "ziekteverzuim",
+    "giorni di malattia",
+    'diagnoses":',
+    'diagnosis":',
+    'diagnosen":',
+    'diagnose":',
+    'diagnosticos":',
+    'diagnósticos":',
+    'diagnostics":',
+    'diagnosi":',
+    'problems":',
+    'comorbidities":',
+    'comorbidades":',
+    'comorbilidades":',
+    'antecedents":',
+    'antecedentes":',
+    'antécédents":',
+    'medications":',
+    'medication":',
+    'medikation":',
+    'medikamente":',
+    'medicamentos":',
+    'medicatie":',
+    'medicazione":',
+    'farmaci":',
+    'traitements":',
+    'allergies":',
+    'alergias":',
+    'allergien":',
+    'pflegegrad":',
+)
