@@ -13,10 +13,17 @@ person). A term — a condition, a medicine, an operation, a result with its val
 - a *document* cue anywhere in the text, which makes it a record about someone: a clinical
   note's or letter's headings, a sick note ("Diagnosis:", "Arztbrief", "compte rendu").
 
-Without one of those, a term is general knowledge ("what are the symptoms of diabetes?",
-"patients with HIV should be offered…") and nothing is reported. A medicine's dose and a
-result's value are part of the span. The words are searched in the guardrails' shared keyword
-pass (``scanning.Trigger``), so a text with none of them costs nothing more.
+Results with their values also count in a cluster of three ("BMI 31. BP 118/72. Hb 121").
+Without a cue, a term is general knowledge ("what are the symptoms of diabetes?", "patients
+with HIV should be offered…") and nothing is reported; nor is it when the cue is said of many
+("people living with"), of a condition ("if you have"), or the term is a figure of speech
+("my main pain is…"), and nothing from a veterinary note's or a research abstract's words on.
+A medicine's dose and a result's value are part of the span.
+
+Terms and headings are searched in the guardrails' shared keyword pass (``scanning.Trigger``);
+short acronyms and test names, frequent substrings, in passes of their own; the cues only in a
+text that holds something to tie. Every rule looks only so far before and after a term as a
+stream's scan sees (``guardrails/stream.py``), or at words a stream carries forward.
 """
 
 from __future__ import annotations
@@ -79,9 +86,8 @@ def _words(entries: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
 _TERM_WORDS, _STEMS = _words(CONDITIONS + MEDICINES + PROCEDURES)
 _MEDICINE_WORDS = frozenset(_words(MEDICINES)[0])
 _FIGURATIVE = frozenset(_words(FIGURATIVE)[0])
-# Terms, headings and units are searched in the scan's shared keyword pass: they are long and
-# rare enough that a text without health information pays next to nothing for them. All the
-# rest is looked for only in a text where one of them was found.
+# Terms and headings are searched in the scan's shared keyword pass: they are long and rare
+# enough that a text without health information pays next to nothing for them.
 _TERMS = Trigger(*_TERM_WORDS)
 _DOCUMENT = Trigger(*DOCUMENT_CUES)
 _RECORD = Trigger(*RECORD_WORDS)
@@ -109,9 +115,9 @@ _NEAR, _CLOSE, _TAKING, _ANIMAL, _RESULT = 1, 2, 4, 8, 16
 
 
 class _Words:
-    """Words of their own automaton, searched only in a text that already holds a term:
-    cues such as "my", "ma" and "ho" occur in every text, and would cost each one's scan a
-    match every few characters."""
+    """Words in an automaton of their own, kept out of the shared pass: cues such as "my",
+    "ma" and "ho", acronyms and test names ("MS", "Hb", "TA") occur inside words of every
+    text, and would cost each scan a match every few characters."""
 
     def __init__(self, groups: tuple[tuple[tuple[str, ...], int], ...], *, folded: bool) -> None:
         flags: dict[str, int] = {}
