@@ -1,10 +1,11 @@
 """Score the health-information recognizer (kind ``health_data``) on the health sets.
 
-    .venv/bin/python benchmarks/guardrails/health_eval.py [--split dev|heldout] [--errors N]
-        [--json]
+    .venv/bin/python benchmarks/guardrails/health_eval.py [--split dev|dev2|heldout]
+        [--errors N] [--json]
 
-The sets (``health_dev.jsonl``, ``health_heldout.jsonl``, written by ``health_dataset.py``
-from real-world formats, apart from the recognizer) label health information tied to one
+The sets (``health_dev.jsonl`` and ``health_heldout.jsonl`` written by ``health_dataset.py``,
+``health_dev2.jsonl`` by ``health_dev2_dataset.py``, all from real-world formats, apart from
+the recognizer; the held-out split is scored, never read) label health information tied to one
 person in clinical notes, patient messages, sick notes and the like, and hold hard negatives:
 general medical knowledge, guidelines, leaflets, statistics, figurative speech, animals.
 Only ``health_data`` findings are scored (other kinds are not labelled there). A span is found
