@@ -74,6 +74,7 @@ _CLOSE_GAP_STOPS = frozenset('.,;:!?\n()[]{}"')
 # ("BMI 31. BP 118/72. Hb 121"): each counts when two others stand within this reach.
 _REPORT_RESULTS = 3
 _REPORT_REACH = 80
+_NEIGHBOURS = 4  # on each side, in the order of their starts
 
 
 def _words(entries: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -305,15 +306,19 @@ def _is_threshold(low: str, start: int, end: int) -> bool:
 
 
 def _in_reports(results: list[Span]) -> set[Span]:
-    """The results that stand with two others within ``_REPORT_REACH`` characters."""
+    """The results that stand with two others within ``_REPORT_REACH`` characters. The nearest
+    others are the next few in the order of their starts, so only those are looked at: a text
+    that is nothing but results costs each one a few comparisons, not one per result."""
+    ordered = sorted(set(results))
     kept: set[Span] = set()
-    for i, (start, end) in enumerate(results):
-        near = [
-            other
-            for j, other in enumerate(results)
-            if j != i and other[0] - end <= _REPORT_REACH and start - other[1] <= _REPORT_REACH
-        ]
-        if len(near) >= _REPORT_RESULTS - 1:
+    for i, (start, end) in enumerate(ordered):
+        neighbours = ordered[max(0, i - _NEIGHBOURS) : i] + ordered[i + 1 : i + 1 + _NEIGHBOURS]
+        near = sum(
+            1
+            for other_start, other_end in neighbours
+            if other_start - end <= _REPORT_REACH and start - other_end <= _REPORT_REACH
+        )
+        if near >= _REPORT_RESULTS - 1:
             kept.add((start, end))
     return kept
 

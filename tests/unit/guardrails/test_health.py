@@ -3,10 +3,14 @@ medical knowledge is not."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bastion.config.sensitive import KINDS
+from bastion.guardrails.health import find_health_data
 from bastion.guardrails.recognizers import document_keywords, scan
+from bastion.guardrails.scanning import Text
 from bastion.guardrails.stream import StreamMasker
 
 
@@ -102,3 +106,14 @@ def test_streams_carry_the_heading_forward() -> None:
     masker = StreamMasker(scan, holdback=128, block=False)
     out = "".join(masker.feed(note[i : i + 7]) for i in range(0, len(note), 7)) + masker.finish()
     assert "Pneumonia" not in out
+
+
+@pytest.mark.parametrize("unit", ["Hb 1 ", "BP 120/80 mmHg, ", "pt HIV ", "my my diabetes "])
+def test_half_a_megabyte_of_results_terms_and_cues_is_read_in_linear_time(unit: str) -> None:
+    # This thread's CPU time; quadratic work (each result against every other) would take
+    # minutes here, linear work about a second.
+    text = Text(unit * (500_000 // len(unit)))
+    started = time.thread_time()
+    found = list(find_health_data(text))
+    assert time.thread_time() - started < 5.0
+    assert found
