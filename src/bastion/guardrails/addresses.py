@@ -291,6 +291,7 @@ _NUMBER_MARKS = frozenset(
     ("nº", "n°", "no", "no.", "nr", "nr.", "n.", "n.º", "n.o", "num.", "num", "s/n", "s/n,", "s/n.")
 )
 _OPENERS = "\"'([{«“„¿¡*_"
+_LINE_REACH = 512  # characters before a number that its street's words may take
 
 
 def _words_before(text: str, pos: int, limit: int) -> list[tuple[int, str]]:
@@ -300,7 +301,11 @@ def _words_before(text: str, pos: int, limit: int) -> list[tuple[int, str]]:
     a connector nor a street type), so a number in prose ("in 5 days") costs one word.
     """
     out: list[tuple[int, str]] = []
-    line = text.rfind("\n", 0, pos) + 1
+    # The line's start, looked for no further back than any street name reaches: a search to
+    # the text's start for every number would make a megabyte of one line quadratic.
+    floor = max(0, pos - _LINE_REACH)
+    newline = text.rfind("\n", floor, pos)
+    line = newline + 1 if newline >= 0 else floor
     end = pos
     while len(out) < limit:
         while end > line and text[end - 1] in " \t\u00a0":

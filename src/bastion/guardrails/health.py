@@ -230,8 +230,11 @@ def _headings(low: str) -> list[Span]:
         return out
     out.extend(_spans(low, _RECORD))  # a record's field or an absence export: anywhere
     for start, end in spans:
-        line_start = low.rfind("\n", 0, start) + 1
-        before = low[line_start:start]
+        # Only the first few words of a line matter, so its start is looked for only so far
+        # back (a search to the text's start for every cue would be quadratic).
+        floor = max(0, start - 64)
+        newline = low.rfind("\n", floor, start)
+        before = low[newline + 1 if newline >= 0 else floor : start]
         if any(ch in before for ch in "(){}=;\"'<>[]") or before.lstrip().startswith(
             ("class ", "def ", "struct ", "interface ", "type ", "select ", "--", "//")
         ):
