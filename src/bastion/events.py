@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
+from bastion.tasks import stop_tasks
 from bastion.telemetry.logs import describe_error
 
 log = logging.getLogger("bastion.events")
@@ -109,9 +110,7 @@ class EventLog:
             return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._pending.join(), _FLUSH_SECONDS)
-        writer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await writer
+        await stop_tasks(writer)
 
     def emit(self, event: AdminEvent) -> None:
         """Records ``event`` without waiting: safe to call from the request path."""

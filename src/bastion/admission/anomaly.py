@@ -36,7 +36,6 @@ per process, and each process that sees a burst reports it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import time
@@ -47,6 +46,7 @@ from typing import Literal
 
 from bastion.config.schema import AnomalyConfig
 from bastion.events import AdminEvent, process_name
+from bastion.tasks import stop_tasks
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -195,10 +195,7 @@ class AnomalyDetector:
 
     async def close(self) -> None:
         sweeper, self._sweeper = self._sweeper, None
-        if sweeper is not None:
-            sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sweeper
+        await stop_tasks(sweeper)
 
     def sweep(self) -> None:
         """Re-checks anomalous tenants (they may have stopped sending) and forgets idle ones."""

@@ -19,7 +19,6 @@ When Redis cannot be reached the configured choice applies: ``closed`` refuses w
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import secrets
@@ -43,6 +42,7 @@ from bastion.admission.limiter import (
 )
 from bastion.admission.periods import Period, current_periods
 from bastion.config.schema import RedisAdmissionConfig
+from bastion.tasks import stop_tasks
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -259,11 +259,7 @@ class RedisLimiter:
         self._renewer = asyncio.create_task(self._renew_leases(), name="renew admission leases")
 
     async def close(self) -> None:
-        for task in (self._renewer, self._settler):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        await stop_tasks(self._renewer, self._settler)
         await self._redis.aclose(close_connection_pool=True)
 
     def _keys(self, group: str, scope: str, periods: tuple[Period, ...]) -> list[str]:

@@ -5,7 +5,6 @@ the last result; never on a page load."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.audit.chain import Signer
 from bastion.audit.verify import VerifyReport, verify_journal
+from bastion.tasks import stop_tasks
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,4 @@ class ChainVerifier:
         self.last = Verification(datetime.now(UTC), time.perf_counter() - began, report)
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_tasks(self._task)

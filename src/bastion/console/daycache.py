@@ -12,12 +12,13 @@ oldest entry goes first.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
+
+from bastion.tasks import stop_tasks
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,4 @@ class DayCache:
 
     async def close(self) -> None:
         tasks: list[asyncio.Task[Any]] = [*self._refreshing.values(), *self._reading.values()]
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(*tasks)

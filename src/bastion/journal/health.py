@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bastion.journal.spool import spool_files
 from bastion.store.models import JournalSpoolRow
+from bastion.tasks import stop_tasks
 from bastion.telemetry.logs import describe_error
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,7 @@ class JournalHealth:
 
     async def close(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(task)
 
     def problems(self, *, shared: bool = True) -> list[str]:
         """What stops the journal from taking records; empty when nothing does. ``shared``:

@@ -44,6 +44,7 @@ from bastion.journal.rows import Rows
 from bastion.journal.spool import SUFFIX, SpoolFile, header_line
 from bastion.store.identity import database_id
 from bastion.store.models import AuditCheckpointRow, AuditRecordRow
+from bastion.tasks import stop_tasks
 from bastion.telemetry.logs import describe_error
 from bastion.telemetry.metrics import GatewayMetrics
 
@@ -342,11 +343,7 @@ class JournalWriter:
             except TimeoutError:
                 log.error("journal writer did not drain in time; %d items", len(self._pending))
             self._task = None
-        for task in (self._watch, self._spool_watch):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        await stop_tasks(self._watch, self._spool_watch)
         self._watch = self._spool_watch = None
         if self._spool is not None:
             self._spool.close()  # frees its lock: the loader may now finish and delete it

@@ -9,7 +9,6 @@ with limits nobody else sees).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bastion.node.protocol import NO_REPLY, ProtocolError, encode, read_frame
+from bastion.tasks import stop_tasks
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,7 @@ class NodeClient:
         self._closing = True
         if self._writer is not None:
             self._writer.close()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_tasks(self._task)
 
     @property
     def all_workers_ready(self) -> bool:

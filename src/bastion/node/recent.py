@@ -12,10 +12,10 @@ replacing it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 from bastion.node.client import NodeClient
+from bastion.tasks import stop_tasks
 from bastion.telemetry.recent import Minute, RecentTraffic, copy_minute, minute_delta
 
 log = logging.getLogger(__name__)
@@ -40,10 +40,7 @@ class RecentRelay:
         self._task = asyncio.create_task(self._run(), name="recent-relay")
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_tasks(self._task)
         self.flush()  # the last second's requests, when the supervisor is still there
 
     def flush(self) -> None:

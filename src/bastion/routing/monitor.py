@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -12,6 +11,7 @@ from typing import Any
 from bastion.routing.pool import BackendPool
 from bastion.routing.replica import FailureEvent, Replica
 from bastion.routing.signals import parse_engine_metrics
+from bastion.tasks import stop_tasks
 from bastion.telemetry.metrics import GatewayMetrics
 
 log = logging.getLogger(__name__)
@@ -47,11 +47,7 @@ class PoolMonitor:
         )
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(*self._tasks)
         self._tasks.clear()
 
     async def _probe_health(self, replica: Replica) -> None:

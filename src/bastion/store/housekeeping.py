@@ -9,11 +9,11 @@ which is harmless.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import UTC, datetime
 
 from bastion.store.responses import ResponseRepository
+from bastion.tasks import stop_tasks
 from bastion.telemetry.logs import describe_error
 
 log = logging.getLogger(__name__)
@@ -41,11 +41,8 @@ class Housekeeping:
         self._task = asyncio.create_task(self._run(), name="store-housekeeping")
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await stop_tasks(self._task)
+        self._task = None
 
     async def purge(self) -> int:
         """Deletes the answers past their retention now; how many there were."""

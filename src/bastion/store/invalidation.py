@@ -18,6 +18,8 @@ from typing import Any
 
 import orjson
 
+from bastion.tasks import stop_tasks
+
 log = logging.getLogger(__name__)
 
 CHANNEL = "bastion_auth_invalidation"
@@ -95,11 +97,8 @@ class PostgresInvalidationRelay:
             log.warning("LISTEN for key invalidations not established yet; retrying in background")
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await stop_tasks(self._task)
+        self._task = None
 
     def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
         self._hub.publish(Invalidation.from_payload(payload))
