@@ -55,7 +55,7 @@ from bastion.guardrails.health_terms import (
     TAKING_CUES,
     THRESHOLD_WORDS,
 )
-from bastion.guardrails.scanning import Text, Trigger, fold
+from bastion.guardrails.scanning import Text, Trigger, fold, is_word
 
 KIND = "health_data"
 
@@ -185,15 +185,11 @@ _WORD = re.compile(r"[\w/-]+")
 
 
 def _bounded_start(text: str, start: int) -> bool:
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+    return start == 0 or not is_word(text[start - 1])
 
 
 def _bounded_end(text: str, end: int) -> bool:
-    return (
-        end >= len(text)
-        or not (text[end - 1].isalnum() or text[end - 1] == "_")
-        or not (text[end].isalnum() or text[end] == "_")
-    )
+    return end >= len(text) or not is_word(text[end - 1]) or not is_word(text[end])
 
 
 _JOINERS = "-'\u2019"  # hyphen and apostrophes inside a word ("Alzheimer-Demenz")
@@ -222,13 +218,13 @@ def _headings(low: str) -> list[Span]:
     few words of their line; and a record's words wherever they stand (a JSON field
     "diagnosen":, an absence export's "Krankheitstage"). "class Diagnosis:" or "how to write
     a discharge summary" is no record."""
-    out: list[Span] = []
     spans = _spans(low, _DOCUMENT)
-    if not (spans or _RECORD.hits(low)) or any(
+    records = _spans(low, _RECORD)  # a record's field or an absence export: anywhere
+    if not (spans or records) or any(
         line.lstrip().startswith(_CODE_LINES) for line in low.splitlines()
     ):
-        return out
-    out.extend(_spans(low, _RECORD))  # a record's field or an absence export: anywhere
+        return []
+    out = records
     for start, end in spans:
         # Only the first few words of a line matter, so its start is looked for only so far
         # back (a search to the text's start for every cue would be quadratic).
