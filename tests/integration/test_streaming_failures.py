@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
@@ -262,6 +263,18 @@ async def _garbled_chat(request: Request) -> StreamingResponse:
     return StreamingResponse(chunks(), media_type="text/event-stream")
 
 
+async def _endless_event(request: Request) -> StreamingResponse:
+    """A broken engine: one event's data lines, never closed by a blank line."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        block = b"data: " + b"x" * 1000 + b"\n"
+        while True:
+            yield block * 64
+            await asyncio.sleep(0)
+
+    return StreamingResponse(chunks(), media_type="text/event-stream")
+
+
 @pytest.fixture
 def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
     app = Starlette(
@@ -270,6 +283,7 @@ def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
             Route("/oa/v1/chat/completions", _failing_chat(False), methods=["POST"]),
             Route("/done/v1/chat/completions", _failing_chat(True), methods=["POST"]),
             Route("/garbled/v1/chat/completions", _garbled_chat, methods=["POST"]),
+            Route("/endless/v1/chat/completions", _endless_event, methods=["POST"]),
         ]
     )
     server = start_server(app)
@@ -280,7 +294,10 @@ def failing_gateway(start_gateway: GatewayFactory) -> Iterator[RunningGateway]:
               "base_url": server.url + "/oa/v1", "models": ["*"]}  # fmt: skip
         done = {**oa, "base_url": server.url + "/done/v1"}
         garbled = {**oa, "base_url": server.url + "/garbled/v1"}
-        yield start_gateway({"anth": anth, "oa": oa, "done": done, "garbled": garbled})
+        endless = {**oa, "base_url": server.url + "/endless/v1"}
+        yield start_gateway(
+            {"anth": anth, "oa": oa, "done": done, "garbled": garbled, "endless": endless}
+        )
     finally:
         server.stop()
 
@@ -361,3 +378,13 @@ def test_an_event_that_is_not_json_ends_the_stream_with_an_error(
     assert "[DONE]" not in response.text and "message_stop" not in response.text
     assert "response.completed" not in response.text
     wait_for(lambda: _upstream_errors(failing_gateway, "garbled", "malformed") >= 1)
+
+
+def test_an_event_that_never_ends_is_cut_at_its_limit(failing_gateway: RunningGateway) -> None:
+    """Data lines with no blank line after them are not held without bound."""
+    body = {"model": "endless/m", "stream": True, "messages": [{"role": "user", "content": "x"}]}
+    response = _stream(failing_gateway, "/v1/chat/completions", body)
+    assert response.status_code == 200
+    assert "malformed stream" in response.text, response.text[:300]
+    assert "[DONE]" not in response.text
+    wait_for(lambda: _upstream_errors(failing_gateway, "endless", "malformed") >= 1)

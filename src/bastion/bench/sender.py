@@ -28,7 +28,7 @@ from bastion.bench.gateway import read_server_timing
 from bastion.bench.prompts import BenchPrompt, PromptSource
 from bastion.bench.shapes import Bounds, LoadShape, arrivals
 from bastion.bench.trace import RequestRecord
-from bastion.protocols.sse import SSEParser
+from bastion.protocols.sse import MalformedEvent, SSEParser
 
 # The event loop's timers are only as fine as a millisecond: waits shorter than this are made
 # this long, and every request that fell due meanwhile is sent at once.
@@ -254,6 +254,8 @@ class Sender:
             record.error = "timeout"
         except aiohttp.ClientPayloadError:
             record.error = "stream_cut"
+        except MalformedEvent:
+            record.error = "bad_response"
         except (aiohttp.ClientError, OSError):
             record.error = "connection"
         except asyncio.CancelledError:

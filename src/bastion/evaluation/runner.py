@@ -47,7 +47,7 @@ from bastion.evaluation.model import (
 )
 from bastion.evaluation.stopping import StopChecker, StopRecord, validate_rule
 from bastion.evaluation.transport import Transport, TransportError
-from bastion.protocols.sse import SSEParser
+from bastion.protocols.sse import MalformedEvent, SSEParser
 from bastion.store.evals import EvalRepository
 
 if TYPE_CHECKING:
@@ -500,7 +500,12 @@ class EvalRunner:
                 else:
                     parser = SSEParser()
                     async for chunk in reply.chunks:
-                        for event in parser.feed(chunk):
+                        try:
+                            events = parser.feed(chunk)
+                        except MalformedEvent as exc:
+                            reading.error = f"a malformed stream: {exc}"
+                            break
+                        for event in events:
                             try:
                                 reading.feed(event.event, event.data)
                             except (ValueError, TypeError, AttributeError):
