@@ -95,6 +95,7 @@ from bastion.guardrails.tables import (
     find_xml_fields,
     header_lines,
     is_header,
+    sickness_words,
 )
 
 __all__ = [
@@ -353,6 +354,7 @@ def document_keywords(text: str) -> frozenset[str]:
     found.update(word for word in CONTEXT_WORDS if word in low)
     found.update(language_words(low))
     found.update(header_lines(text))
+    found.update(sickness_words(low))
     found.update(health_document_words(low))
     for trigger in (*NATIONAL_TRIGGERS.values(), STEUER_TRIGGER):
         found.update(low[start:end] for start, end in trigger.hits(low) if starts_word(low, start))

@@ -26,6 +26,7 @@ from bastion.guardrails import validators as v
 from bastion.guardrails.contact import phone_ok
 from bastion.guardrails.credentials import password_value_ok
 from bastion.guardrails.dates import birth_date_ok
+from bastion.guardrails.health import KIND as HEALTH_KIND
 from bastion.guardrails.identifiers import SOFTWARE_LICENCE, SSN_FOREIGN_NAMES
 from bastion.guardrails.scanning import Match, Text
 
@@ -53,6 +54,7 @@ TABLE_KINDS = frozenset(
         "be_national_number",
         "ie_pps",
         "mx_curp",
+        HEALTH_KIND,
     }
 )
 _MAX_HEADER_CELL = 40
@@ -248,6 +250,77 @@ _LAST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] =
     ),
 )
 
+# Health information under its name: a diagnosis, a medicine, an allergy, whatever its words
+# (the health recognizer knows only the words on its lists). As a field ("Diagnosis: …",
+# "medications": […]) these names already make the text a record about someone
+# (``health_terms.DOCUMENT_CUES``); as a column, only in a table about people (``_PEOPLE``).
+_HEALTH_FIELDS = re.compile(
+    r"^(?:(?:admitting |admission |discharge |primary |secondary |main |working |differential )?"
+    r"(?:dx|diagnos[ie]s|diagnosen?|diagnostics?|diagn[oó]sticos?|diagnosi|ddx)"
+    r"|(?:haupt|neben|aufnahme|entlass|verdachts)diagnosen?"
+    r"|icd ?10|icd|cie ?10|cim ?10"
+    r"|allerg(?:y|ies|ien|ie|ieën|ias|ias conocidas)|alergias?|drug allergies|known allergies"
+    r"|(?:current |regular |repeat )?(?:medications?|meds)|medikation|medikamente|m[eé]dicaments?"
+    r"|medicatie|medicijnen|medica[cç][aã]o|medicaci[oó]n|farmaci|terapia in corso"
+    r"|(?:past )?medical history|pmh|comorbidit(?:y|ies|ies)|comorbidit[aà]|comorbidades"
+    r"|comorbilidades|comorbidit[eé]s|pre ?existing (?:medical )?conditions?"
+    r"|underlying (?:health |medical )?conditions?|vorerkrankungen|antecedentes(?: personales)?"
+    r"|ant[eé]c[eé]dents(?: m[eé]dicaux)?|anamnese|anamnesi|befunde?)$"
+)
+# Names a column carries only in a table about people (a product's "condition" is new or used).
+_HEALTH_COLUMNS = re.compile(
+    r"^(?:symptoms?|symptome|sympt[oô]mes|s[ií]ntomas|sintomi|symptomen|sintomas"
+    r"|(?:medical |health |chronic )?conditions?(?: as disclosed| disclosed)?|illness|krankheit"
+    r"|erkrankung(?:en)?|maladie|enfermedad|malattia|ziekte|aandoening(?:en)?|doen[cç]a"
+    r"|disability|disabilities|behinderung|handicap|discapacidad|disabilit[aà]"
+    r"|(?:sickness |absence |illness )?reason(?: for absence)?|grund|krankheitsgrund|motif|motivo"
+    r"|causale|causa|reden|raison)$"
+)
+# A column naming the person a row is about.
+_PEOPLE = re.compile(
+    r"\b(?:name|names|first name|last name|surname|forename|vorname|nachname|nom|pr[eé]nom"
+    r"|nombre|apellidos?|nome|cognome|naam|voornaam|achternaam|initials|patient\w*|paciente"
+    r"|paziente|pati[eë]nt\w*|utente|doente|employee\w*|mitarbeiter\w*|empleado|dipendente"
+    r"|medewerker|funcion[aá]rio|salari[eé]|matricola|personalnummer|pers nr|n func|emp id"
+    r"|staff\w*|resident|bewohner\w*|residente|client|klient\w*|cliente|cli[eë]nt"
+    r"|student|pupil|sch[uü]ler\w*|[eé]l[eè]ve|alumno|alunno|leerling|aluno"
+    r"|age|alter|[aâ]ge|edad|et[aà]|leeftijd|idade|sex|gender|geschlecht|sexe|sexo|sesso"
+    r"|geslacht|bed|bett|lit|cama|letto|dob|mrn|nhs|geburtsdatum|date of birth)\b"
+)
+# Absence tables: a "reason" column is a health column only in a text about sickness absence.
+_GENERIC_REASONS = frozenset(
+    {"reason", "grund", "motif", "motivo", "causale", "causa", "reden", "raison"}
+)
+_SICKNESS_ABSENCE = (
+    "sick", "krank", "maladie", "arrêt", "baja", "baixa", "malattia", "ziek", "verzuim",
+    "absence", "abwesenheit", "fehlzeit", "ausencia", "assenz", "afwezig", "absentéisme",
+)  # fmt: skip
+# A cell that is no one's health: empty, a placeholder, a type's name.
+_NOT_A_VALUE = frozenset(
+    {
+        "none", "null", "nil", "n/a", "na", "unknown", "string", "str", "text", "varchar",
+        "list", "array", "object", "optional", "required", "todo", "tbd", "xxx", "value",
+        "keine", "aucun", "aucune", "ninguno", "ninguna", "nessuno", "nessuna", "geen",
+        "nenhum", "nenhuma", "yes", "no", "true", "false", "ja", "nein", "oui", "non", "si",
+        "sí", "sim", "nee",
+    }
+)  # fmt: skip
+_CODE_SIGNS = ("(", ")", "{", "}", "[", "]", "<", ">", "=", "$", "`", "_", "\\")
+
+
+def _health(value: str) -> str | None:
+    """A cell or field value that says something of someone's health: some letters, and not a
+    placeholder, a type or code."""
+    folded = value.strip(" .:-").lower()
+    ok = (
+        sum(c.isalpha() for c in folded) >= 3
+        and folded not in _NOT_A_VALUE
+        and not any(sign in value for sign in _CODE_SIGNS)
+        and not folded.startswith(("e.g", "z.b", "ex.", "p.ej", "bijv", "ad es"))
+    )
+    return HEALTH_KIND if ok else None
+
+
 _FOLD = str.maketrans(dict.fromkeys("_-./#:()[]*'\"`", " "))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -257,7 +330,7 @@ def _column_check(label: str) -> Callable[[str], str | None] | None:
     """What a column or field of this name holds: the check its values must pass (None: not
     a sensitive kind). "medicalRecordNumber", "DL_NUMBER" and "Geburts-Datum" are read as
     words."""
-    folded = " ".join(_CAMEL.sub(" ", label).lower().translate(_FOLD).split())
+    folded = _fold(label)
     if not folded:
         return None
     for pattern, check in _FIRST_COLUMNS:
@@ -271,13 +344,39 @@ def _column_check(label: str) -> Callable[[str], str | None] | None:
     for pattern, check in _LAST_COLUMNS:
         if pattern.search(folded):
             return check
+    if _HEALTH_FIELDS.match(folded):
+        return _health
     return None
+
+
+def _fold(label: str) -> str:
+    return " ".join(_CAMEL.sub(" ", label).lower().translate(_FOLD).split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _health_column(label: str) -> bool:
+    """Whether a column of this name holds health information in a table about people (what
+    ``_column_check`` finds already aside)."""
+    return _HEALTH_COLUMNS.match(_fold(label)) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_people(label: str) -> bool:
+    return _PEOPLE.search(_fold(label)) is not None
+
+
+def sickness_words(low: str) -> list[str]:
+    """The words in ``low`` that make a table's "reason" column one of sickness absence; a
+    stream carries them forward to the rows."""
+    return [word for word in _SICKNESS_ABSENCE if word in low]
 
 
 @dataclass(frozen=True, slots=True)
 class _Header:
     width: int
     checks: dict[int, Callable[[str], str | None]]
+    # Columns named only "reason", "motivo"…: health only in a text about sickness absence.
+    reasons: frozenset[int] = frozenset()
 
 
 def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
@@ -314,6 +413,8 @@ def _header(line: str, delimiter: str) -> _Header | None:
         return None
     checks: dict[int, Callable[[str], str | None]] = {}
     labels = 0
+    people = False
+    reasons: set[int] = set()
     for index, span in enumerate(spans):
         start, end = _trimmed(line, *span)
         label = line[start:end]
@@ -322,10 +423,20 @@ def _header(line: str, delimiter: str) -> _Header | None:
         if len(label) > _MAX_HEADER_CELL or sum(c.isdigit() for c in label) > 2:
             return None  # a row of values, or prose
         labels += 1
+        people = people or _names_people(label)
         check = _column_check(label)
+        if check is None and _health_column(label):
+            check = _health
+            if _fold(label) in _GENERIC_REASONS:
+                reasons.add(index)
         if check is not None:
             checks[index] = check
-    return _Header(len(spans), checks) if checks and labels >= 2 else None
+    if not people:
+        # A table that names no one (a code list: "code,diagnosis") holds no one's health.
+        checks = {index: check for index, check in checks.items() if check is not _health}
+    if not checks or labels < 2:
+        return None
+    return _Header(len(spans), checks, frozenset(reasons))
 
 
 def _is_header_candidate(line: str) -> bool:
@@ -337,6 +448,7 @@ def find_table_cells(t: Text) -> Iterator[Match]:
     if "\n" not in text:
         return
     headers: dict[str, list[_Header]] = {}
+    sickness: bool | None = None  # looked for once a header has a "reason" column
     position = 0
     for line in text.split("\n"):
         offset = position
@@ -366,8 +478,13 @@ def find_table_cells(t: Text) -> Iterator[Match]:
             for index, check in header.checks.items():
                 if index >= len(spans):
                     continue
+                if index in header.reasons:
+                    if sickness is None:
+                        sickness = bool(sickness_words(t.low))
+                    if not sickness:
+                        continue
                 start, end = _trimmed(line, *spans[index])
-                if end - start < 4:
+                if end - start < (3 if check is _health else 4):
                     continue
                 kind = check(line[start:end])
                 if kind is not None:
@@ -454,7 +571,9 @@ def find_named_fields(t: Text) -> Iterator[Match]:
             check = _column_check(name)
             if check is not None:
                 break
-        if check is None:
+        if check is None or check is _health:
+            # A field's health is the health recognizer's: a leaflet's "Symptoms:" or a
+            # veterinary note's "Diagnose:" is no one's record.
             continue
         value = _FIELD_VALUE.match(text, at + 1)
         if value is None:

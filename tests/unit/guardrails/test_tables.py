@@ -114,3 +114,60 @@ def test_values_of_fields_whose_name_says_what_they_hold(text: str, kind: str, v
 )
 def test_fields_about_those_things_are_not_them(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Whatever its words: the health recognizer's lists need not hold them.
+        ("bed,age,sex,admitting_dx,allergies\n4,90,M,UTI / delirium,NKDA", "UTI / delirium"),
+        (
+            "Name;Team;Condition (as disclosed)\nA. Kowalski;Finance;Hearing impairment",
+            "Hearing impairment",
+        ),
+        ("patient_id\tdiagnosis\tward\nP-1\tMurphy-Zeichen positiv\t3B", "Murphy-Zeichen positiv"),
+        (
+            "| Bewohner | Medikation |\n|---|---|\n| Hr. B. | Actrapid lt. Schema |",
+            "Actrapid lt. Schema",
+        ),
+        # A "reason" column is sickness in a text about sickness absence.
+        (
+            "Riepilogo assenze per malattia\n"
+            "matricola,cognome,giorni,causale\n3312,Russo,10,Ernia inguinale",
+            "Ernia inguinale",
+        ),
+    ],
+)
+def test_cells_under_a_health_header_in_a_table_about_people(text: str, value: str) -> None:
+    assert ("health_data", value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A code list names no one.
+        "code,diagnosis\nE11,Type 2 diabetes\nI10,Essential hypertension",
+        # A product's condition, a plain reason column.
+        "seller,item,condition\nJane,Bike,Used - like new",
+        "name,date,reason\nJane,2024-03-01,Moving house",
+        # Placeholders and types.
+        "name,diagnosis\nJane,n/a\nJohn,string",
+        # A field named so is the health recognizer's to read (a leaflet's "Medication:").
+        "Medication: most people need none at first.",
+    ],
+)
+def test_cells_that_are_no_ones_health(text: str) -> None:
+    assert all(kind != "health_data" for kind, _ in found(text)), found(text)
+
+
+def test_health_cells_are_masked_in_a_stream_as_in_the_whole_text() -> None:
+    text = (
+        "Fehlzeiten Q1 (Krankmeldungen)\n\n" + "x" * 300 + "\n"
+        "personalnummer;name;tage;grund\n1021;Ana;5;Gastroenteritis\n1045;Rui;46;Tendinitis\n"
+    )
+    whole = mask(text, scan(text))
+    assert "Gastroenteritis" not in whole and "Tendinitis" not in whole
+    for size in (1, 4, 16, 64):
+        masker = StreamMasker(scan, holdback=128)
+        out = [masker.feed(text[i : i + size]) for i in range(0, len(text), size)]
+        assert "".join(out) + masker.finish() == whole, size
