@@ -174,10 +174,20 @@ _VALUE = re.compile(
     r"|niet detecteerbaar|indetetável|positive|negative|positiv|negativ|positif|négatif"
     r"|positivo|negativo|positief|negatief|reactive|reaktiv)(?![\w])"
 )
-# An age said of one person: "34yo", "49F", "Klient (41)", "j'ai 47". Not "65 ans et plus".
+# An age said of one person: "34yo", "49F", "Klient (41)", "j'ai 47", "aged 71", "er ist 71",
+# "Dona Maria, 88 anos,", "(Mama, 79)", "mi hijo (9 años)". Not "65 ans et plus", nor a
+# duration ("for 5 years", "desde hace 2 años").
 _AGE = re.compile(
     r"(?<![\w.,])(?:\(\d{2,3}\)|\d{1,3}[ ]?(?:yo|y/o|yrs)|\d{2}[fm])(?![\w])"
     r"|\b(?:j'ai|tengo|ho|tenho|ik ben|ich bin|i'm|i am) \d{1,3}\b"
+    r"|\b(?:he|she)(?:'s| is) \d{1,3}\b|\b(?:er|sie) ist \d{1,3}\b|\b(?:hij|zij|ze) is \d{1,3}\b"
+    r"|\b(?:il|elle) a \d{1,3} ans\b|\b(?:tiene|con) \d{1,3} años\b|\bha \d{1,3} anni\b"
+    r"|\b(?:tem|com) \d{1,3} anos\b"
+    r"|\baged? \d{1,3}\b|\bâgée? de \d{1,3}\b|\bim alter von \d{1,3}\b"
+    r"|\b\d{1,3}[- ](?:years?|months?|weeks?)[- ]old\b|\b\d{1,3}[- ]?(?:jährige[rnms]?|jarige)\b"
+    r"|(?:[,(]|^) ?\d{1,3} (?:years|yrs|jahre|ans|años|anos|anni|jaar|mois|meses|mesi)(?=[,);:]|$)"
+    r"|\([^()\n,]{1,24}, \d{1,3}\)",
+    re.MULTILINE,
 )
 # Something a value could be made of (a digit, or a verdict: "positive", "undetectable").
 _VALUE_HINT = re.compile(r"\d|tiv|tif|tief|tabl|bar|baar|bile|vel")

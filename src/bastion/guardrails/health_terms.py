@@ -191,7 +191,7 @@ CONDITIONS: tuple[str, ...] = (
     "me/cfs", "chronic fatigue", "alcoholgebruiksstoornis", "abstinent*", "suchtdruck",
     "cravings", "detox", "acamprosat*", "disulfiram", "transtorno*", "trastorno*",
     "disturbo", "disturbi", "stoornis", "störung", "depressive episode", "episodio depresivo",
-    "insônia", "schwerbehindert*", "disability", "disabled", "hearing loss", "hearing aid*",
+    "insônia", "schwerbehindert*", "disability", "hearing loss", "hearing aid*",
     "hörgerät*", "schwerhörig*", "surdité", "sordera", "sordità", "slechthorend*", "surdez",
     "wheez*", "asthma attack", "chest infection", "steroid*", "cortison*", "cortisone",
     "stem cell transplant", "lymphoma", "lymphome", "hodgkin*", "menopaus*", "wechseljahr*",
@@ -306,7 +306,7 @@ RESULT_UNITS: tuple[str, ...] = (
 NEAR_CUES: tuple[str, ...] = (
     # en
     "pt", "pt.", "patient", "patient's", "the patient", "diagnosed", "dx", "ddx", "hx", "h/o",
-    "history of", "pmh", "pmhx", "presents with", "presented with", "presenting with",
+    "pmh", "pmhx", "presents with", "presented with", "presenting with",
     "complains of", "complaining of", "c/o", "s/p", "status post", "admitted", "discharged",
     "prescribed", "started on", "currently on", "been on", "tested positive", "positive for",
     "suffers from", "suffering from", "living with", "recovering from", "treated for",
@@ -381,6 +381,8 @@ NEAR_CUES: tuple[str, ...] = (
 # Words that tie a term to one person only just before it (at most a few words between):
 # "my", "his", "I have", "ho", "tengo" are everywhere, and say something only right there.
 CLOSE_CUES: tuple[str, ...] = (
+    # "history of" right before its condition ("history of MI"), not "the history of Rome".
+    "history of",
     # en
     "my", "his", "her", "i have", "i've", "ive", "i had", "i am", "i'm", "im", "i was", "i take",
     "i got", "i suffer", "i struggle", "i live with", "i've been", "i have been", "i'm on",

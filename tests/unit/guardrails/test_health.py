@@ -52,6 +52,11 @@ def test_health_data_is_phi() -> None:
             "Patient: 67 F\nDiagnosis: NSTEMI\n\nStarted on clopidogrel 75 mg.",
             ["NSTEMI", "clopidogrel 75 mg"],
         ),
+        # An age said of one person ties what stands near it.
+        ("Befund Augenarzt (Mama, 79): Katarakt beidseits", ["Katarakt"]),
+        ("Visita domiciliar: Dona Maria, 88 anos, acamada após AVC", ["AVC"]),
+        ("Dad got his results today. It's cancer, he's 71.", ["cancer"]),
+        ("a 45-year-old man with COPD", ["COPD"]),
     ],
 )
 def test_health_information_of_one_person_is_found(text: str, found: list[str]) -> None:
@@ -74,6 +79,10 @@ def test_health_information_of_one_person_is_found(text: str, found: list[str]) 
         # Figures of speech: a possessive alone does not make these someone's health.
         "My main pain is the slow CI pipeline.",
         "His stroke of genius saved the project.",
+        # A duration is no age; "history of" is clinical only right before its condition.
+        "Ik heb sinds 2 jaar een abonnement; voor 5 years the asthma charity got my donation.",
+        "The history of Rome is full of plague, malaria and other epidemics.",
+        "Population cible : adultes, 65 ans et plus, avec diabète.",
         # An animal's health is no person's.
         "My cat has diabetes and the vet prescribed insulin.",
     ],
