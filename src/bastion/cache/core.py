@@ -435,7 +435,14 @@ def _remember(memo: OrderedDict[str, T], text: str, vector: T) -> None:
 class _Stacked:
     """The dense vectors of recently searched indexes, stacked into one matrix each, kept while
     the index holds the same items (the backends hand out the same item objects until the
-    index changes): a lookup then scores its index with one product, without restacking."""
+    index changes): a lookup then scores its index with one product, without restacking.
+
+    Most lookups miss and store their prompt, so an index changes between one lookup and the
+    next by a few items added at one end and dropped at the other (the memory backend adds at
+    the end, Redis at the front). The rows of the items it still holds are then reused and only
+    the new items' vectors stacked: restacking a full index of 1,000 items cost a lookup about
+    half a millisecond, as much as the rest of it.
+    """
 
     def __init__(self, indexes: int = 32, min_items: int = 64) -> None:
         self._memo: OrderedDict[str, tuple[list[IndexItem], list[IndexItem], Any]] = OrderedDict()
@@ -449,25 +456,76 @@ class _Stacked:
         if isinstance(vector, dict) or len(items) < self._min_items:
             return None
         found = self._memo.get(index)
-        if (
-            found is not None
-            and len(found[0]) == len(items)
-            and all(map(operator.is_, found[0], items))
-            and found[2].shape[1] == len(vector)
-        ):
-            self._memo.move_to_end(index)
-            return found[1], found[2]
+        if found is not None and found[2].shape[1] == len(vector):
+            old, same, matrix = found
+            if len(old) == len(items) and all(map(operator.is_, old, items)):
+                self._memo.move_to_end(index)
+                return same, matrix
+            if len(same) == len(old):  # every old item has a row: its rows can be reused
+                moved = _moved(old, items)
+                if moved is not None:
+                    updated = _restacked(matrix, items, *moved)
+                    if updated is not None:
+                        return self._keep(index, items, items, updated)
         same = [item for item in items if item.dense is not None and len(item.dense) == len(vector)]
         if not same:
             return None
         import numpy as np  # only semantic lookups need it (see backends._float32)
 
-        matrix = np.stack([item.dense for item in same])
+        return self._keep(index, items, same, np.stack([item.dense for item in same]))
+
+    def _keep(
+        self, index: str, items: list[IndexItem], same: list[IndexItem], matrix: Any
+    ) -> tuple[list[IndexItem], Any]:
         self._memo[index] = (items, same, matrix)
         self._memo.move_to_end(index)
         while len(self._memo) > self._indexes:
             self._memo.popitem(last=False)
         return same, matrix
+
+
+# How far into an index the items kept from its last lookup are looked for: as many items as
+# may be added between two lookups of one partition.
+_MOVED_WINDOW = 256
+
+
+def _moved(old: list[IndexItem], new: list[IndexItem]) -> tuple[int, int, int] | None:
+    """``(at, start, count)`` when ``new[at:at + count]`` is ``old[start:start + count]`` and
+    the rest of ``new`` lies before and after that run (items added at either end, others
+    dropped at the other); None when the index changed otherwise."""
+    first = new[0]
+    for start in range(min(len(old), _MOVED_WINDOW)):
+        if old[start] is first:
+            count = min(len(old) - start, len(new))
+            if all(map(operator.is_, old[start : start + count], new)):
+                return 0, start, count
+            return None
+    head = old[0]
+    for at in range(1, min(len(new), _MOVED_WINDOW)):
+        if new[at] is head:
+            count = min(len(old), len(new) - at)
+            if all(map(operator.is_, old[:count], new[at : at + count])):
+                return at, 0, count
+            return None
+    return None
+
+
+def _restacked(matrix: Any, items: list[IndexItem], at: int, start: int, count: int) -> Any:
+    """The matrix of ``items``: the kept run's rows reused, the added items' stacked (None if
+    an added item has no vector of the matrix's width)."""
+    import numpy as np  # only semantic lookups need it (see backends._float32)
+
+    width = matrix.shape[1]
+    added = items[:at] + items[at + count :]
+    if any(item.dense is None or len(item.dense) != width for item in added):
+        return None
+    parts = []
+    if at:
+        parts.append(np.stack([item.dense for item in items[:at]]))
+    parts.append(matrix[start : start + count])
+    if at + count < len(items):
+        parts.append(np.stack([item.dense for item in items[at + count :]]))
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
 
 def _similar(

@@ -18,7 +18,6 @@ the side of refusing: a refused candidate costs one upstream call, a wrong answe
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -649,6 +648,7 @@ _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", re.I)
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[#@]?[^\W_]+(?:[.:/-][^\W_]+)*|[$€£¥%°]", re.UNICODE)
+_NUMERAL = re.compile(r"[-\u2212]?\d+(?:[.,]\d+)*")
 
 
 def _num(value: str) -> str:
@@ -739,7 +739,7 @@ def extract(text: str) -> Features:
     currency: str | None = None
 
     for i, (word, low) in enumerate(zip(words, lowered, strict=True)):
-        is_number = bool(re.fullmatch(r"[-\u2212]?\d+(?:[.,]\d+)*", word))
+        is_number = not word.isalpha() and _NUMERAL.fullmatch(word) is not None
         value = _num(word) if is_number else _NUMBER_WORDS.get(low)
         if value is not None:
             numbers.append(value)
@@ -787,8 +787,11 @@ def extract(text: str) -> Features:
             negations += 1
         if low in DIRECTION_MARKERS and not (low == "a" and english):
             markers.append(i)
-        has_digit = any(c.isdigit() for c in word)
-        has_alpha = any(c.isalpha() for c in word)
+        if word.isalpha():  # most words: no need to look at each character
+            has_digit, has_alpha = False, True
+        else:
+            has_digit = any(c.isdigit() for c in word)
+            has_alpha = any(c.isalpha() for c in word)
         if (has_digit and has_alpha) or word[0] in "#@":
             codes.append(low)
             salient.append(("c:" + low, i))
@@ -836,7 +839,7 @@ def extract(text: str) -> Features:
         skeleton=tuple(
             _ARTICLES.get(part) or _NUMBER_WORDS.get(part) or stem(part)
             for w in lowered
-            for part in _NON_WORD.split(w)
+            for part in ((w,) if w.isalnum() else _NON_WORD.split(w))
             if part
         ),
         asks=frozenset(_QUESTION_KINDS[w] for w in lowered if w in _QUESTION_KINDS),
@@ -1037,10 +1040,8 @@ def check(
     """
     fa = extract(a) if isinstance(a, str) else a
     fb = extract(b) if isinstance(b, str) else b
-    if "numbers" not in disabled and (
-        Counter(fa.numbers) != Counter(fb.numbers)
-        or Counter(fa.quantities) != Counter(fb.quantities)
-    ):
+    # Features hold numbers, quantities and codes sorted: equal tuples are equal multisets.
+    if "numbers" not in disabled and (fa.numbers != fb.numbers or fa.quantities != fb.quantities):
         return "numbers"
     if "units" not in disabled and set(fa.units) != set(fb.units):
         return "units"
@@ -1050,7 +1051,7 @@ def check(
         return "entities"
     if "quoted" not in disabled and fa.quoted != fb.quoted:
         return "quoted"
-    if "codes" not in disabled and Counter(fa.codes) != Counter(fb.codes):
+    if "codes" not in disabled and fa.codes != fb.codes:
         return "codes"
     if "negation" not in disabled and fa.negations != fb.negations:
         return "negation"

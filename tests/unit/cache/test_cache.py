@@ -292,3 +292,48 @@ def test_semantic_candidates_are_exactly_those_a_full_comparison_finds() -> None
             assert all(abs(scores[m] - threshold) < 1e-9 for m in found - expected)
             matches += len(expected)
     assert matches > 1000  # real matches were compared, not empty sets
+
+
+def test_a_changed_index_is_restacked_from_the_rows_it_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Items added at one end and dropped at the other (memory and Redis backends), or changed
+    otherwise: the matrix always holds exactly the index's items, in order."""
+    import numpy as np
+
+    from bastion.cache import core
+
+    reused = 0
+    restacked = core._restacked
+
+    def counting(*args: Any) -> Any:
+        nonlocal reused
+        reused += 1
+        return restacked(*args)
+
+    monkeypatch.setattr(core, "_restacked", counting)
+
+    rng = random.Random(3)
+
+    def item(n: int) -> IndexItem:
+        return IndexItem(f"m{n}", f"text {n}", [rng.random() for _ in range(8)])
+
+    stacked = core._Stacked(min_items=4)
+    items = [item(n) for n in range(100)]
+    made = 100
+    assert stacked.get("index", list(items), items[0].vector) is not None  # stacks them all
+    for step in range(60):
+        change = step % 4
+        if change == 0:  # the memory backend: added at the end, the oldest dropped
+            items = [*items[2:], item(made), item(made + 1)]
+        elif change == 1:  # Redis: added at the front, the oldest dropped from the end
+            items = [item(made), item(made + 1), item(made + 2), *items[:-3]]
+        elif change == 2:  # an item stored again moves to the end
+            items = items[:10] + items[11:] + [items[10]]
+        made += 3
+        found = stacked.get("index", list(items), items[0].vector)
+        assert found is not None
+        same, matrix = found
+        assert all(a is b for a, b in zip(same, items, strict=True))
+        assert np.array_equal(matrix, np.stack([i.dense for i in items]))
+    assert reused == 30  # the items added at either end; a move in the middle restacks all
