@@ -99,6 +99,9 @@ class Counting:
         self.prompts += len(texts)
         return await self.inner.embed(texts)
 
+    def pieces(self, text: str) -> tuple[int, ...] | None:
+        return self.inner.pieces(text)
+
 
 EMBEDDER: Embedder = LexicalEmbedder()
 ENCODER: Counting | None = None  # the encoder, counted, in the two-stage and encoder runs

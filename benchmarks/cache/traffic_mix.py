@@ -13,6 +13,12 @@ prompt is printed with the prompt whose answer it got, to judge by eye), and the
 lookup and of a store (process time, one core: the encoder's thread included).
 
     taskset -c 1 .venv/bin/python benchmarks/cache/traffic_mix.py [--prompts 3000] [--seed 7]
+        [--min-bytes 8] [--max-bytes 8000] [--fill 0]
+
+``--min-bytes 700 --max-bytes 1400 --fill 1000`` measures prompts of about 1 KB looked up in
+a partition already full of other traffic.
+
+(Prompts longer than 2,000 characters are left out: the cache looks those up exactly only.)
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from typing import Any
 from bastion.cache import (
     CachedResponse,
     CacheSettings,
+    CacheStats,
     OnnxEmbedder,
     ResponseCache,
     StaticEmbedder,
@@ -49,8 +56,9 @@ SOURCES = (
 )
 
 
-def prompts(limit: int, seed: int) -> list[str]:
-    """Distinct prompts of the sources (benign ones only where a set labels attacks)."""
+def prompts(seed: int) -> list[str]:
+    """Distinct prompts of the sources (benign ones only where a set labels attacks), in a
+    fixed shuffled order."""
     seen: dict[str, None] = {}
     for name in SOURCES:
         for line in (GUARDRAILS / name).read_text().splitlines():
@@ -62,7 +70,7 @@ def prompts(limit: int, seed: int) -> list[str]:
                 seen.setdefault(text, None)
     texts = list(seen)
     random.Random(seed).shuffle(texts)
-    return texts[:limit]
+    return texts
 
 
 def body(prompt: str) -> dict[str, Any]:
@@ -79,10 +87,21 @@ def percentiles(values: list[float]) -> str:
 
 
 async def main(args: argparse.Namespace) -> None:
-    texts = prompts(args.prompts, args.seed)
+    pool = prompts(args.seed)
+    texts = [t for t in pool if args.min_bytes <= len(t.encode()) <= args.max_bytes]
+    texts = texts[: args.prompts]
+    measured = set(texts)
+    fill = [t for t in pool if t not in measured][: args.fill]
     embedder = TwoStageEmbedder(StaticEmbedder(), OnnxEmbedder())
     cache = ResponseCache(embedder=embedder, settings=CacheSettings())
     await embedder.embed(["warm-up"])  # loads the encoder before anything is timed
+    for index, text in enumerate(fill):  # other traffic before, not measured
+        key = key_for_openai_chat("tenant", "ep@1", body(text))
+        assert key is not None
+        if await cache.lookup(key, semantic=True) is None:
+            entry = CachedResponse("openai_chat", "m", f"fill {index}", "stop", 10, 5)
+            await cache.store(key, entry, semantic=True)
+    cache.stats = CacheStats()
     lookups: list[float] = []
     stores: list[float] = []
     served: list[tuple[str, str, float]] = []
@@ -107,12 +126,14 @@ async def main(args: argparse.Namespace) -> None:
     await cache.settled()
     stats = cache.stats
     limit = cache.settings.index_limit
-    print(f"{len(texts)} distinct prompts, median {statistics.median(sizes)} bytes, "
-          f"mean {statistics.fmean(sizes):.0f}; index limit {limit}")  # fmt: skip
+    print(f"{len(fill)} other prompts stored first; {len(texts)} distinct prompts measured, "
+          f"median {statistics.median(sizes)} bytes, mean {statistics.fmean(sizes):.0f}; "
+          f"index limit {limit}")  # fmt: skip
     print(f"lookups with a candidate a guard refused: {stats.guard_rejections}")
     asked = stats.confirmations
     print(f"lookups that asked the encoder: {asked} ({asked / len(texts):.2%}); "
           f"prompts it embedded: {stats.fine_embeddings}")  # fmt: skip
+    print(f"served without it, the same input to it: {stats.same_for_encoder}")
     print(f"served from the cache: {len(served)}")
     print(f"lookup CPU: {percentiles(lookups)}")
     print(f"store CPU: {percentiles(stores)}")
@@ -127,4 +148,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prompts", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--min-bytes", type=int, default=8)
+    parser.add_argument("--max-bytes", type=int, default=8000)
+    parser.add_argument("--fill", type=int, default=0, help="other prompts stored first")
     asyncio.run(main(parser.parse_args()))

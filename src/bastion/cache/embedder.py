@@ -174,6 +174,13 @@ class OnnxEmbedder:
         """The model's tokenizer (no padding; truncates one piece past ``max_tokens``)."""
         return self._tokenizer
 
+    def pieces(self, text: str) -> tuple[int, ...] | None:
+        """The word pieces the encoder reads for ``text`` (None: more than it reads). Two texts
+        of the same pieces get the same vector: the model is uncased and its tokenizer drops
+        invisible characters, so "Hi" and "hi\u200b" are one input to it."""
+        ids = self._tokenizer.encode(text).ids
+        return tuple(ids) if len(ids) <= self.max_tokens else None
+
     def vectors(self, texts: Sequence[str]) -> list[Vector]:
         """Embeds ``texts`` in this thread, one at a time: activations are quantised per
         batch, so a prompt embedded alone always gets the same vector."""
@@ -305,6 +312,15 @@ class TwoStageEmbedder:
 
     async def confirm(self, texts: Sequence[str]) -> list[Vector]:
         return await self.fine.embed(texts)
+
+    def same_input(self, a: str, b: str) -> bool:
+        """Whether the fine embedder reads ``a`` and ``b`` as the same word pieces, and so
+        would give both the same vector: then there is nothing for it to confirm."""
+        pieces = getattr(self.fine, "pieces", None)
+        if pieces is None:
+            return False
+        first = pieces(a)
+        return first is not None and first == pieces(b)
 
     async def close(self) -> None:
         for stage in (self.coarse, self.fine):

@@ -494,3 +494,38 @@ def test_the_shipped_stages_share_a_tokenizer_and_agree_on_what_is_too_long() ->
     assert coarse.vectors(texts) == StaticEmbedder(max_tokens=64).vectors(texts)
     with pytest.raises(ValueError, match="truncates"):
         StaticEmbedder(max_tokens=256, tokenizer=fine.tokenizer)
+
+
+class Reading(Chosen):
+    """A fine embedder that reads text as an uncased model does: case and zero width aside."""
+
+    def pieces(self, text: str) -> tuple[int, ...] | None:
+        return tuple(ord(c) for c in text.lower().replace("\u200b", ""))
+
+
+async def test_a_candidate_the_encoder_would_read_as_the_query_is_served_without_it(
+    backend: CacheBackend,
+) -> None:
+    query = "how do i \u200breset my password?"
+    coarse = {**COARSE, query: at(1)}
+    fine = Reading("fine-test", FINE)  # holds no vector for the query: it must not be asked
+    embedder = TwoStageEmbedder(Chosen("coarse-test", coarse), fine, candidate_threshold=0.5)
+    settings = CacheSettings(semantic_threshold=0.9, disabled_guards=frozenset({"content"}))
+    cache = ResponseCache(backend, embedder=embedder, settings=settings)
+    stored = "How do I reset my password?"
+    assert await cache.store(key(stored), answer(stored), semantic=True)
+    hit = await cache.lookup(key(query), semantic=True)
+    assert hit is not None and hit.entry.text == stored and hit.similarity == 1.0
+    assert fine.calls == []
+    assert cache.stats.same_for_encoder == 1 and cache.stats.confirmations == 0
+
+
+def test_the_shipped_encoder_reads_case_and_invisible_characters_as_one_input() -> None:
+    from bastion.cache import OnnxEmbedder
+
+    fine = OnnxEmbedder(max_tokens=64)
+    a, b = "Hi, wie läuft dein Tag?", "hi, wie l\u200bäuft dein\u2060 tag?"
+    assert fine.pieces(a) is not None and fine.pieces(a) == fine.pieces(b)
+    assert fine.vectors([a]) == fine.vectors([b])
+    assert fine.pieces("Hi, wie läuft dein Tag") != fine.pieces(a)  # punctuation counts
+    assert fine.pieces("word " * 80) is None  # longer than it reads
