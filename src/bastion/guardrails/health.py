@@ -29,6 +29,7 @@ stream's scan sees (``guardrails/stream.py``), or at words a stream carries forw
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -45,6 +46,7 @@ from bastion.guardrails.health_terms import (
     FIGURATIVE,
     GENERIC_SUBJECTS,
     LAB_NAMES,
+    LEXICON,
     MEDICINES,
     NEAR_CUES,
     NOT_OF_SOMEONE,
@@ -79,13 +81,16 @@ _NEIGHBOURS = 4  # on each side, in the order of their starts
 
 def _words(entries: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The keywords of ``entries`` (stems without their ``*``), and which of them are stems."""
-    words = tuple(dict.fromkeys(fold(entry.rstrip("*")) for entry in entries))
+    words = tuple(dict.fromkeys(sys.intern(fold(entry.rstrip("*"))) for entry in entries))
     stems = frozenset(fold(entry[:-1]) for entry in entries if entry.endswith("*"))
     return words, stems
 
 
-_TERM_WORDS, _STEMS = _words(CONDITIONS + MEDICINES + PROCEDURES)
-_MEDICINE_WORDS = frozenset(_words(MEDICINES)[0])
+_ALL_MEDICINES = MEDICINES + LEXICON["medicine"]
+_TERM_WORDS, _STEMS = _words(
+    CONDITIONS + LEXICON["condition"] + _ALL_MEDICINES + PROCEDURES + LEXICON["procedure"]
+)
+_MEDICINE_WORDS = frozenset(_words(_ALL_MEDICINES)[0])
 _FIGURATIVE = frozenset(_words(FIGURATIVE)[0])
 # Terms and headings are searched in the scan's shared keyword pass: they are long and rare
 # enough that a text without health information pays next to nothing for them.
@@ -404,6 +409,23 @@ def _conditional(low: str, cue_start: int) -> bool:
     return any(word.strip(",;:") in _CONDITIONAL for word in before)
 
 
+# An age is looked for only this far around what it could tie (beyond the cues' reach, so an
+# age that reaches into it is found whole): its pattern is slow to try at every offset.
+_AGE_MARGIN = 40
+
+
+def _ages(low: str, spans: list[Span]) -> list[Span]:
+    """The ages said of one person within a near cue's reach of ``spans``."""
+    windows: list[Span] = []
+    for start, end in sorted(spans):
+        window = (max(0, start - _NEAR_BEFORE - _AGE_MARGIN), end + _NEAR_AFTER + _AGE_MARGIN)
+        if windows and window[0] <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+        else:
+            windows.append(window)
+    return [age.span() for start, end in windows for age in _AGE.finditer(low, start, end)]
+
+
 def find_health_data(t: Text) -> Iterator[Match]:
     """Terms of health information tied to one person, with their dose or value."""
     low = t.low
@@ -434,7 +456,7 @@ def find_health_data(t: Text) -> Iterator[Match]:
 
     near = _Cues(
         [(s, e) for s, e, flags in words if flags & _NEAR]
-        + [age.span() for age in _AGE.finditer(low)]
+        + _ages(low, [(s, e) for s, e, _ in terms] + acronyms + results)
     )
     close = _Cues([(s, e) for s, e, flags in words if flags & _CLOSE])
     taking = _Cues([(s, e) for s, e, flags in words if flags & (_CLOSE | _TAKING)])

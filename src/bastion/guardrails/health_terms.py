@@ -5,9 +5,30 @@ Written for the project from general medical vocabulary in en/de/fr/es/it/nl/pt.
 in ``*`` is a stem: it matches a word that begins with it (``diabet*``: diabetes, Diabetiker,
 diabético). The others match whole words. Letters are as the scan folds them: lower case,
 accents kept (``dépressi*``).
+
+The hand-kept lists below hold the words the rules were tuned with; ``data/health_lexicon.txt``
+adds some 3,100 more of the same kinds (specialities, everyday names, local brand names of
+medicines), whole words only: ``LEXICON``.
 """
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    """The lexicon's terms by kind (``condition``, ``medicine``, ``procedure``)."""
+    found: dict[str, list[str]] = {"condition": [], "medicine": [], "procedure": []}
+    path = Path(__file__).with_name("data") / "health_lexicon.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, _, term = line.split("\t")
+            found[kind].append(sys.intern(term))  # held once with its folded keyword
+    return {kind: tuple(terms) for kind, terms in found.items()}
+
+
+LEXICON = _lexicon()
 
 # fmt: off
 
@@ -477,6 +498,9 @@ FIGURATIVE: tuple[str, ...] = (
     "dor", "dores", "stroke", "burnout", "burn-out", "confus*", "verwirrt*", "headache*",
     "kopfschmerz*", "maux de tête", "mal de tête", "dolor de cabeza", "mal di testa", "hoofdpijn",
     "dor de cabeça", "migraine*", "migräne",
+    # "it gives me hives" in five languages: "mi fa venire l'orticaria", "ça me donne de
+    # l'urticaire", "me da urticaria", "da krieg ich Ausschlag".
+    "orticaria", "urticaire", "urticaria", "ausschlag", "netelroos",
 )
 
 # Words right after a term that make it the name of something other than someone's health:

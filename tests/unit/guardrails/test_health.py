@@ -27,7 +27,7 @@ def test_health_data_is_phi() -> None:
     ("text", "found"),
     [
         ("Pt diagnosed with HIV, CD4 count 350", ["HIV", "CD4 count 350"]),
-        ("my doctor says I have type 2 diabetes, what should I eat?", ["diabetes"]),
+        ("my doctor says I have type 2 diabetes, what should I eat?", ["type 2 diabetes"]),
         ("54 y/o M, hx of COPD, c/o chest pain since this morning", ["COPD", "chest pain"]),
         (
             "she is on metformin 1000mg and sertraline 50 mg",
@@ -46,7 +46,7 @@ def test_health_data_is_phi() -> None:
         ("my mom had a stroke last week", ["stroke"]),
         ("Mi hanno diagnosticato la sclerosi multipla a marzo.", ["sclerosi multipla"]),
         ("Ik ben zwanger en mijn huisarts wil bloed prikken.", ["zwanger"]),
-        ("O meu pai tem doença de Parkinson.", ["Parkinson"]),
+        ("O meu pai tem doença de Parkinson.", ["doença de Parkinson"]),
         ("BP 150/95, HbA1c 8.2%", []),  # a result with nobody it is said of
         (
             "Patient: 67 F\nDiagnosis: NSTEMI\n\nStarted on clopidogrel 75 mg.",
