@@ -14,6 +14,14 @@ def found(text: str) -> list[tuple[str, str]]:
     return [(f.kind, text[f.start : f.end]) for f in scan(text)]
 
 
+def assert_streamed_as_whole(text: str, whole: str) -> None:
+    """``text`` streamed 1, 4, 16 and 64 characters at a time is masked as ``whole``."""
+    for size in (1, 4, 16, 64):
+        masker = StreamMasker(scan, holdback=128)
+        out = [masker.feed(text[i : i + size]) for i in range(0, len(text), size)]
+        assert "".join(out) + masker.finish() == whole, size
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
@@ -74,10 +82,7 @@ def test_a_row_longer_than_the_hold_back_is_masked_in_a_stream_as_in_the_whole_t
     text = f"id,name,notes,date_of_birth\n{rows}\n"
     whole = mask(text, scan(text))
     assert "1980-03-12" not in whole and "1975-11-02" not in whole
-    for size in (1, 4, 16, 64):
-        masker = StreamMasker(scan, holdback=128)
-        out = [masker.feed(text[i : i + size]) for i in range(0, len(text), size)]
-        assert "".join(out) + masker.finish() == whole, size
+    assert_streamed_as_whole(text, whole)
 
 
 @pytest.mark.parametrize(
@@ -167,7 +172,4 @@ def test_health_cells_are_masked_in_a_stream_as_in_the_whole_text() -> None:
     )
     whole = mask(text, scan(text))
     assert "Gastroenteritis" not in whole and "Tendinitis" not in whole
-    for size in (1, 4, 16, 64):
-        masker = StreamMasker(scan, holdback=128)
-        out = [masker.feed(text[i : i + size]) for i in range(0, len(text), size)]
-        assert "".join(out) + masker.finish() == whole, size
+    assert_streamed_as_whole(text, whole)
