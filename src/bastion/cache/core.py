@@ -295,8 +295,11 @@ class ResponseCache:
         invisible characters apart), served without running it: its vector would be the
         query's. A word piece's tokenisation costs a fraction of a millisecond, the encoder
         about 25 ms per KB."""
+        pieces = embedder.fine_pieces(query)
+        if pieces is None:
+            return None
         for item in candidates:
-            if embedder.same_input(query, item.text):
+            if embedder.fine_pieces(item.text) == pieces:
                 entry = await self._read(item.member, key)
                 if entry is not None:
                     self.stats.same_for_encoder += 1

@@ -313,14 +313,12 @@ class TwoStageEmbedder:
     async def confirm(self, texts: Sequence[str]) -> list[Vector]:
         return await self.fine.embed(texts)
 
-    def same_input(self, a: str, b: str) -> bool:
-        """Whether the fine embedder reads ``a`` and ``b`` as the same word pieces, and so
-        would give both the same vector: then there is nothing for it to confirm."""
+    def fine_pieces(self, text: str) -> tuple[int, ...] | None:
+        """The word pieces the fine embedder reads for ``text`` (None: unknown, or more than it
+        reads). Texts of the same pieces get the same vector from it: between them there is
+        nothing to confirm."""
         pieces = getattr(self.fine, "pieces", None)
-        if pieces is None:
-            return False
-        first = pieces(a)
-        return first is not None and first == pieces(b)
+        return pieces(text) if pieces is not None else None
 
     async def close(self) -> None:
         for stage in (self.coarse, self.fine):
