@@ -251,9 +251,10 @@ _LAST_COLUMNS: tuple[tuple[re.Pattern[str], Callable[[str], str | None]], ...] =
 )
 
 # Health information under its name: a diagnosis, a medicine, an allergy, whatever its words
-# (the health recognizer knows only the words on its lists). As a field ("Diagnosis: …",
-# "medications": […]) these names already make the text a record about someone
-# (``health_terms.DOCUMENT_CUES``); as a column, only in a table about people (``_PEOPLE``).
+# (the health recognizer knows only the words on its lists). Read in a table's column only
+# when the table is about people (``_PEOPLE``), and in an XML element; a named field
+# ("Diagnosis: …") is left to the health recognizer, for which such a name makes the text a
+# record about someone (``health_terms.DOCUMENT_CUES``) unless it is a leaflet's or a pet's.
 _HEALTH_FIELDS = re.compile(
     r"^(?:(?:admitting |admission |discharge |primary |secondary |main |working |differential )?"
     r"(?:dx|diagnos[ie]s|diagnosen?|diagnostics?|diagn[oó]sticos?|diagnosi|ddx)"
@@ -262,7 +263,7 @@ _HEALTH_FIELDS = re.compile(
     r"|allerg(?:y|ies|ien|ie|ieën|ias|ias conocidas)|alergias?|drug allergies|known allergies"
     r"|(?:current |regular |repeat )?(?:medications?|meds)|medikation|medikamente|m[eé]dicaments?"
     r"|medicatie|medicijnen|medica[cç][aã]o|medicaci[oó]n|farmaci|terapia in corso"
-    r"|(?:past )?medical history|pmh|comorbidit(?:y|ies|ies)|comorbidit[aà]|comorbidades"
+    r"|(?:past )?medical history|pmh|comorbidit(?:y|ies)|comorbidit[aà]|comorbidades"
     r"|comorbilidades|comorbidit[eé]s|pre ?existing (?:medical )?conditions?"
     r"|underlying (?:health |medical )?conditions?|vorerkrankungen|antecedentes(?: personales)?"
     r"|ant[eé]c[eé]dents(?: m[eé]dicaux)?|anamnese|anamnesi|befunde?)$"
