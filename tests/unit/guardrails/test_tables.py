@@ -135,6 +135,11 @@ def test_fields_about_those_things_are_not_them(text: str) -> None:
             "| Bewohner | Medikation |\n|---|---|\n| Hr. B. | Actrapid lt. Schema |",
             "Actrapid lt. Schema",
         ),
+        # An XML element named so, in a record.
+        (
+            "<patient><diagnosis>Murphy-Zeichen positiv</diagnosis></patient>",
+            "Murphy-Zeichen positiv",
+        ),
         # A "reason" column is sickness in a text about sickness absence.
         (
             "Riepilogo assenze per malattia\n"
