@@ -1,10 +1,11 @@
 """Score the health-information recognizer (kind ``health_data``) on the health sets.
 
-    .venv/bin/python benchmarks/guardrails/health_eval.py [--split dev|dev2|heldout]
+    .venv/bin/python benchmarks/guardrails/health_eval.py [--split dev|dev2|dev3|heldout]
         [--errors N] [--json]
 
 The sets (``health_dev.jsonl`` and ``health_heldout.jsonl`` written by ``health_dataset.py``,
-``health_dev2.jsonl`` by ``health_dev2_dataset.py``, all from real-world formats, apart from
+``health_dev2.jsonl`` by ``health_dev2_dataset.py``, ``health_dev3.jsonl`` by
+``health_dev3_dataset.py``, all from real-world formats, apart from
 the recognizer; the held-out split is scored, never read) label health information tied to one
 person in clinical notes, patient messages, sick notes and the like, and hold hard negatives:
 general medical knowledge, guidelines, leaflets, statistics, figurative speech, animals.
@@ -125,7 +126,7 @@ def table(rows: dict[str, Counter[str]], title: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "dev2", "heldout"), default="dev")
+    parser.add_argument("--split", choices=("dev", "dev2", "dev3", "heldout"), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print up to N FPs and FNs")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
