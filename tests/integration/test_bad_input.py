@@ -77,6 +77,30 @@ def test_anthropic_errors_use_anthropic_shape(scripted_gateway: tuple[Any, Runni
     assert missing.json()["error"]["type"] == "not_found_error"
 
 
+@pytest.mark.parametrize("path", ["/v1/chat/completions", "/v1/messages"])
+def test_a_body_nested_deeper_than_the_gateway_can_forward_is_400(
+    scripted_gateway: tuple[Any, RunningGateway], path: str
+) -> None:
+    """Deeper than 254 levels is refused in the client's protocol; 254 is answered."""
+    upstream, gateway = scripted_gateway
+    model = b'"up/echo"' if path.endswith("completions") else b'"anth/x", "max_tokens": 5'
+
+    def body(depth: int) -> bytes:  # the body is the first level, metadata's value the second
+        nested = b"[" * (depth - 2) + b'"x"' + b"]" * (depth - 2)
+        return b'{"model": ' + model + b', "messages": ' + HI + b', "metadata": ' + nested + b"}"
+
+    refused = post(gateway, path, body(300))
+    assert refused.status_code == 400, refused.text
+    message = "nested more than 254 levels deep"
+    if path.endswith("messages"):
+        assert refused.json()["type"] == "error"
+        assert message in refused.json()["error"]["message"]
+    else:
+        assert message in openai_error(refused)["message"]
+    assert upstream.requests == []
+    assert post(gateway, "/v1/chat/completions", body(254)).status_code == 200
+
+
 def test_a_compressed_body_is_415_in_the_clients_shape(
     scripted_gateway: tuple[Any, RunningGateway],
 ) -> None:

@@ -174,9 +174,14 @@ def _has_token_ids(value: Any) -> bool:
     return False
 
 
+# A place still to walk: container, key, value, role, free-form, maskable.
+_Task = tuple[dict[str, Any] | list[Any], str | int, Any, str, bool, bool]
+
+
 class _Walk:
-    """Collects a body's strings as it goes through it (appends, no generators: it runs on
-    every request)."""
+    """Collects a body's strings as it goes through it, in document order, with a stack of its
+    own rather than recursion (a body may be nested as deep as the JSON parser allows), and
+    appends, no generators: it runs on every request."""
 
     __slots__ = ("fields", "message", "opaque")
 
@@ -195,21 +200,38 @@ class _Walk:
         free: bool,
         maskable: bool = True,
     ) -> None:
-        if isinstance(value, str):
-            if value:
-                self.fields.append(TextField(container, key, value, role, maskable, self.message))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                self.value(value, index, item, role, free=free, maskable=maskable)
-        elif isinstance(value, dict):
-            self.mapping(value, role, free=free)
+        self._run([(container, key, value, role, free, maskable)])
 
     def mapping(self, value: dict[str, Any], role: str, *, free: bool) -> None:
+        tasks = self._children(value, role, free)
+        tasks.reverse()
+        self._run(tasks)
+
+    def _run(self, stack: list[_Task]) -> None:
+        """Walks the places on ``stack`` (the next one last) and everything inside them."""
+        fields = self.fields
+        message = self.message
+        while stack:
+            container, key, value, role, free, maskable = stack.pop()
+            if isinstance(value, str):
+                if value:
+                    fields.append(TextField(container, key, value, role, maskable, message))
+            elif isinstance(value, list):
+                for index in range(len(value) - 1, -1, -1):
+                    stack.append((value, index, value[index], role, free, maskable))
+            elif isinstance(value, dict):
+                children = self._children(value, role, free)
+                children.reverse()
+                stack += children
+
+    def _children(self, value: dict[str, Any], role: str, free: bool) -> list[_Task]:
+        """The places inside a mapping to walk, in order."""
+        out: list[_Task] = []
         for name, item in value.items():
             if free:
-                self.value(value, name, item, role, free=True)
+                out.append((value, name, item, role, True, True))
             elif name == "source":
-                self.source(value, role)
+                out += self._source(value, role)
             elif name in _OPAQUE:
                 if item:
                     self.opaque.append(name)
@@ -218,29 +240,28 @@ class _Walk:
             elif name in _BLOBS and _is_blob(item):
                 continue
             elif name in _STRUCTURE or name in _BLOBS:
-                self.value(value, name, item, STRUCTURE_ROLE, free=False, maskable=False)
+                out.append((value, name, item, STRUCTURE_ROLE, False, False))
             else:
-                self.value(value, name, item, role, free=name in _FREE_FORM)
+                out.append((value, name, item, role, name in _FREE_FORM, True))
+        return out
 
-    def source(self, block: dict[str, Any], role: str) -> None:
+    def _source(self, block: dict[str, Any], role: str) -> list[_Task]:
         """An Anthropic document or image source: plain text and text blocks are read; base64,
         URLs and file references are not. A search result's source (a URL or a title) is
         text."""
         source = block["source"]
         if isinstance(source, str):
-            self.value(block, "source", source, STRUCTURE_ROLE, free=False, maskable=False)
-            return
+            return [(block, "source", source, STRUCTURE_ROLE, False, False)]
         if isinstance(source, dict):
             kind = source.get("type")
             data = source.get("data")
             if kind == "text" and isinstance(data, str):
-                self.value(source, "data", data, role, free=False)
-                return
+                return [(source, "data", data, role, False, True)]
             if kind == "content" and "content" in source:
-                self.value(source, "content", source["content"], role, free=False)
-                return
+                return [(source, "content", source["content"], role, False, True)]
         if source:
             self.opaque.append("source")
+        return []
 
 
 def _is_word(value: Any) -> bool:
