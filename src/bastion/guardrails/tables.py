@@ -366,6 +366,11 @@ def _names_people(label: str) -> bool:
     return _PEOPLE.search(_fold(label)) is not None
 
 
+def _first_of(low: str, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` stands in ``low`` (its length: none)."""
+    return min((at for at in map(low.find, words) if at >= 0), default=len(low))
+
+
 def sickness_words(low: str) -> list[str]:
     """The words in ``low`` that make a table's "reason" column one of sickness absence; a
     stream carries them forward to the rows."""
@@ -449,7 +454,9 @@ def find_table_cells(t: Text) -> Iterator[Match]:
     if "\n" not in text:
         return
     headers: dict[str, list[_Header]] = {}
-    sickness: bool | None = None  # looked for once a header has a "reason" column
+    # Where the text first speaks of sickness absence, looked for once a header has a "reason"
+    # column. Only rows after it count: a stream cannot know what comes after a row.
+    sickness_at: int | None = None
     position = 0
     for line in text.split("\n"):
         offset = position
@@ -480,9 +487,9 @@ def find_table_cells(t: Text) -> Iterator[Match]:
                 if index >= len(spans):
                     continue
                 if index in header.reasons:
-                    if sickness is None:
-                        sickness = bool(sickness_words(t.low))
-                    if not sickness:
+                    if sickness_at is None:
+                        sickness_at = _first_of(t.low, _SICKNESS_ABSENCE)
+                    if sickness_at >= offset:
                         continue
                 start, end = _trimmed(line, *spans[index])
                 if end - start < (3 if check is _health else 4):

@@ -178,3 +178,14 @@ def test_health_cells_are_masked_in_a_stream_as_in_the_whole_text() -> None:
     whole = mask(text, scan(text))
     assert "Gastroenteritis" not in whole and "Tendinitis" not in whole
     assert_streamed_as_whole(text, whole)
+
+
+def test_a_reason_column_counts_only_below_where_the_text_speaks_of_sickness() -> None:
+    """A stream cannot know that a later line speaks of sickness absence: neither does the
+    whole-text scan, so both mask alike."""
+    rows = "".join(f"E{1000 + i},{reason},1\n" for i, reason in enumerate(["flu", "migraine"] * 8))
+    text = f"employee_id,reason,days\n{rows}Source: HR sick leave export, March.\n"
+    assert not [kind for kind, _ in found(text) if kind == "health_data"]
+    assert_streamed_as_whole(text, mask(text, scan(text)))
+    before = f"Sick leave export\nemployee_id,reason,days\n{rows}"
+    assert ("health_data", "migraine") in found(before)
