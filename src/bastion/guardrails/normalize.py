@@ -4,7 +4,7 @@ characters gone.
 Values are written in forms patterns do not expect: escaped (JSON's ``\\u00e9``, HTML's
 ``&#64;``, a URL's ``%40``), in full-width digits and at signs (NFKC folds them), in another
 script's digits (Arabic-Indic, Devanagari), or split by zero-width spaces, soft hyphens, bidi
-controls and Unicode tag characters (format characters, which are dropped). The normalised
+controls, Unicode tag characters or control characters such as NUL (all dropped). The normalised
 text comes with a map from each of its characters back to the original, so findings are
 reported, and masked, where the client wrote them. Plain ASCII text without an escape, nearly
 every prompt, is returned as is after one look for a backslash, an ampersand or a percent sign.
@@ -21,14 +21,17 @@ from dataclasses import dataclass
 # characters...) and the other default-ignorable ones (combining grapheme joiner, Hangul fillers,
 # Mongolian variation selectors, variation selectors and their supplement).
 _INVISIBLE = re.compile(
-    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
+    # Control characters too (a NUL inside "dia\x00betes"), but not tab, line feed and return.
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
     "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
     "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 
 
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
+# What is not printable ASCII (nor tab, line feed or return): folded character by character.
+_NON_ASCII = re.compile("[^\t\n\r\x20-\x7e]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Decimal digits of other scripts (Arabic-Indic, Devanagari, ...), which NFKC leaves as they are.
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # Escapes a value is written in: JSON's \uXXXX (Python's json.dumps writes every accented
@@ -65,7 +68,7 @@ def normalize(text: str) -> Normalized | None:
     """The text with escapes decoded, folded to NFKC, other scripts' digits as ASCII ones and
     without format characters; None if that changes nothing."""
     escaped = _has_escapes(text)
-    if text.isascii() and not escaped:
+    if text.isascii() and not escaped and _CONTROL.search(text) is None:
         return None
     if (
         not escaped
@@ -76,7 +79,7 @@ def normalize(text: str) -> Normalized | None:
         return None
     decoded = _decode_escapes(text) if escaped else None
     source = decoded.text if decoded is not None else text
-    if source.isascii():
+    if source.isascii() and _CONTROL.search(source) is None:
         return decoded
     folded = _fold(source)
     if decoded is None:

@@ -28,6 +28,10 @@ from bastion.guardrails.redact import mask
         # Full-width forms and a zero-width space, as before.
         ("ｊａｎｅ＠ｅｘａｍｐｌｅ．ｏｒｇ", "[EMAIL]"),
         ("card 4539\u200b1488\u200b0343\u200b6467", "card [CREDIT_CARD]"),
+        # Control characters inside a value (a NUL, a bell), as JSON's \u0000 delivers them.
+        ("card 4539\x001488\x070343\x006467", "card [CREDIT_CARD]"),
+        ("my doctor says I have type 2 dia\x00betes", "my doctor says I have [HEALTH_DATA]"),
+        ("mail jane.doe\x00@example.org", "mail [EMAIL]"),
     ],
 )
 def test_a_value_in_another_form_is_found_and_masked_as_written(text: str, masked: str) -> None:
