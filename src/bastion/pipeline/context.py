@@ -154,8 +154,10 @@ class RequestContext:
     anthropic_beta: bool = False
     # inspect found sensitive values (whatever the policy did with them): never cached by meaning;
     sensitive_found: bool = False
-    # inspect's prompt-injection score of what clients and tools wrote, when it was scored;
+    # inspect's prompt-injection score of what clients and tools wrote, when it was scored,
+    # and whether it reached the threshold (whatever the policy did then);
     injection_score: float | None = None
+    injection_suspected: bool = False
     # cache: the key an answer is stored under when it completes, and whether by meaning too;
     cache_pending: tuple[CacheKey, bool] | None = None
     # conversation: how many input items came from the stored conversation and the response

@@ -89,10 +89,13 @@ class Cache(BaseStage):
     async def on_request(self, ctx: RequestContext) -> None:
         # Placeholders are numbered per request: the same key would hide different values,
         # and the answer carries this request's values once restored. An evaluation measures
-        # the model, not an earlier answer: its requests neither read nor fill the cache.
+        # the model, not an earlier answer: its requests neither read nor fill the cache. A
+        # suspected prompt injection (let through by policy) neither: its answer may be what
+        # the injection made the model say, and it must not be served to anyone else.
         measured = purpose_of(ctx.headers) == "evaluation"
         sensitive = _sensitive(ctx)
-        key = self._key(ctx, sensitive) if not ctx.placeholders and not measured else None
+        skip = ctx.placeholders or measured or ctx.injection_suspected
+        key = self._key(ctx, sensitive) if not skip else None
         if key is None:
             ctx.cache_status = "bypass"
             self._lookups["bypass"].inc()

@@ -221,6 +221,7 @@ class Inspect(BaseStage):
         ctx.injection_score = round(score, 4)
         if score < self._threshold:
             return
+        ctx.injection_suspected = True
         self._injections.labels(action).inc()
         skipped = self._injection_log.allow(time.monotonic())
         if skipped is not None:
