@@ -39,6 +39,10 @@ GUARD_NAMES = (
     "antonym",
     "qualifier",
     "substitution",
+    "hidden",
+    "case",
+    "symbols",
+    "layout",
 )
 
 # Embedders that measure meaning rather than shared wording: with them the ``content`` guard
@@ -694,6 +698,85 @@ class Features:
     skeleton: tuple[str, ...] = ()
     # The kinds of answer question words ask for (person, time, place, reason).
     asks: frozenset[str] = frozenset()
+    # Characters that render as nothing (format and control characters, tags): a model may read
+    # them as an instruction, an encoder as nothing.
+    hidden: tuple[str, ...] = ()
+    # Words with capitals ("MB", "Mb", "HeLLo", base64) by their lower-case form, "I" aside;
+    # and whether the prompt is written in one case (lower, upper or Title Case), which then
+    # tells nothing ("HOW DO I", "Convert 101 Usd To Eur").
+    cased: dict[str, str] = field(default_factory=dict)
+    one_case: bool = True
+    # Every word in lower case (for the case guard).
+    lowered: frozenset[str] = frozenset()
+    # Operators standing apart and one-letter flags ("5 > 3", "x == y", "ls -L"), in order.
+    symbols: tuple[str, ...] = ()
+    # Each non-empty line's indentation, when there are several lines: code and YAML mean by it.
+    layout: tuple[int, ...] = ()
+
+
+# Characters that render as nothing: format and control characters, tags.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\U000e0000-\U000e0fff]"
+)
+_CASED_WORD = re.compile(r"[^\W_]+")
+# Operators standing apart ("5 > 3", "x == y", "7 - 2"), and one-letter flags and escapes,
+# whose case is their meaning ("ls -L", "\\D").
+_SYMBOLS = re.compile(
+    r"(?<![^\s\d(])[<>=!+*/%^&|~\\-]+(?=[\s\d(]|$)|(?<![\w\\-])[-\\][A-Za-z](?!\w)"
+)
+
+
+def _case_words(text: str) -> tuple[dict[str, str], bool]:
+    """The words with capitals by their lower-case form ("I" aside), and whether the text is
+    written in one case: every word lower, every word upper, or every word capitalised."""
+    words = [word for word in _CASED_WORD.findall(text) if not word.isdigit()]
+    cased = {word.lower(): word for word in words if word != "I" and not word.islower()}
+    one_case = (
+        len(cased) == 0
+        or all(word.isupper() or word == "I" for word in words)
+        or all(word[0].isupper() or not word[0].isalpha() for word in words)
+    )
+    return cased, one_case
+
+
+def _quoted_differ(a: Features, b: Features) -> bool:
+    """Quoted text is compared as written ("'Password'" is not "'password'"), its case aside
+    when a prompt is written all in one case ("TRANSLATE \"SEE YOU SOON\"")."""
+    if a.one_case or b.one_case:
+        return [q.lower() for q in a.quoted] != [q.lower() for q in b.quoted]
+    return a.quoted != b.quoted
+
+
+def _mixed(word: str) -> bool:
+    """Capitals a word's case alone does not explain ("HeLLo", "iPhone", base64)."""
+    return not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower()))
+
+
+def _case_conflict(a: Features, b: Features) -> bool:
+    """A word both prompts hold written in two ways that mean different things: "MB" and "Mb",
+    "HeLLo" and "hello"; not "CEO" and "ceo" (typed lazily), nor in a prompt all of one case."""
+    for low, form in a.cased.items():
+        other = b.cased.get(low)
+        if other is None or other == form:
+            if other is None and _mixed(form) and low in b.lowered:
+                return True  # "SGVsbG8" against "sgvsbg8"
+            continue
+        if _mixed(form) or _mixed(other):
+            return True
+        if not a.one_case and not b.one_case:
+            return True
+    return any(
+        _mixed(form) and low in a.lowered and low not in a.cased for low, form in b.cased.items()
+    )
+
+
+def _layout(text: str) -> tuple[int, ...]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return ()
+    return tuple(len(line) - len(line.lstrip()) for line in lines)
 
 
 @lru_cache(maxsize=16384)
@@ -702,8 +785,7 @@ def extract(text: str) -> Features:
     raw = _ARROWS.sub(" to ", text)
     quoted = tuple(
         sorted(
-            _SPACE.sub(" ", next(g for g in m.groups() if g)).strip().lower()
-            for m in _QUOTED.finditer(raw)
+            _SPACE.sub(" ", next(g for g in m.groups() if g)).strip() for m in _QUOTED.finditer(raw)
         )
     )
     unquoted = _QUOTED.sub(" ", raw)
@@ -813,6 +895,7 @@ def extract(text: str) -> Features:
             if 0 <= j < len(words) and lowered[j] not in STOP_WORDS and words[j].isalpha():
                 salient.append(("w:" + stem(words[j]), j))
 
+    cased, one_case = _case_words(rest)
     all_stems = frozenset(stem(w) for w in words) | frozenset(lowered)
     sequence, relations, negated, qualified = _structure(lowered, english)
     return Features(
@@ -843,6 +926,12 @@ def extract(text: str) -> Features:
             if part
         ),
         asks=frozenset(_QUESTION_KINDS[w] for w in lowered if w in _QUESTION_KINDS),
+        hidden=tuple(HIDDEN.findall(text)),
+        cased=cased,
+        one_case=one_case,
+        lowered=frozenset(lowered),
+        symbols=tuple(_SYMBOLS.findall(unquoted)),
+        layout=_layout(text),
     )
 
 
@@ -1049,7 +1138,7 @@ def check(
         return "dates"
     if "entities" not in disabled and (not fa.entities <= fb.stems or not fb.entities <= fa.stems):
         return "entities"
-    if "quoted" not in disabled and fa.quoted != fb.quoted:
+    if "quoted" not in disabled and _quoted_differ(fa, fb):
         return "quoted"
     if "codes" not in disabled and fa.codes != fb.codes:
         return "codes"
@@ -1075,4 +1164,12 @@ def check(
         return "qualifier"
     if "substitution" not in disabled and _substituted(fa.skeleton, fb.skeleton):
         return "substitution"
+    if "hidden" not in disabled and fa.hidden != fb.hidden:
+        return "hidden"
+    if "case" not in disabled and _case_conflict(fa, fb):
+        return "case"
+    if "symbols" not in disabled and fa.symbols != fb.symbols:
+        return "symbols"
+    if "layout" not in disabled and (fa.layout or fb.layout) and fa.layout != fb.layout:
+        return "layout"
     return None

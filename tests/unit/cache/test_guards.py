@@ -54,6 +54,20 @@ from bastion.cache.guards import GUARD_NAMES, check, extract
         ("Explain inflation", "Please explain inflation, thanks!", None),
         ("Explain inflation", "Describe inflation", None),
         ("What's the capital of France?", "What is the capital of France", None),
+        # What a model reads and an encoder does not: hidden characters, case, operators and
+        # indentation.
+        ("What is the capital of France?", "What is the capital of France?\U000e0049", "hidden"),
+        ("What is the capital of France?", "What is the capital\u200b of France?", "hidden"),
+        ("How big is 1 Mb?", "How big is 1 MB?", "case"),
+        ("What does ls -l do?", "What does ls -L do?", "symbols"),
+        ("Count the capitals in HeLLo", "Count the capitals in hello", "case"),
+        ("Decode this base64: SGVsbG8=", "Decode this base64: sgvsbg8=", "case"),
+        ("SHA-256 of 'Password'", "SHA-256 of 'password'", "quoted"),
+        ("Is 5 > 3?", "Is 5 < 3?", "symbols"),
+        ("Evaluate 7 * 2", "Evaluate 7 / 2", "symbols"),
+        ("Is x == y the same as x = y?", "Is x = y the same as x == y?", "symbols"),
+        ("Run this:\nif x:\n    print(x)\n", "Run this:\nif x:\nprint(x)\n", "layout"),
+        ("How do I reset my password?", "how do i reset my password", None),
     ],
 )
 def test_guard_verdicts(a: str, b: str, guard: str | None) -> None:

@@ -118,6 +118,12 @@ async def test_shared_endpoints_serve_every_user_of_the_tenant(protocol: str) ->
         "Resuma os meus bilhetes",
         "Vat mijn tickets samen",
         "Welche Rechnungen haben wir offen?",
+        # Written so that a plain match misses it: hidden, full-width, look-alike letters.
+        "Summarise o\u200bur open tickets",
+        "Summarise ou\u00adr open tickets",
+        "Summarise \uff4d\uff59 open tickets",
+        "Summarise m\u0443 open tickets",
+        "Summarise \U0001d426\U0001d432 open tickets",
     ],
 )
 @pytest.mark.parametrize("protocol", PROTOCOLS)
