@@ -96,8 +96,15 @@ def redact_json(body: bytes, find: Finder, limit: int) -> str | None:
         if isinstance(item, str):
             if left <= 0:
                 return "…"
+            kept = item
+            if len(item) > left:
+                # Only what is kept is scanned: a prompt of megabytes scanned whole held the
+                # event loop for seconds. Cut at a space, so that no value is kept half.
+                kept = item[:left]
+                space = max(kept.rfind(" "), kept.rfind("\n"))
+                kept = (kept[:space] if space > 0 else "") + "…"
             left -= len(item)
-            return redact(item, find)
+            return redact(kept, find)
         if isinstance(item, list):
             return [walk(part) for part in item]
         if isinstance(item, dict):

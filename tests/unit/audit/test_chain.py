@@ -153,9 +153,14 @@ def test_a_json_body_is_masked_value_by_value() -> None:
     assert seen == ["card\n4111111111111111"]
     assert redact_json(b"not json", find, 1000) is None
     assert orjson.loads(redact_json(b'["my secret"]', find, 1000) or "") == ["my [PASSWORD]"]
-    # Strings past the limit are not masked one by one: the capture cuts them off.
+    # Strings past the limit are not masked one by one: the capture cuts them off. The string
+    # that crosses it is cut at a space before it is read (a token cut in half is dropped).
     long = orjson.dumps(["a" * 50, "secret", "secret"])
-    assert orjson.loads(redact_json(long, find, 40) or "") == ["a" * 50, "…", "…"]
+    assert orjson.loads(redact_json(long, find, 40) or "") == ["…", "…", "…"]
+    seen.clear()
+    words = orjson.dumps(["my secret " * 10_000])
+    assert orjson.loads(redact_json(words, find, 25) or "") == ["my [PASSWORD] my secret my…"]
+    assert seen == ["my secret my secret my…"]  # 100 KB of prompt, only what is kept is read
 
 
 def test_a_value_streamed_in_pieces_is_masked_where_each_piece_lies() -> None:
