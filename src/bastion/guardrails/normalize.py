@@ -35,13 +35,17 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Decimal digits of other scripts (Arabic-Indic, Devanagari, ...), which NFKC leaves as they are.
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # Escapes a value is written in: JSON's \uXXXX (Python's json.dumps writes every accented
-# letter so), HTML's character references, and the URL-encoded at sign and full stop of an
-# address in a query string.
+# letter so) and its other escapes, HTML's character references, and the URL-encoded at sign
+# and full stop of an address in a query string.
 _ESCAPE = re.compile(
     r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})"
-    r"|&#(\d{1,7});|&#x([0-9a-f]{1,6});|&(amp|lt|gt|quot|apos|nbsp|commat|period);|%(40|2e)",
+    r"|&#(\d{1,7});|&#x([0-9a-f]{1,6});|&(amp|lt|gt|quot|apos|nbsp|commat|period);|%(40|2e)"
+    # JSON's other escapes, as JSON text inside a string carries them (a tool call's
+    # arguments): a table written "name,diagnosis\\nJane,asthma" is read as lines.
+    r'|(?-i:\\([nrt"\\/]))',
     re.IGNORECASE,
 )
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
 _ENTITIES = {
     "amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": "\u00a0",
     "commat": "@", "period": ".",
@@ -119,7 +123,9 @@ def _decode_escapes(text: str) -> Normalized:
 
 
 def _decoded(match: re.Match[str]) -> str | None:
-    high, low, unit, decimal, hexadecimal, entity, percent = match.groups()
+    high, low, unit, decimal, hexadecimal, entity, percent, simple = match.groups()
+    if simple is not None:
+        return _SIMPLE[simple]
     if high is not None:
         code = 0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00)
     elif unit is not None:

@@ -386,22 +386,25 @@ class _Header:
 
 
 def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
-    """Offsets of each cell of ``line``; a double-quoted cell may hold the delimiter."""
-    spans: list[tuple[int, int]] = []
-    if '"' not in line:
-        start = 0
-        for part in line.split(delimiter):
-            spans.append((start, start + len(part)))
-            start += len(part) + 1
-        return spans
-    start, quoted = 0, False
-    for i, ch in enumerate(line):
-        if ch == '"':
-            quoted = not quoted
-        elif ch == delimiter and not quoted:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(line)))
+    """Offsets of each cell of ``line``; a double-quoted cell may hold the delimiter. A quote
+    left open is no cell's (a table inside a JSON string: ``{"note": "name,diagnosis``)."""
+    if '"' in line:
+        spans: list[tuple[int, int]] = []
+        start, quoted = 0, False
+        for i, ch in enumerate(line):
+            if ch == '"':
+                quoted = not quoted
+            elif ch == delimiter and not quoted:
+                spans.append((start, i))
+                start = i + 1
+        if not quoted:
+            spans.append((start, len(line)))
+            return spans
+    spans = []
+    start = 0
+    for part in line.split(delimiter):
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
     return spans
 
 

@@ -3,6 +3,7 @@ tables, in a whole text and in a stream."""
 
 from __future__ import annotations
 
+import orjson
 import pytest
 
 from bastion.guardrails.recognizers import scan
@@ -189,3 +190,13 @@ def test_a_reason_column_counts_only_below_where_the_text_speaks_of_sickness() -
     assert_streamed_as_whole(text, mask(text, scan(text)))
     before = f"Sick leave export\nemployee_id,reason,days\n{rows}"
     assert ("health_data", "migraine") in found(before)
+
+
+def test_a_table_inside_json_text_is_read_as_lines() -> None:
+    """A tool call's arguments are JSON text: the table arrives with its line breaks escaped
+    and a quote left open before its header."""
+    table = "patient,diagnosis,age\nP0,Murphy-Zeichen positiv,40\nP1,Sturz mit Kopfplatzwunde,41\n"
+    arguments = orjson.dumps({"note": table}).decode()
+    assert mask(arguments, scan(arguments)) == (
+        '{"note":"patient,diagnosis,age\\nP0,[HEALTH_DATA],40\\nP1,[HEALTH_DATA],41\\n"}'
+    )
