@@ -409,13 +409,24 @@ def _conditional(low: str, cue_start: int) -> bool:
     return any(word.strip(",;:") in _CONDITIONAL for word in before)
 
 
+# Someone named the way a ward, a care home or a handover names them: a bed or a room
+# ("Zimmer 4", "letto 8", "hab. 12"), an age in years abbreviated ("81 J."), a title with an
+# initial ("Herr K.", "Sig.ra P.", "Mr K.").
+_SOMEONE = re.compile(
+    r"\b(?:zimmer|zi\.|bett|stanza|letto|bed|room|kamer|chambre|lit|cama|quarto|habitación"
+    r"|hab\.)[ ]?\d{1,4}[a-z]?\b"
+    r"|\b\d{1,3}[ ]?j\.(?![\w.])"
+    r"|\b(?:herr|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|sig\.?|sig\.ra|sig\.na|sra\.?|sr\.?|dña\.?"
+    r"|dona|mme|mevr\.|dhr\.)[ ][a-zà-ÿ]\.(?!\w)"
+)
 # An age is looked for only this far around what it could tie (beyond the cues' reach, so an
 # age that reaches into it is found whole): its pattern is slow to try at every offset.
 _AGE_MARGIN = 40
 
 
 def _ages(low: str, spans: list[Span]) -> list[Span]:
-    """The ages said of one person within a near cue's reach of ``spans``."""
+    """The ages said of one person, and the beds, rooms and titled initials that name one,
+    within a near cue's reach of ``spans``."""
     windows: list[Span] = []
     for start, end in sorted(spans):
         window = (max(0, start - _NEAR_BEFORE - _AGE_MARGIN), end + _NEAR_AFTER + _AGE_MARGIN)
@@ -423,7 +434,12 @@ def _ages(low: str, spans: list[Span]) -> list[Span]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
         else:
             windows.append(window)
-    return [age.span() for start, end in windows for age in _AGE.finditer(low, start, end)]
+    return [
+        found.span()
+        for start, end in windows
+        for pattern in (_AGE, _SOMEONE)
+        for found in pattern.finditer(low, start, end)
+    ]
 
 
 def find_health_data(t: Text) -> Iterator[Match]:

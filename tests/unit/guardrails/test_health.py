@@ -57,6 +57,16 @@ def test_health_data_is_phi() -> None:
         ("Visita domiciliar: Dona Maria, 88 anos, acamada após AVC", ["AVC"]),
         ("Dad got his results today. It's cancer, he's 71.", ["cancer"]),
         ("a 45-year-old man with COPD", ["COPD"]),
+        # A bed, a room, an abbreviated age or a titled initial, as handovers name people.
+        (
+            "Zimmer 9, Frau B.: Demenz, Risperidon 0,5 mg zur Nacht.",
+            ["Demenz", "Risperidon 0,5 mg"],
+        ),
+        (
+            "Letto 8: scompenso cardiaco, furosemide 20 mg ev",
+            ["scompenso cardiaco", "furosemide 20 mg"],
+        ),
+        ("Übergabe: Herr K., 81 J., Pneumonie", ["Pneumonie"]),
     ],
 )
 def test_health_information_of_one_person_is_found(text: str, found: list[str]) -> None:
