@@ -1001,11 +1001,14 @@ def _swapped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _substituted(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The prompts are the same but for one content word: "a haiku about autumn" / "… about
-    spring". Such minimal pairs almost always ask different things; a rewording changes more."""
+    """The prompts are the same but for one content word ("a haiku about autumn" / "… about
+    spring") or two ("a junior data analyst role" / "a senior data engineer role"). Such
+    minimal pairs almost always ask different things; a rewording changes more."""
     if len(a) != len(b):
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) == 2:
+        return all(not _function_word(x) and not _function_word(y) for x, y in differ)
     if len(differ) != 1:
         return False
     x, y = differ[0]

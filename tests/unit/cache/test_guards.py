@@ -159,6 +159,11 @@ RELAXED = frozenset({"content"})
         ("Give me a recipe for lasagna.", "Give me a recipe for lasagna with tofu.", "qualifier"),
         # minimal pairs and periods
         ("Write a haiku about autumn.", "Write a haiku about spring.", "substitution"),
+        (
+            "Write a cover letter for a junior data analyst role at a bank",
+            "Write a cover letter for a senior data engineer role at a bank",
+            "substitution",
+        ),
         ("Refund window for annual plans", "Refund window for monthly plans", "dates"),
         # rewordings that pass
         (
