@@ -76,6 +76,30 @@ def test_evaluation_requests_neither_read_nor_fill_the_cache(
     assert ask(gateway, secret, "What is the boiling point of water?").headers["x-bastion-cache"]
 
 
+def test_cache_control_no_cache_asks_afresh_and_no_store_keeps_nothing(
+    scripted: tuple[Any, str], start_gateway: GatewayFactory
+) -> None:
+    upstream, gateway = gateway_with_cache(scripted, start_gateway)
+    _, secret = make_key(gateway, "acme")
+
+    def asked(text: str, control: str | None = None) -> Any:
+        api = openai.OpenAI(base_url=gateway.url + "/v1", api_key=secret, max_retries=0)
+        headers = {"Cache-Control": control} if control else None
+        messages = [{"role": "user", "content": text}]
+        return api.chat.completions.with_raw_response.create(
+            model="up/echo", messages=messages, extra_headers=headers
+        )
+
+    asked("What is the boiling point of water?")
+    fresh = asked("What is the boiling point of water?", "no-cache")
+    assert "x-bastion-cache" not in fresh.headers
+    assert len(upstream.requests) == 2
+    assert asked("What is the boiling point of water?").headers["x-bastion-cache"] == "exact"
+    assert "x-bastion-cache" not in asked("How far is the moon?", "no-store, max-age=0").headers
+    assert "x-bastion-cache" not in asked("How far is the moon?").headers  # nothing was kept
+    assert len(upstream.requests) == 4
+
+
 def test_a_suspected_prompt_injection_neither_reads_nor_fills_the_cache(
     scripted: tuple[Any, str], start_gateway: GatewayFactory
 ) -> None:

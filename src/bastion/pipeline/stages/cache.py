@@ -94,14 +94,20 @@ class Cache(BaseStage):
         # the injection made the model say, and it must not be served to anyone else.
         measured = purpose_of(ctx.headers) == "evaluation"
         sensitive = _sensitive(ctx)
-        skip = ctx.placeholders or measured or ctx.injection_suspected
+        # The client's Cache-Control: "no-store" keeps the answer out of the cache, "no-cache"
+        # asks for a fresh one (which then replaces what was kept).
+        directives = _cache_control(ctx.headers)
+        skip = ctx.placeholders or measured or ctx.injection_suspected or "no-store" in directives
         key = self._key(ctx, sensitive) if not skip else None
         if key is None:
             ctx.cache_status = "bypass"
             self._lookups["bypass"].inc()
             return
         semantic = ctx.model.split("@", 1)[0] in self._semantic
-        hit = await self._cache.lookup(key, semantic=semantic, has_pii=sensitive)
+        if "no-cache" in directives:
+            hit = None
+        else:
+            hit = await self._cache.lookup(key, semantic=semantic, has_pii=sensitive)
         self._publish_stats()
         if hit is None:
             ctx.cache_status = "miss"
@@ -232,6 +238,14 @@ def build_cache(config: CacheConfig, *, backend: CacheBackend | None = None) -> 
         fine_at_store=semantic.encode_at_store,
     )
     return ResponseCache(backend, embedder=embedder, settings=settings)
+
+
+def _cache_control(headers: dict[str, str]) -> frozenset[str]:
+    """The request's Cache-Control directives, lower case, without their values."""
+    value = headers.get("cache-control")
+    if not value:
+        return frozenset()
+    return frozenset(part.split("=", 1)[0].strip().lower() for part in value.split(","))
 
 
 def _answered_by_first_target(ctx: RequestContext) -> bool:
