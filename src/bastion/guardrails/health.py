@@ -419,12 +419,13 @@ _SOMEONE = re.compile(
     r"|\b(?:herr|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|sig\.?|sig\.ra|sig\.na|sra\.?|sr\.?|dña\.?"
     r"|dona|mme|mevr\.|dhr\.)[ ][a-zà-ÿ]\.(?!\w)"
 )
-# An age is looked for only this far around what it could tie (beyond the cues' reach, so an
-# age that reaches into it is found whole): its pattern is slow to try at every offset.
+# Ages, beds and titled initials are looked for only this far around what they could tie
+# (beyond the cues' reach, so that one reaching into it is found whole): their patterns are
+# slow to try at every offset.
 _AGE_MARGIN = 40
 
 
-def _ages(low: str, spans: list[Span]) -> list[Span]:
+def _someone_marks(low: str, spans: list[Span]) -> list[Span]:
     """The ages said of one person, and the beds, rooms and titled initials that name one,
     within a near cue's reach of ``spans``."""
     windows: list[Span] = []
@@ -472,7 +473,7 @@ def find_health_data(t: Text) -> Iterator[Match]:
 
     near = _Cues(
         [(s, e) for s, e, flags in words if flags & _NEAR]
-        + _ages(low, [(s, e) for s, e, _ in terms] + acronyms + results)
+        + _someone_marks(low, [(s, e) for s, e, _ in terms] + acronyms + results)
     )
     close = _Cues([(s, e) for s, e, flags in words if flags & _CLOSE])
     taking = _Cues([(s, e) for s, e, flags in words if flags & (_CLOSE | _TAKING)])
