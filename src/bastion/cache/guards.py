@@ -757,19 +757,21 @@ def _mixed(word: str) -> bool:
 def _case_conflict(a: Features, b: Features) -> bool:
     """A word both prompts hold written in two ways that mean different things: "MB" and "Mb",
     "HeLLo" and "hello"; not "CEO" and "ceo" (typed lazily), nor in a prompt all of one case."""
+    return _written_otherwise(a, b) or _written_otherwise(b, a)
+
+
+def _written_otherwise(a: Features, b: Features) -> bool:
     for low, form in a.cased.items():
         other = b.cased.get(low)
-        if other is None or other == form:
-            if other is None and _mixed(form) and low in b.lowered:
+        if other == form:
+            continue
+        if other is None:  # in lower case in ``b``, or not there at all
+            if _mixed(form) and low in b.lowered:
                 return True  # "SGVsbG8" against "sgvsbg8"
             continue
-        if _mixed(form) or _mixed(other):
+        if _mixed(form) or _mixed(other) or not (a.one_case or b.one_case):
             return True
-        if not a.one_case and not b.one_case:
-            return True
-    return any(
-        _mixed(form) and low in a.lowered and low not in a.cased for low, form in b.cased.items()
-    )
+    return False
 
 
 def _layout(text: str) -> tuple[int, ...]:
