@@ -56,6 +56,7 @@ from bastion.guardrails.health_terms import (
     RESULT_UNITS,
     TAKING_CUES,
     THRESHOLD_WORDS,
+    TOPIC_WORDS,
 )
 from bastion.guardrails.scanning import Text, Trigger, fold, is_word
 
@@ -101,6 +102,7 @@ _ABSTRACT = Trigger(*ABSTRACT_HEADINGS)
 _NOT_OF_SOMEONE = frozenset(fold(word) for word in NOT_OF_SOMEONE)
 _UNITS = frozenset(fold(unit) for unit in RESULT_UNITS)
 _CONDITIONAL = frozenset(CONDITIONAL)
+_TOPIC_WORDS = frozenset(TOPIC_WORDS)
 _GENERIC_SUBJECTS = frozenset(GENERIC_SUBJECTS)
 _THRESHOLD = re.compile(
     r"[≥≤<>]|(?<!\w)(?:"
@@ -392,10 +394,12 @@ def _close(low: str, start: int, cues: _Cues) -> bool:
         if cue_end > start or start - cue_end > _CLOSE_CHARS:
             continue
         gap = low[cue_end:start]
+        between = gap.split()
         if (
             gap[:1].isspace()
-            and len(gap.split()) <= _CLOSE_WORDS
+            and len(between) <= _CLOSE_WORDS
             and not any(ch in _CLOSE_GAP_STOPS for ch in gap)
+            and _TOPIC_WORDS.isdisjoint(between)  # "my essay on diabetes": a topic
             and not _conditional(low, cue_start)
         ):
             return True

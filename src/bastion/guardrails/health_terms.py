@@ -546,6 +546,19 @@ CONDITIONAL: tuple[str, ...] = (
     "to", "how", "wie", "comment", "cómo", "como", "come", "hoe",
 )
 
+# Works between a possessive and a term that make the term their topic, not the writer's health:
+# "my essay on diabetes", "meine Hausarbeit über Depression", "mi tesis sobre el VIH".
+TOPIC_WORDS: tuple[str, ...] = (
+    "essay", "thesis", "paper", "article", "presentation", "report", "project", "research",
+    "assignment", "lecture", "talk", "slides", "dissertation", "blog", "book", "course",
+    "homework", "study", "podcast", "poster", "aufsatz", "hausarbeit", "referat", "vortrag",
+    "präsentation", "artikel", "studie", "exposé", "mémoire", "thèse", "présentation",
+    "rapport", "projet", "ensayo", "tesis", "trabajo", "artículo", "presentación", "informe",
+    "proyecto", "tesi", "tesina", "saggio", "articolo", "presentazione", "relazione",
+    "progetto", "scriptie", "presentatie", "verslag", "werkstuk", "ensaio", "tese", "artigo",
+    "apresentação", "relatório", "projeto",
+)
+
 # Subjects that make a near cue general ("people living with HIV", "patients diagnosed with",
 # "someone diagnosed with"): guidelines and statistics, not one person.
 GENERIC_SUBJECTS: tuple[str, ...] = (

@@ -93,6 +93,9 @@ def test_health_information_of_one_person_is_found(text: str, found: list[str]) 
         "Ik heb sinds 2 jaar een abonnement; voor 5 years the asthma charity got my donation.",
         "The history of Rome is full of plague, malaria and other epidemics.",
         "Population cible : adultes, 65 ans et plus, avec diabète.",
+        # A possessive before a work makes the term its topic.
+        "My essay on diabetes needs a stronger conclusion.",
+        "Meine Hausarbeit über Depression ist fast fertig.",
         # An animal's health is no person's.
         "My cat has diabetes and the vet prescribed insulin.",
     ],
