@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bastion.cache.text import FILLER, STOP_WORDS, content_stems, expand_contractions, stem, words
+from bastion.hiding import INVISIBLE
 
 GUARD_NAMES = (
     "numbers",
@@ -714,12 +715,6 @@ class Features:
     layout: tuple[int, ...] = ()
 
 
-# Characters that render as nothing: format and control characters, tags.
-HIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u180b-\u180f"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-    "\U000e0000-\U000e0fff]"
-)
 _CASED_WORD = re.compile(r"[^\W_]+")
 # Operators standing apart ("5 > 3", "x == y", "7 - 2"), and one-letter flags and escapes,
 # whose case is their meaning ("ls -L", "\\D").
@@ -756,7 +751,8 @@ def _mixed(word: str) -> bool:
 
 def _case_conflict(a: Features, b: Features) -> bool:
     """A word both prompts hold written in two ways that mean different things: "MB" and "Mb",
-    "HeLLo" and "hello"; not "CEO" and "ceo" (typed lazily), nor in a prompt all of one case."""
+    "iPhone" and "iphone"; not an acronym typed in lower case ("GDP", "gdp"), nor in a prompt
+    written all in one case."""
     return _written_otherwise(a, b) or _written_otherwise(b, a)
 
 
@@ -928,7 +924,7 @@ def extract(text: str) -> Features:
             if part
         ),
         asks=frozenset(_QUESTION_KINDS[w] for w in lowered if w in _QUESTION_KINDS),
-        hidden=tuple(HIDDEN.findall(text)),
+        hidden=tuple(INVISIBLE.findall(text)),
         cased=cased,
         one_case=one_case,
         lowered=frozenset(lowered),

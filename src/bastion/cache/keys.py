@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import orjson
 
-from bastion.cache.guards import HIDDEN as _HIDDEN
+from bastion.hiding import CONFUSABLES, INVISIBLE
 
 KEY_SCHEME = "bastion-cache-v2"
 
@@ -81,18 +81,15 @@ class CacheKey:
     scope: Literal["user", "tenant"] = "user"
 
 
-# Cyrillic and Greek letters that look like Latin ones ("m" and a Cyrillic "u" read "my").
-_LOOKALIKES = str.maketrans(
-    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u043a\u043c\u0442\u043d\u0432\u0456\u0458\u0455\u0501\u0261\u03bf\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7",
-    "aeopcyxkmthbijsdgokvptux",
-)
+# Letters of other scripts that look like Latin ones, read as those.
+_LOOKALIKES = str.maketrans(CONFUSABLES)
 
 
 def first_person(text: str) -> bool:
     """The text speaks about its author: "my tickets", "our plan", "mes billets", "I"… A text
     with characters that render as nothing ("o\u200bur") counts as one: what it hides cannot
     be read, and an answer kept per user costs only a repeated call."""
-    if _HIDDEN.search(text) is not None:
+    if INVISIBLE.search(text) is not None:
         return True
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKES)
     return any(w in FIRST_PERSON for w in _WORD.findall(folded))

@@ -61,12 +61,12 @@ from bastion.guardrails.injection_cues import (
     ADDRESS_BEFORE,
     ADDRESS_CJK_FIRST,
     ADDRESS_CJK_LAST,
-    CONFUSABLES,
     MENTION,
     PAIRS,
     STOPWORDS,
     token_cues,
 )
+from bastion.hiding import CONFUSABLES
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -25,16 +25,6 @@ Chinese and Japanese by character bigram.
 
 from __future__ import annotations
 
-# Cyrillic and Greek letters that look like Latin ones (after lower-casing), plus a few
-# Latin/IPA look-alikes NFKC leaves alone.
-CONFUSABLES = {
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ь": "b", "α": "a", "β": "b", "ε": "e", "ι": "i",
-    "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ı": "i",
-    "ɑ": "a", "ɡ": "g", "ɩ": "i", "ℓ": "l",
-}  # fmt: skip
-
 CUE_GROUPS = (
     "override",
     "rules",

@@ -16,18 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Characters that render as nothing and so can hide inside a value: every format character
-# (Unicode category Cf: soft hyphen, zero-width and bidi controls, word joiners, BOM, tag
-# characters...) and the other default-ignorable ones (combining grapheme joiner, Hangul fillers,
-# Mongolian variation selectors, variation selectors and their supplement).
-_INVISIBLE = re.compile(
-    # Control characters too (a NUL inside "dia\x00betes"), but not tab, line feed and return.
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
-    "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
-)
-
+from bastion.hiding import INVISIBLE
 
 # What is not printable ASCII (nor tab, line feed or return): folded character by character.
 _NON_ASCII = re.compile("[^\t\n\r\x20-\x7e]+")
@@ -77,7 +66,7 @@ def normalize(text: str) -> Normalized | None:
     if (
         not escaped
         and unicodedata.is_normalized("NFKC", text)
-        and _INVISIBLE.search(text) is None
+        and INVISIBLE.search(text) is None
         and _OTHER_DIGIT.search(text) is None
     ):
         return None
@@ -153,7 +142,7 @@ def _fold(text: str) -> Normalized:
         origin.extend(range(position, run.start()))
         for index in range(run.start(), run.end()):
             ch = text[index]
-            if _INVISIBLE.match(ch):
+            if INVISIBLE.match(ch):
                 continue
             folded = unicodedata.normalize("NFKC", ch)
             if len(folded) == 1 and not folded.isascii():
