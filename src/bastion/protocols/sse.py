@@ -38,41 +38,84 @@ def event_object(event: SSEEvent) -> dict[str, Any] | None:
 MAX_EVENT_BYTES = 8 * 1024 * 1024
 
 
+class CompleteLines:
+    """Cuts a stream into pieces that end at a line break, holding the unfinished line.
+
+    A parser that keeps an unfinished line and joins it with every new read copies a long line
+    once per read (quadratic: an engine sending one huge line blocks the event loop); held here
+    as a list of reads, it is joined once, when its line break comes. Most reads end at a line
+    break already and pass through as they are.
+    """
+
+    __slots__ = ("_held", "_held_bytes", "_limit")
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._held: list[bytes] = []
+        self._held_bytes = 0
+
+    def take(self, chunk: bytes) -> bytes:
+        """What is complete once ``chunk`` arrived (b"": nothing yet); ``_too_long()`` is
+        raised when the unfinished line grows beyond the limit."""
+        end = chunk.rfind(b"\n") + 1
+        if end == len(chunk) and not self._held:
+            return chunk
+        if end == 0:
+            self._hold(chunk)
+            return b""
+        piece = chunk[:end]
+        if self._held:
+            piece = b"".join((*self._held, piece))
+            self._held.clear()
+            self._held_bytes = 0
+        if end < len(chunk):
+            self._hold(chunk[end:])
+        return piece
+
+    def rest(self) -> bytes:
+        """The unfinished line the stream ended with (b"": none)."""
+        rest = b"".join(self._held)
+        self._held.clear()
+        self._held_bytes = 0
+        return rest
+
+    @property
+    def holds_text(self) -> bool:
+        """Whether the unfinished line holds more than whitespace."""
+        return any(part.strip() for part in self._held)
+
+    def _hold(self, part: bytes) -> None:
+        if not part:
+            return
+        self._held.append(part)
+        self._held_bytes += len(part)
+        if self._held_bytes > self._limit:
+            raise self._too_long()
+
+    def _too_long(self) -> Exception:
+        return MalformedEvent(f"an event line longer than {self._limit} bytes")
+
+
 class SSEParser:
     """Turns arbitrary byte chunks into complete events (per the WHATWG event-stream rules).
 
-    An event whose data grows beyond ``max_event_bytes`` raises MalformedEvent."""
+    An event whose data grows beyond ``max_event_bytes``, or a line that does, raises
+    MalformedEvent."""
 
-    __slots__ = ("_data", "_event", "_held", "_max_event_bytes", "_unfinished", "_unfinished_bytes")
+    __slots__ = ("_data", "_event", "_held", "_lines", "_max_event_bytes")
 
     def __init__(self, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
-        # The unfinished line's pieces, joined once its line break comes: joining them on
-        # every feed would copy a long line again with each chunk (quadratic).
-        self._unfinished: list[bytes] = []
-        self._unfinished_bytes = 0
+        self._lines = CompleteLines(max_event_bytes)
         self._event: str | None = None
         self._data: list[str] = []
         self._held = 0
         self._max_event_bytes = max_event_bytes
 
     def feed(self, chunk: bytes) -> list[SSEEvent]:
-        if b"\n" not in chunk:
-            self._hold(chunk)
-            return []
-        if self._unfinished:
-            buffer = b"".join((*self._unfinished, chunk))
-            self._unfinished.clear()
-            self._unfinished_bytes = 0
-        else:
-            buffer = chunk
+        buffer = self._lines.take(chunk)
         events: list[SSEEvent] = []
         start = 0
-        while True:
-            newline = buffer.find(b"\n", start)
-            if newline < 0:
-                if start < len(buffer):
-                    self._hold(buffer[start:])
-                return events
+        while (newline := buffer.find(b"\n", start)) >= 0:
             line_bytes = newline + 1 - start
             line = buffer[start:newline].rstrip(b"\r").decode("utf-8", "replace")
             start = newline + 1
@@ -97,19 +140,12 @@ class SSEParser:
                 self._data.append(value)
             elif field == "event":
                 self._event = value
-
-    def _hold(self, piece: bytes) -> None:
-        if not piece:
-            return
-        self._unfinished.append(piece)
-        self._unfinished_bytes += len(piece)
-        if self._unfinished_bytes > self._max_event_bytes:
-            raise MalformedEvent(f"a line longer than {self._max_event_bytes} bytes")
+        return events
 
     @property
     def pending(self) -> bool:
         """True when bytes of an unfinished event are buffered (a stream cut mid-event)."""
-        return bool(self._data or any(piece.strip() for piece in self._unfinished))
+        return bool(self._data or self._lines.holds_text)
 
 
 def encode_data(payload: dict[str, Any]) -> bytes:

@@ -15,6 +15,7 @@ from bastion.protocols.errors import (
     upstream_timeout,
     upstream_unavailable,
 )
+from bastion.protocols.sse import CompleteLines
 from bastion.providers.h1 import (
     BodyTooLarge,
     ConnectFailed,
@@ -484,52 +485,13 @@ class HttpUpstreamResponse(UpstreamResponse):
             self._finish()
 
 
-class _CompleteLines:
-    """Cuts a stream into pieces that end at a line break, holding the unfinished line.
+class _CompleteLines(CompleteLines):
+    """``CompleteLines`` for an engine's stream: a line beyond the limit interrupts it."""
 
-    A parser that keeps an unfinished line and joins it with every new read copies a long line
-    once per read (quadratic: an engine sending one huge line blocks the event loop); held here
-    as a list of reads, it is joined once, when its line break comes. Most reads end at a line
-    break already and pass through as they are.
-    """
+    __slots__ = ()
 
-    __slots__ = ("_held", "_held_bytes", "_limit")
-
-    def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._held: list[bytes] = []
-        self._held_bytes = 0
-
-    def take(self, chunk: bytes) -> bytes:
-        """What is complete once ``chunk`` arrived (b"": nothing yet); StreamInterrupted when
-        the unfinished line grows beyond the limit."""
-        end = chunk.rfind(b"\n") + 1
-        if end == len(chunk) and not self._held:
-            return chunk
-        if end == 0:
-            self._hold(chunk)
-            return b""
-        piece = chunk[:end]
-        if self._held:
-            piece = b"".join((*self._held, piece))
-            self._held.clear()
-            self._held_bytes = 0
-        if end < len(chunk):
-            self._hold(chunk[end:])
-        return piece
-
-    def rest(self) -> bytes:
-        """The unfinished line the stream ended with (b"": none)."""
-        rest = b"".join(self._held)
-        self._held.clear()
-        self._held_bytes = 0
-        return rest
-
-    def _hold(self, part: bytes) -> None:
-        self._held.append(part)
-        self._held_bytes += len(part)
-        if self._held_bytes > self._limit:
-            raise StreamInterrupted(f"an event line longer than {self._limit} bytes")
+    def _too_long(self) -> Exception:
+        return StreamInterrupted(f"an event line longer than {self._limit} bytes")
 
 
 # SSE comments kept before a stream's first event (``: keep-alive`` lines are a few bytes).
